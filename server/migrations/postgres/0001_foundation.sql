@@ -1,0 +1,213 @@
+-- Fabrique schema, first version. Ids are client- or server-generated UUIDs.
+-- Timestamps are always bound from Rust.
+
+CREATE TABLE organisations (
+    id UUID PRIMARY KEY,
+    parent_id UUID REFERENCES organisations(id),
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    archived_at TIMESTAMPTZ
+);
+CREATE INDEX organisations_parent ON organisations(parent_id);
+
+CREATE TABLE people (
+    id UUID PRIMARY KEY,
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    function TEXT NOT NULL DEFAULT '',
+    bio TEXT NOT NULL DEFAULT '',
+    directory_visibility TEXT NOT NULL DEFAULT 'association',
+    platform_role TEXT NOT NULL DEFAULT 'member',
+    password_hash TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    deactivated_at TIMESTAMPTZ
+);
+CREATE INDEX people_organisation ON people(organisation_id);
+
+-- Skills and interests as normalised tags, one row each, for the directory.
+CREATE TABLE person_tags (
+    person_id UUID NOT NULL REFERENCES people(id),
+    kind TEXT NOT NULL,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (person_id, kind, tag)
+);
+CREATE INDEX person_tags_tag ON person_tags(kind, tag);
+
+CREATE TABLE organisation_managers (
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    person_id UUID NOT NULL REFERENCES people(id),
+    PRIMARY KEY (organisation_id, person_id)
+);
+CREATE INDEX organisation_managers_person ON organisation_managers(person_id);
+
+CREATE TABLE sessions (
+    token_hash BYTEA PRIMARY KEY,
+    person_id UUID NOT NULL REFERENCES people(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    revoked_at TIMESTAMPTZ
+);
+CREATE INDEX sessions_person ON sessions(person_id);
+
+CREATE TABLE invitations (
+    id UUID PRIMARY KEY,
+    code_hash BYTEA NOT NULL UNIQUE,
+    email TEXT NOT NULL,
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    role TEXT NOT NULL,
+    invited_by UUID REFERENCES people(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    redeemed_at TIMESTAMPTZ
+);
+
+-- The one-time code that creates the first federation administrator.
+CREATE TABLE setup_codes (
+    id BIGINT PRIMARY KEY CHECK (id = 1),
+    code_hash BYTEA NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+
+-- Fixed-window counters shared by every server instance.
+CREATE TABLE rate_limits (
+    key TEXT PRIMARY KEY,
+    window_start BIGINT NOT NULL,
+    count BIGINT NOT NULL
+);
+
+CREATE TABLE groups (
+    id UUID PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    visibility TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    member_count BIGINT NOT NULL DEFAULT 0,
+    created_by UUID NOT NULL REFERENCES people(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    deleted_at TIMESTAMPTZ
+);
+CREATE INDEX groups_name ON groups(name, id);
+
+CREATE TABLE group_members (
+    group_id UUID NOT NULL REFERENCES groups(id),
+    person_id UUID NOT NULL REFERENCES people(id),
+    role TEXT NOT NULL,
+    joined_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (group_id, person_id)
+);
+CREATE INDEX group_members_person ON group_members(person_id);
+
+CREATE TABLE group_followers (
+    group_id UUID NOT NULL REFERENCES groups(id),
+    person_id UUID NOT NULL REFERENCES people(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (group_id, person_id)
+);
+CREATE INDEX group_followers_person ON group_followers(person_id);
+
+CREATE TABLE join_requests (
+    group_id UUID NOT NULL REFERENCES groups(id),
+    person_id UUID NOT NULL REFERENCES people(id),
+    message TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (group_id, person_id)
+);
+
+CREATE TABLE group_invitations (
+    group_id UUID NOT NULL REFERENCES groups(id),
+    person_id UUID NOT NULL REFERENCES people(id),
+    invited_by UUID NOT NULL REFERENCES people(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (group_id, person_id)
+);
+CREATE INDEX group_invitations_person ON group_invitations(person_id);
+
+CREATE TABLE posts (
+    id UUID PRIMARY KEY,
+    group_id UUID NOT NULL REFERENCES groups(id),
+    author_id UUID NOT NULL REFERENCES people(id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    comment_count BIGINT NOT NULL DEFAULT 0,
+    created_at TIMESTAMPTZ NOT NULL,
+    edited_at TIMESTAMPTZ,
+    deleted_at TIMESTAMPTZ
+);
+CREATE INDEX posts_group_created ON posts(group_id, created_at, id);
+
+CREATE TABLE comments (
+    id UUID PRIMARY KEY,
+    post_id UUID NOT NULL REFERENCES posts(id),
+    group_id UUID NOT NULL REFERENCES groups(id),
+    author_id UUID NOT NULL REFERENCES people(id),
+    body TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    edited_at TIMESTAMPTZ,
+    deleted_at TIMESTAMPTZ
+);
+CREATE INDEX comments_post_created ON comments(post_id, created_at, id);
+
+CREATE TABLE reactions (
+    id UUID PRIMARY KEY,
+    target_id UUID NOT NULL,
+    group_id UUID NOT NULL REFERENCES groups(id),
+    person_id UUID NOT NULL REFERENCES people(id),
+    emoji TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX reactions_target ON reactions(target_id);
+
+-- Sync: each device install's progress, and the outcome of each of its mutations.
+CREATE TABLE sync_clients (
+    client_id UUID PRIMARY KEY,
+    person_id UUID NOT NULL REFERENCES people(id),
+    last_mutation_id BIGINT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE sync_mutations (
+    client_id UUID NOT NULL REFERENCES sync_clients(client_id),
+    mutation_id BIGINT NOT NULL,
+    outcome TEXT NOT NULL,
+    error_code TEXT,
+    error_message TEXT,
+    processed_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (client_id, mutation_id)
+);
+
+-- The change counter: taken (row-locked) at the end of each writing transaction, so
+-- sequence numbers follow commit order and a cursor never skips a change.
+CREATE TABLE sync_counter (
+    id BIGINT PRIMARY KEY CHECK (id = 1),
+    value BIGINT NOT NULL,
+    -- Tombstones at or below this sequence were compacted away: older cursors get a reset.
+    compacted_through BIGINT NOT NULL
+);
+INSERT INTO sync_counter (id, value, compacted_through) VALUES (1, 0, 0);
+
+-- The latest state of every object in every scope that shows it; data NULL is a tombstone.
+CREATE TABLE sync_log (
+    scope TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    entity_id UUID NOT NULL,
+    seq BIGINT NOT NULL UNIQUE,
+    data TEXT,
+    changed_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (scope, kind, entity_id)
+);
+CREATE INDEX sync_log_scope_seq ON sync_log(scope, seq);
+
+CREATE TABLE audit_log (
+    id UUID PRIMARY KEY,
+    actor_id UUID,
+    action TEXT NOT NULL,
+    target_kind TEXT NOT NULL,
+    target_id UUID,
+    details TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX audit_log_created ON audit_log(created_at);

@@ -1,0 +1,428 @@
+//! Accounts: invitations, sign-in with an opaque bearer token, sign-out, passwords, and the
+//! [`AuthUser`] extractor that every signed-in endpoint takes.
+//!
+//! Tokens are 32 random bytes shown once; the server stores their SHA-256 only. Passwords
+//! are hashed with Argon2id off the async threads. Sign-in and redemption are rate-limited
+//! per IP and per account ([`rate_limit`]), and never tell whether an account exists.
+
+pub mod rate_limit;
+pub mod setup;
+
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Duration, Utc};
+use fabrique_wire::accounts::{
+    ChangePasswordRequest, CreateInvitationRequest, Invitation, InvitedRole,
+    RedeemInvitationRequest, SessionResponse, SignInRequest,
+};
+use fabrique_wire::error::ErrorBody;
+use sha2::{Digest, Sha256};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::db::{Db, Tx};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::people::{self, NewPerson};
+use crate::sync::log::ChangeSet;
+use crate::{AppState, audit, fields, on_db, on_tx};
+
+/// How long a sign-in lasts.
+pub const SESSION_DAYS: i64 = 30;
+/// How long an invitation code can be redeemed.
+pub const INVITATION_DAYS: i64 = 14;
+
+/// The signed-in person behind a request.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub person_id: Uuid,
+    pub organisation_id: Uuid,
+    pub is_federation_admin: bool,
+    token_hash: Vec<u8>,
+}
+
+impl Actor {
+    /// For work done by the server itself on someone's behalf (demo data, command line).
+    pub fn acting_as(person_id: Uuid, organisation_id: Uuid, is_federation_admin: bool) -> Self {
+        Actor {
+            person_id,
+            organisation_id,
+            is_federation_admin,
+            token_hash: Vec::new(),
+        }
+    }
+}
+
+/// Extractor: a valid, unexpired, unrevoked bearer token of an active person, or a 401.
+pub struct AuthUser(pub Actor);
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = parts
+            .headers
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(ApiError::unauthorized)?;
+        authenticate(&state.db, token.trim())
+            .await?
+            .map(AuthUser)
+            .ok_or_else(ApiError::unauthorized)
+    }
+}
+
+/// The caller's IP, for rate limits.
+pub struct ClientIp(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip().to_string())
+            .unwrap_or_else(|| "unknown".into());
+        Ok(ClientIp(ip))
+    }
+}
+
+pub async fn authenticate(db: &Db, token: &str) -> ApiResult<Option<Actor>> {
+    let token_hash = hash_token(token);
+    let now = Utc::now();
+    let row: Option<(Uuid, Uuid, String)> = on_db!(db, c => sqlx::query_as(
+        "SELECT p.id, p.organisation_id, p.platform_role FROM sessions s JOIN people p ON p.id = s.person_id \
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL")
+        .bind(&token_hash).bind(now).fetch_optional(c).await)?;
+    Ok(row.map(|(person_id, organisation_id, role)| Actor {
+        person_id,
+        organisation_id,
+        is_federation_admin: role == "federation_admin",
+        token_hash,
+    }))
+}
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(sign_in))
+        .routes(routes!(sign_out))
+        .routes(routes!(change_password))
+        .routes(routes!(create_invitation))
+        .routes(routes!(redeem_invitation))
+}
+
+/// Random secret for tokens and codes, URL-safe.
+pub fn random_secret(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf).expect("the operating system's random source is available");
+    URL_SAFE_NO_PAD.encode(buf)
+}
+
+pub fn hash_token(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+pub async fn hash_password(password: String) -> ApiResult<String> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))?
+    .map_err(|e| ApiError::internal(format!("password hashing failed: {e}")))
+}
+
+/// Checks a password; with no stored hash it still spends the same time, so that the
+/// answer's delay does not tell whether the account exists.
+pub async fn verify_password(password: String, stored: Option<String>) -> ApiResult<bool> {
+    tokio::task::spawn_blocking(move || {
+        let stored = stored.unwrap_or_else(|| dummy_hash().to_owned());
+        let Ok(parsed) = PasswordHash::new(&stored) else {
+            return false;
+        };
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+            && !stored.is_empty()
+    })
+    .await
+    .map_err(|e| ApiError::internal(e.to_string()))
+}
+
+fn dummy_hash() -> &'static str {
+    static DUMMY: OnceLock<String> = OnceLock::new();
+    DUMMY.get_or_init(|| {
+        Argon2::default()
+            .hash_password(random_secret(16).as_bytes())
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+}
+
+fn invalid_credentials() -> ApiError {
+    ApiError::client(
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+        "The email address or the password is not right.",
+    )
+}
+
+/// Opens a session for a person and returns the token (shown once).
+async fn open_session(tx: &mut Tx, person_id: Uuid) -> ApiResult<(String, DateTime<Utc>)> {
+    let token = format!("fq_{}", random_secret(32));
+    let now = Utc::now();
+    let expires_at = now + Duration::days(SESSION_DAYS);
+    on_tx!(tx, c => sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(hash_token(&token)).bind(person_id).bind(now).bind(expires_at).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok((token, expires_at))
+}
+
+/// Sign in with email and password.
+#[utoipa::path(post, path = "/v1/auth/sign-in", tag = "accounts", request_body = SignInRequest,
+    responses((status = 200, body = SessionResponse), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+#[tracing::instrument(skip_all)]
+async fn sign_in(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Json(body): Json<SignInRequest>,
+) -> ApiResult<Json<SessionResponse>> {
+    let email = body.email.trim().to_lowercase();
+    rate_limit::check(&state.db, &format!("sign-in:ip:{ip}"), 30, 300).await?;
+    rate_limit::check(&state.db, &format!("sign-in:account:{email}"), 10, 900).await?;
+    let row: Option<(Uuid, String)> = on_db!(&state.db, c => sqlx::query_as("SELECT id, password_hash FROM people WHERE email = $1 AND deactivated_at IS NULL")
+        .bind(&email).fetch_optional(c).await)?;
+    let (person_id, stored) = row.unzip();
+    let matches = verify_password(body.password, stored).await?;
+    let Some(person_id) = person_id.filter(|_| matches) else {
+        return Err(invalid_credentials());
+    };
+    let mut tx = state.db.begin_write().await?;
+    let (token, expires_at) = open_session(&mut tx, person_id).await?;
+    let me = people::load_me(&mut tx, person_id).await?;
+    tx.commit().await?;
+    Ok(Json(SessionResponse {
+        token,
+        expires_at,
+        me,
+    }))
+}
+
+/// Sign out: the token stops working at once.
+#[utoipa::path(post, path = "/v1/auth/sign-out", tag = "accounts", security(("bearer" = [])),
+    responses((status = 204), (status = 401, body = ErrorBody)))]
+async fn sign_out(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+) -> ApiResult<StatusCode> {
+    let mut tx = state.db.begin_write().await?;
+    on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2")
+        .bind(Utc::now()).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Change one's password; every other session is signed out.
+#[utoipa::path(post, path = "/v1/auth/password", tag = "accounts", security(("bearer" = [])), request_body = ChangePasswordRequest,
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+async fn change_password(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Json(body): Json<ChangePasswordRequest>,
+) -> ApiResult<StatusCode> {
+    let new_password = fields::new_password("new_password", &body.new_password)?;
+    rate_limit::check(
+        &state.db,
+        &format!("password:account:{}", actor.person_id),
+        10,
+        900,
+    )
+    .await?;
+    let stored: String = on_db!(&state.db, c => sqlx::query_scalar("SELECT password_hash FROM people WHERE id = $1")
+        .bind(actor.person_id).fetch_one(c).await)?;
+    if !verify_password(body.current_password, Some(stored)).await? {
+        return Err(ApiError::client(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "The current password is not right.",
+        ));
+    }
+    let hash = hash_password(new_password).await?;
+    let mut tx = state.db.begin_write().await?;
+    on_tx!(&mut tx, c => sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2")
+        .bind(&hash).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND token_hash <> $3 AND revoked_at IS NULL")
+        .bind(Utc::now()).bind(actor.person_id).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Whether `actor` manages organisation `organisation_id` (federation admins manage all).
+pub async fn manages(tx: &mut Tx, actor: &Actor, organisation_id: Uuid) -> ApiResult<bool> {
+    if actor.is_federation_admin {
+        return Ok(true);
+    }
+    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
+        .bind(organisation_id).bind(actor.person_id).fetch_optional(c).await)?;
+    Ok(found.is_some())
+}
+
+/// Invite an email into an organisation. Federation admins invite anywhere; association
+/// managers into their own association. The code is shown once, to be passed on.
+#[utoipa::path(post, path = "/v1/invitations", tag = "accounts", security(("bearer" = [])), request_body = CreateInvitationRequest,
+    responses((status = 201, body = Invitation), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[tracing::instrument(skip_all, fields(person = %actor.person_id))]
+async fn create_invitation(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Json(body): Json<CreateInvitationRequest>,
+) -> ApiResult<(StatusCode, Json<Invitation>)> {
+    let email = fields::email(&body.email)?;
+    let role = body.role.unwrap_or(InvitedRole::Member);
+    rate_limit::check(
+        &state.db,
+        &format!("invite:account:{}", actor.person_id),
+        500,
+        3600,
+    )
+    .await?;
+    let mut tx = state.db.begin_write().await?;
+    let archived: Option<Option<DateTime<Utc>>> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT archived_at FROM organisations WHERE id = $1")
+        .bind(body.organisation_id).fetch_optional(c).await)?;
+    match archived {
+        None => {
+            return Err(ApiError::not_found(
+                "organisation_not_found",
+                "This organisation does not exist.",
+            ));
+        }
+        Some(Some(_)) => {
+            return Err(ApiError::invalid(
+                "organisation_archived",
+                "This organisation is archived.",
+            ));
+        }
+        Some(None) => {}
+    }
+    if !manages(&mut tx, &actor, body.organisation_id).await? {
+        return Err(ApiError::forbidden(
+            "forbidden",
+            "Only the managers of this organisation and federation administrators can invite people into it.",
+        ));
+    }
+    let code = random_secret(18);
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let expires_at = now + Duration::days(INVITATION_DAYS);
+    let role_text = match role {
+        InvitedRole::Member => "member",
+        InvitedRole::Manager => "manager",
+    };
+    on_tx!(&mut tx, c => sqlx::query("INSERT INTO invitations (id, code_hash, email, organisation_id, role, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(id).bind(hash_token(&code)).bind(&email).bind(body.organisation_id).bind(role_text).bind(actor.person_id).bind(now).bind(expires_at)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    audit::record(
+        &mut tx,
+        Some(actor.person_id),
+        "invitation.create",
+        "organisation",
+        Some(body.organisation_id),
+        serde_json::json!({ "invitation": id, "role": role_text }),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(Invitation {
+            id,
+            email,
+            organisation_id: body.organisation_id,
+            role,
+            code,
+            expires_at,
+        }),
+    ))
+}
+
+fn invitation_invalid() -> ApiError {
+    ApiError::not_found(
+        "invitation_invalid",
+        "This invitation code is not valid or has expired. Ask the person who invited you for a new one.",
+    )
+}
+
+/// Redeem an invitation code: creates the account and signs in.
+#[utoipa::path(post, path = "/v1/invitations/redeem", tag = "accounts", request_body = RedeemInvitationRequest,
+    responses((status = 201, body = SessionResponse), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
+#[tracing::instrument(skip_all)]
+async fn redeem_invitation(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    Json(body): Json<RedeemInvitationRequest>,
+) -> ApiResult<(StatusCode, Json<SessionResponse>)> {
+    rate_limit::check(&state.db, &format!("redeem:ip:{ip}"), 20, 900).await?;
+    let display_name = fields::display_name(&body.display_name)?;
+    let password = fields::new_password("password", &body.password)?;
+    let code_hash = hash_token(body.code.trim());
+    rate_limit::check(
+        &state.db,
+        &format!("redeem:code:{}", URL_SAFE_NO_PAD.encode(&code_hash)),
+        10,
+        900,
+    )
+    .await?;
+    let password_hash = hash_password(password).await?;
+    let now = Utc::now();
+    let mut tx = state.db.begin_write().await?;
+    let row: Option<(Uuid, String, Uuid, String)> = on_tx!(&mut tx, c => sqlx::query_as("SELECT id, email, organisation_id, role FROM invitations WHERE code_hash = $1 AND redeemed_at IS NULL AND expires_at > $2")
+        .bind(&code_hash).bind(now).fetch_optional(c).await)?;
+    let Some((invitation_id, email, organisation_id, role)) = row else {
+        return Err(invitation_invalid());
+    };
+    let mut changes = ChangeSet::default();
+    let person_id = people::insert_person(
+        &mut tx,
+        NewPerson {
+            organisation_id,
+            email,
+            display_name,
+            password_hash,
+            federation_admin: false,
+        },
+        &mut changes,
+    )
+    .await?;
+    if role == "manager" {
+        on_tx!(&mut tx, c => sqlx::query("INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2)")
+            .bind(organisation_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        people::put_me(&mut tx, person_id, &mut changes).await?;
+    }
+    on_tx!(&mut tx, c => sqlx::query("UPDATE invitations SET redeemed_at = $1 WHERE id = $2").bind(now).bind(invitation_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let (token, expires_at) = open_session(&mut tx, person_id).await?;
+    let me = people::load_me(&mut tx, person_id).await?;
+    crate::sync::log::commit(&mut tx, changes).await?;
+    tx.commit().await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SessionResponse {
+            token,
+            expires_at,
+            me,
+        }),
+    ))
+}

@@ -1,0 +1,177 @@
+//! What the `fabrique` binary does for each command.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use tracing_subscriber::EnvFilter;
+
+use crate::accounts::{self, rate_limit, setup};
+use crate::config::{AdminCommand, Cli, Command, CreateAdminArgs, ServeArgs, Settings, StoreArgs};
+use crate::db::Db;
+use crate::{Application, demo, fields, sync};
+
+pub async fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Serve(args) => serve(args, false).await,
+        Command::Demo(args) => serve(args, true).await,
+        Command::Admin(AdminCommand::Create(args)) => create_admin(args).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("fabrique: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logs(json: bool) {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
+}
+
+/// Connects and brings the schema up to date.
+pub async fn open_store(store: &StoreArgs) -> Result<Db, String> {
+    if store.database_url.is_none() {
+        std::fs::create_dir_all(&store.data_dir).map_err(|e| {
+            format!(
+                "cannot create the data directory {}: {e}",
+                store.data_dir.display()
+            )
+        })?;
+    }
+    let db = Db::connect(&store.database_url())
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
+    db.migrate()
+        .await
+        .map_err(|e| format!("cannot update the database schema: {e}"))?;
+    Ok(db)
+}
+
+async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
+    init_logs(args.log_json);
+    let db = open_store(&args.store).await?;
+    tracing::info!(backend = db.backend(), "database ready");
+    if demo_data || args.demo {
+        match demo::fill_if_empty(&db)
+            .await
+            .map_err(|e| format!("cannot write the demo data: {e}"))?
+        {
+            Some(sign_in) => println!(
+                "\nDemo federation created. Sign in as {} with the password \"{}\" (every demo account has it).\n",
+                sign_in.email, sign_in.password
+            ),
+            None => tracing::info!("the database already holds data: demo data not added"),
+        }
+    }
+    let public_url = args.public_url.trim_end_matches('/').to_owned();
+    if let Some(code) = setup::ensure_setup_code(&db)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        println!(
+            "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {public_url}/setup?code={code}\n\nor run `fabrique admin create`.\n"
+        );
+    }
+    let app = Application::build(db.clone(), Settings { public_url }, args.bind)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+    tracing::info!(address = %app.local_addr(), "Fabrique is listening");
+    let maintenance = tokio::spawn(maintenance(db.clone()));
+    let result = app
+        .run_until_stopped(shutdown_signal())
+        .await
+        .map_err(|e| e.to_string());
+    maintenance.abort();
+    db.close().await;
+    tracing::info!("stopped");
+    result
+}
+
+/// Housekeeping that no request should pay for: forget old rate-limit windows, compact
+/// tombstones older than 90 days (older cursors then get a reset).
+async fn maintenance(db: Db) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        if let Err(error) = rate_limit::forget_old(&db).await {
+            tracing::warn!(%error, "rate-limit clean-up failed");
+        }
+        let horizon = chrono::Utc::now() - chrono::Duration::days(90);
+        match sync::log::compact(&db, horizon).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "compacted old deletions"),
+            Err(error) => tracing::warn!(%error, "compaction failed"),
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn create_admin(args: CreateAdminArgs) -> Result<(), String> {
+    init_logs(false);
+    let password = if args.password_stdin || !std::io::stdin().is_terminal() {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| format!("cannot read the password: {e}"))?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    } else {
+        rpassword::prompt_password("Password (at least 10 characters): ")
+            .map_err(|e| format!("cannot read the password: {e}"))?
+    };
+    let password = fields::new_password("password", &password).map_err(|e| e.to_string())?;
+    let db = open_store(&args.store).await?;
+    let hash = accounts::hash_password(password)
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut tx = db.begin_write().await.map_err(|e| e.to_string())?;
+    let id = setup::create_admin(
+        &mut tx,
+        &args.email,
+        &args.name,
+        hash,
+        &args.federation_name,
+    )
+    .await
+    .map_err(|e| match e.as_client() {
+        Some((_, message)) => message.to_owned(),
+        None => e.to_string(),
+    })?;
+    tx.commit().await.map_err(|e| e.to_string())?;
+    db.close().await;
+    println!(
+        "Federation administrator {} created (id {id}). They can sign in now.",
+        args.email.trim().to_lowercase()
+    );
+    Ok(())
+}

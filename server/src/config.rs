@@ -1,0 +1,127 @@
+//! Command line and configuration: `fabrique --help` is the reference. Every flag has a
+//! `FABRIQUE_*` environment twin.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "fabrique",
+    version,
+    about = "Fabrique: the private social network of a federation and its associations."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the server (sync API, REST, set-up page).
+    Serve(ServeArgs),
+    /// Fill an empty database with a small French federation, then run the server.
+    Demo(ServeArgs),
+    /// Administration from the command line.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Create a federation administrator (the first one creates the federation too).
+    Create(CreateAdminArgs),
+}
+
+#[derive(Args, Clone)]
+pub struct StoreArgs {
+    /// Directory for Fabrique's files (the SQLite database by default).
+    #[arg(long, env = "FABRIQUE_DATA_DIR", default_value = "./fabrique-data")]
+    pub data_dir: PathBuf,
+
+    /// Database URL: `sqlite:PATH` or `postgres://...`. Default: a SQLite file in the data directory.
+    #[arg(long, env = "FABRIQUE_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl StoreArgs {
+    pub fn database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) => url.clone(),
+            None => format!("sqlite:{}", self.data_dir.join("fabrique.db").display()),
+        }
+    }
+}
+
+/// The URL may hold a password: never print it.
+impl fmt::Debug for StoreArgs {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoreArgs")
+            .field("data_dir", &self.data_dir)
+            .field(
+                "database_url",
+                &self.database_url.as_ref().map(|_| "[redacted]"),
+            )
+            .finish()
+    }
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(long, env = "FABRIQUE_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// The address people reach this server at, used in set-up and invitation links.
+    #[arg(
+        long,
+        env = "FABRIQUE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: String,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// Fill an empty database with demonstration data before serving.
+    #[arg(long, env = "FABRIQUE_DEMO")]
+    pub demo: bool,
+
+    /// Log as JSON lines (for log collectors) instead of readable text.
+    #[arg(long, env = "FABRIQUE_LOG_JSON")]
+    pub log_json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct CreateAdminArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// The administrator's email address (their sign-in).
+    #[arg(long, env = "FABRIQUE_ADMIN_EMAIL")]
+    pub email: String,
+
+    /// The administrator's name as others see it.
+    #[arg(long, env = "FABRIQUE_ADMIN_NAME")]
+    pub name: String,
+
+    /// Name of the federation, when none exists yet.
+    #[arg(
+        long,
+        env = "FABRIQUE_FEDERATION_NAME",
+        default_value = "Ma fédération"
+    )]
+    pub federation_name: String,
+
+    /// Read the password from standard input instead of asking for it.
+    #[arg(long)]
+    pub password_stdin: bool,
+}
+
+/// What the running application needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub public_url: String,
+}

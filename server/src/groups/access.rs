@@ -1,0 +1,159 @@
+//! Who may see and do what in a group (DESIGN.md §4), in one place. Every group and post
+//! operation loads a [`GroupAccess`] for the caller from the object's real group (never
+//! from an id the caller supplied alongside) and asks it.
+
+use chrono::{DateTime, Utc};
+use fabrique_wire::groups::{Group, GroupRole, Visibility};
+use uuid::Uuid;
+
+use crate::accounts::{self, Actor};
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+use crate::on_tx;
+
+#[derive(sqlx::FromRow, Clone)]
+pub struct GroupRow {
+    pub id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub organisation_id: Uuid,
+    pub visibility: String,
+    pub tags: String,
+    pub member_count: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+impl GroupRow {
+    pub fn is_public(&self) -> bool {
+        self.visibility == "public"
+    }
+}
+
+impl From<&GroupRow> for Group {
+    fn from(row: &GroupRow) -> Self {
+        Group {
+            id: row.id,
+            name: row.name.clone(),
+            description: row.description.clone(),
+            organisation_id: row.organisation_id,
+            visibility: if row.is_public() {
+                Visibility::Public
+            } else {
+                Visibility::Private
+            },
+            tags: serde_json::from_str(&row.tags).unwrap_or_default(),
+            member_count: row.member_count,
+            created_at: row.created_at,
+        }
+    }
+}
+
+pub const GROUP_COLUMNS: &str =
+    "id, name, description, organisation_id, visibility, tags, member_count, created_at";
+
+pub fn role_from_str(role: &str) -> GroupRole {
+    match role {
+        "admin" => GroupRole::Admin,
+        "organiser" => GroupRole::Organiser,
+        _ => GroupRole::Member,
+    }
+}
+
+pub fn role_to_str(role: &GroupRole) -> &'static str {
+    match role {
+        GroupRole::Admin => "admin",
+        GroupRole::Organiser => "organiser",
+        GroupRole::Member => "member",
+    }
+}
+
+/// The caller's relation to one group.
+pub struct GroupAccess {
+    pub group: GroupRow,
+    pub role: Option<GroupRole>,
+    pub following: bool,
+    /// A federation administrator, or a manager of the group's owner organisation.
+    pub manages_owner: bool,
+    pub is_federation_admin: bool,
+}
+
+pub fn group_not_found() -> ApiError {
+    ApiError::not_found("group_not_found", "This group does not exist.")
+}
+
+pub async fn load_group(tx: &mut Tx, group_id: Uuid) -> ApiResult<Option<GroupRow>> {
+    let row: Option<GroupRow> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT id, name, description, organisation_id, visibility, tags, member_count, created_at FROM groups WHERE id = $1 AND deleted_at IS NULL")
+        .bind(group_id).fetch_optional(c).await)?;
+    Ok(row)
+}
+
+pub async fn role_of(tx: &mut Tx, group_id: Uuid, person_id: Uuid) -> ApiResult<Option<GroupRole>> {
+    let role: Option<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT role FROM group_members WHERE group_id = $1 AND person_id = $2")
+        .bind(group_id).bind(person_id).fetch_optional(c).await)?;
+    Ok(role.as_deref().map(role_from_str))
+}
+
+impl GroupAccess {
+    pub async fn load(tx: &mut Tx, actor: &Actor, group_id: Uuid) -> ApiResult<GroupAccess> {
+        let group = load_group(tx, group_id)
+            .await?
+            .ok_or_else(group_not_found)?;
+        let role = role_of(tx, group_id, actor.person_id).await?;
+        let following: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM group_followers WHERE group_id = $1 AND person_id = $2")
+            .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
+        let manages_owner = accounts::manages(tx, actor, group.organisation_id).await?;
+        Ok(GroupAccess {
+            group,
+            role,
+            following: following.is_some(),
+            manages_owner,
+            is_federation_admin: actor.is_federation_admin,
+        })
+    }
+
+    pub fn is_member(&self) -> bool {
+        self.role.is_some()
+    }
+
+    /// Public content: anyone signed in. Private content: its members only.
+    pub fn can_read(&self) -> bool {
+        self.group.is_public() || self.is_member()
+    }
+
+    pub fn can_post(&self) -> bool {
+        self.is_member()
+    }
+
+    /// Comments and reactions: members, and anyone on a public group.
+    pub fn can_respond(&self) -> bool {
+        self.can_read()
+    }
+
+    /// Organisers and admins of the group, and federation administrators.
+    pub fn can_moderate(&self) -> bool {
+        matches!(self.role, Some(GroupRole::Organiser | GroupRole::Admin))
+            || self.is_federation_admin
+    }
+
+    /// Organisers and admins of the group, and the managers of its owner organisation.
+    pub fn can_run(&self) -> bool {
+        self.can_moderate() || self.manages_owner
+    }
+
+    /// Settings and roles: the group's admins and the managers of its owner organisation.
+    pub fn can_administer(&self) -> bool {
+        matches!(self.role, Some(GroupRole::Admin)) || self.manages_owner
+    }
+
+    pub fn require_read(&self) -> ApiResult<()> {
+        if self.can_read() {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden(
+                "not_a_member",
+                "This group is private: only its members see its content.",
+            ))
+        }
+    }
+}

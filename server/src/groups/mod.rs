@@ -1,0 +1,788 @@
+//! Groups: creation and settings, joining (directly, by request, by invitation), leaving,
+//! removal, roles, following. Writes arrive as sync mutations ([`apply`]); browsing the
+//! groups one has not joined is plain REST with pagination.
+//!
+//! What each change puts in which scope:
+//! - `group:<id>`: the group itself and its members (members and followers read it);
+//! - `group-admin:<id>`: join requests and pending invitations (organisers and admins);
+//! - `person:<id>`: one's own join requests, invitations received, and follows.
+
+pub mod access;
+
+use axum::extract::State;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use fabrique_wire::Page;
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::groups::{
+    Following, Group, GroupInvitation, GroupListing, GroupMember, GroupRole, JoinRequest,
+    Visibility,
+};
+use fabrique_wire::sync::{Entity, EntityKind, scope};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use self::access::{GroupAccess, GroupRow, group_not_found, role_from_str, role_to_str};
+use crate::accounts::{self, Actor, AuthUser};
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::extract::{Json, Path, Query};
+use crate::sync::log::ChangeSet;
+use crate::{AppState, audit, fields, on_tx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_groups))
+        .routes(routes!(get_group))
+        .routes(routes!(list_members))
+}
+
+/// Stable ids for relations that have no id of their own (a member, a request, a follow).
+pub fn pair_id(kind: EntityKind, group_id: Uuid, person_id: Uuid) -> Uuid {
+    let mut name = Vec::with_capacity(48);
+    name.extend_from_slice(kind.as_str().as_bytes());
+    name.extend_from_slice(group_id.as_bytes());
+    name.extend_from_slice(person_id.as_bytes());
+    Uuid::new_v5(&Uuid::NAMESPACE_OID, &name)
+}
+
+// ---------------------------------------------------------------------------------------
+// Loading entities for the change log
+
+#[derive(sqlx::FromRow)]
+struct MemberRow {
+    group_id: Uuid,
+    person_id: Uuid,
+    role: String,
+    display_name: String,
+    function: String,
+    organisation_id: Uuid,
+    joined_at: DateTime<Utc>,
+}
+
+impl From<MemberRow> for GroupMember {
+    fn from(row: MemberRow) -> Self {
+        GroupMember {
+            group_id: row.group_id,
+            person_id: row.person_id,
+            role: role_from_str(&row.role),
+            display_name: row.display_name,
+            function: row.function,
+            organisation_id: row.organisation_id,
+            joined_at: row.joined_at,
+        }
+    }
+}
+
+const MEMBER_OF_GROUP: &str = "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at \
+    FROM group_members m JOIN people p ON p.id = m.person_id WHERE m.group_id = $1 AND m.person_id = $2";
+const MEMBERSHIPS_OF_PERSON: &str = "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at \
+    FROM group_members m JOIN people p ON p.id = m.person_id WHERE m.person_id = $1";
+
+async fn put_group(tx: &mut Tx, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let row = access::load_group(tx, group_id)
+        .await?
+        .ok_or_else(group_not_found)?;
+    changes.put(
+        scope::group(group_id),
+        group_id,
+        &Entity::Group(Group::from(&row)),
+    );
+    Ok(())
+}
+
+async fn put_member(
+    tx: &mut Tx,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let row: Option<MemberRow> = on_tx!(tx, c => sqlx::query_as(MEMBER_OF_GROUP)
+        .bind(group_id).bind(person_id).fetch_optional(c).await)?;
+    if let Some(row) = row {
+        changes.put(
+            scope::group(group_id),
+            pair_id(EntityKind::GroupMember, group_id, person_id),
+            &Entity::GroupMember(row.into()),
+        );
+    }
+    Ok(())
+}
+
+/// Refreshes a person's member record in every group they belong to (after a profile edit).
+pub async fn put_memberships_of(
+    tx: &mut Tx,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let rows: Vec<MemberRow> =
+        on_tx!(tx, c => sqlx::query_as(MEMBERSHIPS_OF_PERSON).bind(person_id).fetch_all(c).await)?;
+    for row in rows {
+        let (group_id, person_id) = (row.group_id, row.person_id);
+        changes.put(
+            scope::group(group_id),
+            pair_id(EntityKind::GroupMember, group_id, person_id),
+            &Entity::GroupMember(row.into()),
+        );
+    }
+    Ok(())
+}
+
+async fn display_name(tx: &mut Tx, person_id: Uuid) -> ApiResult<Option<String>> {
+    let name: Option<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1 AND deactivated_at IS NULL")
+        .bind(person_id).fetch_optional(c).await)?;
+    Ok(name)
+}
+
+// ---------------------------------------------------------------------------------------
+// Mutations
+
+fn forbidden(message: &'static str) -> ApiError {
+    ApiError::forbidden("forbidden", message)
+}
+
+pub async fn create_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    name: &str,
+    description: &str,
+    organisation_id: Uuid,
+    visibility: &Visibility,
+    tags: &[String],
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let name = fields::text("name", name, 120, true, false)?;
+    let description = fields::text("description", description, 2000, false, true)?;
+    let tags = fields::tags("tags", tags)?;
+    let organisation = crate::organisations::load(tx, organisation_id)
+        .await?
+        .ok_or_else(|| {
+            ApiError::not_found(
+                "organisation_not_found",
+                "This organisation does not exist.",
+            )
+        })?;
+    if !accounts::manages(tx, actor, organisation.id).await? {
+        return Err(forbidden(
+            "Groups are created by the managers of their organisation and by federation administrators.",
+        ));
+    }
+    let visibility = match visibility {
+        Visibility::Public => "public",
+        Visibility::Private => "private",
+    };
+    let now = Utc::now();
+    on_tx!(tx, c => sqlx::query("INSERT INTO groups (id, name, description, organisation_id, visibility, tags, member_count, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)")
+        .bind(id).bind(&name).bind(&description).bind(organisation_id).bind(visibility).bind(serde_json::to_string(&tags).unwrap_or_default())
+        .bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))
+        .on_unique("already_exists", "An object with this id already exists.")?;
+    on_tx!(tx, c => sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'admin', $3)")
+        .bind(id).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    put_group(tx, id, changes).await?;
+    put_member(tx, id, actor.person_id, changes).await?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "group.create",
+        "group",
+        Some(id),
+        serde_json::json!({ "name": name, "visibility": visibility }),
+    )
+    .await
+}
+
+pub async fn update_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    name: Option<&str>,
+    description: Option<&str>,
+    tags: Option<&[String]>,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, id).await?;
+    if !access.can_administer() {
+        return Err(forbidden(
+            "Only the group's admins can change its settings.",
+        ));
+    }
+    let name = name
+        .map(|n| fields::text("name", n, 120, true, false))
+        .transpose()?;
+    let description = description
+        .map(|d| fields::text("description", d, 2000, false, true))
+        .transpose()?;
+    let tags = tags
+        .map(|t| fields::tags("tags", t))
+        .transpose()?
+        .map(|t| serde_json::to_string(&t).unwrap_or_default());
+    on_tx!(tx, c => sqlx::query("UPDATE groups SET name = COALESCE($1, name), description = COALESCE($2, description), tags = COALESCE($3, tags) WHERE id = $4")
+        .bind(&name).bind(&description).bind(&tags).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    put_group(tx, id, changes).await?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "group.update",
+        "group",
+        Some(id),
+        serde_json::json!({}),
+    )
+    .await
+}
+
+/// Adds a member (idempotent) and clears what led there: a request, an invitation, a follow.
+async fn add_member(
+    tx: &mut Tx,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let inserted = on_tx!(tx, c => sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'member', $3) ON CONFLICT (group_id, person_id) DO NOTHING")
+        .bind(group_id).bind(person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    if inserted > 0 {
+        on_tx!(tx, c => sqlx::query("UPDATE groups SET member_count = member_count + 1 WHERE id = $1").bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+        put_group(tx, group_id, changes).await?;
+        put_member(tx, group_id, person_id, changes).await?;
+    }
+    clear_request(tx, group_id, person_id, changes).await?;
+    clear_invitation(tx, group_id, person_id, changes).await?;
+    let unfollowed = on_tx!(tx, c => sqlx::query("DELETE FROM group_followers WHERE group_id = $1 AND person_id = $2")
+        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if unfollowed > 0 {
+        changes.delete(
+            scope::person(person_id),
+            EntityKind::Following,
+            pair_id(EntityKind::Following, group_id, person_id),
+        );
+    }
+    Ok(())
+}
+
+async fn clear_request(
+    tx: &mut Tx,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<bool> {
+    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM join_requests WHERE group_id = $1 AND person_id = $2")
+        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if deleted > 0 {
+        let id = pair_id(EntityKind::JoinRequest, group_id, person_id);
+        changes.delete(scope::group_admin(group_id), EntityKind::JoinRequest, id);
+        changes.delete(scope::person(person_id), EntityKind::JoinRequest, id);
+    }
+    Ok(deleted > 0)
+}
+
+async fn clear_invitation(
+    tx: &mut Tx,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<bool> {
+    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_invitations WHERE group_id = $1 AND person_id = $2")
+        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if deleted > 0 {
+        let id = pair_id(EntityKind::GroupInvitation, group_id, person_id);
+        changes.delete(
+            scope::group_admin(group_id),
+            EntityKind::GroupInvitation,
+            id,
+        );
+        changes.delete(scope::person(person_id), EntityKind::GroupInvitation, id);
+    }
+    Ok(deleted > 0)
+}
+
+async fn remove_membership(
+    tx: &mut Tx,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND person_id = $2")
+        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if deleted > 0 {
+        on_tx!(tx, c => sqlx::query("UPDATE groups SET member_count = member_count - 1 WHERE id = $1").bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+        changes.delete(
+            scope::group(group_id),
+            EntityKind::GroupMember,
+            pair_id(EntityKind::GroupMember, group_id, person_id),
+        );
+        put_group(tx, group_id, changes).await?;
+    }
+    Ok(())
+}
+
+async fn admin_count(tx: &mut Tx, group_id: Uuid) -> ApiResult<i64> {
+    let count: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND role = 'admin'")
+        .bind(group_id).fetch_one(c).await)?;
+    Ok(count)
+}
+
+fn last_admin() -> ApiError {
+    ApiError::conflict(
+        "last_admin",
+        "A group needs at least one admin: name another admin first.",
+    )
+}
+
+pub async fn join_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if access.is_member() {
+        return Ok(());
+    }
+    if !access.group.is_public() {
+        let invited: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM group_invitations WHERE group_id = $1 AND person_id = $2")
+            .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
+        if invited.is_none() {
+            return Err(ApiError::forbidden(
+                "invitation_required",
+                "This group is private: ask to join, or wait for an invitation.",
+            ));
+        }
+    }
+    add_member(tx, group_id, actor.person_id, changes).await
+}
+
+pub async fn request_to_join(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    message: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let message = fields::text("message", message, 500, false, true)?;
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if access.is_member() {
+        return Err(ApiError::conflict(
+            "already_member",
+            "You are already a member of this group.",
+        ));
+    }
+    if access.group.is_public() {
+        return Err(ApiError::invalid(
+            "group_is_public",
+            "This group is public: join it directly.",
+        ));
+    }
+    let now = Utc::now();
+    on_tx!(tx, c => sqlx::query("INSERT INTO join_requests (group_id, person_id, message, created_at) VALUES ($1, $2, $3, $4) \
+            ON CONFLICT (group_id, person_id) DO UPDATE SET message = excluded.message")
+        .bind(group_id).bind(actor.person_id).bind(&message).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    let display_name = display_name(tx, actor.person_id).await?.unwrap_or_default();
+    let request = Entity::JoinRequest(JoinRequest {
+        group_id,
+        person_id: actor.person_id,
+        display_name,
+        message,
+        created_at: now,
+    });
+    let id = pair_id(EntityKind::JoinRequest, group_id, actor.person_id);
+    changes.put(scope::group_admin(group_id), id, &request);
+    changes.put(scope::person(actor.person_id), id, &request);
+    Ok(())
+}
+
+pub async fn decide_join_request(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    person_id: Uuid,
+    accept: bool,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.can_run() {
+        return Err(forbidden(
+            "Only the group's organisers and admins answer join requests.",
+        ));
+    }
+    if !clear_request(tx, group_id, person_id, changes).await? {
+        return Err(ApiError::not_found(
+            "join_request_not_found",
+            "There is no pending request from this person.",
+        ));
+    }
+    if accept {
+        add_member(tx, group_id, person_id, changes).await?;
+    }
+    let action = if accept {
+        "group.join_request.accept"
+    } else {
+        "group.join_request.refuse"
+    };
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        action,
+        "group",
+        Some(group_id),
+        serde_json::json!({ "person": person_id }),
+    )
+    .await
+}
+
+pub async fn invite_to_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.can_run() {
+        return Err(forbidden(
+            "Only the group's organisers and admins invite people.",
+        ));
+    }
+    if display_name(tx, person_id).await?.is_none() {
+        return Err(ApiError::not_found(
+            "person_not_found",
+            "This person does not exist.",
+        ));
+    }
+    if access::role_of(tx, group_id, person_id).await?.is_some() {
+        return Err(ApiError::conflict(
+            "already_member",
+            "This person is already a member of the group.",
+        ));
+    }
+    let now = Utc::now();
+    on_tx!(tx, c => sqlx::query("INSERT INTO group_invitations (group_id, person_id, invited_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (group_id, person_id) DO NOTHING")
+        .bind(group_id).bind(person_id).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    let invitation = Entity::GroupInvitation(GroupInvitation {
+        group_id,
+        group_name: access.group.name.clone(),
+        person_id,
+        invited_by: actor.person_id,
+        created_at: now,
+    });
+    let id = pair_id(EntityKind::GroupInvitation, group_id, person_id);
+    changes.put(scope::group_admin(group_id), id, &invitation);
+    changes.put(scope::person(person_id), id, &invitation);
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "group.invite",
+        "group",
+        Some(group_id),
+        serde_json::json!({ "person": person_id }),
+    )
+    .await
+}
+
+pub async fn leave_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    match access.role {
+        None => Err(ApiError::conflict(
+            "not_a_member",
+            "You are not a member of this group.",
+        )),
+        Some(GroupRole::Admin)
+            if access.group.member_count > 1 && admin_count(tx, group_id).await? == 1 =>
+        {
+            Err(last_admin())
+        }
+        Some(_) => remove_membership(tx, group_id, actor.person_id, changes).await,
+    }
+}
+
+pub async fn remove_member(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.can_run() {
+        return Err(forbidden(
+            "Only the group's organisers and admins remove members.",
+        ));
+    }
+    let target = access::role_of(tx, group_id, person_id)
+        .await?
+        .ok_or_else(|| {
+            ApiError::not_found(
+                "member_not_found",
+                "This person is not a member of the group.",
+            )
+        })?;
+    let outranks = access.can_administer() || target == GroupRole::Member;
+    if !outranks {
+        return Err(forbidden(
+            "Organisers remove members; only admins remove organisers and admins.",
+        ));
+    }
+    if target == GroupRole::Admin && admin_count(tx, group_id).await? == 1 {
+        return Err(last_admin());
+    }
+    remove_membership(tx, group_id, person_id, changes).await?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "group.member.remove",
+        "group",
+        Some(group_id),
+        serde_json::json!({ "person": person_id }),
+    )
+    .await
+}
+
+pub async fn set_member_role(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    person_id: Uuid,
+    role: &GroupRole,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.can_administer() {
+        return Err(forbidden("Only the group's admins change roles."));
+    }
+    let current = access::role_of(tx, group_id, person_id)
+        .await?
+        .ok_or_else(|| {
+            ApiError::not_found(
+                "member_not_found",
+                "This person is not a member of the group.",
+            )
+        })?;
+    if current == GroupRole::Admin
+        && *role != GroupRole::Admin
+        && admin_count(tx, group_id).await? == 1
+    {
+        return Err(last_admin());
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE group_members SET role = $1 WHERE group_id = $2 AND person_id = $3")
+        .bind(role_to_str(role)).bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    put_member(tx, group_id, person_id, changes).await?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "group.member.role",
+        "group",
+        Some(group_id),
+        serde_json::json!({ "person": person_id, "role": role_to_str(role) }),
+    )
+    .await
+}
+
+pub async fn follow_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.group.is_public() {
+        return Err(ApiError::forbidden(
+            "group_is_private",
+            "Private groups cannot be followed: ask to join.",
+        ));
+    }
+    if access.is_member() || access.following {
+        return Ok(());
+    }
+    on_tx!(tx, c => sqlx::query("INSERT INTO group_followers (group_id, person_id, created_at) VALUES ($1, $2, $3)")
+        .bind(group_id).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    let following = Entity::Following(Following {
+        group_id,
+        person_id: actor.person_id,
+    });
+    changes.put(
+        scope::person(actor.person_id),
+        pair_id(EntityKind::Following, group_id, actor.person_id),
+        &following,
+    );
+    Ok(())
+}
+
+pub async fn unfollow_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_followers WHERE group_id = $1 AND person_id = $2")
+        .bind(group_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if deleted > 0 {
+        changes.delete(
+            scope::person(actor.person_id),
+            EntityKind::Following,
+            pair_id(EntityKind::Following, group_id, actor.person_id),
+        );
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// REST: browsing groups
+
+/// Pages ordered by name: the cursor is the last (name, id) seen.
+pub fn decode_name_cursor(cursor: &str) -> ApiResult<(String, Uuid)> {
+    URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<(String, Uuid)>(&bytes).ok())
+        .ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_cursor",
+                "The page cursor is not valid: start again from the first page.",
+            )
+        })
+}
+
+pub fn page_by_name<T>(
+    mut items: Vec<T>,
+    limit: i64,
+    key: impl Fn(&T) -> (String, Uuid),
+) -> Page<T> {
+    let next_cursor = if items.len() as i64 > limit {
+        items.truncate(limit as usize);
+        items
+            .last()
+            .map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
+    } else {
+        None
+    };
+    Page { items, next_cursor }
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+struct ListQuery {
+    /// Words in the group's name.
+    q: Option<String>,
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ListingRow {
+    #[sqlx(flatten)]
+    group: GroupRow,
+    my_role: Option<String>,
+    following: i64,
+}
+
+/// Every group, public and private (private ones show only their name and description),
+/// by name, with the caller's relation to each.
+#[utoipa::path(get, path = "/v1/groups", tag = "groups", security(("bearer" = [])), params(ListQuery),
+    responses((status = 200, body = Page<GroupListing>), (status = 401, body = ErrorBody)))]
+async fn list_groups(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Query(query): Query<ListQuery>,
+) -> ApiResult<Json<Page<GroupListing>>> {
+    let limit = fields::page_limit(query.limit, 50, 200)?;
+    let (after_name, after_id) = match &query.cursor {
+        Some(cursor) => decode_name_cursor(cursor)?,
+        None => (String::new(), Uuid::nil()),
+    };
+    let pattern = query
+        .q
+        .as_deref()
+        .map(|q| fields::text("q", q, 100, false, false))
+        .transpose()?
+        .filter(|q| !q.is_empty())
+        .map(|q| {
+            format!(
+                "%{}%",
+                q.to_lowercase()
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            )
+        });
+    let mut tx = state.db.begin_read().await?;
+    let rows: Vec<ListingRow> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT g.id, g.name, g.description, g.organisation_id, g.visibility, g.tags, g.member_count, g.created_at, m.role AS my_role, \
+            (SELECT COUNT(*) FROM group_followers f WHERE f.group_id = g.id AND f.person_id = $1) AS following \
+         FROM groups g LEFT JOIN group_members m ON m.group_id = g.id AND m.person_id = $1 \
+         WHERE g.deleted_at IS NULL AND (g.name > $2 OR (g.name = $2 AND g.id > $3)) AND ($4 IS NULL OR LOWER(g.name) LIKE $4 ESCAPE '\\') \
+         ORDER BY g.name, g.id LIMIT $5")
+        .bind(actor.person_id).bind(&after_name).bind(after_id).bind(&pattern).bind(limit + 1).fetch_all(c).await)?;
+    tx.commit().await?;
+    let items = rows
+        .into_iter()
+        .map(|row| GroupListing {
+            group: Group::from(&row.group),
+            my_role: row.my_role.as_deref().map(role_from_str),
+            following: row.following > 0,
+        })
+        .collect();
+    Ok(Json(page_by_name(items, limit, |l: &GroupListing| {
+        (l.group.name.clone(), l.group.id)
+    })))
+}
+
+#[utoipa::path(get, path = "/v1/groups/{id}", tag = "groups", security(("bearer" = [])),
+    responses((status = 200, body = GroupListing), (status = 404, body = ErrorBody)))]
+async fn get_group(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<GroupListing>> {
+    let mut tx = state.db.begin_read().await?;
+    let access = GroupAccess::load(&mut tx, &actor, id).await?;
+    tx.commit().await?;
+    Ok(Json(GroupListing {
+        group: Group::from(&access.group),
+        my_role: access.role,
+        following: access.following,
+    }))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+struct MembersQuery {
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// The members of a group, by name: anyone for a public group, members for a private one.
+#[utoipa::path(get, path = "/v1/groups/{id}/members", tag = "groups", security(("bearer" = [])), params(MembersQuery),
+    responses((status = 200, body = Page<GroupMember>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_members(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<MembersQuery>,
+) -> ApiResult<Json<Page<GroupMember>>> {
+    let limit = fields::page_limit(query.limit, 100, 500)?;
+    let (after_name, after_id) = match &query.cursor {
+        Some(cursor) => decode_name_cursor(cursor)?,
+        None => (String::new(), Uuid::nil()),
+    };
+    let mut tx = state.db.begin_read().await?;
+    GroupAccess::load(&mut tx, &actor, id)
+        .await?
+        .require_read()?;
+    let rows: Vec<MemberRow> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at \
+         FROM group_members m JOIN people p ON p.id = m.person_id \
+         WHERE m.group_id = $1 AND (p.display_name > $2 OR (p.display_name = $2 AND p.id > $3)) ORDER BY p.display_name, p.id LIMIT $4")
+        .bind(id).bind(&after_name).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
+    tx.commit().await?;
+    let items: Vec<GroupMember> = rows.into_iter().map(GroupMember::from).collect();
+    Ok(Json(page_by_name(items, limit, |m: &GroupMember| {
+        (m.display_name.clone(), m.person_id)
+    })))
+}

@@ -1,0 +1,192 @@
+//! Fabrique's sync server.
+//!
+//! Where to start: [`Application::build`] assembles the router from each area's `router()`
+//! ([`accounts`], [`organisations`], [`people`], [`groups`], [`posts`], [`sync`]) over one
+//! [`db::Db`] that is either SQLite or PostgreSQL. Every content write arrives as a
+//! mutation through [`sync::push`], is checked against the access rules in its area module
+//! ([`groups::access`]), and is recorded in the change log ([`sync::log`]) that
+//! [`sync::pull`] serves back per scope. [`cli`] is what the `fabrique` binary runs.
+
+pub mod accounts;
+pub mod audit;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod fields;
+pub mod groups;
+pub mod organisations;
+pub mod people;
+pub mod pokes;
+pub mod posts;
+pub mod sync;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::config::Settings;
+use crate::db::Db;
+use crate::error::{ApiError, error_response};
+use crate::pokes::Pokes;
+
+/// Largest request body accepted anywhere (JSON bodies; uploads will have their own limit).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// What every handler can reach. Nothing here is state another instance would need: the
+/// database holds it all, and pokes cross instances through PostgreSQL's LISTEN/NOTIFY.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub settings: Arc<Settings>,
+    pub pokes: Pokes,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Fabrique API", description = "Sync and REST API of Fabrique, the private social network of a federation and its associations. Every error answer is `{\"error\": {\"code\", \"message\"}}`."),
+    modifiers(&BearerAuth),
+    components(schemas(fabrique_wire::error::ErrorBody))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The running server: a bound listener and the router over the shared state.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Binds first (so callers know the port before anything is served), then builds.
+    pub async fn build(db: Db, settings: Settings, bind: SocketAddr) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(bind).await?;
+        let pokes = Pokes::start(&db).await.map_err(std::io::Error::other)?;
+        let state = AppState {
+            db,
+            settings: Arc::new(settings),
+            pokes,
+        };
+        let router = router(state.clone());
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then lets requests in flight finish.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown)
+            .await
+    }
+}
+
+/// The `/v1` API with its OpenAPI document, built from the same route list.
+pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(accounts::router())
+        .merge(accounts::setup::api())
+        .merge(organisations::router())
+        .merge(people::router())
+        .merge(groups::router())
+        .merge(posts::router())
+        .merge(sync::router())
+        .split_for_parts()
+}
+
+fn router(state: AppState) -> Router {
+    let (api, openapi) = api_router();
+    let openapi = Arc::new(openapi);
+    Router::new()
+        .merge(api)
+        .route("/health", get(health))
+        .route(
+            "/v1/openapi.json",
+            get(move || async move { axum::Json(openapi.as_ref().clone()) }),
+        )
+        .merge(accounts::setup::router())
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// `{"status": "ok", "database": "sqlite" | "postgres"}`; 503 when the database does not answer.
+async fn health(State(state): State<AppState>) -> Response {
+    let reachable =
+        on_db!(&state.db, c => sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected()))
+            .is_ok();
+    let body = serde_json::json!({
+        "status": if reachable { "ok" } else { "unavailable" },
+        "database": state.db.backend(),
+        "version": env!("CARGO_PKG_VERSION"),
+    });
+    let status = if reachable {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (status, axum::Json(body)).into_response()
+}
+
+async fn not_found() -> Response {
+    error_response(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "There is nothing at this address.",
+        None,
+    )
+}
+
+async fn method_not_allowed() -> Response {
+    ApiError::client(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "This address does not accept this method.",
+    )
+    .into_response()
+}

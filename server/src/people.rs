@@ -1,0 +1,238 @@
+//! People and their profiles. A person always sees their own profile; others see it when
+//! they share the person's association or a group, or when the person chose to be visible
+//! to the whole federation (DESIGN.md §3, GDPR art. 25: not visible by default).
+
+use axum::extract::State;
+use chrono::Utc;
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::people::{DirectoryVisibility, Me, PlatformRole, Profile, ProfileUpdate};
+use fabrique_wire::sync::{Entity, scope};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::accounts::{Actor, AuthUser};
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::extract::{Json, Path};
+use crate::sync::log::ChangeSet;
+use crate::{AppState, fields, on_tx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_me))
+        .routes(routes!(get_person))
+}
+
+pub struct NewPerson {
+    pub organisation_id: Uuid,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub federation_admin: bool,
+}
+
+pub async fn insert_person(
+    tx: &mut Tx,
+    person: NewPerson,
+    changes: &mut ChangeSet,
+) -> ApiResult<Uuid> {
+    let id = Uuid::now_v7();
+    let role = if person.federation_admin {
+        "federation_admin"
+    } else {
+        "member"
+    };
+    on_tx!(tx, c => sqlx::query("INSERT INTO people (id, organisation_id, email, display_name, password_hash, platform_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now())
+        .execute(c).await.map(|r| r.rows_affected()))
+        .on_unique("account_exists", "An account already exists for this email address: sign in instead.")?;
+    put_me(tx, id, changes).await?;
+    Ok(id)
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: Uuid,
+    display_name: String,
+    function: String,
+    organisation_id: Uuid,
+    organisation_name: String,
+    bio: String,
+    directory_visibility: String,
+    email: String,
+    platform_role: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TagRow {
+    kind: String,
+    tag: String,
+}
+
+const PERSON_SELECT: &str = "SELECT p.id, p.display_name, p.function, p.organisation_id, o.name AS organisation_name, p.bio, \
+    p.directory_visibility, p.email, p.platform_role FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1";
+
+async fn load_row(tx: &mut Tx, person_id: Uuid) -> ApiResult<Option<(PersonRow, Vec<TagRow>)>> {
+    let row: Option<PersonRow> =
+        on_tx!(tx, c => sqlx::query_as(PERSON_SELECT).bind(person_id).fetch_optional(c).await)?;
+    let Some(row) = row else { return Ok(None) };
+    let tags: Vec<TagRow> = on_tx!(tx, c => sqlx::query_as("SELECT kind, tag FROM person_tags WHERE person_id = $1 ORDER BY tag")
+        .bind(person_id).fetch_all(c).await)?;
+    Ok(Some((row, tags)))
+}
+
+fn profile_from(row: &PersonRow, tags: &[TagRow]) -> Profile {
+    let of_kind = |kind: &str| {
+        tags.iter()
+            .filter(|t| t.kind == kind)
+            .map(|t| t.tag.clone())
+            .collect()
+    };
+    Profile {
+        id: row.id,
+        display_name: row.display_name.clone(),
+        function: row.function.clone(),
+        organisation_id: row.organisation_id,
+        organisation_name: row.organisation_name.clone(),
+        skills: of_kind("skill"),
+        interests: of_kind("interest"),
+        bio: row.bio.clone(),
+        directory_visibility: if row.directory_visibility == "federation" {
+            DirectoryVisibility::Federation
+        } else {
+            DirectoryVisibility::Association
+        },
+    }
+}
+
+fn not_found() -> ApiError {
+    ApiError::not_found(
+        "person_not_found",
+        "This person does not exist or does not share their profile with you.",
+    )
+}
+
+pub async fn load_profile(tx: &mut Tx, person_id: Uuid) -> ApiResult<Profile> {
+    let (row, tags) = load_row(tx, person_id).await?.ok_or_else(not_found)?;
+    Ok(profile_from(&row, &tags))
+}
+
+pub async fn load_me(tx: &mut Tx, person_id: Uuid) -> ApiResult<Me> {
+    let (row, tags) = load_row(tx, person_id).await?.ok_or_else(not_found)?;
+    let manages: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT organisation_id FROM organisation_managers WHERE person_id = $1 ORDER BY organisation_id")
+        .bind(person_id).fetch_all(c).await)?;
+    Ok(Me {
+        profile: profile_from(&row, &tags),
+        email: row.email.clone(),
+        platform_role: if row.platform_role == "federation_admin" {
+            PlatformRole::FederationAdmin
+        } else {
+            PlatformRole::Member
+        },
+        manages,
+    })
+}
+
+/// Puts the person's own record into their scope, where their devices read it.
+pub async fn put_me(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let me = load_me(tx, person_id).await?;
+    changes.put(scope::person(person_id), person_id, &Entity::Me(me));
+    Ok(())
+}
+
+/// Whether `viewer` may see `person_id`'s profile.
+pub async fn can_see(tx: &mut Tx, viewer: &Actor, person_id: Uuid) -> ApiResult<bool> {
+    if viewer.person_id == person_id || viewer.is_federation_admin {
+        return Ok(true);
+    }
+    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT 1 FROM people p WHERE p.id = $1 AND p.deactivated_at IS NULL AND ( \
+            p.organisation_id = $2 OR p.directory_visibility = 'federation' \
+            OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $3) \
+            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $3 AND b.person_id = p.id))")
+        .bind(person_id).bind(viewer.organisation_id).bind(viewer.person_id).fetch_optional(c).await)?;
+    Ok(found.is_some())
+}
+
+/// The mutation `update_profile`: one's own profile only.
+pub async fn update_profile(
+    tx: &mut Tx,
+    actor: &Actor,
+    update: &ProfileUpdate,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let display_name = update
+        .display_name
+        .as_deref()
+        .map(fields::display_name)
+        .transpose()?;
+    let function = update
+        .function
+        .as_deref()
+        .map(|f| fields::text("function", f, 80, false, false))
+        .transpose()?;
+    let bio = update
+        .bio
+        .as_deref()
+        .map(|b| fields::text("bio", b, 2000, false, true))
+        .transpose()?;
+    let skills = update
+        .skills
+        .as_deref()
+        .map(|s| fields::tags("skills", s))
+        .transpose()?;
+    let interests = update
+        .interests
+        .as_deref()
+        .map(|s| fields::tags("interests", s))
+        .transpose()?;
+    let visibility = update.directory_visibility.as_ref().map(|v| match v {
+        DirectoryVisibility::Association => "association",
+        DirectoryVisibility::Federation => "federation",
+    });
+    let id = actor.person_id;
+    on_tx!(tx, c => sqlx::query("UPDATE people SET display_name = COALESCE($1, display_name), function = COALESCE($2, function), \
+            bio = COALESCE($3, bio), directory_visibility = COALESCE($4, directory_visibility) WHERE id = $5")
+        .bind(&display_name).bind(&function).bind(&bio).bind(visibility).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    for (kind, tags) in [("skill", &skills), ("interest", &interests)] {
+        let Some(tags) = tags else { continue };
+        on_tx!(tx, c => sqlx::query("DELETE FROM person_tags WHERE person_id = $1 AND kind = $2").bind(id).bind(kind).execute(c).await.map(|r| r.rows_affected()))?;
+        for tag in tags {
+            on_tx!(tx, c => sqlx::query("INSERT INTO person_tags (person_id, kind, tag) VALUES ($1, $2, $3)").bind(id).bind(kind).bind(tag).execute(c).await.map(|r| r.rows_affected()))?;
+        }
+    }
+    put_me(tx, id, changes).await?;
+    if display_name.is_some() || function.is_some() {
+        // Group member lists show name and function: refresh them in every group.
+        crate::groups::put_memberships_of(tx, id, changes).await?;
+    }
+    Ok(())
+}
+
+/// The signed-in person.
+#[utoipa::path(get, path = "/v1/me", tag = "people", security(("bearer" = [])),
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+async fn get_me(State(state): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<Me>> {
+    let mut tx = state.db.begin_read().await?;
+    let me = load_me(&mut tx, actor.person_id).await?;
+    tx.commit().await?;
+    Ok(Json(me))
+}
+
+/// A person's profile, if they share it with the caller; otherwise 404, as if absent.
+#[utoipa::path(get, path = "/v1/people/{id}", tag = "people", security(("bearer" = [])),
+    responses((status = 200, body = Profile), (status = 404, body = ErrorBody)))]
+async fn get_person(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Profile>> {
+    let mut tx = state.db.begin_read().await?;
+    if !can_see(&mut tx, &actor, id).await? {
+        return Err(not_found());
+    }
+    let profile = load_profile(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(profile))
+}

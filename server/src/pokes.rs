@@ -1,0 +1,92 @@
+//! Pokes: "something changed in these scopes, pull". They carry no data a client must not
+//! miss (the pull is the single source of truth), so losing one only delays a sync.
+//!
+//! On SQLite (one instance) a writer pokes its own subscribers after commit. On PostgreSQL
+//! the change log's commit sends `NOTIFY` inside the transaction, and every instance's
+//! listener pokes its subscribers: instances share nothing but the database.
+
+use std::sync::Arc;
+
+use sqlx::postgres::PgListener;
+use tokio::sync::broadcast;
+
+use crate::db::Db;
+use crate::sync::log::POKE_CHANNEL;
+
+/// Scopes named in one poke; `*` stands for all of them.
+pub type Scopes = Arc<Vec<String>>;
+
+#[derive(Clone)]
+pub struct Pokes {
+    sender: broadcast::Sender<Scopes>,
+    /// Whether this process must poke its own subscribers after a commit (SQLite).
+    local: bool,
+}
+
+/// NOTIFY payloads are limited to 8,000 bytes: past that, poke everyone.
+pub fn encode(scopes: &[String]) -> String {
+    let text = scopes.join("\n");
+    if text.len() > 7_000 {
+        "*".to_owned()
+    } else {
+        text
+    }
+}
+
+fn decode(payload: &str) -> Vec<String> {
+    payload
+        .split('\n')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Pokes {
+    pub async fn start(db: &Db) -> Result<Pokes, sqlx::Error> {
+        let (sender, _) = broadcast::channel(1024);
+        match db {
+            Db::Sqlite { .. } => Ok(Pokes {
+                sender,
+                local: true,
+            }),
+            Db::Postgres(pool) => {
+                let mut listener = PgListener::connect_with(pool).await?;
+                listener.listen(POKE_CHANNEL).await?;
+                let forward = sender.clone();
+                tokio::spawn(async move {
+                    loop {
+                        match listener.try_recv().await {
+                            Ok(Some(notification)) => {
+                                let _ = forward.send(Arc::new(decode(notification.payload())));
+                            }
+                            // The connection dropped and was re-established: pokes may
+                            // have been lost in between, so poke everyone.
+                            Ok(None) => {
+                                let _ = forward.send(Arc::new(vec!["*".to_owned()]));
+                            }
+                            Err(error) => {
+                                tracing::warn!(%error, "poke listener failed; retrying");
+                                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                            }
+                        }
+                    }
+                });
+                Ok(Pokes {
+                    sender,
+                    local: false,
+                })
+            }
+        }
+    }
+
+    /// Call after a transaction that wrote to the change log has committed.
+    pub fn after_commit(&self, scopes: Vec<String>) {
+        if self.local && !scopes.is_empty() {
+            let _ = self.sender.send(Arc::new(scopes));
+        }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Scopes> {
+        self.sender.subscribe()
+    }
+}

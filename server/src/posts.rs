@@ -1,0 +1,608 @@
+//! Posts in groups, with comments and reactions. Writes arrive as sync mutations; a public
+//! group one neither joined nor follows is read through the REST endpoints here.
+//!
+//! Rules (DESIGN.md §4, §5): members post; on a public group anyone signed in comments and
+//! reacts, on a private one members only; the author edits; the author, the group's
+//! moderators, federation administrators and the managers of the author's association
+//! delete. Comments are append-only; an edit of something deleted is rejected; the
+//! comment count is the server's.
+
+use axum::extract::State;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use fabrique_wire::Page;
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::posts::{Comment, Post, PostKind, Reaction, reaction_id};
+use fabrique_wire::sync::{Entity, EntityKind, scope};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::accounts::{self, Actor, AuthUser};
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::extract::{Json, Path, Query};
+use crate::groups::access::GroupAccess;
+use crate::sync::log::ChangeSet;
+use crate::{AppState, audit, fields, on_tx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_group_posts))
+        .routes(routes!(get_post))
+        .routes(routes!(list_comments))
+}
+
+fn kind_to_str(kind: &PostKind) -> &'static str {
+    match kind {
+        PostKind::News => "news",
+        PostKind::Report => "report",
+        PostKind::Document => "document",
+        PostKind::Decision => "decision",
+    }
+}
+
+fn kind_from_str(kind: &str) -> PostKind {
+    match kind {
+        "report" => PostKind::Report,
+        "document" => PostKind::Document,
+        "decision" => PostKind::Decision,
+        _ => PostKind::News,
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PostRow {
+    id: Uuid,
+    group_id: Uuid,
+    author_id: Uuid,
+    author_name: String,
+    author_organisation_id: Uuid,
+    kind: String,
+    title: String,
+    body: String,
+    comment_count: i64,
+    created_at: DateTime<Utc>,
+    edited_at: Option<DateTime<Utc>>,
+    deleted_at: Option<DateTime<Utc>>,
+}
+
+impl From<PostRow> for Post {
+    fn from(row: PostRow) -> Self {
+        Post {
+            id: row.id,
+            group_id: row.group_id,
+            author_id: row.author_id,
+            author_name: row.author_name,
+            kind: kind_from_str(&row.kind),
+            title: row.title,
+            body: row.body,
+            created_at: row.created_at,
+            edited_at: row.edited_at,
+            comment_count: row.comment_count,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CommentRow {
+    id: Uuid,
+    post_id: Uuid,
+    group_id: Uuid,
+    author_id: Uuid,
+    author_name: String,
+    author_organisation_id: Uuid,
+    body: String,
+    created_at: DateTime<Utc>,
+    edited_at: Option<DateTime<Utc>>,
+    deleted_at: Option<DateTime<Utc>>,
+}
+
+impl From<CommentRow> for Comment {
+    fn from(row: CommentRow) -> Self {
+        Comment {
+            id: row.id,
+            post_id: row.post_id,
+            group_id: row.group_id,
+            author_id: row.author_id,
+            author_name: row.author_name,
+            body: row.body,
+            created_at: row.created_at,
+            edited_at: row.edited_at,
+        }
+    }
+}
+
+async fn load_post(tx: &mut Tx, id: Uuid) -> ApiResult<Option<PostRow>> {
+    let row: Option<PostRow> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT t.id, t.group_id, t.author_id, p.display_name AS author_name, p.organisation_id AS author_organisation_id, \
+         t.kind, t.title, t.body, t.comment_count, t.created_at, t.edited_at, t.deleted_at FROM posts t JOIN people p ON p.id = t.author_id WHERE t.id = $1")
+        .bind(id).fetch_optional(c).await)?;
+    Ok(row)
+}
+
+async fn load_comment(tx: &mut Tx, id: Uuid) -> ApiResult<Option<CommentRow>> {
+    let row: Option<CommentRow> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT t.id, t.post_id, t.group_id, t.author_id, p.display_name AS author_name, p.organisation_id AS author_organisation_id, \
+         t.body, t.created_at, t.edited_at, t.deleted_at FROM comments t JOIN people p ON p.id = t.author_id WHERE t.id = $1")
+        .bind(id).fetch_optional(c).await)?;
+    Ok(row)
+}
+
+fn post_not_found() -> ApiError {
+    ApiError::not_found("post_not_found", "This post does not exist.")
+}
+
+fn comment_not_found() -> ApiError {
+    ApiError::not_found("comment_not_found", "This comment does not exist.")
+}
+
+fn deleted() -> ApiError {
+    ApiError::conflict("deleted", "This was deleted in the meantime.")
+}
+
+/// A post the caller may read, with their access to its group. A post in a group the
+/// caller cannot read answers "not found", exactly like a post that does not exist.
+async fn readable_post(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(PostRow, GroupAccess)> {
+    let post = load_post(tx, id).await?.ok_or_else(post_not_found)?;
+    let access = GroupAccess::load(tx, actor, post.group_id)
+        .await
+        .map_err(|_| post_not_found())?;
+    if !access.can_read() {
+        return Err(post_not_found());
+    }
+    Ok((post, access))
+}
+
+async fn readable_comment(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+) -> ApiResult<(CommentRow, GroupAccess)> {
+    let comment = load_comment(tx, id).await?.ok_or_else(comment_not_found)?;
+    let access = GroupAccess::load(tx, actor, comment.group_id)
+        .await
+        .map_err(|_| comment_not_found())?;
+    if !access.can_read() {
+        return Err(comment_not_found());
+    }
+    Ok((comment, access))
+}
+
+async fn put_post(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let row = load_post(tx, id).await?.ok_or_else(post_not_found)?;
+    let group_id = row.group_id;
+    changes.put(scope::group(group_id), id, &Entity::Post(row.into()));
+    Ok(())
+}
+
+async fn put_comment(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let row = load_comment(tx, id).await?.ok_or_else(comment_not_found)?;
+    let group_id = row.group_id;
+    changes.put(scope::group(group_id), id, &Entity::Comment(row.into()));
+    Ok(())
+}
+
+/// Whether `actor` may delete something `author_id` wrote in a group where they have `access`.
+async fn may_delete(
+    tx: &mut Tx,
+    actor: &Actor,
+    access: &GroupAccess,
+    author_id: Uuid,
+    author_organisation_id: Uuid,
+) -> ApiResult<bool> {
+    Ok(actor.person_id == author_id
+        || access.can_moderate()
+        || accounts::manages(tx, actor, author_organisation_id).await?)
+}
+
+pub async fn create_post(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    group_id: Uuid,
+    kind: &PostKind,
+    title: &str,
+    body: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let title = fields::text("title", title, 200, false, false)?;
+    let body = fields::text("body", body, 20_000, true, true)?;
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.can_post() {
+        return Err(ApiError::forbidden(
+            "not_a_member",
+            "Join the group to post in it.",
+        ));
+    }
+    on_tx!(tx, c => sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
+        .on_unique("already_exists", "An object with this id already exists.")?;
+    put_post(tx, id, changes).await
+}
+
+pub async fn edit_post(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    title: Option<&str>,
+    body: Option<&str>,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let title = title
+        .map(|t| fields::text("title", t, 200, false, false))
+        .transpose()?;
+    let body = body
+        .map(|b| fields::text("body", b, 20_000, true, true))
+        .transpose()?;
+    let (post, _) = readable_post(tx, actor, id).await?;
+    if post.deleted_at.is_some() {
+        return Err(deleted());
+    }
+    if post.author_id != actor.person_id {
+        return Err(ApiError::forbidden(
+            "not_the_author",
+            "Only the author can edit a post.",
+        ));
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE posts SET title = COALESCE($1, title), body = COALESCE($2, body), edited_at = $3 WHERE id = $4")
+        .bind(&title).bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    put_post(tx, id, changes).await
+}
+
+pub async fn delete_post(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let (post, access) = readable_post(tx, actor, id).await?;
+    if post.deleted_at.is_some() {
+        return Ok(());
+    }
+    if !may_delete(
+        tx,
+        actor,
+        &access,
+        post.author_id,
+        post.author_organisation_id,
+    )
+    .await?
+    {
+        return Err(ApiError::forbidden(
+            "forbidden",
+            "Only the author and the group's moderators can delete this post.",
+        ));
+    }
+    let now = Utc::now();
+    // The words go; the row stays, so that later edits are answered "deleted", not "not found".
+    on_tx!(tx, c => sqlx::query("UPDATE posts SET deleted_at = $1, title = '', body = '' WHERE id = $2").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    let comments: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM comments WHERE post_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
+    on_tx!(tx, c => sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE post_id = $2 AND deleted_at IS NULL").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    let group_scope = scope::group(post.group_id);
+    for comment in &comments {
+        changes.delete(group_scope.clone(), EntityKind::Comment, *comment);
+    }
+    delete_reactions(
+        tx,
+        &group_scope,
+        &[id].into_iter().chain(comments).collect::<Vec<_>>(),
+        changes,
+    )
+    .await?;
+    changes.delete(group_scope, EntityKind::Post, id);
+    if post.author_id != actor.person_id {
+        audit::record(
+            tx,
+            Some(actor.person_id),
+            "post.delete",
+            "post",
+            Some(id),
+            serde_json::json!({ "group": post.group_id, "author": post.author_id }),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn delete_reactions(
+    tx: &mut Tx,
+    group_scope: &str,
+    targets: &[Uuid],
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    for target in targets {
+        let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("DELETE FROM reactions WHERE target_id = $1 RETURNING id").bind(target).fetch_all(c).await)?;
+        for id in ids {
+            changes.delete(group_scope.to_owned(), EntityKind::Reaction, id);
+        }
+    }
+    Ok(())
+}
+
+pub async fn create_comment(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    post_id: Uuid,
+    body: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let body = fields::text("body", body, 5_000, true, true)?;
+    let (post, access) = readable_post(tx, actor, post_id).await?;
+    if post.deleted_at.is_some() {
+        return Err(deleted());
+    }
+    if !access.can_respond() {
+        return Err(ApiError::forbidden(
+            "not_a_member",
+            "Join the group to comment.",
+        ));
+    }
+    on_tx!(tx, c => sqlx::query("INSERT INTO comments (id, post_id, group_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(id).bind(post_id).bind(post.group_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
+        .on_unique("already_exists", "An object with this id already exists.")?;
+    on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count + 1 WHERE id = $1").bind(post_id).execute(c).await.map(|r| r.rows_affected()))?;
+    put_comment(tx, id, changes).await?;
+    put_post(tx, post_id, changes).await
+}
+
+pub async fn edit_comment(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    body: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let body = fields::text("body", body, 5_000, true, true)?;
+    let (comment, _) = readable_comment(tx, actor, id).await?;
+    if comment.deleted_at.is_some() {
+        return Err(deleted());
+    }
+    if comment.author_id != actor.person_id {
+        return Err(ApiError::forbidden(
+            "not_the_author",
+            "Only the author can edit a comment.",
+        ));
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    put_comment(tx, id, changes).await
+}
+
+pub async fn delete_comment(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let (comment, access) = readable_comment(tx, actor, id).await?;
+    if comment.deleted_at.is_some() {
+        return Ok(());
+    }
+    if !may_delete(
+        tx,
+        actor,
+        &access,
+        comment.author_id,
+        comment.author_organisation_id,
+    )
+    .await?
+    {
+        return Err(ApiError::forbidden(
+            "forbidden",
+            "Only the author and the group's moderators can delete this comment.",
+        ));
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1").bind(comment.post_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let group_scope = scope::group(comment.group_id);
+    delete_reactions(tx, &group_scope, &[id], changes).await?;
+    changes.delete(group_scope, EntityKind::Comment, id);
+    put_post(tx, comment.post_id, changes).await?;
+    if comment.author_id != actor.person_id {
+        audit::record(
+            tx,
+            Some(actor.person_id),
+            "comment.delete",
+            "comment",
+            Some(id),
+            serde_json::json!({ "group": comment.group_id, "author": comment.author_id }),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The group of a post or comment that can take reactions, checked for the caller.
+async fn reaction_target(tx: &mut Tx, actor: &Actor, target_id: Uuid) -> ApiResult<Uuid> {
+    let (group_id, is_deleted, access) = if let Some(post) = load_post(tx, target_id).await? {
+        let (post, access) = readable_post(tx, actor, post.id).await?;
+        (post.group_id, post.deleted_at.is_some(), access)
+    } else if load_comment(tx, target_id).await?.is_some() {
+        let (comment, access) = readable_comment(tx, actor, target_id).await?;
+        (comment.group_id, comment.deleted_at.is_some(), access)
+    } else {
+        return Err(ApiError::not_found(
+            "target_not_found",
+            "There is nothing to react to here.",
+        ));
+    };
+    if is_deleted {
+        return Err(deleted());
+    }
+    if !access.can_respond() {
+        return Err(ApiError::forbidden(
+            "not_a_member",
+            "Join the group to react.",
+        ));
+    }
+    Ok(group_id)
+}
+
+pub async fn react(
+    tx: &mut Tx,
+    actor: &Actor,
+    target_id: Uuid,
+    emoji: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let emoji = fields::emoji(emoji)?;
+    let group_id = reaction_target(tx, actor, target_id).await?;
+    let id = reaction_id(target_id, actor.person_id, &emoji);
+    let inserted = on_tx!(tx, c => sqlx::query("INSERT INTO reactions (id, target_id, group_id, person_id, emoji, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING")
+        .bind(id).bind(target_id).bind(group_id).bind(actor.person_id).bind(&emoji).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    if inserted > 0 {
+        let reaction = Reaction {
+            id,
+            target_id,
+            group_id,
+            person_id: actor.person_id,
+            emoji,
+        };
+        changes.put(scope::group(group_id), id, &Entity::Reaction(reaction));
+    }
+    Ok(())
+}
+
+pub async fn unreact(
+    tx: &mut Tx,
+    actor: &Actor,
+    target_id: Uuid,
+    emoji: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let emoji = fields::emoji(emoji)?;
+    let id = reaction_id(target_id, actor.person_id, &emoji);
+    let group_id: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar("DELETE FROM reactions WHERE id = $1 RETURNING group_id").bind(id).fetch_optional(c).await)?;
+    if let Some(group_id) = group_id {
+        changes.delete(scope::group(group_id), EntityKind::Reaction, id);
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// REST reads
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+struct PageQuery {
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// A bound later than any real time that still sorts right where SQLite stores times as text.
+fn far_future() -> DateTime<Utc> {
+    DateTime::from_timestamp(253_402_300_799, 0).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
+}
+
+/// Time-ordered pages: the cursor is the last (time, id) seen.
+fn decode_time_cursor(
+    cursor: &Option<String>,
+    default: (DateTime<Utc>, Uuid),
+) -> ApiResult<(DateTime<Utc>, Uuid)> {
+    match cursor {
+        None => Ok(default),
+        Some(text) => URL_SAFE_NO_PAD
+            .decode(text)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .ok_or_else(|| {
+                ApiError::bad_request(
+                    "invalid_cursor",
+                    "The page cursor is not valid: start again from the first page.",
+                )
+            }),
+    }
+}
+
+fn page_by_time<T>(
+    mut items: Vec<T>,
+    limit: i64,
+    key: impl Fn(&T) -> (DateTime<Utc>, Uuid),
+) -> Page<T> {
+    let next_cursor = if items.len() as i64 > limit {
+        items.truncate(limit as usize);
+        items
+            .last()
+            .map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
+    } else {
+        None
+    };
+    Page { items, next_cursor }
+}
+
+/// A group's posts, newest first: anyone for a public group, members for a private one.
+#[utoipa::path(get, path = "/v1/groups/{id}/posts", tag = "posts", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<Post>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_group_posts(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<PageQuery>,
+) -> ApiResult<Json<Page<Post>>> {
+    let limit = fields::page_limit(query.limit, 30, 100)?;
+    let (before_at, before_id) = decode_time_cursor(&query.cursor, (far_future(), Uuid::max()))?;
+    let mut tx = state.db.begin_read().await?;
+    GroupAccess::load(&mut tx, &actor, id)
+        .await?
+        .require_read()?;
+    let rows: Vec<PostRow> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT t.id, t.group_id, t.author_id, p.display_name AS author_name, p.organisation_id AS author_organisation_id, \
+         t.kind, t.title, t.body, t.comment_count, t.created_at, t.edited_at, t.deleted_at FROM posts t JOIN people p ON p.id = t.author_id \
+         WHERE t.group_id = $1 AND t.deleted_at IS NULL AND (t.created_at < $2 OR (t.created_at = $2 AND t.id < $3)) \
+         ORDER BY t.created_at DESC, t.id DESC LIMIT $4")
+        .bind(id).bind(before_at).bind(before_id).bind(limit + 1).fetch_all(c).await)?;
+    tx.commit().await?;
+    let items: Vec<Post> = rows.into_iter().map(Post::from).collect();
+    Ok(Json(page_by_time(items, limit, |p: &Post| {
+        (p.created_at, p.id)
+    })))
+}
+
+#[utoipa::path(get, path = "/v1/posts/{id}", tag = "posts", security(("bearer" = [])),
+    responses((status = 200, body = Post), (status = 404, body = ErrorBody)))]
+async fn get_post(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Post>> {
+    let mut tx = state.db.begin_read().await?;
+    let (post, _) = readable_post(&mut tx, &actor, id).await?;
+    tx.commit().await?;
+    if post.deleted_at.is_some() {
+        return Err(ApiError::not_found(
+            "post_deleted",
+            "This post was deleted.",
+        ));
+    }
+    Ok(Json(post.into()))
+}
+
+/// A post's comments, oldest first.
+#[utoipa::path(get, path = "/v1/posts/{id}/comments", tag = "posts", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<Comment>), (status = 404, body = ErrorBody)))]
+async fn list_comments(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<PageQuery>,
+) -> ApiResult<Json<Page<Comment>>> {
+    let limit = fields::page_limit(query.limit, 50, 200)?;
+    let (after_at, after_id) =
+        decode_time_cursor(&query.cursor, (DateTime::<Utc>::UNIX_EPOCH, Uuid::nil()))?;
+    let mut tx = state.db.begin_read().await?;
+    readable_post(&mut tx, &actor, id).await?;
+    let rows: Vec<CommentRow> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT t.id, t.post_id, t.group_id, t.author_id, p.display_name AS author_name, p.organisation_id AS author_organisation_id, \
+         t.body, t.created_at, t.edited_at, t.deleted_at FROM comments t JOIN people p ON p.id = t.author_id \
+         WHERE t.post_id = $1 AND t.deleted_at IS NULL AND (t.created_at > $2 OR (t.created_at = $2 AND t.id > $3)) \
+         ORDER BY t.created_at, t.id LIMIT $4")
+        .bind(id).bind(after_at).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
+    tx.commit().await?;
+    let items: Vec<Comment> = rows.into_iter().map(Comment::from).collect();
+    Ok(Json(page_by_time(items, limit, |c: &Comment| {
+        (c.created_at, c.id)
+    })))
+}

@@ -1,0 +1,113 @@
+//! The sync protocol, server side (DESIGN.md §5).
+//!
+//! - [`push`]: a device's mutations, applied exactly once each, in order, each in its own
+//!   transaction; a gap is refused; a forbidden or invalid mutation is recorded as rejected
+//!   so that it leaves the device's outbox.
+//! - [`pull`]: the changes since the client's cursor in every scope the person may see now;
+//!   new scopes arrive as a paged snapshot, lost scopes as a purge.
+//! - `GET /v1/sync/events`: server-sent pokes that say "pull".
+
+pub mod apply;
+pub mod cursor;
+pub mod log;
+pub mod pull;
+pub mod push;
+
+use std::collections::HashSet;
+use std::convert::Infallible;
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::sync::scope;
+use futures::Stream;
+use tokio::sync::broadcast::error::RecvError;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::accounts::AuthUser;
+use crate::db::{Db, Tx};
+use crate::error::ApiResult;
+use crate::{AppState, on_tx};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(push::push))
+        .routes(routes!(pull::pull))
+        .routes(routes!(events))
+}
+
+/// Every scope `person_id` may read now: their own, each group they belong to or follow
+/// (public groups only), and the admin side of each group they run.
+pub async fn visible_scopes(tx: &mut Tx, person_id: Uuid) -> ApiResult<Vec<String>> {
+    let memberships: Vec<(Uuid, String)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT m.group_id, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1 AND g.deleted_at IS NULL")
+        .bind(person_id).fetch_all(c).await)?;
+    let follows: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT f.group_id FROM group_followers f JOIN groups g ON g.id = f.group_id WHERE f.person_id = $1 AND g.visibility = 'public' AND g.deleted_at IS NULL")
+        .bind(person_id).fetch_all(c).await)?;
+    let mut scopes = vec![scope::person(person_id)];
+    for (group_id, role) in memberships {
+        scopes.push(scope::group(group_id));
+        if role != "member" {
+            scopes.push(scope::group_admin(group_id));
+        }
+    }
+    scopes.extend(follows.into_iter().map(scope::group));
+    scopes.sort();
+    scopes.dedup();
+    Ok(scopes)
+}
+
+async fn visible_set(db: &Db, person_id: Uuid) -> HashSet<String> {
+    let scopes = async {
+        let mut tx = db.begin_read().await?;
+        let scopes = visible_scopes(&mut tx, person_id).await?;
+        tx.commit().await?;
+        ApiResult::Ok(scopes)
+    };
+    // If the database cannot answer, fall back to poking on every change: a poke too
+    // many costs a pull, a poke too few delays one.
+    scopes
+        .await
+        .map(|s| s.into_iter().collect())
+        .unwrap_or_else(|_| HashSet::from(["*".to_owned()]))
+}
+
+/// Server-sent events: a `poke` whenever something the person can see changed (and once
+/// at the start), a comment every 15 seconds to keep the connection open.
+#[utoipa::path(get, path = "/v1/sync/events", tag = "sync", security(("bearer" = [])),
+    responses((status = 200, description = "text/event-stream of `poke` events", content_type = "text/event-stream"), (status = 401, body = ErrorBody)))]
+async fn events(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = state.pokes.subscribe();
+    let visible = visible_set(&state.db, actor.person_id).await;
+    let start = futures::stream::once(async { Ok(Event::default().event("poke").data("{}")) });
+    let pokes = futures::stream::unfold(
+        (receiver, visible, state, actor.person_id),
+        |(mut receiver, mut visible, state, person_id)| async move {
+            loop {
+                let concerns_me = match receiver.recv().await {
+                    Ok(scopes) => {
+                        visible.contains("*")
+                            || scopes.iter().any(|s| s == "*" || visible.contains(s))
+                    }
+                    Err(RecvError::Lagged(_)) => true,
+                    Err(RecvError::Closed) => return None,
+                };
+                if concerns_me {
+                    // Membership may have changed: see the new set of scopes from now on.
+                    visible = visible_set(&state.db, person_id).await;
+                    let event = Event::default().event("poke").data("{}");
+                    return Some((Ok(event), (receiver, visible, state, person_id)));
+                }
+            }
+        },
+    );
+    Sse::new(futures::StreamExt::chain(start, pokes))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}

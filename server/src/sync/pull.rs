@@ -1,0 +1,225 @@
+//! `POST /v1/sync/pull`: the changes a person's device has not seen yet.
+//!
+//! One read-only snapshot serves the whole answer: the scopes the person may see now, the
+//! counter `H` (every change numbered up to `H` is committed and visible), the changes and
+//! the client's last mutation id. Then:
+//! 1. scopes the cursor holds but the person may no longer see are purged;
+//! 2. the known scopes get their changes in `(cursor.seq, H]`, a bounded page at a time;
+//! 3. once they are caught up to `H`, new scopes are sent as snapshots, page by page in
+//!    sequence order, and join the known scopes when complete (they are then at `H` too).
+
+use axum::extract::State;
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::sync::{DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, PullRequest, PullResponse};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use sqlx::AssertSqlSafe;
+use uuid::Uuid;
+
+use crate::accounts::AuthUser;
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::sync::cursor::{Cursor, Snapshot};
+use crate::sync::push::last_mutation_id;
+use crate::sync::visible_scopes;
+use crate::{AppState, on_tx};
+
+/// The answer as sent: entities go out as the JSON stored in the change log, unparsed.
+/// Same shape as [`PullResponse`].
+#[derive(Serialize)]
+pub struct PullAnswer {
+    cursor: String,
+    reset: bool,
+    purged_scopes: Vec<String>,
+    changes: Vec<RawChange>,
+    has_more: bool,
+    last_mutation_id: u64,
+}
+
+#[derive(Serialize)]
+pub struct RawChange {
+    seq: i64,
+    scope: String,
+    kind: String,
+    id: Uuid,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<Box<RawValue>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LogRow {
+    seq: i64,
+    scope: String,
+    kind: String,
+    entity_id: Uuid,
+    data: Option<String>,
+}
+
+impl LogRow {
+    fn into_change(self) -> ApiResult<RawChange> {
+        let entity = self
+            .data
+            .map(RawValue::from_string)
+            .transpose()
+            .map_err(|e| ApiError::internal(format!("bad change data: {e}")))?;
+        Ok(RawChange {
+            seq: self.seq,
+            scope: self.scope,
+            kind: self.kind,
+            id: self.entity_id,
+            entity,
+        })
+    }
+}
+
+/// Pull the changes since a cursor (none on first use).
+#[utoipa::path(post, path = "/v1/sync/pull", tag = "sync", security(("bearer" = [])), request_body = PullRequest,
+    responses((status = 200, body = PullResponse), (status = 400, description = "Invalid cursor", body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[tracing::instrument(skip_all, fields(person = %actor.person_id))]
+pub async fn pull(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Json(request): Json<PullRequest>,
+) -> ApiResult<axum::Json<PullAnswer>> {
+    let limit = match request.limit {
+        None => DEFAULT_PULL_LIMIT,
+        Some(0) => {
+            return Err(ApiError::invalid(
+                "invalid_limit",
+                "`limit` must be at least 1.",
+            ));
+        }
+        Some(n) => n.min(MAX_PULL_LIMIT),
+    } as i64;
+    let mut cursor = match &request.cursor {
+        Some(text) => Cursor::decode(text)?,
+        None => Cursor::default(),
+    };
+
+    let mut tx = state.db.begin_read().await?;
+    let (high, compacted_through): (i64, i64) = on_tx!(&mut tx, c => sqlx::query_as("SELECT value, compacted_through FROM sync_counter WHERE id = 1").fetch_one(c).await)?;
+    let last_mutation_id = match request.client_id {
+        Some(client_id) => last_mutation_id(&mut tx, &actor, client_id).await?,
+        None => 0,
+    };
+    let visible = visible_scopes(&mut tx, actor.person_id).await?;
+
+    // A cursor from before the last compaction may have missed deletions: start over.
+    let started = !cursor.known.is_empty() || !cursor.pending.is_empty();
+    let reset = started && (cursor.seq < compacted_through || cursor.seq > high);
+    if reset {
+        cursor = Cursor::default();
+    }
+
+    let mut purged_scopes = Vec::new();
+    cursor.known.retain(|s| {
+        visible.contains(s) || {
+            purged_scopes.push(s.clone());
+            false
+        }
+    });
+    cursor.pending.retain(|p| {
+        visible.contains(&p.scope) || {
+            purged_scopes.push(p.scope.clone());
+            false
+        }
+    });
+    for scope in &visible {
+        if !cursor.known.contains(scope) && !cursor.pending.iter().any(|p| &p.scope == scope) {
+            cursor.pending.push(Snapshot {
+                scope: scope.clone(),
+                after: 0,
+                start: high,
+            });
+        }
+    }
+
+    let mut changes: Vec<RawChange> = Vec::new();
+    let mut has_more = false;
+
+    // 2. Changes in the scopes the device already holds.
+    if cursor.known.is_empty() {
+        cursor.seq = high;
+    } else if cursor.seq < high {
+        let rows = changes_in(&mut tx, &cursor.known, cursor.seq, high, limit + 1).await?;
+        if rows.len() as i64 > limit {
+            has_more = true;
+        }
+        for row in rows.into_iter().take(limit as usize) {
+            cursor.seq = row.seq;
+            changes.push(row.into_change()?);
+        }
+        if !has_more {
+            cursor.seq = high;
+        }
+    }
+
+    // 3. Snapshots of new scopes, once the known ones are at `high`.
+    while !has_more && !cursor.pending.is_empty() {
+        let budget = limit - changes.len() as i64;
+        if budget <= 0 {
+            has_more = true;
+            break;
+        }
+        let snapshot = cursor.pending[0].clone();
+        let rows = snapshot_page(&mut tx, &snapshot, high, budget + 1).await?;
+        let complete = rows.len() as i64 <= budget;
+        for row in rows.into_iter().take(budget as usize) {
+            cursor.pending[0].after = row.seq;
+            changes.push(row.into_change()?);
+        }
+        if complete {
+            let done = cursor.pending.remove(0);
+            cursor.known.push(done.scope);
+        } else {
+            has_more = true;
+        }
+    }
+    tx.commit().await?;
+
+    Ok(axum::Json(PullAnswer {
+        cursor: cursor.encode(),
+        reset,
+        purged_scopes,
+        changes,
+        has_more,
+        last_mutation_id: last_mutation_id as u64,
+    }))
+}
+
+/// Changes numbered in `(after, through]` in any of `scopes`, in order.
+async fn changes_in(
+    tx: &mut Tx,
+    scopes: &[String],
+    after: i64,
+    through: i64,
+    limit: i64,
+) -> ApiResult<Vec<LogRow>> {
+    let placeholders: Vec<String> = (0..scopes.len()).map(|i| format!("${}", i + 4)).collect();
+    let sql = format!(
+        "SELECT seq, scope, kind, entity_id, data FROM sync_log WHERE seq > $1 AND seq <= $2 AND scope IN ({}) ORDER BY seq LIMIT $3",
+        placeholders.join(", ")
+    );
+    let rows: Vec<LogRow> = on_tx!(tx, c => {
+        let mut query = sqlx::query_as(AssertSqlSafe(sql.clone())).bind(after).bind(through).bind(limit);
+        for scope in scopes {
+            query = query.bind(scope);
+        }
+        query.fetch_all(c).await
+    })?;
+    Ok(rows)
+}
+
+/// The next page of a scope's snapshot: live objects, and deletions since it began.
+async fn snapshot_page(
+    tx: &mut Tx,
+    snapshot: &Snapshot,
+    through: i64,
+    limit: i64,
+) -> ApiResult<Vec<LogRow>> {
+    let rows: Vec<LogRow> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT seq, scope, kind, entity_id, data FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (data IS NOT NULL OR seq > $4) ORDER BY seq LIMIT $5")
+        .bind(&snapshot.scope).bind(snapshot.after).bind(through).bind(snapshot.start).bind(limit).fetch_all(c).await)?;
+    Ok(rows)
+}

@@ -1,0 +1,201 @@
+//! `POST /v1/sync/push`: exactly-once application of a device's mutations.
+//!
+//! Each mutation runs in its own transaction that first locks the client's row, so two
+//! copies of the same push (a retry racing the original) apply it once: the second sees
+//! the first's `last_mutation_id` and answers with the recorded outcome.
+
+use axum::extract::State;
+use chrono::Utc;
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::sync::{
+    MAX_PUSH_MUTATIONS, MutationOutcome, MutationResult, PushRequest, PushResponse,
+};
+use uuid::Uuid;
+
+use crate::accounts::{Actor, AuthUser};
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::sync::apply::apply;
+use crate::sync::log::{self, ChangeSet};
+use crate::{AppState, on_tx};
+
+/// Push mutations, in order, numbered from where the server is for this client.
+#[utoipa::path(post, path = "/v1/sync/push", tag = "sync", security(("bearer" = [])), request_body = PushRequest,
+    responses(
+        (status = 200, description = "Each mutation's outcome", body = PushResponse),
+        (status = 403, description = "The client id belongs to someone else", body = ErrorBody),
+        (status = 409, description = "A gap: `details.expected_mutation_id` says where to resume", body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+#[tracing::instrument(skip_all, fields(person = %actor.person_id, client = %request.client_id, count = request.mutations.len()))]
+pub async fn push(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Json(request): Json<PushRequest>,
+) -> ApiResult<Json<PushResponse>> {
+    if request.mutations.len() > MAX_PUSH_MUTATIONS {
+        return Err(ApiError::invalid(
+            "too_many_mutations",
+            format!("Push at most {MAX_PUSH_MUTATIONS} mutations at a time."),
+        ));
+    }
+    for pair in request.mutations.windows(2) {
+        if pair[1].id != pair[0].id + 1 {
+            return Err(ApiError::invalid(
+                "mutations_not_consecutive",
+                "Mutation ids in one push must be consecutive and in order.",
+            ));
+        }
+    }
+    if request
+        .mutations
+        .first()
+        .is_some_and(|m| m.id == 0 || m.id > i64::MAX as u64)
+    {
+        return Err(ApiError::invalid(
+            "invalid_mutation_id",
+            "Mutation ids start at 1.",
+        ));
+    }
+
+    let mut results = Vec::with_capacity(request.mutations.len());
+    let mut last_mutation_id = None;
+    for entry in &request.mutations {
+        let mut tx = state.db.begin_write().await?;
+        let last = lock_client(&mut tx, &actor, request.client_id).await?;
+        let id = entry.id as i64;
+        if id <= last {
+            results.push(MutationResult {
+                id: entry.id,
+                outcome: recorded_outcome(&mut tx, request.client_id, id).await?,
+            });
+            last_mutation_id = Some(last);
+            continue;
+        }
+        if id != last + 1 {
+            return Err(ApiError::conflict(
+                "mutation_gap",
+                format!(
+                    "Mutation {} is missing: the server expects mutation {} next.",
+                    last + 1,
+                    last + 1
+                ),
+            )
+            .with_details(serde_json::json!({ "expected_mutation_id": last + 1 })));
+        }
+
+        let mut changes = ChangeSet::default();
+        tx.savepoint().await?;
+        let outcome = match apply(&mut tx, &actor, &entry.mutation, &mut changes).await {
+            Ok(()) => {
+                tx.release_savepoint().await?;
+                MutationOutcome::Applied
+            }
+            Err(error) => match error.as_client() {
+                Some((code, message)) => {
+                    tx.rollback_to_savepoint().await?;
+                    changes.clear();
+                    tracing::info!(mutation = id, code, "mutation rejected");
+                    MutationOutcome::Rejected {
+                        code: code.to_owned(),
+                        message: message.to_owned(),
+                    }
+                }
+                None => return Err(error),
+            },
+        };
+        let (outcome_text, code, message) = match &outcome {
+            MutationOutcome::Applied => ("applied", None, None),
+            MutationOutcome::Rejected { code, message } => {
+                ("rejected", Some(code.as_str()), Some(message.as_str()))
+            }
+        };
+        on_tx!(&mut tx, c => sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(request.client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+        on_tx!(&mut tx, c => sqlx::query("UPDATE sync_clients SET last_mutation_id = $1 WHERE client_id = $2")
+            .bind(id).bind(request.client_id).execute(c).await.map(|r| r.rows_affected()))?;
+        let scopes = log::commit(&mut tx, changes).await?;
+        tx.commit().await?;
+        state.pokes.after_commit(scopes);
+        results.push(MutationResult {
+            id: entry.id,
+            outcome,
+        });
+        last_mutation_id = Some(id);
+    }
+
+    let last_mutation_id = match last_mutation_id {
+        Some(id) => id,
+        None => current_last(&state, &actor, request.client_id).await?,
+    };
+    Ok(Json(PushResponse {
+        results,
+        last_mutation_id: last_mutation_id as u64,
+    }))
+}
+
+/// Registers the client on first use and locks its row for this transaction; refuses a
+/// client id that belongs to someone else. Returns its last mutation id.
+async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
+    on_tx!(tx, c => sqlx::query("INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING")
+        .bind(client_id).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL locks the row.
+    let (owner, last): (Uuid, i64) = match tx {
+        Tx::Sqlite(t) => {
+            sqlx::query_as(
+                "SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1",
+            )
+            .bind(client_id)
+            .fetch_one(&mut **t)
+            .await?
+        }
+        Tx::Postgres(t) => sqlx::query_as(
+            "SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE",
+        )
+        .bind(client_id)
+        .fetch_one(&mut **t)
+        .await?,
+    };
+    if owner != actor.person_id {
+        return Err(client_taken());
+    }
+    Ok(last)
+}
+
+pub fn client_taken() -> ApiError {
+    ApiError::forbidden(
+        "client_id_taken",
+        "This device id belongs to another account. Sign out and in again to get a new one.",
+    )
+}
+
+async fn recorded_outcome(tx: &mut Tx, client_id: Uuid, id: i64) -> ApiResult<MutationOutcome> {
+    let row: Option<(String, Option<String>, Option<String>)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT outcome, error_code, error_message FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2")
+        .bind(client_id).bind(id).fetch_optional(c).await)?;
+    Ok(match row {
+        Some((outcome, code, message)) if outcome == "rejected" => MutationOutcome::Rejected {
+            code: code.unwrap_or_default(),
+            message: message.unwrap_or_default(),
+        },
+        _ => MutationOutcome::Applied,
+    })
+}
+
+async fn current_last(state: &AppState, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
+    let mut tx = state.db.begin_read().await?;
+    let last = last_mutation_id(&mut tx, actor, client_id).await?;
+    tx.commit().await?;
+    Ok(last)
+}
+
+/// The last mutation id recorded for a client of this person (0 for a new client).
+pub async fn last_mutation_id(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
+    let row: Option<(Uuid, i64)> = on_tx!(tx, c => sqlx::query_as("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
+        .bind(client_id).fetch_optional(c).await)?;
+    match row {
+        None => Ok(0),
+        Some((owner, _)) if owner != actor.person_id => Err(client_taken()),
+        Some((_, last)) => Ok(last),
+    }
+}

@@ -1,0 +1,74 @@
+//! Sign-in, invitations, first administrator set-up, passwords.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::people::Me;
+use crate::wire_type;
+
+wire_type! {
+    #[serde(deny_unknown_fields)]
+    pub struct SignInRequest {
+        pub email: String,
+        pub password: String,
+    }
+
+    /// A bearer token and who it belongs to. The token is shown once; the server keeps only its hash.
+    pub struct SessionResponse {
+        pub token: String,
+        pub expires_at: DateTime<Utc>,
+        pub me: Me,
+    }
+
+    #[serde(rename_all = "snake_case")]
+    #[repr(C)]
+    pub enum InvitedRole {
+        /// An ordinary member of the organisation.
+        Member,
+        /// A manager of the association: invites and manages its people, creates its groups.
+        Manager,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct CreateInvitationRequest {
+        pub email: String,
+        pub organisation_id: Uuid,
+        #[serde(default)]
+        pub role: Option<InvitedRole>,
+    }
+
+    /// The invitation code is shown once, to the person who invites, to pass on.
+    pub struct Invitation {
+        pub id: Uuid,
+        pub email: String,
+        pub organisation_id: Uuid,
+        pub role: InvitedRole,
+        pub code: String,
+        pub expires_at: DateTime<Utc>,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct RedeemInvitationRequest {
+        pub code: String,
+        pub display_name: String,
+        pub password: String,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct ChangePasswordRequest {
+        pub current_password: String,
+        pub new_password: String,
+    }
+
+    /// Creates the first federation administrator with the one-time set-up code.
+    #[serde(deny_unknown_fields)]
+    pub struct SetupRequest {
+        pub code: String,
+        pub email: String,
+        pub display_name: String,
+        pub password: String,
+        /// Name of the federation; only used when no organisation exists yet.
+        #[serde(default)]
+        pub federation_name: Option<String>,
+    }
+}

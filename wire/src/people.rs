@@ -1,0 +1,63 @@
+//! Profiles. What others see of a person follows that person's own choices (DESIGN.md §3).
+
+use uuid::Uuid;
+
+use crate::wire_type;
+
+wire_type! {
+    /// Who may find a person in the directory beyond the groups they share.
+    #[serde(rename_all = "snake_case")]
+    #[repr(C)]
+    pub enum DirectoryVisibility {
+        /// The people of one's own association only (the default, GDPR art. 25).
+        Association,
+        /// Everyone in the federation.
+        Federation,
+    }
+
+    #[serde(rename_all = "snake_case")]
+    #[repr(C)]
+    pub enum PlatformRole {
+        Member,
+        FederationAdmin,
+    }
+
+    /// A person as others may see them.
+    pub struct Profile {
+        pub id: Uuid,
+        pub display_name: String,
+        pub function: String,
+        pub organisation_id: Uuid,
+        pub organisation_name: String,
+        pub skills: Vec<String>,
+        pub interests: Vec<String>,
+        pub bio: String,
+        pub directory_visibility: DirectoryVisibility,
+    }
+
+    /// The signed-in person: their profile plus what only they see.
+    pub struct Me {
+        pub profile: Profile,
+        pub email: String,
+        pub platform_role: PlatformRole,
+        /// Organisations this person manages.
+        pub manages: Vec<Uuid>,
+    }
+
+    /// Fields left out stay as they are.
+    #[serde(deny_unknown_fields)]
+    pub struct ProfileUpdate {
+        #[serde(default)]
+        pub display_name: Option<String>,
+        #[serde(default)]
+        pub function: Option<String>,
+        #[serde(default)]
+        pub bio: Option<String>,
+        #[serde(default)]
+        pub skills: Option<Vec<String>>,
+        #[serde(default)]
+        pub interests: Option<Vec<String>>,
+        #[serde(default)]
+        pub directory_visibility: Option<DirectoryVisibility>,
+    }
+}

@@ -1,0 +1,245 @@
+//! The sync protocol of DESIGN.md §5: mutations pushed in order, changes pulled by cursor.
+//!
+//! A device numbers its mutations 1, 2, 3, ... per `client_id` and keeps them in a durable
+//! outbox until a push answers for them. Every content write goes through a [`Mutation`].
+//! A pull answers with [`Change`]s for the scopes the person can see: `person:<id>`,
+//! `group:<id>` (groups they belong to or follow) and `group-admin:<id>` (groups they run).
+
+use uuid::Uuid;
+
+use crate::groups::{
+    Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility,
+};
+use crate::people::{Me, ProfileUpdate};
+use crate::posts::{Comment, Post, PostKind, Reaction};
+use crate::wire_type;
+
+/// Largest number of mutations in one push.
+pub const MAX_PUSH_MUTATIONS: usize = 100;
+/// Largest page of changes a pull returns.
+pub const MAX_PULL_LIMIT: u32 = 1000;
+/// Page size when the client does not ask for one.
+pub const DEFAULT_PULL_LIMIT: u32 = 500;
+
+wire_type! {
+    /// Something a person does, written on their device first.
+    #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+    #[repr(C)]
+    pub enum Mutation {
+        CreateGroup {
+            id: Uuid,
+            name: String,
+            #[serde(default)]
+            description: String,
+            organisation_id: Uuid,
+            visibility: Visibility,
+            #[serde(default)]
+            tags: Vec<String>,
+        },
+        UpdateGroup {
+            id: Uuid,
+            #[serde(default)]
+            name: Option<String>,
+            #[serde(default)]
+            description: Option<String>,
+            #[serde(default)]
+            tags: Option<Vec<String>>,
+        },
+        /// Join a public group, or a private one that invited you.
+        JoinGroup { group_id: Uuid },
+        RequestToJoin {
+            group_id: Uuid,
+            #[serde(default)]
+            message: String,
+        },
+        DecideJoinRequest { group_id: Uuid, person_id: Uuid, accept: bool },
+        InviteToGroup { group_id: Uuid, person_id: Uuid },
+        LeaveGroup { group_id: Uuid },
+        RemoveMember { group_id: Uuid, person_id: Uuid },
+        SetMemberRole { group_id: Uuid, person_id: Uuid, role: GroupRole },
+        FollowGroup { group_id: Uuid },
+        UnfollowGroup { group_id: Uuid },
+        CreatePost {
+            id: Uuid,
+            group_id: Uuid,
+            kind: PostKind,
+            #[serde(default)]
+            title: String,
+            body: String,
+        },
+        EditPost {
+            id: Uuid,
+            #[serde(default)]
+            title: Option<String>,
+            #[serde(default)]
+            body: Option<String>,
+        },
+        DeletePost { id: Uuid },
+        CreateComment { id: Uuid, post_id: Uuid, body: String },
+        EditComment { id: Uuid, body: String },
+        DeleteComment { id: Uuid },
+        React { target_id: Uuid, emoji: String },
+        Unreact { target_id: Uuid, emoji: String },
+        UpdateProfile { update: ProfileUpdate },
+    }
+
+    /// A mutation with its number in the device's sequence (1, 2, 3, ...).
+    #[serde(deny_unknown_fields)]
+    pub struct ClientMutation {
+        pub id: u64,
+        pub mutation: Mutation,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct PushRequest {
+        /// The device install's id; it belongs to the first person who used it.
+        pub client_id: Uuid,
+        /// Consecutive ids, in order. Those already applied are answered again, not re-applied.
+        pub mutations: Vec<ClientMutation>,
+    }
+
+    #[serde(tag = "status", rename_all = "snake_case")]
+    pub enum MutationOutcome {
+        Applied,
+        /// Refused for good (forbidden, invalid, deleted target): drop it from the outbox and tell the person.
+        Rejected { code: String, message: String },
+    }
+
+    pub struct MutationResult {
+        pub id: u64,
+        pub outcome: MutationOutcome,
+    }
+
+    pub struct PushResponse {
+        pub results: Vec<MutationResult>,
+        /// The last mutation id the server holds for this client (applied or rejected).
+        pub last_mutation_id: u64,
+    }
+
+    #[serde(deny_unknown_fields)]
+    pub struct PullRequest {
+        /// Optional: to learn `last_mutation_id` in the same snapshot as the changes.
+        #[serde(default)]
+        pub client_id: Option<Uuid>,
+        /// As returned by the previous pull; absent on the first pull.
+        #[serde(default)]
+        pub cursor: Option<String>,
+        #[serde(default)]
+        pub limit: Option<u32>,
+    }
+
+    pub struct PullResponse {
+        /// Opaque; send it back on the next pull.
+        pub cursor: String,
+        /// True when the cursor was too old: drop every local copy before applying `changes`.
+        pub reset: bool,
+        /// Drop everything held for these scopes (the person no longer sees them).
+        pub purged_scopes: Vec<String>,
+        pub changes: Vec<Change>,
+        /// More changes wait: pull again with the new cursor.
+        pub has_more: bool,
+        /// Read in the same snapshot as `changes`: mutations up to here are reflected in them.
+        pub last_mutation_id: u64,
+    }
+
+    /// One object's new state in a scope, or its deletion (`entity` absent).
+    pub struct Change {
+        pub seq: i64,
+        pub scope: String,
+        pub kind: EntityKind,
+        pub id: Uuid,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub entity: Option<Entity>,
+    }
+
+    #[derive(Copy, Eq, Hash)]
+    #[serde(rename_all = "snake_case")]
+    #[repr(C)]
+    pub enum EntityKind {
+        Me,
+        Group,
+        GroupMember,
+        JoinRequest,
+        GroupInvitation,
+        Following,
+        Post,
+        Comment,
+        Reaction,
+    }
+
+    #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+    pub enum Entity {
+        Me(Me),
+        Group(Group),
+        GroupMember(GroupMember),
+        JoinRequest(JoinRequest),
+        GroupInvitation(GroupInvitation),
+        Following(Following),
+        Post(Post),
+        Comment(Comment),
+        Reaction(Reaction),
+    }
+}
+
+impl Entity {
+    pub fn kind(&self) -> EntityKind {
+        match self {
+            Entity::Me(_) => EntityKind::Me,
+            Entity::Group(_) => EntityKind::Group,
+            Entity::GroupMember(_) => EntityKind::GroupMember,
+            Entity::JoinRequest(_) => EntityKind::JoinRequest,
+            Entity::GroupInvitation(_) => EntityKind::GroupInvitation,
+            Entity::Following(_) => EntityKind::Following,
+            Entity::Post(_) => EntityKind::Post,
+            Entity::Comment(_) => EntityKind::Comment,
+            Entity::Reaction(_) => EntityKind::Reaction,
+        }
+    }
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Me => "me",
+            EntityKind::Group => "group",
+            EntityKind::GroupMember => "group_member",
+            EntityKind::JoinRequest => "join_request",
+            EntityKind::GroupInvitation => "group_invitation",
+            EntityKind::Following => "following",
+            EntityKind::Post => "post",
+            EntityKind::Comment => "comment",
+            EntityKind::Reaction => "reaction",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "me" => EntityKind::Me,
+            "group" => EntityKind::Group,
+            "group_member" => EntityKind::GroupMember,
+            "join_request" => EntityKind::JoinRequest,
+            "group_invitation" => EntityKind::GroupInvitation,
+            "following" => EntityKind::Following,
+            "post" => EntityKind::Post,
+            "comment" => EntityKind::Comment,
+            "reaction" => EntityKind::Reaction,
+            _ => return None,
+        })
+    }
+}
+
+/// Scope names, the same in the server and the core.
+pub mod scope {
+    use uuid::Uuid;
+
+    pub fn person(id: Uuid) -> String {
+        format!("person:{id}")
+    }
+    pub fn group(id: Uuid) -> String {
+        format!("group:{id}")
+    }
+    /// What only the organisers and admins of a group see (join requests).
+    pub fn group_admin(id: Uuid) -> String {
+        format!("group-admin:{id}")
+    }
+}
