@@ -27,32 +27,19 @@ pub async fn run(cli: Cli) -> ExitCode {
 }
 
 fn init_logs(json: bool) {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
-    let _ = if json {
-        builder.json().try_init()
-    } else {
-        builder.try_init()
-    };
+    let _ = if json { builder.json().try_init() } else { builder.try_init() };
 }
 
 /// Connects and brings the schema up to date.
 pub async fn open_store(store: &StoreArgs) -> Result<Db, String> {
     if store.database_url.is_none() {
-        std::fs::create_dir_all(&store.data_dir).map_err(|e| {
-            format!(
-                "cannot create the data directory {}: {e}",
-                store.data_dir.display()
-            )
-        })?;
+        std::fs::create_dir_all(&store.data_dir)
+            .map_err(|e| format!("cannot create the data directory {}: {e}", store.data_dir.display()))?;
     }
-    let db = Db::connect(&store.database_url())
-        .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
-    db.migrate()
-        .await
-        .map_err(|e| format!("cannot update the database schema: {e}"))?;
+    let db = Db::connect(&store.database_url()).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    db.migrate().await.map_err(|e| format!("cannot update the database schema: {e}"))?;
     Ok(db)
 }
 
@@ -61,10 +48,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let db = open_store(&args.store).await?;
     tracing::info!(backend = db.backend(), "database ready");
     if demo_data || args.demo {
-        match demo::fill_if_empty(&db)
-            .await
-            .map_err(|e| format!("cannot write the demo data: {e}"))?
-        {
+        match demo::fill_if_empty(&db).await.map_err(|e| format!("cannot write the demo data: {e}"))? {
             Some(sign_in) => println!(
                 "\nDemo federation created. Sign in as {} with the password \"{}\" (every demo account has it).\n",
                 sign_in.email, sign_in.password
@@ -73,10 +57,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         }
     }
     let public_url = args.public_url.trim_end_matches('/').to_owned();
-    if let Some(code) = setup::ensure_setup_code(&db)
-        .await
-        .map_err(|e| e.to_string())?
-    {
+    if let Some(code) = setup::ensure_setup_code(&db).await.map_err(|e| e.to_string())? {
         println!(
             "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {public_url}/setup?code={code}\n\nor run `fabrique admin create`.\n"
         );
@@ -86,10 +67,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
     let maintenance = tokio::spawn(maintenance(db.clone()));
-    let result = app
-        .run_until_stopped(shutdown_signal())
-        .await
-        .map_err(|e| e.to_string());
+    let result = app.run_until_stopped(shutdown_signal()).await.map_err(|e| e.to_string());
     maintenance.abort();
     db.close().await;
     tracing::info!("stopped");
@@ -140,10 +118,7 @@ async fn create_admin(args: CreateAdminArgs) -> Result<(), String> {
     init_logs(false);
     let password = if args.password_stdin || !std::io::stdin().is_terminal() {
         let mut line = String::new();
-        std::io::stdin()
-            .lock()
-            .read_line(&mut line)
-            .map_err(|e| format!("cannot read the password: {e}"))?;
+        std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
         line.trim_end_matches(['\r', '\n']).to_owned()
     } else {
         rpassword::prompt_password("Password (at least 10 characters): ")
@@ -151,27 +126,17 @@ async fn create_admin(args: CreateAdminArgs) -> Result<(), String> {
     };
     let password = fields::new_password("password", &password).map_err(|e| e.to_string())?;
     let db = open_store(&args.store).await?;
-    let hash = accounts::hash_password(password)
-        .await
-        .map_err(|e| e.to_string())?;
+    let hash = accounts::hash_password(password).await.map_err(|e| e.to_string())?;
     let mut tx = db.begin_write().await.map_err(|e| e.to_string())?;
-    let id = setup::create_admin(
-        &mut tx,
-        &args.email,
-        &args.name,
-        hash,
-        &args.federation_name,
-    )
-    .await
-    .map_err(|e| match e.as_client() {
-        Some((_, message)) => message.to_owned(),
-        None => e.to_string(),
-    })?;
+    let id =
+        setup::create_admin(&mut tx, &args.email, &args.name, hash, &args.federation_name).await.map_err(
+            |e| match e.as_client() {
+                Some((_, message)) => message.to_owned(),
+                None => e.to_string(),
+            },
+        )?;
     tx.commit().await.map_err(|e| e.to_string())?;
     db.close().await;
-    println!(
-        "Federation administrator {} created (id {id}). They can sign in now.",
-        args.email.trim().to_lowercase()
-    );
+    println!("Federation administrator {} created (id {id}). They can sign in now.", args.email.trim().to_lowercase());
     Ok(())
 }

@@ -60,10 +60,7 @@ impl fmt::Debug for StoreArgs {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("StoreArgs")
             .field("data_dir", &self.data_dir)
-            .field(
-                "database_url",
-                &self.database_url.as_ref().map(|_| "[redacted]"),
-            )
+            .field("database_url", &self.database_url.as_ref().map(|_| "[redacted]"))
             .finish()
     }
 }
@@ -75,11 +72,7 @@ pub struct ServeArgs {
     pub bind: SocketAddr,
 
     /// The address people reach this server at, used in set-up and invitation links.
-    #[arg(
-        long,
-        env = "FABRIQUE_PUBLIC_URL",
-        default_value = "http://127.0.0.1:8080"
-    )]
+    #[arg(long, env = "FABRIQUE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
 
     #[command(flatten)]
@@ -108,11 +101,7 @@ pub struct CreateAdminArgs {
     pub name: String,
 
     /// Name of the federation, when none exists yet.
-    #[arg(
-        long,
-        env = "FABRIQUE_FEDERATION_NAME",
-        default_value = "Ma fédération"
-    )]
+    #[arg(long, env = "FABRIQUE_FEDERATION_NAME", default_value = "Ma fédération")]
     pub federation_name: String,
 
     /// Read the password from standard input instead of asking for it.

@@ -92,9 +92,7 @@ impl Db {
                 .await?;
             Ok(Db::Sqlite { read, write })
         } else {
-            Err(sqlx::Error::Configuration(
-                "the database URL must start with sqlite: or postgres://".into(),
-            ))
+            Err(sqlx::Error::Configuration("the database URL must start with sqlite: or postgres://".into()))
         }
     }
 
@@ -126,10 +124,9 @@ impl Db {
     pub async fn begin_read(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
             Db::Sqlite { read, .. } => Tx::Sqlite(read.begin().await?),
-            Db::Postgres(pool) => Tx::Postgres(
-                pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                    .await?,
-            ),
+            Db::Postgres(pool) => {
+                Tx::Postgres(pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?)
+            }
         })
     }
 

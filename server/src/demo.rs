@@ -22,22 +22,8 @@ pub struct DemoSignIn {
 
 /// (name, function, organisation index, skills, interests, visible to the federation)
 const PEOPLE: &[(&str, &str, usize, &[&str], &[&str], bool)] = &[
-    (
-        "Claire Martin",
-        "Déléguée générale",
-        0,
-        &["subventions", "gouvernance"],
-        &["vie associative"],
-        true,
-    ),
-    (
-        "Julien Bernard",
-        "Chargé de communication",
-        0,
-        &["communication", "réseaux sociaux"],
-        &["photographie"],
-        true,
-    ),
+    ("Claire Martin", "Déléguée générale", 0, &["subventions", "gouvernance"], &["vie associative"], true),
+    ("Julien Bernard", "Chargé de communication", 0, &["communication", "réseaux sociaux"], &["photographie"], true),
     (
         "Sophie Dubois",
         "Responsable administrative et financière",
@@ -46,14 +32,7 @@ const PEOPLE: &[(&str, &str, usize, &[&str], &[&str], bool)] = &[
         &["formation"],
         true,
     ),
-    (
-        "Marc Lefèvre",
-        "Président",
-        0,
-        &["gouvernance", "partenariats"],
-        &["sport"],
-        true,
-    ),
+    ("Marc Lefèvre", "Président", 0, &["gouvernance", "partenariats"], &["sport"], true),
     (
         "Nadia Benali",
         "Chargée de mission vie associative",
@@ -62,133 +41,24 @@ const PEOPLE: &[(&str, &str, usize, &[&str], &[&str], bool)] = &[
         &["éducation populaire"],
         true,
     ),
-    (
-        "Thomas Moreau",
-        "Président",
-        1,
-        &["gouvernance", "patrimoine"],
-        &["histoire"],
-        false,
-    ),
-    (
-        "Isabelle Laurent",
-        "Trésorière",
-        1,
-        &["comptabilité"],
-        &["subventions"],
-        true,
-    ),
-    (
-        "Pierre Girard",
-        "Secrétaire",
-        1,
-        &["rédaction", "archives"],
-        &["patrimoine"],
-        false,
-    ),
-    (
-        "Camille Roux",
-        "Bénévole",
-        1,
-        &["visites guidées"],
-        &["histoire", "communication"],
-        false,
-    ),
-    (
-        "Élodie Fournier",
-        "Bénévole",
-        1,
-        &["réseaux sociaux"],
-        &["photographie"],
-        false,
-    ),
-    (
-        "Karim Haddad",
-        "Président",
-        2,
-        &["gouvernance", "sport"],
-        &["jeunesse"],
-        true,
-    ),
-    (
-        "Laura Mercier",
-        "Trésorière",
-        2,
-        &["comptabilité", "paie"],
-        &["subventions"],
-        true,
-    ),
-    (
-        "Antoine Blanc",
-        "Entraîneur salarié",
-        2,
-        &["sport", "formation"],
-        &["santé"],
-        false,
-    ),
-    (
-        "Manon Garnier",
-        "Secrétaire",
-        2,
-        &["rédaction"],
-        &["communication"],
-        false,
-    ),
-    (
-        "Hugo Chevalier",
-        "Bénévole",
-        2,
-        &["événementiel"],
-        &["sport"],
-        false,
-    ),
-    (
-        "Fatou Diallo",
-        "Présidente",
-        3,
-        &["gouvernance", "accompagnement"],
-        &["solidarité"],
-        true,
-    ),
-    (
-        "Nicolas Perrin",
-        "Coordinateur",
-        3,
-        &["bénévolat", "logistique"],
-        &["alimentation"],
-        true,
-    ),
-    (
-        "Amélie Robin",
-        "Trésorière",
-        3,
-        &["comptabilité", "subventions"],
-        &["solidarité"],
-        false,
-    ),
-    (
-        "Yannick Faure",
-        "Bénévole",
-        3,
-        &["logistique"],
-        &["cuisine"],
-        false,
-    ),
-    (
-        "Sarah Lambert",
-        "Bénévole",
-        3,
-        &["communication"],
-        &["solidarité"],
-        false,
-    ),
+    ("Thomas Moreau", "Président", 1, &["gouvernance", "patrimoine"], &["histoire"], false),
+    ("Isabelle Laurent", "Trésorière", 1, &["comptabilité"], &["subventions"], true),
+    ("Pierre Girard", "Secrétaire", 1, &["rédaction", "archives"], &["patrimoine"], false),
+    ("Camille Roux", "Bénévole", 1, &["visites guidées"], &["histoire", "communication"], false),
+    ("Élodie Fournier", "Bénévole", 1, &["réseaux sociaux"], &["photographie"], false),
+    ("Karim Haddad", "Président", 2, &["gouvernance", "sport"], &["jeunesse"], true),
+    ("Laura Mercier", "Trésorière", 2, &["comptabilité", "paie"], &["subventions"], true),
+    ("Antoine Blanc", "Entraîneur salarié", 2, &["sport", "formation"], &["santé"], false),
+    ("Manon Garnier", "Secrétaire", 2, &["rédaction"], &["communication"], false),
+    ("Hugo Chevalier", "Bénévole", 2, &["événementiel"], &["sport"], false),
+    ("Fatou Diallo", "Présidente", 3, &["gouvernance", "accompagnement"], &["solidarité"], true),
+    ("Nicolas Perrin", "Coordinateur", 3, &["bénévolat", "logistique"], &["alimentation"], true),
+    ("Amélie Robin", "Trésorière", 3, &["comptabilité", "subventions"], &["solidarité"], false),
+    ("Yannick Faure", "Bénévole", 3, &["logistique"], &["cuisine"], false),
+    ("Sarah Lambert", "Bénévole", 3, &["communication"], &["solidarité"], false),
 ];
 
-const ORGANISATIONS: &[&str] = &[
-    "Les Amis du Vieux-Lyon",
-    "Club Sportif de Villeurbanne",
-    "Solidarité Croix-Rousse",
-];
+const ORGANISATIONS: &[&str] = &["Les Amis du Vieux-Lyon", "Club Sportif de Villeurbanne", "Solidarité Croix-Rousse"];
 
 fn email_of(name: &str) -> String {
     let ascii: String = name
@@ -211,20 +81,15 @@ fn email_of(name: &str) -> String {
 /// Fills an empty database; returns how to sign in, or `None` when data already exists.
 pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     let mut tx = db.begin_write().await?;
-    let existing: i64 = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(c).await)?;
+    let existing: i64 =
+        on_tx!(&mut tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM organisations").fetch_one(c).await)?;
     if existing > 0 {
         return Ok(None);
     }
     let password_hash = accounts::hash_password(DEMO_PASSWORD.to_owned()).await?;
     let mut changes = ChangeSet::default();
 
-    let federation = organisations::insert(
-        &mut tx,
-        None,
-        "federation",
-        "Fédération des associations du Rhône",
-    )
-    .await?;
+    let federation = organisations::insert(&mut tx, None, "federation", "Fédération des associations du Rhône").await?;
     let mut orgs = vec![federation];
     for name in ORGANISATIONS {
         orgs.push(organisations::insert(&mut tx, Some(federation), "association", name).await?);
@@ -316,18 +181,8 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     ];
     for (id, name, description, visibility, tags) in &specs {
         let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
-        groups::create_group(
-            &mut tx,
-            &admin,
-            *id,
-            name,
-            description,
-            federation,
-            visibility,
-            &tags,
-            &mut changes,
-        )
-        .await?;
+        groups::create_group(&mut tx, &admin, *id, name, description, federation, visibility, &tags, &mut changes)
+            .await?;
     }
     for index in 1..people_ids.len() {
         for public in [subventions, communication, benevolat] {
@@ -338,26 +193,12 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     }
     for index in [1usize, 2, 3, 4] {
         for private in [bureau, finances] {
-            groups::invite_to_group(
-                &mut tx,
-                &admin,
-                private,
-                people_ids[index].person_id,
-                &mut changes,
-            )
-            .await?;
+            groups::invite_to_group(&mut tx, &admin, private, people_ids[index].person_id, &mut changes).await?;
             groups::join_group(&mut tx, &people_ids[index], private, &mut changes).await?;
         }
     }
-    groups::set_member_role(
-        &mut tx,
-        &admin,
-        subventions,
-        people_ids[2].person_id,
-        &GroupRole::Organiser,
-        &mut changes,
-    )
-    .await?;
+    groups::set_member_role(&mut tx, &admin, subventions, people_ids[2].person_id, &GroupRole::Organiser, &mut changes)
+        .await?;
     groups::request_to_join(
         &mut tx,
         &people_ids[6],
@@ -375,18 +216,9 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
             "FDVA 2027 : la campagne est ouverte",
             "La campagne du Fonds pour le développement de la vie associative est ouverte jusqu'au 15 février. Les dossiers se déposent sur Le Compte Asso. Je peux relire vos projets avant dépôt.",
             &[
-                (
-                    6,
-                    "Merci Sophie ! Est-ce que les frais de formation des bénévoles sont éligibles ?",
-                ),
-                (
-                    2,
-                    "Oui, c'est même la priorité du volet « formation des bénévoles ».",
-                ),
-                (
-                    17,
-                    "Nous avons obtenu 3 000 € l'an dernier grâce à ta relecture, je recommande.",
-                ),
+                (6, "Merci Sophie ! Est-ce que les frais de formation des bénévoles sont éligibles ?"),
+                (2, "Oui, c'est même la priorité du volet « formation des bénévoles »."),
+                (17, "Nous avons obtenu 3 000 € l'an dernier grâce à ta relecture, je recommande."),
             ],
         ),
         (
@@ -395,10 +227,7 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
             PostKind::Report,
             "Retour d'expérience : subvention de la région",
             "Notre club a obtenu une aide à l'équipement. Ce qui a fait la différence : un budget prévisionnel détaillé et deux devis par achat.",
-            &[(
-                0,
-                "Merci pour ce partage, très utile pour les autres clubs.",
-            )],
+            &[(0, "Merci pour ce partage, très utile pour les autres clubs.")],
         ),
         (
             1,
@@ -417,10 +246,7 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
             PostKind::News,
             "Forum des bénévoles le 12 mars",
             "Nous tenons un stand au forum des bénévoles de la Croix-Rousse. Qui veut partager le stand ?",
-            &[
-                (14, "Le club peut venir avec deux personnes."),
-                (4, "La fédération apportera les kakémonos."),
-            ],
+            &[(14, "Le club peut venir avec deux personnes."), (4, "La fédération apportera les kakémonos.")],
         ),
         (
             0,
@@ -441,37 +267,15 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     ];
     for (author, group_id, kind, title, body, comments) in post_specs {
         let post_id = Uuid::now_v7();
-        posts::create_post(
-            &mut tx,
-            &people_ids[*author],
-            post_id,
-            *group_id,
-            kind,
-            title,
-            body,
-            &mut changes,
-        )
-        .await?;
+        posts::create_post(&mut tx, &people_ids[*author], post_id, *group_id, kind, title, body, &mut changes).await?;
         for (commenter, text) in comments.iter() {
-            posts::create_comment(
-                &mut tx,
-                &people_ids[*commenter],
-                Uuid::now_v7(),
-                post_id,
-                text,
-                &mut changes,
-            )
-            .await?;
+            posts::create_comment(&mut tx, &people_ids[*commenter], Uuid::now_v7(), post_id, text, &mut changes)
+                .await?;
         }
-        posts::react(&mut tx, &people_ids[0], post_id, "👍", &mut changes)
-            .await
-            .ok();
+        posts::react(&mut tx, &people_ids[0], post_id, "👍", &mut changes).await.ok();
     }
 
     log::commit(&mut tx, changes).await?;
     tx.commit().await?;
-    Ok(Some(DemoSignIn {
-        email: email_of(PEOPLE[0].0),
-        password: DEMO_PASSWORD,
-    }))
+    Ok(Some(DemoSignIn { email: email_of(PEOPLE[0].0), password: DEMO_PASSWORD }))
 }

@@ -27,13 +27,7 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
     pub fn client(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError::Client {
-            status,
-            code,
-            message: message.into(),
-            details: None,
-            retry_after: None,
-        }
+        ApiError::Client { status, code, message: message.into(), details: None, retry_after: None }
     }
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
         Self::client(StatusCode::BAD_REQUEST, code, message)
@@ -42,11 +36,7 @@ impl ApiError {
         Self::client(StatusCode::UNPROCESSABLE_ENTITY, code, message)
     }
     pub fn unauthorized() -> Self {
-        Self::client(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            "Sign in to continue.",
-        )
+        Self::client(StatusCode::UNAUTHORIZED, "unauthorized", "Sign in to continue.")
     }
     pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
         Self::client(StatusCode::FORBIDDEN, code, message)
@@ -93,45 +83,24 @@ pub trait OnConstraint<T> {
 impl<T> OnConstraint<T> for Result<T, sqlx::Error> {
     fn on_unique(self, code: &'static str, message: &'static str) -> ApiResult<T> {
         self.map_err(|e| match &e {
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                ApiError::conflict(code, message)
-            }
+            sqlx::Error::Database(db) if db.is_unique_violation() => ApiError::conflict(code, message),
             _ => ApiError::Database(e),
         })
     }
 }
 
-pub fn error_response(
-    status: StatusCode,
-    code: &str,
-    message: &str,
-    details: Option<serde_json::Value>,
-) -> Response {
-    let body = ErrorBody {
-        error: ErrorDetail {
-            code: code.to_owned(),
-            message: message.to_owned(),
-            details,
-        },
-    };
+pub fn error_response(status: StatusCode, code: &str, message: &str, details: Option<serde_json::Value>) -> Response {
+    let body = ErrorBody { error: ErrorDetail { code: code.to_owned(), message: message.to_owned(), details } };
     (status, axum::Json(body)).into_response()
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match self {
-            ApiError::Client {
-                status,
-                code,
-                message,
-                details,
-                retry_after,
-            } => {
+            ApiError::Client { status, code, message, details, retry_after } => {
                 let mut response = error_response(status, code, &message, details);
                 if let Some(seconds) = retry_after {
-                    response
-                        .headers_mut()
-                        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+                    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
                 }
                 response
             }

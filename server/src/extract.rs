@@ -33,10 +33,7 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
     match &rejection {
         JsonRejection::JsonDataError(e) => ApiError::invalid(
             "invalid_body",
-            format!(
-                "The request body does not have the expected fields: {}",
-                e.body_text()
-            ),
+            format!("The request body does not have the expected fields: {}", e.body_text()),
         ),
         JsonRejection::JsonSyntaxError(_) => {
             ApiError::bad_request("malformed_json", "The request body is not valid JSON.")
@@ -46,11 +43,9 @@ fn json_rejection(rejection: JsonRejection) -> ApiError {
             "unsupported_media_type",
             "Send the request body as JSON with Content-Type: application/json.",
         ),
-        _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::client(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            "The request body is too large.",
-        ),
+        _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            ApiError::client(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "The request body is too large.")
+        }
         _ => ApiError::bad_request("unreadable_body", "The request body could not be read."),
     }
 }
@@ -74,14 +69,10 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
-            Err(PathRejection::FailedToDeserializePathParams(_)) => Err(ApiError::bad_request(
-                "invalid_id",
-                "An id in the address is not valid.",
-            )),
-            Err(_) => Err(ApiError::bad_request(
-                "invalid_path",
-                "The address is not valid.",
-            )),
+            Err(PathRejection::FailedToDeserializePathParams(_)) => {
+                Err(ApiError::bad_request("invalid_id", "An id in the address is not valid."))
+            }
+            Err(_) => Err(ApiError::bad_request("invalid_path", "The address is not valid.")),
         }
     }
 }
@@ -103,10 +94,7 @@ where
                 "invalid_query",
                 format!("The query parameters are not valid: {}", e.body_text()),
             )),
-            Err(_) => Err(ApiError::bad_request(
-                "invalid_query",
-                "The query parameters are not valid.",
-            )),
+            Err(_) => Err(ApiError::bad_request("invalid_query", "The query parameters are not valid.")),
         }
     }
 }

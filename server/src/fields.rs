@@ -9,32 +9,17 @@ fn field_error(field: &str, message: String) -> ApiError {
 
 /// Trimmed text of at most `max` characters, without control characters (line breaks are
 /// allowed where `multiline`). Empty is refused when `required`.
-pub fn text(
-    field: &str,
-    value: &str,
-    max: usize,
-    required: bool,
-    multiline: bool,
-) -> Result<String, ApiError> {
+pub fn text(field: &str, value: &str, max: usize, required: bool, multiline: bool) -> Result<String, ApiError> {
     let value = value.trim();
     if required && value.is_empty() {
         return Err(field_error(field, format!("`{field}` cannot be empty.")));
     }
     let count = value.chars().count();
     if count > max {
-        return Err(field_error(
-            field,
-            format!("`{field}` is too long ({count} characters; at most {max})."),
-        ));
+        return Err(field_error(field, format!("`{field}` is too long ({count} characters; at most {max}).")));
     }
-    if value
-        .chars()
-        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
-    {
-        return Err(field_error(
-            field,
-            format!("`{field}` contains characters that are not allowed."),
-        ));
+    if value.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) {
+        return Err(field_error(field, format!("`{field}` contains characters that are not allowed.")));
     }
     Ok(value.to_owned())
 }
@@ -48,30 +33,17 @@ pub fn email(value: &str) -> Result<String, ApiError> {
     let valid = value.len() <= 254
         && !value.chars().any(char::is_whitespace)
         && matches!(value.split_once('@'), Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@'));
-    if valid {
-        Ok(value)
-    } else {
-        Err(field_error(
-            "email",
-            "This is not a valid email address.".into(),
-        ))
-    }
+    if valid { Ok(value) } else { Err(field_error("email", "This is not a valid email address.".into())) }
 }
 
 /// At least 10 characters (NIST SP 800-63B favours length over composition rules).
 pub fn new_password(field: &str, value: &str) -> Result<String, ApiError> {
     let count = value.chars().count();
     if count < 10 {
-        return Err(field_error(
-            field,
-            "The password must have at least 10 characters.".into(),
-        ));
+        return Err(field_error(field, "The password must have at least 10 characters.".into()));
     }
     if count > 256 {
-        return Err(field_error(
-            field,
-            "The password is too long (at most 256 characters).".into(),
-        ));
+        return Err(field_error(field, "The password is too long (at most 256 characters).".into()));
     }
     Ok(value.to_owned())
 }
@@ -79,18 +51,11 @@ pub fn new_password(field: &str, value: &str) -> Result<String, ApiError> {
 /// Normalised tags: trimmed, lower-case, inner spaces collapsed, without duplicates.
 pub fn tags(field: &str, values: &[String]) -> Result<Vec<String>, ApiError> {
     if values.len() > 20 {
-        return Err(field_error(
-            field,
-            format!("`{field}` has too many tags (at most 20)."),
-        ));
+        return Err(field_error(field, format!("`{field}` has too many tags (at most 20).")));
     }
     let mut out: Vec<String> = Vec::with_capacity(values.len());
     for value in values {
-        let tag = value
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let tag = value.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         if tag.is_empty() {
             return Err(field_error(field, format!("`{field}` has an empty tag.")));
         }
@@ -112,9 +77,7 @@ pub fn emoji(value: &str) -> Result<String, ApiError> {
     let count = value.chars().count();
     if count == 0
         || count > 8
-        || value
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c.is_ascii_alphanumeric())
+        || value.chars().any(|c| c.is_whitespace() || c.is_control() || c.is_ascii_alphanumeric())
     {
         return Err(field_error("emoji", "A reaction is one emoji.".into()));
     }
@@ -125,10 +88,7 @@ pub fn emoji(value: &str) -> Result<String, ApiError> {
 pub fn page_limit(limit: Option<u32>, default: u32, max: u32) -> Result<i64, ApiError> {
     match limit {
         None => Ok(default as i64),
-        Some(0) => Err(ApiError::bad_request(
-            "invalid_query",
-            "`limit` must be at least 1.",
-        )),
+        Some(0) => Err(ApiError::bad_request("invalid_query", "`limit` must be at least 1.")),
         Some(n) => Ok(n.min(max) as i64),
     }
 }
@@ -139,15 +99,8 @@ mod tests {
 
     #[test]
     fn tags_are_normalised_and_deduplicated() {
-        let tags = tags(
-            "skills",
-            &[
-                "  Comptabilité ".into(),
-                "comptabilité".into(),
-                "Levée  de   fonds".into(),
-            ],
-        )
-        .unwrap();
+        let tags =
+            tags("skills", &["  Comptabilité ".into(), "comptabilité".into(), "Levée  de   fonds".into()]).unwrap();
         assert_eq!(tags, vec!["comptabilité", "levée de fonds"]);
     }
 
@@ -163,10 +116,7 @@ mod tests {
     fn text_refuses_control_characters_and_overlong_values() {
         assert!(text("name", "a\u{0}b", 10, true, false).is_err());
         assert!(text("name", &"é".repeat(11), 10, true, false).is_err());
-        assert_eq!(
-            text("name", "  Trésorerie  ", 10, true, false).unwrap(),
-            "Trésorerie"
-        );
+        assert_eq!(text("name", "  Trésorerie  ", 10, true, false).unwrap(), "Trésorerie");
         assert!(text("body", "ligne 1\nligne 2", 100, true, true).is_ok());
     }
 

@@ -87,23 +87,13 @@ impl Application {
     pub async fn build(db: Db, settings: Settings, bind: SocketAddr) -> std::io::Result<Self> {
         let listener = TcpListener::bind(bind).await?;
         let pokes = Pokes::start(&db).await.map_err(std::io::Error::other)?;
-        let state = AppState {
-            db,
-            settings: Arc::new(settings),
-            pokes,
-        };
+        let state = AppState { db, settings: Arc::new(settings), pokes };
         let router = router(state.clone());
-        Ok(Application {
-            listener,
-            router,
-            state,
-        })
+        Ok(Application { listener, router, state })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound listener has an address")
+        self.listener.local_addr().expect("a bound listener has an address")
     }
 
     pub fn state(&self) -> &AppState {
@@ -111,16 +101,9 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then lets requests in flight finish.
-    pub async fn run_until_stopped(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown)
-            .await
+    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
     }
 }
 
@@ -143,10 +126,7 @@ fn router(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .route("/health", get(health))
-        .route(
-            "/v1/openapi.json",
-            get(move || async move { axum::Json(openapi.as_ref().clone()) }),
-        )
+        .route("/v1/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()) }))
         .merge(accounts::setup::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -157,36 +137,21 @@ fn router(state: AppState) -> Router {
 
 /// `{"status": "ok", "database": "sqlite" | "postgres"}`; 503 when the database does not answer.
 async fn health(State(state): State<AppState>) -> Response {
-    let reachable =
-        on_db!(&state.db, c => sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected()))
-            .is_ok();
+    let reachable = on_db!(&state.db, c => sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected())).is_ok();
     let body = serde_json::json!({
         "status": if reachable { "ok" } else { "unavailable" },
         "database": state.db.backend(),
         "version": env!("CARGO_PKG_VERSION"),
     });
-    let status = if reachable {
-        StatusCode::OK
-    } else {
-        StatusCode::SERVICE_UNAVAILABLE
-    };
+    let status = if reachable { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, axum::Json(body)).into_response()
 }
 
 async fn not_found() -> Response {
-    error_response(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        "There is nothing at this address.",
-        None,
-    )
+    error_response(StatusCode::NOT_FOUND, "not_found", "There is nothing at this address.", None)
 }
 
 async fn method_not_allowed() -> Response {
-    ApiError::client(
-        StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
-        "This address does not accept this method.",
-    )
-    .into_response()
+    ApiError::client(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This address does not accept this method.")
+        .into_response()
 }

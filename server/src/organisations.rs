@@ -19,9 +19,7 @@ use crate::extract::{Json, Path, Query};
 use crate::{AppState, audit, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list_organisations, create_organisation))
-        .routes(routes!(get_organisation))
+    OpenApiRouter::new().routes(routes!(list_organisations, create_organisation)).routes(routes!(get_organisation))
 }
 
 pub fn kind_to_str(kind: &OrganisationKind) -> &'static str {
@@ -40,12 +38,7 @@ fn kind_from_str(kind: &str) -> OrganisationKind {
     }
 }
 
-pub async fn insert(
-    tx: &mut Tx,
-    parent_id: Option<Uuid>,
-    kind: &'static str,
-    name: &str,
-) -> ApiResult<Uuid> {
+pub async fn insert(tx: &mut Tx, parent_id: Option<Uuid>, kind: &'static str, name: &str) -> ApiResult<Uuid> {
     let id = Uuid::now_v7();
     on_tx!(tx, c => sqlx::query("INSERT INTO organisations (id, parent_id, kind, name, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id).bind(parent_id).bind(kind).bind(name).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
@@ -63,12 +56,7 @@ struct OrganisationRow {
 
 impl From<OrganisationRow> for Organisation {
     fn from(row: OrganisationRow) -> Self {
-        Organisation {
-            id: row.id,
-            parent_id: row.parent_id,
-            kind: kind_from_str(&row.kind),
-            name: row.name,
-        }
+        Organisation { id: row.id, parent_id: row.parent_id, kind: kind_from_str(&row.kind), name: row.name }
     }
 }
 
@@ -108,9 +96,7 @@ async fn list_organisations(
             .bind(query.parent_id).bind(&after_name).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
     let items: Vec<Organisation> = rows.into_iter().map(Organisation::from).collect();
     tx.commit().await?;
-    Ok(Json(crate::groups::page_by_name(items, limit, |o| {
-        (o.name.clone(), o.id)
-    })))
+    Ok(Json(crate::groups::page_by_name(items, limit, |o| (o.name.clone(), o.id))))
 }
 
 #[utoipa::path(get, path = "/v1/organisations/{id}", tag = "organisations", security(("bearer" = [])),
@@ -123,12 +109,9 @@ async fn get_organisation(
     let mut tx = state.db.begin_read().await?;
     let organisation = load(&mut tx, id).await?;
     tx.commit().await?;
-    organisation.map(Json).ok_or_else(|| {
-        ApiError::not_found(
-            "organisation_not_found",
-            "This organisation does not exist.",
-        )
-    })
+    organisation
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("organisation_not_found", "This organisation does not exist."))
 }
 
 /// Create a regional body or an association under a parent (federation administrators).
@@ -140,10 +123,7 @@ async fn create_organisation(
     Json(body): Json<CreateOrganisationRequest>,
 ) -> ApiResult<(StatusCode, Json<Organisation>)> {
     if !actor.is_federation_admin {
-        return Err(ApiError::forbidden(
-            "forbidden",
-            "Only federation administrators create organisations.",
-        ));
+        return Err(ApiError::forbidden("forbidden", "Only federation administrators create organisations."));
     }
     let name = fields::text("name", &body.name, 120, true, false)?;
     if body.kind == OrganisationKind::Federation {
@@ -154,17 +134,11 @@ async fn create_organisation(
         .with_details(serde_json::json!({ "field": "kind" })));
     }
     let mut tx = state.db.begin_write().await?;
-    let parent = load(&mut tx, body.parent_id).await?.ok_or_else(|| {
-        ApiError::not_found(
-            "organisation_not_found",
-            "The parent organisation does not exist.",
-        )
-    })?;
+    let parent = load(&mut tx, body.parent_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("organisation_not_found", "The parent organisation does not exist."))?;
     if parent.kind == OrganisationKind::Association {
-        return Err(ApiError::invalid(
-            "invalid_parent",
-            "An association cannot hold other organisations.",
-        ));
+        return Err(ApiError::invalid("invalid_parent", "An association cannot hold other organisations."));
     }
     let kind = kind_to_str(&body.kind);
     let id = insert(&mut tx, Some(parent.id), kind, &name).await?;
@@ -178,13 +152,5 @@ async fn create_organisation(
     )
     .await?;
     tx.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Organisation {
-            id,
-            parent_id: Some(parent.id),
-            kind: body.kind,
-            name,
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(Organisation { id, parent_id: Some(parent.id), kind: body.kind, name })))
 }

@@ -19,9 +19,7 @@ use crate::sync::log::ChangeSet;
 use crate::{AppState, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(get_me))
-        .routes(routes!(get_person))
+    OpenApiRouter::new().routes(routes!(get_me)).routes(routes!(get_person))
 }
 
 pub struct NewPerson {
@@ -32,17 +30,9 @@ pub struct NewPerson {
     pub federation_admin: bool,
 }
 
-pub async fn insert_person(
-    tx: &mut Tx,
-    person: NewPerson,
-    changes: &mut ChangeSet,
-) -> ApiResult<Uuid> {
+pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeSet) -> ApiResult<Uuid> {
     let id = Uuid::now_v7();
-    let role = if person.federation_admin {
-        "federation_admin"
-    } else {
-        "member"
-    };
+    let role = if person.federation_admin { "federation_admin" } else { "member" };
     on_tx!(tx, c => sqlx::query("INSERT INTO people (id, organisation_id, email, display_name, password_hash, platform_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now())
         .execute(c).await.map(|r| r.rows_affected()))
@@ -83,12 +73,7 @@ async fn load_row(tx: &mut Tx, person_id: Uuid) -> ApiResult<Option<(PersonRow, 
 }
 
 fn profile_from(row: &PersonRow, tags: &[TagRow]) -> Profile {
-    let of_kind = |kind: &str| {
-        tags.iter()
-            .filter(|t| t.kind == kind)
-            .map(|t| t.tag.clone())
-            .collect()
-    };
+    let of_kind = |kind: &str| tags.iter().filter(|t| t.kind == kind).map(|t| t.tag.clone()).collect();
     Profile {
         id: row.id,
         display_name: row.display_name.clone(),
@@ -107,10 +92,7 @@ fn profile_from(row: &PersonRow, tags: &[TagRow]) -> Profile {
 }
 
 fn not_found() -> ApiError {
-    ApiError::not_found(
-        "person_not_found",
-        "This person does not exist or does not share their profile with you.",
-    )
+    ApiError::not_found("person_not_found", "This person does not exist or does not share their profile with you.")
 }
 
 pub async fn load_profile(tx: &mut Tx, person_id: Uuid) -> ApiResult<Profile> {
@@ -162,31 +144,11 @@ pub async fn update_profile(
     update: &ProfileUpdate,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let display_name = update
-        .display_name
-        .as_deref()
-        .map(fields::display_name)
-        .transpose()?;
-    let function = update
-        .function
-        .as_deref()
-        .map(|f| fields::text("function", f, 80, false, false))
-        .transpose()?;
-    let bio = update
-        .bio
-        .as_deref()
-        .map(|b| fields::text("bio", b, 2000, false, true))
-        .transpose()?;
-    let skills = update
-        .skills
-        .as_deref()
-        .map(|s| fields::tags("skills", s))
-        .transpose()?;
-    let interests = update
-        .interests
-        .as_deref()
-        .map(|s| fields::tags("interests", s))
-        .transpose()?;
+    let display_name = update.display_name.as_deref().map(fields::display_name).transpose()?;
+    let function = update.function.as_deref().map(|f| fields::text("function", f, 80, false, false)).transpose()?;
+    let bio = update.bio.as_deref().map(|b| fields::text("bio", b, 2000, false, true)).transpose()?;
+    let skills = update.skills.as_deref().map(|s| fields::tags("skills", s)).transpose()?;
+    let interests = update.interests.as_deref().map(|s| fields::tags("interests", s)).transpose()?;
     let visibility = update.directory_visibility.as_ref().map(|v| match v {
         DirectoryVisibility::Association => "association",
         DirectoryVisibility::Federation => "federation",

@@ -26,29 +26,18 @@ pub struct Pokes {
 /// NOTIFY payloads are limited to 8,000 bytes: past that, poke everyone.
 pub fn encode(scopes: &[String]) -> String {
     let text = scopes.join("\n");
-    if text.len() > 7_000 {
-        "*".to_owned()
-    } else {
-        text
-    }
+    if text.len() > 7_000 { "*".to_owned() } else { text }
 }
 
 fn decode(payload: &str) -> Vec<String> {
-    payload
-        .split('\n')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    payload.split('\n').filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
 
 impl Pokes {
     pub async fn start(db: &Db) -> Result<Pokes, sqlx::Error> {
         let (sender, _) = broadcast::channel(1024);
         match db {
-            Db::Sqlite { .. } => Ok(Pokes {
-                sender,
-                local: true,
-            }),
+            Db::Sqlite { .. } => Ok(Pokes { sender, local: true }),
             Db::Postgres(pool) => {
                 let mut listener = PgListener::connect_with(pool).await?;
                 listener.listen(POKE_CHANNEL).await?;
@@ -71,10 +60,7 @@ impl Pokes {
                         }
                     }
                 });
-                Ok(Pokes {
-                    sender,
-                    local: false,
-                })
+                Ok(Pokes { sender, local: false })
             }
         }
     }

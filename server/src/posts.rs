@@ -29,10 +29,7 @@ use crate::sync::log::ChangeSet;
 use crate::{AppState, audit, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list_group_posts))
-        .routes(routes!(get_post))
-        .routes(routes!(list_comments))
+    OpenApiRouter::new().routes(routes!(list_group_posts)).routes(routes!(get_post)).routes(routes!(list_comments))
 }
 
 fn kind_to_str(kind: &PostKind) -> &'static str {
@@ -147,24 +144,16 @@ fn deleted() -> ApiError {
 /// caller cannot read answers "not found", exactly like a post that does not exist.
 async fn readable_post(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(PostRow, GroupAccess)> {
     let post = load_post(tx, id).await?.ok_or_else(post_not_found)?;
-    let access = GroupAccess::load(tx, actor, post.group_id)
-        .await
-        .map_err(|_| post_not_found())?;
+    let access = GroupAccess::load(tx, actor, post.group_id).await.map_err(|_| post_not_found())?;
     if !access.can_read() {
         return Err(post_not_found());
     }
     Ok((post, access))
 }
 
-async fn readable_comment(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: Uuid,
-) -> ApiResult<(CommentRow, GroupAccess)> {
+async fn readable_comment(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(CommentRow, GroupAccess)> {
     let comment = load_comment(tx, id).await?.ok_or_else(comment_not_found)?;
-    let access = GroupAccess::load(tx, actor, comment.group_id)
-        .await
-        .map_err(|_| comment_not_found())?;
+    let access = GroupAccess::load(tx, actor, comment.group_id).await.map_err(|_| comment_not_found())?;
     if !access.can_read() {
         return Err(comment_not_found());
     }
@@ -185,17 +174,28 @@ async fn put_comment(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResul
     Ok(())
 }
 
-/// Whether `actor` may delete something `author_id` wrote in a group where they have `access`.
-async fn may_delete(
+/// Whether `actor` may delete something `author_id` wrote in a group where they have
+/// `access`: the author (while they can read the group), the group's moderators, federation
+/// administrators, and the managers of the author's association. Someone who may not
+/// delete it and cannot read it is told it does not exist.
+async fn check_may_delete(
     tx: &mut Tx,
     actor: &Actor,
     access: &GroupAccess,
     author_id: Uuid,
     author_organisation_id: Uuid,
-) -> ApiResult<bool> {
-    Ok(actor.person_id == author_id
+    not_found: fn() -> ApiError,
+) -> ApiResult<()> {
+    let allowed = (access.can_read() && actor.person_id == author_id)
         || access.can_moderate()
-        || accounts::manages(tx, actor, author_organisation_id).await?)
+        || accounts::manages(tx, actor, author_organisation_id).await?;
+    match (allowed, access.can_read()) {
+        (true, _) => Ok(()),
+        (false, true) => {
+            Err(ApiError::forbidden("forbidden", "Only the author and the group's moderators can delete this."))
+        }
+        (false, false) => Err(not_found()),
+    }
 }
 
 pub async fn create_post(
@@ -212,10 +212,7 @@ pub async fn create_post(
     let body = fields::text("body", body, 20_000, true, true)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.can_post() {
-        return Err(ApiError::forbidden(
-            "not_a_member",
-            "Join the group to post in it.",
-        ));
+        return Err(ApiError::forbidden("not_a_member", "Join the group to post in it."));
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
@@ -231,50 +228,26 @@ pub async fn edit_post(
     body: Option<&str>,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let title = title
-        .map(|t| fields::text("title", t, 200, false, false))
-        .transpose()?;
-    let body = body
-        .map(|b| fields::text("body", b, 20_000, true, true))
-        .transpose()?;
+    let title = title.map(|t| fields::text("title", t, 200, false, false)).transpose()?;
+    let body = body.map(|b| fields::text("body", b, 20_000, true, true)).transpose()?;
     let (post, _) = readable_post(tx, actor, id).await?;
     if post.deleted_at.is_some() {
         return Err(deleted());
     }
     if post.author_id != actor.person_id {
-        return Err(ApiError::forbidden(
-            "not_the_author",
-            "Only the author can edit a post.",
-        ));
+        return Err(ApiError::forbidden("not_the_author", "Only the author can edit a post."));
     }
     on_tx!(tx, c => sqlx::query("UPDATE posts SET title = COALESCE($1, title), body = COALESCE($2, body), edited_at = $3 WHERE id = $4")
         .bind(&title).bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     put_post(tx, id, changes).await
 }
 
-pub async fn delete_post(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
-    let (post, access) = readable_post(tx, actor, id).await?;
+pub async fn delete_post(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let post = load_post(tx, id).await?.ok_or_else(post_not_found)?;
+    let access = GroupAccess::load(tx, actor, post.group_id).await.map_err(|_| post_not_found())?;
+    check_may_delete(tx, actor, &access, post.author_id, post.author_organisation_id, post_not_found).await?;
     if post.deleted_at.is_some() {
         return Ok(());
-    }
-    if !may_delete(
-        tx,
-        actor,
-        &access,
-        post.author_id,
-        post.author_organisation_id,
-    )
-    .await?
-    {
-        return Err(ApiError::forbidden(
-            "forbidden",
-            "Only the author and the group's moderators can delete this post.",
-        ));
     }
     let now = Utc::now();
     // The words go; the row stays, so that later edits are answered "deleted", not "not found".
@@ -285,13 +258,7 @@ pub async fn delete_post(
     for comment in &comments {
         changes.delete(group_scope.clone(), EntityKind::Comment, *comment);
     }
-    delete_reactions(
-        tx,
-        &group_scope,
-        &[id].into_iter().chain(comments).collect::<Vec<_>>(),
-        changes,
-    )
-    .await?;
+    delete_reactions(tx, &group_scope, &[id].into_iter().chain(comments).collect::<Vec<_>>(), changes).await?;
     changes.delete(group_scope, EntityKind::Post, id);
     if post.author_id != actor.person_id {
         audit::record(
@@ -307,12 +274,7 @@ pub async fn delete_post(
     Ok(())
 }
 
-async fn delete_reactions(
-    tx: &mut Tx,
-    group_scope: &str,
-    targets: &[Uuid],
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+async fn delete_reactions(tx: &mut Tx, group_scope: &str, targets: &[Uuid], changes: &mut ChangeSet) -> ApiResult<()> {
     for target in targets {
         let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("DELETE FROM reactions WHERE target_id = $1 RETURNING id").bind(target).fetch_all(c).await)?;
         for id in ids {
@@ -336,10 +298,7 @@ pub async fn create_comment(
         return Err(deleted());
     }
     if !access.can_respond() {
-        return Err(ApiError::forbidden(
-            "not_a_member",
-            "Join the group to comment.",
-        ));
+        return Err(ApiError::forbidden("not_a_member", "Join the group to comment."));
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO comments (id, post_id, group_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(id).bind(post_id).bind(post.group_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
@@ -349,51 +308,25 @@ pub async fn create_comment(
     put_post(tx, post_id, changes).await
 }
 
-pub async fn edit_comment(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: Uuid,
-    body: &str,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn edit_comment(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, changes: &mut ChangeSet) -> ApiResult<()> {
     let body = fields::text("body", body, 5_000, true, true)?;
     let (comment, _) = readable_comment(tx, actor, id).await?;
     if comment.deleted_at.is_some() {
         return Err(deleted());
     }
     if comment.author_id != actor.person_id {
-        return Err(ApiError::forbidden(
-            "not_the_author",
-            "Only the author can edit a comment.",
-        ));
+        return Err(ApiError::forbidden("not_the_author", "Only the author can edit a comment."));
     }
     on_tx!(tx, c => sqlx::query("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     put_comment(tx, id, changes).await
 }
 
-pub async fn delete_comment(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
-    let (comment, access) = readable_comment(tx, actor, id).await?;
+pub async fn delete_comment(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let comment = load_comment(tx, id).await?.ok_or_else(comment_not_found)?;
+    let access = GroupAccess::load(tx, actor, comment.group_id).await.map_err(|_| comment_not_found())?;
+    check_may_delete(tx, actor, &access, comment.author_id, comment.author_organisation_id, comment_not_found).await?;
     if comment.deleted_at.is_some() {
         return Ok(());
-    }
-    if !may_delete(
-        tx,
-        actor,
-        &access,
-        comment.author_id,
-        comment.author_organisation_id,
-    )
-    .await?
-    {
-        return Err(ApiError::forbidden(
-            "forbidden",
-            "Only the author and the group's moderators can delete this comment.",
-        ));
     }
     on_tx!(tx, c => sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1").bind(comment.post_id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -424,43 +357,25 @@ async fn reaction_target(tx: &mut Tx, actor: &Actor, target_id: Uuid) -> ApiResu
         let (comment, access) = readable_comment(tx, actor, target_id).await?;
         (comment.group_id, comment.deleted_at.is_some(), access)
     } else {
-        return Err(ApiError::not_found(
-            "target_not_found",
-            "There is nothing to react to here.",
-        ));
+        return Err(ApiError::not_found("target_not_found", "There is nothing to react to here."));
     };
     if is_deleted {
         return Err(deleted());
     }
     if !access.can_respond() {
-        return Err(ApiError::forbidden(
-            "not_a_member",
-            "Join the group to react.",
-        ));
+        return Err(ApiError::forbidden("not_a_member", "Join the group to react."));
     }
     Ok(group_id)
 }
 
-pub async fn react(
-    tx: &mut Tx,
-    actor: &Actor,
-    target_id: Uuid,
-    emoji: &str,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn react(tx: &mut Tx, actor: &Actor, target_id: Uuid, emoji: &str, changes: &mut ChangeSet) -> ApiResult<()> {
     let emoji = fields::emoji(emoji)?;
     let group_id = reaction_target(tx, actor, target_id).await?;
     let id = reaction_id(target_id, actor.person_id, &emoji);
     let inserted = on_tx!(tx, c => sqlx::query("INSERT INTO reactions (id, target_id, group_id, person_id, emoji, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING")
         .bind(id).bind(target_id).bind(group_id).bind(actor.person_id).bind(&emoji).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
     if inserted > 0 {
-        let reaction = Reaction {
-            id,
-            target_id,
-            group_id,
-            person_id: actor.person_id,
-            emoji,
-        };
+        let reaction = Reaction { id, target_id, group_id, person_id: actor.person_id, emoji };
         changes.put(scope::group(group_id), id, &Entity::Reaction(reaction));
     }
     Ok(())
@@ -498,35 +413,24 @@ fn far_future() -> DateTime<Utc> {
 }
 
 /// Time-ordered pages: the cursor is the last (time, id) seen.
-fn decode_time_cursor(
-    cursor: &Option<String>,
-    default: (DateTime<Utc>, Uuid),
-) -> ApiResult<(DateTime<Utc>, Uuid)> {
+fn decode_time_cursor(cursor: &Option<String>, default: (DateTime<Utc>, Uuid)) -> ApiResult<(DateTime<Utc>, Uuid)> {
     match cursor {
         None => Ok(default),
-        Some(text) => URL_SAFE_NO_PAD
-            .decode(text)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .ok_or_else(|| {
+        Some(text) => {
+            URL_SAFE_NO_PAD.decode(text).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).ok_or_else(|| {
                 ApiError::bad_request(
                     "invalid_cursor",
                     "The page cursor is not valid: start again from the first page.",
                 )
-            }),
+            })
+        }
     }
 }
 
-fn page_by_time<T>(
-    mut items: Vec<T>,
-    limit: i64,
-    key: impl Fn(&T) -> (DateTime<Utc>, Uuid),
-) -> Page<T> {
+fn page_by_time<T>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> (DateTime<Utc>, Uuid)) -> Page<T> {
     let next_cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
-        items
-            .last()
-            .map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
+        items.last().map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
     } else {
         None
     };
@@ -545,9 +449,7 @@ async fn list_group_posts(
     let limit = fields::page_limit(query.limit, 30, 100)?;
     let (before_at, before_id) = decode_time_cursor(&query.cursor, (far_future(), Uuid::max()))?;
     let mut tx = state.db.begin_read().await?;
-    GroupAccess::load(&mut tx, &actor, id)
-        .await?
-        .require_read()?;
+    GroupAccess::load(&mut tx, &actor, id).await?.require_read()?;
     let rows: Vec<PostRow> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT t.id, t.group_id, t.author_id, p.display_name AS author_name, p.organisation_id AS author_organisation_id, \
          t.kind, t.title, t.body, t.comment_count, t.created_at, t.edited_at, t.deleted_at FROM posts t JOIN people p ON p.id = t.author_id \
@@ -556,9 +458,7 @@ async fn list_group_posts(
         .bind(id).bind(before_at).bind(before_id).bind(limit + 1).fetch_all(c).await)?;
     tx.commit().await?;
     let items: Vec<Post> = rows.into_iter().map(Post::from).collect();
-    Ok(Json(page_by_time(items, limit, |p: &Post| {
-        (p.created_at, p.id)
-    })))
+    Ok(Json(page_by_time(items, limit, |p: &Post| (p.created_at, p.id))))
 }
 
 #[utoipa::path(get, path = "/v1/posts/{id}", tag = "posts", security(("bearer" = [])),
@@ -572,10 +472,7 @@ async fn get_post(
     let (post, _) = readable_post(&mut tx, &actor, id).await?;
     tx.commit().await?;
     if post.deleted_at.is_some() {
-        return Err(ApiError::not_found(
-            "post_deleted",
-            "This post was deleted.",
-        ));
+        return Err(ApiError::not_found("post_deleted", "This post was deleted."));
     }
     Ok(Json(post.into()))
 }
@@ -590,8 +487,7 @@ async fn list_comments(
     Query(query): Query<PageQuery>,
 ) -> ApiResult<Json<Page<Comment>>> {
     let limit = fields::page_limit(query.limit, 50, 200)?;
-    let (after_at, after_id) =
-        decode_time_cursor(&query.cursor, (DateTime::<Utc>::UNIX_EPOCH, Uuid::nil()))?;
+    let (after_at, after_id) = decode_time_cursor(&query.cursor, (DateTime::<Utc>::UNIX_EPOCH, Uuid::nil()))?;
     let mut tx = state.db.begin_read().await?;
     readable_post(&mut tx, &actor, id).await?;
     let rows: Vec<CommentRow> = on_tx!(&mut tx, c => sqlx::query_as(
@@ -602,7 +498,5 @@ async fn list_comments(
         .bind(id).bind(after_at).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
     tx.commit().await?;
     let items: Vec<Comment> = rows.into_iter().map(Comment::from).collect();
-    Ok(Json(page_by_time(items, limit, |c: &Comment| {
-        (c.created_at, c.id)
-    })))
+    Ok(Json(page_by_time(items, limit, |c: &Comment| (c.created_at, c.id))))
 }

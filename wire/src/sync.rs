@@ -7,9 +7,7 @@
 
 use uuid::Uuid;
 
-use crate::groups::{
-    Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility,
-};
+use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
 use crate::people::{Me, ProfileUpdate};
 use crate::posts::{Comment, Post, PostKind, Reaction};
 use crate::wire_type;

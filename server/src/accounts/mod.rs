@@ -21,8 +21,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use fabrique_wire::accounts::{
-    ChangePasswordRequest, CreateInvitationRequest, Invitation, InvitedRole,
-    RedeemInvitationRequest, SessionResponse, SignInRequest,
+    ChangePasswordRequest, CreateInvitationRequest, Invitation, InvitedRole, RedeemInvitationRequest, SessionResponse,
+    SignInRequest,
 };
 use fabrique_wire::error::ErrorBody;
 use sha2::{Digest, Sha256};
@@ -54,12 +54,7 @@ pub struct Actor {
 impl Actor {
     /// For work done by the server itself on someone's behalf (demo data, command line).
     pub fn acting_as(person_id: Uuid, organisation_id: Uuid, is_federation_admin: bool) -> Self {
-        Actor {
-            person_id,
-            organisation_id,
-            is_federation_admin,
-            token_hash: Vec::new(),
-        }
+        Actor { person_id, organisation_id, is_federation_admin, token_hash: Vec::new() }
     }
 }
 
@@ -69,20 +64,14 @@ pub struct AuthUser(pub Actor);
 impl FromRequestParts<AppState> for AuthUser {
     type Rejection = ApiError;
 
-    async fn from_request_parts(
-        parts: &mut Parts,
-        state: &AppState,
-    ) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let token = parts
             .headers
             .get(axum::http::header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .ok_or_else(ApiError::unauthorized)?;
-        authenticate(&state.db, token.trim())
-            .await?
-            .map(AuthUser)
-            .ok_or_else(ApiError::unauthorized)
+        authenticate(&state.db, token.trim()).await?.map(AuthUser).ok_or_else(ApiError::unauthorized)
     }
 }
 
@@ -138,14 +127,10 @@ pub fn hash_token(token: &str) -> Vec<u8> {
 }
 
 pub async fn hash_password(password: String) -> ApiResult<String> {
-    tokio::task::spawn_blocking(move || {
-        Argon2::default()
-            .hash_password(password.as_bytes())
-            .map(|h| h.to_string())
-    })
-    .await
-    .map_err(|e| ApiError::internal(e.to_string()))?
-    .map_err(|e| ApiError::internal(format!("password hashing failed: {e}")))
+    tokio::task::spawn_blocking(move || Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()))
+        .await
+        .map_err(|e| ApiError::internal(e.to_string()))?
+        .map_err(|e| ApiError::internal(format!("password hashing failed: {e}")))
 }
 
 /// Checks a password; with no stored hash it still spends the same time, so that the
@@ -156,10 +141,7 @@ pub async fn verify_password(password: String, stored: Option<String>) -> ApiRes
         let Ok(parsed) = PasswordHash::new(&stored) else {
             return false;
         };
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-            && !stored.is_empty()
+        Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && !stored.is_empty()
     })
     .await
     .map_err(|e| ApiError::internal(e.to_string()))
@@ -168,19 +150,12 @@ pub async fn verify_password(password: String, stored: Option<String>) -> ApiRes
 fn dummy_hash() -> &'static str {
     static DUMMY: OnceLock<String> = OnceLock::new();
     DUMMY.get_or_init(|| {
-        Argon2::default()
-            .hash_password(random_secret(16).as_bytes())
-            .map(|h| h.to_string())
-            .unwrap_or_default()
+        Argon2::default().hash_password(random_secret(16).as_bytes()).map(|h| h.to_string()).unwrap_or_default()
     })
 }
 
 fn invalid_credentials() -> ApiError {
-    ApiError::client(
-        StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
-        "The email address or the password is not right.",
-    )
+    ApiError::client(StatusCode::UNAUTHORIZED, "invalid_credentials", "The email address or the password is not right.")
 }
 
 /// Opens a session for a person and returns the token (shown once).
@@ -216,20 +191,13 @@ async fn sign_in(
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     let me = people::load_me(&mut tx, person_id).await?;
     tx.commit().await?;
-    Ok(Json(SessionResponse {
-        token,
-        expires_at,
-        me,
-    }))
+    Ok(Json(SessionResponse { token, expires_at, me }))
 }
 
 /// Sign out: the token stops working at once.
 #[utoipa::path(post, path = "/v1/auth/sign-out", tag = "accounts", security(("bearer" = [])),
     responses((status = 204), (status = 401, body = ErrorBody)))]
-async fn sign_out(
-    State(state): State<AppState>,
-    AuthUser(actor): AuthUser,
-) -> ApiResult<StatusCode> {
+async fn sign_out(State(state): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;
     on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2")
         .bind(Utc::now()).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
@@ -246,13 +214,7 @@ async fn change_password(
     Json(body): Json<ChangePasswordRequest>,
 ) -> ApiResult<StatusCode> {
     let new_password = fields::new_password("new_password", &body.new_password)?;
-    rate_limit::check(
-        &state.db,
-        &format!("password:account:{}", actor.person_id),
-        10,
-        900,
-    )
-    .await?;
+    rate_limit::check(&state.db, &format!("password:account:{}", actor.person_id), 10, 900).await?;
     let stored: String = on_db!(&state.db, c => sqlx::query_scalar("SELECT password_hash FROM people WHERE id = $1")
         .bind(actor.person_id).fetch_one(c).await)?;
     if !verify_password(body.current_password, Some(stored)).await? {
@@ -294,28 +256,16 @@ async fn create_invitation(
 ) -> ApiResult<(StatusCode, Json<Invitation>)> {
     let email = fields::email(&body.email)?;
     let role = body.role.unwrap_or(InvitedRole::Member);
-    rate_limit::check(
-        &state.db,
-        &format!("invite:account:{}", actor.person_id),
-        500,
-        3600,
-    )
-    .await?;
+    rate_limit::check(&state.db, &format!("invite:account:{}", actor.person_id), 500, 3600).await?;
     let mut tx = state.db.begin_write().await?;
     let archived: Option<Option<DateTime<Utc>>> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT archived_at FROM organisations WHERE id = $1")
         .bind(body.organisation_id).fetch_optional(c).await)?;
     match archived {
         None => {
-            return Err(ApiError::not_found(
-                "organisation_not_found",
-                "This organisation does not exist.",
-            ));
+            return Err(ApiError::not_found("organisation_not_found", "This organisation does not exist."));
         }
         Some(Some(_)) => {
-            return Err(ApiError::invalid(
-                "organisation_archived",
-                "This organisation is archived.",
-            ));
+            return Err(ApiError::invalid("organisation_archived", "This organisation is archived."));
         }
         Some(None) => {}
     }
@@ -348,14 +298,7 @@ async fn create_invitation(
     tx.commit().await?;
     Ok((
         StatusCode::CREATED,
-        Json(Invitation {
-            id,
-            email,
-            organisation_id: body.organisation_id,
-            role,
-            code,
-            expires_at,
-        }),
+        Json(Invitation { id, email, organisation_id: body.organisation_id, role, code, expires_at }),
     ))
 }
 
@@ -379,13 +322,7 @@ async fn redeem_invitation(
     let display_name = fields::display_name(&body.display_name)?;
     let password = fields::new_password("password", &body.password)?;
     let code_hash = hash_token(body.code.trim());
-    rate_limit::check(
-        &state.db,
-        &format!("redeem:code:{}", URL_SAFE_NO_PAD.encode(&code_hash)),
-        10,
-        900,
-    )
-    .await?;
+    rate_limit::check(&state.db, &format!("redeem:code:{}", URL_SAFE_NO_PAD.encode(&code_hash)), 10, 900).await?;
     let password_hash = hash_password(password).await?;
     let now = Utc::now();
     let mut tx = state.db.begin_write().await?;
@@ -397,13 +334,7 @@ async fn redeem_invitation(
     let mut changes = ChangeSet::default();
     let person_id = people::insert_person(
         &mut tx,
-        NewPerson {
-            organisation_id,
-            email,
-            display_name,
-            password_hash,
-            federation_admin: false,
-        },
+        NewPerson { organisation_id, email, display_name, password_hash, federation_admin: false },
         &mut changes,
     )
     .await?;
@@ -417,12 +348,5 @@ async fn redeem_invitation(
     let me = people::load_me(&mut tx, person_id).await?;
     crate::sync::log::commit(&mut tx, changes).await?;
     tx.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(SessionResponse {
-            token,
-            expires_at,
-            me,
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(SessionResponse { token, expires_at, me })))
 }

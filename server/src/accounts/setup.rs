@@ -73,25 +73,11 @@ pub async fn create_admin(
     let mut changes = ChangeSet::default();
     let person_id = people::insert_person(
         tx,
-        NewPerson {
-            organisation_id: federation,
-            email,
-            display_name,
-            password_hash,
-            federation_admin: true,
-        },
+        NewPerson { organisation_id: federation, email, display_name, password_hash, federation_admin: true },
         &mut changes,
     )
     .await?;
-    audit::record(
-        tx,
-        Some(person_id),
-        "admin.create",
-        "person",
-        Some(person_id),
-        serde_json::json!({}),
-    )
-    .await?;
+    audit::record(tx, Some(person_id), "admin.create", "person", Some(person_id), serde_json::json!({})).await?;
     crate::sync::log::commit(tx, changes).await?;
     Ok(person_id)
 }
@@ -101,35 +87,20 @@ async fn complete_setup(db: &Db, request: SetupRequest) -> ApiResult<SessionResp
     let password_hash = hash_password(password).await?;
     let mut tx = db.begin_write().await?;
     let stored: Option<Vec<u8>> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT code_hash FROM setup_codes WHERE id = 1").fetch_optional(c).await)?;
-    if admin_exists(&mut tx).await?
-        || stored.as_deref() != Some(hash_token(request.code.trim()).as_slice())
-    {
+    if admin_exists(&mut tx).await? || stored.as_deref() != Some(hash_token(request.code.trim()).as_slice()) {
         return Err(ApiError::not_found(
             "setup_code_invalid",
             "This set-up link is not valid: it was already used or replaced. Restart the server for a new one, or use `fabrique admin create`.",
         ));
     }
-    let federation_name = request
-        .federation_name
-        .as_deref()
-        .unwrap_or("Ma fédération");
-    let person_id = create_admin(
-        &mut tx,
-        &request.email,
-        &request.display_name,
-        password_hash,
-        federation_name,
-    )
-    .await?;
+    let federation_name = request.federation_name.as_deref().unwrap_or("Ma fédération");
+    let person_id =
+        create_admin(&mut tx, &request.email, &request.display_name, password_hash, federation_name).await?;
     on_tx!(&mut tx, c => sqlx::query("DELETE FROM setup_codes").execute(c).await.map(|r| r.rows_affected()))?;
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     let me = people::load_me(&mut tx, person_id).await?;
     tx.commit().await?;
-    Ok(SessionResponse {
-        token,
-        expires_at,
-        me,
-    })
+    Ok(SessionResponse { token, expires_at, me })
 }
 
 /// Create the first federation administrator with the one-time set-up code.
@@ -139,10 +110,7 @@ async fn setup_json(
     State(state): State<AppState>,
     Json(request): Json<SetupRequest>,
 ) -> ApiResult<(StatusCode, Json<SessionResponse>)> {
-    Ok((
-        StatusCode::CREATED,
-        Json(complete_setup(&state.db, request).await?),
-    ))
+    Ok((StatusCode::CREATED, Json(complete_setup(&state.db, request).await?)))
 }
 
 #[derive(Deserialize)]
@@ -170,23 +138,19 @@ fn page(status: StatusCode, body: String) -> Response {
     let mut response = (status, Html(html)).into_response();
     response.headers_mut().insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+        ),
     );
     response
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 fn form(code: &str, error: Option<&str>) -> String {
-    let error = error
-        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e)))
-        .unwrap_or_default();
+    let error = error.map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e))).unwrap_or_default();
     format!(
         "<h1>Bienvenue dans Fabrique</h1><p>Créez le premier compte d'administration de la fédération.<br><small>Create the federation's first administrator.</small></p>{error}\
          <form method=\"post\" action=\"/setup\"><input type=\"hidden\" name=\"code\" value=\"{code}\">\
@@ -224,13 +188,8 @@ async fn setup_form(State(state): State<AppState>, Form(input): Form<SetupForm>)
         ),
         Err(error) => {
             let (status, message) = match &error {
-                ApiError::Client {
-                    status, message, ..
-                } => (*status, message.clone()),
-                _ => (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong on our side; try again.".into(),
-                ),
+                ApiError::Client { status, message, .. } => (*status, message.clone()),
+                _ => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; try again.".into()),
             };
             if status.is_server_error() {
                 tracing::error!(%error, "set-up failed");

@@ -36,11 +36,7 @@ impl From<&GroupRow> for Group {
             name: row.name.clone(),
             description: row.description.clone(),
             organisation_id: row.organisation_id,
-            visibility: if row.is_public() {
-                Visibility::Public
-            } else {
-                Visibility::Private
-            },
+            visibility: if row.is_public() { Visibility::Public } else { Visibility::Private },
             tags: serde_json::from_str(&row.tags).unwrap_or_default(),
             member_count: row.member_count,
             created_at: row.created_at,
@@ -48,8 +44,7 @@ impl From<&GroupRow> for Group {
     }
 }
 
-pub const GROUP_COLUMNS: &str =
-    "id, name, description, organisation_id, visibility, tags, member_count, created_at";
+pub const GROUP_COLUMNS: &str = "id, name, description, organisation_id, visibility, tags, member_count, created_at";
 
 pub fn role_from_str(role: &str) -> GroupRole {
     match role {
@@ -96,9 +91,7 @@ pub async fn role_of(tx: &mut Tx, group_id: Uuid, person_id: Uuid) -> ApiResult<
 
 impl GroupAccess {
     pub async fn load(tx: &mut Tx, actor: &Actor, group_id: Uuid) -> ApiResult<GroupAccess> {
-        let group = load_group(tx, group_id)
-            .await?
-            .ok_or_else(group_not_found)?;
+        let group = load_group(tx, group_id).await?.ok_or_else(group_not_found)?;
         let role = role_of(tx, group_id, actor.person_id).await?;
         let following: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM group_followers WHERE group_id = $1 AND person_id = $2")
             .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
@@ -132,8 +125,7 @@ impl GroupAccess {
 
     /// Organisers and admins of the group, and federation administrators.
     pub fn can_moderate(&self) -> bool {
-        matches!(self.role, Some(GroupRole::Organiser | GroupRole::Admin))
-            || self.is_federation_admin
+        matches!(self.role, Some(GroupRole::Organiser | GroupRole::Admin)) || self.is_federation_admin
     }
 
     /// Organisers and admins of the group, and the managers of its owner organisation.
@@ -150,10 +142,7 @@ impl GroupAccess {
         if self.can_read() {
             Ok(())
         } else {
-            Err(ApiError::forbidden(
-                "not_a_member",
-                "This group is private: only its members see its content.",
-            ))
+            Err(ApiError::forbidden("not_a_member", "This group is private: only its members see its content."))
         }
     }
 }

@@ -16,8 +16,7 @@ use chrono::{DateTime, Utc};
 use fabrique_wire::Page;
 use fabrique_wire::error::ErrorBody;
 use fabrique_wire::groups::{
-    Following, Group, GroupInvitation, GroupListing, GroupMember, GroupRole, JoinRequest,
-    Visibility,
+    Following, Group, GroupInvitation, GroupListing, GroupMember, GroupRole, JoinRequest, Visibility,
 };
 use fabrique_wire::sync::{Entity, EntityKind, scope};
 use serde::Deserialize;
@@ -34,10 +33,7 @@ use crate::sync::log::ChangeSet;
 use crate::{AppState, audit, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(list_groups))
-        .routes(routes!(get_group))
-        .routes(routes!(list_members))
+    OpenApiRouter::new().routes(routes!(list_groups)).routes(routes!(get_group)).routes(routes!(list_members))
 }
 
 /// Stable ids for relations that have no id of their own (a member, a request, a follow).
@@ -83,23 +79,12 @@ const MEMBERSHIPS_OF_PERSON: &str = "SELECT m.group_id, m.person_id, m.role, p.d
     FROM group_members m JOIN people p ON p.id = m.person_id WHERE m.person_id = $1";
 
 async fn put_group(tx: &mut Tx, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
-    let row = access::load_group(tx, group_id)
-        .await?
-        .ok_or_else(group_not_found)?;
-    changes.put(
-        scope::group(group_id),
-        group_id,
-        &Entity::Group(Group::from(&row)),
-    );
+    let row = access::load_group(tx, group_id).await?.ok_or_else(group_not_found)?;
+    changes.put(scope::group(group_id), group_id, &Entity::Group(Group::from(&row)));
     Ok(())
 }
 
-async fn put_member(
-    tx: &mut Tx,
-    group_id: Uuid,
-    person_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+async fn put_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row: Option<MemberRow> = on_tx!(tx, c => sqlx::query_as(MEMBER_OF_GROUP)
         .bind(group_id).bind(person_id).fetch_optional(c).await)?;
     if let Some(row) = row {
@@ -113,11 +98,7 @@ async fn put_member(
 }
 
 /// Refreshes a person's member record in every group they belong to (after a profile edit).
-pub async fn put_memberships_of(
-    tx: &mut Tx,
-    person_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn put_memberships_of(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let rows: Vec<MemberRow> =
         on_tx!(tx, c => sqlx::query_as(MEMBERSHIPS_OF_PERSON).bind(person_id).fetch_all(c).await)?;
     for row in rows {
@@ -160,12 +141,7 @@ pub async fn create_group(
     let tags = fields::tags("tags", tags)?;
     let organisation = crate::organisations::load(tx, organisation_id)
         .await?
-        .ok_or_else(|| {
-            ApiError::not_found(
-                "organisation_not_found",
-                "This organisation does not exist.",
-            )
-        })?;
+        .ok_or_else(|| ApiError::not_found("organisation_not_found", "This organisation does not exist."))?;
     if !accounts::manages(tx, actor, organisation.id).await? {
         return Err(forbidden(
             "Groups are created by the managers of their organisation and by federation administrators.",
@@ -206,41 +182,20 @@ pub async fn update_group(
 ) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, id).await?;
     if !access.can_administer() {
-        return Err(forbidden(
-            "Only the group's admins can change its settings.",
-        ));
+        return Err(forbidden("Only the group's admins can change its settings."));
     }
-    let name = name
-        .map(|n| fields::text("name", n, 120, true, false))
-        .transpose()?;
-    let description = description
-        .map(|d| fields::text("description", d, 2000, false, true))
-        .transpose()?;
-    let tags = tags
-        .map(|t| fields::tags("tags", t))
-        .transpose()?
-        .map(|t| serde_json::to_string(&t).unwrap_or_default());
+    let name = name.map(|n| fields::text("name", n, 120, true, false)).transpose()?;
+    let description = description.map(|d| fields::text("description", d, 2000, false, true)).transpose()?;
+    let tags =
+        tags.map(|t| fields::tags("tags", t)).transpose()?.map(|t| serde_json::to_string(&t).unwrap_or_default());
     on_tx!(tx, c => sqlx::query("UPDATE groups SET name = COALESCE($1, name), description = COALESCE($2, description), tags = COALESCE($3, tags) WHERE id = $4")
         .bind(&name).bind(&description).bind(&tags).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     put_group(tx, id, changes).await?;
-    audit::record(
-        tx,
-        Some(actor.person_id),
-        "group.update",
-        "group",
-        Some(id),
-        serde_json::json!({}),
-    )
-    .await
+    audit::record(tx, Some(actor.person_id), "group.update", "group", Some(id), serde_json::json!({})).await
 }
 
 /// Adds a member (idempotent) and clears what led there: a request, an invitation, a follow.
-async fn add_member(
-    tx: &mut Tx,
-    group_id: Uuid,
-    person_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+async fn add_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let inserted = on_tx!(tx, c => sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'member', $3) ON CONFLICT (group_id, person_id) DO NOTHING")
         .bind(group_id).bind(person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
     if inserted > 0 {
@@ -262,12 +217,7 @@ async fn add_member(
     Ok(())
 }
 
-async fn clear_request(
-    tx: &mut Tx,
-    group_id: Uuid,
-    person_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<bool> {
+async fn clear_request(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<bool> {
     let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM join_requests WHERE group_id = $1 AND person_id = $2")
         .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
     if deleted > 0 {
@@ -278,32 +228,18 @@ async fn clear_request(
     Ok(deleted > 0)
 }
 
-async fn clear_invitation(
-    tx: &mut Tx,
-    group_id: Uuid,
-    person_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<bool> {
+async fn clear_invitation(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<bool> {
     let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_invitations WHERE group_id = $1 AND person_id = $2")
         .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
     if deleted > 0 {
         let id = pair_id(EntityKind::GroupInvitation, group_id, person_id);
-        changes.delete(
-            scope::group_admin(group_id),
-            EntityKind::GroupInvitation,
-            id,
-        );
+        changes.delete(scope::group_admin(group_id), EntityKind::GroupInvitation, id);
         changes.delete(scope::person(person_id), EntityKind::GroupInvitation, id);
     }
     Ok(deleted > 0)
 }
 
-async fn remove_membership(
-    tx: &mut Tx,
-    group_id: Uuid,
-    person_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+async fn remove_membership(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND person_id = $2")
         .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
     if deleted > 0 {
@@ -325,18 +261,10 @@ async fn admin_count(tx: &mut Tx, group_id: Uuid) -> ApiResult<i64> {
 }
 
 fn last_admin() -> ApiError {
-    ApiError::conflict(
-        "last_admin",
-        "A group needs at least one admin: name another admin first.",
-    )
+    ApiError::conflict("last_admin", "A group needs at least one admin: name another admin first.")
 }
 
-pub async fn join_group(
-    tx: &mut Tx,
-    actor: &Actor,
-    group_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn join_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if access.is_member() {
         return Ok(());
@@ -364,16 +292,10 @@ pub async fn request_to_join(
     let message = fields::text("message", message, 500, false, true)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if access.is_member() {
-        return Err(ApiError::conflict(
-            "already_member",
-            "You are already a member of this group.",
-        ));
+        return Err(ApiError::conflict("already_member", "You are already a member of this group."));
     }
     if access.group.is_public() {
-        return Err(ApiError::invalid(
-            "group_is_public",
-            "This group is public: join it directly.",
-        ));
+        return Err(ApiError::invalid("group_is_public", "This group is public: join it directly."));
     }
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("INSERT INTO join_requests (group_id, person_id, message, created_at) VALUES ($1, $2, $3, $4) \
@@ -403,24 +325,15 @@ pub async fn decide_join_request(
 ) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.can_run() {
-        return Err(forbidden(
-            "Only the group's organisers and admins answer join requests.",
-        ));
+        return Err(forbidden("Only the group's organisers and admins answer join requests."));
     }
     if !clear_request(tx, group_id, person_id, changes).await? {
-        return Err(ApiError::not_found(
-            "join_request_not_found",
-            "There is no pending request from this person.",
-        ));
+        return Err(ApiError::not_found("join_request_not_found", "There is no pending request from this person."));
     }
     if accept {
         add_member(tx, group_id, person_id, changes).await?;
     }
-    let action = if accept {
-        "group.join_request.accept"
-    } else {
-        "group.join_request.refuse"
-    };
+    let action = if accept { "group.join_request.accept" } else { "group.join_request.refuse" };
     audit::record(
         tx,
         Some(actor.person_id),
@@ -441,21 +354,13 @@ pub async fn invite_to_group(
 ) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.can_run() {
-        return Err(forbidden(
-            "Only the group's organisers and admins invite people.",
-        ));
+        return Err(forbidden("Only the group's organisers and admins invite people."));
     }
     if display_name(tx, person_id).await?.is_none() {
-        return Err(ApiError::not_found(
-            "person_not_found",
-            "This person does not exist.",
-        ));
+        return Err(ApiError::not_found("person_not_found", "This person does not exist."));
     }
     if access::role_of(tx, group_id, person_id).await?.is_some() {
-        return Err(ApiError::conflict(
-            "already_member",
-            "This person is already a member of the group.",
-        ));
+        return Err(ApiError::conflict("already_member", "This person is already a member of the group."));
     }
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("INSERT INTO group_invitations (group_id, person_id, invited_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (group_id, person_id) DO NOTHING")
@@ -481,21 +386,11 @@ pub async fn invite_to_group(
     .await
 }
 
-pub async fn leave_group(
-    tx: &mut Tx,
-    actor: &Actor,
-    group_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn leave_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     match access.role {
-        None => Err(ApiError::conflict(
-            "not_a_member",
-            "You are not a member of this group.",
-        )),
-        Some(GroupRole::Admin)
-            if access.group.member_count > 1 && admin_count(tx, group_id).await? == 1 =>
-        {
+        None => Err(ApiError::conflict("not_a_member", "You are not a member of this group.")),
+        Some(GroupRole::Admin) if access.group.member_count > 1 && admin_count(tx, group_id).await? == 1 => {
             Err(last_admin())
         }
         Some(_) => remove_membership(tx, group_id, actor.person_id, changes).await,
@@ -511,23 +406,14 @@ pub async fn remove_member(
 ) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.can_run() {
-        return Err(forbidden(
-            "Only the group's organisers and admins remove members.",
-        ));
+        return Err(forbidden("Only the group's organisers and admins remove members."));
     }
     let target = access::role_of(tx, group_id, person_id)
         .await?
-        .ok_or_else(|| {
-            ApiError::not_found(
-                "member_not_found",
-                "This person is not a member of the group.",
-            )
-        })?;
+        .ok_or_else(|| ApiError::not_found("member_not_found", "This person is not a member of the group."))?;
     let outranks = access.can_administer() || target == GroupRole::Member;
     if !outranks {
-        return Err(forbidden(
-            "Organisers remove members; only admins remove organisers and admins.",
-        ));
+        return Err(forbidden("Organisers remove members; only admins remove organisers and admins."));
     }
     if target == GroupRole::Admin && admin_count(tx, group_id).await? == 1 {
         return Err(last_admin());
@@ -558,16 +444,8 @@ pub async fn set_member_role(
     }
     let current = access::role_of(tx, group_id, person_id)
         .await?
-        .ok_or_else(|| {
-            ApiError::not_found(
-                "member_not_found",
-                "This person is not a member of the group.",
-            )
-        })?;
-    if current == GroupRole::Admin
-        && *role != GroupRole::Admin
-        && admin_count(tx, group_id).await? == 1
-    {
+        .ok_or_else(|| ApiError::not_found("member_not_found", "This person is not a member of the group."))?;
+    if current == GroupRole::Admin && *role != GroupRole::Admin && admin_count(tx, group_id).await? == 1 {
         return Err(last_admin());
     }
     on_tx!(tx, c => sqlx::query("UPDATE group_members SET role = $1 WHERE group_id = $2 AND person_id = $3")
@@ -584,42 +462,22 @@ pub async fn set_member_role(
     .await
 }
 
-pub async fn follow_group(
-    tx: &mut Tx,
-    actor: &Actor,
-    group_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn follow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.group.is_public() {
-        return Err(ApiError::forbidden(
-            "group_is_private",
-            "Private groups cannot be followed: ask to join.",
-        ));
+        return Err(ApiError::forbidden("group_is_private", "Private groups cannot be followed: ask to join."));
     }
     if access.is_member() || access.following {
         return Ok(());
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO group_followers (group_id, person_id, created_at) VALUES ($1, $2, $3)")
         .bind(group_id).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
-    let following = Entity::Following(Following {
-        group_id,
-        person_id: actor.person_id,
-    });
-    changes.put(
-        scope::person(actor.person_id),
-        pair_id(EntityKind::Following, group_id, actor.person_id),
-        &following,
-    );
+    let following = Entity::Following(Following { group_id, person_id: actor.person_id });
+    changes.put(scope::person(actor.person_id), pair_id(EntityKind::Following, group_id, actor.person_id), &following);
     Ok(())
 }
 
-pub async fn unfollow_group(
-    tx: &mut Tx,
-    actor: &Actor,
-    group_id: Uuid,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn unfollow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_followers WHERE group_id = $1 AND person_id = $2")
         .bind(group_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
     if deleted > 0 {
@@ -642,23 +500,14 @@ pub fn decode_name_cursor(cursor: &str) -> ApiResult<(String, Uuid)> {
         .ok()
         .and_then(|bytes| serde_json::from_slice::<(String, Uuid)>(&bytes).ok())
         .ok_or_else(|| {
-            ApiError::bad_request(
-                "invalid_cursor",
-                "The page cursor is not valid: start again from the first page.",
-            )
+            ApiError::bad_request("invalid_cursor", "The page cursor is not valid: start again from the first page.")
         })
 }
 
-pub fn page_by_name<T>(
-    mut items: Vec<T>,
-    limit: i64,
-    key: impl Fn(&T) -> (String, Uuid),
-) -> Page<T> {
+pub fn page_by_name<T>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> (String, Uuid)) -> Page<T> {
     let next_cursor = if items.len() as i64 > limit {
         items.truncate(limit as usize);
-        items
-            .last()
-            .map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
+        items.last().map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
     } else {
         None
     };
@@ -702,15 +551,7 @@ async fn list_groups(
         .map(|q| fields::text("q", q, 100, false, false))
         .transpose()?
         .filter(|q| !q.is_empty())
-        .map(|q| {
-            format!(
-                "%{}%",
-                q.to_lowercase()
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_")
-            )
-        });
+        .map(|q| format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
     let mut tx = state.db.begin_read().await?;
     let rows: Vec<ListingRow> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT g.id, g.name, g.description, g.organisation_id, g.visibility, g.tags, g.member_count, g.created_at, m.role AS my_role, \
@@ -728,9 +569,7 @@ async fn list_groups(
             following: row.following > 0,
         })
         .collect();
-    Ok(Json(page_by_name(items, limit, |l: &GroupListing| {
-        (l.group.name.clone(), l.group.id)
-    })))
+    Ok(Json(page_by_name(items, limit, |l: &GroupListing| (l.group.name.clone(), l.group.id))))
 }
 
 #[utoipa::path(get, path = "/v1/groups/{id}", tag = "groups", security(("bearer" = [])),
@@ -743,11 +582,7 @@ async fn get_group(
     let mut tx = state.db.begin_read().await?;
     let access = GroupAccess::load(&mut tx, &actor, id).await?;
     tx.commit().await?;
-    Ok(Json(GroupListing {
-        group: Group::from(&access.group),
-        my_role: access.role,
-        following: access.following,
-    }))
+    Ok(Json(GroupListing { group: Group::from(&access.group), my_role: access.role, following: access.following }))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -772,9 +607,7 @@ async fn list_members(
         None => (String::new(), Uuid::nil()),
     };
     let mut tx = state.db.begin_read().await?;
-    GroupAccess::load(&mut tx, &actor, id)
-        .await?
-        .require_read()?;
+    GroupAccess::load(&mut tx, &actor, id).await?.require_read()?;
     let rows: Vec<MemberRow> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at \
          FROM group_members m JOIN people p ON p.id = m.person_id \
@@ -782,7 +615,5 @@ async fn list_members(
         .bind(id).bind(&after_name).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
     tx.commit().await?;
     let items: Vec<GroupMember> = rows.into_iter().map(GroupMember::from).collect();
-    Ok(Json(page_by_name(items, limit, |m: &GroupMember| {
-        (m.display_name.clone(), m.person_id)
-    })))
+    Ok(Json(page_by_name(items, limit, |m: &GroupMember| (m.display_name.clone(), m.person_id))))
 }

@@ -9,89 +9,37 @@ use crate::error::ApiResult;
 use crate::sync::log::ChangeSet;
 use crate::{groups, people, posts};
 
-pub async fn apply(
-    tx: &mut Tx,
-    actor: &Actor,
-    mutation: &Mutation,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
     match mutation {
-        Mutation::CreateGroup {
-            id,
-            name,
-            description,
-            organisation_id,
-            visibility,
-            tags,
-        } => {
-            groups::create_group(
-                tx,
-                actor,
-                *id,
-                name,
-                description,
-                *organisation_id,
-                visibility,
-                tags,
-                changes,
-            )
-            .await
+        Mutation::CreateGroup { id, name, description, organisation_id, visibility, tags } => {
+            groups::create_group(tx, actor, *id, name, description, *organisation_id, visibility, tags, changes).await
         }
-        Mutation::UpdateGroup {
-            id,
-            name,
-            description,
-            tags,
-        } => {
-            groups::update_group(
-                tx,
-                actor,
-                *id,
-                name.as_deref(),
-                description.as_deref(),
-                tags.as_deref(),
-                changes,
-            )
-            .await
+        Mutation::UpdateGroup { id, name, description, tags } => {
+            groups::update_group(tx, actor, *id, name.as_deref(), description.as_deref(), tags.as_deref(), changes)
+                .await
         }
         Mutation::JoinGroup { group_id } => groups::join_group(tx, actor, *group_id, changes).await,
         Mutation::RequestToJoin { group_id, message } => {
             groups::request_to_join(tx, actor, *group_id, message, changes).await
         }
-        Mutation::DecideJoinRequest {
-            group_id,
-            person_id,
-            accept,
-        } => groups::decide_join_request(tx, actor, *group_id, *person_id, *accept, changes).await,
-        Mutation::InviteToGroup {
-            group_id,
-            person_id,
-        } => groups::invite_to_group(tx, actor, *group_id, *person_id, changes).await,
-        Mutation::LeaveGroup { group_id } => {
-            groups::leave_group(tx, actor, *group_id, changes).await
+        Mutation::DecideJoinRequest { group_id, person_id, accept } => {
+            groups::decide_join_request(tx, actor, *group_id, *person_id, *accept, changes).await
         }
-        Mutation::RemoveMember {
-            group_id,
-            person_id,
-        } => groups::remove_member(tx, actor, *group_id, *person_id, changes).await,
-        Mutation::SetMemberRole {
-            group_id,
-            person_id,
-            role,
-        } => groups::set_member_role(tx, actor, *group_id, *person_id, role, changes).await,
-        Mutation::FollowGroup { group_id } => {
-            groups::follow_group(tx, actor, *group_id, changes).await
+        Mutation::InviteToGroup { group_id, person_id } => {
+            groups::invite_to_group(tx, actor, *group_id, *person_id, changes).await
         }
-        Mutation::UnfollowGroup { group_id } => {
-            groups::unfollow_group(tx, actor, *group_id, changes).await
+        Mutation::LeaveGroup { group_id } => groups::leave_group(tx, actor, *group_id, changes).await,
+        Mutation::RemoveMember { group_id, person_id } => {
+            groups::remove_member(tx, actor, *group_id, *person_id, changes).await
         }
-        Mutation::CreatePost {
-            id,
-            group_id,
-            kind,
-            title,
-            body,
-        } => posts::create_post(tx, actor, *id, *group_id, kind, title, body, changes).await,
+        Mutation::SetMemberRole { group_id, person_id, role } => {
+            groups::set_member_role(tx, actor, *group_id, *person_id, role, changes).await
+        }
+        Mutation::FollowGroup { group_id } => groups::follow_group(tx, actor, *group_id, changes).await,
+        Mutation::UnfollowGroup { group_id } => groups::unfollow_group(tx, actor, *group_id, changes).await,
+        Mutation::CreatePost { id, group_id, kind, title, body } => {
+            posts::create_post(tx, actor, *id, *group_id, kind, title, body, changes).await
+        }
         Mutation::EditPost { id, title, body } => {
             posts::edit_post(tx, actor, *id, title.as_deref(), body.as_deref(), changes).await
         }
@@ -99,18 +47,10 @@ pub async fn apply(
         Mutation::CreateComment { id, post_id, body } => {
             posts::create_comment(tx, actor, *id, *post_id, body, changes).await
         }
-        Mutation::EditComment { id, body } => {
-            posts::edit_comment(tx, actor, *id, body, changes).await
-        }
+        Mutation::EditComment { id, body } => posts::edit_comment(tx, actor, *id, body, changes).await,
         Mutation::DeleteComment { id } => posts::delete_comment(tx, actor, *id, changes).await,
-        Mutation::React { target_id, emoji } => {
-            posts::react(tx, actor, *target_id, emoji, changes).await
-        }
-        Mutation::Unreact { target_id, emoji } => {
-            posts::unreact(tx, actor, *target_id, emoji, changes).await
-        }
-        Mutation::UpdateProfile { update } => {
-            people::update_profile(tx, actor, update, changes).await
-        }
+        Mutation::React { target_id, emoji } => posts::react(tx, actor, *target_id, emoji, changes).await,
+        Mutation::Unreact { target_id, emoji } => posts::unreact(tx, actor, *target_id, emoji, changes).await,
+        Mutation::UpdateProfile { update } => people::update_profile(tx, actor, update, changes).await,
     }
 }

@@ -35,12 +35,8 @@ impl Cursor {
     }
 
     pub fn decode(text: &str) -> Result<Cursor, ApiError> {
-        let invalid = || {
-            ApiError::bad_request(
-                "invalid_cursor",
-                "The sync cursor is not valid: start again without one.",
-            )
-        };
+        let invalid =
+            || ApiError::bad_request("invalid_cursor", "The sync cursor is not valid: start again without one.");
         let bytes = URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| invalid())?;
         serde_json::from_slice(&bytes).map_err(|_| invalid())
     }
@@ -55,11 +51,7 @@ mod tests {
         let cursor = Cursor {
             seq: 42,
             known: vec!["person:x".into()],
-            pending: vec![Snapshot {
-                scope: "group:y".into(),
-                after: 7,
-                start: 40,
-            }],
+            pending: vec![Snapshot { scope: "group:y".into(), after: 7, start: 40 }],
         };
         assert_eq!(Cursor::decode(&cursor.encode()).unwrap(), cursor);
     }

@@ -36,21 +36,11 @@ pub struct ChangeSet {
 impl ChangeSet {
     pub fn put(&mut self, scope: String, id: Uuid, entity: &Entity) {
         let data = serde_json::to_string(entity).expect("wire entities always serialise");
-        self.items.push(PendingChange {
-            scope,
-            kind: entity.kind(),
-            id,
-            data: Some(data),
-        });
+        self.items.push(PendingChange { scope, kind: entity.kind(), id, data: Some(data) });
     }
 
     pub fn delete(&mut self, scope: String, kind: EntityKind, id: Uuid) {
-        self.items.push(PendingChange {
-            scope,
-            kind,
-            id,
-            data: None,
-        });
+        self.items.push(PendingChange { scope, kind, id, data: None });
     }
 
     pub fn is_empty(&self) -> bool {

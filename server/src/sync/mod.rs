@@ -33,10 +33,7 @@ use crate::error::ApiResult;
 use crate::{AppState, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(push::push))
-        .routes(routes!(pull::pull))
-        .routes(routes!(events))
+    OpenApiRouter::new().routes(routes!(push::push)).routes(routes!(pull::pull)).routes(routes!(events))
 }
 
 /// Every scope `person_id` may read now: their own, each group they belong to or follow
@@ -70,10 +67,7 @@ async fn visible_set(db: &Db, person_id: Uuid) -> HashSet<String> {
     };
     // If the database cannot answer, fall back to poking on every change: a poke too
     // many costs a pull, a poke too few delays one.
-    scopes
-        .await
-        .map(|s| s.into_iter().collect())
-        .unwrap_or_else(|_| HashSet::from(["*".to_owned()]))
+    scopes.await.map(|s| s.into_iter().collect()).unwrap_or_else(|_| HashSet::from(["*".to_owned()]))
 }
 
 /// Server-sent events: a `poke` whenever something the person can see changed (and once
@@ -92,10 +86,7 @@ async fn events(
         |(mut receiver, mut visible, state, person_id)| async move {
             loop {
                 let concerns_me = match receiver.recv().await {
-                    Ok(scopes) => {
-                        visible.contains("*")
-                            || scopes.iter().any(|s| s == "*" || visible.contains(s))
-                    }
+                    Ok(scopes) => visible.contains("*") || scopes.iter().any(|s| s == "*" || visible.contains(s)),
                     Err(RecvError::Lagged(_)) => true,
                     Err(RecvError::Closed) => return None,
                 };
@@ -108,6 +99,5 @@ async fn events(
             }
         },
     );
-    Sse::new(futures::StreamExt::chain(start, pokes))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    Sse::new(futures::StreamExt::chain(start, pokes)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }

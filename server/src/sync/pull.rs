@@ -63,13 +63,7 @@ impl LogRow {
             .map(RawValue::from_string)
             .transpose()
             .map_err(|e| ApiError::internal(format!("bad change data: {e}")))?;
-        Ok(RawChange {
-            seq: self.seq,
-            scope: self.scope,
-            kind: self.kind,
-            id: self.entity_id,
-            entity,
-        })
+        Ok(RawChange { seq: self.seq, scope: self.scope, kind: self.kind, id: self.entity_id, entity })
     }
 }
 
@@ -85,10 +79,7 @@ pub async fn pull(
     let limit = match request.limit {
         None => DEFAULT_PULL_LIMIT,
         Some(0) => {
-            return Err(ApiError::invalid(
-                "invalid_limit",
-                "`limit` must be at least 1.",
-            ));
+            return Err(ApiError::invalid("invalid_limit", "`limit` must be at least 1."));
         }
         Some(n) => n.min(MAX_PULL_LIMIT),
     } as i64;
@@ -127,11 +118,7 @@ pub async fn pull(
     });
     for scope in &visible {
         if !cursor.known.contains(scope) && !cursor.pending.iter().any(|p| &p.scope == scope) {
-            cursor.pending.push(Snapshot {
-                scope: scope.clone(),
-                after: 0,
-                start: high,
-            });
+            cursor.pending.push(Snapshot { scope: scope.clone(), after: 0, start: high });
         }
     }
 
@@ -189,13 +176,7 @@ pub async fn pull(
 }
 
 /// Changes numbered in `(after, through]` in any of `scopes`, in order.
-async fn changes_in(
-    tx: &mut Tx,
-    scopes: &[String],
-    after: i64,
-    through: i64,
-    limit: i64,
-) -> ApiResult<Vec<LogRow>> {
+async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, limit: i64) -> ApiResult<Vec<LogRow>> {
     let placeholders: Vec<String> = (0..scopes.len()).map(|i| format!("${}", i + 4)).collect();
     let sql = format!(
         "SELECT seq, scope, kind, entity_id, data FROM sync_log WHERE seq > $1 AND seq <= $2 AND scope IN ({}) ORDER BY seq LIMIT $3",
@@ -212,12 +193,7 @@ async fn changes_in(
 }
 
 /// The next page of a scope's snapshot: live objects, and deletions since it began.
-async fn snapshot_page(
-    tx: &mut Tx,
-    snapshot: &Snapshot,
-    through: i64,
-    limit: i64,
-) -> ApiResult<Vec<LogRow>> {
+async fn snapshot_page(tx: &mut Tx, snapshot: &Snapshot, through: i64, limit: i64) -> ApiResult<Vec<LogRow>> {
     let rows: Vec<LogRow> = on_tx!(tx, c => sqlx::query_as(
         "SELECT seq, scope, kind, entity_id, data FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (data IS NOT NULL OR seq > $4) ORDER BY seq LIMIT $5")
         .bind(&snapshot.scope).bind(snapshot.after).bind(through).bind(snapshot.start).bind(limit).fetch_all(c).await)?;

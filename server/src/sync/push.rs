@@ -7,9 +7,7 @@
 use axum::extract::State;
 use chrono::Utc;
 use fabrique_wire::error::ErrorBody;
-use fabrique_wire::sync::{
-    MAX_PUSH_MUTATIONS, MutationOutcome, MutationResult, PushRequest, PushResponse,
-};
+use fabrique_wire::sync::{MAX_PUSH_MUTATIONS, MutationOutcome, MutationResult, PushRequest, PushResponse};
 use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
@@ -47,15 +45,8 @@ pub async fn push(
             ));
         }
     }
-    if request
-        .mutations
-        .first()
-        .is_some_and(|m| m.id == 0 || m.id > i64::MAX as u64)
-    {
-        return Err(ApiError::invalid(
-            "invalid_mutation_id",
-            "Mutation ids start at 1.",
-        ));
+    if request.mutations.first().is_some_and(|m| m.id == 0 || m.id > i64::MAX as u64) {
+        return Err(ApiError::invalid("invalid_mutation_id", "Mutation ids start at 1."));
     }
 
     let mut results = Vec::with_capacity(request.mutations.len());
@@ -75,11 +66,7 @@ pub async fn push(
         if id != last + 1 {
             return Err(ApiError::conflict(
                 "mutation_gap",
-                format!(
-                    "Mutation {} is missing: the server expects mutation {} next.",
-                    last + 1,
-                    last + 1
-                ),
+                format!("Mutation {} is missing: the server expects mutation {} next.", last + 1, last + 1),
             )
             .with_details(serde_json::json!({ "expected_mutation_id": last + 1 })));
         }
@@ -96,19 +83,14 @@ pub async fn push(
                     tx.rollback_to_savepoint().await?;
                     changes.clear();
                     tracing::info!(mutation = id, code, "mutation rejected");
-                    MutationOutcome::Rejected {
-                        code: code.to_owned(),
-                        message: message.to_owned(),
-                    }
+                    MutationOutcome::Rejected { code: code.to_owned(), message: message.to_owned() }
                 }
                 None => return Err(error),
             },
         };
         let (outcome_text, code, message) = match &outcome {
             MutationOutcome::Applied => ("applied", None, None),
-            MutationOutcome::Rejected { code, message } => {
-                ("rejected", Some(code.as_str()), Some(message.as_str()))
-            }
+            MutationOutcome::Rejected { code, message } => ("rejected", Some(code.as_str()), Some(message.as_str())),
         };
         on_tx!(&mut tx, c => sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(request.client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
@@ -117,10 +99,7 @@ pub async fn push(
         let scopes = log::commit(&mut tx, changes).await?;
         tx.commit().await?;
         state.pokes.after_commit(scopes);
-        results.push(MutationResult {
-            id: entry.id,
-            outcome,
-        });
+        results.push(MutationResult { id: entry.id, outcome });
         last_mutation_id = Some(id);
     }
 
@@ -128,10 +107,7 @@ pub async fn push(
         Some(id) => id,
         None => current_last(&state, &actor, request.client_id).await?,
     };
-    Ok(Json(PushResponse {
-        results,
-        last_mutation_id: last_mutation_id as u64,
-    }))
+    Ok(Json(PushResponse { results, last_mutation_id: last_mutation_id as u64 }))
 }
 
 /// Registers the client on first use and locks its row for this transaction; refuses a
@@ -142,19 +118,17 @@ async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i
     // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL locks the row.
     let (owner, last): (Uuid, i64) = match tx {
         Tx::Sqlite(t) => {
-            sqlx::query_as(
-                "SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1",
-            )
-            .bind(client_id)
-            .fetch_one(&mut **t)
-            .await?
+            sqlx::query_as("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
+                .bind(client_id)
+                .fetch_one(&mut **t)
+                .await?
         }
-        Tx::Postgres(t) => sqlx::query_as(
-            "SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE",
-        )
-        .bind(client_id)
-        .fetch_one(&mut **t)
-        .await?,
+        Tx::Postgres(t) => {
+            sqlx::query_as("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE")
+                .bind(client_id)
+                .fetch_one(&mut **t)
+                .await?
+        }
     };
     if owner != actor.person_id {
         return Err(client_taken());
@@ -174,10 +148,9 @@ async fn recorded_outcome(tx: &mut Tx, client_id: Uuid, id: i64) -> ApiResult<Mu
         "SELECT outcome, error_code, error_message FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2")
         .bind(client_id).bind(id).fetch_optional(c).await)?;
     Ok(match row {
-        Some((outcome, code, message)) if outcome == "rejected" => MutationOutcome::Rejected {
-            code: code.unwrap_or_default(),
-            message: message.unwrap_or_default(),
-        },
+        Some((outcome, code, message)) if outcome == "rejected" => {
+            MutationOutcome::Rejected { code: code.unwrap_or_default(), message: message.unwrap_or_default() }
+        }
         _ => MutationOutcome::Applied,
     })
 }

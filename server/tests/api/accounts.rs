@@ -1,0 +1,195 @@
+use fabrique_server::accounts::setup;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, spawn_app, spawn_app_with_admin};
+
+#[tokio::test]
+async fn the_one_time_setup_link_creates_the_first_administrator_once() {
+    // Arrange
+    let app = spawn_app_with_admin(false).await;
+    let code = setup::ensure_setup_code(&app.db).await.unwrap().expect("no admin yet, so a code");
+    let page = app.get(&format!("/setup?code={code}"), None).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.headers()["content-security-policy"].to_str().unwrap().contains("default-src 'none'"));
+    assert!(page.text().await.unwrap().contains("<form"));
+    let request = json!({ "code": code, "email": "Chef@Federation.org", "display_name": "Chef", "password": PASSWORD, "federation_name": "Fédération du Rhône" });
+
+    // Act
+    let wrong = app
+        .post(
+            "/v1/setup",
+            None,
+            &json!({ "code": "nope", "email": "x@y.org", "display_name": "X", "password": PASSWORD }),
+        )
+        .await;
+    let created = app.post("/v1/setup", None, &request).await;
+    let again = app.post("/v1/setup", None, &request).await;
+
+    // Assert
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let session: Value = created.json().await.unwrap();
+    assert_eq!(session["me"]["platform_role"], "federation_admin");
+    assert_eq!(session["me"]["email"], "chef@federation.org");
+    assert_eq!(session["me"]["profile"]["organisation_name"], "Fédération du Rhône");
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.count("people").await, 1);
+    assert!(setup::ensure_setup_code(&app.db).await.unwrap().is_none(), "no new code once an admin exists");
+}
+
+#[tokio::test]
+async fn an_invitation_is_redeemed_once_into_a_signed_in_account() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Amis du Vieux-Lyon").await;
+    let invitation: Value = app
+        .post(
+            "/v1/invitations",
+            Some(&app.admin.token),
+            &json!({ "email": "camille@example.org", "organisation_id": association }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let code = invitation["code"].as_str().unwrap();
+
+    let person = app.redeem(code, "Camille Roux", "camille@example.org").await;
+    let again = app
+        .post("/v1/invitations/redeem", None, &json!({ "code": code, "display_name": "Intrus", "password": PASSWORD }))
+        .await;
+
+    let me: Value = app.get("/v1/me", Some(&person.token)).await.json().await.unwrap();
+    assert_eq!(me["profile"]["display_name"], "Camille Roux");
+    assert_eq!(me["profile"]["organisation_id"], association.to_string());
+    assert_eq!(me["profile"]["directory_visibility"], "association", "not visible beyond one's association by default");
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    let body: Value = again.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "invitation_invalid");
+    assert_eq!(app.count("people").await, 2);
+}
+
+#[tokio::test]
+async fn sign_in_does_not_tell_whether_an_account_exists() {
+    let app = spawn_app().await;
+    let wrong_password = app
+        .post("/v1/auth/sign-in", None, &json!({ "email": "admin@federation.test", "password": "not the password" }))
+        .await;
+    let unknown = app
+        .post("/v1/auth/sign-in", None, &json!({ "email": "nobody@federation.test", "password": "not the password" }))
+        .await;
+    assert_eq!(wrong_password.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(unknown.status(), StatusCode::UNAUTHORIZED);
+    let a: Value = wrong_password.json().await.unwrap();
+    let b: Value = unknown.json().await.unwrap();
+    assert_eq!(a, b, "the same answer whether or not the account exists");
+}
+
+#[tokio::test]
+async fn sign_in_is_rate_limited_per_account() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let person = app.member(association, "Hugo Chevalier").await;
+    let mut statuses = Vec::new();
+    for _ in 0..11 {
+        let response =
+            app.post("/v1/auth/sign-in", None, &json!({ "email": person.email, "password": "wrong wrong" })).await;
+        statuses.push((response.status(), response.headers().get("retry-after").cloned()));
+    }
+    assert!(statuses[..10].iter().all(|(s, _)| *s == StatusCode::UNAUTHORIZED));
+    let (status, retry_after) = &statuses[10];
+    assert_eq!(*status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(retry_after.is_some(), "429 says when to retry");
+    // Even the right password waits out the window.
+    let right = app.post("/v1/auth/sign-in", None, &json!({ "email": person.email, "password": PASSWORD })).await;
+    assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Another account from the same place is not blocked.
+    app.sign_in("admin@federation.test", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn sign_out_revokes_the_token_at_once() {
+    let app = spawn_app().await;
+    let person = app.sign_in("admin@federation.test", PASSWORD).await;
+    assert_eq!(app.get("/v1/me", Some(&person.token)).await.status(), StatusCode::OK);
+    let response = app.post("/v1/auth/sign-out", Some(&person.token), &json!({})).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert_eq!(app.get("/v1/me", Some(&person.token)).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(app.get("/v1/me", Some(&app.admin.token)).await.status(), StatusCode::OK, "other sessions live on");
+}
+
+#[tokio::test]
+async fn changing_the_password_signs_out_other_sessions() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club Sportif").await;
+    let person = app.member(association, "Karim Haddad").await;
+    let other_session = app.sign_in(&person.email, PASSWORD).await;
+
+    let wrong = app
+        .post(
+            "/v1/auth/password",
+            Some(&person.token),
+            &json!({ "current_password": "not it at all", "new_password": "a new long password" }),
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let short = app
+        .post(
+            "/v1/auth/password",
+            Some(&person.token),
+            &json!({ "current_password": PASSWORD, "new_password": "short" }),
+        )
+        .await;
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let changed = app
+        .post(
+            "/v1/auth/password",
+            Some(&person.token),
+            &json!({ "current_password": PASSWORD, "new_password": "a new long password" }),
+        )
+        .await;
+    assert_eq!(changed.status(), StatusCode::NO_CONTENT);
+
+    assert_eq!(app.get("/v1/me", Some(&person.token)).await.status(), StatusCode::OK);
+    assert_eq!(app.get("/v1/me", Some(&other_session.token)).await.status(), StatusCode::UNAUTHORIZED);
+    let old = app.post("/v1/auth/sign-in", None, &json!({ "email": person.email, "password": PASSWORD })).await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    app.sign_in(&person.email, "a new long password").await;
+}
+
+#[tokio::test]
+async fn redeeming_for_an_email_that_has_an_account_is_refused() {
+    let app = spawn_app().await;
+    let association = app.new_association("Solidarité").await;
+    let person = app.member(association, "Fatou Diallo").await;
+    let invitation: Value = app
+        .post(
+            "/v1/invitations",
+            Some(&app.admin.token),
+            &json!({ "email": person.email, "organisation_id": association }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let response = app
+        .post(
+            "/v1/invitations/redeem",
+            None,
+            &json!({ "code": invitation["code"], "display_name": "Double", "password": PASSWORD }),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "account_exists");
+    assert_eq!(app.count("people").await, 2);
+}
+
+#[tokio::test]
+async fn a_manager_becomes_manager_of_their_association() {
+    let app = spawn_app().await;
+    let association = app.new_association("Solidarité").await;
+    let manager = app.manager(association, "Nicolas Perrin").await;
+    let me: Value = app.get("/v1/me", Some(&manager.token)).await.json().await.unwrap();
+    assert_eq!(me["manages"], json!([association.to_string()]));
+}

@@ -1,0 +1,12 @@
+//! The server's API stories, over real HTTP against a real database (SQLite by default;
+//! PostgreSQL when `FABRIQUE_TEST_DATABASE_URL` points at a server). One binary, one module
+//! per area.
+
+mod access;
+mod accounts;
+mod bad_input;
+mod groups;
+mod health;
+mod helpers;
+mod posts;
+mod sync;

@@ -1,0 +1,359 @@
+//! The sync invariants of DESIGN.md §5 that the foundation must hold.
+
+use std::collections::HashSet;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{Person, TestApp, assert_applied, assert_rejected, spawn_app};
+
+async fn club(app: &TestApp) -> (Person, Person, Uuid) {
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let member = app.member(association, "Antoine Blanc").await;
+    let group = app.group(&manager, "Entraîneurs", "private").await;
+    app.add_to_group(&manager, group, &member).await;
+    (manager, member, group)
+}
+
+fn create_post(group: Uuid, body: &str) -> (Uuid, Value) {
+    let id = Uuid::now_v7();
+    (id, json!({ "type": "create_post", "id": id, "group_id": group, "kind": "news", "body": body }))
+}
+
+#[tokio::test]
+async fn the_same_mutation_pushed_twice_at_once_applies_once() {
+    let app = spawn_app().await;
+    let (manager, _, group) = club(&app).await;
+    let device = app.device(&manager);
+    let (post, mutation) = create_post(group, "Une seule fois");
+    let body = json!({ "client_id": device.client_id, "mutations": [{ "id": 1, "mutation": mutation }] });
+
+    let (a, b) = tokio::join!(device.push_raw(&body), device.push_raw(&body));
+
+    assert_eq!(a.status(), StatusCode::OK);
+    assert_eq!(b.status(), StatusCode::OK);
+    let (a, b): (Value, Value) = (a.json().await.unwrap(), b.json().await.unwrap());
+    assert_eq!(a["results"][0]["outcome"]["status"], "applied");
+    assert_eq!(b["results"][0]["outcome"]["status"], "applied", "the retry is told it applied");
+    assert_eq!(a["last_mutation_id"], 1);
+    assert_eq!(b["last_mutation_id"], 1);
+    let stored: i64 = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT COUNT(*) FROM posts WHERE id = $1").bind(post).fetch_one(c).await).unwrap();
+    assert_eq!(stored, 1);
+}
+
+#[tokio::test]
+async fn a_batch_replayed_after_a_lost_answer_applies_each_mutation_once() {
+    let app = spawn_app().await;
+    let (manager, _, group) = club(&app).await;
+    let device = app.device(&manager);
+    let mutations: Vec<Value> =
+        (1..=3).map(|i| json!({ "id": i, "mutation": create_post(group, &format!("Message {i}")).1 })).collect();
+    let first = json!({ "client_id": device.client_id, "mutations": mutations[..2] });
+    let replay = json!({ "client_id": device.client_id, "mutations": mutations });
+
+    assert_eq!(device.push_raw(&first).await.status(), StatusCode::OK);
+    let response: Value = device.push_raw(&replay).await.json().await.unwrap();
+
+    assert_eq!(response["last_mutation_id"], 3);
+    assert_eq!(response["results"].as_array().unwrap().len(), 3);
+    assert_eq!(app.count("posts").await, 3);
+}
+
+#[tokio::test]
+async fn a_gap_is_refused_with_the_expected_id_and_changes_nothing() {
+    let app = spawn_app().await;
+    let (manager, _, group) = club(&app).await;
+    let device = app.device(&manager);
+    let body = json!({ "client_id": device.client_id, "mutations": [{ "id": 2, "mutation": create_post(group, "Trop tôt").1 }] });
+
+    let response = device.push_raw(&body).await;
+
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "mutation_gap");
+    assert_eq!(error["error"]["details"]["expected_mutation_id"], 1);
+    assert_eq!(app.count("posts").await, 0);
+}
+
+#[tokio::test]
+async fn a_rejected_mutation_terminates_and_the_next_one_applies() {
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let outsider = app.member(manager.organisation_id, "Oscar Outsider").await;
+    let mut device = app.device(&outsider);
+
+    let rejected = device.send(create_post(group, "Je ne suis pas membre").1).await;
+    assert_rejected(&rejected, "not_a_member");
+    assert!(rejected["message"].as_str().is_some_and(|m| !m.is_empty()), "a sentence to show the person");
+
+    // Pushed again (the answer was lost): the same rejection, not a retry.
+    let replay = device.push_raw(&json!({ "client_id": device.client_id, "mutations": [{ "id": 1, "mutation": create_post(group, "x").1 }] })).await;
+    let replay: Value = replay.json().await.unwrap();
+    assert_eq!(replay["results"][0]["outcome"]["code"], "not_a_member");
+    assert_eq!(replay["last_mutation_id"], 1);
+
+    let applied = device.send(json!({ "type": "update_profile", "update": { "bio": "Bénévole" } })).await;
+    assert_applied(&applied);
+    let page = device.pull_once(500).await;
+    assert_eq!(page["last_mutation_id"], 2);
+    assert_eq!(app.count("posts").await, 0);
+    let _ = member;
+}
+
+#[tokio::test]
+async fn a_client_id_belongs_to_the_first_person_who_used_it() {
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let mut device = app.device(&manager);
+    assert_applied(&device.send(create_post(group, "À moi").1).await);
+
+    let mut stolen = app.device(&member);
+    stolen.client_id = device.client_id;
+    let response = stolen.push_raw(&json!({ "client_id": device.client_id, "mutations": [{ "id": 2, "mutation": create_post(group, "Usurpé").1 }] })).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let error: Value = response.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "client_id_taken");
+    let pull = app.post("/v1/sync/pull", Some(&member.token), &json!({ "client_id": device.client_id })).await;
+    assert_eq!(pull.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count("posts").await, 1);
+}
+
+#[tokio::test]
+async fn the_cursor_is_monotonic_and_complete_under_concurrent_writers() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let group = app.group(&manager, "Tous", "public").await;
+    let mut writers = Vec::new();
+    for i in 0..4 {
+        let person = app.member(association, &format!("Rédacteur {i}")).await;
+        app.add_to_group(&manager, group, &person).await;
+        writers.push(person);
+    }
+    let mut reader = app.device(&manager);
+    reader.sync().await;
+    // The first sync sends each scope's snapshot in turn; from here on, one stream of changes.
+    reader.seen_seqs.clear();
+
+    // Four devices write 15 posts each while the reader pulls small pages.
+    let writing = futures::future::join_all(writers.iter().map(|person| {
+        let mut device = app.device(person);
+        async move {
+            let mut ids = Vec::new();
+            for n in 0..15 {
+                let (id, mutation) = create_post(group, &format!("Post {n}"));
+                assert_applied(&device.send(mutation).await);
+                ids.push(id);
+            }
+            ids
+        }
+    }));
+    let reading = async {
+        for _ in 0..40 {
+            reader.pull_once(7).await;
+        }
+    };
+    let (written, ()) = tokio::join!(writing, reading);
+    reader.sync_with_limit(7).await;
+
+    let seqs = &reader.seen_seqs;
+    assert!(seqs.windows(2).all(|w| w[0] < w[1]), "sequence numbers only grow: {seqs:?}");
+    let held: HashSet<Uuid> =
+        reader.entities("post").iter().map(|p| p["id"].as_str().unwrap().parse().unwrap()).collect();
+    for id in written.into_iter().flatten() {
+        assert!(held.contains(&id), "post {id} reached the reader");
+    }
+}
+
+#[tokio::test]
+async fn removal_from_a_private_group_purges_it_and_nothing_leaks_after() {
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let mut device = app.device(&member);
+    let before = app.post_in(&manager, group, "Avant le départ").await;
+    device.sync().await;
+    assert!(device.has("post", before));
+
+    assert_applied(
+        &app.act(&manager, json!({ "type": "remove_member", "group_id": group, "person_id": member.id })).await,
+    );
+    let pages = device.sync().await;
+    assert!(pages[0]["purged_scopes"].as_array().unwrap().contains(&json!(format!("group:{group}"))));
+    assert!(!device.holds_scope(&format!("group:{group}")));
+
+    let after = app.post_in(&manager, group, "Après le départ").await;
+    assert_applied(&app.act(&manager, json!({ "type": "edit_post", "id": before, "body": "Modifié après" })).await);
+    for _ in 0..2 {
+        let pages = device.sync().await;
+        for page in pages {
+            for change in page["changes"].as_array().unwrap() {
+                assert_ne!(change["scope"], format!("group:{group}"), "nothing of the group after removal: {change}");
+            }
+        }
+    }
+    assert!(!device.has("post", after));
+    assert_eq!(app.get(&format!("/v1/posts/{after}"), Some(&member.token)).await.status(), StatusCode::NOT_FOUND);
+    // Posting into the group from the device is rejected and terminates.
+    assert_rejected(&device.send(create_post(group, "Encore là ?").1).await, "not_a_member");
+}
+
+#[tokio::test]
+async fn a_person_who_joins_receives_the_groups_history_page_by_page() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let group = app.group(&manager, "Archives", "public").await;
+    let mut history = Vec::new();
+    for i in 0..25 {
+        history.push(app.post_in(&manager, group, &format!("Compte rendu {i}")).await);
+    }
+    let deleted = history.pop().unwrap();
+    assert_applied(&app.act(&manager, json!({ "type": "delete_post", "id": deleted })).await);
+    let newcomer = app.member(association, "Nouvelle").await;
+    let mut device = app.device(&newcomer);
+    device.sync().await;
+
+    assert_applied(&app.act(&newcomer, json!({ "type": "join_group", "group_id": group })).await);
+    let pages = device.sync_with_limit(10).await;
+
+    assert!(pages.len() >= 3, "the snapshot came in bounded pages");
+    for id in &history {
+        assert!(device.has("post", *id));
+    }
+    assert!(!device.has("post", deleted));
+    assert_eq!(device.entities("group").len(), 1);
+    assert_eq!(device.entities("group_member").len(), 2);
+}
+
+#[tokio::test]
+async fn a_deletion_during_a_snapshot_still_reaches_the_device() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let group = app.group(&manager, "Archives", "public").await;
+    let first = app.post_in(&manager, group, "Premier").await;
+    for i in 0..10 {
+        app.post_in(&manager, group, &format!("Suite {i}")).await;
+    }
+    let newcomer = app.member(association, "Nouvelle").await;
+    assert_applied(&app.act(&newcomer, json!({ "type": "join_group", "group_id": group })).await);
+    let mut device = app.device(&newcomer);
+
+    let page = device.pull_once(4).await;
+    assert_eq!(page["has_more"], true);
+    assert!(device.has("post", first), "the oldest post came in the first page");
+    assert_applied(&app.act(&manager, json!({ "type": "delete_post", "id": first })).await);
+    device.sync_with_limit(4).await;
+
+    assert!(!device.has("post", first), "the deletion arrived although it happened mid-snapshot");
+    assert_eq!(device.entities("post").len(), 10);
+}
+
+#[tokio::test]
+async fn deletes_win_over_concurrent_edits_and_comments() {
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let post = app.post_in(&member, group, "Proposition").await;
+    let comment = Uuid::now_v7();
+    assert_applied(
+        &app.act(&manager, json!({ "type": "create_comment", "id": comment, "post_id": post, "body": "Bonne idée" }))
+            .await,
+    );
+    let mut manager_device = app.device(&manager);
+    manager_device.sync().await;
+    assert!(manager_device.has("comment", comment));
+
+    // The author deletes while the manager, offline, edits the comment and comments again.
+    assert_applied(&app.act(&member, json!({ "type": "delete_post", "id": post })).await);
+    assert_rejected(
+        &manager_device.send(json!({ "type": "edit_comment", "id": comment, "body": "Encore mieux" })).await,
+        "deleted",
+    );
+    assert_rejected(
+        &manager_device
+            .send(json!({ "type": "create_comment", "id": Uuid::now_v7(), "post_id": post, "body": "?" }))
+            .await,
+        "deleted",
+    );
+    manager_device.sync().await;
+
+    assert!(!manager_device.has("post", post));
+    assert!(!manager_device.has("comment", comment));
+}
+
+#[tokio::test]
+async fn two_devices_commenting_at_once_converge_to_the_same_view() {
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let post = app.post_in(&manager, group, "Qui vient samedi ?").await;
+    let mut a = app.device(&manager);
+    let mut b = app.device(&member);
+    a.sync().await;
+    b.sync().await;
+
+    let comment = |body: &str| json!({ "type": "create_comment", "id": Uuid::now_v7(), "post_id": post, "body": body });
+    let (ra, rb) = tokio::join!(a.send(comment("Moi")), b.send(comment("Moi aussi")));
+    assert_applied(&ra);
+    assert_applied(&rb);
+    a.sync().await;
+    b.sync().await;
+
+    assert_eq!(a.entities("comment"), b.entities("comment"));
+    assert_eq!(a.entities("post"), b.entities("post"));
+    assert_eq!(a.entities("post")[0]["comment_count"], 2);
+}
+
+#[tokio::test]
+async fn a_cursor_older_than_the_compaction_gets_a_reset() {
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let kept = app.post_in(&manager, group, "Gardé").await;
+    let gone = app.post_in(&manager, group, "Supprimé").await;
+    let mut device = app.device(&member);
+    device.sync().await;
+    assert_applied(&app.act(&manager, json!({ "type": "delete_post", "id": gone })).await);
+
+    let compacted =
+        fabrique_server::sync::log::compact(&app.db, chrono::Utc::now() + chrono::Duration::seconds(1)).await.unwrap();
+    assert!(compacted >= 1);
+    let pages = device.sync().await;
+
+    assert_eq!(pages[0]["reset"], true);
+    assert!(device.has("post", kept));
+    assert!(!device.has("post", gone));
+    let again = device.sync().await;
+    assert_eq!(again[0]["reset"], false);
+}
+
+#[tokio::test]
+async fn the_pull_reports_the_last_mutation_in_the_same_snapshot() {
+    let app = spawn_app().await;
+    let (manager, _, group) = club(&app).await;
+    let mut device = app.device(&manager);
+    let (post, mutation) = create_post(group, "Écrit hors ligne");
+    assert_applied(&device.send(mutation).await);
+    let page = device.pull_once(500).await;
+    assert_eq!(page["last_mutation_id"], 1);
+    assert!(device.has("post", post), "mutation 1 is reflected in the changes that say it is applied");
+}
+
+#[tokio::test]
+async fn the_event_stream_pokes_when_something_visible_changes() {
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let mut response = app.client.get(app.url("/v1/sync/events")).bearer_auth(&member.token).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+    let first = response.chunk().await.unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("event: poke"), "a first poke on connection");
+
+    app.post_in(&manager, group, "Nouveau").await;
+    let next = tokio::time::timeout(std::time::Duration::from_secs(10), response.chunk())
+        .await
+        .expect("a poke arrives")
+        .unwrap()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&next).contains("event: poke"));
+}
