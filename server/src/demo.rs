@@ -21,7 +21,12 @@ pub struct DemoSignIn {
 }
 
 /// (name, function, organisation index, skills, interests, visible to the federation)
-const PEOPLE: &[(&str, &str, usize, &[&str], &[&str], bool)] = &[
+type PersonSpec = (&'static str, &'static str, usize, &'static [&'static str], &'static [&'static str], bool);
+
+/// (author, group, kind, title, body, comments as (author, text))
+type PostSpec<'a> = (usize, Uuid, PostKind, &'a str, &'a str, &'a [(usize, &'a str)]);
+
+const PEOPLE: &[PersonSpec] = &[
     ("Claire Martin", "Déléguée générale", 0, &["subventions", "gouvernance"], &["vie associative"], true),
     ("Julien Bernard", "Chargé de communication", 0, &["communication", "réseaux sociaux"], &["photographie"], true),
     (
@@ -181,13 +186,18 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     ];
     for (id, name, description, visibility, tags) in &specs {
         let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
-        groups::create_group(&mut tx, &admin, *id, name, description, federation, visibility, &tags, &mut changes)
-            .await?;
+        groups::create_group(
+            &mut tx,
+            &admin,
+            groups::NewGroup { id: *id, name, description, organisation_id: federation, visibility, tags: &tags },
+            &mut changes,
+        )
+        .await?;
     }
-    for index in 1..people_ids.len() {
+    for (index, person) in people_ids.iter().enumerate().skip(1) {
         for public in [subventions, communication, benevolat] {
-            if (index + public.as_bytes()[0] as usize) % 3 != 0 || index % 4 == 1 {
-                groups::join_group(&mut tx, &people_ids[index], public, &mut changes).await?;
+            if !(index + public.as_bytes()[0] as usize).is_multiple_of(3) || index % 4 == 1 {
+                groups::join_group(&mut tx, person, public, &mut changes).await?;
             }
         }
     }
@@ -208,7 +218,7 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     )
     .await?;
 
-    let post_specs: &[(usize, Uuid, PostKind, &str, &str, &[(usize, &str)])] = &[
+    let post_specs: &[PostSpec] = &[
         (
             2,
             subventions,
@@ -267,7 +277,13 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     ];
     for (author, group_id, kind, title, body, comments) in post_specs {
         let post_id = Uuid::now_v7();
-        posts::create_post(&mut tx, &people_ids[*author], post_id, *group_id, kind, title, body, &mut changes).await?;
+        posts::create_post(
+            &mut tx,
+            &people_ids[*author],
+            posts::NewPost { id: post_id, group_id: *group_id, kind, title, body },
+            &mut changes,
+        )
+        .await?;
         for (commenter, text) in comments.iter() {
             posts::create_comment(&mut tx, &people_ids[*commenter], Uuid::now_v7(), post_id, text, &mut changes)
                 .await?;

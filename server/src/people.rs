@@ -129,7 +129,7 @@ pub async fn can_see(tx: &mut Tx, viewer: &Actor, person_id: Uuid) -> ApiResult<
         return Ok(true);
     }
     let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT 1 FROM people p WHERE p.id = $1 AND p.deactivated_at IS NULL AND ( \
+        "SELECT CAST(1 AS BIGINT) FROM people p WHERE p.id = $1 AND p.deactivated_at IS NULL AND ( \
             p.organisation_id = $2 OR p.directory_visibility = 'federation' \
             OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $3) \
             OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $3 AND b.person_id = p.id))")

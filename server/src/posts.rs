@@ -198,16 +198,17 @@ async fn check_may_delete(
     }
 }
 
-pub async fn create_post(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: Uuid,
-    group_id: Uuid,
-    kind: &PostKind,
-    title: &str,
-    body: &str,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+/// The fields of a `create_post` mutation.
+pub struct NewPost<'a> {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub kind: &'a PostKind,
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+    let NewPost { id, group_id, kind, title, body } = post;
     let title = fields::text("title", title, 200, false, false)?;
     let body = fields::text("body", body, 20_000, true, true)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;

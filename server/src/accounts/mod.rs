@@ -239,7 +239,7 @@ pub async fn manages(tx: &mut Tx, actor: &Actor, organisation_id: Uuid) -> ApiRe
     if actor.is_federation_admin {
         return Ok(true);
     }
-    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
+    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
         .bind(organisation_id).bind(actor.person_id).fetch_optional(c).await)?;
     Ok(found.is_some())
 }

@@ -33,7 +33,7 @@ pub fn api() -> OpenApiRouter<AppState> {
 }
 
 async fn admin_exists(tx: &mut Tx) -> ApiResult<bool> {
-    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM people WHERE platform_role = 'federation_admin' AND deactivated_at IS NULL LIMIT 1")
+    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM people WHERE platform_role = 'federation_admin' AND deactivated_at IS NULL LIMIT 1")
         .fetch_optional(c).await)?;
     Ok(found.is_some())
 }

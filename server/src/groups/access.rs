@@ -93,7 +93,7 @@ impl GroupAccess {
     pub async fn load(tx: &mut Tx, actor: &Actor, group_id: Uuid) -> ApiResult<GroupAccess> {
         let group = load_group(tx, group_id).await?.ok_or_else(group_not_found)?;
         let role = role_of(tx, group_id, actor.person_id).await?;
-        let following: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM group_followers WHERE group_id = $1 AND person_id = $2")
+        let following: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM group_followers WHERE group_id = $1 AND person_id = $2")
             .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
         let manages_owner = accounts::manages(tx, actor, group.organisation_id).await?;
         Ok(GroupAccess {

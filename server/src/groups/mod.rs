@@ -125,17 +125,18 @@ fn forbidden(message: &'static str) -> ApiError {
     ApiError::forbidden("forbidden", message)
 }
 
-pub async fn create_group(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: Uuid,
-    name: &str,
-    description: &str,
-    organisation_id: Uuid,
-    visibility: &Visibility,
-    tags: &[String],
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+/// The fields of a `create_group` mutation.
+pub struct NewGroup<'a> {
+    pub id: Uuid,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub organisation_id: Uuid,
+    pub visibility: &'a Visibility,
+    pub tags: &'a [String],
+}
+
+pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+    let NewGroup { id, name, description, organisation_id, visibility, tags } = group;
     let name = fields::text("name", name, 120, true, false)?;
     let description = fields::text("description", description, 2000, false, true)?;
     let tags = fields::tags("tags", tags)?;
@@ -270,7 +271,7 @@ pub async fn join_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mu
         return Ok(());
     }
     if !access.group.is_public() {
-        let invited: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT 1 FROM group_invitations WHERE group_id = $1 AND person_id = $2")
+        let invited: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM group_invitations WHERE group_id = $1 AND person_id = $2")
             .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
         if invited.is_none() {
             return Err(ApiError::forbidden(

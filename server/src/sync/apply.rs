@@ -6,13 +6,21 @@ use fabrique_wire::sync::Mutation;
 use crate::accounts::Actor;
 use crate::db::Tx;
 use crate::error::ApiResult;
+use crate::groups::NewGroup;
+use crate::posts::NewPost;
 use crate::sync::log::ChangeSet;
 use crate::{groups, people, posts};
 
 pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
     match mutation {
         Mutation::CreateGroup { id, name, description, organisation_id, visibility, tags } => {
-            groups::create_group(tx, actor, *id, name, description, *organisation_id, visibility, tags, changes).await
+            groups::create_group(
+                tx,
+                actor,
+                NewGroup { id: *id, name, description, organisation_id: *organisation_id, visibility, tags },
+                changes,
+            )
+            .await
         }
         Mutation::UpdateGroup { id, name, description, tags } => {
             groups::update_group(tx, actor, *id, name.as_deref(), description.as_deref(), tags.as_deref(), changes)
@@ -38,7 +46,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::FollowGroup { group_id } => groups::follow_group(tx, actor, *group_id, changes).await,
         Mutation::UnfollowGroup { group_id } => groups::unfollow_group(tx, actor, *group_id, changes).await,
         Mutation::CreatePost { id, group_id, kind, title, body } => {
-            posts::create_post(tx, actor, *id, *group_id, kind, title, body, changes).await
+            posts::create_post(tx, actor, NewPost { id: *id, group_id: *group_id, kind, title, body }, changes).await
         }
         Mutation::EditPost { id, title, body } => {
             posts::edit_post(tx, actor, *id, title.as_deref(), body.as_deref(), changes).await

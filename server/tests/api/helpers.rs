@@ -67,6 +67,10 @@ pub async fn spawn_app() -> TestApp {
 
 /// With `with_admin` false, the database is as on first start: no one can sign in yet.
 pub async fn spawn_app_with_admin(with_admin: bool) -> TestApp {
+    // `TEST_LOG=1 cargo test` shows the server's logs.
+    if std::env::var("TEST_LOG").is_ok() {
+        let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").with_test_writer().try_init();
+    }
     let (url, temp_dir) = fresh_database().await;
     let db = Db::connect(&url).await.expect("the test database opens");
     db.migrate().await.expect("migrations run");

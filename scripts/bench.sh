@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The foundation's benchmark: a release server on SQLite over a generated dataset
+# (10,000 people, 1,000 groups, 100,000 posts), loaded by fabrique-loadgen over HTTP.
+# Prints pull and post latencies (p50, p99) and throughput.
+#
+#   ./scripts/bench.sh [seconds per phase, default 10] [concurrency, default 8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+concurrency=${2:-8}
+data=$(mktemp -d -t fabrique-bench-XXXXXX)
+port=18088
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+cargo build --release --locked --bin fabrique --bin fabrique-loadgen
+./target/release/fabrique-loadgen seed --data-dir "$data"
+./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 50); do
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+    sleep 0.2
+done
+./target/release/fabrique-loadgen run --url "http://127.0.0.1:$port" --seconds "$seconds" --concurrency "$concurrency"

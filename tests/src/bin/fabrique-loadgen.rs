@@ -1,0 +1,364 @@
+//! Load generator for the foundation's benchmark (issue: pulls and posts per second).
+//!
+//! `seed` writes a generated federation straight through the server's own domain functions
+//! (so the change log is exactly what real use would leave); `run` talks HTTP to a running
+//! release server and prints latency percentiles and throughput.
+//!
+//!     fabrique-loadgen seed --data-dir DIR [--people 10000 --groups 1000 --posts 100000]
+//!     fabrique-loadgen run --url http://127.0.0.1:18088 [--seconds 10 --concurrency 8]
+
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand};
+use fabrique_server::accounts::{self, Actor};
+use fabrique_server::db::Db;
+use fabrique_server::sync::log::{self, ChangeSet};
+use fabrique_server::{groups, organisations, people, posts};
+
+use fabrique_wire::groups::Visibility;
+use fabrique_wire::posts::PostKind;
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+const PASSWORD: &str = "load-generator";
+const READER_EMAIL: &str = "reader@bench.fabrique";
+const ADMIN_EMAIL: &str = "admin@bench.fabrique";
+
+#[derive(Parser)]
+#[command(about = "Fabrique's load generator")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill a fresh SQLite data directory with a generated federation.
+    Seed {
+        #[arg(long)]
+        data_dir: std::path::PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        people: usize,
+        #[arg(long, default_value_t = 1_000)]
+        groups: usize,
+        #[arg(long, default_value_t = 100_000)]
+        posts: usize,
+    },
+    /// Measure pulls and posts against a running server seeded by `seed`.
+    Run {
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
+}
+
+#[tokio::main]
+async fn main() {
+    match Cli::parse().command {
+        Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
+        Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
+    }
+}
+
+fn email(i: usize) -> String {
+    if i == 0 { READER_EMAIL.to_owned() } else { format!("person{i}@bench.fabrique") }
+}
+
+async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usize, post_count: usize) {
+    std::fs::create_dir_all(data_dir).expect("data directory");
+    let db = Db::connect(&format!("sqlite:{}", data_dir.join("fabrique.db").display())).await.expect("database");
+    db.migrate().await.expect("migrations");
+    let started = Instant::now();
+    let hash = accounts::hash_password(PASSWORD.to_owned()).await.expect("hash");
+
+    let mut tx = db.begin_write().await.unwrap();
+    let federation = organisations::insert(&mut tx, None, "federation", "Fédération de charge").await.unwrap();
+    let association_count = (people_count / 100).max(1);
+    let mut associations = Vec::new();
+    for a in 0..association_count {
+        associations.push(
+            organisations::insert(&mut tx, Some(federation), "association", &format!("Association {a}")).await.unwrap(),
+        );
+    }
+    tx.commit().await.unwrap();
+
+    // The administrator creates the groups (and so belongs to all of them): the writer of the benchmark.
+    let mut tx = db.begin_write().await.unwrap();
+    let mut changes = ChangeSet::default();
+    let admin_id = people::insert_person(
+        &mut tx,
+        people::NewPerson {
+            organisation_id: federation,
+            email: ADMIN_EMAIL.to_owned(),
+            display_name: "Admin".into(),
+            password_hash: hash.clone(),
+            federation_admin: true,
+        },
+        &mut changes,
+    )
+    .await
+    .unwrap();
+    let admin = Actor::acting_as(admin_id, federation, true);
+    log::commit(&mut tx, changes).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut actors: Vec<Actor> = Vec::with_capacity(people_count);
+    for chunk in (0..people_count).collect::<Vec<_>>().chunks(1000) {
+        let mut tx = db.begin_write().await.unwrap();
+        let mut changes = ChangeSet::default();
+        for &i in chunk {
+            let organisation_id = associations[i % association_count];
+            let new = people::NewPerson {
+                organisation_id,
+                email: email(i),
+                display_name: format!("Personne {i}"),
+                password_hash: hash.clone(),
+                federation_admin: false,
+            };
+            let id = people::insert_person(&mut tx, new, &mut changes).await.unwrap();
+            actors.push(Actor::acting_as(id, organisation_id, false));
+        }
+        log::commit(&mut tx, changes).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    println!("seeded {people_count} people in {:.1?}", started.elapsed());
+
+    // Everyone joins 5 groups; the reader (person 0) joins 50.
+    let mut group_ids = Vec::with_capacity(group_count);
+    let mut tx = db.begin_write().await.unwrap();
+    let mut changes = ChangeSet::default();
+    for g in 0..group_count {
+        let id = Uuid::now_v7();
+        let visibility = if g % 5 == 0 { Visibility::Private } else { Visibility::Public };
+        let owner = associations[g % association_count];
+        groups::create_group(
+            &mut tx,
+            &admin,
+            groups::NewGroup {
+                id,
+                name: &format!("Groupe {g}"),
+                description: "Un groupe de travail",
+                organisation_id: owner,
+                visibility: &visibility,
+                tags: &[],
+            },
+            &mut changes,
+        )
+        .await
+        .unwrap();
+        group_ids.push(id);
+    }
+    log::commit(&mut tx, changes).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); group_count];
+    for chunk in (0..people_count).collect::<Vec<_>>().chunks(500) {
+        let mut tx = db.begin_write().await.unwrap();
+        let mut changes = ChangeSet::default();
+        for &i in chunk {
+            for g in groups_of(i, group_count) {
+                if g % 5 == 0 {
+                    groups::invite_to_group(&mut tx, &admin, group_ids[g], actors[i].person_id, &mut changes)
+                        .await
+                        .unwrap();
+                }
+                groups::join_group(&mut tx, &actors[i], group_ids[g], &mut changes).await.unwrap();
+                members[g].push(i);
+            }
+        }
+        log::commit(&mut tx, changes).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    println!("seeded {group_count} groups and their members in {:.1?}", started.elapsed());
+
+    let body = "Compte rendu de la réunion : points abordés, décisions prises, prochaines étapes. ".repeat(4);
+    for chunk in (0..post_count).collect::<Vec<_>>().chunks(2000) {
+        let mut tx = db.begin_write().await.unwrap();
+        let mut changes = ChangeSet::default();
+        for &p in chunk {
+            let g = p % group_count;
+            let author = match members[g].get(p % members[g].len().max(1)) {
+                Some(&i) => &actors[i],
+                None => &admin,
+            };
+            posts::create_post(
+                &mut tx,
+                author,
+                posts::NewPost {
+                    id: Uuid::now_v7(),
+                    group_id: group_ids[g],
+                    kind: &PostKind::News,
+                    title: &format!("Message {p}"),
+                    body: &body,
+                },
+                &mut changes,
+            )
+            .await
+            .unwrap();
+        }
+        log::commit(&mut tx, changes).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    println!("seeded {post_count} posts in {:.1?}", started.elapsed());
+    db.close().await;
+}
+
+/// The groups person `i` belongs to: 50 for the reader, 5 for everyone else.
+fn groups_of(i: usize, group_count: usize) -> Vec<usize> {
+    let count = if i == 0 { 50 } else { 5 };
+    let mut groups: Vec<usize> = (0..count).map(|k| (i * 7 + k * 131) % group_count).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    groups
+}
+
+struct Figures {
+    latencies: Vec<Duration>,
+    elapsed: Duration,
+}
+
+impl Figures {
+    fn print(mut self, what: &str) {
+        self.latencies.sort_unstable();
+        let at = |q: f64| self.latencies[((self.latencies.len() as f64 - 1.0) * q).round() as usize];
+        println!(
+            "{what}: {} requests in {:.1?}: {:.0}/s, p50 {:.2?}, p99 {:.2?}, max {:.2?}",
+            self.latencies.len(),
+            self.elapsed,
+            self.latencies.len() as f64 / self.elapsed.as_secs_f64(),
+            at(0.50),
+            at(0.99),
+            at(1.0)
+        );
+    }
+}
+
+async fn sign_in(client: &reqwest::Client, url: &str, email: &str) -> String {
+    let response: Value = client
+        .post(format!("{url}/v1/auth/sign-in"))
+        .json(&json!({ "email": email, "password": PASSWORD }))
+        .send()
+        .await
+        .expect("server reachable")
+        .json()
+        .await
+        .unwrap();
+    response["token"].as_str().expect("signed in").to_owned()
+}
+
+async fn pull(client: &reqwest::Client, url: &str, token: &str, cursor: &Option<String>) -> Value {
+    let response = client
+        .post(format!("{url}/v1/sync/pull"))
+        .bearer_auth(token)
+        .json(&json!({ "cursor": cursor, "limit": 500 }))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "pull failed: {}", response.status());
+    response.json().await.unwrap()
+}
+
+async fn run(url: &str, seconds: u64, concurrency: usize) {
+    let client = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
+    let admin = sign_in(&client, url, ADMIN_EMAIL).await;
+    let reader = sign_in(&client, url, READER_EMAIL).await;
+    let groups: Value = client
+        .get(format!("{url}/v1/groups?limit=200"))
+        .bearer_auth(&reader)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut reader_groups: Vec<String> = Vec::new();
+    let mut cursor: Option<String> = None;
+    // The reader's groups, from a first full sync (which also brings the device up to date).
+    let started = Instant::now();
+    let mut pages = 0;
+    loop {
+        let page = pull(&client, url, &reader, &cursor).await;
+        pages += 1;
+        for change in page["changes"].as_array().unwrap() {
+            if change["kind"] == "group" {
+                reader_groups.push(change["id"].as_str().unwrap().to_owned());
+            }
+        }
+        cursor = page["cursor"].as_str().map(str::to_owned);
+        if page["has_more"] != true {
+            break;
+        }
+    }
+    let _ = groups;
+    println!("first sync of the reader: {pages} pages in {:.1?}, {} groups", started.elapsed(), reader_groups.len());
+
+    // Posts pushed: `concurrency` devices, one mutation per push, for `seconds`.
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let workers = (0..concurrency).map(|w| {
+        let (client, admin, groups) = (client.clone(), admin.clone(), reader_groups.clone());
+        async move {
+            let client_id = Uuid::new_v4();
+            let mut latencies = Vec::new();
+            let mut n: u64 = 0;
+            while Instant::now() < deadline {
+                n += 1;
+                let group = &groups[(n as usize * 13 + w) % groups.len()];
+                let body = json!({ "client_id": client_id, "mutations": [{ "id": n, "mutation": {
+                    "type": "create_post", "id": Uuid::now_v7(), "group_id": group, "kind": "news", "body": "Message de charge" } }] });
+                let sent = Instant::now();
+                let response = client.post(format!("{url}/v1/sync/push")).bearer_auth(&admin).json(&body).send().await.unwrap();
+                assert!(response.status().is_success());
+                let answer: Value = response.json().await.unwrap();
+                assert_eq!(answer["results"][0]["outcome"]["status"], "applied");
+                latencies.push(sent.elapsed());
+            }
+            latencies
+        }
+    });
+    let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
+    Figures { latencies, elapsed: started.elapsed() }.print("post pushed");
+
+    // Bring the reader up to date, then exactly 100 new posts in its groups.
+    loop {
+        let page = pull(&client, url, &reader, &cursor).await;
+        cursor = page["cursor"].as_str().map(str::to_owned);
+        if page["has_more"] != true {
+            break;
+        }
+    }
+    let client_id = Uuid::new_v4();
+    let mutations: Vec<Value> = (1..=100)
+        .map(|n| json!({ "id": n, "mutation": { "type": "create_post", "id": Uuid::now_v7(), "group_id": reader_groups[n % reader_groups.len()], "kind": "news", "body": "Nouveau" } }))
+        .collect();
+    let response = client
+        .post(format!("{url}/v1/sync/push"))
+        .bearer_auth(&admin)
+        .json(&json!({ "client_id": client_id, "mutations": mutations }))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success());
+
+    // Pulls from the cursor that has 100 new changes waiting, concurrently, for `seconds`.
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let workers = (0..concurrency).map(|_| {
+        let (client, reader, cursor) = (client.clone(), reader.clone(), cursor.clone());
+        async move {
+            let mut latencies = Vec::new();
+            while Instant::now() < deadline {
+                let sent = Instant::now();
+                let page = pull(&client, url, &reader, &cursor).await;
+                latencies.push(sent.elapsed());
+                assert_eq!(page["changes"].as_array().unwrap().len(), 100, "the pull brings the 100 new posts");
+            }
+            latencies
+        }
+    });
+    let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
+    Figures { latencies, elapsed: started.elapsed() }.print("pull (50 groups, 100 new changes)");
+}
