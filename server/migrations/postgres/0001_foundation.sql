@@ -189,13 +189,16 @@ CREATE TABLE sync_counter (
 );
 INSERT INTO sync_counter (id, value, compacted_through) VALUES (1, 0, 0);
 
--- The latest state of every object in every scope that shows it; data NULL is a tombstone.
+-- The latest state of every object in every scope that shows it. `line` is the change
+-- exactly as a pull sends it (JSON, sequence number included), so that a page of changes
+-- is read as one aggregated string; a deleted object keeps a tombstone line.
 CREATE TABLE sync_log (
     scope TEXT NOT NULL,
     kind TEXT NOT NULL,
     entity_id UUID NOT NULL,
     seq BIGINT NOT NULL UNIQUE,
-    data TEXT,
+    line TEXT NOT NULL,
+    deleted BOOLEAN NOT NULL,
     changed_at TIMESTAMPTZ NOT NULL,
     PRIMARY KEY (scope, kind, entity_id)
 );

@@ -27,6 +27,22 @@ struct PendingChange {
     data: Option<String>,
 }
 
+impl PendingChange {
+    /// The change as a pull sends it: `fabrique_wire::sync::Change` in JSON.
+    fn line(&self, seq: i64) -> String {
+        let scope = serde_json::to_string(&self.scope).expect("a string serialises");
+        let entity = match &self.data {
+            Some(data) => format!(",\"entity\":{data}"),
+            None => String::new(),
+        };
+        format!(
+            "{{\"seq\":{seq},\"scope\":{scope},\"kind\":\"{}\",\"id\":\"{}\"{entity}}}",
+            self.kind.as_str(),
+            self.id
+        )
+    }
+}
+
 /// Changes made by one transaction, in order; a later change to the same object wins.
 #[derive(Default)]
 pub struct ChangeSet {
@@ -74,9 +90,10 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     for (offset, index) in kept.into_iter().enumerate() {
         let change = &changes.items[index];
         let seq = end - count + 1 + offset as i64;
-        on_tx!(tx, c => sqlx::query("INSERT INTO sync_log (scope, kind, entity_id, seq, data, changed_at) VALUES ($1, $2, $3, $4, $5, $6) \
-                ON CONFLICT (scope, kind, entity_id) DO UPDATE SET seq = excluded.seq, data = excluded.data, changed_at = excluded.changed_at")
-            .bind(&change.scope).bind(change.kind.as_str()).bind(change.id).bind(seq).bind(&change.data).bind(now)
+        let line = change.line(seq);
+        on_tx!(tx, c => sqlx::query("INSERT INTO sync_log (scope, kind, entity_id, seq, line, deleted, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                ON CONFLICT (scope, kind, entity_id) DO UPDATE SET seq = excluded.seq, line = excluded.line, deleted = excluded.deleted, changed_at = excluded.changed_at")
+            .bind(&change.scope).bind(change.kind.as_str()).bind(change.id).bind(seq).bind(&line).bind(change.data.is_none()).bind(now)
             .execute(c).await.map(|r| r.rows_affected()))?;
         if !scopes.contains(&change.scope) {
             scopes.push(change.scope.clone());
@@ -95,11 +112,40 @@ pub async fn compact(db: &Db, before: DateTime<Utc>) -> ApiResult<u64> {
     let mut tx = db.begin_write().await?;
     // Take the counter first: no writer can commit a change while we decide.
     let _: i64 = on_tx!(&mut tx, c => sqlx::query_scalar("UPDATE sync_counter SET value = value WHERE id = 1 RETURNING value").fetch_one(c).await)?;
-    let through: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT MAX(seq) FROM sync_log WHERE data IS NULL AND changed_at < $1")
+    let through: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT MAX(seq) FROM sync_log WHERE deleted AND changed_at < $1")
         .bind(before).fetch_one(c).await)?;
     let Some(through) = through else { return Ok(0) };
-    let deleted = on_tx!(&mut tx, c => sqlx::query("DELETE FROM sync_log WHERE data IS NULL AND seq <= $1").bind(through).execute(c).await.map(|r| r.rows_affected()))?;
+    let deleted = on_tx!(&mut tx, c => sqlx::query("DELETE FROM sync_log WHERE deleted AND seq <= $1").bind(through).execute(c).await.map(|r| r.rows_affected()))?;
     on_tx!(&mut tx, c => sqlx::query("UPDATE sync_counter SET compacted_through = $1 WHERE id = 1 AND compacted_through < $1").bind(through).execute(c).await.map(|r| r.rows_affected()))?;
     tx.commit().await?;
     Ok(deleted)
+}
+
+#[cfg(test)]
+mod tests {
+    use fabrique_wire::groups::Following;
+    use fabrique_wire::sync::Change;
+
+    use super::*;
+
+    #[test]
+    fn a_stored_line_is_a_wire_change() {
+        let id = Uuid::now_v7();
+        let entity = Entity::Following(Following { group_id: id, person_id: id });
+        let put = PendingChange {
+            scope: "person:\"x\"".into(),
+            kind: EntityKind::Following,
+            id,
+            data: Some(serde_json::to_string(&entity).unwrap()),
+        };
+        let change: Change = serde_json::from_str(&put.line(42)).unwrap();
+        assert_eq!(
+            change,
+            Change { seq: 42, scope: "person:\"x\"".into(), kind: EntityKind::Following, id, entity: Some(entity) }
+        );
+        let delete = PendingChange { data: None, ..put };
+        let change: Change = serde_json::from_str(&delete.line(43)).unwrap();
+        assert_eq!(change.entity, None);
+        assert_eq!(change.seq, 43);
+    }
 }

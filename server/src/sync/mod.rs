@@ -39,20 +39,21 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// Every scope `person_id` may read now: their own, each group they belong to or follow
 /// (public groups only), and the admin side of each group they run.
 pub async fn visible_scopes(tx: &mut Tx, person_id: Uuid) -> ApiResult<Vec<String>> {
-    let memberships: Vec<(Uuid, String)> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT m.group_id, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1 AND g.deleted_at IS NULL")
+    // One statement: memberships with their role, then follows of public groups.
+    let rows: Vec<(Uuid, String)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT m.group_id, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1 AND g.deleted_at IS NULL \
+         UNION ALL \
+         SELECT f.group_id, 'follower' FROM group_followers f JOIN groups g ON g.id = f.group_id \
+         WHERE f.person_id = $1 AND g.visibility = 'public' AND g.deleted_at IS NULL")
         .bind(person_id).fetch_all(c).await)?;
-    let follows: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT f.group_id FROM group_followers f JOIN groups g ON g.id = f.group_id WHERE f.person_id = $1 AND g.visibility = 'public' AND g.deleted_at IS NULL")
-        .bind(person_id).fetch_all(c).await)?;
-    let mut scopes = vec![scope::person(person_id)];
-    for (group_id, role) in memberships {
+    let mut scopes = Vec::with_capacity(rows.len() + 1);
+    scopes.push(scope::person(person_id));
+    for (group_id, role) in rows {
         scopes.push(scope::group(group_id));
-        if role != "member" {
+        if role == "organiser" || role == "admin" {
             scopes.push(scope::group_admin(group_id));
         }
     }
-    scopes.extend(follows.into_iter().map(scope::group));
     scopes.sort();
     scopes.dedup();
     Ok(scopes)

@@ -14,7 +14,6 @@ use fabrique_wire::sync::{DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, PullRequest, PullR
 use serde::Serialize;
 use serde_json::value::RawValue;
 use sqlx::AssertSqlSafe;
-use uuid::Uuid;
 
 use crate::accounts::AuthUser;
 use crate::db::Tx;
@@ -25,46 +24,25 @@ use crate::sync::push::last_mutation_id;
 use crate::sync::visible_scopes;
 use crate::{AppState, on_tx};
 
-/// The answer as sent: entities go out as the JSON stored in the change log, unparsed.
-/// Same shape as [`PullResponse`].
+/// The answer as sent: changes go out as the JSON lines stored in the change log,
+/// concatenated by the database. Same shape as [`PullResponse`].
 #[derive(Serialize)]
 pub struct PullAnswer {
     cursor: String,
     reset: bool,
     purged_scopes: Vec<String>,
-    changes: Vec<RawChange>,
+    changes: Box<RawValue>,
     has_more: bool,
     last_mutation_id: u64,
 }
 
-#[derive(Serialize)]
-pub struct RawChange {
-    seq: i64,
-    scope: String,
-    kind: String,
-    id: Uuid,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    entity: Option<Box<RawValue>>,
-}
-
+/// A page of the change log, aggregated into one row: a page is one round trip to the
+/// database, not one per change.
 #[derive(sqlx::FromRow)]
-struct LogRow {
-    seq: i64,
-    scope: String,
-    kind: String,
-    entity_id: Uuid,
-    data: Option<String>,
-}
-
-impl LogRow {
-    fn into_change(self) -> ApiResult<RawChange> {
-        let entity = self
-            .data
-            .map(RawValue::from_string)
-            .transpose()
-            .map_err(|e| ApiError::internal(format!("bad change data: {e}")))?;
-        Ok(RawChange { seq: self.seq, scope: self.scope, kind: self.kind, id: self.entity_id, entity })
-    }
+struct PageRow {
+    count: i64,
+    last: Option<i64>,
+    lines: Option<String>,
 }
 
 /// Pull the changes since a cursor (none on first use).
@@ -122,41 +100,42 @@ pub async fn pull(
         }
     }
 
-    let mut changes: Vec<RawChange> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut sent: i64 = 0;
     let mut has_more = false;
 
     // 2. Changes in the scopes the device already holds.
     if cursor.known.is_empty() {
         cursor.seq = high;
     } else if cursor.seq < high {
-        let rows = changes_in(&mut tx, &cursor.known, cursor.seq, high, limit + 1).await?;
-        if rows.len() as i64 > limit {
-            has_more = true;
-        }
-        for row in rows.into_iter().take(limit as usize) {
-            cursor.seq = row.seq;
-            changes.push(row.into_change()?);
-        }
-        if !has_more {
-            cursor.seq = high;
+        let page = changes_in(&mut tx, &cursor.known, cursor.seq, high, limit).await?;
+        sent += page.count;
+        lines.extend(page.lines);
+        // A full page may have more behind it; the next pull tells.
+        match page.last {
+            Some(last) if page.count == limit => {
+                has_more = true;
+                cursor.seq = last;
+            }
+            _ => cursor.seq = high,
         }
     }
 
     // 3. Snapshots of new scopes, once the known ones are at `high`.
     while !has_more && !cursor.pending.is_empty() {
-        let budget = limit - changes.len() as i64;
+        let budget = limit - sent;
         if budget <= 0 {
             has_more = true;
             break;
         }
         let snapshot = cursor.pending[0].clone();
-        let rows = snapshot_page(&mut tx, &snapshot, high, budget + 1).await?;
-        let complete = rows.len() as i64 <= budget;
-        for row in rows.into_iter().take(budget as usize) {
-            cursor.pending[0].after = row.seq;
-            changes.push(row.into_change()?);
+        let page = snapshot_page(&mut tx, &snapshot, high, budget).await?;
+        sent += page.count;
+        lines.extend(page.lines);
+        if let Some(last) = page.last {
+            cursor.pending[0].after = last;
         }
-        if complete {
+        if page.count < budget {
             let done = cursor.pending.remove(0);
             cursor.known.push(done.scope);
         } else {
@@ -169,33 +148,36 @@ pub async fn pull(
         cursor: cursor.encode(),
         reset,
         purged_scopes,
-        changes,
+        changes: RawValue::from_string(format!("[{}]", lines.join(",")))
+            .map_err(|e| ApiError::internal(format!("bad change lines: {e}")))?,
         has_more,
         last_mutation_id: last_mutation_id as u64,
     }))
 }
 
-/// Changes numbered in `(after, through]` in any of `scopes`, in order.
-async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, limit: i64) -> ApiResult<Vec<LogRow>> {
+/// Changes numbered in `(after, through]` in any of `scopes`, in order, at most `limit`.
+async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, limit: i64) -> ApiResult<PageRow> {
     let placeholders: Vec<String> = (0..scopes.len()).map(|i| format!("${}", i + 4)).collect();
     let sql = format!(
-        "SELECT seq, scope, kind, entity_id, data FROM sync_log WHERE seq > $1 AND seq <= $2 AND scope IN ({}) ORDER BY seq LIMIT $3",
+        "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',' ORDER BY seq) AS lines FROM ( \
+           SELECT seq, line FROM sync_log WHERE seq > $1 AND seq <= $2 AND scope IN ({}) ORDER BY seq LIMIT $3) page",
         placeholders.join(", ")
     );
-    let rows: Vec<LogRow> = on_tx!(tx, c => {
+    let page: PageRow = on_tx!(tx, c => {
         let mut query = sqlx::query_as(AssertSqlSafe(sql.clone())).bind(after).bind(through).bind(limit);
         for scope in scopes {
             query = query.bind(scope);
         }
-        query.fetch_all(c).await
+        query.fetch_one(c).await
     })?;
-    Ok(rows)
+    Ok(page)
 }
 
 /// The next page of a scope's snapshot: live objects, and deletions since it began.
-async fn snapshot_page(tx: &mut Tx, snapshot: &Snapshot, through: i64, limit: i64) -> ApiResult<Vec<LogRow>> {
-    let rows: Vec<LogRow> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT seq, scope, kind, entity_id, data FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (data IS NOT NULL OR seq > $4) ORDER BY seq LIMIT $5")
-        .bind(&snapshot.scope).bind(snapshot.after).bind(through).bind(snapshot.start).bind(limit).fetch_all(c).await)?;
-    Ok(rows)
+async fn snapshot_page(tx: &mut Tx, snapshot: &Snapshot, through: i64, limit: i64) -> ApiResult<PageRow> {
+    let page: PageRow = on_tx!(tx, c => sqlx::query_as(
+        "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',' ORDER BY seq) AS lines FROM ( \
+           SELECT seq, line FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (NOT deleted OR seq > $4) ORDER BY seq LIMIT $5) page")
+        .bind(&snapshot.scope).bind(snapshot.after).bind(through).bind(snapshot.start).bind(limit).fetch_one(c).await)?;
+    Ok(page)
 }

@@ -5,6 +5,7 @@
 mod access;
 mod accounts;
 mod bad_input;
+mod cli;
 mod groups;
 mod health;
 mod helpers;

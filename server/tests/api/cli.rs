@@ -1,0 +1,158 @@
+//! The `fabrique` binary itself, started as a newcomer would start it.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::process::{Child, ChildStdout, Command};
+use uuid::Uuid;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_fabrique");
+
+struct Served {
+    child: Child,
+    address: String,
+    /// What the server printed before it listened (set-up link, demo sign-in).
+    printed: Vec<String>,
+    _lines: Lines<BufReader<ChildStdout>>,
+}
+
+fn temp_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("fabrique-cli-{}", Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Starts `fabrique serve` on a free port and waits for the line saying where it listens.
+async fn serve(data_dir: &std::path::Path, extra: &[&str]) -> Served {
+    let mut child = Command::new(BINARY)
+        .args(["serve", "--bind", "127.0.0.1:0", "--log-json", "--data-dir"])
+        .arg(data_dir)
+        .args(extra)
+        .env_remove("FABRIQUE_DATABASE_URL")
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the binary starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut printed = Vec::new();
+    let address = tokio::time::timeout(Duration::from_secs(60), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Ok(log) = serde_json::from_str::<Value>(&line)
+                && log["fields"]["message"] == "Fabrique is listening"
+            {
+                return log["fields"]["address"].as_str().unwrap().to_owned();
+            }
+            printed.push(line);
+        }
+        panic!("the server stopped before listening: {printed:?}");
+    })
+    .await
+    .expect("the server listens within a minute");
+    Served { child, address, printed, _lines: lines }
+}
+
+async fn stop_gracefully(mut served: Served) {
+    let pid = served.child.id().unwrap().to_string();
+    let status = Command::new("kill").args(["-TERM", &pid]).status().await.unwrap();
+    assert!(status.success());
+    let exit =
+        tokio::time::timeout(Duration::from_secs(20), served.child.wait()).await.expect("stops on SIGTERM").unwrap();
+    assert!(exit.success(), "a clean exit after SIGTERM: {exit:?}");
+}
+
+#[tokio::test]
+async fn a_first_start_prints_a_setup_link_that_works() {
+    let dir = temp_dir();
+    let served = serve(&dir, &[]).await;
+    let link = served
+        .printed
+        .iter()
+        .find_map(|l| l.trim().strip_prefix("http://127.0.0.1:8080"))
+        .expect("a set-up link is printed")
+        .to_owned();
+    assert!(link.starts_with("/setup?code="));
+    let client = reqwest::Client::new();
+    let page = client.get(format!("http://{}{link}", served.address)).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let health: Value =
+        client.get(format!("http://{}/health", served.address)).send().await.unwrap().json().await.unwrap();
+    assert_eq!(health["database"], "sqlite");
+    stop_gracefully(served).await;
+    assert!(dir.join("fabrique.db").exists(), "the SQLite file lives in the data directory");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[tokio::test]
+async fn admin_create_makes_an_administrator_who_signs_in() {
+    let dir = temp_dir();
+    let mut create = Command::new(BINARY)
+        .args(["admin", "create", "--email", "Chef@Federation.org", "--name", "Chef", "--password-stdin", "--data-dir"])
+        .arg(&dir)
+        .env_remove("FABRIQUE_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    create.stdin.take().unwrap().write_all(b"un mot de passe solide\n").await.unwrap();
+    let output = create.wait_with_output().await.unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+
+    let served = serve(&dir, &[]).await;
+    assert!(!served.printed.iter().any(|l| l.contains("/setup?code=")), "no set-up link once an administrator exists");
+    let response = reqwest::Client::new()
+        .post(format!("http://{}/v1/auth/sign-in", served.address))
+        .json(&json!({ "email": "chef@federation.org", "password": "un mot de passe solide" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let session: Value = response.json().await.unwrap();
+    assert_eq!(session["me"]["platform_role"], "federation_admin");
+    stop_gracefully(served).await;
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[tokio::test]
+async fn the_demo_shows_a_living_network_at_once() {
+    let dir = temp_dir();
+    let served = serve(&dir, &["--demo"]).await;
+    assert!(served.printed.iter().any(|l| l.contains("fabrique-demo")), "the demo says how to sign in");
+    let client = reqwest::Client::new();
+    let session: Value = client
+        .post(format!("http://{}/v1/auth/sign-in", served.address))
+        .json(&json!({ "email": "thomas.moreau@demo.fabrique.fr", "password": "fabrique-demo" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = session["token"].as_str().expect("a demo person signs in");
+    let groups: Value = client
+        .get(format!("http://{}/v1/groups", served.address))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(groups["items"].as_array().unwrap().len() >= 5);
+    let pull: Value = client
+        .post(format!("http://{}/v1/sync/pull", served.address))
+        .bearer_auth(token)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let kinds: Vec<&str> = pull["changes"].as_array().unwrap().iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"post") && kinds.contains(&"comment"), "the demo person's groups have posts and comments");
+    stop_gracefully(served).await;
+    std::fs::remove_dir_all(dir).ok();
+}
