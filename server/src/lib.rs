@@ -18,6 +18,7 @@ pub mod extract;
 pub mod fields;
 pub mod groups;
 pub mod organisations;
+pub mod paging;
 pub mod people;
 pub mod pokes;
 pub mod posts;

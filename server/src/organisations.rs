@@ -16,7 +16,7 @@ use crate::accounts::AuthUser;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Path, Query};
-use crate::{AppState, audit, fields, on_tx};
+use crate::{AppState, audit, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_organisations, create_organisation)).routes(routes!(get_organisation))
@@ -85,10 +85,7 @@ async fn list_organisations(
     Query(query): Query<ListQuery>,
 ) -> ApiResult<Json<Page<Organisation>>> {
     let limit = fields::page_limit(query.limit, 100, 500)?;
-    let (after_name, after_id) = match &query.cursor {
-        Some(cursor) => crate::groups::decode_name_cursor(cursor)?,
-        None => (String::new(), Uuid::nil()),
-    };
+    let (after_name, after_id): (String, Uuid) = paging::start_after(&query.cursor, (String::new(), Uuid::nil()))?;
     let mut tx = state.db.begin_read().await?;
     let rows: Vec<OrganisationRow> = on_tx!(&mut tx, c => sqlx::query_as("SELECT id, parent_id, kind, name FROM organisations \
             WHERE archived_at IS NULL AND ($1 IS NULL OR parent_id = $1) AND (name > $2 OR (name = $2 AND id > $3)) \
@@ -96,7 +93,7 @@ async fn list_organisations(
             .bind(query.parent_id).bind(&after_name).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
     let items: Vec<Organisation> = rows.into_iter().map(Organisation::from).collect();
     tx.commit().await?;
-    Ok(Json(crate::groups::page_by_name(items, limit, |o| (o.name.clone(), o.id))))
+    Ok(Json(paging::page(items, limit, |o| (o.name.clone(), o.id))))
 }
 
 #[utoipa::path(get, path = "/v1/organisations/{id}", tag = "organisations", security(("bearer" = [])),

@@ -8,8 +8,6 @@
 //! comment count is the server's.
 
 use axum::extract::State;
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use fabrique_wire::Page;
 use fabrique_wire::error::ErrorBody;
@@ -26,7 +24,7 @@ use crate::error::{ApiError, ApiResult, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
 use crate::sync::log::ChangeSet;
-use crate::{AppState, audit, fields, on_tx};
+use crate::{AppState, audit, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_group_posts)).routes(routes!(get_post)).routes(routes!(list_comments))
@@ -413,31 +411,6 @@ fn far_future() -> DateTime<Utc> {
     DateTime::from_timestamp(253_402_300_799, 0).unwrap_or(DateTime::<Utc>::UNIX_EPOCH)
 }
 
-/// Time-ordered pages: the cursor is the last (time, id) seen.
-fn decode_time_cursor(cursor: &Option<String>, default: (DateTime<Utc>, Uuid)) -> ApiResult<(DateTime<Utc>, Uuid)> {
-    match cursor {
-        None => Ok(default),
-        Some(text) => {
-            URL_SAFE_NO_PAD.decode(text).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).ok_or_else(|| {
-                ApiError::bad_request(
-                    "invalid_cursor",
-                    "The page cursor is not valid: start again from the first page.",
-                )
-            })
-        }
-    }
-}
-
-fn page_by_time<T>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> (DateTime<Utc>, Uuid)) -> Page<T> {
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
-    } else {
-        None
-    };
-    Page { items, next_cursor }
-}
-
 /// A group's posts, newest first: anyone for a public group, members for a private one.
 #[utoipa::path(get, path = "/v1/groups/{id}/posts", tag = "posts", security(("bearer" = [])), params(PageQuery),
     responses((status = 200, body = Page<Post>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -448,7 +421,7 @@ async fn list_group_posts(
     Query(query): Query<PageQuery>,
 ) -> ApiResult<Json<Page<Post>>> {
     let limit = fields::page_limit(query.limit, 30, 100)?;
-    let (before_at, before_id) = decode_time_cursor(&query.cursor, (far_future(), Uuid::max()))?;
+    let (before_at, before_id) = paging::start_after(&query.cursor, (far_future(), Uuid::max()))?;
     let mut tx = state.db.begin_read().await?;
     GroupAccess::load(&mut tx, &actor, id).await?.require_read()?;
     let rows: Vec<PostRow> = on_tx!(&mut tx, c => sqlx::query_as(
@@ -459,7 +432,7 @@ async fn list_group_posts(
         .bind(id).bind(before_at).bind(before_id).bind(limit + 1).fetch_all(c).await)?;
     tx.commit().await?;
     let items: Vec<Post> = rows.into_iter().map(Post::from).collect();
-    Ok(Json(page_by_time(items, limit, |p: &Post| (p.created_at, p.id))))
+    Ok(Json(paging::page(items, limit, |p: &Post| (p.created_at, p.id))))
 }
 
 #[utoipa::path(get, path = "/v1/posts/{id}", tag = "posts", security(("bearer" = [])),
@@ -488,7 +461,7 @@ async fn list_comments(
     Query(query): Query<PageQuery>,
 ) -> ApiResult<Json<Page<Comment>>> {
     let limit = fields::page_limit(query.limit, 50, 200)?;
-    let (after_at, after_id) = decode_time_cursor(&query.cursor, (DateTime::<Utc>::UNIX_EPOCH, Uuid::nil()))?;
+    let (after_at, after_id) = paging::start_after(&query.cursor, (DateTime::<Utc>::UNIX_EPOCH, Uuid::nil()))?;
     let mut tx = state.db.begin_read().await?;
     readable_post(&mut tx, &actor, id).await?;
     let rows: Vec<CommentRow> = on_tx!(&mut tx, c => sqlx::query_as(
@@ -499,5 +472,5 @@ async fn list_comments(
         .bind(id).bind(after_at).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
     tx.commit().await?;
     let items: Vec<Comment> = rows.into_iter().map(Comment::from).collect();
-    Ok(Json(page_by_time(items, limit, |c: &Comment| (c.created_at, c.id))))
+    Ok(Json(paging::page(items, limit, |c: &Comment| (c.created_at, c.id))))
 }

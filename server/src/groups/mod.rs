@@ -10,8 +10,6 @@
 pub mod access;
 
 use axum::extract::State;
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use fabrique_wire::Page;
 use fabrique_wire::error::ErrorBody;
@@ -30,7 +28,7 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, audit, fields, on_tx};
+use crate::{AppState, audit, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_groups)).routes(routes!(get_group)).routes(routes!(list_members))
@@ -494,27 +492,6 @@ pub async fn unfollow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes:
 // ---------------------------------------------------------------------------------------
 // REST: browsing groups
 
-/// Pages ordered by name: the cursor is the last (name, id) seen.
-pub fn decode_name_cursor(cursor: &str) -> ApiResult<(String, Uuid)> {
-    URL_SAFE_NO_PAD
-        .decode(cursor)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<(String, Uuid)>(&bytes).ok())
-        .ok_or_else(|| {
-            ApiError::bad_request("invalid_cursor", "The page cursor is not valid: start again from the first page.")
-        })
-}
-
-pub fn page_by_name<T>(mut items: Vec<T>, limit: i64, key: impl Fn(&T) -> (String, Uuid)) -> Page<T> {
-    let next_cursor = if items.len() as i64 > limit {
-        items.truncate(limit as usize);
-        items.last().map(|last| URL_SAFE_NO_PAD.encode(serde_json::to_vec(&key(last)).unwrap_or_default()))
-    } else {
-        None
-    };
-    Page { items, next_cursor }
-}
-
 #[derive(Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 struct ListQuery {
@@ -542,10 +519,7 @@ async fn list_groups(
     Query(query): Query<ListQuery>,
 ) -> ApiResult<Json<Page<GroupListing>>> {
     let limit = fields::page_limit(query.limit, 50, 200)?;
-    let (after_name, after_id) = match &query.cursor {
-        Some(cursor) => decode_name_cursor(cursor)?,
-        None => (String::new(), Uuid::nil()),
-    };
+    let (after_name, after_id): (String, Uuid) = paging::start_after(&query.cursor, (String::new(), Uuid::nil()))?;
     let pattern = query
         .q
         .as_deref()
@@ -570,7 +544,7 @@ async fn list_groups(
             following: row.following > 0,
         })
         .collect();
-    Ok(Json(page_by_name(items, limit, |l: &GroupListing| (l.group.name.clone(), l.group.id))))
+    Ok(Json(paging::page(items, limit, |l: &GroupListing| (l.group.name.clone(), l.group.id))))
 }
 
 #[utoipa::path(get, path = "/v1/groups/{id}", tag = "groups", security(("bearer" = [])),
@@ -603,10 +577,7 @@ async fn list_members(
     Query(query): Query<MembersQuery>,
 ) -> ApiResult<Json<Page<GroupMember>>> {
     let limit = fields::page_limit(query.limit, 100, 500)?;
-    let (after_name, after_id) = match &query.cursor {
-        Some(cursor) => decode_name_cursor(cursor)?,
-        None => (String::new(), Uuid::nil()),
-    };
+    let (after_name, after_id): (String, Uuid) = paging::start_after(&query.cursor, (String::new(), Uuid::nil()))?;
     let mut tx = state.db.begin_read().await?;
     GroupAccess::load(&mut tx, &actor, id).await?.require_read()?;
     let rows: Vec<MemberRow> = on_tx!(&mut tx, c => sqlx::query_as(
@@ -616,5 +587,5 @@ async fn list_members(
         .bind(id).bind(&after_name).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
     tx.commit().await?;
     let items: Vec<GroupMember> = rows.into_iter().map(GroupMember::from).collect();
-    Ok(Json(page_by_name(items, limit, |m: &GroupMember| (m.display_name.clone(), m.person_id))))
+    Ok(Json(paging::page(items, limit, |m: &GroupMember| (m.display_name.clone(), m.person_id))))
 }
