@@ -179,6 +179,15 @@ CREATE TABLE sync_mutations (
     PRIMARY KEY (client_id, mutation_id)
 );
 
+-- The scopes each person may read now (their own, their groups', the admin side of the
+-- groups they run), kept up to date by every membership change so that a pull reads them
+-- in one row instead of recomputing them.
+CREATE TABLE person_scopes (
+    person_id UUID NOT NULL REFERENCES people(id),
+    scope TEXT NOT NULL,
+    PRIMARY KEY (person_id, scope)
+);
+
 -- The change counter: taken (row-locked) at the end of each writing transaction, so
 -- sequence numbers follow commit order and a cursor never skips a change.
 CREATE TABLE sync_counter (

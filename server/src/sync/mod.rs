@@ -12,6 +12,7 @@ pub mod cursor;
 pub mod log;
 pub mod pull;
 pub mod push;
+pub mod scopes;
 
 use std::collections::HashSet;
 use std::convert::Infallible;
@@ -20,49 +21,25 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use fabrique_wire::error::ErrorBody;
-use fabrique_wire::sync::scope;
 use futures::Stream;
 use tokio::sync::broadcast::error::RecvError;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use crate::AppState;
 use crate::accounts::AuthUser;
-use crate::db::{Db, Tx};
+use crate::db::Db;
 use crate::error::ApiResult;
-use crate::{AppState, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(push::push)).routes(routes!(pull::pull)).routes(routes!(events))
 }
 
-/// Every scope `person_id` may read now: their own, each group they belong to or follow
-/// (public groups only), and the admin side of each group they run.
-pub async fn visible_scopes(tx: &mut Tx, person_id: Uuid) -> ApiResult<Vec<String>> {
-    // One statement: memberships with their role, then follows of public groups.
-    let rows: Vec<(Uuid, String)> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT m.group_id, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1 AND g.deleted_at IS NULL \
-         UNION ALL \
-         SELECT f.group_id, 'follower' FROM group_followers f JOIN groups g ON g.id = f.group_id \
-         WHERE f.person_id = $1 AND g.visibility = 'public' AND g.deleted_at IS NULL")
-        .bind(person_id).fetch_all(c).await)?;
-    let mut scopes = Vec::with_capacity(rows.len() + 1);
-    scopes.push(scope::person(person_id));
-    for (group_id, role) in rows {
-        scopes.push(scope::group(group_id));
-        if role == "organiser" || role == "admin" {
-            scopes.push(scope::group_admin(group_id));
-        }
-    }
-    scopes.sort();
-    scopes.dedup();
-    Ok(scopes)
-}
-
 async fn visible_set(db: &Db, person_id: Uuid) -> HashSet<String> {
     let scopes = async {
         let mut tx = db.begin_read().await?;
-        let scopes = visible_scopes(&mut tx, person_id).await?;
+        let scopes = scopes::read(&mut tx, person_id).await?;
         tx.commit().await?;
         ApiResult::Ok(scopes)
     };

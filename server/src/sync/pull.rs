@@ -14,14 +14,15 @@ use fabrique_wire::sync::{DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, PullRequest, PullR
 use serde::Serialize;
 use serde_json::value::RawValue;
 use sqlx::AssertSqlSafe;
+use uuid::Uuid;
 
 use crate::accounts::AuthUser;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::sync::cursor::{Cursor, Snapshot};
-use crate::sync::push::last_mutation_id;
-use crate::sync::visible_scopes;
+use crate::sync::push::client_taken;
+use crate::sync::scopes;
 use crate::{AppState, on_tx};
 
 /// The answer as sent: changes go out as the JSON lines stored in the change log,
@@ -34,6 +35,15 @@ pub struct PullAnswer {
     changes: Box<RawValue>,
     has_more: bool,
     last_mutation_id: u64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Header {
+    high: i64,
+    compacted_through: i64,
+    scopes: Option<String>,
+    client_owner: Option<Uuid>,
+    last_mutation_id: Option<i64>,
 }
 
 /// A page of the change log, aggregated into one row: a page is one round trip to the
@@ -67,12 +77,20 @@ pub async fn pull(
     };
 
     let mut tx = state.db.begin_read().await?;
-    let (high, compacted_through): (i64, i64) = on_tx!(&mut tx, c => sqlx::query_as("SELECT value, compacted_through FROM sync_counter WHERE id = 1").fetch_one(c).await)?;
-    let last_mutation_id = match request.client_id {
-        Some(client_id) => last_mutation_id(&mut tx, &actor, client_id).await?,
-        None => 0,
-    };
-    let visible = visible_scopes(&mut tx, actor.person_id).await?;
+    // Counter, visible scopes and the client's progress: one statement, one snapshot.
+    let header: Header = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT value AS high, compacted_through, \
+            (SELECT string_agg(scope, ' ') FROM person_scopes WHERE person_id = $1) AS scopes, \
+            (SELECT person_id FROM sync_clients WHERE client_id = $2) AS client_owner, \
+            (SELECT last_mutation_id FROM sync_clients WHERE client_id = $2) AS last_mutation_id \
+         FROM sync_counter WHERE id = 1")
+        .bind(actor.person_id).bind(request.client_id).fetch_one(c).await)?;
+    if header.client_owner.is_some_and(|owner| owner != actor.person_id) {
+        return Err(client_taken());
+    }
+    let (high, compacted_through) = (header.high, header.compacted_through);
+    let last_mutation_id = header.last_mutation_id.unwrap_or(0);
+    let visible = scopes::split(header.scopes.as_deref());
 
     // A cursor from before the last compaction may have missed deletions: start over.
     let started = !cursor.known.is_empty() || !cursor.pending.is_empty();
