@@ -83,15 +83,22 @@ async fn put_group(tx: &mut Tx, group_id: Uuid, changes: &mut ChangeSet) -> ApiR
     Ok(())
 }
 
+/// A member record goes to the group's scope (its member list) and to the member's own
+/// scope (their groups and roles, known before the group's snapshot arrives; and a change
+/// there tells their open event streams to watch the new scopes).
+fn put_member_row(row: MemberRow, changes: &mut ChangeSet) {
+    let (group_id, person_id) = (row.group_id, row.person_id);
+    let id = pair_id(EntityKind::GroupMember, group_id, person_id);
+    let member = Entity::GroupMember(row.into());
+    changes.put(scope::group(group_id), id, &member);
+    changes.put(scope::person(person_id), id, &member);
+}
+
 async fn put_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row: Option<MemberRow> = on_tx!(tx, c => sqlx::query_as(MEMBER_OF_GROUP)
         .bind(group_id).bind(person_id).fetch_optional(c).await)?;
     if let Some(row) = row {
-        changes.put(
-            scope::group(group_id),
-            pair_id(EntityKind::GroupMember, group_id, person_id),
-            &Entity::GroupMember(row.into()),
-        );
+        put_member_row(row, changes);
     }
     Ok(())
 }
@@ -101,12 +108,7 @@ pub async fn put_memberships_of(tx: &mut Tx, person_id: Uuid, changes: &mut Chan
     let rows: Vec<MemberRow> =
         on_tx!(tx, c => sqlx::query_as(MEMBERSHIPS_OF_PERSON).bind(person_id).fetch_all(c).await)?;
     for row in rows {
-        let (group_id, person_id) = (row.group_id, row.person_id);
-        changes.put(
-            scope::group(group_id),
-            pair_id(EntityKind::GroupMember, group_id, person_id),
-            &Entity::GroupMember(row.into()),
-        );
+        put_member_row(row, changes);
     }
     Ok(())
 }
@@ -245,11 +247,9 @@ async fn remove_membership(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
     if deleted > 0 {
         on_tx!(tx, c => sqlx::query("UPDATE groups SET member_count = member_count - 1 WHERE id = $1").bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
-        changes.delete(
-            scope::group(group_id),
-            EntityKind::GroupMember,
-            pair_id(EntityKind::GroupMember, group_id, person_id),
-        );
+        let id = pair_id(EntityKind::GroupMember, group_id, person_id);
+        changes.delete(scope::group(group_id), EntityKind::GroupMember, id);
+        changes.delete(scope::person(person_id), EntityKind::GroupMember, id);
         put_group(tx, group_id, changes).await?;
         scopes::refresh(tx, person_id).await?;
     }

@@ -378,6 +378,11 @@ impl Device {
         self.store.iter().filter(|((_, k, _), _)| k == kind).map(|(_, v)| v).collect()
     }
 
+    /// The entities of one kind held for one scope.
+    pub fn entities_in(&self, scope: &str, kind: &str) -> Vec<&Value> {
+        self.store.iter().filter(|((s, k, _), _)| s == scope && k == kind).map(|(_, v)| v).collect()
+    }
+
     pub fn has(&self, kind: &str, id: Uuid) -> bool {
         let id = id.to_string();
         self.store.keys().any(|(_, k, i)| k == kind && *i == id)

@@ -224,7 +224,12 @@ async fn a_person_who_joins_receives_the_groups_history_page_by_page() {
     }
     assert!(!device.has("post", deleted));
     assert_eq!(device.entities("group").len(), 1);
-    assert_eq!(device.entities("group_member").len(), 2);
+    assert_eq!(device.entities_in(&format!("group:{group}"), "group_member").len(), 2);
+    assert_eq!(
+        device.entities_in(&format!("person:{}", newcomer.id), "group_member").len(),
+        1,
+        "one's own groups, in one's own scope"
+    );
 }
 
 #[tokio::test]
@@ -356,4 +361,30 @@ async fn the_event_stream_pokes_when_something_visible_changes() {
         .unwrap()
         .unwrap();
     assert!(String::from_utf8_lossy(&next).contains("event: poke"));
+}
+
+#[tokio::test]
+async fn a_new_member_is_poked_about_the_group_they_just_joined() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let newcomer = app.member(association, "Nouvelle").await;
+    let group = app.group(&manager, "Public", "public").await;
+    let mut response = app.client.get(app.url("/v1/sync/events")).bearer_auth(&newcomer.token).send().await.unwrap();
+    response.chunk().await.unwrap().unwrap();
+
+    assert_applied(&app.act(&newcomer, json!({ "type": "join_group", "group_id": group })).await);
+    let joined = tokio::time::timeout(std::time::Duration::from_secs(10), response.chunk())
+        .await
+        .expect("a poke for the join")
+        .unwrap()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&joined).contains("poke"));
+    app.post_in(&manager, group, "Bienvenue").await;
+    let posted = tokio::time::timeout(std::time::Duration::from_secs(10), response.chunk())
+        .await
+        .expect("a poke for the new group's post")
+        .unwrap()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&posted).contains("poke"));
 }
