@@ -37,7 +37,7 @@ pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeS
         .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now())
         .execute(c).await.map(|r| r.rows_affected()))
         .on_unique("account_exists", "An account already exists for this email address: sign in instead.")?;
-    crate::sync::scopes::refresh(tx, id).await?;
+    crate::sync::scopes::grant(tx, id, &scope::person(id)).await?;
     put_me(tx, id, changes).await?;
     Ok(id)
 }

@@ -160,7 +160,8 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, chang
         .on_unique("already_exists", "An object with this id already exists.")?;
     on_tx!(tx, c => sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'admin', $3)")
         .bind(id).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
-    scopes::refresh(tx, actor.person_id).await?;
+    scopes::grant(tx, actor.person_id, &scope::group(id)).await?;
+    scopes::grant(tx, actor.person_id, &scope::group_admin(id)).await?;
     put_group(tx, id, changes).await?;
     put_member(tx, id, actor.person_id, changes).await?;
     audit::record(
@@ -217,7 +218,7 @@ async fn add_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut 
             pair_id(EntityKind::Following, group_id, person_id),
         );
     }
-    scopes::refresh(tx, person_id).await
+    scopes::grant(tx, person_id, &scope::group(group_id)).await
 }
 
 async fn clear_request(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<bool> {
@@ -251,7 +252,8 @@ async fn remove_membership(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         changes.delete(scope::group(group_id), EntityKind::GroupMember, id);
         changes.delete(scope::person(person_id), EntityKind::GroupMember, id);
         put_group(tx, group_id, changes).await?;
-        scopes::refresh(tx, person_id).await?;
+        scopes::revoke(tx, person_id, &scope::group(group_id)).await?;
+        scopes::revoke(tx, person_id, &scope::group_admin(group_id)).await?;
     }
     Ok(())
 }
@@ -452,7 +454,10 @@ pub async fn set_member_role(
     }
     on_tx!(tx, c => sqlx::query("UPDATE group_members SET role = $1 WHERE group_id = $2 AND person_id = $3")
         .bind(role_to_str(role)).bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
-    scopes::refresh(tx, person_id).await?;
+    match role {
+        GroupRole::Member => scopes::revoke(tx, person_id, &scope::group_admin(group_id)).await?,
+        GroupRole::Organiser | GroupRole::Admin => scopes::grant(tx, person_id, &scope::group_admin(group_id)).await?,
+    }
     put_member(tx, group_id, person_id, changes).await?;
     audit::record(
         tx,
@@ -475,7 +480,7 @@ pub async fn follow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO group_followers (group_id, person_id, created_at) VALUES ($1, $2, $3)")
         .bind(group_id).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
-    scopes::refresh(tx, actor.person_id).await?;
+    scopes::grant(tx, actor.person_id, &scope::group(group_id)).await?;
     let following = Entity::Following(Following { group_id, person_id: actor.person_id });
     changes.put(scope::person(actor.person_id), pair_id(EntityKind::Following, group_id, actor.person_id), &following);
     Ok(())
@@ -490,7 +495,8 @@ pub async fn unfollow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes:
             EntityKind::Following,
             pair_id(EntityKind::Following, group_id, actor.person_id),
         );
-        scopes::refresh(tx, actor.person_id).await?;
+        // Following and membership exclude each other: no member loses the group here.
+        scopes::revoke(tx, actor.person_id, &scope::group(group_id)).await?;
     }
     Ok(())
 }
