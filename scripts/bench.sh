@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # The foundation's benchmark: a release server on SQLite over a generated dataset
 # (10,000 people, 1,000 groups, 100,000 posts), loaded by fabrique-loadgen over HTTP.
-# Prints pull and post latencies (p50, p99) and throughput.
+# Prints pull and post latencies (p50, p99) and throughput, at each level of concurrency.
 #
-#   ./scripts/bench.sh [seconds per phase, default 10] [concurrency, default 8]
+#   ./scripts/bench.sh [seconds per phase, default 10] [concurrency levels, default "1 4 8"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-concurrency=${2:-8}
+levels=${2:-1 4 8}
 data=$(mktemp -d -t fabrique-bench-XXXXXX)
 port=18088
 trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -20,4 +20,7 @@ for _ in $(seq 1 50); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
     sleep 0.2
 done
-./target/release/fabrique-loadgen run --url "http://127.0.0.1:$port" --seconds "$seconds" --concurrency "$concurrency"
+for concurrency in $levels; do
+    echo "== $concurrency concurrent clients"
+    ./target/release/fabrique-loadgen run --url "http://127.0.0.1:$port" --seconds "$seconds" --concurrency "$concurrency"
+done
