@@ -41,6 +41,18 @@ pub struct Person {
     pub email: String,
 }
 
+impl Person {
+    /// From a `SessionResponse` body (sign-in or redemption).
+    fn from_session(body: &Value, email: &str) -> Person {
+        Person {
+            id: body["me"]["profile"]["id"].as_str().unwrap().parse().unwrap(),
+            token: body["token"].as_str().unwrap().to_owned(),
+            organisation_id: body["me"]["profile"]["organisation_id"].as_str().unwrap().parse().unwrap(),
+            email: email.to_owned(),
+        }
+    }
+}
+
 /// A fresh database URL: SQLite by default, a new PostgreSQL database when asked.
 async fn fresh_database() -> (String, Option<PathBuf>) {
     match std::env::var("FABRIQUE_TEST_DATABASE_URL") {
@@ -140,13 +152,7 @@ impl TestApp {
     pub async fn sign_in(&self, email: &str, password: &str) -> Person {
         let response = self.post("/v1/auth/sign-in", None, &json!({ "email": email, "password": password })).await;
         assert_eq!(response.status(), StatusCode::OK, "sign-in of {email}");
-        let body: Value = response.json().await.unwrap();
-        Person {
-            id: body["me"]["profile"]["id"].as_str().unwrap().parse().unwrap(),
-            token: body["token"].as_str().unwrap().to_owned(),
-            organisation_id: body["me"]["profile"]["organisation_id"].as_str().unwrap().parse().unwrap(),
-            email: email.to_owned(),
-        }
+        Person::from_session(&response.json().await.unwrap(), email)
     }
 
     /// A new association under the federation.
@@ -187,13 +193,7 @@ impl TestApp {
             .post("/v1/invitations/redeem", None, &json!({ "code": code, "display_name": name, "password": PASSWORD }))
             .await;
         assert_eq!(response.status(), StatusCode::CREATED, "redeem for {name}");
-        let body: Value = response.json().await.unwrap();
-        Person {
-            id: body["me"]["profile"]["id"].as_str().unwrap().parse().unwrap(),
-            token: body["token"].as_str().unwrap().to_owned(),
-            organisation_id: body["me"]["profile"]["organisation_id"].as_str().unwrap().parse().unwrap(),
-            email: email.to_owned(),
-        }
+        Person::from_session(&response.json().await.unwrap(), email)
     }
 
     pub async fn member(&self, organisation_id: Uuid, name: &str) -> Person {
