@@ -169,4 +169,8 @@ impl Tx {
     pub fn is_postgres(&self) -> bool {
         matches!(self, Tx::Postgres(_))
     }
+
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self, Tx::Sqlite(_))
+    }
 }

@@ -198,12 +198,22 @@ pub async fn pull(
     })
 }
 
+/// Up to this many changes since the cursor (in all scopes), a pull walks the sequence index.
+const SEQUENCE_WALK_LIMIT: i64 = 500;
+
 /// Changes numbered in `(after, through]` in any of `scopes`, in order, at most `limit`.
 async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, limit: i64) -> ApiResult<PageRow> {
     let placeholders: Vec<String> = (0..scopes.len()).map(|i| format!("${}", i + 4)).collect();
+    // Two ways to find them: one index probe per scope, then a sort; or, when few changes
+    // happened anywhere since the cursor (the usual pull of an app kept up to date), a walk
+    // along the sequence index. SQLite's planner cannot know which is cheaper; a unary `+`
+    // keeps it off the scope index (measured: 0.58 -> 0.26 ms for 100 changes in 51 scopes).
+    // PostgreSQL's planner chooses with its statistics.
+    let walk = tx.is_sqlite() && through - after <= SEQUENCE_WALK_LIMIT;
     let sql = format!(
         "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',' ORDER BY seq) AS lines FROM ( \
-           SELECT seq, line FROM sync_log WHERE seq > $1 AND seq <= $2 AND scope IN ({}) ORDER BY seq LIMIT $3) page",
+           SELECT seq, line FROM sync_log WHERE seq > $1 AND seq <= $2 AND {}scope IN ({}) ORDER BY seq LIMIT $3) page",
+        if walk { "+" } else { "" },
         placeholders.join(", ")
     );
     let page: PageRow = on_tx!(tx, c => {

@@ -388,3 +388,43 @@ async fn a_new_member_is_poked_about_the_group_they_just_joined() {
         .unwrap();
     assert!(String::from_utf8_lossy(&posted).contains("poke"));
 }
+
+#[tokio::test]
+async fn a_device_back_after_many_changes_everywhere_gets_exactly_its_own() {
+    // More changes than the pull's sequence walk covers (500): both ways of reading run.
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let elsewhere = app.group(&manager, "Ailleurs", "private").await;
+    let mut device = app.device(&member);
+    device.sync().await;
+    device.seen_seqs.clear();
+
+    let writer = app.device(&manager);
+    let mut mine = Vec::new();
+    for batch in 0..7u64 {
+        let mutations: Vec<Value> = (1..=100u64)
+            .map(|i| {
+                let n = batch * 100 + i;
+                let target = if n % 3 == 0 { group } else { elsewhere };
+                let (id, mutation) = create_post(target, &format!("Message {n}"));
+                if target == group {
+                    mine.push(id);
+                }
+                json!({ "id": n, "mutation": mutation })
+            })
+            .collect();
+        let response = writer.push_raw(&json!({ "client_id": writer.client_id, "mutations": mutations })).await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+
+    let pages = device.sync_with_limit(50).await;
+
+    assert!(pages.len() > 4);
+    assert!(device.seen_seqs.windows(2).all(|w| w[0] < w[1]));
+    let held: HashSet<Uuid> =
+        device.entities("post").iter().map(|p| p["id"].as_str().unwrap().parse().unwrap()).collect();
+    assert_eq!(held.len(), mine.len(), "every post of the member's group, and nothing from elsewhere");
+    for id in mine {
+        assert!(held.contains(&id));
+    }
+}
