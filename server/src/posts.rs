@@ -140,9 +140,15 @@ fn deleted() -> ApiError {
 
 /// A post the caller may read, with their access to its group. A post in a group the
 /// caller cannot read answers "not found", exactly like a post that does not exist.
+/// The caller's access to the group of something they named by id: a group they cannot
+/// reach makes the thing itself "not found". Database failures stay failures.
+async fn access_to(tx: &mut Tx, actor: &Actor, group_id: Uuid, not_found: fn() -> ApiError) -> ApiResult<GroupAccess> {
+    GroupAccess::load(tx, actor, group_id).await.map_err(|e| if e.as_client().is_some() { not_found() } else { e })
+}
+
 async fn readable_post(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(PostRow, GroupAccess)> {
     let post = load_post(tx, id).await?.ok_or_else(post_not_found)?;
-    let access = GroupAccess::load(tx, actor, post.group_id).await.map_err(|_| post_not_found())?;
+    let access = access_to(tx, actor, post.group_id, post_not_found).await?;
     if !access.can_read() {
         return Err(post_not_found());
     }
@@ -151,7 +157,7 @@ async fn readable_post(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(PostR
 
 async fn readable_comment(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(CommentRow, GroupAccess)> {
     let comment = load_comment(tx, id).await?.ok_or_else(comment_not_found)?;
-    let access = GroupAccess::load(tx, actor, comment.group_id).await.map_err(|_| comment_not_found())?;
+    let access = access_to(tx, actor, comment.group_id, comment_not_found).await?;
     if !access.can_read() {
         return Err(comment_not_found());
     }
@@ -243,7 +249,7 @@ pub async fn edit_post(
 
 pub async fn delete_post(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let post = load_post(tx, id).await?.ok_or_else(post_not_found)?;
-    let access = GroupAccess::load(tx, actor, post.group_id).await.map_err(|_| post_not_found())?;
+    let access = access_to(tx, actor, post.group_id, post_not_found).await?;
     check_may_delete(tx, actor, &access, post.author_id, post.author_organisation_id, post_not_found).await?;
     if post.deleted_at.is_some() {
         return Ok(());
@@ -322,7 +328,7 @@ pub async fn edit_comment(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, chan
 
 pub async fn delete_comment(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let comment = load_comment(tx, id).await?.ok_or_else(comment_not_found)?;
-    let access = GroupAccess::load(tx, actor, comment.group_id).await.map_err(|_| comment_not_found())?;
+    let access = access_to(tx, actor, comment.group_id, comment_not_found).await?;
     check_may_delete(tx, actor, &access, comment.author_id, comment.author_organisation_id, comment_not_found).await?;
     if comment.deleted_at.is_some() {
         return Ok(());
@@ -349,15 +355,18 @@ pub async fn delete_comment(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut 
 
 /// The group of a post or comment that can take reactions, checked for the caller.
 async fn reaction_target(tx: &mut Tx, actor: &Actor, target_id: Uuid) -> ApiResult<Uuid> {
-    let (group_id, is_deleted, access) = if let Some(post) = load_post(tx, target_id).await? {
-        let (post, access) = readable_post(tx, actor, post.id).await?;
-        (post.group_id, post.deleted_at.is_some(), access)
-    } else if load_comment(tx, target_id).await?.is_some() {
-        let (comment, access) = readable_comment(tx, actor, target_id).await?;
-        (comment.group_id, comment.deleted_at.is_some(), access)
-    } else {
-        return Err(ApiError::not_found("target_not_found", "There is nothing to react to here."));
-    };
+    let (group_id, is_deleted, not_found): (Uuid, bool, fn() -> ApiError) =
+        if let Some(post) = load_post(tx, target_id).await? {
+            (post.group_id, post.deleted_at.is_some(), post_not_found)
+        } else if let Some(comment) = load_comment(tx, target_id).await? {
+            (comment.group_id, comment.deleted_at.is_some(), comment_not_found)
+        } else {
+            return Err(ApiError::not_found("target_not_found", "There is nothing to react to here."));
+        };
+    let access = access_to(tx, actor, group_id, not_found).await?;
+    if !access.can_read() {
+        return Err(not_found());
+    }
     if is_deleted {
         return Err(deleted());
     }

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use fabrique_wire::groups::{Group, GroupRole, Visibility};
 use uuid::Uuid;
 
-use crate::accounts::{self, Actor};
+use crate::accounts::Actor;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::on_tx;
@@ -44,8 +44,6 @@ impl From<&GroupRow> for Group {
     }
 }
 
-pub const GROUP_COLUMNS: &str = "id, name, description, organisation_id, visibility, tags, member_count, created_at";
-
 pub fn role_from_str(role: &str) -> GroupRole {
     match role {
         "admin" => GroupRole::Admin,
@@ -60,6 +58,15 @@ pub fn role_to_str(role: &GroupRole) -> &'static str {
         GroupRole::Organiser => "organiser",
         GroupRole::Member => "member",
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct AccessRow {
+    #[sqlx(flatten)]
+    group: GroupRow,
+    my_role: Option<String>,
+    following: i64,
+    manages: i64,
 }
 
 /// The caller's relation to one group.
@@ -90,18 +97,22 @@ pub async fn role_of(tx: &mut Tx, group_id: Uuid, person_id: Uuid) -> ApiResult<
 }
 
 impl GroupAccess {
+    /// One statement: every mutation and group read starts here.
     pub async fn load(tx: &mut Tx, actor: &Actor, group_id: Uuid) -> ApiResult<GroupAccess> {
-        let group = load_group(tx, group_id).await?.ok_or_else(group_not_found)?;
-        let role = role_of(tx, group_id, actor.person_id).await?;
-        let following: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM group_followers WHERE group_id = $1 AND person_id = $2")
+        let row: Option<AccessRow> = on_tx!(tx, c => sqlx::query_as(
+            "SELECT g.id, g.name, g.description, g.organisation_id, g.visibility, g.tags, g.member_count, g.created_at, \
+                (SELECT role FROM group_members WHERE group_id = g.id AND person_id = $2) AS my_role, \
+                (SELECT COUNT(*) FROM group_followers WHERE group_id = g.id AND person_id = $2) AS following, \
+                (SELECT COUNT(*) FROM organisation_managers WHERE organisation_id = g.organisation_id AND person_id = $2) AS manages \
+             FROM groups g WHERE g.id = $1 AND g.deleted_at IS NULL")
             .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
-        let manages_owner = accounts::manages(tx, actor, group.organisation_id).await?;
+        let row = row.ok_or_else(group_not_found)?;
         Ok(GroupAccess {
-            group,
-            role,
-            following: following.is_some(),
-            manages_owner,
+            role: row.my_role.as_deref().map(role_from_str),
+            following: row.following > 0,
+            manages_owner: actor.is_federation_admin || row.manages > 0,
             is_federation_admin: actor.is_federation_admin,
+            group: row.group,
         })
     }
 

@@ -163,7 +163,7 @@ async fn current_last(state: &AppState, actor: &Actor, client_id: Uuid) -> ApiRe
 }
 
 /// The last mutation id recorded for a client of this person (0 for a new client).
-pub async fn last_mutation_id(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
+async fn last_mutation_id(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
     let row: Option<(Uuid, i64)> = on_tx!(tx, c => sqlx::query_as("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
         .bind(client_id).fetch_optional(c).await)?;
     match row {

@@ -280,15 +280,6 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
     let client = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
     let admin = sign_in(&client, url, ADMIN_EMAIL).await;
     let reader = sign_in(&client, url, READER_EMAIL).await;
-    let groups: Value = client
-        .get(format!("{url}/v1/groups?limit=200"))
-        .bearer_auth(&reader)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
     let mut reader_groups: Vec<String> = Vec::new();
     let mut cursor: Option<String> = None;
     // The reader's groups, from a first full sync (which also brings the device up to date).
@@ -307,7 +298,6 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
             break;
         }
     }
-    let _ = groups;
     println!("first sync of the reader: {pages} pages in {:.1?}, {} groups", started.elapsed(), reader_groups.len());
 
     // Posts pushed: `concurrency` devices, one mutation per push, for `seconds`.
