@@ -1,8 +1,31 @@
-//! Fabrique's core: all client logic, pure, no I/O (DESIGN.md §2), built with Crux and
-//! exposed to the iOS and Android shells through uniffi.
+//! Fabrique's core: all the client logic of the iOS and Android apps, as a Crux app.
 //!
-//! This crate is filled by the core issue. What it will build on is already here: the wire
-//! types in [`fabrique_wire`] (mutations to push, changes to pull, REST bodies), shared
-//! with the server so that both sides speak exactly the same protocol.
+//! Start with [`app`]: the events a shell sends, the effects it carries out and the model's
+//! state machine (starting → signed out → active). Then, by area (the same names as in the
+//! server and the shells): [`accounts`], [`sync`] (outbox, push/pull, retries), [`posts`]
+//! (feed, a post, the composer), [`groups`], [`people`], and [`pages`] for what is read
+//! online. [`view`] builds what the shells draw; [`i18n`] holds every sentence in French and
+//! English. [`ffi`] is the uniffi surface (`CoreFFI`), the only place that knows about it.
 
+pub mod accounts;
+pub mod api;
+pub mod app;
+pub mod ffi;
+pub mod groups;
+pub mod i18n;
+pub mod pages;
+pub mod people;
+pub mod posts;
+pub mod realtime;
+pub mod storage;
+pub mod store;
+pub mod sync;
+#[cfg(test)]
+pub mod testing;
+pub mod view;
+
+pub use app::{Effect, Event, Fabrique, Route};
 pub use fabrique_wire as wire;
+pub use view::ViewModel;
+
+uniffi::setup_scaffolding!();

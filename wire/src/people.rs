@@ -6,6 +6,7 @@ use crate::wire_type;
 
 wire_type! {
     /// Who may find a person in the directory beyond the groups they share.
+    #[derive(Copy, Eq)]
     #[serde(rename_all = "snake_case")]
     #[repr(C)]
     pub enum DirectoryVisibility {
@@ -15,6 +16,7 @@ wire_type! {
         Federation,
     }
 
+    #[derive(Copy, Eq)]
     #[serde(rename_all = "snake_case")]
     #[repr(C)]
     pub enum PlatformRole {

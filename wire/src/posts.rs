@@ -6,6 +6,7 @@ use uuid::Uuid;
 use crate::wire_type;
 
 wire_type! {
+    #[derive(Copy, Eq)]
     #[serde(rename_all = "snake_case")]
     #[repr(C)]
     pub enum PostKind {

@@ -1,0 +1,290 @@
+//! Starting the app, signing in (or redeeming an invitation), and signing out.
+//!
+//! The session token is kept in the device's storage so the person stays signed in across
+//! restarts. Signing out forgets the token and the synced data, but keeps the person's
+//! unsent writes for their next sign-in.
+
+use crux_core::{Command, render::render};
+use crux_http::protocol::HttpResult;
+use crux_kv::KeyValueResult;
+use fabrique_wire::accounts::{RedeemInvitationRequest, SessionResponse, SignInRequest};
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{self, Credentials, Failure};
+use crate::app::{Cmd, Internal, Model, Phase, Session, internal};
+use crate::i18n::{Language, Text};
+use crate::realtime::RealtimeOperation;
+use crate::storage::{self, SavedSession};
+use crate::sync;
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum AccountsEvent {
+    SignIn {
+        email: String,
+        password: String,
+    },
+    /// Create one's account from the invitation code an association gave.
+    Redeem {
+        code: String,
+        display_name: String,
+        password: String,
+    },
+    SignOut,
+}
+
+/// The sign-in screen's state.
+#[derive(Debug, Default)]
+pub struct SignIn {
+    /// The tag of the sign-in under way, if any.
+    pub busy: Option<u64>,
+    pub error: Option<Text>,
+    /// Said once on arrival (session expired, writes kept for later).
+    pub notice: Option<Text>,
+}
+
+pub fn start(model: &mut Model, server_url: String, language: Language) -> Cmd {
+    if !matches!(model.phase, Phase::Starting) || !model.server_url.is_empty() {
+        // Started twice (a shell recreated its UI): what is loaded stays.
+        return render();
+    }
+    model.server_url = server_url;
+    model.language = language;
+    let settings = Command::request_from_shell(storage::get(storage::SETTINGS))
+        .then_send(|r| internal(Internal::SettingsLoaded(r)));
+    let session =
+        Command::request_from_shell(storage::get(storage::SESSION)).then_send(|r| internal(Internal::SessionLoaded(r)));
+    settings.and(session).and(render())
+}
+
+pub fn session_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
+    if !matches!(model.phase, Phase::Starting) {
+        return Command::done();
+    }
+    match storage::read::<SavedSession>(result) {
+        Ok(Some(saved)) => {
+            let credentials = Credentials { server_url: saved.server_url, token: saved.token };
+            activate(model, credentials, saved.person_id, None)
+        }
+        _ => {
+            model.phase = Phase::SignedOut(SignIn::default());
+            render()
+        }
+    }
+}
+
+pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
+    match event {
+        AccountsEvent::SignIn { email, password } => {
+            let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            let email = email.trim().to_lowercase();
+            if !email.contains('@') || email.len() > 254 {
+                state.error = Some(Text::EmailInvalid);
+                return render();
+            }
+            if password.is_empty() {
+                state.error = Some(Text::InvalidCredentials);
+                return render();
+            }
+            let body = SignInRequest { email, password };
+            send_sign_in(model, "/v1/auth/sign-in", &body)
+        }
+        AccountsEvent::Redeem { code, display_name, password } => {
+            let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            if display_name.trim().is_empty() {
+                state.error = Some(Text::NameRequired);
+                return render();
+            }
+            if password.chars().count() < 10 {
+                state.error = Some(Text::PasswordTooShort);
+                return render();
+            }
+            let body = RedeemInvitationRequest { code: code.trim().to_owned(), display_name, password };
+            send_sign_in(model, "/v1/invitations/redeem", &body)
+        }
+        AccountsEvent::SignOut => sign_out(model, None),
+    }
+}
+
+fn send_sign_in(model: &mut Model, path: &str, body: &impl Serialize) -> Cmd {
+    let tag = model.tag();
+    if let Phase::SignedOut(state) = &mut model.phase {
+        state.busy = Some(tag);
+        state.error = None;
+    }
+    let request = api::post(None, &model.server_url, path, body);
+    Command::request_from_shell(request)
+        .then_send(move |result| internal(Internal::SignInAnswered { tag, result }))
+        .and(render())
+}
+
+pub fn signed_in(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
+    let Phase::SignedOut(state) = &mut model.phase else { return Command::done() };
+    if state.busy != Some(tag) {
+        return Command::done();
+    }
+    state.busy = None;
+    match api::decode::<SessionResponse>(result) {
+        Ok(answer) => {
+            let credentials = Credentials { server_url: model.server_url.clone(), token: answer.token };
+            let person_id = answer.me.profile.id;
+            let saved = SavedSession {
+                server_url: credentials.server_url.clone(),
+                token: credentials.token.clone(),
+                person_id,
+            };
+            let save = Command::request_from_shell(storage::set(storage::SESSION, &saved))
+                .then_send(|_| internal(Internal::Ignored));
+            save.and(activate(model, credentials, person_id, Some(answer.me)))
+        }
+        Err(failure) => {
+            state.error = Some(match failure {
+                Failure::Unauthorized => Text::InvalidCredentials,
+                Failure::Refused { status: 404 | 409 | 410, .. } => Text::InvitationInvalid,
+                Failure::Refused { status: 422, ref details, .. } if is_password_field(details) => {
+                    Text::PasswordTooShort
+                }
+                other => other.text(),
+            });
+            render()
+        }
+    }
+}
+
+fn is_password_field(details: &Option<serde_json::Value>) -> bool {
+    details.as_ref().and_then(|d| d.get("field")).and_then(|f| f.as_str()).is_some_and(|f| f.contains("password"))
+}
+
+/// Become active: load what the device holds for this person, then sync.
+fn activate(
+    model: &mut Model,
+    credentials: Credentials,
+    person_id: uuid::Uuid,
+    me: Option<fabrique_wire::people::Me>,
+) -> Cmd {
+    model.epoch += 1;
+    let mut session = Session::new(credentials, person_id, model.epoch);
+    session.me_at_sign_in = me;
+    let load = sync::load(&session);
+    model.phase = Phase::Active(Box::new(session));
+    load.and(render())
+}
+
+/// The server no longer accepts the token: back to sign-in, keeping the person's writes.
+pub fn expire(model: &mut Model) -> Cmd {
+    sign_out(model, Some(Text::SessionExpired))
+}
+
+fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
+    let Phase::Active(session) = std::mem::take(&mut model.phase) else {
+        model.phase = Phase::SignedOut(SignIn::default());
+        return render();
+    };
+    model.epoch += 1;
+    let notice = reason.or((session.outbox.waiting() > 0).then_some(Text::PendingAfterSignOut));
+    model.phase = Phase::SignedOut(SignIn { notice, ..SignIn::default() });
+
+    let ignore = |_| internal(Internal::Ignored);
+    let mut commands = vec![
+        Command::notify_shell(RealtimeOperation::Disconnect).into(),
+        Command::request_from_shell(storage::delete(storage::SESSION)).then_send(ignore),
+        Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).then_send(ignore),
+        // The outbox stays, with what it holds now (answers since the last save included).
+        Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox))
+            .then_send(ignore),
+    ];
+    if reason.is_none() {
+        let request = api::post(
+            Some(&session.credentials),
+            &session.credentials.server_url,
+            "/v1/auth/sign-out",
+            &serde_json::json!({}),
+        );
+        commands.push(Command::request_from_shell(request).then_send(|_: HttpResult| internal(Internal::Ignored)));
+    }
+    commands.push(render());
+    Command::all(commands)
+}
+
+#[cfg(test)]
+mod tests {
+    use fabrique_wire::posts::Post;
+    use uuid::Uuid;
+
+    use crate::app::Event;
+    use crate::testing::*;
+    use crate::view::Screen;
+
+    use super::AccountsEvent;
+
+    #[test]
+    fn a_first_start_without_a_session_shows_sign_in() {
+        let mut shell = Shell::default();
+        shell.start();
+        assert!(matches!(shell.screen(), Screen::SignIn(_)));
+        assert!(shell.http.is_empty(), "nothing is asked of the server before signing in");
+    }
+
+    #[test]
+    fn signing_in_keeps_the_session_and_shows_the_feed_after_the_first_pull() {
+        let person = Uuid::now_v7();
+        let group = Uuid::now_v7();
+        let shell =
+            signed_in(person, &first_pull(person, group, vec![post(Uuid::now_v7(), group, person, "Bonjour", 1)]));
+        assert!(shell.kv.contains_key("session"));
+        assert!(shell.kv.contains_key(&format!("store:{person}")));
+        let Screen::Feed(feed) = shell.screen() else { panic!("expected the feed") };
+        assert_eq!(feed.items.len(), 1);
+        assert_eq!(feed.items[0].group_name, "Trésorerie");
+    }
+
+    #[test]
+    fn a_wrong_password_says_so_in_the_persons_language() {
+        let mut shell = Shell::default();
+        shell.start();
+        shell.send(Event::SetLanguage(crate::i18n::Language::English));
+        shell.send(Event::Accounts(AccountsEvent::SignIn { email: "a@b.org".into(), password: "nope".into() }));
+        let Screen::SignIn(busy) = shell.screen() else { panic!() };
+        assert!(busy.busy);
+        let request = shell.take_request("/v1/auth/sign-in");
+        shell.answer(request, refusal(401, "invalid_credentials"));
+        let Screen::SignIn(form) = shell.screen() else { panic!() };
+        assert!(!form.busy);
+        assert_eq!(form.error.as_deref(), Some("Wrong email address or password."));
+    }
+
+    #[test]
+    fn the_device_data_is_shown_at_start_before_any_network_answer() {
+        let person = Uuid::now_v7();
+        let group = Uuid::now_v7();
+        let posts: Vec<Post> = (0..3).map(|i| post(Uuid::now_v7(), group, person, "x", i)).collect();
+        let first = signed_in(person, &first_pull(person, group, posts));
+
+        let mut restarted = Shell::with_storage(first.kv.clone());
+        restarted.start();
+        let Screen::Feed(feed) = restarted.screen() else { panic!("expected the feed") };
+        assert_eq!(feed.items.len(), 3);
+        assert_eq!(restarted.waiting_paths(), vec!["/v1/sync/pull"], "and a sync starts");
+    }
+
+    #[test]
+    fn an_expired_session_goes_back_to_sign_in_and_keeps_unsent_writes() {
+        let person = Uuid::now_v7();
+        let group = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Posts(crate::posts::PostsEvent::Compose(crate::view::ComposerTarget::NewPost {
+            group_id: group.to_string(),
+        })));
+        shell.send(Event::Posts(crate::posts::PostsEvent::Submit { title: String::new(), body: "Pas perdu".into() }));
+        shell.fire_timers();
+        let request = shell.take_request("/v1/sync/push");
+        shell.answer(request, refusal(401, "unauthorized"));
+
+        let Screen::SignIn(form) = shell.screen() else { panic!("expected sign-in") };
+        assert!(form.notice.is_some());
+        assert!(!shell.kv.contains_key("session"));
+        let outbox = String::from_utf8(shell.kv[&format!("outbox:{person}")].clone()).unwrap();
+        assert!(outbox.contains("Pas perdu"));
+    }
+}

@@ -1,0 +1,390 @@
+//! The Crux app: what a shell may send ([`Event`]), what it is asked to do ([`Effect`]), and
+//! the state machine behind them ([`Model`]: starting → signed out → active).
+//!
+//! `update` only routes: each area (accounts, sync, feed, groups, posts, people) handles its
+//! own events in its module, and `view` lives in [`crate::view`].
+
+use crux_core::{
+    App, Command,
+    macros::effect,
+    render::{RenderOperation, render},
+};
+use crux_http::protocol::{HttpRequest, HttpResult};
+use crux_kv::{KeyValueOperation, KeyValueResult};
+use crux_time::TimeRequest;
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::accounts::{self, AccountsEvent, SignIn};
+use crate::api::Credentials;
+use crate::groups::{self, GroupsEvent};
+use crate::i18n::{Language, Text};
+use crate::pages::Pages;
+use crate::people::{self, PeopleEvent};
+use crate::posts::{self, PostsEvent};
+use crate::realtime::RealtimeOperation;
+use crate::storage;
+use crate::store::LocalStore;
+use crate::sync::{self, SyncInternal, SyncState, outbox::Outbox};
+use crate::view::{self, ViewModel};
+
+#[effect(facet_typegen)]
+pub enum Effect {
+    Render(RenderOperation),
+    Http(HttpRequest),
+    KeyValue(KeyValueOperation),
+    Time(TimeRequest),
+    Realtime(RealtimeOperation),
+}
+
+pub type Cmd = Command<Effect, Event>;
+
+/// Where a person can go. Feed, groups, browse and profile are the tabs; the others open on top.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum Route {
+    Feed,
+    MyGroups,
+    BrowseGroups,
+    MyProfile,
+    Group { id: String },
+    Post { id: String },
+    Person { id: String },
+}
+
+impl Route {
+    fn is_tab(&self) -> bool {
+        matches!(self, Route::Feed | Route::MyGroups | Route::BrowseGroups | Route::MyProfile)
+    }
+}
+
+/// Everything a shell may tell the core.
+#[derive(Facet, Serialize, Deserialize, Debug)]
+#[repr(C)]
+pub enum Event {
+    /// The app started: load what this device holds, then sync. `language` is the device's,
+    /// used until the person chooses one.
+    Start {
+        server_url: String,
+        language: Language,
+    },
+    /// The app came to the foreground: sync now and keep the live channel open.
+    Foreground,
+    /// The app went to the background: close the live channel.
+    Background,
+    /// The live channel said something changed.
+    Poked,
+    /// A push notification arrived: sync, then show.
+    PushReceived,
+    /// Pull-to-refresh.
+    Refresh,
+    Navigate(Route),
+    Back,
+    SetLanguage(Language),
+    DismissNotice,
+    /// Forget a write the server refused, once the person has read why.
+    DismissFailed {
+        id: u64,
+    },
+    Accounts(AccountsEvent),
+    Feed(FeedEvent),
+    Groups(GroupsEvent),
+    Posts(PostsEvent),
+    People(PeopleEvent),
+
+    /// Results of effects: only the core creates these.
+    #[serde(skip)]
+    #[facet(skip)]
+    Internal(#[facet(opaque)] Box<Internal>),
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum FeedEvent {
+    /// Show older posts.
+    More,
+}
+
+/// Effect results, routed back to the area that asked.
+#[derive(Debug)]
+pub enum Internal {
+    SettingsLoaded(KeyValueResult),
+    SessionLoaded(KeyValueResult),
+    SignInAnswered {
+        tag: u64,
+        result: HttpResult,
+    },
+    StoreLoaded {
+        epoch: u64,
+        result: KeyValueResult,
+    },
+    OutboxLoaded {
+        epoch: u64,
+        result: KeyValueResult,
+    },
+    OutboxSaved {
+        epoch: u64,
+        through: u64,
+        result: KeyValueResult,
+    },
+    StoreSaved {
+        result: KeyValueResult,
+    },
+    Sync {
+        epoch: u64,
+        event: SyncInternal,
+    },
+    Fetched {
+        epoch: u64,
+        tag: u64,
+        fetch: crate::pages::Fetch,
+        result: HttpResult,
+    },
+    /// Effects whose answer does not matter (sign-out call, deleting a key).
+    Ignored,
+}
+
+impl From<Internal> for Event {
+    fn from(internal: Internal) -> Self {
+        Event::Internal(Box::new(internal))
+    }
+}
+
+pub fn internal(internal: Internal) -> Event {
+    internal.into()
+}
+
+#[derive(Default)]
+pub struct Model {
+    pub language: Language,
+    pub server_url: String,
+    pub phase: Phase,
+    /// Changes at each sign-in and sign-out: answers for an earlier session are dropped.
+    pub epoch: u64,
+    /// Request tags only grow: an answer whose tag is not the latest asked is stale.
+    pub next_tag: u64,
+}
+
+impl Model {
+    pub fn tag(&mut self) -> u64 {
+        self.next_tag += 1;
+        self.next_tag
+    }
+}
+
+#[derive(Default)]
+pub enum Phase {
+    #[default]
+    Starting,
+    SignedOut(SignIn),
+    Active(Box<Session>),
+}
+
+/// A signed-in person on this device.
+pub struct Session {
+    pub credentials: Credentials,
+    pub person_id: Uuid,
+    pub epoch: u64,
+    pub store: LocalStore,
+    pub cursor: Option<String>,
+    pub outbox: Outbox,
+    pub store_loaded: bool,
+    pub outbox_loaded: bool,
+    pub sync: SyncState,
+    pub nav: Vec<Route>,
+    pub pages: Pages,
+    pub notice: Option<Text>,
+    pub foreground: bool,
+    pub feed_limit: usize,
+    pub next_tag: u64,
+    /// The person as the sign-in answered, until the store holds their `Me`.
+    pub me_at_sign_in: Option<fabrique_wire::people::Me>,
+    pub composer: Option<posts::Composer>,
+    pub profile_editor: Option<people::ProfileEditor>,
+}
+
+pub const FEED_PAGE: usize = 20;
+
+impl Session {
+    pub fn new(credentials: Credentials, person_id: Uuid, epoch: u64) -> Self {
+        Session {
+            credentials,
+            person_id,
+            epoch,
+            store: LocalStore::new(person_id),
+            cursor: None,
+            outbox: Outbox::new(Uuid::now_v7()),
+            store_loaded: false,
+            outbox_loaded: false,
+            sync: SyncState::default(),
+            nav: vec![Route::Feed],
+            pages: Pages::default(),
+            notice: None,
+            foreground: true,
+            feed_limit: FEED_PAGE,
+            next_tag: 0,
+            me_at_sign_in: None,
+            composer: None,
+            profile_editor: None,
+        }
+    }
+
+    pub fn loaded(&self) -> bool {
+        self.store_loaded && self.outbox_loaded
+    }
+
+    pub fn tag(&mut self) -> u64 {
+        self.next_tag += 1;
+        self.next_tag
+    }
+
+    pub fn route(&self) -> &Route {
+        self.nav.last().unwrap_or(&Route::Feed)
+    }
+}
+
+#[derive(Default)]
+pub struct Fabrique;
+
+impl App for Fabrique {
+    type Event = Event;
+    type Model = Model;
+    type ViewModel = ViewModel;
+    type Effect = Effect;
+
+    fn update(&self, event: Event, model: &mut Model) -> Cmd {
+        match event {
+            Event::Start { server_url, language } => accounts::start(model, server_url, language),
+            Event::SetLanguage(language) => {
+                model.language = language;
+                let save =
+                    Command::request_from_shell(storage::set(storage::SETTINGS, &storage::Settings { language }))
+                        .then_send(|_| internal(Internal::Ignored));
+                save.and(render())
+            }
+            Event::Accounts(event) => accounts::update(event, model),
+            Event::Internal(event) => on_internal(*event, model),
+            event => match &mut model.phase {
+                Phase::Active(session) => on_session_event(event, session),
+                // Nothing else means anything before sign-in; the screen is redrawn as it is.
+                _ => render(),
+            },
+        }
+    }
+
+    fn view(&self, model: &Model) -> ViewModel {
+        view::view(model)
+    }
+}
+
+fn on_session_event(event: Event, session: &mut Session) -> Cmd {
+    match event {
+        Event::Foreground => {
+            session.foreground = true;
+            sync::connect_realtime(session).and(sync::request(session)).and(render())
+        }
+        Event::Background => {
+            session.foreground = false;
+            Command::notify_shell(RealtimeOperation::Disconnect).into()
+        }
+        Event::Poked | Event::PushReceived | Event::Refresh => sync::request(session).and(render()),
+        Event::Navigate(route) => navigate(session, route),
+        Event::Back => {
+            if session.nav.len() > 1 {
+                session.nav.pop();
+            }
+            render()
+        }
+        Event::DismissNotice => {
+            session.notice = None;
+            render()
+        }
+        Event::DismissFailed { id } => {
+            session.outbox.dismiss_failed(id);
+            sync::save_outbox(session).and(render())
+        }
+        Event::Feed(FeedEvent::More) => {
+            session.feed_limit += FEED_PAGE;
+            render()
+        }
+        Event::Groups(event) => groups::update(event, session),
+        Event::Posts(event) => posts::update(event, session),
+        Event::People(event) => people::update(event, session),
+        Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
+    }
+}
+
+fn navigate(session: &mut Session, route: Route) -> Cmd {
+    if route.is_tab() {
+        session.nav = vec![route.clone()];
+    } else if session.route() != &route {
+        session.nav.push(route.clone());
+    }
+    let load = match route {
+        Route::BrowseGroups => groups::open_browse(session),
+        Route::Group { id } => groups::open_group(session, &id),
+        Route::Post { id } => posts::open_post(session, &id),
+        Route::Person { id } => people::open_person(session, &id),
+        Route::Feed | Route::MyGroups | Route::MyProfile => Command::done(),
+    };
+    load.and(render())
+}
+
+fn on_internal(event: Internal, model: &mut Model) -> Cmd {
+    match event {
+        Internal::SettingsLoaded(result) => {
+            if let Ok(Some(settings)) = storage::read::<storage::Settings>(result) {
+                model.language = settings.language;
+            }
+            render()
+        }
+        Internal::SessionLoaded(result) => accounts::session_loaded(model, result),
+        Internal::SignInAnswered { tag, result } => accounts::signed_in(model, tag, result),
+        Internal::Ignored => Command::done(),
+        Internal::StoreSaved { result } => {
+            if !storage::done(&result)
+                && let Phase::Active(session) = &mut model.phase
+            {
+                session.notice = Some(Text::DeviceStorageFailed);
+                return render();
+            }
+            Command::done()
+        }
+        Internal::StoreLoaded { epoch, result } => with_session(model, epoch, |s| sync::store_loaded(s, result)),
+        Internal::OutboxLoaded { epoch, result } => with_session(model, epoch, |s| sync::outbox_loaded(s, result)),
+        Internal::OutboxSaved { epoch, through, result } => {
+            with_session(model, epoch, |s| sync::outbox_saved(s, through, result))
+        }
+        Internal::Sync { epoch, event } => {
+            let expired = match &mut model.phase {
+                Phase::Active(session) if session.epoch == epoch => match sync::on_event(session, event) {
+                    Ok(cmd) => return cmd,
+                    Err(sync::SessionExpired) => true,
+                },
+                _ => false,
+            };
+            if expired { accounts::expire(model) } else { Command::done() }
+        }
+        Internal::Fetched { epoch, tag, fetch, result } => {
+            let expired = match &mut model.phase {
+                Phase::Active(session) if session.epoch == epoch => {
+                    match crate::pages::fetched(session, tag, fetch, result) {
+                        Ok(cmd) => return cmd,
+                        Err(sync::SessionExpired) => true,
+                    }
+                }
+                _ => false,
+            };
+            if expired { accounts::expire(model) } else { Command::done() }
+        }
+    }
+}
+
+/// Run `f` on the active session if `epoch` is still the current one; drop the answer otherwise.
+fn with_session(model: &mut Model, epoch: u64, f: impl FnOnce(&mut Session) -> Cmd) -> Cmd {
+    match &mut model.phase {
+        Phase::Active(session) if session.epoch == epoch => f(session),
+        _ => Command::done(),
+    }
+}

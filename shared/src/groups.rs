@@ -1,0 +1,256 @@
+//! Groups: mine (from the device), browsing all of them (online), a group's page, and
+//! joining, asking to join, following and leaving (through the outbox).
+
+use crux_core::{Command, render::render};
+use fabrique_wire::groups::{Group, GroupListing, GroupRole, Visibility};
+use fabrique_wire::sync::Mutation;
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::api;
+use crate::app::{Cmd, Session};
+use crate::i18n::{Language, Text};
+use crate::pages::{self, Fetch, GroupPage};
+use crate::posts::{self, parse};
+use crate::sync::{
+    self,
+    overlay::{GroupIntent, Overlay},
+};
+use crate::view::{BrowseView, GroupRelation, GroupSummary, GroupView, MyGroupsView};
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum GroupsEvent {
+    /// Browse groups whose name holds these words (all groups when empty).
+    Search {
+        query: String,
+    },
+    MoreResults,
+    /// Older posts of a group this device does not hold.
+    MorePosts,
+    Join {
+        id: String,
+    },
+    AskToJoin {
+        id: String,
+        message: String,
+    },
+    Follow {
+        id: String,
+    },
+    Unfollow {
+        id: String,
+    },
+    Leave {
+        id: String,
+    },
+}
+
+pub fn update(event: GroupsEvent, session: &mut Session) -> Cmd {
+    match event {
+        GroupsEvent::Search { query } => {
+            session.pages.browse.query = query.trim().to_owned();
+            search(session, false).and(render())
+        }
+        GroupsEvent::MoreResults => search(session, true).and(render()),
+        GroupsEvent::MorePosts => more_posts(session).and(render()),
+        GroupsEvent::Join { id } => intent(session, &id, |group_id| Mutation::JoinGroup { group_id }),
+        GroupsEvent::AskToJoin { id, message } => {
+            let message: String = message.trim().chars().take(500).collect();
+            let cmd = intent(session, &id, move |group_id| Mutation::RequestToJoin { group_id, message });
+            session.notice = Some(Text::JoinRequestSent);
+            cmd
+        }
+        GroupsEvent::Follow { id } => intent(session, &id, |group_id| Mutation::FollowGroup { group_id }),
+        GroupsEvent::Unfollow { id } => intent(session, &id, |group_id| Mutation::UnfollowGroup { group_id }),
+        GroupsEvent::Leave { id } => intent(session, &id, |group_id| Mutation::LeaveGroup { group_id }),
+    }
+}
+
+fn intent(session: &mut Session, id: &str, mutation: impl FnOnce(Uuid) -> Mutation) -> Cmd {
+    match parse(id) {
+        Some(group_id) => sync::write(session, mutation(group_id)).and(render()),
+        None => render(),
+    }
+}
+
+pub fn open_browse(session: &mut Session) -> Cmd {
+    if session.pages.browse.loaded || session.pages.browse.tag.is_some() {
+        return Command::done();
+    }
+    search(session, false)
+}
+
+fn search(session: &mut Session, append: bool) -> Cmd {
+    let browse = &session.pages.browse;
+    if append && browse.next_cursor.is_none() {
+        return Command::done();
+    }
+    let mut path = format!("/v1/groups?q={}", api::query_value(&browse.query));
+    if append && let Some(cursor) = &browse.next_cursor {
+        path.push_str(&format!("&cursor={}", api::query_value(cursor)));
+    }
+    let (tag, cmd) = pages::fetch(session, Fetch::Browse { append }, &path);
+    session.pages.browse.tag = Some(tag);
+    cmd
+}
+
+pub fn open_group(session: &mut Session, id: &str) -> Cmd {
+    let Some(group_id) = parse(id) else {
+        session.pages.group = None;
+        return Command::done();
+    };
+    let (listing_tag, listing) = pages::fetch(session, Fetch::GroupListing, &format!("/v1/groups/{group_id}"));
+    let mut page = GroupPage {
+        id: group_id,
+        listing: None,
+        listing_tag: Some(listing_tag),
+        posts: Vec::new(),
+        posts_cursor: None,
+        posts_tag: None,
+        error: None,
+    };
+    let mut cmd = listing;
+    if !holds(session, group_id) {
+        let (posts_tag, posts) =
+            pages::fetch(session, Fetch::GroupPosts { append: false }, &format!("/v1/groups/{group_id}/posts"));
+        page.posts_tag = Some(posts_tag);
+        cmd = cmd.and(posts);
+    }
+    session.pages.group = Some(page);
+    cmd
+}
+
+fn more_posts(session: &mut Session) -> Cmd {
+    let Some(page) = &session.pages.group else { return Command::done() };
+    let Some(cursor) = page.posts_cursor.clone() else { return Command::done() };
+    let path = format!("/v1/groups/{}/posts?cursor={}", page.id, api::query_value(&cursor));
+    let (tag, cmd) = pages::fetch(session, Fetch::GroupPosts { append: true }, &path);
+    if let Some(page) = &mut session.pages.group {
+        page.posts_tag = Some(tag);
+    }
+    cmd
+}
+
+/// The device holds this group's content (I belong to it or follow it).
+fn holds(session: &Session, group_id: Uuid) -> bool {
+    session.store.my_role(group_id).is_some() || session.store.follows(group_id)
+}
+
+fn relation(session: &Session, overlay: &Overlay, group_id: Uuid, listing: Option<&GroupListing>) -> GroupRelation {
+    if let Some(intent) = overlay.groups.get(&group_id) {
+        return match intent {
+            GroupIntent::Join => GroupRelation::Member,
+            GroupIntent::RequestToJoin => GroupRelation::Requested,
+            GroupIntent::Follow => GroupRelation::Following,
+            GroupIntent::Leave | GroupIntent::Unfollow => GroupRelation::None,
+        };
+    }
+    let role = session.store.my_role(group_id).or_else(|| listing.and_then(|l| l.my_role));
+    match role {
+        Some(GroupRole::Admin) => GroupRelation::Admin,
+        Some(GroupRole::Organiser) => GroupRelation::Organiser,
+        Some(GroupRole::Member) => GroupRelation::Member,
+        None if session.store.follows(group_id) || listing.is_some_and(|l| l.following) => GroupRelation::Following,
+        None => GroupRelation::None,
+    }
+}
+
+fn group_summary(group: &Group, relation: GroupRelation) -> GroupSummary {
+    GroupSummary {
+        id: group.id.to_string(),
+        name: group.name.clone(),
+        description: group.description.clone(),
+        private: group.visibility == Visibility::Private,
+        member_count: u32::try_from(group.member_count.max(0)).unwrap_or(u32::MAX),
+        relation,
+    }
+}
+
+pub fn my_groups_view(session: &Session, overlay: &Overlay, language: Language) -> MyGroupsView {
+    let mut groups: Vec<GroupSummary> = session
+        .store
+        .my_group_ids()
+        .filter_map(|id| session.store.group(id))
+        .map(|group| group_summary(group, relation(session, overlay, group.id, None)))
+        .filter(|summary| summary.relation != GroupRelation::None)
+        .collect();
+    groups.sort_by_key(|g| g.name.to_lowercase());
+    let empty_text = groups.is_empty().then(|| Text::MyGroupsEmpty.in_language(language).to_owned());
+    MyGroupsView { groups, empty_text }
+}
+
+pub fn browse_view(session: &Session, overlay: &Overlay, language: Language) -> BrowseView {
+    let browse = &session.pages.browse;
+    let groups: Vec<GroupSummary> = browse
+        .items
+        .iter()
+        .map(|listing| group_summary(&listing.group, relation(session, overlay, listing.group.id, Some(listing))))
+        .collect();
+    BrowseView {
+        query: browse.query.clone(),
+        empty_text: (browse.loaded && groups.is_empty()).then(|| Text::BrowseEmpty.in_language(language).to_owned()),
+        groups,
+        loading: browse.tag.is_some(),
+        has_more: browse.next_cursor.is_some(),
+        error: browse.error.map(|t| t.in_language(language).to_owned()),
+    }
+}
+
+pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Language) -> GroupView {
+    let page = session.pages.group.as_ref().filter(|p| p.id.to_string() == id);
+    let group_id = parse(id);
+    let listing = page.and_then(|p| p.listing.as_ref());
+    let group = group_id.and_then(|g| session.store.group(g)).or(listing.map(|l| &l.group));
+    let relation = group_id.map_or(GroupRelation::None, |g| relation(session, overlay, g, listing));
+    let member = matches!(relation, GroupRelation::Member | GroupRelation::Organiser | GroupRelation::Admin);
+    let private = group.is_some_and(|g| g.visibility == Visibility::Private);
+
+    let mut posts = Vec::new();
+    if let Some(group_id) = group_id {
+        for new in overlay.new_posts.iter().rev().filter(|n| n.group_id == group_id) {
+            if session.store.post(new.id).is_none() && !overlay.deleted.contains(&new.id) {
+                let mut summary = posts::pending_summary(session, new, language);
+                summary.group_name = group.map(|g| g.name.clone()).unwrap_or_default();
+                posts.push(summary);
+            }
+        }
+        if holds(session, group_id) {
+            posts.extend(
+                session
+                    .store
+                    .posts_newest_first()
+                    .filter(|p| p.group_id == group_id && !overlay.deleted.contains(&p.id))
+                    .take(100)
+                    .map(|p| posts::summary(session, overlay, p, false, language)),
+            );
+        } else if let Some(page) = page {
+            posts.extend(page.posts.iter().map(|p| posts::summary(session, overlay, p, false, language)));
+        }
+    }
+    let loading = page.is_some_and(|p| p.listing_tag.is_some() || p.posts_tag.is_some());
+    let empty_text = (!loading && posts.is_empty()).then(|| {
+        if private && !member { Text::GroupPrivateContent } else { Text::GroupPostsEmpty }
+            .in_language(language)
+            .to_owned()
+    });
+    GroupView {
+        id: id.to_owned(),
+        group: group.map(|g| group_summary(g, relation)),
+        loading,
+        error: match (group, page.and_then(|p| p.error)) {
+            (None, None) if group_id.is_none() => Some(Text::NotFound.in_language(language).to_owned()),
+            (_, error) => error.map(|t| t.in_language(language).to_owned()),
+        },
+        posts,
+        has_more_posts: page.is_some_and(|p| p.posts_cursor.is_some()),
+        empty_text,
+        can_post: member,
+        can_join: group.is_some() && !private && !member,
+        can_ask_to_join: group.is_some() && private && relation == GroupRelation::None,
+        can_follow: group.is_some() && !private && relation == GroupRelation::None,
+        can_unfollow: relation == GroupRelation::Following,
+        can_leave: member,
+    }
+}

@@ -1,0 +1,202 @@
+//! Every sentence the core shows a person, in French and in English.
+//!
+//! Shells keep their own labels (buttons, titles); what depends on the state of the app
+//! (errors, empty states, the offline banner) comes from here, so both apps say the same thing.
+
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+/// The person's language, chosen in the app (the device's language at first).
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[repr(C)]
+pub enum Language {
+    #[default]
+    French,
+    English,
+}
+
+/// What the core can say. One variant per situation, never a server's own wording.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Offline,
+    ServerUnreachable,
+    ServerError,
+    SessionExpired,
+    InvalidCredentials,
+    InvitationInvalid,
+    TooManyAttempts,
+    EmailInvalid,
+    PasswordTooShort,
+    NameRequired,
+    BodyRequired,
+    TooLong,
+    NotAllowed,
+    NotAMember,
+    GroupIsPrivate,
+    AlreadyMember,
+    LastAdmin,
+    PostDeleted,
+    NotFound,
+    ProfileHidden,
+    DeletedMeanwhile,
+    NotTheAuthor,
+    Refused,
+    DeviceStorageFailed,
+    FeedEmpty,
+    MyGroupsEmpty,
+    BrowseEmpty,
+    GroupPostsEmpty,
+    GroupPrivateContent,
+    CommentsEmpty,
+    NotSentYet,
+    WriteFailed,
+    PendingAfterSignOut,
+    JoinRequestSent,
+}
+
+impl Text {
+    pub fn in_language(self, language: Language) -> &'static str {
+        let (fr, en) = match self {
+            Text::Offline => (
+                "Hors ligne : ce que vous écrivez est gardé sur le téléphone et partira dès le retour du réseau.",
+                "Offline: what you write is kept on this phone and will be sent as soon as the network is back.",
+            ),
+            Text::ServerUnreachable => (
+                "Le serveur ne répond pas. Nouvel essai dans un instant.",
+                "The server is not answering. Trying again in a moment.",
+            ),
+            Text::ServerError => (
+                "Le serveur a rencontré un problème. Nouvel essai dans un instant.",
+                "The server ran into a problem. Trying again in a moment.",
+            ),
+            Text::SessionExpired => (
+                "Votre session a expiré. Reconnectez-vous : rien de ce que vous avez écrit n'est perdu.",
+                "Your session has expired. Please sign in again: nothing you wrote is lost.",
+            ),
+            Text::InvalidCredentials => {
+                ("Adresse e-mail ou mot de passe incorrect.", "Wrong email address or password.")
+            }
+            Text::InvitationInvalid => (
+                "Ce code d'invitation n'est pas valable ou a expiré. Demandez-en un nouveau à votre association.",
+                "This invitation code is not valid or has expired. Ask your association for a new one.",
+            ),
+            Text::TooManyAttempts => (
+                "Trop d'essais. Attendez quelques minutes avant de réessayer.",
+                "Too many attempts. Wait a few minutes before trying again.",
+            ),
+            Text::EmailInvalid => ("Cette adresse e-mail n'est pas valable.", "This email address is not valid."),
+            Text::PasswordTooShort => (
+                "Le mot de passe doit compter au moins 10 caractères.",
+                "The password must be at least 10 characters long.",
+            ),
+            Text::NameRequired => ("Indiquez votre nom.", "Please enter your name."),
+            Text::BodyRequired => ("Le texte ne peut pas être vide.", "The text cannot be empty."),
+            Text::TooLong => ("Ce texte est trop long.", "This text is too long."),
+            Text::NotAllowed => ("Vous n'avez pas le droit de faire cela.", "You are not allowed to do this."),
+            Text::NotAMember => (
+                "Vous ne faites plus partie de ce groupe : votre message n'a pas été publié.",
+                "You are no longer a member of this group: your message was not published.",
+            ),
+            Text::GroupIsPrivate => {
+                ("Ce groupe est privé : demandez à le rejoindre.", "This group is private: ask to join it.")
+            }
+            Text::AlreadyMember => ("Vous êtes déjà membre de ce groupe.", "You are already a member of this group."),
+            Text::LastAdmin => (
+                "Vous êtes le dernier administrateur : nommez-en un autre avant de partir.",
+                "You are the last administrator: appoint another one before leaving.",
+            ),
+            Text::PostDeleted => ("Cette publication a été supprimée.", "This post has been deleted."),
+            Text::NotFound => ("Cet élément n'existe plus.", "This item no longer exists."),
+            Text::ProfileHidden => (
+                "Cette personne n'a pas rendu son profil visible pour vous.",
+                "This person has not made their profile visible to you.",
+            ),
+            Text::DeletedMeanwhile => (
+                "Cet élément a été supprimé entre-temps : votre modification n'a pas été enregistrée.",
+                "This item was deleted in the meantime: your change was not saved.",
+            ),
+            Text::NotTheAuthor => ("Seul l'auteur peut modifier ce texte.", "Only the author can change this text."),
+            Text::Refused => ("Le serveur a refusé cette action.", "The server refused this action."),
+            Text::DeviceStorageFailed => (
+                "Impossible d'enregistrer sur ce téléphone. Libérez de la place puis réessayez.",
+                "Could not save on this phone. Free some space and try again.",
+            ),
+            Text::FeedEmpty => (
+                "Rien pour l'instant. Rejoignez des groupes dans « Explorer » pour suivre leur actualité.",
+                "Nothing yet. Join groups in \"Browse\" to follow their news.",
+            ),
+            Text::MyGroupsEmpty => (
+                "Vous n'êtes dans aucun groupe. Ouvrez « Explorer » pour en trouver un.",
+                "You are not in any group yet. Open \"Browse\" to find one.",
+            ),
+            Text::BrowseEmpty => {
+                ("Aucun groupe ne correspond. Essayez un autre mot.", "No group matches. Try another word.")
+            }
+            Text::GroupPostsEmpty => (
+                "Aucune publication dans ce groupe. Écrivez la première !",
+                "No posts in this group yet. Write the first one!",
+            ),
+            Text::GroupPrivateContent => (
+                "Ce groupe est privé : ses publications sont visibles par ses membres.",
+                "This group is private: its posts are visible to its members.",
+            ),
+            Text::CommentsEmpty => {
+                ("Pas encore de commentaire. Soyez le premier à réagir.", "No comments yet. Be the first to reply.")
+            }
+            Text::NotSentYet => ("Pas encore envoyé", "Not sent yet"),
+            Text::WriteFailed => ("Non publié", "Not published"),
+            Text::PendingAfterSignOut => (
+                "Des messages n'ont pas encore été envoyés : ils partiront à votre prochaine connexion.",
+                "Some messages have not been sent yet: they will go at your next sign-in.",
+            ),
+            Text::JoinRequestSent => (
+                "Demande envoyée. Les responsables du groupe vont vous répondre.",
+                "Request sent. The group's organisers will answer you.",
+            ),
+        };
+        match language {
+            Language::French => fr,
+            Language::English => en,
+        }
+    }
+}
+
+/// The text for a refusal from the server, from its stable error code.
+pub fn for_error_code(code: &str) -> Text {
+    match code {
+        "invalid_credentials" => Text::InvalidCredentials,
+        "invitation_invalid" => Text::InvitationInvalid,
+        "rate_limited" => Text::TooManyAttempts,
+        "forbidden" | "invitation_required" => Text::NotAllowed,
+        "not_a_member" => Text::NotAMember,
+        "group_is_private" => Text::GroupIsPrivate,
+        "already_member" => Text::AlreadyMember,
+        "last_admin" => Text::LastAdmin,
+        "post_deleted" | "deleted" => Text::DeletedMeanwhile,
+        "not_the_author" => Text::NotTheAuthor,
+        "post_not_found" | "comment_not_found" | "group_not_found" | "target_not_found" | "member_not_found" => {
+            Text::NotFound
+        }
+        "person_not_found" => Text::ProfileHidden,
+        "unauthorized" => Text::SessionExpired,
+        _ => Text::Refused,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_differs_between_french_and_english() {
+        for text in [Text::Offline, Text::FeedEmpty, Text::NotAMember, Text::SessionExpired] {
+            assert_ne!(text.in_language(Language::French), text.in_language(Language::English));
+        }
+    }
+
+    #[test]
+    fn an_unknown_error_code_gets_a_generic_refusal() {
+        assert_eq!(for_error_code("something_new"), Text::Refused);
+        assert_eq!(for_error_code("not_a_member"), Text::NotAMember);
+    }
+}

@@ -1,0 +1,177 @@
+//! What is read online, outside the synced scopes (DESIGN.md §5): browsing groups, the page
+//! of a group one neither joined nor follows, a post of such a group, another person's
+//! profile. Each page remembers the tag of its latest request; an older answer is dropped.
+
+use crux_core::{Command, render::render};
+use crux_http::protocol::HttpResult;
+use fabrique_wire::Page;
+use fabrique_wire::groups::GroupListing;
+use fabrique_wire::people::Profile;
+use fabrique_wire::posts::{Comment, Post};
+use uuid::Uuid;
+
+use crate::api::{self, Failure};
+use crate::app::{Cmd, Internal, Session, internal};
+use crate::i18n::Text;
+use crate::sync::SessionExpired;
+
+#[derive(Debug, Default)]
+pub struct Pages {
+    pub browse: Browse,
+    pub group: Option<GroupPage>,
+    pub post: Option<PostPage>,
+    pub person: Option<PersonPage>,
+}
+
+#[derive(Debug, Default)]
+pub struct Browse {
+    pub query: String,
+    pub items: Vec<GroupListing>,
+    pub next_cursor: Option<String>,
+    pub loaded: bool,
+    pub tag: Option<u64>,
+    pub error: Option<Text>,
+}
+
+#[derive(Debug)]
+pub struct GroupPage {
+    pub id: Uuid,
+    pub listing: Option<GroupListing>,
+    pub listing_tag: Option<u64>,
+    /// Posts read online when the device does not hold the group.
+    pub posts: Vec<Post>,
+    pub posts_cursor: Option<String>,
+    pub posts_tag: Option<u64>,
+    pub error: Option<Text>,
+}
+
+#[derive(Debug)]
+pub struct PostPage {
+    pub id: Uuid,
+    pub post: Option<Post>,
+    pub comments: Vec<Comment>,
+    pub tag: Option<u64>,
+    pub comments_tag: Option<u64>,
+    pub error: Option<Text>,
+}
+
+#[derive(Debug)]
+pub struct PersonPage {
+    pub id: Uuid,
+    pub profile: Option<Profile>,
+    pub tag: Option<u64>,
+    pub error: Option<Text>,
+}
+
+/// Which page an answer is for.
+#[derive(Debug, Clone, Copy)]
+pub enum Fetch {
+    Browse { append: bool },
+    GroupListing,
+    GroupPosts { append: bool },
+    Post,
+    Comments,
+    Person,
+}
+
+pub fn fetch(session: &mut Session, fetch: Fetch, path: &str) -> (u64, Cmd) {
+    let tag = session.tag();
+    let epoch = session.epoch;
+    let request = api::get(&session.credentials, path);
+    let cmd = Command::request_from_shell(request)
+        .then_send(move |result| internal(Internal::Fetched { epoch, tag, fetch, result }));
+    (tag, cmd)
+}
+
+pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) -> Result<Cmd, SessionExpired> {
+    let pages = &mut session.pages;
+    let fresh = match fetch {
+        Fetch::Browse { .. } => pages.browse.tag == Some(tag),
+        Fetch::GroupListing => pages.group.as_ref().is_some_and(|g| g.listing_tag == Some(tag)),
+        Fetch::GroupPosts { .. } => pages.group.as_ref().is_some_and(|g| g.posts_tag == Some(tag)),
+        Fetch::Post => pages.post.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Comments => pages.post.as_ref().is_some_and(|p| p.comments_tag == Some(tag)),
+        Fetch::Person => pages.person.as_ref().is_some_and(|p| p.tag == Some(tag)),
+    };
+    if !fresh {
+        return Ok(Command::done());
+    }
+    match api::status(&result) {
+        Some(401) => return Err(SessionExpired),
+        Some(_) => session.sync.online = true,
+        None => {}
+    }
+    match fetch {
+        Fetch::Browse { append } => {
+            let browse = &mut pages.browse;
+            browse.tag = None;
+            match api::decode::<Page<GroupListing>>(result) {
+                Ok(page) => {
+                    if !append {
+                        browse.items.clear();
+                    }
+                    browse.items.extend(page.items);
+                    browse.next_cursor = page.next_cursor;
+                    browse.loaded = true;
+                    browse.error = None;
+                }
+                Err(failure) => browse.error = Some(failure.text()),
+            }
+        }
+        Fetch::GroupListing => {
+            if let Some(group) = &mut pages.group {
+                group.listing_tag = None;
+                match api::decode::<GroupListing>(result) {
+                    Ok(listing) => group.listing = Some(listing),
+                    Err(failure) => group.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::GroupPosts { append } => {
+            if let Some(group) = &mut pages.group {
+                group.posts_tag = None;
+                match api::decode::<Page<Post>>(result) {
+                    Ok(page) => {
+                        if !append {
+                            group.posts.clear();
+                        }
+                        group.posts.extend(page.items);
+                        group.posts_cursor = page.next_cursor;
+                    }
+                    // A private group's posts are refused to non-members: the page says so itself.
+                    Err(Failure::Refused { status: 403, .. }) => {}
+                    Err(failure) => group.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Post => {
+            if let Some(post) = &mut pages.post {
+                post.tag = None;
+                match api::decode::<Post>(result) {
+                    Ok(found) => post.post = Some(found),
+                    Err(failure) => post.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Comments => {
+            if let Some(post) = &mut pages.post {
+                post.comments_tag = None;
+                match api::decode::<Page<Comment>>(result) {
+                    Ok(page) => post.comments = page.items,
+                    Err(failure) => post.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Person => {
+            if let Some(person) = &mut pages.person {
+                person.tag = None;
+                match api::decode::<Profile>(result) {
+                    Ok(profile) => person.profile = Some(profile),
+                    Err(Failure::Refused { status: 404, .. }) => person.error = Some(Text::ProfileHidden),
+                    Err(failure) => person.error = Some(failure.text()),
+                }
+            }
+        }
+    }
+    Ok(render())
+}

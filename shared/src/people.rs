@@ -1,0 +1,190 @@
+//! Profiles: mine (from the device, edited through the outbox) and other people's (online,
+//! shown only as far as each person allows).
+
+use crux_core::{Command, render::render};
+use fabrique_wire::people::{DirectoryVisibility, Me, Profile, ProfileUpdate};
+use fabrique_wire::sync::Mutation;
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+use crate::app::{Cmd, Session};
+use crate::i18n::{Language, Text};
+use crate::pages::{self, Fetch, PersonPage};
+use crate::posts::parse;
+use crate::sync::{self, overlay::Overlay};
+use crate::view::{MyProfileView, PersonView, ProfileEditorView, ProfileView};
+
+const NAME_MAX: usize = 80;
+const FUNCTION_MAX: usize = 80;
+const BIO_MAX: usize = 2000;
+const TAGS_MAX: usize = 30;
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum PeopleEvent {
+    EditProfile,
+    SaveProfile {
+        display_name: String,
+        function: String,
+        bio: String,
+        skills: Vec<String>,
+        interests: Vec<String>,
+        federation_visible: bool,
+    },
+    CancelEdit,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProfileEditor {
+    pub draft: ProfileEditorView,
+    pub error: Option<Text>,
+}
+
+pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
+    match event {
+        PeopleEvent::EditProfile => {
+            let overlay = Overlay::of(&session.outbox);
+            if let Some(profile) = my_profile(session, &overlay) {
+                let draft = ProfileEditorView {
+                    display_name: profile.display_name,
+                    function: profile.function,
+                    bio: profile.bio,
+                    skills: profile.skills,
+                    interests: profile.interests,
+                    federation_visible: profile.federation_visible,
+                    error: None,
+                };
+                session.profile_editor = Some(ProfileEditor { draft, error: None });
+            }
+            render()
+        }
+        PeopleEvent::CancelEdit => {
+            session.profile_editor = None;
+            render()
+        }
+        PeopleEvent::SaveProfile { display_name, function, bio, skills, interests, federation_visible } => {
+            let draft = ProfileEditorView {
+                display_name: display_name.clone(),
+                function: function.clone(),
+                bio: bio.clone(),
+                skills: skills.clone(),
+                interests: interests.clone(),
+                federation_visible,
+                error: None,
+            };
+            let display_name = display_name.trim().to_owned();
+            let problem = if display_name.is_empty() {
+                Some(Text::NameRequired)
+            } else if display_name.chars().count() > NAME_MAX
+                || function.trim().chars().count() > FUNCTION_MAX
+                || bio.trim().chars().count() > BIO_MAX
+                || skills.len() > TAGS_MAX
+                || interests.len() > TAGS_MAX
+            {
+                Some(Text::TooLong)
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                session.profile_editor = Some(ProfileEditor { draft, error: Some(problem) });
+                return render();
+            }
+            session.profile_editor = None;
+            let clean = |tags: Vec<String>| -> Vec<String> {
+                tags.into_iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect()
+            };
+            let update = ProfileUpdate {
+                display_name: Some(display_name),
+                function: Some(function.trim().to_owned()),
+                bio: Some(bio.trim().to_owned()),
+                skills: Some(clean(skills)),
+                interests: Some(clean(interests)),
+                directory_visibility: Some(if federation_visible {
+                    DirectoryVisibility::Federation
+                } else {
+                    DirectoryVisibility::Association
+                }),
+            };
+            sync::write(session, Mutation::UpdateProfile { update }).and(render())
+        }
+    }
+}
+
+pub fn open_person(session: &mut Session, id: &str) -> Cmd {
+    let Some(person_id) = parse(id) else {
+        session.pages.person = None;
+        return Command::done();
+    };
+    let (tag, cmd) = pages::fetch(session, Fetch::Person, &format!("/v1/people/{person_id}"));
+    session.pages.person = Some(PersonPage { id: person_id, profile: None, tag: Some(tag), error: None });
+    cmd
+}
+
+/// The signed-in person as the device knows them.
+pub fn me(session: &Session) -> Option<&Me> {
+    session.store.me().or(session.me_at_sign_in.as_ref())
+}
+
+fn profile_view(profile: &Profile) -> ProfileView {
+    ProfileView {
+        id: profile.id.to_string(),
+        display_name: profile.display_name.clone(),
+        function: profile.function.clone(),
+        organisation_name: profile.organisation_name.clone(),
+        skills: profile.skills.clone(),
+        interests: profile.interests.clone(),
+        bio: profile.bio.clone(),
+        federation_visible: profile.directory_visibility == DirectoryVisibility::Federation,
+    }
+}
+
+/// My profile with my pending changes on top.
+fn my_profile(session: &Session, overlay: &Overlay) -> Option<ProfileView> {
+    let mut view = profile_view(&me(session)?.profile);
+    for update in &overlay.profile {
+        if let Some(v) = &update.display_name {
+            view.display_name = v.clone();
+        }
+        if let Some(v) = &update.function {
+            view.function = v.clone();
+        }
+        if let Some(v) = &update.bio {
+            view.bio = v.clone();
+        }
+        if let Some(v) = &update.skills {
+            view.skills = v.clone();
+        }
+        if let Some(v) = &update.interests {
+            view.interests = v.clone();
+        }
+        if let Some(v) = &update.directory_visibility {
+            view.federation_visible = *v == DirectoryVisibility::Federation;
+        }
+    }
+    Some(view)
+}
+
+pub fn my_profile_view(session: &Session, overlay: &Overlay, language: Language) -> MyProfileView {
+    MyProfileView {
+        profile: my_profile(session, overlay),
+        email: me(session).map(|me| me.email.clone()).unwrap_or_default(),
+        pending: !overlay.profile.is_empty(),
+        editor: session.profile_editor.as_ref().map(|editor| ProfileEditorView {
+            error: editor.error.map(|t| t.in_language(language).to_owned()),
+            ..editor.draft.clone()
+        }),
+    }
+}
+
+pub fn person_view(session: &Session, id: &str, language: Language) -> PersonView {
+    let page = session.pages.person.as_ref().filter(|p| p.id.to_string() == id);
+    PersonView {
+        id: id.to_owned(),
+        profile: page.and_then(|p| p.profile.as_ref()).map(profile_view),
+        loading: page.is_some_and(|p| p.tag.is_some()),
+        error: match page {
+            Some(page) => page.error.map(|t| t.in_language(language).to_owned()),
+            None => Some(Text::NotFound.in_language(language).to_owned()),
+        },
+    }
+}

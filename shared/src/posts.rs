@@ -1,0 +1,445 @@
+//! Posts and their comments and reactions: the feed, a post's page, writing, editing and
+//! deleting (through the outbox), and the composer form.
+
+use chrono::{DateTime, Utc};
+use crux_core::{Command, render::render};
+use fabrique_wire::groups::GroupRole;
+use fabrique_wire::people::PlatformRole;
+use fabrique_wire::posts::{Comment, Post, PostKind};
+use fabrique_wire::sync::Mutation;
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::app::{Cmd, Session};
+use crate::i18n::{Language, Text};
+use crate::pages::{self, Fetch, PostPage};
+use crate::sync::{self, overlay::Overlay};
+use crate::view::{CommentView, ComposerTarget, ComposerView, FeedView, PostSummary, PostView, ReactionCount};
+
+pub const TITLE_MAX: usize = 200;
+pub const BODY_MAX: usize = 20_000;
+pub const COMMENT_MAX: usize = 5_000;
+/// Lists show the start of a post; its page shows all of it.
+const EXCERPT_CHARS: usize = 280;
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum PostsEvent {
+    /// Open the form to write or change a post or a comment.
+    Compose(ComposerTarget),
+    /// Send what the form holds; it closes once the write is kept on the phone.
+    Submit {
+        title: String,
+        body: String,
+    },
+    CancelCompose,
+    Delete {
+        id: String,
+    },
+    DeleteComment {
+        id: String,
+    },
+    React {
+        target_id: String,
+        emoji: String,
+    },
+    Unreact {
+        target_id: String,
+        emoji: String,
+    },
+}
+
+/// The composer's state: the form stays open with its text until the write is accepted.
+#[derive(Debug, Clone)]
+pub struct Composer {
+    pub target: ComposerTarget,
+    pub title: String,
+    pub body: String,
+    pub error: Option<Text>,
+}
+
+pub fn update(event: PostsEvent, session: &mut Session) -> Cmd {
+    match event {
+        PostsEvent::Compose(target) => {
+            let (title, body) = prefill(session, &target);
+            session.composer = Some(Composer { target, title, body, error: None });
+            render()
+        }
+        PostsEvent::CancelCompose => {
+            session.composer = None;
+            render()
+        }
+        PostsEvent::Submit { title, body } => submit(session, title, body),
+        PostsEvent::Delete { id } => match parse(&id) {
+            Some(id) => sync::write(session, Mutation::DeletePost { id }).and(render()),
+            None => render(),
+        },
+        PostsEvent::DeleteComment { id } => match parse(&id) {
+            Some(id) => sync::write(session, Mutation::DeleteComment { id }).and(render()),
+            None => render(),
+        },
+        PostsEvent::React { target_id, emoji } => react(session, &target_id, emoji, true),
+        PostsEvent::Unreact { target_id, emoji } => react(session, &target_id, emoji, false),
+    }
+}
+
+fn react(session: &mut Session, target_id: &str, emoji: String, on: bool) -> Cmd {
+    let Some(target_id) = parse(target_id) else { return render() };
+    let emoji = emoji.trim().to_owned();
+    if emoji.is_empty() || emoji.chars().count() > 8 {
+        return render();
+    }
+    let mutation = if on { Mutation::React { target_id, emoji } } else { Mutation::Unreact { target_id, emoji } };
+    sync::write(session, mutation).and(render())
+}
+
+fn prefill(session: &Session, target: &ComposerTarget) -> (String, String) {
+    let overlay = Overlay::of(&session.outbox);
+    match target {
+        ComposerTarget::EditPost { id } => parse(id)
+            .and_then(|id| effective_post(session, &overlay, id))
+            .map(|post| (post.title, post.body))
+            .unwrap_or_default(),
+        ComposerTarget::EditComment { id } => parse(id)
+            .and_then(|id| {
+                let comment = session.store.comment(id)?;
+                let body = overlay.edits.get(&id).and_then(|e| e.1).unwrap_or(&comment.body);
+                Some((String::new(), body.to_owned()))
+            })
+            .unwrap_or_default(),
+        ComposerTarget::NewPost { .. } | ComposerTarget::NewComment { .. } => Default::default(),
+    }
+}
+
+fn submit(session: &mut Session, title: String, body: String) -> Cmd {
+    let Some(composer) = session.composer.as_mut() else { return render() };
+    composer.title = title.clone();
+    composer.body = body.clone();
+    let title = title.trim().to_owned();
+    let body = body.trim().to_owned();
+    let is_comment = matches!(composer.target, ComposerTarget::NewComment { .. } | ComposerTarget::EditComment { .. });
+    let max = if is_comment { COMMENT_MAX } else { BODY_MAX };
+    let problem = if body.is_empty() {
+        Some(Text::BodyRequired)
+    } else if body.chars().count() > max || title.chars().count() > TITLE_MAX {
+        Some(Text::TooLong)
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        composer.error = Some(problem);
+        return render();
+    }
+    let mutation = match &composer.target {
+        ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| Mutation::CreatePost {
+            id: Uuid::now_v7(),
+            group_id,
+            kind: PostKind::News,
+            title,
+            body,
+        }),
+        ComposerTarget::EditPost { id } => {
+            parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
+        }
+        ComposerTarget::NewComment { post_id } => {
+            parse(post_id).map(|post_id| Mutation::CreateComment { id: Uuid::now_v7(), post_id, body })
+        }
+        ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
+    };
+    session.composer = None;
+    match mutation {
+        Some(mutation) => sync::write(session, mutation).and(render()),
+        None => render(),
+    }
+}
+
+pub fn open_post(session: &mut Session, id: &str) -> Cmd {
+    let Some(post_id) = parse(id) else {
+        session.pages.post = None;
+        return Command::done();
+    };
+    let mut page =
+        PostPage { id: post_id, post: None, comments: Vec::new(), tag: None, comments_tag: None, error: None };
+    let held = session.store.post(post_id).is_some()
+        || session.outbox.visible().any(|m| matches!(&m.mutation, Mutation::CreatePost { id, .. } if *id == post_id));
+    if held {
+        session.pages.post = Some(page);
+        return Command::done();
+    }
+    let (tag, post) = pages::fetch(session, Fetch::Post, &format!("/v1/posts/{post_id}"));
+    let (comments_tag, comments) = pages::fetch(session, Fetch::Comments, &format!("/v1/posts/{post_id}/comments"));
+    page.tag = Some(tag);
+    page.comments_tag = Some(comments_tag);
+    session.pages.post = Some(page);
+    post.and(comments)
+}
+
+// ---------------------------------------------------------------------------------------
+// Views
+
+pub fn feed_view(session: &Session, overlay: &Overlay, language: Language) -> FeedView {
+    let limit = session.feed_limit;
+    let mut items: Vec<PostSummary> = overlay
+        .new_posts
+        .iter()
+        .rev()
+        .filter(|new| session.store.post(new.id).is_none() && !overlay.deleted.contains(&new.id))
+        .map(|new| pending_summary(session, new, language))
+        .take(limit)
+        .collect();
+    let mut stored = session.store.posts_newest_first().filter(|post| !overlay.deleted.contains(&post.id));
+    for post in stored.by_ref() {
+        if items.len() == limit {
+            break;
+        }
+        items.push(summary(session, overlay, post, false, language));
+    }
+    let has_more = items.len() == limit && stored.next().is_some();
+    let empty_text = items.is_empty().then(|| Text::FeedEmpty.in_language(language).to_owned());
+    FeedView { items, has_more, empty_text }
+}
+
+pub fn post_view(session: &Session, overlay: &Overlay, id: &str, language: Language) -> PostView {
+    let page = session.pages.post.as_ref().filter(|p| p.id.to_string() == id);
+    let post_id = parse(id);
+    let mut view = PostView {
+        id: id.to_owned(),
+        post: None,
+        comments: Vec::new(),
+        loading: page.is_some_and(|p| p.tag.is_some() || p.comments_tag.is_some()),
+        error: page.and_then(|p| p.error).map(|t| t.in_language(language).to_owned()),
+        empty_text: None,
+        can_comment: false,
+    };
+    let Some(post_id) = post_id else {
+        view.error = Some(Text::NotFound.in_language(language).to_owned());
+        return view;
+    };
+    if overlay.deleted.contains(&post_id) {
+        view.error = Some(Text::PostDeleted.in_language(language).to_owned());
+        return view;
+    }
+    if let Some(post) = session.store.post(post_id) {
+        view.post = Some(summary(session, overlay, post, true, language));
+        view.comments = session
+            .store
+            .comments_of(post_id)
+            .filter(|c| !overlay.deleted.contains(&c.id))
+            .map(|c| comment_view(session, overlay, c, language))
+            .collect();
+        view.can_comment = session.store.my_role(post.group_id).is_some();
+    } else if let Some(new) = overlay.new_posts.iter().find(|p| p.id == post_id) {
+        let mut summary = pending_summary(session, new, language);
+        summary.body = new.body.to_owned();
+        view.post = Some(summary);
+        view.can_comment = true;
+    } else if let Some(post) = page.and_then(|p| p.post.as_ref()) {
+        view.post = Some(summary(session, overlay, post, true, language));
+        view.comments = page
+            .map(|p| p.comments.iter().map(|c| comment_view(session, overlay, c, language)).collect())
+            .unwrap_or_default();
+    }
+    for new in overlay.new_comments.get(&post_id).into_iter().flatten() {
+        if session.store.comment(new.id).is_none() && !overlay.deleted.contains(&new.id) {
+            view.comments.push(pending_comment(session, new.id, new.body, language));
+        }
+    }
+    if view.post.is_some() && view.comments.is_empty() {
+        view.empty_text = Some(Text::CommentsEmpty.in_language(language).to_owned());
+    }
+    view
+}
+
+pub fn composer_view(session: &Session, language: Language) -> Option<ComposerView> {
+    session.composer.as_ref().map(|composer| ComposerView {
+        has_title: matches!(composer.target, ComposerTarget::NewPost { .. } | ComposerTarget::EditPost { .. }),
+        target: composer.target.clone(),
+        title: composer.title.clone(),
+        body: composer.body.clone(),
+        error: composer.error.map(|t| t.in_language(language).to_owned()),
+    })
+}
+
+/// A post as the person sees it now: the store's copy with their pending edit on top.
+fn effective_post(session: &Session, overlay: &Overlay, id: Uuid) -> Option<Post> {
+    let mut post = session.store.post(id)?.clone();
+    if let Some((title, body)) = overlay.edits.get(&id) {
+        if let Some(title) = title {
+            post.title = (*title).to_owned();
+        }
+        if let Some(body) = body {
+            post.body = (*body).to_owned();
+        }
+    }
+    Some(post)
+}
+
+pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, language: Language) -> PostSummary {
+    let (title, body) = match overlay.edits.get(&post.id) {
+        Some((title, body)) => (title.unwrap_or(&post.title), body.unwrap_or(&post.body)),
+        None => (post.title.as_str(), post.body.as_str()),
+    };
+    let pending = overlay.pending.contains(&post.id);
+    let mine = post.author_id == session.person_id;
+    let extra_comments = overlay
+        .new_comments
+        .get(&post.id)
+        .map_or(0, |c| c.iter().filter(|n| session.store.comment(n.id).is_none()).count());
+    PostSummary {
+        id: post.id.to_string(),
+        group_id: post.group_id.to_string(),
+        group_name: group_name(session, post.group_id),
+        author_id: post.author_id.to_string(),
+        author_name: post.author_name.clone(),
+        kind: kind_name(&post.kind).to_owned(),
+        title: title.to_owned(),
+        body: if full { body.to_owned() } else { excerpt(body) },
+        created_at: rfc3339(post.created_at),
+        edited: post.edited_at.is_some(),
+        comment_count: u32::try_from(post.comment_count.max(0) as usize + extra_comments).unwrap_or(u32::MAX),
+        reactions: reactions(session, overlay, post.id),
+        pending,
+        pending_label: pending.then(|| Text::NotSentYet.in_language(language).to_owned()),
+        can_edit: mine,
+        can_delete: mine || moderates(session, post.group_id),
+    }
+}
+
+pub fn pending_summary(session: &Session, new: &crate::sync::overlay::NewPost, language: Language) -> PostSummary {
+    PostSummary {
+        id: new.id.to_string(),
+        group_id: new.group_id.to_string(),
+        group_name: group_name(session, new.group_id),
+        author_id: session.person_id.to_string(),
+        author_name: my_name(session),
+        kind: kind_name(new.kind).to_owned(),
+        title: new.title.to_owned(),
+        body: excerpt(new.body),
+        created_at: String::new(),
+        edited: false,
+        comment_count: 0,
+        reactions: Vec::new(),
+        pending: true,
+        pending_label: Some(Text::NotSentYet.in_language(language).to_owned()),
+        can_edit: false,
+        can_delete: true,
+    }
+}
+
+fn comment_view(session: &Session, overlay: &Overlay, comment: &Comment, language: Language) -> CommentView {
+    let pending = overlay.pending.contains(&comment.id);
+    let mine = comment.author_id == session.person_id;
+    let body = overlay.edits.get(&comment.id).and_then(|e| e.1).unwrap_or(&comment.body);
+    CommentView {
+        id: comment.id.to_string(),
+        author_id: comment.author_id.to_string(),
+        author_name: comment.author_name.clone(),
+        body: body.to_owned(),
+        created_at: rfc3339(comment.created_at),
+        edited: comment.edited_at.is_some(),
+        reactions: reactions(session, overlay, comment.id),
+        pending,
+        pending_label: pending.then(|| Text::NotSentYet.in_language(language).to_owned()),
+        can_edit: mine,
+        can_delete: mine || moderates(session, comment.group_id),
+    }
+}
+
+fn pending_comment(session: &Session, id: Uuid, body: &str, language: Language) -> CommentView {
+    CommentView {
+        id: id.to_string(),
+        author_id: session.person_id.to_string(),
+        author_name: my_name(session),
+        body: body.to_owned(),
+        created_at: String::new(),
+        edited: false,
+        reactions: Vec::new(),
+        pending: true,
+        pending_label: Some(Text::NotSentYet.in_language(language).to_owned()),
+        can_edit: false,
+        can_delete: true,
+    }
+}
+
+fn reactions(session: &Session, overlay: &Overlay, target: Uuid) -> Vec<ReactionCount> {
+    let mut counts: Vec<ReactionCount> = Vec::new();
+    for reaction in session.store.reactions_to(target) {
+        let mine = reaction.person_id == session.person_id;
+        match counts.iter_mut().find(|c| c.emoji == reaction.emoji) {
+            Some(count) => {
+                count.count += 1;
+                count.mine |= mine;
+            }
+            None => counts.push(ReactionCount { emoji: reaction.emoji.clone(), count: 1, mine }),
+        }
+    }
+    for ((_, emoji), on) in overlay.reactions.iter().filter(|((t, _), _)| *t == target) {
+        match counts.iter_mut().find(|c| c.emoji == *emoji) {
+            Some(count) if count.mine != *on => {
+                count.mine = *on;
+                if *on {
+                    count.count += 1;
+                } else {
+                    count.count -= 1;
+                }
+            }
+            Some(_) => {}
+            None if *on => counts.push(ReactionCount { emoji: (*emoji).to_owned(), count: 1, mine: true }),
+            None => {}
+        }
+    }
+    counts.retain(|c| c.count > 0);
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.emoji.cmp(&b.emoji)));
+    counts
+}
+
+/// May delete others' posts in this group: its organisers and admins, and federation admins.
+fn moderates(session: &Session, group_id: Uuid) -> bool {
+    matches!(session.store.my_role(group_id), Some(GroupRole::Organiser | GroupRole::Admin))
+        || crate::people::me(session).is_some_and(|me| me.platform_role == PlatformRole::FederationAdmin)
+}
+
+fn group_name(session: &Session, group_id: Uuid) -> String {
+    session.store.group(group_id).map(|g| g.name.clone()).unwrap_or_default()
+}
+
+fn my_name(session: &Session) -> String {
+    crate::people::me(session).map(|me| me.profile.display_name.clone()).unwrap_or_default()
+}
+
+fn kind_name(kind: &PostKind) -> &'static str {
+    match kind {
+        PostKind::News => "news",
+        PostKind::Report => "report",
+        PostKind::Document => "document",
+        PostKind::Decision => "decision",
+    }
+}
+
+fn excerpt(body: &str) -> String {
+    match body.char_indices().nth(EXCERPT_CHARS) {
+        Some((cut, _)) => format!("{}…", body[..cut].trim_end()),
+        None => body.to_owned(),
+    }
+}
+
+pub fn rfc3339(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// What a refused write said, so the person can copy it and lose nothing.
+pub fn written_text(mutation: &Mutation) -> String {
+    match mutation {
+        Mutation::CreatePost { title, body, .. } if !title.is_empty() => format!("{title}\n{body}"),
+        Mutation::CreatePost { body, .. }
+        | Mutation::CreateComment { body, .. }
+        | Mutation::EditComment { body, .. }
+        | Mutation::EditPost { body: Some(body), .. } => body.clone(),
+        _ => String::new(),
+    }
+}
+
+pub fn parse(id: &str) -> Option<Uuid> {
+    Uuid::parse_str(id.trim()).ok()
+}

@@ -1,0 +1,70 @@
+//! What the core keeps in the device's key-value storage, and under which keys.
+//!
+//! - `settings`: the person's language;
+//! - `session`: the signed-in person's token (absent when signed out);
+//! - `outbox:<person>`: that person's writes not yet covered by a pull, with the device's
+//!   client id for them (kept across sign-out: nothing a person wrote is lost);
+//! - `store:<person>`: the entities of that person's scopes and the pull cursor (deleted at
+//!   sign-out, so a shared phone does not keep someone else's groups).
+
+use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult, Value};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::i18n::Language;
+
+pub const SETTINGS: &str = "settings";
+pub const SESSION: &str = "session";
+
+pub fn outbox_key(person: Uuid) -> String {
+    format!("outbox:{person}")
+}
+
+pub fn store_key(person: Uuid) -> String {
+    format!("store:{person}")
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    pub language: Language,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SavedSession {
+    pub server_url: String,
+    pub token: String,
+    pub person_id: Uuid,
+}
+
+pub fn get(key: impl Into<String>) -> KeyValueOperation {
+    KeyValueOperation::Get { key: key.into() }
+}
+
+pub fn set(key: impl Into<String>, value: &impl Serialize) -> KeyValueOperation {
+    KeyValueOperation::Set { key: key.into(), value: serde_json::to_vec(value).unwrap_or_default() }
+}
+
+pub fn delete(key: impl Into<String>) -> KeyValueOperation {
+    KeyValueOperation::Delete { key: key.into() }
+}
+
+/// A stored value that no longer reads (from an older version of the app, or damaged), or a
+/// storage that failed.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unreadable;
+
+/// What a `get` found: `Ok(None)` when the key is absent; never a panic.
+pub fn read<T: for<'de> Deserialize<'de>>(result: KeyValueResult) -> Result<Option<T>, Unreadable> {
+    match result {
+        KeyValueResult::Ok { response: KeyValueResponse::Get { value: Value::Bytes(bytes) } } => {
+            serde_json::from_slice(&bytes).map(Some).map_err(|_| Unreadable)
+        }
+        KeyValueResult::Ok { response: KeyValueResponse::Get { value: Value::None } } => Ok(None),
+        _ => Err(Unreadable),
+    }
+}
+
+/// Whether a `set` or `delete` was carried out.
+pub fn done(result: &KeyValueResult) -> bool {
+    matches!(result, KeyValueResult::Ok { .. })
+}

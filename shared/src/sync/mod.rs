@@ -1,0 +1,325 @@
+//! The sync client of DESIGN.md §5: push the outbox, then pull until nothing is left.
+//!
+//! One sync runs at a time; a reason to sync that arrives meanwhile (a poke, a new write)
+//! makes it run once more at the end. A sync starts on start, on coming to the foreground,
+//! on a poke, on a push notification, after a local write (debounced), on pull-to-refresh
+//! and on a timer. A failure retries with exponential backoff and jitter. Start with
+//! [`request`] and [`on_event`].
+
+pub mod outbox;
+pub mod overlay;
+
+use crux_core::{Command, render::render};
+use crux_http::protocol::HttpResult;
+use crux_kv::KeyValueResult;
+use crux_time::{Duration, TimeRequest, TimeResponse, TimerId};
+use fabrique_wire::sync::{Mutation, PullRequest, PullResponse, PushRequest, PushResponse};
+
+use crate::api::{self, Failure};
+use crate::app::{Cmd, Internal, Session, internal};
+use crate::i18n::{self, Text};
+use crate::realtime::RealtimeOperation;
+use crate::storage;
+use crate::store::{LocalStore, SavedStore};
+use outbox::Outbox;
+
+/// A local write waits this long for others before the sync starts.
+const DEBOUNCE_MS: u64 = 400;
+/// Without pokes, a foreground app still syncs this often.
+const PERIODIC_MS: u64 = 5 * 60 * 1000;
+const BACKOFF_FIRST_MS: u64 = 1000;
+const BACKOFF_MAX_MS: u64 = 60 * 1000;
+
+#[derive(Debug, Default)]
+pub struct SyncState {
+    pub in_flight: bool,
+    /// Something asked for a sync while one was running.
+    pub again: bool,
+    /// The last exchange with the server went through.
+    pub online: bool,
+    pub attempt: u32,
+    pub failure: Option<Text>,
+    pub retry_generation: u64,
+    pub debounce_generation: u64,
+    pub periodic_running: bool,
+    next_timer: usize,
+}
+
+#[derive(Debug)]
+pub enum SyncInternal {
+    Pushed(HttpResult),
+    Pulled(HttpResult),
+    Timer { timer: Timer, response: TimeResponse },
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Timer {
+    Retry(u64),
+    Debounce(u64),
+    Periodic,
+}
+
+/// The server no longer accepts the session.
+#[derive(Debug)]
+pub struct SessionExpired;
+
+/// Load the person's store and outbox from the device.
+pub fn load(session: &Session) -> Cmd {
+    let epoch = session.epoch;
+    let store = Command::request_from_shell(storage::get(storage::store_key(session.person_id)))
+        .then_send(move |result| internal(Internal::StoreLoaded { epoch, result }));
+    let outbox = Command::request_from_shell(storage::get(storage::outbox_key(session.person_id)))
+        .then_send(move |result| internal(Internal::OutboxLoaded { epoch, result }));
+    store.and(outbox)
+}
+
+pub fn store_loaded(session: &mut Session, result: KeyValueResult) -> Cmd {
+    // A store that no longer reads is only a copy: start again from an empty one.
+    if let Ok(Some(saved)) = storage::read::<SavedStore>(result) {
+        session.cursor = saved.cursor.clone();
+        session.store = LocalStore::load(session.person_id, saved);
+    }
+    session.store_loaded = true;
+    on_loaded(session)
+}
+
+pub fn outbox_loaded(session: &mut Session, result: KeyValueResult) -> Cmd {
+    match storage::read::<Outbox>(result) {
+        Ok(Some(outbox)) => session.outbox = outbox.loaded(),
+        Ok(None) => {}
+        // A value that no longer reads cannot be recovered here: start a new client id (a new
+        // numbering, so the server sees no gap) and tell the person.
+        Err(storage::Unreadable) => session.notice = Some(Text::DeviceStorageFailed),
+    }
+    session.outbox_loaded = true;
+    on_loaded(session)
+}
+
+fn on_loaded(session: &mut Session) -> Cmd {
+    if !session.loaded() {
+        return Command::done();
+    }
+    let save = save_outbox(session);
+    connect_realtime(session).and(save).and(request(session)).and(start_periodic(session)).and(render())
+}
+
+pub fn connect_realtime(session: &Session) -> Cmd {
+    if !session.loaded() {
+        return Command::done();
+    }
+    let url = api::url(&session.credentials.server_url, "/v1/sync/events");
+    Command::notify_shell(RealtimeOperation::Connect { url, token: session.credentials.token.clone() }).into()
+}
+
+/// Ask for a sync: now if none is running, at the end of the current one otherwise.
+pub fn request(session: &mut Session) -> Cmd {
+    if !session.loaded() {
+        return Command::done();
+    }
+    if session.sync.in_flight {
+        session.sync.again = true;
+        return Command::done();
+    }
+    session.sync.in_flight = true;
+    session.sync.again = false;
+    next_step(session)
+}
+
+fn next_step(session: &mut Session) -> Cmd {
+    if session.outbox.has_unsent() { push(session) } else { pull(session) }
+}
+
+fn push(session: &Session) -> Cmd {
+    let body = PushRequest { client_id: session.outbox.client_id, mutations: session.outbox.to_send() };
+    let request = api::post(Some(&session.credentials), &session.credentials.server_url, "/v1/sync/push", &body);
+    let epoch = session.epoch;
+    Command::request_from_shell(request)
+        .then_send(move |result| internal(Internal::Sync { epoch, event: SyncInternal::Pushed(result) }))
+}
+
+fn pull(session: &Session) -> Cmd {
+    let body = PullRequest { client_id: Some(session.outbox.client_id), cursor: session.cursor.clone(), limit: None };
+    let request = api::post(Some(&session.credentials), &session.credentials.server_url, "/v1/sync/pull", &body);
+    let epoch = session.epoch;
+    Command::request_from_shell(request)
+        .then_send(move |result| internal(Internal::Sync { epoch, event: SyncInternal::Pulled(result) }))
+}
+
+/// A local write: keep it in the outbox, save the outbox, and only once saved show and send it.
+pub fn write(session: &mut Session, mutation: Mutation) -> Cmd {
+    session.outbox.add(mutation);
+    save_outbox(session)
+}
+
+pub fn save_outbox(session: &Session) -> Cmd {
+    let epoch = session.epoch;
+    let through = session.outbox.next_id - 1;
+    Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox))
+        .then_send(move |result| internal(Internal::OutboxSaved { epoch, through, result }))
+}
+
+pub fn outbox_saved(session: &mut Session, through: u64, result: KeyValueResult) -> Cmd {
+    if !storage::done(&result) {
+        session.outbox.unsaved(through);
+        session.notice = Some(Text::DeviceStorageFailed);
+        return render();
+    }
+    let newly_saved = through > session.outbox.saved_through;
+    session.outbox.saved(through);
+    if newly_saved { debounce(session).and(render()) } else { Command::done() }
+}
+
+fn save_store(session: &Session) -> Cmd {
+    let saved = session.store.save(session.cursor.clone());
+    Command::request_from_shell(storage::set(storage::store_key(session.person_id), &saved))
+        .then_send(|result| internal(Internal::StoreSaved { result }))
+}
+
+pub fn on_event(session: &mut Session, event: SyncInternal) -> Result<Cmd, SessionExpired> {
+    match event {
+        SyncInternal::Pushed(result) => pushed(session, result),
+        SyncInternal::Pulled(result) => pulled(session, result),
+        SyncInternal::Timer { timer, response } => Ok(timer_fired(session, timer, response)),
+    }
+}
+
+fn pushed(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpired> {
+    match api::decode::<PushResponse>(result) {
+        Ok(answer) => {
+            reached(session);
+            let failed = session.outbox.answered(&answer.results, answer.last_mutation_id);
+            if let Some(first) = failed.first() {
+                session.notice = Some(i18n::for_error_code(&first.code));
+            }
+            let save = save_outbox(session);
+            Ok(save.and(next_step(session)).and(render()))
+        }
+        Err(Failure::Refused { status: 409, details, .. }) => {
+            // The server expects another number: it lost writes this device believed sent
+            // (a restored backup). Number them again from there; none is dropped.
+            let expected = details
+                .as_ref()
+                .and_then(|d| d.get("expected_mutation_id"))
+                .and_then(|v| v.as_u64())
+                .unwrap_or(1)
+                .max(1);
+            session.outbox.renumber_from(expected);
+            let save = save_outbox(session);
+            Ok(save.and(push(session)))
+        }
+        Err(Failure::Unauthorized) => Err(SessionExpired),
+        Err(failure) => Ok(failed(session, failure)),
+    }
+}
+
+fn pulled(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpired> {
+    match api::decode::<PullResponse>(result) {
+        Ok(answer) => {
+            reached(session);
+            if answer.reset {
+                session.store.clear();
+            }
+            for scope in &answer.purged_scopes {
+                session.store.purge(scope);
+            }
+            for change in answer.changes {
+                session.store.apply(change);
+            }
+            session.cursor = Some(answer.cursor);
+            session.outbox.covered(answer.last_mutation_id);
+            if answer.has_more {
+                return Ok(pull(session).and(render()));
+            }
+            session.sync.in_flight = false;
+            let saves = save_store(session).and(save_outbox(session));
+            let again =
+                if session.sync.again || session.outbox.has_unsent() { request(session) } else { Command::done() };
+            Ok(saves.and(again).and(render()))
+        }
+        Err(Failure::Unauthorized) => Err(SessionExpired),
+        Err(failure) => Ok(failed(session, failure)),
+    }
+}
+
+fn reached(session: &mut Session) {
+    session.sync.online = true;
+    session.sync.attempt = 0;
+    session.sync.failure = None;
+}
+
+/// The sync stopped: try again after a growing, jittered delay.
+fn failed(session: &mut Session, failure: Failure) -> Cmd {
+    session.sync.in_flight = false;
+    session.sync.online = !matches!(failure, Failure::Unreachable);
+    session.sync.attempt = session.sync.attempt.saturating_add(1);
+    session.sync.failure = Some(if matches!(failure, Failure::Unreachable) { Text::Offline } else { failure.text() });
+    session.sync.retry_generation += 1;
+    let delay = backoff_ms(session.sync.attempt, jitter());
+    let timer = Timer::Retry(session.sync.retry_generation);
+    start_timer(session, timer, delay).and(render())
+}
+
+/// Exponential backoff capped at a minute; `jitter` in [0, 1) spreads clients over the
+/// upper half of the delay so they do not all come back at once.
+pub fn backoff_ms(attempt: u32, jitter: f64) -> u64 {
+    let exponent = attempt.saturating_sub(1).min(16);
+    let full = BACKOFF_FIRST_MS.saturating_mul(1 << exponent).min(BACKOFF_MAX_MS);
+    let half = full / 2;
+    half + (half as f64 * jitter.clamp(0.0, 1.0)) as u64
+}
+
+fn jitter() -> f64 {
+    (uuid::Uuid::new_v4().as_u128() & 0xffff) as f64 / 65536.0
+}
+
+fn debounce(session: &mut Session) -> Cmd {
+    session.sync.debounce_generation += 1;
+    let timer = Timer::Debounce(session.sync.debounce_generation);
+    start_timer(session, timer, DEBOUNCE_MS)
+}
+
+fn start_periodic(session: &mut Session) -> Cmd {
+    if session.sync.periodic_running {
+        return Command::done();
+    }
+    session.sync.periodic_running = true;
+    start_timer(session, Timer::Periodic, PERIODIC_MS)
+}
+
+fn start_timer(session: &mut Session, timer: Timer, millis: u64) -> Cmd {
+    session.sync.next_timer += 1;
+    let id = TimerId(session.sync.next_timer);
+    let epoch = session.epoch;
+    Command::request_from_shell(TimeRequest::NotifyAfter { id, duration: Duration::from_millis(millis) })
+        .then_send(move |response| internal(Internal::Sync { epoch, event: SyncInternal::Timer { timer, response } }))
+}
+
+fn timer_fired(session: &mut Session, timer: Timer, response: TimeResponse) -> Cmd {
+    if !matches!(response, TimeResponse::DurationElapsed { .. } | TimeResponse::InstantArrived { .. }) {
+        return Command::done();
+    }
+    match timer {
+        Timer::Retry(generation) if generation == session.sync.retry_generation => request(session).and(render()),
+        Timer::Debounce(generation) if generation == session.sync.debounce_generation => request(session),
+        Timer::Periodic => {
+            session.sync.periodic_running = false;
+            let sync = if session.foreground { request(session) } else { Command::done() };
+            sync.and(start_periodic(session))
+        }
+        Timer::Retry(_) | Timer::Debounce(_) => Command::done(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_to_a_minute_and_stays_in_the_upper_half() {
+        assert_eq!(backoff_ms(1, 0.0), 500);
+        assert_eq!(backoff_ms(1, 0.999_9), 999);
+        assert_eq!(backoff_ms(3, 0.0), 2000);
+        assert_eq!(backoff_ms(30, 0.0), 30_000);
+        assert!(backoff_ms(30, 0.99) <= 60_000);
+    }
+}

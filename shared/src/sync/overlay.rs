@@ -1,0 +1,114 @@
+//! The person's pending writes, shown on top of the store (optimistic display).
+//!
+//! Built from the outbox's saved writes at each view; the outbox is small (what is not yet
+//! covered by a pull), so this costs little even with a large store.
+
+use std::collections::{HashMap, HashSet};
+
+use fabrique_wire::people::ProfileUpdate;
+use fabrique_wire::posts::PostKind;
+use fabrique_wire::sync::Mutation;
+use uuid::Uuid;
+
+use super::outbox::Outbox;
+
+pub struct NewPost<'a> {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub kind: &'a PostKind,
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+pub struct NewComment<'a> {
+    pub id: Uuid,
+    pub body: &'a str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupIntent {
+    Join,
+    RequestToJoin,
+    Leave,
+    Follow,
+    Unfollow,
+}
+
+#[derive(Default)]
+pub struct Overlay<'a> {
+    /// Oldest first.
+    pub new_posts: Vec<NewPost<'a>>,
+    pub edits: HashMap<Uuid, (Option<&'a str>, Option<&'a str>)>,
+    pub deleted: HashSet<Uuid>,
+    pub new_comments: HashMap<Uuid, Vec<NewComment<'a>>>,
+    /// (target, emoji) → reacting (true) or taking back (false).
+    pub reactions: HashMap<(Uuid, &'a str), bool>,
+    pub groups: HashMap<Uuid, GroupIntent>,
+    pub profile: Vec<&'a ProfileUpdate>,
+    /// Items with a write not yet covered by a pull: they carry the "not sent yet" mark.
+    pub pending: HashSet<Uuid>,
+}
+
+impl<'a> Overlay<'a> {
+    pub fn of(outbox: &'a Outbox) -> Self {
+        let mut overlay = Overlay::default();
+        for pending in outbox.visible() {
+            match &pending.mutation {
+                Mutation::CreatePost { id, group_id, kind, title, body } => {
+                    overlay.new_posts.push(NewPost { id: *id, group_id: *group_id, kind, title, body });
+                    overlay.pending.insert(*id);
+                }
+                Mutation::EditPost { id, title, body } => {
+                    let entry = overlay.edits.entry(*id).or_default();
+                    if let Some(title) = title {
+                        entry.0 = Some(title);
+                    }
+                    if let Some(body) = body {
+                        entry.1 = Some(body);
+                    }
+                    overlay.pending.insert(*id);
+                }
+                Mutation::DeletePost { id } | Mutation::DeleteComment { id } => {
+                    overlay.deleted.insert(*id);
+                }
+                Mutation::CreateComment { id, post_id, body } => {
+                    overlay.new_comments.entry(*post_id).or_default().push(NewComment { id: *id, body });
+                    overlay.pending.insert(*id);
+                }
+                Mutation::EditComment { id, body } => {
+                    overlay.edits.insert(*id, (None, Some(body)));
+                    overlay.pending.insert(*id);
+                }
+                Mutation::React { target_id, emoji } => {
+                    overlay.reactions.insert((*target_id, emoji), true);
+                }
+                Mutation::Unreact { target_id, emoji } => {
+                    overlay.reactions.insert((*target_id, emoji), false);
+                }
+                Mutation::JoinGroup { group_id } => {
+                    overlay.groups.insert(*group_id, GroupIntent::Join);
+                }
+                Mutation::RequestToJoin { group_id, .. } => {
+                    overlay.groups.insert(*group_id, GroupIntent::RequestToJoin);
+                }
+                Mutation::LeaveGroup { group_id } => {
+                    overlay.groups.insert(*group_id, GroupIntent::Leave);
+                }
+                Mutation::FollowGroup { group_id } => {
+                    overlay.groups.insert(*group_id, GroupIntent::Follow);
+                }
+                Mutation::UnfollowGroup { group_id } => {
+                    overlay.groups.insert(*group_id, GroupIntent::Unfollow);
+                }
+                Mutation::UpdateProfile { update } => overlay.profile.push(update),
+                Mutation::CreateGroup { .. }
+                | Mutation::UpdateGroup { .. }
+                | Mutation::DecideJoinRequest { .. }
+                | Mutation::InviteToGroup { .. }
+                | Mutation::RemoveMember { .. }
+                | Mutation::SetMemberRole { .. } => {}
+            }
+        }
+        overlay
+    }
+}

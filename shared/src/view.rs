@@ -1,0 +1,319 @@
+//! The view model: everything a shell draws, already decided and translated.
+//!
+//! Shells draw `screen` (one view per variant), the `status` bar (offline, syncing, writes
+//! not sent yet or refused), an optional `notice` and an optional `composer` on top.
+//! Ids cross as strings; times as RFC 3339 strings that shells format for the person.
+
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::SignIn;
+use crate::app::{Model, Phase, Route, Session};
+use crate::i18n::{Language, Text};
+use crate::sync::overlay::Overlay;
+use crate::{groups, people, posts};
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ViewModel {
+    pub language: Language,
+    pub screen: Screen,
+    pub status: Status,
+    pub notice: Option<String>,
+    pub composer: Option<ComposerView>,
+    pub can_go_back: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[repr(C)]
+pub enum Screen {
+    /// Reading what the device holds.
+    Loading,
+    SignIn(SignInView),
+    Feed(FeedView),
+    MyGroups(MyGroupsView),
+    BrowseGroups(BrowseView),
+    Group(GroupView),
+    Post(PostView),
+    MyProfile(MyProfileView),
+    Person(PersonView),
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
+pub struct Status {
+    pub online: bool,
+    pub syncing: bool,
+    /// Why the last sync stopped (offline, server trouble), if it did.
+    pub problem: Option<String>,
+    /// Writes kept on the phone that the server has not confirmed yet.
+    pub not_sent_count: u32,
+    pub not_sent_label: String,
+    /// Writes the server refused, with the reason, until dismissed.
+    pub failed: Vec<FailedWriteView>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FailedWriteView {
+    pub id: u64,
+    pub label: String,
+    /// What was written (the start of it), so nothing is lost: the person can copy it.
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SignInView {
+    pub busy: bool,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FeedView {
+    pub items: Vec<PostSummary>,
+    pub has_more: bool,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PostSummary {
+    pub id: String,
+    pub group_id: String,
+    pub group_name: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub kind: String,
+    pub title: String,
+    /// The body, cut at a few hundred characters for lists; whole on a post's page.
+    pub body: String,
+    pub created_at: String,
+    pub edited: bool,
+    pub comment_count: u32,
+    pub reactions: Vec<ReactionCount>,
+    /// Written on this phone, not yet confirmed by the server.
+    pub pending: bool,
+    pub pending_label: Option<String>,
+    pub can_edit: bool,
+    pub can_delete: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ReactionCount {
+    pub emoji: String,
+    pub count: u32,
+    pub mine: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct MyGroupsView {
+    pub groups: Vec<GroupSummary>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct GroupSummary {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub private: bool,
+    pub member_count: u32,
+    pub relation: GroupRelation,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum GroupRelation {
+    None,
+    Member,
+    Organiser,
+    Admin,
+    Following,
+    /// A request to join a private group waits for its organisers.
+    Requested,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct BrowseView {
+    pub query: String,
+    pub groups: Vec<GroupSummary>,
+    pub loading: bool,
+    pub has_more: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct GroupView {
+    pub id: String,
+    /// Absent until the group is found (on the device or from the server).
+    pub group: Option<GroupSummary>,
+    pub loading: bool,
+    pub error: Option<String>,
+    pub posts: Vec<PostSummary>,
+    pub has_more_posts: bool,
+    pub empty_text: Option<String>,
+    pub can_post: bool,
+    pub can_join: bool,
+    pub can_ask_to_join: bool,
+    pub can_follow: bool,
+    pub can_unfollow: bool,
+    pub can_leave: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PostView {
+    pub id: String,
+    pub post: Option<PostSummary>,
+    pub comments: Vec<CommentView>,
+    pub loading: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
+    pub can_comment: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CommentView {
+    pub id: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: String,
+    pub edited: bool,
+    pub reactions: Vec<ReactionCount>,
+    pub pending: bool,
+    pub pending_label: Option<String>,
+    pub can_edit: bool,
+    pub can_delete: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ProfileView {
+    pub id: String,
+    pub display_name: String,
+    pub function: String,
+    pub organisation_name: String,
+    pub skills: Vec<String>,
+    pub interests: Vec<String>,
+    pub bio: String,
+    /// Visible to the whole federation (otherwise to one's own association).
+    pub federation_visible: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct MyProfileView {
+    pub profile: Option<ProfileView>,
+    pub email: String,
+    pub pending: bool,
+    /// The form stays open with what was typed when the core refused it.
+    pub editor: Option<ProfileEditorView>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ProfileEditorView {
+    pub display_name: String,
+    pub function: String,
+    pub bio: String,
+    pub skills: Vec<String>,
+    pub interests: Vec<String>,
+    pub federation_visible: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PersonView {
+    pub id: String,
+    pub profile: Option<ProfileView>,
+    pub loading: bool,
+    pub error: Option<String>,
+}
+
+/// The form to write or change a post or a comment, over the current screen.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ComposerView {
+    pub target: ComposerTarget,
+    pub title: String,
+    pub body: String,
+    pub has_title: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum ComposerTarget {
+    NewPost { group_id: String },
+    EditPost { id: String },
+    NewComment { post_id: String },
+    EditComment { id: String },
+}
+
+pub fn view(model: &Model) -> ViewModel {
+    let language = model.language;
+    let say = |text: Text| text.in_language(language).to_owned();
+    match &model.phase {
+        Phase::Starting => ViewModel {
+            language,
+            screen: Screen::Loading,
+            status: Status::default(),
+            notice: None,
+            composer: None,
+            can_go_back: false,
+        },
+        Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
+            language,
+            screen: Screen::SignIn(SignInView { busy: busy.is_some(), error: error.map(say), notice: notice.map(say) }),
+            status: Status::default(),
+            notice: None,
+            composer: None,
+            can_go_back: false,
+        },
+        Phase::Active(session) => active_view(session, language),
+    }
+}
+
+fn active_view(session: &Session, language: Language) -> ViewModel {
+    let say = |text: Text| text.in_language(language).to_owned();
+    let overlay = Overlay::of(&session.outbox);
+    let status = status(session, language);
+    let screen = if !session.loaded() {
+        Screen::Loading
+    } else {
+        match session.route() {
+            Route::Feed => Screen::Feed(posts::feed_view(session, &overlay, language)),
+            Route::MyGroups => Screen::MyGroups(groups::my_groups_view(session, &overlay, language)),
+            Route::BrowseGroups => Screen::BrowseGroups(groups::browse_view(session, &overlay, language)),
+            Route::Group { id } => Screen::Group(groups::group_view(session, &overlay, id, language)),
+            Route::Post { id } => Screen::Post(posts::post_view(session, &overlay, id, language)),
+            Route::MyProfile => Screen::MyProfile(people::my_profile_view(session, &overlay, language)),
+            Route::Person { id } => Screen::Person(people::person_view(session, id, language)),
+        }
+    };
+    ViewModel {
+        language,
+        screen,
+        status,
+        notice: session.notice.map(say),
+        composer: posts::composer_view(session, language),
+        can_go_back: session.nav.len() > 1,
+    }
+}
+
+fn status(session: &Session, language: Language) -> Status {
+    let waiting = session.outbox.waiting();
+    Status {
+        online: session.sync.online,
+        syncing: session.sync.in_flight,
+        problem: session.sync.failure.map(|t| t.in_language(language).to_owned()),
+        not_sent_count: u32::try_from(waiting).unwrap_or(u32::MAX),
+        not_sent_label: Text::NotSentYet.in_language(language).to_owned(),
+        failed: session
+            .outbox
+            .failed
+            .iter()
+            .map(|failed| FailedWriteView {
+                id: failed.id,
+                label: Text::WriteFailed.in_language(language).to_owned(),
+                text: posts::written_text(&failed.mutation),
+                reason: crate::i18n::for_error_code(&failed.code).in_language(language).to_owned(),
+            })
+            .collect(),
+    }
+}
