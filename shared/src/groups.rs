@@ -254,3 +254,63 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         can_leave: member,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use fabrique_wire::Page;
+    use fabrique_wire::groups::GroupListing;
+    use uuid::Uuid;
+
+    use super::GroupsEvent;
+    use crate::app::{Event, Route};
+    use crate::testing::*;
+    use crate::view::{GroupRelation, Screen};
+
+    fn listing(name: &str) -> GroupListing {
+        let mut g = group(Uuid::now_v7(), name);
+        g.visibility = fabrique_wire::groups::Visibility::Public;
+        GroupListing { group: g, my_role: None, following: false }
+    }
+
+    #[test]
+    fn a_stale_search_result_is_ignored() {
+        let (person, group_id) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group_id, vec![]));
+        shell.send(Event::Navigate(Route::BrowseGroups));
+        shell.send(Event::Groups(GroupsEvent::Search { query: "sub".into() }));
+        shell.send(Event::Groups(GroupsEvent::Search { query: "subventions".into() }));
+        let older = shell.take_request("/v1/groups?q=");
+        let _between = shell.take_request("/v1/groups?q=sub");
+        let newest = shell.take_request("/v1/groups?q=subventions");
+        shell.answer(newest, ok(200, &Page { items: vec![listing("Subventions nationales")], next_cursor: None }));
+        shell.answer(older, ok(200, &Page { items: vec![listing("Autre chose")], next_cursor: None }));
+        let Screen::BrowseGroups(browse) = shell.screen() else { panic!() };
+        assert_eq!(browse.groups.len(), 1);
+        assert_eq!(browse.groups[0].name, "Subventions nationales");
+    }
+
+    #[test]
+    fn joining_shows_membership_at_once_and_sends_it() {
+        let (person, group_id) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group_id, vec![]));
+        shell.send(Event::Navigate(Route::BrowseGroups));
+        let found = listing("Bénévoles");
+        let id = found.group.id.to_string();
+        shell.answer_json("/v1/groups", 200, &Page { items: vec![found], next_cursor: None });
+        shell.send(Event::Groups(GroupsEvent::Join { id: id.clone() }));
+        let Screen::BrowseGroups(browse) = shell.screen() else { panic!() };
+        assert_eq!(browse.groups[0].relation, GroupRelation::Member);
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        assert!(String::from_utf8_lossy(&push.operation.body).contains("join_group"));
+    }
+
+    #[test]
+    fn with_no_group_the_list_says_what_to_do() {
+        let person = Uuid::now_v7();
+        let mut shell = signed_in(person, &pull_page(vec![], 0));
+        shell.send(Event::Navigate(Route::MyGroups));
+        let Screen::MyGroups(groups) = shell.screen() else { panic!() };
+        assert!(groups.empty_text.unwrap().contains("Explorer"));
+    }
+}

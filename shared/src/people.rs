@@ -188,3 +188,59 @@ pub fn person_view(session: &Session, id: &str, language: Language) -> PersonVie
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use uuid::Uuid;
+
+    use super::PeopleEvent;
+    use crate::app::{Event, Route};
+    use crate::testing::*;
+    use crate::view::Screen;
+
+    fn save(name: &str) -> Event {
+        Event::People(PeopleEvent::SaveProfile {
+            display_name: name.into(),
+            function: "Présidente".into(),
+            bio: String::new(),
+            skills: vec!["subventions".into(), " ".into()],
+            interests: vec![],
+            federation_visible: true,
+        })
+    }
+
+    #[test]
+    fn my_profile_change_shows_at_once_and_an_empty_name_is_refused() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Navigate(Route::MyProfile));
+        shell.send(Event::People(PeopleEvent::EditProfile));
+        shell.send(save(""));
+        let Screen::MyProfile(view) = shell.screen() else { panic!() };
+        let editor = view.editor.expect("the form stays open");
+        assert_eq!(editor.function, "Présidente");
+        assert!(editor.error.is_some());
+
+        shell.send(save("Awa D."));
+        let Screen::MyProfile(view) = shell.screen() else { panic!() };
+        assert!(view.editor.is_none());
+        let profile = view.profile.unwrap();
+        assert_eq!(profile.display_name, "Awa D.");
+        assert_eq!(profile.skills, vec!["subventions"]);
+        assert!(profile.federation_visible);
+        assert!(view.pending);
+    }
+
+    #[test]
+    fn a_hidden_profile_says_so() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        let other = Uuid::now_v7();
+        shell.send(Event::Navigate(Route::Person { id: other.to_string() }));
+        let request = shell.take_request(&format!("/v1/people/{other}"));
+        shell.answer(request, refusal(404, "person_not_found"));
+        let Screen::Person(view) = shell.screen() else { panic!() };
+        assert!(view.profile.is_none());
+        assert!(view.error.unwrap().contains("visible"));
+    }
+}

@@ -443,3 +443,70 @@ pub fn written_text(mutation: &Mutation) -> String {
 pub fn parse(id: &str) -> Option<Uuid> {
     Uuid::parse_str(id.trim()).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use uuid::Uuid;
+
+    use super::PostsEvent;
+    use crate::app::{Event, Route};
+    use crate::testing::*;
+    use crate::view::{ComposerTarget, Screen};
+
+    #[test]
+    fn the_composer_keeps_the_text_when_it_cannot_be_sent() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Posts(PostsEvent::Submit { title: "Titre gardé".into(), body: "   ".into() }));
+        let composer = shell.view().composer.expect("still open");
+        assert_eq!(composer.title, "Titre gardé");
+        assert_eq!(composer.error.as_deref(), Some("Le texte ne peut pas être vide."));
+    }
+
+    #[test]
+    fn a_comment_and_a_reaction_show_at_once_on_the_post() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let post_id = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, group, vec![post(post_id, group, person, "x", 1)]));
+        shell.send(Event::Navigate(Route::Post { id: post_id.to_string() }));
+        assert!(shell.http.is_empty(), "a post held on the device is not fetched");
+        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewComment { post_id: post_id.to_string() })));
+        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "D'accord".into() }));
+        shell.send(Event::Posts(PostsEvent::React { target_id: post_id.to_string(), emoji: "👍".into() }));
+        let Screen::Post(view) = shell.screen() else { panic!() };
+        assert_eq!(view.comments.len(), 1);
+        assert!(view.comments[0].pending);
+        let post = view.post.unwrap();
+        assert_eq!(post.reactions.len(), 1);
+        assert!(post.reactions[0].mine);
+        assert_eq!(post.comment_count, 1);
+    }
+
+    #[test]
+    fn deleting_a_post_hides_it_before_the_server_answers() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let post_id = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, group, vec![post(post_id, group, person, "x", 1)]));
+        shell.send(Event::Posts(PostsEvent::Delete { id: post_id.to_string() }));
+        let Screen::Feed(feed) = shell.screen() else { panic!() };
+        assert!(feed.items.is_empty());
+        assert!(feed.empty_text.is_some());
+    }
+
+    #[test]
+    fn the_feed_is_paged_newest_first() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let posts = (0..45).map(|i| post(Uuid::now_v7(), group, person, &format!("{i}"), i)).collect();
+        let mut shell = signed_in(person, &first_pull(person, group, posts));
+        let Screen::Feed(feed) = shell.screen() else { panic!() };
+        assert_eq!(feed.items.len(), 20);
+        assert_eq!(feed.items[0].body, "44");
+        assert!(feed.has_more);
+        shell.send(Event::Feed(crate::app::FeedEvent::More));
+        shell.send(Event::Feed(crate::app::FeedEvent::More));
+        let Screen::Feed(feed) = shell.screen() else { panic!() };
+        assert_eq!(feed.items.len(), 45);
+        assert!(!feed.has_more);
+    }
+}

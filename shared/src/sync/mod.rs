@@ -323,3 +323,192 @@ mod tests {
         assert!(backoff_ms(30, 0.99) <= 60_000);
     }
 }
+
+#[cfg(test)]
+mod workflow_tests {
+    use fabrique_wire::sync::{
+        Entity, EntityKind, MutationOutcome, MutationResult, PullResponse, PushRequest, PushResponse,
+    };
+    use uuid::Uuid;
+
+    use crate::app::Event;
+    use crate::posts::PostsEvent;
+    use crate::testing::*;
+    use crate::view::{ComposerTarget, Screen};
+
+    fn write_post(shell: &mut Shell, group: Uuid, body: &str) {
+        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: body.into() }));
+    }
+
+    fn feed(shell: &Shell) -> crate::view::FeedView {
+        match shell.screen() {
+            Screen::Feed(feed) => feed,
+            other => panic!("expected the feed, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_post_written_offline_is_saved_before_it_is_shown_and_marked_not_sent() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.kv_broken = true;
+        write_post(&mut shell, group, "Réunion jeudi");
+        assert!(feed(&shell).items.is_empty(), "a write the phone could not keep is not shown");
+        assert!(shell.view().notice.is_some());
+
+        shell.kv_broken = false;
+        write_post(&mut shell, group, "Réunion jeudi");
+        let items = feed(&shell).items;
+        assert_eq!(items.len(), 1);
+        assert!(items[0].pending);
+        assert_eq!(items[0].pending_label.as_deref(), Some("Pas encore envoyé"));
+        assert!(String::from_utf8_lossy(&shell.kv[&format!("outbox:{person}")]).contains("Réunion jeudi"));
+
+        // Offline: the push fails, the post stays, a retry is planned.
+        shell.fire_timers();
+        shell.answer_unreachable("/v1/sync/push");
+        let view = shell.view();
+        assert!(!view.status.online);
+        assert_eq!(view.status.not_sent_count, 1);
+        assert!(view.status.problem.is_some());
+        assert_eq!(feed(&shell).items.len(), 1);
+        assert!(!shell.timers.is_empty());
+    }
+
+    #[test]
+    fn an_acknowledged_post_stays_until_the_pull_brings_the_servers_copy() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        write_post(&mut shell, group, "Bonjour");
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
+        assert_eq!(sent.mutations.len(), 1);
+        let fabrique_wire::sync::Mutation::CreatePost { id, .. } = sent.mutations[0].mutation.clone() else { panic!() };
+        shell.answer(
+            push,
+            ok(200, &PushResponse {
+                results: vec![MutationResult { id: 1, outcome: MutationOutcome::Applied }],
+                last_mutation_id: 1,
+            }),
+        );
+        assert_eq!(feed(&shell).items.len(), 1, "still shown between push and pull");
+
+        let pulled = pull_page(
+            vec![put(10, &format!("group:{group}"), id, Entity::Post(post(id, group, person, "Bonjour", 5)))],
+            1,
+        );
+        let request = shell.answer_json("/v1/sync/pull", 200, &pulled);
+        assert!(String::from_utf8_lossy(&request.body).contains("cursor-"), "the pull sends its cursor");
+        let items = feed(&shell).items;
+        assert_eq!(items.len(), 1, "exactly once");
+        assert!(!items[0].pending);
+        assert_eq!(shell.view().status.not_sent_count, 0);
+    }
+
+    #[test]
+    fn a_rejected_mutation_is_rolled_back_and_shown_as_failed() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        write_post(&mut shell, group, "Trop tard");
+        shell.fire_timers();
+        let outcome = MutationOutcome::Rejected { code: "not_a_member".into(), message: "no".into() };
+        shell.answer_json(
+            "/v1/sync/push",
+            200,
+            &PushResponse { results: vec![MutationResult { id: 1, outcome }], last_mutation_id: 1 },
+        );
+        assert!(feed(&shell).items.is_empty());
+        let view = shell.view();
+        assert_eq!(view.status.failed.len(), 1);
+        assert_eq!(view.status.failed[0].text, "Trop tard", "what was written can still be copied");
+        assert!(view.status.failed[0].reason.contains("plus partie"));
+        assert_eq!(view.status.not_sent_count, 0);
+
+        shell.send(Event::DismissFailed { id: 1 });
+        assert!(shell.view().status.failed.is_empty());
+    }
+
+    #[test]
+    fn a_lost_scope_is_purged_and_a_reset_starts_again_from_nothing() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let post_id = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, group, vec![post(post_id, group, person, "x", 1)]));
+        shell.send(Event::Poked);
+        let mut purge = pull_page(vec![], 0);
+        purge.purged_scopes = vec![format!("group:{group}")];
+        shell.answer_json("/v1/sync/pull", 200, &purge);
+        assert!(feed(&shell).items.is_empty());
+
+        shell.send(Event::Refresh);
+        let other = Uuid::now_v7();
+        let mut reset = first_pull(person, other, vec![post(Uuid::now_v7(), other, person, "y", 2)]);
+        reset.reset = true;
+        shell.answer_json("/v1/sync/pull", 200, &reset);
+        let items = feed(&shell).items;
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].body, "y");
+    }
+
+    #[test]
+    fn a_deletion_removes_the_post_from_the_device() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let post_id = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, group, vec![post(post_id, group, person, "x", 1)]));
+        shell.send(Event::Poked);
+        let page = pull_page(vec![delete(20, &format!("group:{group}"), EntityKind::Post, post_id)], 0);
+        shell.answer_json("/v1/sync/pull", 200, &page);
+        assert!(feed(&shell).items.is_empty());
+    }
+
+    #[test]
+    fn a_poke_during_a_sync_runs_one_more_sync_after_it() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Poked);
+        shell.send(Event::Poked);
+        shell.send(Event::Poked);
+        assert_eq!(shell.waiting_paths(), vec!["/v1/sync/pull"], "one sync at a time");
+        shell.answer_json("/v1/sync/pull", 200, &pull_page(vec![], 0));
+        assert_eq!(shell.waiting_paths(), vec!["/v1/sync/pull"], "and one more for the pokes meanwhile");
+        shell.answer_json("/v1/sync/pull", 200, &pull_page(vec![], 0));
+        assert!(shell.http.is_empty());
+    }
+
+    #[test]
+    fn pages_of_changes_are_pulled_until_none_is_left() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Refresh);
+        let scope = format!("group:{group}");
+        let first = Uuid::now_v7();
+        let mut page: PullResponse = pull_page(vec![put(30, &scope, first, Entity::Post(post(first, group, person, "1", 1)))], 0);
+        page.has_more = true;
+        shell.answer_json("/v1/sync/pull", 200, &page);
+        let second = Uuid::now_v7();
+        shell.answer_json(
+            "/v1/sync/pull",
+            200,
+            &pull_page(vec![put(31, &scope, second, Entity::Post(post(second, group, person, "2", 2)))], 0),
+        );
+        assert_eq!(feed(&shell).items.len(), 2);
+        assert!(shell.http.is_empty());
+    }
+
+    #[test]
+    fn a_gap_renumbers_the_outbox_from_what_the_server_expects() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        write_post(&mut shell, group, "a");
+        shell.fire_timers();
+        let request = shell.take_request("/v1/sync/push");
+        shell.answer(
+            request,
+            ok(409, &serde_json::json!({"error": {"code": "mutation_gap", "message": "gap", "details": {"expected_mutation_id": 5}}})),
+        );
+        let push = shell.take_request("/v1/sync/push");
+        let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
+        assert_eq!(sent.mutations[0].id, 5);
+    }
+}
