@@ -388,10 +388,13 @@ mod workflow_tests {
         let fabrique_wire::sync::Mutation::CreatePost { id, .. } = sent.mutations[0].mutation.clone() else { panic!() };
         shell.answer(
             push,
-            ok(200, &PushResponse {
-                results: vec![MutationResult { id: 1, outcome: MutationOutcome::Applied }],
-                last_mutation_id: 1,
-            }),
+            ok(
+                200,
+                &PushResponse {
+                    results: vec![MutationResult { id: 1, outcome: MutationOutcome::Applied }],
+                    last_mutation_id: 1,
+                },
+            ),
         );
         assert_eq!(feed(&shell).items.len(), 1, "still shown between push and pull");
 
@@ -483,7 +486,8 @@ mod workflow_tests {
         shell.send(Event::Refresh);
         let scope = format!("group:{group}");
         let first = Uuid::now_v7();
-        let mut page: PullResponse = pull_page(vec![put(30, &scope, first, Entity::Post(post(first, group, person, "1", 1)))], 0);
+        let mut page: PullResponse =
+            pull_page(vec![put(30, &scope, first, Entity::Post(post(first, group, person, "1", 1)))], 0);
         page.has_more = true;
         shell.answer_json("/v1/sync/pull", 200, &page);
         let second = Uuid::now_v7();

@@ -1,0 +1,10 @@
+//! End-to-end pieces shared by the stories in `tests/tests/` and the tools in `src/bin/`.
+//!
+//! - [`shell`]: a headless phone that drives the core through the FFI bytes and carries out
+//!   its effects for real;
+//! - [`server`]: a real `fabrique` server on port 0 over a fresh database (SQLite file, or a
+//!   fresh PostgreSQL database when `FABRIQUE_TEST_DATABASE_URL` is set), with the few
+//!   administrator calls the stories need to set the scene.
+
+pub mod server;
+pub mod shell;

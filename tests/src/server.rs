@@ -1,0 +1,150 @@
+//! A real server for the stories, and the administrator's calls that set the scene.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use fabrique_server::accounts::{self, setup};
+use fabrique_server::config::Settings;
+use fabrique_server::db::Db;
+use fabrique_server::{Application, on_db};
+use fabrique_wire::accounts::{CreateInvitationRequest, Invitation, SessionResponse, SignInRequest};
+use fabrique_wire::groups::Visibility;
+use fabrique_wire::sync::{ClientMutation, Mutation, MutationOutcome, PushRequest, PushResponse};
+use uuid::Uuid;
+
+pub const ADMIN_EMAIL: &str = "admin@federation.test";
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct Server {
+    pub address: SocketAddr,
+    pub dir: PathBuf,
+    pub admin: Admin,
+    client: reqwest::Client,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// The administrator, acting through the API from a device of their own.
+pub struct Admin {
+    pub token: String,
+    pub organisation_id: Uuid,
+    client_id: Uuid,
+    next_mutation: u64,
+}
+
+impl Server {
+    pub async fn start() -> Server {
+        let dir = std::env::temp_dir().join(format!("fabrique-story-{}", Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).expect("a temporary directory");
+        let url = match std::env::var("FABRIQUE_TEST_DATABASE_URL") {
+            Ok(server) if server.starts_with("postgres") => {
+                let name = format!("fabrique_test_{}", Uuid::new_v4().simple());
+                let admin = Db::connect(&server).await.expect("the test PostgreSQL server is reachable");
+                on_db!(&admin, c => sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(c).await.map(|_| ()))
+                    .expect("a test database can be created");
+                admin.close().await;
+                let base = server.rsplit_once('/').map_or(server.as_str(), |(base, _)| base);
+                format!("{base}/{name}")
+            }
+            _ => format!("sqlite:{}", dir.join("fabrique.db").display()),
+        };
+        let db = Db::connect(&url).await.expect("the database opens");
+        db.migrate().await.expect("migrations run");
+        let hash = accounts::hash_password(PASSWORD.to_owned()).await.expect("hashing works");
+        let mut tx = db.begin_write().await.expect("a transaction");
+        setup::create_admin(&mut tx, ADMIN_EMAIL, "Ada Admin", hash, "Fédération test").await.expect("admin created");
+        tx.commit().await.expect("commit");
+
+        let app =
+            Application::build(db, Settings { public_url: "http://localhost".into() }, "127.0.0.1:0".parse().unwrap())
+                .await
+                .expect("the server binds");
+        let address = app.local_addr();
+        tokio::spawn(app.run_until_stopped(std::future::pending()));
+
+        let client = reqwest::Client::new();
+        let session: SessionResponse = client
+            .post(format!("http://{address}/v1/auth/sign-in"))
+            .json(&SignInRequest { email: ADMIN_EMAIL.into(), password: PASSWORD.into() })
+            .send()
+            .await
+            .expect("sign-in answers")
+            .json()
+            .await
+            .expect("a session");
+        let admin = Admin {
+            token: session.token,
+            organisation_id: session.me.profile.organisation_id,
+            client_id: Uuid::now_v7(),
+            next_mutation: 1,
+        };
+        Server { address, dir, admin, client }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.address)
+    }
+
+    /// A new phone's storage directory.
+    pub fn device_storage(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("device-{name}"))
+    }
+
+    /// An invitation code for a new member of the federation.
+    pub async fn invite(&self, email: &str) -> String {
+        let invitation: Invitation = self
+            .client
+            .post(format!("{}/v1/invitations", self.url()))
+            .bearer_auth(&self.admin.token)
+            .json(&CreateInvitationRequest {
+                email: email.into(),
+                organisation_id: self.admin.organisation_id,
+                role: None,
+            })
+            .send()
+            .await
+            .expect("invitation answers")
+            .json()
+            .await
+            .expect("an invitation");
+        invitation.code
+    }
+
+    /// The administrator does something, as from their own device; panics if refused.
+    pub async fn admin_does(&mut self, mutation: Mutation) {
+        let id = self.admin.next_mutation;
+        self.admin.next_mutation += 1;
+        let request = PushRequest { client_id: self.admin.client_id, mutations: vec![ClientMutation { id, mutation }] };
+        let answer: PushResponse = self
+            .client
+            .post(format!("{}/v1/sync/push", self.url()))
+            .bearer_auth(&self.admin.token)
+            .json(&request)
+            .send()
+            .await
+            .expect("push answers")
+            .json()
+            .await
+            .expect("a push answer");
+        assert_eq!(answer.results[0].outcome, MutationOutcome::Applied, "the administrator's action applies");
+    }
+
+    /// A group the administrator creates (and so administers).
+    pub async fn create_group(&mut self, name: &str, visibility: Visibility) -> Uuid {
+        let id = Uuid::now_v7();
+        self.admin_does(Mutation::CreateGroup {
+            id,
+            name: name.into(),
+            description: format!("Le groupe « {name} »"),
+            organisation_id: self.admin.organisation_id,
+            visibility,
+            tags: vec![],
+        })
+        .await;
+        id
+    }
+}

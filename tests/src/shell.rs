@@ -1,0 +1,349 @@
+//! A headless shell: a phone without a screen. It drives the core through the same bytes a
+//! phone's shell uses (`CoreFFI` update / resolve / view, bincode) and carries out every
+//! effect for real: HTTP with reqwest to a running server, the key-value store as files in
+//! a directory (so a killed app restarts with what it had), timers with tokio, and the
+//! server-sent-events stream that pokes the core.
+//!
+//! A [`Device`] can go offline (its requests then fail as a phone's would), be killed (its
+//! tasks stop, its storage stays) and be started again from the same storage.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use bincode::Options;
+use crux_core::bridge::Request;
+use crux_http::protocol::{HttpHeader, HttpRequest, HttpResponse, HttpResult};
+use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult};
+use crux_time::{TimeRequest, TimeResponse};
+use fabrique_core::app::EffectFfi;
+use fabrique_core::ffi::CoreFFI;
+use fabrique_core::i18n::Language;
+use fabrique_core::realtime::RealtimeOperation;
+use fabrique_core::{Event, ViewModel};
+use futures::StreamExt;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+/// Timers at most this long are waited for by [`Device::settle`] (the debounce after a
+/// write, the first retry); longer ones (periodic sync, later retries) are not.
+const SHORT_TIMER: Duration = Duration::from_millis(1000);
+
+fn bincode_options() -> impl Options {
+    // The options of Crux's bridge: fixed-size integers, trailing bytes allowed.
+    bincode::DefaultOptions::new().with_fixint_encoding().allow_trailing_bytes()
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    bincode_options().serialize(value).expect("shell values serialize")
+}
+
+/// Something that happened outside the core and must go in: an effect's output, or an event.
+enum Incoming {
+    Output { id: u32, bytes: Vec<u8> },
+    Event(Vec<u8>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    Http,
+    ShortTimer,
+    LongTimer,
+}
+
+pub struct Device {
+    pub name: String,
+    core: CoreFFI,
+    server_url: String,
+    storage: PathBuf,
+    client: reqwest::Client,
+    online: Arc<AtomicBool>,
+    sender: mpsc::UnboundedSender<Incoming>,
+    receiver: mpsc::UnboundedReceiver<Incoming>,
+    pending: HashMap<u32, Pending>,
+    tasks: Vec<JoinHandle<()>>,
+    realtime: Option<JoinHandle<()>>,
+}
+
+impl Drop for Device {
+    fn drop(&mut self) {
+        self.kill_tasks();
+    }
+}
+
+impl Device {
+    /// Start the app on a phone whose storage is `storage` (created if new).
+    pub async fn start(name: &str, server_url: &str, storage: &Path) -> Device {
+        std::fs::create_dir_all(storage).expect("the device's storage can be created");
+        let (sender, receiver) = mpsc::unbounded_channel();
+        let mut device = Device {
+            name: name.to_owned(),
+            core: CoreFFI::new(),
+            server_url: server_url.to_owned(),
+            storage: storage.to_owned(),
+            client: reqwest::Client::builder().timeout(Duration::from_secs(20)).build().expect("an HTTP client"),
+            online: Arc::new(AtomicBool::new(true)),
+            sender,
+            receiver,
+            pending: HashMap::new(),
+            tasks: Vec::new(),
+            realtime: None,
+        };
+        device.send(Event::Start { server_url: server_url.to_owned(), language: Language::French }).await;
+        device
+    }
+
+    /// The app is killed: nothing more runs, nothing in flight is answered. Its storage stays.
+    pub fn kill(mut self) -> PathBuf {
+        self.kill_tasks();
+        self.storage.clone()
+    }
+
+    fn kill_tasks(&mut self) {
+        for task in self.tasks.drain(..) {
+            task.abort();
+        }
+        if let Some(task) = self.realtime.take() {
+            task.abort();
+        }
+    }
+
+    pub fn set_online(&mut self, online: bool) {
+        self.online.store(online, Ordering::SeqCst);
+        if !online && let Some(task) = self.realtime.take() {
+            task.abort();
+        }
+    }
+
+    pub fn view(&self) -> ViewModel {
+        let bytes = self.core.view().expect("the view model serializes");
+        bincode_options().deserialize(&bytes).expect("the view model reads")
+    }
+
+    /// Send an event as a phone does, and carry out what it asks at once where that is
+    /// immediate (storage); HTTP and timers run in the background until [`Device::settle`].
+    pub async fn send(&mut self, event: Event) {
+        let requests = self.core.update(encode(&event)).expect("the core takes the event");
+        self.carry_out(requests);
+    }
+
+    fn carry_out(&mut self, requests: Vec<u8>) {
+        let mut queue: Vec<Request<EffectFfi>> =
+            bincode_options().deserialize(&requests).expect("the core's requests read");
+        queue.reverse();
+        while let Some(request) = queue.pop() {
+            let id = request.id.0;
+            match request.effect {
+                EffectFfi::Render(_) => {}
+                EffectFfi::KeyValue(operation) => {
+                    let output = self.key_value(operation);
+                    let more = self.core.resolve(id, encode(&output)).expect("the core takes the key-value output");
+                    let mut more: Vec<Request<EffectFfi>> =
+                        bincode_options().deserialize(&more).expect("the core's requests read");
+                    more.reverse();
+                    // Keep the order: what the storage answer caused runs next.
+                    queue.extend(more);
+                }
+                EffectFfi::Http(request) => self.http(id, request),
+                EffectFfi::Time(request) => self.time(id, request),
+                EffectFfi::Realtime(operation) => self.realtime(operation),
+            }
+        }
+    }
+
+    fn key_path(&self, key: &str) -> PathBuf {
+        let name: String = key.bytes().map(|b| format!("{b:02x}")).collect();
+        self.storage.join(name)
+    }
+
+    fn key_value(&self, operation: KeyValueOperation) -> KeyValueResult {
+        let response = match operation {
+            KeyValueOperation::Get { key } => {
+                KeyValueResponse::Get { value: std::fs::read(self.key_path(&key)).ok().into() }
+            }
+            KeyValueOperation::Set { key, value } => {
+                let path = self.key_path(&key);
+                let previous = std::fs::read(&path).ok();
+                // Written whole or not at all, as a phone's storage does.
+                let temporary = path.with_extension("tmp");
+                if let Err(error) = std::fs::write(&temporary, &value).and_then(|_| std::fs::rename(&temporary, &path))
+                {
+                    return KeyValueResult::Err {
+                        error: crux_kv::error::KeyValueError::Io { message: error.to_string() },
+                    };
+                }
+                KeyValueResponse::Set { previous: previous.into() }
+            }
+            KeyValueOperation::Delete { key } => {
+                let path = self.key_path(&key);
+                let previous = std::fs::read(&path).ok();
+                let _ = std::fs::remove_file(&path);
+                KeyValueResponse::Delete { previous: previous.into() }
+            }
+            KeyValueOperation::Exists { key } => KeyValueResponse::Exists { is_present: self.key_path(&key).exists() },
+            KeyValueOperation::ListKeys { .. } => KeyValueResponse::ListKeys { keys: Vec::new(), next_cursor: 0 },
+        };
+        KeyValueResult::Ok { response }
+    }
+
+    fn http(&mut self, id: u32, request: HttpRequest) {
+        self.pending.insert(id, Pending::Http);
+        let client = self.client.clone();
+        let online = self.online.clone();
+        let sender = self.sender.clone();
+        self.tasks.push(tokio::spawn(async move {
+            let result = if online.load(Ordering::SeqCst) {
+                send_http(&client, request).await
+            } else {
+                HttpResult::Err(crux_http::HttpError::Io("the network is unreachable".into()))
+            };
+            let _ = sender.send(Incoming::Output { id, bytes: encode(&result) });
+        }));
+    }
+
+    fn time(&mut self, id: u32, request: TimeRequest) {
+        match request {
+            TimeRequest::NotifyAfter { id: timer, duration } => {
+                let duration = Duration::from_nanos(duration_nanos(&duration));
+                let kind = if duration <= SHORT_TIMER { Pending::ShortTimer } else { Pending::LongTimer };
+                self.pending.insert(id, kind);
+                let sender = self.sender.clone();
+                self.tasks.push(tokio::spawn(async move {
+                    tokio::time::sleep(duration).await;
+                    let output = TimeResponse::DurationElapsed { id: timer };
+                    let _ = sender.send(Incoming::Output { id, bytes: encode(&output) });
+                }));
+            }
+            TimeRequest::Now => {
+                let output = TimeResponse::Now { instant: std::time::SystemTime::now().into() };
+                let _ = self.sender.send(Incoming::Output { id, bytes: encode(&output) });
+                self.pending.insert(id, Pending::ShortTimer);
+            }
+            TimeRequest::NotifyAt { .. } | TimeRequest::Clear { .. } => {}
+        }
+    }
+
+    fn realtime(&mut self, operation: RealtimeOperation) {
+        if let Some(task) = self.realtime.take() {
+            task.abort();
+        }
+        let RealtimeOperation::Connect { url, token } = operation else { return };
+        if !self.online.load(Ordering::SeqCst) {
+            return;
+        }
+        let client = self.client.clone();
+        let sender = self.sender.clone();
+        self.realtime = Some(tokio::spawn(async move {
+            let poke = encode(&Event::Poked);
+            let Ok(response) = client.get(&url).bearer_auth(token).timeout(Duration::from_secs(3600)).send().await
+            else {
+                return;
+            };
+            let mut stream = response.bytes_stream();
+            let mut buffer = String::new();
+            while let Some(Ok(chunk)) = stream.next().await {
+                buffer.push_str(&String::from_utf8_lossy(&chunk));
+                while let Some(end) = buffer.find("\n\n") {
+                    let message: String = buffer.drain(..end + 2).collect();
+                    if message.lines().any(|line| line.trim() == "event: poke") {
+                        let _ = sender.send(Incoming::Event(poke.clone()));
+                    }
+                }
+            }
+        }));
+    }
+
+    /// Carry out everything in flight until the app is quiet: no HTTP request and no short
+    /// timer left, and no sync running. Panics after `limit` (a stuck app is a failure).
+    pub async fn settle(&mut self) {
+        self.settle_within(Duration::from_secs(30)).await;
+    }
+
+    pub async fn settle_within(&mut self, limit: Duration) {
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            let busy = self.pending.values().any(|p| *p != Pending::LongTimer);
+            if !busy && !self.view().status.syncing {
+                return;
+            }
+            let incoming = tokio::time::timeout_at(deadline, self.receiver.recv())
+                .await
+                .unwrap_or_else(|_| panic!("{}: still busy after {limit:?}", self.name))
+                .expect("the device's channel stays open");
+            self.take(incoming);
+        }
+    }
+
+    /// Carry out what arrives until `condition` holds on the view (pokes included).
+    pub async fn wait_until(&mut self, limit: Duration, condition: impl Fn(&ViewModel) -> bool) {
+        let deadline = tokio::time::Instant::now() + limit;
+        while !condition(&self.view()) {
+            let incoming = tokio::time::timeout_at(deadline, self.receiver.recv())
+                .await
+                .unwrap_or_else(|_| panic!("{}: condition not reached after {limit:?}", self.name))
+                .expect("the device's channel stays open");
+            self.take(incoming);
+        }
+    }
+
+    fn take(&mut self, incoming: Incoming) {
+        match incoming {
+            Incoming::Output { id, bytes } => {
+                self.pending.remove(&id);
+                let requests = self.core.resolve(id, bytes).expect("the core takes the effect output");
+                self.carry_out(requests);
+            }
+            Incoming::Event(bytes) => {
+                let requests = self.core.update(bytes).expect("the core takes the event");
+                self.carry_out(requests);
+            }
+        }
+    }
+
+    pub fn storage(&self) -> &Path {
+        &self.storage
+    }
+
+    pub fn server_url(&self) -> &str {
+        &self.server_url
+    }
+}
+
+fn duration_nanos(duration: &crux_time::Duration) -> u64 {
+    // `Duration` keeps its nanoseconds private; its serialized form is that one number.
+    let bytes = bincode_options().serialize(duration).expect("a duration serializes");
+    bincode_options().deserialize::<u64>(&bytes).expect("a duration is a number of nanoseconds")
+}
+
+async fn send_http(client: &reqwest::Client, request: HttpRequest) -> HttpResult {
+    let Ok(method) = reqwest::Method::from_bytes(request.method.as_bytes()) else {
+        return HttpResult::Err(crux_http::HttpError::Url(format!("bad method {}", request.method)));
+    };
+    let mut builder = client.request(method, &request.url);
+    for header in &request.headers {
+        builder = builder.header(&header.name, &header.value);
+    }
+    if !request.body.is_empty() {
+        builder = builder.body(request.body);
+    }
+    let response = match builder.send().await {
+        Ok(response) => response,
+        Err(error) if error.is_timeout() => return HttpResult::Err(crux_http::HttpError::Timeout),
+        Err(error) => return HttpResult::Err(crux_http::HttpError::Io(error.to_string())),
+    };
+    let status = response.status().as_u16();
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| HttpHeader {
+            name: name.as_str().to_owned(),
+            value: value.to_str().unwrap_or_default().to_owned(),
+        })
+        .collect();
+    match response.bytes().await {
+        Ok(body) => HttpResult::Ok(HttpResponse { status, headers, body: body.to_vec() }),
+        Err(error) => HttpResult::Err(crux_http::HttpError::Io(error.to_string())),
+    }
+}

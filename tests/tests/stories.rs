@@ -1,0 +1,229 @@
+//! Stories with several people on separate phones, each phone a headless shell driving the
+//! real core against a real server (SQLite by default, PostgreSQL when
+//! `FABRIQUE_TEST_DATABASE_URL` is set).
+
+use std::time::Duration;
+
+use fabrique_core::accounts::AccountsEvent;
+use fabrique_core::groups::GroupsEvent;
+use fabrique_core::posts::PostsEvent;
+use fabrique_core::view::{ComposerTarget, FeedView, Screen};
+use fabrique_core::{Event, Route, ViewModel};
+use fabrique_tests::server::{PASSWORD, Server};
+use fabrique_tests::shell::Device;
+use fabrique_wire::groups::Visibility;
+use fabrique_wire::sync::Mutation;
+use uuid::Uuid;
+
+/// A new member: invited by the administrator, they redeem the code in the app.
+async fn new_member(server: &Server, name: &str) -> (Device, Uuid) {
+    let email = format!("{}@association.test", name.to_lowercase());
+    let code = server.invite(&email).await;
+    let mut device = Device::start(name, &server.url(), &server.device_storage(name)).await;
+    device.settle().await;
+    assert!(matches!(device.view().screen, Screen::SignIn(_)), "a new phone asks to sign in");
+    device
+        .send(Event::Accounts(AccountsEvent::Redeem { code, display_name: name.into(), password: PASSWORD.into() }))
+        .await;
+    device.settle().await;
+    let view = device.view();
+    assert!(matches!(view.screen, Screen::Feed(_)), "{name} is signed in: {:?}", view.screen);
+    let id = my_id(&device);
+    (device, id)
+}
+
+fn my_id(device: &Device) -> Uuid {
+    let dir = device.storage();
+    // The session the core kept says who this phone belongs to.
+    let key: String = "session".bytes().map(|b| format!("{b:02x}")).collect();
+    let session: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join(key)).unwrap()).unwrap();
+    session["person_id"].as_str().unwrap().parse().unwrap()
+}
+
+fn feed(view: &ViewModel) -> FeedView {
+    match &view.screen {
+        Screen::Feed(feed) => feed.clone(),
+        other => panic!("expected the feed, got {other:?}"),
+    }
+}
+
+fn count_in_feed(view: &ViewModel, body: &str) -> usize {
+    feed(view).items.iter().filter(|item| item.body == body).count()
+}
+
+async fn write_post(device: &mut Device, group: Uuid, body: &str) {
+    device.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
+    device.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: body.into() })).await;
+}
+
+async fn join(device: &mut Device, group: Uuid) {
+    device.send(Event::Groups(GroupsEvent::Join { id: group.to_string() })).await;
+    device.settle().await;
+}
+
+#[tokio::test]
+async fn a_post_written_offline_survives_a_kill_and_reaches_another_member_exactly_once() {
+    let mut server = Server::start().await;
+    let group = server.create_group("Subventions nationales", Visibility::Public).await;
+    let (mut awa, _) = new_member(&server, "Awa").await;
+    let (mut bruno, _) = new_member(&server, "Bruno").await;
+    join(&mut awa, group).await;
+    join(&mut bruno, group).await;
+
+    // Awa writes on the train, without network.
+    awa.set_online(false);
+    write_post(&mut awa, group, "Dossier FDVA déposé").await;
+    awa.settle().await;
+    let view = awa.view();
+    assert_eq!(count_in_feed(&view, "Dossier FDVA déposé"), 1);
+    assert!(feed(&view).items[0].pending, "marked as not sent yet");
+    assert!(!view.status.online);
+
+    // The phone kills the app; Awa opens it again, still offline: the post is there.
+    let storage = awa.kill();
+    let mut awa = Device::start("Awa", &server.url(), &storage).await;
+    awa.set_online(false);
+    awa.settle().await;
+    let view = awa.view();
+    assert_eq!(count_in_feed(&view, "Dossier FDVA déposé"), 1, "kept on the phone across the kill");
+    assert_eq!(view.status.not_sent_count, 1);
+
+    // The network is back.
+    awa.set_online(true);
+    awa.send(Event::Foreground).await;
+    awa.settle().await;
+    let view = awa.view();
+    assert_eq!(count_in_feed(&view, "Dossier FDVA déposé"), 1);
+    assert!(!feed(&view).items[0].pending);
+    assert_eq!(view.status.not_sent_count, 0);
+
+    // Bruno's phone is poked by the server and shows it, once.
+    bruno.wait_until(Duration::from_secs(20), |v| count_in_feed(v, "Dossier FDVA déposé") > 0).await;
+    bruno.settle().await;
+    bruno.send(Event::Refresh).await;
+    bruno.settle().await;
+    assert_eq!(count_in_feed(&bruno.view(), "Dossier FDVA déposé"), 1, "exactly once");
+}
+
+#[tokio::test]
+async fn a_member_removed_from_a_private_group_sees_it_vanish_never_to_return() {
+    let mut server = Server::start().await;
+    let group = server.create_group("Bureau", Visibility::Private).await;
+    let (mut chloe, chloe_id) = new_member(&server, "Chloe").await;
+    server.admin_does(Mutation::InviteToGroup { group_id: group, person_id: chloe_id }).await;
+    chloe.send(Event::Refresh).await;
+    chloe.settle().await;
+    join(&mut chloe, group).await;
+    server
+        .admin_does(Mutation::CreatePost {
+            id: Uuid::now_v7(),
+            group_id: group,
+            kind: fabrique_wire::posts::PostKind::News,
+            title: String::new(),
+            body: "Budget confidentiel".into(),
+        })
+        .await;
+    chloe.send(Event::Refresh).await;
+    chloe.settle().await;
+    assert_eq!(count_in_feed(&chloe.view(), "Budget confidentiel"), 1, "a member reads the private group");
+
+    server.admin_does(Mutation::RemoveMember { group_id: group, person_id: chloe_id }).await;
+    chloe.send(Event::Refresh).await;
+    chloe.settle().await;
+    assert_eq!(count_in_feed(&chloe.view(), "Budget confidentiel"), 0, "gone at the next sync");
+    chloe.send(Event::Navigate(Route::MyGroups)).await;
+    let Screen::MyGroups(groups) = chloe.view().screen else { panic!("my groups") };
+    assert!(groups.groups.iter().all(|g| g.name != "Bureau"));
+
+    // Later posts never arrive, and nothing of the group is left on the phone.
+    server
+        .admin_does(Mutation::CreatePost {
+            id: Uuid::now_v7(),
+            group_id: group,
+            kind: fabrique_wire::posts::PostKind::News,
+            title: String::new(),
+            body: "Après le départ".into(),
+        })
+        .await;
+    chloe.send(Event::Navigate(Route::Feed)).await;
+    chloe.send(Event::Refresh).await;
+    chloe.settle().await;
+    let view = chloe.view();
+    assert_eq!(count_in_feed(&view, "Après le départ"), 0);
+    assert_eq!(count_in_feed(&view, "Budget confidentiel"), 0);
+    let storage = chloe.kill();
+    for file in std::fs::read_dir(&storage).unwrap() {
+        let bytes = std::fs::read(file.unwrap().path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("Budget confidentiel") && !text.contains("Après le départ"),
+            "nothing kept on the phone"
+        );
+    }
+}
+
+#[tokio::test]
+async fn two_people_commenting_at_once_end_with_the_same_order_on_both_phones() {
+    let mut server = Server::start().await;
+    let group = server.create_group("Logistique", Visibility::Public).await;
+    let (mut awa, _) = new_member(&server, "Awa").await;
+    let (mut bruno, _) = new_member(&server, "Bruno").await;
+    join(&mut awa, group).await;
+    join(&mut bruno, group).await;
+    write_post(&mut awa, group, "Qui vient samedi ?").await;
+    awa.settle().await;
+    bruno.send(Event::Refresh).await;
+    bruno.settle().await;
+    let post_id = feed(&bruno.view()).items[0].id.clone();
+
+    for device in [&mut awa, &mut bruno] {
+        device.send(Event::Navigate(Route::Post { id: post_id.clone() })).await;
+        device.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewComment { post_id: post_id.clone() }))).await;
+    }
+    awa.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Moi !".into() })).await;
+    bruno.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Moi aussi".into() })).await;
+    tokio::join!(awa.settle(), bruno.settle());
+    for device in [&mut awa, &mut bruno] {
+        device.send(Event::Refresh).await;
+        device.settle().await;
+    }
+
+    let comments = |device: &Device| -> Vec<(String, bool)> {
+        let Screen::Post(post) = device.view().screen else { panic!("the post's page") };
+        post.comments.iter().map(|c| (c.id.clone(), c.pending)).collect()
+    };
+    let (on_awa, on_bruno) = (comments(&awa), comments(&bruno));
+    assert_eq!(on_awa.len(), 2);
+    assert_eq!(on_awa, on_bruno, "the same order on both phones, nothing pending");
+    assert!(on_awa.iter().all(|(_, pending)| !pending));
+}
+
+#[tokio::test]
+async fn posting_into_a_group_one_was_just_removed_from_is_shown_as_failed_and_leaves_the_outbox() {
+    let mut server = Server::start().await;
+    let group = server.create_group("Commission jeunesse", Visibility::Private).await;
+    let (mut david, david_id) = new_member(&server, "David").await;
+    server.admin_does(Mutation::InviteToGroup { group_id: group, person_id: david_id }).await;
+    join(&mut david, group).await;
+
+    david.set_online(false);
+    write_post(&mut david, group, "Mon compte rendu").await;
+    david.settle().await;
+    server.admin_does(Mutation::RemoveMember { group_id: group, person_id: david_id }).await;
+    david.set_online(true);
+    david.send(Event::Refresh).await;
+    david.settle().await;
+
+    let view = david.view();
+    assert_eq!(view.status.not_sent_count, 0, "it left the outbox");
+    assert_eq!(view.status.failed.len(), 1, "shown as failed");
+    assert_eq!(view.status.failed[0].text, "Mon compte rendu", "with what was written, to copy");
+    assert!(view.status.failed[0].reason.contains("plus partie de ce groupe"));
+    assert_eq!(count_in_feed(&view, "Mon compte rendu"), 0);
+
+    // Restarted, the phone does not send it again.
+    let storage = david.kill();
+    let mut david = Device::start("David", &server.url(), &storage).await;
+    david.settle().await;
+    assert_eq!(david.view().status.not_sent_count, 0);
+}
