@@ -1,0 +1,4402 @@
+package org.fabrique.core.types
+
+import com.novi.bincode.BincodeDeserializer
+import com.novi.bincode.BincodeSerializer
+import com.novi.serde.Bytes
+import com.novi.serde.DeserializationError
+import com.novi.serde.Deserializer
+import com.novi.serde.Serializer
+
+fun <T> List<T>.serialize(
+    serializer: Serializer,
+    serializeElement: Serializer.(T) -> Unit,
+) {
+    serializer.serialize_len(size.toLong())
+    forEach { element ->
+        serializer.serializeElement(element)
+    }
+}
+
+fun <T> Deserializer.deserializeListOf(deserializeElement: (Deserializer) -> T): List<T> {
+    val length = deserialize_len()
+    val list = mutableListOf<T>()
+    repeat(length.toInt()) {
+        list.add(deserializeElement(this))
+    }
+    return list
+}
+
+fun <T> T?.serializeOptionOf(
+    serializer: Serializer,
+    serializeElement: Serializer.(T) -> Unit,
+) {
+    if (this != null) {
+        serializer.serialize_option_tag(true)
+        serializer.serializeElement(this)
+    } else {
+        serializer.serialize_option_tag(false)
+    }
+}
+
+fun <T> Deserializer.deserializeOptionOf(deserializeElement: (Deserializer) -> T): T? {
+    val tag = deserialize_option_tag()
+    return if (tag) {
+        deserializeElement(this)
+    } else {
+        null
+    }
+}
+
+sealed interface AccountsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class SignIn(
+        val email: String,
+        val password: String,
+    ) : AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(email)
+            serializer.serialize_str(password)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): SignIn {
+                deserializer.increase_container_depth()
+                val email = deserializer.deserialize_str()
+                val password = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return SignIn(email, password)
+            }
+        }
+    }
+
+    /// Create one's account from the invitation code an association gave.
+    data class Redeem(
+        val code: String,
+        val displayName: String,
+        val password: String,
+    ) : AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(code)
+            serializer.serialize_str(displayName)
+            serializer.serialize_str(password)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Redeem {
+                deserializer.increase_container_depth()
+                val code = deserializer.deserialize_str()
+                val displayName = deserializer.deserialize_str()
+                val password = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Redeem(code, displayName, password)
+            }
+        }
+    }
+
+    data object SignOut: AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): SignOut {
+            return SignOut
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): AccountsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> SignIn.deserialize(deserializer)
+                1 -> Redeem.deserialize(deserializer)
+                2 -> SignOut.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for AccountsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): AccountsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class BrowseView(
+    val query: String,
+    val groups: List<org.fabrique.core.types.GroupSummary>,
+    val loading: Boolean,
+    val hasMore: Boolean,
+    val error: String? = null,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(query)
+        groups.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        serializer.serialize_bool(hasMore)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): BrowseView {
+            deserializer.increase_container_depth()
+            val query = deserializer.deserialize_str()
+            val groups =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.GroupSummary.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val hasMore = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return BrowseView(query, groups, loading, hasMore, error, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): BrowseView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class CommentView(
+    val id: String,
+    val authorId: String,
+    val authorName: String,
+    val body: String,
+    val createdAt: String,
+    val edited: Boolean,
+    val reactions: List<org.fabrique.core.types.ReactionCount>,
+    val pending: Boolean,
+    val pendingLabel: String? = null,
+    val canEdit: Boolean,
+    val canDelete: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(authorId)
+        serializer.serialize_str(authorName)
+        serializer.serialize_str(body)
+        serializer.serialize_str(createdAt)
+        serializer.serialize_bool(edited)
+        reactions.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(pending)
+        pendingLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canEdit)
+        serializer.serialize_bool(canDelete)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): CommentView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val authorId = deserializer.deserialize_str()
+            val authorName = deserializer.deserialize_str()
+            val body = deserializer.deserialize_str()
+            val createdAt = deserializer.deserialize_str()
+            val edited = deserializer.deserialize_bool()
+            val reactions =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.ReactionCount.deserialize(deserializer)
+                }
+            val pending = deserializer.deserialize_bool()
+            val pendingLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canEdit = deserializer.deserialize_bool()
+            val canDelete = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return CommentView(id, authorId, authorName, body, createdAt, edited, reactions, pending, pendingLabel, canEdit, canDelete)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): CommentView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface ComposerTarget {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class NewPost(
+        val groupId: String,
+    ) : ComposerTarget {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(groupId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): NewPost {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return NewPost(groupId)
+            }
+        }
+    }
+
+    data class EditPost(
+        val id: String,
+    ) : ComposerTarget {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): EditPost {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return EditPost(id)
+            }
+        }
+    }
+
+    data class NewComment(
+        val postId: String,
+    ) : ComposerTarget {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(postId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): NewComment {
+                deserializer.increase_container_depth()
+                val postId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return NewComment(postId)
+            }
+        }
+    }
+
+    data class EditComment(
+        val id: String,
+    ) : ComposerTarget {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): EditComment {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return EditComment(id)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): ComposerTarget {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> NewPost.deserialize(deserializer)
+                1 -> EditPost.deserialize(deserializer)
+                2 -> NewComment.deserialize(deserializer)
+                3 -> EditComment.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for ComposerTarget: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ComposerTarget {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// The form to write or change a post or a comment, over the current screen.
+data class ComposerView(
+    val target: org.fabrique.core.types.ComposerTarget,
+    val title: String,
+    val body: String,
+    val hasTitle: Boolean,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        target.serialize(serializer)
+        serializer.serialize_str(title)
+        serializer.serialize_str(body)
+        serializer.serialize_bool(hasTitle)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ComposerView {
+            deserializer.increase_container_depth()
+            val target = org.fabrique.core.types.ComposerTarget.deserialize(deserializer)
+            val title = deserializer.deserialize_str()
+            val body = deserializer.deserialize_str()
+            val hasTitle = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return ComposerView(target, title, body, hasTitle, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ComposerView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Represents a duration of time, internally stored as nanoseconds
+data class Duration(
+    val nanos: ULong,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_u64(nanos)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): Duration {
+            deserializer.increase_container_depth()
+            val nanos = deserializer.deserialize_u64()
+            deserializer.decrease_container_depth()
+            return Duration(nanos)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Duration {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface Effect {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class Render(
+        val value: org.fabrique.core.types.RenderOperation,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Render {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.RenderOperation.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Render(value)
+            }
+        }
+    }
+
+    data class Http(
+        val value: org.fabrique.core.types.HttpRequest,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Http {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.HttpRequest.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Http(value)
+            }
+        }
+    }
+
+    data class KeyValue(
+        val value: org.fabrique.core.types.KeyValueOperation,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): KeyValue {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.KeyValueOperation.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return KeyValue(value)
+            }
+        }
+    }
+
+    data class Time(
+        val value: org.fabrique.core.types.TimeRequest,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Time {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.TimeRequest.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Time(value)
+            }
+        }
+    }
+
+    data class Realtime(
+        val value: org.fabrique.core.types.RealtimeOperation,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Realtime {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.RealtimeOperation.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Realtime(value)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Effect {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Render.deserialize(deserializer)
+                1 -> Http.deserialize(deserializer)
+                2 -> KeyValue.deserialize(deserializer)
+                3 -> Time.deserialize(deserializer)
+                4 -> Realtime.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for Effect: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Effect {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Everything a shell may tell the core.
+sealed interface Event {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// The app started: load what this device holds, then sync. `language` is the device's,
+    /// used until the person chooses one.
+    data class Start(
+        val serverUrl: String,
+        val language: org.fabrique.core.types.Language,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(serverUrl)
+            language.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Start {
+                deserializer.increase_container_depth()
+                val serverUrl = deserializer.deserialize_str()
+                val language = org.fabrique.core.types.Language.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Start(serverUrl, language)
+            }
+        }
+    }
+
+    /// The app came to the foreground: sync now and keep the live channel open.
+    data object Foreground: Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Foreground {
+            return Foreground
+        }
+    }
+
+    /// The app went to the background: close the live channel.
+    data object Background: Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Background {
+            return Background
+        }
+    }
+
+    /// The live channel said something changed.
+    data object Poked: Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Poked {
+            return Poked
+        }
+    }
+
+    /// A push notification arrived: sync, then show.
+    data object PushReceived: Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): PushReceived {
+            return PushReceived
+        }
+    }
+
+    /// Pull-to-refresh.
+    data object Refresh: Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Refresh {
+            return Refresh
+        }
+    }
+
+    data class Navigate(
+        val value: org.fabrique.core.types.Route,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Navigate {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.Route.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Navigate(value)
+            }
+        }
+    }
+
+    data object Back: Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Back {
+            return Back
+        }
+    }
+
+    data class SetLanguage(
+        val value: org.fabrique.core.types.Language,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(8)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): SetLanguage {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.Language.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return SetLanguage(value)
+            }
+        }
+    }
+
+    data object DismissNotice: Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(9)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): DismissNotice {
+            return DismissNotice
+        }
+    }
+
+    /// Forget a write the server refused, once the person has read why.
+    data class DismissFailed(
+        val id: ULong,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(10)
+            serializer.serialize_u64(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DismissFailed {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_u64()
+                deserializer.decrease_container_depth()
+                return DismissFailed(id)
+            }
+        }
+    }
+
+    data class Accounts(
+        val value: org.fabrique.core.types.AccountsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(11)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Accounts {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.AccountsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Accounts(value)
+            }
+        }
+    }
+
+    data class Feed(
+        val value: org.fabrique.core.types.FeedEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(12)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Feed {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.FeedEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Feed(value)
+            }
+        }
+    }
+
+    data class Groups(
+        val value: org.fabrique.core.types.GroupsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(13)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Groups {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.GroupsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Groups(value)
+            }
+        }
+    }
+
+    data class Posts(
+        val value: org.fabrique.core.types.PostsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(14)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Posts {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.PostsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Posts(value)
+            }
+        }
+    }
+
+    data class People(
+        val value: org.fabrique.core.types.PeopleEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(15)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): People {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.PeopleEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return People(value)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Event {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Start.deserialize(deserializer)
+                1 -> Foreground.deserialize(deserializer)
+                2 -> Background.deserialize(deserializer)
+                3 -> Poked.deserialize(deserializer)
+                4 -> PushReceived.deserialize(deserializer)
+                5 -> Refresh.deserialize(deserializer)
+                6 -> Navigate.deserialize(deserializer)
+                7 -> Back.deserialize(deserializer)
+                8 -> SetLanguage.deserialize(deserializer)
+                9 -> DismissNotice.deserialize(deserializer)
+                10 -> DismissFailed.deserialize(deserializer)
+                11 -> Accounts.deserialize(deserializer)
+                12 -> Feed.deserialize(deserializer)
+                13 -> Groups.deserialize(deserializer)
+                14 -> Posts.deserialize(deserializer)
+                15 -> People.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for Event: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Event {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class FailedWriteView(
+    val id: ULong,
+    val label: String,
+    /// What was written (the start of it), so nothing is lost: the person can copy it.
+    val text: String,
+    val reason: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_u64(id)
+        serializer.serialize_str(label)
+        serializer.serialize_str(text)
+        serializer.serialize_str(reason)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): FailedWriteView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_u64()
+            val label = deserializer.deserialize_str()
+            val text = deserializer.deserialize_str()
+            val reason = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return FailedWriteView(id, label, text, reason)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): FailedWriteView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+enum class FeedEvent {
+    /// Show older posts.
+    MORE;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): FeedEvent {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> MORE
+                else -> throw DeserializationError("Unknown variant index for FeedEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): FeedEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class FeedView(
+    val items: List<org.fabrique.core.types.PostSummary>,
+    val hasMore: Boolean,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        items.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(hasMore)
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): FeedView {
+            deserializer.increase_container_depth()
+            val items =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.PostSummary.deserialize(deserializer)
+                }
+            val hasMore = deserializer.deserialize_bool()
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return FeedView(items, hasMore, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): FeedView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+enum class GroupRelation {
+    NONE,
+    MEMBER,
+    ORGANISER,
+    ADMIN,
+    FOLLOWING,
+    /// A request to join a private group waits for its organisers.
+    REQUESTED;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): GroupRelation {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> NONE
+                1 -> MEMBER
+                2 -> ORGANISER
+                3 -> ADMIN
+                4 -> FOLLOWING
+                5 -> REQUESTED
+                else -> throw DeserializationError("Unknown variant index for GroupRelation: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): GroupRelation {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class GroupSummary(
+    val id: String,
+    val name: String,
+    val description: String,
+    val private: Boolean,
+    val memberCount: UInt,
+    val relation: org.fabrique.core.types.GroupRelation,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(name)
+        serializer.serialize_str(description)
+        serializer.serialize_bool(private)
+        serializer.serialize_u32(memberCount)
+        relation.serialize(serializer)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): GroupSummary {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val name = deserializer.deserialize_str()
+            val description = deserializer.deserialize_str()
+            val private = deserializer.deserialize_bool()
+            val memberCount = deserializer.deserialize_u32()
+            val relation = org.fabrique.core.types.GroupRelation.deserialize(deserializer)
+            deserializer.decrease_container_depth()
+            return GroupSummary(id, name, description, private, memberCount, relation)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): GroupSummary {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class GroupView(
+    val id: String,
+    /// Absent until the group is found (on the device or from the server).
+    val group: org.fabrique.core.types.GroupSummary? = null,
+    val loading: Boolean,
+    val error: String? = null,
+    val posts: List<org.fabrique.core.types.PostSummary>,
+    val hasMorePosts: Boolean,
+    val emptyText: String? = null,
+    val canPost: Boolean,
+    val canJoin: Boolean,
+    val canAskToJoin: Boolean,
+    val canFollow: Boolean,
+    val canUnfollow: Boolean,
+    val canLeave: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        group.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        posts.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(hasMorePosts)
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canPost)
+        serializer.serialize_bool(canJoin)
+        serializer.serialize_bool(canAskToJoin)
+        serializer.serialize_bool(canFollow)
+        serializer.serialize_bool(canUnfollow)
+        serializer.serialize_bool(canLeave)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): GroupView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val group =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.GroupSummary.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val posts =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.PostSummary.deserialize(deserializer)
+                }
+            val hasMorePosts = deserializer.deserialize_bool()
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canPost = deserializer.deserialize_bool()
+            val canJoin = deserializer.deserialize_bool()
+            val canAskToJoin = deserializer.deserialize_bool()
+            val canFollow = deserializer.deserialize_bool()
+            val canUnfollow = deserializer.deserialize_bool()
+            val canLeave = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): GroupView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface GroupsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Browse groups whose name holds these words (all groups when empty).
+    data class Search(
+        val query: String,
+    ) : GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(query)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Search {
+                deserializer.increase_container_depth()
+                val query = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Search(query)
+            }
+        }
+    }
+
+    data object MoreResults: GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): MoreResults {
+            return MoreResults
+        }
+    }
+
+    /// Older posts of a group this device does not hold.
+    data object MorePosts: GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): MorePosts {
+            return MorePosts
+        }
+    }
+
+    data class Join(
+        val id: String,
+    ) : GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Join {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Join(id)
+            }
+        }
+    }
+
+    data class AskToJoin(
+        val id: String,
+        val message: String,
+    ) : GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(id)
+            serializer.serialize_str(message)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): AskToJoin {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                val message = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return AskToJoin(id, message)
+            }
+        }
+    }
+
+    data class Follow(
+        val id: String,
+    ) : GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Follow {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Follow(id)
+            }
+        }
+    }
+
+    data class Unfollow(
+        val id: String,
+    ) : GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Unfollow {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Unfollow(id)
+            }
+        }
+    }
+
+    data class Leave(
+        val id: String,
+    ) : GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Leave {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Leave(id)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): GroupsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Search.deserialize(deserializer)
+                1 -> MoreResults.deserialize(deserializer)
+                2 -> MorePosts.deserialize(deserializer)
+                3 -> Join.deserialize(deserializer)
+                4 -> AskToJoin.deserialize(deserializer)
+                5 -> Follow.deserialize(deserializer)
+                6 -> Unfollow.deserialize(deserializer)
+                7 -> Leave.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for GroupsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): GroupsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// An error produced when an HTTP request fails.
+/// 
+/// Variants fall into two groups:
+/// 
+/// **Transport errors** — generated by the shell when it cannot complete the HTTP
+/// exchange. These cross the FFI boundary and are serialized in the protocol:
+/// [`Url`](HttpError::Url), [`Io`](HttpError::Io), [`Timeout`](HttpError::Timeout).
+/// 
+/// **Processing errors** — generated on the Rust side after a response arrives.
+/// These are never serialized or visible to shells:
+/// 
+/// - [`Http`](HttpError::Http) — produced by `Response::new()` when the server returns
+/// a 4xx or 5xx status, and **only** then. At the *protocol* level these arrive as
+/// [`HttpResult::Ok`](crate::protocol::HttpResult::Ok); `Response::new()` converts
+/// them here, so app code using `crux_http::Result<Response<T>>` will see them as
+/// `Err(HttpError::Http { code, .. })` — **never** as `Ok(response)` with an error
+/// status.
+/// - [`Json`](HttpError::Json) — produced when response body deserialisation fails.
+/// - [`BodyAlreadyTaken`](HttpError::BodyAlreadyTaken) — a caller took the response body
+/// twice.
+/// - [`InvalidStatusCode`](HttpError::InvalidStatusCode) — the shell sent a status that
+/// isn't valid HTTP.
+/// 
+/// # Reading what the server said
+/// 
+/// Because a rejection arrives as an error rather than a response, everything the server
+/// sent with it lives on this type: [`HttpError::body`] and [`HttpError::body_json`] for
+/// the body, [`HttpError::header`] and [`HttpError::content_type`] for the headers. No
+/// matching on the variant's fields required:
+/// 
+/// ```
+/// # use serde::Deserialize;
+/// #[derive(Deserialize)]
+/// struct ApiError {
+/// error: String,
+/// }
+/// 
+/// // the `crux_http::Result` a feature receives when the server rejects a request
+/// let result: crux_http::Result<crux_http::Response<Vec<u8>>> =
+/// crux_http::testing::rejection(409, r#"{"error":"that overlaps a booked day"}"#);
+/// 
+/// let error = result.expect_err("a 409 is never Ok");
+/// assert_eq!(error.code(), Some(409));
+/// assert_eq!(
+/// error.body_json::<ApiError>().unwrap().error,
+/// "that overlaps a booked day"
+/// );
+/// ```
+sealed interface HttpError {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// The request URL could not be parsed.
+    data class Url(
+        val value: String,
+    ) : HttpError {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(value)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Url {
+                deserializer.increase_container_depth()
+                val value = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Url(value)
+            }
+        }
+    }
+
+    /// An IO error prevented the request from completing.
+    data class Io(
+        val value: String,
+    ) : HttpError {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(value)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Io {
+                deserializer.increase_container_depth()
+                val value = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Io(value)
+            }
+        }
+    }
+
+    /// The request timed out before a response was received.
+    data object Timeout: HttpError {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Timeout {
+            return Timeout
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): HttpError {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Url.deserialize(deserializer)
+                1 -> Io.deserialize(deserializer)
+                2 -> Timeout.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for HttpError: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): HttpError {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class HttpHeader(
+    val name: String,
+    val value: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(name)
+        serializer.serialize_str(value)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): HttpHeader {
+            deserializer.increase_container_depth()
+            val name = deserializer.deserialize_str()
+            val value = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return HttpHeader(name, value)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): HttpHeader {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// A raw HTTP request, as sent to the shell over the protocol boundary.
+/// 
+/// # No header validation
+/// 
+/// All fields are plain strings. Header names and values are carried as-is with no
+/// validation against the HTTP specification. This is intentional: `HttpRequest` is a
+/// cross-language data carrier deserialised by Swift, Kotlin, and TypeScript shells;
+/// Rust's `http`-crate validation rules cannot be enforced on the other side of that
+/// boundary.
+/// 
+/// **Shell authors must not assume that header names or values are well-formed.**
+/// Pass them to your underlying HTTP client as-is — it will apply its own rules.
+/// 
+/// For the ergonomic Rust-side builder that *does* validate header values (and panics
+/// on invalid input), see [`crate::command::RequestBuilder`].
+data class HttpRequest(
+    val method: String,
+    val url: String,
+    val headers: List<org.fabrique.core.types.HttpHeader>,
+    val body: Bytes,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(method)
+        serializer.serialize_str(url)
+        headers.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bytes(body)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): HttpRequest {
+            deserializer.increase_container_depth()
+            val method = deserializer.deserialize_str()
+            val url = deserializer.deserialize_str()
+            val headers =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.HttpHeader.deserialize(deserializer)
+                }
+            val body = deserializer.deserialize_bytes()
+            deserializer.decrease_container_depth()
+            return HttpRequest(method, url, headers, body)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): HttpRequest {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class HttpResponse(
+    val status: UShort,
+    val headers: List<org.fabrique.core.types.HttpHeader>,
+    val body: Bytes,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_u16(status)
+        headers.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bytes(body)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): HttpResponse {
+            deserializer.increase_container_depth()
+            val status = deserializer.deserialize_u16()
+            val headers =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.HttpHeader.deserialize(deserializer)
+                }
+            val body = deserializer.deserialize_bytes()
+            deserializer.decrease_container_depth()
+            return HttpResponse(status, headers, body)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): HttpResponse {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// The result of an HTTP request, as returned by the shell over the protocol boundary.
+/// 
+/// # Status codes are not errors
+/// 
+/// Any completed HTTP exchange — including responses with 4xx or 5xx status codes — is
+/// returned as [`HttpResult::Ok`]. Only *transport-level* failures (the shell could not
+/// reach the server at all) produce [`HttpResult::Err`].
+/// 
+/// To act on an error status, inspect [`HttpResponse::status`]:
+/// 
+/// ```
+/// # use crux_http::protocol::{HttpResult, HttpResponse};
+/// # use crux_http::HttpError;
+/// # fn handle(result: HttpResult) {
+/// match result {
+/// HttpResult::Ok(response) if response.status == 200 => { /* success */ }
+/// HttpResult::Ok(response) if response.status == 404 => { /* not found */ }
+/// HttpResult::Ok(response) if response.status >= 500 => { /* server error */ }
+/// HttpResult::Ok(_) => { /* other status */ }
+/// HttpResult::Err(e) => { /* transport failure: bad URL, IO error, or timeout */ }
+/// }
+/// # }
+/// ```
+sealed interface HttpResult {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// The shell completed the HTTP exchange. The response may carry any status code,
+    /// including 4xx and 5xx — inspect [`HttpResponse::status`] to distinguish them.
+    data class Ok(
+        val value: org.fabrique.core.types.HttpResponse,
+    ) : HttpResult {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Ok {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.HttpResponse.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Ok(value)
+            }
+        }
+    }
+
+    /// The shell could not complete the HTTP exchange due to a transport-level failure.
+    /// See [`HttpError`] for the possible causes.
+    data class Err(
+        val value: org.fabrique.core.types.HttpError,
+    ) : HttpResult {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Err {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.HttpError.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Err(value)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): HttpResult {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Ok.deserialize(deserializer)
+                1 -> Err.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for HttpResult: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): HttpResult {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Represents a point in time (UTC):
+/// 
+/// - seconds: number of seconds since the Unix epoch (1970-01-01T00:00:00Z)
+/// - nanos: number of nanoseconds since the last second
+data class Instant(
+    val seconds: ULong,
+    val nanos: UInt,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_u64(seconds)
+        serializer.serialize_u32(nanos)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): Instant {
+            deserializer.increase_container_depth()
+            val seconds = deserializer.deserialize_u64()
+            val nanos = deserializer.deserialize_u32()
+            deserializer.decrease_container_depth()
+            return Instant(seconds, nanos)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Instant {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Error type for `KeyValue` operations
+sealed interface KeyValueError {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class Io(
+        val message: String,
+    ) : KeyValueError {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(message)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Io {
+                deserializer.increase_container_depth()
+                val message = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Io(message)
+            }
+        }
+    }
+
+    data object Timeout: KeyValueError {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Timeout {
+            return Timeout
+        }
+    }
+
+    data object CursorNotFound: KeyValueError {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): CursorNotFound {
+            return CursorNotFound
+        }
+    }
+
+    data class Other(
+        val message: String,
+    ) : KeyValueError {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(message)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Other {
+                deserializer.increase_container_depth()
+                val message = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Other(message)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): KeyValueError {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Io.deserialize(deserializer)
+                1 -> Timeout.deserialize(deserializer)
+                2 -> CursorNotFound.deserialize(deserializer)
+                3 -> Other.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for KeyValueError: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): KeyValueError {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Supported operations
+sealed interface KeyValueOperation {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Read bytes stored under a key
+    data class Get(
+        val key: String,
+    ) : KeyValueOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(key)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Get {
+                deserializer.increase_container_depth()
+                val key = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Get(key)
+            }
+        }
+    }
+
+    /// Write bytes under a key
+    data class Set(
+        val key: String,
+        val value: List<UByte>,
+    ) : KeyValueOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(key)
+            value.serialize(serializer) {
+                serializer.serialize_u8(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Set {
+                deserializer.increase_container_depth()
+                val key = deserializer.deserialize_str()
+                val value =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_u8()
+                    }
+                deserializer.decrease_container_depth()
+                return Set(key, value)
+            }
+        }
+    }
+
+    /// Remove a key and its value
+    data class Delete(
+        val key: String,
+    ) : KeyValueOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(key)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Delete {
+                deserializer.increase_container_depth()
+                val key = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Delete(key)
+            }
+        }
+    }
+
+    /// Test if a key exists
+    data class Exists(
+        val key: String,
+    ) : KeyValueOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(key)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Exists {
+                deserializer.increase_container_depth()
+                val key = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Exists(key)
+            }
+        }
+    }
+
+    data class ListKeys(
+        /// The prefix to list keys for, or an empty string to list all keys
+        val prefix: String,
+        /// The cursor to start listing from, or 0 to start from the beginning.
+        /// If there are more keys to list, the response will include a new cursor.
+        /// If there are no more keys, the response will include a cursor of 0.
+        /// The cursor is opaque to the caller, and should be passed back to the
+        /// `ListKeys` operation to continue listing keys.
+        /// If the cursor is not found for the specified prefix, the response will include
+        /// a `KeyValueError::CursorNotFound` error.
+        val cursor: ULong,
+    ) : KeyValueOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(prefix)
+            serializer.serialize_u64(cursor)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): ListKeys {
+                deserializer.increase_container_depth()
+                val prefix = deserializer.deserialize_str()
+                val cursor = deserializer.deserialize_u64()
+                deserializer.decrease_container_depth()
+                return ListKeys(prefix, cursor)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): KeyValueOperation {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Get.deserialize(deserializer)
+                1 -> Set.deserialize(deserializer)
+                2 -> Delete.deserialize(deserializer)
+                3 -> Exists.deserialize(deserializer)
+                4 -> ListKeys.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for KeyValueOperation: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): KeyValueOperation {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface KeyValueResponse {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Response to a `KeyValueOperation::Get`,
+    /// returning the value stored under the key, which may be empty
+    data class Get(
+        val value: org.fabrique.core.types.Value,
+    ) : KeyValueResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Get {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.Value.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Get(value)
+            }
+        }
+    }
+
+    /// Response to a `KeyValueOperation::Set`,
+    /// returning the value that was previously stored under the key, may be empty
+    data class Set(
+        val previous: org.fabrique.core.types.Value,
+    ) : KeyValueResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            previous.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Set {
+                deserializer.increase_container_depth()
+                val previous = org.fabrique.core.types.Value.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Set(previous)
+            }
+        }
+    }
+
+    /// Response to a `KeyValueOperation::Delete`,
+    /// returning the value that was previously stored under the key, may be empty
+    data class Delete(
+        val previous: org.fabrique.core.types.Value,
+    ) : KeyValueResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            previous.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Delete {
+                deserializer.increase_container_depth()
+                val previous = org.fabrique.core.types.Value.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Delete(previous)
+            }
+        }
+    }
+
+    /// Response to a `KeyValueOperation::Exists`,
+    /// returning whether the key is present in the store
+    data class Exists(
+        val isPresent: Boolean,
+    ) : KeyValueResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_bool(isPresent)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Exists {
+                deserializer.increase_container_depth()
+                val isPresent = deserializer.deserialize_bool()
+                deserializer.decrease_container_depth()
+                return Exists(isPresent)
+            }
+        }
+    }
+
+    /// Response to a `KeyValueOperation::ListKeys`,
+    /// returning a list of keys that start with the prefix, and a cursor to continue listing
+    /// if there are more keys
+    /// 
+    /// Note: the cursor is 0 if there are no more keys
+    data class ListKeys(
+        val keys: List<String>,
+        /// The cursor to continue listing keys, or 0 if there are no more keys.
+        /// If the cursor is not found for the specified prefix, the response should instead
+        /// include a `KeyValueError::CursorNotFound` error.
+        val nextCursor: ULong,
+    ) : KeyValueResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            keys.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.serialize_u64(nextCursor)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): ListKeys {
+                deserializer.increase_container_depth()
+                val keys =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                val nextCursor = deserializer.deserialize_u64()
+                deserializer.decrease_container_depth()
+                return ListKeys(keys, nextCursor)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): KeyValueResponse {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Get.deserialize(deserializer)
+                1 -> Set.deserialize(deserializer)
+                2 -> Delete.deserialize(deserializer)
+                3 -> Exists.deserialize(deserializer)
+                4 -> ListKeys.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for KeyValueResponse: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): KeyValueResponse {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// The result of an operation on the store.
+/// 
+/// Note: we can't use [`core::result::Result`] here because it is not currently
+/// supported across the FFI boundary, when using `typegen` or `facet_typegen`.
+sealed interface KeyValueResult {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class Ok(
+        val response: org.fabrique.core.types.KeyValueResponse,
+    ) : KeyValueResult {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            response.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Ok {
+                deserializer.increase_container_depth()
+                val response = org.fabrique.core.types.KeyValueResponse.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Ok(response)
+            }
+        }
+    }
+
+    data class Err(
+        val error: org.fabrique.core.types.KeyValueError,
+    ) : KeyValueResult {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            error.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Err {
+                deserializer.increase_container_depth()
+                val error = org.fabrique.core.types.KeyValueError.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Err(error)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): KeyValueResult {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Ok.deserialize(deserializer)
+                1 -> Err.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for KeyValueResult: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): KeyValueResult {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// The person's language, chosen in the app (the device's language at first).
+enum class Language {
+    FRENCH,
+    ENGLISH;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Language {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> FRENCH
+                1 -> ENGLISH
+                else -> throw DeserializationError("Unknown variant index for Language: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Language {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class MyGroupsView(
+    val groups: List<org.fabrique.core.types.GroupSummary>,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        groups.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): MyGroupsView {
+            deserializer.increase_container_depth()
+            val groups =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.GroupSummary.deserialize(deserializer)
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return MyGroupsView(groups, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): MyGroupsView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class MyProfileView(
+    val profile: org.fabrique.core.types.ProfileView? = null,
+    val email: String,
+    val pending: Boolean,
+    /// The form stays open with what was typed when the core refused it.
+    val editor: org.fabrique.core.types.ProfileEditorView? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        profile.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_str(email)
+        serializer.serialize_bool(pending)
+        editor.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): MyProfileView {
+            deserializer.increase_container_depth()
+            val profile =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.ProfileView.deserialize(deserializer)
+                }
+            val email = deserializer.deserialize_str()
+            val pending = deserializer.deserialize_bool()
+            val editor =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.ProfileEditorView.deserialize(deserializer)
+                }
+            deserializer.decrease_container_depth()
+            return MyProfileView(profile, email, pending, editor)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): MyProfileView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface PeopleEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data object EditProfile: PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): EditProfile {
+            return EditProfile
+        }
+    }
+
+    data class SaveProfile(
+        val displayName: String,
+        val function: String,
+        val bio: String,
+        val skills: List<String>,
+        val interests: List<String>,
+        val federationVisible: Boolean,
+    ) : PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(displayName)
+            serializer.serialize_str(function)
+            serializer.serialize_str(bio)
+            skills.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            interests.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.serialize_bool(federationVisible)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): SaveProfile {
+                deserializer.increase_container_depth()
+                val displayName = deserializer.deserialize_str()
+                val function = deserializer.deserialize_str()
+                val bio = deserializer.deserialize_str()
+                val skills =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                val interests =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                val federationVisible = deserializer.deserialize_bool()
+                deserializer.decrease_container_depth()
+                return SaveProfile(displayName, function, bio, skills, interests, federationVisible)
+            }
+        }
+    }
+
+    data object CancelEdit: PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): CancelEdit {
+            return CancelEdit
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): PeopleEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> EditProfile.deserialize(deserializer)
+                1 -> SaveProfile.deserialize(deserializer)
+                2 -> CancelEdit.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for PeopleEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PeopleEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class PersonView(
+    val id: String,
+    val profile: org.fabrique.core.types.ProfileView? = null,
+    val loading: Boolean,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        profile.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): PersonView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val profile =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.ProfileView.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return PersonView(id, profile, loading, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PersonView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class PostSummary(
+    val id: String,
+    val groupId: String,
+    val groupName: String,
+    val authorId: String,
+    val authorName: String,
+    val kind: String,
+    val title: String,
+    /// The body, cut at a few hundred characters for lists; whole on a post's page.
+    val body: String,
+    val createdAt: String,
+    val edited: Boolean,
+    val commentCount: UInt,
+    val reactions: List<org.fabrique.core.types.ReactionCount>,
+    /// Written on this phone, not yet confirmed by the server.
+    val pending: Boolean,
+    val pendingLabel: String? = null,
+    val canEdit: Boolean,
+    val canDelete: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(groupId)
+        serializer.serialize_str(groupName)
+        serializer.serialize_str(authorId)
+        serializer.serialize_str(authorName)
+        serializer.serialize_str(kind)
+        serializer.serialize_str(title)
+        serializer.serialize_str(body)
+        serializer.serialize_str(createdAt)
+        serializer.serialize_bool(edited)
+        serializer.serialize_u32(commentCount)
+        reactions.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(pending)
+        pendingLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canEdit)
+        serializer.serialize_bool(canDelete)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): PostSummary {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val groupId = deserializer.deserialize_str()
+            val groupName = deserializer.deserialize_str()
+            val authorId = deserializer.deserialize_str()
+            val authorName = deserializer.deserialize_str()
+            val kind = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val body = deserializer.deserialize_str()
+            val createdAt = deserializer.deserialize_str()
+            val edited = deserializer.deserialize_bool()
+            val commentCount = deserializer.deserialize_u32()
+            val reactions =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.ReactionCount.deserialize(deserializer)
+                }
+            val pending = deserializer.deserialize_bool()
+            val pendingLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canEdit = deserializer.deserialize_bool()
+            val canDelete = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PostSummary {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class PostView(
+    val id: String,
+    val post: org.fabrique.core.types.PostSummary? = null,
+    val comments: List<org.fabrique.core.types.CommentView>,
+    val loading: Boolean,
+    val error: String? = null,
+    val emptyText: String? = null,
+    val canComment: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        post.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        comments.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canComment)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): PostView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val post =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.PostSummary.deserialize(deserializer)
+                }
+            val comments =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.CommentView.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canComment = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return PostView(id, post, comments, loading, error, emptyText, canComment)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PostView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface PostsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Open the form to write or change a post or a comment.
+    data class Compose(
+        val value: org.fabrique.core.types.ComposerTarget,
+    ) : PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Compose {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ComposerTarget.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Compose(value)
+            }
+        }
+    }
+
+    /// Send what the form holds; it closes once the write is kept on the phone.
+    data class Submit(
+        val title: String,
+        val body: String,
+    ) : PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(title)
+            serializer.serialize_str(body)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Submit {
+                deserializer.increase_container_depth()
+                val title = deserializer.deserialize_str()
+                val body = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Submit(title, body)
+            }
+        }
+    }
+
+    data object CancelCompose: PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): CancelCompose {
+            return CancelCompose
+        }
+    }
+
+    data class Delete(
+        val id: String,
+    ) : PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Delete {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Delete(id)
+            }
+        }
+    }
+
+    data class DeleteComment(
+        val id: String,
+    ) : PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DeleteComment {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return DeleteComment(id)
+            }
+        }
+    }
+
+    data class React(
+        val targetId: String,
+        val emoji: String,
+    ) : PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.serialize_str(targetId)
+            serializer.serialize_str(emoji)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): React {
+                deserializer.increase_container_depth()
+                val targetId = deserializer.deserialize_str()
+                val emoji = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return React(targetId, emoji)
+            }
+        }
+    }
+
+    data class Unreact(
+        val targetId: String,
+        val emoji: String,
+    ) : PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.serialize_str(targetId)
+            serializer.serialize_str(emoji)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Unreact {
+                deserializer.increase_container_depth()
+                val targetId = deserializer.deserialize_str()
+                val emoji = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Unreact(targetId, emoji)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): PostsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Compose.deserialize(deserializer)
+                1 -> Submit.deserialize(deserializer)
+                2 -> CancelCompose.deserialize(deserializer)
+                3 -> Delete.deserialize(deserializer)
+                4 -> DeleteComment.deserialize(deserializer)
+                5 -> React.deserialize(deserializer)
+                6 -> Unreact.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for PostsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PostsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ProfileEditorView(
+    val displayName: String,
+    val function: String,
+    val bio: String,
+    val skills: List<String>,
+    val interests: List<String>,
+    val federationVisible: Boolean,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(displayName)
+        serializer.serialize_str(function)
+        serializer.serialize_str(bio)
+        skills.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        interests.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(federationVisible)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ProfileEditorView {
+            deserializer.increase_container_depth()
+            val displayName = deserializer.deserialize_str()
+            val function = deserializer.deserialize_str()
+            val bio = deserializer.deserialize_str()
+            val skills =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val interests =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val federationVisible = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return ProfileEditorView(displayName, function, bio, skills, interests, federationVisible, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ProfileEditorView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ProfileView(
+    val id: String,
+    val displayName: String,
+    val function: String,
+    val organisationName: String,
+    val skills: List<String>,
+    val interests: List<String>,
+    val bio: String,
+    /// Visible to the whole federation (otherwise to one's own association).
+    val federationVisible: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(displayName)
+        serializer.serialize_str(function)
+        serializer.serialize_str(organisationName)
+        skills.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        interests.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(bio)
+        serializer.serialize_bool(federationVisible)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ProfileView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val displayName = deserializer.deserialize_str()
+            val function = deserializer.deserialize_str()
+            val organisationName = deserializer.deserialize_str()
+            val skills =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val interests =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val bio = deserializer.deserialize_str()
+            val federationVisible = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return ProfileView(id, displayName, function, organisationName, skills, interests, bio, federationVisible)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ProfileView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ReactionCount(
+    val emoji: String,
+    val count: UInt,
+    val mine: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(emoji)
+        serializer.serialize_u32(count)
+        serializer.serialize_bool(mine)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ReactionCount {
+            deserializer.increase_container_depth()
+            val emoji = deserializer.deserialize_str()
+            val count = deserializer.deserialize_u32()
+            val mine = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return ReactionCount(emoji, count, mine)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ReactionCount {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface RealtimeOperation {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Open (or re-open) the stream at `url` with this bearer token; reconnect by yourself
+    /// after a drop, and send `Event::Poked` after reconnecting (changes may have been missed).
+    data class Connect(
+        val url: String,
+        val token: String,
+    ) : RealtimeOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(url)
+            serializer.serialize_str(token)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Connect {
+                deserializer.increase_container_depth()
+                val url = deserializer.deserialize_str()
+                val token = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Connect(url, token)
+            }
+        }
+    }
+
+    /// Close the stream (signed out, or the app went to the background).
+    data object Disconnect: RealtimeOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Disconnect {
+            return Disconnect
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): RealtimeOperation {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Connect.deserialize(deserializer)
+                1 -> Disconnect.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for RealtimeOperation: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): RealtimeOperation {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// The single operation `Render` implements.
+data object RenderOperation {
+    fun serialize(serializer: Serializer) {}
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    fun deserialize(deserializer: Deserializer): RenderOperation {
+        return RenderOperation
+    }
+
+    @Throws(DeserializationError::class)
+    fun bincodeDeserialize(input: ByteArray?): RenderOperation {
+        if (input == null) {
+            throw DeserializationError("Cannot deserialize null array")
+        }
+        val deserializer = BincodeDeserializer(input)
+        val value = deserialize(deserializer)
+        if (deserializer.get_buffer_offset() < input.size) {
+            throw DeserializationError("Some input bytes were not read")
+        }
+        return value
+    }
+}
+
+/// Request for a side-effect passed from the Core to the Shell.
+/// 
+/// The `EffectId` links the `Request` with the corresponding call to [`Core::resolve`] to pass the data back
+/// to the [`App::update`] function (wrapped in the event provided to the capability originating the effect).
+data class Request(
+    val id: UInt,
+    val effect: org.fabrique.core.types.Effect,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_u32(id)
+        effect.serialize(serializer)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): Request {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_u32()
+            val effect = org.fabrique.core.types.Effect.deserialize(deserializer)
+            deserializer.decrease_container_depth()
+            return Request(id, effect)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Request {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// A batch of effect requests from the Core to the Shell, as serialised by
+/// [`Bridge::update`] and [`Bridge::resolve`].
+/// 
+/// The wire format is identical to `Vec<Request<Eff>>` (the newtype is
+/// `serde(transparent)`), so existing shell code that already deserialises
+/// a `Vec<Request>` remains binary-compatible.
+/// 
+/// Registering this type with the type-generation system causes the code
+/// generators to emit a `Requests` type (with a `value` field containing the
+/// list) together with a top-level `bincodeDeserialize` / `BincodeDeserialize`
+/// helper, replacing the hand-written extension files that were previously
+/// appended by `add_extensions()`.
+data class Requests(
+    val value: List<org.fabrique.core.types.Request>,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        value.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): Requests {
+            deserializer.increase_container_depth()
+            val value =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.Request.deserialize(deserializer)
+                }
+            deserializer.decrease_container_depth()
+            return Requests(value)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Requests {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Where a person can go. Feed, groups, browse and profile are the tabs; the others open on top.
+sealed interface Route {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data object Feed: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Feed {
+            return Feed
+        }
+    }
+
+    data object MyGroups: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): MyGroups {
+            return MyGroups
+        }
+    }
+
+    data object BrowseGroups: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): BrowseGroups {
+            return BrowseGroups
+        }
+    }
+
+    data object MyProfile: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): MyProfile {
+            return MyProfile
+        }
+    }
+
+    data class Group(
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Group {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Group(id)
+            }
+        }
+    }
+
+    data class Post(
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Post {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Post(id)
+            }
+        }
+    }
+
+    data class Person(
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Person {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Person(id)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Route {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Feed.deserialize(deserializer)
+                1 -> MyGroups.deserialize(deserializer)
+                2 -> BrowseGroups.deserialize(deserializer)
+                3 -> MyProfile.deserialize(deserializer)
+                4 -> Group.deserialize(deserializer)
+                5 -> Post.deserialize(deserializer)
+                6 -> Person.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for Route: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Route {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface Screen {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Reading what the device holds.
+    data object Loading: Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Loading {
+            return Loading
+        }
+    }
+
+    data class SignIn(
+        val value: org.fabrique.core.types.SignInView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): SignIn {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.SignInView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return SignIn(value)
+            }
+        }
+    }
+
+    data class Feed(
+        val value: org.fabrique.core.types.FeedView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Feed {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.FeedView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Feed(value)
+            }
+        }
+    }
+
+    data class MyGroups(
+        val value: org.fabrique.core.types.MyGroupsView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MyGroups {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.MyGroupsView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return MyGroups(value)
+            }
+        }
+    }
+
+    data class BrowseGroups(
+        val value: org.fabrique.core.types.BrowseView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): BrowseGroups {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.BrowseView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return BrowseGroups(value)
+            }
+        }
+    }
+
+    data class Group(
+        val value: org.fabrique.core.types.GroupView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Group {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.GroupView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Group(value)
+            }
+        }
+    }
+
+    data class Post(
+        val value: org.fabrique.core.types.PostView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Post {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.PostView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Post(value)
+            }
+        }
+    }
+
+    data class MyProfile(
+        val value: org.fabrique.core.types.MyProfileView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MyProfile {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.MyProfileView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return MyProfile(value)
+            }
+        }
+    }
+
+    data class Person(
+        val value: org.fabrique.core.types.PersonView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(8)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Person {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.PersonView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Person(value)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Screen {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Loading.deserialize(deserializer)
+                1 -> SignIn.deserialize(deserializer)
+                2 -> Feed.deserialize(deserializer)
+                3 -> MyGroups.deserialize(deserializer)
+                4 -> BrowseGroups.deserialize(deserializer)
+                5 -> Group.deserialize(deserializer)
+                6 -> Post.deserialize(deserializer)
+                7 -> MyProfile.deserialize(deserializer)
+                8 -> Person.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for Screen: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Screen {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class SignInView(
+    val busy: Boolean,
+    val error: String? = null,
+    val notice: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_bool(busy)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        notice.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): SignInView {
+            deserializer.increase_container_depth()
+            val busy = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val notice =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return SignInView(busy, error, notice)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): SignInView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class Status(
+    val online: Boolean,
+    val syncing: Boolean,
+    /// Why the last sync stopped (offline, server trouble), if it did.
+    val problem: String? = null,
+    /// Writes kept on the phone that the server has not confirmed yet.
+    val notSentCount: UInt,
+    val notSentLabel: String,
+    /// Writes the server refused, with the reason, until dismissed.
+    val failed: List<org.fabrique.core.types.FailedWriteView>,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_bool(online)
+        serializer.serialize_bool(syncing)
+        problem.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_u32(notSentCount)
+        serializer.serialize_str(notSentLabel)
+        failed.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): Status {
+            deserializer.increase_container_depth()
+            val online = deserializer.deserialize_bool()
+            val syncing = deserializer.deserialize_bool()
+            val problem =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val notSentCount = deserializer.deserialize_u32()
+            val notSentLabel = deserializer.deserialize_str()
+            val failed =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.FailedWriteView.deserialize(deserializer)
+                }
+            deserializer.decrease_container_depth()
+            return Status(online, syncing, problem, notSentCount, notSentLabel, failed)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Status {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface TimeRequest {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data object Now: TimeRequest {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Now {
+            return Now
+        }
+    }
+
+    data class NotifyAt(
+        val id: org.fabrique.core.types.TimerId,
+        val instant: org.fabrique.core.types.Instant,
+    ) : TimeRequest {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            id.serialize(serializer)
+            instant.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): NotifyAt {
+                deserializer.increase_container_depth()
+                val id = org.fabrique.core.types.TimerId.deserialize(deserializer)
+                val instant = org.fabrique.core.types.Instant.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return NotifyAt(id, instant)
+            }
+        }
+    }
+
+    data class NotifyAfter(
+        val id: org.fabrique.core.types.TimerId,
+        val duration: org.fabrique.core.types.Duration,
+    ) : TimeRequest {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            id.serialize(serializer)
+            duration.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): NotifyAfter {
+                deserializer.increase_container_depth()
+                val id = org.fabrique.core.types.TimerId.deserialize(deserializer)
+                val duration = org.fabrique.core.types.Duration.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return NotifyAfter(id, duration)
+            }
+        }
+    }
+
+    data class Clear(
+        val id: org.fabrique.core.types.TimerId,
+    ) : TimeRequest {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            id.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Clear {
+                deserializer.increase_container_depth()
+                val id = org.fabrique.core.types.TimerId.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Clear(id)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): TimeRequest {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Now.deserialize(deserializer)
+                1 -> NotifyAt.deserialize(deserializer)
+                2 -> NotifyAfter.deserialize(deserializer)
+                3 -> Clear.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for TimeRequest: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): TimeRequest {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface TimeResponse {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class Now(
+        val instant: org.fabrique.core.types.Instant,
+    ) : TimeResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            instant.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Now {
+                deserializer.increase_container_depth()
+                val instant = org.fabrique.core.types.Instant.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Now(instant)
+            }
+        }
+    }
+
+    data class InstantArrived(
+        val id: org.fabrique.core.types.TimerId,
+    ) : TimeResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            id.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): InstantArrived {
+                deserializer.increase_container_depth()
+                val id = org.fabrique.core.types.TimerId.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return InstantArrived(id)
+            }
+        }
+    }
+
+    data class DurationElapsed(
+        val id: org.fabrique.core.types.TimerId,
+    ) : TimeResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            id.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DurationElapsed {
+                deserializer.increase_container_depth()
+                val id = org.fabrique.core.types.TimerId.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return DurationElapsed(id)
+            }
+        }
+    }
+
+    data class Cleared(
+        val id: org.fabrique.core.types.TimerId,
+    ) : TimeResponse {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            id.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Cleared {
+                deserializer.increase_container_depth()
+                val id = org.fabrique.core.types.TimerId.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Cleared(id)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): TimeResponse {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Now.deserialize(deserializer)
+                1 -> InstantArrived.deserialize(deserializer)
+                2 -> DurationElapsed.deserialize(deserializer)
+                3 -> Cleared.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for TimeResponse: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): TimeResponse {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class TimerId(
+    val value: ULong,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_u64(value)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): TimerId {
+            deserializer.increase_container_depth()
+            val value = deserializer.deserialize_u64()
+            deserializer.decrease_container_depth()
+            return TimerId(value)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): TimerId {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// The value stored under a key.
+/// 
+/// `Value::None` is used to represent the absence of a value.
+/// 
+/// Note: we can't use `Option` here because generics are not currently
+/// supported across the FFI boundary, when using the builtin typegen.
+sealed interface Value {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data object None: Value {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): None {
+            return None
+        }
+    }
+
+    data class Bytes(
+        val value: List<UByte>,
+    ) : Value {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            value.serialize(serializer) {
+                serializer.serialize_u8(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Bytes {
+                deserializer.increase_container_depth()
+                val value =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_u8()
+                    }
+                deserializer.decrease_container_depth()
+                return Bytes(value)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Value {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> None.deserialize(deserializer)
+                1 -> Bytes.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for Value: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Value {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ViewModel(
+    val language: org.fabrique.core.types.Language,
+    val screen: org.fabrique.core.types.Screen,
+    val status: org.fabrique.core.types.Status,
+    val notice: String? = null,
+    val composer: org.fabrique.core.types.ComposerView? = null,
+    val canGoBack: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        language.serialize(serializer)
+        screen.serialize(serializer)
+        status.serialize(serializer)
+        notice.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        composer.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(canGoBack)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ViewModel {
+            deserializer.increase_container_depth()
+            val language = org.fabrique.core.types.Language.deserialize(deserializer)
+            val screen = org.fabrique.core.types.Screen.deserialize(deserializer)
+            val status = org.fabrique.core.types.Status.deserialize(deserializer)
+            val notice =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val composer =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.ComposerView.deserialize(deserializer)
+                }
+            val canGoBack = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return ViewModel(language, screen, status, notice, composer, canGoBack)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ViewModel {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}

@@ -1,0 +1,3310 @@
+import Serde
+
+func serializeArray<T, S: Serializer>(
+    value: [T],
+    serializer: S,
+    serializeElement: (T, S) throws -> Void
+) throws {
+    try serializer.serialize_len(value: value.count)
+    for item in value {
+        try serializeElement(item, serializer)
+    }
+}
+
+func deserializeArray<T, D: Deserializer>(
+    deserializer: D,
+    deserializeElement: (D) throws -> T
+) throws -> [T] {
+    let length = try deserializer.deserialize_len()
+    var obj: [T] = []
+    for _ in 0..<length {
+        obj.append(try deserializeElement(deserializer))
+    }
+    return obj
+}
+
+func serializeOption<T, S: Serializer>(
+    value: T?,
+    serializer: S,
+    serializeElement: (T, S) throws -> Void
+) throws {
+    if let value = value {
+        try serializer.serialize_option_tag(value: true)
+        try serializeElement(value, serializer)
+    } else {
+        try serializer.serialize_option_tag(value: false)
+    }
+}
+
+func deserializeOption<T, D: Deserializer>(
+    deserializer: D,
+    deserializeElement: (D) throws -> T
+) throws -> T? {
+    let tag = try deserializer.deserialize_option_tag()
+    if tag {
+        return try deserializeElement(deserializer)
+    } else {
+        return nil
+    }
+}
+
+indirect public enum AccountsEvent: Hashable, Equatable {
+    case signIn(email: String, password: String)
+    /// Create one's account from the invitation code an association gave.
+    case redeem(code: String, displayName: String, password: String)
+    case signOut
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .signIn(let email, let password):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: email)
+            try serializer.serialize_str(value: password)
+        case .redeem(let code, let displayName, let password):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: code)
+            try serializer.serialize_str(value: displayName)
+            try serializer.serialize_str(value: password)
+        case .signOut:
+            try serializer.serialize_variant_index(value: 2)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> AccountsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let email = try deserializer.deserialize_str()
+            let password = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .signIn(email: email, password: password)
+        case 1:
+            let code = try deserializer.deserialize_str()
+            let displayName = try deserializer.deserialize_str()
+            let password = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .redeem(code: code, displayName: displayName, password: password)
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .signOut
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for AccountsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> AccountsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct BrowseView: Hashable, Equatable {
+    public var query: String
+    public var groups: [GroupSummary]
+    public var loading: Bool
+    public var hasMore: Bool
+    public var error: String?
+    public var emptyText: String?
+
+    public init(query: String, groups: [GroupSummary], loading: Bool, hasMore: Bool, error: String?, emptyText: String?) {
+        self.query = query
+        self.groups = groups
+        self.loading = loading
+        self.hasMore = hasMore
+        self.error = error
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.query)
+        try serializeArray(value: self.groups, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializer.serialize_bool(value: self.hasMore)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> BrowseView {
+        try deserializer.increase_container_depth()
+        let query = try deserializer.deserialize_str()
+        let groups = try deserializeArray(deserializer: deserializer) { deserializer in
+            try GroupSummary.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let hasMore = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return BrowseView(query: query, groups: groups, loading: loading, hasMore: hasMore, error: error, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> BrowseView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct CommentView: Hashable, Equatable {
+    public var id: String
+    public var authorId: String
+    public var authorName: String
+    public var body: String
+    public var createdAt: String
+    public var edited: Bool
+    public var reactions: [ReactionCount]
+    public var pending: Bool
+    public var pendingLabel: String?
+    public var canEdit: Bool
+    public var canDelete: Bool
+
+    public init(id: String, authorId: String, authorName: String, body: String, createdAt: String, edited: Bool, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool) {
+        self.id = id
+        self.authorId = authorId
+        self.authorName = authorName
+        self.body = body
+        self.createdAt = createdAt
+        self.edited = edited
+        self.reactions = reactions
+        self.pending = pending
+        self.pendingLabel = pendingLabel
+        self.canEdit = canEdit
+        self.canDelete = canDelete
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.authorId)
+        try serializer.serialize_str(value: self.authorName)
+        try serializer.serialize_str(value: self.body)
+        try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_bool(value: self.edited)
+        try serializeArray(value: self.reactions, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.pending)
+        try serializeOption(value: self.pendingLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canEdit)
+        try serializer.serialize_bool(value: self.canDelete)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> CommentView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let authorId = try deserializer.deserialize_str()
+        let authorName = try deserializer.deserialize_str()
+        let body = try deserializer.deserialize_str()
+        let createdAt = try deserializer.deserialize_str()
+        let edited = try deserializer.deserialize_bool()
+        let reactions = try deserializeArray(deserializer: deserializer) { deserializer in
+            try ReactionCount.deserialize(deserializer: deserializer)
+        }
+        let pending = try deserializer.deserialize_bool()
+        let pendingLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canEdit = try deserializer.deserialize_bool()
+        let canDelete = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return CommentView(id: id, authorId: authorId, authorName: authorName, body: body, createdAt: createdAt, edited: edited, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> CommentView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum ComposerTarget: Hashable, Equatable {
+    case newPost(groupId: String)
+    case editPost(id: String)
+    case newComment(postId: String)
+    case editComment(id: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .newPost(let groupId):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: groupId)
+        case .editPost(let id):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: id)
+        case .newComment(let postId):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: postId)
+        case .editComment(let id):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: id)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ComposerTarget {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let groupId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .newPost(groupId: groupId)
+        case 1:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .editPost(id: id)
+        case 2:
+            let postId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .newComment(postId: postId)
+        case 3:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .editComment(id: id)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ComposerTarget: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ComposerTarget {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// The form to write or change a post or a comment, over the current screen.
+public struct ComposerView: Hashable, Equatable {
+    public var target: ComposerTarget
+    public var title: String
+    public var body: String
+    public var hasTitle: Bool
+    public var error: String?
+
+    public init(target: ComposerTarget, title: String, body: String, hasTitle: Bool, error: String?) {
+        self.target = target
+        self.title = title
+        self.body = body
+        self.hasTitle = hasTitle
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.target.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.body)
+        try serializer.serialize_bool(value: self.hasTitle)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ComposerView {
+        try deserializer.increase_container_depth()
+        let target = try ComposerTarget.deserialize(deserializer: deserializer)
+        let title = try deserializer.deserialize_str()
+        let body = try deserializer.deserialize_str()
+        let hasTitle = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return ComposerView(target: target, title: title, body: body, hasTitle: hasTitle, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ComposerView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Represents a duration of time, internally stored as nanoseconds
+public struct Duration: Hashable, Equatable {
+    public var nanos: UInt64
+
+    public init(nanos: UInt64) {
+        self.nanos = nanos
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_u64(value: self.nanos)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Duration {
+        try deserializer.increase_container_depth()
+        let nanos = try deserializer.deserialize_u64()
+        try deserializer.decrease_container_depth()
+        return Duration(nanos: nanos)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Duration {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum Effect: Hashable, Equatable {
+    case render(RenderOperation)
+    case http(HttpRequest)
+    case keyValue(KeyValueOperation)
+    case time(TimeRequest)
+    case realtime(RealtimeOperation)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .render(let x):
+            try serializer.serialize_variant_index(value: 0)
+            try x.serialize(serializer: serializer)
+        case .http(let x):
+            try serializer.serialize_variant_index(value: 1)
+            try x.serialize(serializer: serializer)
+        case .keyValue(let x):
+            try serializer.serialize_variant_index(value: 2)
+            try x.serialize(serializer: serializer)
+        case .time(let x):
+            try serializer.serialize_variant_index(value: 3)
+            try x.serialize(serializer: serializer)
+        case .realtime(let x):
+            try serializer.serialize_variant_index(value: 4)
+            try x.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Effect {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let x = try RenderOperation.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .render(x)
+        case 1:
+            let x = try HttpRequest.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .http(x)
+        case 2:
+            let x = try KeyValueOperation.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .keyValue(x)
+        case 3:
+            let x = try TimeRequest.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .time(x)
+        case 4:
+            let x = try RealtimeOperation.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .realtime(x)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Effect: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Effect {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Everything a shell may tell the core.
+indirect public enum Event: Hashable, Equatable {
+    /// The app started: load what this device holds, then sync. `language` is the device's,
+    /// used until the person chooses one.
+    case start(serverUrl: String, language: Language)
+    /// The app came to the foreground: sync now and keep the live channel open.
+    case foreground
+    /// The app went to the background: close the live channel.
+    case background
+    /// The live channel said something changed.
+    case poked
+    /// A push notification arrived: sync, then show.
+    case pushReceived
+    /// Pull-to-refresh.
+    case refresh
+    case navigate(Route)
+    case back
+    case setLanguage(Language)
+    case dismissNotice
+    /// Forget a write the server refused, once the person has read why.
+    case dismissFailed(id: UInt64)
+    case accounts(AccountsEvent)
+    case feed(FeedEvent)
+    case groups(GroupsEvent)
+    case posts(PostsEvent)
+    case people(PeopleEvent)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .start(let serverUrl, let language):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: serverUrl)
+            try language.serialize(serializer: serializer)
+        case .foreground:
+            try serializer.serialize_variant_index(value: 1)
+        case .background:
+            try serializer.serialize_variant_index(value: 2)
+        case .poked:
+            try serializer.serialize_variant_index(value: 3)
+        case .pushReceived:
+            try serializer.serialize_variant_index(value: 4)
+        case .refresh:
+            try serializer.serialize_variant_index(value: 5)
+        case .navigate(let x):
+            try serializer.serialize_variant_index(value: 6)
+            try x.serialize(serializer: serializer)
+        case .back:
+            try serializer.serialize_variant_index(value: 7)
+        case .setLanguage(let x):
+            try serializer.serialize_variant_index(value: 8)
+            try x.serialize(serializer: serializer)
+        case .dismissNotice:
+            try serializer.serialize_variant_index(value: 9)
+        case .dismissFailed(let id):
+            try serializer.serialize_variant_index(value: 10)
+            try serializer.serialize_u64(value: id)
+        case .accounts(let x):
+            try serializer.serialize_variant_index(value: 11)
+            try x.serialize(serializer: serializer)
+        case .feed(let x):
+            try serializer.serialize_variant_index(value: 12)
+            try x.serialize(serializer: serializer)
+        case .groups(let x):
+            try serializer.serialize_variant_index(value: 13)
+            try x.serialize(serializer: serializer)
+        case .posts(let x):
+            try serializer.serialize_variant_index(value: 14)
+            try x.serialize(serializer: serializer)
+        case .people(let x):
+            try serializer.serialize_variant_index(value: 15)
+            try x.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Event {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let serverUrl = try deserializer.deserialize_str()
+            let language = try Language.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .start(serverUrl: serverUrl, language: language)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .foreground
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .background
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .poked
+        case 4:
+            try deserializer.decrease_container_depth()
+            return .pushReceived
+        case 5:
+            try deserializer.decrease_container_depth()
+            return .refresh
+        case 6:
+            let x = try Route.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .navigate(x)
+        case 7:
+            try deserializer.decrease_container_depth()
+            return .back
+        case 8:
+            let x = try Language.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .setLanguage(x)
+        case 9:
+            try deserializer.decrease_container_depth()
+            return .dismissNotice
+        case 10:
+            let id = try deserializer.deserialize_u64()
+            try deserializer.decrease_container_depth()
+            return .dismissFailed(id: id)
+        case 11:
+            let x = try AccountsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .accounts(x)
+        case 12:
+            let x = try FeedEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .feed(x)
+        case 13:
+            let x = try GroupsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .groups(x)
+        case 14:
+            let x = try PostsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .posts(x)
+        case 15:
+            let x = try PeopleEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .people(x)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Event {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct FailedWriteView: Hashable, Equatable {
+    public var id: UInt64
+    public var label: String
+    /// What was written (the start of it), so nothing is lost: the person can copy it.
+    public var text: String
+    public var reason: String
+
+    public init(id: UInt64, label: String, text: String, reason: String) {
+        self.id = id
+        self.label = label
+        self.text = text
+        self.reason = reason
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_u64(value: self.id)
+        try serializer.serialize_str(value: self.label)
+        try serializer.serialize_str(value: self.text)
+        try serializer.serialize_str(value: self.reason)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> FailedWriteView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_u64()
+        let label = try deserializer.deserialize_str()
+        let text = try deserializer.deserialize_str()
+        let reason = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return FailedWriteView(id: id, label: label, text: text, reason: reason)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> FailedWriteView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum FeedEvent: Hashable, Equatable {
+    /// Show older posts.
+    case more
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .more:
+            try serializer.serialize_variant_index(value: 0)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> FeedEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .more
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for FeedEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> FeedEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct FeedView: Hashable, Equatable {
+    public var items: [PostSummary]
+    public var hasMore: Bool
+    public var emptyText: String?
+
+    public init(items: [PostSummary], hasMore: Bool, emptyText: String?) {
+        self.items = items
+        self.hasMore = hasMore
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.items, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.hasMore)
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> FeedView {
+        try deserializer.increase_container_depth()
+        let items = try deserializeArray(deserializer: deserializer) { deserializer in
+            try PostSummary.deserialize(deserializer: deserializer)
+        }
+        let hasMore = try deserializer.deserialize_bool()
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return FeedView(items: items, hasMore: hasMore, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> FeedView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum GroupRelation: Hashable, Equatable {
+    case none
+    case member
+    case organiser
+    case admin
+    case following
+    /// A request to join a private group waits for its organisers.
+    case requested
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .none:
+            try serializer.serialize_variant_index(value: 0)
+        case .member:
+            try serializer.serialize_variant_index(value: 1)
+        case .organiser:
+            try serializer.serialize_variant_index(value: 2)
+        case .admin:
+            try serializer.serialize_variant_index(value: 3)
+        case .following:
+            try serializer.serialize_variant_index(value: 4)
+        case .requested:
+            try serializer.serialize_variant_index(value: 5)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> GroupRelation {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .none
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .member
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .organiser
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .admin
+        case 4:
+            try deserializer.decrease_container_depth()
+            return .following
+        case 5:
+            try deserializer.decrease_container_depth()
+            return .requested
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for GroupRelation: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> GroupRelation {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct GroupSummary: Hashable, Equatable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var private: Bool
+    public var memberCount: UInt32
+    public var relation: GroupRelation
+
+    public init(id: String, name: String, description: String, private: Bool, memberCount: UInt32, relation: GroupRelation) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.private = private
+        self.memberCount = memberCount
+        self.relation = relation
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.name)
+        try serializer.serialize_str(value: self.description)
+        try serializer.serialize_bool(value: self.private)
+        try serializer.serialize_u32(value: self.memberCount)
+        try self.relation.serialize(serializer: serializer)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> GroupSummary {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let name = try deserializer.deserialize_str()
+        let description = try deserializer.deserialize_str()
+        let private = try deserializer.deserialize_bool()
+        let memberCount = try deserializer.deserialize_u32()
+        let relation = try GroupRelation.deserialize(deserializer: deserializer)
+        try deserializer.decrease_container_depth()
+        return GroupSummary(id: id, name: name, description: description, private: private, memberCount: memberCount, relation: relation)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> GroupSummary {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct GroupView: Hashable, Equatable {
+    public var id: String
+    /// Absent until the group is found (on the device or from the server).
+    public var group: GroupSummary?
+    public var loading: Bool
+    public var error: String?
+    public var posts: [PostSummary]
+    public var hasMorePosts: Bool
+    public var emptyText: String?
+    public var canPost: Bool
+    public var canJoin: Bool
+    public var canAskToJoin: Bool
+    public var canFollow: Bool
+    public var canUnfollow: Bool
+    public var canLeave: Bool
+
+    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool) {
+        self.id = id
+        self.group = group
+        self.loading = loading
+        self.error = error
+        self.posts = posts
+        self.hasMorePosts = hasMorePosts
+        self.emptyText = emptyText
+        self.canPost = canPost
+        self.canJoin = canJoin
+        self.canAskToJoin = canAskToJoin
+        self.canFollow = canFollow
+        self.canUnfollow = canUnfollow
+        self.canLeave = canLeave
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializeOption(value: self.group, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeArray(value: self.posts, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.hasMorePosts)
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canPost)
+        try serializer.serialize_bool(value: self.canJoin)
+        try serializer.serialize_bool(value: self.canAskToJoin)
+        try serializer.serialize_bool(value: self.canFollow)
+        try serializer.serialize_bool(value: self.canUnfollow)
+        try serializer.serialize_bool(value: self.canLeave)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> GroupView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let group = try deserializeOption(deserializer: deserializer) { deserializer in
+            try GroupSummary.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let posts = try deserializeArray(deserializer: deserializer) { deserializer in
+            try PostSummary.deserialize(deserializer: deserializer)
+        }
+        let hasMorePosts = try deserializer.deserialize_bool()
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canPost = try deserializer.deserialize_bool()
+        let canJoin = try deserializer.deserialize_bool()
+        let canAskToJoin = try deserializer.deserialize_bool()
+        let canFollow = try deserializer.deserialize_bool()
+        let canUnfollow = try deserializer.deserialize_bool()
+        let canLeave = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> GroupView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum GroupsEvent: Hashable, Equatable {
+    /// Browse groups whose name holds these words (all groups when empty).
+    case search(query: String)
+    case moreResults
+    /// Older posts of a group this device does not hold.
+    case morePosts
+    case join(id: String)
+    case askToJoin(id: String, message: String)
+    case follow(id: String)
+    case unfollow(id: String)
+    case leave(id: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .search(let query):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: query)
+        case .moreResults:
+            try serializer.serialize_variant_index(value: 1)
+        case .morePosts:
+            try serializer.serialize_variant_index(value: 2)
+        case .join(let id):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: id)
+        case .askToJoin(let id, let message):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: id)
+            try serializer.serialize_str(value: message)
+        case .follow(let id):
+            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: id)
+        case .unfollow(let id):
+            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_str(value: id)
+        case .leave(let id):
+            try serializer.serialize_variant_index(value: 7)
+            try serializer.serialize_str(value: id)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> GroupsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let query = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .search(query: query)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .moreResults
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .morePosts
+        case 3:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .join(id: id)
+        case 4:
+            let id = try deserializer.deserialize_str()
+            let message = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .askToJoin(id: id, message: message)
+        case 5:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .follow(id: id)
+        case 6:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .unfollow(id: id)
+        case 7:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .leave(id: id)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for GroupsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> GroupsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// An error produced when an HTTP request fails.
+/// 
+/// Variants fall into two groups:
+/// 
+/// **Transport errors** — generated by the shell when it cannot complete the HTTP
+/// exchange. These cross the FFI boundary and are serialized in the protocol:
+/// [`Url`](HttpError::Url), [`Io`](HttpError::Io), [`Timeout`](HttpError::Timeout).
+/// 
+/// **Processing errors** — generated on the Rust side after a response arrives.
+/// These are never serialized or visible to shells:
+/// 
+/// - [`Http`](HttpError::Http) — produced by `Response::new()` when the server returns
+/// a 4xx or 5xx status, and **only** then. At the *protocol* level these arrive as
+/// [`HttpResult::Ok`](crate::protocol::HttpResult::Ok); `Response::new()` converts
+/// them here, so app code using `crux_http::Result<Response<T>>` will see them as
+/// `Err(HttpError::Http { code, .. })` — **never** as `Ok(response)` with an error
+/// status.
+/// - [`Json`](HttpError::Json) — produced when response body deserialisation fails.
+/// - [`BodyAlreadyTaken`](HttpError::BodyAlreadyTaken) — a caller took the response body
+/// twice.
+/// - [`InvalidStatusCode`](HttpError::InvalidStatusCode) — the shell sent a status that
+/// isn't valid HTTP.
+/// 
+/// # Reading what the server said
+/// 
+/// Because a rejection arrives as an error rather than a response, everything the server
+/// sent with it lives on this type: [`HttpError::body`] and [`HttpError::body_json`] for
+/// the body, [`HttpError::header`] and [`HttpError::content_type`] for the headers. No
+/// matching on the variant's fields required:
+/// 
+/// ```
+/// # use serde::Deserialize;
+/// #[derive(Deserialize)]
+/// struct ApiError {
+/// error: String,
+/// }
+/// 
+/// // the `crux_http::Result` a feature receives when the server rejects a request
+/// let result: crux_http::Result<crux_http::Response<Vec<u8>>> =
+/// crux_http::testing::rejection(409, r#"{"error":"that overlaps a booked day"}"#);
+/// 
+/// let error = result.expect_err("a 409 is never Ok");
+/// assert_eq!(error.code(), Some(409));
+/// assert_eq!(
+/// error.body_json::<ApiError>().unwrap().error,
+/// "that overlaps a booked day"
+/// );
+/// ```
+indirect public enum HttpError: Hashable, Equatable {
+    /// The request URL could not be parsed.
+    case url(String)
+    /// An IO error prevented the request from completing.
+    case io(String)
+    /// The request timed out before a response was received.
+    case timeout
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .url(let x):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: x)
+        case .io(let x):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: x)
+        case .timeout:
+            try serializer.serialize_variant_index(value: 2)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> HttpError {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let x = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .url(x)
+        case 1:
+            let x = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .io(x)
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .timeout
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for HttpError: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> HttpError {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct HttpHeader: Hashable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.name)
+        try serializer.serialize_str(value: self.value)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> HttpHeader {
+        try deserializer.increase_container_depth()
+        let name = try deserializer.deserialize_str()
+        let value = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return HttpHeader(name: name, value: value)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> HttpHeader {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// A raw HTTP request, as sent to the shell over the protocol boundary.
+/// 
+/// # No header validation
+/// 
+/// All fields are plain strings. Header names and values are carried as-is with no
+/// validation against the HTTP specification. This is intentional: `HttpRequest` is a
+/// cross-language data carrier deserialised by Swift, Kotlin, and TypeScript shells;
+/// Rust's `http`-crate validation rules cannot be enforced on the other side of that
+/// boundary.
+/// 
+/// **Shell authors must not assume that header names or values are well-formed.**
+/// Pass them to your underlying HTTP client as-is — it will apply its own rules.
+/// 
+/// For the ergonomic Rust-side builder that *does* validate header values (and panics
+/// on invalid input), see [`crate::command::RequestBuilder`].
+public struct HttpRequest: Hashable, Equatable {
+    public var method: String
+    public var url: String
+    public var headers: [HttpHeader]
+    public var body: [UInt8]
+
+    public init(method: String, url: String, headers: [HttpHeader], body: [UInt8]) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.method)
+        try serializer.serialize_str(value: self.url)
+        try serializeArray(value: self.headers, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bytes(value: self.body)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> HttpRequest {
+        try deserializer.increase_container_depth()
+        let method = try deserializer.deserialize_str()
+        let url = try deserializer.deserialize_str()
+        let headers = try deserializeArray(deserializer: deserializer) { deserializer in
+            try HttpHeader.deserialize(deserializer: deserializer)
+        }
+        let body = try deserializer.deserialize_bytes()
+        try deserializer.decrease_container_depth()
+        return HttpRequest(method: method, url: url, headers: headers, body: body)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> HttpRequest {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct HttpResponse: Hashable, Equatable {
+    public var status: UInt16
+    public var headers: [HttpHeader]
+    public var body: [UInt8]
+
+    public init(status: UInt16, headers: [HttpHeader], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_u16(value: self.status)
+        try serializeArray(value: self.headers, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bytes(value: self.body)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> HttpResponse {
+        try deserializer.increase_container_depth()
+        let status = try deserializer.deserialize_u16()
+        let headers = try deserializeArray(deserializer: deserializer) { deserializer in
+            try HttpHeader.deserialize(deserializer: deserializer)
+        }
+        let body = try deserializer.deserialize_bytes()
+        try deserializer.decrease_container_depth()
+        return HttpResponse(status: status, headers: headers, body: body)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> HttpResponse {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// The result of an HTTP request, as returned by the shell over the protocol boundary.
+/// 
+/// # Status codes are not errors
+/// 
+/// Any completed HTTP exchange — including responses with 4xx or 5xx status codes — is
+/// returned as [`HttpResult::Ok`]. Only *transport-level* failures (the shell could not
+/// reach the server at all) produce [`HttpResult::Err`].
+/// 
+/// To act on an error status, inspect [`HttpResponse::status`]:
+/// 
+/// ```
+/// # use crux_http::protocol::{HttpResult, HttpResponse};
+/// # use crux_http::HttpError;
+/// # fn handle(result: HttpResult) {
+/// match result {
+/// HttpResult::Ok(response) if response.status == 200 => { /* success */ }
+/// HttpResult::Ok(response) if response.status == 404 => { /* not found */ }
+/// HttpResult::Ok(response) if response.status >= 500 => { /* server error */ }
+/// HttpResult::Ok(_) => { /* other status */ }
+/// HttpResult::Err(e) => { /* transport failure: bad URL, IO error, or timeout */ }
+/// }
+/// # }
+/// ```
+indirect public enum HttpResult: Hashable, Equatable {
+    /// The shell completed the HTTP exchange. The response may carry any status code,
+    /// including 4xx and 5xx — inspect [`HttpResponse::status`] to distinguish them.
+    case ok(HttpResponse)
+    /// The shell could not complete the HTTP exchange due to a transport-level failure.
+    /// See [`HttpError`] for the possible causes.
+    case err(HttpError)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .ok(let x):
+            try serializer.serialize_variant_index(value: 0)
+            try x.serialize(serializer: serializer)
+        case .err(let x):
+            try serializer.serialize_variant_index(value: 1)
+            try x.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> HttpResult {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let x = try HttpResponse.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .ok(x)
+        case 1:
+            let x = try HttpError.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .err(x)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for HttpResult: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> HttpResult {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Represents a point in time (UTC):
+/// 
+/// - seconds: number of seconds since the Unix epoch (1970-01-01T00:00:00Z)
+/// - nanos: number of nanoseconds since the last second
+public struct Instant: Hashable, Equatable {
+    public var seconds: UInt64
+    public var nanos: UInt32
+
+    public init(seconds: UInt64, nanos: UInt32) {
+        self.seconds = seconds
+        self.nanos = nanos
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_u64(value: self.seconds)
+        try serializer.serialize_u32(value: self.nanos)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Instant {
+        try deserializer.increase_container_depth()
+        let seconds = try deserializer.deserialize_u64()
+        let nanos = try deserializer.deserialize_u32()
+        try deserializer.decrease_container_depth()
+        return Instant(seconds: seconds, nanos: nanos)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Instant {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Error type for `KeyValue` operations
+indirect public enum KeyValueError: Hashable, Equatable {
+    case io(message: String)
+    case timeout
+    case cursorNotFound
+    case other(message: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .io(let message):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: message)
+        case .timeout:
+            try serializer.serialize_variant_index(value: 1)
+        case .cursorNotFound:
+            try serializer.serialize_variant_index(value: 2)
+        case .other(let message):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: message)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> KeyValueError {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let message = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .io(message: message)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .timeout
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .cursorNotFound
+        case 3:
+            let message = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .other(message: message)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for KeyValueError: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> KeyValueError {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Supported operations
+indirect public enum KeyValueOperation: Hashable, Equatable {
+    /// Read bytes stored under a key
+    case get(key: String)
+    /// Write bytes under a key
+    case set(key: String, value: [UInt8])
+    /// Remove a key and its value
+    case delete(key: String)
+    /// Test if a key exists
+    case exists(key: String)
+    case listKeys(prefix: String, cursor: UInt64)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .get(let key):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: key)
+        case .set(let key, let value):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: key)
+            try serializeArray(value: value, serializer: serializer) { item, serializer in
+                try serializer.serialize_u8(value: item)
+            }
+        case .delete(let key):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: key)
+        case .exists(let key):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: key)
+        case .listKeys(let prefix, let cursor):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: prefix)
+            try serializer.serialize_u64(value: cursor)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> KeyValueOperation {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let key = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .get(key: key)
+        case 1:
+            let key = try deserializer.deserialize_str()
+            let value = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_u8()
+            }
+            try deserializer.decrease_container_depth()
+            return .set(key: key, value: value)
+        case 2:
+            let key = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .delete(key: key)
+        case 3:
+            let key = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .exists(key: key)
+        case 4:
+            let prefix = try deserializer.deserialize_str()
+            let cursor = try deserializer.deserialize_u64()
+            try deserializer.decrease_container_depth()
+            return .listKeys(prefix: prefix, cursor: cursor)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for KeyValueOperation: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> KeyValueOperation {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum KeyValueResponse: Hashable, Equatable {
+    /// Response to a `KeyValueOperation::Get`,
+    /// returning the value stored under the key, which may be empty
+    case get(value: Value)
+    /// Response to a `KeyValueOperation::Set`,
+    /// returning the value that was previously stored under the key, may be empty
+    case set(previous: Value)
+    /// Response to a `KeyValueOperation::Delete`,
+    /// returning the value that was previously stored under the key, may be empty
+    case delete(previous: Value)
+    /// Response to a `KeyValueOperation::Exists`,
+    /// returning whether the key is present in the store
+    case exists(isPresent: Bool)
+    /// Response to a `KeyValueOperation::ListKeys`,
+    /// returning a list of keys that start with the prefix, and a cursor to continue listing
+    /// if there are more keys
+    /// 
+    /// Note: the cursor is 0 if there are no more keys
+    case listKeys(keys: [String], nextCursor: UInt64)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .get(let value):
+            try serializer.serialize_variant_index(value: 0)
+            try value.serialize(serializer: serializer)
+        case .set(let previous):
+            try serializer.serialize_variant_index(value: 1)
+            try previous.serialize(serializer: serializer)
+        case .delete(let previous):
+            try serializer.serialize_variant_index(value: 2)
+            try previous.serialize(serializer: serializer)
+        case .exists(let isPresent):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_bool(value: isPresent)
+        case .listKeys(let keys, let nextCursor):
+            try serializer.serialize_variant_index(value: 4)
+            try serializeArray(value: keys, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+            try serializer.serialize_u64(value: nextCursor)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> KeyValueResponse {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let value = try Value.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .get(value: value)
+        case 1:
+            let previous = try Value.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .set(previous: previous)
+        case 2:
+            let previous = try Value.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .delete(previous: previous)
+        case 3:
+            let isPresent = try deserializer.deserialize_bool()
+            try deserializer.decrease_container_depth()
+            return .exists(isPresent: isPresent)
+        case 4:
+            let keys = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let nextCursor = try deserializer.deserialize_u64()
+            try deserializer.decrease_container_depth()
+            return .listKeys(keys: keys, nextCursor: nextCursor)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for KeyValueResponse: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> KeyValueResponse {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// The result of an operation on the store.
+/// 
+/// Note: we can't use [`core::result::Result`] here because it is not currently
+/// supported across the FFI boundary, when using `typegen` or `facet_typegen`.
+indirect public enum KeyValueResult: Hashable, Equatable {
+    case ok(response: KeyValueResponse)
+    case err(error: KeyValueError)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .ok(let response):
+            try serializer.serialize_variant_index(value: 0)
+            try response.serialize(serializer: serializer)
+        case .err(let error):
+            try serializer.serialize_variant_index(value: 1)
+            try error.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> KeyValueResult {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let response = try KeyValueResponse.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .ok(response: response)
+        case 1:
+            let error = try KeyValueError.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .err(error: error)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for KeyValueResult: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> KeyValueResult {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// The person's language, chosen in the app (the device's language at first).
+indirect public enum Language: Hashable, Equatable {
+    case french
+    case english
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .french:
+            try serializer.serialize_variant_index(value: 0)
+        case .english:
+            try serializer.serialize_variant_index(value: 1)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Language {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .french
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .english
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Language: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Language {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct MyGroupsView: Hashable, Equatable {
+    public var groups: [GroupSummary]
+    public var emptyText: String?
+
+    public init(groups: [GroupSummary], emptyText: String?) {
+        self.groups = groups
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.groups, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> MyGroupsView {
+        try deserializer.increase_container_depth()
+        let groups = try deserializeArray(deserializer: deserializer) { deserializer in
+            try GroupSummary.deserialize(deserializer: deserializer)
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return MyGroupsView(groups: groups, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> MyGroupsView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct MyProfileView: Hashable, Equatable {
+    public var profile: ProfileView?
+    public var email: String
+    public var pending: Bool
+    /// The form stays open with what was typed when the core refused it.
+    public var editor: ProfileEditorView?
+
+    public init(profile: ProfileView?, email: String, pending: Bool, editor: ProfileEditorView?) {
+        self.profile = profile
+        self.email = email
+        self.pending = pending
+        self.editor = editor
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeOption(value: self.profile, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializer.serialize_str(value: self.email)
+        try serializer.serialize_bool(value: self.pending)
+        try serializeOption(value: self.editor, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> MyProfileView {
+        try deserializer.increase_container_depth()
+        let profile = try deserializeOption(deserializer: deserializer) { deserializer in
+            try ProfileView.deserialize(deserializer: deserializer)
+        }
+        let email = try deserializer.deserialize_str()
+        let pending = try deserializer.deserialize_bool()
+        let editor = try deserializeOption(deserializer: deserializer) { deserializer in
+            try ProfileEditorView.deserialize(deserializer: deserializer)
+        }
+        try deserializer.decrease_container_depth()
+        return MyProfileView(profile: profile, email: email, pending: pending, editor: editor)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> MyProfileView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum PeopleEvent: Hashable, Equatable {
+    case editProfile
+    case saveProfile(displayName: String, function: String, bio: String, skills: [String], interests: [String], federationVisible: Bool)
+    case cancelEdit
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .editProfile:
+            try serializer.serialize_variant_index(value: 0)
+        case .saveProfile(let displayName, let function, let bio, let skills, let interests, let federationVisible):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: displayName)
+            try serializer.serialize_str(value: function)
+            try serializer.serialize_str(value: bio)
+            try serializeArray(value: skills, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+            try serializeArray(value: interests, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+            try serializer.serialize_bool(value: federationVisible)
+        case .cancelEdit:
+            try serializer.serialize_variant_index(value: 2)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PeopleEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .editProfile
+        case 1:
+            let displayName = try deserializer.deserialize_str()
+            let function = try deserializer.deserialize_str()
+            let bio = try deserializer.deserialize_str()
+            let skills = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let interests = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let federationVisible = try deserializer.deserialize_bool()
+            try deserializer.decrease_container_depth()
+            return .saveProfile(displayName: displayName, function: function, bio: bio, skills: skills, interests: interests, federationVisible: federationVisible)
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .cancelEdit
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PeopleEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PeopleEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct PersonView: Hashable, Equatable {
+    public var id: String
+    public var profile: ProfileView?
+    public var loading: Bool
+    public var error: String?
+
+    public init(id: String, profile: ProfileView?, loading: Bool, error: String?) {
+        self.id = id
+        self.profile = profile
+        self.loading = loading
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializeOption(value: self.profile, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PersonView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let profile = try deserializeOption(deserializer: deserializer) { deserializer in
+            try ProfileView.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return PersonView(id: id, profile: profile, loading: loading, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PersonView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct PostSummary: Hashable, Equatable {
+    public var id: String
+    public var groupId: String
+    public var groupName: String
+    public var authorId: String
+    public var authorName: String
+    public var kind: String
+    public var title: String
+    /// The body, cut at a few hundred characters for lists; whole on a post's page.
+    public var body: String
+    public var createdAt: String
+    public var edited: Bool
+    public var commentCount: UInt32
+    public var reactions: [ReactionCount]
+    /// Written on this phone, not yet confirmed by the server.
+    public var pending: Bool
+    public var pendingLabel: String?
+    public var canEdit: Bool
+    public var canDelete: Bool
+
+    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool) {
+        self.id = id
+        self.groupId = groupId
+        self.groupName = groupName
+        self.authorId = authorId
+        self.authorName = authorName
+        self.kind = kind
+        self.title = title
+        self.body = body
+        self.createdAt = createdAt
+        self.edited = edited
+        self.commentCount = commentCount
+        self.reactions = reactions
+        self.pending = pending
+        self.pendingLabel = pendingLabel
+        self.canEdit = canEdit
+        self.canDelete = canDelete
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.groupId)
+        try serializer.serialize_str(value: self.groupName)
+        try serializer.serialize_str(value: self.authorId)
+        try serializer.serialize_str(value: self.authorName)
+        try serializer.serialize_str(value: self.kind)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.body)
+        try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_bool(value: self.edited)
+        try serializer.serialize_u32(value: self.commentCount)
+        try serializeArray(value: self.reactions, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.pending)
+        try serializeOption(value: self.pendingLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canEdit)
+        try serializer.serialize_bool(value: self.canDelete)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PostSummary {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let groupId = try deserializer.deserialize_str()
+        let groupName = try deserializer.deserialize_str()
+        let authorId = try deserializer.deserialize_str()
+        let authorName = try deserializer.deserialize_str()
+        let kind = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let body = try deserializer.deserialize_str()
+        let createdAt = try deserializer.deserialize_str()
+        let edited = try deserializer.deserialize_bool()
+        let commentCount = try deserializer.deserialize_u32()
+        let reactions = try deserializeArray(deserializer: deserializer) { deserializer in
+            try ReactionCount.deserialize(deserializer: deserializer)
+        }
+        let pending = try deserializer.deserialize_bool()
+        let pendingLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canEdit = try deserializer.deserialize_bool()
+        let canDelete = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PostSummary {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct PostView: Hashable, Equatable {
+    public var id: String
+    public var post: PostSummary?
+    public var comments: [CommentView]
+    public var loading: Bool
+    public var error: String?
+    public var emptyText: String?
+    public var canComment: Bool
+
+    public init(id: String, post: PostSummary?, comments: [CommentView], loading: Bool, error: String?, emptyText: String?, canComment: Bool) {
+        self.id = id
+        self.post = post
+        self.comments = comments
+        self.loading = loading
+        self.error = error
+        self.emptyText = emptyText
+        self.canComment = canComment
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializeOption(value: self.post, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.comments, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canComment)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PostView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let post = try deserializeOption(deserializer: deserializer) { deserializer in
+            try PostSummary.deserialize(deserializer: deserializer)
+        }
+        let comments = try deserializeArray(deserializer: deserializer) { deserializer in
+            try CommentView.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canComment = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return PostView(id: id, post: post, comments: comments, loading: loading, error: error, emptyText: emptyText, canComment: canComment)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PostView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum PostsEvent: Hashable, Equatable {
+    /// Open the form to write or change a post or a comment.
+    case compose(ComposerTarget)
+    /// Send what the form holds; it closes once the write is kept on the phone.
+    case submit(title: String, body: String)
+    case cancelCompose
+    case delete(id: String)
+    case deleteComment(id: String)
+    case react(targetId: String, emoji: String)
+    case unreact(targetId: String, emoji: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .compose(let x):
+            try serializer.serialize_variant_index(value: 0)
+            try x.serialize(serializer: serializer)
+        case .submit(let title, let body):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: title)
+            try serializer.serialize_str(value: body)
+        case .cancelCompose:
+            try serializer.serialize_variant_index(value: 2)
+        case .delete(let id):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: id)
+        case .deleteComment(let id):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: id)
+        case .react(let targetId, let emoji):
+            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: targetId)
+            try serializer.serialize_str(value: emoji)
+        case .unreact(let targetId, let emoji):
+            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_str(value: targetId)
+            try serializer.serialize_str(value: emoji)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PostsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let x = try ComposerTarget.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .compose(x)
+        case 1:
+            let title = try deserializer.deserialize_str()
+            let body = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .submit(title: title, body: body)
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .cancelCompose
+        case 3:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .delete(id: id)
+        case 4:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .deleteComment(id: id)
+        case 5:
+            let targetId = try deserializer.deserialize_str()
+            let emoji = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .react(targetId: targetId, emoji: emoji)
+        case 6:
+            let targetId = try deserializer.deserialize_str()
+            let emoji = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .unreact(targetId: targetId, emoji: emoji)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PostsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PostsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ProfileEditorView: Hashable, Equatable {
+    public var displayName: String
+    public var function: String
+    public var bio: String
+    public var skills: [String]
+    public var interests: [String]
+    public var federationVisible: Bool
+    public var error: String?
+
+    public init(displayName: String, function: String, bio: String, skills: [String], interests: [String], federationVisible: Bool, error: String?) {
+        self.displayName = displayName
+        self.function = function
+        self.bio = bio
+        self.skills = skills
+        self.interests = interests
+        self.federationVisible = federationVisible
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.displayName)
+        try serializer.serialize_str(value: self.function)
+        try serializer.serialize_str(value: self.bio)
+        try serializeArray(value: self.skills, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializeArray(value: self.interests, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializer.serialize_bool(value: self.federationVisible)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ProfileEditorView {
+        try deserializer.increase_container_depth()
+        let displayName = try deserializer.deserialize_str()
+        let function = try deserializer.deserialize_str()
+        let bio = try deserializer.deserialize_str()
+        let skills = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let interests = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let federationVisible = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return ProfileEditorView(displayName: displayName, function: function, bio: bio, skills: skills, interests: interests, federationVisible: federationVisible, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ProfileEditorView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ProfileView: Hashable, Equatable {
+    public var id: String
+    public var displayName: String
+    public var function: String
+    public var organisationName: String
+    public var skills: [String]
+    public var interests: [String]
+    public var bio: String
+    /// Visible to the whole federation (otherwise to one's own association).
+    public var federationVisible: Bool
+
+    public init(id: String, displayName: String, function: String, organisationName: String, skills: [String], interests: [String], bio: String, federationVisible: Bool) {
+        self.id = id
+        self.displayName = displayName
+        self.function = function
+        self.organisationName = organisationName
+        self.skills = skills
+        self.interests = interests
+        self.bio = bio
+        self.federationVisible = federationVisible
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.displayName)
+        try serializer.serialize_str(value: self.function)
+        try serializer.serialize_str(value: self.organisationName)
+        try serializeArray(value: self.skills, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializeArray(value: self.interests, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializer.serialize_str(value: self.bio)
+        try serializer.serialize_bool(value: self.federationVisible)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ProfileView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let displayName = try deserializer.deserialize_str()
+        let function = try deserializer.deserialize_str()
+        let organisationName = try deserializer.deserialize_str()
+        let skills = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let interests = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let bio = try deserializer.deserialize_str()
+        let federationVisible = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return ProfileView(id: id, displayName: displayName, function: function, organisationName: organisationName, skills: skills, interests: interests, bio: bio, federationVisible: federationVisible)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ProfileView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ReactionCount: Hashable, Equatable {
+    public var emoji: String
+    public var count: UInt32
+    public var mine: Bool
+
+    public init(emoji: String, count: UInt32, mine: Bool) {
+        self.emoji = emoji
+        self.count = count
+        self.mine = mine
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.emoji)
+        try serializer.serialize_u32(value: self.count)
+        try serializer.serialize_bool(value: self.mine)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ReactionCount {
+        try deserializer.increase_container_depth()
+        let emoji = try deserializer.deserialize_str()
+        let count = try deserializer.deserialize_u32()
+        let mine = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return ReactionCount(emoji: emoji, count: count, mine: mine)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ReactionCount {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum RealtimeOperation: Hashable, Equatable {
+    /// Open (or re-open) the stream at `url` with this bearer token; reconnect by yourself
+    /// after a drop, and send `Event::Poked` after reconnecting (changes may have been missed).
+    case connect(url: String, token: String)
+    /// Close the stream (signed out, or the app went to the background).
+    case disconnect
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .connect(let url, let token):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: url)
+            try serializer.serialize_str(value: token)
+        case .disconnect:
+            try serializer.serialize_variant_index(value: 1)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> RealtimeOperation {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let url = try deserializer.deserialize_str()
+            let token = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .connect(url: url, token: token)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .disconnect
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for RealtimeOperation: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> RealtimeOperation {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// The single operation `Render` implements.
+public struct RenderOperation: Hashable, Equatable {
+    public init() {
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> RenderOperation {
+        try deserializer.increase_container_depth()
+        try deserializer.decrease_container_depth()
+        return RenderOperation()
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> RenderOperation {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Request for a side-effect passed from the Core to the Shell.
+/// 
+/// The `EffectId` links the `Request` with the corresponding call to [`Core::resolve`] to pass the data back
+/// to the [`App::update`] function (wrapped in the event provided to the capability originating the effect).
+public struct Request: Hashable, Equatable {
+    public var id: UInt32
+    public var effect: Effect
+
+    public init(id: UInt32, effect: Effect) {
+        self.id = id
+        self.effect = effect
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_u32(value: self.id)
+        try self.effect.serialize(serializer: serializer)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Request {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_u32()
+        let effect = try Effect.deserialize(deserializer: deserializer)
+        try deserializer.decrease_container_depth()
+        return Request(id: id, effect: effect)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Request {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// A batch of effect requests from the Core to the Shell, as serialised by
+/// [`Bridge::update`] and [`Bridge::resolve`].
+/// 
+/// The wire format is identical to `Vec<Request<Eff>>` (the newtype is
+/// `serde(transparent)`), so existing shell code that already deserialises
+/// a `Vec<Request>` remains binary-compatible.
+/// 
+/// Registering this type with the type-generation system causes the code
+/// generators to emit a `Requests` type (with a `value` field containing the
+/// list) together with a top-level `bincodeDeserialize` / `BincodeDeserialize`
+/// helper, replacing the hand-written extension files that were previously
+/// appended by `add_extensions()`.
+public struct Requests: Hashable, Equatable {
+    public var value: [Request]
+
+    public init(value: [Request]) {
+        self.value = value
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.value, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Requests {
+        try deserializer.increase_container_depth()
+        let value = try deserializeArray(deserializer: deserializer) { deserializer in
+            try Request.deserialize(deserializer: deserializer)
+        }
+        try deserializer.decrease_container_depth()
+        return Requests(value: value)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Requests {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Where a person can go. Feed, groups, browse and profile are the tabs; the others open on top.
+indirect public enum Route: Hashable, Equatable {
+    case feed
+    case myGroups
+    case browseGroups
+    case myProfile
+    case group(id: String)
+    case post(id: String)
+    case person(id: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .feed:
+            try serializer.serialize_variant_index(value: 0)
+        case .myGroups:
+            try serializer.serialize_variant_index(value: 1)
+        case .browseGroups:
+            try serializer.serialize_variant_index(value: 2)
+        case .myProfile:
+            try serializer.serialize_variant_index(value: 3)
+        case .group(let id):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: id)
+        case .post(let id):
+            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: id)
+        case .person(let id):
+            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_str(value: id)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Route {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .feed
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .myGroups
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .browseGroups
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .myProfile
+        case 4:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .group(id: id)
+        case 5:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .post(id: id)
+        case 6:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .person(id: id)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Route {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum Screen: Hashable, Equatable {
+    /// Reading what the device holds.
+    case loading
+    case signIn(SignInView)
+    case feed(FeedView)
+    case myGroups(MyGroupsView)
+    case browseGroups(BrowseView)
+    case group(GroupView)
+    case post(PostView)
+    case myProfile(MyProfileView)
+    case person(PersonView)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .loading:
+            try serializer.serialize_variant_index(value: 0)
+        case .signIn(let x):
+            try serializer.serialize_variant_index(value: 1)
+            try x.serialize(serializer: serializer)
+        case .feed(let x):
+            try serializer.serialize_variant_index(value: 2)
+            try x.serialize(serializer: serializer)
+        case .myGroups(let x):
+            try serializer.serialize_variant_index(value: 3)
+            try x.serialize(serializer: serializer)
+        case .browseGroups(let x):
+            try serializer.serialize_variant_index(value: 4)
+            try x.serialize(serializer: serializer)
+        case .group(let x):
+            try serializer.serialize_variant_index(value: 5)
+            try x.serialize(serializer: serializer)
+        case .post(let x):
+            try serializer.serialize_variant_index(value: 6)
+            try x.serialize(serializer: serializer)
+        case .myProfile(let x):
+            try serializer.serialize_variant_index(value: 7)
+            try x.serialize(serializer: serializer)
+        case .person(let x):
+            try serializer.serialize_variant_index(value: 8)
+            try x.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Screen {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .loading
+        case 1:
+            let x = try SignInView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .signIn(x)
+        case 2:
+            let x = try FeedView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .feed(x)
+        case 3:
+            let x = try MyGroupsView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .myGroups(x)
+        case 4:
+            let x = try BrowseView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .browseGroups(x)
+        case 5:
+            let x = try GroupView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .group(x)
+        case 6:
+            let x = try PostView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .post(x)
+        case 7:
+            let x = try MyProfileView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .myProfile(x)
+        case 8:
+            let x = try PersonView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .person(x)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Screen {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct SignInView: Hashable, Equatable {
+    public var busy: Bool
+    public var error: String?
+    public var notice: String?
+
+    public init(busy: Bool, error: String?, notice: String?) {
+        self.busy = busy
+        self.error = error
+        self.notice = notice
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_bool(value: self.busy)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.notice, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> SignInView {
+        try deserializer.increase_container_depth()
+        let busy = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let notice = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return SignInView(busy: busy, error: error, notice: notice)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> SignInView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct Status: Hashable, Equatable {
+    public var online: Bool
+    public var syncing: Bool
+    /// Why the last sync stopped (offline, server trouble), if it did.
+    public var problem: String?
+    /// Writes kept on the phone that the server has not confirmed yet.
+    public var notSentCount: UInt32
+    public var notSentLabel: String
+    /// Writes the server refused, with the reason, until dismissed.
+    public var failed: [FailedWriteView]
+
+    public init(online: Bool, syncing: Bool, problem: String?, notSentCount: UInt32, notSentLabel: String, failed: [FailedWriteView]) {
+        self.online = online
+        self.syncing = syncing
+        self.problem = problem
+        self.notSentCount = notSentCount
+        self.notSentLabel = notSentLabel
+        self.failed = failed
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_bool(value: self.online)
+        try serializer.serialize_bool(value: self.syncing)
+        try serializeOption(value: self.problem, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_u32(value: self.notSentCount)
+        try serializer.serialize_str(value: self.notSentLabel)
+        try serializeArray(value: self.failed, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Status {
+        try deserializer.increase_container_depth()
+        let online = try deserializer.deserialize_bool()
+        let syncing = try deserializer.deserialize_bool()
+        let problem = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let notSentCount = try deserializer.deserialize_u32()
+        let notSentLabel = try deserializer.deserialize_str()
+        let failed = try deserializeArray(deserializer: deserializer) { deserializer in
+            try FailedWriteView.deserialize(deserializer: deserializer)
+        }
+        try deserializer.decrease_container_depth()
+        return Status(online: online, syncing: syncing, problem: problem, notSentCount: notSentCount, notSentLabel: notSentLabel, failed: failed)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Status {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum TimeRequest: Hashable, Equatable {
+    case now
+    case notifyAt(id: TimerId, instant: Instant)
+    case notifyAfter(id: TimerId, duration: Duration)
+    case clear(id: TimerId)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .now:
+            try serializer.serialize_variant_index(value: 0)
+        case .notifyAt(let id, let instant):
+            try serializer.serialize_variant_index(value: 1)
+            try id.serialize(serializer: serializer)
+            try instant.serialize(serializer: serializer)
+        case .notifyAfter(let id, let duration):
+            try serializer.serialize_variant_index(value: 2)
+            try id.serialize(serializer: serializer)
+            try duration.serialize(serializer: serializer)
+        case .clear(let id):
+            try serializer.serialize_variant_index(value: 3)
+            try id.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> TimeRequest {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .now
+        case 1:
+            let id = try TimerId.deserialize(deserializer: deserializer)
+            let instant = try Instant.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .notifyAt(id: id, instant: instant)
+        case 2:
+            let id = try TimerId.deserialize(deserializer: deserializer)
+            let duration = try Duration.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .notifyAfter(id: id, duration: duration)
+        case 3:
+            let id = try TimerId.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .clear(id: id)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for TimeRequest: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> TimeRequest {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum TimeResponse: Hashable, Equatable {
+    case now(instant: Instant)
+    case instantArrived(id: TimerId)
+    case durationElapsed(id: TimerId)
+    case cleared(id: TimerId)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .now(let instant):
+            try serializer.serialize_variant_index(value: 0)
+            try instant.serialize(serializer: serializer)
+        case .instantArrived(let id):
+            try serializer.serialize_variant_index(value: 1)
+            try id.serialize(serializer: serializer)
+        case .durationElapsed(let id):
+            try serializer.serialize_variant_index(value: 2)
+            try id.serialize(serializer: serializer)
+        case .cleared(let id):
+            try serializer.serialize_variant_index(value: 3)
+            try id.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> TimeResponse {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let instant = try Instant.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .now(instant: instant)
+        case 1:
+            let id = try TimerId.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .instantArrived(id: id)
+        case 2:
+            let id = try TimerId.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .durationElapsed(id: id)
+        case 3:
+            let id = try TimerId.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .cleared(id: id)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for TimeResponse: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> TimeResponse {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct TimerId: Hashable, Equatable {
+    public var value: UInt64
+
+    public init(value: UInt64) {
+        self.value = value
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_u64(value: self.value)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> TimerId {
+        try deserializer.increase_container_depth()
+        let value = try deserializer.deserialize_u64()
+        try deserializer.decrease_container_depth()
+        return TimerId(value: value)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> TimerId {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// The value stored under a key.
+/// 
+/// `Value::None` is used to represent the absence of a value.
+/// 
+/// Note: we can't use `Option` here because generics are not currently
+/// supported across the FFI boundary, when using the builtin typegen.
+indirect public enum Value: Hashable, Equatable {
+    case none
+    case bytes([UInt8])
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .none:
+            try serializer.serialize_variant_index(value: 0)
+        case .bytes(let x):
+            try serializer.serialize_variant_index(value: 1)
+            try serializeArray(value: x, serializer: serializer) { item, serializer in
+                try serializer.serialize_u8(value: item)
+            }
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Value {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .none
+        case 1:
+            let x = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_u8()
+            }
+            try deserializer.decrease_container_depth()
+            return .bytes(x)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Value: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Value {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ViewModel: Hashable, Equatable {
+    public var language: Language
+    public var screen: Screen
+    public var status: Status
+    public var notice: String?
+    public var composer: ComposerView?
+    public var canGoBack: Bool
+
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, canGoBack: Bool) {
+        self.language = language
+        self.screen = screen
+        self.status = status
+        self.notice = notice
+        self.composer = composer
+        self.canGoBack = canGoBack
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.language.serialize(serializer: serializer)
+        try self.screen.serialize(serializer: serializer)
+        try self.status.serialize(serializer: serializer)
+        try serializeOption(value: self.notice, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.composer, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.canGoBack)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ViewModel {
+        try deserializer.increase_container_depth()
+        let language = try Language.deserialize(deserializer: deserializer)
+        let screen = try Screen.deserialize(deserializer: deserializer)
+        let status = try Status.deserialize(deserializer: deserializer)
+        let notice = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let composer = try deserializeOption(deserializer: deserializer) { deserializer in
+            try ComposerView.deserialize(deserializer: deserializer)
+        }
+        let canGoBack = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, canGoBack: canGoBack)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
