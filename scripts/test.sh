@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite, with its own set-up: every test on SQLite, then every test again on
+# The whole test suite, with its own set-up: every test on SQLite, the generated bindings
+# checked for drift, the Kotlin bridge under JUnit on the JVM, then every Rust test again on
 # PostgreSQL (installed and started here when missing; a fresh database per test).
 #
 #   ./scripts/test.sh
@@ -42,8 +43,14 @@ start_local_postgres() {
     export FABRIQUE_TEST_POSTGRES_URL="postgres://fabrique_test:fabrique_test@127.0.0.1:5432/postgres"
 }
 
-say "Tests on SQLite"
+say "Tests on SQLite (server, core, and the headless phones' stories)"
 cargo test --workspace --locked
+
+say "The shells' generated bindings and types match the core"
+./scripts/generate-bindings.sh --check
+
+say "The Android core bridge on the JVM (kotlinc + JUnit, real library, real server)"
+./scripts/test-kotlin.sh
 
 if [ "${FABRIQUE_SKIP_POSTGRES:-}" = 1 ] && [ "${CI:-}" != true ]; then
     say "PostgreSQL pass skipped (FABRIQUE_SKIP_POSTGRES=1)"

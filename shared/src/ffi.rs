@@ -15,23 +15,27 @@ use crate::app::Fabrique;
 
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum CoreError {
-    #[error("the event could not be read: {message}")]
-    BadEvent { message: String },
-    #[error("the effect output could not be read or matches no request: {message}")]
-    BadOutput { message: String },
-    #[error("the core could not write its answer: {message}")]
-    Serialization { message: String },
-    #[error("the core failed: {message}")]
-    Panicked { message: String },
+    #[error("the event could not be read: {reason}")]
+    BadEvent { reason: String },
+    #[error("the effect output could not be read or matches no request: {reason}")]
+    BadOutput { reason: String },
+    #[error("the core could not write its answer: {reason}")]
+    Serialization { reason: String },
+    #[error("the core failed: {reason}")]
+    Panicked { reason: String },
 }
 
 impl From<BridgeError> for CoreError {
     fn from(error: BridgeError) -> Self {
         let message = error.to_string();
         match error {
-            BridgeError::DeserializeEvent(_) => CoreError::BadEvent { message },
-            BridgeError::DeserializeOutput(_) | BridgeError::ProcessResponse(_) => CoreError::BadOutput { message },
-            BridgeError::SerializeRequests(_) | BridgeError::SerializeView(_) => CoreError::Serialization { message },
+            BridgeError::DeserializeEvent(_) => CoreError::BadEvent { reason: message },
+            BridgeError::DeserializeOutput(_) | BridgeError::ProcessResponse(_) => {
+                CoreError::BadOutput { reason: message }
+            }
+            BridgeError::SerializeRequests(_) | BridgeError::SerializeView(_) => {
+                CoreError::Serialization { reason: message }
+            }
         }
     }
 }
@@ -95,7 +99,7 @@ impl CoreFFI {
                     .map(|s| (*s).to_owned())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "unknown".to_owned());
-                Err(CoreError::Panicked { message })
+                Err(CoreError::Panicked { reason: message })
             }
         }
     }

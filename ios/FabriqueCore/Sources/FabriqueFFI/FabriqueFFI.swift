@@ -716,13 +716,13 @@ enum CoreError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
 
     
     
-    case BadEvent(message: String
+    case BadEvent(reason: String
     )
-    case BadOutput(message: String
+    case BadOutput(reason: String
     )
-    case Serialization(message: String
+    case Serialization(reason: String
     )
-    case Panicked(message: String
+    case Panicked(reason: String
     )
 
     
@@ -754,16 +754,16 @@ public struct FfiConverterTypeCoreError: FfiConverterRustBuffer {
 
         
         case 1: return .BadEvent(
-            message: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf)
             )
         case 2: return .BadOutput(
-            message: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf)
             )
         case 3: return .Serialization(
-            message: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf)
             )
         case 4: return .Panicked(
-            message: try FfiConverterString.read(from: &buf)
+            reason: try FfiConverterString.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -777,24 +777,24 @@ public struct FfiConverterTypeCoreError: FfiConverterRustBuffer {
 
         
         
-        case let .BadEvent(message):
+        case let .BadEvent(reason):
             writeInt(&buf, Int32(1))
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
             
         
-        case let .BadOutput(message):
+        case let .BadOutput(reason):
             writeInt(&buf, Int32(2))
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
             
         
-        case let .Serialization(message):
+        case let .Serialization(reason):
             writeInt(&buf, Int32(3))
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
             
         
-        case let .Panicked(message):
+        case let .Panicked(reason):
             writeInt(&buf, Int32(4))
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
             
         }
     }

@@ -1,0 +1,114 @@
+package org.fabrique.core
+
+import java.nio.file.Files
+import java.util.UUID
+import java.util.concurrent.LinkedBlockingQueue
+import java.util.concurrent.TimeUnit
+import org.fabrique.core.types.AccountsEvent
+import org.fabrique.core.types.ComposerTarget
+import org.fabrique.core.types.Event
+import org.fabrique.core.types.GroupRelation
+import org.fabrique.core.types.Language
+import org.fabrique.core.types.PostsEvent
+import org.fabrique.core.types.Route
+import org.fabrique.core.types.Screen
+import org.fabrique.core.types.ViewModel
+import org.junit.After
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+
+/**
+ * The Android shell's Kotlin on a desktop JVM, against the real Rust library (through the
+ * uniffi bindings) and a real server started by `scripts/test-kotlin.sh`.
+ */
+class CoreTest {
+    private val serverUrl = requireEnv("FABRIQUE_URL")
+    private val email = requireEnv("FABRIQUE_EMAIL")
+    private val password = requireEnv("FABRIQUE_PASSWORD")
+    private val cores = mutableListOf<Core>()
+
+    @After
+    fun closeCores() = cores.forEach { it.close() }
+
+    @Test
+    fun signInPostAndSeeThePostAfterASyncOnAnotherPhone() {
+        val phone = startedPhone()
+        signIn(phone)
+
+        phone.core.send(Event.Navigate(Route.MyGroups))
+        val groups = phone.await("one of my groups") { view ->
+            (view.screen as? Screen.MyGroups)?.value?.groups?.any { it.relation in MEMBER } == true
+        }
+        val group = (groups.screen as Screen.MyGroups).value.groups.first { it.relation in MEMBER }
+
+        val body = "Bonjour depuis la JVM ${UUID.randomUUID()}"
+        phone.core.send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewPost(group.id))))
+        phone.core.send(Event.Posts(PostsEvent.Submit("", body)))
+        phone.core.send(Event.Navigate(Route.Feed))
+        phone.await("the post sent") { view ->
+            val item = feedItems(view).firstOrNull { it.body == body }
+            item != null && !item.pending && view.status.notSentCount == 0u
+        }
+
+        val other = startedPhone()
+        signIn(other)
+        val seen = other.await("the post after a sync") { view -> feedItems(view).any { it.body == body } }
+        assertEquals(1, feedItems(seen).count { it.body == body })
+        assertEquals(group.name, feedItems(seen).first { it.body == body }.groupName)
+    }
+
+    @Test
+    fun aWrongPasswordIsSaidInFrenchAndNothingCrashes() {
+        val phone = startedPhone()
+        phone.core.send(Event.Accounts(AccountsEvent.SignIn(email, "not the password")))
+        val view = phone.await("the refusal") { (it.screen as? Screen.SignIn)?.value?.error != null }
+        assertEquals("Adresse e-mail ou mot de passe incorrect.", (view.screen as Screen.SignIn).value.error)
+        assertFalse((view.screen as Screen.SignIn).value.busy)
+    }
+
+    private class Phone(val core: Core) {
+        private val views = LinkedBlockingQueue<ViewModel>()
+
+        init {
+            core.observe { views.add(it) }
+        }
+
+        fun await(what: String, condition: (ViewModel) -> Boolean): ViewModel {
+            val deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30)
+            var last = core.view
+            while (System.nanoTime() < deadline) {
+                if (condition(last)) return last
+                last = views.poll(200, TimeUnit.MILLISECONDS) ?: core.view
+            }
+            fail("waited 30 s for $what; last view: $last")
+            throw IllegalStateException()
+        }
+    }
+
+    private fun startedPhone(): Phone {
+        val core = Core(FileKeyValueStore(Files.createTempDirectory("fabrique-phone").toFile()))
+        cores += core
+        val phone = Phone(core)
+        core.send(Event.Start(serverUrl, Language.FRENCH))
+        phone.await("the sign-in screen") { it.screen is Screen.SignIn }
+        return phone
+    }
+
+    private fun signIn(phone: Phone) {
+        phone.core.send(Event.Accounts(AccountsEvent.SignIn(email, password)))
+        val view = phone.await("the feed after the first sync") { it.screen is Screen.Feed && !it.status.syncing && it.status.online }
+        assertTrue(view.status.failed.isEmpty())
+    }
+
+    private fun feedItems(view: ViewModel) = (view.screen as? Screen.Feed)?.value?.items ?: emptyList()
+
+    companion object {
+        private val MEMBER = setOf(GroupRelation.MEMBER, GroupRelation.ORGANISER, GroupRelation.ADMIN)
+
+        private fun requireEnv(name: String): String =
+            System.getenv(name) ?: throw IllegalStateException("$name is not set: run scripts/test-kotlin.sh")
+    }
+}
