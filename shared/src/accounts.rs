@@ -185,15 +185,24 @@ fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
     let notice = reason.or((session.outbox.waiting() > 0).then_some(Text::PendingAfterSignOut));
     model.phase = Phase::SignedOut(SignIn { notice, ..SignIn::default() });
 
+    // A store save under way stops here: nothing of this person is written after sign-out.
+    if let Some(save) = &session.sync.store_save {
+        save.abort();
+    }
     let ignore = |_| internal(Internal::Ignored);
     let mut commands = vec![
         Command::notify_shell(RealtimeOperation::Disconnect).into(),
         Command::request_from_shell(storage::delete(storage::SESSION)).then_send(ignore),
         Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).then_send(ignore),
         // The outbox stays, with what it holds now (answers since the last save included).
+        // (The scopes' keys are deleted below.)
         Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox))
             .then_send(ignore),
     ];
+    for scope in session.store.scopes() {
+        let key = storage::scope_key(session.person_id, scope);
+        commands.push(Command::request_from_shell(storage::delete(key)).then_send(ignore));
+    }
     if reason.is_none() {
         let request = api::post(
             Some(&session.credentials),

@@ -117,7 +117,8 @@ pub enum Internal {
     },
     StoreLoaded {
         epoch: u64,
-        result: KeyValueResult,
+        index: Option<crate::store::SavedIndex>,
+        scopes: Vec<(String, crate::store::SavedScope)>,
     },
     OutboxLoaded {
         epoch: u64,
@@ -129,7 +130,8 @@ pub enum Internal {
         result: KeyValueResult,
     },
     StoreSaved {
-        result: KeyValueResult,
+        epoch: u64,
+        saved: bool,
     },
     Sync {
         epoch: u64,
@@ -342,16 +344,10 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
         Internal::SessionLoaded(result) => accounts::session_loaded(model, result),
         Internal::SignInAnswered { tag, result } => accounts::signed_in(model, tag, result),
         Internal::Ignored => Command::done(),
-        Internal::StoreSaved { result } => {
-            if !storage::done(&result)
-                && let Phase::Active(session) = &mut model.phase
-            {
-                session.notice = Some(Text::DeviceStorageFailed);
-                return render();
-            }
-            Command::done()
+        Internal::StoreSaved { epoch, saved } => with_session(model, epoch, |s| sync::store_saved(s, saved)),
+        Internal::StoreLoaded { epoch, index, scopes } => {
+            with_session(model, epoch, |s| sync::store_loaded(s, index, scopes))
         }
-        Internal::StoreLoaded { epoch, result } => with_session(model, epoch, |s| sync::store_loaded(s, result)),
         Internal::OutboxLoaded { epoch, result } => with_session(model, epoch, |s| sync::outbox_loaded(s, result)),
         Internal::OutboxSaved { epoch, through, result } => {
             with_session(model, epoch, |s| sync::outbox_saved(s, through, result))

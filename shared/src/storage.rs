@@ -4,8 +4,9 @@
 //! - `session`: the signed-in person's token (absent when signed out);
 //! - `outbox:<person>`: that person's writes not yet covered by a pull, with the device's
 //!   client id for them (kept across sign-out: nothing a person wrote is lost);
-//! - `store:<person>`: the entities of that person's scopes and the pull cursor (deleted at
-//!   sign-out, so a shared phone does not keep someone else's groups).
+//! - `store:<person>`: the pull cursor and the list of scopes held, and `store:<person>:<scope>`
+//!   the entities of each scope (all deleted at sign-out, so a shared phone does not keep
+//!   someone else's groups).
 
 use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult, Value};
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,11 @@ pub fn outbox_key(person: Uuid) -> String {
 
 pub fn store_key(person: Uuid) -> String {
     format!("store:{person}")
+}
+
+/// One scope of the store (a group, the person's own scope).
+pub fn scope_key(person: Uuid, scope: &str) -> String {
+    format!("store:{person}:{scope}")
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -29,6 +29,9 @@ pub struct LocalStore {
     /// Public groups I follow without being a member.
     followed: HashSet<Uuid>,
     me: Option<Uuid>,
+    /// What each scope holds, and the scopes changed since the last save.
+    by_scope: HashMap<String, HashSet<Key>>,
+    dirty: HashSet<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -38,11 +41,18 @@ struct Held {
     entity: Entity,
 }
 
-/// The form kept in the device's key-value storage.
-#[derive(Serialize, Deserialize)]
-pub struct SavedStore {
+/// The index kept under the store's key: the cursor and the scopes saved beside it. It is
+/// written after the scopes, so the cursor never runs ahead of what is saved.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct SavedIndex {
     pub cursor: Option<String>,
-    entities: Vec<Held>,
+    pub scopes: Vec<String>,
+}
+
+/// One scope as saved: its entities (an entity in several scopes is saved in each).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SavedScope {
+    entities: Vec<(Uuid, Entity)>,
 }
 
 impl LocalStore {
@@ -58,9 +68,12 @@ impl LocalStore {
         self.held.is_empty()
     }
 
+    /// Forget everything (a reset): every scope saved so far is to be emptied.
     pub fn clear(&mut self) {
         let me = self.me;
-        *self = LocalStore { me, ..Default::default() };
+        let mut dirty = std::mem::take(&mut self.dirty);
+        dirty.extend(self.by_scope.keys().cloned());
+        *self = LocalStore { me, dirty, ..Default::default() };
     }
 
     /// Apply one change from a pull: a put adds the scope, a delete removes it.
@@ -68,6 +81,7 @@ impl LocalStore {
         let key = (change.kind, change.id);
         match change.entity {
             Some(entity) => {
+                self.by_scope.entry(change.scope.clone()).or_default().insert(key);
                 let scopes = match self.held.remove(&key) {
                     Some(old) => {
                         self.unindex(key.1, &old.entity);
@@ -80,6 +94,8 @@ impl LocalStore {
                     None => vec![change.scope],
                 };
                 self.index(key.1, &entity);
+                // The value is saved in each of its scopes: all of them are to be written again.
+                self.dirty.extend(scopes.iter().cloned());
                 self.held.insert(key, Held { id: key.1, scopes, entity });
             }
             None => self.drop_scope(key, &change.scope),
@@ -88,14 +104,19 @@ impl LocalStore {
 
     /// The person no longer sees this scope: forget what only it held.
     pub fn purge(&mut self, scope: &str) {
-        let keys: Vec<Key> =
-            self.held.iter().filter(|(_, held)| held.scopes.iter().any(|s| s == scope)).map(|(k, _)| *k).collect();
+        let keys: Vec<Key> = self.by_scope.get(scope).into_iter().flatten().copied().collect();
         for key in keys {
             self.drop_scope(key, scope);
         }
+        self.by_scope.remove(scope);
+        self.dirty.insert(scope.to_owned());
     }
 
     fn drop_scope(&mut self, key: Key, scope: &str) {
+        if let Some(keys) = self.by_scope.get_mut(scope) {
+            keys.remove(&key);
+        }
+        self.dirty.insert(scope.to_owned());
         let Some(held) = self.held.get_mut(&key) else { return };
         held.scopes.retain(|s| s != scope);
         if held.scopes.is_empty()
@@ -221,16 +242,57 @@ impl LocalStore {
 
     // Saving
 
-    pub fn save(&self, cursor: Option<String>) -> SavedStore {
-        SavedStore { cursor, entities: self.held.values().cloned().collect() }
+    pub fn has_unsaved(&self) -> bool {
+        !self.dirty.is_empty()
     }
 
-    pub fn load(me: Uuid, saved: SavedStore) -> Self {
-        let mut store = LocalStore::new(me);
-        for held in saved.entities {
-            store.index(held.id, &held.entity);
-            store.held.insert((held.entity.kind(), held.id), held);
+    /// The scopes changed since the last save, each with what it holds now (`None`: empty,
+    /// its key is to be deleted), and the index to write after them.
+    pub fn take_unsaved(&mut self, cursor: Option<String>) -> (Vec<(String, Option<SavedScope>)>, SavedIndex) {
+        let mut scopes: Vec<String> = self.dirty.drain().collect();
+        scopes.sort();
+        let changed = scopes
+            .into_iter()
+            .map(|scope| {
+                let saved = self.by_scope.get(&scope).filter(|keys| !keys.is_empty()).map(|keys| SavedScope {
+                    entities: keys
+                        .iter()
+                        .filter_map(|key| self.held.get(key))
+                        .map(|h| (h.id, h.entity.clone()))
+                        .collect(),
+                });
+                (scope, saved)
+            })
+            .collect();
+        (changed, self.index_of(cursor))
+    }
+
+    pub fn index_of(&self, cursor: Option<String>) -> SavedIndex {
+        let mut scopes: Vec<String> =
+            self.by_scope.iter().filter(|(_, keys)| !keys.is_empty()).map(|(s, _)| s.clone()).collect();
+        scopes.sort();
+        SavedIndex { cursor, scopes }
+    }
+
+    /// A save failed: write everything again next time.
+    pub fn mark_all_unsaved(&mut self) {
+        self.dirty.extend(self.by_scope.keys().cloned());
+    }
+
+    /// Every scope key this store may have written (to delete them all at sign-out).
+    pub fn scopes(&self) -> impl Iterator<Item = &String> + '_ {
+        self.by_scope.keys().chain(self.dirty.iter())
+    }
+
+    /// Add a scope read back from the device.
+    pub fn load_scope(&mut self, scope: &str, saved: SavedScope) {
+        for (id, entity) in saved.entities {
+            self.apply(Change { seq: 0, scope: scope.to_owned(), kind: entity.kind(), id, entity: Some(entity) });
         }
-        store
+    }
+
+    /// Loading is not a change: nothing is to be written back.
+    pub fn loaded(&mut self) {
+        self.dirty.clear();
     }
 }

@@ -20,7 +20,7 @@ use crate::app::{Cmd, Internal, Session, internal};
 use crate::i18n::{self, Text};
 use crate::realtime::RealtimeOperation;
 use crate::storage;
-use crate::store::{LocalStore, SavedStore};
+use crate::store::{SavedIndex, SavedScope};
 use outbox::Outbox;
 
 /// A local write waits this long for others before the sync starts.
@@ -30,7 +30,7 @@ const PERIODIC_MS: u64 = 5 * 60 * 1000;
 const BACKOFF_FIRST_MS: u64 = 1000;
 const BACKOFF_MAX_MS: u64 = 60 * 1000;
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct SyncState {
     pub in_flight: bool,
     /// Something asked for a sync while one was running.
@@ -42,6 +42,10 @@ pub struct SyncState {
     pub retry_generation: u64,
     pub debounce_generation: u64,
     pub periodic_running: bool,
+    pub saving_store: bool,
+    pub save_store_again: bool,
+    /// The store save under way, stopped at sign-out so nothing is written after it.
+    pub store_save: Option<crux_core::command::AbortHandle>,
     next_timer: usize,
 }
 
@@ -66,18 +70,41 @@ pub struct SessionExpired;
 /// Load the person's store and outbox from the device.
 pub fn load(session: &Session) -> Cmd {
     let epoch = session.epoch;
-    let store = Command::request_from_shell(storage::get(storage::store_key(session.person_id)))
-        .then_send(move |result| internal(Internal::StoreLoaded { epoch, result }));
+    let person = session.person_id;
+    // The index first, then each scope it lists, in one task.
+    let store = Command::new(move |ctx| async move {
+        let index = ctx.request_from_shell(storage::get(storage::store_key(person))).await;
+        let index = storage::read::<SavedIndex>(index).ok().flatten();
+        let mut scopes = Vec::new();
+        if let Some(index) = &index {
+            for scope in &index.scopes {
+                let saved = ctx.request_from_shell(storage::get(storage::scope_key(person, scope))).await;
+                match storage::read::<SavedScope>(saved) {
+                    Ok(Some(saved)) => scopes.push((scope.clone(), saved)),
+                    // A scope that does not read makes the whole copy unsure: start again.
+                    _ => {
+                        ctx.send_event(internal(Internal::StoreLoaded { epoch, index: None, scopes: Vec::new() }));
+                        return;
+                    }
+                }
+            }
+        }
+        ctx.send_event(internal(Internal::StoreLoaded { epoch, index, scopes }));
+    });
     let outbox = Command::request_from_shell(storage::get(storage::outbox_key(session.person_id)))
         .then_send(move |result| internal(Internal::OutboxLoaded { epoch, result }));
     store.and(outbox)
 }
 
-pub fn store_loaded(session: &mut Session, result: KeyValueResult) -> Cmd {
-    // A store that no longer reads is only a copy: start again from an empty one.
-    if let Ok(Some(saved)) = storage::read::<SavedStore>(result) {
-        session.cursor = saved.cursor.clone();
-        session.store = LocalStore::load(session.person_id, saved);
+/// The store read back: a copy that does not read is only a copy (the server has it all),
+/// so the sync then starts again from an empty store.
+pub fn store_loaded(session: &mut Session, index: Option<SavedIndex>, scopes: Vec<(String, SavedScope)>) -> Cmd {
+    if let Some(index) = index {
+        session.cursor = index.cursor;
+        for (scope, saved) in scopes {
+            session.store.load_scope(&scope, saved);
+        }
+        session.store.loaded();
     }
     session.store_loaded = true;
     on_loaded(session)
@@ -169,10 +196,52 @@ pub fn outbox_saved(session: &mut Session, through: u64, result: KeyValueResult)
     if newly_saved { debounce(session).and(render()) } else { Command::done() }
 }
 
-fn save_store(session: &Session) -> Cmd {
-    let saved = session.store.save(session.cursor.clone());
-    Command::request_from_shell(storage::set(storage::store_key(session.person_id), &saved))
-        .then_send(|result| internal(Internal::StoreSaved { result }))
+/// Write the scopes a pull changed, then the index with the cursor: one save at a time, so
+/// the saved cursor never runs ahead of the saved scopes.
+pub fn save_store(session: &mut Session) -> Cmd {
+    if session.sync.saving_store {
+        session.sync.save_store_again = true;
+        return Command::done();
+    }
+    if !session.store.has_unsaved() {
+        return Command::done();
+    }
+    session.sync.saving_store = true;
+    session.sync.save_store_again = false;
+    let person = session.person_id;
+    let (changed, index) = session.store.take_unsaved(session.cursor.clone());
+    let mut operations: Vec<_> = changed
+        .into_iter()
+        .map(|(scope, saved)| match saved {
+            Some(saved) => storage::set(storage::scope_key(person, &scope), &saved),
+            None => storage::delete(storage::scope_key(person, &scope)),
+        })
+        .collect();
+    operations.push(storage::set(storage::store_key(person), &index));
+    let epoch = session.epoch;
+    let task = Command::new(move |ctx| async move {
+        let mut saved = true;
+        for operation in operations {
+            if !storage::done(&ctx.request_from_shell(operation).await) {
+                saved = false;
+                break;
+            }
+        }
+        ctx.send_event(internal(Internal::StoreSaved { epoch, saved }));
+    });
+    session.sync.store_save = Some(task.abort_handle());
+    task
+}
+
+pub fn store_saved(session: &mut Session, saved: bool) -> Cmd {
+    session.sync.saving_store = false;
+    session.sync.store_save = None;
+    if !saved {
+        session.store.mark_all_unsaved();
+        session.notice = Some(Text::DeviceStorageFailed);
+        return render();
+    }
+    if session.sync.save_store_again { save_store(session) } else { Command::done() }
 }
 
 pub fn on_event(session: &mut Session, event: SyncInternal) -> Result<Cmd, SessionExpired> {
@@ -514,5 +583,77 @@ mod workflow_tests {
         let push = shell.take_request("/v1/sync/push");
         let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
         assert_eq!(sent.mutations[0].id, 5);
+    }
+}
+
+#[cfg(test)]
+mod storage_tests {
+    use fabrique_wire::sync::Entity;
+    use uuid::Uuid;
+
+    use crate::app::Event;
+    use crate::testing::*;
+    use crate::view::Screen;
+
+    fn scope_key(person: Uuid, group: Uuid) -> String {
+        format!("store:{person}:group:{group}")
+    }
+
+    #[test]
+    fn a_pull_writes_again_only_the_scopes_it_changed() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell =
+            signed_in(person, &first_pull(person, group, vec![post(Uuid::now_v7(), group, person, "a", 1)]));
+        let person_scope = format!("store:{person}:person:{person}");
+        let before = shell.kv[&person_scope].clone();
+        shell.kv.insert(person_scope.clone(), b"untouched".to_vec());
+
+        shell.send(Event::Poked);
+        let id = Uuid::now_v7();
+        let page =
+            pull_page(vec![put(50, &format!("group:{group}"), id, Entity::Post(post(id, group, person, "b", 2)))], 0);
+        shell.answer_json("/v1/sync/pull", 200, &page);
+        assert_eq!(shell.kv[&person_scope], b"untouched", "the person's scope was not written again");
+        assert!(String::from_utf8_lossy(&shell.kv[&scope_key(person, group)]).contains("\"b\""));
+        assert!(String::from_utf8_lossy(&shell.kv[&format!("store:{person}")]).contains("cursor-50"));
+        shell.kv.insert(person_scope, before);
+
+        let mut restarted = Shell::with_storage(shell.kv.clone());
+        restarted.start();
+        let Screen::Feed(feed) = restarted.screen() else { panic!("the feed") };
+        assert_eq!(feed.items.len(), 2);
+    }
+
+    #[test]
+    fn a_purged_scope_and_everything_at_sign_out_leave_the_device() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell =
+            signed_in(person, &first_pull(person, group, vec![post(Uuid::now_v7(), group, person, "a", 1)]));
+        assert!(shell.kv.contains_key(&scope_key(person, group)));
+        shell.send(Event::Poked);
+        let mut purge = pull_page(vec![], 0);
+        purge.purged_scopes = vec![format!("group:{group}")];
+        shell.answer_json("/v1/sync/pull", 200, &purge);
+        assert!(!shell.kv.contains_key(&scope_key(person, group)));
+
+        shell.send(Event::Accounts(crate::accounts::AccountsEvent::SignOut));
+        let left: Vec<&String> = shell.kv.keys().filter(|k| k.starts_with("store:") || *k == "session").collect();
+        assert!(left.is_empty(), "left on the phone: {left:?}");
+        assert!(shell.kv.contains_key(&format!("outbox:{person}")), "the person's writes stay");
+    }
+
+    #[test]
+    fn a_scope_that_no_longer_reads_makes_the_app_start_again_from_the_server() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let shell = signed_in(person, &first_pull(person, group, vec![post(Uuid::now_v7(), group, person, "a", 1)]));
+        let mut kv = shell.kv.clone();
+        kv.insert(scope_key(person, group), b"{damaged".to_vec());
+        let mut restarted = Shell::with_storage(kv);
+        restarted.start();
+        let pull = restarted.take_request("/v1/sync/pull");
+        assert!(
+            !String::from_utf8_lossy(&pull.operation.body).contains("cursor-"),
+            "a full pull, without the old cursor"
+        );
     }
 }
