@@ -16,8 +16,8 @@ cd "$(dirname "$0")/.."
 check=false
 if [ "${1:-}" = --check ]; then check=true; fi
 
-# The same command and features as the test suite: nothing is rebuilt in between.
-cargo build --workspace --locked --quiet
+# The same build as the test suite (scripts/test.sh): nothing is rebuilt in between.
+cargo build --workspace --lib --bins --tests --locked --quiet
 
 out=.
 if $check; then

@@ -3,7 +3,7 @@
 # handlers), compiled with kotlinc with the generated bindings and types, and run under
 # JUnit on the desktop JVM against the real Rust library and a real `fabrique` server.
 #
-#   ./scripts/test-kotlin.sh      (after `cargo build --workspace`; scripts/test.sh does both)
+#   ./scripts/test-kotlin.sh      (after `cargo build --workspace --lib --bins --tests`; scripts/test.sh does both)
 #
 # Installs what it needs when missing: kotlinc (npm package kotlin-compiler, kept in
 # .tools/), JNA and JUnit 4 (Debian packages). A missing tool is a failure, never a skip.
@@ -35,7 +35,7 @@ fi
 command -v java >/dev/null || { echo "Java 17 is needed (Debian package openjdk-17-jdk-headless)" >&2; exit 1; }
 
 for built in target/debug/libfabrique_core.so target/debug/fabrique; do
-    [ -f "$built" ] || { echo "$built is missing: run cargo build --workspace first" >&2; exit 1; }
+    [ -f "$built" ] || { echo "$built is missing: run cargo build --workspace --lib --bins --tests first" >&2; exit 1; }
 done
 
 work=$(mktemp -d)

@@ -43,6 +43,11 @@ start_local_postgres() {
     export FABRIQUE_TEST_POSTGRES_URL="postgres://fabrique_test:fabrique_test@127.0.0.1:5432/postgres"
 }
 
+# One build of everything (tests included, so dev-dependency features are settled once):
+# the test runs, the binding generators and the Kotlin test then reuse it without rebuilding.
+say "Building"
+cargo build --workspace --lib --bins --tests --locked
+
 say "Tests on SQLite (server, core, and the headless phones' stories)"
 cargo test --workspace --locked
 

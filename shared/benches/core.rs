@@ -236,9 +236,10 @@ fn full_phone() -> (Phone, Vec<Uuid>) {
     (phone, posts)
 }
 
+/// One change: a comment in one group, written or edited (the store keeps its size).
 fn pull_answer(seq: i64, group: Uuid, post: Uuid) -> PullResponse {
     let comment = Comment {
-        id: Uuid::now_v7(),
+        id: Uuid::from_u128(seq as u128 % 100 + 1),
         post_id: post,
         group_id: group,
         author_id: Uuid::now_v7(),

@@ -124,6 +124,10 @@ pub enum Internal {
         epoch: u64,
         result: KeyValueResult,
     },
+    DraftLoaded {
+        epoch: u64,
+        result: KeyValueResult,
+    },
     OutboxSaved {
         epoch: u64,
         through: u64,
@@ -349,6 +353,7 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
             with_session(model, epoch, |s| sync::store_loaded(s, index, scopes))
         }
         Internal::OutboxLoaded { epoch, result } => with_session(model, epoch, |s| sync::outbox_loaded(s, result)),
+        Internal::DraftLoaded { epoch, result } => with_session(model, epoch, |s| posts::draft_loaded(s, result)),
         Internal::OutboxSaved { epoch, through, result } => {
             with_session(model, epoch, |s| sync::outbox_saved(s, through, result))
         }

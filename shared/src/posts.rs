@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::app::{Cmd, Session};
 use crate::i18n::{Language, Text};
 use crate::pages::{self, Fetch, PostPage};
+use crate::storage;
 use crate::sync::{self, overlay::Overlay};
 use crate::view::{CommentView, ComposerTarget, ComposerView, FeedView, PostSummary, PostView, ReactionCount};
 
@@ -28,6 +29,12 @@ const EXCERPT_CHARS: usize = 280;
 pub enum PostsEvent {
     /// Open the form to write or change a post or a comment.
     Compose(ComposerTarget),
+    /// What the form holds, as the person types (shells send it every second or so): kept on
+    /// the phone, so a draft survives the app being killed.
+    DraftChanged {
+        title: String,
+        body: String,
+    },
     /// Send what the form holds; it closes once the write is kept on the phone.
     Submit {
         title: String,
@@ -51,11 +58,12 @@ pub enum PostsEvent {
 }
 
 /// The composer's state: the form stays open with its text until the write is accepted.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Composer {
     pub target: ComposerTarget,
     pub title: String,
     pub body: String,
+    #[serde(skip)]
     pub error: Option<Text>,
 }
 
@@ -64,12 +72,20 @@ pub fn update(event: PostsEvent, session: &mut Session) -> Cmd {
         PostsEvent::Compose(target) => {
             let (title, body) = prefill(session, &target);
             session.composer = Some(Composer { target, title, body, error: None });
-            render()
+            save_draft(session).and(render())
         }
         PostsEvent::CancelCompose => {
             session.composer = None;
-            render()
+            save_draft(session).and(render())
         }
+        PostsEvent::DraftChanged { title, body } => match session.composer.as_mut() {
+            Some(composer) if composer.title != title || composer.body != body => {
+                composer.title = title;
+                composer.body = body;
+                save_draft(session)
+            }
+            _ => Command::done(),
+        },
         PostsEvent::Submit { title, body } => submit(session, title, body),
         PostsEvent::Delete { id } => match parse(&id) {
             Some(id) => sync::write(session, Mutation::DeletePost { id }).and(render()),
@@ -148,10 +164,30 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
         ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
     };
     session.composer = None;
+    // The draft goes once the write is in the outbox (saved before it is shown).
+    let forget_draft = save_draft(session);
     match mutation {
-        Some(mutation) => sync::write(session, mutation).and(render()),
-        None => render(),
+        Some(mutation) => sync::write(session, mutation).and(forget_draft).and(render()),
+        None => forget_draft.and(render()),
     }
+}
+
+/// Keep the open form's text on the phone (or forget it when the form is closed).
+fn save_draft(session: &Session) -> Cmd {
+    let key = storage::draft_key(session.person_id);
+    let operation = match &session.composer {
+        Some(composer) => storage::set(key, composer),
+        None => storage::delete(key),
+    };
+    Command::request_from_shell(operation).then_send(|_| crate::app::internal(crate::app::Internal::Ignored))
+}
+
+/// The form as the app left it, opened again at start.
+pub fn draft_loaded(session: &mut Session, result: crux_kv::KeyValueResult) -> Cmd {
+    if let Ok(Some(composer)) = storage::read::<Composer>(result) {
+        session.composer = Some(composer);
+    }
+    render()
 }
 
 pub fn open_post(session: &mut Session, id: &str) -> Cmd {
@@ -462,6 +498,25 @@ mod tests {
         let composer = shell.view().composer.expect("still open");
         assert_eq!(composer.title, "Titre gardé");
         assert_eq!(composer.error.as_deref(), Some("Le texte ne peut pas être vide."));
+    }
+
+    #[test]
+    fn a_draft_survives_the_app_being_killed_and_goes_once_sent() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell
+            .send(Event::Posts(PostsEvent::DraftChanged { title: "AG".into(), body: "Ordre du jour : budget".into() }));
+
+        let mut restarted = Shell::with_storage(shell.kv.clone());
+        restarted.start();
+        let composer = restarted.view().composer.expect("the form is open again");
+        assert_eq!(composer.body, "Ordre du jour : budget");
+        restarted.send(Event::Posts(PostsEvent::Submit { title: composer.title, body: composer.body }));
+        assert!(restarted.view().composer.is_none());
+        assert!(!restarted.kv.contains_key(&format!("draft:{person}")));
+        let Screen::Feed(feed) = restarted.screen() else { panic!() };
+        assert_eq!(feed.items.len(), 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! - `session`: the signed-in person's token (absent when signed out);
 //! - `outbox:<person>`: that person's writes not yet covered by a pull, with the device's
 //!   client id for them (kept across sign-out: nothing a person wrote is lost);
+//! - `draft:<person>`: the form being written, until sent or cancelled;
 //! - `store:<person>`: the pull cursor and the list of scopes held, and `store:<person>:<scope>`
 //!   the entities of each scope (all deleted at sign-out, so a shared phone does not keep
 //!   someone else's groups).
@@ -23,6 +24,11 @@ pub fn outbox_key(person: Uuid) -> String {
 
 pub fn store_key(person: Uuid) -> String {
     format!("store:{person}")
+}
+
+/// The post or comment being written, so a draft survives the app being killed.
+pub fn draft_key(person: Uuid) -> String {
+    format!("draft:{person}")
 }
 
 /// One scope of the store (a group, the person's own scope).

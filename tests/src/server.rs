@@ -133,6 +133,13 @@ impl Server {
         assert_eq!(answer.results[0].outcome, MutationOutcome::Applied, "the administrator's action applies");
     }
 
+    /// The administrator posts in a group.
+    pub async fn admin_posts(&mut self, group_id: Uuid, body: &str) {
+        let kind = fabrique_wire::posts::PostKind::News;
+        let post = Mutation::CreatePost { id: Uuid::now_v7(), group_id, kind, title: String::new(), body: body.into() };
+        self.admin_does(post).await;
+    }
+
     /// A group the administrator creates (and so administers).
     pub async fn create_group(&mut self, name: &str, visibility: Visibility) -> Uuid {
         let id = Uuid::now_v7();

@@ -114,15 +114,7 @@ async fn a_member_removed_from_a_private_group_sees_it_vanish_never_to_return() 
     chloe.send(Event::Refresh).await;
     chloe.settle().await;
     join(&mut chloe, group).await;
-    server
-        .admin_does(Mutation::CreatePost {
-            id: Uuid::now_v7(),
-            group_id: group,
-            kind: fabrique_wire::posts::PostKind::News,
-            title: String::new(),
-            body: "Budget confidentiel".into(),
-        })
-        .await;
+    server.admin_posts(group, "Budget confidentiel").await;
     chloe.send(Event::Refresh).await;
     chloe.settle().await;
     assert_eq!(count_in_feed(&chloe.view(), "Budget confidentiel"), 1, "a member reads the private group");
@@ -136,15 +128,7 @@ async fn a_member_removed_from_a_private_group_sees_it_vanish_never_to_return() 
     assert!(groups.groups.iter().all(|g| g.name != "Bureau"));
 
     // Later posts never arrive, and nothing of the group is left on the phone.
-    server
-        .admin_does(Mutation::CreatePost {
-            id: Uuid::now_v7(),
-            group_id: group,
-            kind: fabrique_wire::posts::PostKind::News,
-            title: String::new(),
-            body: "Après le départ".into(),
-        })
-        .await;
+    server.admin_posts(group, "Après le départ").await;
     chloe.send(Event::Navigate(Route::Feed)).await;
     chloe.send(Event::Refresh).await;
     chloe.settle().await;

@@ -93,7 +93,9 @@ pub fn load(session: &Session) -> Cmd {
     });
     let outbox = Command::request_from_shell(storage::get(storage::outbox_key(session.person_id)))
         .then_send(move |result| internal(Internal::OutboxLoaded { epoch, result }));
-    store.and(outbox)
+    let draft = Command::request_from_shell(storage::get(storage::draft_key(person)))
+        .then_send(move |result| internal(Internal::DraftLoaded { epoch, result }));
+    store.and(outbox).and(draft)
 }
 
 /// The store read back: a copy that does not read is only a copy (the server has it all),

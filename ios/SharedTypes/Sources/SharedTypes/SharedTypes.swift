@@ -2254,6 +2254,9 @@ public struct PostView: Hashable, Equatable {
 indirect public enum PostsEvent: Hashable, Equatable {
     /// Open the form to write or change a post or a comment.
     case compose(ComposerTarget)
+    /// What the form holds, as the person types (shells send it every second or so): kept on
+    /// the phone, so a draft survives the app being killed.
+    case draftChanged(title: String, body: String)
     /// Send what the form holds; it closes once the write is kept on the phone.
     case submit(title: String, body: String)
     case cancelCompose
@@ -2268,24 +2271,28 @@ indirect public enum PostsEvent: Hashable, Equatable {
         case .compose(let x):
             try serializer.serialize_variant_index(value: 0)
             try x.serialize(serializer: serializer)
-        case .submit(let title, let body):
+        case .draftChanged(let title, let body):
             try serializer.serialize_variant_index(value: 1)
             try serializer.serialize_str(value: title)
             try serializer.serialize_str(value: body)
-        case .cancelCompose:
+        case .submit(let title, let body):
             try serializer.serialize_variant_index(value: 2)
-        case .delete(let id):
+            try serializer.serialize_str(value: title)
+            try serializer.serialize_str(value: body)
+        case .cancelCompose:
             try serializer.serialize_variant_index(value: 3)
-            try serializer.serialize_str(value: id)
-        case .deleteComment(let id):
+        case .delete(let id):
             try serializer.serialize_variant_index(value: 4)
             try serializer.serialize_str(value: id)
-        case .react(let targetId, let emoji):
+        case .deleteComment(let id):
             try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: id)
+        case .react(let targetId, let emoji):
+            try serializer.serialize_variant_index(value: 6)
             try serializer.serialize_str(value: targetId)
             try serializer.serialize_str(value: emoji)
         case .unreact(let targetId, let emoji):
-            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_variant_index(value: 7)
             try serializer.serialize_str(value: targetId)
             try serializer.serialize_str(value: emoji)
         }
@@ -2310,24 +2317,29 @@ indirect public enum PostsEvent: Hashable, Equatable {
             let title = try deserializer.deserialize_str()
             let body = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
-            return .submit(title: title, body: body)
+            return .draftChanged(title: title, body: body)
         case 2:
+            let title = try deserializer.deserialize_str()
+            let body = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .submit(title: title, body: body)
+        case 3:
             try deserializer.decrease_container_depth()
             return .cancelCompose
-        case 3:
-            let id = try deserializer.deserialize_str()
-            try deserializer.decrease_container_depth()
-            return .delete(id: id)
         case 4:
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
-            return .deleteComment(id: id)
+            return .delete(id: id)
         case 5:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .deleteComment(id: id)
+        case 6:
             let targetId = try deserializer.deserialize_str()
             let emoji = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .react(targetId: targetId, emoji: emoji)
-        case 6:
+        case 7:
             let targetId = try deserializer.deserialize_str()
             let emoji = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()

@@ -2967,6 +2967,31 @@ sealed interface PostsEvent {
         }
     }
 
+    /// What the form holds, as the person types (shells send it every second or so): kept on
+    /// the phone, so a draft survives the app being killed.
+    data class DraftChanged(
+        val title: String,
+        val body: String,
+    ) : PostsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(title)
+            serializer.serialize_str(body)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DraftChanged {
+                deserializer.increase_container_depth()
+                val title = deserializer.deserialize_str()
+                val body = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return DraftChanged(title, body)
+            }
+        }
+    }
+
     /// Send what the form holds; it closes once the write is kept on the phone.
     data class Submit(
         val title: String,
@@ -2974,7 +2999,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(1)
+            serializer.serialize_variant_index(2)
             serializer.serialize_str(title)
             serializer.serialize_str(body)
             serializer.decrease_container_depth()
@@ -2994,7 +3019,7 @@ sealed interface PostsEvent {
     data object CancelCompose: PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(2)
+            serializer.serialize_variant_index(3)
             serializer.decrease_container_depth()
         }
 
@@ -3008,7 +3033,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(3)
+            serializer.serialize_variant_index(4)
             serializer.serialize_str(id)
             serializer.decrease_container_depth()
         }
@@ -3028,7 +3053,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(4)
+            serializer.serialize_variant_index(5)
             serializer.serialize_str(id)
             serializer.decrease_container_depth()
         }
@@ -3049,7 +3074,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(5)
+            serializer.serialize_variant_index(6)
             serializer.serialize_str(targetId)
             serializer.serialize_str(emoji)
             serializer.decrease_container_depth()
@@ -3072,7 +3097,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(6)
+            serializer.serialize_variant_index(7)
             serializer.serialize_str(targetId)
             serializer.serialize_str(emoji)
             serializer.decrease_container_depth()
@@ -3095,12 +3120,13 @@ sealed interface PostsEvent {
             val index = deserializer.deserialize_variant_index()
             return when (index) {
                 0 -> Compose.deserialize(deserializer)
-                1 -> Submit.deserialize(deserializer)
-                2 -> CancelCompose.deserialize(deserializer)
-                3 -> Delete.deserialize(deserializer)
-                4 -> DeleteComment.deserialize(deserializer)
-                5 -> React.deserialize(deserializer)
-                6 -> Unreact.deserialize(deserializer)
+                1 -> DraftChanged.deserialize(deserializer)
+                2 -> Submit.deserialize(deserializer)
+                3 -> CancelCompose.deserialize(deserializer)
+                4 -> Delete.deserialize(deserializer)
+                5 -> DeleteComment.deserialize(deserializer)
+                6 -> React.deserialize(deserializer)
+                7 -> Unreact.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for PostsEvent: $index")
             }
         }
