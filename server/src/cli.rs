@@ -40,6 +40,10 @@ pub async fn open_store(store: &StoreArgs) -> Result<Db, String> {
     }
     let db = Db::connect(&store.database_url()).await.map_err(|e| format!("cannot open the database: {e}"))?;
     db.migrate().await.map_err(|e| format!("cannot update the database schema: {e}"))?;
+    let indexed = crate::search::backfill(&db).await.map_err(|e| format!("cannot prepare search: {e}"))?;
+    if indexed > 0 {
+        tracing::info!(indexed, "search index completed");
+    }
     Ok(db)
 }
 

@@ -38,6 +38,7 @@ pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeS
         .execute(c).await.map(|r| r.rows_affected()))
         .on_unique("account_exists", "An account already exists for this email address: sign in instead.")?;
     crate::sync::scopes::grant(tx, id, &scope::person(id)).await?;
+    crate::search::index_person(tx, id).await?;
     put_me(tx, id, changes).await?;
     Ok(id)
 }
@@ -165,6 +166,7 @@ pub async fn update_profile(
             on_tx!(tx, c => sqlx::query("INSERT INTO person_tags (person_id, kind, tag) VALUES ($1, $2, $3)").bind(id).bind(kind).bind(tag).execute(c).await.map(|r| r.rows_affected()))?;
         }
     }
+    crate::search::index_person(tx, id).await?;
     put_me(tx, id, changes).await?;
     if display_name.is_some() || function.is_some() {
         // Group member lists show name and function: refresh them in every group.

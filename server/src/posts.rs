@@ -222,6 +222,7 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes:
     on_tx!(tx, c => sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
         .on_unique("already_exists", "An object with this id already exists.")?;
+    crate::search::index_post(tx, id, group_id, &title, &body).await?;
     put_post(tx, id, changes).await
 }
 
@@ -244,6 +245,9 @@ pub async fn edit_post(
     }
     on_tx!(tx, c => sqlx::query("UPDATE posts SET title = COALESCE($1, title), body = COALESCE($2, body), edited_at = $3 WHERE id = $4")
         .bind(&title).bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    let title = title.unwrap_or(post.title);
+    let body = body.unwrap_or(post.body);
+    crate::search::index_post(tx, id, post.group_id, &title, &body).await?;
     put_post(tx, id, changes).await
 }
 
@@ -257,6 +261,7 @@ pub async fn delete_post(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut Cha
     let now = Utc::now();
     // The words go; the row stays, so that later edits are answered "deleted", not "not found".
     on_tx!(tx, c => sqlx::query("UPDATE posts SET deleted_at = $1, title = '', body = '' WHERE id = $2").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    crate::search::remove(tx, fabrique_wire::search::SearchKind::Post, id).await?;
     let comments: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM comments WHERE post_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
     on_tx!(tx, c => sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE post_id = $2 AND deleted_at IS NULL").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     let group_scope = scope::group(post.group_id);

@@ -15,6 +15,7 @@ pub mod groups;
 pub mod organisations;
 pub mod people;
 pub mod posts;
+pub mod search;
 pub mod sync;
 
 /// Derives shared by every wire type, with the OpenAPI schema when the feature is on.

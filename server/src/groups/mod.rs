@@ -162,6 +162,7 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, chang
         .bind(id).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
     scopes::grant(tx, actor.person_id, &scope::group(id)).await?;
     scopes::grant(tx, actor.person_id, &scope::group_admin(id)).await?;
+    crate::search::index_group(tx, id).await?;
     put_group(tx, id, changes).await?;
     put_member(tx, id, actor.person_id, changes).await?;
     audit::record(
@@ -194,6 +195,7 @@ pub async fn update_group(
         tags.map(|t| fields::tags("tags", t)).transpose()?.map(|t| serde_json::to_string(&t).unwrap_or_default());
     on_tx!(tx, c => sqlx::query("UPDATE groups SET name = COALESCE($1, name), description = COALESCE($2, description), tags = COALESCE($3, tags) WHERE id = $4")
         .bind(&name).bind(&description).bind(&tags).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    crate::search::index_group(tx, id).await?;
     put_group(tx, id, changes).await?;
     audit::record(tx, Some(actor.person_id), "group.update", "group", Some(id), serde_json::json!({})).await
 }

@@ -10,4 +10,5 @@ mod groups;
 mod health;
 mod helpers;
 mod posts;
+mod search;
 mod sync;
