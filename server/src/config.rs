@@ -85,6 +85,11 @@ pub struct ServeArgs {
     /// Log as JSON lines (for log collectors) instead of readable text.
     #[arg(long, env = "FABRIQUE_LOG_JSON")]
     pub log_json: bool,
+
+    /// Hours a question may stay unanswered before it goes to its groups' organisers (and as
+    /// long again before it goes to the federation's group).
+    #[arg(long, env = "FABRIQUE_QUESTION_ESCALATION_HOURS", default_value_t = 48, value_parser = clap::value_parser!(u32).range(1..=8760))]
+    pub question_escalation_hours: u32,
 }
 
 #[derive(Args, Debug)]

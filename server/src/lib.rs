@@ -22,6 +22,7 @@ pub mod paging;
 pub mod people;
 pub mod pokes;
 pub mod posts;
+pub mod questions;
 pub mod search;
 pub mod sync;
 
@@ -118,6 +119,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(people::router())
         .merge(groups::router())
         .merge(posts::router())
+        .merge(questions::router())
         .merge(search::router())
         .merge(sync::router())
         .split_for_parts()

@@ -19,7 +19,7 @@ use crate::sync::log::ChangeSet;
 use crate::{AppState, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_me)).routes(routes!(get_person))
+    OpenApiRouter::new().routes(routes!(get_me)).routes(routes!(get_person)).routes(routes!(directory))
 }
 
 pub struct NewPerson {
@@ -200,4 +200,70 @@ async fn get_person(
     let profile = load_profile(&mut tx, id).await?;
     tx.commit().await?;
     Ok(Json(profile))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+struct DirectoryQuery {
+    /// Words in the name or the function.
+    q: Option<String>,
+    /// People with this skill (as in profiles: lower case).
+    skill: Option<String>,
+    interest: Option<String>,
+    organisation_id: Option<Uuid>,
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// The directory: people the caller may see (their own association, people they share a
+/// group with, and those who chose to be visible to the whole federation), by name, with
+/// filters on skill, interest, association, and words of the name or function.
+#[utoipa::path(get, path = "/v1/people", tag = "people", security(("bearer" = [])), params(DirectoryQuery),
+    responses((status = 200, body = fabrique_wire::Page<Profile>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
+async fn directory(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    crate::extract::Query(query): crate::extract::Query<DirectoryQuery>,
+) -> ApiResult<Json<fabrique_wire::Page<Profile>>> {
+    let limit = fields::page_limit(query.limit, 30, 100)?;
+    let (after_name, after_id): (String, Uuid) =
+        crate::paging::start_after(&query.cursor, (String::new(), Uuid::nil()))?;
+    let like = |value: &Option<String>, field: &str| -> ApiResult<Option<String>> {
+        Ok(value
+            .as_deref()
+            .map(|v| fields::text(field, v, 100, false, false))
+            .transpose()?
+            .filter(|v| !v.is_empty())
+            .map(|v| format!("%{}%", v.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))))
+    };
+    let words = like(&query.q, "q")?;
+    let tag = |value: &Option<String>, field: &str| -> ApiResult<Option<String>> {
+        Ok(match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) => fields::tags(field, &[v.to_owned()])?.into_iter().next(),
+            None => None,
+        })
+    };
+    let skill = tag(&query.skill, "skill")?;
+    let interest = tag(&query.interest, "interest")?;
+    let mut tx = state.db.begin_read().await?;
+    let ids: Vec<(Uuid, String)> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT p.id, p.display_name FROM people p WHERE p.deactivated_at IS NULL \
+         AND (p.id = $1 OR $2 OR p.organisation_id = $3 OR p.directory_visibility = 'federation' \
+            OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $1) \
+            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $1 AND b.person_id = p.id)) \
+         AND ($4 IS NULL OR LOWER(p.display_name) LIKE $4 ESCAPE '\\' OR LOWER(p.function) LIKE $4 ESCAPE '\\') \
+         AND ($5 IS NULL OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.kind = 'skill' AND t.tag = $5)) \
+         AND ($6 IS NULL OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.kind = 'interest' AND t.tag = $6)) \
+         AND ($7 IS NULL OR p.organisation_id = $7) \
+         AND (p.display_name > $8 OR (p.display_name = $8 AND p.id > $9)) \
+         ORDER BY p.display_name, p.id LIMIT $10")
+        .bind(actor.person_id).bind(actor.is_federation_admin).bind(actor.organisation_id).bind(&words)
+        .bind(&skill).bind(&interest).bind(query.organisation_id).bind(&after_name).bind(after_id).bind(limit + 1)
+        .fetch_all(c).await)?;
+    let mut items = Vec::with_capacity(ids.len());
+    for (id, _) in ids {
+        items.push(load_profile(&mut tx, id).await?);
+    }
+    tx.commit().await?;
+    Ok(Json(crate::paging::page(items, limit, |p: &Profile| (p.display_name.clone(), p.id))))
 }

@@ -23,7 +23,9 @@ use crate::i18n::{Language, Text};
 use crate::pages::Pages;
 use crate::people::{self, PeopleEvent};
 use crate::posts::{self, PostsEvent};
+use crate::questions::{self, QuestionsEvent};
 use crate::realtime::RealtimeOperation;
+use crate::search::{self, SearchEvent};
 use crate::storage;
 use crate::store::LocalStore;
 use crate::sync::{self, SyncInternal, SyncState, outbox::Outbox};
@@ -48,14 +50,36 @@ pub enum Route {
     MyGroups,
     BrowseGroups,
     MyProfile,
-    Group { id: String },
-    Post { id: String },
-    Person { id: String },
+    Group {
+        id: String,
+    },
+    Post {
+        id: String,
+    },
+    Person {
+        id: String,
+    },
+    /// Open questions matching my skills, or escalated to me.
+    QuestionsForMe,
+    Question {
+        id: String,
+    },
+    Search,
+    Directory,
 }
 
 impl Route {
     fn is_tab(&self) -> bool {
-        matches!(self, Route::Feed | Route::MyGroups | Route::BrowseGroups | Route::MyProfile)
+        matches!(
+            self,
+            Route::Feed
+                | Route::MyGroups
+                | Route::BrowseGroups
+                | Route::MyProfile
+                | Route::QuestionsForMe
+                | Route::Search
+                | Route::Directory
+        )
     }
 }
 
@@ -92,6 +116,8 @@ pub enum Event {
     Groups(GroupsEvent),
     Posts(PostsEvent),
     People(PeopleEvent),
+    Questions(QuestionsEvent),
+    Search(SearchEvent),
 
     /// Results of effects: only the core creates these.
     #[serde(skip)]
@@ -208,6 +234,7 @@ pub struct Session {
     pub me_at_sign_in: Option<fabrique_wire::people::Me>,
     pub composer: Option<posts::Composer>,
     pub profile_editor: Option<people::ProfileEditor>,
+    pub ask: Option<questions::AskForm>,
 }
 
 pub const FEED_PAGE: usize = 20;
@@ -233,6 +260,7 @@ impl Session {
             me_at_sign_in: None,
             composer: None,
             profile_editor: None,
+            ask: None,
         }
     }
 
@@ -317,6 +345,8 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::Groups(event) => groups::update(event, session),
         Event::Posts(event) => posts::update(event, session),
         Event::People(event) => people::update(event, session),
+        Event::Questions(event) => questions::update(event, session),
+        Event::Search(event) => search::update(event, session),
         Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
     }
 }
@@ -332,7 +362,10 @@ fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::Group { id } => groups::open_group(session, &id),
         Route::Post { id } => posts::open_post(session, &id),
         Route::Person { id } => people::open_person(session, &id),
-        Route::Feed | Route::MyGroups | Route::MyProfile => Command::done(),
+        Route::QuestionsForMe => questions::open_for_me(session),
+        Route::Question { id } => questions::open_question(session, &id),
+        Route::Directory => people::open_directory(session),
+        Route::Feed | Route::MyGroups | Route::MyProfile | Route::Search => Command::done(),
     };
     load.and(render())
 }

@@ -252,6 +252,8 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         can_follow: group.is_some() && !private && relation == GroupRelation::None,
         can_unfollow: relation == GroupRelation::Following,
         can_leave: member,
+        questions: group_id.map(|g| crate::questions::of_group(session, overlay, g, language)).unwrap_or_default(),
+        can_ask: member,
     }
 }
 

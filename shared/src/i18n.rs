@@ -52,6 +52,14 @@ pub enum Text {
     WriteFailed,
     PendingAfterSignOut,
     JoinRequestSent,
+    QuestionTitleRequired,
+    QuestionGroupRequired,
+    ForMeEmpty,
+    AlreadyAnswered,
+    NoAnswerYet,
+    SearchEmpty,
+    SearchHint,
+    DirectoryEmpty,
 }
 
 impl Text {
@@ -149,6 +157,33 @@ impl Text {
                 "Des messages n'ont pas encore été envoyés : ils partiront à votre prochaine connexion.",
                 "Some messages have not been sent yet: they will go at your next sign-in.",
             ),
+            Text::QuestionTitleRequired => ("Écrivez votre question.", "Write your question."),
+            Text::QuestionGroupRequired => {
+                ("Choisissez au moins un groupe à qui poser la question.", "Choose at least one group to ask.")
+            }
+            Text::ForMeEmpty => (
+                "Aucune question pour vous. Ajoutez vos compétences à votre profil pour recevoir celles qui vous concernent.",
+                "No questions for you. Add your skills to your profile to receive the ones that concern you.",
+            ),
+            Text::AlreadyAnswered => (
+                "Ces questions ont déjà une réponse : la vôtre y est peut-être.",
+                "These questions already have an answer: yours may be there.",
+            ),
+            Text::NoAnswerYet => {
+                ("Pas encore de réponse. Si vous savez, répondez !", "No answer yet. If you know, answer!")
+            }
+            Text::SearchEmpty => (
+                "Rien trouvé. Essayez un autre mot, ou moins de mots.",
+                "Nothing found. Try another word, or fewer words.",
+            ),
+            Text::SearchHint => (
+                "Cherchez dans les publications, les questions, les groupes et les personnes.",
+                "Search posts, questions, groups and people.",
+            ),
+            Text::DirectoryEmpty => (
+                "Personne ne correspond à ces critères. Essayez d'en retirer un.",
+                "No one matches. Try removing a filter.",
+            ),
             Text::JoinRequestSent => (
                 "Demande envoyée. Les responsables du groupe vont vous répondre.",
                 "Request sent. The group's organisers will answer you.",
@@ -178,6 +213,7 @@ pub fn for_error_code(code: &str) -> Text {
             Text::NotFound
         }
         "person_not_found" => Text::ProfileHidden,
+        "question_not_found" | "answer_not_found" => Text::NotFound,
         "unauthorized" => Text::SessionExpired,
         _ => Text::Refused,
     }

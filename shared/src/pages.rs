@@ -21,6 +21,10 @@ pub struct Pages {
     pub group: Option<GroupPage>,
     pub post: Option<PostPage>,
     pub person: Option<PersonPage>,
+    pub for_me: crate::questions::ForMe,
+    pub question: Option<crate::questions::QuestionPage>,
+    pub search: crate::search::SearchPage,
+    pub directory: crate::people::DirectoryPage,
 }
 
 #[derive(Debug, Default)]
@@ -72,6 +76,11 @@ pub enum Fetch {
     Post,
     Comments,
     Person,
+    Similar,
+    ForMe { append: bool },
+    Question,
+    Search { append: bool },
+    Directory { append: bool },
 }
 
 pub fn fetch(session: &mut Session, fetch: Fetch, path: &str) -> (u64, Cmd) {
@@ -84,7 +93,7 @@ pub fn fetch(session: &mut Session, fetch: Fetch, path: &str) -> (u64, Cmd) {
 }
 
 pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) -> Result<Cmd, SessionExpired> {
-    let pages = &mut session.pages;
+    let pages = &session.pages;
     let fresh = match fetch {
         Fetch::Browse { .. } => pages.browse.tag == Some(tag),
         Fetch::GroupListing => pages.group.as_ref().is_some_and(|g| g.listing_tag == Some(tag)),
@@ -92,6 +101,11 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::Post => pages.post.as_ref().is_some_and(|p| p.tag == Some(tag)),
         Fetch::Comments => pages.post.as_ref().is_some_and(|p| p.comments_tag == Some(tag)),
         Fetch::Person => pages.person.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Similar => session.ask.as_ref().is_some_and(|a| a.suggestions_tag == Some(tag)),
+        Fetch::ForMe { .. } => pages.for_me.tag == Some(tag),
+        Fetch::Question => pages.question.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Search { .. } => pages.search.tag == Some(tag),
+        Fetch::Directory { .. } => pages.directory.tag == Some(tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -101,7 +115,21 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Some(_) => session.sync.online = true,
         None => {}
     }
+    let pages = &mut session.pages;
     match fetch {
+        Fetch::Similar => crate::questions::similar_answered(session, tag, api::decode(result)),
+        Fetch::ForMe { append } => crate::questions::for_me_answered(session, append, api::decode(result)),
+        Fetch::Search { append } => crate::search::answered(session, append, api::decode(result)),
+        Fetch::Directory { append } => crate::people::directory_answered(session, append, api::decode(result)),
+        Fetch::Question => {
+            if let Some(page) = &mut pages.question {
+                page.tag = None;
+                match api::decode(result) {
+                    Ok(thread) => page.thread = Some(thread),
+                    Err(failure) => page.error = Some(failure.text()),
+                }
+            }
+        }
         Fetch::Browse { append } => {
             let browse = &mut pages.browse;
             browse.tag = None;

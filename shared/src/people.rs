@@ -32,6 +32,25 @@ pub enum PeopleEvent {
         federation_visible: bool,
     },
     CancelEdit,
+    /// Filter the directory (empty values: no filter).
+    Directory {
+        query: String,
+        skill: String,
+        organisation_id: Option<String>,
+    },
+    DirectoryMore,
+}
+
+#[derive(Debug, Default)]
+pub struct DirectoryPage {
+    pub query: String,
+    pub skill: String,
+    pub organisation_id: Option<uuid::Uuid>,
+    pub people: Vec<Profile>,
+    pub next_cursor: Option<String>,
+    pub tag: Option<u64>,
+    pub loaded: bool,
+    pub error: Option<Text>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +77,14 @@ pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
             }
             render()
         }
+        PeopleEvent::Directory { query, skill, organisation_id } => {
+            let page = &mut session.pages.directory;
+            page.query = query.trim().to_owned();
+            page.skill = skill.trim().to_owned();
+            page.organisation_id = organisation_id.as_deref().and_then(parse);
+            load_directory(session, false).and(render())
+        }
+        PeopleEvent::DirectoryMore => load_directory(session, true).and(render()),
         PeopleEvent::CancelEdit => {
             session.profile_editor = None;
             render()
@@ -186,6 +213,74 @@ pub fn person_view(session: &Session, id: &str, language: Language) -> PersonVie
             Some(page) => page.error.map(|t| t.in_language(language).to_owned()),
             None => Some(Text::NotFound.in_language(language).to_owned()),
         },
+    }
+}
+
+pub fn open_directory(session: &mut Session) -> Cmd {
+    if session.pages.directory.loaded || session.pages.directory.tag.is_some() {
+        return Command::done();
+    }
+    load_directory(session, false)
+}
+
+fn load_directory(session: &mut Session, more: bool) -> Cmd {
+    let page = &session.pages.directory;
+    let mut query = Vec::new();
+    if !page.query.is_empty() {
+        query.push(format!("q={}", crate::api::query_value(&page.query)));
+    }
+    if !page.skill.is_empty() {
+        query.push(format!("skill={}", crate::api::query_value(&page.skill.to_lowercase())));
+    }
+    if let Some(organisation) = page.organisation_id {
+        query.push(format!("organisation_id={organisation}"));
+    }
+    if more {
+        match &page.next_cursor {
+            Some(cursor) => query.push(format!("cursor={}", crate::api::query_value(cursor))),
+            None => return Command::done(),
+        }
+    }
+    let path = format!("/v1/people?{}", query.join("&"));
+    let (tag, cmd) = pages::fetch(session, Fetch::Directory { append: more }, &path);
+    session.pages.directory.tag = Some(tag);
+    cmd
+}
+
+pub fn directory_answered(
+    session: &mut Session,
+    append: bool,
+    result: Result<fabrique_wire::Page<Profile>, crate::api::Failure>,
+) {
+    let page = &mut session.pages.directory;
+    page.tag = None;
+    match result {
+        Ok(found) => {
+            if !append {
+                page.people.clear();
+            }
+            page.people.extend(found.items);
+            page.next_cursor = found.next_cursor;
+            page.loaded = true;
+            page.error = None;
+        }
+        Err(failure) => page.error = Some(failure.text()),
+    }
+}
+
+pub fn directory_view(session: &Session, language: Language) -> crate::view::DirectoryView {
+    let page = &session.pages.directory;
+    let people: Vec<ProfileView> = page.people.iter().map(profile_view).collect();
+    crate::view::DirectoryView {
+        query: page.query.clone(),
+        skill: page.skill.clone(),
+        organisation_id: page.organisation_id.map(|o| o.to_string()),
+        empty_text: (page.loaded && people.is_empty() && page.tag.is_none())
+            .then(|| Text::DirectoryEmpty.in_language(language).to_owned()),
+        people,
+        loading: page.tag.is_some(),
+        has_more: page.next_cursor.is_some(),
+        error: page.error.map(|t| t.in_language(language).to_owned()),
     }
 }
 

@@ -124,7 +124,10 @@ fn prefill(session: &Session, target: &ComposerTarget) -> (String, String) {
                 Some((String::new(), body.to_owned()))
             })
             .unwrap_or_default(),
-        ComposerTarget::NewPost { .. } | ComposerTarget::NewComment { .. } => Default::default(),
+        ComposerTarget::NewPost { .. }
+        | ComposerTarget::NewComment { .. }
+        | ComposerTarget::NewAnswer { .. }
+        | ComposerTarget::NewAnswerComment { .. } => Default::default(),
     }
 }
 
@@ -134,8 +137,12 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
     composer.body = body.clone();
     let title = title.trim().to_owned();
     let body = body.trim().to_owned();
-    let is_comment = matches!(composer.target, ComposerTarget::NewComment { .. } | ComposerTarget::EditComment { .. });
-    let max = if is_comment { COMMENT_MAX } else { BODY_MAX };
+    let max = match composer.target {
+        ComposerTarget::NewComment { .. } | ComposerTarget::EditComment { .. } => COMMENT_MAX,
+        ComposerTarget::NewAnswer { .. } => fabrique_wire::questions::ANSWER_MAX,
+        ComposerTarget::NewAnswerComment { .. } => fabrique_wire::questions::COMMENT_MAX,
+        ComposerTarget::NewPost { .. } | ComposerTarget::EditPost { .. } => BODY_MAX,
+    };
     let problem = if body.is_empty() {
         Some(Text::BodyRequired)
     } else if body.chars().count() > max || title.chars().count() > TITLE_MAX {
@@ -162,6 +169,12 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
             parse(post_id).map(|post_id| Mutation::CreateComment { id: Uuid::now_v7(), post_id, body })
         }
         ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
+        ComposerTarget::NewAnswer { question_id } => {
+            parse(question_id).map(|question_id| Mutation::AnswerQuestion { id: Uuid::now_v7(), question_id, body })
+        }
+        ComposerTarget::NewAnswerComment { answer_id } => {
+            parse(answer_id).map(|answer_id| Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id, body })
+        }
     };
     session.composer = None;
     // The draft goes once the write is in the outbox (saved before it is shown).
@@ -471,7 +484,10 @@ pub fn written_text(mutation: &Mutation) -> String {
         Mutation::CreatePost { body, .. }
         | Mutation::CreateComment { body, .. }
         | Mutation::EditComment { body, .. }
+        | Mutation::AnswerQuestion { body, .. }
+        | Mutation::CommentAnswer { body, .. }
         | Mutation::EditPost { body: Some(body), .. } => body.clone(),
+        Mutation::AskQuestion { title, details, .. } => format!("{title}\n{details}"),
         _ => String::new(),
     }
 }

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use fabrique_wire::groups::{Group, GroupRole};
 use fabrique_wire::people::Me;
 use fabrique_wire::posts::{Comment, Post, Reaction};
+use fabrique_wire::questions::{Answer, AnswerComment, Question};
 use fabrique_wire::sync::{Change, Entity, EntityKind};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -24,6 +25,10 @@ pub struct LocalStore {
     posts_by_time: BTreeSet<(DateTime<Utc>, Uuid)>,
     comments_by_post: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
     reactions_by_target: HashMap<Uuid, HashSet<Uuid>>,
+    questions_by_time: BTreeSet<(DateTime<Utc>, Uuid)>,
+    answers_by_question: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
+    comments_by_answer: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
+    followed_questions: HashSet<Uuid>,
     /// My role in each group I belong to.
     my_roles: HashMap<Uuid, GroupRole>,
     /// Public groups I follow without being a member.
@@ -140,6 +145,18 @@ impl LocalStore {
             Entity::GroupMember(member) if Some(member.person_id) == self.me => {
                 self.my_roles.insert(member.group_id, member.role);
             }
+            Entity::Question(question) => {
+                self.questions_by_time.insert((question.created_at, id));
+            }
+            Entity::Answer(answer) => {
+                self.answers_by_question.entry(answer.question_id).or_default().insert((answer.created_at, id));
+            }
+            Entity::AnswerComment(comment) => {
+                self.comments_by_answer.entry(comment.answer_id).or_default().insert((comment.created_at, id));
+            }
+            Entity::QuestionFollow(follow) if Some(follow.person_id) == self.me => {
+                self.followed_questions.insert(follow.question_id);
+            }
             Entity::Following(following) if Some(following.person_id) == self.me => {
                 self.followed.insert(following.group_id);
             }
@@ -170,6 +187,18 @@ impl LocalStore {
             }
             Entity::GroupMember(member) if Some(member.person_id) == self.me => {
                 self.my_roles.remove(&member.group_id);
+            }
+            Entity::Question(question) => {
+                self.questions_by_time.remove(&(question.created_at, id));
+            }
+            Entity::Answer(answer) => {
+                remove_from(&mut self.answers_by_question, answer.question_id, &(answer.created_at, id));
+            }
+            Entity::AnswerComment(comment) => {
+                remove_from(&mut self.comments_by_answer, comment.answer_id, &(comment.created_at, id));
+            }
+            Entity::QuestionFollow(follow) if Some(follow.person_id) == self.me => {
+                self.followed_questions.remove(&follow.question_id);
             }
             Entity::Following(following) if Some(following.person_id) == self.me => {
                 self.followed.remove(&following.group_id);
@@ -240,6 +269,45 @@ impl LocalStore {
         })
     }
 
+    pub fn question(&self, id: Uuid) -> Option<&Question> {
+        match self.held.get(&(EntityKind::Question, id)).map(|h| &h.entity) {
+            Some(Entity::Question(question)) => Some(question),
+            _ => None,
+        }
+    }
+
+    /// Questions of my groups, newest first.
+    pub fn questions_newest_first(&self) -> impl Iterator<Item = &Question> + '_ {
+        self.questions_by_time.iter().rev().filter_map(|(_, id)| self.question(*id))
+    }
+
+    /// A question's answers, oldest first.
+    pub fn answers_of(&self, question_id: Uuid) -> impl Iterator<Item = &Answer> + '_ {
+        self.answers_by_question.get(&question_id).into_iter().flatten().filter_map(|(_, id)| {
+            match self.held.get(&(EntityKind::Answer, *id)).map(|h| &h.entity) {
+                Some(Entity::Answer(answer)) => Some(answer),
+                _ => None,
+            }
+        })
+    }
+
+    pub fn comments_on_answer(&self, answer_id: Uuid) -> impl Iterator<Item = &AnswerComment> + '_ {
+        self.comments_by_answer.get(&answer_id).into_iter().flatten().filter_map(|(_, id)| {
+            match self.held.get(&(EntityKind::AnswerComment, *id)).map(|h| &h.entity) {
+                Some(Entity::AnswerComment(comment)) => Some(comment),
+                _ => None,
+            }
+        })
+    }
+
+    pub fn holds(&self, kind: EntityKind, id: Uuid) -> bool {
+        self.held.contains_key(&(kind, id))
+    }
+
+    pub fn follows_question(&self, question_id: Uuid) -> bool {
+        self.followed_questions.contains(&question_id)
+    }
+
     // Saving
 
     pub fn has_unsaved(&self) -> bool {
@@ -294,5 +362,14 @@ impl LocalStore {
     /// Loading is not a change: nothing is to be written back.
     pub fn loaded(&mut self) {
         self.dirty.clear();
+    }
+}
+
+fn remove_from(index: &mut HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>, key: Uuid, entry: &(DateTime<Utc>, Uuid)) {
+    if let Some(set) = index.get_mut(&key) {
+        set.remove(entry);
+        if set.is_empty() {
+            index.remove(&key);
+        }
     }
 }

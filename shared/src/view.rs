@@ -11,7 +11,7 @@ use crate::accounts::SignIn;
 use crate::app::{Model, Phase, Route, Session};
 use crate::i18n::{Language, Text};
 use crate::sync::overlay::Overlay;
-use crate::{groups, people, posts};
+use crate::{groups, people, posts, questions};
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ViewModel {
@@ -20,6 +20,8 @@ pub struct ViewModel {
     pub status: Status,
     pub notice: Option<String>,
     pub composer: Option<ComposerView>,
+    /// The form to ask a question, over the current screen.
+    pub ask: Option<AskView>,
     pub can_go_back: bool,
 }
 
@@ -36,6 +38,10 @@ pub enum Screen {
     Post(PostView),
     MyProfile(MyProfileView),
     Person(PersonView),
+    QuestionsForMe(QuestionsForMeView),
+    Question(QuestionView),
+    Search(SearchView),
+    Directory(DirectoryView),
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -157,6 +163,9 @@ pub struct GroupView {
     pub can_follow: bool,
     pub can_unfollow: bool,
     pub can_leave: bool,
+    /// The group's questions held on the device, newest first.
+    pub questions: Vec<QuestionSummary>,
+    pub can_ask: bool,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -243,6 +252,125 @@ pub enum ComposerTarget {
     EditPost { id: String },
     NewComment { post_id: String },
     EditComment { id: String },
+    NewAnswer { question_id: String },
+    NewAnswerComment { answer_id: String },
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct QuestionSummary {
+    pub id: String,
+    pub title: String,
+    pub details: String,
+    pub author_name: String,
+    pub group_names: Vec<String>,
+    pub tags: Vec<String>,
+    pub answered: bool,
+    pub answer_count: u32,
+    /// Sent on to the organisers (or the federation) for want of an answer.
+    pub escalated: bool,
+    pub created_at: String,
+    pub following: bool,
+    pub pending: bool,
+    pub pending_label: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct QuestionView {
+    pub id: String,
+    pub question: Option<QuestionSummary>,
+    pub answers: Vec<AnswerView>,
+    pub loading: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
+    pub can_answer: bool,
+    pub can_accept: bool,
+    pub can_delete: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct AnswerView {
+    pub id: String,
+    pub author_name: String,
+    pub body: String,
+    pub accepted: bool,
+    pub created_at: String,
+    /// "Name : text", oldest first.
+    pub comments: Vec<String>,
+    pub pending: bool,
+    pub pending_label: Option<String>,
+    pub can_delete: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct QuestionsForMeView {
+    pub items: Vec<QuestionSummary>,
+    pub loading: bool,
+    pub has_more: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct AskView {
+    pub group_ids: Vec<String>,
+    pub group_names: Vec<String>,
+    pub title: String,
+    pub details: String,
+    pub tags: Vec<String>,
+    /// Answered questions like this one, found while the title is typed.
+    pub suggestions: Vec<QuestionSummary>,
+    pub suggestions_label: Option<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum ResultKind {
+    Post,
+    Question,
+    Answer,
+    Group,
+    Person,
+}
+
+/// Text with the places to highlight: `marks` holds pairs of character offsets (start, end).
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct HighlightedView {
+    pub text: String,
+    pub marks: Vec<u32>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SearchResultView {
+    pub kind: ResultKind,
+    pub id: String,
+    pub title: HighlightedView,
+    pub snippet: HighlightedView,
+    pub group_name: Option<String>,
+    pub created_at: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct SearchView {
+    pub query: String,
+    pub kind: Option<ResultKind>,
+    pub results: Vec<SearchResultView>,
+    pub loading: bool,
+    pub has_more: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DirectoryView {
+    pub query: String,
+    pub skill: String,
+    pub organisation_id: Option<String>,
+    pub people: Vec<ProfileView>,
+    pub loading: bool,
+    pub has_more: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
 }
 
 pub fn view(model: &Model) -> ViewModel {
@@ -255,6 +383,7 @@ pub fn view(model: &Model) -> ViewModel {
             status: Status::default(),
             notice: None,
             composer: None,
+            ask: None,
             can_go_back: false,
         },
         Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
@@ -263,6 +392,7 @@ pub fn view(model: &Model) -> ViewModel {
             status: Status::default(),
             notice: None,
             composer: None,
+            ask: None,
             can_go_back: false,
         },
         Phase::Active(session) => active_view(session, language),
@@ -284,6 +414,10 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
             Route::Post { id } => Screen::Post(posts::post_view(session, &overlay, id, language)),
             Route::MyProfile => Screen::MyProfile(people::my_profile_view(session, &overlay, language)),
             Route::Person { id } => Screen::Person(people::person_view(session, id, language)),
+            Route::QuestionsForMe => Screen::QuestionsForMe(questions::for_me_view(session, &overlay, language)),
+            Route::Question { id } => Screen::Question(questions::question_view(session, &overlay, id, language)),
+            Route::Search => Screen::Search(crate::search::view(session, language)),
+            Route::Directory => Screen::Directory(people::directory_view(session, language)),
         }
     };
     ViewModel {
@@ -292,6 +426,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         status,
         notice: session.notice.map(say),
         composer: posts::composer_view(session, language),
+        ask: questions::ask_view(session, language),
         can_go_back: session.nav.len() > 1,
     }
 }

@@ -15,6 +15,7 @@ pub mod groups;
 pub mod organisations;
 pub mod people;
 pub mod posts;
+pub mod questions;
 pub mod search;
 pub mod sync;
 

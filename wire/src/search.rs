@@ -17,6 +17,8 @@ wire_type! {
         Post,
         Group,
         Person,
+        Question,
+        Answer,
     }
 
     /// Characters `start..end` of a text to highlight (counted in Unicode scalar values).

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
 use crate::people::{Me, ProfileUpdate};
 use crate::posts::{Comment, Post, PostKind, Reaction};
+use crate::questions::{Answer, AnswerComment, Question, QuestionFollow};
 use crate::wire_type;
 
 /// Largest number of mutations in one push.
@@ -79,6 +80,35 @@ wire_type! {
         React { target_id: Uuid, emoji: String },
         Unreact { target_id: Uuid, emoji: String },
         UpdateProfile { update: ProfileUpdate },
+        /// Ask a question in one or more groups one belongs to.
+        AskQuestion {
+            id: Uuid,
+            group_ids: Vec<Uuid>,
+            title: String,
+            #[serde(default)]
+            details: String,
+            #[serde(default)]
+            tags: Vec<String>,
+        },
+        EditQuestion {
+            id: Uuid,
+            #[serde(default)]
+            title: Option<String>,
+            #[serde(default)]
+            details: Option<String>,
+            #[serde(default)]
+            tags: Option<Vec<String>>,
+        },
+        DeleteQuestion { id: Uuid },
+        AnswerQuestion { id: Uuid, question_id: Uuid, body: String },
+        EditAnswer { id: Uuid, body: String },
+        DeleteAnswer { id: Uuid },
+        /// By the asker or a moderator of one of the question's groups; replaces an earlier choice.
+        AcceptAnswer { question_id: Uuid, answer_id: Uuid },
+        CommentAnswer { id: Uuid, answer_id: Uuid, body: String },
+        DeleteAnswerComment { id: Uuid },
+        FollowQuestion { question_id: Uuid },
+        UnfollowQuestion { question_id: Uuid },
     }
 
     /// A mutation with its number in the device's sequence (1, 2, 3, ...).
@@ -163,6 +193,10 @@ wire_type! {
         Post,
         Comment,
         Reaction,
+        Question,
+        Answer,
+        AnswerComment,
+        QuestionFollow,
     }
 
     #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
@@ -176,6 +210,10 @@ wire_type! {
         Post(Post),
         Comment(Comment),
         Reaction(Reaction),
+        Question(Question),
+        Answer(Answer),
+        AnswerComment(AnswerComment),
+        QuestionFollow(QuestionFollow),
     }
 }
 
@@ -191,6 +229,10 @@ impl Entity {
             Entity::Post(_) => EntityKind::Post,
             Entity::Comment(_) => EntityKind::Comment,
             Entity::Reaction(_) => EntityKind::Reaction,
+            Entity::Question(_) => EntityKind::Question,
+            Entity::Answer(_) => EntityKind::Answer,
+            Entity::AnswerComment(_) => EntityKind::AnswerComment,
+            Entity::QuestionFollow(_) => EntityKind::QuestionFollow,
         }
     }
 }
@@ -207,6 +249,10 @@ impl EntityKind {
             EntityKind::Post => "post",
             EntityKind::Comment => "comment",
             EntityKind::Reaction => "reaction",
+            EntityKind::Question => "question",
+            EntityKind::Answer => "answer",
+            EntityKind::AnswerComment => "answer_comment",
+            EntityKind::QuestionFollow => "question_follow",
         }
     }
 
@@ -221,6 +267,10 @@ impl EntityKind {
             "post" => EntityKind::Post,
             "comment" => EntityKind::Comment,
             "reaction" => EntityKind::Reaction,
+            "question" => EntityKind::Question,
+            "answer" => EntityKind::Answer,
+            "answer_comment" => EntityKind::AnswerComment,
+            "question_follow" => EntityKind::QuestionFollow,
             _ => return None,
         })
     }

@@ -37,6 +37,8 @@ fn kind_str(kind: SearchKind) -> &'static str {
         SearchKind::Post => "post",
         SearchKind::Group => "group",
         SearchKind::Person => "person",
+        SearchKind::Question => "question",
+        SearchKind::Answer => "answer",
     }
 }
 
@@ -44,7 +46,7 @@ fn kind_str(kind: SearchKind) -> &'static str {
 // Keeping the index
 
 /// Index (or index again) one thing: `title` weighs more than `body`.
-async fn put(
+pub async fn index(
     tx: &mut Tx,
     kind: SearchKind,
     item_id: Uuid,
@@ -115,7 +117,7 @@ pub async fn remove(tx: &mut Tx, kind: SearchKind, item_id: Uuid) -> ApiResult<(
 }
 
 pub async fn index_post(tx: &mut Tx, id: Uuid, group_id: Uuid, title: &str, body: &str) -> ApiResult<()> {
-    put(tx, SearchKind::Post, id, Some(group_id), title, body).await
+    index(tx, SearchKind::Post, id, Some(group_id), title, body).await
 }
 
 pub async fn index_group(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
@@ -124,7 +126,7 @@ pub async fn index_group(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
     match row {
         Some((name, description, tags)) => {
             let tags: Vec<String> = serde_json::from_str(&tags).unwrap_or_default();
-            put(tx, SearchKind::Group, id, None, &name, &format!("{description} {}", tags.join(" "))).await
+            index(tx, SearchKind::Group, id, None, &name, &format!("{description} {}", tags.join(" "))).await
         }
         None => remove(tx, SearchKind::Group, id).await,
     }
@@ -140,7 +142,7 @@ pub async fn index_person(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
     };
     let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
         "SELECT tag FROM person_tags WHERE person_id = $1 ORDER BY kind, tag").bind(id).fetch_all(c).await)?;
-    put(tx, SearchKind::Person, id, None, &name, &format!("{function} {organisation} {}", tags.join(" "))).await
+    index(tx, SearchKind::Person, id, None, &name, &format!("{function} {organisation} {}", tags.join(" "))).await
 }
 
 /// Index what has no search entry yet (on SQLite the words are prepared in Rust, so rows
@@ -241,7 +243,7 @@ async fn search(
 const VISIBLE: &str = "( \
     (d.kind = 'post' AND EXISTS (SELECT 1 FROM groups g WHERE g.id = d.group_id AND g.deleted_at IS NULL AND \
         (g.visibility = 'public' OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2)))) \
-    OR (d.kind = 'group' AND EXISTS (SELECT 1 FROM groups g WHERE g.id = d.item_id AND g.deleted_at IS NULL)) \
+    OR (d.kind = 'question' AND EXISTS (SELECT 1 FROM question_groups qg JOIN groups g ON g.id = qg.group_id         WHERE qg.question_id = d.item_id AND g.deleted_at IS NULL AND         (g.visibility = 'public' OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2))))     OR (d.kind = 'answer' AND EXISTS (SELECT 1 FROM answers a JOIN question_groups qg ON qg.question_id = a.question_id         JOIN groups g ON g.id = qg.group_id WHERE a.id = d.item_id AND g.deleted_at IS NULL AND         (g.visibility = 'public' OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2))))     OR (d.kind = 'group' AND EXISTS (SELECT 1 FROM groups g WHERE g.id = d.item_id AND g.deleted_at IS NULL)) \
     OR (d.kind = 'person' AND EXISTS (SELECT 1 FROM people p WHERE p.id = d.item_id AND p.deactivated_at IS NULL AND ( \
         p.id = $2 OR $3 OR p.organisation_id = $4 OR p.directory_visibility = 'federation' \
         OR EXISTS (SELECT 1 FROM organisation_managers om WHERE om.organisation_id = p.organisation_id AND om.person_id = $2) \
@@ -342,6 +344,34 @@ async fn describe(tx: &mut Tx, hit: &Hit, stems: &[String]) -> ApiResult<Option<
                 created_at: Some(created_at),
             })
         }
+        "question" => {
+            let row: Option<(String, String, DateTime<Utc>)> = on_tx!(tx, c => sqlx::query_as(
+                "SELECT title, details, created_at FROM questions WHERE id = $1").bind(hit.item_id).fetch_optional(c).await)?;
+            row.map(|(title, details, created_at)| SearchResult {
+                kind: SearchKind::Question,
+                id: hit.item_id,
+                title: marked(&title, stems, TITLE_CHARS),
+                snippet: marked(&details, stems, SNIPPET_CHARS),
+                group_id: None,
+                group_name: None,
+                created_at: Some(created_at),
+            })
+        }
+        "answer" => {
+            let row: Option<(Uuid, String, String, DateTime<Utc>)> = on_tx!(tx, c => sqlx::query_as(
+                "SELECT q.id, q.title, a.body, a.created_at FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = $1")
+                .bind(hit.item_id).fetch_optional(c).await)?;
+            // An answer shows under its question's title; `group_id` stays empty, the id is the answer's.
+            row.map(|(_question, title, body, created_at)| SearchResult {
+                kind: SearchKind::Answer,
+                id: hit.item_id,
+                title: marked(&title, stems, TITLE_CHARS),
+                snippet: marked(&body, stems, SNIPPET_CHARS),
+                group_id: None,
+                group_name: None,
+                created_at: Some(created_at),
+            })
+        }
         _ => {
             let row: Option<(String, String, String)> = on_tx!(tx, c => sqlx::query_as(
                 "SELECT p.display_name, p.function, o.name FROM people p JOIN organisations o ON o.id = p.organisation_id WHERE p.id = $1")
@@ -367,4 +397,59 @@ async fn describe(tx: &mut Tx, hit: &Hit, stems: &[String]) -> ApiResult<Option<
         }
     };
     Ok(result)
+}
+
+/// Answered questions sharing words with `raw` (any of them), best first, among those the
+/// caller may read.
+pub async fn similar_questions(
+    tx: &mut Tx,
+    actor: &Actor,
+    raw: &str,
+    stems: &[String],
+    limit: i64,
+) -> ApiResult<Vec<Uuid>> {
+    let ids = match tx {
+        Tx::Sqlite(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!(
+                    "SELECT d.item_id FROM search_terms JOIN search_documents d ON d.id = search_terms.rowid \
+                     JOIN questions q ON q.id = d.item_id \
+                     WHERE search_terms MATCH $1 AND d.kind = 'question' AND q.accepted_answer_id IS NOT NULL AND {VISIBLE} \
+                     ORDER BY bm25(search_terms, 4.0, 1.0), d.id LIMIT $6 OFFSET $7"
+                )
+            });
+            sqlx::query_scalar(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(words::fts5_query(stems, true))
+                .bind(actor.person_id)
+                .bind(actor.is_federation_admin)
+                .bind(actor.organisation_id)
+                .bind(Some("question"))
+                .bind(limit)
+                .bind(0i64)
+                .fetch_all(&mut **c)
+                .await?
+        }
+        Tx::Postgres(c) => {
+            // Any of the words: each one folded to letters and digits, so the query has no syntax.
+            let any: Vec<String> = words::words(raw).map(|w| words::fold(&raw[w.start..w.end])).collect();
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!(
+                    "SELECT d.item_id FROM search_documents d JOIN questions q ON q.id = d.item_id \
+                     WHERE d.document @@ to_tsquery('fabrique_french', $1) AND d.kind = 'question' AND q.accepted_answer_id IS NOT NULL AND {VISIBLE} \
+                     ORDER BY ts_rank_cd(d.document, to_tsquery('fabrique_french', $1)) DESC, d.id LIMIT $6 OFFSET $7"
+                )
+            });
+            sqlx::query_scalar(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(any.join(" | "))
+                .bind(actor.person_id)
+                .bind(actor.is_federation_admin)
+                .bind(actor.organisation_id)
+                .bind(Some("question"))
+                .bind(limit)
+                .bind(0i64)
+                .fetch_all(&mut **c)
+                .await?
+        }
+    };
+    Ok(ids)
 }

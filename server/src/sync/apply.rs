@@ -8,8 +8,9 @@ use crate::db::Tx;
 use crate::error::ApiResult;
 use crate::groups::NewGroup;
 use crate::posts::NewPost;
+use crate::questions::NewQuestion;
 use crate::sync::log::ChangeSet;
-use crate::{groups, people, posts};
+use crate::{groups, people, posts, questions};
 
 pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
     match mutation {
@@ -60,5 +61,30 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::React { target_id, emoji } => posts::react(tx, actor, *target_id, emoji, changes).await,
         Mutation::Unreact { target_id, emoji } => posts::unreact(tx, actor, *target_id, emoji, changes).await,
         Mutation::UpdateProfile { update } => people::update_profile(tx, actor, update, changes).await,
+        Mutation::AskQuestion { id, group_ids, title, details, tags } => {
+            questions::ask(tx, actor, NewQuestion { id: *id, group_ids, title, details, tags }, changes).await
+        }
+        Mutation::EditQuestion { id, title, details, tags } => {
+            questions::edit(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes).await
+        }
+        Mutation::DeleteQuestion { id } => questions::delete(tx, actor, *id, changes).await,
+        Mutation::AnswerQuestion { id, question_id, body } => {
+            questions::answer(tx, actor, *id, *question_id, body, changes).await
+        }
+        Mutation::EditAnswer { id, body } => questions::edit_answer(tx, actor, *id, body, changes).await,
+        Mutation::DeleteAnswer { id } => questions::delete_answer(tx, actor, *id, changes).await,
+        Mutation::AcceptAnswer { question_id, answer_id } => {
+            questions::accept(tx, actor, *question_id, *answer_id, changes).await
+        }
+        Mutation::CommentAnswer { id, answer_id, body } => {
+            questions::comment_answer(tx, actor, *id, *answer_id, body, changes).await
+        }
+        Mutation::DeleteAnswerComment { id } => questions::delete_answer_comment(tx, actor, *id, changes).await,
+        Mutation::FollowQuestion { question_id } => {
+            questions::set_following(tx, actor, *question_id, true, changes).await
+        }
+        Mutation::UnfollowQuestion { question_id } => {
+            questions::set_following(tx, actor, *question_id, false, changes).await
+        }
     }
 }

@@ -10,5 +10,6 @@ mod groups;
 mod health;
 mod helpers;
 mod posts;
+mod questions;
 mod search;
 mod sync;

@@ -165,3 +165,48 @@ async fn results_are_paged_and_filtered_by_kind() {
         app.get("/v1/search?q=jardinage&kind=group", Some(&app.admin.token)).await.json::<Value>().await.unwrap();
     assert_eq!(ids(&groups), vec![group]);
 }
+
+#[tokio::test]
+async fn the_directory_filters_by_skill_and_association_and_honours_each_persons_choice() {
+    let app = spawn_app().await;
+    let lyon = app.new_association("Lyon").await;
+    let grenoble = app.new_association("Grenoble").await;
+    let discreet = app.member(lyon, "Anne Discrète").await;
+    let open = app.member(lyon, "Bruno Ouvert").await;
+    let colleague = app.member(lyon, "Chloé Collègue").await;
+    let stranger = app.member(grenoble, "Denis Étranger").await;
+    for person in [&discreet, &open] {
+        assert_applied(
+            &app.act(
+                person,
+                json!({ "type": "update_profile", "update": { "skills": ["Comptabilité"], "function": "Trésorier" } }),
+            )
+            .await,
+        );
+    }
+    assert_applied(
+        &app.act(&open, json!({ "type": "update_profile", "update": { "directory_visibility": "federation" } })).await,
+    );
+
+    let directory = |person: Person, query: String| {
+        let app = &app;
+        async move {
+            let response = app.get(&format!("/v1/people?{query}"), Some(&person.token)).await;
+            assert_eq!(response.status(), 200);
+            ids(&response.json::<Value>().await.unwrap())
+        }
+    };
+    let skill = "skill=comptabilit%C3%A9";
+    assert_eq!(directory(colleague.clone(), skill.into()).await, vec![discreet.id, open.id], "by name");
+    assert_eq!(directory(stranger.clone(), skill.into()).await, vec![open.id], "only who chose the federation");
+    assert_eq!(directory(colleague.clone(), format!("organisation_id={grenoble}")).await, Vec::<Uuid>::new());
+    assert_eq!(directory(stranger.clone(), format!("organisation_id={grenoble}")).await, vec![stranger.id]);
+    assert_eq!(
+        directory(colleague.clone(), "q=tresorier".into()).await.len(),
+        0,
+        "words as written (accents matter here)"
+    );
+    assert_eq!(directory(colleague.clone(), "q=tr%C3%A9sorier".into()).await, vec![discreet.id, open.id]);
+    let first = app.get("/v1/people?limit=2", Some(&colleague.token)).await.json::<Value>().await.unwrap();
+    assert!(first["next_cursor"].is_string(), "paged");
+}

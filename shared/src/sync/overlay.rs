@@ -47,6 +47,24 @@ pub struct Overlay<'a> {
     pub profile: Vec<&'a ProfileUpdate>,
     /// Items with a write not yet covered by a pull: they carry the "not sent yet" mark.
     pub pending: HashSet<Uuid>,
+    /// Oldest first.
+    pub new_questions: Vec<NewQuestion<'a>>,
+    /// Question → new answers, oldest first.
+    pub new_answers: HashMap<Uuid, Vec<NewComment<'a>>>,
+    /// Answer → new comments.
+    pub new_answer_comments: HashMap<Uuid, Vec<NewComment<'a>>>,
+    /// Question → the answer I accepted.
+    pub accepted: HashMap<Uuid, Uuid>,
+    /// Question → following (true) or not.
+    pub following: HashMap<Uuid, bool>,
+}
+
+pub struct NewQuestion<'a> {
+    pub id: Uuid,
+    pub group_ids: &'a [Uuid],
+    pub title: &'a str,
+    pub details: &'a str,
+    pub tags: &'a [String],
 }
 
 impl<'a> Overlay<'a> {
@@ -101,6 +119,41 @@ impl<'a> Overlay<'a> {
                     overlay.groups.insert(*group_id, GroupIntent::Unfollow);
                 }
                 Mutation::UpdateProfile { update } => overlay.profile.push(update),
+                Mutation::AskQuestion { id, group_ids, title, details, tags } => {
+                    overlay.new_questions.push(NewQuestion { id: *id, group_ids, title, details, tags });
+                    overlay.pending.insert(*id);
+                }
+                Mutation::EditQuestion { id, title, details, .. } => {
+                    overlay.edits.insert(*id, (title.as_deref(), details.as_deref()));
+                    overlay.pending.insert(*id);
+                }
+                Mutation::AnswerQuestion { id, question_id, body } => {
+                    overlay.new_answers.entry(*question_id).or_default().push(NewComment { id: *id, body });
+                    overlay.pending.insert(*id);
+                }
+                Mutation::EditAnswer { id, body } => {
+                    overlay.edits.insert(*id, (None, Some(body)));
+                    overlay.pending.insert(*id);
+                }
+                Mutation::DeleteQuestion { id }
+                | Mutation::DeleteAnswer { id }
+                | Mutation::DeleteAnswerComment { id } => {
+                    overlay.deleted.insert(*id);
+                }
+                Mutation::AcceptAnswer { question_id, answer_id } => {
+                    overlay.accepted.insert(*question_id, *answer_id);
+                    overlay.pending.insert(*question_id);
+                }
+                Mutation::CommentAnswer { id, answer_id, body } => {
+                    overlay.new_answer_comments.entry(*answer_id).or_default().push(NewComment { id: *id, body });
+                    overlay.pending.insert(*id);
+                }
+                Mutation::FollowQuestion { question_id } => {
+                    overlay.following.insert(*question_id, true);
+                }
+                Mutation::UnfollowQuestion { question_id } => {
+                    overlay.following.insert(*question_id, false);
+                }
                 Mutation::CreateGroup { .. }
                 | Mutation::UpdateGroup { .. }
                 | Mutation::DecideJoinRequest { .. }

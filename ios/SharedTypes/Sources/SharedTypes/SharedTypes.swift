@@ -110,6 +110,172 @@ indirect public enum AccountsEvent: Hashable, Equatable {
     }
 }
 
+public struct AnswerView: Hashable, Equatable {
+    public var id: String
+    public var authorName: String
+    public var body: String
+    public var accepted: Bool
+    public var createdAt: String
+    /// "Name : text", oldest first.
+    public var comments: [String]
+    public var pending: Bool
+    public var pendingLabel: String?
+    public var canDelete: Bool
+
+    public init(id: String, authorName: String, body: String, accepted: Bool, createdAt: String, comments: [String], pending: Bool, pendingLabel: String?, canDelete: Bool) {
+        self.id = id
+        self.authorName = authorName
+        self.body = body
+        self.accepted = accepted
+        self.createdAt = createdAt
+        self.comments = comments
+        self.pending = pending
+        self.pendingLabel = pendingLabel
+        self.canDelete = canDelete
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.authorName)
+        try serializer.serialize_str(value: self.body)
+        try serializer.serialize_bool(value: self.accepted)
+        try serializer.serialize_str(value: self.createdAt)
+        try serializeArray(value: self.comments, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializer.serialize_bool(value: self.pending)
+        try serializeOption(value: self.pendingLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canDelete)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> AnswerView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let authorName = try deserializer.deserialize_str()
+        let body = try deserializer.deserialize_str()
+        let accepted = try deserializer.deserialize_bool()
+        let createdAt = try deserializer.deserialize_str()
+        let comments = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let pending = try deserializer.deserialize_bool()
+        let pendingLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canDelete = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return AnswerView(id: id, authorName: authorName, body: body, accepted: accepted, createdAt: createdAt, comments: comments, pending: pending, pendingLabel: pendingLabel, canDelete: canDelete)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> AnswerView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct AskView: Hashable, Equatable {
+    public var groupIds: [String]
+    public var groupNames: [String]
+    public var title: String
+    public var details: String
+    public var tags: [String]
+    /// Answered questions like this one, found while the title is typed.
+    public var suggestions: [QuestionSummary]
+    public var suggestionsLabel: String?
+    public var error: String?
+
+    public init(groupIds: [String], groupNames: [String], title: String, details: String, tags: [String], suggestions: [QuestionSummary], suggestionsLabel: String?, error: String?) {
+        self.groupIds = groupIds
+        self.groupNames = groupNames
+        self.title = title
+        self.details = details
+        self.tags = tags
+        self.suggestions = suggestions
+        self.suggestionsLabel = suggestionsLabel
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.groupIds, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializeArray(value: self.groupNames, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.details)
+        try serializeArray(value: self.tags, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializeArray(value: self.suggestions, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.suggestionsLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> AskView {
+        try deserializer.increase_container_depth()
+        let groupIds = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let groupNames = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let title = try deserializer.deserialize_str()
+        let details = try deserializer.deserialize_str()
+        let tags = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let suggestions = try deserializeArray(deserializer: deserializer) { deserializer in
+            try QuestionSummary.deserialize(deserializer: deserializer)
+        }
+        let suggestionsLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return AskView(groupIds: groupIds, groupNames: groupNames, title: title, details: details, tags: tags, suggestions: suggestions, suggestionsLabel: suggestionsLabel, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> AskView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct BrowseView: Hashable, Equatable {
     public var query: String
     public var groups: [GroupSummary]
@@ -267,6 +433,8 @@ indirect public enum ComposerTarget: Hashable, Equatable {
     case editPost(id: String)
     case newComment(postId: String)
     case editComment(id: String)
+    case newAnswer(questionId: String)
+    case newAnswerComment(answerId: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -283,6 +451,12 @@ indirect public enum ComposerTarget: Hashable, Equatable {
         case .editComment(let id):
             try serializer.serialize_variant_index(value: 3)
             try serializer.serialize_str(value: id)
+        case .newAnswer(let questionId):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: questionId)
+        case .newAnswerComment(let answerId):
+            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: answerId)
         }
         try serializer.decrease_container_depth()
     }
@@ -313,6 +487,14 @@ indirect public enum ComposerTarget: Hashable, Equatable {
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .editComment(id: id)
+        case 4:
+            let questionId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .newAnswer(questionId: questionId)
+        case 5:
+            let answerId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .newAnswerComment(answerId: answerId)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ComposerTarget: \(index)")
         }
     }
@@ -375,6 +557,86 @@ public struct ComposerView: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ComposerView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct DirectoryView: Hashable, Equatable {
+    public var query: String
+    public var skill: String
+    public var organisationId: String?
+    public var people: [ProfileView]
+    public var loading: Bool
+    public var hasMore: Bool
+    public var error: String?
+    public var emptyText: String?
+
+    public init(query: String, skill: String, organisationId: String?, people: [ProfileView], loading: Bool, hasMore: Bool, error: String?, emptyText: String?) {
+        self.query = query
+        self.skill = skill
+        self.organisationId = organisationId
+        self.people = people
+        self.loading = loading
+        self.hasMore = hasMore
+        self.error = error
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.query)
+        try serializer.serialize_str(value: self.skill)
+        try serializeOption(value: self.organisationId, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeArray(value: self.people, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializer.serialize_bool(value: self.hasMore)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> DirectoryView {
+        try deserializer.increase_container_depth()
+        let query = try deserializer.deserialize_str()
+        let skill = try deserializer.deserialize_str()
+        let organisationId = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let people = try deserializeArray(deserializer: deserializer) { deserializer in
+            try ProfileView.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let hasMore = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return DirectoryView(query: query, skill: skill, organisationId: organisationId, people: people, loading: loading, hasMore: hasMore, error: error, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> DirectoryView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -520,6 +782,8 @@ indirect public enum Event: Hashable, Equatable {
     case groups(GroupsEvent)
     case posts(PostsEvent)
     case people(PeopleEvent)
+    case questions(QuestionsEvent)
+    case search(SearchEvent)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -565,6 +829,12 @@ indirect public enum Event: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .people(let x):
             try serializer.serialize_variant_index(value: 15)
+            try x.serialize(serializer: serializer)
+        case .questions(let x):
+            try serializer.serialize_variant_index(value: 16)
+            try x.serialize(serializer: serializer)
+        case .search(let x):
+            try serializer.serialize_variant_index(value: 17)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -638,6 +908,14 @@ indirect public enum Event: Hashable, Equatable {
             let x = try PeopleEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .people(x)
+        case 16:
+            let x = try QuestionsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .questions(x)
+        case 17:
+            let x = try SearchEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .search(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
         }
     }
@@ -934,8 +1212,11 @@ public struct GroupView: Hashable, Equatable {
     public var canFollow: Bool
     public var canUnfollow: Bool
     public var canLeave: Bool
+    /// The group's questions held on the device, newest first.
+    public var questions: [QuestionSummary]
+    public var canAsk: Bool
 
-    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool) {
+    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool) {
         self.id = id
         self.group = group
         self.loading = loading
@@ -949,6 +1230,8 @@ public struct GroupView: Hashable, Equatable {
         self.canFollow = canFollow
         self.canUnfollow = canUnfollow
         self.canLeave = canLeave
+        self.questions = questions
+        self.canAsk = canAsk
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -974,6 +1257,10 @@ public struct GroupView: Hashable, Equatable {
         try serializer.serialize_bool(value: self.canFollow)
         try serializer.serialize_bool(value: self.canUnfollow)
         try serializer.serialize_bool(value: self.canLeave)
+        try serializeArray(value: self.questions, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.canAsk)
         try serializer.decrease_container_depth()
     }
 
@@ -1006,8 +1293,12 @@ public struct GroupView: Hashable, Equatable {
         let canFollow = try deserializer.deserialize_bool()
         let canUnfollow = try deserializer.deserialize_bool()
         let canLeave = try deserializer.deserialize_bool()
+        let questions = try deserializeArray(deserializer: deserializer) { deserializer in
+            try QuestionSummary.deserialize(deserializer: deserializer)
+        }
+        let canAsk = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave)
+        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> GroupView {
@@ -1108,6 +1399,51 @@ indirect public enum GroupsEvent: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> GroupsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Text with the places to highlight: `marks` holds pairs of character offsets (start, end).
+public struct HighlightedView: Hashable, Equatable {
+    public var text: String
+    public var marks: [UInt32]
+
+    public init(text: String, marks: [UInt32]) {
+        self.text = text
+        self.marks = marks
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.text)
+        try serializeArray(value: self.marks, serializer: serializer) { item, serializer in
+            try serializer.serialize_u32(value: item)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> HighlightedView {
+        try deserializer.increase_container_depth()
+        let text = try deserializer.deserialize_str()
+        let marks = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_u32()
+        }
+        try deserializer.decrease_container_depth()
+        return HighlightedView(text: text, marks: marks)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> HighlightedView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -1946,6 +2282,9 @@ indirect public enum PeopleEvent: Hashable, Equatable {
     case editProfile
     case saveProfile(displayName: String, function: String, bio: String, skills: [String], interests: [String], federationVisible: Bool)
     case cancelEdit
+    /// Filter the directory (empty values: no filter).
+    case directory(query: String, skill: String, organisationId: String?)
+    case directoryMore
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -1966,6 +2305,15 @@ indirect public enum PeopleEvent: Hashable, Equatable {
             try serializer.serialize_bool(value: federationVisible)
         case .cancelEdit:
             try serializer.serialize_variant_index(value: 2)
+        case .directory(let query, let skill, let organisationId):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: query)
+            try serializer.serialize_str(value: skill)
+            try serializeOption(value: organisationId, serializer: serializer) { value, serializer in
+                try serializer.serialize_str(value: value)
+            }
+        case .directoryMore:
+            try serializer.serialize_variant_index(value: 4)
         }
         try serializer.decrease_container_depth()
     }
@@ -1999,6 +2347,17 @@ indirect public enum PeopleEvent: Hashable, Equatable {
         case 2:
             try deserializer.decrease_container_depth()
             return .cancelEdit
+        case 3:
+            let query = try deserializer.deserialize_str()
+            let skill = try deserializer.deserialize_str()
+            let organisationId = try deserializeOption(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            try deserializer.decrease_container_depth()
+            return .directory(query: query, skill: skill, organisationId: organisationId)
+        case 4:
+            try deserializer.decrease_container_depth()
+            return .directoryMore
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PeopleEvent: \(index)")
         }
     }
@@ -2503,6 +2862,377 @@ public struct ProfileView: Hashable, Equatable {
     }
 }
 
+public struct QuestionSummary: Hashable, Equatable {
+    public var id: String
+    public var title: String
+    public var details: String
+    public var authorName: String
+    public var groupNames: [String]
+    public var tags: [String]
+    public var answered: Bool
+    public var answerCount: UInt32
+    /// Sent on to the organisers (or the federation) for want of an answer.
+    public var escalated: Bool
+    public var createdAt: String
+    public var following: Bool
+    public var pending: Bool
+    public var pendingLabel: String?
+
+    public init(id: String, title: String, details: String, authorName: String, groupNames: [String], tags: [String], answered: Bool, answerCount: UInt32, escalated: Bool, createdAt: String, following: Bool, pending: Bool, pendingLabel: String?) {
+        self.id = id
+        self.title = title
+        self.details = details
+        self.authorName = authorName
+        self.groupNames = groupNames
+        self.tags = tags
+        self.answered = answered
+        self.answerCount = answerCount
+        self.escalated = escalated
+        self.createdAt = createdAt
+        self.following = following
+        self.pending = pending
+        self.pendingLabel = pendingLabel
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.details)
+        try serializer.serialize_str(value: self.authorName)
+        try serializeArray(value: self.groupNames, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializeArray(value: self.tags, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializer.serialize_bool(value: self.answered)
+        try serializer.serialize_u32(value: self.answerCount)
+        try serializer.serialize_bool(value: self.escalated)
+        try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_bool(value: self.following)
+        try serializer.serialize_bool(value: self.pending)
+        try serializeOption(value: self.pendingLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> QuestionSummary {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let details = try deserializer.deserialize_str()
+        let authorName = try deserializer.deserialize_str()
+        let groupNames = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let tags = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let answered = try deserializer.deserialize_bool()
+        let answerCount = try deserializer.deserialize_u32()
+        let escalated = try deserializer.deserialize_bool()
+        let createdAt = try deserializer.deserialize_str()
+        let following = try deserializer.deserialize_bool()
+        let pending = try deserializer.deserialize_bool()
+        let pendingLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return QuestionSummary(id: id, title: title, details: details, authorName: authorName, groupNames: groupNames, tags: tags, answered: answered, answerCount: answerCount, escalated: escalated, createdAt: createdAt, following: following, pending: pending, pendingLabel: pendingLabel)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> QuestionSummary {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct QuestionView: Hashable, Equatable {
+    public var id: String
+    public var question: QuestionSummary?
+    public var answers: [AnswerView]
+    public var loading: Bool
+    public var error: String?
+    public var emptyText: String?
+    public var canAnswer: Bool
+    public var canAccept: Bool
+    public var canDelete: Bool
+
+    public init(id: String, question: QuestionSummary?, answers: [AnswerView], loading: Bool, error: String?, emptyText: String?, canAnswer: Bool, canAccept: Bool, canDelete: Bool) {
+        self.id = id
+        self.question = question
+        self.answers = answers
+        self.loading = loading
+        self.error = error
+        self.emptyText = emptyText
+        self.canAnswer = canAnswer
+        self.canAccept = canAccept
+        self.canDelete = canDelete
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializeOption(value: self.question, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.answers, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canAnswer)
+        try serializer.serialize_bool(value: self.canAccept)
+        try serializer.serialize_bool(value: self.canDelete)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> QuestionView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let question = try deserializeOption(deserializer: deserializer) { deserializer in
+            try QuestionSummary.deserialize(deserializer: deserializer)
+        }
+        let answers = try deserializeArray(deserializer: deserializer) { deserializer in
+            try AnswerView.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canAnswer = try deserializer.deserialize_bool()
+        let canAccept = try deserializer.deserialize_bool()
+        let canDelete = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return QuestionView(id: id, question: question, answers: answers, loading: loading, error: error, emptyText: emptyText, canAnswer: canAnswer, canAccept: canAccept, canDelete: canDelete)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> QuestionView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum QuestionsEvent: Hashable, Equatable {
+    /// Open the form to ask a question in this group.
+    case startAsk(groupId: String)
+    /// What the form holds, as the person types: answered questions like the title are suggested.
+    case askChanged(groupIds: [String], title: String, details: String, tags: [String])
+    case submitAsk
+    case cancelAsk
+    case accept(questionId: String, answerId: String)
+    case follow(id: String)
+    case unfollow(id: String)
+    case deleteQuestion(id: String)
+    case deleteAnswer(id: String)
+    /// More of "questions for me".
+    case moreForMe
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .startAsk(let groupId):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: groupId)
+        case .askChanged(let groupIds, let title, let details, let tags):
+            try serializer.serialize_variant_index(value: 1)
+            try serializeArray(value: groupIds, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+            try serializer.serialize_str(value: title)
+            try serializer.serialize_str(value: details)
+            try serializeArray(value: tags, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+        case .submitAsk:
+            try serializer.serialize_variant_index(value: 2)
+        case .cancelAsk:
+            try serializer.serialize_variant_index(value: 3)
+        case .accept(let questionId, let answerId):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: questionId)
+            try serializer.serialize_str(value: answerId)
+        case .follow(let id):
+            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: id)
+        case .unfollow(let id):
+            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_str(value: id)
+        case .deleteQuestion(let id):
+            try serializer.serialize_variant_index(value: 7)
+            try serializer.serialize_str(value: id)
+        case .deleteAnswer(let id):
+            try serializer.serialize_variant_index(value: 8)
+            try serializer.serialize_str(value: id)
+        case .moreForMe:
+            try serializer.serialize_variant_index(value: 9)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> QuestionsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let groupId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .startAsk(groupId: groupId)
+        case 1:
+            let groupIds = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let title = try deserializer.deserialize_str()
+            let details = try deserializer.deserialize_str()
+            let tags = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            try deserializer.decrease_container_depth()
+            return .askChanged(groupIds: groupIds, title: title, details: details, tags: tags)
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .submitAsk
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .cancelAsk
+        case 4:
+            let questionId = try deserializer.deserialize_str()
+            let answerId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .accept(questionId: questionId, answerId: answerId)
+        case 5:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .follow(id: id)
+        case 6:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .unfollow(id: id)
+        case 7:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .deleteQuestion(id: id)
+        case 8:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .deleteAnswer(id: id)
+        case 9:
+            try deserializer.decrease_container_depth()
+            return .moreForMe
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for QuestionsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> QuestionsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct QuestionsForMeView: Hashable, Equatable {
+    public var items: [QuestionSummary]
+    public var loading: Bool
+    public var hasMore: Bool
+    public var error: String?
+    public var emptyText: String?
+
+    public init(items: [QuestionSummary], loading: Bool, hasMore: Bool, error: String?, emptyText: String?) {
+        self.items = items
+        self.loading = loading
+        self.hasMore = hasMore
+        self.error = error
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.items, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializer.serialize_bool(value: self.hasMore)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> QuestionsForMeView {
+        try deserializer.increase_container_depth()
+        let items = try deserializeArray(deserializer: deserializer) { deserializer in
+            try QuestionSummary.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let hasMore = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return QuestionsForMeView(items: items, loading: loading, hasMore: hasMore, error: error, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> QuestionsForMeView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct ReactionCount: Hashable, Equatable {
     public var emoji: String
     public var count: UInt32
@@ -2727,6 +3457,69 @@ public struct Requests: Hashable, Equatable {
     }
 }
 
+indirect public enum ResultKind: Hashable, Equatable {
+    case post
+    case question
+    case answer
+    case group
+    case person
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .post:
+            try serializer.serialize_variant_index(value: 0)
+        case .question:
+            try serializer.serialize_variant_index(value: 1)
+        case .answer:
+            try serializer.serialize_variant_index(value: 2)
+        case .group:
+            try serializer.serialize_variant_index(value: 3)
+        case .person:
+            try serializer.serialize_variant_index(value: 4)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ResultKind {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .post
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .question
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .answer
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .group
+        case 4:
+            try deserializer.decrease_container_depth()
+            return .person
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ResultKind: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ResultKind {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 /// Where a person can go. Feed, groups, browse and profile are the tabs; the others open on top.
 indirect public enum Route: Hashable, Equatable {
     case feed
@@ -2736,6 +3529,11 @@ indirect public enum Route: Hashable, Equatable {
     case group(id: String)
     case post(id: String)
     case person(id: String)
+    /// Open questions matching my skills, or escalated to me.
+    case questionsForMe
+    case question(id: String)
+    case search
+    case directory
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -2757,6 +3555,15 @@ indirect public enum Route: Hashable, Equatable {
         case .person(let id):
             try serializer.serialize_variant_index(value: 6)
             try serializer.serialize_str(value: id)
+        case .questionsForMe:
+            try serializer.serialize_variant_index(value: 7)
+        case .question(let id):
+            try serializer.serialize_variant_index(value: 8)
+            try serializer.serialize_str(value: id)
+        case .search:
+            try serializer.serialize_variant_index(value: 9)
+        case .directory:
+            try serializer.serialize_variant_index(value: 10)
         }
         try serializer.decrease_container_depth()
     }
@@ -2795,6 +3602,19 @@ indirect public enum Route: Hashable, Equatable {
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .person(id: id)
+        case 7:
+            try deserializer.decrease_container_depth()
+            return .questionsForMe
+        case 8:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .question(id: id)
+        case 9:
+            try deserializer.decrease_container_depth()
+            return .search
+        case 10:
+            try deserializer.decrease_container_depth()
+            return .directory
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
         }
     }
@@ -2820,6 +3640,10 @@ indirect public enum Screen: Hashable, Equatable {
     case post(PostView)
     case myProfile(MyProfileView)
     case person(PersonView)
+    case questionsForMe(QuestionsForMeView)
+    case question(QuestionView)
+    case search(SearchView)
+    case directory(DirectoryView)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -2849,6 +3673,18 @@ indirect public enum Screen: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .person(let x):
             try serializer.serialize_variant_index(value: 8)
+            try x.serialize(serializer: serializer)
+        case .questionsForMe(let x):
+            try serializer.serialize_variant_index(value: 9)
+            try x.serialize(serializer: serializer)
+        case .question(let x):
+            try serializer.serialize_variant_index(value: 10)
+            try x.serialize(serializer: serializer)
+        case .search(let x):
+            try serializer.serialize_variant_index(value: 11)
+            try x.serialize(serializer: serializer)
+        case .directory(let x):
+            try serializer.serialize_variant_index(value: 12)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -2899,11 +3735,221 @@ indirect public enum Screen: Hashable, Equatable {
             let x = try PersonView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .person(x)
+        case 9:
+            let x = try QuestionsForMeView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .questionsForMe(x)
+        case 10:
+            let x = try QuestionView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .question(x)
+        case 11:
+            let x = try SearchView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .search(x)
+        case 12:
+            let x = try DirectoryView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .directory(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
         }
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> Screen {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum SearchEvent: Hashable, Equatable {
+    /// Search for `query` (everything, or one kind of result).
+    case query(query: String, kind: ResultKind?)
+    case more
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .query(let query, let kind):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: query)
+            try serializeOption(value: kind, serializer: serializer) { value, serializer in
+                try value.serialize(serializer: serializer)
+            }
+        case .more:
+            try serializer.serialize_variant_index(value: 1)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> SearchEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let query = try deserializer.deserialize_str()
+            let kind = try deserializeOption(deserializer: deserializer) { deserializer in
+                try ResultKind.deserialize(deserializer: deserializer)
+            }
+            try deserializer.decrease_container_depth()
+            return .query(query: query, kind: kind)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .more
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for SearchEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> SearchEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct SearchResultView: Hashable, Equatable {
+    public var kind: ResultKind
+    public var id: String
+    public var title: HighlightedView
+    public var snippet: HighlightedView
+    public var groupName: String?
+    public var createdAt: String?
+
+    public init(kind: ResultKind, id: String, title: HighlightedView, snippet: HighlightedView, groupName: String?, createdAt: String?) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+        self.snippet = snippet
+        self.groupName = groupName
+        self.createdAt = createdAt
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.kind.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.id)
+        try self.title.serialize(serializer: serializer)
+        try self.snippet.serialize(serializer: serializer)
+        try serializeOption(value: self.groupName, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.createdAt, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> SearchResultView {
+        try deserializer.increase_container_depth()
+        let kind = try ResultKind.deserialize(deserializer: deserializer)
+        let id = try deserializer.deserialize_str()
+        let title = try HighlightedView.deserialize(deserializer: deserializer)
+        let snippet = try HighlightedView.deserialize(deserializer: deserializer)
+        let groupName = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let createdAt = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return SearchResultView(kind: kind, id: id, title: title, snippet: snippet, groupName: groupName, createdAt: createdAt)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> SearchResultView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct SearchView: Hashable, Equatable {
+    public var query: String
+    public var kind: ResultKind?
+    public var results: [SearchResultView]
+    public var loading: Bool
+    public var hasMore: Bool
+    public var error: String?
+    public var emptyText: String?
+
+    public init(query: String, kind: ResultKind?, results: [SearchResultView], loading: Bool, hasMore: Bool, error: String?, emptyText: String?) {
+        self.query = query
+        self.kind = kind
+        self.results = results
+        self.loading = loading
+        self.hasMore = hasMore
+        self.error = error
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.query)
+        try serializeOption(value: self.kind, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.results, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializer.serialize_bool(value: self.hasMore)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> SearchView {
+        try deserializer.increase_container_depth()
+        let query = try deserializer.deserialize_str()
+        let kind = try deserializeOption(deserializer: deserializer) { deserializer in
+            try ResultKind.deserialize(deserializer: deserializer)
+        }
+        let results = try deserializeArray(deserializer: deserializer) { deserializer in
+            try SearchResultView.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let hasMore = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return SearchView(query: query, kind: kind, results: results, loading: loading, hasMore: hasMore, error: error, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> SearchView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -3263,14 +4309,17 @@ public struct ViewModel: Hashable, Equatable {
     public var status: Status
     public var notice: String?
     public var composer: ComposerView?
+    /// The form to ask a question, over the current screen.
+    public var ask: AskView?
     public var canGoBack: Bool
 
-    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, canGoBack: Bool) {
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool) {
         self.language = language
         self.screen = screen
         self.status = status
         self.notice = notice
         self.composer = composer
+        self.ask = ask
         self.canGoBack = canGoBack
     }
 
@@ -3283,6 +4332,9 @@ public struct ViewModel: Hashable, Equatable {
             try serializer.serialize_str(value: value)
         }
         try serializeOption(value: self.composer, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.ask, serializer: serializer) { value, serializer in
             try value.serialize(serializer: serializer)
         }
         try serializer.serialize_bool(value: self.canGoBack)
@@ -3306,9 +4358,12 @@ public struct ViewModel: Hashable, Equatable {
         let composer = try deserializeOption(deserializer: deserializer) { deserializer in
             try ComposerView.deserialize(deserializer: deserializer)
         }
+        let ask = try deserializeOption(deserializer: deserializer) { deserializer in
+            try AskView.deserialize(deserializer: deserializer)
+        }
         let canGoBack = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, canGoBack: canGoBack)
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {

@@ -145,6 +145,169 @@ sealed interface AccountsEvent {
     }
 }
 
+data class AnswerView(
+    val id: String,
+    val authorName: String,
+    val body: String,
+    val accepted: Boolean,
+    val createdAt: String,
+    /// "Name : text", oldest first.
+    val comments: List<String>,
+    val pending: Boolean,
+    val pendingLabel: String? = null,
+    val canDelete: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(authorName)
+        serializer.serialize_str(body)
+        serializer.serialize_bool(accepted)
+        serializer.serialize_str(createdAt)
+        comments.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(pending)
+        pendingLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canDelete)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): AnswerView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val authorName = deserializer.deserialize_str()
+            val body = deserializer.deserialize_str()
+            val accepted = deserializer.deserialize_bool()
+            val createdAt = deserializer.deserialize_str()
+            val comments =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val pending = deserializer.deserialize_bool()
+            val pendingLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canDelete = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return AnswerView(id, authorName, body, accepted, createdAt, comments, pending, pendingLabel, canDelete)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): AnswerView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class AskView(
+    val groupIds: List<String>,
+    val groupNames: List<String>,
+    val title: String,
+    val details: String,
+    val tags: List<String>,
+    /// Answered questions like this one, found while the title is typed.
+    val suggestions: List<org.fabrique.core.types.QuestionSummary>,
+    val suggestionsLabel: String? = null,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        groupIds.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        groupNames.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(title)
+        serializer.serialize_str(details)
+        tags.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        suggestions.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        suggestionsLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): AskView {
+            deserializer.increase_container_depth()
+            val groupIds =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val groupNames =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val title = deserializer.deserialize_str()
+            val details = deserializer.deserialize_str()
+            val tags =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val suggestions =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.QuestionSummary.deserialize(deserializer)
+                }
+            val suggestionsLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return AskView(groupIds, groupNames, title, details, tags, suggestions, suggestionsLabel, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): AskView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class BrowseView(
     val query: String,
     val groups: List<org.fabrique.core.types.GroupSummary>,
@@ -380,6 +543,46 @@ sealed interface ComposerTarget {
         }
     }
 
+    data class NewAnswer(
+        val questionId: String,
+    ) : ComposerTarget {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(questionId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): NewAnswer {
+                deserializer.increase_container_depth()
+                val questionId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return NewAnswer(questionId)
+            }
+        }
+    }
+
+    data class NewAnswerComment(
+        val answerId: String,
+    ) : ComposerTarget {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.serialize_str(answerId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): NewAnswerComment {
+                deserializer.increase_container_depth()
+                val answerId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return NewAnswerComment(answerId)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): ComposerTarget {
@@ -389,6 +592,8 @@ sealed interface ComposerTarget {
                 1 -> EditPost.deserialize(deserializer)
                 2 -> NewComment.deserialize(deserializer)
                 3 -> EditComment.deserialize(deserializer)
+                4 -> NewAnswer.deserialize(deserializer)
+                5 -> NewAnswerComment.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for ComposerTarget: $index")
             }
         }
@@ -451,6 +656,85 @@ data class ComposerView(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): ComposerView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class DirectoryView(
+    val query: String,
+    val skill: String,
+    val organisationId: String? = null,
+    val people: List<org.fabrique.core.types.ProfileView>,
+    val loading: Boolean,
+    val hasMore: Boolean,
+    val error: String? = null,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(query)
+        serializer.serialize_str(skill)
+        organisationId.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        people.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        serializer.serialize_bool(hasMore)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): DirectoryView {
+            deserializer.increase_container_depth()
+            val query = deserializer.deserialize_str()
+            val skill = deserializer.deserialize_str()
+            val organisationId =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val people =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.ProfileView.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val hasMore = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return DirectoryView(query, skill, organisationId, people, loading, hasMore, error, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): DirectoryView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -926,6 +1210,46 @@ sealed interface Event {
         }
     }
 
+    data class Questions(
+        val value: org.fabrique.core.types.QuestionsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(16)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Questions {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.QuestionsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Questions(value)
+            }
+        }
+    }
+
+    data class Search(
+        val value: org.fabrique.core.types.SearchEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(17)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Search {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.SearchEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Search(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Event {
@@ -947,6 +1271,8 @@ sealed interface Event {
                 13 -> Groups.deserialize(deserializer)
                 14 -> Posts.deserialize(deserializer)
                 15 -> People.deserialize(deserializer)
+                16 -> Questions.deserialize(deserializer)
+                17 -> Search.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
@@ -1232,6 +1558,9 @@ data class GroupView(
     val canFollow: Boolean,
     val canUnfollow: Boolean,
     val canLeave: Boolean,
+    /// The group's questions held on the device, newest first.
+    val questions: List<org.fabrique.core.types.QuestionSummary>,
+    val canAsk: Boolean,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -1256,6 +1585,10 @@ data class GroupView(
         serializer.serialize_bool(canFollow)
         serializer.serialize_bool(canUnfollow)
         serializer.serialize_bool(canLeave)
+        questions.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(canAsk)
         serializer.decrease_container_depth()
     }
 
@@ -1293,8 +1626,13 @@ data class GroupView(
             val canFollow = deserializer.deserialize_bool()
             val canUnfollow = deserializer.deserialize_bool()
             val canLeave = deserializer.deserialize_bool()
+            val questions =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.QuestionSummary.deserialize(deserializer)
+                }
+            val canAsk = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave)
+            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk)
         }
 
         @Throws(DeserializationError::class)
@@ -1489,6 +1827,53 @@ sealed interface GroupsEvent {
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): GroupsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Text with the places to highlight: `marks` holds pairs of character offsets (start, end).
+data class HighlightedView(
+    val text: String,
+    val marks: List<UInt>,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(text)
+        marks.serialize(serializer) {
+            serializer.serialize_u32(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): HighlightedView {
+            deserializer.increase_container_depth()
+            val text = deserializer.deserialize_str()
+            val marks =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_u32()
+                }
+            deserializer.decrease_container_depth()
+            return HighlightedView(text, marks)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): HighlightedView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -2682,6 +3067,50 @@ sealed interface PeopleEvent {
         }
     }
 
+    /// Filter the directory (empty values: no filter).
+    data class Directory(
+        val query: String,
+        val skill: String,
+        val organisationId: String? = null,
+    ) : PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(query)
+            serializer.serialize_str(skill)
+            organisationId.serializeOptionOf(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Directory {
+                deserializer.increase_container_depth()
+                val query = deserializer.deserialize_str()
+                val skill = deserializer.deserialize_str()
+                val organisationId =
+                    deserializer.deserializeOptionOf {
+                        deserializer.deserialize_str()
+                    }
+                deserializer.decrease_container_depth()
+                return Directory(query, skill, organisationId)
+            }
+        }
+    }
+
+    data object DirectoryMore: PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): DirectoryMore {
+            return DirectoryMore
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): PeopleEvent {
@@ -2690,6 +3119,8 @@ sealed interface PeopleEvent {
                 0 -> EditProfile.deserialize(deserializer)
                 1 -> SaveProfile.deserialize(deserializer)
                 2 -> CancelEdit.deserialize(deserializer)
+                3 -> Directory.deserialize(deserializer)
+                4 -> DirectoryMore.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for PeopleEvent: $index")
             }
         }
@@ -3287,6 +3718,487 @@ data class ProfileView(
     }
 }
 
+data class QuestionSummary(
+    val id: String,
+    val title: String,
+    val details: String,
+    val authorName: String,
+    val groupNames: List<String>,
+    val tags: List<String>,
+    val answered: Boolean,
+    val answerCount: UInt,
+    /// Sent on to the organisers (or the federation) for want of an answer.
+    val escalated: Boolean,
+    val createdAt: String,
+    val following: Boolean,
+    val pending: Boolean,
+    val pendingLabel: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(title)
+        serializer.serialize_str(details)
+        serializer.serialize_str(authorName)
+        groupNames.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        tags.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(answered)
+        serializer.serialize_u32(answerCount)
+        serializer.serialize_bool(escalated)
+        serializer.serialize_str(createdAt)
+        serializer.serialize_bool(following)
+        serializer.serialize_bool(pending)
+        pendingLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): QuestionSummary {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val details = deserializer.deserialize_str()
+            val authorName = deserializer.deserialize_str()
+            val groupNames =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val tags =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val answered = deserializer.deserialize_bool()
+            val answerCount = deserializer.deserialize_u32()
+            val escalated = deserializer.deserialize_bool()
+            val createdAt = deserializer.deserialize_str()
+            val following = deserializer.deserialize_bool()
+            val pending = deserializer.deserialize_bool()
+            val pendingLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return QuestionSummary(id, title, details, authorName, groupNames, tags, answered, answerCount, escalated, createdAt, following, pending, pendingLabel)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): QuestionSummary {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class QuestionView(
+    val id: String,
+    val question: org.fabrique.core.types.QuestionSummary? = null,
+    val answers: List<org.fabrique.core.types.AnswerView>,
+    val loading: Boolean,
+    val error: String? = null,
+    val emptyText: String? = null,
+    val canAnswer: Boolean,
+    val canAccept: Boolean,
+    val canDelete: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        question.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        answers.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canAnswer)
+        serializer.serialize_bool(canAccept)
+        serializer.serialize_bool(canDelete)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): QuestionView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val question =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.QuestionSummary.deserialize(deserializer)
+                }
+            val answers =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.AnswerView.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canAnswer = deserializer.deserialize_bool()
+            val canAccept = deserializer.deserialize_bool()
+            val canDelete = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return QuestionView(id, question, answers, loading, error, emptyText, canAnswer, canAccept, canDelete)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): QuestionView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface QuestionsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Open the form to ask a question in this group.
+    data class StartAsk(
+        val groupId: String,
+    ) : QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(groupId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): StartAsk {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return StartAsk(groupId)
+            }
+        }
+    }
+
+    /// What the form holds, as the person types: answered questions like the title are suggested.
+    data class AskChanged(
+        val groupIds: List<String>,
+        val title: String,
+        val details: String,
+        val tags: List<String>,
+    ) : QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            groupIds.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.serialize_str(title)
+            serializer.serialize_str(details)
+            tags.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): AskChanged {
+                deserializer.increase_container_depth()
+                val groupIds =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                val title = deserializer.deserialize_str()
+                val details = deserializer.deserialize_str()
+                val tags =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                deserializer.decrease_container_depth()
+                return AskChanged(groupIds, title, details, tags)
+            }
+        }
+    }
+
+    data object SubmitAsk: QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): SubmitAsk {
+            return SubmitAsk
+        }
+    }
+
+    data object CancelAsk: QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): CancelAsk {
+            return CancelAsk
+        }
+    }
+
+    data class Accept(
+        val questionId: String,
+        val answerId: String,
+    ) : QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(questionId)
+            serializer.serialize_str(answerId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Accept {
+                deserializer.increase_container_depth()
+                val questionId = deserializer.deserialize_str()
+                val answerId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Accept(questionId, answerId)
+            }
+        }
+    }
+
+    data class Follow(
+        val id: String,
+    ) : QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Follow {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Follow(id)
+            }
+        }
+    }
+
+    data class Unfollow(
+        val id: String,
+    ) : QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Unfollow {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Unfollow(id)
+            }
+        }
+    }
+
+    data class DeleteQuestion(
+        val id: String,
+    ) : QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DeleteQuestion {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return DeleteQuestion(id)
+            }
+        }
+    }
+
+    data class DeleteAnswer(
+        val id: String,
+    ) : QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(8)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DeleteAnswer {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return DeleteAnswer(id)
+            }
+        }
+    }
+
+    /// More of "questions for me".
+    data object MoreForMe: QuestionsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(9)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): MoreForMe {
+            return MoreForMe
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): QuestionsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> StartAsk.deserialize(deserializer)
+                1 -> AskChanged.deserialize(deserializer)
+                2 -> SubmitAsk.deserialize(deserializer)
+                3 -> CancelAsk.deserialize(deserializer)
+                4 -> Accept.deserialize(deserializer)
+                5 -> Follow.deserialize(deserializer)
+                6 -> Unfollow.deserialize(deserializer)
+                7 -> DeleteQuestion.deserialize(deserializer)
+                8 -> DeleteAnswer.deserialize(deserializer)
+                9 -> MoreForMe.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for QuestionsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): QuestionsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class QuestionsForMeView(
+    val items: List<org.fabrique.core.types.QuestionSummary>,
+    val loading: Boolean,
+    val hasMore: Boolean,
+    val error: String? = null,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        items.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        serializer.serialize_bool(hasMore)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): QuestionsForMeView {
+            deserializer.increase_container_depth()
+            val items =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.QuestionSummary.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val hasMore = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return QuestionsForMeView(items, loading, hasMore, error, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): QuestionsForMeView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class ReactionCount(
     val emoji: String,
     val count: UInt,
@@ -3532,6 +4444,56 @@ data class Requests(
     }
 }
 
+enum class ResultKind {
+    POST,
+    QUESTION,
+    ANSWER,
+    GROUP,
+    PERSON;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): ResultKind {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> POST
+                1 -> QUESTION
+                2 -> ANSWER
+                3 -> GROUP
+                4 -> PERSON
+                else -> throw DeserializationError("Unknown variant index for ResultKind: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ResultKind {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 /// Where a person can go. Feed, groups, browse and profile are the tabs; the others open on top.
 sealed interface Route {
     fun serialize(serializer: Serializer)
@@ -3650,6 +4612,63 @@ sealed interface Route {
         }
     }
 
+    /// Open questions matching my skills, or escalated to me.
+    data object QuestionsForMe: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): QuestionsForMe {
+            return QuestionsForMe
+        }
+    }
+
+    data class Question(
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(8)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Question {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Question(id)
+            }
+        }
+    }
+
+    data object Search: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(9)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Search {
+            return Search
+        }
+    }
+
+    data object Directory: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(10)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Directory {
+            return Directory
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Route {
@@ -3662,6 +4681,10 @@ sealed interface Route {
                 4 -> Group.deserialize(deserializer)
                 5 -> Post.deserialize(deserializer)
                 6 -> Person.deserialize(deserializer)
+                7 -> QuestionsForMe.deserialize(deserializer)
+                8 -> Question.deserialize(deserializer)
+                9 -> Search.deserialize(deserializer)
+                10 -> Directory.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Route: $index")
             }
         }
@@ -3863,6 +4886,86 @@ sealed interface Screen {
         }
     }
 
+    data class QuestionsForMe(
+        val value: org.fabrique.core.types.QuestionsForMeView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(9)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): QuestionsForMe {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.QuestionsForMeView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return QuestionsForMe(value)
+            }
+        }
+    }
+
+    data class Question(
+        val value: org.fabrique.core.types.QuestionView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(10)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Question {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.QuestionView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Question(value)
+            }
+        }
+    }
+
+    data class Search(
+        val value: org.fabrique.core.types.SearchView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(11)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Search {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.SearchView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Search(value)
+            }
+        }
+    }
+
+    data class Directory(
+        val value: org.fabrique.core.types.DirectoryView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(12)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Directory {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.DirectoryView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Directory(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Screen {
@@ -3877,12 +4980,231 @@ sealed interface Screen {
                 6 -> Post.deserialize(deserializer)
                 7 -> MyProfile.deserialize(deserializer)
                 8 -> Person.deserialize(deserializer)
+                9 -> QuestionsForMe.deserialize(deserializer)
+                10 -> Question.deserialize(deserializer)
+                11 -> Search.deserialize(deserializer)
+                12 -> Directory.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): Screen {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface SearchEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Search for `query` (everything, or one kind of result).
+    data class Query(
+        val query: String,
+        val kind: org.fabrique.core.types.ResultKind? = null,
+    ) : SearchEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(query)
+            kind.serializeOptionOf(serializer) {
+                it.serialize(serializer)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Query {
+                deserializer.increase_container_depth()
+                val query = deserializer.deserialize_str()
+                val kind =
+                    deserializer.deserializeOptionOf {
+                        org.fabrique.core.types.ResultKind.deserialize(deserializer)
+                    }
+                deserializer.decrease_container_depth()
+                return Query(query, kind)
+            }
+        }
+    }
+
+    data object More: SearchEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): More {
+            return More
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): SearchEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Query.deserialize(deserializer)
+                1 -> More.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for SearchEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): SearchEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class SearchResultView(
+    val kind: org.fabrique.core.types.ResultKind,
+    val id: String,
+    val title: org.fabrique.core.types.HighlightedView,
+    val snippet: org.fabrique.core.types.HighlightedView,
+    val groupName: String? = null,
+    val createdAt: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        kind.serialize(serializer)
+        serializer.serialize_str(id)
+        title.serialize(serializer)
+        snippet.serialize(serializer)
+        groupName.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        createdAt.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): SearchResultView {
+            deserializer.increase_container_depth()
+            val kind = org.fabrique.core.types.ResultKind.deserialize(deserializer)
+            val id = deserializer.deserialize_str()
+            val title = org.fabrique.core.types.HighlightedView.deserialize(deserializer)
+            val snippet = org.fabrique.core.types.HighlightedView.deserialize(deserializer)
+            val groupName =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val createdAt =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return SearchResultView(kind, id, title, snippet, groupName, createdAt)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): SearchResultView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class SearchView(
+    val query: String,
+    val kind: org.fabrique.core.types.ResultKind? = null,
+    val results: List<org.fabrique.core.types.SearchResultView>,
+    val loading: Boolean,
+    val hasMore: Boolean,
+    val error: String? = null,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(query)
+        kind.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        results.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        serializer.serialize_bool(hasMore)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): SearchView {
+            deserializer.increase_container_depth()
+            val query = deserializer.deserialize_str()
+            val kind =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.ResultKind.deserialize(deserializer)
+                }
+            val results =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.SearchResultView.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val hasMore = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return SearchView(query, kind, results, loading, hasMore, error, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): SearchView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -4370,6 +5692,8 @@ data class ViewModel(
     val status: org.fabrique.core.types.Status,
     val notice: String? = null,
     val composer: org.fabrique.core.types.ComposerView? = null,
+    /// The form to ask a question, over the current screen.
+    val ask: org.fabrique.core.types.AskView? = null,
     val canGoBack: Boolean,
 ) {
     fun serialize(serializer: Serializer) {
@@ -4381,6 +5705,9 @@ data class ViewModel(
             serializer.serialize_str(it)
         }
         composer.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        ask.serializeOptionOf(serializer) {
             it.serialize(serializer)
         }
         serializer.serialize_bool(canGoBack)
@@ -4407,9 +5734,13 @@ data class ViewModel(
                 deserializer.deserializeOptionOf {
                     org.fabrique.core.types.ComposerView.deserialize(deserializer)
                 }
+            val ask =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.AskView.deserialize(deserializer)
+                }
             val canGoBack = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return ViewModel(language, screen, status, notice, composer, canGoBack)
+            return ViewModel(language, screen, status, notice, composer, ask, canGoBack)
         }
 
         @Throws(DeserializationError::class)

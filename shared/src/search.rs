@@ -1,0 +1,138 @@
+//! Search (online): one box over posts, questions, answers, groups and people, with the
+//! matching words marked; and the directory's filters live in [`crate::people`].
+
+use crux_core::{Command, render::render};
+use fabrique_wire::Page;
+use fabrique_wire::search::{Highlighted, SearchKind, SearchResult};
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+use crate::api;
+use crate::app::{Cmd, Session};
+use crate::i18n::{Language, Text};
+use crate::pages::{self, Fetch};
+use crate::view::{HighlightedView, ResultKind, SearchResultView, SearchView};
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum SearchEvent {
+    /// Search for `query` (everything, or one kind of result).
+    Query {
+        query: String,
+        kind: Option<ResultKind>,
+    },
+    More,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchPage {
+    pub query: String,
+    pub kind: Option<ResultKind>,
+    pub results: Vec<SearchResult>,
+    pub next_cursor: Option<String>,
+    pub tag: Option<u64>,
+    pub loaded: bool,
+    pub error: Option<Text>,
+}
+
+fn wire_kind(kind: ResultKind) -> &'static str {
+    match kind {
+        ResultKind::Post => "post",
+        ResultKind::Question => "question",
+        ResultKind::Answer => "answer",
+        ResultKind::Group => "group",
+        ResultKind::Person => "person",
+    }
+}
+
+pub fn update(event: SearchEvent, session: &mut Session) -> Cmd {
+    match event {
+        SearchEvent::Query { query, kind } => {
+            let page = &mut session.pages.search;
+            page.query = query.trim().chars().take(fabrique_wire::search::QUERY_MAX).collect();
+            page.kind = kind;
+            if page.query.is_empty() {
+                *page = SearchPage::default();
+                return render();
+            }
+            load(session, false).and(render())
+        }
+        SearchEvent::More => load(session, true).and(render()),
+    }
+}
+
+fn load(session: &mut Session, more: bool) -> Cmd {
+    let page = &session.pages.search;
+    let mut path = format!("/v1/search?q={}", api::query_value(&page.query));
+    if let Some(kind) = page.kind {
+        path.push_str(&format!("&kind={}", wire_kind(kind)));
+    }
+    if more {
+        match &page.next_cursor {
+            Some(cursor) => path.push_str(&format!("&cursor={}", api::query_value(cursor))),
+            None => return Command::done(),
+        }
+    }
+    let (tag, cmd) = pages::fetch(session, Fetch::Search { append: more }, &path);
+    session.pages.search.tag = Some(tag);
+    cmd
+}
+
+pub fn answered(session: &mut Session, append: bool, result: Result<Page<SearchResult>, api::Failure>) {
+    let page = &mut session.pages.search;
+    page.tag = None;
+    match result {
+        Ok(found) => {
+            if !append {
+                page.results.clear();
+            }
+            page.results.extend(found.items);
+            page.next_cursor = found.next_cursor;
+            page.loaded = true;
+            page.error = None;
+        }
+        Err(failure) => page.error = Some(failure.text()),
+    }
+}
+
+fn highlighted(text: &Highlighted) -> HighlightedView {
+    HighlightedView { text: text.text.clone(), marks: text.marks.iter().flat_map(|m| [m.start, m.end]).collect() }
+}
+
+pub fn view(session: &Session, language: Language) -> SearchView {
+    let page = &session.pages.search;
+    let results: Vec<SearchResultView> = page
+        .results
+        .iter()
+        .map(|r| SearchResultView {
+            kind: match r.kind {
+                SearchKind::Post => ResultKind::Post,
+                SearchKind::Question => ResultKind::Question,
+                SearchKind::Answer => ResultKind::Answer,
+                SearchKind::Group => ResultKind::Group,
+                SearchKind::Person => ResultKind::Person,
+            },
+            id: r.id.to_string(),
+            title: highlighted(&r.title),
+            snippet: highlighted(&r.snippet),
+            group_name: r.group_name.clone(),
+            created_at: r.created_at.map(crate::posts::rfc3339),
+        })
+        .collect();
+    let empty_text = if page.query.is_empty() {
+        Some(Text::SearchHint)
+    } else if page.loaded && results.is_empty() && page.tag.is_none() {
+        Some(Text::SearchEmpty)
+    } else {
+        None
+    };
+    SearchView {
+        query: page.query.clone(),
+        kind: page.kind,
+        results,
+        loading: page.tag.is_some(),
+        has_more: page.next_cursor.is_some(),
+        error: page.error.map(|t| t.in_language(language).to_owned()),
+        empty_text: empty_text.map(|t| t.in_language(language).to_owned()),
+    }
+}
