@@ -211,3 +211,74 @@ async fn posting_into_a_group_one_was_just_removed_from_is_shown_as_failed_and_l
     david.settle().await;
     assert_eq!(david.view().status.not_sent_count, 0);
 }
+
+#[tokio::test]
+async fn a_question_answered_once_is_suggested_to_the_next_person_who_asks_it_and_found_by_search() {
+    use fabrique_core::questions::QuestionsEvent;
+    use fabrique_core::search::SearchEvent;
+
+    let mut server = Server::start().await;
+    let group = server.create_group("Subventions nationales", Visibility::Public).await;
+    let (mut awa, _) = new_member(&server, "Awa").await;
+    let (mut bruno, _) = new_member(&server, "Bruno").await;
+    let (mut chloe, _) = new_member(&server, "Chloe").await;
+    join(&mut awa, group).await;
+    join(&mut bruno, group).await;
+
+    let ask = |title: &str| {
+        Event::Questions(QuestionsEvent::AskChanged {
+            group_ids: vec![group.to_string()],
+            title: title.into(),
+            details: "Pour notre association".into(),
+            tags: vec!["subventions".into()],
+        })
+    };
+    awa.send(Event::Questions(QuestionsEvent::StartAsk { group_id: group.to_string() })).await;
+    awa.send(ask("Comment demander une subvention FDVA ?")).await;
+    awa.send(Event::Questions(QuestionsEvent::SubmitAsk)).await;
+    awa.settle().await;
+
+    // Bruno's phone receives it in the group, and he answers.
+    bruno.send(Event::Refresh).await;
+    bruno.settle().await;
+    bruno.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    bruno.settle().await;
+    let Screen::Group(page) = bruno.view().screen else { panic!("the group") };
+    let question_id = page.questions.first().expect("the question is in the group").id.clone();
+    bruno.send(Event::Navigate(Route::Question { id: question_id.clone() })).await;
+    bruno.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewAnswer { question_id: question_id.clone() }))).await;
+    bruno
+        .send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Sur le Compte Asso, avant mars.".into() }))
+        .await;
+    bruno.settle().await;
+
+    // Awa accepts it.
+    awa.send(Event::Refresh).await;
+    awa.settle().await;
+    awa.send(Event::Navigate(Route::Question { id: question_id.clone() })).await;
+    let Screen::Question(thread) = awa.view().screen else { panic!("the question") };
+    assert!(thread.can_accept);
+    let answer_id = thread.answers[0].id.clone();
+    awa.send(Event::Questions(QuestionsEvent::Accept { question_id: question_id.clone(), answer_id })).await;
+    awa.settle().await;
+    let Screen::Question(thread) = awa.view().screen else { panic!("the question") };
+    assert!(thread.answers[0].accepted && !thread.answers[0].pending);
+    assert!(thread.question.unwrap().answered);
+
+    // Chloé, not in the group, starts asking the same thing: the answered question is suggested.
+    chloe.send(Event::Questions(QuestionsEvent::StartAsk { group_id: group.to_string() })).await;
+    chloe.send(ask("subventions FDVA")).await;
+    chloe.settle().await;
+    let suggestions = chloe.view().ask.expect("the form").suggestions;
+    assert_eq!(suggestions.len(), 1);
+    assert_eq!(suggestions[0].id, question_id);
+    chloe.send(Event::Questions(QuestionsEvent::CancelAsk)).await;
+
+    // And search finds the answer, its words marked.
+    chloe.send(Event::Navigate(Route::Search)).await;
+    chloe.send(Event::Search(SearchEvent::Query { query: "compte asso".into(), kind: None })).await;
+    chloe.settle().await;
+    let Screen::Search(found) = chloe.view().screen else { panic!("search") };
+    assert_eq!(found.results.len(), 1, "{found:?}");
+    assert_eq!(found.results[0].snippet.marks.len(), 4, "two words marked");
+}
