@@ -44,6 +44,14 @@ enum Command {
         #[arg(long, default_value_t = 100_000)]
         posts: usize,
     },
+    /// Measure search as the reader (a person in 50 groups) against a running server seeded by
+    /// `seed`: a common term and a rare one, p50 and p95.
+    Search {
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 200)]
+        queries: usize,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -61,6 +69,7 @@ async fn main() {
     match Cli::parse().command {
         Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
+        Command::Search { url, queries } => search(&url, queries).await,
     }
 }
 
@@ -175,7 +184,6 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
     }
     println!("seeded {group_count} groups and their members in {:.1?}", started.elapsed());
 
-    let body = "Compte rendu de la réunion : points abordés, décisions prises, prochaines étapes. ".repeat(4);
     for chunk in (0..post_count).collect::<Vec<_>>().chunks(2000) {
         let mut tx = db.begin_write().await.unwrap();
         let mut changes = ChangeSet::default();
@@ -193,7 +201,7 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
                     group_id: group_ids[g],
                     kind: &PostKind::News,
                     title: &format!("Message {p}"),
-                    body: &body,
+                    body: &post_body(p),
                 },
                 &mut changes,
             )
@@ -205,6 +213,33 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
     }
     println!("seeded {post_count} posts in {:.1?}", started.elapsed());
     db.close().await;
+}
+
+/// Words for generated posts: varied enough for search to have work to do. "réunion" comes in
+/// about a third of the posts (the common term), "pétanque" in one post in 20,000 (the rare one).
+const VOCABULARY: &[&str] = &[
+    "budget", "subvention", "bénévoles", "association", "assemblée", "générale", "trésorerie", "adhérents",
+    "calendrier", "événement", "formation", "communication", "partenaires", "mairie", "département", "région",
+    "projet", "bilan", "rapport", "activité", "jeunesse", "sport", "culture", "solidarité", "logistique",
+    "salle", "matériel", "inscription", "cotisation", "statuts", "bureau", "conseil", "administration",
+    "président", "secrétaire", "comptabilité", "dossier", "demande", "financement", "fédération", "comité",
+    "commission", "atelier", "rencontre", "sortie", "festival", "tournoi", "concert", "exposition", "collecte",
+];
+
+fn post_body(p: usize) -> String {
+    let mut words = Vec::with_capacity(40);
+    let mut state = (p as u64).wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    for _ in 0..40 {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        words.push(VOCABULARY[(state >> 33) as usize % VOCABULARY.len()]);
+    }
+    if p % 3 == 0 {
+        words.push("réunion");
+    }
+    if p % 20_000 == 7 {
+        words.push("pétanque");
+    }
+    format!("{}.", words.join(" "))
 }
 
 /// The groups person `i` belongs to: 50 for the reader, 5 for everyone else.
@@ -366,4 +401,36 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
     });
     let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
     Figures { latencies, elapsed: started.elapsed() }.print("pull (50 groups, 100 new changes)");
+}
+
+async fn search(url: &str, queries: usize) {
+    let client = reqwest::Client::new();
+    let token = sign_in(&client, url, READER_EMAIL).await;
+    for (label, term) in [("common term (\"reunion\")", "reunion"), ("rare term (\"petanque\")", "petanque")] {
+        let mut latencies = Vec::with_capacity(queries);
+        let mut found = 0;
+        for _ in 0..queries {
+            let started = Instant::now();
+            let page: Value = client
+                .get(format!("{url}/v1/search?q={term}&kind=post"))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .expect("search answers")
+                .json()
+                .await
+                .expect("a page");
+            latencies.push(started.elapsed());
+            found = page["items"].as_array().map_or(0, Vec::len);
+        }
+        latencies.sort_unstable();
+        let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+        println!(
+            "search, {label}: {} queries, {found} results on the first page, p50 {:.2?}, p95 {:.2?}, max {:.2?}",
+            latencies.len(),
+            at(0.50),
+            at(0.95),
+            at(1.0)
+        );
+    }
 }
