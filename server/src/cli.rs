@@ -70,7 +70,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
-    let maintenance = tokio::spawn(maintenance(db.clone(), args.question_escalation_hours));
+    let maintenance = tokio::spawn(maintenance(db.clone(), app.pokes(), args.question_escalation_hours));
     let result = app.run_until_stopped(shutdown_signal()).await.map_err(|e| e.to_string());
     maintenance.abort();
     db.close().await;
@@ -80,7 +80,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
 
 /// Housekeeping that no request should pay for: forget old rate-limit windows, compact
 /// tombstones older than 90 days (older cursors then get a reset).
-async fn maintenance(db: Db, escalation_hours: u32) {
+async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     let mut rounds: u64 = 0;
     loop {
@@ -88,8 +88,12 @@ async fn maintenance(db: Db, escalation_hours: u32) {
         rounds += 1;
         let delay = chrono::Duration::hours(i64::from(escalation_hours));
         match crate::questions::escalate_due(&db, chrono::Utc::now(), delay).await {
-            Ok(0) => {}
-            Ok(count) => tracing::info!(count, "questions escalated"),
+            Ok(escalation) if escalation.moved == 0 => {}
+            Ok(escalation) => {
+                tracing::info!(count = escalation.moved, "questions escalated");
+                // Phones that are open learn it at once.
+                pokes.after_commit(escalation.scopes);
+            }
             Err(error) => tracing::warn!(%error, "question escalation failed"),
         }
         // The rest once an hour.

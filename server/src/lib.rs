@@ -86,6 +86,11 @@ pub struct Application {
 }
 
 impl Application {
+    /// The pokes of this instance, for work done beside the requests (escalation).
+    pub fn pokes(&self) -> pokes::Pokes {
+        self.state.pokes.clone()
+    }
+
     /// Binds first (so callers know the port before anything is served), then builds.
     pub async fn build(db: Db, settings: Settings, bind: SocketAddr) -> std::io::Result<Self> {
         let listener = TcpListener::bind(bind).await?;

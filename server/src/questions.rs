@@ -38,6 +38,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(similar))
         .routes(routes!(get_escalation, put_escalation))
         .routes(routes!(get_thread))
+        .routes(routes!(list_group_questions))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -512,11 +513,17 @@ async fn federation_group(tx: &mut Tx) -> ApiResult<Option<Uuid>> {
     Ok(value.and_then(|v| v.parse().ok()))
 }
 
+/// What an escalation sweep did: how many questions moved, and the scopes to poke.
+pub struct Escalation {
+    pub moved: u64,
+    pub scopes: Vec<String>,
+}
+
 /// Escalate the questions still unanswered `delay` after being asked (to their groups'
 /// organisers), and `delay` after that (into the federation's group, whose members then
-/// receive them). Returns how many questions moved. `now` is a parameter so tests control
-/// the clock; the server calls it every few minutes.
-pub async fn escalate_due(db: &Db, now: DateTime<Utc>, delay: Duration) -> ApiResult<u64> {
+/// receive them). `now` is a parameter so tests control the clock; the server calls it
+/// every few minutes.
+pub async fn escalate_due(db: &Db, now: DateTime<Utc>, delay: Duration) -> ApiResult<Escalation> {
     let mut tx = db.begin_write().await?;
     let horizon = now - delay;
     let to_organisers: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
@@ -547,9 +554,9 @@ pub async fn escalate_due(db: &Db, now: DateTime<Utc>, delay: Duration) -> ApiRe
         }
     }
     let moved = (to_organisers.len() + to_federation.len()) as u64;
-    crate::sync::log::commit(&mut tx, changes).await?;
+    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
     tx.commit().await?;
-    Ok(moved)
+    Ok(Escalation { moved, scopes })
 }
 
 #[utoipa::path(get, path = "/v1/questions/escalation", tag = "questions", security(("bearer" = [])),
@@ -721,4 +728,36 @@ async fn get_thread(
         })
         .collect();
     Ok(Json(QuestionThread { question: row.into_wire(groups), answers, comments }))
+}
+
+/// The questions of a group, newest first: anyone for a public group, members for a private
+/// one (what a device reads for a group it does not hold).
+#[utoipa::path(get, path = "/v1/groups/{id}/questions", tag = "questions", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<Question>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_group_questions(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(group_id): Path<Uuid>,
+    Query(query): Query<PageQuery>,
+) -> ApiResult<Json<Page<Question>>> {
+    let limit = fields::page_limit(query.limit, 20, 50)?;
+    let far = DateTime::from_timestamp(253_402_300_799, 0).unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+    let (before, before_id): (DateTime<Utc>, Uuid) = paging::start_after(&query.cursor, (far, Uuid::max()))?;
+    let mut tx = state.db.begin_read().await?;
+    GroupAccess::load(&mut tx, &actor, group_id).await?.require_read()?;
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{QUESTION_COLUMNS} JOIN question_groups qg ON qg.question_id = q.id WHERE qg.group_id = $1 AND q.deleted_at IS NULL \
+             AND (q.created_at < $2 OR (q.created_at = $2 AND q.id < $3)) ORDER BY q.created_at DESC, q.id DESC LIMIT $4"
+        )
+    });
+    let rows: Vec<QuestionRow> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
+        .bind(group_id).bind(before).bind(before_id).bind(limit + 1).fetch_all(c).await)?;
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        let groups = group_ids(&mut tx, row.id).await?;
+        items.push(row.into_wire(groups));
+    }
+    tx.commit().await?;
+    Ok(Json(paging::page(items, limit, |q: &Question| (q.created_at, q.id))))
 }

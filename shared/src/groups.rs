@@ -109,6 +109,8 @@ pub fn open_group(session: &mut Session, id: &str) -> Cmd {
         posts: Vec::new(),
         posts_cursor: None,
         posts_tag: None,
+        questions: Vec::new(),
+        questions_tag: None,
         error: None,
     };
     let mut cmd = listing;
@@ -116,7 +118,10 @@ pub fn open_group(session: &mut Session, id: &str) -> Cmd {
         let (posts_tag, posts) =
             pages::fetch(session, Fetch::GroupPosts { append: false }, &format!("/v1/groups/{group_id}/posts"));
         page.posts_tag = Some(posts_tag);
-        cmd = cmd.and(posts);
+        let (questions_tag, questions) =
+            pages::fetch(session, Fetch::GroupQuestions, &format!("/v1/groups/{group_id}/questions"));
+        page.questions_tag = Some(questions_tag);
+        cmd = cmd.and(posts).and(questions);
     }
     session.pages.group = Some(page);
     cmd
@@ -252,7 +257,13 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         can_follow: group.is_some() && !private && relation == GroupRelation::None,
         can_unfollow: relation == GroupRelation::Following,
         can_leave: member,
-        questions: group_id.map(|g| crate::questions::of_group(session, overlay, g, language)).unwrap_or_default(),
+        questions: match (group_id, page) {
+            (Some(g), Some(page)) if !holds(session, g) => {
+                page.questions.iter().map(|q| crate::questions::summary(session, overlay, q, language)).collect()
+            }
+            (Some(g), _) => crate::questions::of_group(session, overlay, g, language),
+            (None, _) => Vec::new(),
+        },
         can_ask: member,
     }
 }
@@ -305,6 +316,46 @@ mod tests {
         shell.fire_timers();
         let push = shell.take_request("/v1/sync/push");
         assert!(String::from_utf8_lossy(&push.operation.body).contains("join_group"));
+    }
+
+    #[test]
+    fn a_group_not_held_is_read_online_with_its_questions() {
+        let (person, mine) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, mine, vec![]));
+        let other = listing("Subventions nationales");
+        let id = other.group.id;
+        shell.send(Event::Navigate(Route::Group { id: id.to_string() }));
+        shell.answer_json(
+            &format!("/v1/groups/{id}/posts"),
+            200,
+            &Page::<fabrique_wire::posts::Post> { items: vec![], next_cursor: None },
+        );
+        let question = fabrique_wire::questions::Question {
+            id: Uuid::now_v7(),
+            group_ids: vec![id],
+            author_id: Uuid::now_v7(),
+            author_name: "Bruno".into(),
+            title: "Quel formulaire ?".into(),
+            details: String::new(),
+            tags: vec![],
+            state: fabrique_wire::questions::QuestionState::Open,
+            accepted_answer_id: None,
+            answer_count: 0,
+            escalation_level: 0,
+            created_at: "2026-11-01T10:00:00Z".parse().unwrap(),
+            edited_at: None,
+        };
+        shell.answer_json(
+            &format!("/v1/groups/{id}/questions"),
+            200,
+            &Page { items: vec![question], next_cursor: None },
+        );
+        shell.answer_json(&format!("/v1/groups/{id}"), 200, &other);
+        let Screen::Group(view) = shell.screen() else { panic!() };
+        assert_eq!(view.questions.len(), 1);
+        assert_eq!(view.questions[0].title, "Quel formulaire ?");
+        assert!(view.can_join && !view.can_ask);
+        assert!(!view.loading);
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub struct GroupPage {
     pub posts: Vec<Post>,
     pub posts_cursor: Option<String>,
     pub posts_tag: Option<u64>,
+    /// Questions read online when the device does not hold the group.
+    pub questions: Vec<fabrique_wire::questions::Question>,
+    pub questions_tag: Option<u64>,
     pub error: Option<Text>,
 }
 
@@ -73,6 +76,7 @@ pub enum Fetch {
     Browse { append: bool },
     GroupListing,
     GroupPosts { append: bool },
+    GroupQuestions,
     Post,
     Comments,
     Person,
@@ -98,6 +102,7 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::Browse { .. } => pages.browse.tag == Some(tag),
         Fetch::GroupListing => pages.group.as_ref().is_some_and(|g| g.listing_tag == Some(tag)),
         Fetch::GroupPosts { .. } => pages.group.as_ref().is_some_and(|g| g.posts_tag == Some(tag)),
+        Fetch::GroupQuestions => pages.group.as_ref().is_some_and(|g| g.questions_tag == Some(tag)),
         Fetch::Post => pages.post.as_ref().is_some_and(|p| p.tag == Some(tag)),
         Fetch::Comments => pages.post.as_ref().is_some_and(|p| p.comments_tag == Some(tag)),
         Fetch::Person => pages.person.as_ref().is_some_and(|p| p.tag == Some(tag)),
@@ -121,6 +126,15 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::ForMe { append } => crate::questions::for_me_answered(session, append, api::decode(result)),
         Fetch::Search { append } => crate::search::answered(session, append, api::decode(result)),
         Fetch::Directory { append } => crate::people::directory_answered(session, append, api::decode(result)),
+        Fetch::GroupQuestions => {
+            if let Some(group) = &mut pages.group {
+                group.questions_tag = None;
+                // A private group's questions are refused to non-members: the page says so itself.
+                if let Ok(page) = api::decode::<Page<fabrique_wire::questions::Question>>(result) {
+                    group.questions = page.items;
+                }
+            }
+        }
         Fetch::Question => {
             if let Some(page) = &mut pages.question {
                 page.tag = None;

@@ -175,26 +175,35 @@ async fn an_unanswered_question_escalates_to_organisers_then_to_the_federation_g
     let question = ask(&app, &asker, &[group], "Personne ne sait ?", &[]).await;
     let delay = Duration::hours(48);
     let now = Utc::now();
-    assert_eq!(fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(47), delay).await.unwrap(), 0);
+    assert_eq!(
+        fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(47), delay).await.unwrap().moved,
+        0
+    );
     assert!(for_me(&app, &organiser).await.is_empty(), "not before the delay");
 
-    assert_eq!(fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(49), delay).await.unwrap(), 1);
+    assert_eq!(
+        fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(49), delay).await.unwrap().moved,
+        1
+    );
     assert_eq!(for_me(&app, &organiser).await, vec![question], "the organisers are asked");
     let mut federal_device = app.device(&federal);
     federal_device.sync().await;
     assert!(!federal_device.has("question", question), "not yet the federation");
 
     assert_eq!(
-        fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(49 + 47), delay).await.unwrap(),
+        fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(49 + 47), delay).await.unwrap().moved,
         0
     );
     assert_eq!(
-        fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(49 + 49), delay).await.unwrap(),
+        fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(49 + 49), delay).await.unwrap().moved,
         1
     );
     federal_device.sync().await;
     assert!(federal_device.has("question", question), "the federation's group receives it");
-    assert_eq!(fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(500), delay).await.unwrap(), 0);
+    assert_eq!(
+        fabrique_server::questions::escalate_due(&app.db, now + Duration::hours(500), delay).await.unwrap().moved,
+        0
+    );
 }
 
 #[tokio::test]
@@ -233,4 +242,31 @@ async fn an_answered_question_is_suggested_while_typing_a_similar_one_to_those_w
     assert_eq!(search["items"][0]["kind"], "answer");
     let hidden: Value = app.get("/v1/search?q=secrete", Some(&outsider.token)).await.json().await.unwrap();
     assert!(hidden["items"].as_array().unwrap().is_empty(), "a private group's question never leaks");
+}
+
+#[tokio::test]
+async fn a_public_groups_questions_are_listed_to_anyone_and_a_private_groups_to_members_only() {
+    let app = spawn_app().await;
+    let association = app.new_association("Amicale").await;
+    let member = app.member(association, "Member").await;
+    let outsider = app.member(association, "Outsider").await;
+    let public = app.group(&app.admin, "Ouvert", "public").await;
+    let private = app.group(&app.admin, "Fermé", "private").await;
+    for group in [public, private] {
+        app.add_to_group(&app.admin, group, &member).await;
+    }
+    let open = ask(&app, &member, &[public], "Question ouverte ?", &[]).await;
+    ask(&app, &member, &[private], "Question fermée ?", &[]).await;
+
+    let listed: Value =
+        app.get(&format!("/v1/groups/{public}/questions"), Some(&outsider.token)).await.json().await.unwrap();
+    assert_eq!(ids(&listed["items"]), vec![open]);
+    let refused = app.get(&format!("/v1/groups/{private}/questions"), Some(&outsider.token)).await;
+    assert_eq!(refused.status(), 403);
+    let thread = app.get(&format!("/v1/questions/{open}"), Some(&outsider.token)).await;
+    assert_eq!(thread.status(), 200);
+    let private_thread: Value =
+        app.get(&format!("/v1/groups/{private}/questions"), Some(&member.token)).await.json().await.unwrap();
+    let hidden = ids(&private_thread["items"])[0];
+    assert_eq!(app.get(&format!("/v1/questions/{hidden}"), Some(&outsider.token)).await.status(), 404, "as if absent");
 }
