@@ -277,7 +277,7 @@ fn post_body(p: usize) -> String {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         words.push(VOCABULARY[(state >> 33) as usize % VOCABULARY.len()]);
     }
-    if p % 3 == 0 {
+    if p.is_multiple_of(3) {
         words.push("réunion");
     }
     if p % 20_000 == 7 {
