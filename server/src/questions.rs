@@ -127,6 +127,16 @@ async fn group_ids(tx: &mut Tx, question_id: Uuid) -> ApiResult<Vec<Uuid>> {
     Ok(ids)
 }
 
+/// Questions as sent, each with its groups.
+async fn with_groups(tx: &mut Tx, rows: Vec<QuestionRow>) -> ApiResult<Vec<Question>> {
+    let mut items = Vec::with_capacity(rows.len());
+    for row in rows {
+        let groups = group_ids(tx, row.id).await?;
+        items.push(row.into_wire(groups));
+    }
+    Ok(items)
+}
+
 async fn load_answer(tx: &mut Tx, id: Uuid) -> ApiResult<Option<AnswerRow>> {
     let row = on_tx!(tx, c => sqlx::query_as(
         "SELECT a.id, a.question_id, a.author_id, p.display_name AS author_name, p.organisation_id AS author_organisation_id, a.body, \
@@ -650,11 +660,7 @@ async fn for_me(
     let mut tx = state.db.begin_read().await?;
     let rows: Vec<QuestionRow> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
         .bind(actor.person_id).bind(before).bind(before_id).bind(limit + 1).fetch_all(c).await)?;
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
-        let groups = group_ids(&mut tx, row.id).await?;
-        items.push(row.into_wire(groups));
-    }
+    let items = with_groups(&mut tx, rows).await?;
     tx.commit().await?;
     Ok(Json(paging::page(items, limit, |q: &Question| (q.created_at, q.id))))
 }
@@ -753,11 +759,7 @@ async fn list_group_questions(
     });
     let rows: Vec<QuestionRow> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
         .bind(group_id).bind(before).bind(before_id).bind(limit + 1).fetch_all(c).await)?;
-    let mut items = Vec::with_capacity(rows.len());
-    for row in rows {
-        let groups = group_ids(&mut tx, row.id).await?;
-        items.push(row.into_wire(groups));
-    }
+    let items = with_groups(&mut tx, rows).await?;
     tx.commit().await?;
     Ok(Json(paging::page(items, limit, |q: &Question| (q.created_at, q.id))))
 }

@@ -15,6 +15,47 @@ use crate::app::{Cmd, Internal, Session, internal};
 use crate::i18n::Text;
 use crate::sync::SessionExpired;
 
+/// A list read online page by page: the items so far, the next page's cursor, the tag of
+/// the request under way (an answer with another tag is stale), and what went wrong.
+#[derive(Debug)]
+pub struct OnlineList<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+    pub tag: Option<u64>,
+    pub loaded: bool,
+    pub error: Option<Text>,
+}
+
+impl<T> Default for OnlineList<T> {
+    fn default() -> Self {
+        OnlineList { items: Vec::new(), next_cursor: None, tag: None, loaded: false, error: None }
+    }
+}
+
+impl<T> OnlineList<T> {
+    /// A page arrived (or failed): replace the items, or add them for the next page.
+    pub fn answered(&mut self, append: bool, result: Result<Page<T>, api::Failure>) {
+        self.tag = None;
+        match result {
+            Ok(page) => {
+                if !append {
+                    self.items.clear();
+                }
+                self.items.extend(page.items);
+                self.next_cursor = page.next_cursor;
+                self.loaded = true;
+                self.error = None;
+            }
+            Err(failure) => self.error = Some(failure.text()),
+        }
+    }
+
+    /// Shown as empty: loaded, nothing found, nothing under way.
+    pub fn is_empty_result(&self) -> bool {
+        self.loaded && self.items.is_empty() && self.tag.is_none()
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Pages {
     pub browse: Browse,
@@ -109,8 +150,8 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::Similar => session.ask.as_ref().is_some_and(|a| a.suggestions_tag == Some(tag)),
         Fetch::ForMe { .. } => pages.for_me.tag == Some(tag),
         Fetch::Question => pages.question.as_ref().is_some_and(|p| p.tag == Some(tag)),
-        Fetch::Search { .. } => pages.search.tag == Some(tag),
-        Fetch::Directory { .. } => pages.directory.tag == Some(tag),
+        Fetch::Search { .. } => pages.search.list.tag == Some(tag),
+        Fetch::Directory { .. } => pages.directory.list.tag == Some(tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -123,9 +164,9 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
     let pages = &mut session.pages;
     match fetch {
         Fetch::Similar => crate::questions::similar_answered(session, tag, api::decode(result)),
-        Fetch::ForMe { append } => crate::questions::for_me_answered(session, append, api::decode(result)),
-        Fetch::Search { append } => crate::search::answered(session, append, api::decode(result)),
-        Fetch::Directory { append } => crate::people::directory_answered(session, append, api::decode(result)),
+        Fetch::ForMe { append } => session.pages.for_me.answered(append, api::decode(result)),
+        Fetch::Search { append } => session.pages.search.list.answered(append, api::decode(result)),
+        Fetch::Directory { append } => session.pages.directory.list.answered(append, api::decode(result)),
         Fetch::GroupQuestions => {
             if let Some(group) = &mut pages.group {
                 group.questions_tag = None;

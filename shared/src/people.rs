@@ -46,11 +46,7 @@ pub struct DirectoryPage {
     pub query: String,
     pub skill: String,
     pub organisation_id: Option<uuid::Uuid>,
-    pub people: Vec<Profile>,
-    pub next_cursor: Option<String>,
-    pub tag: Option<u64>,
-    pub loaded: bool,
-    pub error: Option<Text>,
+    pub list: crate::pages::OnlineList<Profile>,
 }
 
 #[derive(Debug, Clone)]
@@ -217,7 +213,7 @@ pub fn person_view(session: &Session, id: &str, language: Language) -> PersonVie
 }
 
 pub fn open_directory(session: &mut Session) -> Cmd {
-    if session.pages.directory.loaded || session.pages.directory.tag.is_some() {
+    if session.pages.directory.list.loaded || session.pages.directory.list.tag.is_some() {
         return Command::done();
     }
     load_directory(session, false)
@@ -236,51 +232,29 @@ fn load_directory(session: &mut Session, more: bool) -> Cmd {
         query.push(format!("organisation_id={organisation}"));
     }
     if more {
-        match &page.next_cursor {
+        match &page.list.next_cursor {
             Some(cursor) => query.push(format!("cursor={}", crate::api::query_value(cursor))),
             None => return Command::done(),
         }
     }
     let path = format!("/v1/people?{}", query.join("&"));
     let (tag, cmd) = pages::fetch(session, Fetch::Directory { append: more }, &path);
-    session.pages.directory.tag = Some(tag);
+    session.pages.directory.list.tag = Some(tag);
     cmd
-}
-
-pub fn directory_answered(
-    session: &mut Session,
-    append: bool,
-    result: Result<fabrique_wire::Page<Profile>, crate::api::Failure>,
-) {
-    let page = &mut session.pages.directory;
-    page.tag = None;
-    match result {
-        Ok(found) => {
-            if !append {
-                page.people.clear();
-            }
-            page.people.extend(found.items);
-            page.next_cursor = found.next_cursor;
-            page.loaded = true;
-            page.error = None;
-        }
-        Err(failure) => page.error = Some(failure.text()),
-    }
 }
 
 pub fn directory_view(session: &Session, language: Language) -> crate::view::DirectoryView {
     let page = &session.pages.directory;
-    let people: Vec<ProfileView> = page.people.iter().map(profile_view).collect();
+    let people: Vec<ProfileView> = page.list.items.iter().map(profile_view).collect();
     crate::view::DirectoryView {
         query: page.query.clone(),
         skill: page.skill.clone(),
         organisation_id: page.organisation_id.map(|o| o.to_string()),
-        empty_text: (page.loaded && people.is_empty() && page.tag.is_none())
-            .then(|| Text::DirectoryEmpty.in_language(language).to_owned()),
+        empty_text: page.list.is_empty_result().then(|| Text::DirectoryEmpty.in_language(language).to_owned()),
         people,
-        loading: page.tag.is_some(),
-        has_more: page.next_cursor.is_some(),
-        error: page.error.map(|t| t.in_language(language).to_owned()),
+        loading: page.list.tag.is_some(),
+        has_more: page.list.next_cursor.is_some(),
+        error: page.list.error.map(|t| t.in_language(language).to_owned()),
     }
 }
 

@@ -3,7 +3,6 @@
 //! following. Answers and comments on answers are written with the composer.
 
 use crux_core::{Command, render::render};
-use fabrique_wire::Page;
 use fabrique_wire::groups::GroupRole;
 use fabrique_wire::people::PlatformRole;
 use fabrique_wire::questions::{Answer, Question, QuestionState, QuestionThread};
@@ -67,14 +66,8 @@ pub struct AskForm {
     pub error: Option<Text>,
 }
 
-#[derive(Debug, Default)]
-pub struct ForMe {
-    pub items: Vec<Question>,
-    pub next_cursor: Option<String>,
-    pub tag: Option<u64>,
-    pub loaded: bool,
-    pub error: Option<Text>,
-}
+/// "Questions for me", read online.
+pub type ForMe = crate::pages::OnlineList<Question>;
 
 #[derive(Debug)]
 pub struct QuestionPage {
@@ -232,23 +225,6 @@ pub fn similar_answered(session: &mut Session, tag: u64, result: Result<Vec<Ques
     }
 }
 
-pub fn for_me_answered(session: &mut Session, append: bool, result: Result<Page<Question>, api::Failure>) {
-    let for_me = &mut session.pages.for_me;
-    for_me.tag = None;
-    match result {
-        Ok(page) => {
-            if !append {
-                for_me.items.clear();
-            }
-            for_me.items.extend(page.items);
-            for_me.next_cursor = page.next_cursor;
-            for_me.loaded = true;
-            for_me.error = None;
-        }
-        Err(failure) => for_me.error = Some(failure.text()),
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Views
 
@@ -337,7 +313,8 @@ pub fn for_me_view(session: &Session, overlay: &Overlay, language: Language) -> 
         .map(|q| summary(session, overlay, q, language))
         .collect();
     QuestionsForMeView {
-        empty_text: (for_me.loaded && items.is_empty()).then(|| Text::ForMeEmpty.in_language(language).to_owned()),
+        empty_text: (for_me.loaded && items.is_empty() && for_me.tag.is_none())
+            .then(|| Text::ForMeEmpty.in_language(language).to_owned()),
         items,
         loading: for_me.tag.is_some(),
         has_more: for_me.next_cursor.is_some(),

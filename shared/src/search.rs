@@ -2,7 +2,6 @@
 //! matching words marked; and the directory's filters live in [`crate::people`].
 
 use crux_core::{Command, render::render};
-use fabrique_wire::Page;
 use fabrique_wire::search::{Highlighted, SearchKind, SearchResult};
 use facet::Facet;
 use serde::{Deserialize, Serialize};
@@ -10,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::api;
 use crate::app::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch};
+use crate::pages::{self, Fetch, OnlineList};
 use crate::view::{HighlightedView, ResultKind, SearchResultView, SearchView};
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -28,11 +27,7 @@ pub enum SearchEvent {
 pub struct SearchPage {
     pub query: String,
     pub kind: Option<ResultKind>,
-    pub results: Vec<SearchResult>,
-    pub next_cursor: Option<String>,
-    pub tag: Option<u64>,
-    pub loaded: bool,
-    pub error: Option<Text>,
+    pub list: OnlineList<SearchResult>,
 }
 
 fn wire_kind(kind: ResultKind) -> &'static str {
@@ -68,31 +63,14 @@ fn load(session: &mut Session, more: bool) -> Cmd {
         path.push_str(&format!("&kind={}", wire_kind(kind)));
     }
     if more {
-        match &page.next_cursor {
+        match &page.list.next_cursor {
             Some(cursor) => path.push_str(&format!("&cursor={}", api::query_value(cursor))),
             None => return Command::done(),
         }
     }
     let (tag, cmd) = pages::fetch(session, Fetch::Search { append: more }, &path);
-    session.pages.search.tag = Some(tag);
+    session.pages.search.list.tag = Some(tag);
     cmd
-}
-
-pub fn answered(session: &mut Session, append: bool, result: Result<Page<SearchResult>, api::Failure>) {
-    let page = &mut session.pages.search;
-    page.tag = None;
-    match result {
-        Ok(found) => {
-            if !append {
-                page.results.clear();
-            }
-            page.results.extend(found.items);
-            page.next_cursor = found.next_cursor;
-            page.loaded = true;
-            page.error = None;
-        }
-        Err(failure) => page.error = Some(failure.text()),
-    }
 }
 
 fn highlighted(text: &Highlighted) -> HighlightedView {
@@ -102,7 +80,8 @@ fn highlighted(text: &Highlighted) -> HighlightedView {
 pub fn view(session: &Session, language: Language) -> SearchView {
     let page = &session.pages.search;
     let results: Vec<SearchResultView> = page
-        .results
+        .list
+        .items
         .iter()
         .map(|r| SearchResultView {
             kind: match r.kind {
@@ -121,7 +100,7 @@ pub fn view(session: &Session, language: Language) -> SearchView {
         .collect();
     let empty_text = if page.query.is_empty() {
         Some(Text::SearchHint)
-    } else if page.loaded && results.is_empty() && page.tag.is_none() {
+    } else if page.list.is_empty_result() {
         Some(Text::SearchEmpty)
     } else {
         None
@@ -130,9 +109,9 @@ pub fn view(session: &Session, language: Language) -> SearchView {
         query: page.query.clone(),
         kind: page.kind,
         results,
-        loading: page.tag.is_some(),
-        has_more: page.next_cursor.is_some(),
-        error: page.error.map(|t| t.in_language(language).to_owned()),
+        loading: page.list.tag.is_some(),
+        has_more: page.list.next_cursor.is_some(),
+        error: page.list.error.map(|t| t.in_language(language).to_owned()),
         empty_text: empty_text.map(|t| t.in_language(language).to_owned()),
     }
 }
