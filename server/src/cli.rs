@@ -66,7 +66,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
             "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {public_url}/setup?code={code}\n\nor run `fabrique admin create`.\n"
         );
     }
-    let app = Application::build(db.clone(), Settings { public_url }, args.bind)
+    let app = Application::build(db.clone(), Settings { public_url, search_batch: args.search_batch }, args.bind)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");

@@ -90,6 +90,11 @@ pub struct ServeArgs {
     /// long again before it goes to the federation's group).
     #[arg(long, env = "FABRIQUE_QUESTION_ESCALATION_HOURS", default_value_t = 48, value_parser = clap::value_parser!(u32).range(1..=8760))]
     pub question_escalation_hours: u32,
+
+    /// How many of the most recent matches a search ranks together, a batch at a time
+    /// (larger: finer ranking over more of the history, slower searches).
+    #[arg(long, env = "FABRIQUE_SEARCH_BATCH", default_value_t = 1000, value_parser = clap::value_parser!(i64).range(2..=1_000_000))]
+    pub search_batch: i64,
 }
 
 #[derive(Args, Debug)]
@@ -118,4 +123,12 @@ pub struct CreateAdminArgs {
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub public_url: String,
+    /// See `ServeArgs::search_batch`.
+    pub search_batch: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { public_url: "http://localhost".into(), search_batch: 1000 }
+    }
 }

@@ -222,6 +222,15 @@ async fn index_question(tx: &mut Tx, id: Uuid, title: &str, details: &str, tags:
     crate::search::index(tx, SearchKind::Question, id, None, title, &format!("{details} {}", tags.join(" "))).await
 }
 
+/// Index a stored question again (search's backfill).
+pub async fn index_question_again(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
+    let (title, details): (String, String) = on_tx!(tx, c => sqlx::query_as(
+        "SELECT title, details FROM questions WHERE id = $1").bind(id).fetch_one(c).await)?;
+    let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT tag FROM question_tags WHERE question_id = $1 ORDER BY tag").bind(id).fetch_all(c).await)?;
+    index_question(tx, id, &title, &details, &tags).await
+}
+
 async fn set_tags(tx: &mut Tx, id: Uuid, tags: &[String]) -> ApiResult<()> {
     on_tx!(tx, c => sqlx::query("DELETE FROM question_tags WHERE question_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     for tag in tags {

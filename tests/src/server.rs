@@ -60,7 +60,7 @@ impl Server {
         tx.commit().await.expect("commit");
 
         let app =
-            Application::build(db, Settings { public_url: "http://localhost".into() }, "127.0.0.1:0".parse().unwrap())
+            Application::build(db, Settings::default(), "127.0.0.1:0".parse().unwrap())
                 .await
                 .expect("the server binds");
         let address = app.local_addr();

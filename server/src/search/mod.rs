@@ -42,6 +42,11 @@ fn kind_str(kind: SearchKind) -> &'static str {
     }
 }
 
+/// The word in the `facets` column of SQLite's index that says what kind of thing a row is.
+fn facet(kind: SearchKind) -> String {
+    format!("k{}", kind_str(kind))
+}
+
 // ---------------------------------------------------------------------------------------
 // Keeping the index
 
@@ -66,10 +71,11 @@ pub async fn index(
             .fetch_one(&mut **c)
             .await?;
             sqlx::query("DELETE FROM search_terms WHERE rowid = $1").bind(id).execute(&mut **c).await?;
-            sqlx::query("INSERT INTO search_terms (rowid, title, body) VALUES ($1, $2, $3)")
+            sqlx::query("INSERT INTO search_terms (rowid, title, body, facets) VALUES ($1, $2, $3, $4)")
                 .bind(id)
                 .bind(words::stems(title))
                 .bind(words::stems(body))
+                .bind(facet(kind))
                 .execute(&mut **c)
                 .await?;
         }
@@ -146,38 +152,81 @@ pub async fn index_person(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
 }
 
 /// Index what has no search entry yet (on SQLite the words are prepared in Rust, so rows
-/// written before search existed are indexed at start; PostgreSQL's migration did it).
+/// written before search existed, or before its index changed shape, are indexed at start;
+/// PostgreSQL's migration did it). A kind whose count of entries is right is not read.
 pub async fn backfill(db: &Db) -> ApiResult<u64> {
     if matches!(db, Db::Postgres(_)) {
         return Ok(0);
     }
     let mut indexed = 0;
+    for kind in [SearchKind::Group, SearchKind::Person, SearchKind::Post, SearchKind::Question, SearchKind::Answer] {
+        indexed += backfill_kind(db, kind).await?;
+    }
+    Ok(indexed)
+}
+
+/// The searchable things of one kind, as `rowid` (their order of creation) and id.
+fn searchable(kind: SearchKind) -> &'static str {
+    match kind {
+        SearchKind::Post => "SELECT rowid, id FROM posts WHERE deleted_at IS NULL",
+        SearchKind::Group => "SELECT rowid, id FROM groups WHERE deleted_at IS NULL",
+        SearchKind::Person => "SELECT rowid, id FROM people WHERE deactivated_at IS NULL",
+        SearchKind::Question => "SELECT rowid, id FROM questions WHERE deleted_at IS NULL",
+        SearchKind::Answer => "SELECT rowid, id FROM answers WHERE deleted_at IS NULL",
+    }
+}
+
+async fn backfill_kind(db: &Db, kind: SearchKind) -> ApiResult<u64> {
+    let Db::Sqlite { read: pool, .. } = db else { return Ok(0) };
+    let things: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM ({})", searchable(kind))))
+        .fetch_one(pool)
+        .await?;
+    let entries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM search_documents WHERE kind = $1")
+        .bind(kind_str(kind))
+        .fetch_one(pool)
+        .await?;
+    if things == entries {
+        return Ok(0);
+    }
+    // In order of creation, so that search's "most recent first" holds for these rows too.
+    let missing = format!(
+        "SELECT t.rowid, t.id FROM ({}) t WHERE t.rowid > $1 AND NOT EXISTS \
+         (SELECT 1 FROM search_documents d WHERE d.kind = $2 AND d.item_id = t.id) ORDER BY t.rowid LIMIT 500",
+        searchable(kind)
+    );
+    let (mut after, mut indexed) = (0i64, 0u64);
     loop {
         let mut tx = db.begin_write().await?;
-        let posts: Vec<(Uuid, Uuid, String, String)> = on_tx!(&mut tx, c => sqlx::query_as(
-            "SELECT p.id, p.group_id, p.title, p.body FROM posts p WHERE p.deleted_at IS NULL AND NOT EXISTS \
-             (SELECT 1 FROM search_documents d WHERE d.kind = 'post' AND d.item_id = p.id) LIMIT 500").fetch_all(c).await)?;
-        let groups: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
-            "SELECT g.id FROM groups g WHERE g.deleted_at IS NULL AND NOT EXISTS \
-             (SELECT 1 FROM search_documents d WHERE d.kind = 'group' AND d.item_id = g.id) LIMIT 500").fetch_all(c).await)?;
-        let people: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
-            "SELECT p.id FROM people p WHERE p.deactivated_at IS NULL AND NOT EXISTS \
-             (SELECT 1 FROM search_documents d WHERE d.kind = 'person' AND d.item_id = p.id) LIMIT 500").fetch_all(c).await)?;
-        if posts.is_empty() && groups.is_empty() && people.is_empty() {
+        let batch: Vec<(i64, Uuid)> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(missing.as_str()))
+            .bind(after).bind(kind_str(kind)).fetch_all(c).await)?;
+        let Some(&(last, _)) = batch.last() else {
             tx.commit().await?;
             return Ok(indexed);
-        }
-        indexed += (posts.len() + groups.len() + people.len()) as u64;
-        for (id, group_id, title, body) in posts {
-            index_post(&mut tx, id, group_id, &title, &body).await?;
-        }
-        for id in groups {
-            index_group(&mut tx, id).await?;
-        }
-        for id in people {
-            index_person(&mut tx, id).await?;
+        };
+        for (_, id) in &batch {
+            index_again(&mut tx, kind, *id).await?;
         }
         tx.commit().await?;
+        indexed += batch.len() as u64;
+        after = last;
+    }
+}
+
+/// Index one thing again from what is stored.
+async fn index_again(tx: &mut Tx, kind: SearchKind, id: Uuid) -> ApiResult<()> {
+    match kind {
+        SearchKind::Group => index_group(tx, id).await,
+        SearchKind::Person => index_person(tx, id).await,
+        SearchKind::Post => {
+            let (group_id, title, body): (Uuid, String, String) = on_tx!(tx, c => sqlx::query_as(
+                "SELECT group_id, title, body FROM posts WHERE id = $1").bind(id).fetch_one(c).await)?;
+            index_post(tx, id, group_id, &title, &body).await
+        }
+        SearchKind::Question => crate::questions::index_question_again(tx, id).await,
+        SearchKind::Answer => {
+            let body: String = on_tx!(tx, c => sqlx::query_scalar("SELECT body FROM answers WHERE id = $1").bind(id).fetch_one(c).await)?;
+            index(tx, SearchKind::Answer, id, None, "", &body).await
+        }
     }
 }
 
@@ -201,7 +250,22 @@ struct Hit {
     item_id: Uuid,
 }
 
+/// Where a page of results starts: on SQLite, the batch of most recent matches whose
+/// newest row is `upper` and how many of its ranked results were already given; on
+/// PostgreSQL, `skip` alone.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, Deserialize)]
+struct Cursor {
+    upper: i64,
+    skip: i64,
+}
+
+const FIRST_PAGE: Cursor = Cursor { upper: i64::MAX, skip: 0 };
+
 /// Posts, groups and people matching `q`, best first, among what the caller may see.
+///
+/// On SQLite "best first" is within batches of recent matches (`Settings::search_batch`): the most recent
+/// ones are ranked and given first, then the next batch, so that a search never ranks a
+/// whole history; every match is given once, in one page or another.
 #[utoipa::path(get, path = "/v1/search", tag = "search", security(("bearer" = [])), params(SearchQuery),
     responses((status = 200, body = Page<SearchResult>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 async fn search(
@@ -210,7 +274,7 @@ async fn search(
     Query(query): Query<SearchQuery>,
 ) -> ApiResult<Json<Page<SearchResult>>> {
     let limit = fields::page_limit(query.limit, 20, 50)?;
-    let offset: i64 = paging::start_after(&query.cursor, 0i64)?;
+    let from: Cursor = paging::start_after(&query.cursor, FIRST_PAGE)?;
     if query.q.chars().count() > QUERY_MAX {
         return Err(ApiError::bad_request(
             "invalid_query",
@@ -222,18 +286,18 @@ async fn search(
         return Ok(Json(Page { items: Vec::new(), next_cursor: None }));
     }
     let mut tx = state.db.begin_read().await?;
-    let hits = find(&mut tx, &actor, &query.q, &stems, query.kind, limit + 1, offset).await?;
-    let more = hits.len() as i64 > limit;
+    let batch = state.settings.search_batch;
+    let (hits, next) = find(&mut tx, &actor, &query.q, &stems, query.kind, limit, from, batch).await?;
     let mut items = Vec::with_capacity(hits.len());
-    for hit in hits.into_iter().take(limit as usize) {
-        if let Some(result) = describe(&mut tx, &hit, &stems).await? {
+    for hit in &hits {
+        if let Some(result) = describe(&mut tx, hit, &stems).await? {
             items.push(result);
         }
     }
     tx.commit().await?;
-    let next_cursor = more.then(|| {
+    let next_cursor = next.map(|cursor| {
         use base64::Engine;
-        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode((offset + limit).to_string())
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(serde_json::to_vec(&cursor).unwrap_or_default())
     });
     Ok(Json(Page { items, next_cursor }))
 }
@@ -250,6 +314,25 @@ const VISIBLE: &str = "( \
         OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $2 AND b.person_id = p.id)))) \
     ) AND ($5 IS NULL OR d.kind = $5)";
 
+/// How many of the most recent matches "answer before you ask" ranks.
+const SIMILAR_BATCH: i64 = 1000;
+
+/// How many batches one request reads at most before answering with what it found (and a
+/// cursor to go on): a search for a word that is everywhere but in nothing the caller may
+/// see stays bounded.
+const TIERS_PER_REQUEST: usize = 8;
+
+/// One row of a batch: where the batch ends and how many matches it held, and (unless
+/// nothing in it is visible) one visible hit.
+#[derive(sqlx::FromRow)]
+struct TierRow {
+    floor: Option<i64>,
+    scanned: i64,
+    kind: Option<String>,
+    item_id: Option<Uuid>,
+}
+
+/// The page of hits from `from`, and where the next page starts when there is one.
 async fn find(
     tx: &mut Tx,
     actor: &Actor,
@@ -257,28 +340,59 @@ async fn find(
     stems: &[String],
     kind: Option<SearchKind>,
     limit: i64,
-    offset: i64,
-) -> ApiResult<Vec<Hit>> {
-    let kind = kind.map(kind_str);
-    let hits = match tx {
+    from: Cursor,
+    batch: i64,
+) -> ApiResult<(Vec<Hit>, Option<Cursor>)> {
+    let kind_filter = kind.map(kind_str);
+    match tx {
         Tx::Sqlite(c) => {
             static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
                 format!(
-                    "SELECT d.kind, d.item_id FROM search_terms JOIN search_documents d ON d.id = search_terms.rowid \
-                     WHERE search_terms MATCH $1 AND {VISIBLE} \
-                     ORDER BY bm25(search_terms, 4.0, 1.0), d.id LIMIT $6 OFFSET $7"
+                    "WITH tier AS MATERIALIZED ( \
+                         SELECT rowid AS id, bm25(search_terms, 4.0, 1.0, 0.0) AS score FROM search_terms \
+                         WHERE search_terms MATCH $1 AND rowid <= $8 ORDER BY rowid DESC LIMIT $9), \
+                     edge AS (SELECT MIN(id) AS floor, COUNT(*) AS scanned FROM tier) \
+                     SELECT edge.floor, edge.scanned, hit.kind, hit.item_id FROM edge LEFT JOIN ( \
+                         SELECT d.kind, d.item_id, tier.score, d.id FROM tier JOIN search_documents d ON d.id = tier.id \
+                         WHERE {VISIBLE} ORDER BY tier.score, d.id LIMIT $6 OFFSET $7) hit ON 1 \
+                     ORDER BY hit.score, hit.id"
                 )
             });
-            sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(words::fts5_query(stems, false))
-                .bind(actor.person_id)
-                .bind(actor.is_federation_admin)
-                .bind(actor.organisation_id)
-                .bind(kind)
-                .bind(limit)
-                .bind(offset)
-                .fetch_all(&mut **c)
-                .await?
+            let mut matching = format!("{{title body}} : ({})", words::fts5_query(stems, false));
+            if let Some(kind) = kind {
+                matching.push_str(&format!(" AND facets : {}", facet(kind)));
+            }
+            let (mut page, mut at) = (Vec::new(), from);
+            for _ in 0..TIERS_PER_REQUEST {
+                let need = limit - page.len() as i64;
+                let rows: Vec<TierRow> = sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
+                    .bind(&matching)
+                    .bind(actor.person_id)
+                    .bind(actor.is_federation_admin)
+                    .bind(actor.organisation_id)
+                    .bind(kind_filter)
+                    .bind(need + 1)
+                    .bind(at.skip)
+                    .bind(at.upper)
+                    .bind(batch)
+                    .fetch_all(&mut **c)
+                    .await?;
+                let (floor, scanned) = rows.first().map_or((None, 0), |row| (row.floor, row.scanned));
+                let found: Vec<Hit> = rows
+                    .into_iter()
+                    .filter_map(|row| Some(Hit { kind: row.kind?, item_id: row.item_id? }))
+                    .collect();
+                if found.len() as i64 > need {
+                    page.extend(found.into_iter().take(need as usize));
+                    return Ok((page, Some(Cursor { upper: at.upper, skip: at.skip + need })));
+                }
+                page.extend(found);
+                match floor {
+                    Some(floor) if scanned == batch => at = Cursor { upper: floor - 1, skip: 0 },
+                    _ => return Ok((page, None)),
+                }
+            }
+            Ok((page, Some(at)))
         }
         Tx::Postgres(c) => {
             static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -288,19 +402,21 @@ async fn find(
                      ORDER BY ts_rank_cd(d.document, websearch_to_tsquery('fabrique_french', $1)) DESC, d.id LIMIT $6 OFFSET $7"
                 )
             });
-            sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
+            let mut hits: Vec<Hit> = sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
                 .bind(raw)
                 .bind(actor.person_id)
                 .bind(actor.is_federation_admin)
                 .bind(actor.organisation_id)
-                .bind(kind)
-                .bind(limit)
-                .bind(offset)
+                .bind(kind_filter)
+                .bind(limit + 1)
+                .bind(from.skip)
                 .fetch_all(&mut **c)
-                .await?
+                .await?;
+            let more = hits.len() as i64 > limit;
+            hits.truncate(limit as usize);
+            Ok((hits, more.then_some(Cursor { upper: from.upper, skip: from.skip + limit })))
         }
-    };
-    Ok(hits)
+    }
 }
 
 const TITLE_CHARS: usize = 120;
@@ -412,14 +528,17 @@ pub async fn similar_questions(
         Tx::Sqlite(c) => {
             static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
                 format!(
-                    "SELECT d.item_id FROM search_terms JOIN search_documents d ON d.id = search_terms.rowid \
+                    "WITH tier AS MATERIALIZED ( \
+                         SELECT rowid AS id, bm25(search_terms, 4.0, 1.0, 0.0) AS score FROM search_terms \
+                         WHERE search_terms MATCH $1 ORDER BY rowid DESC LIMIT {SIMILAR_BATCH}) \
+                     SELECT d.item_id FROM tier JOIN search_documents d ON d.id = tier.id \
                      JOIN questions q ON q.id = d.item_id \
-                     WHERE search_terms MATCH $1 AND d.kind = 'question' AND q.accepted_answer_id IS NOT NULL AND {VISIBLE} \
-                     ORDER BY bm25(search_terms, 4.0, 1.0), d.id LIMIT $6 OFFSET $7"
+                     WHERE d.kind = 'question' AND q.accepted_answer_id IS NOT NULL AND {VISIBLE} \
+                     ORDER BY tier.score, d.id LIMIT $6 OFFSET $7"
                 )
             });
             sqlx::query_scalar(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(words::fts5_query(stems, true))
+                .bind(format!("{{title body}} : ({}) AND facets : {}", words::fts5_query(stems, true), facet(SearchKind::Question)))
                 .bind(actor.person_id)
                 .bind(actor.is_federation_admin)
                 .bind(actor.organisation_id)

@@ -79,6 +79,10 @@ pub async fn spawn_app() -> TestApp {
 
 /// With `with_admin` false, the database is as on first start: no one can sign in yet.
 pub async fn spawn_app_with_admin(with_admin: bool) -> TestApp {
+    spawn_app_with(with_admin, Settings::default()).await
+}
+
+pub async fn spawn_app_with(with_admin: bool, settings: Settings) -> TestApp {
     // `TEST_LOG=1 cargo test` shows the server's logs.
     if std::env::var("TEST_LOG").is_ok() {
         let _ = tracing_subscriber::fmt().with_env_filter("info,sqlx=warn").with_test_writer().try_init();
@@ -99,7 +103,7 @@ pub async fn spawn_app_with_admin(with_admin: bool) -> TestApp {
 
     let app = Application::build(
         db.clone(),
-        Settings { public_url: "http://localhost".into() },
+        settings,
         "127.0.0.1:0".parse().unwrap(),
     )
     .await

@@ -210,3 +210,108 @@ async fn the_directory_filters_by_skill_and_association_and_honours_each_persons
     let first = app.get("/v1/people?limit=2", Some(&colleague.token)).await.json::<Value>().await.unwrap();
     assert!(first["next_cursor"].is_string(), "paged");
 }
+
+/// Every page of a search, followed to its end.
+async fn all_pages(app: &TestApp, person: &Person, query: &str, limit: u32) -> (Vec<Uuid>, usize) {
+    let (mut found, mut pages, mut cursor) = (Vec::new(), 0, None::<String>);
+    loop {
+        let mut path = format!("/v1/search?q={}&limit={limit}", urlencode(query));
+        if let Some(cursor) = &cursor {
+            path.push_str(&format!("&cursor={cursor}"));
+        }
+        let response = app.get(&path, Some(&person.token)).await;
+        assert_eq!(response.status(), 200);
+        let page: Value = response.json().await.unwrap();
+        assert!(page["items"].as_array().unwrap().len() <= limit as usize);
+        found.extend(ids(&page));
+        pages += 1;
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => return (found, pages),
+        }
+        assert!(pages < 100, "the pages end");
+    }
+}
+
+#[tokio::test]
+async fn a_search_ranks_recent_matches_a_batch_at_a_time_and_gives_each_visible_one_once() {
+    // Batches of 3 matches, so that a few posts cross many batches.
+    let app = spawn_app_with(true, fabrique_server::config::Settings { search_batch: 3, ..Default::default() }).await;
+    let association = app.new_association("Amicale").await;
+    let reader = app.member(association, "Lectrice").await;
+    let insider = app.manager(association, "Initiée").await;
+    let open = app.group(&app.admin, "Ouvert", "public").await;
+    let closed = app.group(&insider, "Bureau restreint", "private").await;
+    app.add_to_group(&app.admin, open, &reader).await;
+
+    let mut visible = Vec::new();
+    visible.push(app.post_in(&reader, open, "Compost du jardin, première récolte").await);
+    // More hidden matches in a row than one request reads (3 × 8): a request answers with
+    // a cursor to go on rather than reading the whole history.
+    for i in 0..30 {
+        app.post_in(&insider, closed, &format!("Compost confidentiel {i}")).await;
+    }
+    for i in 0..7 {
+        visible.push(app.post_in(&reader, open, &format!("Le compost, semaine {i}")).await);
+        app.post_in(&insider, closed, &format!("Compost du bureau {i}")).await;
+    }
+
+    let (found, pages) = all_pages(&app, &reader, "composts", 2).await;
+    let mut sorted = found.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), found.len(), "no result twice: {found:?}");
+    let mut expected = visible.clone();
+    expected.sort();
+    assert_eq!(sorted, expected, "every visible match, and nothing of the private group");
+    if matches!(app.db, fabrique_server::db::Db::Sqlite { .. }) {
+        // SQLite reads recent matches first, in bounded batches.
+        assert!(pages >= 5, "paged by two, with the bounded requests: {pages} pages");
+        assert_eq!(found.last(), Some(&visible[0]), "the oldest match comes last, after the hidden run");
+    }
+
+    // The insider, who sees both groups, gets all 45, each once.
+    let (all, _) = all_pages(&app, &insider, "compost", 20).await;
+    let mut distinct = all.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!((all.len(), distinct.len()), (45, 45));
+
+    // Kind filters are inside the index: the group's name matches, its posts do not.
+    let garden = app.group(&app.admin, "Compost partagé", "public").await;
+    let groups = app.get("/v1/search?q=compost&kind=group", Some(&reader.token)).await.json::<Value>().await.unwrap();
+    assert_eq!(ids(&groups), vec![garden]);
+}
+
+#[tokio::test]
+async fn the_search_index_is_rebuilt_from_what_is_stored() {
+    let app = spawn_app().await;
+    if !matches!(app.db, fabrique_server::db::Db::Sqlite { .. }) {
+        return; // On PostgreSQL the words are a column of each row: nothing to rebuild.
+    }
+    let association = app.new_association("Amicale").await;
+    let awa = app.member(association, "Awa Diallo").await;
+    let group = app.group(&app.admin, "Potager collectif", "public").await;
+    app.add_to_group(&app.admin, group, &awa).await;
+    let post = app.post_in(&awa, group, "Arrosage du potager cet été").await;
+    let question = Uuid::now_v7();
+    assert_applied(&app.act(&awa, json!({ "type": "ask_question", "id": question, "group_ids": [group], "title": "Qui arrose le potager en août ?" })).await);
+    let answer = Uuid::now_v7();
+    assert_applied(&app.act(&app.admin, json!({ "type": "answer_question", "id": answer, "question_id": question, "body": "Le potager est arrosé par Jean." })).await);
+    let before = ids(&search(&app, &awa, "potager").await);
+    assert_eq!(before.len(), 4, "group, post, question, answer: {before:?}");
+
+    // As after the migration that changed the index's shape: everything gone, then back.
+    let fabrique_server::db::Db::Sqlite { write, .. } = &app.db else { unreachable!() };
+    sqlx::query("DELETE FROM search_terms").execute(write).await.unwrap();
+    sqlx::query("DELETE FROM search_documents").execute(write).await.unwrap();
+    assert!(ids(&search(&app, &awa, "potager").await).is_empty());
+    let indexed = fabrique_server::search::backfill(&app.db).await.unwrap();
+    assert!(indexed >= 5, "the two people, the group, the post, the question and the answer: {indexed}");
+    let mut after = ids(&search(&app, &awa, "potager").await);
+    let mut expected = vec![group, post, question, answer];
+    after.sort();
+    expected.sort();
+    assert_eq!(after, expected);
+    assert_eq!(fabrique_server::search::backfill(&app.db).await.unwrap(), 0, "nothing twice");
+}
