@@ -165,7 +165,9 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
     match fetch {
         Fetch::Similar => crate::questions::similar_answered(session, tag, api::decode(result)),
         Fetch::ForMe { append } => session.pages.for_me.answered(append, api::decode(result)),
-        Fetch::Search { append } => session.pages.search.list.answered(append, api::decode(result)),
+        Fetch::Search { append } => {
+            return Ok(crate::search::answered(session, append, api::decode(result)).and(render()));
+        }
         Fetch::Directory { append } => session.pages.directory.list.answered(append, api::decode(result)),
         Fetch::GroupQuestions => {
             if let Some(group) = &mut pages.group {

@@ -2,6 +2,7 @@
 //! matching words marked; and the directory's filters live in [`crate::people`].
 
 use crux_core::{Command, render::render};
+use fabrique_wire::Page;
 use fabrique_wire::search::{Highlighted, SearchKind, SearchResult};
 use facet::Facet;
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,19 @@ pub fn update(event: SearchEvent, session: &mut Session) -> Cmd {
         }
         SearchEvent::More => load(session, true).and(render()),
     }
+}
+
+/// A page of results arrived. The server reads a bounded part of the history per request,
+/// so a page may bring nothing yet say that more follows: the next one is asked at once
+/// (the search still shows as under way) rather than showing "nothing found".
+pub fn answered(session: &mut Session, append: bool, result: Result<Page<SearchResult>, api::Failure>) -> Cmd {
+    let list = &mut session.pages.search.list;
+    let before = if append { list.items.len() } else { 0 };
+    list.answered(append, result);
+    if list.error.is_none() && list.items.len() == before && list.next_cursor.is_some() {
+        return load(session, true);
+    }
+    Command::done()
 }
 
 fn load(session: &mut Session, more: bool) -> Cmd {
@@ -113,5 +127,56 @@ pub fn view(session: &Session, language: Language) -> SearchView {
         has_more: page.list.next_cursor.is_some(),
         error: page.list.error.map(|t| t.in_language(language).to_owned()),
         empty_text: empty_text.map(|t| t.in_language(language).to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use fabrique_wire::Page;
+    use fabrique_wire::search::{Highlighted, SearchKind, SearchResult};
+    use uuid::Uuid;
+
+    use super::SearchEvent;
+    use crate::app::{Event, Route};
+    use crate::testing::*;
+    use crate::view::Screen;
+
+    fn result(title: &str) -> SearchResult {
+        let text = |t: &str| Highlighted { text: t.into(), marks: vec![] };
+        SearchResult {
+            kind: SearchKind::Post,
+            id: Uuid::now_v7(),
+            title: text(title),
+            snippet: text(""),
+            group_id: None,
+            group_name: None,
+            created_at: None,
+        }
+    }
+
+    #[test]
+    fn a_page_that_brings_nothing_but_says_more_follows_is_followed_at_once() {
+        let (person, group_id) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group_id, vec![]));
+        shell.send(Event::Navigate(Route::Search));
+        shell.send(Event::Search(SearchEvent::Query { query: "compost".into(), kind: None }));
+        shell.answer_json(
+            "/v1/search?q=compost",
+            200,
+            &Page::<SearchResult> { items: vec![], next_cursor: Some("b".into()) },
+        );
+        let Screen::Search(search) = shell.screen() else { panic!() };
+        assert!(search.loading && search.empty_text.is_none(), "still searching, not \"nothing found\"");
+        shell.answer_json(
+            "/v1/search?q=compost&cursor=b",
+            200,
+            &Page { items: vec![result("Compost")], next_cursor: Some("c".into()) },
+        );
+        let Screen::Search(search) = shell.screen() else { panic!() };
+        assert_eq!((search.results.len(), search.loading, search.has_more), (1, false, true));
+        assert!(
+            shell.waiting_paths().iter().all(|p| !p.starts_with("/v1/search")),
+            "a page with results waits for the person"
+        );
     }
 }

@@ -59,10 +59,9 @@ impl Server {
         setup::create_admin(&mut tx, ADMIN_EMAIL, "Ada Admin", hash, "Fédération test").await.expect("admin created");
         tx.commit().await.expect("commit");
 
-        let app =
-            Application::build(db, Settings::default(), "127.0.0.1:0".parse().unwrap())
-                .await
-                .expect("the server binds");
+        let app = Application::build(db, Settings::default(), "127.0.0.1:0".parse().unwrap())
+            .await
+            .expect("the server binds");
         let address = app.local_addr();
         tokio::spawn(app.run_until_stopped(std::future::pending()));
 

@@ -378,10 +378,8 @@ async fn find(
                     .fetch_all(&mut **c)
                     .await?;
                 let (floor, scanned) = rows.first().map_or((None, 0), |row| (row.floor, row.scanned));
-                let found: Vec<Hit> = rows
-                    .into_iter()
-                    .filter_map(|row| Some(Hit { kind: row.kind?, item_id: row.item_id? }))
-                    .collect();
+                let found: Vec<Hit> =
+                    rows.into_iter().filter_map(|row| Some(Hit { kind: row.kind?, item_id: row.item_id? })).collect();
                 if found.len() as i64 > need {
                     page.extend(found.into_iter().take(need as usize));
                     return Ok((page, Some(Cursor { upper: at.upper, skip: at.skip + need })));
@@ -538,7 +536,11 @@ pub async fn similar_questions(
                 )
             });
             sqlx::query_scalar(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(format!("{{title body}} : ({}) AND facets : {}", words::fts5_query(stems, true), facet(SearchKind::Question)))
+                .bind(format!(
+                    "{{title body}} : ({}) AND facets : {}",
+                    words::fts5_query(stems, true),
+                    facet(SearchKind::Question)
+                ))
                 .bind(actor.person_id)
                 .bind(actor.is_federation_admin)
                 .bind(actor.organisation_id)

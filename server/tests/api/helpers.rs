@@ -101,13 +101,7 @@ pub async fn spawn_app_with(with_admin: bool, settings: Settings) -> TestApp {
         tx.commit().await.unwrap();
     }
 
-    let app = Application::build(
-        db.clone(),
-        settings,
-        "127.0.0.1:0".parse().unwrap(),
-    )
-    .await
-    .expect("the server binds");
+    let app = Application::build(db.clone(), settings, "127.0.0.1:0".parse().unwrap()).await.expect("the server binds");
     let address = app.local_addr();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
 
