@@ -9,6 +9,7 @@ use tracing_subscriber::EnvFilter;
 use crate::accounts::{self, rate_limit, setup};
 use crate::config::{AdminCommand, Cli, Command, CreateAdminArgs, ServeArgs, Settings, StoreArgs};
 use crate::db::Db;
+use crate::push::sender::SenderOptions;
 use crate::{Application, demo, fields, sync};
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -71,7 +72,18 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
     let maintenance = tokio::spawn(maintenance(db.clone(), app.pokes(), args.question_escalation_hours));
+    // Pushes leave from here; at shutdown the batch under way is finished first.
+    let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.trim_end_matches('/').to_owned());
+    let sender = crate::push::sender::Sender::new(db.clone(), SenderOptions { contact, ..SenderOptions::default() })
+        .await
+        .map_err(|e| format!("cannot prepare push notifications: {e}"))?;
+    let (stop_pushes, pushes_stopped) = tokio::sync::oneshot::channel::<()>();
+    let pushes = tokio::spawn(sender.run(async move {
+        let _ = pushes_stopped.await;
+    }));
     let result = app.run_until_stopped(shutdown_signal()).await.map_err(|e| e.to_string());
+    let _ = stop_pushes.send(());
+    let _ = pushes.await;
     maintenance.abort();
     db.close().await;
     tracing::info!("stopped");
@@ -102,6 +114,11 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32) 
         }
         if let Err(error) = rate_limit::forget_old(&db).await {
             tracing::warn!(%error, "rate-limit clean-up failed");
+        }
+        match crate::push::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "forgot old push deliveries"),
+            Err(error) => tracing::warn!(%error, "push deliveries clean-up failed"),
         }
         let horizon = chrono::Utc::now() - chrono::Duration::days(90);
         match sync::log::compact(&db, horizon).await {

@@ -93,8 +93,13 @@ pub struct ServeArgs {
 
     /// How many of the most recent matches a search ranks together, a batch at a time
     /// (larger: finer ranking over more of the history, slower searches).
-    #[arg(long, env = "FABRIQUE_SEARCH_BATCH", default_value_t = 1000, value_parser = clap::value_parser!(i64).range(2..=1_000_000))]
+    #[arg(long, env = "FABRIQUE_SEARCH_BATCH", default_value_t = 500, value_parser = clap::value_parser!(i64).range(2..=1_000_000))]
     pub search_batch: i64,
+
+    /// Who runs this server, told to push services with each notification (a `mailto:` or
+    /// `https:` address); the public URL when not given.
+    #[arg(long, env = "FABRIQUE_PUSH_CONTACT")]
+    pub push_contact: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -129,6 +134,6 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { public_url: "http://localhost".into(), search_batch: 1000 }
+        Settings { public_url: "http://localhost".into(), search_batch: 500 }
     }
 }

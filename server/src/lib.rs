@@ -17,11 +17,13 @@ pub mod error;
 pub mod extract;
 pub mod fields;
 pub mod groups;
+pub mod notifications;
 pub mod organisations;
 pub mod paging;
 pub mod people;
 pub mod pokes;
 pub mod posts;
+pub mod push;
 pub mod questions;
 pub mod search;
 pub mod sync;
@@ -126,6 +128,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(posts::router())
         .merge(questions::router())
         .merge(search::router())
+        .merge(push::router())
         .merge(sync::router())
         .split_for_parts()
 }

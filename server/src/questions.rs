@@ -286,7 +286,9 @@ pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes:
     set_tags(tx, id, &tags).await?;
     index_question(tx, id, &title, &details, &tags).await?;
     follow(tx, id, actor.person_id, changes).await?;
-    put_question(tx, id, changes).await
+    put_question(tx, id, changes).await?;
+    crate::notifications::question_asked(tx, actor, id, groups[0], &title, changes).await?;
+    Ok(())
 }
 
 pub async fn edit(
@@ -393,7 +395,9 @@ pub async fn answer(
     on_tx!(tx, c => sqlx::query("UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1").bind(question_id).execute(c).await.map(|r| r.rows_affected()))?;
     crate::search::index(tx, SearchKind::Answer, id, None, "", &body).await?;
     put_answer(tx, id, changes).await?;
-    put_question(tx, question_id, changes).await
+    put_question(tx, question_id, changes).await?;
+    crate::notifications::question_answered(tx, actor, question_id, &question.title, changes).await?;
+    Ok(())
 }
 
 pub async fn edit_answer(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, changes: &mut ChangeSet) -> ApiResult<()> {
@@ -462,7 +466,12 @@ pub async fn accept(
         put_answer(tx, previous, changes).await?;
     }
     put_answer(tx, answer_id, changes).await?;
-    put_question(tx, question_id, changes).await
+    put_question(tx, question_id, changes).await?;
+    if question.accepted_answer_id != Some(answer_id) {
+        crate::notifications::answer_accepted(tx, actor, question_id, answer.author_id, &question.title, changes)
+            .await?;
+    }
+    Ok(())
 }
 
 pub async fn comment_answer(

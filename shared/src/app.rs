@@ -20,6 +20,7 @@ use crate::accounts::{self, AccountsEvent, SignIn};
 use crate::api::Credentials;
 use crate::groups::{self, GroupsEvent};
 use crate::i18n::{Language, Text};
+use crate::notifications::NotificationsEvent;
 use crate::pages::Pages;
 use crate::people::{self, PeopleEvent};
 use crate::posts::{self, PostsEvent};
@@ -66,6 +67,8 @@ pub enum Route {
     },
     Search,
     Directory,
+    /// My notifications.
+    Notifications,
 }
 
 impl Route {
@@ -118,6 +121,7 @@ pub enum Event {
     People(PeopleEvent),
     Questions(QuestionsEvent),
     Search(SearchEvent),
+    Notifications(NotificationsEvent),
 
     /// Results of effects: only the core creates these.
     #[serde(skip)]
@@ -347,11 +351,12 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::People(event) => people::update(event, session),
         Event::Questions(event) => questions::update(event, session),
         Event::Search(event) => search::update(event, session),
+        Event::Notifications(event) => crate::notifications::update(event, session),
         Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
     }
 }
 
-fn navigate(session: &mut Session, route: Route) -> Cmd {
+pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
     if route.is_tab() {
         session.nav = vec![route.clone()];
     } else if session.route() != &route {
@@ -365,7 +370,7 @@ fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::QuestionsForMe => questions::open_for_me(session),
         Route::Question { id } => questions::open_question(session, &id),
         Route::Directory => people::open_directory(session),
-        Route::Feed | Route::MyGroups | Route::MyProfile | Route::Search => Command::done(),
+        Route::Feed | Route::MyGroups | Route::MyProfile | Route::Search | Route::Notifications => Command::done(),
     };
     load.and(render())
 }

@@ -55,6 +55,8 @@ pub enum Text {
     QuestionTitleRequired,
     QuestionGroupRequired,
     ForMeEmpty,
+    NotificationsEmpty,
+    MarkAllRead,
     AlreadyAnswered,
     NoAnswerYet,
     SearchEmpty,
@@ -165,6 +167,11 @@ impl Text {
                 "Aucune question pour vous. Ajoutez vos compétences à votre profil pour recevoir celles qui vous concernent.",
                 "No questions for you. Add your skills to your profile to receive the ones that concern you.",
             ),
+            Text::NotificationsEmpty => (
+                "Rien de nouveau. Vous serez prévenu ici des questions de vos groupes et des réponses aux vôtres.",
+                "Nothing new. You will be told here about questions in your groups and answers to yours.",
+            ),
+            Text::MarkAllRead => ("Tout marquer comme lu", "Mark all as read"),
             Text::AlreadyAnswered => (
                 "Ces questions ont déjà une réponse : la vôtre y est peut-être.",
                 "These questions already have an answer: yours may be there.",

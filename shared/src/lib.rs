@@ -13,6 +13,7 @@ pub mod app;
 pub mod ffi;
 pub mod groups;
 pub mod i18n;
+pub mod notifications;
 pub mod pages;
 pub mod people;
 pub mod posts;

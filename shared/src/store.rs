@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use fabrique_wire::groups::{Group, GroupRole};
+use fabrique_wire::notifications::Notification;
 use fabrique_wire::people::Me;
 use fabrique_wire::posts::{Comment, Post, Reaction};
 use fabrique_wire::questions::{Answer, AnswerComment, Question};
@@ -29,6 +30,7 @@ pub struct LocalStore {
     answers_by_question: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
     comments_by_answer: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
     followed_questions: HashSet<Uuid>,
+    notifications_by_time: BTreeSet<(DateTime<Utc>, Uuid)>,
     /// My role in each group I belong to.
     my_roles: HashMap<Uuid, GroupRole>,
     /// Public groups I follow without being a member.
@@ -157,6 +159,9 @@ impl LocalStore {
             Entity::QuestionFollow(follow) if Some(follow.person_id) == self.me => {
                 self.followed_questions.insert(follow.question_id);
             }
+            Entity::Notification(notification) => {
+                self.notifications_by_time.insert((notification.created_at, id));
+            }
             Entity::Following(following) if Some(following.person_id) == self.me => {
                 self.followed.insert(following.group_id);
             }
@@ -200,6 +205,9 @@ impl LocalStore {
             Entity::QuestionFollow(follow) if Some(follow.person_id) == self.me => {
                 self.followed_questions.remove(&follow.question_id);
             }
+            Entity::Notification(notification) => {
+                self.notifications_by_time.remove(&(notification.created_at, id));
+            }
             Entity::Following(following) if Some(following.person_id) == self.me => {
                 self.followed.remove(&following.group_id);
             }
@@ -208,6 +216,18 @@ impl LocalStore {
     }
 
     // Reading
+
+    /// My notifications, newest first.
+    pub fn notifications_newest_first(&self) -> impl Iterator<Item = &Notification> + '_ {
+        self.notifications_by_time.iter().rev().filter_map(|(_, id)| self.notification(*id))
+    }
+
+    pub fn notification(&self, id: Uuid) -> Option<&Notification> {
+        match self.held.get(&(EntityKind::Notification, id)).map(|h| &h.entity) {
+            Some(Entity::Notification(notification)) => Some(notification),
+            _ => None,
+        }
+    }
 
     pub fn me(&self) -> Option<&Me> {
         match self.held.get(&(EntityKind::Me, self.me?)).map(|h| &h.entity) {

@@ -23,6 +23,8 @@ pub struct ViewModel {
     /// The form to ask a question, over the current screen.
     pub ask: Option<AskView>,
     pub can_go_back: bool,
+    /// Unread notifications: the badge.
+    pub unread_notifications: u32,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -42,6 +44,7 @@ pub enum Screen {
     Question(QuestionView),
     Search(SearchView),
     Directory(DirectoryView),
+    Notifications(NotificationsView),
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -385,6 +388,7 @@ pub fn view(model: &Model) -> ViewModel {
             composer: None,
             ask: None,
             can_go_back: false,
+            unread_notifications: 0,
         },
         Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
             language,
@@ -394,6 +398,7 @@ pub fn view(model: &Model) -> ViewModel {
             composer: None,
             ask: None,
             can_go_back: false,
+            unread_notifications: 0,
         },
         Phase::Active(session) => active_view(session, language),
     }
@@ -418,6 +423,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
             Route::Question { id } => Screen::Question(questions::question_view(session, &overlay, id, language)),
             Route::Search => Screen::Search(crate::search::view(session, language)),
             Route::Directory => Screen::Directory(people::directory_view(session, language)),
+            Route::Notifications => Screen::Notifications(crate::notifications::view(session, &overlay, language)),
         }
     };
     ViewModel {
@@ -428,6 +434,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         composer: posts::composer_view(session, language),
         ask: questions::ask_view(session, language),
         can_go_back: session.nav.len() > 1,
+        unread_notifications: crate::notifications::unread_count(session, &overlay),
     }
 }
 
@@ -451,4 +458,22 @@ fn status(session: &Session, language: Language) -> Status {
             })
             .collect(),
     }
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NotificationsView {
+    pub items: Vec<NotificationItemView>,
+    pub unread_count: u32,
+    /// "Mark all read", when something is unread.
+    pub mark_all_label: Option<String>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NotificationItemView {
+    pub id: String,
+    /// "Awa pose une question : « … »"
+    pub text: String,
+    pub created_at: String,
+    pub unread: bool,
 }

@@ -6,5 +6,6 @@
 //!   fresh PostgreSQL database when `FABRIQUE_TEST_DATABASE_URL` is set), with the few
 //!   administrator calls the stories need to set the scene.
 
+pub mod push_service;
 pub mod server;
 pub mod shell;

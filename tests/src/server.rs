@@ -6,8 +6,11 @@ use std::path::PathBuf;
 use fabrique_server::accounts::{self, setup};
 use fabrique_server::config::Settings;
 use fabrique_server::db::Db;
+use fabrique_server::push::sender::{Sender, SenderOptions};
 use fabrique_server::{Application, on_db};
-use fabrique_wire::accounts::{CreateInvitationRequest, Invitation, SessionResponse, SignInRequest};
+use fabrique_wire::accounts::{
+    CreateInvitationRequest, Invitation, RedeemInvitationRequest, SessionResponse, SignInRequest,
+};
 use fabrique_wire::groups::Visibility;
 use fabrique_wire::sync::{ClientMutation, Mutation, MutationOutcome, PushRequest, PushResponse};
 use uuid::Uuid;
@@ -19,7 +22,24 @@ pub struct Server {
     pub address: SocketAddr,
     pub dir: PathBuf,
     pub admin: Admin,
+    pub db: Db,
     client: reqwest::Client,
+}
+
+/// A member of the federation acting through the API (for stories told at the API level).
+pub struct Member {
+    pub id: Uuid,
+    pub token: String,
+    client_id: Uuid,
+    next_mutation: u64,
+}
+
+/// How pushes leave in a story: sent by a running sender (as `fabrique serve` does), or
+/// only when the story says so ([`Server::sender`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Pushes {
+    Sent,
+    Held,
 }
 
 impl Drop for Server {
@@ -38,6 +58,10 @@ pub struct Admin {
 
 impl Server {
     pub async fn start() -> Server {
+        Server::start_with(Pushes::Sent).await
+    }
+
+    pub async fn start_with(pushes: Pushes) -> Server {
         let dir = std::env::temp_dir().join(format!("fabrique-story-{}", Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).expect("a temporary directory");
         let url = match std::env::var("FABRIQUE_TEST_DATABASE_URL") {
@@ -59,7 +83,11 @@ impl Server {
         setup::create_admin(&mut tx, ADMIN_EMAIL, "Ada Admin", hash, "Fédération test").await.expect("admin created");
         tx.commit().await.expect("commit");
 
-        let app = Application::build(db, Settings::default(), "127.0.0.1:0".parse().unwrap())
+        if pushes == Pushes::Sent {
+            let sender = Sender::new(db.clone(), sender_options()).await.expect("the push sender starts");
+            tokio::spawn(sender.run(std::future::pending()));
+        }
+        let app = Application::build(db.clone(), Settings::default(), "127.0.0.1:0".parse().unwrap())
             .await
             .expect("the server binds");
         let address = app.local_addr();
@@ -81,7 +109,7 @@ impl Server {
             client_id: Uuid::now_v7(),
             next_mutation: 1,
         };
-        Server { address, dir, admin, client }
+        Server { address, dir, admin, db, client }
     }
 
     pub fn url(&self) -> String {
@@ -111,6 +139,62 @@ impl Server {
             .await
             .expect("an invitation");
         invitation.code
+    }
+
+    /// A push sender over this server's database, as another instance would run it.
+    pub async fn sender(&self) -> Sender {
+        Sender::new(self.db.clone(), sender_options()).await.expect("the push sender starts")
+    }
+
+    /// A new member of the federation, signed in through the API.
+    pub async fn member(&self, name: &str) -> Member {
+        let email = format!("{}@association.test", name.to_lowercase().replace(' ', "."));
+        let code = self.invite(&email).await;
+        let session: SessionResponse = self
+            .client
+            .post(format!("{}/v1/invitations/redeem", self.url()))
+            .json(&RedeemInvitationRequest { code, display_name: name.into(), password: PASSWORD.into() })
+            .send()
+            .await
+            .expect("redeem answers")
+            .json()
+            .await
+            .expect("a session");
+        Member { id: session.me.profile.id, token: session.token, client_id: Uuid::now_v7(), next_mutation: 1 }
+    }
+
+    /// A member does something from their device; the outcome.
+    pub async fn act(&self, member: &mut Member, mutation: Mutation) -> MutationOutcome {
+        let id = member.next_mutation;
+        member.next_mutation += 1;
+        let request = PushRequest { client_id: member.client_id, mutations: vec![ClientMutation { id, mutation }] };
+        let answer: PushResponse = self
+            .client
+            .post(format!("{}/v1/sync/push", self.url()))
+            .bearer_auth(&member.token)
+            .json(&request)
+            .send()
+            .await
+            .expect("push answers")
+            .json()
+            .await
+            .expect("a push answer");
+        answer.results[0].outcome.clone()
+    }
+
+    /// The member's device registers for pushes.
+    pub async fn subscribe(&self, member: &Member, device: &crate::push_service::Device) -> reqwest::Response {
+        self.client
+            .post(format!("{}/v1/push/subscriptions", self.url()))
+            .bearer_auth(&member.token)
+            .json(&serde_json::json!({ "endpoint": device.endpoint, "p256dh": device.p256dh, "auth": device.auth, "label": "Téléphone" }))
+            .send()
+            .await
+            .expect("subscribe answers")
+    }
+
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
     }
 
     /// The administrator does something, as from their own device; panics if refused.
@@ -152,5 +236,14 @@ impl Server {
         })
         .await;
         id
+    }
+}
+
+/// Quick to notice new deliveries, as a story needs.
+fn sender_options() -> SenderOptions {
+    SenderOptions {
+        contact: "mailto:tests@fabrique.test".into(),
+        idle: std::time::Duration::from_millis(20),
+        ..SenderOptions::default()
     }
 }

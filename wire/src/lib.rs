@@ -12,6 +12,7 @@
 pub mod accounts;
 pub mod error;
 pub mod groups;
+pub mod notifications;
 pub mod organisations;
 pub mod people;
 pub mod posts;

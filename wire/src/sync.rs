@@ -8,6 +8,7 @@
 use uuid::Uuid;
 
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
+use crate::notifications::Notification;
 use crate::people::{Me, ProfileUpdate};
 use crate::posts::{Comment, Post, PostKind, Reaction};
 use crate::questions::{Answer, AnswerComment, Question, QuestionFollow};
@@ -109,6 +110,9 @@ wire_type! {
         DeleteAnswerComment { id: Uuid },
         FollowQuestion { question_id: Uuid },
         UnfollowQuestion { question_id: Uuid },
+        MarkNotificationsRead { ids: Vec<Uuid> },
+        /// Every notification the person has when the server applies it.
+        MarkAllNotificationsRead,
     }
 
     /// A mutation with its number in the device's sequence (1, 2, 3, ...).
@@ -197,6 +201,7 @@ wire_type! {
         Answer,
         AnswerComment,
         QuestionFollow,
+        Notification,
     }
 
     #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
@@ -214,6 +219,7 @@ wire_type! {
         Answer(Answer),
         AnswerComment(AnswerComment),
         QuestionFollow(QuestionFollow),
+        Notification(Notification),
     }
 }
 
@@ -233,6 +239,7 @@ impl Entity {
             Entity::Answer(_) => EntityKind::Answer,
             Entity::AnswerComment(_) => EntityKind::AnswerComment,
             Entity::QuestionFollow(_) => EntityKind::QuestionFollow,
+            Entity::Notification(_) => EntityKind::Notification,
         }
     }
 }
@@ -253,6 +260,7 @@ impl EntityKind {
             EntityKind::Answer => "answer",
             EntityKind::AnswerComment => "answer_comment",
             EntityKind::QuestionFollow => "question_follow",
+            EntityKind::Notification => "notification",
         }
     }
 
@@ -271,6 +279,7 @@ impl EntityKind {
             "answer" => EntityKind::Answer,
             "answer_comment" => EntityKind::AnswerComment,
             "question_follow" => EntityKind::QuestionFollow,
+            "notification" => EntityKind::Notification,
             _ => return None,
         })
     }

@@ -52,6 +52,11 @@ pub struct Actor {
 }
 
 impl Actor {
+    /// The hash of the session's token: what a device's push subscription is tied to.
+    pub fn session_hash(&self) -> &[u8] {
+        &self.token_hash
+    }
+
     /// For work done by the server itself on someone's behalf (demo data, command line).
     pub fn acting_as(person_id: Uuid, organisation_id: Uuid, is_federation_admin: bool) -> Self {
         Actor { person_id, organisation_id, is_federation_admin, token_hash: Vec::new() }
@@ -201,6 +206,7 @@ async fn sign_out(State(state): State<AppState>, AuthUser(actor): AuthUser) -> A
     let mut tx = state.db.begin_write().await?;
     on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2")
         .bind(Utc::now()).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
+    crate::push::forget_session(&mut tx, &actor.token_hash).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,7 +10,7 @@ use crate::groups::NewGroup;
 use crate::posts::NewPost;
 use crate::questions::NewQuestion;
 use crate::sync::log::ChangeSet;
-use crate::{groups, people, posts, questions};
+use crate::{groups, notifications, people, posts, questions};
 
 pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
     match mutation {
@@ -86,5 +86,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::UnfollowQuestion { question_id } => {
             questions::set_following(tx, actor, *question_id, false, changes).await
         }
+        Mutation::MarkNotificationsRead { ids } => notifications::mark_read(tx, actor, ids, changes).await,
+        Mutation::MarkAllNotificationsRead => notifications::mark_all_read(tx, actor, changes).await,
     }
 }

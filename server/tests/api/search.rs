@@ -315,3 +315,13 @@ async fn the_search_index_is_rebuilt_from_what_is_stored() {
     assert_eq!(after, expected);
     assert_eq!(fabrique_server::search::backfill(&app.db).await.unwrap(), 0, "nothing twice");
 }
+
+#[tokio::test]
+async fn a_match_in_the_title_comes_before_a_match_in_the_text() {
+    let app = spawn_app().await;
+    let group = app.group(&app.admin, "Vie associative", "public").await;
+    let titled = Uuid::now_v7();
+    assert_applied(&app.act(&app.admin, json!({ "type": "create_post", "id": titled, "group_id": group, "kind": "news", "title": "Le potager partagé", "body": "Inscriptions ouvertes." })).await);
+    let newer = app.post_in(&app.admin, group, "Au passage, le potager a besoin d'eau.").await;
+    assert_eq!(ids(&search(&app, &app.admin, "potager").await), vec![titled, newer]);
+}

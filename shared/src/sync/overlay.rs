@@ -57,6 +57,10 @@ pub struct Overlay<'a> {
     pub accepted: HashMap<Uuid, Uuid>,
     /// Question → following (true) or not.
     pub following: HashMap<Uuid, bool>,
+    /// Notifications marked read and not yet confirmed.
+    pub read_notifications: HashSet<Uuid>,
+    /// "Mark all read" waits to be sent: every notification held shows as read.
+    pub all_notifications_read: bool,
 }
 
 pub struct NewQuestion<'a> {
@@ -154,6 +158,8 @@ impl<'a> Overlay<'a> {
                 Mutation::UnfollowQuestion { question_id } => {
                     overlay.following.insert(*question_id, false);
                 }
+                Mutation::MarkNotificationsRead { ids } => overlay.read_notifications.extend(ids.iter().copied()),
+                Mutation::MarkAllNotificationsRead => overlay.all_notifications_read = true,
                 Mutation::CreateGroup { .. }
                 | Mutation::UpdateGroup { .. }
                 | Mutation::DecideJoinRequest { .. }

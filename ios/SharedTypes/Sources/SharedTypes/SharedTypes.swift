@@ -784,6 +784,7 @@ indirect public enum Event: Hashable, Equatable {
     case people(PeopleEvent)
     case questions(QuestionsEvent)
     case search(SearchEvent)
+    case notifications(NotificationsEvent)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -835,6 +836,9 @@ indirect public enum Event: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .search(let x):
             try serializer.serialize_variant_index(value: 17)
+            try x.serialize(serializer: serializer)
+        case .notifications(let x):
+            try serializer.serialize_variant_index(value: 18)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -916,6 +920,10 @@ indirect public enum Event: Hashable, Equatable {
             let x = try SearchEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .search(x)
+        case 18:
+            let x = try NotificationsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .notifications(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
         }
     }
@@ -2278,6 +2286,164 @@ public struct MyProfileView: Hashable, Equatable {
     }
 }
 
+public struct NotificationItemView: Hashable, Equatable {
+    public var id: String
+    /// "Awa pose une question : « … »"
+    public var text: String
+    public var createdAt: String
+    public var unread: Bool
+
+    public init(id: String, text: String, createdAt: String, unread: Bool) {
+        self.id = id
+        self.text = text
+        self.createdAt = createdAt
+        self.unread = unread
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.text)
+        try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_bool(value: self.unread)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> NotificationItemView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let text = try deserializer.deserialize_str()
+        let createdAt = try deserializer.deserialize_str()
+        let unread = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return NotificationItemView(id: id, text: text, createdAt: createdAt, unread: unread)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationItemView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum NotificationsEvent: Hashable, Equatable {
+    /// Open what the notification is about; it is marked read.
+    case open(id: String)
+    case markAllRead
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .open(let id):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: id)
+        case .markAllRead:
+            try serializer.serialize_variant_index(value: 1)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> NotificationsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .open(id: id)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .markAllRead
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for NotificationsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct NotificationsView: Hashable, Equatable {
+    public var items: [NotificationItemView]
+    public var unreadCount: UInt32
+    /// "Mark all read", when something is unread.
+    public var markAllLabel: String?
+    public var emptyText: String?
+
+    public init(items: [NotificationItemView], unreadCount: UInt32, markAllLabel: String?, emptyText: String?) {
+        self.items = items
+        self.unreadCount = unreadCount
+        self.markAllLabel = markAllLabel
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.items, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_u32(value: self.unreadCount)
+        try serializeOption(value: self.markAllLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> NotificationsView {
+        try deserializer.increase_container_depth()
+        let items = try deserializeArray(deserializer: deserializer) { deserializer in
+            try NotificationItemView.deserialize(deserializer: deserializer)
+        }
+        let unreadCount = try deserializer.deserialize_u32()
+        let markAllLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return NotificationsView(items: items, unreadCount: unreadCount, markAllLabel: markAllLabel, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationsView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 indirect public enum PeopleEvent: Hashable, Equatable {
     case editProfile
     case saveProfile(displayName: String, function: String, bio: String, skills: [String], interests: [String], federationVisible: Bool)
@@ -3534,6 +3700,8 @@ indirect public enum Route: Hashable, Equatable {
     case question(id: String)
     case search
     case directory
+    /// My notifications.
+    case notifications
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -3564,6 +3732,8 @@ indirect public enum Route: Hashable, Equatable {
             try serializer.serialize_variant_index(value: 9)
         case .directory:
             try serializer.serialize_variant_index(value: 10)
+        case .notifications:
+            try serializer.serialize_variant_index(value: 11)
         }
         try serializer.decrease_container_depth()
     }
@@ -3615,6 +3785,9 @@ indirect public enum Route: Hashable, Equatable {
         case 10:
             try deserializer.decrease_container_depth()
             return .directory
+        case 11:
+            try deserializer.decrease_container_depth()
+            return .notifications
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
         }
     }
@@ -3644,6 +3817,7 @@ indirect public enum Screen: Hashable, Equatable {
     case question(QuestionView)
     case search(SearchView)
     case directory(DirectoryView)
+    case notifications(NotificationsView)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -3685,6 +3859,9 @@ indirect public enum Screen: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .directory(let x):
             try serializer.serialize_variant_index(value: 12)
+            try x.serialize(serializer: serializer)
+        case .notifications(let x):
+            try serializer.serialize_variant_index(value: 13)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -3751,6 +3928,10 @@ indirect public enum Screen: Hashable, Equatable {
             let x = try DirectoryView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .directory(x)
+        case 13:
+            let x = try NotificationsView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .notifications(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
         }
     }
@@ -4312,8 +4493,10 @@ public struct ViewModel: Hashable, Equatable {
     /// The form to ask a question, over the current screen.
     public var ask: AskView?
     public var canGoBack: Bool
+    /// Unread notifications: the badge.
+    public var unreadNotifications: UInt32
 
-    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool) {
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32) {
         self.language = language
         self.screen = screen
         self.status = status
@@ -4321,6 +4504,7 @@ public struct ViewModel: Hashable, Equatable {
         self.composer = composer
         self.ask = ask
         self.canGoBack = canGoBack
+        self.unreadNotifications = unreadNotifications
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4338,6 +4522,7 @@ public struct ViewModel: Hashable, Equatable {
             try value.serialize(serializer: serializer)
         }
         try serializer.serialize_bool(value: self.canGoBack)
+        try serializer.serialize_u32(value: self.unreadNotifications)
         try serializer.decrease_container_depth()
     }
 
@@ -4362,8 +4547,9 @@ public struct ViewModel: Hashable, Equatable {
             try AskView.deserialize(deserializer: deserializer)
         }
         let canGoBack = try deserializer.deserialize_bool()
+        let unreadNotifications = try deserializer.deserialize_u32()
         try deserializer.decrease_container_depth()
-        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack)
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {

@@ -1250,6 +1250,26 @@ sealed interface Event {
         }
     }
 
+    data class Notifications(
+        val value: org.fabrique.core.types.NotificationsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(18)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Notifications {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.NotificationsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Notifications(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Event {
@@ -1273,6 +1293,7 @@ sealed interface Event {
                 15 -> People.deserialize(deserializer)
                 16 -> Questions.deserialize(deserializer)
                 17 -> Search.deserialize(deserializer)
+                18 -> Notifications.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
@@ -2989,6 +3010,185 @@ data class MyProfileView(
     }
 }
 
+data class NotificationItemView(
+    val id: String,
+    /// "Awa pose une question : « … »"
+    val text: String,
+    val createdAt: String,
+    val unread: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(text)
+        serializer.serialize_str(createdAt)
+        serializer.serialize_bool(unread)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): NotificationItemView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val text = deserializer.deserialize_str()
+            val createdAt = deserializer.deserialize_str()
+            val unread = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return NotificationItemView(id, text, createdAt, unread)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): NotificationItemView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface NotificationsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Open what the notification is about; it is marked read.
+    data class Open(
+        val id: String,
+    ) : NotificationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Open {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Open(id)
+            }
+        }
+    }
+
+    data object MarkAllRead: NotificationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): MarkAllRead {
+            return MarkAllRead
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): NotificationsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Open.deserialize(deserializer)
+                1 -> MarkAllRead.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for NotificationsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): NotificationsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class NotificationsView(
+    val items: List<org.fabrique.core.types.NotificationItemView>,
+    val unreadCount: UInt,
+    /// "Mark all read", when something is unread.
+    val markAllLabel: String? = null,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        items.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_u32(unreadCount)
+        markAllLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): NotificationsView {
+            deserializer.increase_container_depth()
+            val items =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.NotificationItemView.deserialize(deserializer)
+                }
+            val unreadCount = deserializer.deserialize_u32()
+            val markAllLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return NotificationsView(items, unreadCount, markAllLabel, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): NotificationsView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 sealed interface PeopleEvent {
     fun serialize(serializer: Serializer)
 
@@ -4669,6 +4869,19 @@ sealed interface Route {
         }
     }
 
+    /// My notifications.
+    data object Notifications: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(11)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Notifications {
+            return Notifications
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Route {
@@ -4685,6 +4898,7 @@ sealed interface Route {
                 8 -> Question.deserialize(deserializer)
                 9 -> Search.deserialize(deserializer)
                 10 -> Directory.deserialize(deserializer)
+                11 -> Notifications.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Route: $index")
             }
         }
@@ -4966,6 +5180,26 @@ sealed interface Screen {
         }
     }
 
+    data class Notifications(
+        val value: org.fabrique.core.types.NotificationsView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(13)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Notifications {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.NotificationsView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Notifications(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Screen {
@@ -4984,6 +5218,7 @@ sealed interface Screen {
                 10 -> Question.deserialize(deserializer)
                 11 -> Search.deserialize(deserializer)
                 12 -> Directory.deserialize(deserializer)
+                13 -> Notifications.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
@@ -5695,6 +5930,8 @@ data class ViewModel(
     /// The form to ask a question, over the current screen.
     val ask: org.fabrique.core.types.AskView? = null,
     val canGoBack: Boolean,
+    /// Unread notifications: the badge.
+    val unreadNotifications: UInt,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -5711,6 +5948,7 @@ data class ViewModel(
             it.serialize(serializer)
         }
         serializer.serialize_bool(canGoBack)
+        serializer.serialize_u32(unreadNotifications)
         serializer.decrease_container_depth()
     }
 
@@ -5739,8 +5977,9 @@ data class ViewModel(
                     org.fabrique.core.types.AskView.deserialize(deserializer)
                 }
             val canGoBack = deserializer.deserialize_bool()
+            val unreadNotifications = deserializer.deserialize_u32()
             deserializer.decrease_container_depth()
-            return ViewModel(language, screen, status, notice, composer, ask, canGoBack)
+            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications)
         }
 
         @Throws(DeserializationError::class)

@@ -1,0 +1,353 @@
+//! The push sender: claims due deliveries from the outbox, encrypts and sends each one to
+//! its push service (RFC 8030, aes128gcm RFC 8291, VAPID RFC 8292), and records what came
+//! of it.
+//!
+//! - A claim marks a batch `sending` until `claimed_until` in one statement (on PostgreSQL
+//!   with `FOR UPDATE SKIP LOCKED`): two instances never hold the same delivery.
+//! - A stopping server finishes the batch it holds before it exits, so a restart neither
+//!   sends a delivery twice nor loses one. Only a crash in the middle of a batch leaves
+//!   claims to expire; those deliveries are sent again (a push service may then have one
+//!   twice: the payload's notification id lets the app show it once).
+//! - 201: sent. 404/410: the subscription is gone (removed, with what still waited for it).
+//!   429 and 5xx, timeouts, connection errors: sent again later, after `Retry-After` when
+//!   given, else with exponential backoff; given up after [`SenderOptions::max_attempts`].
+//! - The VAPID signature is made once per push-service origin and reused for an hour.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use futures::StreamExt;
+use uuid::Uuid;
+use web_push::{
+    ContentEncoding, PartialVapidSignatureBuilder, SubscriptionInfo, Urgency, VapidSignature, WebPushMessageBuilder,
+};
+
+use crate::db::{Db, Tx};
+use crate::error::{ApiError, ApiResult};
+use crate::on_tx;
+
+#[derive(Debug, Clone)]
+pub struct SenderOptions {
+    /// Who runs this server, for push services (`sub` claim): a `mailto:` or `https:` URL.
+    pub contact: String,
+    /// Deliveries claimed at once.
+    pub batch: i64,
+    /// Requests in flight at once.
+    pub concurrency: usize,
+    /// Attempts before a delivery is given up.
+    pub max_attempts: i64,
+    /// Per request.
+    pub timeout: Duration,
+    /// Pause when nothing is due.
+    pub idle: Duration,
+}
+
+impl Default for SenderOptions {
+    fn default() -> Self {
+        SenderOptions {
+            contact: "mailto:admin@localhost".into(),
+            batch: 500,
+            concurrency: 128,
+            max_attempts: 8,
+            timeout: Duration::from_secs(10),
+            idle: Duration::from_millis(200),
+        }
+    }
+}
+
+/// What one round of [`Sender::send_due`] did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Round {
+    pub claimed: usize,
+    pub sent: usize,
+    pub retried: usize,
+    pub failed: usize,
+    pub gone: usize,
+}
+
+pub struct Sender {
+    db: Db,
+    http: reqwest::Client,
+    vapid: PartialVapidSignatureBuilder,
+    /// Per push-service origin: the signature and when it was made.
+    signatures: Mutex<HashMap<String, (VapidSignature, Instant)>>,
+    options: SenderOptions,
+}
+
+/// Reuse a VAPID signature this long (it is valid 12 hours).
+const SIGNATURE_REUSE: Duration = Duration::from_secs(3600);
+/// A claim older than this is taken to be from a sender that crashed.
+const CLAIM_SECONDS: i64 = 120;
+
+#[derive(sqlx::FromRow)]
+struct Claimed {
+    id: i64,
+    subscription_id: Uuid,
+    endpoint: String,
+    p256dh: String,
+    auth: String,
+    payload: String,
+    topic: Option<String>,
+    urgency: String,
+    ttl: i64,
+    attempts: i64,
+}
+
+enum Outcome {
+    Sent,
+    Gone,
+    Retry { after: Option<Duration>, error: String },
+    Failed(String),
+}
+
+impl Sender {
+    /// Reads (or creates) the VAPID key.
+    pub async fn new(db: Db, options: SenderOptions) -> ApiResult<Sender> {
+        let (private, _) = super::vapid_keys(&db).await?;
+        let vapid = web_push::VapidSignatureBuilder::from_base64_no_sub(&private)
+            .map_err(|e| ApiError::internal(format!("the stored VAPID key is not usable: {e}")))?;
+        let http = reqwest::Client::builder()
+            .timeout(options.timeout)
+            .connect_timeout(options.timeout)
+            .pool_max_idle_per_host(options.concurrency)
+            .build()
+            .map_err(|e| ApiError::internal(format!("cannot build the push HTTP client: {e}")))?;
+        Ok(Sender { db, http, vapid, signatures: Mutex::new(HashMap::new()), options })
+    }
+
+    /// Sends until `stop` resolves; the batch under way is finished first.
+    pub async fn run(self, stop: impl std::future::Future<Output = ()>) {
+        tokio::pin!(stop);
+        loop {
+            let pause = match self.send_due(Utc::now()).await {
+                Ok(round) if round.claimed > 0 => Duration::ZERO,
+                Ok(_) => self.options.idle,
+                Err(error) => {
+                    tracing::warn!(%error, "push sending failed");
+                    Duration::from_secs(1)
+                }
+            };
+            tokio::select! {
+                biased;
+                _ = &mut stop => break,
+                _ = tokio::time::sleep(pause) => {}
+            }
+        }
+    }
+
+    /// Claims the deliveries due at `now`, sends them, records the outcomes.
+    pub async fn send_due(&self, now: DateTime<Utc>) -> ApiResult<Round> {
+        let claimed = self.claim(now).await?;
+        let mut round = Round { claimed: claimed.len(), ..Round::default() };
+        if claimed.is_empty() {
+            return Ok(round);
+        }
+        let outcomes: Vec<(Claimed, Outcome)> = futures::stream::iter(claimed)
+            .map(|delivery| async move {
+                let outcome = self.send(&delivery).await;
+                (delivery, outcome)
+            })
+            .buffer_unordered(self.options.concurrency)
+            .collect()
+            .await;
+        let mut tx = self.db.begin_write().await?;
+        let finished = now;
+        for (delivery, outcome) in outcomes {
+            match outcome {
+                Outcome::Sent => {
+                    round.sent += 1;
+                    finish(&mut tx, delivery.id, "sent", None, finished).await?;
+                }
+                Outcome::Gone => {
+                    round.gone += 1;
+                    finish(
+                        &mut tx,
+                        delivery.id,
+                        "gone",
+                        Some("the push service no longer knows this device"),
+                        finished,
+                    )
+                    .await?;
+                    super::forget(&mut tx, delivery.subscription_id, finished).await?;
+                }
+                Outcome::Failed(error) => {
+                    round.failed += 1;
+                    finish(&mut tx, delivery.id, "failed", Some(&error), finished).await?;
+                }
+                Outcome::Retry { after, error } if delivery.attempts < self.options.max_attempts => {
+                    round.retried += 1;
+                    let wait = after.unwrap_or_else(|| backoff(delivery.attempts)).min(Duration::from_secs(6 * 3600));
+                    let not_before = finished + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(1));
+                    on_tx!(&mut tx, c => sqlx::query("UPDATE push_deliveries SET state = 'waiting', not_before = $1, \
+                        claimed_until = NULL, last_error = $2 WHERE id = $3 AND state = 'sending'")
+                        .bind(not_before).bind(&error).bind(delivery.id).execute(c).await.map(|r| r.rows_affected()))?;
+                }
+                Outcome::Retry { error, .. } => {
+                    round.failed += 1;
+                    finish(&mut tx, delivery.id, "failed", Some(&format!("gave up: {error}")), finished).await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(round)
+    }
+
+    async fn claim(&self, now: DateTime<Utc>) -> ApiResult<Vec<Claimed>> {
+        let until = now + chrono::Duration::seconds(CLAIM_SECONDS);
+        let mut tx = self.db.begin_write().await?;
+        let due = "SELECT id FROM push_deliveries WHERE state IN ('waiting', 'sending') AND not_before <= $2 \
+                   AND (state = 'waiting' OR claimed_until < $2) ORDER BY not_before, id LIMIT $3";
+        let sql = format!(
+            "UPDATE push_deliveries SET state = 'sending', claimed_until = $1, attempts = attempts + 1 \
+             WHERE id IN ({due}{}) \
+             RETURNING id, subscription_id, endpoint, p256dh, auth, payload, topic, urgency, ttl, attempts",
+            if tx.is_postgres() { " FOR UPDATE SKIP LOCKED" } else { "" }
+        );
+        let claimed: Vec<Claimed> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(until).bind(now).bind(self.options.batch).fetch_all(c).await)?;
+        tx.commit().await?;
+        Ok(claimed)
+    }
+
+    /// The VAPID signature for the origin of `endpoint`, made at most once an hour.
+    fn signature(&self, info: &SubscriptionInfo, origin: &str) -> Result<VapidSignature, String> {
+        let mut cache = self.signatures.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((signature, made)) = cache.get(origin)
+            && made.elapsed() < SIGNATURE_REUSE
+        {
+            return Ok(signature.clone());
+        }
+        let mut builder = self.vapid.clone().add_sub_info(info);
+        builder.add_claim("sub", self.options.contact.as_str());
+        builder.add_claim("aud", origin);
+        let signature = builder.build().map_err(|e| format!("cannot sign for {origin}: {e}"))?;
+        cache.insert(origin.to_owned(), (signature.clone(), Instant::now()));
+        Ok(signature)
+    }
+
+    async fn send(&self, delivery: &Claimed) -> Outcome {
+        let request = match self.prepare(delivery) {
+            Ok(request) => request,
+            Err(error) => return Outcome::Failed(error),
+        };
+        let mut outgoing = self.http.post(request.url);
+        for (name, value) in request.headers {
+            outgoing = outgoing.header(name, value);
+        }
+        let response = match outgoing.body(request.body).send().await {
+            Ok(response) => response,
+            Err(error) => {
+                return Outcome::Retry { after: None, error: format!("no answer from the push service: {error}") };
+            }
+        };
+        let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get(reqwest::header::RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_retry_after);
+        match status {
+            200..=299 => Outcome::Sent,
+            404 | 410 => Outcome::Gone,
+            429 | 500..=599 => Outcome::Retry { after: retry_after, error: format!("push service answered {status}") },
+            413 => Outcome::Failed("the push service refused the size of the message".into()),
+            _ => {
+                let body = response.text().await.unwrap_or_default();
+                Outcome::Failed(format!(
+                    "push service answered {status}: {}",
+                    body.chars().take(200).collect::<String>()
+                ))
+            }
+        }
+    }
+
+    /// The encrypted, signed request for one delivery.
+    fn prepare(&self, delivery: &Claimed) -> Result<Prepared, String> {
+        let info = SubscriptionInfo::new(delivery.endpoint.as_str(), delivery.p256dh.as_str(), delivery.auth.as_str());
+        let url = reqwest::Url::parse(&delivery.endpoint).map_err(|e| format!("bad endpoint: {e}"))?;
+        let origin = url.origin().ascii_serialization();
+        let signature = self.signature(&info, &origin)?;
+        let mut message = WebPushMessageBuilder::new(&info);
+        message.set_payload(ContentEncoding::Aes128Gcm, delivery.payload.as_bytes());
+        message.set_ttl(u32::try_from(delivery.ttl).unwrap_or(u32::MAX));
+        message.set_urgency(match delivery.urgency.as_str() {
+            "very-low" => Urgency::VeryLow,
+            "low" => Urgency::Low,
+            "high" => Urgency::High,
+            _ => Urgency::Normal,
+        });
+        if let Some(topic) = &delivery.topic {
+            message.set_topic(topic.clone());
+        }
+        message.set_vapid_signature(signature);
+        let message = message.build().map_err(|e| format!("cannot prepare the message: {e}"))?;
+        let request = web_push::request_builder::build_request::<Vec<u8>>(message);
+        let headers = request
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
+            .collect();
+        Ok(Prepared { url: request.uri().to_string(), headers, body: request.into_body() })
+    }
+}
+
+/// A request ready to go (web-push builds it with an older `http` crate than reqwest's).
+struct Prepared {
+    url: String,
+    headers: Vec<(String, Vec<u8>)>,
+    body: Vec<u8>,
+}
+
+async fn finish(tx: &mut Tx, id: i64, state: &str, error: Option<&str>, at: DateTime<Utc>) -> ApiResult<()> {
+    on_tx!(tx, c => sqlx::query("UPDATE push_deliveries SET state = $1, finished_at = $2, claimed_until = NULL, \
+        last_error = COALESCE($3, last_error) WHERE id = $4 AND state = 'sending'")
+        .bind(state).bind(at).bind(error).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// 30 s, 1 min, 2 min, … at most an hour.
+fn backoff(attempts: i64) -> Duration {
+    let exponent = u32::try_from(attempts.clamp(1, 8) - 1).unwrap_or(0);
+    Duration::from_secs(30 * 2u64.pow(exponent)).min(Duration::from_secs(3600))
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+fn parse_retry_after(value: &str) -> Option<Duration> {
+    if let Ok(seconds) = value.trim().parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = DateTime::parse_from_rfc2822(value.trim()).ok()?;
+    (date.with_timezone(&Utc) - Utc::now()).to_std().ok()
+}
+
+/// Forgets finished deliveries older than `before` (push health reads the last day).
+pub async fn forget_finished(db: &Db, before: DateTime<Utc>) -> ApiResult<u64> {
+    let mut tx = db.begin_write().await?;
+    let gone = on_tx!(&mut tx, c => sqlx::query("DELETE FROM push_deliveries WHERE finished_at IS NOT NULL AND finished_at < $1")
+        .bind(before).execute(c).await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    Ok(gone)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_is_read_as_seconds_or_as_a_date() {
+        assert_eq!(parse_retry_after("120"), Some(Duration::from_secs(120)));
+        let later = (Utc::now() + chrono::Duration::seconds(90)).to_rfc2822();
+        let parsed = parse_retry_after(&later).unwrap();
+        assert!(parsed > Duration::from_secs(80) && parsed <= Duration::from_secs(90));
+        assert_eq!(parse_retry_after("soon"), None);
+    }
+
+    #[test]
+    fn backoff_grows_and_is_bounded() {
+        assert_eq!(backoff(1), Duration::from_secs(30));
+        assert_eq!(backoff(2), Duration::from_secs(60));
+        assert_eq!(backoff(50), Duration::from_secs(3600));
+    }
+}

@@ -1,0 +1,275 @@
+//! Push notifications end to end: the server's own sender, and a local push service that
+//! verifies every VAPID signature and decrypts every message (RFC 8291) as a device would.
+//! On SQLite by default, on PostgreSQL when `FABRIQUE_TEST_DATABASE_URL` is set.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use chrono::Utc;
+use fabrique_server::push::sender::SenderOptions;
+use fabrique_tests::push_service::{Answer, Device, PushService};
+use fabrique_tests::server::{Member, Pushes, Server};
+use fabrique_wire::groups::Visibility;
+use fabrique_wire::sync::{Mutation, MutationOutcome};
+use serde_json::Value;
+use uuid::Uuid;
+
+const WITHIN: Duration = Duration::from_secs(10);
+
+/// "Subventions nationales", with Awa (who asks) and Bruno (who knows) as members.
+async fn scene(pushes: Pushes) -> (Server, PushService, Uuid, Member, Member) {
+    let mut server = Server::start_with(pushes).await;
+    let service = PushService::start().await;
+    let group = server.create_group("Subventions nationales", Visibility::Public).await;
+    let mut awa = server.member("Awa").await;
+    let mut bruno = server.member("Bruno").await;
+    for member in [&mut awa, &mut bruno] {
+        assert_eq!(server.act(member, Mutation::JoinGroup { group_id: group }).await, MutationOutcome::Applied);
+    }
+    (server, service, group, awa, bruno)
+}
+
+async fn ask(server: &Server, member: &mut Member, group: Uuid, title: &str) -> Uuid {
+    let id = Uuid::now_v7();
+    let question =
+        Mutation::AskQuestion { id, group_ids: vec![group], title: title.into(), details: String::new(), tags: vec![] };
+    assert_eq!(server.act(member, question).await, MutationOutcome::Applied);
+    id
+}
+
+async fn subscribed(server: &Server, service: &PushService, member: &Member) -> Device {
+    let device = service.device();
+    let response = server.subscribe(member, &device).await;
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap_or_default());
+    device
+}
+
+async fn my_devices(server: &Server, member: &Member) -> Vec<Value> {
+    server
+        .client()
+        .get(format!("{}/v1/push/subscriptions", server.url()))
+        .bearer_auth(&member.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_question_reaches_another_members_device_encrypted_and_never_its_author() {
+    let (server, service, group, mut awa, bruno) = scene(Pushes::Sent).await;
+    let awas_phone = subscribed(&server, &service, &awa).await;
+    let brunos_phone = subscribed(&server, &service, &bruno).await;
+
+    let question = ask(&server, &mut awa, group, "Quel dossier pour la subvention FDVA ?").await;
+
+    let received = service.wait_for(&brunos_phone, 1, WITHIN).await;
+    assert_eq!(received.len(), 1, "Bruno's phone got the push (refused: {:?})", service.refused());
+    let payload = &received[0].payload;
+    assert_eq!(payload["kind"], "question_asked");
+    assert_eq!(payload["subject_id"], question.to_string());
+    assert_eq!(payload["group_id"], group.to_string());
+    assert!(!payload.to_string().contains("FDVA"), "the payload carries ids, not the content: {payload}");
+    assert_eq!(received[0].ttl, 86_400);
+    assert_eq!(received[0].urgency.as_deref(), Some("normal"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(service.received(&awas_phone).is_empty(), "never to the author of the question");
+    assert!(service.refused().is_empty(), "every message was valid Web Push: {:?}", service.refused());
+}
+
+#[tokio::test]
+async fn a_device_its_push_service_no_longer_knows_is_forgotten() {
+    let (server, service, group, mut awa, bruno) = scene(Pushes::Sent).await;
+    let old_phone = subscribed(&server, &service, &bruno).await;
+    service.script(&old_phone, &[Answer::Status(410)]);
+    ask(&server, &mut awa, group, "Qui a la clé du local ?").await;
+    for _ in 0..200 {
+        if my_devices(&server, &bruno).await.is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    assert!(my_devices(&server, &bruno).await.is_empty(), "a 410 removes the subscription");
+    let requests = service.requests();
+    ask(&server, &mut awa, group, "Et celle de la cave ?").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(service.requests(), requests, "nothing more is sent to it");
+}
+
+#[tokio::test]
+async fn retry_after_and_server_errors_delay_a_delivery_without_losing_it() {
+    let (server, service, group, mut awa, bruno) = scene(Pushes::Held).await;
+    let phone = subscribed(&server, &service, &bruno).await;
+    service.script(&phone, &[Answer::TooMany { retry_after: 120 }, Answer::Status(500)]);
+    ask(&server, &mut awa, group, "Une salle pour l'assemblée générale ?").await;
+    let sender = server.sender().await;
+    let now = Utc::now();
+
+    let first = sender.send_due(now).await.unwrap();
+    assert_eq!((first.claimed, first.retried), (1, 1), "429: kept for later");
+    assert_eq!(sender.send_due(now + chrono::Duration::seconds(60)).await.unwrap().claimed, 0, "Retry-After honoured");
+    let second = sender.send_due(now + chrono::Duration::seconds(121)).await.unwrap();
+    assert_eq!((second.claimed, second.retried), (1, 1), "500: kept for later, with backoff");
+    assert_eq!(sender.send_due(now + chrono::Duration::seconds(130)).await.unwrap().claimed, 0);
+    let third = sender.send_due(now + chrono::Duration::seconds(300)).await.unwrap();
+    assert_eq!(third.sent, 1);
+    assert_eq!(service.received(&phone).len(), 1, "delivered once, in the end");
+}
+
+#[tokio::test]
+async fn a_delivery_that_keeps_failing_is_given_up_after_a_bound() {
+    let (server, service, group, mut awa, bruno) = scene(Pushes::Held).await;
+    let phone = subscribed(&server, &service, &bruno).await;
+    service.script(&phone, &[Answer::Status(503); 20]);
+    ask(&server, &mut awa, group, "Qui vient samedi ?").await;
+    let sender = server.sender().await;
+    let mut at = Utc::now();
+    let mut failed = 0;
+    for _ in 0..20 {
+        at += chrono::Duration::hours(7);
+        failed += sender.send_due(at).await.unwrap().failed;
+    }
+    assert_eq!(failed, 1, "given up once");
+    assert_eq!(service.requests(), SenderOptions::default().max_attempts as usize, "one request per attempt");
+    assert!(service.received(&phone).is_empty());
+}
+
+#[tokio::test]
+async fn signing_out_stops_the_pushes_of_that_device() {
+    let (server, service, group, mut awa, bruno) = scene(Pushes::Sent).await;
+    let phone = subscribed(&server, &service, &bruno).await;
+    let response = server
+        .client()
+        .post(format!("{}/v1/auth/sign-out", server.url()))
+        .bearer_auth(&bruno.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+    ask(&server, &mut awa, group, "Une question après le départ de Bruno").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(service.requests(), 0, "nothing for a signed-out device");
+    assert!(service.received(&phone).is_empty());
+}
+
+#[tokio::test]
+async fn a_bad_subscription_is_refused_and_changes_nothing() {
+    let (server, service, _group, _awa, bruno) = scene(Pushes::Held).await;
+    let device = service.device();
+    for (endpoint, p256dh, auth) in [
+        ("ftp://push.example/x", device.p256dh.as_str(), device.auth.as_str()),
+        ("http://push.example/x", device.p256dh.as_str(), device.auth.as_str()),
+        (device.endpoint.as_str(), "not-a-key", device.auth.as_str()),
+        (device.endpoint.as_str(), device.p256dh.as_str(), "c2hvcnQ"),
+    ] {
+        let response = server
+            .client()
+            .post(format!("{}/v1/push/subscriptions", server.url()))
+            .bearer_auth(&bruno.token)
+            .json(&serde_json::json!({ "endpoint": endpoint, "p256dh": p256dh, "auth": auth }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 422, "{endpoint} {p256dh} {auth}");
+        let body: Value = response.json().await.unwrap();
+        assert!(body["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
+    }
+    assert!(my_devices(&server, &bruno).await.is_empty());
+}
+
+/// Many deliveries: Bruno's 20 devices, and `questions` questions from Awa.
+async fn fan_out(
+    server: &Server,
+    service: &PushService,
+    awa: &mut Member,
+    bruno: &Member,
+    group: Uuid,
+    questions: usize,
+) -> Vec<Device> {
+    let mut phones = Vec::new();
+    for _ in 0..20 {
+        phones.push(subscribed(server, service, bruno).await);
+    }
+    for i in 0..questions {
+        ask(server, awa, group, &format!("Question numéro {i}")).await;
+    }
+    phones
+}
+
+/// Each device's notification ids and how many times each arrived.
+fn arrivals(service: &PushService, phones: &[Device]) -> HashMap<(Uuid, String), usize> {
+    let mut seen = HashMap::new();
+    for phone in phones {
+        for received in service.received(phone) {
+            let id = received.payload["notification_id"].as_str().unwrap().to_owned();
+            *seen.entry((phone.id, id)).or_insert(0) += 1;
+        }
+    }
+    seen
+}
+
+#[tokio::test]
+async fn a_sender_stopped_in_the_middle_of_a_fan_out_finishes_its_batch_and_the_next_one_goes_on() {
+    let (server, service, group, mut awa, bruno) = scene(Pushes::Held).await;
+    let phones = fan_out(&server, &service, &mut awa, &bruno, group, 15).await;
+    let expected = phones.len() * 15;
+
+    let options =
+        SenderOptions { batch: 40, concurrency: 8, idle: Duration::from_millis(10), ..SenderOptions::default() };
+    let first = fabrique_server::push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(first.run(async move {
+        let _ = stopped.await;
+    }));
+    while service.total_received() < 50 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    stop.send(()).unwrap();
+    running.await.unwrap();
+    let at_stop = service.total_received();
+    assert!(at_stop < expected, "stopped in the middle: {at_stop} of {expected}");
+
+    let second = fabrique_server::push::sender::Sender::new(server.db.clone(), options).await.unwrap();
+    loop {
+        if second.send_due(Utc::now()).await.unwrap().claimed == 0 {
+            break;
+        }
+    }
+    let seen = arrivals(&service, &phones);
+    assert_eq!(seen.len(), expected, "none lost");
+    assert!(seen.values().all(|&n| n == 1), "none twice");
+    assert!(service.refused().is_empty());
+}
+
+#[tokio::test]
+async fn two_senders_at_once_never_send_the_same_delivery() {
+    let (server, service, group, mut awa, bruno) = scene(Pushes::Held).await;
+    let phones = fan_out(&server, &service, &mut awa, &bruno, group, 10).await;
+    let expected = phones.len() * 10;
+    let options = SenderOptions { batch: 25, concurrency: 4, ..SenderOptions::default() };
+    let mut workers = Vec::new();
+    for _ in 0..2 {
+        let sender = fabrique_server::push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
+        workers.push(tokio::spawn(async move {
+            let mut sent = 0;
+            loop {
+                let round = sender.send_due(Utc::now()).await.unwrap();
+                if round.claimed == 0 {
+                    return sent;
+                }
+                sent += round.sent;
+            }
+        }));
+    }
+    let mut total = 0;
+    for worker in workers {
+        total += worker.await.unwrap();
+    }
+    assert_eq!(total, expected);
+    let seen = arrivals(&service, &phones);
+    assert_eq!(seen.len(), expected, "none lost");
+    assert!(seen.values().all(|&n| n == 1), "none twice");
+    assert!(service.distinct_tokens() <= 2, "one VAPID signature per sender for this push service");
+}
