@@ -192,6 +192,8 @@ fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
     let ignore = |_| internal(Internal::Ignored);
     let mut commands = vec![
         Command::notify_shell(RealtimeOperation::Disconnect).into(),
+        Command::request_from_shell(crate::notifications::PushOperation::Unregister)
+            .then_send(|_| internal(Internal::Ignored)),
         Command::request_from_shell(storage::delete(storage::SESSION)).then_send(ignore),
         Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).then_send(ignore),
         // The outbox stays, with what it holds now (answers since the last save included).
@@ -274,7 +276,11 @@ mod tests {
         restarted.start();
         let Screen::Feed(feed) = restarted.screen() else { panic!("expected the feed") };
         assert_eq!(feed.items.len(), 3);
-        assert_eq!(restarted.waiting_paths(), vec!["/v1/sync/pull"], "and a sync starts");
+        assert_eq!(
+            restarted.waiting_paths(),
+            vec!["/v1/sync/pull", "/v1/push/key"],
+            "and a sync starts, and the device registers for pushes"
+        );
     }
 
     #[test]

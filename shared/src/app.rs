@@ -39,6 +39,7 @@ pub enum Effect {
     KeyValue(KeyValueOperation),
     Time(TimeRequest),
     Realtime(RealtimeOperation),
+    Push(crate::notifications::PushOperation),
 }
 
 pub type Cmd = Command<Effect, Event>;
@@ -177,6 +178,10 @@ pub enum Internal {
         fetch: crate::pages::Fetch,
         result: HttpResult,
     },
+    Push {
+        epoch: u64,
+        event: crate::notifications::PushInternal,
+    },
     /// Effects whose answer does not matter (sign-out call, deleting a key).
     Ignored,
 }
@@ -239,6 +244,7 @@ pub struct Session {
     pub composer: Option<posts::Composer>,
     pub profile_editor: Option<people::ProfileEditor>,
     pub ask: Option<questions::AskForm>,
+    pub push: crate::notifications::PushState,
 }
 
 pub const FEED_PAGE: usize = 20;
@@ -265,6 +271,7 @@ impl Session {
             composer: None,
             profile_editor: None,
             ask: None,
+            push: crate::notifications::PushState::NotYet,
         }
     }
 
@@ -320,7 +327,10 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
     match event {
         Event::Foreground => {
             session.foreground = true;
-            sync::connect_realtime(session).and(sync::request(session)).and(render())
+            sync::connect_realtime(session)
+                .and(sync::request(session))
+                .and(crate::notifications::register(session))
+                .and(render())
         }
         Event::Background => {
             session.foreground = false;
@@ -386,6 +396,7 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
         Internal::SessionLoaded(result) => accounts::session_loaded(model, result),
         Internal::SignInAnswered { tag, result } => accounts::signed_in(model, tag, result),
         Internal::Ignored => Command::done(),
+        Internal::Push { epoch, event } => with_session(model, epoch, |s| crate::notifications::on_push(s, event)),
         Internal::StoreSaved { epoch, saved } => with_session(model, epoch, |s| sync::store_saved(s, saved)),
         Internal::StoreLoaded { epoch, index, scopes } => {
             with_session(model, epoch, |s| sync::store_loaded(s, index, scopes))

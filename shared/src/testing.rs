@@ -28,6 +28,8 @@ pub struct Shell {
     pub http: VecDeque<Request<HttpRequest>>,
     pub timers: Vec<Request<TimeRequest>>,
     pub realtime: Vec<RealtimeOperation>,
+    /// Push registrations asked of the shell, waiting for an answer.
+    pub push: VecDeque<Request<crate::notifications::PushOperation>>,
     pub renders: usize,
 }
 
@@ -40,6 +42,7 @@ impl Default for Shell {
             http: VecDeque::new(),
             timers: Vec::new(),
             realtime: Vec::new(),
+            push: VecDeque::new(),
             renders: 0,
         }
     }
@@ -68,6 +71,7 @@ impl Shell {
                 Effect::Http(request) => self.http.push_back(request),
                 Effect::Time(request) => self.timers.push(request),
                 Effect::Realtime(request) => self.realtime.push(request.operation),
+                Effect::Push(request) => self.push.push_back(request),
                 Effect::KeyValue(mut request) => {
                     let output = self.key_value(&request.operation);
                     queue.extend(self.core.resolve(&mut request, output).expect("key-value resolves"));
@@ -122,6 +126,13 @@ impl Shell {
     pub fn answer_unreachable(&mut self, path: &str) {
         let request = self.take_request(path);
         self.answer(request, HttpResult::Err(crux_http::HttpError::Io("connection refused".into())));
+    }
+
+    /// Answer the oldest push registration asked of the shell.
+    pub fn answer_push(&mut self, registration: crate::notifications::PushRegistration) {
+        let mut request = self.push.pop_front().expect("a push registration was asked");
+        let effects = self.core.resolve(&mut request, registration).expect("push resolves");
+        self.carry_out(effects);
     }
 
     /// Fire every timer set so far.
@@ -260,5 +271,13 @@ pub fn signed_in(person: Uuid, pull: &PullResponse) -> Shell {
     }));
     shell.answer_json("/v1/auth/sign-in", 200, &session_response(person));
     shell.answer_json("/v1/sync/pull", 200, pull);
+    no_push_here(&mut shell);
     shell
+}
+
+/// The device cannot receive pushes (as a phone without a distributor): the core asks the
+/// server's key, the shell says no, and it is not asked again in this session.
+pub fn no_push_here(shell: &mut Shell) {
+    shell.answer_json("/v1/push/key", 200, &fabrique_wire::notifications::PushKey { public_key: "BKey".into() });
+    shell.answer_push(crate::notifications::PushRegistration::Unavailable { reason: "no distributor".into() });
 }

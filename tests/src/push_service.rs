@@ -77,10 +77,19 @@ pub struct PushService {
 
 impl PushService {
     pub async fn start() -> PushService {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("the push service binds");
+        PushService::start_on("127.0.0.1:0").await
+    }
+
+    /// On a chosen address (for the push benchmark, where it runs in its own process).
+    pub async fn start_on(address: &str) -> PushService {
+        let listener = tokio::net::TcpListener::bind(address).await.expect("the push service binds");
         let address = listener.local_addr().expect("an address");
         let service = PushService { address, inner: Arc::default() };
-        let router = Router::new().route("/push/{id}", post(receive)).with_state(service.clone());
+        let router = Router::new()
+            .route("/push/{id}", post(receive))
+            .route("/devices/{count}", post(new_devices))
+            .route("/stats", axum::routing::get(stats))
+            .with_state(service.clone());
         tokio::spawn(async move { axum::serve(listener, router).await.expect("the push service serves") });
         service
     }
@@ -144,6 +153,27 @@ impl PushService {
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// `POST /devices/{count}`: new devices, for a benchmark run from another process.
+async fn new_devices(State(service): State<PushService>, Path(count): Path<usize>) -> axum::Json<Vec<Value>> {
+    let devices = (0..count.min(100_000))
+        .map(|_| {
+            let device = service.device();
+            serde_json::json!({ "endpoint": device.endpoint, "p256dh": device.p256dh, "auth": device.auth })
+        })
+        .collect();
+    axum::Json(devices)
+}
+
+/// `GET /stats`: what arrived so far.
+async fn stats(State(service): State<PushService>) -> axum::Json<Value> {
+    axum::Json(serde_json::json!({
+        "received": service.total_received(),
+        "refused": service.refused().len(),
+        "requests": service.requests(),
+        "distinct_tokens": service.distinct_tokens(),
+    }))
 }
 
 fn refuse(service: &PushService, status: StatusCode, why: String) -> Response {

@@ -4,13 +4,17 @@
 //! a directory (so a killed app restarts with what it had), timers with tokio, and the
 //! server-sent-events stream that pokes the core.
 //!
+//! With [`Device::start_with_push`] the phone has a push subscription at a local
+//! [`PushService`]: what arrives there for it is handed to the core as
+//! `Event::PushReceived`, as a phone's notification handler does.
+//!
 //! A [`Device`] can go offline (its requests then fail as a phone's would), be killed (its
 //! tasks stop, its storage stays) and be started again from the same storage.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bincode::Options;
@@ -21,11 +25,14 @@ use crux_time::{TimeRequest, TimeResponse};
 use fabrique_core::app::EffectFfi;
 use fabrique_core::ffi::CoreFFI;
 use fabrique_core::i18n::Language;
+use fabrique_core::notifications::{PushOperation, PushRegistration};
 use fabrique_core::realtime::RealtimeOperation;
 use fabrique_core::{Event, ViewModel};
 use futures::StreamExt;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
+
+use crate::push_service::{Device as PushDevice, PushService};
 
 /// Timers at most this long are waited for by [`Device::settle`] (the debounce after a
 /// write, the first retry); longer ones (periodic sync, later retries) are not.
@@ -65,6 +72,9 @@ pub struct Device {
     pending: HashMap<u32, Pending>,
     tasks: Vec<JoinHandle<()>>,
     realtime: Option<JoinHandle<()>>,
+    push: Option<(PushService, PushDevice)>,
+    /// The payloads of the pushes this phone received, decrypted.
+    pushes: Arc<Mutex<Vec<serde_json::Value>>>,
 }
 
 impl Drop for Device {
@@ -76,6 +86,15 @@ impl Drop for Device {
 impl Device {
     /// Start the app on a phone whose storage is `storage` (created if new).
     pub async fn start(name: &str, server_url: &str, storage: &Path) -> Device {
+        Device::start_on(name, server_url, storage, None).await
+    }
+
+    /// A phone that can receive pushes, at `service`.
+    pub async fn start_with_push(name: &str, server_url: &str, storage: &Path, service: &PushService) -> Device {
+        Device::start_on(name, server_url, storage, Some((service.clone(), service.device()))).await
+    }
+
+    async fn start_on(name: &str, server_url: &str, storage: &Path, push: Option<(PushService, PushDevice)>) -> Device {
         std::fs::create_dir_all(storage).expect("the device's storage can be created");
         let (sender, receiver) = mpsc::unbounded_channel();
         let mut device = Device {
@@ -90,6 +109,8 @@ impl Device {
             pending: HashMap::new(),
             tasks: Vec::new(),
             realtime: None,
+            push,
+            pushes: Arc::default(),
         };
         device.send(Event::Start { server_url: server_url.to_owned(), language: Language::French }).await;
         device
@@ -149,6 +170,7 @@ impl Device {
                 EffectFfi::Http(request) => self.http(id, request),
                 EffectFfi::Time(request) => self.time(id, request),
                 EffectFfi::Realtime(operation) => self.realtime(operation),
+                EffectFfi::Push(operation) => self.push(id, operation),
             }
         }
     }
@@ -223,6 +245,47 @@ impl Device {
             }
             TimeRequest::NotifyAt { .. } | TimeRequest::Clear { .. } => {}
         }
+    }
+
+    /// Subscribe at the push service (when this phone has one), then hand each push that
+    /// arrives to the core.
+    fn push(&mut self, id: u32, operation: PushOperation) {
+        let registration = match (operation, &self.push) {
+            (PushOperation::Register { .. }, Some((service, device))) => {
+                let registration = PushRegistration::Subscribed {
+                    endpoint: device.endpoint.clone(),
+                    p256dh: device.p256dh.clone(),
+                    auth: device.auth.clone(),
+                    label: format!("Téléphone de {}", self.name),
+                };
+                let (service, device) = (service.clone(), device.clone());
+                let (sender, pushes) = (self.sender.clone(), self.pushes.clone());
+                self.tasks.push(tokio::spawn(async move {
+                    let mut seen = 0;
+                    loop {
+                        let received = service.received(&device);
+                        for push in &received[seen..] {
+                            pushes.lock().unwrap_or_else(|e| e.into_inner()).push(push.payload.clone());
+                            let _ = sender.send(Incoming::Event(encode(&Event::PushReceived)));
+                        }
+                        seen = received.len();
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                    }
+                }));
+                registration
+            }
+            (PushOperation::Register { .. }, None) => {
+                PushRegistration::Unavailable { reason: "this phone has no push service".into() }
+            }
+            (PushOperation::Unregister, _) => PushRegistration::Unregistered,
+        };
+        self.pending.insert(id, Pending::Http);
+        let _ = self.sender.send(Incoming::Output { id, bytes: encode(&registration) });
+    }
+
+    /// The payloads of the pushes received so far.
+    pub fn pushes(&self) -> Vec<serde_json::Value> {
+        self.pushes.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     fn realtime(&mut self, operation: RealtimeOperation) {

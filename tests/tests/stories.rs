@@ -9,6 +9,7 @@ use fabrique_core::groups::GroupsEvent;
 use fabrique_core::posts::PostsEvent;
 use fabrique_core::view::{ComposerTarget, FeedView, Screen};
 use fabrique_core::{Event, Route, ViewModel};
+use fabrique_tests::push_service::PushService;
 use fabrique_tests::server::{PASSWORD, Server};
 use fabrique_tests::shell::Device;
 use fabrique_wire::groups::Visibility;
@@ -17,9 +18,18 @@ use uuid::Uuid;
 
 /// A new member: invited by the administrator, they redeem the code in the app.
 async fn new_member(server: &Server, name: &str) -> (Device, Uuid) {
+    new_member_on(server, name, None).await
+}
+
+/// A new member whose phone can receive pushes at `push`.
+async fn new_member_on(server: &Server, name: &str, push: Option<&PushService>) -> (Device, Uuid) {
     let email = format!("{}@association.test", name.to_lowercase());
     let code = server.invite(&email).await;
-    let mut device = Device::start(name, &server.url(), &server.device_storage(name)).await;
+    let storage = server.device_storage(name);
+    let mut device = match push {
+        Some(service) => Device::start_with_push(name, &server.url(), &storage, service).await,
+        None => Device::start(name, &server.url(), &storage).await,
+    };
     device.settle().await;
     assert!(matches!(device.view().screen, Screen::SignIn(_)), "a new phone asks to sign in");
     device
@@ -281,4 +291,53 @@ async fn a_question_answered_once_is_suggested_to_the_next_person_who_asks_it_an
     let Screen::Search(found) = chloe.view().screen else { panic!("search") };
     assert_eq!(found.results.len(), 1, "{found:?}");
     assert_eq!(found.results[0].snippet.marks.len(), 4, "two words marked");
+}
+
+#[tokio::test]
+async fn a_question_in_a_group_reaches_a_members_phone_by_push_which_syncs_and_shows_it() {
+    use fabrique_core::notifications::NotificationsEvent;
+    use fabrique_core::questions::QuestionsEvent;
+
+    let mut server = Server::start().await;
+    let push = PushService::start().await;
+    let group = server.create_group("Subventions nationales", Visibility::Public).await;
+    let (mut awa, _) = new_member(&server, "Awa").await;
+    let (mut bruno, _) = new_member_on(&server, "Bruno", Some(&push)).await;
+    join(&mut awa, group).await;
+    join(&mut bruno, group).await;
+    // Bruno's phone is in his pocket: no live channel, only pushes.
+    bruno.send(Event::Background).await;
+    bruno.settle().await;
+    assert_eq!(bruno.view().unread_notifications, 0);
+
+    awa.send(Event::Questions(QuestionsEvent::StartAsk { group_id: group.to_string() })).await;
+    awa.send(Event::Questions(QuestionsEvent::AskChanged {
+        group_ids: vec![group.to_string()],
+        title: "Qui connaît le dossier FDVA ?".into(),
+        details: String::new(),
+        tags: vec![],
+    }))
+    .await;
+    awa.send(Event::Questions(QuestionsEvent::SubmitAsk)).await;
+    awa.settle().await;
+
+    // The push arrives, encrypted for Bruno's phone; the core syncs and the badge shows it.
+    bruno.wait_until(Duration::from_secs(15), |view| view.unread_notifications == 1).await;
+    let pushes = bruno.pushes();
+    assert_eq!(pushes.len(), 1, "one push: {pushes:?}");
+    assert_eq!(pushes[0]["kind"], "question_asked");
+    assert!(push.refused().is_empty(), "valid Web Push: {:?}", push.refused());
+    bruno.send(Event::Navigate(Route::Notifications)).await;
+    let Screen::Notifications(list) = bruno.view().screen else { panic!("the notifications") };
+    assert_eq!(list.items[0].text, "Awa pose une question : « Qui connaît le dossier FDVA ? »");
+    bruno.send(Event::Notifications(NotificationsEvent::Open { id: list.items[0].id.clone() })).await;
+    let Screen::Question(thread) = bruno.view().screen else { panic!("the question opens") };
+    let question = thread.question.expect("held on the phone after the sync");
+    assert_eq!(question.id, pushes[0]["subject_id"].as_str().unwrap());
+    bruno.settle().await;
+    assert_eq!(bruno.view().unread_notifications, 0);
+    // Awa, who asked, was not told about her own question.
+    awa.send(Event::Refresh).await;
+    awa.settle().await;
+    assert_eq!(awa.view().unread_notifications, 0);
 }

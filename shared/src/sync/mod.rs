@@ -129,7 +129,12 @@ fn on_loaded(session: &mut Session) -> Cmd {
         return Command::done();
     }
     let save = save_outbox(session);
-    connect_realtime(session).and(save).and(request(session)).and(start_periodic(session)).and(render())
+    connect_realtime(session)
+        .and(save)
+        .and(request(session))
+        .and(start_periodic(session))
+        .and(crate::notifications::register(session))
+        .and(render())
 }
 
 pub fn connect_realtime(session: &Session) -> Cmd {

@@ -6,6 +6,11 @@
 //!
 //!     fabrique-loadgen seed --data-dir DIR [--people 10000 --groups 1000 --posts 100000]
 //!     fabrique-loadgen run --url http://127.0.0.1:18088 [--seconds 10 --concurrency 8]
+//!
+//! The push benchmark (`scripts/bench-push.sh`) runs three processes: `push-service` (the
+//! local push service that checks and decrypts), the server over a database `push-seed`
+//! filled with 10,000 subscribed members, and `push-fanout`, which asks one question and
+//! measures until every device has its push.
 
 use std::time::{Duration, Instant};
 
@@ -52,6 +57,33 @@ enum Command {
         #[arg(long, default_value_t = 200)]
         queries: usize,
     },
+    /// Run the local push service (VAPID checked, every message decrypted) on `bind`.
+    PushService {
+        #[arg(long)]
+        bind: String,
+    },
+    /// A fresh data directory with one group whose `subscriptions` members each have one
+    /// device registered at the push service.
+    PushSeed {
+        #[arg(long)]
+        data_dir: std::path::PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        subscriptions: usize,
+        #[arg(long)]
+        push_service: String,
+    },
+    /// Ask one question in that group and measure the fan-out: wall seconds until the push
+    /// service has every delivery, and the server's CPU seconds (from /proc).
+    PushFanout {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        push_service: String,
+        #[arg(long)]
+        server_pid: u32,
+        #[arg(long, default_value_t = 10_000)]
+        expected: usize,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -70,6 +102,17 @@ async fn main() {
         Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
         Command::Search { url, queries } => search(&url, queries).await,
+        Command::PushService { bind } => {
+            let service = fabrique_tests::push_service::PushService::start_on(&bind).await;
+            println!("push service on {}", service.origin());
+            std::future::pending::<()>().await;
+        }
+        Command::PushSeed { data_dir, subscriptions, push_service } => {
+            push_seed(&data_dir, subscriptions, &push_service).await
+        }
+        Command::PushFanout { url, push_service, server_pid, expected } => {
+            push_fanout(&url, &push_service, server_pid, expected).await
+        }
     }
 }
 
@@ -476,5 +519,139 @@ async fn search(url: &str, queries: usize) {
             at(0.95),
             at(1.0)
         );
+    }
+}
+
+const ASKER_EMAIL: &str = "asker@bench.fabrique";
+
+async fn push_seed(data_dir: &std::path::Path, count: usize, push_service: &str) {
+    std::fs::create_dir_all(data_dir).expect("data directory");
+    let db = Db::connect(&format!("sqlite:{}", data_dir.join("fabrique.db").display())).await.expect("database");
+    db.migrate().await.expect("migrations");
+    let started = Instant::now();
+    let hash = accounts::hash_password(PASSWORD.to_owned()).await.expect("hash");
+    let devices: Vec<Value> = reqwest::Client::new()
+        .post(format!("{push_service}/devices/{count}"))
+        .send()
+        .await
+        .expect("the push service answers")
+        .json()
+        .await
+        .expect("devices");
+
+    let mut tx = db.begin_write().await.unwrap();
+    let mut changes = ChangeSet::default();
+    let federation = organisations::insert(&mut tx, None, "federation", "Fédération de charge").await.unwrap();
+    let new_person = |email: String, name: String, admin: bool| people::NewPerson {
+        organisation_id: federation,
+        email,
+        display_name: name,
+        password_hash: hash.clone(),
+        federation_admin: admin,
+    };
+    let admin_id = people::insert_person(&mut tx, new_person(ADMIN_EMAIL.into(), "Admin".into(), true), &mut changes)
+        .await
+        .unwrap();
+    let admin = Actor::acting_as(admin_id, federation, true);
+    let group = Uuid::now_v7();
+    let new_group = groups::NewGroup {
+        id: group,
+        name: "Subventions nationales",
+        description: "",
+        organisation_id: federation,
+        visibility: &Visibility::Public,
+        tags: &[],
+    };
+    groups::create_group(&mut tx, &admin, new_group, &mut changes).await.unwrap();
+    let asker_id = people::insert_person(&mut tx, new_person(ASKER_EMAIL.into(), "Awa".into(), false), &mut changes)
+        .await
+        .unwrap();
+    groups::join_group(&mut tx, &Actor::acting_as(asker_id, federation, false), group, &mut changes).await.unwrap();
+    log::commit(&mut tx, changes).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let now = chrono::Utc::now();
+    for (c, chunk) in devices.chunks(1000).enumerate() {
+        let mut tx = db.begin_write().await.unwrap();
+        let mut changes = ChangeSet::default();
+        for (i, device) in chunk.iter().enumerate() {
+            let n = c * 1000 + i;
+            let new = new_person(format!("member{n}@bench.fabrique"), format!("Membre {n}"), false);
+            let id = people::insert_person(&mut tx, new, &mut changes).await.unwrap();
+            groups::join_group(&mut tx, &Actor::acting_as(id, federation, false), group, &mut changes).await.unwrap();
+            let session = accounts::hash_token(&accounts::random_secret(32));
+            fabrique_server::on_tx!(&mut tx, c => sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+                .bind(&session).bind(id).bind(now).bind(now + chrono::Duration::days(30)).execute(c).await.map(|_| ()))
+            .unwrap();
+            fabrique_server::on_tx!(&mut tx, c => sqlx::query("INSERT INTO push_subscriptions (id, person_id, session_hash, endpoint, p256dh, auth, label, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'bench', $7)")
+                .bind(Uuid::now_v7()).bind(id).bind(&session)
+                .bind(device["endpoint"].as_str()).bind(device["p256dh"].as_str()).bind(device["auth"].as_str()).bind(now)
+                .execute(c).await.map(|_| ()))
+            .unwrap();
+        }
+        log::commit(&mut tx, changes).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    println!("seeded {count} members with one device each in {:.1?}", started.elapsed());
+}
+
+/// The server's user + system CPU time so far, from /proc.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("the server's /proc entry");
+    // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th.
+    let after = &stat[stat.rfind(')').expect("a stat line") + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    ticks / 100.0
+}
+
+async fn push_fanout(url: &str, push_service: &str, server_pid: u32, expected: usize) {
+    let client = reqwest::Client::new();
+    let token = sign_in(&client, url, ASKER_EMAIL).await;
+    let stats = || async {
+        let stats: Value = client.get(format!("{push_service}/stats")).send().await.unwrap().json().await.unwrap();
+        stats
+    };
+    let before = stats().await["received"].as_u64().unwrap_or(0) as usize;
+    let groups: Value =
+        client.get(format!("{url}/v1/groups?limit=1")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let group = groups["items"][0]["group"]["id"].as_str().expect("the bench group").to_owned();
+    let cpu_before = cpu_seconds(server_pid);
+    let started = Instant::now();
+    let push = json!({ "client_id": Uuid::now_v7(), "mutations": [{ "id": 1, "mutation": {
+        "type": "ask_question", "id": Uuid::now_v7(), "group_ids": [group], "title": "Quel dossier pour la subvention ?", "details": "", "tags": [] } }] });
+    let answer: Value = client
+        .post(format!("{url}/v1/sync/push"))
+        .bearer_auth(&token)
+        .json(&push)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["results"][0]["outcome"]["status"], "applied", "{answer}");
+    let asked = started.elapsed();
+    let cpu_asked = cpu_seconds(server_pid);
+    loop {
+        let now = stats().await;
+        let received = now["received"].as_u64().unwrap_or(0) as usize - before;
+        if received >= expected || started.elapsed() > Duration::from_secs(600) {
+            let wall = started.elapsed();
+            let cpu = cpu_seconds(server_pid) - cpu_before;
+            let sending_cpu = cpu_seconds(server_pid) - cpu_asked;
+            println!("fan-out of one question to {received} devices (refused: {}):", now["refused"]);
+            println!("  the question and its {expected} notifications and deliveries written: {asked:.2?}");
+            println!("  wall: {:.2} s until the last push arrived", wall.as_secs_f64());
+            println!("  server CPU: {cpu:.2} s in all, {sending_cpu:.2} s sending");
+            println!(
+                "  {:.0} deliveries per second of wall time, {:.0} per CPU second of sending",
+                received as f64 / (wall - asked).as_secs_f64(),
+                received as f64 / sending_cpu.max(0.01)
+            );
+            println!("  VAPID signatures made: {}", now["distinct_tokens"]);
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }

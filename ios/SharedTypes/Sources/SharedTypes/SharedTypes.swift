@@ -689,6 +689,7 @@ indirect public enum Effect: Hashable, Equatable {
     case keyValue(KeyValueOperation)
     case time(TimeRequest)
     case realtime(RealtimeOperation)
+    case push(PushOperation)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -707,6 +708,9 @@ indirect public enum Effect: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .realtime(let x):
             try serializer.serialize_variant_index(value: 4)
+            try x.serialize(serializer: serializer)
+        case .push(let x):
+            try serializer.serialize_variant_index(value: 5)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -742,6 +746,10 @@ indirect public enum Effect: Hashable, Equatable {
             let x = try RealtimeOperation.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .realtime(x)
+        case 5:
+            let x = try PushOperation.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .push(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Effect: \(index)")
         }
     }
@@ -3019,6 +3027,120 @@ public struct ProfileView: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ProfileView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// What the shell does for pushes: subscribe this device with the platform's push
+/// service (UnifiedPush on Android, a relay to APNs on iOS) and say where pushes go.
+indirect public enum PushOperation: Hashable, Equatable {
+    /// Subscribe with the server's VAPID public key (base64url, the `applicationServerKey`).
+    case register(applicationServerKey: String)
+    /// Stop receiving pushes on this device (signed out).
+    case unregister
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .register(let applicationServerKey):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: applicationServerKey)
+        case .unregister:
+            try serializer.serialize_variant_index(value: 1)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PushOperation {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let applicationServerKey = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .register(applicationServerKey: applicationServerKey)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .unregister
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PushOperation: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PushOperation {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum PushRegistration: Hashable, Equatable {
+    /// Where the push service takes pushes for this device, and its keys (base64url).
+    case subscribed(endpoint: String, p256dh: String, auth: String, label: String)
+    /// No push on this device (no distributor, permission refused): the in-app list still works.
+    case unavailable(reason: String)
+    case unregistered
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .subscribed(let endpoint, let p256dh, let auth, let label):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: endpoint)
+            try serializer.serialize_str(value: p256dh)
+            try serializer.serialize_str(value: auth)
+            try serializer.serialize_str(value: label)
+        case .unavailable(let reason):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: reason)
+        case .unregistered:
+            try serializer.serialize_variant_index(value: 2)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PushRegistration {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let endpoint = try deserializer.deserialize_str()
+            let p256dh = try deserializer.deserialize_str()
+            let auth = try deserializer.deserialize_str()
+            let label = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .subscribed(endpoint: endpoint, p256dh: p256dh, auth: auth, label: label)
+        case 1:
+            let reason = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .unavailable(reason: reason)
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .unregistered
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PushRegistration: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PushRegistration {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {

@@ -19,7 +19,8 @@ import org.fabrique.core.types.ViewModel
 
 /**
  * The app's side of the Rust core: sends events, carries out each effect the core asks for
- * (HTTP, key-value storage, timers, the live channel), and publishes the view model.
+ * (HTTP, key-value storage, timers, the live channel, push registration), and publishes
+ * the view model.
  *
  * Every call into the core happens on one thread; effects that wait (HTTP, timers, the
  * live channel) run elsewhere and hand their output back to that thread. Nothing here
@@ -29,6 +30,7 @@ import org.fabrique.core.types.ViewModel
 class Core(
     private val storage: KeyValueStore,
     private val http: HttpClient = HttpClient(),
+    private val push: PushRegistrar = NoPush,
     private val onError: (String) -> Unit = { System.err.println("fabrique core: $it") },
 ) : AutoCloseable {
     private val ffi = CoreFfi()
@@ -82,6 +84,10 @@ class Core(
                 }
                 is Effect.Time -> time(request.id, effect.value)
                 is Effect.Realtime -> realtime(effect.value)
+                is Effect.Push -> io.execute {
+                    val output = push.handle(effect.value).bincodeSerialize()
+                    coreThread.execute { resolve(request.id, output) }
+                }
             }
         }
     }

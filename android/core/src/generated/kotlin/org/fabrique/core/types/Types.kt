@@ -896,6 +896,26 @@ sealed interface Effect {
         }
     }
 
+    data class Push(
+        val value: org.fabrique.core.types.PushOperation,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Push {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.PushOperation.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Push(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Effect {
@@ -906,6 +926,7 @@ sealed interface Effect {
                 2 -> KeyValue.deserialize(deserializer)
                 3 -> Time.deserialize(deserializer)
                 4 -> Realtime.deserialize(deserializer)
+                5 -> Push.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Effect: $index")
             }
         }
@@ -3905,6 +3926,176 @@ data class ProfileView(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): ProfileView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// What the shell does for pushes: subscribe this device with the platform's push
+/// service (UnifiedPush on Android, a relay to APNs on iOS) and say where pushes go.
+sealed interface PushOperation {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Subscribe with the server's VAPID public key (base64url, the `applicationServerKey`).
+    data class Register(
+        val applicationServerKey: String,
+    ) : PushOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(applicationServerKey)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Register {
+                deserializer.increase_container_depth()
+                val applicationServerKey = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Register(applicationServerKey)
+            }
+        }
+    }
+
+    /// Stop receiving pushes on this device (signed out).
+    data object Unregister: PushOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Unregister {
+            return Unregister
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): PushOperation {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Register.deserialize(deserializer)
+                1 -> Unregister.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for PushOperation: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PushOperation {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface PushRegistration {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Where the push service takes pushes for this device, and its keys (base64url).
+    data class Subscribed(
+        val endpoint: String,
+        val p256dh: String,
+        val auth: String,
+        val label: String,
+    ) : PushRegistration {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(endpoint)
+            serializer.serialize_str(p256dh)
+            serializer.serialize_str(auth)
+            serializer.serialize_str(label)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Subscribed {
+                deserializer.increase_container_depth()
+                val endpoint = deserializer.deserialize_str()
+                val p256dh = deserializer.deserialize_str()
+                val auth = deserializer.deserialize_str()
+                val label = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Subscribed(endpoint, p256dh, auth, label)
+            }
+        }
+    }
+
+    /// No push on this device (no distributor, permission refused): the in-app list still works.
+    data class Unavailable(
+        val reason: String,
+    ) : PushRegistration {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(reason)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Unavailable {
+                deserializer.increase_container_depth()
+                val reason = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Unavailable(reason)
+            }
+        }
+    }
+
+    data object Unregistered: PushRegistration {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Unregistered {
+            return Unregistered
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): PushRegistration {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Subscribed.deserialize(deserializer)
+                1 -> Unavailable.deserialize(deserializer)
+                2 -> Unregistered.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for PushRegistration: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PushRegistration {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# One notification fanned out to 10,000 devices at the local push service, release build:
+# wall seconds, and the server's CPU seconds (target: ≥ 4,000 deliveries per CPU second).
+#
+#   ./scripts/bench-push.sh [devices, default 10000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+devices=${1:-10000}
+data=$(mktemp -d -t fabrique-push-XXXXXX)
+push_port=18091
+port=18090
+trap 'kill "${server:-}" "${service:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
+
+cargo build --release --locked --bin fabrique --bin fabrique-loadgen
+./target/release/fabrique-loadgen push-service --bind "127.0.0.1:$push_port" &
+service=$!
+for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$push_port/stats" >/dev/null && break
+    sleep 0.1
+done
+./target/release/fabrique-loadgen push-seed --data-dir "$data" --subscriptions "$devices" --push-service "http://127.0.0.1:$push_port"
+./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
+    sleep 0.2
+done
+./target/release/fabrique-loadgen push-fanout --url "http://127.0.0.1:$port" --push-service "http://127.0.0.1:$push_port" \
+    --server-pid "$server" --expected "$devices"
