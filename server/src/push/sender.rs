@@ -154,12 +154,10 @@ impl Sender {
             .await;
         let mut tx = self.db.begin_write().await?;
         let finished = now;
+        let mut sent = Vec::new();
         for (delivery, outcome) in outcomes {
             match outcome {
-                Outcome::Sent => {
-                    round.sent += 1;
-                    finish(&mut tx, delivery.id, "sent", None, finished).await?;
-                }
+                Outcome::Sent => sent.push(delivery.id),
                 Outcome::Gone => {
                     round.gone += 1;
                     finish(
@@ -190,6 +188,8 @@ impl Sender {
                 }
             }
         }
+        round.sent = sent.len();
+        finish_sent(&mut tx, &sent, finished).await?;
         tx.commit().await?;
         Ok(round)
     }
@@ -304,6 +304,37 @@ async fn finish(tx: &mut Tx, id: i64, state: &str, error: Option<&str>, at: Date
     on_tx!(tx, c => sqlx::query("UPDATE push_deliveries SET state = $1, finished_at = $2, claimed_until = NULL, \
         last_error = COALESCE($3, last_error) WHERE id = $4 AND state = 'sending'")
         .bind(state).bind(at).bind(error).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// The deliveries that went out, in one statement.
+async fn finish_sent(tx: &mut Tx, ids: &[i64], at: DateTime<Utc>) -> ApiResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    match tx {
+        Tx::Sqlite(c) => {
+            let ids = serde_json::to_string(ids).expect("ids serialise");
+            sqlx::query(
+                "UPDATE push_deliveries SET state = 'sent', finished_at = $1, claimed_until = NULL \
+                WHERE state = 'sending' AND id IN (SELECT value FROM json_each($2))",
+            )
+            .bind(at)
+            .bind(ids)
+            .execute(&mut **c)
+            .await?;
+        }
+        Tx::Postgres(c) => {
+            sqlx::query(
+                "UPDATE push_deliveries SET state = 'sent', finished_at = $1, claimed_until = NULL \
+                WHERE state = 'sending' AND id = ANY($2)",
+            )
+            .bind(at)
+            .bind(ids)
+            .execute(&mut **c)
+            .await?;
+        }
+    }
     Ok(())
 }
 
