@@ -72,6 +72,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
     let maintenance = tokio::spawn(maintenance(db.clone(), app.pokes(), args.question_escalation_hours));
+    let reminders = tokio::spawn(reminders(db.clone(), app.pokes()));
     // Pushes leave from here; at shutdown the batch under way is finished first.
     let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.trim_end_matches('/').to_owned());
     let sender = crate::push::sender::Sender::new(db.clone(), SenderOptions { contact, ..SenderOptions::default() })
@@ -85,9 +86,23 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let _ = stop_pushes.send(());
     let _ = pushes.await;
     maintenance.abort();
+    reminders.abort();
     db.close().await;
     tracing::info!("stopped");
     result
+}
+
+/// Event reminders (24 h and 1 h before), checked every minute.
+async fn reminders(db: Db, pokes: crate::pokes::Pokes) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        match crate::events::remind_due(&db, chrono::Utc::now()).await {
+            Ok(scopes) if scopes.is_empty() => {}
+            Ok(scopes) => pokes.after_commit(scopes),
+            Err(error) => tracing::warn!(%error, "event reminders failed"),
+        }
+    }
 }
 
 /// Housekeeping that no request should pay for: forget old rate-limit windows, compact

@@ -280,12 +280,12 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
         posts::create_post(
             &mut tx,
             &people_ids[*author],
-            posts::NewPost { id: post_id, group_id: *group_id, kind, title, body },
+            posts::NewPost { id: post_id, group_id: *group_id, kind, title, body, mentions: &[] },
             &mut changes,
         )
         .await?;
         for (commenter, text) in comments.iter() {
-            posts::create_comment(&mut tx, &people_ids[*commenter], Uuid::now_v7(), post_id, text, &mut changes)
+            posts::create_comment(&mut tx, &people_ids[*commenter], Uuid::now_v7(), post_id, text, &[], &mut changes)
                 .await?;
         }
         posts::react(&mut tx, &people_ids[0], post_id, "👍", &mut changes).await.ok();

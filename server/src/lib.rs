@@ -14,6 +14,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod fields;
 pub mod groups;
@@ -127,6 +128,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(groups::router())
         .merge(posts::router())
         .merge(questions::router())
+        .merge(events::router())
         .merge(search::router())
         .merge(push::router())
         .merge(sync::router())

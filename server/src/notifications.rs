@@ -2,12 +2,24 @@
 //! for each notification a Web Push delivery to each of the person's devices, written to
 //! the push outbox in the same transaction as the thing that caused it ([`notify`]).
 //!
-//! Who is told what: the members of a question's groups (and, when one of them is public,
-//! the people whose skills match its tags) when it is asked; its followers when it is
-//! answered; the author of an answer when it is accepted. Never the author of the action.
+//! Who is told what (each area names the recipients, [`notify`] applies the person's
+//! choices): the members of a question's groups (and, when one of them is public, the
+//! people whose skills match its tags); a question's followers when it is answered; the
+//! author of an accepted answer; a group's members when an event is created in it; the
+//! people who answered an event when it changes or is cancelled; those going, 24 h and 1 h
+//! before; the audience of an organiser's message; people named in what someone wrote; a
+//! group's organisers when someone asks to join; a group's followers when it has new posts
+//! (one notification per group per burst). Never the author of the action.
+//!
+//! The person's choices ([`settings`]): kinds they muted are not told at all; a group's
+//! level (everything / important / nothing) filters what is told because one is in or
+//! follows the group; during quiet hours the notification is in the app at once and its
+//! pushes wait for the end of the quiet hours.
 
-use chrono::Utc;
-use fabrique_wire::notifications::{Notification, NotificationKind, PushPayload};
+pub mod settings;
+
+use chrono::{DateTime, Duration, Utc};
+use fabrique_wire::notifications::{GroupLevel, Notification, NotificationKind, PushPayload};
 use fabrique_wire::sync::{Entity, scope};
 use uuid::Uuid;
 
@@ -15,25 +27,56 @@ use crate::accounts::Actor;
 use crate::db::Tx;
 use crate::error::ApiResult;
 use crate::on_tx;
+use crate::push::Delivery;
 use crate::sync::log::ChangeSet;
 
-/// A notification's text is a short line: a question's title is cut to this.
+/// A notification's text is a short line: a title is cut to this.
 const TEXT_MAX: usize = 120;
+/// New posts in a group within this time of an unread "new posts" notification join it.
+pub const BURST: Duration = Duration::hours(1);
 
 pub fn kind_str(kind: NotificationKind) -> &'static str {
     match kind {
         NotificationKind::QuestionAsked => "question_asked",
         NotificationKind::QuestionAnswered => "question_answered",
         NotificationKind::AnswerAccepted => "answer_accepted",
+        NotificationKind::EventCreated => "event_created",
+        NotificationKind::EventChanged => "event_changed",
+        NotificationKind::EventCancelled => "event_cancelled",
+        NotificationKind::EventReminder => "event_reminder",
+        NotificationKind::Announcement => "announcement",
+        NotificationKind::Mention => "mention",
+        NotificationKind::JoinRequested => "join_requested",
+        NotificationKind::GroupActivity => "group_activity",
     }
 }
 
-fn parse_kind(text: &str) -> NotificationKind {
-    match text {
-        "question_answered" => NotificationKind::QuestionAnswered,
-        "answer_accepted" => NotificationKind::AnswerAccepted,
-        _ => NotificationKind::QuestionAsked,
-    }
+pub const ALL_KINDS: [NotificationKind; 11] = [
+    NotificationKind::QuestionAsked,
+    NotificationKind::QuestionAnswered,
+    NotificationKind::AnswerAccepted,
+    NotificationKind::EventCreated,
+    NotificationKind::EventChanged,
+    NotificationKind::EventCancelled,
+    NotificationKind::EventReminder,
+    NotificationKind::Announcement,
+    NotificationKind::Mention,
+    NotificationKind::JoinRequested,
+    NotificationKind::GroupActivity,
+];
+
+pub fn parse_kind(text: &str) -> Option<NotificationKind> {
+    ALL_KINDS.into_iter().find(|kind| kind_str(*kind) == text)
+}
+
+/// Why the recipients are told.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Because they are in (or follow) the group: their level for the group applies.
+    Group(GroupLevel),
+    /// Because of something of their own (their question, their answer, their RSVP, their
+    /// name): only muting the kind stops it.
+    Personal,
 }
 
 /// What happened, to tell the recipients about.
@@ -41,8 +84,31 @@ pub struct Cause<'a> {
     pub kind: NotificationKind,
     pub subject_id: Uuid,
     pub group_id: Option<Uuid>,
-    pub actor: &'a Actor,
+    /// Who did it; never told about it unless `tell_actor` (a reminder of one's own event).
+    pub actor_id: Uuid,
+    pub tell_actor: bool,
     pub text: &'a str,
+    pub audience: Audience,
+}
+
+impl<'a> Cause<'a> {
+    pub fn new(kind: NotificationKind, subject_id: Uuid, actor: &Actor, text: &'a str) -> Cause<'a> {
+        Cause {
+            kind,
+            subject_id,
+            group_id: None,
+            actor_id: actor.person_id,
+            tell_actor: false,
+            text,
+            audience: Audience::Personal,
+        }
+    }
+
+    pub fn in_group(mut self, group_id: Uuid, audience: Audience) -> Self {
+        self.group_id = Some(group_id);
+        self.audience = audience;
+        self
+    }
 }
 
 /// The generic line a push shows when the app cannot prepare its own (French first: the
@@ -52,29 +118,84 @@ fn push_text(kind: NotificationKind) -> &'static str {
         NotificationKind::QuestionAsked => "Nouvelle question dans un de vos groupes",
         NotificationKind::QuestionAnswered => "Nouvelle réponse à une question que vous suivez",
         NotificationKind::AnswerAccepted => "Votre réponse a été retenue",
+        NotificationKind::EventCreated => "Nouvel événement dans un de vos groupes",
+        NotificationKind::EventChanged => "Un événement a changé",
+        NotificationKind::EventCancelled => "Un événement est annulé",
+        NotificationKind::EventReminder => "Un événement commence bientôt",
+        NotificationKind::Announcement => "Message d'un organisateur",
+        NotificationKind::Mention => "Quelqu'un vous a cité",
+        NotificationKind::JoinRequested => "Nouvelle demande pour rejoindre un groupe",
+        NotificationKind::GroupActivity => "Nouvelles publications dans un groupe que vous suivez",
     }
 }
 
-/// Tells each of `recipients` (but the actor) about `cause`: a notification in their list
-/// and a push to each of their devices. Returns how many people were told.
+fn urgency(kind: NotificationKind) -> &'static str {
+    match kind {
+        NotificationKind::EventReminder | NotificationKind::EventCancelled => "high",
+        NotificationKind::GroupActivity => "low",
+        _ => "normal",
+    }
+}
+
+/// Pushes about the same thing replace each other at the push service (RFC 8030 Topic):
+/// new posts of a group, and reminders of an event.
+fn topic(kind: NotificationKind, cause: &Cause<'_>) -> Option<String> {
+    use base64::Engine;
+    let id = match kind {
+        NotificationKind::GroupActivity => cause.group_id?,
+        NotificationKind::EventReminder => cause.subject_id,
+        _ => return None,
+    };
+    Some(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(id.as_bytes()))
+}
+
+/// An organiser's whole message is the notification; other texts are a short line.
+fn text_max(kind: NotificationKind) -> usize {
+    match kind {
+        NotificationKind::Announcement => fabrique_wire::events::ANNOUNCEMENT_MAX,
+        _ => TEXT_MAX,
+    }
+}
+
+/// Tells each of `recipients` (but the actor) about `cause`, as each one's settings allow:
+/// a notification in their list and a push to each of their devices (held during their
+/// quiet hours). Returns how many people were told.
 pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes: &mut ChangeSet) -> ApiResult<usize> {
     let actor_name: String = on_tx!(tx, c => sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
-        .bind(cause.actor.person_id).fetch_one(c).await)?;
-    let text: String = cause.text.chars().take(TEXT_MAX).collect();
+        .bind(cause.actor_id).fetch_one(c).await)?;
+    let text: String = cause.text.chars().take(text_max(cause.kind)).collect();
     let now = Utc::now();
+    let topic = topic(cause.kind, cause);
     let mut told = 0;
     let mut seen = std::collections::HashSet::new();
     for &person_id in recipients {
-        if person_id == cause.actor.person_id || !seen.insert(person_id) {
+        if (person_id == cause.actor_id && !cause.tell_actor) || !seen.insert(person_id) {
             continue;
         }
-        let id = Uuid::now_v7();
-        on_tx!(tx, c => sqlx::query(
-            "INSERT INTO notifications (id, person_id, kind, subject_id, group_id, actor_id, text, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-            .bind(id).bind(person_id).bind(kind_str(cause.kind)).bind(cause.subject_id).bind(cause.group_id)
-            .bind(cause.actor.person_id).bind(&text).bind(now)
-            .execute(c).await.map(|r| r.rows_affected()))?;
+        let Some(choices) = settings::for_recipient(tx, person_id, cause.group_id).await? else {
+            continue;
+        };
+        if !choices.wants(cause.kind, cause.audience) {
+            continue;
+        }
+        let (id, count, push) = if cause.kind == NotificationKind::GroupActivity {
+            collapse(tx, cause, person_id, &text, now).await?
+        } else {
+            (None, 1, true)
+        };
+        let (id, created_at) = match id {
+            Some(existing) => existing,
+            None => {
+                let id = Uuid::now_v7();
+                on_tx!(tx, c => sqlx::query(
+                    "INSERT INTO notifications (id, person_id, kind, subject_id, group_id, actor_id, text, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                    .bind(id).bind(person_id).bind(kind_str(cause.kind)).bind(cause.subject_id).bind(cause.group_id)
+                    .bind(cause.actor_id).bind(&text).bind(now)
+                    .execute(c).await.map(|r| r.rows_affected()))?;
+                (id, now)
+            }
+        };
         let notification = Notification {
             id,
             kind: cause.kind,
@@ -82,21 +203,55 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
             group_id: cause.group_id,
             actor_name: actor_name.clone(),
             text: text.clone(),
-            created_at: now,
+            count,
+            created_at,
             read: false,
         };
         changes.put(scope::person(person_id), id, &Entity::Notification(notification));
-        let payload = PushPayload {
-            notification_id: id,
-            kind: cause.kind,
-            subject_id: cause.subject_id,
-            group_id: cause.group_id,
-            text: push_text(cause.kind).to_owned(),
-        };
-        crate::push::enqueue(tx, person_id, &payload, now).await?;
+        if push {
+            let payload = PushPayload {
+                notification_id: id,
+                kind: cause.kind,
+                subject_id: cause.subject_id,
+                group_id: cause.group_id,
+                text: push_text(cause.kind).to_owned(),
+            };
+            let delivery = Delivery {
+                payload: &payload,
+                topic: topic.as_deref(),
+                urgency: urgency(cause.kind),
+                not_before: choices.push_at(now),
+                now,
+            };
+            crate::push::enqueue(tx, person_id, &delivery).await?;
+        }
         told += 1;
     }
     Ok(told)
+}
+
+/// New posts in a group join the person's unread "new posts" notification of the burst
+/// (without a push: one push per burst); otherwise a new one starts. Returns the existing
+/// notification (id, created_at) when joined, its count, and whether to push.
+async fn collapse(
+    tx: &mut Tx,
+    cause: &Cause<'_>,
+    person_id: Uuid,
+    text: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<(Option<(Uuid, DateTime<Utc>)>, i64, bool)> {
+    let open: Option<(Uuid, DateTime<Utc>, i64)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT id, created_at, count FROM notifications WHERE person_id = $1 AND kind = 'group_activity' AND group_id = $2 \
+         AND read_at IS NULL AND created_at > $3 ORDER BY created_at DESC LIMIT 1")
+        .bind(person_id).bind(cause.group_id).bind(now - BURST).fetch_optional(c).await)?;
+    match open {
+        Some((id, created_at, count)) => {
+            on_tx!(tx, c => sqlx::query("UPDATE notifications SET count = count + 1, subject_id = $1, actor_id = $2, text = $3 WHERE id = $4")
+                .bind(cause.subject_id).bind(cause.actor_id).bind(text).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+            Ok((Some((id, created_at)), count + 1, false))
+        }
+        None => Ok((None, 1, true)),
+    }
 }
 
 /// A question was asked: its groups' members, and people whose skills match its tags when
@@ -111,20 +266,14 @@ pub async fn question_asked(
 ) -> ApiResult<usize> {
     let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
         "SELECT m.person_id FROM question_groups qg JOIN group_members m ON m.group_id = qg.group_id \
-         JOIN people p ON p.id = m.person_id AND p.deactivated_at IS NULL WHERE qg.question_id = $1 \
+         WHERE qg.question_id = $1 \
          UNION \
          SELECT s.person_id FROM question_tags t JOIN person_tags s ON s.tag = t.tag AND s.kind = 'skill' \
-         JOIN people p ON p.id = s.person_id AND p.deactivated_at IS NULL \
          WHERE t.question_id = $1 AND EXISTS (SELECT 1 FROM question_groups qg JOIN groups g ON g.id = qg.group_id \
              WHERE qg.question_id = $1 AND g.visibility = 'public' AND g.deleted_at IS NULL)")
         .bind(question_id).fetch_all(c).await)?;
-    let cause = Cause {
-        kind: NotificationKind::QuestionAsked,
-        subject_id: question_id,
-        group_id: Some(group_id),
-        actor,
-        text: title,
-    };
+    let cause = Cause::new(NotificationKind::QuestionAsked, question_id, actor, title)
+        .in_group(group_id, Audience::Group(GroupLevel::Important));
     notify(tx, &cause, &recipients, changes).await
 }
 
@@ -137,10 +286,8 @@ pub async fn question_answered(
     changes: &mut ChangeSet,
 ) -> ApiResult<usize> {
     let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT f.person_id FROM question_followers f JOIN people p ON p.id = f.person_id AND p.deactivated_at IS NULL \
-         WHERE f.question_id = $1").bind(question_id).fetch_all(c).await)?;
-    let cause =
-        Cause { kind: NotificationKind::QuestionAnswered, subject_id: question_id, group_id: None, actor, text: title };
+        "SELECT person_id FROM question_followers WHERE question_id = $1").bind(question_id).fetch_all(c).await)?;
+    let cause = Cause::new(NotificationKind::QuestionAnswered, question_id, actor, title);
     notify(tx, &cause, &recipients, changes).await
 }
 
@@ -153,9 +300,80 @@ pub async fn answer_accepted(
     title: &str,
     changes: &mut ChangeSet,
 ) -> ApiResult<usize> {
-    let cause =
-        Cause { kind: NotificationKind::AnswerAccepted, subject_id: question_id, group_id: None, actor, text: title };
+    let cause = Cause::new(NotificationKind::AnswerAccepted, question_id, actor, title);
     notify(tx, &cause, &[answer_author], changes).await
+}
+
+/// Someone asks to join a private group: the people who decide (its organisers and admins).
+pub async fn join_requested(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    group_name: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<usize> {
+    let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT person_id FROM group_members WHERE group_id = $1 AND role IN ('organiser', 'admin')")
+        .bind(group_id).fetch_all(c).await)?;
+    let cause =
+        Cause::new(NotificationKind::JoinRequested, group_id, actor, group_name).in_group(group_id, Audience::Personal);
+    notify(tx, &cause, &recipients, changes).await
+}
+
+/// A new post: the group's followers, and the members who asked for everything of it.
+pub async fn group_activity(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    post_id: Uuid,
+    group_name: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<usize> {
+    let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT person_id FROM group_followers WHERE group_id = $1 \
+         UNION SELECT l.person_id FROM group_notification_levels l \
+         JOIN group_members m ON m.group_id = l.group_id AND m.person_id = l.person_id \
+         WHERE l.group_id = $1 AND l.level = 'everything'")
+        .bind(group_id).fetch_all(c).await)?;
+    let cause = Cause::new(NotificationKind::GroupActivity, post_id, actor, group_name)
+        .in_group(group_id, Audience::Group(GroupLevel::Everything));
+    notify(tx, &cause, &recipients, changes).await
+}
+
+/// People named in something written in `groups` (a post's group, a question's groups):
+/// told when they may read one of them (naming someone never shows them a private
+/// group's content).
+pub async fn mentioned(
+    tx: &mut Tx,
+    actor: &Actor,
+    subject_id: Uuid,
+    groups: &[Uuid],
+    mentions: &[Uuid],
+    text: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<usize> {
+    if mentions.len() > 20 {
+        return Err(crate::error::ApiError::invalid("invalid_field", "Name at most 20 people at once.")
+            .with_details(serde_json::json!({ "field": "mentions" })));
+    }
+    let (Some(&first), false) = (groups.first(), mentions.is_empty()) else {
+        return Ok(0);
+    };
+    let mut readers = Vec::with_capacity(mentions.len());
+    for person in mentions {
+        for group in groups {
+            let may_read: bool = on_tx!(tx, c => sqlx::query_scalar(
+                "SELECT EXISTS (SELECT 1 FROM groups g WHERE g.id = $1 AND g.deleted_at IS NULL AND (g.visibility = 'public' \
+                 OR EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2)))")
+                .bind(group).bind(person).fetch_one(c).await)?;
+            if may_read {
+                readers.push(*person);
+                break;
+            }
+        }
+    }
+    let cause = Cause::new(NotificationKind::Mention, subject_id, actor, text).in_group(first, Audience::Personal);
+    notify(tx, &cause, &readers, changes).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -166,12 +384,13 @@ struct NotificationRow {
     group_id: Option<Uuid>,
     actor_name: String,
     text: String,
-    created_at: chrono::DateTime<Utc>,
+    count: i64,
+    created_at: DateTime<Utc>,
     read: bool,
 }
 
 const NOTIFICATION_SELECT: &str = "SELECT n.id, n.kind, n.subject_id, n.group_id, p.display_name AS actor_name, n.text, \
-    n.created_at, n.read_at IS NOT NULL AS read FROM notifications n JOIN people p ON p.id = n.actor_id";
+    n.count, n.created_at, n.read_at IS NOT NULL AS read FROM notifications n JOIN people p ON p.id = n.actor_id";
 
 /// Marks some of the person's notifications read (others' ids are ignored: they are not
 /// theirs to mark, and saying so would tell that they exist).
@@ -204,13 +423,17 @@ pub async fn mark_all_read(tx: &mut Tx, actor: &Actor, changes: &mut ChangeSet) 
 async fn put(tx: &mut Tx, id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row: NotificationRow = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(format!("{NOTIFICATION_SELECT} WHERE n.id = $1")))
         .bind(id).fetch_one(c).await)?;
+    let Some(kind) = parse_kind(&row.kind) else {
+        return Err(crate::error::ApiError::internal(format!("unknown notification kind {}", row.kind)));
+    };
     let notification = Notification {
         id: row.id,
-        kind: parse_kind(&row.kind),
+        kind,
         subject_id: row.subject_id,
         group_id: row.group_id,
         actor_name: row.actor_name,
         text: row.text,
+        count: row.count,
         created_at: row.created_at,
         read: row.read,
     };

@@ -209,10 +209,12 @@ pub struct NewPost<'a> {
     pub kind: &'a PostKind,
     pub title: &'a str,
     pub body: &'a str,
+    /// People named in it.
+    pub mentions: &'a [Uuid],
 }
 
 pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let NewPost { id, group_id, kind, title, body } = post;
+    let NewPost { id, group_id, kind, title, body, mentions } = post;
     let title = fields::text("title", title, 200, false, false)?;
     let body = fields::text("body", body, 20_000, true, true)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
@@ -223,7 +225,11 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes:
         .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
         .on_unique("already_exists", "An object with this id already exists.")?;
     crate::search::index_post(tx, id, group_id, &title, &body).await?;
-    put_post(tx, id, changes).await
+    put_post(tx, id, changes).await?;
+    let line = if title.is_empty() { body.as_str() } else { title.as_str() };
+    crate::notifications::mentioned(tx, actor, id, &[group_id], mentions, line, changes).await?;
+    crate::notifications::group_activity(tx, actor, group_id, id, &access.group.name, changes).await?;
+    Ok(())
 }
 
 pub async fn edit_post(
@@ -300,6 +306,7 @@ pub async fn create_comment(
     id: Uuid,
     post_id: Uuid,
     body: &str,
+    mentions: &[Uuid],
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     let body = fields::text("body", body, 5_000, true, true)?;
@@ -315,7 +322,10 @@ pub async fn create_comment(
         .on_unique("already_exists", "An object with this id already exists.")?;
     on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count + 1 WHERE id = $1").bind(post_id).execute(c).await.map(|r| r.rows_affected()))?;
     put_comment(tx, id, changes).await?;
-    put_post(tx, post_id, changes).await
+    put_post(tx, post_id, changes).await?;
+    // Opening the notification opens the post the comment is on.
+    crate::notifications::mentioned(tx, actor, post_id, &[post.group_id], mentions, &body, changes).await?;
+    Ok(())
 }
 
 pub async fn edit_comment(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, changes: &mut ChangeSet) -> ApiResult<()> {

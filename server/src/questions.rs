@@ -378,11 +378,12 @@ pub async fn answer(
     id: Uuid,
     question_id: Uuid,
     body: &str,
+    mentions: &[Uuid],
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     let body = fields::text("body", body, fabrique_wire::questions::ANSWER_MAX, true, true)?;
     let question = load_question(tx, question_id).await?.ok_or_else(question_not_found)?;
-    let (_, accesses) = accesses(tx, actor, question_id).await?;
+    let (groups, accesses) = accesses(tx, actor, question_id).await?;
     if question.deleted_at.is_some() {
         return Err(deleted());
     }
@@ -397,6 +398,7 @@ pub async fn answer(
     put_answer(tx, id, changes).await?;
     put_question(tx, question_id, changes).await?;
     crate::notifications::question_answered(tx, actor, question_id, &question.title, changes).await?;
+    crate::notifications::mentioned(tx, actor, question_id, &groups, mentions, &question.title, changes).await?;
     Ok(())
 }
 

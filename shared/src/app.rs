@@ -70,6 +70,15 @@ pub enum Route {
     Directory,
     /// My notifications.
     Notifications,
+    /// How I want to be told: kinds, quiet hours, each group's level.
+    NotificationSettings,
+    /// The coming events of my groups.
+    Events,
+    Event {
+        id: String,
+    },
+    /// Every coming event I answered.
+    Calendar,
 }
 
 impl Route {
@@ -83,6 +92,7 @@ impl Route {
                 | Route::QuestionsForMe
                 | Route::Search
                 | Route::Directory
+                | Route::Events
         )
     }
 }
@@ -123,6 +133,7 @@ pub enum Event {
     Questions(QuestionsEvent),
     Search(SearchEvent),
     Notifications(NotificationsEvent),
+    Events(crate::events::EventsEvent),
 
     /// Results of effects: only the core creates these.
     #[serde(skip)]
@@ -245,6 +256,8 @@ pub struct Session {
     pub profile_editor: Option<people::ProfileEditor>,
     pub ask: Option<questions::AskForm>,
     pub push: crate::notifications::PushState,
+    /// Why the notification settings were not saved (quiet hours that make no sense).
+    pub settings_error: Option<crate::i18n::Text>,
 }
 
 pub const FEED_PAGE: usize = 20;
@@ -272,6 +285,7 @@ impl Session {
             profile_editor: None,
             ask: None,
             push: crate::notifications::PushState::NotYet,
+            settings_error: None,
         }
     }
 
@@ -362,6 +376,7 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::Questions(event) => questions::update(event, session),
         Event::Search(event) => search::update(event, session),
         Event::Notifications(event) => crate::notifications::update(event, session),
+        Event::Events(event) => crate::events::update(event, session),
         Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
     }
 }
@@ -380,7 +395,15 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::QuestionsForMe => questions::open_for_me(session),
         Route::Question { id } => questions::open_question(session, &id),
         Route::Directory => people::open_directory(session),
-        Route::Feed | Route::MyGroups | Route::MyProfile | Route::Search | Route::Notifications => Command::done(),
+        Route::Event { id } => crate::events::open_event(session, &id),
+        Route::Feed
+        | Route::MyGroups
+        | Route::MyProfile
+        | Route::Search
+        | Route::Notifications
+        | Route::NotificationSettings
+        | Route::Events
+        | Route::Calendar => Command::done(),
     };
     load.and(render())
 }

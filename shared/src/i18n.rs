@@ -62,6 +62,14 @@ pub enum Text {
     SearchEmpty,
     SearchHint,
     DirectoryEmpty,
+    EventsEmpty,
+    EventCancelled,
+    EventOver,
+    MyCalendar,
+    CalendarEmpty,
+    NotOrganiser,
+    NotificationSettingsHint,
+    QuietHoursInvalid,
 }
 
 impl Text {
@@ -191,6 +199,28 @@ impl Text {
                 "Personne ne correspond à ces critères. Essayez d'en retirer un.",
                 "No one matches. Try removing a filter.",
             ),
+            Text::EventsEmpty => (
+                "Aucun événement à venir dans vos groupes. Les organisateurs les annoncent ici.",
+                "No coming events in your groups. Organisers announce them here.",
+            ),
+            Text::EventCancelled => ("Annulé", "Cancelled"),
+            Text::EventOver => ("Cet événement est terminé.", "This event is over."),
+            Text::MyCalendar => ("Mon agenda", "My calendar"),
+            Text::CalendarEmpty => (
+                "Votre agenda est vide. Répondez « Je participe » à un événement pour l'y voir.",
+                "Your calendar is empty. Answer “I'm going” to an event to see it here.",
+            ),
+            Text::NotOrganiser => {
+                ("Seuls les organisateurs du groupe peuvent faire cela.", "Only the group's organisers can do this.")
+            }
+            Text::NotificationSettingsHint => (
+                "Pendant les heures calmes, rien ne sonne : les notifications vous attendent dans l'application.",
+                "During quiet hours nothing rings: notifications wait for you in the app.",
+            ),
+            Text::QuietHoursInvalid => (
+                "Indiquez une heure de début et une heure de fin différentes (par exemple 22:00 et 07:00).",
+                "Give a start and an end that differ (for example 22:00 and 07:00).",
+            ),
             Text::JoinRequestSent => (
                 "Demande envoyée. Les responsables du groupe vont vous répondre.",
                 "Request sent. The group's organisers will answer you.",
@@ -220,7 +250,10 @@ pub fn for_error_code(code: &str) -> Text {
             Text::NotFound
         }
         "person_not_found" => Text::ProfileHidden,
-        "question_not_found" | "answer_not_found" => Text::NotFound,
+        "question_not_found" | "answer_not_found" | "event_not_found" => Text::NotFound,
+        "event_cancelled" => Text::EventCancelled,
+        "event_over" => Text::EventOver,
+        "not_an_organiser" => Text::NotOrganiser,
         "unauthorized" => Text::SessionExpired,
         _ => Text::Refused,
     }

@@ -3,13 +3,15 @@
 //! Start with [`app`]: the events a shell sends, the effects it carries out and the model's
 //! state machine (starting → signed out → active). Then, by area (the same names as in the
 //! server and the shells): [`accounts`], [`sync`] (outbox, push/pull, retries), [`posts`]
-//! (feed, a post, the composer), [`groups`], [`people`], and [`pages`] for what is read
-//! online. [`view`] builds what the shells draw; [`i18n`] holds every sentence in French and
+//! (feed, a post, the composer), [`groups`], [`people`], [`questions`], [`events`],
+//! [`notifications`] (the list, settings, push registration), and [`pages`] for what is
+//! read online. [`view`] builds what the shells draw; [`i18n`] holds every sentence in French and
 //! English. [`ffi`] is the uniffi surface (`CoreFFI`), the only place that knows about it.
 
 pub mod accounts;
 pub mod api;
 pub mod app;
+pub mod events;
 pub mod ffi;
 pub mod groups;
 pub mod i18n;

@@ -7,7 +7,7 @@ use crux_core::Command;
 use crux_core::capability::Operation;
 use crux_core::render::render;
 use crux_http::protocol::HttpResult;
-use fabrique_wire::notifications::{Notification, NotificationKind};
+use fabrique_wire::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
 use fabrique_wire::sync::Mutation;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
@@ -17,7 +17,9 @@ use crate::api;
 use crate::app::{Cmd, Internal, Route, Session, internal};
 use crate::i18n::{Language, Text};
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{NotificationItemView, NotificationsView};
+use crate::view::{
+    GroupLevelRow, KindToggle, LevelOption, NotificationItemView, NotificationSettingsView, NotificationsView,
+};
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[repr(C)]
@@ -27,7 +29,63 @@ pub enum NotificationsEvent {
         id: String,
     },
     MarkAllRead,
+    /// Time zone, quiet hours ("HH:MM", both or neither) and the kinds one does not want
+    /// (their `KindToggle::kind` names).
+    SaveSettings {
+        time_zone: String,
+        quiet_start: Option<String>,
+        quiet_end: Option<String>,
+        muted_kinds: Vec<String>,
+    },
+    SetGroupLevel {
+        group_id: String,
+        level: Level,
+    },
 }
+
+/// How much of a group reaches me.
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum Level {
+    Everything,
+    Important,
+    Nothing,
+}
+
+impl From<Level> for GroupLevel {
+    fn from(level: Level) -> Self {
+        match level {
+            Level::Everything => GroupLevel::Everything,
+            Level::Important => GroupLevel::Important,
+            Level::Nothing => GroupLevel::Nothing,
+        }
+    }
+}
+
+impl From<GroupLevel> for Level {
+    fn from(level: GroupLevel) -> Self {
+        match level {
+            GroupLevel::Everything => Level::Everything,
+            GroupLevel::Important => Level::Important,
+            GroupLevel::Nothing => Level::Nothing,
+        }
+    }
+}
+
+/// Every kind, in the order the settings screen lists them, with its stable name.
+const KINDS: [(NotificationKind, &str); 11] = [
+    (NotificationKind::QuestionAsked, "question_asked"),
+    (NotificationKind::QuestionAnswered, "question_answered"),
+    (NotificationKind::AnswerAccepted, "answer_accepted"),
+    (NotificationKind::EventCreated, "event_created"),
+    (NotificationKind::EventChanged, "event_changed"),
+    (NotificationKind::EventCancelled, "event_cancelled"),
+    (NotificationKind::EventReminder, "event_reminder"),
+    (NotificationKind::Announcement, "announcement"),
+    (NotificationKind::Mention, "mention"),
+    (NotificationKind::JoinRequested, "join_requested"),
+    (NotificationKind::GroupActivity, "group_activity"),
+];
 
 /// What the shell does for pushes: subscribe this device with the platform's push
 /// service (UnifiedPush on Android, a relay to APNs on iOS) and say where pushes go.
@@ -139,8 +197,7 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
             } else {
                 sync::write(session, Mutation::MarkNotificationsRead { ids: vec![notification.id] })
             };
-            let route = Route::Question { id: notification.subject_id.to_string() };
-            mark.and(crate::app::navigate(session, route))
+            mark.and(crate::app::navigate(session, route_of(session, &notification)))
         }
         NotificationsEvent::MarkAllRead => {
             let overlay = Overlay::of(&session.outbox);
@@ -149,6 +206,161 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
             }
             sync::write(session, Mutation::MarkAllNotificationsRead).and(render())
         }
+        NotificationsEvent::SaveSettings { time_zone, quiet_start, quiet_end, muted_kinds } => {
+            let quiet_hours = match (quiet_start, quiet_end) {
+                (None, None) => None,
+                (Some(start), Some(end)) if is_clock(&start) && is_clock(&end) && start.trim() != end.trim() => {
+                    Some(QuietHours { start: start.trim().to_owned(), end: end.trim().to_owned() })
+                }
+                _ => {
+                    session.settings_error = Some(Text::QuietHoursInvalid);
+                    return render();
+                }
+            };
+            session.settings_error = None;
+            let muted_kinds =
+                KINDS.iter().filter(|(_, name)| muted_kinds.iter().any(|m| m == name)).map(|(kind, _)| *kind).collect();
+            let time_zone = if time_zone.trim().is_empty() { DEFAULT_TIME_ZONE.to_owned() } else { time_zone };
+            sync::write(session, Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds })
+                .and(render())
+        }
+        NotificationsEvent::SetGroupLevel { group_id, level } => match group_id.parse::<Uuid>() {
+            Ok(group_id) => sync::write(session, Mutation::SetGroupNotificationLevel { group_id, level: level.into() })
+                .and(render()),
+            Err(_) => render(),
+        },
+    }
+}
+
+const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
+
+/// "HH:MM" with a real hour and minute.
+fn is_clock(text: &str) -> bool {
+    match text.trim().split_once(':') {
+        Some((h, m)) if h.len() == 2 && m.len() == 2 => {
+            matches!((h.parse::<u8>(), m.parse::<u8>()), (Ok(h), Ok(m)) if h < 24 && m < 60)
+        }
+        _ => false,
+    }
+}
+
+fn kind_label(kind: NotificationKind, language: Language) -> &'static str {
+    let (fr, en) = match kind {
+        NotificationKind::QuestionAsked => ("Questions posées dans mes groupes", "Questions asked in my groups"),
+        NotificationKind::QuestionAnswered => ("Réponses à mes questions", "Answers to my questions"),
+        NotificationKind::AnswerAccepted => ("Ma réponse retenue", "My answer accepted"),
+        NotificationKind::EventCreated => ("Nouveaux événements", "New events"),
+        NotificationKind::EventChanged => ("Événements modifiés", "Events changed"),
+        NotificationKind::EventCancelled => ("Événements annulés", "Events cancelled"),
+        NotificationKind::EventReminder => ("Rappels avant un événement", "Reminders before an event"),
+        NotificationKind::Announcement => ("Messages des organisateurs", "Messages from organisers"),
+        NotificationKind::Mention => ("Quand on me cite", "When someone mentions me"),
+        NotificationKind::JoinRequested => ("Demandes pour rejoindre mes groupes", "Requests to join my groups"),
+        NotificationKind::GroupActivity => {
+            ("Nouvelles publications des groupes suivis", "New posts in groups I follow")
+        }
+    };
+    match language {
+        Language::French => fr,
+        Language::English => en,
+    }
+}
+
+fn level_label(level: Level, language: Language) -> &'static str {
+    match (level, language) {
+        (Level::Everything, Language::French) => "Tout",
+        (Level::Everything, Language::English) => "Everything",
+        (Level::Important, Language::French) => "Questions, événements et messages",
+        (Level::Important, Language::English) => "Questions, events and messages",
+        (Level::Nothing, Language::French) => "Rien",
+        (Level::Nothing, Language::English) => "Nothing",
+    }
+}
+
+/// My settings as I see them: what waits in the outbox on top of the server's.
+pub fn settings_view(session: &Session, overlay: &Overlay, language: Language) -> NotificationSettingsView {
+    let held = session.store.notification_settings();
+    let (time_zone, quiet, muted): (String, Option<QuietHours>, Vec<NotificationKind>) =
+        match overlay.notification_settings {
+            Some(Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds }) => {
+                (time_zone.clone(), quiet_hours.clone(), muted_kinds.clone())
+            }
+            _ => match held {
+                Some(NotificationSettings { time_zone, quiet_hours, muted_kinds, .. }) => {
+                    (time_zone.clone(), quiet_hours.clone(), muted_kinds.clone())
+                }
+                None => (DEFAULT_TIME_ZONE.to_owned(), None, Vec::new()),
+            },
+        };
+    let level_of = |group_id: Uuid| -> Level {
+        if let Some(level) = overlay.group_levels.get(&group_id) {
+            return (*level).into();
+        }
+        if let Some(row) = held.and_then(|s| s.group_levels.iter().find(|l| l.group_id == group_id)) {
+            return row.level.into();
+        }
+        // Members hear what matters; following a group is asking for its news.
+        if session.store.my_role(group_id).is_some() { Level::Important } else { Level::Everything }
+    };
+    let mut groups: Vec<GroupLevelRow> = session
+        .store
+        .my_group_ids()
+        .filter_map(|id| session.store.group(id))
+        .map(|group| GroupLevelRow {
+            group_id: group.id.to_string(),
+            name: group.name.clone(),
+            level: level_of(group.id),
+        })
+        .collect();
+    groups.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    NotificationSettingsView {
+        time_zone,
+        quiet_start: quiet.as_ref().map(|q| q.start.clone()),
+        quiet_end: quiet.as_ref().map(|q| q.end.clone()),
+        hint: Text::NotificationSettingsHint.in_language(language).to_owned(),
+        kinds: KINDS
+            .iter()
+            .map(|(kind, name)| KindToggle {
+                kind: (*name).to_owned(),
+                label: kind_label(*kind, language).to_owned(),
+                on: !muted.contains(kind),
+            })
+            .collect(),
+        groups,
+        levels: [Level::Everything, Level::Important, Level::Nothing]
+            .into_iter()
+            .map(|level| LevelOption { level, label: level_label(level, language).to_owned() })
+            .collect(),
+        pending: overlay.notification_settings.is_some() || !overlay.group_levels.is_empty(),
+        error: session.settings_error.map(|t| t.in_language(language).to_owned()),
+    }
+}
+
+/// What opening a notification opens.
+fn route_of(session: &Session, notification: &Notification) -> Route {
+    let subject = notification.subject_id.to_string();
+    let group = notification.group_id.map(|g| g.to_string());
+    match notification.kind {
+        NotificationKind::QuestionAsked | NotificationKind::QuestionAnswered | NotificationKind::AnswerAccepted => {
+            Route::Question { id: subject }
+        }
+        NotificationKind::EventCreated
+        | NotificationKind::EventChanged
+        | NotificationKind::EventCancelled
+        | NotificationKind::EventReminder => Route::Event { id: subject },
+        // A message to a group is about the group (its subject); to attendees, about the event.
+        NotificationKind::Announcement if notification.group_id != Some(notification.subject_id) => {
+            Route::Event { id: subject }
+        }
+        NotificationKind::Announcement | NotificationKind::JoinRequested => Route::Group { id: subject },
+        NotificationKind::Mention if session.store.question(notification.subject_id).is_some() => {
+            Route::Question { id: subject }
+        }
+        NotificationKind::Mention => Route::Post { id: subject },
+        NotificationKind::GroupActivity => match group {
+            Some(id) => Route::Group { id },
+            None => Route::Post { id: subject },
+        },
     }
 }
 
@@ -174,6 +386,32 @@ fn sentence(notification: &Notification, language: Language) -> String {
             format!("{who} a retenu votre réponse à « {what} »")
         }
         (NotificationKind::AnswerAccepted, Language::English) => format!("{who} accepted your answer to “{what}”"),
+        (NotificationKind::EventCreated, Language::French) => format!("{who} organise « {what} »"),
+        (NotificationKind::EventCreated, Language::English) => format!("{who} organises “{what}”"),
+        (NotificationKind::EventChanged, Language::French) => {
+            format!("« {what} » a changé : voyez la date, le lieu ou votre place")
+        }
+        (NotificationKind::EventChanged, Language::English) => {
+            format!("“{what}” changed: check its time, place or your seat")
+        }
+        (NotificationKind::EventCancelled, Language::French) => format!("« {what} » est annulé"),
+        (NotificationKind::EventCancelled, Language::English) => format!("“{what}” is cancelled"),
+        (NotificationKind::EventReminder, Language::French) => format!("Rappel : « {what} » commence bientôt"),
+        (NotificationKind::EventReminder, Language::English) => format!("Reminder: “{what}” starts soon"),
+        (NotificationKind::Announcement, Language::French) => format!("Message de {who} : {what}"),
+        (NotificationKind::Announcement, Language::English) => format!("Message from {who}: {what}"),
+        (NotificationKind::Mention, Language::French) => format!("{who} vous a cité : « {what} »"),
+        (NotificationKind::Mention, Language::English) => format!("{who} mentioned you: “{what}”"),
+        (NotificationKind::JoinRequested, Language::French) => format!("{who} demande à rejoindre « {what} »"),
+        (NotificationKind::JoinRequested, Language::English) => format!("{who} asks to join “{what}”"),
+        (NotificationKind::GroupActivity, Language::French) if notification.count > 1 => {
+            format!("{} nouvelles publications dans « {what} »", notification.count)
+        }
+        (NotificationKind::GroupActivity, Language::French) => format!("{who} a publié dans « {what} »"),
+        (NotificationKind::GroupActivity, Language::English) if notification.count > 1 => {
+            format!("{} new posts in “{what}”", notification.count)
+        }
+        (NotificationKind::GroupActivity, Language::English) => format!("{who} posted in “{what}”"),
     }
 }
 
@@ -258,6 +496,7 @@ mod tests {
             group_id: Some(group),
             actor_name: "Bruno".into(),
             text: "Quel dossier pour le FDVA ?".into(),
+            count: 1,
             created_at: Utc::now(),
             read: false,
         };
@@ -291,5 +530,56 @@ mod tests {
         let Screen::Notifications(list) = shell.screen() else { panic!("the list") };
         assert!(list.empty_text.is_some_and(|t| t.contains("questions")));
         assert!(list.mark_all_label.is_none());
+    }
+
+    #[test]
+    fn settings_show_every_kind_and_my_groups_and_a_change_shows_at_once() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Navigate(Route::NotificationSettings));
+        let Screen::NotificationSettings(view) = shell.screen() else { panic!("the settings") };
+        assert_eq!(view.kinds.len(), 11);
+        assert!(view.kinds.iter().all(|k| k.on), "everything on by default");
+        assert_eq!(view.groups.len(), 1);
+        assert_eq!(view.groups[0].level, super::Level::Important, "a member hears what matters by default");
+        assert_eq!(view.time_zone, "Europe/Paris");
+
+        shell.send(Event::Notifications(NotificationsEvent::SaveSettings {
+            time_zone: "Europe/Paris".into(),
+            quiet_start: Some("22:00".into()),
+            quiet_end: Some("07:00".into()),
+            muted_kinds: vec!["mention".into()],
+        }));
+        shell.send(Event::Notifications(NotificationsEvent::SetGroupLevel {
+            group_id: group.to_string(),
+            level: super::Level::Nothing,
+        }));
+        let Screen::NotificationSettings(view) = shell.screen() else { panic!("the settings") };
+        assert!(view.pending);
+        assert_eq!(view.quiet_start.as_deref(), Some("22:00"));
+        assert!(!view.kinds.iter().find(|k| k.kind == "mention").unwrap().on);
+        assert_eq!(view.groups[0].level, super::Level::Nothing);
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let body = String::from_utf8_lossy(&push.operation.body).into_owned();
+        assert!(body.contains("set_notification_settings") && body.contains("set_group_notification_level"), "{body}");
+    }
+
+    #[test]
+    fn quiet_hours_that_make_no_sense_are_refused_with_a_clear_sentence_and_nothing_is_sent() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Navigate(Route::NotificationSettings));
+        shell.send(Event::Notifications(NotificationsEvent::SaveSettings {
+            time_zone: "Europe/Paris".into(),
+            quiet_start: Some("25:00".into()),
+            quiet_end: None,
+            muted_kinds: vec![],
+        }));
+        let Screen::NotificationSettings(view) = shell.screen() else { panic!("the settings") };
+        assert!(view.error.is_some_and(|e| e.contains("22:00")));
+        assert!(!view.pending);
+        shell.fire_timers();
+        assert!(!shell.waiting_paths().iter().any(|p| p == "/v1/sync/push"));
     }
 }

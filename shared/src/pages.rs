@@ -66,6 +66,7 @@ pub struct Pages {
     pub question: Option<crate::questions::QuestionPage>,
     pub search: crate::search::SearchPage,
     pub directory: crate::people::DirectoryPage,
+    pub event: Option<crate::events::EventPage>,
 }
 
 #[derive(Debug, Default)]
@@ -126,6 +127,7 @@ pub enum Fetch {
     Question,
     Search { append: bool },
     Directory { append: bool },
+    Event,
 }
 
 pub fn fetch(session: &mut Session, fetch: Fetch, path: &str) -> (u64, Cmd) {
@@ -152,6 +154,7 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::Question => pages.question.as_ref().is_some_and(|p| p.tag == Some(tag)),
         Fetch::Search { .. } => pages.search.list.tag == Some(tag),
         Fetch::Directory { .. } => pages.directory.list.tag == Some(tag),
+        Fetch::Event => pages.event.as_ref().is_some_and(|p| p.tag == Some(tag)),
     };
     if !fresh {
         return Ok(Command::done());
@@ -175,6 +178,15 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
                 // A private group's questions are refused to non-members: the page says so itself.
                 if let Ok(page) = api::decode::<Page<fabrique_wire::questions::Question>>(result) {
                     group.questions = page.items;
+                }
+            }
+        }
+        Fetch::Event => {
+            if let Some(page) = &mut pages.event {
+                page.tag = None;
+                match api::decode(result) {
+                    Ok(event) => page.event = Some(event),
+                    Err(failure) => page.error = Some(failure.text()),
                 }
             }
         }

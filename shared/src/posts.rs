@@ -154,28 +154,33 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
         composer.error = Some(problem);
         return render();
     }
-    let mutation = match &composer.target {
-        ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| Mutation::CreatePost {
-            id: Uuid::now_v7(),
-            group_id,
-            kind: PostKind::News,
-            title,
-            body,
-        }),
-        ComposerTarget::EditPost { id } => {
-            parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
-        }
-        ComposerTarget::NewComment { post_id } => {
-            parse(post_id).map(|post_id| Mutation::CreateComment { id: Uuid::now_v7(), post_id, body })
-        }
-        ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
-        ComposerTarget::NewAnswer { question_id } => {
-            parse(question_id).map(|question_id| Mutation::AnswerQuestion { id: Uuid::now_v7(), question_id, body })
-        }
-        ComposerTarget::NewAnswerComment { answer_id } => {
-            parse(answer_id).map(|answer_id| Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id, body })
-        }
-    };
+    let mutation =
+        match &composer.target {
+            ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| Mutation::CreatePost {
+                id: Uuid::now_v7(),
+                group_id,
+                kind: PostKind::News,
+                title,
+                body,
+                mentions: vec![],
+            }),
+            ComposerTarget::EditPost { id } => {
+                parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
+            }
+            ComposerTarget::NewComment { post_id } => parse(post_id).map(|post_id| Mutation::CreateComment {
+                id: Uuid::now_v7(),
+                post_id,
+                body,
+                mentions: vec![],
+            }),
+            ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
+            ComposerTarget::NewAnswer { question_id } => parse(question_id).map(|question_id| {
+                Mutation::AnswerQuestion { id: Uuid::now_v7(), question_id, body, mentions: vec![] }
+            }),
+            ComposerTarget::NewAnswerComment { answer_id } => {
+                parse(answer_id).map(|answer_id| Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id, body })
+            }
+        };
     session.composer = None;
     // The draft goes once the write is in the outbox (saved before it is shown).
     let forget_draft = save_draft(session);

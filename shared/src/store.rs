@@ -8,8 +8,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use fabrique_wire::events::{Event, MyRsvp};
 use fabrique_wire::groups::{Group, GroupRole};
-use fabrique_wire::notifications::Notification;
+use fabrique_wire::notifications::{Notification, NotificationSettings};
 use fabrique_wire::people::Me;
 use fabrique_wire::posts::{Comment, Post, Reaction};
 use fabrique_wire::questions::{Answer, AnswerComment, Question};
@@ -31,6 +32,10 @@ pub struct LocalStore {
     comments_by_answer: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
     followed_questions: HashSet<Uuid>,
     notifications_by_time: BTreeSet<(DateTime<Utc>, Uuid)>,
+    events_by_start: BTreeSet<(DateTime<Utc>, Uuid)>,
+    /// My answers to events, by event (the key of each `MyRsvp`), soonest first.
+    my_rsvps_by_start: BTreeSet<(DateTime<Utc>, Uuid)>,
+    my_rsvp_of_event: HashMap<Uuid, Uuid>,
     /// My role in each group I belong to.
     my_roles: HashMap<Uuid, GroupRole>,
     /// Public groups I follow without being a member.
@@ -165,6 +170,13 @@ impl LocalStore {
             Entity::Following(following) if Some(following.person_id) == self.me => {
                 self.followed.insert(following.group_id);
             }
+            Entity::Event(event) => {
+                self.events_by_start.insert((event.starts_at, id));
+            }
+            Entity::MyRsvp(rsvp) => {
+                self.my_rsvps_by_start.insert((rsvp.starts_at, id));
+                self.my_rsvp_of_event.insert(rsvp.event_id, id);
+            }
             _ => {}
         }
     }
@@ -211,6 +223,15 @@ impl LocalStore {
             Entity::Following(following) if Some(following.person_id) == self.me => {
                 self.followed.remove(&following.group_id);
             }
+            Entity::Event(event) => {
+                self.events_by_start.remove(&(event.starts_at, id));
+            }
+            Entity::MyRsvp(rsvp) => {
+                self.my_rsvps_by_start.remove(&(rsvp.starts_at, id));
+                if self.my_rsvp_of_event.get(&rsvp.event_id) == Some(&id) {
+                    self.my_rsvp_of_event.remove(&rsvp.event_id);
+                }
+            }
             _ => {}
         }
     }
@@ -225,6 +246,48 @@ impl LocalStore {
     pub fn notification(&self, id: Uuid) -> Option<&Notification> {
         match self.held.get(&(EntityKind::Notification, id)).map(|h| &h.entity) {
             Some(Entity::Notification(notification)) => Some(notification),
+            _ => None,
+        }
+    }
+
+    pub fn event(&self, id: Uuid) -> Option<&Event> {
+        match self.held.get(&(EntityKind::Event, id)).map(|h| &h.entity) {
+            Some(Entity::Event(event)) => Some(event),
+            _ => None,
+        }
+    }
+
+    /// Events of my groups that end after `now`, soonest first.
+    pub fn events_from(&self, now: DateTime<Utc>) -> impl Iterator<Item = &Event> + '_ {
+        // An event lasts at most a month: start the walk a month before now.
+        let from = (now - chrono::Duration::days(fabrique_wire::events::DURATION_MAX_DAYS), Uuid::nil());
+        self.events_by_start.range(from..).filter_map(|(_, id)| self.event(*id)).filter(move |e| e.ends_at > now)
+    }
+
+    fn rsvp_held(&self, key: Uuid) -> Option<&MyRsvp> {
+        match self.held.get(&(EntityKind::MyRsvp, key)).map(|h| &h.entity) {
+            Some(Entity::MyRsvp(rsvp)) => Some(rsvp),
+            _ => None,
+        }
+    }
+
+    /// My answer to an event, as the server last said.
+    pub fn my_rsvp(&self, event_id: Uuid) -> Option<&MyRsvp> {
+        self.my_rsvp_of_event.get(&event_id).and_then(|key| self.rsvp_held(*key))
+    }
+
+    /// My answers to events that end after `now`, soonest first (my calendar).
+    pub fn my_rsvps_from(&self, now: DateTime<Utc>) -> impl Iterator<Item = &MyRsvp> + '_ {
+        let from = (now - chrono::Duration::days(fabrique_wire::events::DURATION_MAX_DAYS), Uuid::nil());
+        self.my_rsvps_by_start
+            .range(from..)
+            .filter_map(|(_, key)| self.rsvp_held(*key))
+            .filter(move |r| r.ends_at > now)
+    }
+
+    pub fn notification_settings(&self) -> Option<&NotificationSettings> {
+        match self.held.get(&(EntityKind::NotificationSettings, self.me?)).map(|h| &h.entity) {
+            Some(Entity::NotificationSettings(settings)) => Some(settings),
             _ => None,
         }
     }

@@ -45,6 +45,10 @@ pub enum Screen {
     Search(SearchView),
     Directory(DirectoryView),
     Notifications(NotificationsView),
+    NotificationSettings(NotificationSettingsView),
+    Events(EventsView),
+    Event(EventView),
+    Calendar(CalendarView),
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -424,6 +428,12 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
             Route::Search => Screen::Search(crate::search::view(session, language)),
             Route::Directory => Screen::Directory(people::directory_view(session, language)),
             Route::Notifications => Screen::Notifications(crate::notifications::view(session, &overlay, language)),
+            Route::NotificationSettings => {
+                Screen::NotificationSettings(crate::notifications::settings_view(session, &overlay, language))
+            }
+            Route::Events => Screen::Events(crate::events::events_view(session, &overlay, language)),
+            Route::Event { id } => Screen::Event(crate::events::event_view(session, &overlay, id, language)),
+            Route::Calendar => Screen::Calendar(crate::events::calendar_view(session, &overlay, language)),
         }
     };
     ViewModel {
@@ -476,4 +486,96 @@ pub struct NotificationItemView {
     pub text: String,
     pub created_at: String,
     pub unread: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct EventSummary {
+    pub id: String,
+    pub title: String,
+    pub group_name: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    /// Where the event is held ("Europe/Paris"): shells show its times in it.
+    pub time_zone: String,
+    pub place: String,
+    pub cancelled: bool,
+    /// "Vous participez", "Complet : vous êtes n° 3 sur la liste d'attente"; absent when not answered.
+    pub my_status: Option<String>,
+    /// "Annulé", or how many go and the places left.
+    pub label: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct EventsView {
+    pub items: Vec<EventSummary>,
+    pub empty_text: Option<String>,
+    /// The button to my calendar.
+    pub calendar_label: String,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CalendarView {
+    pub items: Vec<EventSummary>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct RsvpButton {
+    pub choice: crate::events::Rsvp,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct EventView {
+    pub id: String,
+    /// Absent until the event is found (on the device or from the server).
+    pub event: Option<EventSummary>,
+    pub loading: bool,
+    pub error: Option<String>,
+    pub description: String,
+    pub online_url: Option<String>,
+    pub seats: String,
+    /// Going / maybe / declined, the selected one marked; empty when it cannot be answered.
+    pub choices: Vec<RsvpButton>,
+    pub can_answer: bool,
+    /// My answer is on the phone, not yet confirmed.
+    pub answer_pending: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct KindToggle {
+    /// The kind's stable name, sent back in `SaveSettings`.
+    pub kind: String,
+    pub label: String,
+    pub on: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct LevelOption {
+    pub level: crate::notifications::Level,
+    pub label: String,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct GroupLevelRow {
+    pub group_id: String,
+    pub name: String,
+    pub level: crate::notifications::Level,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct NotificationSettingsView {
+    pub time_zone: String,
+    /// "22:00" and "07:00" when quiet hours are set.
+    pub quiet_start: Option<String>,
+    pub quiet_end: Option<String>,
+    pub hint: String,
+    pub kinds: Vec<KindToggle>,
+    /// Each group of mine with its level, and the levels to choose from.
+    pub groups: Vec<GroupLevelRow>,
+    pub levels: Vec<LevelOption>,
+    /// Changes are on the phone, not yet confirmed.
+    pub pending: bool,
+    pub error: Option<String>,
 }

@@ -219,7 +219,14 @@ impl Server {
     /// The administrator posts in a group.
     pub async fn admin_posts(&mut self, group_id: Uuid, body: &str) {
         let kind = fabrique_wire::posts::PostKind::News;
-        let post = Mutation::CreatePost { id: Uuid::now_v7(), group_id, kind, title: String::new(), body: body.into() };
+        let post = Mutation::CreatePost {
+            id: Uuid::now_v7(),
+            group_id,
+            kind,
+            title: String::new(),
+            body: body.into(),
+            mentions: vec![],
+        };
         self.admin_does(post).await;
     }
 

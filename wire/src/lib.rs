@@ -11,6 +11,7 @@
 
 pub mod accounts;
 pub mod error;
+pub mod events;
 pub mod groups;
 pub mod notifications;
 pub mod organisations;

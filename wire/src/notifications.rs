@@ -23,10 +23,61 @@ wire_type! {
         QuestionAnswered,
         /// My answer was accepted.
         AnswerAccepted,
+        /// An event in one of my groups.
+        EventCreated,
+        /// An event I answered changed (time, place, ...).
+        EventChanged,
+        /// An event I answered was cancelled.
+        EventCancelled,
+        /// An event I am going to starts soon (24 h, then 1 h before).
+        EventReminder,
+        /// A message from an organiser, to a group or to an event's attendees.
+        Announcement,
+        /// Someone named me in a post, a comment or an answer.
+        Mention,
+        /// Someone asks to join a group I run.
+        JoinRequested,
+        /// New posts in a group I follow (one notification per group per burst).
+        GroupActivity,
     }
 
-    /// One notification of the person's list. `subject_id` is what opening it opens (a
-    /// question for the kinds so far).
+    /// How much of a group reaches me.
+    #[derive(Copy, Eq, Hash)]
+    #[serde(rename_all = "snake_case")]
+    #[repr(C)]
+    pub enum GroupLevel {
+        /// Everything, new posts included.
+        Everything,
+        /// Questions, events and organisers' messages (the default).
+        Important,
+        Nothing,
+    }
+
+    /// Hours without push notifications, in the person's time zone ("22:00" to "07:00").
+    /// Notifications still arrive in the app; pushes wait for the end.
+    pub struct QuietHours {
+        pub start: String,
+        pub end: String,
+    }
+
+    pub struct GroupNotificationLevel {
+        pub group_id: Uuid,
+        pub level: GroupLevel,
+    }
+
+    /// In the person's scope: how they want to be told.
+    pub struct NotificationSettings {
+        /// IANA name ("Europe/Paris"), for quiet hours.
+        pub time_zone: String,
+        pub quiet_hours: Option<QuietHours>,
+        /// Kinds the person does not want at all (neither in the app nor by push).
+        pub muted_kinds: Vec<NotificationKind>,
+        /// Groups whose level differs from [`GroupLevel::Important`].
+        pub group_levels: Vec<GroupNotificationLevel>,
+    }
+
+    /// One notification of the person's list. `subject_id` is what opening it opens: a
+    /// question, an event, a post, or a group (join requests, group activity).
     pub struct Notification {
         pub id: Uuid,
         pub kind: NotificationKind,
@@ -36,6 +87,8 @@ wire_type! {
         pub actor_name: String,
         /// A short line about the subject (a question's title).
         pub text: String,
+        /// How many things it stands for (new posts collapsed into one; 1 otherwise).
+        pub count: i64,
         pub created_at: DateTime<Utc>,
         pub read: bool,
     }

@@ -7,8 +7,9 @@
 
 use uuid::Uuid;
 
+use crate::events::{Event, MyRsvp, RsvpChoice};
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
-use crate::notifications::Notification;
+use crate::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
 use crate::people::{Me, ProfileUpdate};
 use crate::posts::{Comment, Post, PostKind, Reaction};
 use crate::questions::{Answer, AnswerComment, Question, QuestionFollow};
@@ -66,6 +67,9 @@ wire_type! {
             #[serde(default)]
             title: String,
             body: String,
+            /// People named in it (`@name` picked in the composer): told, when they may read it.
+            #[serde(default)]
+            mentions: Vec<Uuid>,
         },
         EditPost {
             id: Uuid,
@@ -75,7 +79,13 @@ wire_type! {
             body: Option<String>,
         },
         DeletePost { id: Uuid },
-        CreateComment { id: Uuid, post_id: Uuid, body: String },
+        CreateComment {
+            id: Uuid,
+            post_id: Uuid,
+            body: String,
+            #[serde(default)]
+            mentions: Vec<Uuid>,
+        },
         EditComment { id: Uuid, body: String },
         DeleteComment { id: Uuid },
         React { target_id: Uuid, emoji: String },
@@ -101,7 +111,13 @@ wire_type! {
             tags: Option<Vec<String>>,
         },
         DeleteQuestion { id: Uuid },
-        AnswerQuestion { id: Uuid, question_id: Uuid, body: String },
+        AnswerQuestion {
+            id: Uuid,
+            question_id: Uuid,
+            body: String,
+            #[serde(default)]
+            mentions: Vec<Uuid>,
+        },
         EditAnswer { id: Uuid, body: String },
         DeleteAnswer { id: Uuid },
         /// By the asker or a moderator of one of the question's groups; replaces an earlier choice.
@@ -113,6 +129,60 @@ wire_type! {
         MarkNotificationsRead { ids: Vec<Uuid> },
         /// Every notification the person has when the server applies it.
         MarkAllNotificationsRead,
+        /// Time zone, quiet hours and the kinds one does not want.
+        SetNotificationSettings {
+            time_zone: String,
+            #[serde(default)]
+            quiet_hours: Option<QuietHours>,
+            #[serde(default)]
+            muted_kinds: Vec<NotificationKind>,
+        },
+        SetGroupNotificationLevel { group_id: Uuid, level: GroupLevel },
+        /// By an organiser of the group.
+        CreateEvent {
+            id: Uuid,
+            group_id: Uuid,
+            title: String,
+            #[serde(default)]
+            description: String,
+            starts_at: chrono::DateTime<chrono::Utc>,
+            ends_at: chrono::DateTime<chrono::Utc>,
+            time_zone: String,
+            #[serde(default)]
+            place: String,
+            #[serde(default)]
+            online_url: String,
+            /// Absent: no limit.
+            #[serde(default)]
+            capacity: Option<i64>,
+        },
+        /// Only the fields given change; `capacity: 0` removes the limit.
+        UpdateEvent {
+            id: Uuid,
+            #[serde(default)]
+            title: Option<String>,
+            #[serde(default)]
+            description: Option<String>,
+            #[serde(default)]
+            starts_at: Option<chrono::DateTime<chrono::Utc>>,
+            #[serde(default)]
+            ends_at: Option<chrono::DateTime<chrono::Utc>>,
+            #[serde(default)]
+            time_zone: Option<String>,
+            #[serde(default)]
+            place: Option<String>,
+            #[serde(default)]
+            online_url: Option<String>,
+            #[serde(default)]
+            capacity: Option<i64>,
+        },
+        CancelEvent { id: Uuid },
+        /// One answer per person, replaced on change; going to a full event puts one on its waiting list.
+        AnswerEvent { event_id: Uuid, choice: RsvpChoice },
+        /// An organiser's message to every member of the group (as each one's level allows).
+        AnnounceToGroup { id: Uuid, group_id: Uuid, text: String },
+        /// An organiser's message to the people going to an event.
+        AnnounceToAttendees { id: Uuid, event_id: Uuid, text: String },
     }
 
     /// A mutation with its number in the device's sequence (1, 2, 3, ...).
@@ -202,6 +272,9 @@ wire_type! {
         AnswerComment,
         QuestionFollow,
         Notification,
+        Event,
+        MyRsvp,
+        NotificationSettings,
     }
 
     #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
@@ -220,6 +293,9 @@ wire_type! {
         AnswerComment(AnswerComment),
         QuestionFollow(QuestionFollow),
         Notification(Notification),
+        Event(Event),
+        MyRsvp(MyRsvp),
+        NotificationSettings(NotificationSettings),
     }
 }
 
@@ -240,6 +316,9 @@ impl Entity {
             Entity::AnswerComment(_) => EntityKind::AnswerComment,
             Entity::QuestionFollow(_) => EntityKind::QuestionFollow,
             Entity::Notification(_) => EntityKind::Notification,
+            Entity::Event(_) => EntityKind::Event,
+            Entity::MyRsvp(_) => EntityKind::MyRsvp,
+            Entity::NotificationSettings(_) => EntityKind::NotificationSettings,
         }
     }
 }
@@ -261,6 +340,9 @@ impl EntityKind {
             EntityKind::AnswerComment => "answer_comment",
             EntityKind::QuestionFollow => "question_follow",
             EntityKind::Notification => "notification",
+            EntityKind::Event => "event",
+            EntityKind::MyRsvp => "my_rsvp",
+            EntityKind::NotificationSettings => "notification_settings",
         }
     }
 
@@ -280,6 +362,9 @@ impl EntityKind {
             "answer_comment" => EntityKind::AnswerComment,
             "question_follow" => EntityKind::QuestionFollow,
             "notification" => EntityKind::Notification,
+            "event" => EntityKind::Event,
+            "my_rsvp" => EntityKind::MyRsvp,
+            "notification_settings" => EntityKind::NotificationSettings,
             _ => return None,
         })
     }

@@ -318,6 +318,7 @@ pub async fn request_to_join(
     let id = pair_id(EntityKind::JoinRequest, group_id, actor.person_id);
     changes.put(scope::group_admin(group_id), id, &request);
     changes.put(scope::person(actor.person_id), id, &request);
+    crate::notifications::join_requested(tx, actor, group_id, &access.group.name, changes).await?;
     Ok(())
 }
 

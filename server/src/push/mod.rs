@@ -205,15 +205,28 @@ pub async fn forget_session(tx: &mut Tx, session_hash: &[u8]) -> ApiResult<()> {
     Ok(())
 }
 
-/// One delivery of `payload` to each device of `person_id` whose session is still valid.
-pub async fn enqueue(tx: &mut Tx, person_id: Uuid, payload: &PushPayload, now: DateTime<Utc>) -> ApiResult<u64> {
-    let payload = serde_json::to_string(payload).expect("a payload serialises");
+/// A push to send: what it carries and how the push service should treat it.
+pub struct Delivery<'a> {
+    pub payload: &'a PushPayload,
+    /// Pushes with the same topic replace each other at the push service while waiting.
+    pub topic: Option<&'a str>,
+    /// `very-low`, `low`, `normal` or `high` (RFC 8030 §5.3).
+    pub urgency: &'a str,
+    /// Not sent before (the end of the person's quiet hours).
+    pub not_before: DateTime<Utc>,
+    pub now: DateTime<Utc>,
+}
+
+/// One delivery to each device of `person_id` whose session is still valid.
+pub async fn enqueue(tx: &mut Tx, person_id: Uuid, delivery: &Delivery<'_>) -> ApiResult<u64> {
+    let payload = serde_json::to_string(delivery.payload).expect("a payload serialises");
     let queued = on_tx!(tx, c => sqlx::query(
         "INSERT INTO push_deliveries (subscription_id, endpoint, p256dh, auth, payload, topic, urgency, ttl, state, not_before, created_at) \
-         SELECT s.id, s.endpoint, s.p256dh, s.auth, $2, NULL, 'normal', $3, 'waiting', $4, $4 \
+         SELECT s.id, s.endpoint, s.p256dh, s.auth, $2, $5, $6, $3, 'waiting', $7, $4 \
          FROM push_subscriptions s JOIN sessions x ON x.token_hash = s.session_hash \
          WHERE s.person_id = $1 AND x.revoked_at IS NULL AND x.expires_at > $4")
-        .bind(person_id).bind(&payload).bind(TTL_SECONDS).bind(now)
+        .bind(person_id).bind(&payload).bind(TTL_SECONDS).bind(delivery.now).bind(delivery.topic)
+        .bind(delivery.urgency).bind(delivery.not_before)
         .execute(c).await.map(|r| r.rows_affected()))?;
     Ok(queued)
 }

@@ -6,11 +6,12 @@ use fabrique_wire::sync::Mutation;
 use crate::accounts::Actor;
 use crate::db::Tx;
 use crate::error::ApiResult;
+use crate::events::{EventUpdate, NewEvent};
 use crate::groups::NewGroup;
 use crate::posts::NewPost;
 use crate::questions::NewQuestion;
 use crate::sync::log::ChangeSet;
-use crate::{groups, notifications, people, posts, questions};
+use crate::{events, groups, notifications, people, posts, questions};
 
 pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
     match mutation {
@@ -46,15 +47,21 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         }
         Mutation::FollowGroup { group_id } => groups::follow_group(tx, actor, *group_id, changes).await,
         Mutation::UnfollowGroup { group_id } => groups::unfollow_group(tx, actor, *group_id, changes).await,
-        Mutation::CreatePost { id, group_id, kind, title, body } => {
-            posts::create_post(tx, actor, NewPost { id: *id, group_id: *group_id, kind, title, body }, changes).await
+        Mutation::CreatePost { id, group_id, kind, title, body, mentions } => {
+            posts::create_post(
+                tx,
+                actor,
+                NewPost { id: *id, group_id: *group_id, kind, title, body, mentions },
+                changes,
+            )
+            .await
         }
         Mutation::EditPost { id, title, body } => {
             posts::edit_post(tx, actor, *id, title.as_deref(), body.as_deref(), changes).await
         }
         Mutation::DeletePost { id } => posts::delete_post(tx, actor, *id, changes).await,
-        Mutation::CreateComment { id, post_id, body } => {
-            posts::create_comment(tx, actor, *id, *post_id, body, changes).await
+        Mutation::CreateComment { id, post_id, body, mentions } => {
+            posts::create_comment(tx, actor, *id, *post_id, body, mentions, changes).await
         }
         Mutation::EditComment { id, body } => posts::edit_comment(tx, actor, *id, body, changes).await,
         Mutation::DeleteComment { id } => posts::delete_comment(tx, actor, *id, changes).await,
@@ -68,8 +75,8 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
             questions::edit(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes).await
         }
         Mutation::DeleteQuestion { id } => questions::delete(tx, actor, *id, changes).await,
-        Mutation::AnswerQuestion { id, question_id, body } => {
-            questions::answer(tx, actor, *id, *question_id, body, changes).await
+        Mutation::AnswerQuestion { id, question_id, body, mentions } => {
+            questions::answer(tx, actor, *id, *question_id, body, mentions, changes).await
         }
         Mutation::EditAnswer { id, body } => questions::edit_answer(tx, actor, *id, body, changes).await,
         Mutation::DeleteAnswer { id } => questions::delete_answer(tx, actor, *id, changes).await,
@@ -88,5 +95,68 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         }
         Mutation::MarkNotificationsRead { ids } => notifications::mark_read(tx, actor, ids, changes).await,
         Mutation::MarkAllNotificationsRead => notifications::mark_all_read(tx, actor, changes).await,
+        Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds } => {
+            notifications::settings::set(tx, actor, time_zone, quiet_hours.as_ref(), muted_kinds, changes).await
+        }
+        Mutation::SetGroupNotificationLevel { group_id, level } => {
+            notifications::settings::set_group_level(tx, actor, *group_id, *level, changes).await
+        }
+        Mutation::CreateEvent {
+            id,
+            group_id,
+            title,
+            description,
+            starts_at,
+            ends_at,
+            time_zone,
+            place,
+            online_url,
+            capacity,
+        } => {
+            let event = NewEvent {
+                id: *id,
+                group_id: *group_id,
+                title,
+                description,
+                starts_at: *starts_at,
+                ends_at: *ends_at,
+                time_zone,
+                place,
+                online_url,
+                capacity: *capacity,
+            };
+            events::create(tx, actor, event, changes).await
+        }
+        Mutation::UpdateEvent {
+            id,
+            title,
+            description,
+            starts_at,
+            ends_at,
+            time_zone,
+            place,
+            online_url,
+            capacity,
+        } => {
+            let update = EventUpdate {
+                title: title.as_deref(),
+                description: description.as_deref(),
+                starts_at: *starts_at,
+                ends_at: *ends_at,
+                time_zone: time_zone.as_deref(),
+                place: place.as_deref(),
+                online_url: online_url.as_deref(),
+                capacity: *capacity,
+            };
+            events::update(tx, actor, *id, update, changes).await
+        }
+        Mutation::CancelEvent { id } => events::cancel(tx, actor, *id, changes).await,
+        Mutation::AnswerEvent { event_id, choice } => events::answer(tx, actor, *event_id, *choice, changes).await,
+        Mutation::AnnounceToGroup { id, group_id, text } => {
+            events::announce_to_group(tx, actor, *id, *group_id, text, changes).await
+        }
+        Mutation::AnnounceToAttendees { id, event_id, text } => {
+            events::announce_to_attendees(tx, actor, *id, *event_id, text, changes).await
+        }
     }
 }

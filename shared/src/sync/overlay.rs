@@ -61,6 +61,11 @@ pub struct Overlay<'a> {
     pub read_notifications: HashSet<Uuid>,
     /// "Mark all read" waits to be sent: every notification held shows as read.
     pub all_notifications_read: bool,
+    /// My answers to events, not yet confirmed (the last one wins).
+    pub rsvps: HashMap<Uuid, fabrique_wire::events::RsvpChoice>,
+    /// Notification settings waiting to be sent (the last one wins).
+    pub notification_settings: Option<&'a Mutation>,
+    pub group_levels: HashMap<Uuid, fabrique_wire::notifications::GroupLevel>,
 }
 
 pub struct NewQuestion<'a> {
@@ -76,7 +81,7 @@ impl<'a> Overlay<'a> {
         let mut overlay = Overlay::default();
         for pending in outbox.visible() {
             match &pending.mutation {
-                Mutation::CreatePost { id, group_id, kind, title, body } => {
+                Mutation::CreatePost { id, group_id, kind, title, body, .. } => {
                     overlay.new_posts.push(NewPost { id: *id, group_id: *group_id, kind, title, body });
                     overlay.pending.insert(*id);
                 }
@@ -93,7 +98,7 @@ impl<'a> Overlay<'a> {
                 Mutation::DeletePost { id } | Mutation::DeleteComment { id } => {
                     overlay.deleted.insert(*id);
                 }
-                Mutation::CreateComment { id, post_id, body } => {
+                Mutation::CreateComment { id, post_id, body, .. } => {
                     overlay.new_comments.entry(*post_id).or_default().push(NewComment { id: *id, body });
                     overlay.pending.insert(*id);
                 }
@@ -131,7 +136,7 @@ impl<'a> Overlay<'a> {
                     overlay.edits.insert(*id, (title.as_deref(), details.as_deref()));
                     overlay.pending.insert(*id);
                 }
-                Mutation::AnswerQuestion { id, question_id, body } => {
+                Mutation::AnswerQuestion { id, question_id, body, .. } => {
                     overlay.new_answers.entry(*question_id).or_default().push(NewComment { id: *id, body });
                     overlay.pending.insert(*id);
                 }
@@ -160,7 +165,19 @@ impl<'a> Overlay<'a> {
                 }
                 Mutation::MarkNotificationsRead { ids } => overlay.read_notifications.extend(ids.iter().copied()),
                 Mutation::MarkAllNotificationsRead => overlay.all_notifications_read = true,
-                Mutation::CreateGroup { .. }
+                Mutation::AnswerEvent { event_id, choice } => {
+                    overlay.rsvps.insert(*event_id, *choice);
+                }
+                Mutation::SetNotificationSettings { .. } => overlay.notification_settings = Some(&pending.mutation),
+                Mutation::SetGroupNotificationLevel { group_id, level } => {
+                    overlay.group_levels.insert(*group_id, *level);
+                }
+                Mutation::CreateEvent { .. }
+                | Mutation::UpdateEvent { .. }
+                | Mutation::CancelEvent { .. }
+                | Mutation::AnnounceToGroup { .. }
+                | Mutation::AnnounceToAttendees { .. }
+                | Mutation::CreateGroup { .. }
                 | Mutation::UpdateGroup { .. }
                 | Mutation::DecideJoinRequest { .. }
                 | Mutation::InviteToGroup { .. }

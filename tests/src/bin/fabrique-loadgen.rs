@@ -245,6 +245,7 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
                     kind: &PostKind::News,
                     title: &format!("Message {p}"),
                     body: &post_body(p),
+                    mentions: &[],
                 },
                 &mut changes,
             )

@@ -1,0 +1,877 @@
+//! Events in groups: created, changed and cancelled by the people who run the group;
+//! answered going / maybe / declined by anyone who may respond there, with a waiting list
+//! when full (first come, first in when a seat frees); reminders 24 h and 1 h before to
+//! those going ([`remind_due`]); organisers' messages to a group or to an event's attendees,
+//! with their reach shown before sending and a daily bound per organiser and group.
+//!
+//! An event lives in its group's scope; each person's answers live in their person scope
+//! ([`MyRsvp`]) so that "my calendar" is complete offline. The attendee list, one event as
+//! an `.ics` file and a person's calendar feed (a secret address a calendar app subscribes
+//! to) are read over REST.
+
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use fabrique_wire::Page;
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::events::{
+    ANNOUNCEMENT_MAX, ANNOUNCEMENTS_PER_DAY, Attendee, CAPACITY_MAX, CalendarFeed, DESCRIPTION_MAX, DURATION_MAX_DAYS,
+    Event, MyRsvp, PLACE_MAX, Reach, RsvpChoice, RsvpStatus, TITLE_MAX, URL_MAX,
+};
+use fabrique_wire::notifications::{GroupLevel, NotificationKind};
+use fabrique_wire::sync::{Entity, EntityKind, scope};
+use serde::Deserialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::accounts::{Actor, AuthUser};
+use crate::db::{Db, Tx};
+use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::extract::{Json, Path, Query};
+use crate::groups::access::GroupAccess;
+use crate::notifications::{Audience, Cause};
+use crate::sync::log::ChangeSet;
+use crate::{AppState, fields, notifications, on_tx, paging};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_event))
+        .routes(routes!(list_group_events))
+        .routes(routes!(attendees))
+        .routes(routes!(event_ics))
+        .routes(routes!(reach))
+        .routes(routes!(new_calendar_feed))
+        .routes(routes!(calendar_feed))
+}
+
+/// Reminders before an event starts, in minutes.
+const REMINDER_LEADS: [i64; 2] = [24 * 60, 60];
+
+// ---------------------------------------------------------------------------------------
+// Rows
+
+#[derive(sqlx::FromRow, Clone)]
+struct EventRow {
+    id: Uuid,
+    group_id: Uuid,
+    author_id: Uuid,
+    author_name: String,
+    title: String,
+    description: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    time_zone: String,
+    place: String,
+    online_url: String,
+    capacity: Option<i64>,
+    going_count: i64,
+    maybe_count: i64,
+    waiting_count: i64,
+    cancelled_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    edited_at: Option<DateTime<Utc>>,
+}
+
+impl From<EventRow> for Event {
+    fn from(row: EventRow) -> Self {
+        Event {
+            id: row.id,
+            group_id: row.group_id,
+            author_id: row.author_id,
+            author_name: row.author_name,
+            title: row.title,
+            description: row.description,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            time_zone: row.time_zone,
+            place: row.place,
+            online_url: row.online_url,
+            capacity: row.capacity,
+            going_count: row.going_count,
+            maybe_count: row.maybe_count,
+            waiting_count: row.waiting_count,
+            cancelled: row.cancelled_at.is_some(),
+            created_at: row.created_at,
+            edited_at: row.edited_at,
+        }
+    }
+}
+
+const EVENT_COLUMNS: &str = "SELECT e.id, e.group_id, e.author_id, p.display_name AS author_name, e.title, e.description, \
+    e.starts_at, e.ends_at, e.time_zone, e.place, e.online_url, e.capacity, e.going_count, e.maybe_count, e.waiting_count, \
+    e.cancelled_at, e.created_at, e.edited_at FROM events e JOIN people p ON p.id = e.author_id";
+
+async fn load_event(tx: &mut Tx, id: Uuid) -> ApiResult<Option<EventRow>> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{EVENT_COLUMNS} WHERE e.id = $1"));
+    let row = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str())).bind(id).fetch_optional(c).await)?;
+    Ok(row)
+}
+
+fn event_not_found() -> ApiError {
+    ApiError::not_found("event_not_found", "This event does not exist.")
+}
+
+fn cancelled() -> ApiError {
+    ApiError::conflict("event_cancelled", "This event was cancelled.")
+}
+
+fn status_str(status: RsvpStatus) -> &'static str {
+    match status {
+        RsvpStatus::Going => "going",
+        RsvpStatus::Maybe => "maybe",
+        RsvpStatus::Declined => "declined",
+        RsvpStatus::Waiting => "waiting",
+    }
+}
+
+fn parse_status(text: &str) -> RsvpStatus {
+    match text {
+        "going" => RsvpStatus::Going,
+        "maybe" => RsvpStatus::Maybe,
+        "waiting" => RsvpStatus::Waiting,
+        _ => RsvpStatus::Declined,
+    }
+}
+
+/// The event and the caller's access to its group; an event of a group the caller may not
+/// read does not exist for them.
+async fn readable(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(EventRow, GroupAccess)> {
+    let event = load_event(tx, id).await?.ok_or_else(event_not_found)?;
+    let access = match GroupAccess::load(tx, actor, event.group_id).await {
+        Ok(access) => access,
+        Err(e) if e.as_client().is_some() => return Err(event_not_found()),
+        Err(e) => return Err(e),
+    };
+    if !access.can_read() {
+        return Err(event_not_found());
+    }
+    Ok((event, access))
+}
+
+fn require_run(access: &GroupAccess) -> ApiResult<()> {
+    if access.can_run() {
+        Ok(())
+    } else {
+        Err(ApiError::forbidden("not_an_organiser", "Only the group's organisers can do this."))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Changes
+
+async fn put_event(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<EventRow> {
+    let row = load_event(tx, id).await?.ok_or_else(event_not_found)?;
+    changes.put(scope::group(row.group_id), id, &Entity::Event(row.clone().into()));
+    Ok(row)
+}
+
+/// A person's answer to an event, in their own scope (with their place on the waiting list).
+async fn put_rsvp(tx: &mut Tx, event: &EventRow, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let row: Option<(String, i64)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT r.status, (SELECT COUNT(*) FROM event_rsvps w WHERE w.event_id = r.event_id AND w.status = 'waiting' \
+            AND (w.answered_at < r.answered_at OR (w.answered_at = r.answered_at AND w.person_id < r.person_id))) AS ahead \
+         FROM event_rsvps r WHERE r.event_id = $1 AND r.person_id = $2")
+        .bind(event.id).bind(person_id).fetch_optional(c).await)?;
+    let id = crate::groups::pair_id(EntityKind::MyRsvp, event.id, person_id);
+    match row {
+        Some((status, ahead)) => {
+            let status = parse_status(&status);
+            let rsvp = MyRsvp {
+                event_id: event.id,
+                group_id: event.group_id,
+                status,
+                waiting_position: (status == RsvpStatus::Waiting).then_some(ahead + 1),
+                title: event.title.clone(),
+                starts_at: event.starts_at,
+                ends_at: event.ends_at,
+                cancelled: event.cancelled_at.is_some(),
+            };
+            changes.put(scope::person(person_id), id, &Entity::MyRsvp(rsvp));
+        }
+        None => changes.delete(scope::person(person_id), EntityKind::MyRsvp, id),
+    }
+    Ok(())
+}
+
+async fn answerers(tx: &mut Tx, event_id: Uuid, statuses: &'static str) -> ApiResult<Vec<Uuid>> {
+    let sql = format!(
+        "SELECT person_id FROM event_rsvps WHERE event_id = $1 AND status IN ({statuses}) ORDER BY answered_at, person_id"
+    );
+    let ids = on_tx!(tx, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str())).bind(event_id).fetch_all(c).await)?;
+    Ok(ids)
+}
+
+async fn recount(tx: &mut Tx, event_id: Uuid) -> ApiResult<()> {
+    on_tx!(tx, c => sqlx::query(
+        "UPDATE events SET going_count = (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going'), \
+            maybe_count = (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'maybe'), \
+            waiting_count = (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'waiting') WHERE id = $1")
+        .bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Seats that freed go to the waiting list in order; returns who got one.
+async fn promote(tx: &mut Tx, event_id: Uuid) -> ApiResult<Vec<Uuid>> {
+    let (capacity, going): (Option<i64>, i64) = on_tx!(tx, c => sqlx::query_as(
+        "SELECT capacity, (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going') FROM events WHERE id = $1")
+        .bind(event_id).fetch_one(c).await)?;
+    let free = capacity.map_or(i64::MAX, |c| (c - going).max(0));
+    if free == 0 {
+        return Ok(Vec::new());
+    }
+    let next: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT person_id FROM event_rsvps WHERE event_id = $1 AND status = 'waiting' ORDER BY answered_at, person_id LIMIT $2")
+        .bind(event_id).bind(free.min(10_000)).fetch_all(c).await)?;
+    for person in &next {
+        on_tx!(tx, c => sqlx::query("UPDATE event_rsvps SET status = 'going' WHERE event_id = $1 AND person_id = $2")
+            .bind(event_id).bind(person).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    Ok(next)
+}
+
+async fn schedule_reminders(
+    tx: &mut Tx,
+    event_id: Uuid,
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    on_tx!(tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1").bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+    for lead in REMINDER_LEADS {
+        let due = starts_at - Duration::minutes(lead);
+        if due > now {
+            on_tx!(tx, c => sqlx::query("INSERT INTO event_reminders (event_id, lead_minutes, due_at) VALUES ($1, $2, $3)")
+                .bind(event_id).bind(lead).bind(due).execute(c).await.map(|r| r.rows_affected()))?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields
+
+/// The fields of a `create_event` mutation, as sent.
+pub struct NewEvent<'a> {
+    pub id: Uuid,
+    pub group_id: Uuid,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: &'a str,
+    pub place: &'a str,
+    pub online_url: &'a str,
+    pub capacity: Option<i64>,
+}
+
+/// The fields of an `update_event` mutation: only those given change.
+pub struct EventUpdate<'a> {
+    pub title: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub time_zone: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub online_url: Option<&'a str>,
+    /// 0 removes the limit.
+    pub capacity: Option<i64>,
+}
+
+fn field_error(field: &str, message: impl Into<String>) -> ApiError {
+    ApiError::invalid("invalid_field", message.into()).with_details(serde_json::json!({ "field": field }))
+}
+
+fn online_url(value: &str) -> ApiResult<String> {
+    let value = fields::text("online_url", value, URL_MAX, false, false)?;
+    if value.is_empty() {
+        return Ok(value);
+    }
+    match reqwest::Url::parse(&value) {
+        Ok(url) if matches!(url.scheme(), "https" | "http") && url.host_str().is_some() => Ok(value),
+        _ => Err(field_error("online_url", "The online link must be a web address (https://...).")),
+    }
+}
+
+fn capacity(value: Option<i64>) -> ApiResult<Option<i64>> {
+    match value {
+        None => Ok(None),
+        Some(c) if (1..=CAPACITY_MAX).contains(&c) => Ok(Some(c)),
+        Some(_) => Err(field_error("capacity", format!("The number of places must be between 1 and {CAPACITY_MAX}."))),
+    }
+}
+
+fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<Utc>) -> ApiResult<()> {
+    if ends_at <= starts_at {
+        return Err(field_error("ends_at", "The event must end after it starts."));
+    }
+    if ends_at - starts_at > Duration::days(DURATION_MAX_DAYS) {
+        return Err(field_error("ends_at", format!("An event lasts at most {DURATION_MAX_DAYS} days.")));
+    }
+    if ends_at <= now {
+        return Err(field_error("ends_at", "This event would already be over."));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Mutations
+
+pub async fn create(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+    let title = fields::text("title", event.title, TITLE_MAX, true, false)?;
+    let description = fields::text("description", event.description, DESCRIPTION_MAX, false, true)?;
+    let place = fields::text("place", event.place, PLACE_MAX, false, false)?;
+    let online_url = online_url(event.online_url)?;
+    let time_zone = notifications::settings::time_zone("time_zone", event.time_zone)?;
+    let capacity = capacity(event.capacity)?;
+    let now = Utc::now();
+    check_times(event.starts_at, event.ends_at, now)?;
+    let access = GroupAccess::load(tx, actor, event.group_id).await?;
+    if !access.can_read() {
+        return Err(crate::groups::access::group_not_found());
+    }
+    require_run(&access)?;
+    on_tx!(tx, c => sqlx::query(
+        "INSERT INTO events (id, group_id, author_id, title, description, starts_at, ends_at, time_zone, place, online_url, capacity, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
+        .bind(event.id).bind(event.group_id).bind(actor.person_id).bind(&title).bind(&description).bind(event.starts_at)
+        .bind(event.ends_at).bind(time_zone.name()).bind(&place).bind(&online_url).bind(capacity).bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))
+        .on_unique("already_exists", "An object with this id already exists.")?;
+    schedule_reminders(tx, event.id, event.starts_at, now).await?;
+    put_event(tx, event.id, changes).await?;
+    let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT person_id FROM group_members WHERE group_id = $1")
+        .bind(event.group_id).fetch_all(c).await)?;
+    let cause = Cause::new(NotificationKind::EventCreated, event.id, actor, &title)
+        .in_group(event.group_id, Audience::Group(GroupLevel::Important));
+    notifications::notify(tx, &cause, &recipients, changes).await?;
+    Ok(())
+}
+
+pub async fn update(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    update: EventUpdate<'_>,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let title = update.title.map(|t| fields::text("title", t, TITLE_MAX, true, false)).transpose()?;
+    let description =
+        update.description.map(|d| fields::text("description", d, DESCRIPTION_MAX, false, true)).transpose()?;
+    let place = update.place.map(|p| fields::text("place", p, PLACE_MAX, false, false)).transpose()?;
+    let online = update.online_url.map(online_url).transpose()?;
+    let time_zone = update.time_zone.map(|tz| notifications::settings::time_zone("time_zone", tz)).transpose()?;
+    // 0 removes the limit; any other value is checked.
+    let new_capacity = match update.capacity {
+        None => None,
+        Some(0) => Some(None),
+        Some(c) => Some(capacity(Some(c))?),
+    };
+    let (event, access) = readable(tx, actor, id).await?;
+    require_run(&access)?;
+    if event.cancelled_at.is_some() {
+        return Err(cancelled());
+    }
+    let now = Utc::now();
+    let starts_at = update.starts_at.unwrap_or(event.starts_at);
+    let ends_at = update.ends_at.unwrap_or(event.ends_at);
+    if update.starts_at.is_some() || update.ends_at.is_some() {
+        check_times(starts_at, ends_at, now)?;
+    }
+    let capacity = new_capacity.unwrap_or(event.capacity);
+    on_tx!(tx, c => sqlx::query(
+        "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5, place = $6, \
+            online_url = $7, capacity = $8, edited_at = $9 WHERE id = $10")
+        .bind(title.as_deref().unwrap_or(&event.title)).bind(description.as_deref().unwrap_or(&event.description))
+        .bind(starts_at).bind(ends_at).bind(time_zone.map_or(event.time_zone.clone(), |tz| tz.name().to_owned()))
+        .bind(place.as_deref().unwrap_or(&event.place)).bind(online.as_deref().unwrap_or(&event.online_url))
+        .bind(capacity).bind(now).bind(id)
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    if starts_at != event.starts_at {
+        schedule_reminders(tx, id, starts_at, now).await?;
+    }
+    // More places: the waiting list moves up. Fewer: those going keep their place.
+    let promoted = promote(tx, id).await?;
+    recount(tx, id).await?;
+    let updated = put_event(tx, id, changes).await?;
+    for person in answerers(tx, id, "'going', 'maybe', 'waiting', 'declined'").await? {
+        put_rsvp(tx, &updated, person, changes).await?;
+    }
+    let moved = starts_at != event.starts_at
+        || ends_at != event.ends_at
+        || place.as_ref().is_some_and(|p| *p != event.place)
+        || online.as_ref().is_some_and(|o| *o != event.online_url)
+        || !promoted.is_empty();
+    if moved {
+        let told = answerers(tx, id, "'going', 'maybe', 'waiting'").await?;
+        let cause = Cause::new(NotificationKind::EventChanged, id, actor, &updated.title)
+            .in_group(updated.group_id, Audience::Personal);
+        notifications::notify(tx, &cause, &told, changes).await?;
+    }
+    Ok(())
+}
+
+pub async fn cancel(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let (event, access) = readable(tx, actor, id).await?;
+    require_run(&access)?;
+    if event.cancelled_at.is_some() {
+        return Ok(());
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE events SET cancelled_at = $1 WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    let updated = put_event(tx, id, changes).await?;
+    for person in answerers(tx, id, "'going', 'maybe', 'waiting', 'declined'").await? {
+        put_rsvp(tx, &updated, person, changes).await?;
+    }
+    let told = answerers(tx, id, "'going', 'maybe', 'waiting'").await?;
+    let cause = Cause::new(NotificationKind::EventCancelled, id, actor, &updated.title)
+        .in_group(updated.group_id, Audience::Personal);
+    notifications::notify(tx, &cause, &told, changes).await?;
+    if actor.person_id != event.author_id {
+        crate::audit::record(tx, Some(actor.person_id), "event.cancel", "event", Some(id), serde_json::json!({}))
+            .await?;
+    }
+    Ok(())
+}
+
+/// `answer_event`: one answer per person, replaced on change. Going to a full event puts one
+/// on the waiting list; leaving frees a seat for the first person waiting.
+pub async fn answer(
+    tx: &mut Tx,
+    actor: &Actor,
+    event_id: Uuid,
+    choice: RsvpChoice,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let (event, access) = readable(tx, actor, event_id).await?;
+    if !access.can_respond() {
+        return Err(ApiError::forbidden("not_a_member", "Join the group to answer its events."));
+    }
+    if event.cancelled_at.is_some() {
+        return Err(cancelled());
+    }
+    let now = Utc::now();
+    if event.ends_at <= now {
+        return Err(ApiError::conflict("event_over", "This event is over."));
+    }
+    let current: Option<String> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT status FROM event_rsvps WHERE event_id = $1 AND person_id = $2")
+        .bind(event_id).bind(actor.person_id).fetch_optional(c).await)?;
+    let current = current.as_deref().map(parse_status);
+    let next = match (choice, current) {
+        // Already in, or already waiting: keep one's place.
+        (RsvpChoice::Going, Some(RsvpStatus::Going | RsvpStatus::Waiting)) => current.unwrap_or(RsvpStatus::Going),
+        (RsvpChoice::Going, _) => {
+            let going: i64 = on_tx!(tx, c => sqlx::query_scalar(
+                "SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going'").bind(event_id).fetch_one(c).await)?;
+            if event.capacity.is_some_and(|c| going >= c) { RsvpStatus::Waiting } else { RsvpStatus::Going }
+        }
+        (RsvpChoice::Maybe, _) => RsvpStatus::Maybe,
+        (RsvpChoice::Declined, _) => RsvpStatus::Declined,
+    };
+    if current != Some(next) {
+        on_tx!(tx, c => sqlx::query(
+            "INSERT INTO event_rsvps (event_id, person_id, status, answered_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (event_id, person_id) DO UPDATE SET status = excluded.status, answered_at = excluded.answered_at")
+            .bind(event_id).bind(actor.person_id).bind(status_str(next)).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    let promoted = if current == Some(RsvpStatus::Going) && next != RsvpStatus::Going {
+        promote(tx, event_id).await?
+    } else {
+        Vec::new()
+    };
+    recount(tx, event_id).await?;
+    let updated = put_event(tx, event_id, changes).await?;
+    put_rsvp(tx, &updated, actor.person_id, changes).await?;
+    // Places on the waiting list move when someone leaves it or gets in.
+    if current == Some(RsvpStatus::Waiting) || !promoted.is_empty() {
+        for person in answerers(tx, event_id, "'waiting'").await? {
+            put_rsvp(tx, &updated, person, changes).await?;
+        }
+    }
+    for person in &promoted {
+        put_rsvp(tx, &updated, *person, changes).await?;
+    }
+    if !promoted.is_empty() {
+        let cause = Cause::new(NotificationKind::EventChanged, event_id, actor, &updated.title)
+            .in_group(updated.group_id, Audience::Personal);
+        notifications::notify(tx, &cause, &promoted, changes).await?;
+    }
+    Ok(())
+}
+
+async fn check_rate(tx: &mut Tx, actor: &Actor, group_id: Uuid, now: DateTime<Utc>) -> ApiResult<i64> {
+    let sent: i64 = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM announcements WHERE author_id = $1 AND group_id = $2 AND created_at > $3")
+        .bind(actor.person_id).bind(group_id).bind(now - Duration::days(1)).fetch_one(c).await)?;
+    Ok((ANNOUNCEMENTS_PER_DAY - sent).max(0))
+}
+
+async fn record_announcement(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    group_id: Uuid,
+    event_id: Option<Uuid>,
+    text: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    if check_rate(tx, actor, group_id, now).await? == 0 {
+        return Err(ApiError::client(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!("You have sent {ANNOUNCEMENTS_PER_DAY} messages to this group today: try again tomorrow."),
+        ));
+    }
+    on_tx!(tx, c => sqlx::query(
+        "INSERT INTO announcements (id, group_id, event_id, author_id, text, reached, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)")
+        .bind(id).bind(group_id).bind(event_id).bind(actor.person_id).bind(text).bind(now)
+        .execute(c).await.map(|r| r.rows_affected()))
+        .on_unique("already_exists", "An object with this id already exists.")?;
+    Ok(())
+}
+
+async fn set_reached(tx: &mut Tx, id: Uuid, reached: usize) -> ApiResult<()> {
+    on_tx!(tx, c => sqlx::query("UPDATE announcements SET reached = $1 WHERE id = $2")
+        .bind(reached as i64).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// `announce_to_group`: to every member (as each one's level for the group allows).
+pub async fn announce_to_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    group_id: Uuid,
+    text: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let text = fields::text("text", text, ANNOUNCEMENT_MAX, true, true)?;
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    require_run(&access)?;
+    let now = Utc::now();
+    record_announcement(tx, actor, id, group_id, None, &text, now).await?;
+    let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT person_id FROM group_members WHERE group_id = $1")
+        .bind(group_id).fetch_all(c).await)?;
+    let cause = Cause::new(NotificationKind::Announcement, group_id, actor, &text)
+        .in_group(group_id, Audience::Group(GroupLevel::Important));
+    let told = notifications::notify(tx, &cause, &recipients, changes).await?;
+    set_reached(tx, id, told).await?;
+    crate::audit::record(
+        tx,
+        Some(actor.person_id),
+        "announcement.group",
+        "group",
+        Some(group_id),
+        serde_json::json!({ "reached": told }),
+    )
+    .await?;
+    Ok(())
+}
+
+/// `announce_to_attendees`: to exactly the people going.
+pub async fn announce_to_attendees(
+    tx: &mut Tx,
+    actor: &Actor,
+    id: Uuid,
+    event_id: Uuid,
+    text: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let text = fields::text("text", text, ANNOUNCEMENT_MAX, true, true)?;
+    let (event, access) = readable(tx, actor, event_id).await?;
+    require_run(&access)?;
+    let now = Utc::now();
+    record_announcement(tx, actor, id, event.group_id, Some(event_id), &text, now).await?;
+    let recipients = answerers(tx, event_id, "'going'").await?;
+    let cause =
+        Cause::new(NotificationKind::Announcement, event_id, actor, &text).in_group(event.group_id, Audience::Personal);
+    let told = notifications::notify(tx, &cause, &recipients, changes).await?;
+    set_reached(tx, id, told).await?;
+    Ok(())
+}
+
+/// Reminders due at `now` (24 h and 1 h before), to the people going. Returns the scopes
+/// that changed, to poke the phones that are open.
+pub async fn remind_due(db: &Db, now: DateTime<Utc>) -> ApiResult<Vec<String>> {
+    let mut tx = db.begin_write().await?;
+    let due: Vec<(Uuid, i64)> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT event_id, lead_minutes FROM event_reminders WHERE due_at <= $1 ORDER BY due_at LIMIT 200")
+        .bind(now).fetch_all(c).await)?;
+    let mut changes = ChangeSet::default();
+    for (event_id, lead) in &due {
+        on_tx!(&mut tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1 AND lead_minutes = $2")
+            .bind(event_id).bind(lead).execute(c).await.map(|r| r.rows_affected()))?;
+        let Some(event) = load_event(&mut tx, *event_id).await? else { continue };
+        // Late (the server was stopped): a reminder of something already started is no use.
+        if event.cancelled_at.is_some() || event.starts_at <= now {
+            continue;
+        }
+        let going = answerers(&mut tx, *event_id, "'going'").await?;
+        let cause = Cause {
+            kind: NotificationKind::EventReminder,
+            subject_id: event.id,
+            group_id: Some(event.group_id),
+            actor_id: event.author_id,
+            tell_actor: true,
+            text: &event.title,
+            audience: Audience::Personal,
+        };
+        notifications::notify(&mut tx, &cause, &going, &mut changes).await?;
+    }
+    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
+    tx.commit().await?;
+    Ok(scopes)
+}
+
+// ---------------------------------------------------------------------------------------
+// REST
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+struct PageQuery {
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// One event (for a group the device does not hold).
+#[utoipa::path(get, path = "/v1/events/{id}", tag = "events", security(("bearer" = [])),
+    responses((status = 200, body = Event), (status = 404, body = ErrorBody)))]
+async fn get_event(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Json<Event>> {
+    let mut tx = state.db.begin_read().await?;
+    let (event, _) = readable(&mut tx, &actor, id).await?;
+    tx.commit().await?;
+    Ok(Json(event.into()))
+}
+
+/// The coming events of a group, soonest first (those over are not listed).
+#[utoipa::path(get, path = "/v1/groups/{id}/events", tag = "events", security(("bearer" = [])), params(PageQuery),
+    responses((status = 200, body = Page<Event>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_group_events(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(group_id): Path<Uuid>,
+    Query(query): Query<PageQuery>,
+) -> ApiResult<Json<Page<Event>>> {
+    let limit = fields::page_limit(query.limit, 20, 50)?;
+    let now = Utc::now();
+    let (after, after_id): (DateTime<Utc>, Uuid) =
+        paging::start_after(&query.cursor, (DateTime::<Utc>::UNIX_EPOCH, Uuid::nil()))?;
+    let mut tx = state.db.begin_read().await?;
+    GroupAccess::load(&mut tx, &actor, group_id).await?.require_read()?;
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{EVENT_COLUMNS} WHERE e.group_id = $1 AND e.ends_at > $2 AND (e.starts_at > $3 OR (e.starts_at = $3 AND e.id > $4)) \
+             ORDER BY e.starts_at, e.id LIMIT $5"
+        )
+    });
+    let rows: Vec<EventRow> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
+        .bind(group_id).bind(now).bind(after).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
+    tx.commit().await?;
+    let items: Vec<Event> = rows.into_iter().map(Event::from).collect();
+    Ok(Json(paging::page(items, limit, |e: &Event| (e.starts_at, e.id))))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+struct AttendeesQuery {
+    /// `going` (default), `maybe` or `waiting`.
+    status: Option<String>,
+    cursor: Option<String>,
+    limit: Option<u32>,
+}
+
+/// Who answered an event, in the order they answered (the waiting list in its order).
+#[utoipa::path(get, path = "/v1/events/{id}/attendees", tag = "events", security(("bearer" = [])), params(AttendeesQuery),
+    responses((status = 200, body = Page<Attendee>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn attendees(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<AttendeesQuery>,
+) -> ApiResult<Json<Page<Attendee>>> {
+    let status = match query.status.as_deref().unwrap_or("going") {
+        "going" => "going",
+        "maybe" => "maybe",
+        "waiting" => "waiting",
+        _ => return Err(ApiError::bad_request("invalid_query", "`status` is going, maybe or waiting.")),
+    };
+    let limit = fields::page_limit(query.limit, 50, 200)?;
+    let (after, after_id): (DateTime<Utc>, Uuid) =
+        paging::start_after(&query.cursor, (DateTime::<Utc>::UNIX_EPOCH, Uuid::nil()))?;
+    let mut tx = state.db.begin_read().await?;
+    readable(&mut tx, &actor, id).await?;
+    let rows: Vec<(Uuid, String, String, String, DateTime<Utc>)> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT r.person_id, p.display_name, p.function, r.status, r.answered_at FROM event_rsvps r JOIN people p ON p.id = r.person_id \
+         WHERE r.event_id = $1 AND r.status = $2 AND (r.answered_at > $3 OR (r.answered_at = $3 AND r.person_id > $4)) \
+         ORDER BY r.answered_at, r.person_id LIMIT $5")
+        .bind(id).bind(status).bind(after).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
+    tx.commit().await?;
+    let items = rows
+        .into_iter()
+        .map(|(person_id, display_name, function, status, answered_at)| Attendee {
+            person_id,
+            display_name,
+            function,
+            status: parse_status(&status),
+            answered_at,
+        })
+        .collect();
+    Ok(Json(paging::page(items, limit, |a: &Attendee| (a.answered_at, a.person_id))))
+}
+
+fn ics_event(event: &EventRow, public_url: &str) -> icalendar::Event {
+    use icalendar::{Component, EventLike, EventStatus};
+    let mut item = icalendar::Event::new();
+    item.uid(&format!("{}@fabrique", event.id))
+        .summary(&event.title)
+        .starts(event.starts_at)
+        .ends(event.ends_at)
+        .timestamp(event.edited_at.unwrap_or(event.created_at))
+        .url(&format!("{}/events/{}", public_url.trim_end_matches('/'), event.id));
+    if !event.description.is_empty() {
+        item.description(&event.description);
+    }
+    let location = match (event.place.is_empty(), event.online_url.is_empty()) {
+        (false, _) => Some(event.place.as_str()),
+        (true, false) => Some(event.online_url.as_str()),
+        (true, true) => None,
+    };
+    if let Some(location) = location {
+        item.location(location);
+    }
+    item.status(if event.cancelled_at.is_some() { EventStatus::Cancelled } else { EventStatus::Confirmed });
+    item.done()
+}
+
+fn calendar_response(calendar: icalendar::Calendar, file_name: &str) -> Response {
+    let mut response = calendar.to_string().into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}
+
+/// One event as an iCalendar file, to add it to one's calendar.
+#[utoipa::path(get, path = "/v1/events/{id}/ics", tag = "events", security(("bearer" = [])),
+    responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ErrorBody)))]
+async fn event_ics(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Response> {
+    let mut tx = state.db.begin_read().await?;
+    let (event, _) = readable(&mut tx, &actor, id).await?;
+    tx.commit().await?;
+    let mut calendar = icalendar::Calendar::new();
+    calendar.push(ics_event(&event, &state.settings.public_url));
+    Ok(calendar_response(calendar.done(), "evenement.ics"))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+struct ReachQuery {
+    /// A message to a whole group…
+    group_id: Option<Uuid>,
+    /// …or to the people going to an event.
+    event_id: Option<Uuid>,
+}
+
+/// How many people an organiser's message would reach now (as each one's settings allow),
+/// and how many messages the caller may still send to the group today.
+#[utoipa::path(get, path = "/v1/announcements/reach", tag = "events", security(("bearer" = [])), params(ReachQuery),
+    responses((status = 200, body = Reach), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn reach(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Query(query): Query<ReachQuery>,
+) -> ApiResult<Json<Reach>> {
+    let mut tx = state.db.begin_read().await?;
+    // The audience as `notify` filters it: active people, not the sender, who did not mute
+    // organisers' messages (and, for a group, whose level for it is not "nothing").
+    let (group_id, audience) = match (query.group_id, query.event_id) {
+        (Some(group_id), None) => {
+            require_run(&GroupAccess::load(&mut tx, &actor, group_id).await?)?;
+            (
+                group_id,
+                "SELECT m.person_id FROM group_members m WHERE m.group_id = $1 AND NOT EXISTS (SELECT 1 FROM group_notification_levels l \
+                WHERE l.person_id = m.person_id AND l.group_id = $1 AND l.level = 'nothing')",
+            )
+        }
+        (None, Some(event_id)) => {
+            let (event, access) = readable(&mut tx, &actor, event_id).await?;
+            require_run(&access)?;
+            (event.group_id, "SELECT r.person_id FROM event_rsvps r WHERE r.event_id = $2 AND r.status = 'going'")
+        }
+        _ => return Err(ApiError::bad_request("invalid_query", "Give either `group_id` or `event_id`.")),
+    };
+    let sql = format!(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM push_subscriptions s JOIN sessions x ON x.token_hash = s.session_hash \
+            WHERE s.person_id = a.person_id AND x.revoked_at IS NULL AND x.expires_at > $4) THEN 1 ELSE 0 END), 0) \
+         FROM ({audience}) a JOIN people p ON p.id = a.person_id AND p.deactivated_at IS NULL \
+         LEFT JOIN notification_settings n ON n.person_id = a.person_id \
+         WHERE a.person_id <> $3 AND (n.muted_kinds IS NULL OR n.muted_kinds NOT LIKE '%\"announcement\"%')"
+    );
+    let now = Utc::now();
+    let (people, with_push): (i64, i64) = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(group_id).bind(query.event_id.unwrap_or(Uuid::nil())).bind(actor.person_id).bind(now).fetch_one(c).await)?;
+    let remaining_today = check_rate(&mut tx, &actor, group_id, now).await?;
+    tx.commit().await?;
+    Ok(Json(Reach { people, with_push, remaining_today }))
+}
+
+/// A new secret address for my calendar (the previous one stops working).
+#[utoipa::path(post, path = "/v1/calendar/feed", tag = "events", security(("bearer" = [])),
+    responses((status = 201, body = CalendarFeed), (status = 401, body = ErrorBody)))]
+async fn new_calendar_feed(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+) -> ApiResult<(StatusCode, Json<CalendarFeed>)> {
+    let token = crate::accounts::random_secret(32);
+    let mut tx = state.db.begin_write().await?;
+    on_tx!(&mut tx, c => sqlx::query(
+        "INSERT INTO calendar_feeds (person_id, token_hash, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at")
+        .bind(actor.person_id).bind(crate::accounts::hash_token(&token)).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    tx.commit().await?;
+    let url = format!("{}/v1/calendar/{token}.ics", state.settings.public_url.trim_end_matches('/'));
+    Ok((StatusCode::CREATED, Json(CalendarFeed { url })))
+}
+
+/// My calendar as an iCalendar feed, at its secret address (calendar apps cannot sign in):
+/// the events I am going to, may go to, or wait for, from 30 days ago on.
+#[utoipa::path(get, path = "/v1/calendar/{file}", tag = "events",
+    responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ErrorBody)))]
+async fn calendar_feed(State(state): State<AppState>, Path(file): Path<String>) -> ApiResult<Response> {
+    let not_found = || ApiError::not_found("calendar_not_found", "This calendar address is not valid (any more).");
+    let token = file.strip_suffix(".ics").ok_or_else(not_found)?;
+    let mut tx = state.db.begin_read().await?;
+    let person: Option<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
+        "SELECT f.person_id FROM calendar_feeds f JOIN people p ON p.id = f.person_id AND p.deactivated_at IS NULL WHERE f.token_hash = $1")
+        .bind(crate::accounts::hash_token(token)).fetch_optional(c).await)?;
+    let person = person.ok_or_else(not_found)?;
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "{EVENT_COLUMNS} JOIN event_rsvps r ON r.event_id = e.id AND r.person_id = $1 AND r.status IN ('going', 'maybe', 'waiting') \
+             WHERE e.ends_at > $2 AND (EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = e.group_id AND m.person_id = $1) \
+                OR EXISTS (SELECT 1 FROM groups g WHERE g.id = e.group_id AND g.visibility = 'public' AND g.deleted_at IS NULL)) \
+             ORDER BY e.starts_at, e.id LIMIT 500"
+        )
+    });
+    let rows: Vec<EventRow> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(SQL.as_str()))
+        .bind(person).bind(Utc::now() - Duration::days(30)).fetch_all(c).await)?;
+    tx.commit().await?;
+    let mut calendar = icalendar::Calendar::new();
+    calendar.name("Fabrique");
+    for row in &rows {
+        calendar.push(ics_event(row, &state.settings.public_url));
+    }
+    Ok(calendar_response(calendar.done(), "fabrique.ics"))
+}

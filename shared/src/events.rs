@@ -1,0 +1,400 @@
+//! Events: the coming events of my groups, one event with my answer (going / maybe /
+//! declined, the waiting list when it is full), and my calendar (every event I answered,
+//! from my own scope, whichever group it is in). An event of a group the phone does not
+//! hold is read online. Answers go through the outbox like every write, and show at once.
+
+use chrono::{DateTime, Utc};
+use crux_core::{Command, render::render};
+use fabrique_wire::events::{Event, RsvpChoice, RsvpStatus};
+use fabrique_wire::sync::Mutation;
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::app::{Cmd, Session};
+use crate::i18n::{Language, Text};
+use crate::pages::{self, Fetch};
+use crate::posts::{parse, rfc3339};
+use crate::sync::{self, overlay::Overlay};
+use crate::view::{CalendarView, EventSummary, EventView, EventsView, RsvpButton};
+
+/// What a person answers, as the shells send it.
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum Rsvp {
+    Going,
+    Maybe,
+    Declined,
+}
+
+impl From<Rsvp> for RsvpChoice {
+    fn from(rsvp: Rsvp) -> Self {
+        match rsvp {
+            Rsvp::Going => RsvpChoice::Going,
+            Rsvp::Maybe => RsvpChoice::Maybe,
+            Rsvp::Declined => RsvpChoice::Declined,
+        }
+    }
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum EventsEvent {
+    Answer { id: String, choice: Rsvp },
+}
+
+/// An event read online (its group is not on the phone).
+#[derive(Debug)]
+pub struct EventPage {
+    pub id: Uuid,
+    pub event: Option<Event>,
+    pub tag: Option<u64>,
+    pub error: Option<Text>,
+}
+
+/// Shown at most in a list.
+const LIST_MAX: usize = 100;
+
+/// The clock of the phone, for "coming" events (the only place the core reads it).
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+pub fn update(event: EventsEvent, session: &mut Session) -> Cmd {
+    match event {
+        EventsEvent::Answer { id, choice } => match parse(&id) {
+            Some(event_id) => {
+                sync::write(session, Mutation::AnswerEvent { event_id, choice: choice.into() }).and(render())
+            }
+            None => render(),
+        },
+    }
+}
+
+pub fn open_event(session: &mut Session, id: &str) -> Cmd {
+    let Some(event_id) = parse(id) else {
+        session.pages.event = None;
+        return Command::done();
+    };
+    let mut page = EventPage { id: event_id, event: None, tag: None, error: None };
+    if session.store.event(event_id).is_some() {
+        session.pages.event = Some(page);
+        return Command::done();
+    }
+    let (tag, cmd) = pages::fetch(session, Fetch::Event, &format!("/v1/events/{event_id}"));
+    page.tag = Some(tag);
+    session.pages.event = Some(page);
+    cmd
+}
+
+/// My answer as I see it: the one waiting in the outbox, else the server's.
+fn my_status(session: &Session, overlay: &Overlay, event_id: Uuid) -> (Option<RsvpStatus>, bool) {
+    if let Some(choice) = overlay.rsvps.get(&event_id) {
+        let status = match choice {
+            RsvpChoice::Going => match session.store.my_rsvp(event_id).map(|r| r.status) {
+                // Already waiting: still waiting until the server says otherwise.
+                Some(RsvpStatus::Waiting) => RsvpStatus::Waiting,
+                _ => RsvpStatus::Going,
+            },
+            RsvpChoice::Maybe => RsvpStatus::Maybe,
+            RsvpChoice::Declined => RsvpStatus::Declined,
+        };
+        return (Some(status), true);
+    }
+    (session.store.my_rsvp(event_id).map(|r| r.status), false)
+}
+
+fn status_text(status: RsvpStatus, position: Option<i64>, language: Language) -> String {
+    match (status, language) {
+        (RsvpStatus::Going, Language::French) => "Vous participez".into(),
+        (RsvpStatus::Going, Language::English) => "You are going".into(),
+        (RsvpStatus::Maybe, Language::French) => "Peut-être".into(),
+        (RsvpStatus::Maybe, Language::English) => "Maybe".into(),
+        (RsvpStatus::Declined, Language::French) => "Vous ne venez pas".into(),
+        (RsvpStatus::Declined, Language::English) => "You are not going".into(),
+        (RsvpStatus::Waiting, Language::French) => match position {
+            Some(p) => format!("Complet : vous êtes n° {p} sur la liste d'attente"),
+            None => "Complet : vous êtes sur la liste d'attente".into(),
+        },
+        (RsvpStatus::Waiting, Language::English) => match position {
+            Some(p) => format!("Full: you are number {p} on the waiting list"),
+            None => "Full: you are on the waiting list".into(),
+        },
+    }
+}
+
+fn seats_text(event: &Event, language: Language) -> String {
+    let going = event.going_count;
+    match (event.capacity, language) {
+        (Some(capacity), Language::French) if going >= capacity => {
+            format!("Complet : {going} participants sur {capacity} places, {} en attente", event.waiting_count)
+        }
+        (Some(capacity), Language::English) if going >= capacity => {
+            format!("Full: {going} going of {capacity} places, {} waiting", event.waiting_count)
+        }
+        (Some(capacity), Language::French) => {
+            format!("{going} participants, {} places restantes", capacity - going)
+        }
+        (Some(capacity), Language::English) => format!("{going} going, {} places left", capacity - going),
+        (None, Language::French) => format!("{going} participants, {} peut-être", event.maybe_count),
+        (None, Language::English) => format!("{going} going, {} maybe", event.maybe_count),
+    }
+}
+
+fn summary(session: &Session, overlay: &Overlay, event: &Event, language: Language) -> EventSummary {
+    let (status, _) = my_status(session, overlay, event.id);
+    let position = session.store.my_rsvp(event.id).and_then(|r| r.waiting_position);
+    EventSummary {
+        id: event.id.to_string(),
+        title: event.title.clone(),
+        group_name: session.store.group(event.group_id).map(|g| g.name.clone()).unwrap_or_default(),
+        starts_at: rfc3339(event.starts_at),
+        ends_at: rfc3339(event.ends_at),
+        time_zone: event.time_zone.clone(),
+        place: event.place.clone(),
+        cancelled: event.cancelled,
+        my_status: status.map(|s| status_text(s, position, language)),
+        label: if event.cancelled {
+            Some(Text::EventCancelled.in_language(language).to_owned())
+        } else {
+            Some(seats_text(event, language))
+        },
+    }
+}
+
+/// The coming events of my groups, soonest first.
+pub fn events_view(session: &Session, overlay: &Overlay, language: Language) -> EventsView {
+    let items: Vec<EventSummary> = session
+        .store
+        .events_from(now())
+        .take(LIST_MAX)
+        .map(|event| summary(session, overlay, event, language))
+        .collect();
+    EventsView {
+        empty_text: items.is_empty().then(|| Text::EventsEmpty.in_language(language).to_owned()),
+        items,
+        calendar_label: Text::MyCalendar.in_language(language).to_owned(),
+    }
+}
+
+/// Every coming event I answered going, maybe, or wait for.
+pub fn calendar_view(session: &Session, overlay: &Overlay, language: Language) -> CalendarView {
+    let items: Vec<EventSummary> = session
+        .store
+        .my_rsvps_from(now())
+        .filter(|rsvp| {
+            let (status, _) = my_status(session, overlay, rsvp.event_id);
+            !matches!(status, Some(RsvpStatus::Declined) | None)
+        })
+        .take(LIST_MAX)
+        .map(|rsvp| match session.store.event(rsvp.event_id) {
+            Some(event) => summary(session, overlay, event, language),
+            None => EventSummary {
+                id: rsvp.event_id.to_string(),
+                title: rsvp.title.clone(),
+                group_name: session.store.group(rsvp.group_id).map(|g| g.name.clone()).unwrap_or_default(),
+                starts_at: rfc3339(rsvp.starts_at),
+                ends_at: rfc3339(rsvp.ends_at),
+                time_zone: String::new(),
+                place: String::new(),
+                cancelled: rsvp.cancelled,
+                my_status: Some(status_text(rsvp.status, rsvp.waiting_position, language)),
+                label: rsvp.cancelled.then(|| Text::EventCancelled.in_language(language).to_owned()),
+            },
+        })
+        .collect();
+    CalendarView { empty_text: items.is_empty().then(|| Text::CalendarEmpty.in_language(language).to_owned()), items }
+}
+
+fn choice_label(choice: Rsvp, language: Language) -> &'static str {
+    match (choice, language) {
+        (Rsvp::Going, Language::French) => "Je participe",
+        (Rsvp::Going, Language::English) => "I'm going",
+        (Rsvp::Maybe, Language::French) => "Peut-être",
+        (Rsvp::Maybe, Language::English) => "Maybe",
+        (Rsvp::Declined, Language::French) => "Je ne viens pas",
+        (Rsvp::Declined, Language::English) => "I can't come",
+    }
+}
+
+pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Language) -> EventView {
+    let page = session.pages.event.as_ref().filter(|p| p.id.to_string() == id);
+    let event = parse(id).and_then(|e| session.store.event(e)).or(page.and_then(|p| p.event.as_ref()));
+    let Some(event) = event else {
+        return EventView {
+            id: id.to_owned(),
+            event: None,
+            loading: page.is_some_and(|p| p.tag.is_some()),
+            error: page.and_then(|p| p.error).map(|t| t.in_language(language).to_owned()),
+            description: String::new(),
+            online_url: None,
+            seats: String::new(),
+            choices: Vec::new(),
+            can_answer: false,
+            answer_pending: false,
+        };
+    };
+    let (status, pending) = my_status(session, overlay, event.id);
+    let over = event.ends_at <= now();
+    let can_answer = !event.cancelled && !over;
+    let selected = |choice: Rsvp| match (choice, status) {
+        (Rsvp::Going, Some(RsvpStatus::Going | RsvpStatus::Waiting)) => true,
+        (Rsvp::Maybe, Some(RsvpStatus::Maybe)) | (Rsvp::Declined, Some(RsvpStatus::Declined)) => true,
+        _ => false,
+    };
+    EventView {
+        id: id.to_owned(),
+        event: Some(summary(session, overlay, event, language)),
+        loading: false,
+        error: None,
+        description: event.description.clone(),
+        online_url: (!event.online_url.is_empty()).then(|| event.online_url.clone()),
+        seats: seats_text(event, language),
+        choices: if can_answer {
+            [Rsvp::Going, Rsvp::Maybe, Rsvp::Declined]
+                .into_iter()
+                .map(|choice| RsvpButton {
+                    choice,
+                    label: choice_label(choice, language).to_owned(),
+                    selected: selected(choice),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        can_answer,
+        answer_pending: pending,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, Utc};
+    use fabrique_wire::events::{Event, MyRsvp, RsvpStatus};
+    use fabrique_wire::sync::{Entity, PullResponse, scope};
+    use uuid::Uuid;
+
+    use super::{EventsEvent, Rsvp};
+    use crate::app::{Event as AppEvent, Route};
+    use crate::testing::*;
+    use crate::view::Screen;
+
+    /// The first pull with these entities too.
+    fn pull_with(person: Uuid, group: Uuid, entities: Vec<(String, Uuid, Entity)>) -> PullResponse {
+        let mut pull = first_pull(person, group, vec![]);
+        for (i, (scope, id, entity)) in entities.into_iter().enumerate() {
+            pull.changes.push(put(100 + i as i64, &scope, id, entity));
+        }
+        pull
+    }
+
+    fn event(group: Uuid, title: &str, capacity: Option<i64>, going: i64) -> Event {
+        let starts_at = Utc::now() + Duration::days(3);
+        Event {
+            id: Uuid::now_v7(),
+            group_id: group,
+            author_id: Uuid::now_v7(),
+            author_name: "Chloé".into(),
+            title: title.into(),
+            description: "Ordre du jour joint".into(),
+            starts_at,
+            ends_at: starts_at + Duration::hours(2),
+            time_zone: "Europe/Paris".into(),
+            place: "Salle des fêtes".into(),
+            online_url: String::new(),
+            capacity,
+            going_count: going,
+            maybe_count: 0,
+            waiting_count: 0,
+            cancelled: false,
+            created_at: Utc::now(),
+            edited_at: None,
+        }
+    }
+
+    #[test]
+    fn coming_events_of_my_groups_show_soonest_first_with_their_places() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut later = event(group, "Assemblée générale", None, 3);
+        later.starts_at += Duration::days(10);
+        later.ends_at += Duration::days(10);
+        let sooner = event(group, "Formation trésoriers", Some(20), 20);
+        let changes = vec![
+            (scope::group(group), later.id, Entity::Event(later.clone())),
+            (scope::group(group), sooner.id, Entity::Event(sooner.clone())),
+        ];
+        let mut shell = signed_in(person, &pull_with(person, group, changes));
+        shell.send(AppEvent::Navigate(Route::Events));
+        let Screen::Events(view) = shell.view().screen else { panic!("the events screen") };
+        let titles: Vec<&str> = view.items.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["Formation trésoriers", "Assemblée générale"]);
+        assert!(view.items[0].label.as_deref().unwrap().starts_with("Complet"), "{:?}", view.items[0].label);
+        assert!(view.empty_text.is_none());
+    }
+
+    #[test]
+    fn no_coming_event_says_what_to_expect() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(AppEvent::Navigate(Route::Events));
+        let Screen::Events(view) = shell.view().screen else { panic!("the events screen") };
+        assert!(view.items.is_empty());
+        assert!(view.empty_text.unwrap().contains("événement"));
+    }
+
+    #[test]
+    fn answering_an_event_shows_at_once_and_goes_through_the_outbox() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let meeting = event(group, "Réunion de bureau", None, 0);
+        let changes = vec![(scope::group(group), meeting.id, Entity::Event(meeting.clone()))];
+        let mut shell = signed_in(person, &pull_with(person, group, changes));
+        shell.send(AppEvent::Navigate(Route::Event { id: meeting.id.to_string() }));
+        shell.send(AppEvent::Events(EventsEvent::Answer { id: meeting.id.to_string(), choice: Rsvp::Going }));
+        let Screen::Event(view) = shell.view().screen else { panic!("the event screen") };
+        assert!(view.answer_pending);
+        let going = view.choices.iter().find(|c| c.choice == Rsvp::Going).unwrap();
+        assert!(going.selected);
+        assert_eq!(view.event.unwrap().my_status.as_deref(), Some("Vous participez"));
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let body = String::from_utf8_lossy(&push.operation.body).into_owned();
+        assert!(body.contains("answer_event") && body.contains(&meeting.id.to_string()), "{body}");
+    }
+
+    #[test]
+    fn my_calendar_holds_what_i_answered_even_from_a_group_not_on_the_phone_and_my_place_in_line() {
+        let (person, group, elsewhere) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let full = event(elsewhere, "Congrès régional", Some(100), 100);
+        let rsvp = MyRsvp {
+            event_id: full.id,
+            group_id: elsewhere,
+            status: RsvpStatus::Waiting,
+            waiting_position: Some(3),
+            title: full.title.clone(),
+            starts_at: full.starts_at,
+            ends_at: full.ends_at,
+            cancelled: false,
+        };
+        let changes = vec![(scope::person(person), Uuid::now_v7(), Entity::MyRsvp(rsvp))];
+        let mut shell = signed_in(person, &pull_with(person, group, changes));
+        shell.send(AppEvent::Navigate(Route::Calendar));
+        let Screen::Calendar(view) = shell.view().screen else { panic!("the calendar screen") };
+        assert_eq!(view.items.len(), 1);
+        assert_eq!(view.items[0].title, "Congrès régional");
+        assert_eq!(view.items[0].my_status.as_deref(), Some("Complet : vous êtes n° 3 sur la liste d'attente"));
+    }
+
+    #[test]
+    fn an_event_not_on_the_phone_is_read_online() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        let elsewhere = event(Uuid::now_v7(), "Portes ouvertes", None, 12);
+        shell.send(AppEvent::Navigate(Route::Event { id: elsewhere.id.to_string() }));
+        let Screen::Event(view) = shell.view().screen else { panic!("the event screen") };
+        assert!(view.loading);
+        shell.answer_json(&format!("/v1/events/{}", elsewhere.id), 200, &elsewhere);
+        let Screen::Event(view) = shell.view().screen else { panic!("the event screen") };
+        assert_eq!(view.event.unwrap().title, "Portes ouvertes");
+        assert_eq!(view.choices.len(), 3);
+    }
+}
