@@ -203,6 +203,15 @@ async fn answerers(tx: &mut Tx, event_id: Uuid, statuses: &'static str) -> ApiRe
     Ok(ids)
 }
 
+/// Answers to one event are decided one at a time (a seat is never given twice). SQLite
+/// writes one transaction at a time already; PostgreSQL locks the event's row.
+async fn lock_event(tx: &mut Tx, event_id: Uuid) -> ApiResult<()> {
+    if let Tx::Postgres(c) = tx {
+        sqlx::query("SELECT id FROM events WHERE id = $1 FOR UPDATE").bind(event_id).fetch_optional(&mut **c).await?;
+    }
+    Ok(())
+}
+
 async fn recount(tx: &mut Tx, event_id: Uuid) -> ApiResult<()> {
     on_tx!(tx, c => sqlx::query(
         "UPDATE events SET going_count = (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going'), \
@@ -367,6 +376,7 @@ pub async fn update(
         Some(0) => Some(None),
         Some(c) => Some(capacity(Some(c))?),
     };
+    lock_event(tx, id).await?;
     let (event, access) = readable(tx, actor, id).await?;
     require_run(&access)?;
     if event.cancelled_at.is_some() {
@@ -588,6 +598,29 @@ pub async fn announce_to_attendees(
         Cause::new(NotificationKind::Announcement, event_id, actor, &text).in_group(event.group_id, Audience::Personal);
     let told = notifications::notify(tx, &cause, &recipients, changes).await?;
     set_reached(tx, id, told).await?;
+    Ok(())
+}
+
+/// A person left a private group: their answers to its events go (their seats free up for
+/// the waiting list), and with them what their own scope held of those events.
+pub async fn forget_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let answered: Vec<(Uuid, String)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT r.event_id, r.status FROM event_rsvps r JOIN events e ON e.id = r.event_id WHERE e.group_id = $1 AND r.person_id = $2")
+        .bind(group_id).bind(person_id).fetch_all(c).await)?;
+    for (event_id, status) in answered {
+        lock_event(tx, event_id).await?;
+        on_tx!(tx, c => sqlx::query("DELETE FROM event_rsvps WHERE event_id = $1 AND person_id = $2")
+            .bind(event_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        changes.delete(scope::person(person_id), EntityKind::MyRsvp, crate::groups::pair_id(EntityKind::MyRsvp, event_id, person_id));
+        let promoted = if status == "going" { promote(tx, event_id).await? } else { Vec::new() };
+        recount(tx, event_id).await?;
+        let updated = put_event(tx, event_id, changes).await?;
+        if status == "waiting" || !promoted.is_empty() {
+            for person in answerers(tx, event_id, "'waiting', 'going'").await? {
+                put_rsvp(tx, &updated, person, changes).await?;
+            }
+        }
+    }
     Ok(())
 }
 

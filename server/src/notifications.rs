@@ -376,6 +376,18 @@ pub async fn mentioned(
     notify(tx, &cause, &readers, changes).await
 }
 
+/// A person left a private group: the notifications about it leave their list (their text
+/// holds titles of the group's content).
+pub async fn forget_group(tx: &mut Tx, person_id: Uuid, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "DELETE FROM notifications WHERE person_id = $1 AND group_id = $2 RETURNING id")
+        .bind(person_id).bind(group_id).fetch_all(c).await)?;
+    for id in ids {
+        changes.delete(scope::person(person_id), fabrique_wire::sync::EntityKind::Notification, id);
+    }
+    Ok(())
+}
+
 #[derive(sqlx::FromRow)]
 struct NotificationRow {
     id: Uuid,

@@ -256,6 +256,12 @@ async fn remove_membership(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         put_group(tx, group_id, changes).await?;
         scopes::revoke(tx, person_id, &scope::group(group_id)).await?;
         scopes::revoke(tx, person_id, &scope::group_admin(group_id)).await?;
+        // What of a private group sits in the person's own scope goes too: nothing of it
+        // stays on their devices.
+        if access::load_group(tx, group_id).await?.is_some_and(|g| !g.is_public()) {
+            crate::events::forget_member(tx, group_id, person_id, changes).await?;
+            crate::notifications::forget_group(tx, person_id, group_id, changes).await?;
+        }
     }
     Ok(())
 }

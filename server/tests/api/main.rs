@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod bad_input;
 mod cli;
+mod events;
 mod groups;
 mod health;
 mod helpers;

@@ -344,6 +344,54 @@ public struct BrowseView: Hashable, Equatable {
     }
 }
 
+public struct CalendarView: Hashable, Equatable {
+    public var items: [EventSummary]
+    public var emptyText: String?
+
+    public init(items: [EventSummary], emptyText: String?) {
+        self.items = items
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.items, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> CalendarView {
+        try deserializer.increase_container_depth()
+        let items = try deserializeArray(deserializer: deserializer) { deserializer in
+            try EventSummary.deserialize(deserializer: deserializer)
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return CalendarView(items: items, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> CalendarView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct CommentView: Hashable, Equatable {
     public var id: String
     public var authorId: String
@@ -793,6 +841,7 @@ indirect public enum Event: Hashable, Equatable {
     case questions(QuestionsEvent)
     case search(SearchEvent)
     case notifications(NotificationsEvent)
+    case events(EventsEvent)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -847,6 +896,9 @@ indirect public enum Event: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .notifications(let x):
             try serializer.serialize_variant_index(value: 18)
+            try x.serialize(serializer: serializer)
+        case .events(let x):
+            try serializer.serialize_variant_index(value: 19)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -932,11 +984,285 @@ indirect public enum Event: Hashable, Equatable {
             let x = try NotificationsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .notifications(x)
+        case 19:
+            let x = try EventsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .events(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
         }
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> Event {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct EventSummary: Hashable, Equatable {
+    public var id: String
+    public var title: String
+    public var groupName: String
+    public var startsAt: String
+    public var endsAt: String
+    /// Where the event is held ("Europe/Paris"): shells show its times in it.
+    public var timeZone: String
+    public var place: String
+    public var cancelled: Bool
+    /// "Vous participez", "Complet : vous êtes n° 3 sur la liste d'attente"; absent when not answered.
+    public var myStatus: String?
+    /// "Annulé", or how many go and the places left.
+    public var label: String?
+
+    public init(id: String, title: String, groupName: String, startsAt: String, endsAt: String, timeZone: String, place: String, cancelled: Bool, myStatus: String?, label: String?) {
+        self.id = id
+        self.title = title
+        self.groupName = groupName
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.timeZone = timeZone
+        self.place = place
+        self.cancelled = cancelled
+        self.myStatus = myStatus
+        self.label = label
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.groupName)
+        try serializer.serialize_str(value: self.startsAt)
+        try serializer.serialize_str(value: self.endsAt)
+        try serializer.serialize_str(value: self.timeZone)
+        try serializer.serialize_str(value: self.place)
+        try serializer.serialize_bool(value: self.cancelled)
+        try serializeOption(value: self.myStatus, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.label, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> EventSummary {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let groupName = try deserializer.deserialize_str()
+        let startsAt = try deserializer.deserialize_str()
+        let endsAt = try deserializer.deserialize_str()
+        let timeZone = try deserializer.deserialize_str()
+        let place = try deserializer.deserialize_str()
+        let cancelled = try deserializer.deserialize_bool()
+        let myStatus = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let label = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return EventSummary(id: id, title: title, groupName: groupName, startsAt: startsAt, endsAt: endsAt, timeZone: timeZone, place: place, cancelled: cancelled, myStatus: myStatus, label: label)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> EventSummary {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct EventView: Hashable, Equatable {
+    public var id: String
+    /// Absent until the event is found (on the device or from the server).
+    public var event: EventSummary?
+    public var loading: Bool
+    public var error: String?
+    public var description: String
+    public var onlineUrl: String?
+    public var seats: String
+    /// Going / maybe / declined, the selected one marked; empty when it cannot be answered.
+    public var choices: [RsvpButton]
+    public var canAnswer: Bool
+    /// My answer is on the phone, not yet confirmed.
+    public var answerPending: Bool
+
+    public init(id: String, event: EventSummary?, loading: Bool, error: String?, description: String, onlineUrl: String?, seats: String, choices: [RsvpButton], canAnswer: Bool, answerPending: Bool) {
+        self.id = id
+        self.event = event
+        self.loading = loading
+        self.error = error
+        self.description = description
+        self.onlineUrl = onlineUrl
+        self.seats = seats
+        self.choices = choices
+        self.canAnswer = canAnswer
+        self.answerPending = answerPending
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializeOption(value: self.event, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_str(value: self.description)
+        try serializeOption(value: self.onlineUrl, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_str(value: self.seats)
+        try serializeArray(value: self.choices, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.canAnswer)
+        try serializer.serialize_bool(value: self.answerPending)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> EventView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let event = try deserializeOption(deserializer: deserializer) { deserializer in
+            try EventSummary.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let description = try deserializer.deserialize_str()
+        let onlineUrl = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let seats = try deserializer.deserialize_str()
+        let choices = try deserializeArray(deserializer: deserializer) { deserializer in
+            try RsvpButton.deserialize(deserializer: deserializer)
+        }
+        let canAnswer = try deserializer.deserialize_bool()
+        let answerPending = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return EventView(id: id, event: event, loading: loading, error: error, description: description, onlineUrl: onlineUrl, seats: seats, choices: choices, canAnswer: canAnswer, answerPending: answerPending)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> EventView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum EventsEvent: Hashable, Equatable {
+    case answer(id: String, choice: Rsvp)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .answer(let id, let choice):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: id)
+            try choice.serialize(serializer: serializer)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> EventsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let id = try deserializer.deserialize_str()
+            let choice = try Rsvp.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .answer(id: id, choice: choice)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for EventsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> EventsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct EventsView: Hashable, Equatable {
+    public var items: [EventSummary]
+    public var emptyText: String?
+    /// The button to my calendar.
+    public var calendarLabel: String
+
+    public init(items: [EventSummary], emptyText: String?, calendarLabel: String) {
+        self.items = items
+        self.emptyText = emptyText
+        self.calendarLabel = calendarLabel
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.items, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_str(value: self.calendarLabel)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> EventsView {
+        try deserializer.increase_container_depth()
+        let items = try deserializeArray(deserializer: deserializer) { deserializer in
+            try EventSummary.deserialize(deserializer: deserializer)
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let calendarLabel = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return EventsView(items: items, emptyText: emptyText, calendarLabel: calendarLabel)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> EventsView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -1078,6 +1404,50 @@ public struct FeedView: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> FeedView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct GroupLevelRow: Hashable, Equatable {
+    public var groupId: String
+    public var name: String
+    public var level: Level
+
+    public init(groupId: String, name: String, level: Level) {
+        self.groupId = groupId
+        self.name = name
+        self.level = level
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.groupId)
+        try serializer.serialize_str(value: self.name)
+        try self.level.serialize(serializer: serializer)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> GroupLevelRow {
+        try deserializer.increase_container_depth()
+        let groupId = try deserializer.deserialize_str()
+        let name = try deserializer.deserialize_str()
+        let level = try Level.deserialize(deserializer: deserializer)
+        try deserializer.decrease_container_depth()
+        return GroupLevelRow(groupId: groupId, name: name, level: level)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> GroupLevelRow {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -2143,6 +2513,51 @@ indirect public enum KeyValueResult: Hashable, Equatable {
     }
 }
 
+public struct KindToggle: Hashable, Equatable {
+    /// The kind's stable name, sent back in `SaveSettings`.
+    public var kind: String
+    public var label: String
+    public var on: Bool
+
+    public init(kind: String, label: String, on: Bool) {
+        self.kind = kind
+        self.label = label
+        self.on = on
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.kind)
+        try serializer.serialize_str(value: self.label)
+        try serializer.serialize_bool(value: self.on)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> KindToggle {
+        try deserializer.increase_container_depth()
+        let kind = try deserializer.deserialize_str()
+        let label = try deserializer.deserialize_str()
+        let on = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return KindToggle(kind: kind, label: label, on: on)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> KindToggle {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 /// The person's language, chosen in the app (the device's language at first).
 indirect public enum Language: Hashable, Equatable {
     case french
@@ -2180,6 +2595,98 @@ indirect public enum Language: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> Language {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// How much of a group reaches me.
+indirect public enum Level: Hashable, Equatable {
+    case everything
+    case important
+    case nothing
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .everything:
+            try serializer.serialize_variant_index(value: 0)
+        case .important:
+            try serializer.serialize_variant_index(value: 1)
+        case .nothing:
+            try serializer.serialize_variant_index(value: 2)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Level {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .everything
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .important
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .nothing
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Level: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Level {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct LevelOption: Hashable, Equatable {
+    public var level: Level
+    public var label: String
+
+    public init(level: Level, label: String) {
+        self.level = level
+        self.label = label
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.level.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.label)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> LevelOption {
+        try deserializer.increase_container_depth()
+        let level = try Level.deserialize(deserializer: deserializer)
+        let label = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return LevelOption(level: level, label: label)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> LevelOption {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -2343,10 +2850,109 @@ public struct NotificationItemView: Hashable, Equatable {
     }
 }
 
+public struct NotificationSettingsView: Hashable, Equatable {
+    public var timeZone: String
+    /// "22:00" and "07:00" when quiet hours are set.
+    public var quietStart: String?
+    public var quietEnd: String?
+    public var hint: String
+    public var kinds: [KindToggle]
+    /// Each group of mine with its level, and the levels to choose from.
+    public var groups: [GroupLevelRow]
+    public var levels: [LevelOption]
+    /// Changes are on the phone, not yet confirmed.
+    public var pending: Bool
+    public var error: String?
+
+    public init(timeZone: String, quietStart: String?, quietEnd: String?, hint: String, kinds: [KindToggle], groups: [GroupLevelRow], levels: [LevelOption], pending: Bool, error: String?) {
+        self.timeZone = timeZone
+        self.quietStart = quietStart
+        self.quietEnd = quietEnd
+        self.hint = hint
+        self.kinds = kinds
+        self.groups = groups
+        self.levels = levels
+        self.pending = pending
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.timeZone)
+        try serializeOption(value: self.quietStart, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.quietEnd, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_str(value: self.hint)
+        try serializeArray(value: self.kinds, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.groups, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.levels, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.pending)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> NotificationSettingsView {
+        try deserializer.increase_container_depth()
+        let timeZone = try deserializer.deserialize_str()
+        let quietStart = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let quietEnd = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let hint = try deserializer.deserialize_str()
+        let kinds = try deserializeArray(deserializer: deserializer) { deserializer in
+            try KindToggle.deserialize(deserializer: deserializer)
+        }
+        let groups = try deserializeArray(deserializer: deserializer) { deserializer in
+            try GroupLevelRow.deserialize(deserializer: deserializer)
+        }
+        let levels = try deserializeArray(deserializer: deserializer) { deserializer in
+            try LevelOption.deserialize(deserializer: deserializer)
+        }
+        let pending = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return NotificationSettingsView(timeZone: timeZone, quietStart: quietStart, quietEnd: quietEnd, hint: hint, kinds: kinds, groups: groups, levels: levels, pending: pending, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationSettingsView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 indirect public enum NotificationsEvent: Hashable, Equatable {
     /// Open what the notification is about; it is marked read.
     case open(id: String)
     case markAllRead
+    /// Time zone, quiet hours ("HH:MM", both or neither) and the kinds one does not want
+    /// (their `KindToggle::kind` names).
+    case saveSettings(timeZone: String, quietStart: String?, quietEnd: String?, mutedKinds: [String])
+    case setGroupLevel(groupId: String, level: Level)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -2356,6 +2962,22 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
             try serializer.serialize_str(value: id)
         case .markAllRead:
             try serializer.serialize_variant_index(value: 1)
+        case .saveSettings(let timeZone, let quietStart, let quietEnd, let mutedKinds):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: timeZone)
+            try serializeOption(value: quietStart, serializer: serializer) { value, serializer in
+                try serializer.serialize_str(value: value)
+            }
+            try serializeOption(value: quietEnd, serializer: serializer) { value, serializer in
+                try serializer.serialize_str(value: value)
+            }
+            try serializeArray(value: mutedKinds, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+        case .setGroupLevel(let groupId, let level):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: groupId)
+            try level.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
     }
@@ -2377,6 +2999,24 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
         case 1:
             try deserializer.decrease_container_depth()
             return .markAllRead
+        case 2:
+            let timeZone = try deserializer.deserialize_str()
+            let quietStart = try deserializeOption(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let quietEnd = try deserializeOption(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let mutedKinds = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            try deserializer.decrease_container_depth()
+            return .saveSettings(timeZone: timeZone, quietStart: quietStart, quietEnd: quietEnd, mutedKinds: mutedKinds)
+        case 3:
+            let groupId = try deserializer.deserialize_str()
+            let level = try Level.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .setGroupLevel(groupId: groupId, level: level)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for NotificationsEvent: \(index)")
         }
     }
@@ -3824,6 +4464,13 @@ indirect public enum Route: Hashable, Equatable {
     case directory
     /// My notifications.
     case notifications
+    /// How I want to be told: kinds, quiet hours, each group's level.
+    case notificationSettings
+    /// The coming events of my groups.
+    case events
+    case event(id: String)
+    /// Every coming event I answered.
+    case calendar
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -3856,6 +4503,15 @@ indirect public enum Route: Hashable, Equatable {
             try serializer.serialize_variant_index(value: 10)
         case .notifications:
             try serializer.serialize_variant_index(value: 11)
+        case .notificationSettings:
+            try serializer.serialize_variant_index(value: 12)
+        case .events:
+            try serializer.serialize_variant_index(value: 13)
+        case .event(let id):
+            try serializer.serialize_variant_index(value: 14)
+            try serializer.serialize_str(value: id)
+        case .calendar:
+            try serializer.serialize_variant_index(value: 15)
         }
         try serializer.decrease_container_depth()
     }
@@ -3910,11 +4566,120 @@ indirect public enum Route: Hashable, Equatable {
         case 11:
             try deserializer.decrease_container_depth()
             return .notifications
+        case 12:
+            try deserializer.decrease_container_depth()
+            return .notificationSettings
+        case 13:
+            try deserializer.decrease_container_depth()
+            return .events
+        case 14:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .event(id: id)
+        case 15:
+            try deserializer.decrease_container_depth()
+            return .calendar
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
         }
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> Route {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// What a person answers, as the shells send it.
+indirect public enum Rsvp: Hashable, Equatable {
+    case going
+    case maybe
+    case declined
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .going:
+            try serializer.serialize_variant_index(value: 0)
+        case .maybe:
+            try serializer.serialize_variant_index(value: 1)
+        case .declined:
+            try serializer.serialize_variant_index(value: 2)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Rsvp {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .going
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .maybe
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .declined
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Rsvp: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Rsvp {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct RsvpButton: Hashable, Equatable {
+    public var choice: Rsvp
+    public var label: String
+    public var selected: Bool
+
+    public init(choice: Rsvp, label: String, selected: Bool) {
+        self.choice = choice
+        self.label = label
+        self.selected = selected
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.choice.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.label)
+        try serializer.serialize_bool(value: self.selected)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> RsvpButton {
+        try deserializer.increase_container_depth()
+        let choice = try Rsvp.deserialize(deserializer: deserializer)
+        let label = try deserializer.deserialize_str()
+        let selected = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return RsvpButton(choice: choice, label: label, selected: selected)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> RsvpButton {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -3940,6 +4705,10 @@ indirect public enum Screen: Hashable, Equatable {
     case search(SearchView)
     case directory(DirectoryView)
     case notifications(NotificationsView)
+    case notificationSettings(NotificationSettingsView)
+    case events(EventsView)
+    case event(EventView)
+    case calendar(CalendarView)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -3984,6 +4753,18 @@ indirect public enum Screen: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .notifications(let x):
             try serializer.serialize_variant_index(value: 13)
+            try x.serialize(serializer: serializer)
+        case .notificationSettings(let x):
+            try serializer.serialize_variant_index(value: 14)
+            try x.serialize(serializer: serializer)
+        case .events(let x):
+            try serializer.serialize_variant_index(value: 15)
+            try x.serialize(serializer: serializer)
+        case .event(let x):
+            try serializer.serialize_variant_index(value: 16)
+            try x.serialize(serializer: serializer)
+        case .calendar(let x):
+            try serializer.serialize_variant_index(value: 17)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -4054,6 +4835,22 @@ indirect public enum Screen: Hashable, Equatable {
             let x = try NotificationsView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .notifications(x)
+        case 14:
+            let x = try NotificationSettingsView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .notificationSettings(x)
+        case 15:
+            let x = try EventsView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .events(x)
+        case 16:
+            let x = try EventView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .event(x)
+        case 17:
+            let x = try CalendarView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .calendar(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
         }
     }

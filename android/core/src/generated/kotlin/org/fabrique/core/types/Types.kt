@@ -376,6 +376,57 @@ data class BrowseView(
     }
 }
 
+data class CalendarView(
+    val items: List<org.fabrique.core.types.EventSummary>,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        items.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): CalendarView {
+            deserializer.increase_container_depth()
+            val items =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.EventSummary.deserialize(deserializer)
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return CalendarView(items, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): CalendarView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class CommentView(
     val id: String,
     val authorId: String,
@@ -1291,6 +1342,26 @@ sealed interface Event {
         }
     }
 
+    data class Events(
+        val value: org.fabrique.core.types.EventsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(19)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Events {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.EventsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Events(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Event {
@@ -1315,12 +1386,291 @@ sealed interface Event {
                 16 -> Questions.deserialize(deserializer)
                 17 -> Search.deserialize(deserializer)
                 18 -> Notifications.deserialize(deserializer)
+                19 -> Events.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): Event {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class EventSummary(
+    val id: String,
+    val title: String,
+    val groupName: String,
+    val startsAt: String,
+    val endsAt: String,
+    /// Where the event is held ("Europe/Paris"): shells show its times in it.
+    val timeZone: String,
+    val place: String,
+    val cancelled: Boolean,
+    /// "Vous participez", "Complet : vous êtes n° 3 sur la liste d'attente"; absent when not answered.
+    val myStatus: String? = null,
+    /// "Annulé", or how many go and the places left.
+    val label: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(title)
+        serializer.serialize_str(groupName)
+        serializer.serialize_str(startsAt)
+        serializer.serialize_str(endsAt)
+        serializer.serialize_str(timeZone)
+        serializer.serialize_str(place)
+        serializer.serialize_bool(cancelled)
+        myStatus.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        label.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): EventSummary {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val groupName = deserializer.deserialize_str()
+            val startsAt = deserializer.deserialize_str()
+            val endsAt = deserializer.deserialize_str()
+            val timeZone = deserializer.deserialize_str()
+            val place = deserializer.deserialize_str()
+            val cancelled = deserializer.deserialize_bool()
+            val myStatus =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val label =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return EventSummary(id, title, groupName, startsAt, endsAt, timeZone, place, cancelled, myStatus, label)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): EventSummary {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class EventView(
+    val id: String,
+    /// Absent until the event is found (on the device or from the server).
+    val event: org.fabrique.core.types.EventSummary? = null,
+    val loading: Boolean,
+    val error: String? = null,
+    val description: String,
+    val onlineUrl: String? = null,
+    val seats: String,
+    /// Going / maybe / declined, the selected one marked; empty when it cannot be answered.
+    val choices: List<org.fabrique.core.types.RsvpButton>,
+    val canAnswer: Boolean,
+    /// My answer is on the phone, not yet confirmed.
+    val answerPending: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        event.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(description)
+        onlineUrl.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(seats)
+        choices.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(canAnswer)
+        serializer.serialize_bool(answerPending)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): EventView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val event =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.EventSummary.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val description = deserializer.deserialize_str()
+            val onlineUrl =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val seats = deserializer.deserialize_str()
+            val choices =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.RsvpButton.deserialize(deserializer)
+                }
+            val canAnswer = deserializer.deserialize_bool()
+            val answerPending = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return EventView(id, event, loading, error, description, onlineUrl, seats, choices, canAnswer, answerPending)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): EventView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface EventsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class Answer(
+        val id: String,
+        val choice: org.fabrique.core.types.Rsvp,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(id)
+            choice.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Answer {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                val choice = org.fabrique.core.types.Rsvp.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Answer(id, choice)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): EventsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Answer.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for EventsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): EventsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class EventsView(
+    val items: List<org.fabrique.core.types.EventSummary>,
+    val emptyText: String? = null,
+    /// The button to my calendar.
+    val calendarLabel: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        items.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(calendarLabel)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): EventsView {
+            deserializer.increase_container_depth()
+            val items =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.EventSummary.deserialize(deserializer)
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val calendarLabel = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return EventsView(items, emptyText, calendarLabel)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): EventsView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -1466,6 +1816,50 @@ data class FeedView(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): FeedView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class GroupLevelRow(
+    val groupId: String,
+    val name: String,
+    val level: org.fabrique.core.types.Level,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(groupId)
+        serializer.serialize_str(name)
+        level.serialize(serializer)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): GroupLevelRow {
+            deserializer.increase_container_depth()
+            val groupId = deserializer.deserialize_str()
+            val name = deserializer.deserialize_str()
+            val level = org.fabrique.core.types.Level.deserialize(deserializer)
+            deserializer.decrease_container_depth()
+            return GroupLevelRow(groupId, name, level)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): GroupLevelRow {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -2877,6 +3271,51 @@ sealed interface KeyValueResult {
     }
 }
 
+data class KindToggle(
+    /// The kind's stable name, sent back in `SaveSettings`.
+    val kind: String,
+    val label: String,
+    val on: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(kind)
+        serializer.serialize_str(label)
+        serializer.serialize_bool(on)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): KindToggle {
+            deserializer.increase_container_depth()
+            val kind = deserializer.deserialize_str()
+            val label = deserializer.deserialize_str()
+            val on = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return KindToggle(kind, label, on)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): KindToggle {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 /// The person's language, chosen in the app (the device's language at first).
 enum class Language {
     FRENCH,
@@ -2909,6 +3348,94 @@ enum class Language {
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): Language {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// How much of a group reaches me.
+enum class Level {
+    EVERYTHING,
+    IMPORTANT,
+    NOTHING;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Level {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> EVERYTHING
+                1 -> IMPORTANT
+                2 -> NOTHING
+                else -> throw DeserializationError("Unknown variant index for Level: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Level {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class LevelOption(
+    val level: org.fabrique.core.types.Level,
+    val label: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        level.serialize(serializer)
+        serializer.serialize_str(label)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): LevelOption {
+            deserializer.increase_container_depth()
+            val level = org.fabrique.core.types.Level.deserialize(deserializer)
+            val label = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return LevelOption(level, label)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): LevelOption {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -3079,6 +3606,101 @@ data class NotificationItemView(
     }
 }
 
+data class NotificationSettingsView(
+    val timeZone: String,
+    /// "22:00" and "07:00" when quiet hours are set.
+    val quietStart: String? = null,
+    val quietEnd: String? = null,
+    val hint: String,
+    val kinds: List<org.fabrique.core.types.KindToggle>,
+    /// Each group of mine with its level, and the levels to choose from.
+    val groups: List<org.fabrique.core.types.GroupLevelRow>,
+    val levels: List<org.fabrique.core.types.LevelOption>,
+    /// Changes are on the phone, not yet confirmed.
+    val pending: Boolean,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(timeZone)
+        quietStart.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        quietEnd.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(hint)
+        kinds.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        groups.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        levels.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(pending)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): NotificationSettingsView {
+            deserializer.increase_container_depth()
+            val timeZone = deserializer.deserialize_str()
+            val quietStart =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val quietEnd =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val hint = deserializer.deserialize_str()
+            val kinds =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.KindToggle.deserialize(deserializer)
+                }
+            val groups =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.GroupLevelRow.deserialize(deserializer)
+                }
+            val levels =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.LevelOption.deserialize(deserializer)
+                }
+            val pending = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return NotificationSettingsView(timeZone, quietStart, quietEnd, hint, kinds, groups, levels, pending, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): NotificationSettingsView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 sealed interface NotificationsEvent {
     fun serialize(serializer: Serializer)
 
@@ -3121,6 +3743,75 @@ sealed interface NotificationsEvent {
         }
     }
 
+    /// Time zone, quiet hours ("HH:MM", both or neither) and the kinds one does not want
+    /// (their `KindToggle::kind` names).
+    data class SaveSettings(
+        val timeZone: String,
+        val quietStart: String? = null,
+        val quietEnd: String? = null,
+        val mutedKinds: List<String>,
+    ) : NotificationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(timeZone)
+            quietStart.serializeOptionOf(serializer) {
+                serializer.serialize_str(it)
+            }
+            quietEnd.serializeOptionOf(serializer) {
+                serializer.serialize_str(it)
+            }
+            mutedKinds.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): SaveSettings {
+                deserializer.increase_container_depth()
+                val timeZone = deserializer.deserialize_str()
+                val quietStart =
+                    deserializer.deserializeOptionOf {
+                        deserializer.deserialize_str()
+                    }
+                val quietEnd =
+                    deserializer.deserializeOptionOf {
+                        deserializer.deserialize_str()
+                    }
+                val mutedKinds =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                deserializer.decrease_container_depth()
+                return SaveSettings(timeZone, quietStart, quietEnd, mutedKinds)
+            }
+        }
+    }
+
+    data class SetGroupLevel(
+        val groupId: String,
+        val level: org.fabrique.core.types.Level,
+    ) : NotificationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(groupId)
+            level.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): SetGroupLevel {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                val level = org.fabrique.core.types.Level.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return SetGroupLevel(groupId, level)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): NotificationsEvent {
@@ -3128,6 +3819,8 @@ sealed interface NotificationsEvent {
             return when (index) {
                 0 -> Open.deserialize(deserializer)
                 1 -> MarkAllRead.deserialize(deserializer)
+                2 -> SaveSettings.deserialize(deserializer)
+                3 -> SetGroupLevel.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for NotificationsEvent: $index")
             }
         }
@@ -5073,6 +5766,65 @@ sealed interface Route {
         }
     }
 
+    /// How I want to be told: kinds, quiet hours, each group's level.
+    data object NotificationSettings: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(12)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): NotificationSettings {
+            return NotificationSettings
+        }
+    }
+
+    /// The coming events of my groups.
+    data object Events: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(13)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Events {
+            return Events
+        }
+    }
+
+    data class Event(
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(14)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Event {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Event(id)
+            }
+        }
+    }
+
+    /// Every coming event I answered.
+    data object Calendar: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(15)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Calendar {
+            return Calendar
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Route {
@@ -5090,12 +5842,107 @@ sealed interface Route {
                 9 -> Search.deserialize(deserializer)
                 10 -> Directory.deserialize(deserializer)
                 11 -> Notifications.deserialize(deserializer)
+                12 -> NotificationSettings.deserialize(deserializer)
+                13 -> Events.deserialize(deserializer)
+                14 -> Event.deserialize(deserializer)
+                15 -> Calendar.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Route: $index")
             }
         }
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): Route {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// What a person answers, as the shells send it.
+enum class Rsvp {
+    GOING,
+    MAYBE,
+    DECLINED;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Rsvp {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> GOING
+                1 -> MAYBE
+                2 -> DECLINED
+                else -> throw DeserializationError("Unknown variant index for Rsvp: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Rsvp {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class RsvpButton(
+    val choice: org.fabrique.core.types.Rsvp,
+    val label: String,
+    val selected: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        choice.serialize(serializer)
+        serializer.serialize_str(label)
+        serializer.serialize_bool(selected)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): RsvpButton {
+            deserializer.increase_container_depth()
+            val choice = org.fabrique.core.types.Rsvp.deserialize(deserializer)
+            val label = deserializer.deserialize_str()
+            val selected = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return RsvpButton(choice, label, selected)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): RsvpButton {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -5391,6 +6238,86 @@ sealed interface Screen {
         }
     }
 
+    data class NotificationSettings(
+        val value: org.fabrique.core.types.NotificationSettingsView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(14)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): NotificationSettings {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.NotificationSettingsView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return NotificationSettings(value)
+            }
+        }
+    }
+
+    data class Events(
+        val value: org.fabrique.core.types.EventsView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(15)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Events {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.EventsView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Events(value)
+            }
+        }
+    }
+
+    data class Event(
+        val value: org.fabrique.core.types.EventView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(16)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Event {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.EventView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Event(value)
+            }
+        }
+    }
+
+    data class Calendar(
+        val value: org.fabrique.core.types.CalendarView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(17)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Calendar {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.CalendarView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Calendar(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Screen {
@@ -5410,6 +6337,10 @@ sealed interface Screen {
                 11 -> Search.deserialize(deserializer)
                 12 -> Directory.deserialize(deserializer)
                 13 -> Notifications.deserialize(deserializer)
+                14 -> NotificationSettings.deserialize(deserializer)
+                15 -> Events.deserialize(deserializer)
+                16 -> Event.deserialize(deserializer)
+                17 -> Calendar.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
