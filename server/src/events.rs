@@ -453,6 +453,7 @@ pub async fn answer(
     choice: RsvpChoice,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
+    lock_event(tx, event_id).await?;
     let (event, access) = readable(tx, actor, event_id).await?;
     if !access.can_respond() {
         return Err(ApiError::forbidden("not_a_member", "Join the group to answer its events."));
@@ -611,7 +612,11 @@ pub async fn forget_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         lock_event(tx, event_id).await?;
         on_tx!(tx, c => sqlx::query("DELETE FROM event_rsvps WHERE event_id = $1 AND person_id = $2")
             .bind(event_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
-        changes.delete(scope::person(person_id), EntityKind::MyRsvp, crate::groups::pair_id(EntityKind::MyRsvp, event_id, person_id));
+        changes.delete(
+            scope::person(person_id),
+            EntityKind::MyRsvp,
+            crate::groups::pair_id(EntityKind::MyRsvp, event_id, person_id),
+        );
         let promoted = if status == "going" { promote(tx, event_id).await? } else { Vec::new() };
         recount(tx, event_id).await?;
         let updated = put_event(tx, event_id, changes).await?;

@@ -199,6 +199,14 @@ async fn people_answering_a_full_event_at_the_same_moment_never_get_the_same_sea
     for outcome in [a, b, c, d] {
         assert_applied(&outcome);
     }
+    let waiting: i64 = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM event_rsvps WHERE status = 'waiting'").fetch_one(c).await)
+    .unwrap();
+    assert_eq!(waiting, 3, "one seat, three waiting");
+    let counted: i64 = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar(
+        "SELECT waiting_count FROM events").fetch_one(c).await)
+    .unwrap();
+    assert_eq!(counted, 3, "counted by the server");
     let device = synced(&app, &organiser).await;
     let held = the_event(&device, event);
     assert_eq!((held["going_count"].as_i64(), held["waiting_count"].as_i64()), (Some(1), Some(3)));
@@ -211,12 +219,18 @@ async fn a_change_of_time_and_a_cancellation_tell_those_who_answered_and_answers
     assert_applied(&answer(&app, &members[0], event, "maybe").await);
     let later = soon(5);
     assert_applied(
-        &app.act(&organiser, json!({ "type": "update_event", "id": event, "starts_at": later, "ends_at": later + Duration::hours(3) }))
-            .await,
+        &app.act(
+            &organiser,
+            json!({ "type": "update_event", "id": event, "starts_at": later, "ends_at": later + Duration::hours(3) }),
+        )
+        .await,
     );
     let answered = synced(&app, &members[0]).await;
     assert_eq!(notifications_of(&answered, "event_changed").len(), 1);
-    assert_eq!(my_rsvp(&answered, event).unwrap()["starts_at"].as_str().unwrap().parse::<DateTime<Utc>>().unwrap(), later);
+    assert_eq!(
+        my_rsvp(&answered, event).unwrap()["starts_at"].as_str().unwrap().parse::<DateTime<Utc>>().unwrap(),
+        later
+    );
     let silent = synced(&app, &members[1]).await;
     assert!(notifications_of(&silent, "event_changed").is_empty(), "only those who answered");
 
@@ -257,7 +271,8 @@ async fn attendees_are_listed_in_the_order_they_answered_to_those_who_may_read_t
 
     let elsewhere = app.new_association("Club voisin").await;
     let outsider = app.member(elsewhere, "Curieux").await;
-    for path in [format!("/v1/events/{event}"), format!("/v1/events/{event}/attendees"), format!("/v1/events/{event}/ics")]
+    for path in
+        [format!("/v1/events/{event}"), format!("/v1/events/{event}/attendees"), format!("/v1/events/{event}/ics")]
     {
         let response = app.get(&path, Some(&outsider.token)).await;
         assert_eq!(response.status(), 404, "{path}");
@@ -332,20 +347,31 @@ async fn an_organisers_message_shows_its_reach_first_then_reaches_exactly_the_pe
     assert_applied(&answer(&app, &members[0], event, "going").await);
     assert_applied(&answer(&app, &members[1], event, "maybe").await);
 
-    let reach: Value =
-        app.get(&format!("/v1/announcements/reach?event_id={event}"), Some(&organiser.token)).await.json().await.unwrap();
+    let reach: Value = app
+        .get(&format!("/v1/announcements/reach?event_id={event}"), Some(&organiser.token))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(reach["people"], 1);
     assert_eq!(reach["remaining_today"], 5);
-    let group_reach: Value =
-        app.get(&format!("/v1/announcements/reach?group_id={group}"), Some(&organiser.token)).await.json().await.unwrap();
+    let group_reach: Value = app
+        .get(&format!("/v1/announcements/reach?group_id={group}"), Some(&organiser.token))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(group_reach["people"], 3);
     let refused = app.get(&format!("/v1/announcements/reach?group_id={group}"), Some(&members[0].token)).await;
     assert_eq!(refused.status(), 403);
 
     let text = "Rendez-vous à 9 h devant la mairie, pensez au casque.";
     assert_applied(
-        &app.act(&organiser, json!({ "type": "announce_to_attendees", "id": Uuid::now_v7(), "event_id": event, "text": text }))
-            .await,
+        &app.act(
+            &organiser,
+            json!({ "type": "announce_to_attendees", "id": Uuid::now_v7(), "event_id": event, "text": text }),
+        )
+        .await,
     );
     let going = synced(&app, &members[0]).await;
     let told = notifications_of(&going, "announcement");
@@ -366,16 +392,26 @@ async fn an_organiser_sends_a_bounded_number_of_messages_to_a_group_a_day() {
         assert_applied(&outcome);
     }
     let sixth = app
-        .act(&organiser, json!({ "type": "announce_to_group", "id": Uuid::now_v7(), "group_id": group, "text": "Encore" }))
+        .act(
+            &organiser,
+            json!({ "type": "announce_to_group", "id": Uuid::now_v7(), "group_id": group, "text": "Encore" }),
+        )
         .await;
     assert_rejected(&sixth, "rate_limited");
     assert!(sixth["message"].as_str().unwrap().contains("tomorrow"));
     assert_eq!(notifications_of(&synced(&app, &members[0]).await, "announcement").len(), 5);
-    let reach: Value =
-        app.get(&format!("/v1/announcements/reach?group_id={group}"), Some(&organiser.token)).await.json().await.unwrap();
+    let reach: Value = app
+        .get(&format!("/v1/announcements/reach?group_id={group}"), Some(&organiser.token))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(reach["remaining_today"], 0);
     let by_member = app
-        .act(&members[0], json!({ "type": "announce_to_group", "id": Uuid::now_v7(), "group_id": group, "text": "Moi aussi" }))
+        .act(
+            &members[0],
+            json!({ "type": "announce_to_group", "id": Uuid::now_v7(), "group_id": group, "text": "Moi aussi" }),
+        )
         .await;
     assert_rejected(&by_member, "not_an_organiser");
 }
