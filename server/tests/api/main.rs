@@ -10,6 +10,7 @@ mod events;
 mod groups;
 mod health;
 mod helpers;
+mod notifications;
 mod posts;
 mod questions;
 mod search;
