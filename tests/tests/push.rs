@@ -273,3 +273,91 @@ async fn two_senders_at_once_never_send_the_same_delivery() {
     assert!(seen.values().all(|&n| n == 1), "none twice");
     assert!(service.distinct_tokens() <= 2, "one VAPID signature per sender for this push service");
 }
+
+/// An event of "Subventions nationales" (the admin created the group, so runs it).
+async fn an_event(server: &mut Server, group: Uuid, title: &str) -> Uuid {
+    let id = Uuid::now_v7();
+    let starts_at = Utc::now() + chrono::Duration::days(7);
+    server
+        .admin_does(Mutation::CreateEvent {
+            id,
+            group_id: group,
+            title: title.into(),
+            description: String::new(),
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(2),
+            time_zone: "Europe/Paris".into(),
+            place: "Maison des associations".into(),
+            online_url: String::new(),
+            capacity: None,
+        })
+        .await;
+    id
+}
+
+#[tokio::test]
+async fn an_organisers_message_reaches_exactly_the_devices_of_the_people_going() {
+    let (mut server, service, group, mut awa, mut bruno) = scene(Pushes::Sent).await;
+    let mut chloe = server.member("Chloé").await;
+    assert_eq!(server.act(&mut chloe, Mutation::JoinGroup { group_id: group }).await, MutationOutcome::Applied);
+    let event = an_event(&mut server, group, "Formation dossier FDVA").await;
+    let (awas_phone, brunos_phone, chloes_phone) = (
+        subscribed(&server, &service, &awa).await,
+        subscribed(&server, &service, &bruno).await,
+        subscribed(&server, &service, &chloe).await,
+    );
+    let going = Mutation::AnswerEvent { event_id: event, choice: fabrique_wire::events::RsvpChoice::Going };
+    assert_eq!(server.act(&mut awa, going.clone()).await, MutationOutcome::Applied);
+    assert_eq!(server.act(&mut chloe, going).await, MutationOutcome::Applied);
+    let maybe = Mutation::AnswerEvent { event_id: event, choice: fabrique_wire::events::RsvpChoice::Maybe };
+    assert_eq!(server.act(&mut bruno, maybe).await, MutationOutcome::Applied);
+
+    server
+        .admin_does(Mutation::AnnounceToAttendees {
+            id: Uuid::now_v7(),
+            event_id: event,
+            text: "La salle change : rendez-vous au 2e étage.".into(),
+        })
+        .await;
+
+    for phone in [&awas_phone, &chloes_phone] {
+        let received = service.wait_for(phone, 1, WITHIN).await;
+        let message: Vec<&Value> =
+            received.iter().map(|r| &r.payload).filter(|p| p["kind"] == "announcement").collect();
+        assert_eq!(message.len(), 1, "each person going gets it once: {received:?}");
+        assert_eq!(message[0]["subject_id"], event.to_string());
+        assert!(!message[0].to_string().contains("étage"), "ids only, the app fetches the text");
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        service.received(&brunos_phone).iter().all(|r| r.payload["kind"] != "announcement"),
+        "not to someone who only said maybe"
+    );
+    assert!(service.refused().is_empty(), "{:?}", service.refused());
+}
+
+#[tokio::test]
+async fn quiet_hours_hold_a_push_until_they_end_and_it_then_arrives() {
+    let (server, service, group, mut awa, mut bruno) = scene(Pushes::Held).await;
+    let phone = subscribed(&server, &service, &bruno).await;
+    let now = Utc::now();
+    let clock = |t: chrono::DateTime<Utc>| t.format("%H:%M").to_string();
+    let quiet = fabrique_wire::notifications::QuietHours {
+        start: clock(now - chrono::Duration::hours(1)),
+        end: clock(now + chrono::Duration::hours(1)),
+    };
+    let settings =
+        Mutation::SetNotificationSettings { time_zone: "UTC".into(), quiet_hours: Some(quiet), muted_kinds: vec![] };
+    assert_eq!(server.act(&mut bruno, settings).await, MutationOutcome::Applied);
+    let question = ask(&server, &mut awa, group, "Qui peut relire notre budget prévisionnel ?").await;
+
+    let sender = server.sender().await;
+    assert_eq!(sender.send_due(Utc::now()).await.unwrap().claimed, 0, "held during quiet hours");
+    assert!(service.received(&phone).is_empty());
+    let after = now + chrono::Duration::hours(1) + chrono::Duration::minutes(1);
+    let round = sender.send_due(after).await.unwrap();
+    assert_eq!(round.sent, 1, "sent when they end");
+    let received = service.received(&phone);
+    assert_eq!(received.len(), 1);
+    assert_eq!(received[0].payload["subject_id"], question.to_string());
+}
