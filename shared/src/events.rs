@@ -123,21 +123,35 @@ fn status_text(status: RsvpStatus, position: Option<i64>, language: Language) ->
     }
 }
 
+/// "1 participant", "2 participants": French and English both agree with the number.
+fn counted(n: i64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n.abs() <= 1 { one } else { many })
+}
+
 fn seats_text(event: &Event, language: Language) -> String {
     let going = event.going_count;
+    let waiting = event.waiting_count;
+    let maybe = event.maybe_count;
     match (event.capacity, language) {
-        (Some(capacity), Language::French) if going >= capacity => {
-            format!("Complet : {going} participants sur {capacity} places, {} en attente", event.waiting_count)
-        }
+        (Some(capacity), Language::French) if going >= capacity => format!(
+            "Complet : {} sur {}, {} en attente",
+            counted(going, "participant", "participants"),
+            counted(capacity, "place", "places"),
+            waiting
+        ),
         (Some(capacity), Language::English) if going >= capacity => {
-            format!("Full: {going} going of {capacity} places, {} waiting", event.waiting_count)
+            format!("Full: {going} going of {}, {waiting} waiting", counted(capacity, "place", "places"))
         }
-        (Some(capacity), Language::French) => {
-            format!("{going} participants, {} places restantes", capacity - going)
+        (Some(capacity), Language::French) => format!(
+            "{}, {}",
+            counted(going, "participant", "participants"),
+            counted(capacity - going, "place restante", "places restantes")
+        ),
+        (Some(capacity), Language::English) => {
+            format!("{going} going, {} left", counted(capacity - going, "place", "places"))
         }
-        (Some(capacity), Language::English) => format!("{going} going, {} places left", capacity - going),
-        (None, Language::French) => format!("{going} participants, {} peut-être", event.maybe_count),
-        (None, Language::English) => format!("{going} going, {} maybe", event.maybe_count),
+        (None, Language::French) => format!("{}, {maybe} peut-être", counted(going, "participant", "participants")),
+        (None, Language::English) => format!("{going} going, {maybe} maybe"),
     }
 }
 

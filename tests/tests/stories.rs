@@ -341,3 +341,68 @@ async fn a_question_in_a_group_reaches_a_members_phone_by_push_which_syncs_and_s
     awa.settle().await;
     assert_eq!(awa.view().unread_notifications, 0);
 }
+
+#[tokio::test]
+async fn a_member_answers_an_event_on_the_phone_and_the_organisers_message_to_attendees_opens_it() {
+    use fabrique_core::events::{EventsEvent, Rsvp};
+    use fabrique_core::notifications::NotificationsEvent;
+
+    let mut server = Server::start().await;
+    let push = PushService::start().await;
+    let group = server.create_group("Subventions nationales", Visibility::Public).await;
+    let (mut bruno, _) = new_member_on(&server, "Bruno", Some(&push)).await;
+    join(&mut bruno, group).await;
+    let event = Uuid::now_v7();
+    let starts_at = chrono::Utc::now() + chrono::Duration::days(10);
+    server
+        .admin_does(Mutation::CreateEvent {
+            id: event,
+            group_id: group,
+            title: "Atelier dossier FDVA".into(),
+            description: "Apportez vos statuts.".into(),
+            starts_at,
+            ends_at: starts_at + chrono::Duration::hours(2),
+            time_zone: "Europe/Paris".into(),
+            place: "Maison des associations".into(),
+            online_url: String::new(),
+            capacity: Some(12),
+        })
+        .await;
+
+    // The event reaches the phone (a push, then the sync), in the coming events.
+    bruno.wait_until(Duration::from_secs(15), |view| view.unread_notifications == 1).await;
+    bruno.send(Event::Navigate(Route::Events)).await;
+    let Screen::Events(events) = bruno.view().screen else { panic!("the events") };
+    assert_eq!(events.items.len(), 1);
+    assert_eq!(events.items[0].label.as_deref(), Some("0 participant, 12 places restantes"));
+
+    bruno.send(Event::Navigate(Route::Event { id: event.to_string() })).await;
+    bruno.send(Event::Events(EventsEvent::Answer { id: event.to_string(), choice: Rsvp::Going })).await;
+    bruno.settle().await;
+    let Screen::Event(page) = bruno.view().screen else { panic!("the event") };
+    assert!(!page.answer_pending, "confirmed by the server");
+    assert_eq!(page.seats, "1 participant, 11 places restantes");
+    bruno.send(Event::Navigate(Route::Calendar)).await;
+    let Screen::Calendar(calendar) = bruno.view().screen else { panic!("my calendar") };
+    assert_eq!(calendar.items[0].my_status.as_deref(), Some("Vous participez"));
+
+    // In his pocket: the organiser's message to attendees arrives by push.
+    bruno.send(Event::Background).await;
+    bruno.settle().await;
+    server
+        .admin_does(Mutation::AnnounceToAttendees {
+            id: Uuid::now_v7(),
+            event_id: event,
+            text: "Salle 2, au premier étage.".into(),
+        })
+        .await;
+    bruno.wait_until(Duration::from_secs(15), |view| view.unread_notifications == 2).await;
+    assert!(bruno.pushes().iter().any(|p| p["kind"] == "announcement"));
+    bruno.send(Event::Navigate(Route::Notifications)).await;
+    let Screen::Notifications(list) = bruno.view().screen else { panic!("the notifications") };
+    assert_eq!(list.items[0].text, "Message de Ada Admin : Salle 2, au premier étage.");
+    bruno.send(Event::Notifications(NotificationsEvent::Open { id: list.items[0].id.clone() })).await;
+    let Screen::Event(page) = bruno.view().screen else { panic!("the event opens") };
+    assert_eq!(page.event.expect("held").title, "Atelier dossier FDVA");
+    assert!(push.refused().is_empty(), "{:?}", push.refused());
+}

@@ -8,6 +8,7 @@
 //! - [`enqueue`] writes one delivery per device of a person in the caller's transaction,
 //!   so a delivery exists if and only if its cause was committed.
 
+pub mod encryption;
 pub mod sender;
 
 use axum::extract::{Path, State};

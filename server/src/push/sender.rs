@@ -17,12 +17,12 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use base64::Engine;
+use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
 use uuid::Uuid;
-use web_push::{
-    ContentEncoding, PartialVapidSignatureBuilder, SubscriptionInfo, Urgency, VapidSignature, WebPushMessageBuilder,
-};
+use web_push::{PartialVapidSignatureBuilder, SubscriptionInfo};
 
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult};
@@ -71,8 +71,9 @@ pub struct Sender {
     db: Db,
     http: reqwest::Client,
     vapid: PartialVapidSignatureBuilder,
-    /// Per push-service origin: the signature and when it was made.
-    signatures: Mutex<HashMap<String, (VapidSignature, Instant)>>,
+    /// Per push-service origin: the `Authorization` header and when it was signed.
+    signatures: Mutex<HashMap<String, (String, Instant)>>,
+    random: ring::rand::SystemRandom,
     options: SenderOptions,
 }
 
@@ -114,7 +115,8 @@ impl Sender {
             .pool_max_idle_per_host(options.concurrency)
             .build()
             .map_err(|e| ApiError::internal(format!("cannot build the push HTTP client: {e}")))?;
-        Ok(Sender { db, http, vapid, signatures: Mutex::new(HashMap::new()), options })
+        let random = ring::rand::SystemRandom::new();
+        Ok(Sender { db, http, vapid, signatures: Mutex::new(HashMap::new()), random, options })
     }
 
     /// Sends until `stop` resolves; the batch under way is finished first.
@@ -211,20 +213,21 @@ impl Sender {
         Ok(claimed)
     }
 
-    /// The VAPID signature for the origin of `endpoint`, made at most once an hour.
-    fn signature(&self, info: &SubscriptionInfo, origin: &str) -> Result<VapidSignature, String> {
+    /// The VAPID `Authorization` header for a push-service origin, signed at most once an hour.
+    fn authorization(&self, info: &SubscriptionInfo, origin: &str) -> Result<String, String> {
         let mut cache = self.signatures.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((signature, made)) = cache.get(origin)
+        if let Some((header, made)) = cache.get(origin)
             && made.elapsed() < SIGNATURE_REUSE
         {
-            return Ok(signature.clone());
+            return Ok(header.clone());
         }
         let mut builder = self.vapid.clone().add_sub_info(info);
         builder.add_claim("sub", self.options.contact.as_str());
         builder.add_claim("aud", origin);
         let signature = builder.build().map_err(|e| format!("cannot sign for {origin}: {e}"))?;
-        cache.insert(origin.to_owned(), (signature.clone(), Instant::now()));
-        Ok(signature)
+        let header = format!("vapid t={}, k={}", signature.auth_t, URL_SAFE_NO_PAD.encode(&signature.auth_k));
+        cache.insert(origin.to_owned(), (header.clone(), Instant::now()));
+        Ok(header)
     }
 
     async fn send(&self, delivery: &Claimed) -> Outcome {
@@ -232,10 +235,18 @@ impl Sender {
             Ok(request) => request,
             Err(error) => return Outcome::Failed(error),
         };
-        let mut outgoing = self.http.post(request.url);
-        for (name, value) in request.headers {
-            outgoing = outgoing.header(name, value);
-        }
+        let outgoing = self
+            .http
+            .post(request.url)
+            .header("TTL", delivery.ttl.clamp(0, i64::from(u32::MAX)).to_string())
+            .header("Urgency", urgency(&delivery.urgency))
+            .header(reqwest::header::CONTENT_ENCODING, "aes128gcm")
+            .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+            .header(reqwest::header::AUTHORIZATION, request.authorization);
+        let outgoing = match &delivery.topic {
+            Some(topic) => outgoing.header("Topic", topic.as_str()),
+            None => outgoing,
+        };
         let response = match outgoing.body(request.body).send().await {
             Ok(response) => response,
             Err(error) => {
@@ -263,40 +274,35 @@ impl Sender {
         }
     }
 
-    /// The encrypted, signed request for one delivery.
+    /// The encrypted body and the signature for one delivery.
     fn prepare(&self, delivery: &Claimed) -> Result<Prepared, String> {
-        let info = SubscriptionInfo::new(delivery.endpoint.as_str(), delivery.p256dh.as_str(), delivery.auth.as_str());
         let url = reqwest::Url::parse(&delivery.endpoint).map_err(|e| format!("bad endpoint: {e}"))?;
         let origin = url.origin().ascii_serialization();
-        let signature = self.signature(&info, &origin)?;
-        let mut message = WebPushMessageBuilder::new(&info);
-        message.set_payload(ContentEncoding::Aes128Gcm, delivery.payload.as_bytes());
-        message.set_ttl(u32::try_from(delivery.ttl).unwrap_or(u32::MAX));
-        message.set_urgency(match delivery.urgency.as_str() {
-            "very-low" => Urgency::VeryLow,
-            "low" => Urgency::Low,
-            "high" => Urgency::High,
-            _ => Urgency::Normal,
-        });
-        if let Some(topic) = &delivery.topic {
-            message.set_topic(topic.clone());
-        }
-        message.set_vapid_signature(signature);
-        let message = message.build().map_err(|e| format!("cannot prepare the message: {e}"))?;
-        let request = web_push::request_builder::build_request::<Vec<u8>>(message);
-        let headers = request
-            .headers()
-            .iter()
-            .map(|(name, value)| (name.as_str().to_owned(), value.as_bytes().to_vec()))
-            .collect();
-        Ok(Prepared { url: request.uri().to_string(), headers, body: request.into_body() })
+        let info = SubscriptionInfo::new(delivery.endpoint.as_str(), delivery.p256dh.as_str(), delivery.auth.as_str());
+        let authorization = self.authorization(&info, &origin)?;
+        let decode = |text: &str| URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).or_else(|_| URL_SAFE.decode(text));
+        let device_key = decode(&delivery.p256dh).map_err(|_| "the device's key is not base64url".to_owned())?;
+        let auth = decode(&delivery.auth).map_err(|_| "the device's secret is not base64url".to_owned())?;
+        let body = super::encryption::encrypt(&self.random, delivery.payload.as_bytes(), &device_key, &auth)
+            .map_err(|e| format!("cannot encrypt the message: {e}"))?;
+        Ok(Prepared { url, authorization, body })
     }
 }
 
-/// A request ready to go (web-push builds it with an older `http` crate than reqwest's).
+/// The Urgency header values of RFC 8030 §5.3; anything else is sent as normal.
+fn urgency(stored: &str) -> &'static str {
+    match stored {
+        "very-low" => "very-low",
+        "low" => "low",
+        "high" => "high",
+        _ => "normal",
+    }
+}
+
+/// A request ready to go.
 struct Prepared {
-    url: String,
-    headers: Vec<(String, Vec<u8>)>,
+    url: reqwest::Url,
+    authorization: String,
     body: Vec<u8>,
 }
 

@@ -47,7 +47,8 @@ async fn a_muted_kind_and_a_group_set_to_nothing_tell_nothing_but_what_is_person
     app.add_to_group(&app.admin, group, &quiet).await;
 
     assert_applied(
-        &app.act(&quiet, json!({ "type": "set_group_notification_level", "group_id": group, "level": "nothing" })).await,
+        &app.act(&quiet, json!({ "type": "set_group_notification_level", "group_id": group, "level": "nothing" }))
+            .await,
     );
     let question = ask(&app, &asker, group, "Qui a le RIB de l'association ?").await;
     assert_applied(&question);
@@ -56,8 +57,11 @@ async fn a_muted_kind_and_a_group_set_to_nothing_tell_nothing_but_what_is_person
     // What is personal ignores the group's level: an answer accepted.
     let question_id = Uuid::now_v7();
     assert_applied(
-        &app.act(&asker, json!({ "type": "ask_question", "id": question_id, "group_ids": [group], "title": "Et le SIRET ?" }))
-            .await,
+        &app.act(
+            &asker,
+            json!({ "type": "ask_question", "id": question_id, "group_ids": [group], "title": "Et le SIRET ?" }),
+        )
+        .await,
     );
     let answer_id = Uuid::now_v7();
     assert_applied(
@@ -76,11 +80,18 @@ async fn a_muted_kind_and_a_group_set_to_nothing_tell_nothing_but_what_is_person
     );
     let another = Uuid::now_v7();
     assert_applied(
-        &app.act(&asker, json!({ "type": "ask_question", "id": another, "group_ids": [group], "title": "Une salle ?" })).await,
+        &app.act(
+            &asker,
+            json!({ "type": "ask_question", "id": another, "group_ids": [group], "title": "Une salle ?" }),
+        )
+        .await,
     );
     assert_applied(
-        &app.act(&quiet, json!({ "type": "answer_question", "id": Uuid::now_v7(), "question_id": another, "body": "La 3." }))
-            .await,
+        &app.act(
+            &quiet,
+            json!({ "type": "answer_question", "id": Uuid::now_v7(), "question_id": another, "body": "La 3." }),
+        )
+        .await,
     );
     let held = notifications(&app, &asker).await;
     assert_eq!(of_kind(&held, "question_answered").len(), 1, "only the answer from before muting: {held:?}");
@@ -94,12 +105,16 @@ async fn settings_are_kept_in_the_persons_scope_and_nonsense_is_refused_without_
     let group = app.group(&app.admin, "Bénévoles", "public").await;
     app.add_to_group(&app.admin, group, &awa).await;
     assert_applied(
-        &app.act(&awa, json!({ "type": "set_notification_settings", "time_zone": "America/Cayenne",
-            "quiet_hours": { "start": "21:30", "end": "07:00" }, "muted_kinds": ["mention", "group_activity"] }))
-            .await,
+        &app.act(
+            &awa,
+            json!({ "type": "set_notification_settings", "time_zone": "America/Cayenne",
+            "quiet_hours": { "start": "21:30", "end": "07:00" }, "muted_kinds": ["mention", "group_activity"] }),
+        )
+        .await,
     );
     assert_applied(
-        &app.act(&awa, json!({ "type": "set_group_notification_level", "group_id": group, "level": "everything" })).await,
+        &app.act(&awa, json!({ "type": "set_group_notification_level", "group_id": group, "level": "everything" }))
+            .await,
     );
     let mut device = app.device(&awa);
     device.sync().await;
@@ -125,7 +140,8 @@ async fn settings_are_kept_in_the_persons_scope_and_nonsense_is_refused_without_
     assert_eq!(unknown.status(), 422, "an unknown kind is refused with the push");
     let private = app.group(&app.admin, "Bureau", "private").await;
     assert_rejected(
-        &app.act(&awa, json!({ "type": "set_group_notification_level", "group_id": private, "level": "everything" })).await,
+        &app.act(&awa, json!({ "type": "set_group_notification_level", "group_id": private, "level": "everything" }))
+            .await,
         "not_a_member",
     );
     device.sync().await;
@@ -185,7 +201,10 @@ async fn new_posts_in_a_followed_group_make_one_notification_and_one_push_per_bu
     let pushed = deliveries(&app).await;
     assert_eq!(pushed.len(), 1, "one push for the burst");
     assert!(pushed[0].1.as_deref().is_some_and(|t| !t.is_empty() && t.len() <= 32), "a Topic: {:?}", pushed[0].1);
-    assert!(of_kind(&notifications(&app, &member).await, "group_activity").is_empty(), "members hear what matters only");
+    assert!(
+        of_kind(&notifications(&app, &member).await, "group_activity").is_empty(),
+        "members hear what matters only"
+    );
     assert!(of_kind(&notifications(&app, &author).await, "group_activity").is_empty());
 
     // Once read, the next post starts a new burst.
@@ -209,8 +228,11 @@ async fn a_mention_tells_the_person_named_only_when_they_may_read_the_group() {
     app.add_to_group(&app.admin, group, &colleague).await;
     let post = Uuid::now_v7();
     let outcome = app
-        .act(&author, json!({ "type": "create_post", "id": post, "group_id": group, "kind": "news",
-            "body": "@Bruno peux-tu relire le budget ?", "mentions": [colleague.id, stranger.id] }))
+        .act(
+            &author,
+            json!({ "type": "create_post", "id": post, "group_id": group, "kind": "news",
+            "body": "@Bruno peux-tu relire le budget ?", "mentions": [colleague.id, stranger.id] }),
+        )
         .await;
     assert_applied(&outcome);
     let told = notifications(&app, &colleague).await;
@@ -241,7 +263,8 @@ async fn a_request_to_join_a_private_group_tells_the_people_who_decide() {
     let group = app.group(&organiser, "Commission finances", "private").await;
     app.add_to_group(&organiser, group, &member).await;
     assert_applied(
-        &app.act(&candidate, json!({ "type": "request_to_join", "group_id": group, "message": "J'étais trésorière." })).await,
+        &app.act(&candidate, json!({ "type": "request_to_join", "group_id": group, "message": "J'étais trésorière." }))
+            .await,
     );
     let told = notifications(&app, &organiser).await;
     let requests = of_kind(&told, "join_requested");
