@@ -75,9 +75,16 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let reminders = tokio::spawn(reminders(db.clone(), app.pokes()));
     // Pushes leave from here; at shutdown the batch under way is finished first.
     let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.trim_end_matches('/').to_owned());
-    let sender = crate::push::sender::Sender::new(db.clone(), SenderOptions { contact, ..SenderOptions::default() })
-        .await
-        .map_err(|e| format!("cannot prepare push notifications: {e}"))?;
+    let sender = crate::push::sender::Sender::new(
+        db.clone(),
+        SenderOptions {
+            contact,
+            claim: Duration::from_secs(args.push_claim_seconds.unsigned_abs()),
+            ..SenderOptions::default()
+        },
+    )
+    .await
+    .map_err(|e| format!("cannot prepare push notifications: {e}"))?;
     let (stop_pushes, pushes_stopped) = tokio::sync::oneshot::channel::<()>();
     let pushes = tokio::spawn(sender.run(async move {
         let _ = pushes_stopped.await;

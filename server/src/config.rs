@@ -100,6 +100,11 @@ pub struct ServeArgs {
     /// `https:` address); the public URL when not given.
     #[arg(long, env = "FABRIQUE_PUSH_CONTACT")]
     pub push_contact: Option<String>,
+
+    /// Seconds a push sender holds the deliveries it claimed; after a crash, the ones it
+    /// held are sent again once this has passed (longer than the slowest batch).
+    #[arg(long, env = "FABRIQUE_PUSH_CLAIM_SECONDS", default_value_t = 120, value_parser = clap::value_parser!(i64).range(5..=3600))]
+    pub push_claim_seconds: i64,
 }
 
 #[derive(Args, Debug)]

@@ -168,11 +168,11 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
     let topic = topic(cause.kind, cause);
     let mut told = 0;
     let mut seen = std::collections::HashSet::new();
-    for &person_id in recipients {
-        if (person_id == cause.actor_id && !cause.tell_actor) || !seen.insert(person_id) {
-            continue;
-        }
-        let Some(choices) = settings::for_recipient(tx, person_id, cause.group_id).await? else {
+    let wanted: Vec<Uuid> =
+        recipients.iter().copied().filter(|p| (*p != cause.actor_id || cause.tell_actor) && seen.insert(*p)).collect();
+    let all_choices = settings::for_recipients(tx, &wanted, cause.group_id).await?;
+    for person_id in wanted {
+        let Some(choices) = all_choices.get(&person_id) else {
             continue;
         };
         if !choices.wants(cause.kind, cause.audience) {

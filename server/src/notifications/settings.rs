@@ -1,6 +1,7 @@
 //! How each person wants to be told: kinds muted, a level per group, quiet hours in their
 //! time zone. Kept in the person's scope as one [`NotificationSettings`] entity.
 
+use std::collections::HashMap;
 use std::str::FromStr;
 
 use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
@@ -115,6 +116,7 @@ pub fn quiet_until(now: DateTime<Utc>, tz: Tz, start: u32, end: u32) -> Option<D
 
 #[derive(sqlx::FromRow)]
 struct RecipientRow {
+    person_id: Uuid,
     time_zone: Option<String>,
     quiet_start: Option<i64>,
     quiet_end: Option<i64>,
@@ -123,20 +125,9 @@ struct RecipientRow {
     member: bool,
 }
 
-/// The choices of a person who is still active (`None` for a deactivated account), with
-/// their level for `group_id`: as set, or the default (important for members, everything
-/// for followers: following a group is asking for its news).
-pub async fn for_recipient(tx: &mut Tx, person_id: Uuid, group_id: Option<Uuid>) -> ApiResult<Option<Choices>> {
-    let group = group_id.unwrap_or(Uuid::nil());
-    let row: Option<RecipientRow> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT s.time_zone, s.quiet_start, s.quiet_end, s.muted_kinds, l.level, \
-            EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = $2 AND m.person_id = p.id) AS member \
-         FROM people p LEFT JOIN notification_settings s ON s.person_id = p.id \
-         LEFT JOIN group_notification_levels l ON l.person_id = p.id AND l.group_id = $2 \
-         WHERE p.id = $1 AND p.deactivated_at IS NULL")
-        .bind(person_id).bind(group).fetch_optional(c).await)?;
-    Ok(row.map(|row| {
-        let muted = row
+impl RecipientRow {
+    fn into_choices(self) -> Choices {
+        let muted = self
             .muted_kinds
             .as_deref()
             .and_then(|text| serde_json::from_str::<Vec<String>>(text).ok())
@@ -144,18 +135,57 @@ pub async fn for_recipient(tx: &mut Tx, person_id: Uuid, group_id: Option<Uuid>)
             .iter()
             .filter_map(|k| parse_kind(k))
             .collect();
-        let level = match row.level {
+        let level = match self.level {
             Some(level) => parse_level(&level),
-            None if row.member => GroupLevel::Important,
+            None if self.member => GroupLevel::Important,
             None => GroupLevel::Everything,
         };
         let quiet =
-            match (row.time_zone.as_deref().and_then(|tz| Tz::from_str(tz).ok()), row.quiet_start, row.quiet_end) {
+            match (self.time_zone.as_deref().and_then(|tz| Tz::from_str(tz).ok()), self.quiet_start, self.quiet_end) {
                 (Some(tz), Some(start), Some(end)) => Some((tz, start as u32, end as u32)),
                 _ => None,
             };
         Choices { muted, level, quiet }
-    }))
+    }
+}
+
+/// Recipients read in one statement each this many.
+const RECIPIENTS_PER_READ: usize = 500;
+
+/// The choices of each recipient who is still active (deactivated accounts are left out),
+/// with their level for `group_id`: as set, or the default (important for members,
+/// everything for followers: following a group is asking for its news). One statement per
+/// [`RECIPIENTS_PER_READ`] people: a fan-out to a large group reads them in bulk.
+pub async fn for_recipients(tx: &mut Tx, people: &[Uuid], group_id: Option<Uuid>) -> ApiResult<HashMap<Uuid, Choices>> {
+    const COLUMNS: &str = "SELECT p.id AS person_id, s.time_zone, s.quiet_start, s.quiet_end, s.muted_kinds, l.level, \
+            EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = $2 AND m.person_id = p.id) AS member \
+         FROM wanted w JOIN people p ON p.id = w.id AND p.deactivated_at IS NULL \
+         LEFT JOIN notification_settings s ON s.person_id = p.id \
+         LEFT JOIN group_notification_levels l ON l.person_id = p.id AND l.group_id = $2";
+    static SQLITE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!("WITH wanted(id) AS (SELECT unhex(replace(value, '-', '')) FROM json_each($1)) {COLUMNS}")
+    });
+    static POSTGRES: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("WITH wanted(id) AS (SELECT unnest($1::uuid[])) {COLUMNS}"));
+    let group = group_id.unwrap_or(Uuid::nil());
+    let mut choices = HashMap::with_capacity(people.len());
+    for chunk in people.chunks(RECIPIENTS_PER_READ) {
+        let rows: Vec<RecipientRow> = match tx {
+            Tx::Sqlite(c) => {
+                let ids = serde_json::to_string(chunk).expect("ids serialise");
+                sqlx::query_as(sqlx::AssertSqlSafe(SQLITE.as_str())).bind(ids).bind(group).fetch_all(&mut **c).await?
+            }
+            Tx::Postgres(c) => {
+                sqlx::query_as(sqlx::AssertSqlSafe(POSTGRES.as_str()))
+                    .bind(chunk)
+                    .bind(group)
+                    .fetch_all(&mut **c)
+                    .await?
+            }
+        };
+        choices.extend(rows.into_iter().map(|row| (row.person_id, row.into_choices())));
+    }
+    Ok(choices)
 }
 
 /// The person's settings as their devices hold them.

@@ -42,6 +42,8 @@ pub struct SenderOptions {
     pub timeout: Duration,
     /// Pause when nothing is due.
     pub idle: Duration,
+    /// How long a claim holds; a claim older than this is taken to be from a sender that crashed.
+    pub claim: Duration,
 }
 
 impl Default for SenderOptions {
@@ -53,6 +55,7 @@ impl Default for SenderOptions {
             max_attempts: 8,
             timeout: Duration::from_secs(10),
             idle: Duration::from_millis(200),
+            claim: Duration::from_secs(120),
         }
     }
 }
@@ -79,8 +82,6 @@ pub struct Sender {
 
 /// Reuse a VAPID signature this long (it is valid 12 hours).
 const SIGNATURE_REUSE: Duration = Duration::from_secs(3600);
-/// A claim older than this is taken to be from a sender that crashed.
-const CLAIM_SECONDS: i64 = 120;
 
 #[derive(sqlx::FromRow)]
 struct Claimed {
@@ -197,7 +198,7 @@ impl Sender {
     }
 
     async fn claim(&self, now: DateTime<Utc>) -> ApiResult<Vec<Claimed>> {
-        let until = now + chrono::Duration::seconds(CLAIM_SECONDS);
+        let until = now + chrono::Duration::from_std(self.options.claim).unwrap_or(chrono::Duration::minutes(2));
         let mut tx = self.db.begin_write().await?;
         let due = "SELECT id FROM push_deliveries WHERE state IN ('waiting', 'sending') AND not_before <= $2 \
                    AND (state = 'waiting' OR claimed_until < $2) ORDER BY not_before, id LIMIT $3";
