@@ -87,23 +87,86 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
         .bind(count).fetch_one(c).await)?;
     let now = Utc::now();
     let mut scopes: Vec<String> = Vec::new();
-    for (offset, index) in kept.into_iter().enumerate() {
-        let change = &changes.items[index];
-        let seq = end - count + 1 + offset as i64;
-        let line = change.line(seq);
-        on_tx!(tx, c => sqlx::query("INSERT INTO sync_log (scope, kind, entity_id, seq, line, deleted, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-                ON CONFLICT (scope, kind, entity_id) DO UPDATE SET seq = excluded.seq, line = excluded.line, deleted = excluded.deleted, changed_at = excluded.changed_at")
-            .bind(&change.scope).bind(change.kind.as_str()).bind(change.id).bind(seq).bind(&line).bind(change.data.is_none()).bind(now)
-            .execute(c).await.map(|r| r.rows_affected()))?;
+    let rows: Vec<(&PendingChange, i64)> = kept
+        .into_iter()
+        .enumerate()
+        .map(|(offset, index)| (&changes.items[index], end - count + 1 + offset as i64))
+        .collect();
+    for (change, _) in &rows {
         if !scopes.contains(&change.scope) {
             scopes.push(change.scope.clone());
         }
+    }
+    // Many rows per statement: a change set of thousands (a fan-out) is a few statements.
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        write_rows(tx, chunk, now).await?;
     }
     if tx.is_postgres() {
         // Delivered to every instance's listener when (and only if) the transaction commits.
         on_tx!(tx, c => sqlx::query("SELECT pg_notify($1, $2)").bind(POKE_CHANNEL).bind(crate::pokes::encode(&scopes)).execute(c).await.map(|r| r.rows_affected()))?;
     }
     Ok(scopes)
+}
+
+/// Rows written by one statement.
+const ROWS_PER_STATEMENT: usize = 1000;
+
+async fn write_rows(tx: &mut Tx, rows: &[(&PendingChange, i64)], now: DateTime<Utc>) -> ApiResult<()> {
+    const UPSERT: &str = "ON CONFLICT (scope, kind, entity_id) DO UPDATE SET seq = excluded.seq, line = excluded.line, \
+        deleted = excluded.deleted, changed_at = excluded.changed_at";
+    match tx {
+        Tx::Sqlite(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!(
+                    "INSERT INTO sync_log (scope, kind, entity_id, seq, line, deleted, changed_at) \
+                     SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), unhex(replace(json_extract(value, '$[2]'), '-', '')), \
+                        json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'), $2 \
+                     FROM json_each($1) WHERE true {UPSERT}"
+                )
+            });
+            let json: Vec<(&str, &str, Uuid, i64, String, bool)> = rows
+                .iter()
+                .map(|(change, seq)| {
+                    (
+                        change.scope.as_str(),
+                        change.kind.as_str(),
+                        change.id,
+                        *seq,
+                        change.line(*seq),
+                        change.data.is_none(),
+                    )
+                })
+                .collect();
+            let json = serde_json::to_string(&json).expect("change rows serialise");
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str())).bind(json).bind(now).execute(&mut **c).await?;
+        }
+        Tx::Postgres(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!(
+                    "INSERT INTO sync_log (scope, kind, entity_id, seq, line, deleted, changed_at) \
+                     SELECT s, k, e, q, l, d, $7 FROM unnest($1::text[], $2::text[], $3::uuid[], $4::bigint[], $5::text[], $6::bool[]) \
+                        AS t(s, k, e, q, l, d) {UPSERT}"
+                )
+            });
+            let scopes: Vec<&str> = rows.iter().map(|(c, _)| c.scope.as_str()).collect();
+            let kinds: Vec<&str> = rows.iter().map(|(c, _)| c.kind.as_str()).collect();
+            let ids: Vec<Uuid> = rows.iter().map(|(c, _)| c.id).collect();
+            let seqs: Vec<i64> = rows.iter().map(|(_, seq)| *seq).collect();
+            let lines: Vec<String> = rows.iter().map(|(c, seq)| c.line(*seq)).collect();
+            let deleted: Vec<bool> = rows.iter().map(|(c, _)| c.data.is_none()).collect();
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(scopes)
+                .bind(kinds)
+                .bind(ids)
+                .bind(seqs)
+                .bind(lines)
+                .bind(deleted)
+                .bind(now)
+                .execute(&mut **c)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// Forgets tombstones older than `before`. Cursors that had not yet seen them get a reset
