@@ -171,6 +171,9 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
     let wanted: Vec<Uuid> =
         recipients.iter().copied().filter(|p| (*p != cause.actor_id || cause.tell_actor) && seen.insert(*p)).collect();
     let all_choices = settings::for_recipients(tx, &wanted, cause.group_id).await?;
+    // New notifications and their pushes are written in bulk after the loop.
+    let mut fresh: Vec<(Uuid, Uuid)> = Vec::new();
+    let mut pushes: Vec<(Uuid, String, DateTime<Utc>)> = Vec::new();
     for person_id in wanted {
         let Some(choices) = all_choices.get(&person_id) else {
             continue;
@@ -178,21 +181,16 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
         if !choices.wants(cause.kind, cause.audience) {
             continue;
         }
-        let (id, count, push) = if cause.kind == NotificationKind::GroupActivity {
+        let (joined, count, push) = if cause.kind == NotificationKind::GroupActivity {
             collapse(tx, cause, person_id, &text, now).await?
         } else {
             (None, 1, true)
         };
-        let (id, created_at) = match id {
+        let (id, created_at) = match joined {
             Some(existing) => existing,
             None => {
                 let id = Uuid::now_v7();
-                on_tx!(tx, c => sqlx::query(
-                    "INSERT INTO notifications (id, person_id, kind, subject_id, group_id, actor_id, text, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                    .bind(id).bind(person_id).bind(kind_str(cause.kind)).bind(cause.subject_id).bind(cause.group_id)
-                    .bind(cause.actor_id).bind(&text).bind(now)
-                    .execute(c).await.map(|r| r.rows_affected()))?;
+                fresh.push((id, person_id));
                 (id, now)
             }
         };
@@ -216,18 +214,85 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
                 group_id: cause.group_id,
                 text: push_text(cause.kind).to_owned(),
             };
-            let delivery = Delivery {
-                payload: &payload,
-                topic: topic.as_deref(),
-                urgency: urgency(cause.kind),
-                not_before: choices.push_at(now),
-                now,
-            };
-            crate::push::enqueue(tx, person_id, &delivery).await?;
+            pushes.push((
+                person_id,
+                serde_json::to_string(&payload).expect("a payload serialises"),
+                choices.push_at(now),
+            ));
         }
         told += 1;
     }
+    for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
+        insert_notifications(tx, cause, chunk, &text, now).await?;
+    }
+    // One statement per moment pushes may leave (now, or the end of someone's quiet hours).
+    pushes.sort_by_key(|(_, _, at)| *at);
+    for same_time in pushes.chunk_by(|a, b| a.2 == b.2) {
+        for chunk in same_time.chunks(ROWS_PER_STATEMENT) {
+            let rows: Vec<(Uuid, &str)> =
+                chunk.iter().map(|(person, payload, _)| (*person, payload.as_str())).collect();
+            let delivery =
+                Delivery { topic: topic.as_deref(), urgency: urgency(cause.kind), not_before: chunk[0].2, now };
+            crate::push::enqueue_many(tx, &rows, &delivery).await?;
+        }
+    }
     Ok(told)
+}
+
+/// Rows written by one statement.
+const ROWS_PER_STATEMENT: usize = 1000;
+
+/// New notifications (id, person) about `cause`, in one statement.
+async fn insert_notifications(
+    tx: &mut Tx,
+    cause: &Cause<'_>,
+    rows: &[(Uuid, Uuid)],
+    text: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    const COLUMNS: &str =
+        "INSERT INTO notifications (id, person_id, kind, subject_id, group_id, actor_id, text, created_at)";
+    let kind = kind_str(cause.kind);
+    match tx {
+        Tx::Sqlite(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!(
+                    "{COLUMNS} SELECT unhex(replace(json_extract(value, '$[0]'), '-', '')), \
+                        unhex(replace(json_extract(value, '$[1]'), '-', '')), $2, $3, $4, $5, $6, $7 FROM json_each($1)"
+                )
+            });
+            let json = serde_json::to_string(rows).expect("ids serialise");
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(json)
+                .bind(kind)
+                .bind(cause.subject_id)
+                .bind(cause.group_id)
+                .bind(cause.actor_id)
+                .bind(text)
+                .bind(now)
+                .execute(&mut **c)
+                .await?;
+        }
+        Tx::Postgres(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!("{COLUMNS} SELECT i, p, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[], $2::uuid[]) AS t(i, p)")
+            });
+            let ids: Vec<Uuid> = rows.iter().map(|(id, _)| *id).collect();
+            let people: Vec<Uuid> = rows.iter().map(|(_, person)| *person).collect();
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(ids)
+                .bind(people)
+                .bind(kind)
+                .bind(cause.subject_id)
+                .bind(cause.group_id)
+                .bind(cause.actor_id)
+                .bind(text)
+                .bind(now)
+                .execute(&mut **c)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 /// New posts in a group join the person's unread "new posts" notification of the burst

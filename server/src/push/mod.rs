@@ -17,9 +17,7 @@ use base64::Engine;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use fabrique_wire::error::ErrorBody;
-use fabrique_wire::notifications::{
-    ENDPOINT_MAX, LABEL_MAX, PushKey, PushPayload, PushSubscription, PushSubscriptionRequest,
-};
+use fabrique_wire::notifications::{ENDPOINT_MAX, LABEL_MAX, PushKey, PushSubscription, PushSubscriptionRequest};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
@@ -206,9 +204,8 @@ pub async fn forget_session(tx: &mut Tx, session_hash: &[u8]) -> ApiResult<()> {
     Ok(())
 }
 
-/// A push to send: what it carries and how the push service should treat it.
+/// How a push is to be sent: the push service's treatment of it, and when it may leave.
 pub struct Delivery<'a> {
-    pub payload: &'a PushPayload,
     /// Pushes with the same topic replace each other at the push service while waiting.
     pub topic: Option<&'a str>,
     /// `very-low`, `low`, `normal` or `high` (RFC 8030 §5.3).
@@ -218,16 +215,52 @@ pub struct Delivery<'a> {
     pub now: DateTime<Utc>,
 }
 
-/// One delivery to each device of `person_id` whose session is still valid.
-pub async fn enqueue(tx: &mut Tx, person_id: Uuid, delivery: &Delivery<'_>) -> ApiResult<u64> {
-    let payload = serde_json::to_string(delivery.payload).expect("a payload serialises");
-    let queued = on_tx!(tx, c => sqlx::query(
-        "INSERT INTO push_deliveries (subscription_id, endpoint, p256dh, auth, payload, topic, urgency, ttl, state, not_before, created_at) \
-         SELECT s.id, s.endpoint, s.p256dh, s.auth, $2, $5, $6, $3, 'waiting', $7, $4 \
-         FROM push_subscriptions s JOIN sessions x ON x.token_hash = s.session_hash \
-         WHERE s.person_id = $1 AND x.revoked_at IS NULL AND x.expires_at > $4")
-        .bind(person_id).bind(&payload).bind(TTL_SECONDS).bind(delivery.now).bind(delivery.topic)
-        .bind(delivery.urgency).bind(delivery.not_before)
-        .execute(c).await.map(|r| r.rows_affected()))?;
-    Ok(queued)
+/// For each (person, payload): one delivery to each of the person's devices whose session
+/// is still valid, in one statement.
+pub async fn enqueue_many(tx: &mut Tx, rows: &[(Uuid, &str)], delivery: &Delivery<'_>) -> ApiResult<()> {
+    const COLUMNS: &str = "INSERT INTO push_deliveries (subscription_id, endpoint, p256dh, auth, payload, topic, urgency, ttl, state, not_before, created_at)";
+    const FROM: &str = "JOIN push_subscriptions s ON s.person_id = w.person JOIN sessions x ON x.token_hash = s.session_hash \
+        WHERE x.revoked_at IS NULL AND x.expires_at > $6";
+    match tx {
+        Tx::Sqlite(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!(
+                    "{COLUMNS} SELECT s.id, s.endpoint, s.p256dh, s.auth, w.payload, $2, $3, $4, 'waiting', $5, $6 \
+                     FROM (SELECT unhex(replace(json_extract(value, '$[0]'), '-', '')) AS person, json_extract(value, '$[1]') AS payload \
+                        FROM json_each($1)) w {FROM}"
+                )
+            });
+            let json = serde_json::to_string(rows).expect("rows serialise");
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(json)
+                .bind(delivery.topic)
+                .bind(delivery.urgency)
+                .bind(TTL_SECONDS)
+                .bind(delivery.not_before)
+                .bind(delivery.now)
+                .execute(&mut **c)
+                .await?;
+        }
+        Tx::Postgres(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!(
+                    "{COLUMNS} SELECT s.id, s.endpoint, s.p256dh, s.auth, w.payload, $2, $3, $4, 'waiting', $5, $6 \
+                     FROM unnest($1::uuid[], $7::text[]) AS w(person, payload) {FROM}"
+                )
+            });
+            let people: Vec<Uuid> = rows.iter().map(|(person, _)| *person).collect();
+            let payloads: Vec<&str> = rows.iter().map(|(_, payload)| *payload).collect();
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(people)
+                .bind(delivery.topic)
+                .bind(delivery.urgency)
+                .bind(TTL_SECONDS)
+                .bind(delivery.not_before)
+                .bind(delivery.now)
+                .bind(payloads)
+                .execute(&mut **c)
+                .await?;
+        }
+    }
+    Ok(())
 }
