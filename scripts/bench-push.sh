@@ -12,14 +12,17 @@ port=18090
 trap 'kill "${server:-}" "${service:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 cargo build --release --locked --bin fabrique --bin fabrique-loadgen
-./target/release/fabrique-loadgen push-service --bind "127.0.0.1:$push_port" &
+# The push service on one core, the server on the other: "per core" means what it says.
+core0="" core1=""
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then core0="taskset -c 0" core1="taskset -c 1"; fi
+$core1 ./target/release/fabrique-loadgen push-service --bind "127.0.0.1:$push_port" &
 service=$!
 for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$push_port/stats" >/dev/null && break
     sleep 0.1
 done
 ./target/release/fabrique-loadgen push-seed --data-dir "$data" --subscriptions "$devices" --push-service "http://127.0.0.1:$push_port"
-./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
+$core0 ./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
