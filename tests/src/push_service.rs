@@ -67,6 +67,8 @@ struct Inner {
     requests: usize,
     /// JWTs seen: how many distinct signatures the sender made.
     tokens: HashSet<String>,
+    /// How long each message takes to be taken (a slow push service).
+    delay: Duration,
 }
 
 #[derive(Clone)]
@@ -118,8 +120,25 @@ impl PushService {
         self.lock().script.entry(device.id).or_default().extend(answers.iter().copied());
     }
 
+    /// Each message then takes this long to be taken, as a push service under load.
+    pub fn slow_down(&self, delay: Duration) {
+        self.lock().delay = delay;
+    }
+
     pub fn received(&self, device: &Device) -> Vec<Received> {
         self.lock().received.get(&device.id).cloned().unwrap_or_default()
+    }
+
+    /// How many times each (device, notification) arrived, over every device.
+    pub fn arrivals(&self) -> HashMap<(Uuid, String), usize> {
+        let mut seen = HashMap::new();
+        for (device, messages) in &self.lock().received {
+            for message in messages {
+                let id = message.payload["notification_id"].as_str().unwrap_or_default().to_owned();
+                *seen.entry((*device, id)).or_insert(0) += 1;
+            }
+        }
+        seen
     }
 
     pub fn total_received(&self) -> usize {
@@ -187,7 +206,14 @@ async fn receive(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    service.lock().requests += 1;
+    let delay = {
+        let mut inner = service.lock();
+        inner.requests += 1;
+        inner.delay
+    };
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
     // VAPID (RFC 8292): "vapid t=<jwt>, k=<public key>".
     let Some(authorization) = header("authorization") else {

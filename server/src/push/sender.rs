@@ -5,9 +5,11 @@
 //! - A claim marks a batch `sending` until `claimed_until` in one statement (on PostgreSQL
 //!   with `FOR UPDATE SKIP LOCKED`): two instances never hold the same delivery.
 //! - A stopping server finishes the batch it holds before it exits, so a restart neither
-//!   sends a delivery twice nor loses one. Only a crash in the middle of a batch leaves
-//!   claims to expire; those deliveries are sent again (a push service may then have one
-//!   twice: the payload's notification id lets the app show it once).
+//!   sends a delivery twice nor loses one. Outcomes are recorded as they come (one
+//!   transaction per `concurrency` of them), so a crash leaves only the deliveries in
+//!   flight or not yet recorded claimed; they are sent again once their claim expires (a
+//!   push service may then have one twice: the payload's notification id lets the app
+//!   show it once).
 //! - 201: sent. 404/410: the subscription is gone (removed, with what still waited for it).
 //!   429 and 5xx, timeouts, connection errors: sent again later, after `Retry-After` when
 //!   given, else with exponential backoff; given up after [`SenderOptions::max_attempts`].
@@ -147,16 +149,29 @@ impl Sender {
         if claimed.is_empty() {
             return Ok(round);
         }
-        let outcomes: Vec<(Claimed, Outcome)> = futures::stream::iter(claimed)
+        // Outcomes are recorded as they come, a few at a time: a crash then resends only
+        // what was in flight or not yet recorded, not the whole batch.
+        let mut finished = futures::stream::iter(claimed)
             .map(|delivery| async move {
                 let outcome = self.send(&delivery).await;
                 (delivery, outcome)
             })
             .buffer_unordered(self.options.concurrency)
-            .collect()
-            .await;
+            .chunks(self.options.concurrency.max(1));
+        while let Some(outcomes) = finished.next().await {
+            self.record(outcomes, now, &mut round).await?;
+        }
+        Ok(round)
+    }
+
+    /// Writes what came of some deliveries, in one transaction.
+    async fn record(
+        &self,
+        outcomes: Vec<(Claimed, Outcome)>,
+        finished: DateTime<Utc>,
+        round: &mut Round,
+    ) -> ApiResult<()> {
         let mut tx = self.db.begin_write().await?;
-        let finished = now;
         let mut sent = Vec::new();
         for (delivery, outcome) in outcomes {
             match outcome {
@@ -191,10 +206,10 @@ impl Sender {
                 }
             }
         }
-        round.sent = sent.len();
+        round.sent += sent.len();
         finish_sent(&mut tx, &sent, finished).await?;
         tx.commit().await?;
-        Ok(round)
+        Ok(())
     }
 
     async fn claim(&self, now: DateTime<Utc>) -> ApiResult<Vec<Claimed>> {
