@@ -251,10 +251,13 @@ pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
     let (status, pending) = my_status(session, overlay, event.id);
     let over = event.ends_at <= now();
     let can_answer = !event.cancelled && !over;
-    let selected = |choice: Rsvp| match (choice, status) {
-        (Rsvp::Going, Some(RsvpStatus::Going | RsvpStatus::Waiting)) => true,
-        (Rsvp::Maybe, Some(RsvpStatus::Maybe)) | (Rsvp::Declined, Some(RsvpStatus::Declined)) => true,
-        _ => false,
+    let selected = |choice: Rsvp| {
+        matches!(
+            (choice, status),
+            (Rsvp::Going, Some(RsvpStatus::Going | RsvpStatus::Waiting))
+                | (Rsvp::Maybe, Some(RsvpStatus::Maybe))
+                | (Rsvp::Declined, Some(RsvpStatus::Declined))
+        )
     };
     EventView {
         id: id.to_owned(),

@@ -312,7 +312,7 @@ pub fn settings_view(session: &Session, overlay: &Overlay, language: Language) -
             level: level_of(group.id),
         })
         .collect();
-    groups.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    groups.sort_by_key(|g| g.name.to_lowercase());
     NotificationSettingsView {
         time_zone,
         quiet_start: quiet.as_ref().map(|q| q.start.clone()),

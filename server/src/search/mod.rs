@@ -289,7 +289,8 @@ async fn search(
     }
     let mut tx = state.db.begin_read().await?;
     let batch = state.settings.search_batch;
-    let (hits, next) = find(&mut tx, &actor, &query.q, &stems, query.kind, limit, from, batch).await?;
+    let (hits, next) =
+        find(&mut tx, &actor, Wanted { raw: &query.q, stems: &stems, kind: query.kind }, limit, from, batch).await?;
     let mut items = Vec::with_capacity(hits.len());
     for hit in &hits {
         if let Some(result) = describe(&mut tx, hit, &stems).await? {
@@ -334,17 +335,24 @@ struct TierRow {
     item_id: Option<Uuid>,
 }
 
+/// What a search looks for: the words as typed, their stems, and the kind of result.
+#[derive(Clone, Copy)]
+struct Wanted<'a> {
+    raw: &'a str,
+    stems: &'a [String],
+    kind: Option<SearchKind>,
+}
+
 /// The page of hits from `from`, and where the next page starts when there is one.
 async fn find(
     tx: &mut Tx,
     actor: &Actor,
-    raw: &str,
-    stems: &[String],
-    kind: Option<SearchKind>,
+    wanted: Wanted<'_>,
     limit: i64,
     from: Cursor,
     batch: i64,
 ) -> ApiResult<(Vec<Hit>, Option<Cursor>)> {
+    let Wanted { raw, stems, kind } = wanted;
     let kind_filter = kind.map(kind_str);
     match tx {
         Tx::Sqlite(c) => {
