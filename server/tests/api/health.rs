@@ -44,6 +44,15 @@ async fn openapi_document_lists_every_v1_endpoint() {
         "/v1/sync/push",
         "/v1/sync/pull",
         "/v1/sync/events",
+        "/v1/events/{id}",
+        "/v1/groups/{id}/events",
+        "/v1/events/{id}/attendees",
+        "/v1/events/{id}/ics",
+        "/v1/announcements/reach",
+        "/v1/calendar/feed",
+        "/v1/calendar/{file}",
+        "/v1/push/key",
+        "/v1/push/subscriptions",
     ] {
         assert!(paths.contains_key(path), "{path} is missing from the OpenAPI document");
     }
