@@ -258,6 +258,10 @@ pub struct Session {
     pub push: crate::notifications::PushState,
     /// Why the notification settings were not saved (quiet hours that make no sense).
     pub settings_error: Option<crate::i18n::Text>,
+    /// An organiser's event form, over the current screen.
+    pub event_form: Option<crate::events::organise::EventForm>,
+    /// An organiser's message, with its reach.
+    pub message: Option<crate::events::organise::MessageForm>,
 }
 
 pub const FEED_PAGE: usize = 20;
@@ -286,6 +290,8 @@ impl Session {
             ask: None,
             push: crate::notifications::PushState::NotYet,
             settings_error: None,
+            event_form: None,
+            message: None,
         }
     }
 

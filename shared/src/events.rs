@@ -2,6 +2,10 @@
 //! declined, the waiting list when it is full), and my calendar (every event I answered,
 //! from my own scope, whichever group it is in). An event of a group the phone does not
 //! hold is read online. Answers go through the outbox like every write, and show at once.
+//! What organisers do (an event's form, cancelling, messages with their reach) is in
+//! [`organise`].
+
+pub mod organise;
 
 use chrono::{DateTime, Utc};
 use crux_core::{Command, render::render};
@@ -16,7 +20,7 @@ use crate::i18n::{Language, Text};
 use crate::pages::{self, Fetch};
 use crate::posts::{parse, rfc3339};
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{CalendarView, EventSummary, EventView, EventsView, RsvpButton};
+use crate::view::{AttendeeView, CalendarView, EventSummary, EventView, EventsView, RsvpButton};
 
 /// What a person answers, as the shells send it.
 #[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,7 +44,48 @@ impl From<Rsvp> for RsvpChoice {
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub enum EventsEvent {
-    Answer { id: String, choice: Rsvp },
+    Answer {
+        id: String,
+        choice: Rsvp,
+    },
+    /// Organisers: the form for a new event of this group.
+    StartCreate {
+        group_id: String,
+    },
+    /// Organisers: the form to change this event.
+    StartEdit {
+        id: String,
+    },
+    /// What the form holds; times are RFC 3339 (the shell's date pickers), `capacity` absent
+    /// for no limit.
+    FormChanged {
+        title: String,
+        description: String,
+        starts_at: String,
+        ends_at: String,
+        time_zone: String,
+        place: String,
+        online_url: String,
+        capacity: Option<u32>,
+    },
+    SubmitForm,
+    CloseForm,
+    CancelEvent {
+        id: String,
+    },
+    /// Organisers: write to every member of a group…
+    MessageGroup {
+        group_id: String,
+    },
+    /// …or to the people going to an event. The reach is shown before sending.
+    MessageAttendees {
+        event_id: String,
+    },
+    MessageChanged {
+        text: String,
+    },
+    SendMessage,
+    CloseMessage,
 }
 
 /// An event read online (its group is not on the phone).
@@ -50,6 +95,10 @@ pub struct EventPage {
     pub event: Option<Event>,
     pub tag: Option<u64>,
     pub error: Option<Text>,
+    /// The first page of those going, read online.
+    pub attendees: Vec<fabrique_wire::events::Attendee>,
+    pub attendees_more: bool,
+    pub attendees_tag: Option<u64>,
 }
 
 /// Shown at most in a list.
@@ -68,6 +117,27 @@ pub fn update(event: EventsEvent, session: &mut Session) -> Cmd {
             }
             None => render(),
         },
+        EventsEvent::StartCreate { group_id } => organise::start_create(session, &group_id),
+        EventsEvent::StartEdit { id } => organise::start_edit(session, &id),
+        EventsEvent::FormChanged { title, description, starts_at, ends_at, time_zone, place, online_url, capacity } => {
+            let fields =
+                organise::FormFields { title, description, starts_at, ends_at, time_zone, place, online_url, capacity };
+            organise::form_changed(session, fields)
+        }
+        EventsEvent::SubmitForm => organise::submit(session),
+        EventsEvent::CloseForm => organise::close_form(session),
+        EventsEvent::CancelEvent { id } => organise::cancel_event(session, &id),
+        EventsEvent::MessageGroup { group_id } => match parse(&group_id) {
+            Some(id) => organise::start_message(session, organise::Audience::Group(id)),
+            None => render(),
+        },
+        EventsEvent::MessageAttendees { event_id } => match parse(&event_id) {
+            Some(id) => organise::start_message(session, organise::Audience::Attendees(id)),
+            None => render(),
+        },
+        EventsEvent::MessageChanged { text } => organise::message_changed(session, text),
+        EventsEvent::SendMessage => organise::send_message(session),
+        EventsEvent::CloseMessage => organise::close_message(session),
     }
 }
 
@@ -76,15 +146,26 @@ pub fn open_event(session: &mut Session, id: &str) -> Cmd {
         session.pages.event = None;
         return Command::done();
     };
-    let mut page = EventPage { id: event_id, event: None, tag: None, error: None };
+    let mut page = EventPage {
+        id: event_id,
+        event: None,
+        tag: None,
+        error: None,
+        attendees: Vec::new(),
+        attendees_more: false,
+        attendees_tag: None,
+    };
+    let (attendees_tag, attendees) =
+        pages::fetch(session, Fetch::Attendees, &format!("/v1/events/{event_id}/attendees?limit=50"));
+    page.attendees_tag = Some(attendees_tag);
     if session.store.event(event_id).is_some() {
         session.pages.event = Some(page);
-        return Command::done();
+        return attendees;
     }
     let (tag, cmd) = pages::fetch(session, Fetch::Event, &format!("/v1/events/{event_id}"));
     page.tag = Some(tag);
     session.pages.event = Some(page);
-    cmd
+    cmd.and(attendees)
 }
 
 /// My answer as I see it: the one waiting in the outbox, else the server's.
@@ -246,6 +327,9 @@ pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
             choices: Vec::new(),
             can_answer: false,
             answer_pending: false,
+            can_manage: false,
+            attendees: Vec::new(),
+            attendees_label: None,
         };
     };
     let (status, pending) = my_status(session, overlay, event.id);
@@ -281,7 +365,42 @@ pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         },
         can_answer,
         answer_pending: pending,
+        can_manage: organise::runs(session, event.group_id) && !event.cancelled && !over,
+        attendees: page
+            .map(|p| {
+                p.attendees
+                    .iter()
+                    .map(|a| AttendeeView {
+                        person_id: a.person_id.to_string(),
+                        name: a.display_name.clone(),
+                        function: a.function.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        attendees_label: page.filter(|p| p.attendees_tag.is_none()).map(|p| {
+            let shown = p.attendees.len();
+            match (language, p.attendees_more) {
+                (Language::French, true) => format!("Participants (les {shown} premiers)"),
+                (Language::English, true) => format!("Going (the first {shown})"),
+                (Language::French, false) if shown == 0 => "Personne ne s'est encore inscrit.".to_owned(),
+                (Language::English, false) if shown == 0 => "No one has said they're going yet.".to_owned(),
+                (Language::French, false) => "Participants".to_owned(),
+                (Language::English, false) => "Going".to_owned(),
+            }
+        }),
     }
+}
+
+/// The coming events of one group held on the phone, soonest first.
+pub fn of_group(session: &Session, overlay: &Overlay, group_id: Uuid, language: Language) -> Vec<EventSummary> {
+    session
+        .store
+        .events_from(now())
+        .filter(|e| e.group_id == group_id)
+        .take(LIST_MAX)
+        .map(|event| summary(session, overlay, event, language))
+        .collect()
 }
 
 #[cfg(test)]
@@ -413,5 +532,118 @@ mod tests {
         let Screen::Event(view) = shell.view().screen else { panic!("the event screen") };
         assert_eq!(view.event.unwrap().title, "Portes ouvertes");
         assert_eq!(view.choices.len(), 3);
+    }
+
+    /// The first pull of someone who runs the group.
+    fn organiser_pull(person: Uuid, group: Uuid, entities: Vec<(String, Uuid, Entity)>) -> PullResponse {
+        let mut pull = pull_with(person, group, entities);
+        for change in &mut pull.changes {
+            if let Some(Entity::GroupMember(member)) = &mut change.entity {
+                member.role = fabrique_wire::groups::GroupRole::Admin;
+            }
+        }
+        pull
+    }
+
+    #[test]
+    fn an_organiser_creates_an_event_from_the_form_and_a_bad_form_keeps_what_was_typed() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &organiser_pull(person, group, vec![]));
+        shell.send(AppEvent::Navigate(Route::Group { id: group.to_string() }));
+        let Screen::Group(page) = shell.view().screen else { panic!("the group") };
+        assert!(page.can_organise);
+        shell.send(AppEvent::Events(EventsEvent::StartCreate { group_id: group.to_string() }));
+        let form = |title: &str, ends: &str| EventsEvent::FormChanged {
+            title: title.into(),
+            description: "Bilan et budget".into(),
+            starts_at: "2027-03-14T18:00:00Z".into(),
+            ends_at: ends.into(),
+            time_zone: "Europe/Paris".into(),
+            place: "Salle polyvalente".into(),
+            online_url: String::new(),
+            capacity: Some(40),
+        };
+        shell.send(AppEvent::Events(form("Assemblée générale", "2027-03-14T17:00:00Z")));
+        shell.send(AppEvent::Events(EventsEvent::SubmitForm));
+        let view = shell.view().event_form.expect("the form stays open");
+        assert_eq!(view.title, "Assemblée générale", "nothing typed is lost");
+        assert!(view.error.unwrap().contains("fin"));
+
+        shell.send(AppEvent::Events(form("Assemblée générale", "2027-03-14T20:00:00Z")));
+        shell.send(AppEvent::Events(EventsEvent::SubmitForm));
+        assert!(shell.view().event_form.is_none());
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let body = String::from_utf8_lossy(&push.operation.body).into_owned();
+        assert!(
+            body.contains("create_event") && body.contains("Assemblée générale") && body.contains("\"capacity\":40"),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn an_organisers_message_shows_its_reach_before_it_is_sent() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let meeting = event(group, "Réunion de bureau", None, 8);
+        let changes = vec![(scope::group(group), meeting.id, Entity::Event(meeting.clone()))];
+        let mut shell = signed_in(person, &organiser_pull(person, group, changes));
+        shell.send(AppEvent::Navigate(Route::Event { id: meeting.id.to_string() }));
+        let Screen::Event(page) = shell.view().screen else { panic!("the event") };
+        assert!(page.can_manage);
+        shell.send(AppEvent::Events(EventsEvent::MessageAttendees { event_id: meeting.id.to_string() }));
+        let message = shell.view().message.expect("the message form");
+        assert!(message.loading && !message.can_send, "the reach is asked first");
+        shell.answer_json(
+            &format!("/v1/announcements/reach?event_id={}", meeting.id),
+            200,
+            &fabrique_wire::events::Reach { people: 8, with_push: 6, remaining_today: 4 },
+        );
+        let message = shell.view().message.unwrap();
+        assert_eq!(
+            message.reach_text.as_deref(),
+            Some("Ce message atteindra 8 personnes, dont 6 sur leur téléphone. Il vous reste 4 messages aujourd'hui.")
+        );
+        assert!(message.can_send);
+        shell.send(AppEvent::Events(EventsEvent::MessageChanged { text: "Salle 2.".into() }));
+        shell.send(AppEvent::Events(EventsEvent::SendMessage));
+        assert!(shell.view().message.is_none());
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        assert!(String::from_utf8_lossy(&push.operation.body).contains("announce_to_attendees"));
+    }
+
+    #[test]
+    fn with_no_message_left_today_sending_is_refused_and_the_text_is_kept() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &organiser_pull(person, group, vec![]));
+        shell.send(AppEvent::Events(EventsEvent::MessageGroup { group_id: group.to_string() }));
+        shell.answer_json(
+            &format!("/v1/announcements/reach?group_id={group}"),
+            200,
+            &fabrique_wire::events::Reach { people: 30, with_push: 20, remaining_today: 0 },
+        );
+        shell.send(AppEvent::Events(EventsEvent::MessageChanged { text: "Rappel cotisations".into() }));
+        shell.send(AppEvent::Events(EventsEvent::SendMessage));
+        let message = shell.view().message.expect("still open");
+        assert!(!message.can_send);
+        assert_eq!(message.text, "Rappel cotisations");
+        assert!(message.error.unwrap().contains("demain"));
+    }
+
+    #[test]
+    fn a_member_who_does_not_run_the_group_cannot_manage_its_event() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let meeting = event(group, "Pique-nique", None, 2);
+        let changes = vec![(scope::group(group), meeting.id, Entity::Event(meeting.clone()))];
+        let mut shell = signed_in(person, &pull_with(person, group, changes));
+        shell.send(AppEvent::Navigate(Route::Event { id: meeting.id.to_string() }));
+        shell.answer_json(
+            &format!("/v1/events/{}/attendees?limit=50", meeting.id),
+            200,
+            &fabrique_wire::Page::<fabrique_wire::events::Attendee> { items: vec![], next_cursor: None },
+        );
+        let Screen::Event(page) = shell.view().screen else { panic!("the event") };
+        assert!(!page.can_manage);
+        assert_eq!(page.attendees_label.as_deref(), Some("Personne ne s'est encore inscrit."));
     }
 }

@@ -264,6 +264,11 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
             (Some(g), _) => crate::questions::of_group(session, overlay, g, language),
             (None, _) => Vec::new(),
         },
+        events: match group_id {
+            Some(g) => crate::events::of_group(session, overlay, g, language),
+            None => Vec::new(),
+        },
+        can_organise: group_id.is_some_and(|g| crate::events::organise::runs(session, g)),
         can_ask: member,
     }
 }

@@ -70,6 +70,10 @@ pub enum Text {
     NotOrganiser,
     NotificationSettingsHint,
     QuietHoursInvalid,
+    EventTitleRequired,
+    EventTimesInvalid,
+    EventCapacityInvalid,
+    NoMessagesLeftToday,
 }
 
 impl Text {
@@ -220,6 +224,19 @@ impl Text {
             Text::QuietHoursInvalid => (
                 "Indiquez une heure de début et une heure de fin différentes (par exemple 22:00 et 07:00).",
                 "Give a start and an end that differ (for example 22:00 and 07:00).",
+            ),
+            Text::EventTitleRequired => ("Donnez un titre à l'événement.", "Give the event a title."),
+            Text::EventTimesInvalid => (
+                "Indiquez quand l'événement commence et finit : la fin après le début.",
+                "Say when the event starts and ends: the end after the start.",
+            ),
+            Text::EventCapacityInvalid => (
+                "Le nombre de places doit être d'au moins 1 (laissez vide s'il n'y a pas de limite).",
+                "There must be at least 1 place (leave it empty for no limit).",
+            ),
+            Text::NoMessagesLeftToday => (
+                "Vous avez envoyé 5 messages à ce groupe aujourd'hui : vous pourrez écrire de nouveau demain.",
+                "You have sent 5 messages to this group today: you can write again tomorrow.",
             ),
             Text::JoinRequestSent => (
                 "Demande envoyée. Les responsables du groupe vont vous répondre.",

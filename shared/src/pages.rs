@@ -128,6 +128,8 @@ pub enum Fetch {
     Search { append: bool },
     Directory { append: bool },
     Event,
+    Attendees,
+    Reach,
 }
 
 pub fn fetch(session: &mut Session, fetch: Fetch, path: &str) -> (u64, Cmd) {
@@ -155,6 +157,8 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::Search { .. } => pages.search.list.tag == Some(tag),
         Fetch::Directory { .. } => pages.directory.list.tag == Some(tag),
         Fetch::Event => pages.event.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Attendees => pages.event.as_ref().is_some_and(|p| p.attendees_tag == Some(tag)),
+        Fetch::Reach => crate::events::organise::reach_is_fresh(session, tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -178,6 +182,17 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
                 // A private group's questions are refused to non-members: the page says so itself.
                 if let Ok(page) = api::decode::<Page<fabrique_wire::questions::Question>>(result) {
                     group.questions = page.items;
+                }
+            }
+        }
+        Fetch::Reach => crate::events::organise::reach_answered(session, api::decode(result)),
+        Fetch::Attendees => {
+            if let Some(page) = &mut pages.event {
+                page.attendees_tag = None;
+                // The list is a help: a failure leaves the event's page as it is.
+                if let Ok(list) = api::decode::<Page<fabrique_wire::events::Attendee>>(result) {
+                    page.attendees_more = list.next_cursor.is_some();
+                    page.attendees = list.items;
                 }
             }
         }

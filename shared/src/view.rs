@@ -25,6 +25,10 @@ pub struct ViewModel {
     pub can_go_back: bool,
     /// Unread notifications: the badge.
     pub unread_notifications: u32,
+    /// An organiser's event form, over the current screen.
+    pub event_form: Option<EventFormView>,
+    /// An organiser's message and how many it will reach, over the current screen.
+    pub message: Option<MessageView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -173,6 +177,10 @@ pub struct GroupView {
     /// The group's questions held on the device, newest first.
     pub questions: Vec<QuestionSummary>,
     pub can_ask: bool,
+    /// The group's coming events held on the device, soonest first.
+    pub events: Vec<EventSummary>,
+    /// I run the group: create events, write to its members.
+    pub can_organise: bool,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -393,6 +401,8 @@ pub fn view(model: &Model) -> ViewModel {
             ask: None,
             can_go_back: false,
             unread_notifications: 0,
+            event_form: None,
+            message: None,
         },
         Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
             language,
@@ -403,6 +413,8 @@ pub fn view(model: &Model) -> ViewModel {
             ask: None,
             can_go_back: false,
             unread_notifications: 0,
+            event_form: None,
+            message: None,
         },
         Phase::Active(session) => active_view(session, language),
     }
@@ -445,6 +457,8 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         ask: questions::ask_view(session, language),
         can_go_back: session.nav.len() > 1,
         unread_notifications: crate::notifications::unread_count(session, &overlay),
+        event_form: crate::events::organise::form_view(session, language),
+        message: crate::events::organise::message_view(session, language),
     }
 }
 
@@ -541,6 +555,46 @@ pub struct EventView {
     pub can_answer: bool,
     /// My answer is on the phone, not yet confirmed.
     pub answer_pending: bool,
+    /// I run the event's group: change it, cancel it, write to its attendees.
+    pub can_manage: bool,
+    pub attendees: Vec<AttendeeView>,
+    /// Above the list, or what to say when no one goes yet; absent while it loads.
+    pub attendees_label: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct AttendeeView {
+    pub person_id: String,
+    pub name: String,
+    pub function: String,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct EventFormView {
+    /// Changing an event (else a new one).
+    pub editing: bool,
+    pub group_name: String,
+    pub title: String,
+    pub description: String,
+    pub starts_at: String,
+    pub ends_at: String,
+    pub time_zone: String,
+    pub place: String,
+    pub online_url: String,
+    pub capacity: Option<u32>,
+    pub error: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct MessageView {
+    /// "Aux participants de « … »"
+    pub audience_label: String,
+    pub text: String,
+    /// How many people it will reach and how many messages are left today; absent while asked.
+    pub reach_text: Option<String>,
+    pub loading: bool,
+    pub can_send: bool,
+    pub error: Option<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -276,6 +276,50 @@ public struct AskView: Hashable, Equatable {
     }
 }
 
+public struct AttendeeView: Hashable, Equatable {
+    public var personId: String
+    public var name: String
+    public var function: String
+
+    public init(personId: String, name: String, function: String) {
+        self.personId = personId
+        self.name = name
+        self.function = function
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.personId)
+        try serializer.serialize_str(value: self.name)
+        try serializer.serialize_str(value: self.function)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> AttendeeView {
+        try deserializer.increase_container_depth()
+        let personId = try deserializer.deserialize_str()
+        let name = try deserializer.deserialize_str()
+        let function = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return AttendeeView(personId: personId, name: name, function: function)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> AttendeeView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct BrowseView: Hashable, Equatable {
     public var query: String
     public var groups: [GroupSummary]
@@ -1002,6 +1046,91 @@ indirect public enum Event: Hashable, Equatable {
     }
 }
 
+public struct EventFormView: Hashable, Equatable {
+    /// Changing an event (else a new one).
+    public var editing: Bool
+    public var groupName: String
+    public var title: String
+    public var description: String
+    public var startsAt: String
+    public var endsAt: String
+    public var timeZone: String
+    public var place: String
+    public var onlineUrl: String
+    public var capacity: UInt32?
+    public var error: String?
+
+    public init(editing: Bool, groupName: String, title: String, description: String, startsAt: String, endsAt: String, timeZone: String, place: String, onlineUrl: String, capacity: UInt32?, error: String?) {
+        self.editing = editing
+        self.groupName = groupName
+        self.title = title
+        self.description = description
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.timeZone = timeZone
+        self.place = place
+        self.onlineUrl = onlineUrl
+        self.capacity = capacity
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_bool(value: self.editing)
+        try serializer.serialize_str(value: self.groupName)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.description)
+        try serializer.serialize_str(value: self.startsAt)
+        try serializer.serialize_str(value: self.endsAt)
+        try serializer.serialize_str(value: self.timeZone)
+        try serializer.serialize_str(value: self.place)
+        try serializer.serialize_str(value: self.onlineUrl)
+        try serializeOption(value: self.capacity, serializer: serializer) { value, serializer in
+            try serializer.serialize_u32(value: value)
+        }
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> EventFormView {
+        try deserializer.increase_container_depth()
+        let editing = try deserializer.deserialize_bool()
+        let groupName = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let description = try deserializer.deserialize_str()
+        let startsAt = try deserializer.deserialize_str()
+        let endsAt = try deserializer.deserialize_str()
+        let timeZone = try deserializer.deserialize_str()
+        let place = try deserializer.deserialize_str()
+        let onlineUrl = try deserializer.deserialize_str()
+        let capacity = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_u32()
+        }
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return EventFormView(editing: editing, groupName: groupName, title: title, description: description, startsAt: startsAt, endsAt: endsAt, timeZone: timeZone, place: place, onlineUrl: onlineUrl, capacity: capacity, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> EventFormView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct EventSummary: Hashable, Equatable {
     public var id: String
     public var title: String
@@ -1099,8 +1228,13 @@ public struct EventView: Hashable, Equatable {
     public var canAnswer: Bool
     /// My answer is on the phone, not yet confirmed.
     public var answerPending: Bool
+    /// I run the event's group: change it, cancel it, write to its attendees.
+    public var canManage: Bool
+    public var attendees: [AttendeeView]
+    /// Above the list, or what to say when no one goes yet; absent while it loads.
+    public var attendeesLabel: String?
 
-    public init(id: String, event: EventSummary?, loading: Bool, error: String?, description: String, onlineUrl: String?, seats: String, choices: [RsvpButton], canAnswer: Bool, answerPending: Bool) {
+    public init(id: String, event: EventSummary?, loading: Bool, error: String?, description: String, onlineUrl: String?, seats: String, choices: [RsvpButton], canAnswer: Bool, answerPending: Bool, canManage: Bool, attendees: [AttendeeView], attendeesLabel: String?) {
         self.id = id
         self.event = event
         self.loading = loading
@@ -1111,6 +1245,9 @@ public struct EventView: Hashable, Equatable {
         self.choices = choices
         self.canAnswer = canAnswer
         self.answerPending = answerPending
+        self.canManage = canManage
+        self.attendees = attendees
+        self.attendeesLabel = attendeesLabel
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -1133,6 +1270,13 @@ public struct EventView: Hashable, Equatable {
         }
         try serializer.serialize_bool(value: self.canAnswer)
         try serializer.serialize_bool(value: self.answerPending)
+        try serializer.serialize_bool(value: self.canManage)
+        try serializeArray(value: self.attendees, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.attendeesLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
         try serializer.decrease_container_depth()
     }
 
@@ -1162,8 +1306,15 @@ public struct EventView: Hashable, Equatable {
         }
         let canAnswer = try deserializer.deserialize_bool()
         let answerPending = try deserializer.deserialize_bool()
+        let canManage = try deserializer.deserialize_bool()
+        let attendees = try deserializeArray(deserializer: deserializer) { deserializer in
+            try AttendeeView.deserialize(deserializer: deserializer)
+        }
+        let attendeesLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return EventView(id: id, event: event, loading: loading, error: error, description: description, onlineUrl: onlineUrl, seats: seats, choices: choices, canAnswer: canAnswer, answerPending: answerPending)
+        return EventView(id: id, event: event, loading: loading, error: error, description: description, onlineUrl: onlineUrl, seats: seats, choices: choices, canAnswer: canAnswer, answerPending: answerPending, canManage: canManage, attendees: attendees, attendeesLabel: attendeesLabel)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> EventView {
@@ -1178,6 +1329,23 @@ public struct EventView: Hashable, Equatable {
 
 indirect public enum EventsEvent: Hashable, Equatable {
     case answer(id: String, choice: Rsvp)
+    /// Organisers: the form for a new event of this group.
+    case startCreate(groupId: String)
+    /// Organisers: the form to change this event.
+    case startEdit(id: String)
+    /// What the form holds; times are RFC 3339 (the shell's date pickers), `capacity` absent
+    /// for no limit.
+    case formChanged(title: String, description: String, startsAt: String, endsAt: String, timeZone: String, place: String, onlineUrl: String, capacity: UInt32?)
+    case submitForm
+    case closeForm
+    case cancelEvent(id: String)
+    /// Organisers: write to every member of a group…
+    case messageGroup(groupId: String)
+    /// …or to the people going to an event. The reach is shown before sending.
+    case messageAttendees(eventId: String)
+    case messageChanged(text: String)
+    case sendMessage
+    case closeMessage
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -1186,6 +1354,44 @@ indirect public enum EventsEvent: Hashable, Equatable {
             try serializer.serialize_variant_index(value: 0)
             try serializer.serialize_str(value: id)
             try choice.serialize(serializer: serializer)
+        case .startCreate(let groupId):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: groupId)
+        case .startEdit(let id):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: id)
+        case .formChanged(let title, let description, let startsAt, let endsAt, let timeZone, let place, let onlineUrl, let capacity):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: title)
+            try serializer.serialize_str(value: description)
+            try serializer.serialize_str(value: startsAt)
+            try serializer.serialize_str(value: endsAt)
+            try serializer.serialize_str(value: timeZone)
+            try serializer.serialize_str(value: place)
+            try serializer.serialize_str(value: onlineUrl)
+            try serializeOption(value: capacity, serializer: serializer) { value, serializer in
+                try serializer.serialize_u32(value: value)
+            }
+        case .submitForm:
+            try serializer.serialize_variant_index(value: 4)
+        case .closeForm:
+            try serializer.serialize_variant_index(value: 5)
+        case .cancelEvent(let id):
+            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_str(value: id)
+        case .messageGroup(let groupId):
+            try serializer.serialize_variant_index(value: 7)
+            try serializer.serialize_str(value: groupId)
+        case .messageAttendees(let eventId):
+            try serializer.serialize_variant_index(value: 8)
+            try serializer.serialize_str(value: eventId)
+        case .messageChanged(let text):
+            try serializer.serialize_variant_index(value: 9)
+            try serializer.serialize_str(value: text)
+        case .sendMessage:
+            try serializer.serialize_variant_index(value: 10)
+        case .closeMessage:
+            try serializer.serialize_variant_index(value: 11)
         }
         try serializer.decrease_container_depth()
     }
@@ -1205,6 +1411,55 @@ indirect public enum EventsEvent: Hashable, Equatable {
             let choice = try Rsvp.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .answer(id: id, choice: choice)
+        case 1:
+            let groupId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .startCreate(groupId: groupId)
+        case 2:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .startEdit(id: id)
+        case 3:
+            let title = try deserializer.deserialize_str()
+            let description = try deserializer.deserialize_str()
+            let startsAt = try deserializer.deserialize_str()
+            let endsAt = try deserializer.deserialize_str()
+            let timeZone = try deserializer.deserialize_str()
+            let place = try deserializer.deserialize_str()
+            let onlineUrl = try deserializer.deserialize_str()
+            let capacity = try deserializeOption(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_u32()
+            }
+            try deserializer.decrease_container_depth()
+            return .formChanged(title: title, description: description, startsAt: startsAt, endsAt: endsAt, timeZone: timeZone, place: place, onlineUrl: onlineUrl, capacity: capacity)
+        case 4:
+            try deserializer.decrease_container_depth()
+            return .submitForm
+        case 5:
+            try deserializer.decrease_container_depth()
+            return .closeForm
+        case 6:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .cancelEvent(id: id)
+        case 7:
+            let groupId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .messageGroup(groupId: groupId)
+        case 8:
+            let eventId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .messageAttendees(eventId: eventId)
+        case 9:
+            let text = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .messageChanged(text: text)
+        case 10:
+            try deserializer.decrease_container_depth()
+            return .sendMessage
+        case 11:
+            try deserializer.decrease_container_depth()
+            return .closeMessage
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for EventsEvent: \(index)")
         }
     }
@@ -1601,8 +1856,12 @@ public struct GroupView: Hashable, Equatable {
     /// The group's questions held on the device, newest first.
     public var questions: [QuestionSummary]
     public var canAsk: Bool
+    /// The group's coming events held on the device, soonest first.
+    public var events: [EventSummary]
+    /// I run the group: create events, write to its members.
+    public var canOrganise: Bool
 
-    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool) {
+    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool, events: [EventSummary], canOrganise: Bool) {
         self.id = id
         self.group = group
         self.loading = loading
@@ -1618,6 +1877,8 @@ public struct GroupView: Hashable, Equatable {
         self.canLeave = canLeave
         self.questions = questions
         self.canAsk = canAsk
+        self.events = events
+        self.canOrganise = canOrganise
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -1647,6 +1908,10 @@ public struct GroupView: Hashable, Equatable {
             try item.serialize(serializer: serializer)
         }
         try serializer.serialize_bool(value: self.canAsk)
+        try serializeArray(value: self.events, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.canOrganise)
         try serializer.decrease_container_depth()
     }
 
@@ -1683,8 +1948,12 @@ public struct GroupView: Hashable, Equatable {
             try QuestionSummary.deserialize(deserializer: deserializer)
         }
         let canAsk = try deserializer.deserialize_bool()
+        let events = try deserializeArray(deserializer: deserializer) { deserializer in
+            try EventSummary.deserialize(deserializer: deserializer)
+        }
+        let canOrganise = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk)
+        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk, events: events, canOrganise: canOrganise)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> GroupView {
@@ -2687,6 +2956,72 @@ public struct LevelOption: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> LevelOption {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct MessageView: Hashable, Equatable {
+    /// "Aux participants de « … »"
+    public var audienceLabel: String
+    public var text: String
+    /// How many people it will reach and how many messages are left today; absent while asked.
+    public var reachText: String?
+    public var loading: Bool
+    public var canSend: Bool
+    public var error: String?
+
+    public init(audienceLabel: String, text: String, reachText: String?, loading: Bool, canSend: Bool, error: String?) {
+        self.audienceLabel = audienceLabel
+        self.text = text
+        self.reachText = reachText
+        self.loading = loading
+        self.canSend = canSend
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.audienceLabel)
+        try serializer.serialize_str(value: self.text)
+        try serializeOption(value: self.reachText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializer.serialize_bool(value: self.canSend)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> MessageView {
+        try deserializer.increase_container_depth()
+        let audienceLabel = try deserializer.deserialize_str()
+        let text = try deserializer.deserialize_str()
+        let reachText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let loading = try deserializer.deserialize_bool()
+        let canSend = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return MessageView(audienceLabel: audienceLabel, text: text, reachText: reachText, loading: loading, canSend: canSend, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> MessageView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -5414,8 +5749,12 @@ public struct ViewModel: Hashable, Equatable {
     public var canGoBack: Bool
     /// Unread notifications: the badge.
     public var unreadNotifications: UInt32
+    /// An organiser's event form, over the current screen.
+    public var eventForm: EventFormView?
+    /// An organiser's message and how many it will reach, over the current screen.
+    public var message: MessageView?
 
-    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32) {
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?) {
         self.language = language
         self.screen = screen
         self.status = status
@@ -5424,6 +5763,8 @@ public struct ViewModel: Hashable, Equatable {
         self.ask = ask
         self.canGoBack = canGoBack
         self.unreadNotifications = unreadNotifications
+        self.eventForm = eventForm
+        self.message = message
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -5442,6 +5783,12 @@ public struct ViewModel: Hashable, Equatable {
         }
         try serializer.serialize_bool(value: self.canGoBack)
         try serializer.serialize_u32(value: self.unreadNotifications)
+        try serializeOption(value: self.eventForm, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.message, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
         try serializer.decrease_container_depth()
     }
 
@@ -5467,8 +5814,14 @@ public struct ViewModel: Hashable, Equatable {
         }
         let canGoBack = try deserializer.deserialize_bool()
         let unreadNotifications = try deserializer.deserialize_u32()
+        let eventForm = try deserializeOption(deserializer: deserializer) { deserializer in
+            try EventFormView.deserialize(deserializer: deserializer)
+        }
+        let message = try deserializeOption(deserializer: deserializer) { deserializer in
+            try MessageView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications)
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {

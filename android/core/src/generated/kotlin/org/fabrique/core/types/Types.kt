@@ -308,6 +308,50 @@ data class AskView(
     }
 }
 
+data class AttendeeView(
+    val personId: String,
+    val name: String,
+    val function: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(personId)
+        serializer.serialize_str(name)
+        serializer.serialize_str(function)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): AttendeeView {
+            deserializer.increase_container_depth()
+            val personId = deserializer.deserialize_str()
+            val name = deserializer.deserialize_str()
+            val function = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return AttendeeView(personId, name, function)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): AttendeeView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class BrowseView(
     val query: String,
     val groups: List<org.fabrique.core.types.GroupSummary>,
@@ -1406,6 +1450,85 @@ sealed interface Event {
     }
 }
 
+data class EventFormView(
+    /// Changing an event (else a new one).
+    val editing: Boolean,
+    val groupName: String,
+    val title: String,
+    val description: String,
+    val startsAt: String,
+    val endsAt: String,
+    val timeZone: String,
+    val place: String,
+    val onlineUrl: String,
+    val capacity: UInt? = null,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_bool(editing)
+        serializer.serialize_str(groupName)
+        serializer.serialize_str(title)
+        serializer.serialize_str(description)
+        serializer.serialize_str(startsAt)
+        serializer.serialize_str(endsAt)
+        serializer.serialize_str(timeZone)
+        serializer.serialize_str(place)
+        serializer.serialize_str(onlineUrl)
+        capacity.serializeOptionOf(serializer) {
+            serializer.serialize_u32(it)
+        }
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): EventFormView {
+            deserializer.increase_container_depth()
+            val editing = deserializer.deserialize_bool()
+            val groupName = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val description = deserializer.deserialize_str()
+            val startsAt = deserializer.deserialize_str()
+            val endsAt = deserializer.deserialize_str()
+            val timeZone = deserializer.deserialize_str()
+            val place = deserializer.deserialize_str()
+            val onlineUrl = deserializer.deserialize_str()
+            val capacity =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_u32()
+                }
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return EventFormView(editing, groupName, title, description, startsAt, endsAt, timeZone, place, onlineUrl, capacity, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): EventFormView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class EventSummary(
     val id: String,
     val title: String,
@@ -1498,6 +1621,11 @@ data class EventView(
     val canAnswer: Boolean,
     /// My answer is on the phone, not yet confirmed.
     val answerPending: Boolean,
+    /// I run the event's group: change it, cancel it, write to its attendees.
+    val canManage: Boolean,
+    val attendees: List<org.fabrique.core.types.AttendeeView>,
+    /// Above the list, or what to say when no one goes yet; absent while it loads.
+    val attendeesLabel: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -1519,6 +1647,13 @@ data class EventView(
         }
         serializer.serialize_bool(canAnswer)
         serializer.serialize_bool(answerPending)
+        serializer.serialize_bool(canManage)
+        attendees.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        attendeesLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
         serializer.decrease_container_depth()
     }
 
@@ -1553,8 +1688,17 @@ data class EventView(
                 }
             val canAnswer = deserializer.deserialize_bool()
             val answerPending = deserializer.deserialize_bool()
+            val canManage = deserializer.deserialize_bool()
+            val attendees =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.AttendeeView.deserialize(deserializer)
+                }
+            val attendeesLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return EventView(id, event, loading, error, description, onlineUrl, seats, choices, canAnswer, answerPending)
+            return EventView(id, event, loading, error, description, onlineUrl, seats, choices, canAnswer, answerPending, canManage, attendees, attendeesLabel)
         }
 
         @Throws(DeserializationError::class)
@@ -1604,12 +1748,243 @@ sealed interface EventsEvent {
         }
     }
 
+    /// Organisers: the form for a new event of this group.
+    data class StartCreate(
+        val groupId: String,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(groupId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): StartCreate {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return StartCreate(groupId)
+            }
+        }
+    }
+
+    /// Organisers: the form to change this event.
+    data class StartEdit(
+        val id: String,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): StartEdit {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return StartEdit(id)
+            }
+        }
+    }
+
+    /// What the form holds; times are RFC 3339 (the shell's date pickers), `capacity` absent
+    /// for no limit.
+    data class FormChanged(
+        val title: String,
+        val description: String,
+        val startsAt: String,
+        val endsAt: String,
+        val timeZone: String,
+        val place: String,
+        val onlineUrl: String,
+        val capacity: UInt? = null,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(title)
+            serializer.serialize_str(description)
+            serializer.serialize_str(startsAt)
+            serializer.serialize_str(endsAt)
+            serializer.serialize_str(timeZone)
+            serializer.serialize_str(place)
+            serializer.serialize_str(onlineUrl)
+            capacity.serializeOptionOf(serializer) {
+                serializer.serialize_u32(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): FormChanged {
+                deserializer.increase_container_depth()
+                val title = deserializer.deserialize_str()
+                val description = deserializer.deserialize_str()
+                val startsAt = deserializer.deserialize_str()
+                val endsAt = deserializer.deserialize_str()
+                val timeZone = deserializer.deserialize_str()
+                val place = deserializer.deserialize_str()
+                val onlineUrl = deserializer.deserialize_str()
+                val capacity =
+                    deserializer.deserializeOptionOf {
+                        deserializer.deserialize_u32()
+                    }
+                deserializer.decrease_container_depth()
+                return FormChanged(title, description, startsAt, endsAt, timeZone, place, onlineUrl, capacity)
+            }
+        }
+    }
+
+    data object SubmitForm: EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): SubmitForm {
+            return SubmitForm
+        }
+    }
+
+    data object CloseForm: EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): CloseForm {
+            return CloseForm
+        }
+    }
+
+    data class CancelEvent(
+        val id: String,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): CancelEvent {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return CancelEvent(id)
+            }
+        }
+    }
+
+    /// Organisers: write to every member of a group…
+    data class MessageGroup(
+        val groupId: String,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            serializer.serialize_str(groupId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MessageGroup {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return MessageGroup(groupId)
+            }
+        }
+    }
+
+    /// …or to the people going to an event. The reach is shown before sending.
+    data class MessageAttendees(
+        val eventId: String,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(8)
+            serializer.serialize_str(eventId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MessageAttendees {
+                deserializer.increase_container_depth()
+                val eventId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return MessageAttendees(eventId)
+            }
+        }
+    }
+
+    data class MessageChanged(
+        val text: String,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(9)
+            serializer.serialize_str(text)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MessageChanged {
+                deserializer.increase_container_depth()
+                val text = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return MessageChanged(text)
+            }
+        }
+    }
+
+    data object SendMessage: EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(10)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): SendMessage {
+            return SendMessage
+        }
+    }
+
+    data object CloseMessage: EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(11)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): CloseMessage {
+            return CloseMessage
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): EventsEvent {
             val index = deserializer.deserialize_variant_index()
             return when (index) {
                 0 -> Answer.deserialize(deserializer)
+                1 -> StartCreate.deserialize(deserializer)
+                2 -> StartEdit.deserialize(deserializer)
+                3 -> FormChanged.deserialize(deserializer)
+                4 -> SubmitForm.deserialize(deserializer)
+                5 -> CloseForm.deserialize(deserializer)
+                6 -> CancelEvent.deserialize(deserializer)
+                7 -> MessageGroup.deserialize(deserializer)
+                8 -> MessageAttendees.deserialize(deserializer)
+                9 -> MessageChanged.deserialize(deserializer)
+                10 -> SendMessage.deserialize(deserializer)
+                11 -> CloseMessage.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for EventsEvent: $index")
             }
         }
@@ -1997,6 +2372,10 @@ data class GroupView(
     /// The group's questions held on the device, newest first.
     val questions: List<org.fabrique.core.types.QuestionSummary>,
     val canAsk: Boolean,
+    /// The group's coming events held on the device, soonest first.
+    val events: List<org.fabrique.core.types.EventSummary>,
+    /// I run the group: create events, write to its members.
+    val canOrganise: Boolean,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -2025,6 +2404,10 @@ data class GroupView(
             it.serialize(serializer)
         }
         serializer.serialize_bool(canAsk)
+        events.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(canOrganise)
         serializer.decrease_container_depth()
     }
 
@@ -2067,8 +2450,13 @@ data class GroupView(
                     org.fabrique.core.types.QuestionSummary.deserialize(deserializer)
                 }
             val canAsk = deserializer.deserialize_bool()
+            val events =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.EventSummary.deserialize(deserializer)
+                }
+            val canOrganise = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk)
+            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk, events, canOrganise)
         }
 
         @Throws(DeserializationError::class)
@@ -3436,6 +3824,71 @@ data class LevelOption(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): LevelOption {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class MessageView(
+    /// "Aux participants de « … »"
+    val audienceLabel: String,
+    val text: String,
+    /// How many people it will reach and how many messages are left today; absent while asked.
+    val reachText: String? = null,
+    val loading: Boolean,
+    val canSend: Boolean,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(audienceLabel)
+        serializer.serialize_str(text)
+        reachText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(loading)
+        serializer.serialize_bool(canSend)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): MessageView {
+            deserializer.increase_container_depth()
+            val audienceLabel = deserializer.deserialize_str()
+            val text = deserializer.deserialize_str()
+            val reachText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val loading = deserializer.deserialize_bool()
+            val canSend = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return MessageView(audienceLabel, text, reachText, loading, canSend, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): MessageView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -7054,6 +7507,10 @@ data class ViewModel(
     val canGoBack: Boolean,
     /// Unread notifications: the badge.
     val unreadNotifications: UInt,
+    /// An organiser's event form, over the current screen.
+    val eventForm: org.fabrique.core.types.EventFormView? = null,
+    /// An organiser's message and how many it will reach, over the current screen.
+    val message: org.fabrique.core.types.MessageView? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -7071,6 +7528,12 @@ data class ViewModel(
         }
         serializer.serialize_bool(canGoBack)
         serializer.serialize_u32(unreadNotifications)
+        eventForm.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        message.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
         serializer.decrease_container_depth()
     }
 
@@ -7100,8 +7563,16 @@ data class ViewModel(
                 }
             val canGoBack = deserializer.deserialize_bool()
             val unreadNotifications = deserializer.deserialize_u32()
+            val eventForm =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.EventFormView.deserialize(deserializer)
+                }
+            val message =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.MessageView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications)
+            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message)
         }
 
         @Throws(DeserializationError::class)
