@@ -18,6 +18,8 @@
 
 pub mod settings;
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use fabrique_wire::notifications::{GroupLevel, Notification, NotificationKind, PushPayload};
 use fabrique_wire::sync::{Entity, scope};
@@ -171,6 +173,11 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
     let wanted: Vec<Uuid> =
         recipients.iter().copied().filter(|p| (*p != cause.actor_id || cause.tell_actor) && seen.insert(*p)).collect();
     let all_choices = settings::for_recipients(tx, &wanted, cause.group_id).await?;
+    // New posts join each person's open "new posts" notification of this group: all of them
+    // read in one statement, and bumped in bulk after the loop.
+    let open =
+        if cause.kind == NotificationKind::GroupActivity { open_bursts(tx, cause, now).await? } else { HashMap::new() };
+    let mut bumped: Vec<Uuid> = Vec::new();
     // New notifications and their pushes are written in bulk after the loop.
     let mut fresh: Vec<(Uuid, Uuid)> = Vec::new();
     let mut pushes: Vec<(Uuid, String, DateTime<Utc>)> = Vec::new();
@@ -181,10 +188,13 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
         if !choices.wants(cause.kind, cause.audience) {
             continue;
         }
-        let (joined, count, push) = if cause.kind == NotificationKind::GroupActivity {
-            collapse(tx, cause, person_id, &text, now).await?
-        } else {
-            (None, 1, true)
+        // One push per burst: joining an open notification pushes nothing more.
+        let (joined, count, push) = match open.get(&person_id) {
+            Some(&(id, created_at, count)) => {
+                bumped.push(id);
+                (Some((id, created_at)), count + 1, false)
+            }
+            None => (None, 1, true),
         };
         let (id, created_at) = match joined {
             Some(existing) => existing,
@@ -224,6 +234,9 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
     }
     for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
         insert_notifications(tx, cause, chunk, &text, now).await?;
+    }
+    for chunk in bumped.chunks(ROWS_PER_STATEMENT) {
+        bump(tx, cause, chunk, &text).await?;
     }
     // One statement per moment pushes may leave (now, or the end of someone's quiet hours).
     pushes.sort_by_key(|(_, _, at)| *at);
@@ -295,28 +308,49 @@ async fn insert_notifications(
     Ok(())
 }
 
-/// New posts in a group join the person's unread "new posts" notification of the burst
-/// (without a push: one push per burst); otherwise a new one starts. Returns the existing
-/// notification (id, created_at) when joined, its count, and whether to push.
-async fn collapse(
+/// The unread "new posts" notifications of the group younger than a burst, by person (at
+/// most one each: a new one only starts when none is open).
+async fn open_bursts(
     tx: &mut Tx,
     cause: &Cause<'_>,
-    person_id: Uuid,
-    text: &str,
     now: DateTime<Utc>,
-) -> ApiResult<(Option<(Uuid, DateTime<Utc>)>, i64, bool)> {
-    let open: Option<(Uuid, DateTime<Utc>, i64)> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT id, created_at, count FROM notifications WHERE person_id = $1 AND kind = 'group_activity' AND group_id = $2 \
-         AND read_at IS NULL AND created_at > $3 ORDER BY created_at DESC LIMIT 1")
-        .bind(person_id).bind(cause.group_id).bind(now - BURST).fetch_optional(c).await)?;
-    match open {
-        Some((id, created_at, count)) => {
-            on_tx!(tx, c => sqlx::query("UPDATE notifications SET count = count + 1, subject_id = $1, actor_id = $2, text = $3 WHERE id = $4")
-                .bind(cause.subject_id).bind(cause.actor_id).bind(text).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-            Ok((Some((id, created_at)), count + 1, false))
+) -> ApiResult<HashMap<Uuid, (Uuid, DateTime<Utc>, i64)>> {
+    let rows: Vec<(Uuid, Uuid, DateTime<Utc>, i64)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT person_id, id, created_at, count FROM notifications WHERE group_id = $1 AND kind = 'group_activity' \
+         AND read_at IS NULL AND created_at > $2")
+        .bind(cause.group_id).bind(now - BURST).fetch_all(c).await)?;
+    Ok(rows.into_iter().map(|(person, id, created_at, count)| (person, (id, created_at, count))).collect())
+}
+
+/// One more new post in these open notifications, in one statement.
+async fn bump(tx: &mut Tx, cause: &Cause<'_>, ids: &[Uuid], text: &str) -> ApiResult<()> {
+    const SET: &str = "UPDATE notifications SET count = count + 1, subject_id = $2, actor_id = $3, text = $4";
+    match tx {
+        Tx::Sqlite(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+                format!("{SET} WHERE id IN (SELECT unhex(replace(value, '-', '')) FROM json_each($1))")
+            });
+            let ids = serde_json::to_string(ids).expect("ids serialise");
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(ids)
+                .bind(cause.subject_id)
+                .bind(cause.actor_id)
+                .bind(text)
+                .execute(&mut **c)
+                .await?;
         }
-        None => Ok((None, 1, true)),
+        Tx::Postgres(c) => {
+            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{SET} WHERE id = ANY($1)"));
+            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
+                .bind(ids)
+                .bind(cause.subject_id)
+                .bind(cause.actor_id)
+                .bind(text)
+                .execute(&mut **c)
+                .await?;
+        }
     }
+    Ok(())
 }
 
 /// A question was asked: its groups' members, and people whose skills match its tags when

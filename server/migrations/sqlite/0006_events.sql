@@ -78,4 +78,4 @@ CREATE TABLE group_notification_levels (
 
 -- Notifications that stand for several things (new posts collapsed per group).
 ALTER TABLE notifications ADD COLUMN count INTEGER NOT NULL DEFAULT 1;
-CREATE INDEX notifications_collapse ON notifications(person_id, kind, group_id, created_at);
+CREATE INDEX notifications_collapse ON notifications(group_id, kind, created_at) WHERE read_at IS NULL;
