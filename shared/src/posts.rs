@@ -154,6 +154,18 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
         composer.error = Some(problem);
         return render();
     }
+    let groups: Vec<Uuid> = match &composer.target {
+        ComposerTarget::NewPost { group_id } => parse(group_id).into_iter().collect(),
+        ComposerTarget::NewComment { post_id } => {
+            parse(post_id).and_then(|p| session.store.post(p)).map(|p| p.group_id).into_iter().collect()
+        }
+        ComposerTarget::NewAnswer { question_id } => {
+            parse(question_id).and_then(|q| session.store.question(q)).map(|q| q.group_ids.clone()).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    let mentions = mentions_in(session, &groups, &body);
+    let Some(composer) = session.composer.as_mut() else { return render() };
     let mutation =
         match &composer.target {
             ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| Mutation::CreatePost {
@@ -162,7 +174,7 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
                 kind: PostKind::News,
                 title,
                 body,
-                mentions: vec![],
+                mentions: mentions.clone(),
             }),
             ComposerTarget::EditPost { id } => {
                 parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
@@ -171,11 +183,11 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
                 id: Uuid::now_v7(),
                 post_id,
                 body,
-                mentions: vec![],
+                mentions: mentions.clone(),
             }),
             ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
             ComposerTarget::NewAnswer { question_id } => parse(question_id).map(|question_id| {
-                Mutation::AnswerQuestion { id: Uuid::now_v7(), question_id, body, mentions: vec![] }
+                Mutation::AnswerQuestion { id: Uuid::now_v7(), question_id, body, mentions: mentions.clone() }
             }),
             ComposerTarget::NewAnswerComment { answer_id } => {
                 parse(answer_id).map(|answer_id| Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id, body })
@@ -482,6 +494,30 @@ pub fn rfc3339(time: DateTime<Utc>) -> String {
     time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The people named in `body` as `@Their Name`, among the members of `groups` the phone
+/// holds (never oneself; at most 20, as the server takes).
+pub fn mentions_in(session: &Session, groups: &[Uuid], body: &str) -> Vec<Uuid> {
+    let lower = body.to_lowercase();
+    let mut named = Vec::new();
+    for group in groups {
+        for member in session.store.members_of(*group) {
+            if member.person_id == session.person_id || named.contains(&member.person_id) {
+                continue;
+            }
+            let tag = format!("@{}", member.display_name.to_lowercase());
+            let found = lower.match_indices(&tag).any(|(at, _)| {
+                // "@Awa" is not "@Awaïa": the name ends where a word would.
+                lower[at + tag.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            });
+            if found {
+                named.push(member.person_id);
+            }
+        }
+    }
+    named.truncate(20);
+    named
+}
+
 /// What a refused write said, so the person can copy it and lose nothing.
 pub fn written_text(mutation: &Mutation) -> String {
     match mutation {
@@ -509,6 +545,40 @@ mod tests {
     use crate::app::{Event, Route};
     use crate::testing::*;
     use crate::view::{ComposerTarget, Screen};
+
+    #[test]
+    fn naming_a_member_with_an_at_sign_tells_the_server_who_was_named() {
+        let (person, group, bruno) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let mut pull = first_pull(person, group, vec![]);
+        for (i, (id, name)) in [(bruno, "Bruno Martin"), (Uuid::now_v7(), "Bru")].into_iter().enumerate() {
+            let member = fabrique_wire::groups::GroupMember {
+                group_id: group,
+                person_id: id,
+                role: fabrique_wire::groups::GroupRole::Member,
+                display_name: name.into(),
+                function: String::new(),
+                organisation_id: Uuid::from_u128(1),
+                joined_at: "2026-01-01T00:00:00Z".parse().unwrap(),
+            };
+            let key = Uuid::from_u128(1000 + i as u128);
+            pull.changes.push(put(
+                50 + i as i64,
+                &format!("group:{group}"),
+                key,
+                fabrique_wire::sync::Entity::GroupMember(member),
+            ));
+        }
+        let mut shell = signed_in(person, &pull);
+        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Posts(PostsEvent::Submit {
+            title: String::new(),
+            body: "@bruno martin, peux-tu relire ? (@Bruxelles n'est personne, @Awa Diallo c'est moi)".into(),
+        }));
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let body: serde_json::Value = serde_json::from_slice(&push.operation.body).unwrap();
+        assert_eq!(body["mutations"][0]["mutation"]["mentions"], serde_json::json!([bruno]), "{body}");
+    }
 
     #[test]
     fn the_composer_keeps_the_text_when_it_cannot_be_sent() {

@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use fabrique_wire::events::{Event, MyRsvp};
-use fabrique_wire::groups::{Group, GroupRole};
+use fabrique_wire::groups::{Group, GroupMember, GroupRole};
 use fabrique_wire::notifications::{Notification, NotificationSettings};
 use fabrique_wire::people::Me;
 use fabrique_wire::posts::{Comment, Post, Reaction};
@@ -36,6 +36,8 @@ pub struct LocalStore {
     /// My answers to events, by event (the key of each `MyRsvp`), soonest first.
     my_rsvps_by_start: BTreeSet<(DateTime<Utc>, Uuid)>,
     my_rsvp_of_event: HashMap<Uuid, Uuid>,
+    /// The members held of each group (keys of their `GroupMember` entities).
+    members_by_group: HashMap<Uuid, HashSet<Uuid>>,
     /// My role in each group I belong to.
     my_roles: HashMap<Uuid, GroupRole>,
     /// Public groups I follow without being a member.
@@ -149,8 +151,11 @@ impl LocalStore {
             Entity::Reaction(reaction) => {
                 self.reactions_by_target.entry(reaction.target_id).or_default().insert(id);
             }
-            Entity::GroupMember(member) if Some(member.person_id) == self.me => {
-                self.my_roles.insert(member.group_id, member.role);
+            Entity::GroupMember(member) => {
+                self.members_by_group.entry(member.group_id).or_default().insert(id);
+                if Some(member.person_id) == self.me {
+                    self.my_roles.insert(member.group_id, member.role);
+                }
             }
             Entity::Question(question) => {
                 self.questions_by_time.insert((question.created_at, id));
@@ -202,8 +207,16 @@ impl LocalStore {
                     }
                 }
             }
-            Entity::GroupMember(member) if Some(member.person_id) == self.me => {
-                self.my_roles.remove(&member.group_id);
+            Entity::GroupMember(member) => {
+                if let Some(set) = self.members_by_group.get_mut(&member.group_id) {
+                    set.remove(&id);
+                    if set.is_empty() {
+                        self.members_by_group.remove(&member.group_id);
+                    }
+                }
+                if Some(member.person_id) == self.me {
+                    self.my_roles.remove(&member.group_id);
+                }
             }
             Entity::Question(question) => {
                 self.questions_by_time.remove(&(question.created_at, id));
@@ -318,6 +331,16 @@ impl LocalStore {
             Some(Entity::Comment(comment)) => Some(comment),
             _ => None,
         }
+    }
+
+    /// The members of a group the phone holds.
+    pub fn members_of(&self, group_id: Uuid) -> impl Iterator<Item = &GroupMember> + '_ {
+        self.members_by_group.get(&group_id).into_iter().flatten().filter_map(|key| {
+            match self.held.get(&(EntityKind::GroupMember, *key)).map(|h| &h.entity) {
+                Some(Entity::GroupMember(member)) => Some(member),
+                _ => None,
+            }
+        })
     }
 
     pub fn my_role(&self, group_id: Uuid) -> Option<GroupRole> {
