@@ -406,3 +406,78 @@ async fn a_member_answers_an_event_on_the_phone_and_the_organisers_message_to_at
     assert_eq!(page.event.expect("held").title, "Atelier dossier FDVA");
     assert!(push.refused().is_empty(), "{:?}", push.refused());
 }
+
+#[tokio::test]
+async fn an_organiser_creates_an_event_on_the_phone_sees_the_reach_and_writes_to_the_people_going() {
+    use fabrique_core::events::{EventsEvent, Rsvp};
+
+    let mut server = Server::start().await;
+    let group = server.create_group("Comité des fêtes", Visibility::Public).await;
+    let (mut bruno, _) = new_member(&server, "Bruno").await;
+    join(&mut bruno, group).await;
+    // The administrator created the group, so runs it; they sign in on their phone.
+    let storage = server.device_storage("Ada");
+    let mut ada = Device::start("Ada", &server.url(), &storage).await;
+    ada.settle().await;
+    ada.send(Event::Accounts(AccountsEvent::SignIn {
+        email: fabrique_tests::server::ADMIN_EMAIL.into(),
+        password: PASSWORD.into(),
+    }))
+    .await;
+    ada.settle().await;
+
+    ada.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    let Screen::Group(page) = ada.view().screen else { panic!("the group") };
+    assert!(page.can_organise);
+    ada.send(Event::Events(EventsEvent::StartCreate { group_id: group.to_string() })).await;
+    let starts = chrono::Utc::now() + chrono::Duration::days(20);
+    ada.send(Event::Events(EventsEvent::FormChanged {
+        title: "Repas de quartier".into(),
+        description: "Chacun apporte un plat.".into(),
+        starts_at: starts.to_rfc3339(),
+        ends_at: (starts + chrono::Duration::hours(3)).to_rfc3339(),
+        time_zone: "Europe/Paris".into(),
+        place: "Place de la mairie".into(),
+        online_url: String::new(),
+        capacity: Some(50),
+    }))
+    .await;
+    ada.send(Event::Events(EventsEvent::SubmitForm)).await;
+    ada.settle().await;
+    assert!(ada.view().event_form.is_none());
+    assert_eq!(ada.view().status.not_sent_count, 0, "the event reached the server");
+
+    bruno.send(Event::Refresh).await;
+    bruno.settle().await;
+    bruno.send(Event::Navigate(Route::Events)).await;
+    let Screen::Events(events) = bruno.view().screen else { panic!("the events") };
+    assert_eq!(events.items.len(), 1, "{events:?}");
+    let event = events.items[0].id.clone();
+    bruno.send(Event::Events(EventsEvent::Answer { id: event.clone(), choice: Rsvp::Going })).await;
+    bruno.settle().await;
+
+    ada.send(Event::Refresh).await;
+    ada.settle().await;
+    ada.send(Event::Navigate(Route::Event { id: event.clone() })).await;
+    ada.settle().await;
+    let Screen::Event(page) = ada.view().screen else { panic!("the event") };
+    assert!(page.can_manage);
+    assert_eq!(page.attendees.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Bruno"]);
+    ada.send(Event::Events(EventsEvent::MessageAttendees { event_id: event.clone() })).await;
+    ada.settle().await;
+    let message = ada.view().message.expect("the message form");
+    assert_eq!(
+        message.reach_text.as_deref(),
+        Some("Ce message atteindra 1 personne, dont 0 sur leur téléphone. Il vous reste 5 messages aujourd'hui.")
+    );
+    ada.send(Event::Events(EventsEvent::MessageChanged { text: "Pensez aux assiettes !".into() })).await;
+    ada.send(Event::Events(EventsEvent::SendMessage)).await;
+    ada.settle().await;
+    assert_eq!(ada.view().status.not_sent_count, 0);
+
+    bruno.send(Event::Refresh).await;
+    bruno.settle().await;
+    bruno.send(Event::Navigate(Route::Notifications)).await;
+    let Screen::Notifications(list) = bruno.view().screen else { panic!("the notifications") };
+    assert!(list.items.iter().any(|n| n.text == "Message de Ada Admin : Pensez aux assiettes !"), "{list:?}");
+}
