@@ -104,10 +104,20 @@ async fn reminders(db: Db, pokes: crate::pokes::Pokes) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tick.tick().await;
-        match crate::events::remind_due(&db, chrono::Utc::now()).await {
-            Ok(scopes) if scopes.is_empty() => {}
-            Ok(scopes) => pokes.after_commit(scopes),
-            Err(error) => tracing::warn!(%error, "event reminders failed"),
+        // After a long stop, reminders due may be many: a round at a time until caught up.
+        loop {
+            match crate::events::remind_due(&db, chrono::Utc::now()).await {
+                Ok((count, scopes)) => {
+                    pokes.after_commit(scopes);
+                    if count < crate::events::REMINDERS_PER_ROUND {
+                        break;
+                    }
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "event reminders failed");
+                    break;
+                }
+            }
         }
     }
 }
@@ -136,6 +146,14 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32) 
         }
         if let Err(error) = rate_limit::forget_old(&db).await {
             tracing::warn!(%error, "rate-limit clean-up failed");
+        }
+        match crate::notifications::forget_old(&db, chrono::Utc::now() - crate::notifications::KEPT_FOR).await {
+            Ok((0, _)) => {}
+            Ok((count, scopes)) => {
+                tracing::info!(count, "forgot old notifications");
+                pokes.after_commit(scopes);
+            }
+            Err(error) => tracing::warn!(%error, "notifications clean-up failed"),
         }
         match crate::push::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
             Ok(0) => {}

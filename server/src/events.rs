@@ -629,13 +629,17 @@ pub async fn forget_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
     Ok(())
 }
 
-/// Reminders due at `now` (24 h and 1 h before), to the people going. Returns the scopes
-/// that changed, to poke the phones that are open.
-pub async fn remind_due(db: &Db, now: DateTime<Utc>) -> ApiResult<Vec<String>> {
+/// Reminders sent by one call of [`remind_due`].
+pub const REMINDERS_PER_ROUND: usize = 200;
+
+/// Reminders due at `now` (24 h and 1 h before), to the people going, at most
+/// [`REMINDERS_PER_ROUND`] a call. Returns how many were due and the scopes that changed,
+/// to poke the phones that are open.
+pub async fn remind_due(db: &Db, now: DateTime<Utc>) -> ApiResult<(usize, Vec<String>)> {
     let mut tx = db.begin_write().await?;
     let due: Vec<(Uuid, i64)> = on_tx!(&mut tx, c => sqlx::query_as(
-        "SELECT event_id, lead_minutes FROM event_reminders WHERE due_at <= $1 ORDER BY due_at LIMIT 200")
-        .bind(now).fetch_all(c).await)?;
+        "SELECT event_id, lead_minutes FROM event_reminders WHERE due_at <= $1 ORDER BY due_at LIMIT $2")
+        .bind(now).bind(REMINDERS_PER_ROUND as i64).fetch_all(c).await)?;
     let mut changes = ChangeSet::default();
     for (event_id, lead) in &due {
         on_tx!(&mut tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1 AND lead_minutes = $2")
@@ -659,7 +663,7 @@ pub async fn remind_due(db: &Db, now: DateTime<Utc>) -> ApiResult<Vec<String>> {
     }
     let scopes = crate::sync::log::commit(&mut tx, changes).await?;
     tx.commit().await?;
-    Ok(scopes)
+    Ok((due.len(), scopes))
 }
 
 // ---------------------------------------------------------------------------------------

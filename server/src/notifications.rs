@@ -475,6 +475,29 @@ pub async fn mentioned(
     notify(tx, &cause, &readers, changes).await
 }
 
+/// How long a notification stays in a person's list (and on their devices).
+pub const KEPT_FOR: Duration = Duration::days(90);
+/// Notifications forgotten by one call of [`forget_old`].
+const FORGET_PER_ROUND: i64 = 5_000;
+
+/// Forgets notifications created before `before` (read or not), at most a few thousand a
+/// call, and takes them off the devices: a person's scope does not grow without end.
+/// Returns how many were forgotten and the scopes that changed.
+pub async fn forget_old(db: &crate::db::Db, before: DateTime<Utc>) -> ApiResult<(usize, Vec<String>)> {
+    let mut tx = db.begin_write().await?;
+    let old: Vec<(Uuid, Uuid)> = on_tx!(&mut tx, c => sqlx::query_as(
+        "SELECT id, person_id FROM notifications WHERE created_at < $1 ORDER BY created_at LIMIT $2")
+        .bind(before).bind(FORGET_PER_ROUND).fetch_all(c).await)?;
+    let mut changes = ChangeSet::default();
+    for (id, person_id) in &old {
+        on_tx!(&mut tx, c => sqlx::query("DELETE FROM notifications WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        changes.delete(scope::person(*person_id), fabrique_wire::sync::EntityKind::Notification, *id);
+    }
+    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
+    tx.commit().await?;
+    Ok((old.len(), scopes))
+}
+
 /// A person left a private group: the notifications about it leave their list (their text
 /// holds titles of the group's content).
 pub async fn forget_group(tx: &mut Tx, person_id: Uuid, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {

@@ -79,3 +79,5 @@ CREATE TABLE group_notification_levels (
 -- Notifications that stand for several things (new posts collapsed per group).
 ALTER TABLE notifications ADD COLUMN count BIGINT NOT NULL DEFAULT 1;
 CREATE INDEX notifications_collapse ON notifications(group_id, kind, created_at) WHERE read_at IS NULL;
+-- Notifications are kept 90 days (notifications::forget_old walks them oldest first).
+CREATE INDEX notifications_created ON notifications(created_at);

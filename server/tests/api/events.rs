@@ -326,7 +326,8 @@ async fn reminders_reach_the_people_going_a_day_then_an_hour_before_and_only_onc
 
     remind_due(&app.db, starts - Duration::hours(25)).await.unwrap();
     assert!(notifications_of(&synced(&app, &members[0]).await, "event_reminder").is_empty(), "not yet");
-    let scopes = remind_due(&app.db, starts - Duration::hours(24) + Duration::minutes(1)).await.unwrap();
+    let (due, scopes) = remind_due(&app.db, starts - Duration::hours(24) + Duration::minutes(1)).await.unwrap();
+    assert_eq!(due, 1);
     assert!(scopes.contains(&format!("person:{}", members[0].id)), "open phones are poked");
     remind_due(&app.db, starts - Duration::hours(23)).await.unwrap();
     assert_eq!(notifications_of(&synced(&app, &members[0]).await, "event_reminder").len(), 1, "once");

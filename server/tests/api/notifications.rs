@@ -273,3 +273,29 @@ async fn a_request_to_join_a_private_group_tells_the_people_who_decide() {
     assert_eq!(requests[0]["actor_name"], "Awa");
     assert!(of_kind(&notifications(&app, &member).await, "join_requested").is_empty(), "members do not decide");
 }
+
+#[tokio::test]
+async fn notifications_older_than_ninety_days_leave_the_list_and_the_devices() {
+    let app = spawn_app().await;
+    let association = app.new_association("Amicale").await;
+    let asker = app.member(association, "Awa").await;
+    let member = app.member(association, "Bruno").await;
+    let group = app.group(&app.admin, "Trésorerie", "public").await;
+    app.add_to_group(&app.admin, group, &asker).await;
+    app.add_to_group(&app.admin, group, &member).await;
+    assert_applied(&ask(&app, &asker, group, "Qui garde les clés ?").await);
+    let mut device = app.device(&member);
+    device.sync().await;
+    assert_eq!(device.entities("notification").len(), 1);
+
+    let now = chrono::Utc::now();
+    let (kept, _) =
+        fabrique_server::notifications::forget_old(&app.db, now - chrono::Duration::days(90)).await.unwrap();
+    assert_eq!(kept, 0, "a fresh one stays");
+    let (forgotten, scopes) =
+        fabrique_server::notifications::forget_old(&app.db, now + chrono::Duration::seconds(1)).await.unwrap();
+    assert_eq!(forgotten, 2, "Bruno's and the administrator's (a member of the group too)");
+    assert!(scopes.contains(&format!("person:{}", member.id)));
+    device.sync().await;
+    assert!(device.entities("notification").is_empty(), "gone from the phone too");
+}
