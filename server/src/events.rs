@@ -167,39 +167,51 @@ async fn put_event(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<
     Ok(row)
 }
 
-/// A person's answer to an event, in their own scope (with their place on the waiting list).
-async fn put_rsvp(tx: &mut Tx, event: &EventRow, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
-    let row: Option<(String, i64)> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT r.status, (SELECT COUNT(*) FROM event_rsvps w WHERE w.event_id = r.event_id AND w.status = 'waiting' \
-            AND (w.answered_at < r.answered_at OR (w.answered_at = r.answered_at AND w.person_id < r.person_id))) AS ahead \
-         FROM event_rsvps r WHERE r.event_id = $1 AND r.person_id = $2")
-        .bind(event.id).bind(person_id).fetch_optional(c).await)?;
-    let id = crate::groups::pair_id(EntityKind::MyRsvp, event.id, person_id);
-    match row {
-        Some((status, ahead)) => {
-            let status = parse_status(&status);
+/// Writes the answers to an event that `which` picks into their people's scopes (each with
+/// its place on the waiting list, computed in the same statement), and returns every answer
+/// (person, status) in the order they came.
+async fn put_answers(
+    tx: &mut Tx,
+    event: &EventRow,
+    which: impl Fn(Uuid, RsvpStatus) -> bool,
+    changes: &mut ChangeSet,
+) -> ApiResult<Vec<(Uuid, RsvpStatus)>> {
+    let rows: Vec<(Uuid, String, Option<i64>)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT person_id, status, CASE WHEN status = 'waiting' \
+            THEN ROW_NUMBER() OVER (PARTITION BY status ORDER BY answered_at, person_id) END AS position \
+         FROM event_rsvps WHERE event_id = $1 ORDER BY answered_at, person_id")
+        .bind(event.id).fetch_all(c).await)?;
+    let mut answers = Vec::with_capacity(rows.len());
+    for (person_id, status, waiting_position) in rows {
+        let status = parse_status(&status);
+        if which(person_id, status) {
             let rsvp = MyRsvp {
                 event_id: event.id,
                 group_id: event.group_id,
                 status,
-                waiting_position: (status == RsvpStatus::Waiting).then_some(ahead + 1),
+                waiting_position,
                 title: event.title.clone(),
                 starts_at: event.starts_at,
                 ends_at: event.ends_at,
                 cancelled: event.cancelled_at.is_some(),
             };
+            let id = crate::groups::pair_id(EntityKind::MyRsvp, event.id, person_id);
             changes.put(scope::person(person_id), id, &Entity::MyRsvp(rsvp));
         }
-        None => changes.delete(scope::person(person_id), EntityKind::MyRsvp, id),
+        answers.push((person_id, status));
     }
-    Ok(())
+    Ok(answers)
 }
 
-async fn answerers(tx: &mut Tx, event_id: Uuid, statuses: &'static str) -> ApiResult<Vec<Uuid>> {
-    let sql = format!(
-        "SELECT person_id FROM event_rsvps WHERE event_id = $1 AND status IN ({statuses}) ORDER BY answered_at, person_id"
-    );
-    let ids = on_tx!(tx, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql.as_str())).bind(event_id).fetch_all(c).await)?;
+/// Who answered and did not decline: told when the event changes.
+fn attending(answers: &[(Uuid, RsvpStatus)]) -> Vec<Uuid> {
+    answers.iter().filter(|(_, status)| *status != RsvpStatus::Declined).map(|(person, _)| *person).collect()
+}
+
+async fn going(tx: &mut Tx, event_id: Uuid) -> ApiResult<Vec<Uuid>> {
+    let ids = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT person_id FROM event_rsvps WHERE event_id = $1 AND status = 'going' ORDER BY answered_at, person_id")
+        .bind(event_id).fetch_all(c).await)?;
     Ok(ids)
 }
 
@@ -404,16 +416,14 @@ pub async fn update(
     let promoted = promote(tx, id).await?;
     recount(tx, id).await?;
     let updated = put_event(tx, id, changes).await?;
-    for person in answerers(tx, id, "'going', 'maybe', 'waiting', 'declined'").await? {
-        put_rsvp(tx, &updated, person, changes).await?;
-    }
+    let answers = put_answers(tx, &updated, |_, _| true, changes).await?;
     let moved = starts_at != event.starts_at
         || ends_at != event.ends_at
         || place.as_ref().is_some_and(|p| *p != event.place)
         || online.as_ref().is_some_and(|o| *o != event.online_url)
         || !promoted.is_empty();
     if moved {
-        let told = answerers(tx, id, "'going', 'maybe', 'waiting'").await?;
+        let told = attending(&answers);
         let cause = Cause::new(NotificationKind::EventChanged, id, actor, &updated.title)
             .in_group(updated.group_id, Audience::Personal);
         notifications::notify(tx, &cause, &told, changes).await?;
@@ -430,10 +440,7 @@ pub async fn cancel(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSe
     on_tx!(tx, c => sqlx::query("UPDATE events SET cancelled_at = $1 WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     on_tx!(tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     let updated = put_event(tx, id, changes).await?;
-    for person in answerers(tx, id, "'going', 'maybe', 'waiting', 'declined'").await? {
-        put_rsvp(tx, &updated, person, changes).await?;
-    }
-    let told = answerers(tx, id, "'going', 'maybe', 'waiting'").await?;
+    let told = attending(&put_answers(tx, &updated, |_, _| true, changes).await?);
     let cause = Cause::new(NotificationKind::EventCancelled, id, actor, &updated.title)
         .in_group(updated.group_id, Audience::Personal);
     notifications::notify(tx, &cause, &told, changes).await?;
@@ -493,16 +500,17 @@ pub async fn answer(
     };
     recount(tx, event_id).await?;
     let updated = put_event(tx, event_id, changes).await?;
-    put_rsvp(tx, &updated, actor.person_id, changes).await?;
-    // Places on the waiting list move when someone leaves it or gets in.
-    if current == Some(RsvpStatus::Waiting) || !promoted.is_empty() {
-        for person in answerers(tx, event_id, "'waiting'").await? {
-            put_rsvp(tx, &updated, person, changes).await?;
-        }
-    }
-    for person in &promoted {
-        put_rsvp(tx, &updated, *person, changes).await?;
-    }
+    // Mine, those who got a seat, and the waiting list when its places moved (someone
+    // left it or got in).
+    let line_moved = current == Some(RsvpStatus::Waiting) || !promoted.is_empty();
+    let me = actor.person_id;
+    put_answers(
+        tx,
+        &updated,
+        |person, status| person == me || promoted.contains(&person) || (line_moved && status == RsvpStatus::Waiting),
+        changes,
+    )
+    .await?;
     if !promoted.is_empty() {
         let cause = Cause::new(NotificationKind::EventChanged, event_id, actor, &updated.title)
             .in_group(updated.group_id, Audience::Personal);
@@ -594,7 +602,7 @@ pub async fn announce_to_attendees(
     require_run(&access)?;
     let now = Utc::now();
     record_announcement(tx, actor, id, event.group_id, Some(event_id), &text, now).await?;
-    let recipients = answerers(tx, event_id, "'going'").await?;
+    let recipients = going(tx, event_id).await?;
     let cause =
         Cause::new(NotificationKind::Announcement, event_id, actor, &text).in_group(event.group_id, Audience::Personal);
     let told = notifications::notify(tx, &cause, &recipients, changes).await?;
@@ -621,9 +629,13 @@ pub async fn forget_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         recount(tx, event_id).await?;
         let updated = put_event(tx, event_id, changes).await?;
         if status == "waiting" || !promoted.is_empty() {
-            for person in answerers(tx, event_id, "'waiting', 'going'").await? {
-                put_rsvp(tx, &updated, person, changes).await?;
-            }
+            put_answers(
+                tx,
+                &updated,
+                |person, status| promoted.contains(&person) || status == RsvpStatus::Waiting,
+                changes,
+            )
+            .await?;
         }
     }
     Ok(())
@@ -649,7 +661,7 @@ pub async fn remind_due(db: &Db, now: DateTime<Utc>) -> ApiResult<(usize, Vec<St
         if event.cancelled_at.is_some() || event.starts_at <= now {
             continue;
         }
-        let going = answerers(&mut tx, *event_id, "'going'").await?;
+        let attendees = going(&mut tx, *event_id).await?;
         let cause = Cause {
             kind: NotificationKind::EventReminder,
             subject_id: event.id,
@@ -659,7 +671,7 @@ pub async fn remind_due(db: &Db, now: DateTime<Utc>) -> ApiResult<(usize, Vec<St
             text: &event.title,
             audience: Audience::Personal,
         };
-        notifications::notify(&mut tx, &cause, &going, &mut changes).await?;
+        notifications::notify(&mut tx, &cause, &attendees, &mut changes).await?;
     }
     let scopes = crate::sync::log::commit(&mut tx, changes).await?;
     tx.commit().await?;

@@ -37,40 +37,6 @@ const TEXT_MAX: usize = 120;
 /// New posts in a group within this time of an unread "new posts" notification join it.
 pub const BURST: Duration = Duration::hours(1);
 
-pub fn kind_str(kind: NotificationKind) -> &'static str {
-    match kind {
-        NotificationKind::QuestionAsked => "question_asked",
-        NotificationKind::QuestionAnswered => "question_answered",
-        NotificationKind::AnswerAccepted => "answer_accepted",
-        NotificationKind::EventCreated => "event_created",
-        NotificationKind::EventChanged => "event_changed",
-        NotificationKind::EventCancelled => "event_cancelled",
-        NotificationKind::EventReminder => "event_reminder",
-        NotificationKind::Announcement => "announcement",
-        NotificationKind::Mention => "mention",
-        NotificationKind::JoinRequested => "join_requested",
-        NotificationKind::GroupActivity => "group_activity",
-    }
-}
-
-pub const ALL_KINDS: [NotificationKind; 11] = [
-    NotificationKind::QuestionAsked,
-    NotificationKind::QuestionAnswered,
-    NotificationKind::AnswerAccepted,
-    NotificationKind::EventCreated,
-    NotificationKind::EventChanged,
-    NotificationKind::EventCancelled,
-    NotificationKind::EventReminder,
-    NotificationKind::Announcement,
-    NotificationKind::Mention,
-    NotificationKind::JoinRequested,
-    NotificationKind::GroupActivity,
-];
-
-pub fn parse_kind(text: &str) -> Option<NotificationKind> {
-    ALL_KINDS.into_iter().find(|kind| kind_str(*kind) == text)
-}
-
 /// Why the recipients are told.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Audience {
@@ -265,7 +231,7 @@ async fn insert_notifications(
 ) -> ApiResult<()> {
     const COLUMNS: &str =
         "INSERT INTO notifications (id, person_id, kind, subject_id, group_id, actor_id, text, created_at)";
-    let kind = kind_str(cause.kind);
+    let kind = cause.kind.as_str();
     match tx {
         Tx::Sqlite(c) => {
             static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
@@ -486,11 +452,12 @@ const FORGET_PER_ROUND: i64 = 5_000;
 pub async fn forget_old(db: &crate::db::Db, before: DateTime<Utc>) -> ApiResult<(usize, Vec<String>)> {
     let mut tx = db.begin_write().await?;
     let old: Vec<(Uuid, Uuid)> = on_tx!(&mut tx, c => sqlx::query_as(
-        "SELECT id, person_id FROM notifications WHERE created_at < $1 ORDER BY created_at LIMIT $2")
+        "DELETE FROM notifications WHERE id IN \
+            (SELECT id FROM notifications WHERE created_at < $1 ORDER BY created_at LIMIT $2) \
+         RETURNING id, person_id")
         .bind(before).bind(FORGET_PER_ROUND).fetch_all(c).await)?;
     let mut changes = ChangeSet::default();
     for (id, person_id) in &old {
-        on_tx!(&mut tx, c => sqlx::query("DELETE FROM notifications WHERE id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
         changes.delete(scope::person(*person_id), fabrique_wire::sync::EntityKind::Notification, *id);
     }
     let scopes = crate::sync::log::commit(&mut tx, changes).await?;
@@ -557,7 +524,7 @@ pub async fn mark_all_read(tx: &mut Tx, actor: &Actor, changes: &mut ChangeSet) 
 async fn put(tx: &mut Tx, id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row: NotificationRow = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(format!("{NOTIFICATION_SELECT} WHERE n.id = $1")))
         .bind(id).fetch_one(c).await)?;
-    let Some(kind) = parse_kind(&row.kind) else {
+    let Some(kind) = NotificationKind::parse(&row.kind) else {
         return Err(crate::error::ApiError::internal(format!("unknown notification kind {}", row.kind)));
     };
     let notification = Notification {

@@ -7,7 +7,9 @@ use crux_core::Command;
 use crux_core::capability::Operation;
 use crux_core::render::render;
 use crux_http::protocol::HttpResult;
-use fabrique_wire::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
+use fabrique_wire::notifications::{
+    DEFAULT_TIME_ZONE, GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours,
+};
 use fabrique_wire::sync::Mutation;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
@@ -71,21 +73,6 @@ impl From<GroupLevel> for Level {
         }
     }
 }
-
-/// Every kind, in the order the settings screen lists them, with its stable name.
-const KINDS: [(NotificationKind, &str); 11] = [
-    (NotificationKind::QuestionAsked, "question_asked"),
-    (NotificationKind::QuestionAnswered, "question_answered"),
-    (NotificationKind::AnswerAccepted, "answer_accepted"),
-    (NotificationKind::EventCreated, "event_created"),
-    (NotificationKind::EventChanged, "event_changed"),
-    (NotificationKind::EventCancelled, "event_cancelled"),
-    (NotificationKind::EventReminder, "event_reminder"),
-    (NotificationKind::Announcement, "announcement"),
-    (NotificationKind::Mention, "mention"),
-    (NotificationKind::JoinRequested, "join_requested"),
-    (NotificationKind::GroupActivity, "group_activity"),
-];
 
 /// What the shell does for pushes: subscribe this device with the platform's push
 /// service (UnifiedPush on Android, a relay to APNs on iOS) and say where pushes go.
@@ -218,8 +205,7 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
                 }
             };
             session.settings_error = None;
-            let muted_kinds =
-                KINDS.iter().filter(|(_, name)| muted_kinds.iter().any(|m| m == name)).map(|(kind, _)| *kind).collect();
+            let muted_kinds = muted_kinds.iter().filter_map(|name| NotificationKind::parse(name)).collect();
             let time_zone = if time_zone.trim().is_empty() { DEFAULT_TIME_ZONE.to_owned() } else { time_zone };
             sync::write(session, Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds })
                 .and(render())
@@ -231,8 +217,6 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
         },
     }
 }
-
-const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
 
 /// "HH:MM" with a real hour and minute.
 fn is_clock(text: &str) -> bool {
@@ -318,10 +302,10 @@ pub fn settings_view(session: &Session, overlay: &Overlay, language: Language) -
         quiet_start: quiet.as_ref().map(|q| q.start.clone()),
         quiet_end: quiet.as_ref().map(|q| q.end.clone()),
         hint: Text::NotificationSettingsHint.in_language(language).to_owned(),
-        kinds: KINDS
+        kinds: NotificationKind::ALL
             .iter()
-            .map(|(kind, name)| KindToggle {
-                kind: (*name).to_owned(),
+            .map(|kind| KindToggle {
+                kind: kind.as_str().to_owned(),
                 label: kind_label(*kind, language).to_owned(),
                 on: !muted.contains(kind),
             })

@@ -11,6 +11,8 @@ use crate::wire_type;
 pub const ENDPOINT_MAX: usize = 2_000;
 /// Longest device label ("Téléphone de Awa").
 pub const LABEL_MAX: usize = 100;
+/// The federation's time zone, until a person chooses theirs.
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
 
 wire_type! {
     #[derive(Copy, Eq, Hash)]
@@ -127,5 +129,57 @@ wire_type! {
         pub subject_id: Uuid,
         pub group_id: Option<Uuid>,
         pub text: String,
+    }
+}
+
+impl NotificationKind {
+    /// Every kind, in the order a settings screen lists them.
+    pub const ALL: [NotificationKind; 11] = [
+        NotificationKind::QuestionAsked,
+        NotificationKind::QuestionAnswered,
+        NotificationKind::AnswerAccepted,
+        NotificationKind::EventCreated,
+        NotificationKind::EventChanged,
+        NotificationKind::EventCancelled,
+        NotificationKind::EventReminder,
+        NotificationKind::Announcement,
+        NotificationKind::Mention,
+        NotificationKind::JoinRequested,
+        NotificationKind::GroupActivity,
+    ];
+
+    /// The stable name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotificationKind::QuestionAsked => "question_asked",
+            NotificationKind::QuestionAnswered => "question_answered",
+            NotificationKind::AnswerAccepted => "answer_accepted",
+            NotificationKind::EventCreated => "event_created",
+            NotificationKind::EventChanged => "event_changed",
+            NotificationKind::EventCancelled => "event_cancelled",
+            NotificationKind::EventReminder => "event_reminder",
+            NotificationKind::Announcement => "announcement",
+            NotificationKind::Mention => "mention",
+            NotificationKind::JoinRequested => "join_requested",
+            NotificationKind::GroupActivity => "group_activity",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<NotificationKind> {
+        NotificationKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NotificationKind;
+
+    #[test]
+    fn each_kinds_name_is_its_json_name_and_parses_back() {
+        for kind in NotificationKind::ALL {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.as_str()));
+            assert_eq!(NotificationKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(NotificationKind::parse("spam"), None);
     }
 }

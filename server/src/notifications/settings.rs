@@ -7,21 +7,18 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use fabrique_wire::notifications::{
-    GroupLevel, GroupNotificationLevel, NotificationKind, NotificationSettings, QuietHours,
+    DEFAULT_TIME_ZONE, GroupLevel, GroupNotificationLevel, NotificationKind, NotificationSettings, QuietHours,
 };
 use fabrique_wire::sync::{Entity, scope};
 use uuid::Uuid;
 
-use super::{Audience, kind_str, parse_kind};
+use super::Audience;
 use crate::accounts::Actor;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::groups::access::GroupAccess;
 use crate::on_tx;
 use crate::sync::log::ChangeSet;
-
-/// The federation's time zone, until a person chooses theirs.
-pub const DEFAULT_TIME_ZONE: &str = "Europe/Paris";
 
 fn field_error(field: &str, message: impl Into<String>) -> ApiError {
     ApiError::invalid("invalid_field", message.into()).with_details(serde_json::json!({ "field": field }))
@@ -133,7 +130,7 @@ impl RecipientRow {
             .and_then(|text| serde_json::from_str::<Vec<String>>(text).ok())
             .unwrap_or_default()
             .iter()
-            .filter_map(|k| parse_kind(k))
+            .filter_map(|k| NotificationKind::parse(k))
             .collect();
         let level = match self.level {
             Some(level) => parse_level(&level),
@@ -207,7 +204,7 @@ pub async fn load(tx: &mut Tx, person_id: Uuid) -> ApiResult<NotificationSetting
             muted_kinds: serde_json::from_str::<Vec<String>>(&muted)
                 .unwrap_or_default()
                 .iter()
-                .filter_map(|k| parse_kind(k))
+                .filter_map(|k| NotificationKind::parse(k))
                 .collect(),
             group_levels,
         },
@@ -247,7 +244,7 @@ pub async fn set(
         }
         None => None,
     };
-    let mut muted: Vec<&str> = muted_kinds.iter().map(|k| kind_str(*k)).collect();
+    let mut muted: Vec<&str> = muted_kinds.iter().map(|k| k.as_str()).collect();
     muted.sort_unstable();
     muted.dedup();
     let muted = serde_json::to_string(&muted).unwrap_or_else(|_| "[]".into());

@@ -55,8 +55,11 @@ pub fn runs(session: &Session, group_id: Uuid) -> bool {
 }
 
 pub fn start_create(session: &mut Session, group_id: &str) -> Cmd {
-    session.event_form =
-        Some(EventForm { group_id: parse(group_id), time_zone: "Europe/Paris".into(), ..EventForm::default() });
+    session.event_form = Some(EventForm {
+        group_id: parse(group_id),
+        time_zone: fabrique_wire::notifications::DEFAULT_TIME_ZONE.into(),
+        ..EventForm::default()
+    });
     render()
 }
 
