@@ -211,6 +211,7 @@ async fn receive(
         inner.requests += 1;
         inner.delay
     };
+    // A slow push service (a story's set-up), not a wait for a condition.
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }

@@ -44,6 +44,16 @@ async fn subscribed(server: &Server, service: &PushService, member: &Member) -> 
     device
 }
 
+/// Pushes of `kind` ever queued for `device`, straight from the outbox: what was never
+/// queued can never arrive, so absence is checked without waiting.
+async fn queued_for(server: &Server, device: &Device, kind: &str) -> i64 {
+    let pattern = format!("%\"kind\":\"{kind}\"%");
+    fabrique_server::on_db!(&server.db, c => sqlx::query_scalar::<_, i64>(
+        "SELECT COUNT(*) FROM push_deliveries WHERE endpoint = $1 AND payload LIKE $2")
+        .bind(&device.endpoint).bind(&pattern).fetch_one(c).await)
+    .unwrap()
+}
+
 async fn my_devices(server: &Server, member: &Member) -> Vec<Value> {
     server
         .client()
@@ -74,8 +84,8 @@ async fn a_question_reaches_another_members_device_encrypted_and_never_its_autho
     assert!(!payload.to_string().contains("FDVA"), "the payload carries ids, not the content: {payload}");
     assert_eq!(received[0].ttl, 86_400);
     assert_eq!(received[0].urgency.as_deref(), Some("normal"));
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(service.received(&awas_phone).is_empty(), "never to the author of the question");
+    assert_eq!(queued_for(&server, &awas_phone, "question_asked").await, 0, "never to the author of the question");
+    assert!(service.received(&awas_phone).is_empty());
     assert!(service.refused().is_empty(), "every message was valid Web Push: {:?}", service.refused());
 }
 
@@ -328,11 +338,9 @@ async fn an_organisers_message_reaches_exactly_the_devices_of_the_people_going()
         assert_eq!(message[0]["subject_id"], event.to_string());
         assert!(!message[0].to_string().contains("étage"), "ids only, the app fetches the text");
     }
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert!(
-        service.received(&brunos_phone).iter().all(|r| r.payload["kind"] != "announcement"),
-        "not to someone who only said maybe"
-    );
+    assert_eq!(queued_for(&server, &awas_phone, "announcement").await, 1, "queued once for someone going");
+    assert_eq!(queued_for(&server, &brunos_phone, "announcement").await, 0, "not to someone who only said maybe");
+    assert!(service.received(&brunos_phone).iter().all(|r| r.payload["kind"] != "announcement"));
     assert!(service.refused().is_empty(), "{:?}", service.refused());
 }
 
@@ -411,14 +419,16 @@ async fn serve(data: &std::path::Path, port: u16) -> tokio::process::Child {
         .kill_on_drop(true)
         .spawn()
         .expect("the server starts");
+    // Another process: it cannot hand over a bound listener, so /health is polled until a deadline.
     let client = reqwest::Client::new();
-    for _ in 0..400 {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while tokio::time::Instant::now() < deadline {
         if client.get(format!("http://127.0.0.1:{port}/health")).send().await.is_ok_and(|r| r.status() == 200) {
             return child;
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        tokio::time::sleep(Duration::from_millis(25)).await;
     }
-    panic!("the server did not answer /health");
+    panic!("the server did not answer /health within 20 s");
 }
 
 /// A data directory with `devices` members of one group, each with one device at `service`
