@@ -245,7 +245,8 @@ async fn clear_invitation(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes:
     Ok(deleted > 0)
 }
 
-async fn remove_membership(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+async fn remove_membership(tx: &mut Tx, group: &GroupRow, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let group_id = group.id;
     let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND person_id = $2")
         .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
     if deleted > 0 {
@@ -258,7 +259,7 @@ async fn remove_membership(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         scopes::revoke(tx, person_id, &scope::group_admin(group_id)).await?;
         // What of a private group sits in the person's own scope goes too: nothing of it
         // stays on their devices.
-        if access::load_group(tx, group_id).await?.is_some_and(|g| !g.is_public()) {
+        if !group.is_public() {
             crate::events::forget_member(tx, group_id, person_id, changes).await?;
             crate::notifications::forget_group(tx, person_id, group_id, changes).await?;
         }
@@ -406,7 +407,7 @@ pub async fn leave_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &m
         Some(GroupRole::Admin) if access.group.member_count > 1 && admin_count(tx, group_id).await? == 1 => {
             Err(last_admin())
         }
-        Some(_) => remove_membership(tx, group_id, actor.person_id, changes).await,
+        Some(_) => remove_membership(tx, &access.group, actor.person_id, changes).await,
     }
 }
 
@@ -431,7 +432,7 @@ pub async fn remove_member(
     if target == GroupRole::Admin && admin_count(tx, group_id).await? == 1 {
         return Err(last_admin());
     }
-    remove_membership(tx, group_id, person_id, changes).await?;
+    remove_membership(tx, &access.group, person_id, changes).await?;
     audit::record(
         tx,
         Some(actor.person_id),
