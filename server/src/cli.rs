@@ -147,6 +147,9 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32) 
         if let Err(error) = rate_limit::forget_old(&db).await {
             tracing::warn!(%error, "rate-limit clean-up failed");
         }
+        if let Err(error) = crate::activity::forget_old(&db, chrono::Utc::now()).await {
+            tracing::warn!(%error, "activity clean-up failed");
+        }
         match crate::notifications::forget_old(&db, chrono::Utc::now() - crate::notifications::KEPT_FOR).await {
             Ok((0, _)) => {}
             Ok((count, scopes)) => {

@@ -8,6 +8,8 @@
 //! [`sync::pull`] serves back per scope. [`cli`] is what the `fabrique` binary runs.
 
 pub mod accounts;
+pub mod activity;
+pub mod admin;
 pub mod audit;
 pub mod cli;
 pub mod config;
@@ -18,6 +20,7 @@ pub mod events;
 pub mod extract;
 pub mod fields;
 pub mod groups;
+pub mod moderation;
 pub mod notifications;
 pub mod organisations;
 pub mod paging;
@@ -131,6 +134,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(events::router())
         .merge(search::router())
         .merge(push::router())
+        .merge(moderation::charter::router())
         .merge(sync::router())
         .split_for_parts()
 }
@@ -143,6 +147,7 @@ fn router(state: AppState) -> Router {
         .route("/health", get(health))
         .route("/v1/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()) }))
         .merge(accounts::setup::router())
+        .merge(admin::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

@@ -94,6 +94,7 @@ fn push_text(kind: NotificationKind) -> &'static str {
         NotificationKind::Mention => "Quelqu'un vous a cité",
         NotificationKind::JoinRequested => "Nouvelle demande pour rejoindre un groupe",
         NotificationKind::GroupActivity => "Nouvelles publications dans un groupe que vous suivez",
+        NotificationKind::Moderation => "Une décision de modération vous concerne",
     }
 }
 

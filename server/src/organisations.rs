@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::accounts::AuthUser;
+use crate::accounts::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Path, Query};
@@ -150,4 +150,102 @@ async fn create_organisation(
     .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(Organisation { id, parent_id: Some(parent.id), kind: body.kind, name })))
+}
+
+/// The organisations under `parent` (or the roots), by name, with how many people and
+/// children each has: one page of the console's tree.
+#[derive(sqlx::FromRow)]
+pub struct TreeLine {
+    pub id: Uuid,
+    pub kind: String,
+    pub name: String,
+    pub archived: bool,
+    pub people: i64,
+    pub children: i64,
+}
+
+pub async fn children(tx: &mut Tx, parent: Option<Uuid>, after: &str, limit: i64) -> ApiResult<Vec<TreeLine>> {
+    let rows: Vec<TreeLine> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT o.id, o.kind, o.name, o.archived_at IS NOT NULL AS archived, \
+            (SELECT COUNT(*) FROM people p WHERE p.organisation_id = o.id AND p.deactivated_at IS NULL) AS people, \
+            (SELECT COUNT(*) FROM organisations k WHERE k.parent_id = o.id) AS children \
+         FROM organisations o WHERE (($1 IS NULL AND o.parent_id IS NULL) OR o.parent_id = $1) AND o.name > $2 \
+         ORDER BY o.name LIMIT $3")
+        .bind(parent).bind(after).bind(limit).fetch_all(c).await)?;
+    Ok(rows)
+}
+
+/// The chain from the root down to `id`, for breadcrumbs and cycle checks.
+pub async fn ancestry(tx: &mut Tx, id: Uuid) -> ApiResult<Vec<Organisation>> {
+    let mut chain = Vec::new();
+    let mut next = Some(id);
+    while let Some(current) = next {
+        let Some(organisation) = load(tx, current).await? else { break };
+        next = organisation.parent_id;
+        chain.push(organisation);
+        if chain.len() > 32 {
+            break;
+        }
+    }
+    chain.reverse();
+    Ok(chain)
+}
+
+pub async fn rename(tx: &mut Tx, actor: &Actor, id: Uuid, name: &str) -> ApiResult<()> {
+    let name = fields::text("name", name, 120, true, false)?;
+    let before = load(tx, id).await?.ok_or_else(organisation_not_found)?;
+    on_tx!(tx, c => sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(&name).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "organisation.rename",
+        "organisation",
+        Some(id),
+        serde_json::json!({ "from": before.name, "to": name }),
+    )
+    .await
+}
+
+/// Moves an organisation under another; never under itself or one of its own descendants,
+/// never under an association.
+pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> ApiResult<()> {
+    let organisation = load(tx, id).await?.ok_or_else(organisation_not_found)?;
+    if organisation.kind == OrganisationKind::Federation {
+        return Err(ApiError::invalid("invalid_parent", "The federation is the root of the tree: it cannot move."));
+    }
+    let parent = load(tx, new_parent).await?.ok_or_else(organisation_not_found)?;
+    if parent.kind == OrganisationKind::Association {
+        return Err(ApiError::invalid("invalid_parent", "An association cannot hold other organisations."));
+    }
+    if ancestry(tx, new_parent).await?.iter().any(|o| o.id == id) {
+        return Err(ApiError::invalid(
+            "invalid_parent",
+            "An organisation cannot move under itself or under one of its own members.",
+        ));
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "organisation.move",
+        "organisation",
+        Some(id),
+        serde_json::json!({ "from": organisation.parent_id, "to": new_parent }),
+    )
+    .await
+}
+
+/// Archives an organisation: no more invitations into it; its people and groups stay.
+pub async fn archive(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<()> {
+    let organisation = load(tx, id).await?.ok_or_else(organisation_not_found)?;
+    if organisation.kind == OrganisationKind::Federation {
+        return Err(ApiError::invalid("cannot_archive", "The federation itself cannot be archived."));
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE organisations SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    audit::record(tx, Some(actor.person_id), "organisation.archive", "organisation", Some(id), serde_json::json!({}))
+        .await
+}
+
+pub fn organisation_not_found() -> ApiError {
+    ApiError::not_found("organisation_not_found", "This organisation does not exist.")
 }

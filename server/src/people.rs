@@ -267,3 +267,131 @@ async fn directory(
     tx.commit().await?;
     Ok(Json(crate::paging::page(items, limit, |p: &Profile| (p.display_name.clone(), p.id))))
 }
+
+// ---------------------------------------------------------------------------------------
+// Administration (the console): deactivation and roles. Each is audited.
+
+/// Who may administer a person: federation administrators anyone; an association's
+/// managers its people, except federation administrators.
+pub async fn may_administer(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<(Uuid, bool)> {
+    let row: Option<(Uuid, String)> = on_tx!(tx, c => sqlx::query_as("SELECT organisation_id, platform_role FROM people WHERE id = $1")
+        .bind(person_id).fetch_optional(c).await)?;
+    let (organisation_id, role) = row.ok_or_else(not_found)?;
+    let is_admin = role == "federation_admin";
+    if actor.is_federation_admin || (!is_admin && crate::accounts::manages(tx, actor, organisation_id).await?) {
+        Ok((organisation_id, is_admin))
+    } else {
+        Err(not_found())
+    }
+}
+
+/// The person can no longer sign in: every session (apps and console) ends, their devices
+/// stop receiving pushes. What they wrote stays.
+pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {
+    may_administer(tx, actor, person_id).await?;
+    if person_id == actor.person_id {
+        return Err(ApiError::invalid("cannot_deactivate_self", "You cannot deactivate your own account."));
+    }
+    let now = Utc::now();
+    on_tx!(tx, c => sqlx::query("UPDATE people SET deactivated_at = $1 WHERE id = $2 AND deactivated_at IS NULL")
+        .bind(now).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+        .bind(now).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, c => sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+        .bind(now).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let subscriptions: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM push_subscriptions WHERE person_id = $1")
+        .bind(person_id).fetch_all(c).await)?;
+    for id in subscriptions {
+        crate::push::forget(tx, id, now).await?;
+    }
+    crate::search::index_person(tx, person_id).await?;
+    crate::audit::record(
+        tx,
+        Some(actor.person_id),
+        "person.deactivate",
+        "person",
+        Some(person_id),
+        serde_json::json!({}),
+    )
+    .await
+}
+
+pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {
+    may_administer(tx, actor, person_id).await?;
+    on_tx!(tx, c => sqlx::query("UPDATE people SET deactivated_at = NULL WHERE id = $1")
+        .bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    crate::search::index_person(tx, person_id).await?;
+    crate::audit::record(
+        tx,
+        Some(actor.person_id),
+        "person.reactivate",
+        "person",
+        Some(person_id),
+        serde_json::json!({}),
+    )
+    .await
+}
+
+/// Makes a person a manager of their own association, or not.
+pub async fn set_manager(
+    tx: &mut Tx,
+    actor: &Actor,
+    person_id: Uuid,
+    manager: bool,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let (organisation_id, _) = may_administer(tx, actor, person_id).await?;
+    if manager {
+        on_tx!(tx, c => sqlx::query("INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(organisation_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    } else {
+        on_tx!(tx, c => sqlx::query("DELETE FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
+            .bind(organisation_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    }
+    put_me(tx, person_id, changes).await?;
+    crate::audit::record(
+        tx,
+        Some(actor.person_id),
+        if manager { "person.make_manager" } else { "person.remove_manager" },
+        "person",
+        Some(person_id),
+        serde_json::json!({ "organisation": organisation_id }),
+    )
+    .await
+}
+
+/// Federation administrators name or remove others; the last one cannot go.
+pub async fn set_federation_admin(
+    tx: &mut Tx,
+    actor: &Actor,
+    person_id: Uuid,
+    admin: bool,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    if !actor.is_federation_admin {
+        return Err(ApiError::forbidden("forbidden", "Only federation administrators name other administrators."));
+    }
+    may_administer(tx, actor, person_id).await?;
+    if !admin {
+        let others: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE platform_role = 'federation_admin' AND deactivated_at IS NULL AND id <> $1")
+            .bind(person_id).fetch_one(c).await)?;
+        if others == 0 {
+            return Err(ApiError::conflict(
+                "last_admin",
+                "The federation needs at least one administrator: name another one first.",
+            ));
+        }
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE people SET platform_role = $1 WHERE id = $2")
+        .bind(if admin { "federation_admin" } else { "member" }).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    put_me(tx, person_id, changes).await?;
+    crate::audit::record(
+        tx,
+        Some(actor.person_id),
+        if admin { "person.make_federation_admin" } else { "person.remove_federation_admin" },
+        "person",
+        Some(person_id),
+        serde_json::json!({}),
+    )
+    .await
+}

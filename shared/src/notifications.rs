@@ -243,6 +243,7 @@ fn kind_label(kind: NotificationKind, language: Language) -> &'static str {
         NotificationKind::GroupActivity => {
             ("Nouvelles publications des groupes suivis", "New posts in groups I follow")
         }
+        NotificationKind::Moderation => ("Décisions de modération qui me concernent", "Moderation decisions about me"),
     };
     match language {
         Language::French => fr,
@@ -345,6 +346,8 @@ fn route_of(session: &Session, notification: &Notification) -> Route {
             Some(id) => Route::Group { id },
             None => Route::Post { id: subject },
         },
+        // The decision is the whole message: it stays in the list.
+        NotificationKind::Moderation => Route::Notifications,
     }
 }
 
@@ -396,6 +399,24 @@ fn sentence(notification: &Notification, language: Language) -> String {
             format!("{} new posts in “{what}”", notification.count)
         }
         (NotificationKind::GroupActivity, Language::English) => format!("{who} posted in “{what}”"),
+        (NotificationKind::Moderation, language) => moderation_sentence(what, language),
+    }
+}
+
+/// "hide: Publicité" (the decision's stable name, then the moderator's reason) as a sentence.
+fn moderation_sentence(text: &str, language: Language) -> String {
+    let (decision, reason) = text.split_once(": ").unwrap_or(("", text));
+    let (fr, en) = match decision {
+        "dismiss" => ("Signalement examiné, rien n'a été retiré", "Report reviewed, nothing was removed"),
+        "hide" => ("Un contenu a été masqué par la modération", "A post was hidden by the moderators"),
+        "delete" => ("Un contenu a été supprimé par la modération", "A post was deleted by the moderators"),
+        "warn" => ("Avertissement de la modération", "Warning from the moderators"),
+        "suspend" => ("Compte suspendu par la modération", "Account suspended by the moderators"),
+        _ => ("Décision de la modération", "Moderators' decision"),
+    };
+    match language {
+        Language::French => format!("{fr} : {reason}"),
+        Language::English => format!("{en}: {reason}"),
     }
 }
 

@@ -13,6 +13,7 @@ pub mod accounts;
 pub mod error;
 pub mod events;
 pub mod groups;
+pub mod moderation;
 pub mod notifications;
 pub mod organisations;
 pub mod people;

@@ -41,6 +41,8 @@ wire_type! {
         JoinRequested,
         /// New posts in a group I follow (one notification per group per burst).
         GroupActivity,
+        /// How a report was handled: told to the person who reported and to the author.
+        Moderation,
     }
 
     /// How much of a group reaches me.
@@ -134,7 +136,7 @@ wire_type! {
 
 impl NotificationKind {
     /// Every kind, in the order a settings screen lists them.
-    pub const ALL: [NotificationKind; 11] = [
+    pub const ALL: [NotificationKind; 12] = [
         NotificationKind::QuestionAsked,
         NotificationKind::QuestionAnswered,
         NotificationKind::AnswerAccepted,
@@ -146,6 +148,7 @@ impl NotificationKind {
         NotificationKind::Mention,
         NotificationKind::JoinRequested,
         NotificationKind::GroupActivity,
+        NotificationKind::Moderation,
     ];
 
     /// The stable name, as in JSON.
@@ -162,6 +165,7 @@ impl NotificationKind {
             NotificationKind::Mention => "mention",
             NotificationKind::JoinRequested => "join_requested",
             NotificationKind::GroupActivity => "group_activity",
+            NotificationKind::Moderation => "moderation",
         }
     }
 

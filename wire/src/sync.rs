@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::events::{Event, MyRsvp, RsvpChoice};
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
+use crate::moderation::{ReportReason, ReportTarget};
 use crate::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
 use crate::people::{Me, ProfileUpdate};
 use crate::posts::{Comment, Post, PostKind, Reaction};
@@ -183,6 +184,17 @@ wire_type! {
         AnnounceToGroup { id: Uuid, group_id: Uuid, text: String },
         /// An organiser's message to the people going to an event.
         AnnounceToAttendees { id: Uuid, event_id: Uuid, text: String },
+        /// Report something against the charter to the moderators (one report per id).
+        Report {
+            id: Uuid,
+            target: ReportTarget,
+            target_id: Uuid,
+            reason: ReportReason,
+            #[serde(default)]
+            details: String,
+        },
+        /// Accept the charter's version `version` (the one in force).
+        AcceptCharter { version: i64 },
     }
 
     /// A mutation with its number in the device's sequence (1, 2, 3, ...).

@@ -260,12 +260,26 @@ async fn create_invitation(
     AuthUser(actor): AuthUser,
     Json(body): Json<CreateInvitationRequest>,
 ) -> ApiResult<(StatusCode, Json<Invitation>)> {
-    let email = fields::email(&body.email)?;
     let role = body.role.unwrap_or(InvitedRole::Member);
     rate_limit::check(&state.db, &format!("invite:account:{}", actor.person_id), 500, 3600).await?;
     let mut tx = state.db.begin_write().await?;
-    let archived: Option<Option<DateTime<Utc>>> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT archived_at FROM organisations WHERE id = $1")
-        .bind(body.organisation_id).fetch_optional(c).await)?;
+    let invitation = invite(&mut tx, &actor, &body.email, body.organisation_id, role).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(invitation)))
+}
+
+/// Invites an email into an organisation (the API's and the console's one way): the
+/// organisation exists and is not archived, the actor manages it, no account has the email.
+pub async fn invite(
+    tx: &mut Tx,
+    actor: &Actor,
+    email: &str,
+    organisation_id: Uuid,
+    role: InvitedRole,
+) -> ApiResult<Invitation> {
+    let email = fields::email(email)?;
+    let archived: Option<Option<DateTime<Utc>>> = on_tx!(tx, c => sqlx::query_scalar("SELECT archived_at FROM organisations WHERE id = $1")
+        .bind(organisation_id).fetch_optional(c).await)?;
     match archived {
         None => {
             return Err(ApiError::not_found("organisation_not_found", "This organisation does not exist."));
@@ -275,11 +289,16 @@ async fn create_invitation(
         }
         Some(None) => {}
     }
-    if !manages(&mut tx, &actor, body.organisation_id).await? {
+    if !manages(tx, actor, organisation_id).await? {
         return Err(ApiError::forbidden(
             "forbidden",
             "Only the managers of this organisation and federation administrators can invite people into it.",
         ));
+    }
+    let existing: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM people WHERE email = $1")
+        .bind(&email).fetch_optional(c).await)?;
+    if existing.is_some() {
+        return Err(ApiError::conflict("account_exists", "An account already exists for this email address."));
     }
     let code = random_secret(18);
     let id = Uuid::now_v7();
@@ -289,23 +308,19 @@ async fn create_invitation(
         InvitedRole::Member => "member",
         InvitedRole::Manager => "manager",
     };
-    on_tx!(&mut tx, c => sqlx::query("INSERT INTO invitations (id, code_hash, email, organisation_id, role, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(id).bind(hash_token(&code)).bind(&email).bind(body.organisation_id).bind(role_text).bind(actor.person_id).bind(now).bind(expires_at)
+    on_tx!(tx, c => sqlx::query("INSERT INTO invitations (id, code_hash, email, organisation_id, role, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(id).bind(hash_token(&code)).bind(&email).bind(organisation_id).bind(role_text).bind(actor.person_id).bind(now).bind(expires_at)
         .execute(c).await.map(|r| r.rows_affected()))?;
     audit::record(
-        &mut tx,
+        tx,
         Some(actor.person_id),
         "invitation.create",
         "organisation",
-        Some(body.organisation_id),
-        serde_json::json!({ "invitation": id, "role": role_text }),
+        Some(organisation_id),
+        serde_json::json!({ "invitation": id, "role": role_text, "email": email }),
     )
     .await?;
-    tx.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Invitation { id, email, organisation_id: body.organisation_id, role, code, expires_at }),
-    ))
+    Ok(Invitation { id, email, organisation_id, role, code, expires_at })
 }
 
 fn invitation_invalid() -> ApiError {

@@ -611,3 +611,80 @@ async fn list_members(
     let items: Vec<GroupMember> = rows.into_iter().map(GroupMember::from).collect();
     Ok(Json(paging::page(items, limit, |m: &GroupMember| (m.display_name.clone(), m.person_id))))
 }
+
+/// Public ↔ private, by the group's admins and its organisation's managers. Going private,
+/// followers who are not members stop reading it at once, on every device.
+pub async fn set_visibility(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    visibility: &Visibility,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.can_administer() {
+        return Err(forbidden("Only the group's admins change its visibility."));
+    }
+    let text = match visibility {
+        Visibility::Public => "public",
+        Visibility::Private => "private",
+    };
+    if access.group.visibility == text {
+        return Ok(());
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE groups SET visibility = $1 WHERE id = $2").bind(text).bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+    if *visibility == Visibility::Private {
+        let followers: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("DELETE FROM group_followers WHERE group_id = $1 RETURNING person_id")
+            .bind(group_id).fetch_all(c).await)?;
+        for person_id in followers {
+            changes.delete(
+                scope::person(person_id),
+                EntityKind::Following,
+                pair_id(EntityKind::Following, group_id, person_id),
+            );
+            scopes::revoke(tx, person_id, &scope::group(group_id)).await?;
+            crate::events::forget_member(tx, group_id, person_id, changes).await?;
+            crate::notifications::forget_group(tx, person_id, group_id, changes).await?;
+        }
+    }
+    crate::search::index_group(tx, group_id).await?;
+    put_group(tx, group_id, changes).await?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "group.visibility",
+        "group",
+        Some(group_id),
+        serde_json::json!({ "visibility": text }),
+    )
+    .await
+}
+
+/// Hands a group to another organisation; the actor must run both.
+pub async fn set_owner(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    organisation_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let access = GroupAccess::load(tx, actor, group_id).await?;
+    if !access.can_administer() {
+        return Err(forbidden("Only the group's admins and its organisation's managers hand it over."));
+    }
+    crate::organisations::load(tx, organisation_id).await?.ok_or_else(crate::organisations::organisation_not_found)?;
+    if !accounts::manages(tx, actor, organisation_id).await? {
+        return Err(forbidden("You can hand a group only to an organisation you manage."));
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE groups SET organisation_id = $1 WHERE id = $2").bind(organisation_id).bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+    put_group(tx, group_id, changes).await?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "group.owner",
+        "group",
+        Some(group_id),
+        serde_json::json!({ "from": access.group.organisation_id, "to": organisation_id }),
+    )
+    .await
+}

@@ -11,9 +11,35 @@ use crate::groups::NewGroup;
 use crate::posts::NewPost;
 use crate::questions::NewQuestion;
 use crate::sync::log::ChangeSet;
-use crate::{events, groups, notifications, people, posts, questions};
+use crate::{events, groups, moderation, notifications, people, posts, questions};
+
+/// Mutations that publish something others read: refused while the person is suspended or
+/// has not accepted the charter in force.
+fn takes_part(mutation: &Mutation) -> bool {
+    matches!(
+        mutation,
+        Mutation::CreatePost { .. }
+            | Mutation::EditPost { .. }
+            | Mutation::CreateComment { .. }
+            | Mutation::EditComment { .. }
+            | Mutation::AskQuestion { .. }
+            | Mutation::EditQuestion { .. }
+            | Mutation::AnswerQuestion { .. }
+            | Mutation::EditAnswer { .. }
+            | Mutation::CommentAnswer { .. }
+            | Mutation::CreateEvent { .. }
+            | Mutation::UpdateEvent { .. }
+            | Mutation::AnnounceToGroup { .. }
+            | Mutation::AnnounceToAttendees { .. }
+            | Mutation::CreateGroup { .. }
+            | Mutation::UpdateGroup { .. }
+    )
+}
 
 pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
+    if takes_part(mutation) {
+        moderation::charter::check_may_take_part(tx, actor.person_id).await?;
+    }
     match mutation {
         Mutation::CreateGroup { id, name, description, organisation_id, visibility, tags } => {
             groups::create_group(
@@ -158,5 +184,9 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::AnnounceToAttendees { id, event_id, text } => {
             events::announce_to_attendees(tx, actor, *id, *event_id, text, changes).await
         }
+        Mutation::Report { id, target, target_id, reason, details } => {
+            moderation::report(tx, actor, *id, *target, *target_id, *reason, details).await
+        }
+        Mutation::AcceptCharter { version } => moderation::charter::accept(tx, actor, *version).await,
     }
 }

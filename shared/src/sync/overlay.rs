@@ -182,7 +182,9 @@ impl<'a> Overlay<'a> {
                 | Mutation::DecideJoinRequest { .. }
                 | Mutation::InviteToGroup { .. }
                 | Mutation::RemoveMember { .. }
-                | Mutation::SetMemberRole { .. } => {}
+                | Mutation::SetMemberRole { .. }
+                | Mutation::Report { .. }
+                | Mutation::AcceptCharter { .. } => {}
             }
         }
         overlay

@@ -1,0 +1,108 @@
+-- The administrators' console and moderation (issue 6).
+
+-- Console sign-ins, apart from the apps' bearer sessions: a cookie, shorter lived, listed
+-- and revocable one by one. Only the token's SHA-256 is kept.
+CREATE TABLE admin_sessions (
+    id UUID NOT NULL UNIQUE,
+    token_hash BYTEA PRIMARY KEY,
+    person_id UUID NOT NULL REFERENCES people(id),
+    user_agent TEXT NOT NULL,
+    ip TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL,
+    last_seen_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    revoked_at TIMESTAMPTZ
+);
+CREATE INDEX admin_sessions_person ON admin_sessions(person_id);
+
+-- People: until when one is suspended by moderation, and the charter version accepted last.
+ALTER TABLE people ADD COLUMN suspended_until TIMESTAMPTZ;
+ALTER TABLE people ADD COLUMN charter_version BIGINT;
+CREATE INDEX people_name ON people(display_name, id);
+
+-- The charter, versioned: the newest version is the one in force.
+CREATE TABLE charter_versions (
+    version BIGINT PRIMARY KEY,
+    text TEXT NOT NULL,
+    published_by UUID NOT NULL REFERENCES people(id),
+    published_at TIMESTAMPTZ NOT NULL
+);
+CREATE TABLE charter_acceptances (
+    person_id UUID NOT NULL REFERENCES people(id),
+    version BIGINT NOT NULL REFERENCES charter_versions(version),
+    accepted_at TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (person_id, version)
+);
+CREATE INDEX charter_acceptances_version ON charter_acceptances(version, accepted_at);
+
+-- Moderation: one case per reported thing while it is open; further reports join it.
+-- `excerpt` keeps what was reported as it was, for the handler (erased when deleted).
+CREATE TABLE moderation_cases (
+    id UUID PRIMARY KEY,
+    target_kind TEXT NOT NULL,
+    target_id UUID NOT NULL,
+    group_id UUID,
+    author_id UUID NOT NULL REFERENCES people(id),
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    excerpt TEXT NOT NULL,
+    state TEXT NOT NULL,
+    handler_id UUID REFERENCES people(id),
+    decision TEXT,
+    decision_reason TEXT,
+    suspended_until TIMESTAMPTZ,
+    report_count BIGINT NOT NULL,
+    opened_at TIMESTAMPTZ NOT NULL,
+    decided_at TIMESTAMPTZ
+);
+CREATE INDEX moderation_cases_state ON moderation_cases(state, opened_at);
+CREATE INDEX moderation_cases_target ON moderation_cases(target_id, state);
+CREATE INDEX moderation_cases_organisation ON moderation_cases(organisation_id, opened_at);
+CREATE INDEX moderation_cases_group ON moderation_cases(group_id, state);
+
+CREATE TABLE moderation_reports (
+    id UUID PRIMARY KEY,
+    case_id UUID NOT NULL REFERENCES moderation_cases(id),
+    reporter_id UUID NOT NULL REFERENCES people(id),
+    reason TEXT NOT NULL,
+    details TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX moderation_reports_case ON moderation_reports(case_id);
+
+-- Each case's history: reported, taken, released, decided.
+CREATE TABLE moderation_case_events (
+    id UUID PRIMARY KEY,
+    case_id UUID NOT NULL REFERENCES moderation_cases(id),
+    actor_id UUID REFERENCES people(id),
+    action TEXT NOT NULL,
+    details TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX moderation_case_events_case ON moderation_case_events(case_id, created_at);
+
+-- Activity per association and day, counted as things happen (never per person in a view).
+CREATE TABLE activity_days (
+    organisation_id UUID NOT NULL REFERENCES organisations(id),
+    day DATE NOT NULL,
+    posts BIGINT NOT NULL DEFAULT 0,
+    questions_asked BIGINT NOT NULL DEFAULT 0,
+    answers BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (organisation_id, day)
+);
+-- Who was active on a day (one row per person and day): counted distinct over a window,
+-- kept 40 days.
+CREATE TABLE activity_people (
+    organisation_id UUID NOT NULL,
+    day DATE NOT NULL,
+    person_id UUID NOT NULL,
+    PRIMARY KEY (organisation_id, day, person_id)
+);
+-- Each question's first answer, for the median time to it and the unanswered count.
+CREATE TABLE activity_questions (
+    question_id UUID PRIMARY KEY,
+    organisation_id UUID NOT NULL,
+    asked_at TIMESTAMPTZ NOT NULL,
+    first_answer_seconds BIGINT
+);
+CREATE INDEX activity_questions_organisation ON activity_questions(organisation_id, asked_at);
+CREATE INDEX audit_log_action ON audit_log(action, created_at);

@@ -1,0 +1,275 @@
+//! The administrators' web console under `/admin` (DESIGN.md §9): server-rendered HTML
+//! (askama templates in `server/templates/admin/`), plain forms, no script at all.
+//!
+//! Where to start: [`session`] signs people in with a cookie and gives every page an
+//! [`session::Admin`] (who is signed in, which organisations they may act on) and every form
+//! an [`session::AdminForm`] (the form, its CSRF token checked). Each area has its pages in
+//! its own module, under the same names as elsewhere: [`organisations`], [`people`],
+//! [`groups`], [`moderation`], [`charter`], [`activity`], [`audit`], [`push`]. Rules that
+//! the apps share (reports, decisions, the charter) live in the areas' own server modules
+//! ([`crate::moderation`]); the pages only call them.
+//!
+//! Every answer carries a strict Content-Security-Policy (no script, no inline style: one
+//! stylesheet served from here), `X-Frame-Options: DENY` and `Referrer-Policy: no-referrer`.
+//! An association manager sees and changes their own associations only: every page filters
+//! by [`session::Admin::may_act_on`], and ids in forms are checked, never trusted.
+
+pub mod activity;
+pub mod audit;
+pub mod charter;
+pub mod groups;
+pub mod moderation;
+pub mod organisations;
+pub mod people;
+pub mod push;
+pub mod session;
+
+use askama::Template;
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::AppState;
+use crate::error::ApiError;
+
+/// Every page's stylesheet, served at `/admin/console.css` (the CSP allows nothing inline).
+const STYLESHEET: &str = include_str!("../../templates/admin/console.css");
+
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+     frame-ancestors 'none'; base-uri 'none'";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(dashboard))
+        .route("/admin/", get(|| async { Redirect::to("/admin") }))
+        .route("/admin/console.css", get(stylesheet))
+        .merge(session::router())
+        .merge(organisations::router())
+        .merge(people::router())
+        .merge(groups::router())
+        .merge(moderation::router())
+        .merge(charter::router())
+        .merge(activity::router())
+        .merge(audit::router())
+        .merge(push::router())
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CONTENT_SECURITY_POLICY),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static("x-content-type-options"),
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+}
+
+async fn stylesheet() -> Response {
+    let mut response = STYLESHEET.into_response();
+    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"));
+    response
+}
+
+/// The language of the console's texts: French unless the browser prefers English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn from_headers(headers: &axum::http::HeaderMap) -> Lang {
+        let preferred = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(',').next())
+            .unwrap_or("fr")
+            .trim()
+            .to_ascii_lowercase();
+        if preferred.starts_with("en") { Lang::En } else { Lang::Fr }
+    }
+
+    /// The text in this language: templates write both, side by side, `l.tr("…", "…")`.
+    pub fn tr<'a>(&self, fr: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// A date and time as people read it (UTC, said so).
+    pub fn when(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        match self {
+            Lang::Fr => at.format("%d/%m/%Y %H:%M UTC").to_string(),
+            Lang::En => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        }
+    }
+}
+
+/// What every page's frame shows: who is signed in, the menu, the form token, a notice.
+pub struct Frame {
+    pub l: Lang,
+    pub name: String,
+    pub is_federation_admin: bool,
+    pub csrf: String,
+    /// What the last action did ("Invitation sent"), shown once above the page.
+    pub notice: Option<String>,
+    /// The menu entry to show as the current one.
+    pub section: &'static str,
+}
+
+/// Renders a page; a template that fails to render is an internal error (logged, generic page).
+pub fn render(template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "a console page failed to render");
+            (StatusCode::INTERNAL_SERVER_ERROR, Html(ERROR_PAGE)).into_response()
+        }
+    }
+}
+
+const ERROR_PAGE: &str = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Fabrique</title>\
+    <link rel=\"stylesheet\" href=\"/admin/console.css\"></head><body><main><h1>Une erreur de notre côté / Something went wrong on our side</h1>\
+    <p>Rien n'a été perdu. Réessayez dans un instant. / Nothing was lost. Try again in a moment.</p>\
+    <p><a href=\"/admin\">Retour à l'accueil / Back to the console</a></p></main></body></html>";
+
+#[derive(Template)]
+#[template(path = "admin/problem.html")]
+struct ProblemPage<'a> {
+    status: u16,
+    message: &'a str,
+}
+
+/// A console page's error: a client mistake shows its sentence with a way back; anything
+/// else is logged and shown as a generic page that leaks nothing.
+pub struct PageError(pub ApiError);
+
+impl From<ApiError> for PageError {
+    fn from(error: ApiError) -> Self {
+        PageError(error)
+    }
+}
+
+impl From<sqlx::Error> for PageError {
+    fn from(error: sqlx::Error) -> Self {
+        PageError(error.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match &self.0 {
+            ApiError::Client { status, message, .. } => {
+                let page = ProblemPage { status: status.as_u16(), message };
+                let mut response = render(&page);
+                *response.status_mut() = *status;
+                response
+            }
+            other => {
+                tracing::error!(error = %other, "a console request failed");
+                (StatusCode::INTERNAL_SERVER_ERROR, Html(ERROR_PAGE)).into_response()
+            }
+        }
+    }
+}
+
+pub type PageResult = Result<Response, PageError>;
+
+/// After a form: back to a page, with what was done said once (Post/Redirect/Get).
+pub fn done(to: &str, notice: &str) -> Response {
+    let separator = if to.contains('?') { '&' } else { '?' };
+    let encoded: String = url_encode(notice);
+    Redirect::to(&format!("{to}{separator}notice={encoded}")).into_response()
+}
+
+/// The sentence for a notice key, in the console's language; unknown keys show nothing.
+pub fn notice_text(key: &str, l: Lang) -> Option<String> {
+    let text = match key {
+        "session_revoked" => l.tr("La session a été fermée.", "The session was ended."),
+        "organisation_created" => l.tr("L'organisation a été créée.", "The organisation was created."),
+        "organisation_changed" => l.tr("L'organisation a été modifiée.", "The organisation was changed."),
+        "organisation_archived" => l.tr("L'organisation a été archivée.", "The organisation was archived."),
+        "person_deactivated" => l.tr(
+            "Le compte a été désactivé : la personne ne peut plus se connecter.",
+            "The account was deactivated: the person can no longer sign in.",
+        ),
+        "person_reactivated" => l.tr("Le compte a été réactivé.", "The account was reactivated."),
+        "role_changed" => l.tr("Le rôle a été modifié.", "The role was changed."),
+        "group_created" => l.tr("Le groupe a été créé.", "The group was created."),
+        "group_changed" => l.tr("Le groupe a été modifié.", "The group was changed."),
+        "member_changed" => l.tr("Le membre a été modifié.", "The member was changed."),
+        "case_taken" => l.tr("Vous traitez ce signalement.", "You are handling this report."),
+        "case_released" => l.tr("Le signalement est de nouveau en attente.", "The report is waiting again."),
+        "case_decided" => l.tr(
+            "La décision est enregistrée ; l'auteur et les personnes qui ont signalé en sont informés.",
+            "The decision is recorded; the author and the people who reported are told.",
+        ),
+        "charter_published" => l.tr(
+            "La nouvelle version de la charte est en vigueur : chacun devra l'accepter avant de publier.",
+            "The new version of the charter is in force: everyone will accept it before posting.",
+        ),
+        _ => return None,
+    };
+    Some(text.to_owned())
+}
+
+pub fn url_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[derive(Template)]
+#[template(path = "admin/dashboard.html")]
+struct Dashboard {
+    frame: Frame,
+    open_cases: i64,
+    people: i64,
+    pending_charter: bool,
+}
+
+async fn dashboard(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    admin: session::Admin,
+    notice: session::Notice,
+) -> PageResult {
+    let mut tx = state.db.begin_read().await?;
+    let open_cases = crate::moderation::open_case_count(&mut tx, &admin.scope()).await?;
+    let people = people::count_in_scope(&mut tx, &admin).await?;
+    let pending_charter = crate::moderation::charter::current(&mut tx).await?.is_none();
+    tx.commit().await?;
+    Ok(render(&Dashboard { frame: admin.frame("home", notice), open_cases, people, pending_charter }))
+}
+
+/// Ends a console write: the change log, the commit, then the pokes to open apps.
+pub async fn commit(
+    state: &AppState,
+    mut tx: crate::db::Tx,
+    changes: crate::sync::log::ChangeSet,
+) -> Result<(), ApiError> {
+    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
+    tx.commit().await?;
+    state.pokes.after_commit(scopes);
+    Ok(())
+}
+
+/// A page of a long list: where the next one starts, if any.
+pub struct Pager {
+    pub next: Option<String>,
+}

@@ -1,0 +1,141 @@
+//! The charter: versioned text that administrators publish from the console; the newest
+//! version is in force, and a person accepts it (from the app) before taking part. Until
+//! then the server refuses what they would publish ([`check_may_take_part`]), and the app
+//! shows the charter before its composers.
+
+use axum::extract::State;
+use chrono::{DateTime, Utc};
+use fabrique_wire::error::ErrorBody;
+use fabrique_wire::moderation::Charter;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::accounts::{Actor, AuthUser};
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::Json;
+use crate::{AppState, audit, fields, on_tx};
+
+/// Longest charter text.
+pub const CHARTER_MAX: usize = 50_000;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_charter))
+}
+
+#[derive(sqlx::FromRow, Clone)]
+pub struct Version {
+    pub version: i64,
+    pub text: String,
+    pub published_at: DateTime<Utc>,
+}
+
+pub async fn current(tx: &mut Tx) -> ApiResult<Option<Version>> {
+    let row: Option<Version> = on_tx!(tx, c => sqlx::query_as("SELECT version, text, published_at FROM charter_versions ORDER BY version DESC LIMIT 1")
+        .fetch_optional(c).await)?;
+    Ok(row)
+}
+
+/// Publishes a new version, in force at once; everyone accepts it again.
+pub async fn publish(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<i64> {
+    if !actor.is_federation_admin {
+        return Err(ApiError::forbidden("forbidden", "Only federation administrators publish the charter."));
+    }
+    let text = fields::text("text", text, CHARTER_MAX, true, true)?;
+    let version: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions").fetch_one(c).await)?;
+    on_tx!(tx, c => sqlx::query("INSERT INTO charter_versions (version, text, published_by, published_at) VALUES ($1, $2, $3, $4)")
+        .bind(version).bind(&text).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        "charter.publish",
+        "charter",
+        None,
+        serde_json::json!({ "version": version }),
+    )
+    .await?;
+    Ok(version)
+}
+
+/// A person accepts the version in force (accepting it again changes nothing).
+pub async fn accept(tx: &mut Tx, actor: &Actor, version: i64) -> ApiResult<()> {
+    let current = current(tx).await?;
+    match current {
+        Some(current) if current.version == version => {}
+        Some(_) => {
+            return Err(ApiError::conflict(
+                "charter_outdated",
+                "A newer version of the charter is in force: read it and accept that one.",
+            ));
+        }
+        None => return Err(ApiError::not_found("no_charter", "No charter is published yet.")),
+    }
+    on_tx!(tx, c => sqlx::query("INSERT INTO charter_acceptances (person_id, version, accepted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(actor.person_id).bind(version).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(tx, c => sqlx::query("UPDATE people SET charter_version = $1 WHERE id = $2")
+        .bind(version).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Whether a person may publish now: not suspended, and the charter in force accepted.
+pub async fn check_may_take_part(tx: &mut Tx, person_id: Uuid) -> ApiResult<()> {
+    let row: Option<(Option<DateTime<Utc>>, Option<i64>, Option<i64>)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT p.suspended_until, p.charter_version, (SELECT MAX(version) FROM charter_versions) FROM people p WHERE p.id = $1")
+        .bind(person_id).fetch_optional(c).await)?;
+    let Some((suspended_until, accepted, in_force)) = row else { return Ok(()) };
+    super::check_not_suspended(suspended_until, Utc::now())?;
+    match in_force {
+        Some(in_force) if accepted.unwrap_or(0) < in_force => Err(ApiError::forbidden(
+            "charter_not_accepted",
+            "Read and accept the charter before taking part: what you wrote is kept and sent once you accept it.",
+        )),
+        _ => Ok(()),
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct Acceptance {
+    pub person_id: Uuid,
+    pub display_name: String,
+    pub organisation_name: String,
+    pub accepted_at: DateTime<Utc>,
+}
+
+/// Who accepted a version, most recent first, a page at a time (within the admin's scope).
+pub async fn acceptances(
+    tx: &mut Tx,
+    scope: &crate::admin::session::AdminScope,
+    version: i64,
+    limit: i64,
+    offset: i64,
+) -> ApiResult<Vec<Acceptance>> {
+    let sql = format!(
+        "SELECT a.person_id, p.display_name, o.name AS organisation_name, a.accepted_at FROM charter_acceptances a \
+         JOIN people p ON p.id = a.person_id JOIN organisations o ON o.id = p.organisation_id \
+         WHERE a.version = $2 AND {} ORDER BY a.accepted_at DESC, a.person_id LIMIT $3 OFFSET $4",
+        crate::admin::session::in_scope(tx, "p.organisation_id", 1)
+    );
+    let scope = scope.as_json();
+    let rows: Vec<Acceptance> = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+        .bind(&scope).bind(version).bind(limit).bind(offset).fetch_all(c).await)?;
+    Ok(rows)
+}
+
+/// The charter in force, and whether the caller accepted it.
+#[utoipa::path(get, path = "/v1/charter", tag = "moderation", security(("bearer" = [])),
+    responses((status = 200, body = Charter), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_charter(State(state): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<Charter>> {
+    let mut tx = state.db.begin_read().await?;
+    let charter =
+        current(&mut tx).await?.ok_or_else(|| ApiError::not_found("no_charter", "No charter is published yet."))?;
+    let accepted: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT charter_version FROM people WHERE id = $1")
+        .bind(actor.person_id).fetch_one(c).await)?;
+    tx.commit().await?;
+    Ok(Json(Charter {
+        version: charter.version,
+        text: charter.text,
+        published_at: charter.published_at,
+        accepted: accepted == Some(charter.version),
+    }))
+}
