@@ -346,7 +346,9 @@ async fn invite(State(state): State<AppState>, form: AdminForm<InviteForm>) -> P
                 error: Some(message),
                 invited: None,
             });
-            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            if let ApiError::Client { status, .. } = error {
+                *response.status_mut() = status;
+            }
             Ok(response)
         }
         Err(other) => Err(other.into()),

@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod bad_input;
 mod cli;
+mod console;
 mod events;
 mod groups;
 mod health;

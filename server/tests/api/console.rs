@@ -1,0 +1,466 @@
+//! The console over plain HTTP: sign-in and CSRF, what an association manager may see and
+//! change (a matrix, ids of another association swapped in), and the moderation and charter
+//! rules the console and the apps share. The browser stories are in `tests/tests/console.rs`.
+
+use reqwest::StatusCode;
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::helpers::{PASSWORD, Person, TestApp, assert_applied, assert_rejected, spawn_app};
+
+/// A browser without a browser: keeps the console's cookies, reads each form's token.
+struct Console<'a> {
+    app: &'a TestApp,
+    client: reqwest::Client,
+    cookies: Vec<(String, String)>,
+    csrf: String,
+}
+
+fn hidden_csrf(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).map(|i| i + marker.len()).expect("a page with a form token");
+    html[start..].split('"').next().unwrap_or_default().to_owned()
+}
+
+impl<'a> Console<'a> {
+    fn new(app: &'a TestApp) -> Self {
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        Console { app, client, cookies: Vec::new(), csrf: String::new() }
+    }
+
+    fn cookie_header(&self) -> String {
+        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn keep_cookies(&mut self, response: &reqwest::Response) {
+        for value in response.headers().get_all(SET_COOKIE) {
+            let text = value.to_str().unwrap();
+            let pair = text.split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            self.cookies.retain(|(k, _)| k != name);
+            if !value.is_empty() && !text.contains("Max-Age=0") {
+                self.cookies.push((name.to_owned(), value.to_owned()));
+            }
+        }
+    }
+
+    async fn get(&mut self, path: &str) -> (StatusCode, String) {
+        let response = self
+            .client
+            .get(self.app.url(path))
+            .header(COOKIE, self.cookie_header())
+            .header("accept-language", "en")
+            .send()
+            .await
+            .unwrap();
+        self.keep_cookies(&response);
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        if body.contains("name=\"csrf\" value=\"") {
+            self.csrf = hidden_csrf(&body);
+        }
+        (status, body)
+    }
+
+    /// Posts a form with the page's token (or another, or none); the status and where it leads.
+    async fn post_with(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        csrf: Option<&str>,
+    ) -> (StatusCode, String, String) {
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        if let Some(csrf) = csrf {
+            form.push(("csrf", csrf));
+        }
+        let response = self
+            .client
+            .post(self.app.url(path))
+            .header(COOKIE, self.cookie_header())
+            .header("accept-language", "en")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(serde_urlencoded::to_string(&form).unwrap())
+            .send()
+            .await
+            .unwrap();
+        self.keep_cookies(&response);
+        let status = response.status();
+        let location = response.headers().get(LOCATION).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        (status, location, response.text().await.unwrap())
+    }
+
+    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> (StatusCode, String, String) {
+        let csrf = self.csrf.clone();
+        self.post_with(path, fields, Some(&csrf)).await
+    }
+
+    async fn sign_in(app: &'a TestApp, email: &str) -> Console<'a> {
+        let mut console = Console::new(app);
+        let (status, _) = console.get("/admin/sign-in").await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, location, _) = console.post("/admin/sign-in", &[("email", email), ("password", PASSWORD)]).await;
+        assert_eq!((status, location.as_str()), (StatusCode::SEE_OTHER, "/admin"), "{email} signs in to the console");
+        console.get("/admin").await;
+        console
+    }
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<String> {
+    fabrique_server::on_db!(&app.db, c => sqlx::query_scalar::<_, String>("SELECT action FROM audit_log ORDER BY created_at").fetch_all(c).await).unwrap()
+}
+
+#[tokio::test]
+async fn the_console_answers_with_a_strict_content_security_policy_and_asks_to_sign_in() {
+    let app = spawn_app().await;
+    let response = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(app.url("/admin/people"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()[LOCATION], "/admin/sign-in");
+    let page = reqwest::get(app.url("/admin/sign-in")).await.unwrap();
+    let csp = page.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe"),
+        "{csp}"
+    );
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
+    let cookie = page.headers()[SET_COOKIE].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/admin"),
+        "{cookie}"
+    );
+}
+
+#[tokio::test]
+async fn a_member_who_is_neither_admin_nor_manager_cannot_sign_in_to_the_console() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let member = app.member(association, "Léa Petit").await;
+    let mut console = Console::new(&app);
+    console.get("/admin/sign-in").await;
+    let (status, _, body) = console.post("/admin/sign-in", &[("email", &member.email), ("password", PASSWORD)]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(body.contains("no access to the console"), "{body}");
+    assert_eq!(app.count("admin_sessions").await, 0);
+}
+
+#[tokio::test]
+async fn a_form_posted_without_its_csrf_token_is_refused_and_changes_nothing() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let invitations = app.count("invitations").await;
+    let organisation = association.to_string();
+    let fields = [("email", "nouvelle@example.org"), ("organisation_id", organisation.as_str()), ("role", "member")];
+    for csrf in [None, Some(""), Some("forged-token")] {
+        let (status, _, body) = console.post_with("/admin/people/invite", &fields, csrf).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "token {csrf:?}");
+        assert!(body.contains("Nothing was changed"), "{body}");
+    }
+    // Nor may the sign-in form be posted from elsewhere (no one-time cookie echoed).
+    let stranger = reqwest::Client::new();
+    let response = stranger
+        .post(app.url("/admin/sign-in"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(
+            serde_urlencoded::to_string([("email", app.admin.email.as_str()), ("password", PASSWORD), ("csrf", "x")])
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(app.count("invitations").await, invitations);
+    // With the token, the same form works.
+    let (status, _, body) = console.post("/admin/people/invite", &fields).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(app.count("invitations").await, invitations + 1);
+}
+
+#[tokio::test]
+async fn signing_out_and_revoking_a_session_end_it_at_once() {
+    let app = spawn_app().await;
+    let mut first = Console::sign_in(&app, &app.admin.email).await;
+    let mut second = Console::sign_in(&app, &app.admin.email).await;
+    let (_, sessions) = first.get("/admin/sessions").await;
+    assert_eq!(sessions.matches("class=\"session\"").count(), 2);
+    let second_id: Uuid = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT id FROM admin_sessions ORDER BY created_at DESC LIMIT 1").fetch_one(c).await).unwrap();
+    let id = second_id.to_string();
+    let (status, _, _) = first.post("/admin/sessions/revoke", &[("id", id.as_str())]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _) = second.get("/admin").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "the revoked session is signed out");
+    let (status, location, _) = first.post("/admin/sign-out", &[]).await;
+    assert_eq!((status, location.as_str()), (StatusCode::SEE_OTHER, "/admin/sign-in"));
+    let (status, _) = first.get("/admin").await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let actions = audit_actions(&app).await;
+    assert!(
+        actions.contains(&"console.session_revoke".to_owned()) && actions.contains(&"console.sign_out".to_owned()),
+        "{actions:?}"
+    );
+}
+
+/// Two associations, a manager of the first; everything of the second is out of their reach.
+async fn two_associations(app: &TestApp) -> (Person, Person, Uuid, Uuid, Uuid) {
+    let mine = app.new_association("Mon association").await;
+    let theirs = app.new_association("Une autre association").await;
+    let manager = app.manager(mine, "Marie Martin").await;
+    let stranger = app.member(theirs, "Samir Haddad").await;
+    let other_manager = app.manager(theirs, "Odile Roux").await;
+    let their_group = app.group(&other_manager, "Leur groupe", "public").await;
+    (manager, stranger, mine, theirs, their_group)
+}
+
+#[tokio::test]
+async fn an_association_manager_neither_sees_nor_changes_another_association() {
+    let app = spawn_app().await;
+    let (manager, stranger, mine, theirs, their_group) = two_associations(&app).await;
+    let mut console = Console::sign_in(&app, &manager.email).await;
+
+    // Seeing: lists are filtered, pages of another association are "not found".
+    let (_, people) = console.get("/admin/people?status=all").await;
+    assert!(
+        people.contains("Marie Martin") && !people.contains("Samir Haddad") && !people.contains("Odile Roux"),
+        "{people}"
+    );
+    let reads = [
+        format!("/admin/people/{}", stranger.id),
+        format!("/admin/people?organisation={theirs}"),
+        format!("/admin/groups/{their_group}"),
+        format!("/admin/groups?organisation={theirs}"),
+    ];
+    for path in &reads {
+        let (status, body) = console.get(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+        assert!(!body.contains("Samir") && !body.contains("Leur groupe"), "{path} leaks: {body}");
+    }
+    let (_, groups) = console.get("/admin/groups").await;
+    assert!(!groups.contains("Leur groupe"));
+    let (_, organisations) = console.get("/admin/organisations").await;
+    assert!(organisations.contains("Mon association") && !organisations.contains("Une autre association"));
+    let (status, _) = console.get("/admin/push").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "push health is the whole server's");
+
+    // Changing: every form with an id of the other association is refused, nothing changes.
+    console.get("/admin").await;
+    let audit_before = app.count("audit_log").await;
+    let theirs_text = theirs.to_string();
+    let stranger_text = stranger.id.to_string();
+    let writes: Vec<(String, Vec<(&str, &str)>)> = vec![
+        (format!("/admin/people/{}/deactivate", stranger.id), vec![]),
+        (format!("/admin/people/{}/role", stranger.id), vec![("change", "manager")]),
+        ("/admin/people/invite".into(), vec![("email", "x@example.org"), ("organisation_id", &theirs_text)]),
+        (format!("/admin/organisations/{theirs}/rename"), vec![("name", "Renamed")]),
+        (format!("/admin/organisations/{theirs}/archive"), vec![]),
+        ("/admin/organisations".into(), vec![("parent_id", &theirs_text), ("kind", "association"), ("name", "X")]),
+        ("/admin/groups".into(), vec![("name", "Intrus"), ("organisation_id", &theirs_text), ("visibility", "public")]),
+        (format!("/admin/groups/{their_group}/visibility"), vec![("visibility", "private")]),
+        (format!("/admin/groups/{their_group}/members"), vec![("person_id", &stranger_text), ("change", "remove")]),
+        ("/admin/charter".into(), vec![("text", "Ma charte")]),
+    ];
+    for (path, fields) in &writes {
+        let (status, _, body) = console.post(path, fields).await;
+        assert!(matches!(status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN), "{path} answered {status}: {body}");
+    }
+    assert_eq!(app.count("audit_log").await, audit_before, "nothing was done");
+    assert_eq!(app.count("charter_versions").await, 0);
+    let name: String = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT name FROM organisations WHERE id = $1").bind(theirs).fetch_one(c).await).unwrap();
+    assert_eq!(name, "Une autre association");
+
+    // And within their own association, the same forms work.
+    let (status, _, _) =
+        console.post(&format!("/admin/organisations/{mine}/rename"), &[("name", "Notre association")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_report_from_the_app_becomes_a_case_decided_in_the_console_and_both_sides_are_told() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let author = app.member(association, "Bruno Lefèvre").await;
+    let reporter = app.member(association, "Claire Dubois").await;
+    let outsider = app.member(app.new_association("Ailleurs").await, "Omar").await;
+    let group = app.group(&app.admin, "Entraide", "private").await;
+    app.add_to_group(&app.admin, group, &author).await;
+    app.add_to_group(&app.admin, group, &reporter).await;
+    let post = app.post_in(&author, group, "Achetez mes montres pas chères").await;
+
+    // Someone who cannot read the group cannot report into it (nor learn that it exists).
+    let outcome = app
+        .act(
+            &outsider,
+            json!({ "type": "report", "id": Uuid::now_v7(), "target": "post", "target_id": post, "reason": "spam" }),
+        )
+        .await;
+    assert_rejected(&outcome, "report_target_not_found");
+    let outcome = app
+        .act(
+            &author,
+            json!({ "type": "report", "id": Uuid::now_v7(), "target": "post", "target_id": post, "reason": "spam" }),
+        )
+        .await;
+    assert_rejected(&outcome, "cannot_report_yourself");
+    let report = json!({ "type": "report", "id": Uuid::now_v7(), "target": "post", "target_id": post, "reason": "spam", "details": "Publicité" });
+    assert_applied(&app.act(&reporter, report).await);
+    assert_eq!(app.count("moderation_cases").await, 1);
+
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (_, queue) = console.get("/admin/moderation").await;
+    assert!(queue.contains("Achetez mes montres"), "{queue}");
+    let case: Uuid =
+        fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT id FROM moderation_cases").fetch_one(c).await)
+            .unwrap();
+    // Deciding before taking is refused: nobody decides a case twice.
+    console.get(&format!("/admin/moderation/cases/{case}")).await;
+    let (status, _, _) = console
+        .post(&format!("/admin/moderation/cases/{case}/decide"), &[("decision", "hide"), ("reason", "Publicité")])
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, _, _) = console.post(&format!("/admin/moderation/cases/{case}/take"), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, body) =
+        console.post(&format!("/admin/moderation/cases/{case}/decide"), &[("decision", "hide"), ("reason", "")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a decision needs its reason: {body}");
+    let (status, _, _) = console
+        .post(
+            &format!("/admin/moderation/cases/{case}/decide"),
+            &[("decision", "hide"), ("reason", "Publicité, contraire à la charte")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // The post is gone for the group; the author and the reporter are told.
+    let response = app.get(&format!("/v1/posts/{post}"), Some(&reporter.token)).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let told: Vec<Uuid> = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT person_id FROM notifications WHERE kind = 'moderation' ORDER BY person_id").fetch_all(c).await).unwrap();
+    let mut expected = vec![author.id, reporter.id];
+    expected.sort();
+    assert_eq!(told, expected);
+    let (_, page) = console.get(&format!("/admin/moderation/cases/{case}")).await;
+    assert!(
+        page.contains("reported") && page.contains("taken") && page.contains("decided"),
+        "the case keeps its history"
+    );
+    let (_, report_page) = console.get("/admin/moderation/report").await;
+    assert!(report_page.contains("1 case(s) opened in the period, 1 decided"), "{report_page}");
+    let actions = audit_actions(&app).await;
+    assert!(actions.contains(&"moderation.take".to_owned()) && actions.contains(&"moderation.decide".to_owned()));
+}
+
+#[tokio::test]
+async fn a_suspended_person_reads_but_cannot_write_until_the_suspension_ends() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let author = app.member(association, "Bruno Lefèvre").await;
+    let reporter = app.member(association, "Claire Dubois").await;
+    let group = app.group(&app.admin, "Entraide", "public").await;
+    app.add_to_group(&app.admin, group, &author).await;
+    app.add_to_group(&app.admin, group, &reporter).await;
+    let post = app.post_in(&author, group, "Message blessant").await;
+    assert_applied(&app.act(&reporter, json!({ "type": "report", "id": Uuid::now_v7(), "target": "post", "target_id": post, "reason": "harassment" })).await);
+    let case: Uuid =
+        fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT id FROM moderation_cases").fetch_one(c).await)
+            .unwrap();
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    console.get(&format!("/admin/moderation/cases/{case}")).await;
+    console.post(&format!("/admin/moderation/cases/{case}/take"), &[]).await;
+    let (status, _, _) = console
+        .post(
+            &format!("/admin/moderation/cases/{case}/decide"),
+            &[("decision", "suspend"), ("reason", "Propos blessants"), ("suspend_days", "3")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let outcome = app
+        .act(
+            &author,
+            json!({ "type": "create_post", "id": Uuid::now_v7(), "group_id": group, "kind": "news", "body": "Encore" }),
+        )
+        .await;
+    assert_rejected(&outcome, "suspended");
+    assert_eq!(
+        app.get(&format!("/v1/groups/{group}"), Some(&author.token)).await.status(),
+        StatusCode::OK,
+        "reading still works"
+    );
+    // The suspension ends: writing works again.
+    let mut tx = app.db.begin_write().await.unwrap();
+    fabrique_server::on_tx!(&mut tx, c => sqlx::query("UPDATE people SET suspended_until = $1 WHERE id = $2").bind(chrono::Utc::now() - chrono::Duration::minutes(1)).bind(author.id).execute(c).await.map(|r| r.rows_affected())).unwrap();
+    tx.commit().await.unwrap();
+    app.post_in(&author, group, "Je m'excuse").await;
+}
+
+#[tokio::test]
+async fn once_a_charter_is_published_a_person_accepts_it_before_posting_and_the_console_shows_who_did() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let member = app.member(association, "Claire Dubois").await;
+    let group = app.group(&app.admin, "Entraide", "public").await;
+    app.add_to_group(&app.admin, group, &member).await;
+    assert_eq!(app.get("/v1/charter", Some(&member.token)).await.status(), StatusCode::NOT_FOUND);
+    app.post_in(&member, group, "Sans charte, on publie librement").await;
+
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    console.get("/admin/charter").await;
+    let (status, _, _) = console.post("/admin/charter", &[("text", "1. On se respecte.\n2. Pas de publicité.")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    let charter: serde_json::Value = app.get("/v1/charter", Some(&member.token)).await.json().await.unwrap();
+    assert_eq!((charter["version"].as_i64(), charter["accepted"].as_bool()), (Some(1), Some(false)));
+    let post =
+        json!({ "type": "create_post", "id": Uuid::now_v7(), "group_id": group, "kind": "news", "body": "Bonjour" });
+    assert_rejected(&app.act(&member, post).await, "charter_not_accepted");
+    assert_rejected(&app.act(&member, json!({ "type": "accept_charter", "version": 2 })).await, "charter_outdated");
+    assert_applied(&app.act(&member, json!({ "type": "accept_charter", "version": 1 })).await);
+    app.post_in(&member, group, "Charte acceptée").await;
+    let charter: serde_json::Value = app.get("/v1/charter", Some(&member.token)).await.json().await.unwrap();
+    assert_eq!(charter["accepted"], true);
+
+    let (_, page) = console.get("/admin/charter/1").await;
+    assert!(page.contains("Claire Dubois"), "{page}");
+    assert!(audit_actions(&app).await.contains(&"charter.publish".to_owned()));
+}
+
+#[tokio::test]
+async fn the_activity_overview_counts_each_association_over_thirty_days_from_its_counters() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let asker = app.member(association, "Claire Dubois").await;
+    let helper = app.member(association, "Bruno Lefèvre").await;
+    let group = app.group(&app.admin, "Entraide", "public").await;
+    app.add_to_group(&app.admin, group, &asker).await;
+    app.add_to_group(&app.admin, group, &helper).await;
+    app.post_in(&asker, group, "Bonjour à tous").await;
+    let answered = Uuid::now_v7();
+    assert_applied(&app.act(&asker, json!({ "type": "ask_question", "id": answered, "group_ids": [group], "title": "Comment remplir le CERFA ?" })).await);
+    assert_applied(
+        &app.act(
+            &asker,
+            json!({ "type": "ask_question", "id": Uuid::now_v7(), "group_ids": [group], "title": "Qui a une salle ?" }),
+        )
+        .await,
+    );
+    assert_applied(
+        &app.act(
+            &helper,
+            json!({ "type": "answer_question", "id": Uuid::now_v7(), "question_id": answered, "body": "Page 2" }),
+        )
+        .await,
+    );
+
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (_, page) = console.get("/admin/activity").await;
+    let row = page.split("class=\"association\"").find(|r| r.contains("Les Jardins")).expect("the association's row");
+    let cells: Vec<&str> = row.split("<td>").skip(2).map(|c| c.split("</td>").next().unwrap()).collect();
+    // active people, posts, questions asked, answers, median time, unanswered
+    assert_eq!(&cells[..4], &["2", "1", "2", "1"], "{row}");
+    assert_eq!(cells[5], "1", "{row}");
+    assert_eq!(app.count("activity_days").await, 1, "one counter row per association and day");
+}
