@@ -43,6 +43,13 @@ start_local_postgres() {
     export FABRIQUE_TEST_POSTGRES_URL="postgres://fabrique_test:fabrique_test@127.0.0.1:5432/postgres"
 }
 
+# The console's stories drive a real headless Chromium through chromedriver (Debian packages).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "Installing Chromium and ChromeDriver (Debian packages) for the console's browser tests"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
 # One build of everything (tests included, so dev-dependency features are settled once):
 # the test runs, the binding generators and the Kotlin test then reuse it without rebuilding.
 say "Building"

@@ -283,6 +283,7 @@ fn already_decided() -> ApiError {
 
 /// Decides a case: carries out the decision, tells the author and every reporter, records
 /// it in the case's history and the audit log. The case must be taken by the actor first.
+#[allow(clippy::too_many_arguments)]
 pub async fn decide(
     tx: &mut Tx,
     scope: &AdminScope,

@@ -4,8 +4,10 @@
 //!   its effects for real;
 //! - [`server`]: a real `fabrique` server on port 0 over a fresh database (SQLite file, or a
 //!   fresh PostgreSQL database when `FABRIQUE_TEST_DATABASE_URL` is set), with the few
-//!   administrator calls the stories need to set the scene.
+//!   administrator calls the stories need to set the scene;
+//! - [`browser`]: a real headless Chromium over WebDriver, for the console's stories.
 
+pub mod browser;
 pub mod push_service;
 pub mod server;
 pub mod shell;

@@ -24,8 +24,11 @@ struct LogQuery {
     /// Words in the action, the actor's name, or the details.
     #[serde(default)]
     q: String,
+    #[serde(default, deserialize_with = "super::optional")]
     target: Option<Uuid>,
+    #[serde(default, deserialize_with = "super::optional")]
     from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "super::optional")]
     to: Option<NaiveDate>,
     #[serde(default)]
     page: i64,
@@ -56,7 +59,7 @@ struct AuditPage {
 async fn log(State(state): State<AppState>, admin: Admin, notice: Notice, Query(query): Query<LogQuery>) -> PageResult {
     let page = query.page.max(0);
     let start =
-        query.from.map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()).unwrap_or(DateTime::<Utc>::MIN_UTC);
+        query.from.map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc()).unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
     let end = query
         .to
         .map(|d| (d + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())

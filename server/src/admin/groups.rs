@@ -35,6 +35,7 @@ pub fn router() -> Router<AppState> {
 struct ListQuery {
     #[serde(default)]
     q: String,
+    #[serde(default, deserialize_with = "super::optional")]
     organisation: Option<Uuid>,
     #[serde(default)]
     page: i64,

@@ -143,7 +143,9 @@ async fn decide(State(state): State<AppState>, Path(id): Path<Uuid>, form: Admin
 
 #[derive(Deserialize)]
 struct PeriodQuery {
+    #[serde(default, deserialize_with = "super::optional")]
     from: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "super::optional")]
     to: Option<NaiveDate>,
 }
 

@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
 
 #[derive(Deserialize)]
 struct TreeQuery {
+    #[serde(default, deserialize_with = "super::optional")]
     parent: Option<Uuid>,
     #[serde(default)]
     after: String,

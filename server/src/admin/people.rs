@@ -66,6 +66,7 @@ pub async fn choices(tx: &mut Tx, admin: &Admin) -> ApiResult<Vec<OrganisationCh
 struct ListQuery {
     #[serde(default)]
     q: String,
+    #[serde(default, deserialize_with = "super::optional")]
     organisation: Option<Uuid>,
     /// `active` (default), `deactivated`, `all`.
     #[serde(default)]
@@ -75,6 +76,7 @@ struct ListQuery {
     role: String,
     #[serde(default)]
     after_name: String,
+    #[serde(default, deserialize_with = "super::optional")]
     after_id: Option<Uuid>,
 }
 
@@ -126,7 +128,7 @@ async fn list(
         "manager" | "federation_admin" => query.role.clone(),
         _ => "any".to_owned(),
     };
-    let pattern = format!("%{}%", query.q.trim().to_lowercase().replace('\\', "").replace('%', "").replace('_', ""));
+    let pattern = format!("%{}%", query.q.trim().to_lowercase().replace(['\\', '%', '_'], ""));
     let sql = format!(
         "SELECT p.id, p.display_name, p.email, o.name AS organisation_name, p.platform_role, \
             EXISTS (SELECT 1 FROM organisation_managers m WHERE m.person_id = p.id) AS manager, p.deactivated_at IS NOT NULL AS deactivated \
@@ -440,7 +442,7 @@ async fn import(State(state): State<AppState>, admin: Admin, mut multipart: Mult
         }
     }
     if let Err(response) = check_csrf(&admin, &csrf) {
-        return Ok(response);
+        return Ok(*response);
     }
     accounts::rate_limit::check(&state.db, &format!("import:account:{}", admin.person_id), 20, 3600).await?;
     let mut tx = state.db.begin_read().await?;

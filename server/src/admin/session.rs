@@ -262,8 +262,8 @@ fn form_expired(lang: Lang) -> Response {
 }
 
 /// Checks a form's CSRF token against the signed-in session (also for multipart forms).
-pub fn check_csrf(admin: &Admin, sent: &str) -> Result<(), Response> {
-    if same(sent, &admin.csrf) { Ok(()) } else { Err(form_expired(admin.lang)) }
+pub fn check_csrf(admin: &Admin, sent: &str) -> Result<(), Box<Response>> {
+    if same(sent, &admin.csrf) { Ok(()) } else { Err(Box::new(form_expired(admin.lang))) }
 }
 
 impl<T: DeserializeOwned + Send> FromRequest<AppState> for AdminForm<T> {
@@ -276,7 +276,7 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for AdminForm<T> {
             PageError(ApiError::bad_request("body_too_large", "This form is too large.")).into_response()
         })?;
         let csrf: CsrfField = serde_urlencoded::from_bytes(&bytes).unwrap_or(CsrfField { csrf: String::new() });
-        check_csrf(&admin, &csrf.csrf)?;
+        check_csrf(&admin, &csrf.csrf).map_err(|r| *r)?;
         let form: T = serde_urlencoded::from_bytes(&bytes).map_err(|e| {
             PageError(ApiError::invalid(
                 "invalid_form",

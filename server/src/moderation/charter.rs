@@ -80,7 +80,8 @@ pub async fn accept(tx: &mut Tx, actor: &Actor, version: i64) -> ApiResult<()> {
 
 /// Whether a person may publish now: not suspended, and the charter in force accepted.
 pub async fn check_may_take_part(tx: &mut Tx, person_id: Uuid) -> ApiResult<()> {
-    let row: Option<(Option<DateTime<Utc>>, Option<i64>, Option<i64>)> = on_tx!(tx, c => sqlx::query_as(
+    type Standing = (Option<DateTime<Utc>>, Option<i64>, Option<i64>);
+    let row: Option<Standing> = on_tx!(tx, c => sqlx::query_as(
         "SELECT p.suspended_until, p.charter_version, (SELECT MAX(version) FROM charter_versions) FROM people p WHERE p.id = $1")
         .bind(person_id).fetch_optional(c).await)?;
     let Some((suspended_until, accepted, in_force)) = row else { return Ok(()) };

@@ -464,3 +464,18 @@ async fn the_activity_overview_counts_each_association_over_thirty_days_from_its
     assert_eq!(cells[5], "1", "{row}");
     assert_eq!(app.count("activity_days").await, 1, "one counter row per association and day");
 }
+
+#[tokio::test]
+async fn the_audit_log_lists_administrative_actions_and_finds_them_by_words() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    app.member(association, "Claire Dubois").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (status, page) = console.get("/admin/audit").await;
+    assert_eq!(status, StatusCode::OK);
+    for action in ["console.sign_in", "invitation.create", "organisation.create"] {
+        assert!(page.contains(action), "{action} in {page}");
+    }
+    let (_, found) = console.get("/admin/audit?q=invitation").await;
+    assert!(found.contains("invitation.create") && !found.contains("console.sign_in"), "{found}");
+}

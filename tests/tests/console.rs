@@ -1,0 +1,197 @@
+//! The administrators' console clicked through in a real headless Chromium (chromedriver),
+//! against a real server: sign in, invite a person, import a CSV with bad rows and read the
+//! report, handle a report from the app to its outcome, publish the charter and see the
+//! app ask for it, find each action in the audit log, sign out.
+
+use fabrique_tests::browser::Browser;
+use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};
+use fabrique_wire::groups::Visibility;
+use fabrique_wire::moderation::{ReportReason, ReportTarget};
+use fabrique_wire::posts::PostKind;
+use fabrique_wire::sync::{Mutation, MutationOutcome};
+use uuid::Uuid;
+
+async fn new_association(server: &Server, name: &str) -> Uuid {
+    let body: serde_json::Value = server
+        .client()
+        .post(format!("{}/v1/organisations", server.url()))
+        .bearer_auth(&server.admin.token)
+        .json(&serde_json::json!({ "name": name, "kind": "association", "parent_id": server.admin.organisation_id }))
+        .send()
+        .await
+        .expect("organisation answers")
+        .json()
+        .await
+        .expect("an organisation");
+    body["id"].as_str().expect("an id").parse().expect("a uuid")
+}
+
+fn rejected_with(outcome: &MutationOutcome) -> String {
+    match outcome {
+        MutationOutcome::Rejected { code, .. } => code.clone(),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() {
+    let mut server = Server::start().await;
+    let association = new_association(&server, "Les Amis du Quartier").await;
+    let browser = Browser::start().await;
+    let base = server.url();
+
+    // Sign in: the console sends a stranger to its sign-in page first.
+    browser.goto(&format!("{base}/admin/people")).await;
+    assert!(browser.url().await.ends_with("/admin/sign-in"));
+    browser.fill("#email", ADMIN_EMAIL).await;
+    browser.fill("#password", "not the password").await;
+    browser.submit("#sign-in").await;
+    assert!(browser.text("#error").await.contains("not right"), "a wrong password is told plainly");
+    browser.fill("#password", PASSWORD).await;
+    browser.submit("#sign-in").await;
+    assert!(browser.text("h1").await.contains("Ada Admin"), "the console greets its administrator");
+
+    // Invite a person; the code works in the app.
+    browser.goto(&format!("{base}/admin/people/invite")).await;
+    browser.fill("#email", "claire.dubois@quartier.test").await;
+    browser.choose("#organisation", &association.to_string()).await;
+    browser.submit("#send-invitation").await;
+    let code = browser.text("#invitation-code").await;
+    let redeemed = server
+        .client()
+        .post(format!("{base}/v1/invitations/redeem"))
+        .json(&serde_json::json!({ "code": code.trim(), "display_name": "Claire Dubois", "password": PASSWORD }))
+        .send()
+        .await
+        .expect("redeem answers");
+    assert_eq!(redeemed.status(), reqwest::StatusCode::CREATED, "the console's code opens an account");
+
+    // Import a CSV with good and bad rows; read the report.
+    let csv = "email;role;organisation\n\
+               paul.martin@quartier.test;membre;\n\
+               pas-une-adresse;membre;\n\
+               claire.dubois@quartier.test;membre;\n\
+               paul.martin@quartier.test;membre;\n\
+               nadia.benali@quartier.test;trésorière;\n\
+               sami.roux@quartier.test;responsable;Les Amis du Quartier\n\
+               lea.petit@quartier.test;membre;Association inconnue\n";
+    let file = server.dir.join("membres.csv");
+    std::fs::write(&file, csv).expect("the CSV file is written");
+    browser.goto(&format!("{base}/admin/people/import")).await;
+    browser.choose("#organisation", &association.to_string()).await;
+    browser.fill("#file", &file.display().to_string()).await;
+    browser.submit("#import").await;
+    assert_eq!(browser.text("#import-summary").await, "2 invitation(s) created, 5 row(s) failed.");
+    let report = browser.text("#import-report").await;
+    for expected in [
+        "This email address is not valid.",
+        "An account already exists with this address.",
+        "Address already on line 2.",
+        "Unknown role « trésorière »",
+        "Unknown organisation, or not yours: « Association inconnue »",
+    ] {
+        assert!(report.contains(expected), "the report says {expected:?}: {report}");
+    }
+    assert_eq!(report.matches("Invited — code").count(), 2);
+
+    // A report from the app, handled to its outcome.
+    let group = server.create_group("Entraide du quartier", Visibility::Public).await;
+    let mut author = server.member("Bruno").await;
+    let mut reporter = server.member("Nadia").await;
+    for person in [&mut author, &mut reporter] {
+        assert_eq!(server.act(person, Mutation::JoinGroup { group_id: group }).await, MutationOutcome::Applied);
+    }
+    let post = Uuid::now_v7();
+    let outcome = server
+        .act(
+            &mut author,
+            Mutation::CreatePost {
+                id: post,
+                group_id: group,
+                kind: PostKind::News,
+                title: String::new(),
+                body: "Vends montres pas chères, écrivez-moi".into(),
+                mentions: vec![],
+            },
+        )
+        .await;
+    assert_eq!(outcome, MutationOutcome::Applied);
+    let report = Mutation::Report {
+        id: Uuid::now_v7(),
+        target: ReportTarget::Post,
+        target_id: post,
+        reason: ReportReason::Spam,
+        details: "Publicité".into(),
+    };
+    assert_eq!(server.act(&mut reporter, report).await, MutationOutcome::Applied);
+
+    browser.goto(&format!("{base}/admin")).await;
+    assert_eq!(browser.text("#open-cases").await, "1");
+    browser.goto(&format!("{base}/admin/moderation")).await;
+    browser.click("#queue .case a").await;
+    assert!(browser.text("#excerpt").await.contains("Vends montres"));
+    browser.submit("#take").await;
+    assert!(browser.text("#notice").await.contains("You are handling this report"));
+    browser.choose("#decision", "hide").await;
+    browser.fill("#reason", "Publicité : contraire à la charte").await;
+    browser.submit("#decide").await;
+    assert!(browser.text("#decision").await.contains("hide — Publicité : contraire à la charte"));
+    let history = browser.text("#history").await;
+    assert!(history.contains("reported") && history.contains("taken") && history.contains("decided"), "{history}");
+    let post_now = server
+        .client()
+        .get(format!("{base}/v1/posts/{post}"))
+        .bearer_auth(&reporter.token)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(post_now.status(), reqwest::StatusCode::NOT_FOUND, "the hidden post left the group");
+    let told: i64 = fabrique_server::on_db!(&server.db, c => sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE kind = 'moderation' AND (person_id = $1 OR person_id = $2)")
+        .bind(author.id).bind(reporter.id).fetch_one(c).await).expect("a count");
+    assert_eq!(told, 2, "the author and the reporter are told");
+
+    // Publish the charter: the app asks for it before anything is posted.
+    browser.goto(&format!("{base}/admin/charter")).await;
+    browser.fill("#text", "1. On se respecte.\n2. Pas de publicité.").await;
+    browser.submit("#publish").await;
+    assert!(browser.text("#notice").await.contains("in force"));
+    assert_eq!(browser.text("#charter-version").await, "1");
+    let post_again = Mutation::CreatePost {
+        id: Uuid::now_v7(),
+        group_id: group,
+        kind: PostKind::News,
+        title: String::new(),
+        body: "Bonjour".into(),
+        mentions: vec![],
+    };
+    assert_eq!(rejected_with(&server.act(&mut reporter, post_again.clone()).await), "charter_not_accepted");
+    assert_eq!(server.act(&mut reporter, Mutation::AcceptCharter { version: 1 }).await, MutationOutcome::Applied);
+    assert_eq!(server.act(&mut reporter, post_again).await, MutationOutcome::Applied);
+    browser.goto(&format!("{base}/admin/charter/1")).await;
+    assert!(browser.text("#acceptances").await.contains("Nadia"), "the console shows who accepted");
+
+    // Every administrative action is in the audit log, searchable.
+    browser.goto(&format!("{base}/admin/audit")).await;
+    let log = browser.text("#audit").await;
+    for action in [
+        "console.sign_in",
+        "invitation.create",
+        "group.create",
+        "moderation.take",
+        "moderation.decide",
+        "charter.publish",
+    ] {
+        assert!(log.contains(action), "the audit log shows {action}: {log}");
+    }
+    browser.fill("#audit-q", "moderation").await;
+    browser.submit("#audit-search").await;
+    let found = browser.text("#audit").await;
+    assert!(found.contains("moderation.decide") && !found.contains("charter.publish"), "{found}");
+
+    // Sign out: the console is closed again.
+    browser.submit("#sign-out").await;
+    assert!(browser.url().await.ends_with("/admin/sign-in"));
+    browser.goto(&format!("{base}/admin")).await;
+    assert!(browser.url().await.ends_with("/admin/sign-in"));
+    browser.client.clone().close().await.expect("the browser closes");
+}
