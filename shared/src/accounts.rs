@@ -166,7 +166,7 @@ fn activate(
     model.epoch += 1;
     let mut session = Session::new(credentials, person_id, model.epoch);
     session.me_at_sign_in = me;
-    let load = sync::load(&session);
+    let load = sync::load(&session).and(crate::moderation::refresh(&mut session));
     model.phase = Phase::Active(Box::new(session));
     load.and(render())
 }

@@ -79,6 +79,13 @@ pub enum Route {
     },
     /// Every coming event I answered.
     Calendar,
+    /// The federation's charter, to read and accept.
+    Charter,
+    /// Report something to the moderators.
+    Report {
+        what: crate::moderation::ReportWhat,
+        id: String,
+    },
 }
 
 impl Route {
@@ -134,6 +141,7 @@ pub enum Event {
     Search(SearchEvent),
     Notifications(NotificationsEvent),
     Events(crate::events::EventsEvent),
+    Moderation(crate::moderation::ModerationEvent),
 
     /// Results of effects: only the core creates these.
     #[serde(skip)]
@@ -262,6 +270,8 @@ pub struct Session {
     pub event_form: Option<crate::events::organise::EventForm>,
     /// An organiser's message, with its reach.
     pub message: Option<crate::events::organise::MessageForm>,
+    /// The charter in force and whether this person accepted it.
+    pub charter: crate::moderation::CharterState,
 }
 
 pub const FEED_PAGE: usize = 20;
@@ -292,6 +302,7 @@ impl Session {
             settings_error: None,
             event_form: None,
             message: None,
+            charter: crate::moderation::CharterState::default(),
         }
     }
 
@@ -350,6 +361,7 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
             sync::connect_realtime(session)
                 .and(sync::request(session))
                 .and(crate::notifications::register(session))
+                .and(crate::moderation::refresh(session))
                 .and(render())
         }
         Event::Background => {
@@ -383,6 +395,7 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::Search(event) => search::update(event, session),
         Event::Notifications(event) => crate::notifications::update(event, session),
         Event::Events(event) => crate::events::update(event, session),
+        Event::Moderation(event) => crate::moderation::update(event, session),
         Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
     }
 }
@@ -409,7 +422,9 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         | Route::Notifications
         | Route::NotificationSettings
         | Route::Events
-        | Route::Calendar => Command::done(),
+        | Route::Calendar
+        | Route::Report { .. } => Command::done(),
+        Route::Charter => crate::moderation::refresh(session),
     };
     load.and(render())
 }

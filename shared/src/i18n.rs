@@ -74,6 +74,19 @@ pub enum Text {
     EventTimesInvalid,
     EventCapacityInvalid,
     NoMessagesLeftToday,
+    Loading,
+    CharterTitle,
+    CharterPrompt,
+    CharterAccept,
+    CharterAccepted,
+    CharterNotAccepted,
+    NoCharter,
+    Suspended,
+    ReportTitle,
+    ReportHint,
+    ReportDetails,
+    ReportSent,
+    CannotReportYourself,
 }
 
 impl Text {
@@ -238,6 +251,40 @@ impl Text {
                 "Vous avez envoyé 5 messages à ce groupe aujourd'hui : vous pourrez écrire de nouveau demain.",
                 "You have sent 5 messages to this group today: you can write again tomorrow.",
             ),
+            Text::Loading => ("Chargement…", "Loading…"),
+            Text::CharterTitle => ("La charte de la fédération", "The federation's charter"),
+            Text::CharterPrompt => (
+                "Avant de publier, lisez et acceptez la charte de la fédération.",
+                "Before posting, read and accept the federation's charter.",
+            ),
+            Text::CharterAccept => ("J'ai lu la charte et je l'accepte", "I have read the charter and I accept it"),
+            Text::CharterAccepted => (
+                "Merci ! Vous pouvez publier ; ce que vous aviez écrit part maintenant.",
+                "Thank you! You can post; what you had written is being sent now.",
+            ),
+            Text::CharterNotAccepted => (
+                "Acceptez la charte pour publier : ce que vous avez écrit est gardé et partira dès que vous l'aurez acceptée.",
+                "Accept the charter to post: what you wrote is kept and will be sent once you accept it.",
+            ),
+            Text::NoCharter => ("Aucune charte n'est publiée pour l'instant.", "No charter is published yet."),
+            Text::Suspended => (
+                "La modération a suspendu votre compte pour un temps : vous pouvez lire, mais pas publier.",
+                "The moderators suspended your account for a time: you can read, but not post.",
+            ),
+            Text::ReportTitle => ("Signaler aux modérateurs", "Report to the moderators"),
+            Text::ReportHint => (
+                "Dites pourquoi ceci est contraire à la charte. La personne concernée ne saura pas qui l'a signalé.",
+                "Say why this goes against the charter. The person concerned will not know who reported it.",
+            ),
+            Text::ReportDetails => ("Précisez si vous le souhaitez (facultatif)", "Add details if you wish (optional)"),
+            Text::ReportSent => (
+                "Merci. Les modérateurs vont examiner votre signalement et vous informeront de leur décision.",
+                "Thank you. The moderators will look at your report and tell you their decision.",
+            ),
+            Text::CannotReportYourself => (
+                "Vous ne pouvez pas signaler ce que vous avez écrit vous-même.",
+                "You cannot report what you wrote yourself.",
+            ),
             Text::JoinRequestSent => (
                 "Demande envoyée. Les responsables du groupe vont vous répondre.",
                 "Request sent. The group's organisers will answer you.",
@@ -272,6 +319,10 @@ pub fn for_error_code(code: &str) -> Text {
         "event_over" => Text::EventOver,
         "not_an_organiser" => Text::NotOrganiser,
         "unauthorized" => Text::SessionExpired,
+        "charter_not_accepted" | "charter_outdated" => Text::CharterNotAccepted,
+        "suspended" => Text::Suspended,
+        "cannot_report_yourself" => Text::CannotReportYourself,
+        "report_target_not_found" => Text::NotFound,
         _ => Text::Refused,
     }
 }

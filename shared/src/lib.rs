@@ -4,7 +4,8 @@
 //! state machine (starting → signed out → active). Then, by area (the same names as in the
 //! server and the shells): [`accounts`], [`sync`] (outbox, push/pull, retries), [`posts`]
 //! (feed, a post, the composer), [`groups`], [`people`], [`questions`], [`events`],
-//! [`notifications`] (the list, settings, push registration), and [`pages`] for what is
+//! [`notifications`] (the list, settings, push registration), [`moderation`] (the charter,
+//! reports), and [`pages`] for what is
 //! read online. [`view`] builds what the shells draw; [`i18n`] holds every sentence in French and
 //! English. [`ffi`] is the uniffi surface (`CoreFFI`), the only place that knows about it.
 
@@ -15,6 +16,7 @@ pub mod events;
 pub mod ffi;
 pub mod groups;
 pub mod i18n;
+pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod people;

@@ -130,6 +130,7 @@ pub enum Fetch {
     Event,
     Attendees,
     Reach,
+    Charter,
 }
 
 pub fn fetch(session: &mut Session, fetch: Fetch, path: &str) -> (u64, Cmd) {
@@ -159,6 +160,7 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::Event => pages.event.as_ref().is_some_and(|p| p.tag == Some(tag)),
         Fetch::Attendees => pages.event.as_ref().is_some_and(|p| p.attendees_tag == Some(tag)),
         Fetch::Reach => crate::events::organise::reach_is_fresh(session, tag),
+        Fetch::Charter => crate::moderation::is_fresh(session, tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -186,6 +188,7 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
             }
         }
         Fetch::Reach => crate::events::organise::reach_answered(session, api::decode(result)),
+        Fetch::Charter => crate::moderation::answered(session, api::decode(result)),
         Fetch::Attendees => {
             if let Some(page) = &mut pages.event {
                 page.attendees_tag = None;

@@ -31,6 +31,9 @@ pub struct Shell {
     /// Push registrations asked of the shell, waiting for an answer.
     pub push: VecDeque<Request<crate::notifications::PushOperation>>,
     pub renders: usize,
+    /// The charter the server would answer with (`None`: none published, a 404), answered
+    /// at once so that tests about other things need not answer it.
+    pub charter: Option<fabrique_wire::moderation::Charter>,
 }
 
 impl Default for Shell {
@@ -44,6 +47,7 @@ impl Default for Shell {
             realtime: Vec::new(),
             push: VecDeque::new(),
             renders: 0,
+            charter: None,
         }
     }
 }
@@ -68,6 +72,13 @@ impl Shell {
         while let Some(effect) = queue.pop_front() {
             match effect {
                 Effect::Render(_) => self.renders += 1,
+                Effect::Http(mut request) if request.operation.url.ends_with("/v1/charter") => {
+                    let answer = match &self.charter {
+                        Some(charter) => ok(200, charter),
+                        None => ok(404, &serde_json::json!({ "error": { "code": "no_charter", "message": "none" } })),
+                    };
+                    queue.extend(self.core.resolve(&mut request, answer).expect("http resolves"));
+                }
                 Effect::Http(request) => self.http.push_back(request),
                 Effect::Time(request) => self.timers.push(request),
                 Effect::Realtime(request) => self.realtime.push(request.operation),

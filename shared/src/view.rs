@@ -29,6 +29,8 @@ pub struct ViewModel {
     pub event_form: Option<EventFormView>,
     /// An organiser's message and how many it will reach, over the current screen.
     pub message: Option<MessageView>,
+    /// "Before posting, read and accept the charter": a banner that opens `Route::Charter`.
+    pub charter_prompt: Option<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -53,6 +55,8 @@ pub enum Screen {
     Events(EventsView),
     Event(EventView),
     Calendar(CalendarView),
+    Charter(crate::moderation::CharterView),
+    Report(crate::moderation::ReportView),
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -403,6 +407,7 @@ pub fn view(model: &Model) -> ViewModel {
             unread_notifications: 0,
             event_form: None,
             message: None,
+            charter_prompt: None,
         },
         Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
             language,
@@ -415,6 +420,7 @@ pub fn view(model: &Model) -> ViewModel {
             unread_notifications: 0,
             event_form: None,
             message: None,
+            charter_prompt: None,
         },
         Phase::Active(session) => active_view(session, language),
     }
@@ -446,6 +452,8 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
             Route::Events => Screen::Events(crate::events::events_view(session, &overlay, language)),
             Route::Event { id } => Screen::Event(crate::events::event_view(session, &overlay, id, language)),
             Route::Calendar => Screen::Calendar(crate::events::calendar_view(session, &overlay, language)),
+            Route::Charter => Screen::Charter(crate::moderation::charter_view(session, language)),
+            Route::Report { what, id } => Screen::Report(crate::moderation::report_view(*what, id, language)),
         }
     };
     ViewModel {
@@ -459,6 +467,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         unread_notifications: crate::notifications::unread_count(session, &overlay),
         event_form: crate::events::organise::form_view(session, language),
         message: crate::events::organise::message_view(session, language),
+        charter_prompt: crate::moderation::prompt(session, language),
     }
 }
 

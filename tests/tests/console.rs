@@ -1,10 +1,17 @@
 //! The administrators' console clicked through in a real headless Chromium (chromedriver),
 //! against a real server: sign in, invite a person, import a CSV with bad rows and read the
-//! report, handle a report from the app to its outcome, publish the charter and see the
-//! app ask for it, find each action in the audit log, sign out.
+//! report, handle a report from the app to its outcome, publish the charter and see a
+//! phone ask for it (and send what was written meanwhile once accepted), find each action
+//! in the audit log, sign out.
 
+use fabrique_core::accounts::AccountsEvent;
+use fabrique_core::moderation::ModerationEvent;
+use fabrique_core::posts::PostsEvent;
+use fabrique_core::view::{ComposerTarget, Screen};
+use fabrique_core::{Event, Route};
 use fabrique_tests::browser::Browser;
 use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};
+use fabrique_tests::shell::Device;
 use fabrique_wire::groups::Visibility;
 use fabrique_wire::moderation::{ReportReason, ReportTarget};
 use fabrique_wire::posts::PostKind;
@@ -24,13 +31,6 @@ async fn new_association(server: &Server, name: &str) -> Uuid {
         .await
         .expect("an organisation");
     body["id"].as_str().expect("an id").parse().expect("a uuid")
-}
-
-fn rejected_with(outcome: &MutationOutcome) -> String {
-    match outcome {
-        MutationOutcome::Rejected { code, .. } => code.clone(),
-        other => panic!("expected a refusal, got {other:?}"),
-    }
 }
 
 #[tokio::test]
@@ -150,23 +150,52 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
         .bind(author.id).bind(reporter.id).fetch_one(c).await).expect("a count");
     assert_eq!(told, 2, "the author and the reporter are told");
 
-    // Publish the charter: the app asks for it before anything is posted.
+    // Publish the charter: Nadia's phone asks for it, keeps what she writes meanwhile, and
+    // sends it once she accepts.
+    let mut phone = Device::start("Nadia", &base, &server.device_storage("nadia")).await;
+    phone.settle().await;
+    phone
+        .send(Event::Accounts(AccountsEvent::SignIn {
+            email: "nadia@association.test".into(),
+            password: PASSWORD.into(),
+        }))
+        .await;
+    phone.settle().await;
+    assert!(phone.view().charter_prompt.is_none(), "no charter yet, nothing to accept");
     browser.goto(&format!("{base}/admin/charter")).await;
     browser.fill("#text", "1. On se respecte.\n2. Pas de publicité.").await;
     browser.submit("#publish").await;
     assert!(browser.text("#notice").await.contains("in force"));
     assert_eq!(browser.text("#charter-version").await, "1");
-    let post_again = Mutation::CreatePost {
-        id: Uuid::now_v7(),
-        group_id: group,
-        kind: PostKind::News,
-        title: String::new(),
-        body: "Bonjour".into(),
-        mentions: vec![],
-    };
-    assert_eq!(rejected_with(&server.act(&mut reporter, post_again.clone()).await), "charter_not_accepted");
-    assert_eq!(server.act(&mut reporter, Mutation::AcceptCharter { version: 1 }).await, MutationOutcome::Applied);
-    assert_eq!(server.act(&mut reporter, post_again).await, MutationOutcome::Applied);
+
+    phone.send(Event::Foreground).await;
+    phone.settle().await;
+    assert_eq!(
+        phone.view().charter_prompt.as_deref(),
+        Some("Avant de publier, lisez et acceptez la charte de la fédération.")
+    );
+    phone.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    phone.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
+    phone.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Bonjour à tous".into() })).await;
+    phone.settle().await;
+    let view = phone.view();
+    assert_eq!(view.status.failed.len(), 1, "refused until the charter is accepted, and kept");
+    assert_eq!(view.status.failed[0].text, "Bonjour à tous");
+    phone.send(Event::Navigate(Route::Charter)).await;
+    phone.settle().await;
+    let Screen::Charter(charter) = phone.view().screen else { panic!("the charter screen") };
+    assert!(charter.text.contains("On se respecte") && charter.accept_label.is_some());
+    phone.send(Event::Moderation(ModerationEvent::AcceptCharter)).await;
+    phone.settle().await;
+    let view = phone.view();
+    assert!(
+        view.charter_prompt.is_none() && view.status.failed.is_empty() && view.status.not_sent_count == 0,
+        "{:?}",
+        view.status
+    );
+    let published: i64 = fabrique_server::on_db!(&server.db, c => sqlx::query_scalar("SELECT COUNT(*) FROM posts WHERE author_id = $1 AND body = 'Bonjour à tous'")
+        .bind(reporter.id).fetch_one(c).await).expect("a count");
+    assert_eq!(published, 1, "what she wrote before accepting arrived, once");
     browser.goto(&format!("{base}/admin/charter/1")).await;
     assert!(browser.text("#acceptances").await.contains("Nadia"), "the console shows who accepted");
 

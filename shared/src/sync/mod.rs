@@ -267,8 +267,10 @@ fn pushed(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpir
             if let Some(first) = failed.first() {
                 session.notice = Some(i18n::for_error_code(&first.code));
             }
+            let codes: Vec<String> = failed.iter().map(|f| f.code.clone()).collect();
+            let charter = crate::moderation::after_refusals(session, &codes);
             let save = save_outbox(session);
-            Ok(save.and(next_step(session)).and(render()))
+            Ok(save.and(next_step(session)).and(charter).and(render()))
         }
         Err(Failure::Refused { status: 409, details, .. }) => {
             // The server expects another number: it lost writes this device believed sent

@@ -436,6 +436,82 @@ public struct CalendarView: Hashable, Equatable {
     }
 }
 
+public struct CharterView: Hashable, Equatable {
+    public var title: String
+    /// The charter's text (empty while it is read, with `loading_text` shown).
+    public var text: String
+    public var version: Int64
+    public var accepted: Bool
+    /// "J'ai lu la charte et je l'accepte", when not accepted yet.
+    public var acceptLabel: String?
+    /// "Vos 2 messages partiront dès que vous aurez accepté la charte."
+    public var heldText: String?
+    /// Shown instead of a text: reading it, or no charter published.
+    public var emptyText: String?
+
+    public init(title: String, text: String, version: Int64, accepted: Bool, acceptLabel: String?, heldText: String?, emptyText: String?) {
+        self.title = title
+        self.text = text
+        self.version = version
+        self.accepted = accepted
+        self.acceptLabel = acceptLabel
+        self.heldText = heldText
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.text)
+        try serializer.serialize_i64(value: self.version)
+        try serializer.serialize_bool(value: self.accepted)
+        try serializeOption(value: self.acceptLabel, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.heldText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> CharterView {
+        try deserializer.increase_container_depth()
+        let title = try deserializer.deserialize_str()
+        let text = try deserializer.deserialize_str()
+        let version = try deserializer.deserialize_i64()
+        let accepted = try deserializer.deserialize_bool()
+        let acceptLabel = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let heldText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return CharterView(title: title, text: text, version: version, accepted: accepted, acceptLabel: acceptLabel, heldText: heldText, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> CharterView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct CommentView: Hashable, Equatable {
     public var id: String
     public var authorId: String
@@ -886,6 +962,7 @@ indirect public enum Event: Hashable, Equatable {
     case search(SearchEvent)
     case notifications(NotificationsEvent)
     case events(EventsEvent)
+    case moderation(ModerationEvent)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -943,6 +1020,9 @@ indirect public enum Event: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .events(let x):
             try serializer.serialize_variant_index(value: 19)
+            try x.serialize(serializer: serializer)
+        case .moderation(let x):
+            try serializer.serialize_variant_index(value: 20)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -1032,6 +1112,10 @@ indirect public enum Event: Hashable, Equatable {
             let x = try EventsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .events(x)
+        case 20:
+            let x = try ModerationEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .moderation(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
         }
     }
@@ -3031,6 +3115,61 @@ public struct MessageView: Hashable, Equatable {
     }
 }
 
+indirect public enum ModerationEvent: Hashable, Equatable {
+    /// Accept the charter shown on the charter screen.
+    case acceptCharter
+    /// Report something to the moderators (from the report screen).
+    case report(what: ReportWhat, id: String, reason: ReportWhy, details: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .acceptCharter:
+            try serializer.serialize_variant_index(value: 0)
+        case .report(let what, let id, let reason, let details):
+            try serializer.serialize_variant_index(value: 1)
+            try what.serialize(serializer: serializer)
+            try serializer.serialize_str(value: id)
+            try reason.serialize(serializer: serializer)
+            try serializer.serialize_str(value: details)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ModerationEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .acceptCharter
+        case 1:
+            let what = try ReportWhat.deserialize(deserializer: deserializer)
+            let id = try deserializer.deserialize_str()
+            let reason = try ReportWhy.deserialize(deserializer: deserializer)
+            let details = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .report(what: what, id: id, reason: reason, details: details)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ModerationEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ModerationEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct MyGroupsView: Hashable, Equatable {
     public var groups: [GroupSummary]
     public var emptyText: String?
@@ -4624,6 +4763,240 @@ public struct RenderOperation: Hashable, Equatable {
     }
 }
 
+public struct ReportReasonView: Hashable, Equatable {
+    public var reason: ReportWhy
+    public var label: String
+
+    public init(reason: ReportWhy, label: String) {
+        self.reason = reason
+        self.label = label
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.reason.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.label)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ReportReasonView {
+        try deserializer.increase_container_depth()
+        let reason = try ReportWhy.deserialize(deserializer: deserializer)
+        let label = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return ReportReasonView(reason: reason, label: label)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ReportReasonView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ReportView: Hashable, Equatable {
+    public var what: ReportWhat
+    public var id: String
+    public var title: String
+    public var hint: String
+    public var reasons: [ReportReasonView]
+    public var detailsLabel: String
+
+    public init(what: ReportWhat, id: String, title: String, hint: String, reasons: [ReportReasonView], detailsLabel: String) {
+        self.what = what
+        self.id = id
+        self.title = title
+        self.hint = hint
+        self.reasons = reasons
+        self.detailsLabel = detailsLabel
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.what.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.hint)
+        try serializeArray(value: self.reasons, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_str(value: self.detailsLabel)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ReportView {
+        try deserializer.increase_container_depth()
+        let what = try ReportWhat.deserialize(deserializer: deserializer)
+        let id = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let hint = try deserializer.deserialize_str()
+        let reasons = try deserializeArray(deserializer: deserializer) { deserializer in
+            try ReportReasonView.deserialize(deserializer: deserializer)
+        }
+        let detailsLabel = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return ReportView(what: what, id: id, title: title, hint: hint, reasons: reasons, detailsLabel: detailsLabel)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ReportView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// What can be reported, as the shells send it.
+indirect public enum ReportWhat: Hashable, Equatable {
+    case post
+    case comment
+    case question
+    case answer
+    case person
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .post:
+            try serializer.serialize_variant_index(value: 0)
+        case .comment:
+            try serializer.serialize_variant_index(value: 1)
+        case .question:
+            try serializer.serialize_variant_index(value: 2)
+        case .answer:
+            try serializer.serialize_variant_index(value: 3)
+        case .person:
+            try serializer.serialize_variant_index(value: 4)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ReportWhat {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .post
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .comment
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .question
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .answer
+        case 4:
+            try deserializer.decrease_container_depth()
+            return .person
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ReportWhat: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ReportWhat {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Why, as the shells send it (the labels come from [`report_view`]).
+indirect public enum ReportWhy: Hashable, Equatable {
+    case spam
+    case harassment
+    case hateful
+    case falseInformation
+    case privateInformation
+    case other
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .spam:
+            try serializer.serialize_variant_index(value: 0)
+        case .harassment:
+            try serializer.serialize_variant_index(value: 1)
+        case .hateful:
+            try serializer.serialize_variant_index(value: 2)
+        case .falseInformation:
+            try serializer.serialize_variant_index(value: 3)
+        case .privateInformation:
+            try serializer.serialize_variant_index(value: 4)
+        case .other:
+            try serializer.serialize_variant_index(value: 5)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ReportWhy {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .spam
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .harassment
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .hateful
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .falseInformation
+        case 4:
+            try deserializer.decrease_container_depth()
+            return .privateInformation
+        case 5:
+            try deserializer.decrease_container_depth()
+            return .other
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ReportWhy: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ReportWhy {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 /// Request for a side-effect passed from the Core to the Shell.
 /// 
 /// The `EffectId` links the `Request` with the corresponding call to [`Core::resolve`] to pass the data back
@@ -4806,6 +5179,10 @@ indirect public enum Route: Hashable, Equatable {
     case event(id: String)
     /// Every coming event I answered.
     case calendar
+    /// The federation's charter, to read and accept.
+    case charter
+    /// Report something to the moderators.
+    case report(what: ReportWhat, id: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -4847,6 +5224,12 @@ indirect public enum Route: Hashable, Equatable {
             try serializer.serialize_str(value: id)
         case .calendar:
             try serializer.serialize_variant_index(value: 15)
+        case .charter:
+            try serializer.serialize_variant_index(value: 16)
+        case .report(let what, let id):
+            try serializer.serialize_variant_index(value: 17)
+            try what.serialize(serializer: serializer)
+            try serializer.serialize_str(value: id)
         }
         try serializer.decrease_container_depth()
     }
@@ -4914,6 +5297,14 @@ indirect public enum Route: Hashable, Equatable {
         case 15:
             try deserializer.decrease_container_depth()
             return .calendar
+        case 16:
+            try deserializer.decrease_container_depth()
+            return .charter
+        case 17:
+            let what = try ReportWhat.deserialize(deserializer: deserializer)
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .report(what: what, id: id)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
         }
     }
@@ -5044,6 +5435,8 @@ indirect public enum Screen: Hashable, Equatable {
     case events(EventsView)
     case event(EventView)
     case calendar(CalendarView)
+    case charter(CharterView)
+    case report(ReportView)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -5100,6 +5493,12 @@ indirect public enum Screen: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .calendar(let x):
             try serializer.serialize_variant_index(value: 17)
+            try x.serialize(serializer: serializer)
+        case .charter(let x):
+            try serializer.serialize_variant_index(value: 18)
+            try x.serialize(serializer: serializer)
+        case .report(let x):
+            try serializer.serialize_variant_index(value: 19)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -5186,6 +5585,14 @@ indirect public enum Screen: Hashable, Equatable {
             let x = try CalendarView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .calendar(x)
+        case 18:
+            let x = try CharterView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .charter(x)
+        case 19:
+            let x = try ReportView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .report(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
         }
     }
@@ -5753,8 +6160,10 @@ public struct ViewModel: Hashable, Equatable {
     public var eventForm: EventFormView?
     /// An organiser's message and how many it will reach, over the current screen.
     public var message: MessageView?
+    /// "Before posting, read and accept the charter": a banner that opens `Route::Charter`.
+    public var charterPrompt: String?
 
-    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?) {
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?, charterPrompt: String?) {
         self.language = language
         self.screen = screen
         self.status = status
@@ -5765,6 +6174,7 @@ public struct ViewModel: Hashable, Equatable {
         self.unreadNotifications = unreadNotifications
         self.eventForm = eventForm
         self.message = message
+        self.charterPrompt = charterPrompt
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -5788,6 +6198,9 @@ public struct ViewModel: Hashable, Equatable {
         }
         try serializeOption(value: self.message, serializer: serializer) { value, serializer in
             try value.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.charterPrompt, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
         }
         try serializer.decrease_container_depth()
     }
@@ -5820,8 +6233,11 @@ public struct ViewModel: Hashable, Equatable {
         let message = try deserializeOption(deserializer: deserializer) { deserializer in
             try MessageView.deserialize(deserializer: deserializer)
         }
+        let charterPrompt = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message)
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message, charterPrompt: charterPrompt)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {

@@ -471,6 +471,81 @@ data class CalendarView(
     }
 }
 
+data class CharterView(
+    val title: String,
+    /// The charter's text (empty while it is read, with `loading_text` shown).
+    val text: String,
+    val version: Long,
+    val accepted: Boolean,
+    /// "J'ai lu la charte et je l'accepte", when not accepted yet.
+    val acceptLabel: String? = null,
+    /// "Vos 2 messages partiront dès que vous aurez accepté la charte."
+    val heldText: String? = null,
+    /// Shown instead of a text: reading it, or no charter published.
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(title)
+        serializer.serialize_str(text)
+        serializer.serialize_i64(version)
+        serializer.serialize_bool(accepted)
+        acceptLabel.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        heldText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): CharterView {
+            deserializer.increase_container_depth()
+            val title = deserializer.deserialize_str()
+            val text = deserializer.deserialize_str()
+            val version = deserializer.deserialize_i64()
+            val accepted = deserializer.deserialize_bool()
+            val acceptLabel =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val heldText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return CharterView(title, text, version, accepted, acceptLabel, heldText, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): CharterView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class CommentView(
     val id: String,
     val authorId: String,
@@ -1406,6 +1481,26 @@ sealed interface Event {
         }
     }
 
+    data class Moderation(
+        val value: org.fabrique.core.types.ModerationEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(20)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Moderation {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ModerationEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Moderation(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Event {
@@ -1431,6 +1526,7 @@ sealed interface Event {
                 17 -> Search.deserialize(deserializer)
                 18 -> Notifications.deserialize(deserializer)
                 19 -> Events.deserialize(deserializer)
+                20 -> Moderation.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
@@ -3902,6 +3998,84 @@ data class MessageView(
     }
 }
 
+sealed interface ModerationEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Accept the charter shown on the charter screen.
+    data object AcceptCharter: ModerationEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): AcceptCharter {
+            return AcceptCharter
+        }
+    }
+
+    /// Report something to the moderators (from the report screen).
+    data class Report(
+        val what: org.fabrique.core.types.ReportWhat,
+        val id: String,
+        val reason: org.fabrique.core.types.ReportWhy,
+        val details: String,
+    ) : ModerationEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            what.serialize(serializer)
+            serializer.serialize_str(id)
+            reason.serialize(serializer)
+            serializer.serialize_str(details)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Report {
+                deserializer.increase_container_depth()
+                val what = org.fabrique.core.types.ReportWhat.deserialize(deserializer)
+                val id = deserializer.deserialize_str()
+                val reason = org.fabrique.core.types.ReportWhy.deserialize(deserializer)
+                val details = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Report(what, id, reason, details)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): ModerationEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> AcceptCharter.deserialize(deserializer)
+                1 -> Report.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for ModerationEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ModerationEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class MyGroupsView(
     val groups: List<org.fabrique.core.types.GroupSummary>,
     val emptyText: String? = null,
@@ -5881,6 +6055,209 @@ data object RenderOperation {
     }
 }
 
+data class ReportReasonView(
+    val reason: org.fabrique.core.types.ReportWhy,
+    val label: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        reason.serialize(serializer)
+        serializer.serialize_str(label)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ReportReasonView {
+            deserializer.increase_container_depth()
+            val reason = org.fabrique.core.types.ReportWhy.deserialize(deserializer)
+            val label = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return ReportReasonView(reason, label)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ReportReasonView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ReportView(
+    val what: org.fabrique.core.types.ReportWhat,
+    val id: String,
+    val title: String,
+    val hint: String,
+    val reasons: List<org.fabrique.core.types.ReportReasonView>,
+    val detailsLabel: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        what.serialize(serializer)
+        serializer.serialize_str(id)
+        serializer.serialize_str(title)
+        serializer.serialize_str(hint)
+        reasons.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_str(detailsLabel)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ReportView {
+            deserializer.increase_container_depth()
+            val what = org.fabrique.core.types.ReportWhat.deserialize(deserializer)
+            val id = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val hint = deserializer.deserialize_str()
+            val reasons =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.ReportReasonView.deserialize(deserializer)
+                }
+            val detailsLabel = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return ReportView(what, id, title, hint, reasons, detailsLabel)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ReportView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// What can be reported, as the shells send it.
+enum class ReportWhat {
+    POST,
+    COMMENT,
+    QUESTION,
+    ANSWER,
+    PERSON;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): ReportWhat {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> POST
+                1 -> COMMENT
+                2 -> QUESTION
+                3 -> ANSWER
+                4 -> PERSON
+                else -> throw DeserializationError("Unknown variant index for ReportWhat: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ReportWhat {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Why, as the shells send it (the labels come from [`report_view`]).
+enum class ReportWhy {
+    SPAM,
+    HARASSMENT,
+    HATEFUL,
+    FALSEINFORMATION,
+    PRIVATEINFORMATION,
+    OTHER;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): ReportWhy {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> SPAM
+                1 -> HARASSMENT
+                2 -> HATEFUL
+                3 -> FALSEINFORMATION
+                4 -> PRIVATEINFORMATION
+                5 -> OTHER
+                else -> throw DeserializationError("Unknown variant index for ReportWhy: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ReportWhy {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 /// Request for a side-effect passed from the Core to the Shell.
 /// 
 /// The `EffectId` links the `Request` with the corresponding call to [`Core::resolve`] to pass the data back
@@ -6278,6 +6655,43 @@ sealed interface Route {
         }
     }
 
+    /// The federation's charter, to read and accept.
+    data object Charter: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(16)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Charter {
+            return Charter
+        }
+    }
+
+    /// Report something to the moderators.
+    data class Report(
+        val what: org.fabrique.core.types.ReportWhat,
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(17)
+            what.serialize(serializer)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Report {
+                deserializer.increase_container_depth()
+                val what = org.fabrique.core.types.ReportWhat.deserialize(deserializer)
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Report(what, id)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Route {
@@ -6299,6 +6713,8 @@ sealed interface Route {
                 13 -> Events.deserialize(deserializer)
                 14 -> Event.deserialize(deserializer)
                 15 -> Calendar.deserialize(deserializer)
+                16 -> Charter.deserialize(deserializer)
+                17 -> Report.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Route: $index")
             }
         }
@@ -6771,6 +7187,46 @@ sealed interface Screen {
         }
     }
 
+    data class Charter(
+        val value: org.fabrique.core.types.CharterView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(18)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Charter {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.CharterView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Charter(value)
+            }
+        }
+    }
+
+    data class Report(
+        val value: org.fabrique.core.types.ReportView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(19)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Report {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ReportView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Report(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Screen {
@@ -6794,6 +7250,8 @@ sealed interface Screen {
                 15 -> Events.deserialize(deserializer)
                 16 -> Event.deserialize(deserializer)
                 17 -> Calendar.deserialize(deserializer)
+                18 -> Charter.deserialize(deserializer)
+                19 -> Report.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
@@ -7511,6 +7969,8 @@ data class ViewModel(
     val eventForm: org.fabrique.core.types.EventFormView? = null,
     /// An organiser's message and how many it will reach, over the current screen.
     val message: org.fabrique.core.types.MessageView? = null,
+    /// "Before posting, read and accept the charter": a banner that opens `Route::Charter`.
+    val charterPrompt: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -7533,6 +7993,9 @@ data class ViewModel(
         }
         message.serializeOptionOf(serializer) {
             it.serialize(serializer)
+        }
+        charterPrompt.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
         }
         serializer.decrease_container_depth()
     }
@@ -7571,8 +8034,12 @@ data class ViewModel(
                 deserializer.deserializeOptionOf {
                     org.fabrique.core.types.MessageView.deserialize(deserializer)
                 }
+            val charterPrompt =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message)
+            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message, charterPrompt)
         }
 
         @Throws(DeserializationError::class)

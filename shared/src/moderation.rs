@@ -1,0 +1,383 @@
+//! Moderation in the app: the federation's charter, read and accepted before taking part,
+//! and reporting what goes against it.
+//!
+//! The charter in force is read online (`GET /v1/charter`) when the session starts, when
+//! the app comes back to the foreground, and when the server refuses a write because it is
+//! not accepted. Until it is, the app says so above every screen; a write refused for that
+//! reason is not lost: accepting the charter sends it again, after the acceptance.
+//! A report is a write like any other (it waits in the outbox when offline).
+
+use crux_core::{Command, render::render};
+use fabrique_wire::moderation::{Charter, ReportReason, ReportTarget};
+use fabrique_wire::sync::Mutation;
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::api::Failure;
+use crate::app::{Cmd, Route, Session};
+use crate::i18n::{Language, Text};
+use crate::pages::{self, Fetch};
+use crate::sync;
+
+/// The server's code for a write refused until the charter is accepted.
+pub const CHARTER_NOT_ACCEPTED: &str = "charter_not_accepted";
+
+/// What can be reported, as the shells send it.
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum ReportWhat {
+    Post,
+    Comment,
+    Question,
+    Answer,
+    Person,
+}
+
+/// Why, as the shells send it (the labels come from [`report_view`]).
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum ReportWhy {
+    Spam,
+    Harassment,
+    Hateful,
+    FalseInformation,
+    PrivateInformation,
+    Other,
+}
+
+impl ReportWhat {
+    fn wire(self) -> ReportTarget {
+        match self {
+            ReportWhat::Post => ReportTarget::Post,
+            ReportWhat::Comment => ReportTarget::Comment,
+            ReportWhat::Question => ReportTarget::Question,
+            ReportWhat::Answer => ReportTarget::Answer,
+            ReportWhat::Person => ReportTarget::Person,
+        }
+    }
+}
+
+impl ReportWhy {
+    const ALL: [ReportWhy; 6] = [
+        ReportWhy::Spam,
+        ReportWhy::Harassment,
+        ReportWhy::Hateful,
+        ReportWhy::FalseInformation,
+        ReportWhy::PrivateInformation,
+        ReportWhy::Other,
+    ];
+
+    fn wire(self) -> ReportReason {
+        match self {
+            ReportWhy::Spam => ReportReason::Spam,
+            ReportWhy::Harassment => ReportReason::Harassment,
+            ReportWhy::Hateful => ReportReason::Hateful,
+            ReportWhy::FalseInformation => ReportReason::FalseInformation,
+            ReportWhy::PrivateInformation => ReportReason::PrivateInformation,
+            ReportWhy::Other => ReportReason::Other,
+        }
+    }
+
+    fn label(self, language: Language) -> &'static str {
+        let (fr, en) = match self {
+            ReportWhy::Spam => ("Publicité ou message indésirable", "Advertising or spam"),
+            ReportWhy::Harassment => ("Harcèlement ou propos blessants", "Harassment or hurtful words"),
+            ReportWhy::Hateful => ("Propos haineux ou discriminatoires", "Hateful or discriminatory words"),
+            ReportWhy::FalseInformation => ("Fausse information", "False information"),
+            ReportWhy::PrivateInformation => ("Informations personnelles exposées", "Private information exposed"),
+            ReportWhy::Other => ("Autre chose, contraire à la charte", "Something else against the charter"),
+        };
+        match language {
+            Language::French => fr,
+            Language::English => en,
+        }
+    }
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum ModerationEvent {
+    /// Accept the charter shown on the charter screen.
+    AcceptCharter,
+    /// Report something to the moderators (from the report screen).
+    Report { what: ReportWhat, id: String, reason: ReportWhy, details: String },
+}
+
+/// The charter as this session knows it.
+#[derive(Debug, Default)]
+pub struct CharterState {
+    /// `None` until the server answered; then the charter in force, if there is one.
+    pub known: Option<Option<Charter>>,
+    pub tag: Option<u64>,
+}
+
+impl CharterState {
+    /// A charter is in force and this person has not accepted it (nor is about to).
+    pub fn pending(&self) -> Option<&Charter> {
+        match &self.known {
+            Some(Some(charter)) if !charter.accepted => Some(charter),
+            _ => None,
+        }
+    }
+}
+
+pub fn update(event: ModerationEvent, session: &mut Session) -> Cmd {
+    match event {
+        ModerationEvent::AcceptCharter => accept(session),
+        ModerationEvent::Report { what, id, reason, details } => {
+            let Ok(target_id) = id.parse::<Uuid>() else { return render() };
+            let report = Mutation::Report {
+                id: Uuid::now_v7(),
+                target: what.wire(),
+                target_id,
+                reason: reason.wire(),
+                details: details.trim().to_owned(),
+            };
+            session.notice = Some(Text::ReportSent);
+            if matches!(session.route(), Route::Report { .. }) && session.nav.len() > 1 {
+                session.nav.pop();
+            }
+            sync::write(session, report).and(render())
+        }
+    }
+}
+
+/// Asks the server for the charter in force.
+pub fn refresh(session: &mut Session) -> Cmd {
+    let (tag, cmd) = pages::fetch(session, Fetch::Charter, "/v1/charter");
+    session.charter.tag = Some(tag);
+    cmd
+}
+
+pub fn is_fresh(session: &Session, tag: u64) -> bool {
+    session.charter.tag == Some(tag)
+}
+
+pub fn answered(session: &mut Session, result: Result<Charter, Failure>) {
+    session.charter.tag = None;
+    match result {
+        Ok(charter) => session.charter.known = Some(Some(charter)),
+        Err(Failure::Refused { status: 404, .. }) => session.charter.known = Some(None),
+        // Offline or server trouble: what was known stays; the next start asks again.
+        Err(_) => {}
+    }
+}
+
+/// Accepting: the acceptance first, then every write that was refused for want of it, in
+/// their order, so that none is lost.
+fn accept(session: &mut Session) -> Cmd {
+    let Some(charter) = session.charter.pending() else { return render() };
+    let version = charter.version;
+    if let Some(Some(charter)) = &mut session.charter.known {
+        charter.accepted = true;
+    }
+    session.outbox.add(Mutation::AcceptCharter { version });
+    let held: Vec<_> = session.outbox.failed.iter().filter(|f| f.code == CHARTER_NOT_ACCEPTED).cloned().collect();
+    session.outbox.failed.retain(|f| f.code != CHARTER_NOT_ACCEPTED);
+    for write in held {
+        session.outbox.add(write.mutation);
+    }
+    session.notice = Some(Text::CharterAccepted);
+    if matches!(session.route(), Route::Charter) && session.nav.len() > 1 {
+        session.nav.pop();
+    }
+    sync::save_outbox(session).and(render())
+}
+
+/// After a push: a write refused for want of the charter means a (new) version is in force.
+pub fn after_refusals(session: &mut Session, codes: &[String]) -> Cmd {
+    if codes.iter().any(|c| c == CHARTER_NOT_ACCEPTED || c == "charter_outdated") {
+        if let Some(Some(charter)) = &mut session.charter.known {
+            charter.accepted = false;
+        }
+        return refresh(session);
+    }
+    Command::done()
+}
+
+/// Writes kept until the charter is accepted.
+pub fn held_count(session: &Session) -> usize {
+    session.outbox.failed.iter().filter(|f| f.code == CHARTER_NOT_ACCEPTED).count()
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CharterView {
+    pub title: String,
+    /// The charter's text (empty while it is read, with `loading_text` shown).
+    pub text: String,
+    pub version: i64,
+    pub accepted: bool,
+    /// "J'ai lu la charte et je l'accepte", when not accepted yet.
+    pub accept_label: Option<String>,
+    /// "Vos 2 messages partiront dès que vous aurez accepté la charte."
+    pub held_text: Option<String>,
+    /// Shown instead of a text: reading it, or no charter published.
+    pub empty_text: Option<String>,
+}
+
+pub fn charter_view(session: &Session, language: Language) -> CharterView {
+    let say = |t: Text| t.in_language(language).to_owned();
+    let title = say(Text::CharterTitle);
+    match &session.charter.known {
+        Some(Some(charter)) => {
+            let held = held_count(session);
+            CharterView {
+                title,
+                text: charter.text.clone(),
+                version: charter.version,
+                accepted: charter.accepted,
+                accept_label: (!charter.accepted).then(|| say(Text::CharterAccept)),
+                held_text: (held > 0).then(|| match language {
+                    Language::French => format!("{held} écrit(s) partiront dès que vous aurez accepté la charte."),
+                    Language::English => format!("{held} write(s) will be sent as soon as you accept the charter."),
+                }),
+                empty_text: None,
+            }
+        }
+        Some(None) => CharterView {
+            title,
+            text: String::new(),
+            version: 0,
+            accepted: true,
+            accept_label: None,
+            held_text: None,
+            empty_text: Some(say(Text::NoCharter)),
+        },
+        None => CharterView {
+            title,
+            text: String::new(),
+            version: 0,
+            accepted: false,
+            accept_label: None,
+            held_text: None,
+            empty_text: Some(say(Text::Loading)),
+        },
+    }
+}
+
+/// Above every screen while the charter waits for the person's acceptance.
+pub fn prompt(session: &Session, language: Language) -> Option<String> {
+    session.charter.pending().map(|_| Text::CharterPrompt.in_language(language).to_owned())
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ReportReasonView {
+    pub reason: ReportWhy,
+    pub label: String,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ReportView {
+    pub what: ReportWhat,
+    pub id: String,
+    pub title: String,
+    pub hint: String,
+    pub reasons: Vec<ReportReasonView>,
+    pub details_label: String,
+}
+
+pub fn report_view(what: ReportWhat, id: &str, language: Language) -> ReportView {
+    ReportView {
+        what,
+        id: id.to_owned(),
+        title: Text::ReportTitle.in_language(language).to_owned(),
+        hint: Text::ReportHint.in_language(language).to_owned(),
+        reasons: ReportWhy::ALL
+            .iter()
+            .map(|r| ReportReasonView { reason: *r, label: r.label(language).to_owned() })
+            .collect(),
+        details_label: Text::ReportDetails.in_language(language).to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use fabrique_wire::moderation::Charter;
+    use fabrique_wire::sync::{Mutation, MutationOutcome, MutationResult, PushRequest, PushResponse};
+    use uuid::Uuid;
+
+    use super::{ModerationEvent, ReportWhat, ReportWhy};
+    use crate::app::{Event, Route};
+    use crate::posts::PostsEvent;
+    use crate::testing::{first_pull, pull_page, signed_in};
+    use crate::view::{ComposerTarget, Screen};
+
+    fn charter(accepted: bool) -> Charter {
+        Charter { version: 3, text: "1. On se respecte.".into(), published_at: chrono::Utc::now(), accepted }
+    }
+
+    #[test]
+    fn a_post_refused_for_the_charter_is_sent_again_after_accepting_it_and_nothing_is_lost() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        assert!(shell.view().charter_prompt.is_none(), "no charter, no prompt");
+
+        // A charter is published meanwhile: the post is refused, kept, and the app asks.
+        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Réunion jeudi".into() }));
+        shell.fire_timers();
+        shell.charter = Some(charter(false));
+        let outcome = MutationOutcome::Rejected { code: "charter_not_accepted".into(), message: "no".into() };
+        shell.answer_json(
+            "/v1/sync/push",
+            200,
+            &PushResponse { results: vec![MutationResult { id: 1, outcome }], last_mutation_id: 1 },
+        );
+        let view = shell.view();
+        assert_eq!(
+            view.charter_prompt.as_deref(),
+            Some("Avant de publier, lisez et acceptez la charte de la fédération.")
+        );
+        assert_eq!(view.status.failed[0].text, "Réunion jeudi");
+
+        shell.send(Event::Navigate(Route::Charter));
+        let Screen::Charter(page) = shell.screen() else { panic!("the charter") };
+        assert_eq!((page.version, page.text.as_str()), (3, "1. On se respecte."));
+        assert_eq!(page.held_text.as_deref(), Some("1 écrit(s) partiront dès que vous aurez accepté la charte."));
+        assert!(page.accept_label.is_some());
+
+        shell.send(Event::Moderation(ModerationEvent::AcceptCharter));
+        let view = shell.view();
+        assert!(view.charter_prompt.is_none());
+        assert!(view.status.failed.is_empty());
+        shell.answer_json("/v1/sync/pull", 200, &pull_page(vec![], 1));
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
+        assert!(
+            matches!(sent.mutations[0].mutation, Mutation::AcceptCharter { version: 3 }),
+            "the acceptance goes first"
+        );
+        assert!(
+            matches!(&sent.mutations[1].mutation, Mutation::CreatePost { body, .. } if body == "Réunion jeudi"),
+            "then the post"
+        );
+    }
+
+    #[test]
+    fn a_report_goes_through_the_outbox_and_says_what_happens_next() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        let post = Uuid::now_v7();
+        shell.send(Event::Navigate(Route::Report { what: ReportWhat::Post, id: post.to_string() }));
+        let Screen::Report(page) = shell.screen() else { panic!("the report screen") };
+        assert_eq!(page.reasons.len(), 6);
+        assert_eq!(page.reasons[0].label, "Publicité ou message indésirable");
+        shell.send(Event::Moderation(ModerationEvent::Report {
+            what: ReportWhat::Post,
+            id: post.to_string(),
+            reason: ReportWhy::Spam,
+            details: " Publicité ".into(),
+        }));
+        let view = shell.view();
+        assert!(view.notice.is_some_and(|n| n.contains("modérateurs")));
+        assert!(!matches!(view.screen, Screen::Report(_)), "back where the person was");
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
+        assert!(
+            matches!(&sent.mutations[0].mutation, Mutation::Report { target_id, details, .. } if *target_id == post && details == "Publicité")
+        );
+    }
+}
