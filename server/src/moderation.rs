@@ -11,8 +11,9 @@
 pub mod charter;
 
 use chrono::{DateTime, Duration, Utc};
-use fabrique_wire::moderation::{ModerationDecision, REPORT_DETAILS_MAX, ReportReason, ReportTarget};
+use fabrique_wire::moderation::{GroupReport, ModerationDecision, REPORT_DETAILS_MAX, ReportReason, ReportTarget};
 use fabrique_wire::notifications::NotificationKind;
+use fabrique_wire::sync::{Entity, EntityKind, scope};
 use uuid::Uuid;
 
 use crate::accounts::Actor;
@@ -110,6 +111,7 @@ pub async fn report(
     target_id: Uuid,
     reason: ReportReason,
     details: &str,
+    changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     let details = fields::text("details", details, REPORT_DETAILS_MAX, false, true)?;
     let existing: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT reporter_id FROM moderation_reports WHERE id = $1")
@@ -145,7 +147,72 @@ pub async fn report(
     };
     on_tx!(tx, c => sqlx::query("INSERT INTO moderation_reports (id, case_id, reporter_id, reason, details, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(id).bind(case_id).bind(actor.person_id).bind(reason.as_str()).bind(&details).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
-    event(tx, case_id, Some(actor.person_id), "reported", serde_json::json!({ "reason": reason.as_str() })).await
+    event(tx, case_id, Some(actor.person_id), "reported", serde_json::json!({ "reason": reason.as_str() })).await?;
+    put_group_report(tx, case_id, changes).await
+}
+
+/// An open case about a group's content goes to the group's admin scope, where its
+/// organisers' phones read it.
+async fn put_group_report(tx: &mut Tx, case_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    type OpenCase = (Option<Uuid>, String, Uuid, String, String, i64, DateTime<Utc>);
+    let row: Option<OpenCase> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT k.group_id, k.target_kind, k.target_id, a.display_name, k.excerpt, k.report_count, k.opened_at \
+         FROM moderation_cases k JOIN people a ON a.id = k.author_id WHERE k.id = $1 AND k.state <> 'decided'")
+        .bind(case_id).fetch_optional(c).await)?;
+    let Some((Some(group_id), target, target_id, author_name, excerpt, report_count, opened_at)) = row else {
+        return Ok(());
+    };
+    let reasons: Vec<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT DISTINCT reason FROM moderation_reports WHERE case_id = $1 ORDER BY reason")
+        .bind(case_id).fetch_all(c).await)?;
+    let Some(target) = ReportTarget::parse(&target) else { return Ok(()) };
+    let report = GroupReport {
+        id: case_id,
+        group_id,
+        target,
+        target_id,
+        author_name,
+        excerpt: excerpt.chars().take(500).collect(),
+        reasons: reasons.iter().filter_map(|r| ReportReason::parse(r)).collect(),
+        report_count,
+        opened_at,
+    };
+    changes.put(scope::group_admin(group_id), case_id, &Entity::GroupReport(report));
+    Ok(())
+}
+
+/// A group's organiser decides a report about their group from the app. Suspensions are
+/// the federation moderators' (from the console).
+pub async fn decide_in_group(
+    tx: &mut Tx,
+    actor: &Actor,
+    case_id: Uuid,
+    decision: ModerationDecision,
+    reason: &str,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let not_found =
+        || ApiError::not_found("case_not_found", "This report does not exist, or is not about a group you run.");
+    let group: Option<Option<Uuid>> = on_tx!(tx, c => sqlx::query_scalar("SELECT group_id FROM moderation_cases WHERE id = $1")
+        .bind(case_id).fetch_optional(c).await)?;
+    let group = group.flatten().ok_or_else(not_found)?;
+    let access = GroupAccess::load(tx, actor, group).await.map_err(|_| not_found())?;
+    if !access.can_moderate() {
+        return Err(not_found());
+    }
+    if decision == ModerationDecision::Suspend {
+        return Err(ApiError::forbidden(
+            "suspension_by_federation",
+            "Suspending an account is decided by the federation's moderators: warn the author, or hide or delete what they wrote.",
+        ));
+    }
+    let state: String = on_tx!(tx, c => sqlx::query_scalar("SELECT state FROM moderation_cases WHERE id = $1").bind(case_id).fetch_one(c).await)?;
+    if state == "decided" {
+        return Err(already_decided());
+    }
+    on_tx!(tx, c => sqlx::query("UPDATE moderation_cases SET state = 'taken', handler_id = $1 WHERE id = $2")
+        .bind(actor.person_id).bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;
+    event(tx, case_id, Some(actor.person_id), "taken", serde_json::json!({ "by": "group_organiser" })).await?;
+    decide(tx, &AdminScope::Everything, actor, case_id, decision, reason, None, changes).await
 }
 
 async fn event(
@@ -337,6 +404,9 @@ pub async fn decide(
         serde_json::json!({ "decision": decision.as_str(), "reason": reason, "suspended_until": suspended_until }),
     )
     .await?;
+    if let Some(group_id) = case.group_id {
+        changes.delete(scope::group_admin(group_id), EntityKind::GroupReport, case_id);
+    }
     // Told in the app: the author (of everything but a dismissal) and each reporter once.
     let reporters: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT DISTINCT reporter_id FROM moderation_reports WHERE case_id = $1")
         .bind(case_id).fetch_all(c).await)?;

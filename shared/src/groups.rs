@@ -234,6 +234,11 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
             posts.extend(page.posts.iter().map(|p| posts::summary(session, overlay, p, false, language)));
         }
     }
+    let (reports, report_decisions) = match group_id {
+        Some(g) => crate::moderation::group_reports(session, overlay, g, language),
+        None => (Vec::new(), Vec::new()),
+    };
+    let reports_hint = (!reports.is_empty()).then(|| Text::ReportsHint.in_language(language).to_owned());
     let loading = page.is_some_and(|p| p.listing_tag.is_some() || p.posts_tag.is_some());
     let empty_text = (!loading && posts.is_empty()).then(|| {
         if private && !member { Text::GroupPrivateContent } else { Text::GroupPostsEmpty }
@@ -270,6 +275,9 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         },
         can_organise: group_id.is_some_and(|g| crate::events::organise::runs(session, g)),
         can_ask: member,
+        reports,
+        report_decisions,
+        reports_hint,
     }
 }
 

@@ -87,6 +87,9 @@ pub enum Text {
     ReportDetails,
     ReportSent,
     CannotReportYourself,
+    DecisionReasonRequired,
+    DecisionSent,
+    ReportsHint,
 }
 
 impl Text {
@@ -285,6 +288,18 @@ impl Text {
                 "Vous ne pouvez pas signaler ce que vous avez écrit vous-même.",
                 "You cannot report what you wrote yourself.",
             ),
+            Text::DecisionReasonRequired => (
+                "Écrivez en une phrase la raison de votre décision : l'auteur et les personnes qui ont signalé la liront.",
+                "Write the reason for your decision in a sentence: the author and the people who reported will read it.",
+            ),
+            Text::DecisionSent => (
+                "Décision enregistrée : l'auteur et les personnes qui ont signalé en sont informés.",
+                "Decision recorded: the author and the people who reported are told.",
+            ),
+            Text::ReportsHint => (
+                "Signalements à examiner dans ce groupe : décidez avec une raison, que l'auteur lira.",
+                "Reports to look at in this group: decide with a reason the author will read.",
+            ),
             Text::JoinRequestSent => (
                 "Demande envoyée. Les responsables du groupe vont vous répondre.",
                 "Request sent. The group's organisers will answer you.",
@@ -322,6 +337,7 @@ pub fn for_error_code(code: &str) -> Text {
         "charter_not_accepted" | "charter_outdated" => Text::CharterNotAccepted,
         "suspended" => Text::Suspended,
         "cannot_report_yourself" => Text::CannotReportYourself,
+        "reason_required" => Text::DecisionReasonRequired,
         "report_target_not_found" => Text::NotFound,
         _ => Text::Refused,
     }

@@ -8,7 +8,7 @@
 //! A report is a write like any other (it waits in the outbox when offline).
 
 use crux_core::{Command, render::render};
-use fabrique_wire::moderation::{Charter, ReportReason, ReportTarget};
+use fabrique_wire::moderation::{Charter, ModerationDecision, ReportReason, ReportTarget};
 use fabrique_wire::sync::Mutation;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
@@ -95,6 +95,47 @@ impl ReportWhy {
     }
 }
 
+/// What a group's organiser decides about a report in their group (suspending an account is
+/// the federation moderators', from the console).
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum Decision {
+    /// Nothing against the charter.
+    Dismiss,
+    /// Taken out of the group, kept for the record.
+    Hide,
+    /// Taken out and erased.
+    Delete,
+    /// The author is warned; it stays.
+    Warn,
+}
+
+impl Decision {
+    const ALL: [Decision; 4] = [Decision::Dismiss, Decision::Hide, Decision::Delete, Decision::Warn];
+
+    fn wire(self) -> ModerationDecision {
+        match self {
+            Decision::Dismiss => ModerationDecision::Dismiss,
+            Decision::Hide => ModerationDecision::Hide,
+            Decision::Delete => ModerationDecision::Delete,
+            Decision::Warn => ModerationDecision::Warn,
+        }
+    }
+
+    fn label(self, language: Language) -> &'static str {
+        let (fr, en) = match self {
+            Decision::Dismiss => ("Rien à redire", "Nothing wrong"),
+            Decision::Hide => ("Masquer", "Hide"),
+            Decision::Delete => ("Supprimer", "Delete"),
+            Decision::Warn => ("Avertir l'auteur", "Warn the author"),
+        };
+        match language {
+            Language::French => fr,
+            Language::English => en,
+        }
+    }
+}
+
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub enum ModerationEvent {
@@ -102,6 +143,9 @@ pub enum ModerationEvent {
     AcceptCharter,
     /// Report something to the moderators (from the report screen).
     Report { what: ReportWhat, id: String, reason: ReportWhy, details: String },
+    /// An organiser decides a report about their group, with the reason the author and the
+    /// reporters will read.
+    DecideReport { case_id: String, decision: Decision, reason: String },
 }
 
 /// The charter as this session knows it.
@@ -140,6 +184,100 @@ pub fn update(event: ModerationEvent, session: &mut Session) -> Cmd {
             }
             sync::write(session, report).and(render())
         }
+        ModerationEvent::DecideReport { case_id, decision, reason } => {
+            let Ok(case_id) = case_id.parse::<Uuid>() else { return render() };
+            if reason.trim().is_empty() {
+                session.notice = Some(Text::DecisionReasonRequired);
+                return render();
+            }
+            session.notice = Some(Text::DecisionSent);
+            let decide =
+                Mutation::DecideReport { case_id, decision: decision.wire(), reason: reason.trim().to_owned() };
+            sync::write(session, decide).and(render())
+        }
+    }
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct GroupReportView {
+    pub case_id: String,
+    /// "Publication de Bruno" / "Bruno's post".
+    pub title: String,
+    pub excerpt: String,
+    /// "Publicité ou message indésirable (2 signalements)".
+    pub reasons: String,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DecisionOption {
+    pub decision: Decision,
+    pub label: String,
+}
+
+/// The open reports about a group, for the people who run it (empty for the others).
+pub fn group_reports(
+    session: &Session,
+    overlay: &crate::sync::overlay::Overlay,
+    group_id: Uuid,
+    language: Language,
+) -> (Vec<GroupReportView>, Vec<DecisionOption>) {
+    let runs = matches!(
+        session.store.my_role(group_id),
+        Some(fabrique_wire::groups::GroupRole::Organiser | fabrique_wire::groups::GroupRole::Admin)
+    );
+    if !runs {
+        return (Vec::new(), Vec::new());
+    }
+    let reports: Vec<GroupReportView> = session
+        .store
+        .group_reports(group_id)
+        .into_iter()
+        .filter(|r| !overlay.decided_reports.contains(&r.id))
+        .map(|r| {
+            let what = match (r.target, language) {
+                (ReportTarget::Post, Language::French) => "Publication",
+                (ReportTarget::Post, Language::English) => "Post",
+                (ReportTarget::Comment, Language::French) => "Commentaire",
+                (ReportTarget::Comment, Language::English) => "Comment",
+                (ReportTarget::Question, Language::French) => "Question",
+                (ReportTarget::Question, Language::English) => "Question",
+                (ReportTarget::Answer, Language::French) => "Réponse",
+                (ReportTarget::Answer, Language::English) => "Answer",
+                (ReportTarget::Person, Language::French) => "Profil",
+                (ReportTarget::Person, Language::English) => "Profile",
+            };
+            let reasons: Vec<&str> = r.reasons.iter().map(|reason| why(*reason).label(language)).collect();
+            let count = match language {
+                Language::French => format!("{} signalement(s)", r.report_count),
+                Language::English => format!("{} report(s)", r.report_count),
+            };
+            GroupReportView {
+                case_id: r.id.to_string(),
+                title: match language {
+                    Language::French => format!("{what} de {}", r.author_name),
+                    Language::English => format!("{what} by {}", r.author_name),
+                },
+                excerpt: r.excerpt.clone(),
+                reasons: format!("{} ({count})", reasons.join(", ")),
+            }
+        })
+        .collect();
+    let options = if reports.is_empty() {
+        Vec::new()
+    } else {
+        Decision::ALL.iter().map(|d| DecisionOption { decision: *d, label: d.label(language).to_owned() }).collect()
+    };
+    (reports, options)
+}
+
+fn why(reason: ReportReason) -> ReportWhy {
+    match reason {
+        ReportReason::Spam => ReportWhy::Spam,
+        ReportReason::Harassment => ReportWhy::Harassment,
+        ReportReason::Hateful => ReportWhy::Hateful,
+        ReportReason::FalseInformation => ReportWhy::FalseInformation,
+        ReportReason::PrivateInformation => ReportWhy::PrivateInformation,
+        ReportReason::Other => ReportWhy::Other,
     }
 }
 
@@ -379,5 +517,54 @@ mod tests {
         assert!(
             matches!(&sent.mutations[0].mutation, Mutation::Report { target_id, details, .. } if *target_id == post && details == "Publicité")
         );
+    }
+
+    #[test]
+    fn an_organiser_sees_the_reports_about_their_group_and_a_decision_takes_it_off_at_once() {
+        use fabrique_wire::groups::GroupRole;
+        use fabrique_wire::moderation::{GroupReport, ReportReason, ReportTarget};
+        use fabrique_wire::sync::Entity;
+
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut pull = first_pull(person, group, vec![]);
+        for change in &mut pull.changes {
+            if let Some(Entity::GroupMember(member)) = &mut change.entity {
+                member.role = GroupRole::Organiser;
+            }
+        }
+        let case = Uuid::now_v7();
+        let report = GroupReport {
+            id: case,
+            group_id: group,
+            target: ReportTarget::Post,
+            target_id: Uuid::now_v7(),
+            author_name: "Bruno".into(),
+            excerpt: "Vends montres".into(),
+            reasons: vec![ReportReason::Spam],
+            report_count: 2,
+            opened_at: chrono::Utc::now(),
+        };
+        pull.changes.push(crate::testing::put(9, &format!("group-admin:{group}"), case, Entity::GroupReport(report)));
+        let mut shell = signed_in(person, &pull);
+        shell.send(Event::Navigate(Route::Group { id: group.to_string() }));
+        let Screen::Group(page) = shell.screen() else { panic!("the group") };
+        assert_eq!(page.reports.len(), 1);
+        assert_eq!(page.reports[0].title, "Publication de Bruno");
+        assert_eq!(page.reports[0].reasons, "Publicité ou message indésirable (2 signalement(s))");
+        assert_eq!(page.report_decisions.len(), 4, "no suspension from the app");
+
+        shell.send(Event::Moderation(ModerationEvent::DecideReport {
+            case_id: case.to_string(),
+            decision: super::Decision::Hide,
+            reason: "  ".into(),
+        }));
+        assert!(shell.view().notice.is_some_and(|n| n.contains("raison")), "a decision needs its reason");
+        shell.send(Event::Moderation(ModerationEvent::DecideReport {
+            case_id: case.to_string(),
+            decision: super::Decision::Hide,
+            reason: "Publicité".into(),
+        }));
+        let Screen::Group(page) = shell.screen() else { panic!("the group") };
+        assert!(page.reports.is_empty(), "decided on this phone: off the list at once");
     }
 }

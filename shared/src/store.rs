@@ -334,6 +334,24 @@ impl LocalStore {
     }
 
     /// The members of a group the phone holds.
+    /// Open reports about a group, for its organisers (from the group's admin scope), oldest first.
+    pub fn group_reports(&self, group_id: Uuid) -> Vec<&fabrique_wire::moderation::GroupReport> {
+        let scope = fabrique_wire::sync::scope::group_admin(group_id);
+        let mut reports: Vec<_> = self
+            .by_scope
+            .get(&scope)
+            .into_iter()
+            .flatten()
+            .filter(|(kind, _)| *kind == EntityKind::GroupReport)
+            .filter_map(|key| match self.held.get(key).map(|h| &h.entity) {
+                Some(Entity::GroupReport(report)) => Some(report),
+                _ => None,
+            })
+            .collect();
+        reports.sort_by_key(|r| (r.opened_at, r.id));
+        reports
+    }
+
     pub fn members_of(&self, group_id: Uuid) -> impl Iterator<Item = &GroupMember> + '_ {
         self.members_by_group.get(&group_id).into_iter().flatten().filter_map(|key| {
             match self.held.get(&(EntityKind::GroupMember, *key)).map(|h| &h.entity) {

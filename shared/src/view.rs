@@ -185,6 +185,10 @@ pub struct GroupView {
     pub events: Vec<EventSummary>,
     /// I run the group: create events, write to its members.
     pub can_organise: bool,
+    /// Open reports about the group, for those who run it; what they may decide.
+    pub reports: Vec<crate::moderation::GroupReportView>,
+    pub report_decisions: Vec<crate::moderation::DecisionOption>,
+    pub reports_hint: Option<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

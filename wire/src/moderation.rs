@@ -2,6 +2,7 @@
 //! the charter in force that everyone accepts before taking part.
 
 use chrono::{DateTime, Utc};
+use uuid::Uuid;
 
 use crate::wire_type;
 
@@ -51,6 +52,22 @@ wire_type! {
         Suspend,
     }
 
+    /// An open case about something in a group, in the group's admin scope: its organisers
+    /// moderate it from the app. It leaves the scope once decided.
+    pub struct GroupReport {
+        /// The case's id.
+        pub id: Uuid,
+        pub group_id: Uuid,
+        pub target: ReportTarget,
+        pub target_id: Uuid,
+        pub author_name: String,
+        /// What was reported, as it was (the start of it).
+        pub excerpt: String,
+        pub reasons: Vec<ReportReason>,
+        pub report_count: i64,
+        pub opened_at: DateTime<Utc>,
+    }
+
     /// `GET /v1/charter`: the version in force, and whether the caller accepted it.
     pub struct Charter {
         pub version: i64,
@@ -84,7 +101,19 @@ impl ModerationDecision {
     }
 }
 
+impl ReportReason {
+    pub fn parse(text: &str) -> Option<ReportReason> {
+        Self::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
 impl ReportTarget {
+    pub fn parse(text: &str) -> Option<ReportTarget> {
+        [ReportTarget::Post, ReportTarget::Comment, ReportTarget::Question, ReportTarget::Answer, ReportTarget::Person]
+            .into_iter()
+            .find(|t| t.as_str() == text)
+    }
+
     pub fn as_str(&self) -> &'static str {
         match self {
             ReportTarget::Post => "post",

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use crate::events::{Event, MyRsvp, RsvpChoice};
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
-use crate::moderation::{ReportReason, ReportTarget};
+use crate::moderation::{GroupReport, ModerationDecision, ReportReason, ReportTarget};
 use crate::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
 use crate::people::{Me, ProfileUpdate};
 use crate::posts::{Comment, Post, PostKind, Reaction};
@@ -195,6 +195,9 @@ wire_type! {
         },
         /// Accept the charter's version `version` (the one in force).
         AcceptCharter { version: i64 },
+        /// A group's organiser decides a report about their group (not a suspension: that is
+        /// the federation moderators'). The reason is told to the author and the reporters.
+        DecideReport { case_id: Uuid, decision: ModerationDecision, reason: String },
     }
 
     /// A mutation with its number in the device's sequence (1, 2, 3, ...).
@@ -287,6 +290,7 @@ wire_type! {
         Event,
         MyRsvp,
         NotificationSettings,
+        GroupReport,
     }
 
     #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
@@ -308,6 +312,7 @@ wire_type! {
         Event(Event),
         MyRsvp(MyRsvp),
         NotificationSettings(NotificationSettings),
+        GroupReport(GroupReport),
     }
 }
 
@@ -331,6 +336,7 @@ impl Entity {
             Entity::Event(_) => EntityKind::Event,
             Entity::MyRsvp(_) => EntityKind::MyRsvp,
             Entity::NotificationSettings(_) => EntityKind::NotificationSettings,
+            Entity::GroupReport(_) => EntityKind::GroupReport,
         }
     }
 }
@@ -355,6 +361,7 @@ impl EntityKind {
             EntityKind::Event => "event",
             EntityKind::MyRsvp => "my_rsvp",
             EntityKind::NotificationSettings => "notification_settings",
+            EntityKind::GroupReport => "group_report",
         }
     }
 
@@ -377,6 +384,7 @@ impl EntityKind {
             "event" => EntityKind::Event,
             "my_rsvp" => EntityKind::MyRsvp,
             "notification_settings" => EntityKind::NotificationSettings,
+            "group_report" => EntityKind::GroupReport,
             _ => return None,
         })
     }

@@ -185,8 +185,11 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
             events::announce_to_attendees(tx, actor, *id, *event_id, text, changes).await
         }
         Mutation::Report { id, target, target_id, reason, details } => {
-            moderation::report(tx, actor, *id, *target, *target_id, *reason, details).await
+            moderation::report(tx, actor, *id, *target, *target_id, *reason, details, changes).await
         }
         Mutation::AcceptCharter { version } => moderation::charter::accept(tx, actor, *version).await,
+        Mutation::DecideReport { case_id, decision, reason } => {
+            moderation::decide_in_group(tx, actor, *case_id, *decision, reason, changes).await
+        }
     }
 }

@@ -11,6 +11,7 @@ mod events;
 mod groups;
 mod health;
 mod helpers;
+mod moderation;
 mod notifications;
 mod posts;
 mod questions;

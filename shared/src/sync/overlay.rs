@@ -66,6 +66,8 @@ pub struct Overlay<'a> {
     /// Notification settings waiting to be sent (the last one wins).
     pub notification_settings: Option<&'a Mutation>,
     pub group_levels: HashMap<Uuid, fabrique_wire::notifications::GroupLevel>,
+    /// Reports an organiser decided on this phone (they leave the group's list at once).
+    pub decided_reports: HashSet<Uuid>,
 }
 
 pub struct NewQuestion<'a> {
@@ -185,6 +187,9 @@ impl<'a> Overlay<'a> {
                 | Mutation::SetMemberRole { .. }
                 | Mutation::Report { .. }
                 | Mutation::AcceptCharter { .. } => {}
+                Mutation::DecideReport { case_id, .. } => {
+                    overlay.decided_reports.insert(*case_id);
+                }
             }
         }
         overlay

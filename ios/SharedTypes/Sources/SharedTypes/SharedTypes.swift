@@ -734,6 +734,109 @@ public struct ComposerView: Hashable, Equatable {
     }
 }
 
+/// What a group's organiser decides about a report in their group (suspending an account is
+/// the federation moderators', from the console).
+indirect public enum Decision: Hashable, Equatable {
+    /// Nothing against the charter.
+    case dismiss
+    /// Taken out of the group, kept for the record.
+    case hide
+    /// Taken out and erased.
+    case delete
+    /// The author is warned; it stays.
+    case warn
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .dismiss:
+            try serializer.serialize_variant_index(value: 0)
+        case .hide:
+            try serializer.serialize_variant_index(value: 1)
+        case .delete:
+            try serializer.serialize_variant_index(value: 2)
+        case .warn:
+            try serializer.serialize_variant_index(value: 3)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Decision {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .dismiss
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .hide
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .delete
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .warn
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Decision: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Decision {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct DecisionOption: Hashable, Equatable {
+    public var decision: Decision
+    public var label: String
+
+    public init(decision: Decision, label: String) {
+        self.decision = decision
+        self.label = label
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.decision.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.label)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> DecisionOption {
+        try deserializer.increase_container_depth()
+        let decision = try Decision.deserialize(deserializer: deserializer)
+        let label = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return DecisionOption(decision: decision, label: label)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> DecisionOption {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct DirectoryView: Hashable, Equatable {
     public var query: String
     public var skill: String
@@ -1866,6 +1969,56 @@ indirect public enum GroupRelation: Hashable, Equatable {
     }
 }
 
+public struct GroupReportView: Hashable, Equatable {
+    public var caseId: String
+    /// "Publication de Bruno" / "Bruno's post".
+    public var title: String
+    public var excerpt: String
+    /// "Publicité ou message indésirable (2 signalements)".
+    public var reasons: String
+
+    public init(caseId: String, title: String, excerpt: String, reasons: String) {
+        self.caseId = caseId
+        self.title = title
+        self.excerpt = excerpt
+        self.reasons = reasons
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.caseId)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.excerpt)
+        try serializer.serialize_str(value: self.reasons)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> GroupReportView {
+        try deserializer.increase_container_depth()
+        let caseId = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let excerpt = try deserializer.deserialize_str()
+        let reasons = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return GroupReportView(caseId: caseId, title: title, excerpt: excerpt, reasons: reasons)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> GroupReportView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct GroupSummary: Hashable, Equatable {
     public var id: String
     public var name: String
@@ -1944,8 +2097,12 @@ public struct GroupView: Hashable, Equatable {
     public var events: [EventSummary]
     /// I run the group: create events, write to its members.
     public var canOrganise: Bool
+    /// Open reports about the group, for those who run it; what they may decide.
+    public var reports: [GroupReportView]
+    public var reportDecisions: [DecisionOption]
+    public var reportsHint: String?
 
-    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool, events: [EventSummary], canOrganise: Bool) {
+    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool, events: [EventSummary], canOrganise: Bool, reports: [GroupReportView], reportDecisions: [DecisionOption], reportsHint: String?) {
         self.id = id
         self.group = group
         self.loading = loading
@@ -1963,6 +2120,9 @@ public struct GroupView: Hashable, Equatable {
         self.canAsk = canAsk
         self.events = events
         self.canOrganise = canOrganise
+        self.reports = reports
+        self.reportDecisions = reportDecisions
+        self.reportsHint = reportsHint
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -1996,6 +2156,15 @@ public struct GroupView: Hashable, Equatable {
             try item.serialize(serializer: serializer)
         }
         try serializer.serialize_bool(value: self.canOrganise)
+        try serializeArray(value: self.reports, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.reportDecisions, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.reportsHint, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
         try serializer.decrease_container_depth()
     }
 
@@ -2036,8 +2205,17 @@ public struct GroupView: Hashable, Equatable {
             try EventSummary.deserialize(deserializer: deserializer)
         }
         let canOrganise = try deserializer.deserialize_bool()
+        let reports = try deserializeArray(deserializer: deserializer) { deserializer in
+            try GroupReportView.deserialize(deserializer: deserializer)
+        }
+        let reportDecisions = try deserializeArray(deserializer: deserializer) { deserializer in
+            try DecisionOption.deserialize(deserializer: deserializer)
+        }
+        let reportsHint = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk, events: events, canOrganise: canOrganise)
+        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk, events: events, canOrganise: canOrganise, reports: reports, reportDecisions: reportDecisions, reportsHint: reportsHint)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> GroupView {
@@ -3120,6 +3298,9 @@ indirect public enum ModerationEvent: Hashable, Equatable {
     case acceptCharter
     /// Report something to the moderators (from the report screen).
     case report(what: ReportWhat, id: String, reason: ReportWhy, details: String)
+    /// An organiser decides a report about their group, with the reason the author and the
+    /// reporters will read.
+    case decideReport(caseId: String, decision: Decision, reason: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -3132,6 +3313,11 @@ indirect public enum ModerationEvent: Hashable, Equatable {
             try serializer.serialize_str(value: id)
             try reason.serialize(serializer: serializer)
             try serializer.serialize_str(value: details)
+        case .decideReport(let caseId, let decision, let reason):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: caseId)
+            try decision.serialize(serializer: serializer)
+            try serializer.serialize_str(value: reason)
         }
         try serializer.decrease_container_depth()
     }
@@ -3156,6 +3342,12 @@ indirect public enum ModerationEvent: Hashable, Equatable {
             let details = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .report(what: what, id: id, reason: reason, details: details)
+        case 2:
+            let caseId = try deserializer.deserialize_str()
+            let decision = try Decision.deserialize(deserializer: deserializer)
+            let reason = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .decideReport(caseId: caseId, decision: decision, reason: reason)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ModerationEvent: \(index)")
         }
     }

@@ -839,6 +839,101 @@ data class ComposerView(
     }
 }
 
+/// What a group's organiser decides about a report in their group (suspending an account is
+/// the federation moderators', from the console).
+enum class Decision {
+    /// Nothing against the charter.
+    DISMISS,
+    /// Taken out of the group, kept for the record.
+    HIDE,
+    /// Taken out and erased.
+    DELETE,
+    /// The author is warned; it stays.
+    WARN;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Decision {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> DISMISS
+                1 -> HIDE
+                2 -> DELETE
+                3 -> WARN
+                else -> throw DeserializationError("Unknown variant index for Decision: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Decision {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class DecisionOption(
+    val decision: org.fabrique.core.types.Decision,
+    val label: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        decision.serialize(serializer)
+        serializer.serialize_str(label)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): DecisionOption {
+            deserializer.increase_container_depth()
+            val decision = org.fabrique.core.types.Decision.deserialize(deserializer)
+            val label = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return DecisionOption(decision, label)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): DecisionOption {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class DirectoryView(
     val query: String,
     val skill: String,
@@ -2397,6 +2492,55 @@ enum class GroupRelation {
     }
 }
 
+data class GroupReportView(
+    val caseId: String,
+    /// "Publication de Bruno" / "Bruno's post".
+    val title: String,
+    val excerpt: String,
+    /// "Publicité ou message indésirable (2 signalements)".
+    val reasons: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(caseId)
+        serializer.serialize_str(title)
+        serializer.serialize_str(excerpt)
+        serializer.serialize_str(reasons)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): GroupReportView {
+            deserializer.increase_container_depth()
+            val caseId = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val excerpt = deserializer.deserialize_str()
+            val reasons = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return GroupReportView(caseId, title, excerpt, reasons)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): GroupReportView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class GroupSummary(
     val id: String,
     val name: String,
@@ -2472,6 +2616,10 @@ data class GroupView(
     val events: List<org.fabrique.core.types.EventSummary>,
     /// I run the group: create events, write to its members.
     val canOrganise: Boolean,
+    /// Open reports about the group, for those who run it; what they may decide.
+    val reports: List<org.fabrique.core.types.GroupReportView>,
+    val reportDecisions: List<org.fabrique.core.types.DecisionOption>,
+    val reportsHint: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -2504,6 +2652,15 @@ data class GroupView(
             it.serialize(serializer)
         }
         serializer.serialize_bool(canOrganise)
+        reports.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        reportDecisions.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        reportsHint.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
         serializer.decrease_container_depth()
     }
 
@@ -2551,8 +2708,20 @@ data class GroupView(
                     org.fabrique.core.types.EventSummary.deserialize(deserializer)
                 }
             val canOrganise = deserializer.deserialize_bool()
+            val reports =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.GroupReportView.deserialize(deserializer)
+                }
+            val reportDecisions =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.DecisionOption.deserialize(deserializer)
+                }
+            val reportsHint =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk, events, canOrganise)
+            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk, events, canOrganise, reports, reportDecisions, reportsHint)
         }
 
         @Throws(DeserializationError::class)
@@ -4050,6 +4219,34 @@ sealed interface ModerationEvent {
         }
     }
 
+    /// An organiser decides a report about their group, with the reason the author and the
+    /// reporters will read.
+    data class DecideReport(
+        val caseId: String,
+        val decision: org.fabrique.core.types.Decision,
+        val reason: String,
+    ) : ModerationEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(caseId)
+            decision.serialize(serializer)
+            serializer.serialize_str(reason)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DecideReport {
+                deserializer.increase_container_depth()
+                val caseId = deserializer.deserialize_str()
+                val decision = org.fabrique.core.types.Decision.deserialize(deserializer)
+                val reason = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return DecideReport(caseId, decision, reason)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): ModerationEvent {
@@ -4057,6 +4254,7 @@ sealed interface ModerationEvent {
             return when (index) {
                 0 -> AcceptCharter.deserialize(deserializer)
                 1 -> Report.deserialize(deserializer)
+                2 -> DecideReport.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for ModerationEvent: $index")
             }
         }
