@@ -369,6 +369,7 @@ pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, la
         pending_label: pending.then(|| Text::NotSentYet.in_language(language).to_owned()),
         can_edit: mine,
         can_delete: mine || moderates(session, post.group_id),
+        can_report: !mine && !pending,
     }
 }
 
@@ -390,6 +391,7 @@ pub fn pending_summary(session: &Session, new: &crate::sync::overlay::NewPost, l
         pending_label: Some(Text::NotSentYet.in_language(language).to_owned()),
         can_edit: false,
         can_delete: true,
+        can_report: false,
     }
 }
 
@@ -409,6 +411,7 @@ fn comment_view(session: &Session, overlay: &Overlay, comment: &Comment, languag
         pending_label: pending.then(|| Text::NotSentYet.in_language(language).to_owned()),
         can_edit: mine,
         can_delete: mine || moderates(session, comment.group_id),
+        can_report: !mine && !pending,
     }
 }
 
@@ -425,6 +428,7 @@ fn pending_comment(session: &Session, id: Uuid, body: &str, language: Language) 
         pending_label: Some(Text::NotSentYet.in_language(language).to_owned()),
         can_edit: false,
         can_delete: true,
+        can_report: false,
     }
 }
 

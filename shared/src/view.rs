@@ -115,6 +115,8 @@ pub struct PostSummary {
     pub pending_label: Option<String>,
     pub can_edit: bool,
     pub can_delete: bool,
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    pub can_report: bool,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -215,6 +217,8 @@ pub struct CommentView {
     pub pending_label: Option<String>,
     pub can_edit: bool,
     pub can_delete: bool,
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    pub can_report: bool,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

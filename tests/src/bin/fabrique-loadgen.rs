@@ -84,6 +84,27 @@ enum Command {
         #[arg(long, default_value_t = 10_000)]
         expected: usize,
     },
+    /// Add to a database seeded by `seed` what 40 days of use leave behind for the console:
+    /// the activity counters of every association (a tenth of its people active each day),
+    /// audit lines and moderation cases. Written straight into the tables (the counters'
+    /// shape is what `activity.rs` writes; their volume is the point).
+    ConsoleSeed {
+        #[arg(long)]
+        data_dir: std::path::PathBuf,
+        #[arg(long, default_value_t = 40)]
+        days: i64,
+        #[arg(long, default_value_t = 100_000)]
+        audit_lines: usize,
+        #[arg(long, default_value_t = 2_000)]
+        cases: usize,
+    },
+    /// Time the console's pages as the federation administrator (p50, p95 per page).
+    Console {
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 50)]
+        requests: usize,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -101,6 +122,10 @@ async fn main() {
     match Cli::parse().command {
         Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
+        Command::ConsoleSeed { data_dir, days, audit_lines, cases } => {
+            console_seed(&data_dir, days, audit_lines, cases).await
+        }
+        Command::Console { url, requests } => console(&url, requests).await,
         Command::Search { url, queries } => search(&url, queries).await,
         Command::PushService { bind } => {
             let service = fabrique_tests::push_service::PushService::start_on(&bind).await;
@@ -654,5 +679,192 @@ async fn push_fanout(url: &str, push_service: &str, server_pid: u32, expected: u
             return;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn console_seed(data_dir: &std::path::Path, days: i64, audit_lines: usize, cases: usize) {
+    let db = Db::connect(&format!("sqlite:{}", data_dir.join("fabrique.db").display())).await.expect("database");
+    let started = Instant::now();
+    let Db::Sqlite { write, .. } = &db else { panic!("the console seed is for SQLite") };
+    let associations: Vec<(Uuid, i64)> = sqlx::query_as(
+        "SELECT o.id, (SELECT COUNT(*) FROM people p WHERE p.organisation_id = o.id) FROM organisations o WHERE o.kind = 'association'",
+    )
+    .fetch_all(write)
+    .await
+    .expect("associations");
+    let people: Vec<(Uuid, Uuid)> =
+        sqlx::query_as("SELECT id, organisation_id FROM people").fetch_all(write).await.expect("people");
+    let mut by_association: std::collections::HashMap<Uuid, Vec<Uuid>> = std::collections::HashMap::new();
+    for (person, organisation) in &people {
+        by_association.entry(*organisation).or_default().push(*person);
+    }
+    let today = chrono::Utc::now().date_naive();
+    let mut rows = 0usize;
+    for (index, (association, count)) in associations.iter().enumerate() {
+        let mut tx = write.begin().await.expect("a transaction");
+        let members = by_association.get(association).cloned().unwrap_or_default();
+        for d in 0..days {
+            let day = today - chrono::Duration::days(d);
+            let active = (*count as usize / 10).max(1);
+            sqlx::query("INSERT INTO activity_days (organisation_id, day, posts, questions_asked, answers) VALUES ($1, $2, $3, $4, $5) \
+                         ON CONFLICT (organisation_id, day) DO UPDATE SET posts = activity_days.posts + excluded.posts")
+                .bind(association).bind(day).bind(active as i64 * 2).bind((active / 3).max(1) as i64).bind((active / 2).max(1) as i64)
+                .execute(&mut *tx).await.expect("a day");
+            for k in 0..active.min(members.len()) {
+                let person = members[(k + d as usize * 7 + index) % members.len()];
+                sqlx::query("INSERT INTO activity_people (organisation_id, day, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                    .bind(association).bind(day).bind(person).execute(&mut *tx).await.expect("a person-day");
+                rows += 1;
+            }
+            for q in 0..(active / 3).max(1) {
+                let asked = day.and_hms_opt(9, (q % 60) as u32, 0).expect("a time").and_utc();
+                let answered = if q % 4 == 0 { None } else { Some((q as i64 + 1) * 1800) };
+                sqlx::query("INSERT INTO activity_questions (question_id, organisation_id, asked_at, first_answer_seconds) VALUES ($1, $2, $3, $4)")
+                    .bind(Uuid::now_v7()).bind(association).bind(asked).bind(answered).execute(&mut *tx).await.expect("a question");
+            }
+        }
+        tx.commit().await.expect("commit");
+    }
+    println!(
+        "seeded the activity of {} associations over {days} days ({rows} person-days) in {:.1?}",
+        associations.len(),
+        started.elapsed()
+    );
+    let admin: Uuid = sqlx::query_scalar("SELECT id FROM people WHERE platform_role = 'federation_admin' LIMIT 1")
+        .fetch_one(write)
+        .await
+        .expect("the administrator");
+    let mut tx = write.begin().await.expect("a transaction");
+    for i in 0..audit_lines {
+        let at = chrono::Utc::now() - chrono::Duration::seconds((audit_lines - i) as i64 * 30);
+        let (action, target) = match i % 4 {
+            0 => ("invitation.create", people[i % people.len()].1),
+            1 => ("person.deactivate", people[i % people.len()].0),
+            2 => ("group.member.remove", people[i % people.len()].0),
+            _ => ("post.delete", people[i % people.len()].0),
+        };
+        sqlx::query("INSERT INTO audit_log (id, actor_id, action, target_kind, target_id, details, created_at) VALUES ($1, $2, $3, 'person', $4, '{}', $5)")
+            .bind(Uuid::now_v7()).bind(admin).bind(action).bind(target).bind(at).execute(&mut *tx).await.expect("an audit line");
+    }
+    for i in 0..cases {
+        let (author, organisation) = people[(i * 37) % people.len()];
+        let opened = chrono::Utc::now() - chrono::Duration::minutes((cases - i) as i64 * 20);
+        let state = if i % 3 == 0 { "open" } else { "decided" };
+        sqlx::query("INSERT INTO moderation_cases (id, target_kind, target_id, author_id, organisation_id, excerpt, state, report_count, opened_at, decision, decided_at) \
+                     VALUES ($1, 'post', $2, $3, $4, 'Un message signalé', $5, 1, $6, $7, $8)")
+            .bind(Uuid::now_v7()).bind(Uuid::now_v7()).bind(author).bind(organisation).bind(state).bind(opened)
+            .bind((state == "decided").then_some("dismiss")).bind((state == "decided").then_some(opened + chrono::Duration::hours(3)))
+            .execute(&mut *tx).await.expect("a case");
+    }
+    tx.commit().await.expect("commit");
+    println!("seeded {audit_lines} audit lines and {cases} moderation cases in {:.1?}", started.elapsed());
+    db.close().await;
+}
+
+/// The console's sign-in, by hand: the one-time cookie and token of the form, then the session cookie.
+async fn console_session(client: &reqwest::Client, url: &str) -> String {
+    let page = client.get(format!("{url}/admin/sign-in")).send().await.expect("the sign-in page");
+    let login = page
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.split(';').next().filter(|c| c.starts_with("fabrique_admin_login=")))
+        .expect("a one-time cookie")
+        .to_owned();
+    let html = page.text().await.expect("the form");
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("a form token") + marker.len();
+    let csrf = html[start..].split('"').next().unwrap_or_default().to_owned();
+    let body = format!("csrf={csrf}&email={}&password={PASSWORD}", ADMIN_EMAIL.replace('@', "%40"));
+    let answer = client
+        .post(format!("{url}/admin/sign-in"))
+        .header(reqwest::header::COOKIE, &login)
+        .header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .await
+        .expect("sign-in answers");
+    answer
+        .headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.split(';').next().filter(|c| c.starts_with("fabrique_admin=")))
+        .expect("a console session")
+        .to_owned()
+}
+
+async fn console(url: &str, requests: usize) {
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("a client");
+    let cookie = console_session(&client, url).await;
+    let pages = [
+        ("home (open cases, people count)", "/admin".to_owned()),
+        ("people, first page", "/admin/people".to_owned()),
+        ("people, searched by name", "/admin/people?q=personne%2012345".to_owned()),
+        ("people, one association", "/admin/people?organisation=ORG".to_owned()),
+        ("organisations, the federation's level", "/admin/organisations?parent=FED".to_owned()),
+        ("groups, first page", "/admin/groups".to_owned()),
+        ("activity, 50 associations over 30 days", "/admin/activity".to_owned()),
+        ("moderation queue", "/admin/moderation".to_owned()),
+        ("moderation report, 30 days", "/admin/moderation/report".to_owned()),
+        ("audit log, first page", "/admin/audit".to_owned()),
+        ("audit log, searched", "/admin/audit?q=deactivate".to_owned()),
+        ("push health", "/admin/push".to_owned()),
+    ];
+    let organisations = client
+        .get(format!("{url}/admin/organisations"))
+        .header(reqwest::header::COOKIE, &cookie)
+        .send()
+        .await
+        .expect("tree")
+        .text()
+        .await
+        .expect("html");
+    let federation = organisations
+        .split("/admin/organisations?parent=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    let level = client
+        .get(format!("{url}/admin/organisations?parent={federation}"))
+        .header(reqwest::header::COOKIE, &cookie)
+        .send()
+        .await
+        .expect("level")
+        .text()
+        .await
+        .expect("html");
+    let association = level
+        .split("/admin/people?organisation=")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap_or_default()
+        .to_owned();
+    for (label, path) in pages {
+        let path = path.replace("ORG", &association).replace("FED", &federation);
+        let mut latencies = Vec::with_capacity(requests);
+        let mut bytes = 0;
+        for _ in 0..requests {
+            let started = Instant::now();
+            let response = client
+                .get(format!("{url}{path}"))
+                .header(reqwest::header::COOKIE, &cookie)
+                .send()
+                .await
+                .expect("a page");
+            assert!(response.status().is_success(), "{path}: {}", response.status());
+            bytes = response.bytes().await.expect("a body").len();
+            latencies.push(started.elapsed());
+        }
+        latencies.sort_unstable();
+        let at = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+        println!(
+            "console, {label}: {} requests, {bytes} bytes, p50 {:.2?}, p95 {:.2?}",
+            latencies.len(),
+            at(0.50),
+            at(0.95)
+        );
     }
 }

@@ -524,8 +524,10 @@ public struct CommentView: Hashable, Equatable {
     public var pendingLabel: String?
     public var canEdit: Bool
     public var canDelete: Bool
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    public var canReport: Bool
 
-    public init(id: String, authorId: String, authorName: String, body: String, createdAt: String, edited: Bool, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool) {
+    public init(id: String, authorId: String, authorName: String, body: String, createdAt: String, edited: Bool, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool) {
         self.id = id
         self.authorId = authorId
         self.authorName = authorName
@@ -537,6 +539,7 @@ public struct CommentView: Hashable, Equatable {
         self.pendingLabel = pendingLabel
         self.canEdit = canEdit
         self.canDelete = canDelete
+        self.canReport = canReport
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -556,6 +559,7 @@ public struct CommentView: Hashable, Equatable {
         }
         try serializer.serialize_bool(value: self.canEdit)
         try serializer.serialize_bool(value: self.canDelete)
+        try serializer.serialize_bool(value: self.canReport)
         try serializer.decrease_container_depth()
     }
 
@@ -582,8 +586,9 @@ public struct CommentView: Hashable, Equatable {
         }
         let canEdit = try deserializer.deserialize_bool()
         let canDelete = try deserializer.deserialize_bool()
+        let canReport = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return CommentView(id: id, authorId: authorId, authorName: authorName, body: body, createdAt: createdAt, edited: edited, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete)
+        return CommentView(id: id, authorId: authorId, authorName: authorName, body: body, createdAt: createdAt, edited: edited, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> CommentView {
@@ -3927,8 +3932,10 @@ public struct PostSummary: Hashable, Equatable {
     public var pendingLabel: String?
     public var canEdit: Bool
     public var canDelete: Bool
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    public var canReport: Bool
 
-    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool) {
+    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool) {
         self.id = id
         self.groupId = groupId
         self.groupName = groupName
@@ -3945,6 +3952,7 @@ public struct PostSummary: Hashable, Equatable {
         self.pendingLabel = pendingLabel
         self.canEdit = canEdit
         self.canDelete = canDelete
+        self.canReport = canReport
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -3969,6 +3977,7 @@ public struct PostSummary: Hashable, Equatable {
         }
         try serializer.serialize_bool(value: self.canEdit)
         try serializer.serialize_bool(value: self.canDelete)
+        try serializer.serialize_bool(value: self.canReport)
         try serializer.decrease_container_depth()
     }
 
@@ -4000,8 +4009,9 @@ public struct PostSummary: Hashable, Equatable {
         }
         let canEdit = try deserializer.deserialize_bool()
         let canDelete = try deserializer.deserialize_bool()
+        let canReport = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete)
+        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PostSummary {

@@ -558,6 +558,8 @@ data class CommentView(
     val pendingLabel: String? = null,
     val canEdit: Boolean,
     val canDelete: Boolean,
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    val canReport: Boolean,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -576,6 +578,7 @@ data class CommentView(
         }
         serializer.serialize_bool(canEdit)
         serializer.serialize_bool(canDelete)
+        serializer.serialize_bool(canReport)
         serializer.decrease_container_depth()
     }
 
@@ -605,8 +608,9 @@ data class CommentView(
                 }
             val canEdit = deserializer.deserialize_bool()
             val canDelete = deserializer.deserialize_bool()
+            val canReport = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return CommentView(id, authorId, authorName, body, createdAt, edited, reactions, pending, pendingLabel, canEdit, canDelete)
+            return CommentView(id, authorId, authorName, body, createdAt, edited, reactions, pending, pendingLabel, canEdit, canDelete, canReport)
         }
 
         @Throws(DeserializationError::class)
@@ -4955,6 +4959,8 @@ data class PostSummary(
     val pendingLabel: String? = null,
     val canEdit: Boolean,
     val canDelete: Boolean,
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    val canReport: Boolean,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -4978,6 +4984,7 @@ data class PostSummary(
         }
         serializer.serialize_bool(canEdit)
         serializer.serialize_bool(canDelete)
+        serializer.serialize_bool(canReport)
         serializer.decrease_container_depth()
     }
 
@@ -5012,8 +5019,9 @@ data class PostSummary(
                 }
             val canEdit = deserializer.deserialize_bool()
             val canDelete = deserializer.deserialize_bool()
+            val canReport = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete)
+            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete, canReport)
         }
 
         @Throws(DeserializationError::class)
