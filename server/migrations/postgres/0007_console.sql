@@ -19,6 +19,9 @@ CREATE INDEX admin_sessions_person ON admin_sessions(person_id);
 ALTER TABLE people ADD COLUMN suspended_until TIMESTAMPTZ;
 ALTER TABLE people ADD COLUMN charter_version BIGINT;
 CREATE INDEX people_name ON people(display_name, id);
+-- The console's people of one association, by name; and counts of active people.
+CREATE INDEX people_organisation_name ON people(organisation_id, display_name, id);
+CREATE INDEX people_active ON people(organisation_id) WHERE deactivated_at IS NULL;
 
 -- The charter, versioned: the newest version is the one in force.
 CREATE TABLE charter_versions (
@@ -106,3 +109,5 @@ CREATE TABLE activity_questions (
 );
 CREATE INDEX activity_questions_organisation ON activity_questions(organisation_id, asked_at);
 CREATE INDEX audit_log_action ON audit_log(action, created_at);
+-- The audit log newest first, a page at a time, without sorting it all.
+CREATE INDEX audit_log_created_id ON audit_log(created_at, id);
