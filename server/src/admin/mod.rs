@@ -186,6 +186,19 @@ impl IntoResponse for PageError {
 
 pub type PageResult = Result<Response, PageError>;
 
+/// The step before an action that cannot be taken back in one click: what it will do, the
+/// button that does it (posting to `action`), and a way back.
+#[derive(Template)]
+#[template(path = "admin/confirm.html")]
+pub struct Confirm {
+    pub frame: Frame,
+    pub title: String,
+    pub text: String,
+    pub action: String,
+    pub button: String,
+    pub back: String,
+}
+
 /// After a form: back to a page, with what was done said once (Post/Redirect/Get).
 pub fn done(to: &str, notice: &str) -> Response {
     let separator = if to.contains('?') { '&' } else { '?' };

@@ -23,7 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/organisations", get(tree).post(create))
         .route("/admin/organisations/{id}/rename", post(rename))
         .route("/admin/organisations/{id}/move", post(move_to))
-        .route("/admin/organisations/{id}/archive", post(archive))
+        .route("/admin/organisations/{id}/archive", get(confirm_archive).post(archive))
 }
 
 #[derive(Deserialize)]
@@ -160,6 +160,27 @@ async fn move_to(State(state): State<AppState>, Path(id): Path<Uuid>, form: Admi
     organisations::move_to(&mut tx, &admin.actor(), id, form.parent_id).await?;
     commit(&state, tx, ChangeSet::default()).await?;
     Ok(done(&back_to(&admin, Some(form.parent_id)), "organisation_changed"))
+}
+
+async fn confirm_archive(State(state): State<AppState>, admin: Admin, Path(id): Path<Uuid>) -> PageResult {
+    admin.require_federation_admin()?;
+    let mut tx = state.db.begin_read().await?;
+    let organisation = organisations::load(&mut tx, id).await?.ok_or_else(not_yours)?;
+    tx.commit().await?;
+    let l = admin.lang;
+    Ok(render(&super::Confirm {
+        title: format!("{} {} ?", l.tr("Archiver", "Archive"), organisation.name),
+        text: l
+            .tr(
+                "On ne pourra plus y inviter personne. Ses membres et ses groupes restent tels qu'ils sont.",
+                "Nobody can be invited into it any more. Its people and groups stay as they are.",
+            )
+            .to_owned(),
+        action: format!("/admin/organisations/{id}/archive"),
+        button: l.tr("Archiver", "Archive").to_owned(),
+        back: back_to(&admin, organisation.parent_id),
+        frame: admin.frame("organisations", Notice(None)),
+    }))
 }
 
 #[derive(Deserialize)]

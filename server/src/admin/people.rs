@@ -28,7 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/people/invite", get(invite_page).post(invite))
         .route("/admin/people/import", get(import_page).post(import))
         .route("/admin/people/{id}", get(person_page))
-        .route("/admin/people/{id}/deactivate", post(deactivate))
+        .route("/admin/people/{id}/deactivate", get(confirm_deactivate).post(deactivate))
         .route("/admin/people/{id}/reactivate", post(reactivate))
         .route("/admin/people/{id}/role", post(set_role))
 }
@@ -221,6 +221,28 @@ async fn person_page(State(state): State<AppState>, admin: Admin, notice: Notice
 
 #[derive(Deserialize)]
 struct NoFields {}
+
+async fn confirm_deactivate(State(state): State<AppState>, admin: Admin, Path(id): Path<Uuid>) -> PageResult {
+    let mut tx = state.db.begin_read().await?;
+    let person: Option<(String, Uuid)> = on_tx!(&mut tx, c => sqlx::query_as("SELECT display_name, organisation_id FROM people WHERE id = $1")
+        .bind(id).fetch_optional(c).await)?;
+    tx.commit().await?;
+    let (name, _) = person.filter(|(_, organisation)| admin.may_act_on(*organisation)).ok_or_else(not_yours)?;
+    let l = admin.lang;
+    Ok(render(&super::Confirm {
+        title: format!("{} {name} ?", l.tr("Désactiver le compte de", "Deactivate the account of")),
+        text: l
+            .tr(
+                "Cette personne ne pourra plus se connecter, sur aucun appareil, et ne recevra plus de notifications. Ce qu'elle a écrit reste. Vous pourrez réactiver son compte plus tard.",
+                "This person will no longer be able to sign in, on any device, nor receive notifications. What they wrote stays. You can reactivate the account later.",
+            )
+            .to_owned(),
+        action: format!("/admin/people/{id}/deactivate"),
+        button: l.tr("Désactiver le compte", "Deactivate the account").to_owned(),
+        back: format!("/admin/people/{id}"),
+        frame: admin.frame("people", Notice(None)),
+    }))
+}
 
 async fn deactivate(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
     let admin = form.admin;

@@ -479,3 +479,23 @@ async fn the_audit_log_lists_administrative_actions_and_finds_them_by_words() {
     let (_, found) = console.get("/admin/audit?q=invitation").await;
     assert!(found.contains("invitation.create") && !found.contains("console.sign_in"), "{found}");
 }
+
+#[tokio::test]
+async fn deactivating_a_person_asks_first_and_the_question_changes_nothing() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let member = app.member(association, "Claire Dubois").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (status, page) = console.get(&format!("/admin/people/{}/deactivate", member.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Deactivate the account of Claire Dubois ?") && page.contains("id=\"cancel\""), "{page}");
+    assert_eq!(app.get("/v1/me", Some(&member.token)).await.status(), StatusCode::OK, "asking changed nothing");
+    let (status, _, _) = console.post(&format!("/admin/people/{}/deactivate", member.id), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get("/v1/me", Some(&member.token)).await.status(), StatusCode::UNAUTHORIZED, "their sessions ended");
+    let response = app.post("/v1/auth/sign-in", None, &json!({ "email": member.email, "password": PASSWORD })).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let (status, _) = console.get(&format!("/admin/organisations/{association}/archive")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(fabrique_server::on_db!(&app.db, c => sqlx::query_scalar::<_, Option<chrono::DateTime<chrono::Utc>>>("SELECT archived_at FROM organisations WHERE id = $1").bind(association).fetch_one(c).await).unwrap().is_none());
+}
