@@ -17,16 +17,12 @@ core0="" core1=""
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then core0="taskset -c 0" core1="taskset -c 1"; fi
 $core1 ./target/release/fabrique-loadgen push-service --bind "127.0.0.1:$push_port" &
 service=$!
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$push_port/stats" >/dev/null && break
-    sleep 0.1
-done
+# Retried by curl until it answers (refused connections included), for a minute at most.
+curl -sf --retry 60 --retry-connrefused --retry-max-time 60 -o /dev/null "http://127.0.0.1:$push_port/stats"
 ./target/release/fabrique-loadgen push-seed --data-dir "$data" --subscriptions "$devices" --push-service "http://127.0.0.1:$push_port"
 $core0 ./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    sleep 0.2
-done
+# Retried by curl until it answers (refused connections included), for a minute at most.
+curl -sf --retry 60 --retry-connrefused --retry-max-time 60 -o /dev/null "http://127.0.0.1:$port/health"
 ./target/release/fabrique-loadgen push-fanout --url "http://127.0.0.1:$port" --push-service "http://127.0.0.1:$push_port" \
     --server-pid "$server" --expected "$devices"

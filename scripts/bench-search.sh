@@ -16,8 +16,6 @@ cargo build --release --locked --bin fabrique --bin fabrique-loadgen
 du -sh "$data"
 ./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
-    sleep 0.2
-done
+# Retried by curl until it answers (refused connections included), for a minute at most.
+curl -sf --retry 60 --retry-connrefused --retry-max-time 60 -o /dev/null "http://127.0.0.1:$port/health"
 ./target/release/fabrique-loadgen search --url "http://127.0.0.1:$port" --queries "$queries"

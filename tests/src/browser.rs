@@ -5,8 +5,11 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::AsyncBufReadExt;
+use tokio::process::{Child, Command};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
@@ -21,8 +24,7 @@ pub struct Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        let _ = self.driver.start_kill();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
@@ -41,24 +43,27 @@ impl Browser {
             );
         }
         let port = free_port();
-        let driver = Command::new(CHROMEDRIVER)
+        let mut driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
+            .kill_on_drop(true)
             .spawn()
             .expect("chromedriver starts");
-        let url = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let http = reqwest::Client::new();
-        loop {
-            if let Ok(response) = http.get(format!("{url}/status")).send().await
-                && response.status().is_success()
-            {
-                break;
+        // chromedriver says so once it listens: wait for that line, not for a while.
+        let mut lines = tokio::io::BufReader::new(driver.stdout.take().expect("chromedriver's output")).lines();
+        let started = tokio::time::timeout(Duration::from_secs(30), async {
+            while let Ok(Some(line)) = lines.next_line().await {
+                if line.contains("started successfully") {
+                    return true;
+                }
             }
-            assert!(Instant::now() < deadline, "chromedriver did not answer within 30 s");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+            false
+        })
+        .await;
+        assert!(matches!(started, Ok(true)), "chromedriver did not start within 30 s");
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        let url = format!("http://127.0.0.1:{port}");
         let profile = std::env::temp_dir().join(format!("fabrique-chromium-{}", uuid::Uuid::new_v4().simple()));
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
@@ -98,15 +103,19 @@ impl Browser {
     }
 
     /// Clicks a button that sends a form, and waits until the next page replaced this one
-    /// (the clicked button is gone from the document), however long the server takes.
+    /// (the mark put on this document is gone), however long the server takes.
     pub async fn submit(&self, css: &str) {
-        let button = self.client.wait().for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
-        button.click().await.unwrap_or_else(|e| panic!("clicking {css}: {e}"));
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while button.tag_name().await.is_ok() {
-            assert!(Instant::now() < deadline, "the form sent by {css} did not lead to a new page within 30 s");
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        self.client
+            .execute("document.documentElement.setAttribute('data-before-submit', '')", vec![])
+            .await
+            .expect("the page can be marked");
+        self.click(css).await;
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css("html:not([data-before-submit])"))
+            .await
+            .unwrap_or_else(|e| panic!("the form sent by {css} did not lead to a new page within 30 s: {e}"));
     }
 
     /// Picks the option of a `<select>` whose value is `value`.
@@ -131,10 +140,5 @@ impl Browser {
 
     pub async fn url(&self) -> String {
         self.client.current_url().await.expect("the current address").to_string()
-    }
-
-    /// The visible text of the whole page.
-    pub async fn page_text(&self) -> String {
-        self.text("body").await
     }
 }

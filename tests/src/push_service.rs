@@ -75,6 +75,8 @@ struct Inner {
 pub struct PushService {
     pub address: SocketAddr,
     inner: Arc<Mutex<Inner>>,
+    /// Bumped at each message taken: what waiting for arrivals listens to.
+    arrived: Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 impl PushService {
@@ -86,7 +88,8 @@ impl PushService {
     pub async fn start_on(address: &str) -> PushService {
         let listener = tokio::net::TcpListener::bind(address).await.expect("the push service binds");
         let address = listener.local_addr().expect("an address");
-        let service = PushService { address, inner: Arc::default() };
+        let service =
+            PushService { address, inner: Arc::default(), arrived: Arc::new(tokio::sync::watch::channel(0).0) };
         let router = Router::new()
             .route("/push/{id}", post(receive))
             .route("/devices/{count}", post(new_devices))
@@ -159,14 +162,14 @@ impl PushService {
 
     /// Waits until the device holds `count` messages (or `within` passes).
     pub async fn wait_for(&self, device: &Device, count: usize, within: Duration) -> Vec<Received> {
-        let deadline = tokio::time::Instant::now() + within;
-        loop {
-            let received = self.received(device);
-            if received.len() >= count || tokio::time::Instant::now() >= deadline {
-                return received;
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        self.until(within, |service| service.received(device).len() >= count).await;
+        self.received(device)
+    }
+
+    /// Waits until `condition` holds, checked at each arrival (or `within` passes); whether it held.
+    pub async fn until(&self, within: Duration, condition: impl Fn(&PushService) -> bool) -> bool {
+        let mut arrivals = self.arrived.subscribe();
+        tokio::time::timeout(within, arrivals.wait_for(|_| condition(self))).await.is_ok_and(|r| r.is_ok())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
@@ -292,6 +295,8 @@ async fn receive(
     }
     let received = Received { payload, ttl, urgency: header("urgency"), topic: header("topic") };
     inner.received.entry(id).or_default().push(received);
+    drop(inner);
+    service.arrived.send_modify(|count| *count += 1);
     let mut response = StatusCode::CREATED.into_response();
     if let Ok(location) = HeaderValue::from_str(&format!("/message/{}", Uuid::new_v4())) {
         response.headers_mut().insert("location", location);

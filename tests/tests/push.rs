@@ -408,27 +408,32 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
-/// `fabrique serve` on `port` over `data`, once it answers `/health`.
+/// `fabrique serve` on `port` over `data`, once it says it listens (it logs that after binding).
 async fn serve(data: &std::path::Path, port: u16) -> tokio::process::Child {
-    let child = tokio::process::Command::new(fabrique_binary())
+    use tokio::io::AsyncBufReadExt;
+    let mut child = tokio::process::Command::new(fabrique_binary())
         .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--push-claim-seconds", "5"])
         .arg("--data-dir")
         .arg(data)
-        .env("RUST_LOG", "warn")
-        .stdout(std::process::Stdio::null())
+        .env("RUST_LOG", "warn,fabrique_server::cli=info")
+        .stdout(std::process::Stdio::piped())
         .kill_on_drop(true)
         .spawn()
         .expect("the server starts");
-    // Another process: it cannot hand over a bound listener, so /health is polled until a deadline.
-    let client = reqwest::Client::new();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    while tokio::time::Instant::now() < deadline {
-        if client.get(format!("http://127.0.0.1:{port}/health")).send().await.is_ok_and(|r| r.status() == 200) {
-            return child;
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().expect("the server's output")).lines();
+    let listening = tokio::time::timeout(Duration::from_secs(20), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line.contains("Fabrique is listening") {
+                return true;
+            }
         }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    panic!("the server did not answer /health within 20 s");
+        false
+    })
+    .await;
+    assert!(matches!(listening, Ok(true)), "the server did not start listening within 20 s");
+    // The rest of its output is read and dropped, so that it never blocks on a full pipe.
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    child
 }
 
 /// A data directory with `devices` members of one group, each with one device at `service`
@@ -477,10 +482,7 @@ async fn crowd_asked(service: &PushService, devices: usize, port: u16) -> (DataD
 }
 
 async fn until_received(service: &PushService, count: usize, within: Duration) {
-    let deadline = tokio::time::Instant::now() + within;
-    while service.arrivals().len() < count && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    service.until(within, |s| s.arrivals().len() >= count).await;
 }
 
 #[tokio::test]
