@@ -7,6 +7,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
+use crate::accounts::Actor;
 use crate::db::{Db, Tx};
 use crate::error::ApiResult;
 use crate::on_tx;
@@ -18,12 +19,6 @@ pub const KEPT_DAYS: i64 = 40;
 
 fn day(at: DateTime<Utc>) -> NaiveDate {
     at.date_naive()
-}
-
-async fn author_organisation(tx: &mut Tx, person_id: Uuid) -> ApiResult<Option<Uuid>> {
-    let id: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT organisation_id FROM people WHERE id = $1")
-        .bind(person_id).fetch_optional(c).await)?;
-    Ok(id)
 }
 
 async fn count(
@@ -43,14 +38,14 @@ async fn count(
     Ok(())
 }
 
-pub async fn posted(tx: &mut Tx, person_id: Uuid, at: DateTime<Utc>) -> ApiResult<()> {
-    let Some(organisation) = author_organisation(tx, person_id).await? else { return Ok(()) };
-    count(tx, organisation, person_id, at, "posts").await
+/// The author is the signed-in actor: their association is known without a query.
+pub async fn posted(tx: &mut Tx, author: &Actor, at: DateTime<Utc>) -> ApiResult<()> {
+    count(tx, author.organisation_id, author.person_id, at, "posts").await
 }
 
-pub async fn asked(tx: &mut Tx, question_id: Uuid, person_id: Uuid, at: DateTime<Utc>) -> ApiResult<()> {
-    let Some(organisation) = author_organisation(tx, person_id).await? else { return Ok(()) };
-    count(tx, organisation, person_id, at, "questions_asked").await?;
+pub async fn asked(tx: &mut Tx, question_id: Uuid, asker: &Actor, at: DateTime<Utc>) -> ApiResult<()> {
+    let organisation = asker.organisation_id;
+    count(tx, organisation, asker.person_id, at, "questions_asked").await?;
     on_tx!(tx, c => sqlx::query("INSERT INTO activity_questions (question_id, organisation_id, asked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(question_id).bind(organisation).bind(at).execute(c).await.map(|r| r.rows_affected()))?;
     Ok(())
@@ -62,12 +57,11 @@ pub async fn answered(
     tx: &mut Tx,
     question_id: Uuid,
     asker: Uuid,
-    person_id: Uuid,
+    answerer: &Actor,
     at: DateTime<Utc>,
 ) -> ApiResult<()> {
-    let Some(organisation) = author_organisation(tx, person_id).await? else { return Ok(()) };
-    count(tx, organisation, person_id, at, "answers").await?;
-    if person_id == asker {
+    count(tx, answerer.organisation_id, answerer.person_id, at, "answers").await?;
+    if answerer.person_id == asker {
         // Asker's own follow-ups are not an answer to wait for.
         return Ok(());
     }

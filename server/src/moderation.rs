@@ -192,9 +192,9 @@ pub async fn decide_in_group(
 ) -> ApiResult<()> {
     let not_found =
         || ApiError::not_found("case_not_found", "This report does not exist, or is not about a group you run.");
-    let group: Option<Option<Uuid>> = on_tx!(tx, c => sqlx::query_scalar("SELECT group_id FROM moderation_cases WHERE id = $1")
+    let row: Option<(Option<Uuid>, String)> = on_tx!(tx, c => sqlx::query_as("SELECT group_id, state FROM moderation_cases WHERE id = $1")
         .bind(case_id).fetch_optional(c).await)?;
-    let group = group.flatten().ok_or_else(not_found)?;
+    let (group, state) = row.and_then(|(group, state)| Some((group?, state))).ok_or_else(not_found)?;
     let access = GroupAccess::load(tx, actor, group).await.map_err(|_| not_found())?;
     if !access.can_moderate() {
         return Err(not_found());
@@ -205,7 +205,6 @@ pub async fn decide_in_group(
             "Suspending an account is decided by the federation's moderators: warn the author, or hide or delete what they wrote.",
         ));
     }
-    let state: String = on_tx!(tx, c => sqlx::query_scalar("SELECT state FROM moderation_cases WHERE id = $1").bind(case_id).fetch_one(c).await)?;
     if state == "decided" {
         return Err(already_decided());
     }

@@ -224,7 +224,7 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes:
     on_tx!(tx, c => sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
         .on_unique("already_exists", "An object with this id already exists.")?;
-    crate::activity::posted(tx, actor.person_id, Utc::now()).await?;
+    crate::activity::posted(tx, actor, Utc::now()).await?;
     crate::search::index_post(tx, id, group_id, &title, &body).await?;
     put_post(tx, id, changes).await?;
     let line = if title.is_empty() { body.as_str() } else { title.as_str() };

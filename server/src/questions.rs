@@ -283,7 +283,7 @@ pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes:
     for group in &groups {
         on_tx!(tx, c => sqlx::query("INSERT INTO question_groups (question_id, group_id) VALUES ($1, $2)").bind(id).bind(group).execute(c).await.map(|r| r.rows_affected()))?;
     }
-    crate::activity::asked(tx, id, actor.person_id, now).await?;
+    crate::activity::asked(tx, id, actor, now).await?;
     set_tags(tx, id, &tags).await?;
     index_question(tx, id, &title, &details, &tags).await?;
     follow(tx, id, actor.person_id, changes).await?;
@@ -395,7 +395,7 @@ pub async fn answer(
         .bind(id).bind(question_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
         .on_unique("already_exists", "An object with this id already exists.")?;
     on_tx!(tx, c => sqlx::query("UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1").bind(question_id).execute(c).await.map(|r| r.rows_affected()))?;
-    crate::activity::answered(tx, question_id, question.author_id, actor.person_id, Utc::now()).await?;
+    crate::activity::answered(tx, question_id, question.author_id, actor, Utc::now()).await?;
     crate::search::index(tx, SearchKind::Answer, id, None, "", &body).await?;
     put_answer(tx, id, changes).await?;
     put_question(tx, question_id, changes).await?;

@@ -64,7 +64,7 @@ async fn log(State(state): State<AppState>, admin: Admin, notice: Notice, Query(
         .to
         .map(|d| (d + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
         .unwrap_or(Utc::now() + Duration::days(1));
-    let pattern = format!("%{}%", query.q.trim().to_lowercase().replace(['%', '_', '\\'], ""));
+    let pattern = super::contains(&query.q);
     let mut tx = state.db.begin_read().await?;
     let sql = format!(
         "SELECT p.display_name AS actor_name, a.action, a.target_kind, a.target_id, a.details, a.created_at \

@@ -79,7 +79,7 @@ async fn list(
     }
     let page = query.page.max(0);
     let mut tx = state.db.begin_read().await?;
-    let pattern = format!("%{}%", query.q.trim().to_lowercase().replace(['%', '_', '\\'], ""));
+    let pattern = super::contains(&query.q);
     let sql = format!(
         "SELECT g.id, g.name, o.name AS organisation_name, g.visibility, g.member_count FROM groups g JOIN organisations o ON o.id = g.organisation_id \
          WHERE g.deleted_at IS NULL AND {} AND LOWER(g.name) LIKE $2 AND ($3 IS NULL OR g.organisation_id = $3) \

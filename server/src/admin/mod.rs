@@ -287,6 +287,12 @@ pub struct Pager {
     pub next: Option<String>,
 }
 
+/// A LIKE pattern matching what was typed anywhere, lower-cased, its wildcards dropped
+/// (`LOWER(column) LIKE pattern`).
+pub fn contains(typed: &str) -> String {
+    format!("%{}%", typed.trim().to_lowercase().replace(['%', '_', '\\'], ""))
+}
+
 /// For query fields a form sends empty ("All" in a select, a blank date): empty is absent.
 pub fn optional<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where

@@ -10,7 +10,7 @@ use fabrique_wire::organisations::Organisation;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::session::{Admin, AdminForm, Notice, not_yours};
+use super::session::{Admin, AdminForm, Notice, in_scope, not_yours};
 use super::{Frame, PageResult, Pager, commit, done, render};
 use crate::organisations::{self, TreeLine};
 use crate::sync::log::ChangeSet;
@@ -63,19 +63,16 @@ async fn tree(
         (path, organisations::children(&mut tx, query.parent, &query.after, PAGE + 1).await?)
     } else {
         // A manager's own organisations, flat: the tree above them is not theirs to shape.
-        let scope = serde_json::to_string(&admin.manages).unwrap_or_default();
-        let lines: Vec<TreeLine> = match &mut tx {
-            crate::db::Tx::Sqlite(c) => sqlx::query_as(
-                "SELECT o.id, o.kind, o.name, o.archived_at IS NOT NULL AS archived, \
-                    (SELECT COUNT(*) FROM people p WHERE p.organisation_id = o.id AND p.deactivated_at IS NULL) AS people, 0 AS children \
-                 FROM organisations o WHERE o.id IN (SELECT unhex(replace(value, '-', '')) FROM json_each($1)) AND o.name > $2 ORDER BY o.name LIMIT $3")
-                .bind(&scope).bind(&query.after).bind(PAGE + 1).fetch_all(&mut **c).await?,
-            crate::db::Tx::Postgres(c) => sqlx::query_as(
-                "SELECT o.id, o.kind, o.name, o.archived_at IS NOT NULL AS archived, \
-                    (SELECT COUNT(*) FROM people p WHERE p.organisation_id = o.id AND p.deactivated_at IS NULL) AS people, CAST(0 AS BIGINT) AS children \
-                 FROM organisations o WHERE o.id = ANY($1::uuid[]) AND o.name > $2 ORDER BY o.name LIMIT $3")
-                .bind(&admin.manages).bind(&query.after).bind(PAGE + 1).fetch_all(&mut **c).await?,
-        };
+        let sql = format!(
+            "SELECT o.id, o.kind, o.name, o.archived_at IS NOT NULL AS archived, \
+                (SELECT COUNT(*) FROM people p WHERE p.organisation_id = o.id AND p.deactivated_at IS NULL) AS people, \
+                CAST(0 AS BIGINT) AS children \
+             FROM organisations o WHERE {} AND o.name > $2 ORDER BY o.name LIMIT $3",
+            in_scope(&tx, "o.id", 1)
+        );
+        let scope = admin.scope().as_json();
+        let lines: Vec<TreeLine> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+            .bind(&scope).bind(&query.after).bind(PAGE + 1).fetch_all(c).await)?;
         (Vec::new(), lines)
     };
     tx.commit().await?;

@@ -128,7 +128,7 @@ async fn list(
         "manager" | "federation_admin" => query.role.clone(),
         _ => "any".to_owned(),
     };
-    let pattern = format!("%{}%", query.q.trim().to_lowercase().replace(['\\', '%', '_'], ""));
+    let pattern = super::contains(&query.q);
     let sql = format!(
         "SELECT p.id, p.display_name, p.email, o.name AS organisation_name, p.platform_role, \
             EXISTS (SELECT 1 FROM organisation_managers m WHERE m.person_id = p.id) AS manager, p.deactivated_at IS NOT NULL AS deactivated \
