@@ -99,11 +99,25 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     result
 }
 
-/// Event reminders (24 h and 1 h before), checked every minute.
+/// Event reminders (24 h and 1 h before) and polls closing at their date, checked every minute.
 async fn reminders(db: Db, pokes: crate::pokes::Pokes) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tick.tick().await;
+        loop {
+            match crate::polls::close_due(&db, chrono::Utc::now()).await {
+                Ok((count, scopes)) => {
+                    pokes.after_commit(scopes);
+                    if count < crate::polls::CLOSED_PER_ROUND {
+                        break;
+                    }
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "closing polls failed");
+                    break;
+                }
+            }
+        }
         // After a long stop, reminders due may be many: a round at a time until caught up.
         loop {
             match crate::events::remind_due(&db, chrono::Utc::now()).await {

@@ -173,4 +173,20 @@ impl Tx {
     pub fn is_sqlite(&self) -> bool {
         matches!(self, Tx::Sqlite(_))
     }
+
+    /// SQL for the set of ids in the JSON array bound at `$param` (see [`ids_json`]), for
+    /// `column IN (...)`: one statement for a list of ids on either backend.
+    pub fn id_set(&self, param: usize) -> String {
+        match self {
+            Tx::Sqlite(_) => format!("SELECT unhex(replace(value, '-', '')) AS id FROM json_each(${param})"),
+            Tx::Postgres(_) => {
+                format!("SELECT CAST(value AS UUID) AS id FROM jsonb_array_elements_text(CAST(${param} AS JSONB))")
+            }
+        }
+    }
+}
+
+/// The ids as the JSON array [`Tx::id_set`] reads.
+pub fn ids_json(ids: &[uuid::Uuid]) -> String {
+    serde_json::to_string(ids).expect("ids serialise")
 }

@@ -13,6 +13,7 @@ pub mod admin;
 pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod conversations;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -26,6 +27,7 @@ pub mod organisations;
 pub mod paging;
 pub mod people;
 pub mod pokes;
+pub mod polls;
 pub mod posts;
 pub mod push;
 pub mod questions;
@@ -132,6 +134,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(posts::router())
         .merge(questions::router())
         .merge(events::router())
+        .merge(polls::router())
         .merge(search::router())
         .merge(push::router())
         .merge(moderation::charter::router())

@@ -95,6 +95,8 @@ fn push_text(kind: NotificationKind) -> &'static str {
         NotificationKind::JoinRequested => "Nouvelle demande pour rejoindre un groupe",
         NotificationKind::GroupActivity => "Nouvelles publications dans un groupe que vous suivez",
         NotificationKind::Moderation => "Une décision de modération vous concerne",
+        NotificationKind::Message => "Nouveau message",
+        NotificationKind::PollCreated => "Nouveau sondage dans un de vos groupes",
     }
 }
 
@@ -107,12 +109,12 @@ fn urgency(kind: NotificationKind) -> &'static str {
 }
 
 /// Pushes about the same thing replace each other at the push service (RFC 8030 Topic):
-/// new posts of a group, and reminders of an event.
+/// new posts of a group, reminders of an event, and new messages of a conversation.
 fn topic(kind: NotificationKind, cause: &Cause<'_>) -> Option<String> {
     use base64::Engine;
     let id = match kind {
         NotificationKind::GroupActivity => cause.group_id?,
-        NotificationKind::EventReminder => cause.subject_id,
+        NotificationKind::EventReminder | NotificationKind::Message => cause.subject_id,
         _ => return None,
     };
     Some(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(id.as_bytes()))
@@ -140,10 +142,10 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
     let wanted: Vec<Uuid> =
         recipients.iter().copied().filter(|p| (*p != cause.actor_id || cause.tell_actor) && seen.insert(*p)).collect();
     let all_choices = settings::for_recipients(tx, &wanted, cause.group_id).await?;
-    // New posts join each person's open "new posts" notification of this group: all of them
-    // read in one statement, and bumped in bulk after the loop.
-    let open =
-        if cause.kind == NotificationKind::GroupActivity { open_bursts(tx, cause, now).await? } else { HashMap::new() };
+    // New posts join each person's open "new posts" notification of this group, and new
+    // messages the open one of their conversation: all of them read in one statement, and
+    // bumped in bulk after the loop.
+    let open = if joins_burst(cause.kind) { open_bursts(tx, cause, now).await? } else { HashMap::new() };
     let mut bumped: Vec<Uuid> = Vec::new();
     // New notifications and their pushes are written in bulk after the loop.
     let mut fresh: Vec<(Uuid, Uuid)> = Vec::new();
@@ -155,11 +157,12 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
         if !choices.wants(cause.kind, cause.audience) {
             continue;
         }
-        // One push per burst: joining an open notification pushes nothing more.
+        // One push per burst of posts: joining an open notification pushes nothing more. Each
+        // message is pushed (replacing the previous one at the push service: same Topic).
         let (joined, count, push) = match open.get(&person_id) {
             Some(&(id, created_at, count)) => {
                 bumped.push(id);
-                (Some((id, created_at)), count + 1, false)
+                (Some((id, created_at)), count + 1, cause.kind == NotificationKind::Message)
             }
             None => (None, 1, true),
         };
@@ -275,17 +278,31 @@ async fn insert_notifications(
     Ok(())
 }
 
-/// The unread "new posts" notifications of the group younger than a burst, by person (at
-/// most one each: a new one only starts when none is open).
+/// Kinds whose notifications collapse into one while unread: new posts of a group (for a
+/// burst), new messages of a conversation (until read).
+fn joins_burst(kind: NotificationKind) -> bool {
+    matches!(kind, NotificationKind::GroupActivity | NotificationKind::Message)
+}
+
+/// The open notifications a new one joins, by person (at most one each: a new one only
+/// starts when none is open): the unread "new posts" of the group younger than a burst, or
+/// the unread "new messages" of the conversation.
 async fn open_bursts(
     tx: &mut Tx,
     cause: &Cause<'_>,
     now: DateTime<Utc>,
 ) -> ApiResult<HashMap<Uuid, (Uuid, DateTime<Utc>, i64)>> {
-    let rows: Vec<(Uuid, Uuid, DateTime<Utc>, i64)> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT person_id, id, created_at, count FROM notifications WHERE group_id = $1 AND kind = 'group_activity' \
-         AND read_at IS NULL AND created_at > $2")
-        .bind(cause.group_id).bind(now - BURST).fetch_all(c).await)?;
+    let rows: Vec<(Uuid, Uuid, DateTime<Utc>, i64)> = if cause.kind == NotificationKind::Message {
+        on_tx!(tx, c => sqlx::query_as(
+            "SELECT person_id, id, created_at, count FROM notifications WHERE subject_id = $1 AND kind = 'message' \
+             AND read_at IS NULL")
+            .bind(cause.subject_id).fetch_all(c).await)?
+    } else {
+        on_tx!(tx, c => sqlx::query_as(
+            "SELECT person_id, id, created_at, count FROM notifications WHERE group_id = $1 AND kind = 'group_activity' \
+             AND read_at IS NULL AND created_at > $2")
+            .bind(cause.group_id).bind(now - BURST).fetch_all(c).await)?
+    };
     Ok(rows.into_iter().map(|(person, id, created_at, count)| (person, (id, created_at, count))).collect())
 }
 
@@ -518,6 +535,24 @@ pub async fn mark_all_read(tx: &mut Tx, actor: &Actor, changes: &mut ChangeSet) 
         .bind(Utc::now()).bind(actor.person_id).fetch_all(c).await)?;
     for id in ids {
         put(tx, id, actor.person_id, changes).await?;
+    }
+    Ok(())
+}
+
+/// Marks the person's unread notifications about `subject_id` of this kind read (a
+/// conversation they read or left).
+pub async fn mark_subject_read(
+    tx: &mut Tx,
+    person_id: Uuid,
+    subject_id: Uuid,
+    kind: NotificationKind,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "UPDATE notifications SET read_at = $1 WHERE subject_id = $2 AND kind = $3 AND person_id = $4 AND read_at IS NULL RETURNING id")
+        .bind(Utc::now()).bind(subject_id).bind(kind.as_str()).bind(person_id).fetch_all(c).await)?;
+    for id in ids {
+        put(tx, id, person_id, changes).await?;
     }
     Ok(())
 }

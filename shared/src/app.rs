@@ -86,6 +86,11 @@ pub enum Route {
         what: crate::moderation::ReportWhat,
         id: String,
     },
+    /// My conversations.
+    Conversations,
+    Conversation {
+        id: String,
+    },
 }
 
 impl Route {
@@ -100,6 +105,7 @@ impl Route {
                 | Route::Search
                 | Route::Directory
                 | Route::Events
+                | Route::Conversations
         )
     }
 }
@@ -142,6 +148,8 @@ pub enum Event {
     Notifications(NotificationsEvent),
     Events(crate::events::EventsEvent),
     Moderation(crate::moderation::ModerationEvent),
+    Conversations(crate::conversations::ConversationsEvent),
+    Polls(crate::polls::PollsEvent),
 
     /// Results of effects: only the core creates these.
     #[serde(skip)]
@@ -396,6 +404,8 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::Notifications(event) => crate::notifications::update(event, session),
         Event::Events(event) => crate::events::update(event, session),
         Event::Moderation(event) => crate::moderation::update(event, session),
+        Event::Conversations(event) => crate::conversations::update(event, session),
+        Event::Polls(event) => crate::polls::update(event, session),
         Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
     }
 }
@@ -415,6 +425,7 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::Question { id } => questions::open_question(session, &id),
         Route::Directory => people::open_directory(session),
         Route::Event { id } => crate::events::open_event(session, &id),
+        Route::Conversation { id } => crate::conversations::open_conversation(session, &id),
         Route::Feed
         | Route::MyGroups
         | Route::MyProfile
@@ -423,6 +434,7 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         | Route::NotificationSettings
         | Route::Events
         | Route::Calendar
+        | Route::Conversations
         | Route::Report { .. } => Command::done(),
         Route::Charter => crate::moderation::refresh(session),
     };

@@ -273,6 +273,10 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
             Some(g) => crate::events::of_group(session, overlay, g, language),
             None => Vec::new(),
         },
+        polls: match group_id {
+            Some(g) => crate::polls::group_polls(session, overlay, g, language),
+            None => Vec::new(),
+        },
         can_organise: group_id.is_some_and(|g| crate::events::organise::runs(session, g)),
         can_ask: member,
         reports,

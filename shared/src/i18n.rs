@@ -90,6 +90,20 @@ pub enum Text {
     DecisionReasonRequired,
     DecisionSent,
     ReportsHint,
+    ConversationsEmpty,
+    ConversationEmpty,
+    NewConversation,
+    YouBlocked,
+    Blocked,
+    TooManyPeople,
+    DirectConversation,
+    PollClosed,
+    PollQuestionRequired,
+    PollOptionsInvalid,
+    PollClosesInvalid,
+    ResultsAfterVoting,
+    ResultsAfterClosing,
+    PollNoVoteYet,
 }
 
 impl Text {
@@ -296,6 +310,48 @@ impl Text {
                 "Décision enregistrée : l'auteur et les personnes qui ont signalé en sont informés.",
                 "Decision recorded: the author and the people who reported are told.",
             ),
+            Text::ConversationsEmpty => (
+                "Aucune conversation pour l'instant. Pour écrire à quelqu'un, ouvrez son profil depuis l'annuaire et touchez « Écrire ».",
+                "No conversation yet. To write to someone, open their profile from the directory and tap “Write”.",
+            ),
+            Text::ConversationEmpty => {
+                ("Pas encore de message. Écrivez le premier ci-dessous.", "No message yet. Write the first one below.")
+            }
+            Text::NewConversation => ("Nouvelle conversation", "New conversation"),
+            Text::YouBlocked => (
+                "Vous avez bloqué cette personne : elle ne peut plus vous écrire. Débloquez-la pour lui écrire.",
+                "You blocked this person: they can no longer write to you. Unblock them to write to them.",
+            ),
+            Text::Blocked => {
+                ("Cette personne ne reçoit pas vos messages.", "This person does not receive your messages.")
+            }
+            Text::TooManyPeople => (
+                "Une conversation réunit au plus 50 personnes, vous comprise.",
+                "A conversation has at most 50 people, you included.",
+            ),
+            Text::DirectConversation => (
+                "Une conversation à deux reste à deux : commencez-en une nouvelle avec tout le monde.",
+                "A conversation between two stays between two: start a new one with everyone.",
+            ),
+            Text::PollClosed => {
+                ("Ce sondage est clos : votre vote n'a pas été pris.", "This poll is closed: your vote was not taken.")
+            }
+            Text::PollQuestionRequired => ("Écrivez la question du sondage.", "Write the poll's question."),
+            Text::PollOptionsInvalid => (
+                "Un sondage propose de 2 à 20 choix, tous différents.",
+                "A poll offers from 2 to 20 choices, all different.",
+            ),
+            Text::PollClosesInvalid => (
+                "Choisissez une date de clôture à venir, dans l'année.",
+                "Choose a closing date to come, within a year.",
+            ),
+            Text::ResultsAfterVoting => {
+                ("Les résultats s'affichent une fois que vous avez voté.", "The results show once you have voted.")
+            }
+            Text::ResultsAfterClosing => {
+                ("Les résultats s'affichent à la clôture du sondage.", "The results show when the poll closes.")
+            }
+            Text::PollNoVoteYet => ("Personne n'a encore voté.", "Nobody has voted yet."),
             Text::ReportsHint => (
                 "Signalements à examiner dans ce groupe : décidez avec une raison, que l'auteur lira.",
                 "Reports to look at in this group: decide with a reason the author will read.",
@@ -339,6 +395,13 @@ pub fn for_error_code(code: &str) -> Text {
         "cannot_report_yourself" => Text::CannotReportYourself,
         "reason_required" => Text::DecisionReasonRequired,
         "report_target_not_found" => Text::NotFound,
+        "conversation_not_found" | "poll_not_found" => Text::NotFound,
+        "blocked" => Text::Blocked,
+        "too_many_people" => Text::TooManyPeople,
+        "direct_conversation" => Text::DirectConversation,
+        "poll_closed" => Text::PollClosed,
+        "duplicate_option" => Text::PollOptionsInvalid,
+        "closes_in_the_past" | "closes_too_late" => Text::PollClosesInvalid,
         _ => Text::Refused,
     }
 }

@@ -12,6 +12,7 @@
 pub mod accounts;
 pub mod api;
 pub mod app;
+pub mod conversations;
 pub mod events;
 pub mod ffi;
 pub mod groups;
@@ -20,6 +21,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod pages;
 pub mod people;
+pub mod polls;
 pub mod posts;
 pub mod questions;
 pub mod realtime;

@@ -244,6 +244,8 @@ fn kind_label(kind: NotificationKind, language: Language) -> &'static str {
             ("Nouvelles publications des groupes suivis", "New posts in groups I follow")
         }
         NotificationKind::Moderation => ("Décisions de modération qui me concernent", "Moderation decisions about me"),
+        NotificationKind::Message => ("Messages qu'on m'écrit", "Messages written to me"),
+        NotificationKind::PollCreated => ("Sondages dans mes groupes", "Polls in my groups"),
     };
     match language {
         Language::French => fr,
@@ -348,6 +350,11 @@ fn route_of(session: &Session, notification: &Notification) -> Route {
         },
         // The decision is the whole message: it stays in the list.
         NotificationKind::Moderation => Route::Notifications,
+        NotificationKind::Message => Route::Conversation { id: subject },
+        NotificationKind::PollCreated => match group {
+            Some(id) => Route::Group { id },
+            None => Route::Notifications,
+        },
     }
 }
 
@@ -400,6 +407,16 @@ fn sentence(notification: &Notification, language: Language) -> String {
         }
         (NotificationKind::GroupActivity, Language::English) => format!("{who} posted in “{what}”"),
         (NotificationKind::Moderation, language) => moderation_sentence(what, language),
+        (NotificationKind::Message, Language::French) if notification.count > 1 => {
+            format!("{} nouveaux messages, dont {who} : {what}", notification.count)
+        }
+        (NotificationKind::Message, Language::French) => format!("{who} vous écrit : {what}"),
+        (NotificationKind::Message, Language::English) if notification.count > 1 => {
+            format!("{} new messages, the last from {who}: {what}", notification.count)
+        }
+        (NotificationKind::Message, Language::English) => format!("{who} writes to you: {what}"),
+        (NotificationKind::PollCreated, Language::French) => format!("{who} vous demande votre avis : « {what} »"),
+        (NotificationKind::PollCreated, Language::English) => format!("{who} asks for your vote: “{what}”"),
     }
 }
 

@@ -531,8 +531,10 @@ pub fn written_text(mutation: &Mutation) -> String {
         | Mutation::EditComment { body, .. }
         | Mutation::AnswerQuestion { body, .. }
         | Mutation::CommentAnswer { body, .. }
+        | Mutation::SendMessage { body, .. }
         | Mutation::EditPost { body: Some(body), .. } => body.clone(),
         Mutation::AskQuestion { title, details, .. } => format!("{title}\n{details}"),
+        Mutation::CreatePoll { question, options, .. } => format!("{question}\n{}", options.join("\n")),
         _ => String::new(),
     }
 }

@@ -8,10 +8,12 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use fabrique_wire::conversations::{Conversation, Message, MyConversation};
 use fabrique_wire::events::{Event, MyRsvp};
 use fabrique_wire::groups::{Group, GroupMember, GroupRole};
 use fabrique_wire::notifications::{Notification, NotificationSettings};
 use fabrique_wire::people::Me;
+use fabrique_wire::polls::{MyVote, Poll};
 use fabrique_wire::posts::{Comment, Post, Reaction};
 use fabrique_wire::questions::{Answer, AnswerComment, Question};
 use fabrique_wire::sync::{Change, Entity, EntityKind};
@@ -42,6 +44,14 @@ pub struct LocalStore {
     my_roles: HashMap<Uuid, GroupRole>,
     /// Public groups I follow without being a member.
     followed: HashSet<Uuid>,
+    /// My conversations, by their last message.
+    conversations_by_last: BTreeSet<(DateTime<Utc>, Uuid)>,
+    messages_by_conversation: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
+    /// People I blocked.
+    blocked: HashSet<Uuid>,
+    polls_by_group: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
+    /// My vote (its key) of each poll I voted in.
+    my_vote_of_poll: HashMap<Uuid, Uuid>,
     me: Option<Uuid>,
     /// What each scope holds, and the scopes changed since the last save.
     by_scope: HashMap<String, HashSet<Key>>,
@@ -182,6 +192,24 @@ impl LocalStore {
                 self.my_rsvps_by_start.insert((rsvp.starts_at, id));
                 self.my_rsvp_of_event.insert(rsvp.event_id, id);
             }
+            Entity::Conversation(conversation) => {
+                self.conversations_by_last.insert((conversation.last_message_at, id));
+            }
+            Entity::Message(message) => {
+                self.messages_by_conversation
+                    .entry(message.conversation_id)
+                    .or_default()
+                    .insert((message.created_at, id));
+            }
+            Entity::Block(block) => {
+                self.blocked.insert(block.person_id);
+            }
+            Entity::Poll(poll) => {
+                self.polls_by_group.entry(poll.group_id).or_default().insert((poll.created_at, id));
+            }
+            Entity::MyVote(vote) => {
+                self.my_vote_of_poll.insert(vote.poll_id, id);
+            }
             _ => {}
         }
     }
@@ -245,11 +273,84 @@ impl LocalStore {
                     self.my_rsvp_of_event.remove(&rsvp.event_id);
                 }
             }
+            Entity::Conversation(conversation) => {
+                self.conversations_by_last.remove(&(conversation.last_message_at, id));
+            }
+            Entity::Message(message) => {
+                remove_from(&mut self.messages_by_conversation, message.conversation_id, &(message.created_at, id));
+            }
+            Entity::Block(block) => {
+                self.blocked.remove(&block.person_id);
+            }
+            Entity::Poll(poll) => {
+                remove_from(&mut self.polls_by_group, poll.group_id, &(poll.created_at, id));
+            }
+            Entity::MyVote(vote) if self.my_vote_of_poll.get(&vote.poll_id) == Some(&id) => {
+                self.my_vote_of_poll.remove(&vote.poll_id);
+            }
             _ => {}
         }
     }
 
     // Reading
+
+    fn entity(&self, kind: EntityKind, id: Uuid) -> Option<&Entity> {
+        self.held.get(&(kind, id)).map(|h| &h.entity)
+    }
+
+    pub fn conversation(&self, id: Uuid) -> Option<&Conversation> {
+        match self.entity(EntityKind::Conversation, id) {
+            Some(Entity::Conversation(conversation)) => Some(conversation),
+            _ => None,
+        }
+    }
+
+    /// My conversations, the one with the latest message first.
+    pub fn conversations_latest_first(&self) -> impl Iterator<Item = &Conversation> + '_ {
+        self.conversations_by_last.iter().rev().filter_map(|(_, id)| self.conversation(*id))
+    }
+
+    /// A conversation's messages, oldest first.
+    pub fn messages_of(&self, conversation_id: Uuid) -> impl Iterator<Item = &Message> + '_ {
+        self.messages_by_conversation.get(&conversation_id).into_iter().flatten().filter_map(|(_, id)| {
+            match self.entity(EntityKind::Message, *id) {
+                Some(Entity::Message(message)) => Some(message),
+                _ => None,
+            }
+        })
+    }
+
+    /// Where I stand in a conversation (the key of a `MyConversation` is its conversation).
+    pub fn my_conversation(&self, conversation_id: Uuid) -> Option<&MyConversation> {
+        match self.entity(EntityKind::MyConversation, conversation_id) {
+            Some(Entity::MyConversation(mine)) => Some(mine),
+            _ => None,
+        }
+    }
+
+    pub fn blocked(&self, person_id: Uuid) -> bool {
+        self.blocked.contains(&person_id)
+    }
+
+    pub fn poll(&self, id: Uuid) -> Option<&Poll> {
+        match self.entity(EntityKind::Poll, id) {
+            Some(Entity::Poll(poll)) => Some(poll),
+            _ => None,
+        }
+    }
+
+    /// A group's polls, newest first.
+    pub fn polls_of(&self, group_id: Uuid) -> impl Iterator<Item = &Poll> + '_ {
+        self.polls_by_group.get(&group_id).into_iter().flatten().rev().filter_map(|(_, id)| self.poll(*id))
+    }
+
+    /// My vote in a poll, as the server last said.
+    pub fn my_vote(&self, poll_id: Uuid) -> Option<&MyVote> {
+        match self.my_vote_of_poll.get(&poll_id).and_then(|key| self.entity(EntityKind::MyVote, *key)) {
+            Some(Entity::MyVote(vote)) => Some(vote),
+            _ => None,
+        }
+    }
 
     /// My notifications, newest first.
     pub fn notifications_newest_first(&self) -> impl Iterator<Item = &Notification> + '_ {

@@ -31,6 +31,8 @@ pub struct ViewModel {
     pub message: Option<MessageView>,
     /// "Before posting, read and accept the charter": a banner that opens `Route::Charter`.
     pub charter_prompt: Option<String>,
+    /// Messages I have not read, in all my conversations: the badge of `Route::Conversations`.
+    pub unread_messages: u32,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -57,6 +59,91 @@ pub enum Screen {
     Calendar(CalendarView),
     Charter(crate::moderation::CharterView),
     Report(crate::moderation::ReportView),
+    Conversations(ConversationsView),
+    Conversation(ConversationView),
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ConversationsView {
+    pub items: Vec<ConversationSummary>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ConversationSummary {
+    pub id: String,
+    /// Its title, or the other people's names.
+    pub title: String,
+    pub last_message: String,
+    /// RFC 3339; empty while not yet on the server.
+    pub last_at: String,
+    pub unread: u32,
+    /// Something I wrote in it waits to be sent.
+    pub pending: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ConversationView {
+    pub id: String,
+    /// False when I am not (or no longer) in it: `error` says so.
+    pub found: bool,
+    pub title: String,
+    pub participants: Vec<String>,
+    /// Oldest first, mine not yet sent at the end.
+    pub messages: Vec<ConversationMessage>,
+    pub empty_text: Option<String>,
+    pub can_write: bool,
+    /// A conversation of three or more: people can be added.
+    pub can_add_people: bool,
+    /// In a one-to-one, the other person (to block or unblock, to open their profile).
+    pub other_person_id: Option<String>,
+    /// I blocked the other person.
+    pub blocked: bool,
+    pub blocked_text: Option<String>,
+    pub error: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ConversationMessage {
+    pub id: String,
+    pub author_name: String,
+    pub body: String,
+    pub mine: bool,
+    /// RFC 3339; empty while not yet on the server.
+    pub created_at: String,
+    pub pending: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PollView {
+    pub id: String,
+    pub question: String,
+    pub author_name: String,
+    pub options: Vec<PollOptionView>,
+    pub multiple: bool,
+    pub anonymous: bool,
+    pub closed: bool,
+    /// RFC 3339.
+    pub closes_at: String,
+    pub voter_count: i64,
+    /// I voted (my choices are the options marked `chosen`).
+    pub voted: bool,
+    pub can_vote: bool,
+    /// Organisers, before it closes.
+    pub can_close: bool,
+    /// When the results show, while they do not.
+    pub results_hint: Option<String>,
+    /// My vote or my closing waits to be sent.
+    pub pending: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PollOptionView {
+    pub index: u32,
+    pub text: String,
+    pub chosen: bool,
+    /// Once closed.
+    pub votes: Option<i64>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -185,6 +272,8 @@ pub struct GroupView {
     pub can_ask: bool,
     /// The group's coming events held on the device, soonest first.
     pub events: Vec<EventSummary>,
+    /// The group's polls, newest first.
+    pub polls: Vec<PollView>,
     /// I run the group: create events, write to its members.
     pub can_organise: bool,
     /// Open reports about the group, for those who run it; what they may decide.
@@ -416,6 +505,7 @@ pub fn view(model: &Model) -> ViewModel {
             event_form: None,
             message: None,
             charter_prompt: None,
+            unread_messages: 0,
         },
         Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
             language,
@@ -429,6 +519,7 @@ pub fn view(model: &Model) -> ViewModel {
             event_form: None,
             message: None,
             charter_prompt: None,
+            unread_messages: 0,
         },
         Phase::Active(session) => active_view(session, language),
     }
@@ -462,6 +553,10 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
             Route::Calendar => Screen::Calendar(crate::events::calendar_view(session, &overlay, language)),
             Route::Charter => Screen::Charter(crate::moderation::charter_view(session, language)),
             Route::Report { what, id } => Screen::Report(crate::moderation::report_view(*what, id, language)),
+            Route::Conversations => Screen::Conversations(crate::conversations::list_view(session, &overlay, language)),
+            Route::Conversation { id } => {
+                Screen::Conversation(crate::conversations::conversation_view(session, &overlay, id, language))
+            }
         }
     };
     ViewModel {
@@ -476,6 +571,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         event_form: crate::events::organise::form_view(session, language),
         message: crate::events::organise::message_view(session, language),
         charter_prompt: crate::moderation::prompt(session, language),
+        unread_messages: crate::conversations::unread_count(session, &overlay),
     }
 }
 

@@ -10,6 +10,7 @@
 //! for the server's OpenAPI document.
 
 pub mod accounts;
+pub mod conversations;
 pub mod error;
 pub mod events;
 pub mod groups;
@@ -17,6 +18,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod organisations;
 pub mod people;
+pub mod polls;
 pub mod posts;
 pub mod questions;
 pub mod search;

@@ -43,6 +43,11 @@ wire_type! {
         GroupActivity,
         /// How a report was handled: told to the person who reported and to the author.
         Moderation,
+        /// New messages in a conversation I take part in (one notification per conversation
+        /// while unread, a push for each message).
+        Message,
+        /// A poll in one of my groups.
+        PollCreated,
     }
 
     /// How much of a group reaches me.
@@ -136,7 +141,7 @@ wire_type! {
 
 impl NotificationKind {
     /// Every kind, in the order a settings screen lists them.
-    pub const ALL: [NotificationKind; 12] = [
+    pub const ALL: [NotificationKind; 14] = [
         NotificationKind::QuestionAsked,
         NotificationKind::QuestionAnswered,
         NotificationKind::AnswerAccepted,
@@ -149,6 +154,8 @@ impl NotificationKind {
         NotificationKind::JoinRequested,
         NotificationKind::GroupActivity,
         NotificationKind::Moderation,
+        NotificationKind::Message,
+        NotificationKind::PollCreated,
     ];
 
     /// The stable name, as in JSON.
@@ -166,6 +173,8 @@ impl NotificationKind {
             NotificationKind::JoinRequested => "join_requested",
             NotificationKind::GroupActivity => "group_activity",
             NotificationKind::Moderation => "moderation",
+            NotificationKind::Message => "message",
+            NotificationKind::PollCreated => "poll_created",
         }
     }
 

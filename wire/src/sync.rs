@@ -7,11 +7,13 @@
 
 use uuid::Uuid;
 
+use crate::conversations::{Block, Conversation, Message, MyConversation};
 use crate::events::{Event, MyRsvp, RsvpChoice};
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
 use crate::moderation::{GroupReport, ModerationDecision, ReportReason, ReportTarget};
 use crate::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
 use crate::people::{Me, ProfileUpdate};
+use crate::polls::{MyVote, Poll, ResultsShown};
 use crate::posts::{Comment, Post, PostKind, Reaction};
 use crate::questions::{Answer, AnswerComment, Question, QuestionFollow};
 use crate::wire_type;
@@ -198,6 +200,41 @@ wire_type! {
         /// A group's organiser decides a report about their group (not a suspension: that is
         /// the federation moderators'). The reason is told to the author and the reporters.
         DecideReport { case_id: Uuid, decision: ModerationDecision, reason: String },
+        /// With people one may see (`person_ids`: the others). Two people: `id` must be
+        /// their [`crate::conversations::direct_conversation_id`], and starting it again
+        /// brings one back into it.
+        StartConversation {
+            id: Uuid,
+            person_ids: Vec<Uuid>,
+            #[serde(default)]
+            title: String,
+        },
+        SendMessage { id: Uuid, conversation_id: Uuid, body: String },
+        /// Into a conversation of three or more (a one-to-one stays between two).
+        AddToConversation { conversation_id: Uuid, person_ids: Vec<Uuid> },
+        LeaveConversation { conversation_id: Uuid },
+        /// Everything in it up to now is read.
+        MarkConversationRead { conversation_id: Uuid },
+        /// They can no longer write to one (nor start a conversation with one).
+        BlockPerson { person_id: Uuid },
+        UnblockPerson { person_id: Uuid },
+        /// By an organiser of the group.
+        CreatePoll {
+            id: Uuid,
+            group_id: Uuid,
+            question: String,
+            options: Vec<String>,
+            #[serde(default)]
+            multiple: bool,
+            #[serde(default)]
+            anonymous: bool,
+            results_shown: ResultsShown,
+            closes_at: chrono::DateTime<chrono::Utc>,
+        },
+        /// One's choices (option indexes), replacing any earlier vote; none withdraws it.
+        Vote { poll_id: Uuid, choices: Vec<u32> },
+        /// By an organiser of the group, before its closing date.
+        ClosePoll { poll_id: Uuid },
     }
 
     /// A mutation with its number in the device's sequence (1, 2, 3, ...).
@@ -291,6 +328,12 @@ wire_type! {
         MyRsvp,
         NotificationSettings,
         GroupReport,
+        Conversation,
+        Message,
+        MyConversation,
+        Block,
+        Poll,
+        MyVote,
     }
 
     #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
@@ -313,6 +356,12 @@ wire_type! {
         MyRsvp(MyRsvp),
         NotificationSettings(NotificationSettings),
         GroupReport(GroupReport),
+        Conversation(Conversation),
+        Message(Message),
+        MyConversation(MyConversation),
+        Block(Block),
+        Poll(Poll),
+        MyVote(MyVote),
     }
 }
 
@@ -337,6 +386,12 @@ impl Entity {
             Entity::MyRsvp(_) => EntityKind::MyRsvp,
             Entity::NotificationSettings(_) => EntityKind::NotificationSettings,
             Entity::GroupReport(_) => EntityKind::GroupReport,
+            Entity::Conversation(_) => EntityKind::Conversation,
+            Entity::Message(_) => EntityKind::Message,
+            Entity::MyConversation(_) => EntityKind::MyConversation,
+            Entity::Block(_) => EntityKind::Block,
+            Entity::Poll(_) => EntityKind::Poll,
+            Entity::MyVote(_) => EntityKind::MyVote,
         }
     }
 }
@@ -362,6 +417,12 @@ impl EntityKind {
             EntityKind::MyRsvp => "my_rsvp",
             EntityKind::NotificationSettings => "notification_settings",
             EntityKind::GroupReport => "group_report",
+            EntityKind::Conversation => "conversation",
+            EntityKind::Message => "message",
+            EntityKind::MyConversation => "my_conversation",
+            EntityKind::Block => "block",
+            EntityKind::Poll => "poll",
+            EntityKind::MyVote => "my_vote",
         }
     }
 
@@ -385,6 +446,12 @@ impl EntityKind {
             "my_rsvp" => EntityKind::MyRsvp,
             "notification_settings" => EntityKind::NotificationSettings,
             "group_report" => EntityKind::GroupReport,
+            "conversation" => EntityKind::Conversation,
+            "message" => EntityKind::Message,
+            "my_conversation" => EntityKind::MyConversation,
+            "block" => EntityKind::Block,
+            "poll" => EntityKind::Poll,
+            "my_vote" => EntityKind::MyVote,
             _ => return None,
         })
     }
@@ -403,5 +470,9 @@ pub mod scope {
     /// What only the organisers and admins of a group see (join requests).
     pub fn group_admin(id: Uuid) -> String {
         format!("group-admin:{id}")
+    }
+    /// A conversation and its messages: its participants only.
+    pub fn conversation(id: Uuid) -> String {
+        format!("conversation:{id}")
     }
 }

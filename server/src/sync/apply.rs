@@ -8,10 +8,11 @@ use crate::db::Tx;
 use crate::error::ApiResult;
 use crate::events::{EventUpdate, NewEvent};
 use crate::groups::NewGroup;
+use crate::polls::NewPoll;
 use crate::posts::NewPost;
 use crate::questions::NewQuestion;
 use crate::sync::log::ChangeSet;
-use crate::{events, groups, moderation, notifications, people, posts, questions};
+use crate::{conversations, events, groups, moderation, notifications, people, polls, posts, questions};
 
 /// Mutations that publish something others read: refused while the person is suspended or
 /// has not accepted the charter in force.
@@ -33,6 +34,10 @@ fn takes_part(mutation: &Mutation) -> bool {
             | Mutation::AnnounceToAttendees { .. }
             | Mutation::CreateGroup { .. }
             | Mutation::UpdateGroup { .. }
+            | Mutation::StartConversation { .. }
+            | Mutation::SendMessage { .. }
+            | Mutation::AddToConversation { .. }
+            | Mutation::CreatePoll { .. }
     )
 }
 
@@ -191,5 +196,37 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::DecideReport { case_id, decision, reason } => {
             moderation::decide_in_group(tx, actor, *case_id, *decision, reason, changes).await
         }
+        Mutation::StartConversation { id, person_ids, title } => {
+            conversations::start(tx, actor, *id, person_ids, title, changes).await
+        }
+        Mutation::SendMessage { id, conversation_id, body } => {
+            conversations::send(tx, actor, *id, *conversation_id, body, changes).await
+        }
+        Mutation::AddToConversation { conversation_id, person_ids } => {
+            conversations::add(tx, actor, *conversation_id, person_ids, changes).await
+        }
+        Mutation::LeaveConversation { conversation_id } => {
+            conversations::leave(tx, actor, *conversation_id, changes).await
+        }
+        Mutation::MarkConversationRead { conversation_id } => {
+            conversations::mark_read(tx, actor, *conversation_id, changes).await
+        }
+        Mutation::BlockPerson { person_id } => conversations::block(tx, actor, *person_id, changes).await,
+        Mutation::UnblockPerson { person_id } => conversations::unblock(tx, actor, *person_id, changes).await,
+        Mutation::CreatePoll { id, group_id, question, options, multiple, anonymous, results_shown, closes_at } => {
+            let poll = NewPoll {
+                id: *id,
+                group_id: *group_id,
+                question,
+                options,
+                multiple: *multiple,
+                anonymous: *anonymous,
+                results_shown: *results_shown,
+                closes_at: *closes_at,
+            };
+            polls::create(tx, actor, poll, changes).await
+        }
+        Mutation::Vote { poll_id, choices } => polls::vote(tx, actor, *poll_id, choices, changes).await,
+        Mutation::ClosePoll { poll_id } => polls::close(tx, actor, *poll_id, changes).await,
     }
 }

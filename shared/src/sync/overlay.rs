@@ -68,6 +68,23 @@ pub struct Overlay<'a> {
     pub group_levels: HashMap<Uuid, fabrique_wire::notifications::GroupLevel>,
     /// Reports an organiser decided on this phone (they leave the group's list at once).
     pub decided_reports: HashSet<Uuid>,
+    /// Conversations I started, oldest first.
+    pub new_conversations: Vec<NewConversation<'a>>,
+    /// Conversation → my messages not yet confirmed, oldest first.
+    pub new_messages: HashMap<Uuid, Vec<NewComment<'a>>>,
+    pub left_conversations: HashSet<Uuid>,
+    pub read_conversations: HashSet<Uuid>,
+    /// Person → blocking (true) or unblocking.
+    pub blocks: HashMap<Uuid, bool>,
+    /// Poll → my choices (the last vote wins; none: withdrawn).
+    pub votes: HashMap<Uuid, &'a [u32]>,
+    pub closed_polls: HashSet<Uuid>,
+}
+
+pub struct NewConversation<'a> {
+    pub id: Uuid,
+    pub person_ids: &'a [Uuid],
+    pub title: &'a str,
 }
 
 pub struct NewQuestion<'a> {
@@ -189,6 +206,39 @@ impl<'a> Overlay<'a> {
                 | Mutation::AcceptCharter { .. } => {}
                 Mutation::DecideReport { case_id, .. } => {
                     overlay.decided_reports.insert(*case_id);
+                }
+                Mutation::StartConversation { id, person_ids, title } => {
+                    overlay.new_conversations.push(NewConversation { id: *id, person_ids, title });
+                    overlay.left_conversations.remove(id);
+                    overlay.pending.insert(*id);
+                }
+                Mutation::SendMessage { id, conversation_id, body } => {
+                    overlay.new_messages.entry(*conversation_id).or_default().push(NewComment { id: *id, body });
+                    overlay.pending.insert(*id);
+                }
+                Mutation::AddToConversation { conversation_id, .. } => {
+                    overlay.pending.insert(*conversation_id);
+                }
+                Mutation::LeaveConversation { conversation_id } => {
+                    overlay.left_conversations.insert(*conversation_id);
+                }
+                Mutation::MarkConversationRead { conversation_id } => {
+                    overlay.read_conversations.insert(*conversation_id);
+                }
+                Mutation::BlockPerson { person_id } => {
+                    overlay.blocks.insert(*person_id, true);
+                }
+                Mutation::UnblockPerson { person_id } => {
+                    overlay.blocks.insert(*person_id, false);
+                }
+                Mutation::CreatePoll { id, .. } => {
+                    overlay.pending.insert(*id);
+                }
+                Mutation::Vote { poll_id, choices } => {
+                    overlay.votes.insert(*poll_id, choices);
+                }
+                Mutation::ClosePoll { poll_id } => {
+                    overlay.closed_polls.insert(*poll_id);
                 }
             }
         }

@@ -739,6 +739,385 @@ public struct ComposerView: Hashable, Equatable {
     }
 }
 
+public struct ConversationMessage: Hashable, Equatable {
+    public var id: String
+    public var authorName: String
+    public var body: String
+    public var mine: Bool
+    /// RFC 3339; empty while not yet on the server.
+    public var createdAt: String
+    public var pending: Bool
+
+    public init(id: String, authorName: String, body: String, mine: Bool, createdAt: String, pending: Bool) {
+        self.id = id
+        self.authorName = authorName
+        self.body = body
+        self.mine = mine
+        self.createdAt = createdAt
+        self.pending = pending
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.authorName)
+        try serializer.serialize_str(value: self.body)
+        try serializer.serialize_bool(value: self.mine)
+        try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_bool(value: self.pending)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ConversationMessage {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let authorName = try deserializer.deserialize_str()
+        let body = try deserializer.deserialize_str()
+        let mine = try deserializer.deserialize_bool()
+        let createdAt = try deserializer.deserialize_str()
+        let pending = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return ConversationMessage(id: id, authorName: authorName, body: body, mine: mine, createdAt: createdAt, pending: pending)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationMessage {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ConversationSummary: Hashable, Equatable {
+    public var id: String
+    /// Its title, or the other people's names.
+    public var title: String
+    public var lastMessage: String
+    /// RFC 3339; empty while not yet on the server.
+    public var lastAt: String
+    public var unread: UInt32
+    /// Something I wrote in it waits to be sent.
+    public var pending: Bool
+
+    public init(id: String, title: String, lastMessage: String, lastAt: String, unread: UInt32, pending: Bool) {
+        self.id = id
+        self.title = title
+        self.lastMessage = lastMessage
+        self.lastAt = lastAt
+        self.unread = unread
+        self.pending = pending
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.lastMessage)
+        try serializer.serialize_str(value: self.lastAt)
+        try serializer.serialize_u32(value: self.unread)
+        try serializer.serialize_bool(value: self.pending)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ConversationSummary {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let lastMessage = try deserializer.deserialize_str()
+        let lastAt = try deserializer.deserialize_str()
+        let unread = try deserializer.deserialize_u32()
+        let pending = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return ConversationSummary(id: id, title: title, lastMessage: lastMessage, lastAt: lastAt, unread: unread, pending: pending)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationSummary {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ConversationView: Hashable, Equatable {
+    public var id: String
+    /// False when I am not (or no longer) in it: `error` says so.
+    public var found: Bool
+    public var title: String
+    public var participants: [String]
+    /// Oldest first, mine not yet sent at the end.
+    public var messages: [ConversationMessage]
+    public var emptyText: String?
+    public var canWrite: Bool
+    /// A conversation of three or more: people can be added.
+    public var canAddPeople: Bool
+    /// In a one-to-one, the other person (to block or unblock, to open their profile).
+    public var otherPersonId: String?
+    /// I blocked the other person.
+    public var blocked: Bool
+    public var blockedText: String?
+    public var error: String?
+
+    public init(id: String, found: Bool, title: String, participants: [String], messages: [ConversationMessage], emptyText: String?, canWrite: Bool, canAddPeople: Bool, otherPersonId: String?, blocked: Bool, blockedText: String?, error: String?) {
+        self.id = id
+        self.found = found
+        self.title = title
+        self.participants = participants
+        self.messages = messages
+        self.emptyText = emptyText
+        self.canWrite = canWrite
+        self.canAddPeople = canAddPeople
+        self.otherPersonId = otherPersonId
+        self.blocked = blocked
+        self.blockedText = blockedText
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_bool(value: self.found)
+        try serializer.serialize_str(value: self.title)
+        try serializeArray(value: self.participants, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializeArray(value: self.messages, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canWrite)
+        try serializer.serialize_bool(value: self.canAddPeople)
+        try serializeOption(value: self.otherPersonId, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.blocked)
+        try serializeOption(value: self.blockedText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ConversationView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let found = try deserializer.deserialize_bool()
+        let title = try deserializer.deserialize_str()
+        let participants = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let messages = try deserializeArray(deserializer: deserializer) { deserializer in
+            try ConversationMessage.deserialize(deserializer: deserializer)
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canWrite = try deserializer.deserialize_bool()
+        let canAddPeople = try deserializer.deserialize_bool()
+        let otherPersonId = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let blocked = try deserializer.deserialize_bool()
+        let blockedText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return ConversationView(id: id, found: found, title: title, participants: participants, messages: messages, emptyText: emptyText, canWrite: canWrite, canAddPeople: canAddPeople, otherPersonId: otherPersonId, blocked: blocked, blockedText: blockedText, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum ConversationsEvent: Hashable, Equatable {
+    /// "Write to" on a profile or in the directory: opens our conversation, starting it
+    /// when there is none yet.
+    case writeTo(personId: String)
+    /// A conversation with several people (the directory's multiple choice).
+    case startWith(personIds: [String], title: String)
+    case send(conversationId: String, body: String)
+    case addPeople(conversationId: String, personIds: [String])
+    case leave(conversationId: String)
+    case block(personId: String)
+    case unblock(personId: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .writeTo(let personId):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: personId)
+        case .startWith(let personIds, let title):
+            try serializer.serialize_variant_index(value: 1)
+            try serializeArray(value: personIds, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+            try serializer.serialize_str(value: title)
+        case .send(let conversationId, let body):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: conversationId)
+            try serializer.serialize_str(value: body)
+        case .addPeople(let conversationId, let personIds):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: conversationId)
+            try serializeArray(value: personIds, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+        case .leave(let conversationId):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: conversationId)
+        case .block(let personId):
+            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: personId)
+        case .unblock(let personId):
+            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_str(value: personId)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ConversationsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let personId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .writeTo(personId: personId)
+        case 1:
+            let personIds = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let title = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .startWith(personIds: personIds, title: title)
+        case 2:
+            let conversationId = try deserializer.deserialize_str()
+            let body = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .send(conversationId: conversationId, body: body)
+        case 3:
+            let conversationId = try deserializer.deserialize_str()
+            let personIds = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            try deserializer.decrease_container_depth()
+            return .addPeople(conversationId: conversationId, personIds: personIds)
+        case 4:
+            let conversationId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .leave(conversationId: conversationId)
+        case 5:
+            let personId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .block(personId: personId)
+        case 6:
+            let personId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .unblock(personId: personId)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ConversationsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ConversationsView: Hashable, Equatable {
+    public var items: [ConversationSummary]
+    public var emptyText: String?
+
+    public init(items: [ConversationSummary], emptyText: String?) {
+        self.items = items
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializeArray(value: self.items, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ConversationsView {
+        try deserializer.increase_container_depth()
+        let items = try deserializeArray(deserializer: deserializer) { deserializer in
+            try ConversationSummary.deserialize(deserializer: deserializer)
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return ConversationsView(items: items, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationsView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 /// What a group's organiser decides about a report in their group (suspending an account is
 /// the federation moderators', from the console).
 indirect public enum Decision: Hashable, Equatable {
@@ -1071,6 +1450,8 @@ indirect public enum Event: Hashable, Equatable {
     case notifications(NotificationsEvent)
     case events(EventsEvent)
     case moderation(ModerationEvent)
+    case conversations(ConversationsEvent)
+    case polls(PollsEvent)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -1131,6 +1512,12 @@ indirect public enum Event: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .moderation(let x):
             try serializer.serialize_variant_index(value: 20)
+            try x.serialize(serializer: serializer)
+        case .conversations(let x):
+            try serializer.serialize_variant_index(value: 21)
+            try x.serialize(serializer: serializer)
+        case .polls(let x):
+            try serializer.serialize_variant_index(value: 22)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -1224,6 +1611,14 @@ indirect public enum Event: Hashable, Equatable {
             let x = try ModerationEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .moderation(x)
+        case 21:
+            let x = try ConversationsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .conversations(x)
+        case 22:
+            let x = try PollsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .polls(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
         }
     }
@@ -2100,6 +2495,8 @@ public struct GroupView: Hashable, Equatable {
     public var canAsk: Bool
     /// The group's coming events held on the device, soonest first.
     public var events: [EventSummary]
+    /// The group's polls, newest first.
+    public var polls: [PollView]
     /// I run the group: create events, write to its members.
     public var canOrganise: Bool
     /// Open reports about the group, for those who run it; what they may decide.
@@ -2107,7 +2504,7 @@ public struct GroupView: Hashable, Equatable {
     public var reportDecisions: [DecisionOption]
     public var reportsHint: String?
 
-    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool, events: [EventSummary], canOrganise: Bool, reports: [GroupReportView], reportDecisions: [DecisionOption], reportsHint: String?) {
+    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool, events: [EventSummary], polls: [PollView], canOrganise: Bool, reports: [GroupReportView], reportDecisions: [DecisionOption], reportsHint: String?) {
         self.id = id
         self.group = group
         self.loading = loading
@@ -2124,6 +2521,7 @@ public struct GroupView: Hashable, Equatable {
         self.questions = questions
         self.canAsk = canAsk
         self.events = events
+        self.polls = polls
         self.canOrganise = canOrganise
         self.reports = reports
         self.reportDecisions = reportDecisions
@@ -2158,6 +2556,9 @@ public struct GroupView: Hashable, Equatable {
         }
         try serializer.serialize_bool(value: self.canAsk)
         try serializeArray(value: self.events, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.polls, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
         }
         try serializer.serialize_bool(value: self.canOrganise)
@@ -2209,6 +2610,9 @@ public struct GroupView: Hashable, Equatable {
         let events = try deserializeArray(deserializer: deserializer) { deserializer in
             try EventSummary.deserialize(deserializer: deserializer)
         }
+        let polls = try deserializeArray(deserializer: deserializer) { deserializer in
+            try PollView.deserialize(deserializer: deserializer)
+        }
         let canOrganise = try deserializer.deserialize_bool()
         let reports = try deserializeArray(deserializer: deserializer) { deserializer in
             try GroupReportView.deserialize(deserializer: deserializer)
@@ -2220,7 +2624,7 @@ public struct GroupView: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk, events: events, canOrganise: canOrganise, reports: reports, reportDecisions: reportDecisions, reportsHint: reportsHint)
+        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk, events: events, polls: polls, canOrganise: canOrganise, reports: reports, reportDecisions: reportDecisions, reportsHint: reportsHint)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> GroupView {
@@ -3913,6 +4317,242 @@ public struct PersonView: Hashable, Equatable {
     }
 }
 
+public struct PollOptionView: Hashable, Equatable {
+    public var index: UInt32
+    public var text: String
+    public var chosen: Bool
+    /// Once closed.
+    public var votes: Int64?
+
+    public init(index: UInt32, text: String, chosen: Bool, votes: Int64?) {
+        self.index = index
+        self.text = text
+        self.chosen = chosen
+        self.votes = votes
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_u32(value: self.index)
+        try serializer.serialize_str(value: self.text)
+        try serializer.serialize_bool(value: self.chosen)
+        try serializeOption(value: self.votes, serializer: serializer) { value, serializer in
+            try serializer.serialize_i64(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PollOptionView {
+        try deserializer.increase_container_depth()
+        let index = try deserializer.deserialize_u32()
+        let text = try deserializer.deserialize_str()
+        let chosen = try deserializer.deserialize_bool()
+        let votes = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_i64()
+        }
+        try deserializer.decrease_container_depth()
+        return PollOptionView(index: index, text: text, chosen: chosen, votes: votes)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PollOptionView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct PollView: Hashable, Equatable {
+    public var id: String
+    public var question: String
+    public var authorName: String
+    public var options: [PollOptionView]
+    public var multiple: Bool
+    public var anonymous: Bool
+    public var closed: Bool
+    /// RFC 3339.
+    public var closesAt: String
+    public var voterCount: Int64
+    /// I voted (my choices are the options marked `chosen`).
+    public var voted: Bool
+    public var canVote: Bool
+    /// Organisers, before it closes.
+    public var canClose: Bool
+    /// When the results show, while they do not.
+    public var resultsHint: String?
+    /// My vote or my closing waits to be sent.
+    public var pending: Bool
+
+    public init(id: String, question: String, authorName: String, options: [PollOptionView], multiple: Bool, anonymous: Bool, closed: Bool, closesAt: String, voterCount: Int64, voted: Bool, canVote: Bool, canClose: Bool, resultsHint: String?, pending: Bool) {
+        self.id = id
+        self.question = question
+        self.authorName = authorName
+        self.options = options
+        self.multiple = multiple
+        self.anonymous = anonymous
+        self.closed = closed
+        self.closesAt = closesAt
+        self.voterCount = voterCount
+        self.voted = voted
+        self.canVote = canVote
+        self.canClose = canClose
+        self.resultsHint = resultsHint
+        self.pending = pending
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.question)
+        try serializer.serialize_str(value: self.authorName)
+        try serializeArray(value: self.options, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.multiple)
+        try serializer.serialize_bool(value: self.anonymous)
+        try serializer.serialize_bool(value: self.closed)
+        try serializer.serialize_str(value: self.closesAt)
+        try serializer.serialize_i64(value: self.voterCount)
+        try serializer.serialize_bool(value: self.voted)
+        try serializer.serialize_bool(value: self.canVote)
+        try serializer.serialize_bool(value: self.canClose)
+        try serializeOption(value: self.resultsHint, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.pending)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PollView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let question = try deserializer.deserialize_str()
+        let authorName = try deserializer.deserialize_str()
+        let options = try deserializeArray(deserializer: deserializer) { deserializer in
+            try PollOptionView.deserialize(deserializer: deserializer)
+        }
+        let multiple = try deserializer.deserialize_bool()
+        let anonymous = try deserializer.deserialize_bool()
+        let closed = try deserializer.deserialize_bool()
+        let closesAt = try deserializer.deserialize_str()
+        let voterCount = try deserializer.deserialize_i64()
+        let voted = try deserializer.deserialize_bool()
+        let canVote = try deserializer.deserialize_bool()
+        let canClose = try deserializer.deserialize_bool()
+        let resultsHint = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let pending = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return PollView(id: id, question: question, authorName: authorName, options: options, multiple: multiple, anonymous: anonymous, closed: closed, closesAt: closesAt, voterCount: voterCount, voted: voted, canVote: canVote, canClose: canClose, resultsHint: resultsHint, pending: pending)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PollView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum PollsEvent: Hashable, Equatable {
+    /// My choices (option indexes); none takes my vote back.
+    case vote(pollId: String, choices: [UInt32])
+    /// Organisers: close before the date.
+    case close(pollId: String)
+    /// Organisers: a new poll in the group; `closes_at` is RFC 3339 (the shell's date picker).
+    case create(groupId: String, question: String, options: [String], multiple: Bool, anonymous: Bool, resultsAfterVoting: Bool, closesAt: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .vote(let pollId, let choices):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: pollId)
+            try serializeArray(value: choices, serializer: serializer) { item, serializer in
+                try serializer.serialize_u32(value: item)
+            }
+        case .close(let pollId):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: pollId)
+        case .create(let groupId, let question, let options, let multiple, let anonymous, let resultsAfterVoting, let closesAt):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: groupId)
+            try serializer.serialize_str(value: question)
+            try serializeArray(value: options, serializer: serializer) { item, serializer in
+                try serializer.serialize_str(value: item)
+            }
+            try serializer.serialize_bool(value: multiple)
+            try serializer.serialize_bool(value: anonymous)
+            try serializer.serialize_bool(value: resultsAfterVoting)
+            try serializer.serialize_str(value: closesAt)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PollsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let pollId = try deserializer.deserialize_str()
+            let choices = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_u32()
+            }
+            try deserializer.decrease_container_depth()
+            return .vote(pollId: pollId, choices: choices)
+        case 1:
+            let pollId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .close(pollId: pollId)
+        case 2:
+            let groupId = try deserializer.deserialize_str()
+            let question = try deserializer.deserialize_str()
+            let options = try deserializeArray(deserializer: deserializer) { deserializer in
+                try deserializer.deserialize_str()
+            }
+            let multiple = try deserializer.deserialize_bool()
+            let anonymous = try deserializer.deserialize_bool()
+            let resultsAfterVoting = try deserializer.deserialize_bool()
+            let closesAt = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .create(groupId: groupId, question: question, options: options, multiple: multiple, anonymous: anonymous, resultsAfterVoting: resultsAfterVoting, closesAt: closesAt)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PollsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PollsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct PostSummary: Hashable, Equatable {
     public var id: String
     public var groupId: String
@@ -5385,6 +6025,9 @@ indirect public enum Route: Hashable, Equatable {
     case charter
     /// Report something to the moderators.
     case report(what: ReportWhat, id: String)
+    /// My conversations.
+    case conversations
+    case conversation(id: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -5431,6 +6074,11 @@ indirect public enum Route: Hashable, Equatable {
         case .report(let what, let id):
             try serializer.serialize_variant_index(value: 17)
             try what.serialize(serializer: serializer)
+            try serializer.serialize_str(value: id)
+        case .conversations:
+            try serializer.serialize_variant_index(value: 18)
+        case .conversation(let id):
+            try serializer.serialize_variant_index(value: 19)
             try serializer.serialize_str(value: id)
         }
         try serializer.decrease_container_depth()
@@ -5507,6 +6155,13 @@ indirect public enum Route: Hashable, Equatable {
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .report(what: what, id: id)
+        case 18:
+            try deserializer.decrease_container_depth()
+            return .conversations
+        case 19:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .conversation(id: id)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
         }
     }
@@ -5639,6 +6294,8 @@ indirect public enum Screen: Hashable, Equatable {
     case calendar(CalendarView)
     case charter(CharterView)
     case report(ReportView)
+    case conversations(ConversationsView)
+    case conversation(ConversationView)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -5701,6 +6358,12 @@ indirect public enum Screen: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .report(let x):
             try serializer.serialize_variant_index(value: 19)
+            try x.serialize(serializer: serializer)
+        case .conversations(let x):
+            try serializer.serialize_variant_index(value: 20)
+            try x.serialize(serializer: serializer)
+        case .conversation(let x):
+            try serializer.serialize_variant_index(value: 21)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -5795,6 +6458,14 @@ indirect public enum Screen: Hashable, Equatable {
             let x = try ReportView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .report(x)
+        case 20:
+            let x = try ConversationsView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .conversations(x)
+        case 21:
+            let x = try ConversationView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .conversation(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
         }
     }
@@ -6364,8 +7035,10 @@ public struct ViewModel: Hashable, Equatable {
     public var message: MessageView?
     /// "Before posting, read and accept the charter": a banner that opens `Route::Charter`.
     public var charterPrompt: String?
+    /// Messages I have not read, in all my conversations: the badge of `Route::Conversations`.
+    public var unreadMessages: UInt32
 
-    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?, charterPrompt: String?) {
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?, charterPrompt: String?, unreadMessages: UInt32) {
         self.language = language
         self.screen = screen
         self.status = status
@@ -6377,6 +7050,7 @@ public struct ViewModel: Hashable, Equatable {
         self.eventForm = eventForm
         self.message = message
         self.charterPrompt = charterPrompt
+        self.unreadMessages = unreadMessages
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -6404,6 +7078,7 @@ public struct ViewModel: Hashable, Equatable {
         try serializeOption(value: self.charterPrompt, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
         }
+        try serializer.serialize_u32(value: self.unreadMessages)
         try serializer.decrease_container_depth()
     }
 
@@ -6438,8 +7113,9 @@ public struct ViewModel: Hashable, Equatable {
         let charterPrompt = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let unreadMessages = try deserializer.deserialize_u32()
         try deserializer.decrease_container_depth()
-        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message, charterPrompt: charterPrompt)
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message, charterPrompt: charterPrompt, unreadMessages: unreadMessages)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {

@@ -843,6 +843,475 @@ data class ComposerView(
     }
 }
 
+data class ConversationMessage(
+    val id: String,
+    val authorName: String,
+    val body: String,
+    val mine: Boolean,
+    /// RFC 3339; empty while not yet on the server.
+    val createdAt: String,
+    val pending: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(authorName)
+        serializer.serialize_str(body)
+        serializer.serialize_bool(mine)
+        serializer.serialize_str(createdAt)
+        serializer.serialize_bool(pending)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ConversationMessage {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val authorName = deserializer.deserialize_str()
+            val body = deserializer.deserialize_str()
+            val mine = deserializer.deserialize_bool()
+            val createdAt = deserializer.deserialize_str()
+            val pending = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return ConversationMessage(id, authorName, body, mine, createdAt, pending)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ConversationMessage {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ConversationSummary(
+    val id: String,
+    /// Its title, or the other people's names.
+    val title: String,
+    val lastMessage: String,
+    /// RFC 3339; empty while not yet on the server.
+    val lastAt: String,
+    val unread: UInt,
+    /// Something I wrote in it waits to be sent.
+    val pending: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(title)
+        serializer.serialize_str(lastMessage)
+        serializer.serialize_str(lastAt)
+        serializer.serialize_u32(unread)
+        serializer.serialize_bool(pending)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ConversationSummary {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val lastMessage = deserializer.deserialize_str()
+            val lastAt = deserializer.deserialize_str()
+            val unread = deserializer.deserialize_u32()
+            val pending = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return ConversationSummary(id, title, lastMessage, lastAt, unread, pending)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ConversationSummary {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ConversationView(
+    val id: String,
+    /// False when I am not (or no longer) in it: `error` says so.
+    val found: Boolean,
+    val title: String,
+    val participants: List<String>,
+    /// Oldest first, mine not yet sent at the end.
+    val messages: List<org.fabrique.core.types.ConversationMessage>,
+    val emptyText: String? = null,
+    val canWrite: Boolean,
+    /// A conversation of three or more: people can be added.
+    val canAddPeople: Boolean,
+    /// In a one-to-one, the other person (to block or unblock, to open their profile).
+    val otherPersonId: String? = null,
+    /// I blocked the other person.
+    val blocked: Boolean,
+    val blockedText: String? = null,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_bool(found)
+        serializer.serialize_str(title)
+        participants.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        messages.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canWrite)
+        serializer.serialize_bool(canAddPeople)
+        otherPersonId.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(blocked)
+        blockedText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ConversationView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val found = deserializer.deserialize_bool()
+            val title = deserializer.deserialize_str()
+            val participants =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val messages =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.ConversationMessage.deserialize(deserializer)
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canWrite = deserializer.deserialize_bool()
+            val canAddPeople = deserializer.deserialize_bool()
+            val otherPersonId =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val blocked = deserializer.deserialize_bool()
+            val blockedText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return ConversationView(id, found, title, participants, messages, emptyText, canWrite, canAddPeople, otherPersonId, blocked, blockedText, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ConversationView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface ConversationsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// "Write to" on a profile or in the directory: opens our conversation, starting it
+    /// when there is none yet.
+    data class WriteTo(
+        val personId: String,
+    ) : ConversationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(personId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): WriteTo {
+                deserializer.increase_container_depth()
+                val personId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return WriteTo(personId)
+            }
+        }
+    }
+
+    /// A conversation with several people (the directory's multiple choice).
+    data class StartWith(
+        val personIds: List<String>,
+        val title: String,
+    ) : ConversationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            personIds.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.serialize_str(title)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): StartWith {
+                deserializer.increase_container_depth()
+                val personIds =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                val title = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return StartWith(personIds, title)
+            }
+        }
+    }
+
+    data class Send(
+        val conversationId: String,
+        val body: String,
+    ) : ConversationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(conversationId)
+            serializer.serialize_str(body)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Send {
+                deserializer.increase_container_depth()
+                val conversationId = deserializer.deserialize_str()
+                val body = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Send(conversationId, body)
+            }
+        }
+    }
+
+    data class AddPeople(
+        val conversationId: String,
+        val personIds: List<String>,
+    ) : ConversationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(conversationId)
+            personIds.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): AddPeople {
+                deserializer.increase_container_depth()
+                val conversationId = deserializer.deserialize_str()
+                val personIds =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                deserializer.decrease_container_depth()
+                return AddPeople(conversationId, personIds)
+            }
+        }
+    }
+
+    data class Leave(
+        val conversationId: String,
+    ) : ConversationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(conversationId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Leave {
+                deserializer.increase_container_depth()
+                val conversationId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Leave(conversationId)
+            }
+        }
+    }
+
+    data class Block(
+        val personId: String,
+    ) : ConversationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.serialize_str(personId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Block {
+                deserializer.increase_container_depth()
+                val personId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Block(personId)
+            }
+        }
+    }
+
+    data class Unblock(
+        val personId: String,
+    ) : ConversationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.serialize_str(personId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Unblock {
+                deserializer.increase_container_depth()
+                val personId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Unblock(personId)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): ConversationsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> WriteTo.deserialize(deserializer)
+                1 -> StartWith.deserialize(deserializer)
+                2 -> Send.deserialize(deserializer)
+                3 -> AddPeople.deserialize(deserializer)
+                4 -> Leave.deserialize(deserializer)
+                5 -> Block.deserialize(deserializer)
+                6 -> Unblock.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for ConversationsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ConversationsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ConversationsView(
+    val items: List<org.fabrique.core.types.ConversationSummary>,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        items.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ConversationsView {
+            deserializer.increase_container_depth()
+            val items =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.ConversationSummary.deserialize(deserializer)
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return ConversationsView(items, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ConversationsView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 /// What a group's organiser decides about a report in their group (suspending an account is
 /// the federation moderators', from the console).
 enum class Decision {
@@ -1600,6 +2069,46 @@ sealed interface Event {
         }
     }
 
+    data class Conversations(
+        val value: org.fabrique.core.types.ConversationsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(21)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Conversations {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ConversationsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Conversations(value)
+            }
+        }
+    }
+
+    data class Polls(
+        val value: org.fabrique.core.types.PollsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(22)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Polls {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.PollsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Polls(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Event {
@@ -1626,6 +2135,8 @@ sealed interface Event {
                 18 -> Notifications.deserialize(deserializer)
                 19 -> Events.deserialize(deserializer)
                 20 -> Moderation.deserialize(deserializer)
+                21 -> Conversations.deserialize(deserializer)
+                22 -> Polls.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
@@ -2618,6 +3129,8 @@ data class GroupView(
     val canAsk: Boolean,
     /// The group's coming events held on the device, soonest first.
     val events: List<org.fabrique.core.types.EventSummary>,
+    /// The group's polls, newest first.
+    val polls: List<org.fabrique.core.types.PollView>,
     /// I run the group: create events, write to its members.
     val canOrganise: Boolean,
     /// Open reports about the group, for those who run it; what they may decide.
@@ -2653,6 +3166,9 @@ data class GroupView(
         }
         serializer.serialize_bool(canAsk)
         events.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        polls.serialize(serializer) {
             it.serialize(serializer)
         }
         serializer.serialize_bool(canOrganise)
@@ -2711,6 +3227,10 @@ data class GroupView(
                 deserializer.deserializeListOf {
                     org.fabrique.core.types.EventSummary.deserialize(deserializer)
                 }
+            val polls =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.PollView.deserialize(deserializer)
+                }
             val canOrganise = deserializer.deserialize_bool()
             val reports =
                 deserializer.deserializeListOf {
@@ -2725,7 +3245,7 @@ data class GroupView(
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk, events, canOrganise, reports, reportDecisions, reportsHint)
+            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk, events, polls, canOrganise, reports, reportDecisions, reportsHint)
         }
 
         @Throws(DeserializationError::class)
@@ -4940,6 +5460,281 @@ data class PersonView(
     }
 }
 
+data class PollOptionView(
+    val index: UInt,
+    val text: String,
+    val chosen: Boolean,
+    /// Once closed.
+    val votes: Long? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_u32(index)
+        serializer.serialize_str(text)
+        serializer.serialize_bool(chosen)
+        votes.serializeOptionOf(serializer) {
+            serializer.serialize_i64(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): PollOptionView {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_u32()
+            val text = deserializer.deserialize_str()
+            val chosen = deserializer.deserialize_bool()
+            val votes =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_i64()
+                }
+            deserializer.decrease_container_depth()
+            return PollOptionView(index, text, chosen, votes)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PollOptionView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class PollView(
+    val id: String,
+    val question: String,
+    val authorName: String,
+    val options: List<org.fabrique.core.types.PollOptionView>,
+    val multiple: Boolean,
+    val anonymous: Boolean,
+    val closed: Boolean,
+    /// RFC 3339.
+    val closesAt: String,
+    val voterCount: Long,
+    /// I voted (my choices are the options marked `chosen`).
+    val voted: Boolean,
+    val canVote: Boolean,
+    /// Organisers, before it closes.
+    val canClose: Boolean,
+    /// When the results show, while they do not.
+    val resultsHint: String? = null,
+    /// My vote or my closing waits to be sent.
+    val pending: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(question)
+        serializer.serialize_str(authorName)
+        options.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(multiple)
+        serializer.serialize_bool(anonymous)
+        serializer.serialize_bool(closed)
+        serializer.serialize_str(closesAt)
+        serializer.serialize_i64(voterCount)
+        serializer.serialize_bool(voted)
+        serializer.serialize_bool(canVote)
+        serializer.serialize_bool(canClose)
+        resultsHint.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(pending)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): PollView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val question = deserializer.deserialize_str()
+            val authorName = deserializer.deserialize_str()
+            val options =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.PollOptionView.deserialize(deserializer)
+                }
+            val multiple = deserializer.deserialize_bool()
+            val anonymous = deserializer.deserialize_bool()
+            val closed = deserializer.deserialize_bool()
+            val closesAt = deserializer.deserialize_str()
+            val voterCount = deserializer.deserialize_i64()
+            val voted = deserializer.deserialize_bool()
+            val canVote = deserializer.deserialize_bool()
+            val canClose = deserializer.deserialize_bool()
+            val resultsHint =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val pending = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return PollView(id, question, authorName, options, multiple, anonymous, closed, closesAt, voterCount, voted, canVote, canClose, resultsHint, pending)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PollView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface PollsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// My choices (option indexes); none takes my vote back.
+    data class Vote(
+        val pollId: String,
+        val choices: List<UInt>,
+    ) : PollsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(pollId)
+            choices.serialize(serializer) {
+                serializer.serialize_u32(it)
+            }
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Vote {
+                deserializer.increase_container_depth()
+                val pollId = deserializer.deserialize_str()
+                val choices =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_u32()
+                    }
+                deserializer.decrease_container_depth()
+                return Vote(pollId, choices)
+            }
+        }
+    }
+
+    /// Organisers: close before the date.
+    data class Close(
+        val pollId: String,
+    ) : PollsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(pollId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Close {
+                deserializer.increase_container_depth()
+                val pollId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Close(pollId)
+            }
+        }
+    }
+
+    /// Organisers: a new poll in the group; `closes_at` is RFC 3339 (the shell's date picker).
+    data class Create(
+        val groupId: String,
+        val question: String,
+        val options: List<String>,
+        val multiple: Boolean,
+        val anonymous: Boolean,
+        val resultsAfterVoting: Boolean,
+        val closesAt: String,
+    ) : PollsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(groupId)
+            serializer.serialize_str(question)
+            options.serialize(serializer) {
+                serializer.serialize_str(it)
+            }
+            serializer.serialize_bool(multiple)
+            serializer.serialize_bool(anonymous)
+            serializer.serialize_bool(resultsAfterVoting)
+            serializer.serialize_str(closesAt)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Create {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                val question = deserializer.deserialize_str()
+                val options =
+                    deserializer.deserializeListOf {
+                        deserializer.deserialize_str()
+                    }
+                val multiple = deserializer.deserialize_bool()
+                val anonymous = deserializer.deserialize_bool()
+                val resultsAfterVoting = deserializer.deserialize_bool()
+                val closesAt = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Create(groupId, question, options, multiple, anonymous, resultsAfterVoting, closesAt)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): PollsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Vote.deserialize(deserializer)
+                1 -> Close.deserialize(deserializer)
+                2 -> Create.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for PollsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PollsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class PostSummary(
     val id: String,
     val groupId: String,
@@ -6898,6 +7693,39 @@ sealed interface Route {
         }
     }
 
+    /// My conversations.
+    data object Conversations: Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(18)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Conversations {
+            return Conversations
+        }
+    }
+
+    data class Conversation(
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(19)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Conversation {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Conversation(id)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Route {
@@ -6921,6 +7749,8 @@ sealed interface Route {
                 15 -> Calendar.deserialize(deserializer)
                 16 -> Charter.deserialize(deserializer)
                 17 -> Report.deserialize(deserializer)
+                18 -> Conversations.deserialize(deserializer)
+                19 -> Conversation.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Route: $index")
             }
         }
@@ -7433,6 +8263,46 @@ sealed interface Screen {
         }
     }
 
+    data class Conversations(
+        val value: org.fabrique.core.types.ConversationsView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(20)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Conversations {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ConversationsView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Conversations(value)
+            }
+        }
+    }
+
+    data class Conversation(
+        val value: org.fabrique.core.types.ConversationView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(21)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Conversation {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ConversationView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Conversation(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Screen {
@@ -7458,6 +8328,8 @@ sealed interface Screen {
                 17 -> Calendar.deserialize(deserializer)
                 18 -> Charter.deserialize(deserializer)
                 19 -> Report.deserialize(deserializer)
+                20 -> Conversations.deserialize(deserializer)
+                21 -> Conversation.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
@@ -8177,6 +9049,8 @@ data class ViewModel(
     val message: org.fabrique.core.types.MessageView? = null,
     /// "Before posting, read and accept the charter": a banner that opens `Route::Charter`.
     val charterPrompt: String? = null,
+    /// Messages I have not read, in all my conversations: the badge of `Route::Conversations`.
+    val unreadMessages: UInt,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -8203,6 +9077,7 @@ data class ViewModel(
         charterPrompt.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
         }
+        serializer.serialize_u32(unreadMessages)
         serializer.decrease_container_depth()
     }
 
@@ -8244,8 +9119,9 @@ data class ViewModel(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val unreadMessages = deserializer.deserialize_u32()
             deserializer.decrease_container_depth()
-            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message, charterPrompt)
+            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message, charterPrompt, unreadMessages)
         }
 
         @Throws(DeserializationError::class)
