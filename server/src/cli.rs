@@ -67,7 +67,9 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
             "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {public_url}/setup?code={code}\n\nor run `fabrique admin create`.\n"
         );
     }
-    let app = Application::build(db.clone(), Settings { public_url, search_batch: args.search_batch }, args.bind)
+    let files_dir = args.store.data_dir.join("attachments");
+    let settings = Settings { public_url, search_batch: args.search_batch, files_dir };
+    let app = Application::build(db.clone(), settings, args.bind)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");

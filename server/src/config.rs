@@ -135,10 +135,15 @@ pub struct Settings {
     pub public_url: String,
     /// See `ServeArgs::search_batch`.
     pub search_batch: i64,
+    /// Where attachments are stored: `<data dir>/attachments` when serving.
+    pub files_dir: PathBuf,
 }
 
 impl Default for Settings {
+    /// For tests and tools: attachments go to a directory of their own under the system's
+    /// temporary directory.
     fn default() -> Self {
-        Settings { public_url: "http://localhost".into(), search_batch: 500 }
+        let files_dir = std::env::temp_dir().join(format!("fabrique-files-{}", uuid::Uuid::new_v4()));
+        Settings { public_url: "http://localhost".into(), search_batch: 500, files_dir }
     }
 }

@@ -268,9 +268,11 @@ pub async fn send(
     id: Uuid,
     conversation_id: Uuid,
     body: &str,
+    attachments: &[Uuid],
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let body = fields::text("body", body, MESSAGE_MAX, true, true)?;
+    // A photo alone is a message: the words may then be left out.
+    let body = fields::text("body", body, MESSAGE_MAX, attachments.is_empty(), true)?;
     let mut row = taking_part(tx, actor, conversation_id).await?;
     if row.direct {
         let other: Uuid = on_tx!(tx, c => sqlx::query_scalar(
@@ -310,6 +312,9 @@ pub async fn send(
     let message =
         Message { id, conversation_id, author_id: actor.person_id, author_name, body: body.clone(), created_at: now };
     changes.put(scope::conversation(conversation_id), id, &Entity::Message(message));
+    let attached = fabrique_wire::attachments::AttachedTo::Message;
+    let scopes = [scope::conversation(conversation_id)];
+    crate::attachments::attach(tx, actor, attachments, attached, id, &scopes, changes).await?;
     put_conversation(tx, &row, changes).await?;
     let recipients: Vec<Uuid> =
         members.iter().map(|m| m.person_id).filter(|person| *person != actor.person_id).collect();

@@ -280,7 +280,7 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
         posts::create_post(
             &mut tx,
             &people_ids[*author],
-            posts::NewPost { id: post_id, group_id: *group_id, kind, title, body, mentions: &[] },
+            posts::NewPost { id: post_id, group_id: *group_id, kind, title, body, mentions: &[], attachments: &[] },
             &mut changes,
         )
         .await?;

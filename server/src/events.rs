@@ -150,6 +150,11 @@ async fn readable(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(EventRow, 
     Ok((event, access))
 }
 
+/// Whether the person may read the event (for what is attached to it).
+pub async fn may_read(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<bool> {
+    readable(tx, actor, id).await.map(|_| true)
+}
+
 fn require_run(access: &GroupAccess) -> ApiResult<()> {
     if access.can_run() {
         Ok(())
@@ -284,6 +289,8 @@ pub struct NewEvent<'a> {
     pub place: &'a str,
     pub online_url: &'a str,
     pub capacity: Option<i64>,
+    /// Files uploaded for it (a programme, a map).
+    pub attachments: &'a [Uuid],
 }
 
 /// The fields of an `update_event` mutation: only those given change.
@@ -361,6 +368,9 @@ pub async fn create(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &m
         .on_unique("already_exists", "An object with this id already exists.")?;
     schedule_reminders(tx, event.id, event.starts_at, now).await?;
     put_event(tx, event.id, changes).await?;
+    let attached = fabrique_wire::attachments::AttachedTo::Event;
+    let scopes = [scope::group(event.group_id)];
+    crate::attachments::attach(tx, actor, event.attachments, attached, event.id, &scopes, changes).await?;
     let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT person_id FROM group_members WHERE group_id = $1")
         .bind(event.group_id).fetch_all(c).await)?;
     let cause = Cause::new(NotificationKind::EventCreated, event.id, actor, &title)

@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod activity;
 pub mod admin;
+pub mod attachments;
 pub mod audit;
 pub mod cli;
 pub mod config;
@@ -150,6 +151,7 @@ fn router(state: AppState) -> Router {
         .route("/health", get(health))
         .route("/v1/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()) }))
         .merge(accounts::setup::router())
+        .merge(attachments::router())
         .merge(admin::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

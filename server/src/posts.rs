@@ -155,6 +155,12 @@ async fn readable_post(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(PostR
     Ok((post, access))
 }
 
+/// Whether the person may read the post (for what is attached to it).
+pub async fn may_read(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<bool> {
+    let (post, _) = readable_post(tx, actor, id).await?;
+    Ok(post.deleted_at.is_none())
+}
+
 async fn readable_comment(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(CommentRow, GroupAccess)> {
     let comment = load_comment(tx, id).await?.ok_or_else(comment_not_found)?;
     let access = access_to(tx, actor, comment.group_id, comment_not_found).await?;
@@ -211,10 +217,12 @@ pub struct NewPost<'a> {
     pub body: &'a str,
     /// People named in it.
     pub mentions: &'a [Uuid],
+    /// Files uploaded for it.
+    pub attachments: &'a [Uuid],
 }
 
 pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let NewPost { id, group_id, kind, title, body, mentions } = post;
+    let NewPost { id, group_id, kind, title, body, mentions, attachments } = post;
     let title = fields::text("title", title, 200, false, false)?;
     let body = fields::text("body", body, 20_000, true, true)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
@@ -227,6 +235,9 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes:
     crate::activity::posted(tx, actor, Utc::now()).await?;
     crate::search::index_post(tx, id, group_id, &title, &body).await?;
     put_post(tx, id, changes).await?;
+    let scopes = [scope::group(group_id)];
+    let attached = fabrique_wire::attachments::AttachedTo::Post;
+    crate::attachments::attach(tx, actor, attachments, attached, id, &scopes, changes).await?;
     let line = if title.is_empty() { body.as_str() } else { title.as_str() };
     crate::notifications::mentioned(tx, actor, id, &[group_id], mentions, line, changes).await?;
     crate::notifications::group_activity(tx, actor, group_id, id, &access.group.name, changes).await?;
@@ -269,6 +280,7 @@ pub async fn delete_post(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut Cha
     // The words go; the row stays, so that later edits are answered "deleted", not "not found".
     on_tx!(tx, c => sqlx::query("UPDATE posts SET deleted_at = $1, title = '', body = '' WHERE id = $2").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     crate::search::remove(tx, fabrique_wire::search::SearchKind::Post, id).await?;
+    crate::attachments::detach_all(tx, id, &[scope::group(post.group_id)], changes).await?;
     let comments: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM comments WHERE post_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
     on_tx!(tx, c => sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE post_id = $2 AND deleted_at IS NULL").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     let group_scope = scope::group(post.group_id);

@@ -176,6 +176,14 @@ async fn accesses(tx: &mut Tx, actor: &Actor, question_id: Uuid) -> ApiResult<(V
     Ok((groups, accesses))
 }
 
+/// Whether the person may read the question (for what is attached to it).
+pub async fn may_read(tx: &mut Tx, actor: &Actor, question_id: Uuid) -> ApiResult<bool> {
+    accesses(tx, actor, question_id).await?;
+    let deleted: Option<Option<DateTime<Utc>>> = on_tx!(tx, c => sqlx::query_scalar("SELECT deleted_at FROM questions WHERE id = $1")
+        .bind(question_id).fetch_optional(c).await)?;
+    Ok(matches!(deleted, Some(None)))
+}
+
 // ---------------------------------------------------------------------------------------
 // Changes: everything of a question goes to the scope of each of its groups
 
@@ -256,10 +264,12 @@ pub struct NewQuestion<'a> {
     pub title: &'a str,
     pub details: &'a str,
     pub tags: &'a [String],
+    /// Files uploaded for it.
+    pub attachments: &'a [Uuid],
 }
 
 pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let NewQuestion { id, group_ids, title, details, tags } = question;
+    let NewQuestion { id, group_ids, title, details, tags, attachments } = question;
     let title = fields::text("title", title, fabrique_wire::questions::TITLE_MAX, true, false)?;
     let details = fields::text("details", details, fabrique_wire::questions::DETAILS_MAX, false, true)?;
     let tags = fields::tags("tags", tags)?;
@@ -288,6 +298,9 @@ pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes:
     index_question(tx, id, &title, &details, &tags).await?;
     follow(tx, id, actor.person_id, changes).await?;
     put_question(tx, id, changes).await?;
+    let scopes: Vec<String> = groups.iter().map(|g| scope::group(*g)).collect();
+    let attached = fabrique_wire::attachments::AttachedTo::Question;
+    crate::attachments::attach(tx, actor, attachments, attached, id, &scopes, changes).await?;
     crate::notifications::question_asked(tx, actor, id, groups[0], &title, changes).await?;
     Ok(())
 }

@@ -140,7 +140,8 @@ fn send(session: &mut Session, conversation_id: Uuid, body: String) -> Cmd {
         session.notice = Some(Text::TooLong);
         return render();
     }
-    sync::write(session, Mutation::SendMessage { id: Uuid::now_v7(), conversation_id, body }).and(render())
+    sync::write(session, Mutation::SendMessage { id: Uuid::now_v7(), conversation_id, body, attachments: Vec::new() })
+        .and(render())
 }
 
 /// Opening a conversation reads it: its unread count goes to zero, here and on the server.

@@ -175,6 +175,7 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
                 title,
                 body,
                 mentions: mentions.clone(),
+                attachments: Vec::new(),
             }),
             ComposerTarget::EditPost { id } => {
                 parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })

@@ -170,6 +170,7 @@ fn submit_ask(session: &mut Session) -> Cmd {
         title,
         details: form.details.trim().to_owned(),
         tags,
+        attachments: Vec::new(),
     };
     session.ask = None;
     sync::write(session, mutation).and(render())

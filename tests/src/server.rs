@@ -226,6 +226,7 @@ impl Server {
             title: String::new(),
             body: body.into(),
             mentions: vec![],
+            attachments: vec![],
         };
         self.admin_does(post).await;
     }

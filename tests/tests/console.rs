@@ -112,6 +112,7 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
                 title: String::new(),
                 body: "Vends montres pas chères, écrivez-moi".into(),
                 mentions: vec![],
+                attachments: vec![],
             },
         )
         .await;

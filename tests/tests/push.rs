@@ -31,8 +31,14 @@ async fn scene(pushes: Pushes) -> (Server, PushService, Uuid, Member, Member) {
 
 async fn ask(server: &Server, member: &mut Member, group: Uuid, title: &str) -> Uuid {
     let id = Uuid::now_v7();
-    let question =
-        Mutation::AskQuestion { id, group_ids: vec![group], title: title.into(), details: String::new(), tags: vec![] };
+    let question = Mutation::AskQuestion {
+        id,
+        group_ids: vec![group],
+        title: title.into(),
+        details: String::new(),
+        tags: vec![],
+        attachments: vec![],
+    };
     assert_eq!(server.act(member, question).await, MutationOutcome::Applied);
     id
 }
@@ -300,6 +306,7 @@ async fn an_event(server: &mut Server, group: Uuid, title: &str) -> Uuid {
             place: "Maison des associations".into(),
             online_url: String::new(),
             capacity: None,
+            attachments: vec![],
         })
         .await;
     id

@@ -366,6 +366,7 @@ async fn a_member_answers_an_event_on_the_phone_and_the_organisers_message_to_at
             place: "Maison des associations".into(),
             online_url: String::new(),
             capacity: Some(12),
+            attachments: vec![],
         })
         .await;
 

@@ -10,6 +10,7 @@
 //! for the server's OpenAPI document.
 
 pub mod accounts;
+pub mod attachments;
 pub mod conversations;
 pub mod error;
 pub mod events;

@@ -7,6 +7,7 @@
 
 use uuid::Uuid;
 
+use crate::attachments::Attachment;
 use crate::conversations::{Block, Conversation, Message, MyConversation};
 use crate::events::{Event, MyRsvp, RsvpChoice};
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
@@ -73,6 +74,9 @@ wire_type! {
             /// People named in it (`@name` picked in the composer): told, when they may read it.
             #[serde(default)]
             mentions: Vec<Uuid>,
+            /// Files uploaded before (`PUT /v1/attachments/{id}`), at most 10.
+            #[serde(default)]
+            attachments: Vec<Uuid>,
         },
         EditPost {
             id: Uuid,
@@ -103,6 +107,8 @@ wire_type! {
             details: String,
             #[serde(default)]
             tags: Vec<String>,
+            #[serde(default)]
+            attachments: Vec<Uuid>,
         },
         EditQuestion {
             id: Uuid,
@@ -158,6 +164,8 @@ wire_type! {
             /// Absent: no limit.
             #[serde(default)]
             capacity: Option<i64>,
+            #[serde(default)]
+            attachments: Vec<Uuid>,
         },
         /// Only the fields given change; `capacity: 0` removes the limit.
         UpdateEvent {
@@ -209,7 +217,13 @@ wire_type! {
             #[serde(default)]
             title: String,
         },
-        SendMessage { id: Uuid, conversation_id: Uuid, body: String },
+        SendMessage {
+            id: Uuid,
+            conversation_id: Uuid,
+            body: String,
+            #[serde(default)]
+            attachments: Vec<Uuid>,
+        },
         /// Into a conversation of three or more (a one-to-one stays between two).
         AddToConversation { conversation_id: Uuid, person_ids: Vec<Uuid> },
         LeaveConversation { conversation_id: Uuid },
@@ -334,6 +348,7 @@ wire_type! {
         Block,
         Poll,
         MyVote,
+        Attachment,
     }
 
     #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
@@ -362,6 +377,7 @@ wire_type! {
         Block(Block),
         Poll(Poll),
         MyVote(MyVote),
+        Attachment(Attachment),
     }
 }
 
@@ -392,6 +408,7 @@ impl Entity {
             Entity::Block(_) => EntityKind::Block,
             Entity::Poll(_) => EntityKind::Poll,
             Entity::MyVote(_) => EntityKind::MyVote,
+            Entity::Attachment(_) => EntityKind::Attachment,
         }
     }
 }
@@ -423,6 +440,7 @@ impl EntityKind {
             EntityKind::Block => "block",
             EntityKind::Poll => "poll",
             EntityKind::MyVote => "my_vote",
+            EntityKind::Attachment => "attachment",
         }
     }
 
@@ -452,6 +470,7 @@ impl EntityKind {
             "block" => EntityKind::Block,
             "poll" => EntityKind::Poll,
             "my_vote" => EntityKind::MyVote,
+            "attachment" => EntityKind::Attachment,
             _ => return None,
         })
     }

@@ -78,14 +78,9 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         }
         Mutation::FollowGroup { group_id } => groups::follow_group(tx, actor, *group_id, changes).await,
         Mutation::UnfollowGroup { group_id } => groups::unfollow_group(tx, actor, *group_id, changes).await,
-        Mutation::CreatePost { id, group_id, kind, title, body, mentions } => {
-            posts::create_post(
-                tx,
-                actor,
-                NewPost { id: *id, group_id: *group_id, kind, title, body, mentions },
-                changes,
-            )
-            .await
+        Mutation::CreatePost { id, group_id, kind, title, body, mentions, attachments } => {
+            let post = NewPost { id: *id, group_id: *group_id, kind, title, body, mentions, attachments };
+            posts::create_post(tx, actor, post, changes).await
         }
         Mutation::EditPost { id, title, body } => {
             posts::edit_post(tx, actor, *id, title.as_deref(), body.as_deref(), changes).await
@@ -99,8 +94,9 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::React { target_id, emoji } => posts::react(tx, actor, *target_id, emoji, changes).await,
         Mutation::Unreact { target_id, emoji } => posts::unreact(tx, actor, *target_id, emoji, changes).await,
         Mutation::UpdateProfile { update } => people::update_profile(tx, actor, update, changes).await,
-        Mutation::AskQuestion { id, group_ids, title, details, tags } => {
-            questions::ask(tx, actor, NewQuestion { id: *id, group_ids, title, details, tags }, changes).await
+        Mutation::AskQuestion { id, group_ids, title, details, tags, attachments } => {
+            let question = NewQuestion { id: *id, group_ids, title, details, tags, attachments };
+            questions::ask(tx, actor, question, changes).await
         }
         Mutation::EditQuestion { id, title, details, tags } => {
             questions::edit(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes).await
@@ -143,6 +139,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
             place,
             online_url,
             capacity,
+            attachments,
         } => {
             let event = NewEvent {
                 id: *id,
@@ -155,6 +152,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
                 place,
                 online_url,
                 capacity: *capacity,
+                attachments,
             };
             events::create(tx, actor, event, changes).await
         }
@@ -199,8 +197,8 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::StartConversation { id, person_ids, title } => {
             conversations::start(tx, actor, *id, person_ids, title, changes).await
         }
-        Mutation::SendMessage { id, conversation_id, body } => {
-            conversations::send(tx, actor, *id, *conversation_id, body, changes).await
+        Mutation::SendMessage { id, conversation_id, body, attachments } => {
+            conversations::send(tx, actor, *id, *conversation_id, body, attachments, changes).await
         }
         Mutation::AddToConversation { conversation_id, person_ids } => {
             conversations::add(tx, actor, *conversation_id, person_ids, changes).await

@@ -22,6 +22,8 @@ pub struct TestApp {
     pub db: Db,
     pub admin: Person,
     pub federation_id: Uuid,
+    /// Where this server stores attachments.
+    pub files_dir: PathBuf,
     temp_dir: Option<PathBuf>,
 }
 
@@ -30,6 +32,7 @@ impl Drop for TestApp {
         if let Some(dir) = &self.temp_dir {
             let _ = std::fs::remove_dir_all(dir);
         }
+        let _ = std::fs::remove_dir_all(&self.files_dir);
     }
 }
 
@@ -101,6 +104,7 @@ pub async fn spawn_app_with(with_admin: bool, settings: Settings) -> TestApp {
         tx.commit().await.unwrap();
     }
 
+    let files_dir = settings.files_dir.clone();
     let app = Application::build(db.clone(), settings, "127.0.0.1:0".parse().unwrap()).await.expect("the server binds");
     let address = app.local_addr();
     tokio::spawn(app.run_until_stopped(std::future::pending()));
@@ -117,6 +121,7 @@ pub async fn spawn_app_with(with_admin: bool, settings: Settings) -> TestApp {
             email: "admin@federation.test".into(),
         },
         federation_id: Uuid::nil(),
+        files_dir,
         temp_dir,
     };
     if with_admin {

@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+mod attachments;
 mod bad_input;
 mod cli;
 mod console;

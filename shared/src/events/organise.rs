@@ -155,6 +155,7 @@ pub fn submit(session: &mut Session) -> Cmd {
             place: form.place.trim().to_owned(),
             online_url: form.online_url.trim().to_owned(),
             capacity,
+            attachments: Vec::new(),
         },
         (None, None) => {
             session.event_form = None;

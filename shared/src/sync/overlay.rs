@@ -147,7 +147,7 @@ impl<'a> Overlay<'a> {
                     overlay.groups.insert(*group_id, GroupIntent::Unfollow);
                 }
                 Mutation::UpdateProfile { update } => overlay.profile.push(update),
-                Mutation::AskQuestion { id, group_ids, title, details, tags } => {
+                Mutation::AskQuestion { id, group_ids, title, details, tags, .. } => {
                     overlay.new_questions.push(NewQuestion { id: *id, group_ids, title, details, tags });
                     overlay.pending.insert(*id);
                 }
@@ -212,7 +212,7 @@ impl<'a> Overlay<'a> {
                     overlay.left_conversations.remove(id);
                     overlay.pending.insert(*id);
                 }
-                Mutation::SendMessage { id, conversation_id, body } => {
+                Mutation::SendMessage { id, conversation_id, body, .. } => {
                     overlay.new_messages.entry(*conversation_id).or_default().push(NewComment { id: *id, body });
                     overlay.pending.insert(*id);
                 }

@@ -271,6 +271,7 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
                     title: &format!("Message {p}"),
                     body: &post_body(p),
                     mentions: &[],
+                    attachments: &[],
                 },
                 &mut changes,
             )

@@ -1,0 +1,482 @@
+//! Attachments: photos and documents on posts, questions, events and messages.
+//!
+//! An upload (`PUT /v1/attachments/{id}`, the raw bytes) is checked on its content: its type
+//! is read from the bytes (the name and the declared type are not trusted), its size is
+//! bounded. A photo is decoded, turned upright, and encoded again: what is stored carries no
+//! metadata (no location), and gets a thumbnail. Files are stored once per content, named
+//! by the SHA-256 of what is kept, written to a temporary file and renamed: an upload cut
+//! off stores nothing, and retrying it (same id, same bytes) stores one file and one row.
+//!
+//! The mutation that publishes an item names its uploads; they are then on the item, in its
+//! scope, and served only to people who may see the item. Until then only their uploader
+//! reaches them.
+
+use std::io::Cursor;
+use std::path::{Path as FsPath, PathBuf};
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use fabrique_wire::attachments::{
+    ACCEPTED_TYPES, AttachedTo, Attachment, AttachmentKind, NAME_MAX, PER_ITEM_MAX, PIXELS_MAX, SIZE_MAX,
+    THUMBNAIL_SIDE, UploadedFile,
+};
+use fabrique_wire::sync::{Entity, EntityKind};
+use serde::Deserialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::accounts::{Actor, AuthUser};
+use crate::db::{Tx, ids_json};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Path, Query};
+use crate::sync::log::ChangeSet;
+use crate::{AppState, fields, on_tx};
+
+pub fn router() -> axum::Router<AppState> {
+    use axum::routing::{get, put};
+    axum::Router::new()
+        .route("/v1/attachments/{id}", put(upload).get(download).layer(DefaultBodyLimit::max(SIZE_MAX + 1)))
+        .route("/v1/attachments/{id}/thumbnail", get(thumbnail))
+}
+
+/// Uploads one person may leave unattached (files chosen and never published).
+const UNATTACHED_MAX: i64 = 100;
+
+#[derive(sqlx::FromRow, Clone)]
+struct AttachmentRow {
+    id: Uuid,
+    owner_id: Uuid,
+    sha256: String,
+    kind: String,
+    content_type: String,
+    name: String,
+    size: i64,
+    width: Option<i64>,
+    height: Option<i64>,
+    created_at: DateTime<Utc>,
+    attached_to: Option<String>,
+    item_id: Option<Uuid>,
+}
+
+impl AttachmentRow {
+    fn kind(&self) -> AttachmentKind {
+        if self.kind == "image" { AttachmentKind::Image } else { AttachmentKind::Document }
+    }
+
+    fn uploaded(&self) -> UploadedFile {
+        UploadedFile {
+            id: self.id,
+            kind: self.kind(),
+            name: self.name.clone(),
+            content_type: self.content_type.clone(),
+            size: self.size,
+            width: self.width,
+            height: self.height,
+        }
+    }
+}
+
+const COLUMNS: &str = "SELECT id, owner_id, sha256, kind, content_type, name, size, width, height, created_at, attached_to, item_id FROM attachments";
+
+async fn load(tx: &mut Tx, id: Uuid) -> ApiResult<Option<AttachmentRow>> {
+    let row = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE id = $1"))).bind(id).fetch_optional(c).await)?;
+    Ok(row)
+}
+
+fn attachment_not_found() -> ApiError {
+    ApiError::not_found("attachment_not_found", "This file does not exist.")
+}
+
+// ---------------------------------------------------------------------------------------
+// The content: type, cleaning, storage
+
+/// What is kept of an upload.
+struct Prepared {
+    kind: AttachmentKind,
+    content_type: String,
+    bytes: Vec<u8>,
+    width: Option<i64>,
+    height: Option<i64>,
+    thumbnail: Option<Vec<u8>>,
+}
+
+fn refused_type() -> ApiError {
+    ApiError::client(
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_type",
+        "This kind of file is not accepted: send a photo (JPEG, PNG, WebP, GIF), a PDF or an office document.",
+    )
+}
+
+fn too_large() -> ApiError {
+    ApiError::client(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "file_too_large",
+        format!("This file is too large: at most {} MB.", SIZE_MAX / (1024 * 1024)),
+    )
+}
+
+/// Reads the type from the bytes, and cleans a photo. CPU work: run off the async threads.
+fn prepare(bytes: &[u8]) -> ApiResult<Prepared> {
+    let sniffed = infer::get(bytes).map(|t| t.mime_type()).ok_or_else(refused_type)?;
+    if !ACCEPTED_TYPES.contains(&sniffed) {
+        return Err(refused_type());
+    }
+    if !sniffed.starts_with("image/") {
+        return Ok(Prepared {
+            kind: AttachmentKind::Document,
+            content_type: sniffed.to_owned(),
+            bytes: bytes.to_vec(),
+            width: None,
+            height: None,
+            thumbnail: None,
+        });
+    }
+    let unreadable = || ApiError::invalid("unreadable_image", "This photo could not be read: it may be damaged.");
+    let mut reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| unreadable())?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(16_384);
+    limits.max_image_height = Some(16_384);
+    limits.max_alloc = Some(PIXELS_MAX * 4);
+    reader.limits(limits);
+    let format = reader.format().ok_or_else(refused_type)?;
+    let mut decoder = reader.into_decoder().map_err(|_| unreadable())?;
+    use image::ImageDecoder;
+    let (w, h) = decoder.dimensions();
+    if u64::from(w) * u64::from(h) > PIXELS_MAX {
+        return Err(ApiError::invalid("image_too_large", "This photo has too many pixels."));
+    }
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut picture = image::DynamicImage::from_decoder(decoder).map_err(|_| unreadable())?;
+    picture.apply_orientation(orientation);
+    // Encoded again from the pixels alone: EXIF (the location with it), XMP and IPTC stay behind.
+    let (content_type, cleaned) = match format {
+        image::ImageFormat::Png | image::ImageFormat::Gif | image::ImageFormat::WebP if picture.color().has_alpha() => {
+            ("image/png", encode(&picture, image::ImageFormat::Png)?)
+        }
+        image::ImageFormat::Png => ("image/png", encode(&picture, image::ImageFormat::Png)?),
+        _ => ("image/jpeg", encode(&image::DynamicImage::ImageRgb8(picture.to_rgb8()), image::ImageFormat::Jpeg)?),
+    };
+    let small = picture.thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE);
+    let thumbnail = encode(&image::DynamicImage::ImageRgb8(small.to_rgb8()), image::ImageFormat::Jpeg)?;
+    Ok(Prepared {
+        kind: AttachmentKind::Image,
+        content_type: content_type.to_owned(),
+        bytes: cleaned,
+        width: Some(i64::from(picture.width())),
+        height: Some(i64::from(picture.height())),
+        thumbnail: Some(thumbnail),
+    })
+}
+
+fn encode(picture: &image::DynamicImage, format: image::ImageFormat) -> ApiResult<Vec<u8>> {
+    let mut out = Cursor::new(Vec::new());
+    match format {
+        image::ImageFormat::Jpeg => {
+            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+            picture.write_with_encoder(encoder)
+        }
+        _ => picture.write_to(&mut out, format),
+    }
+    .map_err(|e| ApiError::internal(format!("encoding an image: {e}")))?;
+    Ok(out.into_inner())
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// `<dir>/ab/abcdef…` (and `….thumb.jpg` for a thumbnail).
+fn stored_path(dir: &FsPath, sha256: &str, thumbnail: bool) -> PathBuf {
+    let name = if thumbnail { format!("{sha256}.thumb.jpg") } else { sha256.to_owned() };
+    dir.join(&sha256[..2]).join(name)
+}
+
+/// Writes the file unless the same content is already there: a temporary file in the same
+/// directory, synced, then renamed over the final name (all or nothing).
+async fn store(path: PathBuf, bytes: Vec<u8>) -> ApiResult<()> {
+    tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+        if path.exists() {
+            return Ok(());
+        }
+        let dir = path.parent().expect("a stored path has a directory");
+        std::fs::create_dir_all(dir)?;
+        let temporary = dir.join(format!(".{}.part", Uuid::new_v4()));
+        let written = (|| {
+            use std::io::Write;
+            let mut file = std::fs::File::create(&temporary)?;
+            file.write_all(&bytes)?;
+            file.sync_all()?;
+            std::fs::rename(&temporary, &path)
+        })();
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temporary);
+        }
+        written
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("storing a file: {e}")))?
+    .map_err(|e| ApiError::internal(format!("storing a file: {e}")))
+}
+
+// ---------------------------------------------------------------------------------------
+// REST
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UploadQuery {
+    /// The file's name as the person knows it ("Compte rendu AG.pdf").
+    #[serde(default)]
+    name: String,
+}
+
+/// Uploads a file under an id chosen by the device. Sending the same file again under the
+/// same id answers the same (a retry); another file under a taken id is refused.
+async fn upload(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+    Query(query): Query<UploadQuery>,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> ApiResult<Response> {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+        Err(_) => {
+            return Err(ApiError::bad_request("upload_interrupted", "The file did not arrive whole: send it again."));
+        }
+    };
+    if body.len() > SIZE_MAX {
+        return Err(too_large());
+    }
+    if body.is_empty() {
+        return Err(ApiError::invalid("empty_file", "This file is empty."));
+    }
+    let name = fields::text("name", &query.name, NAME_MAX, false, false)?;
+    let name = if name.is_empty() { "fichier".to_owned() } else { name.replace(['/', '\\'], "_") };
+    let original = hex(&Sha256::digest(&body));
+    // A retry of an upload that was stored (its answer lost) is answered again at once.
+    {
+        let mut tx = state.db.begin_read().await?;
+        if let Some(existing) = load(&mut tx, id).await? {
+            tx.commit().await?;
+            return retried(&actor, existing, &original);
+        }
+        tx.commit().await?;
+    }
+    let prepared = tokio::task::spawn_blocking(move || prepare(&body))
+        .await
+        .map_err(|e| ApiError::internal(format!("preparing a file: {e}")))??;
+    let sha256 = hex(&Sha256::digest(&prepared.bytes));
+    let dir = state.settings.files_dir.clone();
+    if let Some(thumbnail) = prepared.thumbnail {
+        store(stored_path(&dir, &sha256, true), thumbnail).await?;
+    }
+    store(stored_path(&dir, &sha256, false), prepared.bytes.clone()).await?;
+
+    let mut tx = state.db.begin_write().await?;
+    if let Some(existing) = load(&mut tx, id).await? {
+        tx.commit().await?;
+        return retried(&actor, existing, &original);
+    }
+    let unattached: i64 = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM attachments WHERE owner_id = $1 AND item_id IS NULL")
+        .bind(actor.person_id).fetch_one(c).await)?;
+    if unattached >= UNATTACHED_MAX {
+        return Err(ApiError::conflict(
+            "too_many_uploads",
+            "Too many files wait to be published: publish or drop some first.",
+        ));
+    }
+    let kind = match prepared.kind {
+        AttachmentKind::Image => "image",
+        AttachmentKind::Document => "document",
+    };
+    // The original's digest is kept beside the cleaned one's: a retry is recognised by it.
+    let stored = format!("{sha256}:{original}");
+    on_tx!(&mut tx, c => sqlx::query(
+        "INSERT INTO attachments (id, owner_id, sha256, kind, content_type, name, size, width, height, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+        .bind(id).bind(actor.person_id).bind(&stored).bind(kind).bind(&prepared.content_type).bind(&name)
+        .bind(prepared.bytes.len() as i64).bind(prepared.width).bind(prepared.height).bind(Utc::now())
+        .execute(c).await.map(|r| r.rows_affected()))?;
+    let row = load(&mut tx, id).await?.ok_or_else(attachment_not_found)?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, axum::Json(row.uploaded())).into_response())
+}
+
+fn retried(actor: &Actor, existing: AttachmentRow, original: &str) -> ApiResult<Response> {
+    let same = existing.owner_id == actor.person_id && existing.sha256.split(':').nth(1) == Some(original);
+    if !same {
+        return Err(ApiError::conflict("already_exists", "An object with this id already exists."));
+    }
+    Ok((StatusCode::OK, axum::Json(existing.uploaded())).into_response())
+}
+
+/// The file, to people who may see the item it is on (its uploader only, before).
+async fn download(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Response> {
+    serve(&state, &actor, id, false).await
+}
+
+/// A photo's thumbnail (JPEG, at most 320 px a side).
+async fn thumbnail(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Path(id): Path<Uuid>,
+) -> ApiResult<Response> {
+    serve(&state, &actor, id, true).await
+}
+
+async fn serve(state: &AppState, actor: &Actor, id: Uuid, thumbnail: bool) -> ApiResult<Response> {
+    let mut tx = state.db.begin_read().await?;
+    let row = load(&mut tx, id).await?.ok_or_else(attachment_not_found)?;
+    if !may_see(&mut tx, actor, &row).await? {
+        return Err(attachment_not_found());
+    }
+    tx.commit().await?;
+    if thumbnail && row.kind() != AttachmentKind::Image {
+        return Err(ApiError::not_found("no_thumbnail", "Only photos have a thumbnail."));
+    }
+    let sha256 = row.sha256.split(':').next().unwrap_or_default();
+    let bytes = tokio::fs::read(stored_path(&state.settings.files_dir, sha256, thumbnail))
+        .await
+        .map_err(|e| ApiError::internal(format!("reading a stored file: {e}")))?;
+    let content_type = if thumbnail { "image/jpeg" } else { row.content_type.as_str() };
+    let disposition = if row.kind() == AttachmentKind::Image { "inline" } else { "attachment" };
+    let encoded: String = url_escape(&row.name);
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(content_type).map_err(|e| ApiError::internal(e.to_string()))?,
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_str(&format!("{disposition}; filename*=UTF-8''{encoded}"))
+            .map_err(|e| ApiError::internal(e.to_string()))?,
+    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=86400"));
+    Ok(response)
+}
+
+/// RFC 5987 percent-encoding of a file name.
+fn url_escape(name: &str) -> String {
+    name.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Whether the person may see the item the file is on.
+async fn may_see(tx: &mut Tx, actor: &Actor, row: &AttachmentRow) -> ApiResult<bool> {
+    let (Some(attached_to), Some(item_id)) = (row.attached_to.as_deref().and_then(AttachedTo::parse), row.item_id)
+    else {
+        return Ok(row.owner_id == actor.person_id);
+    };
+    let readable = match attached_to {
+        AttachedTo::Post => crate::posts::may_read(tx, actor, item_id).await,
+        AttachedTo::Question => crate::questions::may_read(tx, actor, item_id).await,
+        AttachedTo::Event => crate::events::may_read(tx, actor, item_id).await,
+        AttachedTo::Message => {
+            let conversation: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT conversation_id FROM messages WHERE id = $1")
+                .bind(item_id).fetch_optional(c).await)?;
+            match conversation {
+                Some(conversation) => crate::conversations::takes_part(tx, actor.person_id, conversation).await,
+                None => Ok(false),
+            }
+        }
+    };
+    match readable {
+        Ok(readable) => Ok(readable),
+        Err(e) if e.as_client().is_some() => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Putting uploads on an item
+
+/// Puts the actor's uploads `ids` on the item (in the mutation that publishes it), each in
+/// every scope the item is in. Someone else's upload, one already on an item, or an id
+/// never uploaded is refused, and the whole mutation with it.
+pub async fn attach(
+    tx: &mut Tx,
+    actor: &Actor,
+    ids: &[Uuid],
+    attached_to: AttachedTo,
+    item_id: Uuid,
+    scopes: &[String],
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut wanted: Vec<Uuid> = ids.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    if wanted.len() > PER_ITEM_MAX {
+        return Err(ApiError::invalid("too_many_attachments", format!("At most {PER_ITEM_MAX} files on one item."))
+            .with_details(json!({ "field": "attachments" })));
+    }
+    let sql = format!(
+        "UPDATE attachments SET attached_to = $1, item_id = $2 WHERE owner_id = $3 AND item_id IS NULL AND id IN ({})",
+        tx.id_set(4)
+    );
+    let attached = on_tx!(tx, c => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(attached_to.as_str()).bind(item_id)
+        .bind(actor.person_id).bind(ids_json(&wanted)).execute(c).await.map(|r| r.rows_affected()))?;
+    if attached as usize != wanted.len() {
+        return Err(ApiError::not_found(
+            "attachment_not_found",
+            "A file of this item was not uploaded (or is someone else's): send it again.",
+        )
+        .with_details(json!({ "field": "attachments" })));
+    }
+    put_all(tx, item_id, scopes, changes).await
+}
+
+/// The item's attachments into these scopes (its scopes changed, or it was published).
+pub async fn put_all(tx: &mut Tx, item_id: Uuid, scopes: &[String], changes: &mut ChangeSet) -> ApiResult<()> {
+    let rows: Vec<AttachmentRow> = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(format!("{COLUMNS} WHERE item_id = $1 ORDER BY created_at, id")))
+        .bind(item_id).fetch_all(c).await)?;
+    for row in rows {
+        let Some(attached_to) = row.attached_to.as_deref().and_then(AttachedTo::parse) else { continue };
+        let attachment = Attachment {
+            id: row.id,
+            attached_to,
+            item_id,
+            kind: row.kind(),
+            name: row.name.clone(),
+            content_type: row.content_type.clone(),
+            size: row.size,
+            width: row.width,
+            height: row.height,
+            created_at: row.created_at,
+        };
+        for scope in scopes {
+            changes.put(scope.clone(), row.id, &Entity::Attachment(attachment.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// The item is gone (deleted): its attachments leave its scopes and are no longer served.
+pub async fn detach_all(tx: &mut Tx, item_id: Uuid, scopes: &[String], changes: &mut ChangeSet) -> ApiResult<()> {
+    let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("DELETE FROM attachments WHERE item_id = $1 RETURNING id")
+        .bind(item_id).fetch_all(c).await)?;
+    for id in ids {
+        for scope in scopes {
+            changes.delete(scope.clone(), EntityKind::Attachment, id);
+        }
+    }
+    Ok(())
+}
