@@ -548,3 +548,32 @@ async fn the_server_killed_in_the_middle_of_a_fan_out_loses_nothing_and_resends_
     assert!(twice < at_kill, "what was recorded before the kill is not sent again");
     assert!(seen.values().all(|&n| n <= 2));
 }
+
+#[tokio::test]
+async fn each_message_reaches_the_other_persons_phone_replacing_the_previous_push_and_never_the_writer() {
+    let (server, service, _, mut awa, bruno) = scene(Pushes::Sent).await;
+    let awas_phone = subscribed(&server, &service, &awa).await;
+    let brunos_phone = subscribed(&server, &service, &bruno).await;
+    let conversation = fabrique_wire::conversations::direct_conversation_id(awa.id, bruno.id);
+    let start = Mutation::StartConversation { id: conversation, person_ids: vec![bruno.id], title: String::new() };
+    assert_eq!(server.act(&mut awa, start).await, MutationOutcome::Applied);
+    for body in ["Tu as les clés ?", "Je suis devant la salle"] {
+        let message = Mutation::SendMessage {
+            id: Uuid::now_v7(),
+            conversation_id: conversation,
+            body: body.into(),
+            attachments: vec![],
+        };
+        assert_eq!(server.act(&mut awa, message).await, MutationOutcome::Applied);
+    }
+    let received = service.wait_for(&brunos_phone, 2, WITHIN).await;
+    assert_eq!(received.len(), 2, "a push for each message (refused: {:?})", service.refused());
+    for push in &received {
+        assert_eq!(push.payload["kind"], "message");
+        assert_eq!(push.payload["subject_id"], conversation.to_string());
+        assert!(!push.payload.to_string().contains("clés"), "ids only, not the words: {}", push.payload);
+    }
+    assert!(received[0].topic.is_some(), "a conversation's pushes replace each other");
+    assert_eq!(received[0].topic, received[1].topic);
+    assert_eq!(queued_for(&server, &awas_phone, "message").await, 0, "never to the writer");
+}
