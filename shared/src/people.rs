@@ -199,10 +199,23 @@ pub fn my_profile_view(session: &Session, overlay: &Overlay, language: Language)
     }
 }
 
-pub fn person_view(session: &Session, id: &str, language: Language) -> PersonView {
+pub fn person_view(
+    session: &Session,
+    overlay: &crate::sync::overlay::Overlay,
+    id: &str,
+    language: Language,
+) -> PersonView {
     let page = session.pages.person.as_ref().filter(|p| p.id.to_string() == id);
+    let someone_else = page.is_some_and(|p| p.profile.is_some() && p.id != session.person_id);
+    let blocked = page.is_some_and(|p| match overlay.blocks.get(&p.id) {
+        Some(blocking) => *blocking,
+        None => session.store.blocked(p.id),
+    });
     PersonView {
         id: id.to_owned(),
+        can_write: someone_else && !blocked,
+        can_block: someone_else,
+        blocked,
         profile: page.and_then(|p| p.profile.as_ref()).map(profile_view),
         loading: page.is_some_and(|p| p.tag.is_some()),
         error: match page {
@@ -311,5 +324,22 @@ mod tests {
         let Screen::Person(view) = shell.screen() else { panic!() };
         assert!(view.profile.is_none());
         assert!(view.error.unwrap().contains("visible"));
+    }
+
+    #[test]
+    fn someone_elses_profile_offers_to_write_to_them_until_one_blocks_them() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        let other = Uuid::now_v7();
+        shell.send(Event::Navigate(Route::Person { id: other.to_string() }));
+        let request = shell.take_request(&format!("/v1/people/{other}"));
+        shell.answer(request, ok(200, &me(other).profile));
+        let Screen::Person(view) = shell.screen() else { panic!() };
+        assert!(view.can_write && view.can_block && !view.blocked);
+        shell.send(Event::Conversations(crate::conversations::ConversationsEvent::Block {
+            person_id: other.to_string(),
+        }));
+        let Screen::Person(view) = shell.screen() else { panic!() };
+        assert!(view.blocked && !view.can_write, "blocked at once, before the server confirms");
     }
 }

@@ -190,4 +190,52 @@ mod tests {
         assert_eq!(checked("Samedi ?", &two, &yesterday, now).unwrap_err(), Text::PollClosesInvalid);
         assert_eq!(checked("Samedi ?", &two, "demain", now).unwrap_err(), Text::PollClosesInvalid);
     }
+
+    #[test]
+    fn a_members_vote_shows_at_once_on_the_groups_page_and_a_closed_poll_takes_no_vote() {
+        use crate::app::{Event, Route};
+        use crate::testing::*;
+        use crate::view::Screen;
+        use fabrique_wire::polls::PollOption;
+        use fabrique_wire::sync::{Entity, scope};
+
+        let (me_id, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let poll = |id: Uuid, closed: bool| Poll {
+            id,
+            group_id: group,
+            author_id: Uuid::now_v7(),
+            author_name: "Chloé".into(),
+            question: "Quelle date ?".into(),
+            options: ["Samedi", "Dimanche"]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| PollOption { index: i as u32, text: (*t).into(), votes: closed.then_some(3) })
+                .collect(),
+            multiple: false,
+            anonymous: false,
+            results_shown: ResultsShown::AfterClosing,
+            closes_at: Utc::now() + Duration::days(3),
+            closed,
+            voter_count: if closed { 3 } else { 0 },
+            created_at: Utc::now(),
+        };
+        let (open, over) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut pull = first_pull(me_id, group, vec![]);
+        pull.changes.push(put(40, &scope::group(group), open, Entity::Poll(poll(open, false))));
+        pull.changes.push(put(41, &scope::group(group), over, Entity::Poll(poll(over, true))));
+        let mut shell = signed_in(me_id, &pull);
+        shell.send(Event::Navigate(Route::Group { id: group.to_string() }));
+        shell.send(Event::Polls(PollsEvent::Vote { poll_id: open.to_string(), choices: vec![1] }));
+        let Screen::Group(view) = shell.screen() else { panic!("the group") };
+        let shown = view.polls.iter().find(|p| p.id == open.to_string()).unwrap();
+        assert!(shown.voted && shown.pending && shown.can_vote);
+        assert!(shown.options[1].chosen && !shown.options[0].chosen);
+        assert_eq!(shown.results_hint.as_deref(), Some(Text::ResultsAfterClosing.in_language(Language::French)));
+        let closed = view.polls.iter().find(|p| p.id == over.to_string()).unwrap();
+        assert!(closed.closed && !closed.can_vote);
+        assert_eq!(closed.options[0].votes, Some(3));
+
+        shell.send(Event::Polls(PollsEvent::Vote { poll_id: over.to_string(), choices: vec![0] }));
+        assert!(shell.view().notice.is_some(), "a closed poll says so");
+    }
 }

@@ -346,6 +346,11 @@ pub struct ProfileEditorView {
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct PersonView {
     pub id: String,
+    /// "Write" opens our conversation (`ConversationsEvent::WriteTo`).
+    pub can_write: bool,
+    /// Someone else: they may be blocked, or unblocked when `blocked`.
+    pub can_block: bool,
+    pub blocked: bool,
     pub profile: Option<ProfileView>,
     pub loading: bool,
     pub error: Option<String>,
@@ -539,7 +544,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
             Route::Group { id } => Screen::Group(groups::group_view(session, &overlay, id, language)),
             Route::Post { id } => Screen::Post(posts::post_view(session, &overlay, id, language)),
             Route::MyProfile => Screen::MyProfile(people::my_profile_view(session, &overlay, language)),
-            Route::Person { id } => Screen::Person(people::person_view(session, id, language)),
+            Route::Person { id } => Screen::Person(people::person_view(session, &overlay, id, language)),
             Route::QuestionsForMe => Screen::QuestionsForMe(questions::for_me_view(session, &overlay, language)),
             Route::Question { id } => Screen::Question(questions::question_view(session, &overlay, id, language)),
             Route::Search => Screen::Search(crate::search::view(session, language)),

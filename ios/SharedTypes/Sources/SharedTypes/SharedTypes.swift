@@ -4263,12 +4263,20 @@ indirect public enum PeopleEvent: Hashable, Equatable {
 
 public struct PersonView: Hashable, Equatable {
     public var id: String
+    /// "Write" opens our conversation (`ConversationsEvent::WriteTo`).
+    public var canWrite: Bool
+    /// Someone else: they may be blocked, or unblocked when `blocked`.
+    public var canBlock: Bool
+    public var blocked: Bool
     public var profile: ProfileView?
     public var loading: Bool
     public var error: String?
 
-    public init(id: String, profile: ProfileView?, loading: Bool, error: String?) {
+    public init(id: String, canWrite: Bool, canBlock: Bool, blocked: Bool, profile: ProfileView?, loading: Bool, error: String?) {
         self.id = id
+        self.canWrite = canWrite
+        self.canBlock = canBlock
+        self.blocked = blocked
         self.profile = profile
         self.loading = loading
         self.error = error
@@ -4277,6 +4285,9 @@ public struct PersonView: Hashable, Equatable {
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
         try serializer.serialize_str(value: self.id)
+        try serializer.serialize_bool(value: self.canWrite)
+        try serializer.serialize_bool(value: self.canBlock)
+        try serializer.serialize_bool(value: self.blocked)
         try serializeOption(value: self.profile, serializer: serializer) { value, serializer in
             try value.serialize(serializer: serializer)
         }
@@ -4296,6 +4307,9 @@ public struct PersonView: Hashable, Equatable {
     public static func deserialize<D: Deserializer>(deserializer: D) throws -> PersonView {
         try deserializer.increase_container_depth()
         let id = try deserializer.deserialize_str()
+        let canWrite = try deserializer.deserialize_bool()
+        let canBlock = try deserializer.deserialize_bool()
+        let blocked = try deserializer.deserialize_bool()
         let profile = try deserializeOption(deserializer: deserializer) { deserializer in
             try ProfileView.deserialize(deserializer: deserializer)
         }
@@ -4304,7 +4318,7 @@ public struct PersonView: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return PersonView(id: id, profile: profile, loading: loading, error: error)
+        return PersonView(id: id, canWrite: canWrite, canBlock: canBlock, blocked: blocked, profile: profile, loading: loading, error: error)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PersonView {

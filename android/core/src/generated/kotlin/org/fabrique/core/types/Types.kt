@@ -5405,6 +5405,11 @@ sealed interface PeopleEvent {
 
 data class PersonView(
     val id: String,
+    /// "Write" opens our conversation (`ConversationsEvent::WriteTo`).
+    val canWrite: Boolean,
+    /// Someone else: they may be blocked, or unblocked when `blocked`.
+    val canBlock: Boolean,
+    val blocked: Boolean,
     val profile: org.fabrique.core.types.ProfileView? = null,
     val loading: Boolean,
     val error: String? = null,
@@ -5412,6 +5417,9 @@ data class PersonView(
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
         serializer.serialize_str(id)
+        serializer.serialize_bool(canWrite)
+        serializer.serialize_bool(canBlock)
+        serializer.serialize_bool(blocked)
         profile.serializeOptionOf(serializer) {
             it.serialize(serializer)
         }
@@ -5432,6 +5440,9 @@ data class PersonView(
         fun deserialize(deserializer: Deserializer): PersonView {
             deserializer.increase_container_depth()
             val id = deserializer.deserialize_str()
+            val canWrite = deserializer.deserialize_bool()
+            val canBlock = deserializer.deserialize_bool()
+            val blocked = deserializer.deserialize_bool()
             val profile =
                 deserializer.deserializeOptionOf {
                     org.fabrique.core.types.ProfileView.deserialize(deserializer)
@@ -5442,7 +5453,7 @@ data class PersonView(
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return PersonView(id, profile, loading, error)
+            return PersonView(id, canWrite, canBlock, blocked, profile, loading, error)
         }
 
         @Throws(DeserializationError::class)
