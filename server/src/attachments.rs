@@ -469,9 +469,11 @@ pub async fn put_all(tx: &mut Tx, item_id: Uuid, scopes: &[String], changes: &mu
     Ok(())
 }
 
-/// The item is gone (deleted): its attachments leave its scopes and are no longer served.
+/// The item is gone (deleted): its attachments leave its scopes and are served to nobody
+/// but their uploader, until [`forget_unpublished`] removes them.
 pub async fn detach_all(tx: &mut Tx, item_id: Uuid, scopes: &[String], changes: &mut ChangeSet) -> ApiResult<()> {
-    let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("DELETE FROM attachments WHERE item_id = $1 RETURNING id")
+    let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "UPDATE attachments SET attached_to = NULL, item_id = NULL WHERE item_id = $1 RETURNING id")
         .bind(item_id).fetch_all(c).await)?;
     for id in ids {
         for scope in scopes {
@@ -479,4 +481,36 @@ pub async fn detach_all(tx: &mut Tx, item_id: Uuid, scopes: &[String], changes: 
         }
     }
     Ok(())
+}
+
+/// Uploads never published (or whose item was deleted) for this long are forgotten.
+pub const UNPUBLISHED_KEPT_FOR: chrono::Duration = chrono::Duration::hours(24);
+
+/// Forgets the uploads left unpublished since before `before`, and the stored files no
+/// upload points to any more. Returns how many uploads were forgotten.
+pub async fn forget_unpublished(db: &crate::db::Db, files_dir: &FsPath, before: DateTime<Utc>) -> ApiResult<usize> {
+    let mut tx = db.begin_write().await?;
+    let forgotten: Vec<String> = on_tx!(&mut tx, c => sqlx::query_scalar(
+        "DELETE FROM attachments WHERE item_id IS NULL AND created_at < $1 RETURNING sha256")
+        .bind(before).fetch_all(c).await)?;
+    let mut contents: Vec<String> = forgotten.iter().filter_map(|s| s.split(':').next()).map(str::to_owned).collect();
+    contents.sort();
+    contents.dedup();
+    let mut orphans = Vec::new();
+    for content in contents {
+        let pattern = format!("{content}:%");
+        let still: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM attachments WHERE sha256 LIKE $1 LIMIT 1")
+            .bind(&pattern).fetch_optional(c).await)?;
+        if still.is_none() {
+            orphans.push(content);
+        }
+    }
+    tx.commit().await?;
+    // After the commit: a file is only removed once no row can point to it.
+    for content in orphans {
+        for thumbnail in [false, true] {
+            let _ = tokio::fs::remove_file(stored_path(files_dir, &content, thumbnail)).await;
+        }
+    }
+    Ok(forgotten.len())
 }

@@ -73,7 +73,8 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
-    let maintenance = tokio::spawn(maintenance(db.clone(), app.pokes(), args.question_escalation_hours));
+    let files_dir = app.state().settings.files_dir.clone();
+    let maintenance = tokio::spawn(maintenance(db.clone(), app.pokes(), args.question_escalation_hours, files_dir));
     let reminders = tokio::spawn(reminders(db.clone(), app.pokes()));
     // Pushes leave from here; at shutdown the batch under way is finished first.
     let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.trim_end_matches('/').to_owned());
@@ -138,9 +139,9 @@ async fn reminders(db: Db, pokes: crate::pokes::Pokes) {
     }
 }
 
-/// Housekeeping that no request should pay for: forget old rate-limit windows, compact
-/// tombstones older than 90 days (older cursors then get a reset).
-async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32) {
+/// Housekeeping that no request should pay for: forget old rate-limit windows, uploads
+/// never published, compact tombstones older than 90 days (older cursors then get a reset).
+async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32, files_dir: std::path::PathBuf) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     let mut rounds: u64 = 0;
     loop {
@@ -178,6 +179,12 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32) 
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "forgot old push deliveries"),
             Err(error) => tracing::warn!(%error, "push deliveries clean-up failed"),
+        }
+        let unpublished = chrono::Utc::now() - crate::attachments::UNPUBLISHED_KEPT_FOR;
+        match crate::attachments::forget_unpublished(&db, &files_dir, unpublished).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "forgot unpublished uploads"),
+            Err(error) => tracing::warn!(%error, "uploads clean-up failed"),
         }
         let horizon = chrono::Utc::now() - chrono::Duration::days(90);
         match sync::log::compact(&db, horizon).await {

@@ -291,3 +291,28 @@ async fn a_photo_in_a_conversation_is_seen_by_its_participants_only() {
     );
     assert_eq!(fetch(app, &world.member, &format!("/v1/attachments/{photo}")).await.0, 404);
 }
+
+#[tokio::test]
+async fn uploads_never_published_are_forgotten_with_their_files_but_a_shared_content_stays() {
+    let world = world().await;
+    let app = &world.app;
+    let (kept, dropped, twin) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    assert_eq!(upload(app, &world.awa, kept, "ag.pdf", pdf()).await.0, 201);
+    assert_eq!(upload(app, &world.awa, dropped, "photo.jpg", photo_with_location()).await.0, 201);
+    assert_eq!(upload(app, &world.member, twin, "ag.pdf", pdf()).await.0, 201);
+    let post = Uuid::now_v7();
+    assert_applied(
+        &app.act(
+            &world.awa,
+            json!({ "type": "create_post", "id": post, "group_id": world.group, "kind": "news", "body": "AG", "attachments": [kept] }),
+        )
+        .await,
+    );
+    assert_eq!(stored_files(app), (3, 0), "a PDF, a photo and its thumbnail");
+    let later = chrono::Utc::now() + chrono::Duration::hours(25);
+    let forgotten = fabrique_server::attachments::forget_unpublished(&app.db, &app.files_dir, later).await.unwrap();
+    assert_eq!(forgotten, 2, "the photo and Bruno's copy of the PDF");
+    assert_eq!(stored_files(app), (1, 0), "the published PDF's file stays");
+    assert_eq!(fetch(app, &world.member, &format!("/v1/attachments/{kept}")).await.0, 200);
+    assert_eq!(fetch(app, &world.awa, &format!("/v1/attachments/{dropped}")).await.0, 404);
+}
