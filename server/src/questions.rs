@@ -379,6 +379,8 @@ pub async fn delete(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSe
         delete_in(&groups, EntityKind::AnswerComment, comment, changes);
     }
     delete_in(&groups, EntityKind::Question, id, changes);
+    let scopes: Vec<String> = groups.iter().map(|g| scope::group(*g)).collect();
+    crate::attachments::detach_all(tx, id, &scopes, changes).await?;
     if actor.person_id != question.author_id {
         audit::record(tx, Some(actor.person_id), "question.delete", "question", Some(id), serde_json::json!({}))
             .await?;

@@ -316,3 +316,29 @@ async fn uploads_never_published_are_forgotten_with_their_files_but_a_shared_con
     assert_eq!(fetch(app, &world.member, &format!("/v1/attachments/{kept}")).await.0, 200);
     assert_eq!(fetch(app, &world.awa, &format!("/v1/attachments/{dropped}")).await.0, 404);
 }
+
+#[tokio::test]
+async fn a_document_on_a_question_is_read_in_its_groups_and_goes_with_the_question() {
+    let world = world().await;
+    let app = &world.app;
+    let file = Uuid::now_v7();
+    assert_eq!(upload(app, &world.member, file, "devis.pdf", pdf()).await.0, 201);
+    let question = Uuid::now_v7();
+    assert_applied(
+        &app.act(
+            &world.member,
+            json!({ "type": "ask_question", "id": question, "group_ids": [world.group], "title": "Ce devis est-il correct ?", "attachments": [file] }),
+        )
+        .await,
+    );
+    let path = format!("/v1/attachments/{file}");
+    assert_eq!(fetch(app, &world.awa, &path).await.0, 200, "a member of the question's group");
+    assert_eq!(fetch(app, &world.outsider, &path).await.0, 404);
+    let mut device = app.device(&world.awa);
+    device.sync().await;
+    assert_eq!(device.entities_in(&format!("group:{}", world.group), "attachment").len(), 1);
+    assert_applied(&app.act(&world.member, json!({ "type": "delete_question", "id": question })).await);
+    assert_eq!(fetch(app, &world.awa, &path).await.0, 404);
+    device.sync().await;
+    assert!(device.entities("attachment").is_empty());
+}
