@@ -189,6 +189,8 @@ fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
     if let Some(save) = &session.sync.store_save {
         save.abort();
     }
+    // So does a file being sent: it goes again at the next sign-in (it is in the outbox).
+    crate::attachments::stop(&session);
     let ignore = |_| internal(Internal::Ignored);
     let mut commands = vec![
         Command::notify_shell(RealtimeOperation::Disconnect).into(),

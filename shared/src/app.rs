@@ -40,6 +40,7 @@ pub enum Effect {
     Time(TimeRequest),
     Realtime(RealtimeOperation),
     Push(crate::notifications::PushOperation),
+    Upload(crate::attachments::UploadOperation),
 }
 
 pub type Cmd = Command<Effect, Event>;
@@ -150,6 +151,8 @@ pub enum Event {
     Moderation(crate::moderation::ModerationEvent),
     Conversations(crate::conversations::ConversationsEvent),
     Polls(crate::polls::PollsEvent),
+    /// Photos and documents for the open form.
+    Attachments(crate::attachments::AttachmentsEvent),
 
     /// Results of effects: only the core creates these.
     #[serde(skip)]
@@ -208,6 +211,10 @@ pub enum Internal {
     Push {
         epoch: u64,
         event: crate::notifications::PushInternal,
+    },
+    Upload {
+        epoch: u64,
+        event: crate::attachments::UploadInternal,
     },
     /// Effects whose answer does not matter (sign-out call, deleting a key).
     Ignored,
@@ -280,6 +287,8 @@ pub struct Session {
     pub message: Option<crate::events::organise::MessageForm>,
     /// The charter in force and whether this person accepted it.
     pub charter: crate::moderation::CharterState,
+    /// The file being sent, and the retries (the files themselves are in the outbox).
+    pub uploads: crate::attachments::Uploader,
 }
 
 pub const FEED_PAGE: usize = 20;
@@ -311,6 +320,7 @@ impl Session {
             event_form: None,
             message: None,
             charter: crate::moderation::CharterState::default(),
+            uploads: crate::attachments::Uploader::default(),
         }
     }
 
@@ -406,6 +416,7 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::Moderation(event) => crate::moderation::update(event, session),
         Event::Conversations(event) => crate::conversations::update(event, session),
         Event::Polls(event) => crate::polls::update(event, session),
+        Event::Attachments(event) => crate::attachments::update(event, session),
         Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
     }
 }
@@ -453,6 +464,7 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
         Internal::SignInAnswered { tag, result } => accounts::signed_in(model, tag, result),
         Internal::Ignored => Command::done(),
         Internal::Push { epoch, event } => with_session(model, epoch, |s| crate::notifications::on_push(s, event)),
+        Internal::Upload { epoch, event } => with_session(model, epoch, |s| crate::attachments::on_event(s, event)),
         Internal::StoreSaved { epoch, saved } => with_session(model, epoch, |s| sync::store_saved(s, saved)),
         Internal::StoreLoaded { epoch, index, scopes } => {
             with_session(model, epoch, |s| sync::store_loaded(s, index, scopes))

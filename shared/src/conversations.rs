@@ -132,7 +132,10 @@ fn start_with(session: &mut Session, mut people: Vec<Uuid>, title: String) -> Cm
 
 fn send(session: &mut Session, conversation_id: Uuid, body: String) -> Cmd {
     let body = body.trim().to_owned();
-    if body.is_empty() {
+    let target = crate::attachments::FormTarget::Message { conversation_id };
+    // A photo alone is a message: the words may then be left out.
+    let has_files = session.outbox.uploads.items.iter().any(|u| !u.submitted && u.target == target);
+    if body.is_empty() && !has_files {
         session.notice = Some(Text::BodyRequired);
         return render();
     }
@@ -140,8 +143,8 @@ fn send(session: &mut Session, conversation_id: Uuid, body: String) -> Cmd {
         session.notice = Some(Text::TooLong);
         return render();
     }
-    sync::write(session, Mutation::SendMessage { id: Uuid::now_v7(), conversation_id, body, attachments: Vec::new() })
-        .and(render())
+    let attachments = crate::attachments::take_for_write(session, &target);
+    sync::write(session, Mutation::SendMessage { id: Uuid::now_v7(), conversation_id, body, attachments }).and(render())
 }
 
 /// Opening a conversation reads it: its unread count goes to zero, here and on the server.
@@ -248,6 +251,7 @@ pub fn conversation_view(session: &Session, overlay: &Overlay, id: &str, languag
                 mine: m.author_id == session.person_id,
                 created_at: rfc3339(m.created_at),
                 pending: false,
+                attachments: crate::attachments::item_files(session, m.id, language),
             })
             .collect(),
         _ => Vec::new(),
@@ -265,6 +269,7 @@ pub fn conversation_view(session: &Session, overlay: &Overlay, id: &str, languag
                 mine: true,
                 created_at: String::new(),
                 pending: true,
+                attachments: Vec::new(),
             });
         }
     }

@@ -330,6 +330,7 @@ pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
             can_manage: false,
             attendees: Vec::new(),
             attendees_label: None,
+            attachments: Vec::new(),
         };
     };
     let (status, pending) = my_status(session, overlay, event.id);
@@ -345,6 +346,7 @@ pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
     };
     EventView {
         id: id.to_owned(),
+        attachments: crate::attachments::item_files(session, event.id, language),
         event: Some(summary(session, overlay, event, language)),
         loading: false,
         error: None,

@@ -104,6 +104,17 @@ pub enum Text {
     ResultsAfterVoting,
     ResultsAfterClosing,
     PollNoVoteYet,
+    FileWaiting,
+    FileSending,
+    FileSent,
+    FileTooLarge,
+    FileTypeRefused,
+    FileEmpty,
+    FileMissing,
+    FileUnreadable,
+    TooManyFiles,
+    CannotAttachHere,
+    FileLeftOut,
 }
 
 impl Text {
@@ -352,6 +363,38 @@ impl Text {
                 ("Les résultats s'affichent à la clôture du sondage.", "The results show when the poll closes.")
             }
             Text::PollNoVoteYet => ("Personne n'a encore voté.", "Nobody has voted yet."),
+            Text::FileWaiting => (
+                "En attente du réseau : le fichier partira tout seul.",
+                "Waiting for the network: the file will be sent by itself.",
+            ),
+            Text::FileSending => ("Envoi en cours…", "Sending…"),
+            Text::FileSent => ("Prêt", "Ready"),
+            Text::FileTooLarge => (
+                "Ce fichier est trop lourd : 20 Mo au plus. Choisissez-en un plus léger.",
+                "This file is too large: 20 MB at most. Choose a smaller one.",
+            ),
+            Text::FileTypeRefused => (
+                "Ce type de fichier n'est pas accepté : une photo (JPEG, PNG, WebP, GIF), un PDF ou un document bureautique.",
+                "This kind of file is not accepted: a photo (JPEG, PNG, WebP, GIF), a PDF or an office document.",
+            ),
+            Text::FileEmpty => ("Ce fichier est vide.", "This file is empty."),
+            Text::FileMissing => (
+                "Ce fichier n'est plus sur le téléphone : choisissez-le à nouveau.",
+                "This file is no longer on the phone: choose it again.",
+            ),
+            Text::FileUnreadable => (
+                "Cette photo n'a pas pu être lue : elle est peut-être abîmée.",
+                "This photo could not be read: it may be damaged.",
+            ),
+            Text::TooManyFiles => ("10 fichiers au plus par message.", "10 files at most on one item."),
+            Text::CannotAttachHere => (
+                "Ouvrez d'abord le message, la question ou l'événement auquel joindre ce fichier.",
+                "First open the post, question or event to attach this file to.",
+            ),
+            Text::FileLeftOut => (
+                "Un fichier n'a pas pu être envoyé : votre texte est parti sans lui.",
+                "A file could not be sent: your text went without it.",
+            ),
             Text::ReportsHint => (
                 "Signalements à examiner dans ce groupe : décidez avec une raison, que l'auteur lira.",
                 "Reports to look at in this group: decide with a reason the author will read.",
@@ -402,6 +445,12 @@ pub fn for_error_code(code: &str) -> Text {
         "poll_closed" => Text::PollClosed,
         "duplicate_option" => Text::PollOptionsInvalid,
         "closes_in_the_past" | "closes_too_late" => Text::PollClosesInvalid,
+        "file_too_large" => Text::FileTooLarge,
+        "unsupported_type" => Text::FileTypeRefused,
+        "empty_file" => Text::FileEmpty,
+        "file_missing" => Text::FileMissing,
+        "unreadable_image" | "image_too_large" => Text::FileUnreadable,
+        "too_many_attachments" => Text::TooManyFiles,
         _ => Text::Refused,
     }
 }

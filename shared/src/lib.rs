@@ -12,6 +12,7 @@
 pub mod accounts;
 pub mod api;
 pub mod app;
+pub mod attachments;
 pub mod conversations;
 pub mod events;
 pub mod ffi;

@@ -75,8 +75,12 @@ pub fn update(event: PostsEvent, session: &mut Session) -> Cmd {
             save_draft(session).and(render())
         }
         PostsEvent::CancelCompose => {
+            let files = match crate::attachments::open_form(session) {
+                Some(target) => crate::attachments::drop_form(session, &target),
+                None => Command::done(),
+            };
             session.composer = None;
-            save_draft(session).and(render())
+            files.and(save_draft(session)).and(render())
         }
         PostsEvent::DraftChanged { title, body } => match session.composer.as_mut() {
             Some(composer) if composer.title != title || composer.body != body => {
@@ -165,6 +169,10 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
         _ => Vec::new(),
     };
     let mentions = mentions_in(session, &groups, &body);
+    let files = match crate::attachments::open_form(session) {
+        Some(target) => crate::attachments::take_for_write(session, &target),
+        None => Vec::new(),
+    };
     let Some(composer) = session.composer.as_mut() else { return render() };
     let mutation =
         match &composer.target {
@@ -175,7 +183,7 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
                 title,
                 body,
                 mentions: mentions.clone(),
-                attachments: Vec::new(),
+                attachments: files.clone(),
             }),
             ComposerTarget::EditPost { id } => {
                 parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
@@ -371,6 +379,7 @@ pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, la
         can_edit: mine,
         can_delete: mine || moderates(session, post.group_id),
         can_report: !mine && !pending,
+        attachments: crate::attachments::item_files(session, post.id, language),
     }
 }
 
@@ -393,6 +402,7 @@ pub fn pending_summary(session: &Session, new: &crate::sync::overlay::NewPost, l
         can_edit: false,
         can_delete: true,
         can_report: false,
+        attachments: Vec::new(),
     }
 }
 

@@ -99,8 +99,9 @@ pub fn update(event: QuestionsEvent, session: &mut Session) -> Cmd {
             cmd.and(render())
         }
         QuestionsEvent::CancelAsk => {
+            let files = crate::attachments::drop_form(session, &crate::attachments::FormTarget::Question);
             session.ask = None;
-            render()
+            files.and(render())
         }
         QuestionsEvent::SubmitAsk => submit_ask(session),
         QuestionsEvent::Accept { question_id, answer_id } => match (parse(&question_id), parse(&answer_id)) {
@@ -170,7 +171,7 @@ fn submit_ask(session: &mut Session) -> Cmd {
         title,
         details: form.details.trim().to_owned(),
         tags,
-        attachments: Vec::new(),
+        attachments: crate::attachments::take_for_write(session, &crate::attachments::FormTarget::Question),
     };
     session.ask = None;
     sync::write(session, mutation).and(render())
@@ -360,6 +361,7 @@ pub fn question_view(session: &Session, overlay: &Overlay, id: &str, language: L
         can_answer: false,
         can_accept: false,
         can_delete: false,
+        attachments: Vec::new(),
     };
     let Some(question_id) = parse(id) else {
         view.error = Some(Text::NotFound.in_language(language).to_owned());
@@ -382,6 +384,7 @@ pub fn question_view(session: &Session, overlay: &Overlay, id: &str, language: L
         view.can_answer = true;
         view.can_delete = question.author_id == session.person_id || view.can_accept;
         view.question = Some(summary(session, overlay, question, language));
+        view.attachments = crate::attachments::item_files(session, question_id, language);
         for answer in answers.into_iter().filter(|a| !overlay.deleted.contains(&a.id)) {
             let body = overlay.edits.get(&answer.id).and_then(|e| e.1).unwrap_or(&answer.body);
             let comments: Vec<String> = match held {

@@ -52,6 +52,8 @@ pub struct LocalStore {
     polls_by_group: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
     /// My vote (its key) of each poll I voted in.
     my_vote_of_poll: HashMap<Uuid, Uuid>,
+    /// The files on each post, question, event or message, in the order they were added.
+    attachments_by_item: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
     me: Option<Uuid>,
     /// What each scope holds, and the scopes changed since the last save.
     by_scope: HashMap<String, HashSet<Key>>,
@@ -210,6 +212,9 @@ impl LocalStore {
             Entity::MyVote(vote) => {
                 self.my_vote_of_poll.insert(vote.poll_id, id);
             }
+            Entity::Attachment(attachment) => {
+                self.attachments_by_item.entry(attachment.item_id).or_default().insert((attachment.created_at, id));
+            }
             _ => {}
         }
     }
@@ -288,11 +293,24 @@ impl LocalStore {
             Entity::MyVote(vote) if self.my_vote_of_poll.get(&vote.poll_id) == Some(&id) => {
                 self.my_vote_of_poll.remove(&vote.poll_id);
             }
+            Entity::Attachment(attachment) => {
+                remove_from(&mut self.attachments_by_item, attachment.item_id, &(attachment.created_at, id));
+            }
             _ => {}
         }
     }
 
     // Reading
+
+    /// The files on an item, oldest first.
+    pub fn attachments_of(&self, item_id: Uuid) -> impl Iterator<Item = &fabrique_wire::attachments::Attachment> + '_ {
+        self.attachments_by_item.get(&item_id).into_iter().flatten().filter_map(|(_, id)| {
+            match self.entity(EntityKind::Attachment, *id) {
+                Some(Entity::Attachment(attachment)) => Some(attachment),
+                _ => None,
+            }
+        })
+    }
 
     fn entity(&self, kind: EntityKind, id: Uuid) -> Option<&Entity> {
         self.held.get(&(kind, id)).map(|h| &h.entity)

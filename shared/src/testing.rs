@@ -15,6 +15,7 @@ use fabrique_wire::sync::{Change, Entity, EntityKind, PullResponse};
 use uuid::Uuid;
 
 use crate::app::{Effect, Event, Fabrique};
+use crate::attachments::{UploadOperation, UploadProgress};
 use crate::i18n::Language;
 use crate::realtime::RealtimeOperation;
 use crate::view::{Screen, ViewModel};
@@ -34,6 +35,10 @@ pub struct Shell {
     /// The charter the server would answer with (`None`: none published, a 404), answered
     /// at once so that tests about other things need not answer it.
     pub charter: Option<fabrique_wire::moderation::Charter>,
+    /// Files being sent, the oldest first.
+    pub uploads: VecDeque<Request<UploadOperation>>,
+    /// Files the core said it no longer needs.
+    pub discarded: Vec<String>,
 }
 
 impl Default for Shell {
@@ -48,6 +53,8 @@ impl Default for Shell {
             push: VecDeque::new(),
             renders: 0,
             charter: None,
+            uploads: VecDeque::new(),
+            discarded: Vec::new(),
         }
     }
 }
@@ -83,6 +90,10 @@ impl Shell {
                 Effect::Time(request) => self.timers.push(request),
                 Effect::Realtime(request) => self.realtime.push(request.operation),
                 Effect::Push(request) => self.push.push_back(request),
+                Effect::Upload(request) => match &request.operation {
+                    UploadOperation::Discard { file } => self.discarded.push(file.clone()),
+                    UploadOperation::Send { .. } => self.uploads.push_back(request),
+                },
                 Effect::KeyValue(mut request) => {
                     let output = self.key_value(&request.operation);
                     queue.extend(self.core.resolve(&mut request, output).expect("key-value resolves"));
@@ -143,6 +154,30 @@ impl Shell {
     pub fn answer_push(&mut self, registration: crate::notifications::PushRegistration) {
         let mut request = self.push.pop_front().expect("a push registration was asked");
         let effects = self.core.resolve(&mut request, registration).expect("push resolves");
+        self.carry_out(effects);
+    }
+
+    /// The oldest file being sent: where to, and which file.
+    pub fn upload_under_way(&self) -> (String, String) {
+        match &self.uploads.front().expect("a file is being sent").operation {
+            UploadOperation::Send { url, file, .. } => (url.trim_start_matches(SERVER).to_owned(), file.clone()),
+            UploadOperation::Discard { .. } => unreachable!("only sends are kept"),
+        }
+    }
+
+    /// The shell says how far the oldest upload has gone.
+    pub fn upload_progress(&mut self, bytes: u64, total: u64) {
+        let mut request = self.uploads.pop_front().expect("a file is being sent");
+        let effects =
+            self.core.resolve(&mut request, UploadProgress::Sent { bytes, total }).expect("upload progress resolves");
+        self.uploads.push_front(request);
+        self.carry_out(effects);
+    }
+
+    /// The oldest upload ends with `progress` (an answer, or no network).
+    pub fn upload_end(&mut self, progress: UploadProgress) {
+        let mut request = self.uploads.pop_front().expect("a file is being sent");
+        let effects = self.core.resolve(&mut request, progress).expect("upload end resolves");
         self.carry_out(effects);
     }
 

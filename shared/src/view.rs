@@ -33,6 +33,43 @@ pub struct ViewModel {
     pub charter_prompt: Option<String>,
     /// Messages I have not read, in all my conversations: the badge of `Route::Conversations`.
     pub unread_messages: u32,
+    /// The form open now takes files (a new post, question or event, a conversation): the
+    /// shell offers to add a photo or a document (`AttachmentsEvent::Add`).
+    pub can_attach: bool,
+    /// The files of the form open now, with how far each has gone.
+    pub form_files: Vec<FileView>,
+    /// The `Authorization` header value to load attachment URLs (`AttachmentView`) with.
+    pub media_authorization: Option<String>,
+}
+
+/// A file chosen for the form open now.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FileView {
+    pub id: String,
+    pub name: String,
+    /// "2,4 Mo".
+    pub size: String,
+    /// 0 to 100.
+    pub progress: u8,
+    /// "Sending…", "Waiting for the network…", "Ready"; empty when refused.
+    pub status: String,
+    /// Why the file cannot go (too large, a kind not accepted): the person removes it.
+    pub error: Option<String>,
+}
+
+/// A photo or document on a post, question, event or message.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct AttachmentView {
+    pub id: String,
+    pub name: String,
+    pub is_image: bool,
+    pub size: String,
+    /// The file (a photo shown whole, a document opened or saved).
+    pub url: String,
+    /// For photos: a small JPEG for lists.
+    pub thumbnail_url: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -112,6 +149,7 @@ pub struct ConversationMessage {
     /// RFC 3339; empty while not yet on the server.
     pub created_at: String,
     pub pending: bool,
+    pub attachments: Vec<AttachmentView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -204,6 +242,7 @@ pub struct PostSummary {
     pub can_delete: bool,
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     pub can_report: bool,
+    pub attachments: Vec<AttachmentView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -406,6 +445,7 @@ pub struct QuestionView {
     pub can_answer: bool,
     pub can_accept: bool,
     pub can_delete: bool,
+    pub attachments: Vec<AttachmentView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -511,6 +551,9 @@ pub fn view(model: &Model) -> ViewModel {
             message: None,
             charter_prompt: None,
             unread_messages: 0,
+            can_attach: false,
+            form_files: Vec::new(),
+            media_authorization: None,
         },
         Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
             language,
@@ -525,6 +568,9 @@ pub fn view(model: &Model) -> ViewModel {
             message: None,
             charter_prompt: None,
             unread_messages: 0,
+            can_attach: false,
+            form_files: Vec::new(),
+            media_authorization: None,
         },
         Phase::Active(session) => active_view(session, language),
     }
@@ -577,6 +623,9 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         message: crate::events::organise::message_view(session, language),
         charter_prompt: crate::moderation::prompt(session, language),
         unread_messages: crate::conversations::unread_count(session, &overlay),
+        can_attach: crate::attachments::open_form(session).is_some(),
+        form_files: crate::attachments::form_files(session, language),
+        media_authorization: Some(format!("Bearer {}", session.credentials.token)),
     }
 }
 
@@ -678,6 +727,7 @@ pub struct EventView {
     pub attendees: Vec<AttendeeView>,
     /// Above the list, or what to say when no one goes yet; absent while it loads.
     pub attendees_label: Option<String>,
+    pub attachments: Vec<AttachmentView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

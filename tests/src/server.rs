@@ -87,9 +87,9 @@ impl Server {
             let sender = Sender::new(db.clone(), sender_options()).await.expect("the push sender starts");
             tokio::spawn(sender.run(std::future::pending()));
         }
-        let app = Application::build(db.clone(), Settings::default(), "127.0.0.1:0".parse().unwrap())
-            .await
-            .expect("the server binds");
+        let settings = Settings { files_dir: dir.join("attachments"), ..Settings::default() };
+        let app =
+            Application::build(db.clone(), settings, "127.0.0.1:0".parse().unwrap()).await.expect("the server binds");
         let address = app.local_addr();
         tokio::spawn(app.run_until_stopped(std::future::pending()));
 
@@ -110,6 +110,11 @@ impl Server {
             next_mutation: 1,
         };
         Server { address, dir, admin, db, client }
+    }
+
+    /// Where the server keeps uploaded files.
+    pub fn files_dir(&self) -> PathBuf {
+        self.dir.join("attachments")
     }
 
     pub fn url(&self) -> String {

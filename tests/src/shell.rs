@@ -23,6 +23,7 @@ use crux_http::protocol::{HttpHeader, HttpRequest, HttpResponse, HttpResult};
 use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult};
 use crux_time::{TimeRequest, TimeResponse};
 use fabrique_core::app::EffectFfi;
+use fabrique_core::attachments::{UploadOperation, UploadProgress};
 use fabrique_core::ffi::CoreFFI;
 use fabrique_core::i18n::Language;
 use fabrique_core::notifications::{PushOperation, PushRegistration};
@@ -49,7 +50,15 @@ fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
 
 /// Something that happened outside the core and must go in: an effect's output, or an event.
 enum Incoming {
-    Output { id: u32, bytes: Vec<u8> },
+    Output {
+        id: u32,
+        bytes: Vec<u8>,
+    },
+    /// One of several outputs of a stream (an upload's progress): the effect is still under way.
+    Progress {
+        id: u32,
+        bytes: Vec<u8>,
+    },
     Event(Vec<u8>),
 }
 
@@ -75,6 +84,8 @@ pub struct Device {
     push: Option<(PushService, PushDevice)>,
     /// The payloads of the pushes this phone received, decrypted.
     pushes: Arc<Mutex<Vec<serde_json::Value>>>,
+    /// The next upload is cut after this many bytes (the network drops mid-file); 0: not cut.
+    cut_upload_after: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Drop for Device {
@@ -111,6 +122,7 @@ impl Device {
             realtime: None,
             push,
             pushes: Arc::default(),
+            cut_upload_after: Arc::default(),
         };
         device.send(Event::Start { server_url: server_url.to_owned(), language: Language::French }).await;
         device
@@ -136,6 +148,11 @@ impl Device {
         if !online && let Some(task) = self.realtime.take() {
             task.abort();
         }
+    }
+
+    /// The network drops while the next file goes up, after `bytes` of it.
+    pub fn cut_next_upload_after(&mut self, bytes: u64) {
+        self.cut_upload_after.store(bytes, Ordering::SeqCst);
     }
 
     pub fn view(&self) -> ViewModel {
@@ -171,6 +188,7 @@ impl Device {
                 EffectFfi::Time(request) => self.time(id, request),
                 EffectFfi::Realtime(operation) => self.realtime(operation),
                 EffectFfi::Push(operation) => self.push(id, operation),
+                EffectFfi::Upload(operation) => self.upload(id, operation),
             }
         }
     }
@@ -283,6 +301,26 @@ impl Device {
         let _ = self.sender.send(Incoming::Output { id, bytes: encode(&registration) });
     }
 
+    /// Send a file chosen on the phone: streamed in pieces, each piece told as progress, as a
+    /// phone's shell does; the file is deleted when the core says it is no longer needed.
+    fn upload(&mut self, id: u32, operation: UploadOperation) {
+        let (url, token, file) = match operation {
+            UploadOperation::Send { url, token, file } => (url, token, file),
+            UploadOperation::Discard { file } => {
+                let _ = std::fs::remove_file(file);
+                return;
+            }
+        };
+        self.pending.insert(id, Pending::Http);
+        let (client, online, sender) = (self.client.clone(), self.online.clone(), self.sender.clone());
+        let cut_after = self.cut_upload_after.swap(0, Ordering::SeqCst);
+        self.tasks.push(tokio::spawn(async move {
+            let job = UploadJob { id, url, token, file, cut_after };
+            let end = send_file(&client, &online, &sender, job).await;
+            let _ = sender.send(Incoming::Output { id, bytes: encode(&end) });
+        }));
+    }
+
     /// The payloads of the pushes received so far.
     pub fn pushes(&self) -> Vec<serde_json::Value> {
         self.pushes.lock().unwrap_or_else(|e| e.into_inner()).clone()
@@ -358,6 +396,10 @@ impl Device {
                 let requests = self.core.resolve(id, bytes).expect("the core takes the effect output");
                 self.carry_out(requests);
             }
+            Incoming::Progress { id, bytes } => {
+                let requests = self.core.resolve(id, bytes).expect("the core takes the progress");
+                self.carry_out(requests);
+            }
             Incoming::Event(bytes) => {
                 let requests = self.core.update(bytes).expect("the core takes the event");
                 self.carry_out(requests);
@@ -378,6 +420,59 @@ fn duration_nanos(duration: &crux_time::Duration) -> u64 {
     // `Duration` keeps its nanoseconds private; its serialized form is that one number.
     let bytes = bincode_options().serialize(duration).expect("a duration serializes");
     bincode_options().deserialize::<u64>(&bytes).expect("a duration is a number of nanoseconds")
+}
+
+/// Pieces of a file as it goes up.
+const UPLOAD_PIECE: usize = 64 * 1024;
+
+struct UploadJob {
+    id: u32,
+    url: String,
+    token: String,
+    file: String,
+    cut_after: u64,
+}
+
+async fn send_file(
+    client: &reqwest::Client,
+    online: &Arc<AtomicBool>,
+    sender: &mpsc::UnboundedSender<Incoming>,
+    job: UploadJob,
+) -> UploadProgress {
+    let UploadJob { id, url, token, file, cut_after } = job;
+    let Ok(content) = std::fs::read(&file) else { return UploadProgress::FileMissing };
+    if !online.load(Ordering::SeqCst) {
+        return UploadProgress::Unreachable;
+    }
+    let total = content.len() as u64;
+    let pieces: Vec<Vec<u8>> = content.chunks(UPLOAD_PIECE).map(<[u8]>::to_vec).collect();
+    let (progress, online) = (sender.clone(), online.clone());
+    let mut sent = 0u64;
+    let body = futures::stream::iter(pieces).map(move |piece| {
+        // The network going away mid-file cuts the upload, as on a phone.
+        if !online.load(Ordering::SeqCst) || (cut_after > 0 && sent >= cut_after) {
+            return Err(std::io::Error::new(std::io::ErrorKind::ConnectionAborted, "the network went away"));
+        }
+        sent += piece.len() as u64;
+        let _ = progress.send(Incoming::Progress { id, bytes: encode(&UploadProgress::Sent { bytes: sent, total }) });
+        Ok(piece)
+    });
+    let request = client
+        .put(&url)
+        .bearer_auth(&token)
+        .header(reqwest::header::CONTENT_TYPE, "application/octet-stream")
+        .header(reqwest::header::CONTENT_LENGTH, total)
+        .body(reqwest::Body::wrap_stream(body));
+    match request.send().await {
+        Ok(response) => {
+            let status = response.status().as_u16();
+            match response.text().await {
+                Ok(body) => UploadProgress::Answered { status, body },
+                Err(_) => UploadProgress::Unreachable,
+            }
+        }
+        Err(_) => UploadProgress::Unreachable,
+    }
 }
 
 async fn send_http(client: &reqwest::Client, request: HttpRequest) -> HttpResult {

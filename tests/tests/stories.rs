@@ -482,3 +482,87 @@ async fn an_organiser_creates_an_event_on_the_phone_sees_the_reach_and_writes_to
     let Screen::Notifications(list) = bruno.view().screen else { panic!("the notifications") };
     assert!(list.items.iter().any(|n| n.text == "Message de Ada Admin : Pensez aux assiettes !"), "{list:?}");
 }
+
+#[tokio::test]
+async fn a_document_posted_from_a_phone_survives_a_cut_upload_and_reaches_the_groups_members_only() {
+    use fabrique_core::attachments::AttachmentsEvent;
+
+    let mut server = Server::start().await;
+    let group = server.create_group("Bureau", Visibility::Private).await;
+    let (mut awa, awa_id) = new_member(&server, "Awa").await;
+    let (mut bruno, bruno_id) = new_member(&server, "Bruno").await;
+    let (mut chloe, _) = new_member(&server, "Chloe").await;
+    for (device, id) in [(&mut awa, awa_id), (&mut bruno, bruno_id)] {
+        server.admin_does(Mutation::InviteToGroup { group_id: group, person_id: id }).await;
+        device.send(Event::Refresh).await;
+        device.settle().await;
+        join(device, group).await;
+    }
+
+    // The file as the phone's picker copied it into the app's storage.
+    let mut document = b"%PDF-1.4\n".to_vec();
+    document.extend((0..300_000u32).map(|i| b'a' + (i % 26) as u8));
+    let file = awa.storage().join("outgoing-compte-rendu.pdf");
+    std::fs::write(&file, &document).unwrap();
+
+    awa.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
+    assert!(awa.view().can_attach);
+    // The network drops a third of the way through.
+    awa.cut_next_upload_after(100_000);
+    awa.send(Event::Attachments(AttachmentsEvent::Add {
+        file: file.display().to_string(),
+        name: "Compte rendu AG.pdf".into(),
+        size: document.len() as u64,
+    }))
+    .await;
+    awa.wait_until(Duration::from_secs(20), |v| v.form_files.first().is_some_and(|f| f.progress > 0)).await;
+    // Cut off: it waits for the network, then goes again by itself a moment later.
+    awa.wait_until(Duration::from_secs(20), |v| {
+        v.form_files.first().is_some_and(|f| f.status.starts_with("En attente"))
+    })
+    .await;
+    awa.wait_until(Duration::from_secs(20), |v| v.form_files.first().is_some_and(|f| f.progress == 100)).await;
+    assert_eq!(awa.view().form_files[0].status, "Prêt");
+    awa.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Le compte rendu de l'AG".into() })).await;
+    awa.settle().await;
+    assert!(!file.exists(), "the phone's copy goes once the server has the file");
+    assert_eq!(awa.view().status.not_sent_count, 0);
+
+    // Bruno, a member, sees it on the post and opens it.
+    bruno.send(Event::Refresh).await;
+    bruno.settle().await;
+    let view = bruno.view();
+    let post =
+        feed(&view).items.into_iter().find(|p| p.body == "Le compte rendu de l'AG").expect("Bruno sees the post");
+    assert_eq!(post.attachments.len(), 1);
+    let attachment = &post.attachments[0];
+    assert_eq!((attachment.name.as_str(), attachment.is_image), ("Compte rendu AG.pdf", false));
+    let authorization = view.media_authorization.clone().expect("signed in");
+    let response = server.client().get(&attachment.url).header("authorization", authorization).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.bytes().await.unwrap().to_vec(), document, "the file arrives whole");
+
+    // Chloé, not in the group, cannot reach it even with its address.
+    let chloe_authorization = chloe.view().media_authorization.expect("signed in");
+    let response =
+        server.client().get(&attachment.url).header("authorization", chloe_authorization).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+    chloe.settle().await;
+
+    // The cut upload and its retry stored one file.
+    let stored: Vec<_> = walk(&server.files_dir()).into_iter().filter(|p| !p.ends_with(".part")).collect();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path.display().to_string());
+        }
+    }
+    files
+}

@@ -381,6 +381,29 @@ wire_type! {
     }
 }
 
+impl Mutation {
+    /// The uploads this write publishes (empty for writes that carry no files).
+    pub fn attachments(&self) -> &[Uuid] {
+        match self {
+            Mutation::CreatePost { attachments, .. }
+            | Mutation::AskQuestion { attachments, .. }
+            | Mutation::CreateEvent { attachments, .. }
+            | Mutation::SendMessage { attachments, .. } => attachments,
+            _ => &[],
+        }
+    }
+
+    pub fn attachments_mut(&mut self) -> Option<&mut Vec<Uuid>> {
+        match self {
+            Mutation::CreatePost { attachments, .. }
+            | Mutation::AskQuestion { attachments, .. }
+            | Mutation::CreateEvent { attachments, .. }
+            | Mutation::SendMessage { attachments, .. } => Some(attachments),
+            _ => None,
+        }
+    }
+}
+
 impl Entity {
     pub fn kind(&self) -> EntityKind {
         match self {

@@ -155,7 +155,7 @@ pub fn submit(session: &mut Session) -> Cmd {
             place: form.place.trim().to_owned(),
             online_url: form.online_url.trim().to_owned(),
             capacity,
-            attachments: Vec::new(),
+            attachments: crate::attachments::take_for_write(session, &crate::attachments::FormTarget::Event),
         },
         (None, None) => {
             session.event_form = None;
@@ -288,8 +288,9 @@ pub fn reach_is_fresh(session: &Session, tag: u64) -> bool {
 }
 
 pub fn close_form(session: &mut Session) -> Cmd {
+    let files = crate::attachments::drop_form(session, &crate::attachments::FormTarget::Event);
     session.event_form = None;
-    render()
+    files.and(render())
 }
 
 pub fn close_message(session: &mut Session) -> Cmd {

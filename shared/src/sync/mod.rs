@@ -156,7 +156,8 @@ pub fn request(session: &mut Session) -> Cmd {
     }
     session.sync.in_flight = true;
     session.sync.again = false;
-    next_step(session)
+    // A reason to sync is a reason to try the files waiting too.
+    next_step(session).and(crate::attachments::resume(session))
 }
 
 fn next_step(session: &mut Session) -> Cmd {
@@ -346,7 +347,7 @@ pub fn backoff_ms(attempt: u32, jitter: f64) -> u64 {
     half + (half as f64 * jitter.clamp(0.0, 1.0)) as u64
 }
 
-fn jitter() -> f64 {
+pub fn jitter() -> f64 {
     (uuid::Uuid::new_v4().as_u128() & 0xffff) as f64 / 65536.0
 }
 
@@ -364,9 +365,14 @@ fn start_periodic(session: &mut Session) -> Cmd {
     start_timer(session, Timer::Periodic, PERIODIC_MS)
 }
 
-fn start_timer(session: &mut Session, timer: Timer, millis: u64) -> Cmd {
+/// A timer id no other timer of this session uses.
+pub fn timer_id(session: &mut Session) -> TimerId {
     session.sync.next_timer += 1;
-    let id = TimerId(session.sync.next_timer);
+    TimerId(session.sync.next_timer)
+}
+
+fn start_timer(session: &mut Session, timer: Timer, millis: u64) -> Cmd {
+    let id = timer_id(session);
     let epoch = session.epoch;
     Command::request_from_shell(TimeRequest::NotifyAfter { id, duration: Duration::from_millis(millis) })
         .then_send(move |response| internal(Internal::Sync { epoch, event: SyncInternal::Timer { timer, response } }))

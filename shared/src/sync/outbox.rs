@@ -10,6 +10,8 @@ use fabrique_wire::sync::{ClientMutation, MAX_PUSH_MUTATIONS, Mutation, Mutation
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::attachments::Uploads;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outbox {
     /// This device's id for the person's writes (a client id belongs to one person).
@@ -22,6 +24,9 @@ pub struct Outbox {
     pub answered_through: u64,
     /// Refused by the server: shown to the person until they dismiss it.
     pub failed: Vec<FailedWrite>,
+    /// The files of the person's forms and writes (a write waits for its files).
+    #[serde(default)]
+    pub uploads: Uploads,
     /// Writes up to this id are in the device's storage (not itself saved: what was loaded was saved).
     #[serde(skip)]
     pub saved_through: u64,
@@ -36,7 +41,15 @@ pub struct FailedWrite {
 
 impl Outbox {
     pub fn new(client_id: Uuid) -> Self {
-        Outbox { client_id, next_id: 1, pending: Vec::new(), answered_through: 0, failed: Vec::new(), saved_through: 0 }
+        Outbox {
+            client_id,
+            next_id: 1,
+            pending: Vec::new(),
+            answered_through: 0,
+            failed: Vec::new(),
+            uploads: Uploads::default(),
+            saved_through: 0,
+        }
     }
 
     /// What was read back from storage is saved by definition.
@@ -71,18 +84,32 @@ impl Outbox {
         self.pending.iter().filter(move |m| m.id <= self.saved_through)
     }
 
-    /// Saved writes the server has not answered yet: the next push.
+    /// Saved writes the server has not answered yet: the next push. It stops before the
+    /// first write whose files are not all uploaded: writes go in order.
     pub fn to_send(&self) -> Vec<ClientMutation> {
+        self.unsent().take(MAX_PUSH_MUTATIONS).cloned().collect()
+    }
+
+    fn unsent(&self) -> impl Iterator<Item = &ClientMutation> + '_ {
         self.pending
             .iter()
-            .filter(|m| m.id > self.answered_through && m.id <= self.saved_through)
-            .take(MAX_PUSH_MUTATIONS)
-            .cloned()
-            .collect()
+            .filter(move |m| m.id > self.answered_through && m.id <= self.saved_through)
+            .take_while(move |m| self.uploads.ready(m.mutation.attachments()))
     }
 
     pub fn has_unsent(&self) -> bool {
-        self.pending.iter().any(|m| m.id > self.answered_through && m.id <= self.saved_through)
+        self.unsent().next().is_some()
+    }
+
+    /// Writes that wait for their files.
+    pub fn waiting_for_files(&self) -> bool {
+        self.pending.iter().any(|m| m.id > self.answered_through && !self.uploads.ready(m.mutation.attachments()))
+    }
+
+    /// Forget the files of writes no longer pending.
+    fn tidy_uploads(&mut self) {
+        let named = self.pending.iter().flat_map(|m| m.mutation.attachments().iter().copied()).collect();
+        self.uploads.forget_unnamed(&named);
     }
 
     /// Not yet covered by a pull (what the "not sent yet" count shows).
@@ -104,6 +131,7 @@ impl Outbox {
         }
         self.answered_through = self.answered_through.max(last_mutation_id);
         self.failed.extend(failed.iter().cloned());
+        self.tidy_uploads();
         failed
     }
 
@@ -111,6 +139,7 @@ impl Outbox {
     pub fn covered(&mut self, last_mutation_id: u64) {
         self.pending.retain(|m| m.id > last_mutation_id);
         self.answered_through = self.answered_through.max(last_mutation_id);
+        self.tidy_uploads();
     }
 
     /// The server holds fewer writes than this device believed (its data was restored from a

@@ -276,6 +276,141 @@ public struct AskView: Hashable, Equatable {
     }
 }
 
+/// A photo or document on a post, question, event or message.
+public struct AttachmentView: Hashable, Equatable {
+    public var id: String
+    public var name: String
+    public var isImage: Bool
+    public var size: String
+    /// The file (a photo shown whole, a document opened or saved).
+    public var url: String
+    /// For photos: a small JPEG for lists.
+    public var thumbnailUrl: String?
+    public var width: UInt32?
+    public var height: UInt32?
+
+    public init(id: String, name: String, isImage: Bool, size: String, url: String, thumbnailUrl: String?, width: UInt32?, height: UInt32?) {
+        self.id = id
+        self.name = name
+        self.isImage = isImage
+        self.size = size
+        self.url = url
+        self.thumbnailUrl = thumbnailUrl
+        self.width = width
+        self.height = height
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.name)
+        try serializer.serialize_bool(value: self.isImage)
+        try serializer.serialize_str(value: self.size)
+        try serializer.serialize_str(value: self.url)
+        try serializeOption(value: self.thumbnailUrl, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.width, serializer: serializer) { value, serializer in
+            try serializer.serialize_u32(value: value)
+        }
+        try serializeOption(value: self.height, serializer: serializer) { value, serializer in
+            try serializer.serialize_u32(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> AttachmentView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let name = try deserializer.deserialize_str()
+        let isImage = try deserializer.deserialize_bool()
+        let size = try deserializer.deserialize_str()
+        let url = try deserializer.deserialize_str()
+        let thumbnailUrl = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let width = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_u32()
+        }
+        let height = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_u32()
+        }
+        try deserializer.decrease_container_depth()
+        return AttachmentView(id: id, name: name, isImage: isImage, size: size, url: url, thumbnailUrl: thumbnailUrl, width: width, height: height)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> AttachmentView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum AttachmentsEvent: Hashable, Equatable {
+    /// The person chose a file for the open form; the shell copied it into the app's own
+    /// storage at `file` (kept until `Discard`), `name` as the person knows it.
+    case add(file: String, name: String, size: UInt64)
+    /// Take a file off the open form.
+    case remove(id: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .add(let file, let name, let size):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: file)
+            try serializer.serialize_str(value: name)
+            try serializer.serialize_u64(value: size)
+        case .remove(let id):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: id)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> AttachmentsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let file = try deserializer.deserialize_str()
+            let name = try deserializer.deserialize_str()
+            let size = try deserializer.deserialize_u64()
+            try deserializer.decrease_container_depth()
+            return .add(file: file, name: name, size: size)
+        case 1:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .remove(id: id)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for AttachmentsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> AttachmentsEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct AttendeeView: Hashable, Equatable {
     public var personId: String
     public var name: String
@@ -747,14 +882,16 @@ public struct ConversationMessage: Hashable, Equatable {
     /// RFC 3339; empty while not yet on the server.
     public var createdAt: String
     public var pending: Bool
+    public var attachments: [AttachmentView]
 
-    public init(id: String, authorName: String, body: String, mine: Bool, createdAt: String, pending: Bool) {
+    public init(id: String, authorName: String, body: String, mine: Bool, createdAt: String, pending: Bool, attachments: [AttachmentView]) {
         self.id = id
         self.authorName = authorName
         self.body = body
         self.mine = mine
         self.createdAt = createdAt
         self.pending = pending
+        self.attachments = attachments
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -765,6 +902,9 @@ public struct ConversationMessage: Hashable, Equatable {
         try serializer.serialize_bool(value: self.mine)
         try serializer.serialize_str(value: self.createdAt)
         try serializer.serialize_bool(value: self.pending)
+        try serializeArray(value: self.attachments, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
         try serializer.decrease_container_depth()
     }
 
@@ -782,8 +922,11 @@ public struct ConversationMessage: Hashable, Equatable {
         let mine = try deserializer.deserialize_bool()
         let createdAt = try deserializer.deserialize_str()
         let pending = try deserializer.deserialize_bool()
+        let attachments = try deserializeArray(deserializer: deserializer) { deserializer in
+            try AttachmentView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return ConversationMessage(id: id, authorName: authorName, body: body, mine: mine, createdAt: createdAt, pending: pending)
+        return ConversationMessage(id: id, authorName: authorName, body: body, mine: mine, createdAt: createdAt, pending: pending, attachments: attachments)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationMessage {
@@ -1345,6 +1488,7 @@ indirect public enum Effect: Hashable, Equatable {
     case time(TimeRequest)
     case realtime(RealtimeOperation)
     case push(PushOperation)
+    case upload(UploadOperation)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -1366,6 +1510,9 @@ indirect public enum Effect: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .push(let x):
             try serializer.serialize_variant_index(value: 5)
+            try x.serialize(serializer: serializer)
+        case .upload(let x):
+            try serializer.serialize_variant_index(value: 6)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -1405,6 +1552,10 @@ indirect public enum Effect: Hashable, Equatable {
             let x = try PushOperation.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .push(x)
+        case 6:
+            let x = try UploadOperation.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .upload(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Effect: \(index)")
         }
     }
@@ -1452,6 +1603,8 @@ indirect public enum Event: Hashable, Equatable {
     case moderation(ModerationEvent)
     case conversations(ConversationsEvent)
     case polls(PollsEvent)
+    /// Photos and documents for the open form.
+    case attachments(AttachmentsEvent)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -1518,6 +1671,9 @@ indirect public enum Event: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .polls(let x):
             try serializer.serialize_variant_index(value: 22)
+            try x.serialize(serializer: serializer)
+        case .attachments(let x):
+            try serializer.serialize_variant_index(value: 23)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -1619,6 +1775,10 @@ indirect public enum Event: Hashable, Equatable {
             let x = try PollsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .polls(x)
+        case 23:
+            let x = try AttachmentsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .attachments(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
         }
     }
@@ -1820,8 +1980,9 @@ public struct EventView: Hashable, Equatable {
     public var attendees: [AttendeeView]
     /// Above the list, or what to say when no one goes yet; absent while it loads.
     public var attendeesLabel: String?
+    public var attachments: [AttachmentView]
 
-    public init(id: String, event: EventSummary?, loading: Bool, error: String?, description: String, onlineUrl: String?, seats: String, choices: [RsvpButton], canAnswer: Bool, answerPending: Bool, canManage: Bool, attendees: [AttendeeView], attendeesLabel: String?) {
+    public init(id: String, event: EventSummary?, loading: Bool, error: String?, description: String, onlineUrl: String?, seats: String, choices: [RsvpButton], canAnswer: Bool, answerPending: Bool, canManage: Bool, attendees: [AttendeeView], attendeesLabel: String?, attachments: [AttachmentView]) {
         self.id = id
         self.event = event
         self.loading = loading
@@ -1835,6 +1996,7 @@ public struct EventView: Hashable, Equatable {
         self.canManage = canManage
         self.attendees = attendees
         self.attendeesLabel = attendeesLabel
+        self.attachments = attachments
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -1863,6 +2025,9 @@ public struct EventView: Hashable, Equatable {
         }
         try serializeOption(value: self.attendeesLabel, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
+        }
+        try serializeArray(value: self.attachments, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
     }
@@ -1900,8 +2065,11 @@ public struct EventView: Hashable, Equatable {
         let attendeesLabel = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let attachments = try deserializeArray(deserializer: deserializer) { deserializer in
+            try AttachmentView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return EventView(id: id, event: event, loading: loading, error: error, description: description, onlineUrl: onlineUrl, seats: seats, choices: choices, canAnswer: canAnswer, answerPending: answerPending, canManage: canManage, attendees: attendees, attendeesLabel: attendeesLabel)
+        return EventView(id: id, event: event, loading: loading, error: error, description: description, onlineUrl: onlineUrl, seats: seats, choices: choices, canAnswer: canAnswer, answerPending: answerPending, canManage: canManage, attendees: attendees, attendeesLabel: attendeesLabel, attachments: attachments)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> EventView {
@@ -2246,6 +2414,71 @@ public struct FeedView: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> FeedView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// A file chosen for the form open now.
+public struct FileView: Hashable, Equatable {
+    public var id: String
+    public var name: String
+    /// "2,4 Mo".
+    public var size: String
+    /// 0 to 100.
+    public var progress: UInt8
+    /// "Sending…", "Waiting for the network…", "Ready"; empty when refused.
+    public var status: String
+    /// Why the file cannot go (too large, a kind not accepted): the person removes it.
+    public var error: String?
+
+    public init(id: String, name: String, size: String, progress: UInt8, status: String, error: String?) {
+        self.id = id
+        self.name = name
+        self.size = size
+        self.progress = progress
+        self.status = status
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.name)
+        try serializer.serialize_str(value: self.size)
+        try serializer.serialize_u8(value: self.progress)
+        try serializer.serialize_str(value: self.status)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> FileView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let name = try deserializer.deserialize_str()
+        let size = try deserializer.deserialize_str()
+        let progress = try deserializer.deserialize_u8()
+        let status = try deserializer.deserialize_str()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return FileView(id: id, name: name, size: size, progress: progress, status: status, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> FileView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -4588,8 +4821,9 @@ public struct PostSummary: Hashable, Equatable {
     public var canDelete: Bool
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     public var canReport: Bool
+    public var attachments: [AttachmentView]
 
-    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool) {
+    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool, attachments: [AttachmentView]) {
         self.id = id
         self.groupId = groupId
         self.groupName = groupName
@@ -4607,6 +4841,7 @@ public struct PostSummary: Hashable, Equatable {
         self.canEdit = canEdit
         self.canDelete = canDelete
         self.canReport = canReport
+        self.attachments = attachments
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4632,6 +4867,9 @@ public struct PostSummary: Hashable, Equatable {
         try serializer.serialize_bool(value: self.canEdit)
         try serializer.serialize_bool(value: self.canDelete)
         try serializer.serialize_bool(value: self.canReport)
+        try serializeArray(value: self.attachments, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
         try serializer.decrease_container_depth()
     }
 
@@ -4664,8 +4902,11 @@ public struct PostSummary: Hashable, Equatable {
         let canEdit = try deserializer.deserialize_bool()
         let canDelete = try deserializer.deserialize_bool()
         let canReport = try deserializer.deserialize_bool()
+        let attachments = try deserializeArray(deserializer: deserializer) { deserializer in
+            try AttachmentView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport)
+        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport, attachments: attachments)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PostSummary {
@@ -5227,8 +5468,9 @@ public struct QuestionView: Hashable, Equatable {
     public var canAnswer: Bool
     public var canAccept: Bool
     public var canDelete: Bool
+    public var attachments: [AttachmentView]
 
-    public init(id: String, question: QuestionSummary?, answers: [AnswerView], loading: Bool, error: String?, emptyText: String?, canAnswer: Bool, canAccept: Bool, canDelete: Bool) {
+    public init(id: String, question: QuestionSummary?, answers: [AnswerView], loading: Bool, error: String?, emptyText: String?, canAnswer: Bool, canAccept: Bool, canDelete: Bool, attachments: [AttachmentView]) {
         self.id = id
         self.question = question
         self.answers = answers
@@ -5238,6 +5480,7 @@ public struct QuestionView: Hashable, Equatable {
         self.canAnswer = canAnswer
         self.canAccept = canAccept
         self.canDelete = canDelete
+        self.attachments = attachments
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -5259,6 +5502,9 @@ public struct QuestionView: Hashable, Equatable {
         try serializer.serialize_bool(value: self.canAnswer)
         try serializer.serialize_bool(value: self.canAccept)
         try serializer.serialize_bool(value: self.canDelete)
+        try serializeArray(value: self.attachments, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
         try serializer.decrease_container_depth()
     }
 
@@ -5287,8 +5533,11 @@ public struct QuestionView: Hashable, Equatable {
         let canAnswer = try deserializer.deserialize_bool()
         let canAccept = try deserializer.deserialize_bool()
         let canDelete = try deserializer.deserialize_bool()
+        let attachments = try deserializeArray(deserializer: deserializer) { deserializer in
+            try AttachmentView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return QuestionView(id: id, question: question, answers: answers, loading: loading, error: error, emptyText: emptyText, canAnswer: canAnswer, canAccept: canAccept, canDelete: canDelete)
+        return QuestionView(id: id, question: question, answers: answers, loading: loading, error: error, emptyText: emptyText, canAnswer: canAnswer, canAccept: canAccept, canDelete: canDelete, attachments: attachments)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> QuestionView {
@@ -6975,6 +7224,132 @@ public struct TimerId: Hashable, Equatable {
     }
 }
 
+/// What the shell is asked to do with a file the person chose.
+indirect public enum UploadOperation: Hashable, Equatable {
+    /// `PUT` the file the shell keeps at `file` (what it gave in [`AttachmentsEvent::Add`]) to
+    /// `url`, with `Authorization: Bearer <token>`, its length known in advance. Answer
+    /// `Sent` as bytes go (every few percent is enough), then exactly one of the others.
+    case send(url: String, token: String, file: String)
+    /// The core no longer needs this file (sent, or removed): the shell deletes its copy.
+    case discard(file: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .send(let url, let token, let file):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: url)
+            try serializer.serialize_str(value: token)
+            try serializer.serialize_str(value: file)
+        case .discard(let file):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: file)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> UploadOperation {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let url = try deserializer.deserialize_str()
+            let token = try deserializer.deserialize_str()
+            let file = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .send(url: url, token: token, file: file)
+        case 1:
+            let file = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .discard(file: file)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for UploadOperation: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> UploadOperation {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum UploadProgress: Hashable, Equatable {
+    case sent(bytes: UInt64, total: UInt64)
+    /// The server answered: its status and body (JSON text).
+    case answered(status: UInt16, body: String)
+    /// No answer (no network, connection cut): tried again later.
+    case unreachable
+    /// The shell no longer has the file.
+    case fileMissing
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .sent(let bytes, let total):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_u64(value: bytes)
+            try serializer.serialize_u64(value: total)
+        case .answered(let status, let body):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_u16(value: status)
+            try serializer.serialize_str(value: body)
+        case .unreachable:
+            try serializer.serialize_variant_index(value: 2)
+        case .fileMissing:
+            try serializer.serialize_variant_index(value: 3)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> UploadProgress {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let bytes = try deserializer.deserialize_u64()
+            let total = try deserializer.deserialize_u64()
+            try deserializer.decrease_container_depth()
+            return .sent(bytes: bytes, total: total)
+        case 1:
+            let status = try deserializer.deserialize_u16()
+            let body = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .answered(status: status, body: body)
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .unreachable
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .fileMissing
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for UploadProgress: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> UploadProgress {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 /// The value stored under a key.
 /// 
 /// `Value::None` is used to represent the absence of a value.
@@ -7051,8 +7426,15 @@ public struct ViewModel: Hashable, Equatable {
     public var charterPrompt: String?
     /// Messages I have not read, in all my conversations: the badge of `Route::Conversations`.
     public var unreadMessages: UInt32
+    /// The form open now takes files (a new post, question or event, a conversation): the
+    /// shell offers to add a photo or a document (`AttachmentsEvent::Add`).
+    public var canAttach: Bool
+    /// The files of the form open now, with how far each has gone.
+    public var formFiles: [FileView]
+    /// The `Authorization` header value to load attachment URLs (`AttachmentView`) with.
+    public var mediaAuthorization: String?
 
-    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?, charterPrompt: String?, unreadMessages: UInt32) {
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?, charterPrompt: String?, unreadMessages: UInt32, canAttach: Bool, formFiles: [FileView], mediaAuthorization: String?) {
         self.language = language
         self.screen = screen
         self.status = status
@@ -7065,6 +7447,9 @@ public struct ViewModel: Hashable, Equatable {
         self.message = message
         self.charterPrompt = charterPrompt
         self.unreadMessages = unreadMessages
+        self.canAttach = canAttach
+        self.formFiles = formFiles
+        self.mediaAuthorization = mediaAuthorization
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -7093,6 +7478,13 @@ public struct ViewModel: Hashable, Equatable {
             try serializer.serialize_str(value: value)
         }
         try serializer.serialize_u32(value: self.unreadMessages)
+        try serializer.serialize_bool(value: self.canAttach)
+        try serializeArray(value: self.formFiles, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.mediaAuthorization, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
         try serializer.decrease_container_depth()
     }
 
@@ -7128,8 +7520,15 @@ public struct ViewModel: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         let unreadMessages = try deserializer.deserialize_u32()
+        let canAttach = try deserializer.deserialize_bool()
+        let formFiles = try deserializeArray(deserializer: deserializer) { deserializer in
+            try FileView.deserialize(deserializer: deserializer)
+        }
+        let mediaAuthorization = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message, charterPrompt: charterPrompt, unreadMessages: unreadMessages)
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message, charterPrompt: charterPrompt, unreadMessages: unreadMessages, canAttach: canAttach, formFiles: formFiles, mediaAuthorization: mediaAuthorization)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {

@@ -15,6 +15,7 @@ import org.fabrique.core.types.RealtimeOperation
 import org.fabrique.core.types.Requests
 import org.fabrique.core.types.TimeRequest
 import org.fabrique.core.types.TimeResponse
+import org.fabrique.core.types.UploadOperation
 import org.fabrique.core.types.ViewModel
 
 /**
@@ -22,8 +23,8 @@ import org.fabrique.core.types.ViewModel
  * (HTTP, key-value storage, timers, the live channel, push registration), and publishes
  * the view model.
  *
- * Every call into the core happens on one thread; effects that wait (HTTP, timers, the
- * live channel) run elsewhere and hand their output back to that thread. Nothing here
+ * Every call into the core happens on one thread; effects that wait (HTTP, file uploads,
+ * timers, the live channel) run elsewhere and hand their output back to that thread. Nothing here
  * decides anything: the rules are in the core. The Android app wraps [observe] in a
  * `StateFlow`.
  */
@@ -31,6 +32,7 @@ class Core(
     private val storage: KeyValueStore,
     private val http: HttpClient = HttpClient(),
     private val push: PushRegistrar = NoPush,
+    private val uploader: FileUploader = FileUploader(),
     private val onError: (String) -> Unit = { System.err.println("fabrique core: $it") },
 ) : AutoCloseable {
     private val ffi = CoreFfi()
@@ -88,6 +90,7 @@ class Core(
                     val output = push.handle(effect.value).bincodeSerialize()
                     coreThread.execute { resolve(request.id, output) }
                 }
+                is Effect.Upload -> upload(request.id, effect.value)
             }
         }
     }
@@ -117,6 +120,21 @@ class Core(
                 val instant = Instant((now / 1000).toULong(), ((now % 1000) * 1_000_000).toUInt())
                 resolve(id, TimeResponse.Now(instant).bincodeSerialize())
             }
+        }
+    }
+
+    /** A file goes up off the core thread; each piece's progress, then its end, comes back to it. */
+    private fun upload(id: UInt, operation: UploadOperation) {
+        when (operation) {
+            is UploadOperation.Send -> io.execute {
+                val end = uploader.send(operation) { progress ->
+                    val output = progress.bincodeSerialize()
+                    coreThread.execute { resolve(id, output) }
+                }
+                val output = end.bincodeSerialize()
+                coreThread.execute { resolve(id, output) }
+            }
+            is UploadOperation.Discard -> io.execute { uploader.discard(operation) }
         }
     }
 

@@ -1,10 +1,13 @@
 package org.fabrique.core
 
+import java.net.HttpURLConnection
+import java.net.URL
 import java.nio.file.Files
 import java.util.UUID
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.TimeUnit
 import org.fabrique.core.types.AccountsEvent
+import org.fabrique.core.types.AttachmentsEvent
 import org.fabrique.core.types.ComposerTarget
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.GroupRelation
@@ -58,6 +61,52 @@ class CoreTest {
         val seen = other.await("the post after a sync") { view -> feedItems(view).any { it.body == body } }
         assertEquals(1, feedItems(seen).count { it.body == body })
         assertEquals(group.name, feedItems(seen).first { it.body == body }.groupName)
+    }
+
+    @Test
+    fun aDocumentChosenForAPostGoesUpWithItsProgressAndOpensOnAnotherPhone() {
+        val phone = startedPhone()
+        signIn(phone)
+        phone.core.send(Event.Navigate(Route.MyGroups))
+        val groups = phone.await("one of my groups") { view ->
+            (view.screen as? Screen.MyGroups)?.value?.groups?.any { it.relation in MEMBER } == true
+        }
+        val group = (groups.screen as Screen.MyGroups).value.groups.first { it.relation in MEMBER }
+
+        // What the file picker copied into the app's storage: a PDF of 300 kB.
+        val content = "%PDF-1.4\n".toByteArray() + ByteArray(300_000) { ('a' + it % 26).code.toByte() }
+        val file = Files.createTempFile("fabrique-outgoing", ".pdf").toFile().apply { writeBytes(content) }
+        phone.core.send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewPost(group.id))))
+        phone.await("a form that takes files") { it.canAttach }
+        phone.core.send(Event.Attachments(AttachmentsEvent.Add(file.path, "Budget 2027.pdf", content.size.toULong())))
+        val progress = mutableSetOf<Int>()
+        phone.await("the file on the server") { view ->
+            view.formFiles.firstOrNull()?.let { progress += it.progress.toInt() }
+            view.formFiles.firstOrNull()?.progress?.toInt() == 100
+        }
+        assertTrue("progress between the start and the end: $progress", progress.any { it in 1..99 })
+        assertEquals("Prêt", phone.core.view.formFiles.first().status)
+
+        val body = "Le budget en pièce jointe ${UUID.randomUUID()}"
+        phone.core.send(Event.Posts(PostsEvent.Submit("", body)))
+        phone.core.send(Event.Navigate(Route.Feed))
+        phone.await("the post sent") { view ->
+            feedItems(view).any { it.body == body && !it.pending } && view.status.notSentCount == 0u
+        }
+        phone.await("the phone's copy removed") { !file.exists() }
+
+        val other = startedPhone()
+        signIn(other)
+        val seen = other.await("the post with its file") { view ->
+            feedItems(view).any { it.body == body && it.attachments.isNotEmpty() }
+        }
+        val attachment = feedItems(seen).first { it.body == body }.attachments.single()
+        assertEquals("Budget 2027.pdf", attachment.name)
+        assertFalse(attachment.isImage)
+        val connection = URL(attachment.url).openConnection() as HttpURLConnection
+        connection.setRequestProperty("Authorization", seen.mediaAuthorization)
+        assertEquals(200, connection.responseCode)
+        assertTrue("the file arrives whole", connection.inputStream.use { it.readBytes() }.contentEquals(content))
     }
 
     @Test

@@ -308,6 +308,167 @@ data class AskView(
     }
 }
 
+/// A photo or document on a post, question, event or message.
+data class AttachmentView(
+    val id: String,
+    val name: String,
+    val isImage: Boolean,
+    val size: String,
+    /// The file (a photo shown whole, a document opened or saved).
+    val url: String,
+    /// For photos: a small JPEG for lists.
+    val thumbnailUrl: String? = null,
+    val width: UInt? = null,
+    val height: UInt? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(name)
+        serializer.serialize_bool(isImage)
+        serializer.serialize_str(size)
+        serializer.serialize_str(url)
+        thumbnailUrl.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        width.serializeOptionOf(serializer) {
+            serializer.serialize_u32(it)
+        }
+        height.serializeOptionOf(serializer) {
+            serializer.serialize_u32(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): AttachmentView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val name = deserializer.deserialize_str()
+            val isImage = deserializer.deserialize_bool()
+            val size = deserializer.deserialize_str()
+            val url = deserializer.deserialize_str()
+            val thumbnailUrl =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val width =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_u32()
+                }
+            val height =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_u32()
+                }
+            deserializer.decrease_container_depth()
+            return AttachmentView(id, name, isImage, size, url, thumbnailUrl, width, height)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): AttachmentView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface AttachmentsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// The person chose a file for the open form; the shell copied it into the app's own
+    /// storage at `file` (kept until `Discard`), `name` as the person knows it.
+    data class Add(
+        val file: String,
+        val name: String,
+        val size: ULong,
+    ) : AttachmentsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(file)
+            serializer.serialize_str(name)
+            serializer.serialize_u64(size)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Add {
+                deserializer.increase_container_depth()
+                val file = deserializer.deserialize_str()
+                val name = deserializer.deserialize_str()
+                val size = deserializer.deserialize_u64()
+                deserializer.decrease_container_depth()
+                return Add(file, name, size)
+            }
+        }
+    }
+
+    /// Take a file off the open form.
+    data class Remove(
+        val id: String,
+    ) : AttachmentsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Remove {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Remove(id)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): AttachmentsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Add.deserialize(deserializer)
+                1 -> Remove.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for AttachmentsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): AttachmentsEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class AttendeeView(
     val personId: String,
     val name: String,
@@ -851,6 +1012,7 @@ data class ConversationMessage(
     /// RFC 3339; empty while not yet on the server.
     val createdAt: String,
     val pending: Boolean,
+    val attachments: List<org.fabrique.core.types.AttachmentView>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -860,6 +1022,9 @@ data class ConversationMessage(
         serializer.serialize_bool(mine)
         serializer.serialize_str(createdAt)
         serializer.serialize_bool(pending)
+        attachments.serialize(serializer) {
+            it.serialize(serializer)
+        }
         serializer.decrease_container_depth()
     }
 
@@ -878,8 +1043,12 @@ data class ConversationMessage(
             val mine = deserializer.deserialize_bool()
             val createdAt = deserializer.deserialize_str()
             val pending = deserializer.deserialize_bool()
+            val attachments =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.AttachmentView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return ConversationMessage(id, authorName, body, mine, createdAt, pending)
+            return ConversationMessage(id, authorName, body, mine, createdAt, pending, attachments)
         }
 
         @Throws(DeserializationError::class)
@@ -1654,6 +1823,26 @@ sealed interface Effect {
         }
     }
 
+    data class Upload(
+        val value: org.fabrique.core.types.UploadOperation,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Upload {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.UploadOperation.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Upload(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Effect {
@@ -1665,6 +1854,7 @@ sealed interface Effect {
                 3 -> Time.deserialize(deserializer)
                 4 -> Realtime.deserialize(deserializer)
                 5 -> Push.deserialize(deserializer)
+                6 -> Upload.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Effect: $index")
             }
         }
@@ -2109,6 +2299,27 @@ sealed interface Event {
         }
     }
 
+    /// Photos and documents for the open form.
+    data class Attachments(
+        val value: org.fabrique.core.types.AttachmentsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(23)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Attachments {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.AttachmentsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Attachments(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Event {
@@ -2137,6 +2348,7 @@ sealed interface Event {
                 20 -> Moderation.deserialize(deserializer)
                 21 -> Conversations.deserialize(deserializer)
                 22 -> Polls.deserialize(deserializer)
+                23 -> Attachments.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
@@ -2332,6 +2544,7 @@ data class EventView(
     val attendees: List<org.fabrique.core.types.AttendeeView>,
     /// Above the list, or what to say when no one goes yet; absent while it loads.
     val attendeesLabel: String? = null,
+    val attachments: List<org.fabrique.core.types.AttachmentView>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -2359,6 +2572,9 @@ data class EventView(
         }
         attendeesLabel.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
+        }
+        attachments.serialize(serializer) {
+            it.serialize(serializer)
         }
         serializer.decrease_container_depth()
     }
@@ -2403,8 +2619,12 @@ data class EventView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val attachments =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.AttachmentView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return EventView(id, event, loading, error, description, onlineUrl, seats, choices, canAnswer, answerPending, canManage, attendees, attendeesLabel)
+            return EventView(id, event, loading, error, description, onlineUrl, seats, choices, canAnswer, answerPending, canManage, attendees, attendeesLabel, attachments)
         }
 
         @Throws(DeserializationError::class)
@@ -2897,6 +3117,69 @@ data class FeedView(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): FeedView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// A file chosen for the form open now.
+data class FileView(
+    val id: String,
+    val name: String,
+    /// "2,4 Mo".
+    val size: String,
+    /// 0 to 100.
+    val progress: UByte,
+    /// "Sending…", "Waiting for the network…", "Ready"; empty when refused.
+    val status: String,
+    /// Why the file cannot go (too large, a kind not accepted): the person removes it.
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(name)
+        serializer.serialize_str(size)
+        serializer.serialize_u8(progress)
+        serializer.serialize_str(status)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): FileView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val name = deserializer.deserialize_str()
+            val size = deserializer.deserialize_str()
+            val progress = deserializer.deserialize_u8()
+            val status = deserializer.deserialize_str()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return FileView(id, name, size, progress, status, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): FileView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -5767,6 +6050,7 @@ data class PostSummary(
     val canDelete: Boolean,
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     val canReport: Boolean,
+    val attachments: List<org.fabrique.core.types.AttachmentView>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -5791,6 +6075,9 @@ data class PostSummary(
         serializer.serialize_bool(canEdit)
         serializer.serialize_bool(canDelete)
         serializer.serialize_bool(canReport)
+        attachments.serialize(serializer) {
+            it.serialize(serializer)
+        }
         serializer.decrease_container_depth()
     }
 
@@ -5826,8 +6113,12 @@ data class PostSummary(
             val canEdit = deserializer.deserialize_bool()
             val canDelete = deserializer.deserialize_bool()
             val canReport = deserializer.deserialize_bool()
+            val attachments =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.AttachmentView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete, canReport)
+            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete, canReport, attachments)
         }
 
         @Throws(DeserializationError::class)
@@ -6541,6 +6832,7 @@ data class QuestionView(
     val canAnswer: Boolean,
     val canAccept: Boolean,
     val canDelete: Boolean,
+    val attachments: List<org.fabrique.core.types.AttachmentView>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -6561,6 +6853,9 @@ data class QuestionView(
         serializer.serialize_bool(canAnswer)
         serializer.serialize_bool(canAccept)
         serializer.serialize_bool(canDelete)
+        attachments.serialize(serializer) {
+            it.serialize(serializer)
+        }
         serializer.decrease_container_depth()
     }
 
@@ -6594,8 +6889,12 @@ data class QuestionView(
             val canAnswer = deserializer.deserialize_bool()
             val canAccept = deserializer.deserialize_bool()
             val canDelete = deserializer.deserialize_bool()
+            val attachments =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.AttachmentView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return QuestionView(id, question, answers, loading, error, emptyText, canAnswer, canAccept, canDelete)
+            return QuestionView(id, question, answers, loading, error, emptyText, canAnswer, canAccept, canDelete, attachments)
         }
 
         @Throws(DeserializationError::class)
@@ -8965,6 +9264,202 @@ data class TimerId(
     }
 }
 
+/// What the shell is asked to do with a file the person chose.
+sealed interface UploadOperation {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// `PUT` the file the shell keeps at `file` (what it gave in [`AttachmentsEvent::Add`]) to
+    /// `url`, with `Authorization: Bearer <token>`, its length known in advance. Answer
+    /// `Sent` as bytes go (every few percent is enough), then exactly one of the others.
+    data class Send(
+        val url: String,
+        val token: String,
+        val file: String,
+    ) : UploadOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(url)
+            serializer.serialize_str(token)
+            serializer.serialize_str(file)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Send {
+                deserializer.increase_container_depth()
+                val url = deserializer.deserialize_str()
+                val token = deserializer.deserialize_str()
+                val file = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Send(url, token, file)
+            }
+        }
+    }
+
+    /// The core no longer needs this file (sent, or removed): the shell deletes its copy.
+    data class Discard(
+        val file: String,
+    ) : UploadOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(file)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Discard {
+                deserializer.increase_container_depth()
+                val file = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Discard(file)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): UploadOperation {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Send.deserialize(deserializer)
+                1 -> Discard.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for UploadOperation: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): UploadOperation {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface UploadProgress {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    data class Sent(
+        val bytes: ULong,
+        val total: ULong,
+    ) : UploadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_u64(bytes)
+            serializer.serialize_u64(total)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Sent {
+                deserializer.increase_container_depth()
+                val bytes = deserializer.deserialize_u64()
+                val total = deserializer.deserialize_u64()
+                deserializer.decrease_container_depth()
+                return Sent(bytes, total)
+            }
+        }
+    }
+
+    /// The server answered: its status and body (JSON text).
+    data class Answered(
+        val status: UShort,
+        val body: String,
+    ) : UploadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_u16(status)
+            serializer.serialize_str(body)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Answered {
+                deserializer.increase_container_depth()
+                val status = deserializer.deserialize_u16()
+                val body = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Answered(status, body)
+            }
+        }
+    }
+
+    /// No answer (no network, connection cut): tried again later.
+    data object Unreachable: UploadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Unreachable {
+            return Unreachable
+        }
+    }
+
+    /// The shell no longer has the file.
+    data object FileMissing: UploadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): FileMissing {
+            return FileMissing
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): UploadProgress {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Sent.deserialize(deserializer)
+                1 -> Answered.deserialize(deserializer)
+                2 -> Unreachable.deserialize(deserializer)
+                3 -> FileMissing.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for UploadProgress: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): UploadProgress {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 /// The value stored under a key.
 /// 
 /// `Value::None` is used to represent the absence of a value.
@@ -9062,6 +9557,13 @@ data class ViewModel(
     val charterPrompt: String? = null,
     /// Messages I have not read, in all my conversations: the badge of `Route::Conversations`.
     val unreadMessages: UInt,
+    /// The form open now takes files (a new post, question or event, a conversation): the
+    /// shell offers to add a photo or a document (`AttachmentsEvent::Add`).
+    val canAttach: Boolean,
+    /// The files of the form open now, with how far each has gone.
+    val formFiles: List<org.fabrique.core.types.FileView>,
+    /// The `Authorization` header value to load attachment URLs (`AttachmentView`) with.
+    val mediaAuthorization: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -9089,6 +9591,13 @@ data class ViewModel(
             serializer.serialize_str(it)
         }
         serializer.serialize_u32(unreadMessages)
+        serializer.serialize_bool(canAttach)
+        formFiles.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        mediaAuthorization.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
         serializer.decrease_container_depth()
     }
 
@@ -9131,8 +9640,17 @@ data class ViewModel(
                     deserializer.deserialize_str()
                 }
             val unreadMessages = deserializer.deserialize_u32()
+            val canAttach = deserializer.deserialize_bool()
+            val formFiles =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.FileView.deserialize(deserializer)
+                }
+            val mediaAuthorization =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message, charterPrompt, unreadMessages)
+            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message, charterPrompt, unreadMessages, canAttach, formFiles, mediaAuthorization)
         }
 
         @Throws(DeserializationError::class)
