@@ -429,7 +429,7 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
     }
     let load = match route {
         Route::BrowseGroups => groups::open_browse(session),
-        Route::Group { id } => groups::open_group(session, &id),
+        Route::Group { id } => groups::open_group(session, &id).and(crate::polls::read_results(session)),
         Route::Post { id } => posts::open_post(session, &id),
         Route::Person { id } => people::open_person(session, &id),
         Route::QuestionsForMe => questions::open_for_me(session),

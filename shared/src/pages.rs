@@ -67,6 +67,8 @@ pub struct Pages {
     pub search: crate::search::SearchPage,
     pub directory: crate::people::DirectoryPage,
     pub event: Option<crate::events::EventPage>,
+    /// Results of open polls read online (organisers, and voters when shown after voting).
+    pub poll_results: crate::polls::ResultsRead,
 }
 
 #[derive(Debug, Default)]
@@ -131,6 +133,7 @@ pub enum Fetch {
     Attendees,
     Reach,
     Charter,
+    PollResults { poll_id: Uuid },
 }
 
 pub fn fetch(session: &mut Session, fetch: Fetch, path: &str) -> (u64, Cmd) {
@@ -161,6 +164,7 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         Fetch::Attendees => pages.event.as_ref().is_some_and(|p| p.attendees_tag == Some(tag)),
         Fetch::Reach => crate::events::organise::reach_is_fresh(session, tag),
         Fetch::Charter => crate::moderation::is_fresh(session, tag),
+        Fetch::PollResults { poll_id } => pages.poll_results.is_fresh(poll_id, tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -189,6 +193,7 @@ pub fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult
         }
         Fetch::Reach => crate::events::organise::reach_answered(session, api::decode(result)),
         Fetch::Charter => crate::moderation::answered(session, api::decode(result)),
+        Fetch::PollResults { poll_id } => session.pages.poll_results.answered(poll_id, api::decode(result)),
         Fetch::Attendees => {
             if let Some(page) = &mut pages.event {
                 page.attendees_tag = None;

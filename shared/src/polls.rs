@@ -4,15 +4,20 @@
 //! closing date to come) are made here, so that a mistake is said before anything is sent.
 
 use chrono::{DateTime, Duration, Utc};
-use crux_core::render::render;
-use fabrique_wire::polls::{DURATION_MAX_DAYS, OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, Poll, QUESTION_MAX, ResultsShown};
+use std::collections::HashMap;
+
+use crux_core::{Command, render::render};
+use fabrique_wire::polls::{
+    DURATION_MAX_DAYS, OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, Poll, PollResults, QUESTION_MAX, ResultsShown,
+};
 use fabrique_wire::sync::Mutation;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::app::{Cmd, Session};
+use crate::app::{Cmd, Route, Session};
 use crate::i18n::{Language, Text};
+use crate::pages::{self, Fetch};
 use crate::posts::{parse, rfc3339};
 use crate::sync::{self, overlay::Overlay};
 use crate::view::{PollOptionView, PollView};
@@ -79,6 +84,64 @@ pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
     }
 }
 
+/// Results of open polls, read online: only the server counts votes before the close.
+#[derive(Debug, Default)]
+pub struct ResultsRead {
+    results: HashMap<Uuid, PollResults>,
+    tags: HashMap<Uuid, u64>,
+}
+
+impl ResultsRead {
+    pub fn is_fresh(&self, poll_id: Uuid, tag: u64) -> bool {
+        self.tags.get(&poll_id) == Some(&tag)
+    }
+
+    pub fn answered(&mut self, poll_id: Uuid, result: Result<PollResults, crate::api::Failure>) {
+        self.tags.remove(&poll_id);
+        match result {
+            Ok(results) => {
+                self.results.insert(poll_id, results);
+            }
+            // Not (or no longer) to be shown to me: the hint says when they will be.
+            Err(crate::api::Failure::Refused { .. }) => {
+                self.results.remove(&poll_id);
+            }
+            // Offline: what was read last stays.
+            Err(_) => {}
+        }
+    }
+}
+
+/// Polls on a group's page show their counts before closing to those who may see them:
+/// read them when the page opens and after each sync (votes come in).
+const RESULTS_READ_MAX: usize = 5;
+
+pub fn read_results(session: &mut Session) -> Cmd {
+    let Route::Group { id } = session.route() else { return Command::done() };
+    let Some(group_id) = parse(id) else { return Command::done() };
+    let runs = crate::events::organise::runs(session, group_id);
+    let now = now();
+    let wanted: Vec<Uuid> = session
+        .store
+        .polls_of(group_id)
+        .filter(|poll| !poll.closed && poll.closes_at > now)
+        .filter(|poll| {
+            runs || (poll.results_shown == ResultsShown::AfterVoting && session.store.my_vote(poll.id).is_some())
+        })
+        .map(|poll| poll.id)
+        .filter(|id| !session.pages.poll_results.tags.contains_key(id))
+        .take(RESULTS_READ_MAX)
+        .collect();
+    let mut cmd = Command::done();
+    for poll_id in wanted {
+        let (tag, fetch) =
+            pages::fetch(session, Fetch::PollResults { poll_id }, &format!("/v1/polls/{poll_id}/results"));
+        session.pages.poll_results.tags.insert(poll_id, tag);
+        cmd = cmd.and(fetch);
+    }
+    cmd
+}
+
 fn now() -> DateTime<Utc> {
     Utc::now()
 }
@@ -135,8 +198,11 @@ pub fn group_polls(session: &Session, overlay: &Overlay, group_id: Uuid, languag
                 Some(choices) => choices,
                 None => held_vote.unwrap_or(&[]),
             };
-            let results_hint = if closed {
-                (poll.voter_count == 0).then(|| say(Text::PollNoVoteYet))
+            // Counts read online for an open poll (none kept once it closes: the poll has them).
+            let read = session.pages.poll_results.results.get(&poll.id).filter(|_| !closed);
+            let voter_count = read.map_or(poll.voter_count, |r| r.voter_count);
+            let results_hint = if closed || read.is_some() {
+                (voter_count == 0).then(|| say(Text::PollNoVoteYet))
             } else {
                 Some(match poll.results_shown {
                     ResultsShown::AfterVoting => say(Text::ResultsAfterVoting),
@@ -150,18 +216,22 @@ pub fn group_polls(session: &Session, overlay: &Overlay, group_id: Uuid, languag
                 options: poll
                     .options
                     .iter()
-                    .map(|o| PollOptionView {
-                        index: o.index,
-                        text: o.text.clone(),
-                        chosen: mine.contains(&o.index),
-                        votes: o.votes,
+                    .map(|o| {
+                        let counted = read.and_then(|r| r.options.iter().find(|r| r.index == o.index));
+                        PollOptionView {
+                            index: o.index,
+                            text: o.text.clone(),
+                            chosen: mine.contains(&o.index),
+                            votes: counted.map(|c| c.votes).or(o.votes),
+                            voters: counted.map(|c| c.voters.clone()).unwrap_or_default(),
+                        }
                     })
                     .collect(),
                 multiple: poll.multiple,
                 anonymous: poll.anonymous,
                 closed,
                 closes_at: rfc3339(poll.closes_at),
-                voter_count: poll.voter_count,
+                voter_count,
                 voted: !mine.is_empty(),
                 can_vote: member && !closed,
                 can_close: runs && !closed,
@@ -237,5 +307,85 @@ mod tests {
 
         shell.send(Event::Polls(PollsEvent::Vote { poll_id: over.to_string(), choices: vec![0] }));
         assert!(shell.view().notice.is_some(), "a closed poll says so");
+    }
+
+    #[test]
+    fn after_voting_a_member_sees_the_counts_so_far_read_from_the_server_and_who_chose_what() {
+        use crate::app::{Event, Route};
+        use crate::testing::*;
+        use crate::view::Screen;
+        use fabrique_wire::polls::{MyVote, OptionResult, PollOption};
+        use fabrique_wire::sync::{Entity, scope};
+
+        let (me_id, group, poll_id) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let poll = Poll {
+            id: poll_id,
+            group_id: group,
+            author_id: Uuid::now_v7(),
+            author_name: "Chloé".into(),
+            question: "Quelle date ?".into(),
+            options: ["Samedi", "Dimanche"]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| PollOption { index: i as u32, text: (*t).into(), votes: None })
+                .collect(),
+            multiple: false,
+            anonymous: false,
+            results_shown: ResultsShown::AfterVoting,
+            closes_at: Utc::now() + Duration::days(3),
+            closed: false,
+            voter_count: 0,
+            created_at: Utc::now(),
+        };
+        let mut pull = first_pull(me_id, group, vec![]);
+        pull.changes.push(put(40, &scope::group(group), poll_id, Entity::Poll(poll)));
+        let mut shell = signed_in(me_id, &pull);
+        shell.send(Event::Navigate(Route::Group { id: group.to_string() }));
+        assert!(
+            !shell.waiting_paths().iter().any(|p| p.starts_with("/v1/polls/")),
+            "not before I vote: {:?}",
+            shell.waiting_paths()
+        );
+
+        shell.send(Event::Polls(PollsEvent::Vote { poll_id: poll_id.to_string(), choices: vec![1] }));
+        shell.fire_timers();
+        let applied =
+            fabrique_wire::sync::MutationResult { id: 1, outcome: fabrique_wire::sync::MutationOutcome::Applied };
+        shell.answer_json(
+            "/v1/sync/push",
+            200,
+            &fabrique_wire::sync::PushResponse { results: vec![applied], last_mutation_id: 1 },
+        );
+        // My vote, applied, comes back in the pull: the counts are then read.
+        let vote = MyVote { poll_id, group_id: group, choices: vec![1], voted_at: Utc::now() };
+        let my_scope = scope::person(me_id);
+        while shell.waiting_paths().iter().any(|p| p == "/v1/sync/pull") {
+            shell.answer_json(
+                "/v1/sync/pull",
+                200,
+                &pull_page(vec![put(50, &my_scope, Uuid::now_v7(), Entity::MyVote(vote.clone()))], 1),
+            );
+        }
+        let results = PollResults {
+            poll_id,
+            closed: false,
+            voter_count: 3,
+            options: vec![
+                OptionResult { index: 0, text: "Samedi".into(), votes: 1, voters: vec!["Bruno".into()] },
+                OptionResult {
+                    index: 1,
+                    text: "Dimanche".into(),
+                    votes: 2,
+                    voters: vec!["Awa Diallo".into(), "Chloé".into()],
+                },
+            ],
+        };
+        shell.answer_json(&format!("/v1/polls/{poll_id}/results"), 200, &results);
+        let Screen::Group(view) = shell.screen() else { panic!("the group") };
+        let shown = &view.polls[0];
+        assert_eq!(shown.voter_count, 3);
+        assert_eq!(shown.options[1].votes, Some(2));
+        assert_eq!(shown.options[1].voters, vec!["Awa Diallo".to_owned(), "Chloé".to_owned()]);
+        assert_eq!(shown.results_hint, None);
     }
 }

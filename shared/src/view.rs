@@ -180,8 +180,11 @@ pub struct PollOptionView {
     pub index: u32,
     pub text: String,
     pub chosen: bool,
-    /// Once closed.
+    /// Once closed; before, to its organisers, and to those who voted when it shows results
+    /// after voting.
     pub votes: Option<i64>,
+    /// Who chose it, in a named poll, when the results show.
+    pub voters: Vec<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

@@ -310,7 +310,9 @@ fn pulled(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpir
                 return Ok(pull(session).and(render()));
             }
             session.sync.in_flight = false;
-            let saves = save_store(session).and(save_outbox(session));
+            // Votes may have changed the counts of the polls on screen.
+            let results = crate::polls::read_results(session);
+            let saves = save_store(session).and(save_outbox(session)).and(results);
             let again =
                 if session.sync.again || session.outbox.has_unsent() { request(session) } else { Command::done() };
             Ok(saves.and(again).and(render()))

@@ -105,6 +105,24 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         requests: usize,
     },
+    /// Against a running server seeded by `seed`: messages sent in a conversation of 50
+    /// people, then votes (changed again and again) in a poll of one of the reader's groups
+    /// by `concurrency` of its members at once; p50 and p99 of each push.
+    Talk {
+        #[arg(long)]
+        url: String,
+        #[arg(long, default_value_t = 500)]
+        messages: usize,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, default_value_t = 4)]
+        concurrency: usize,
+        /// The people `seed` made (to find members of the poll's group by their email).
+        #[arg(long, default_value_t = 10_000)]
+        people: usize,
+        #[arg(long, default_value_t = 1_000)]
+        groups: usize,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -127,6 +145,9 @@ async fn main() {
         }
         Command::Console { url, requests } => console(&url, requests).await,
         Command::Search { url, queries } => search(&url, queries).await,
+        Command::Talk { url, messages, seconds, concurrency, people, groups } => {
+            talk(&url, messages, seconds, concurrency, people, groups).await
+        }
         Command::PushService { bind } => {
             let service = fabrique_tests::push_service::PushService::start_on(&bind).await;
             println!("push service on {}", service.origin());
@@ -515,6 +536,120 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
     });
     let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
     Figures { latencies, elapsed: started.elapsed() }.print("pull (50 groups, 100 new changes)");
+}
+
+/// One mutation pushed as a device does; its latency.
+async fn push_one(
+    client: &reqwest::Client,
+    url: &str,
+    token: &str,
+    client_id: Uuid,
+    n: u64,
+    mutation: Value,
+) -> Duration {
+    let body = json!({ "client_id": client_id, "mutations": [{ "id": n, "mutation": mutation }] });
+    let sent = Instant::now();
+    let response = client.post(format!("{url}/v1/sync/push")).bearer_auth(token).json(&body).send().await.unwrap();
+    assert!(response.status().is_success(), "push failed: {}", response.status());
+    let answer: Value = response.json().await.unwrap();
+    assert_eq!(answer["results"][0]["outcome"]["status"], "applied", "{answer}");
+    sent.elapsed()
+}
+
+async fn talk(url: &str, messages: usize, seconds: u64, concurrency: usize, people: usize, group_count: usize) {
+    use fabrique_wire::sync::{Entity, PullResponse};
+    let client = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
+    let admin = sign_in(&client, url, ADMIN_EMAIL).await;
+    let reader = sign_in(&client, url, READER_EMAIL).await;
+
+    // The reader's groups and the people in them, from a first full sync.
+    let mut reader_id = None;
+    let mut groups: Vec<(usize, Uuid)> = Vec::new();
+    let mut others: Vec<Uuid> = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let page: PullResponse = serde_json::from_slice(&pull_bytes(&client, url, &reader, &cursor).await).unwrap();
+        for change in page.changes {
+            match change.entity {
+                Some(Entity::Me(me)) => reader_id = Some(me.profile.id),
+                Some(Entity::Group(group)) => {
+                    if let Some(index) = group.name.strip_prefix("Groupe ").and_then(|n| n.parse().ok()) {
+                        groups.push((index, group.id));
+                    }
+                }
+                Some(Entity::GroupMember(member)) => others.push(member.person_id),
+                _ => {}
+            }
+        }
+        cursor = Some(page.cursor);
+        if !page.has_more {
+            break;
+        }
+    }
+    let reader_id = reader_id.expect("the reader's own entity");
+    others.sort_unstable();
+    others.dedup();
+    others.retain(|id| *id != reader_id);
+    assert!(others.len() >= 49, "the reader's groups hold 49 other people");
+
+    // A conversation of 50 people, and messages in it one push at a time.
+    let client_id = Uuid::new_v4();
+    let conversation = Uuid::now_v7();
+    let start = json!({ "type": "start_conversation", "id": conversation, "person_ids": &others[..49], "title": "Bureau élargi" });
+    push_one(&client, url, &reader, client_id, 1, start).await;
+    let started = Instant::now();
+    let mut latencies = Vec::with_capacity(messages);
+    for n in 0..messages as u64 {
+        let message = json!({ "type": "send_message", "id": Uuid::now_v7(), "conversation_id": conversation, "body": format!("Message {n} à tout le bureau") });
+        latencies.push(push_one(&client, url, &reader, client_id, n + 2, message).await);
+    }
+    Figures { latencies, elapsed: started.elapsed() }.print("message sent (conversation of 50)");
+
+    // A poll in the reader's first group (by the administrator, its organiser); members vote.
+    let (group_index, group_id) = groups.iter().min().copied().expect("the reader has groups");
+    let poll = Uuid::now_v7();
+    let closes_at = chrono::Utc::now() + chrono::Duration::days(7);
+    let create = json!({ "type": "create_poll", "id": poll, "group_id": group_id, "question": "Quelle date pour l'AG ?",
+        "options": ["Samedi 6", "Samedi 13", "Samedi 20"], "results_shown": "after_voting", "closes_at": closes_at });
+    push_one(&client, url, &admin, Uuid::new_v4(), 1, create).await;
+    let voters: Vec<usize> = std::iter::once(0)
+        .chain((1..people).filter(|i| groups_of(*i, group_count).contains(&group_index)))
+        .take(concurrency)
+        .collect();
+    let mut tokens = Vec::new();
+    for i in &voters {
+        tokens.push(sign_in(&client, url, &email(*i)).await);
+    }
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let workers = tokens.into_iter().enumerate().map(|(w, token)| {
+        let client = client.clone();
+        async move {
+            let client_id = Uuid::new_v4();
+            let mut latencies = Vec::new();
+            let mut n: u64 = 0;
+            while Instant::now() < deadline {
+                n += 1;
+                let vote = json!({ "type": "vote", "poll_id": poll, "choices": [(n as usize + w) % 3] });
+                latencies.push(push_one(&client, url, &token, client_id, n, vote).await);
+            }
+            latencies
+        }
+    });
+    let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
+    Figures { latencies, elapsed: started.elapsed() }.print(&format!("vote pushed ({} voters at once)", voters.len()));
+
+    // Each voter counts once, however often they voted.
+    let results: Value = client
+        .get(format!("{url}/v1/polls/{poll}/results"))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    println!("poll results after the votes: {results}");
 }
 
 async fn search(url: &str, queries: usize) {

@@ -4568,14 +4568,18 @@ public struct PollOptionView: Hashable, Equatable {
     public var index: UInt32
     public var text: String
     public var chosen: Bool
-    /// Once closed.
+    /// Once closed; before, to its organisers, and to those who voted when it shows results
+    /// after voting.
     public var votes: Int64?
+    /// Who chose it, in a named poll, when the results show.
+    public var voters: [String]
 
-    public init(index: UInt32, text: String, chosen: Bool, votes: Int64?) {
+    public init(index: UInt32, text: String, chosen: Bool, votes: Int64?, voters: [String]) {
         self.index = index
         self.text = text
         self.chosen = chosen
         self.votes = votes
+        self.voters = voters
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4585,6 +4589,9 @@ public struct PollOptionView: Hashable, Equatable {
         try serializer.serialize_bool(value: self.chosen)
         try serializeOption(value: self.votes, serializer: serializer) { value, serializer in
             try serializer.serialize_i64(value: value)
+        }
+        try serializeArray(value: self.voters, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
         }
         try serializer.decrease_container_depth()
     }
@@ -4603,8 +4610,11 @@ public struct PollOptionView: Hashable, Equatable {
         let votes = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_i64()
         }
+        let voters = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return PollOptionView(index: index, text: text, chosen: chosen, votes: votes)
+        return PollOptionView(index: index, text: text, chosen: chosen, votes: votes, voters: voters)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PollOptionView {

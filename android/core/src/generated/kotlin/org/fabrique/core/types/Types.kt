@@ -5758,8 +5758,11 @@ data class PollOptionView(
     val index: UInt,
     val text: String,
     val chosen: Boolean,
-    /// Once closed.
+    /// Once closed; before, to its organisers, and to those who voted when it shows results
+    /// after voting.
     val votes: Long? = null,
+    /// Who chose it, in a named poll, when the results show.
+    val voters: List<String>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -5768,6 +5771,9 @@ data class PollOptionView(
         serializer.serialize_bool(chosen)
         votes.serializeOptionOf(serializer) {
             serializer.serialize_i64(it)
+        }
+        voters.serialize(serializer) {
+            serializer.serialize_str(it)
         }
         serializer.decrease_container_depth()
     }
@@ -5788,8 +5794,12 @@ data class PollOptionView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_i64()
                 }
+            val voters =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return PollOptionView(index, text, chosen, votes)
+            return PollOptionView(index, text, chosen, votes, voters)
         }
 
         @Throws(DeserializationError::class)
