@@ -1,0 +1,48 @@
+package org.fabrique.app
+
+import android.app.Application
+import androidx.lifecycle.DefaultLifecycleObserver
+import androidx.lifecycle.LifecycleOwner
+import androidx.lifecycle.ProcessLifecycleOwner
+import java.io.File
+import java.util.Locale
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import org.fabrique.app.push.UnifiedPushRegistrar
+import org.fabrique.core.Core
+import org.fabrique.core.FileKeyValueStore
+import org.fabrique.core.types.Event
+import org.fabrique.core.types.Language
+import org.fabrique.core.types.ViewModel
+
+/**
+ * One core per process: it outlives activities (a rotation, a trip to the file picker) and
+ * is told when the app comes to the foreground or leaves it. Its view model is a StateFlow
+ * the screens collect; nothing here decides anything.
+ */
+class FabriqueApplication : Application() {
+    lateinit var core: Core
+        private set
+
+    private val views = MutableStateFlow<ViewModel?>(null)
+    val view: StateFlow<ViewModel?> = views.asStateFlow()
+
+    /** Where chosen files are copied before they are sent (deleted when the core says so). */
+    val outgoing: File by lazy { File(filesDir, "outgoing").apply { mkdirs() } }
+
+    override fun onCreate() {
+        super.onCreate()
+        core = Core(
+            storage = FileKeyValueStore(File(filesDir, "core")),
+            push = UnifiedPushRegistrar(this),
+        )
+        core.observe { views.value = it }
+        val language = if (Locale.getDefault().language == "fr") Language.FRENCH else Language.ENGLISH
+        core.send(Event.Start(BuildConfig.SERVER_URL, language))
+        ProcessLifecycleOwner.get().lifecycle.addObserver(object : DefaultLifecycleObserver {
+            override fun onStart(owner: LifecycleOwner) = core.send(Event.Foreground)
+            override fun onStop(owner: LifecycleOwner) = core.send(Event.Background)
+        })
+    }
+}

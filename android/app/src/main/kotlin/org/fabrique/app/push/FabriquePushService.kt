@@ -1,0 +1,40 @@
+package org.fabrique.app.push
+
+import android.os.Build
+import org.fabrique.app.FabriqueApplication
+import org.fabrique.core.types.Event
+import org.fabrique.core.types.PushRegistration
+import org.unifiedpush.android.connector.FailedReason
+import org.unifiedpush.android.connector.PushService
+import org.unifiedpush.android.connector.data.PushEndpoint
+import org.unifiedpush.android.connector.data.PushMessage
+
+/**
+ * What the distributor sends. A push carries ids only (DESIGN.md §6): the core syncs, then
+ * shows what arrived; the notification itself is drawn from the synced data.
+ */
+class FabriquePushService : PushService() {
+    private val core get() = (application as FabriqueApplication).core
+
+    override fun onNewEndpoint(endpoint: PushEndpoint, instance: String) {
+        val keys = endpoint.pubKeySet
+        val registration = if (keys == null) {
+            PushRegistration.Unavailable("the distributor gave no encryption keys")
+        } else {
+            PushRegistration.Subscribed(endpoint.url, keys.pubKey, keys.auth, "${Build.MANUFACTURER} ${Build.MODEL}")
+        }
+        UnifiedPushRegistrar.pending?.complete(registration)
+    }
+
+    override fun onMessage(message: PushMessage, instance: String) {
+        core.send(Event.PushReceived)
+    }
+
+    override fun onRegistrationFailed(reason: FailedReason, instance: String) {
+        UnifiedPushRegistrar.pending?.complete(PushRegistration.Unavailable("push registration failed: $reason"))
+    }
+
+    override fun onUnregistered(instance: String) {
+        UnifiedPushRegistrar.pending?.complete(PushRegistration.Unregistered)
+    }
+}

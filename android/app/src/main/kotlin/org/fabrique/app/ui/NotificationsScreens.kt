@@ -1,0 +1,91 @@
+package org.fabrique.app.ui
+
+import androidx.compose.foundation.clickable
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.Button
+import androidx.compose.material3.FilterChip
+import androidx.compose.material3.ListItem
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Switch
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.unit.dp
+import org.fabrique.app.R
+import org.fabrique.core.types.Event
+import org.fabrique.core.types.NotificationSettingsView
+import org.fabrique.core.types.NotificationsEvent
+import org.fabrique.core.types.NotificationsView
+
+@Composable
+fun NotificationsScreen(view: NotificationsView, send: Send) {
+    LazyColumn {
+        item {
+            view.markAllLabel?.let { label ->
+                TextButton(onClick = { send(Event.Notifications(NotificationsEvent.MarkAllRead)) }) { Text(label) }
+            }
+        }
+        items(view.items, key = { it.id }) { item ->
+            ListItem(
+                headlineContent = { Text(item.text, fontWeight = if (item.unread) FontWeight.Bold else FontWeight.Normal) },
+                supportingContent = { Text(item.createdAt) },
+                modifier = Modifier.clickable { send(Event.Notifications(NotificationsEvent.Open(item.id))) },
+            )
+        }
+        item { EmptyState(view.emptyText) }
+    }
+}
+
+@Composable
+fun NotificationSettingsScreen(view: NotificationSettingsView, send: Send) {
+    var quietStart by remember { mutableStateOf(view.quietStart ?: "") }
+    var quietEnd by remember { mutableStateOf(view.quietEnd ?: "") }
+    var muted by remember { mutableStateOf(view.kinds.filter { !it.on }.map { it.kind }.toSet()) }
+    Column(Modifier.padding(16.dp).verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        Text(view.hint)
+        for (kind in view.kinds) {
+            Row(verticalAlignment = Alignment.CenterVertically) {
+                Switch(checked = kind.kind !in muted, onCheckedChange = { on -> muted = if (on) muted - kind.kind else muted + kind.kind })
+                Text(kind.label, Modifier.padding(start = 8.dp))
+            }
+        }
+        Text(stringResource(R.string.quiet_hours), style = MaterialTheme.typography.titleSmall)
+        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            OutlinedTextField(value = quietStart, onValueChange = { quietStart = it }, label = { Text(stringResource(R.string.from)) }, modifier = Modifier.weight(1f))
+            OutlinedTextField(value = quietEnd, onValueChange = { quietEnd = it }, label = { Text(stringResource(R.string.to)) }, modifier = Modifier.weight(1f))
+        }
+        ErrorText(view.error)
+        Button(onClick = {
+            send(Event.Notifications(NotificationsEvent.SaveSettings(view.timeZone, quietStart.ifBlank { null }, quietEnd.ifBlank { null }, muted.toList())))
+        }) { Text(stringResource(R.string.save)) }
+        for (group in view.groups) {
+            Text(group.name, style = MaterialTheme.typography.titleSmall)
+            Row {
+                for (level in view.levels) {
+                    FilterChip(
+                        selected = group.level == level.level,
+                        onClick = { send(Event.Notifications(NotificationsEvent.SetGroupLevel(group.groupId, level.level))) },
+                        label = { Text(level.label) },
+                    )
+                }
+            }
+        }
+    }
+}
