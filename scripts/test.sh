@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, with its own set-up: every test on SQLite, the generated bindings
-# checked for drift, the Kotlin bridge under JUnit on the JVM, then every Rust test again on
+# checked for drift, the apps' Swift and Kotlin sources checked, the Kotlin bridge under JUnit on the JVM, then every Rust test again on
 # PostgreSQL (installed and started here when missing; a fresh database per test).
 #
 #   ./scripts/test.sh
@@ -60,6 +60,9 @@ cargo test --workspace --locked
 
 say "The shells' generated bindings and types match the core"
 ./scripts/generate-bindings.sh --check
+
+say "The iOS and Android apps' sources (syntax, C header, labels in French and English)"
+./scripts/check-shells.sh
 
 say "The Android core bridge on the JVM (kotlinc + JUnit, real library, real server)"
 ./scripts/test-kotlin.sh

@@ -1,0 +1,152 @@
+import Foundation
+import Observation
+import FabriqueFFI
+import SharedTypes
+
+/// The app's side of the Rust core: sends events, carries out each effect the core asks for
+/// (HTTP with URLSession, key-value files in Application Support, timers, the live channel,
+/// push registration, file uploads) and publishes the view model. Every call into the core
+/// happens on the main actor; effects that wait run in tasks and come back to it. Nothing
+/// here decides anything: the rules are in the core.
+@Observable
+@MainActor
+final class Core {
+    private(set) var view: ViewModel?
+
+    private let ffi = CoreFfi()
+    private let storage: KeyValueStore
+    private let push: PushRegistrar
+    private let uploader = FileUploader()
+    private var timers: [UInt64: Task<Void, Never>] = [:]
+    private var realtime: Task<Void, Never>?
+
+    init(storage: KeyValueStore = KeyValueStore(), push: PushRegistrar = PushRegistrar()) {
+        self.storage = storage
+        self.push = push
+        self.view = readView()
+    }
+
+    func send(_ event: Event) {
+        do {
+            let bytes = try event.bincodeSerialize()
+            carryOut(try ffi.update(event: Data(bytes)))
+        } catch {
+            report(error)
+        }
+    }
+
+    private func resolve(_ id: UInt32, _ output: [UInt8]) {
+        do {
+            carryOut(try ffi.resolve(id: id, output: Data(output)))
+        } catch {
+            report(error)
+        }
+    }
+
+    private func carryOut(_ bytes: Data) {
+        let requests: [Request]
+        do {
+            requests = try Requests.bincodeDeserialize(input: [UInt8](bytes)).value
+        } catch {
+            return report(error)
+        }
+        for request in requests {
+            let id = request.id
+            switch request.effect {
+            case .render:
+                view = readView()
+            case .keyValue(let operation):
+                resolve(id, (try? storage.handle(operation).bincodeSerialize()) ?? [])
+            case .http(let http):
+                Task {
+                    let result = await HttpClient.send(http)
+                    self.resolve(id, (try? result.bincodeSerialize()) ?? [])
+                }
+            case .time(let time):
+                self.time(id, time)
+            case .realtime(let operation):
+                self.realtime(operation)
+            case .push(let operation):
+                Task {
+                    let registration = await push.handle(operation)
+                    self.resolve(id, (try? registration.bincodeSerialize()) ?? [])
+                }
+            case .upload(let operation):
+                upload(id, operation)
+            }
+        }
+    }
+
+    private func time(_ id: UInt32, _ request: TimeRequest) {
+        switch request {
+        case .now:
+            let now = Date().timeIntervalSince1970
+            let instant = Instant(seconds: UInt64(now), nanos: UInt32((now - floor(now)) * 1_000_000_000))
+            resolve(id, (try? TimeResponse.now(instant: instant).bincodeSerialize()) ?? [])
+        case .notifyAfter(let timer, let duration):
+            timers[timer.value] = Task {
+                try? await Task.sleep(nanoseconds: duration.nanos)
+                guard !Task.isCancelled else { return }
+                self.timers[timer.value] = nil
+                self.resolve(id, (try? TimeResponse.durationElapsed(id: timer).bincodeSerialize()) ?? [])
+            }
+        case .notifyAt(let timer, let instant):
+            let delay = max(0, Double(instant.seconds) - Date().timeIntervalSince1970)
+            timers[timer.value] = Task {
+                try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+                guard !Task.isCancelled else { return }
+                self.timers[timer.value] = nil
+                self.resolve(id, (try? TimeResponse.instantArrived(id: timer).bincodeSerialize()) ?? [])
+            }
+        case .clear(let timer):
+            timers.removeValue(forKey: timer.value)?.cancel()
+            resolve(id, (try? TimeResponse.cleared(id: timer).bincodeSerialize()) ?? [])
+        }
+    }
+
+    /// The server-sent events stream: each poke makes the core sync; a drop reconnects.
+    private func realtime(_ operation: RealtimeOperation) {
+        realtime?.cancel()
+        realtime = nil
+        guard case .connect(let url, let token) = operation, let address = URL(string: url) else { return }
+        realtime = Task {
+            while !Task.isCancelled {
+                var request = URLRequest(url: address)
+                request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+                request.timeoutInterval = 3600
+                if let (lines, _) = try? await URLSession.shared.bytes(for: request) {
+                    self.send(.poked)
+                    do {
+                        for try await line in lines.lines where line.trimmingCharacters(in: .whitespaces) == "event: poke" {
+                            self.send(.poked)
+                        }
+                    } catch {}
+                }
+                try? await Task.sleep(nanoseconds: 5_000_000_000)
+            }
+        }
+    }
+
+    private func upload(_ id: UInt32, _ operation: UploadOperation) {
+        switch operation {
+        case .send(let url, let token, let file):
+            Task {
+                let end = await uploader.send(url: url, token: token, file: file) { progress in
+                    Task { @MainActor in self.resolve(id, (try? progress.bincodeSerialize()) ?? []) }
+                }
+                self.resolve(id, (try? end.bincodeSerialize()) ?? [])
+            }
+        case .discard(let file):
+            try? FileManager.default.removeItem(atPath: file)
+        }
+    }
+
+    private func readView() -> ViewModel? {
+        guard let bytes = try? ffi.view() else { return nil }
+        return try? ViewModel.bincodeDeserialize(input: [UInt8](bytes))
+    }
+
+    private func report(_ error: Error) {
+        print("fabrique core: \(error)")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import SharedTypes
+
+/// One file per key in Application Support; a value is written whole or not at all.
+struct KeyValueStore {
+    let directory: URL
+
+    init(directory: URL? = nil) {
+        let base = directory ?? FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0]
+            .appendingPathComponent("core", isDirectory: true)
+        try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        self.directory = base
+    }
+
+    private func file(_ key: String) -> URL {
+        directory.appendingPathComponent(key.utf8.map { String(format: "%02x", $0) }.joined())
+    }
+
+    private func read(_ key: String) -> Value {
+        guard let data = try? Data(contentsOf: file(key)) else { return .none }
+        return .bytes([UInt8](data))
+    }
+
+    func handle(_ operation: KeyValueOperation) -> KeyValueResult {
+        do {
+            switch operation {
+            case .get(let key):
+                return .ok(response: .get(value: read(key)))
+            case .set(let key, let value):
+                let previous = read(key)
+                try Data(value).write(to: file(key), options: .atomic)
+                return .ok(response: .set(previous: previous))
+            case .delete(let key):
+                let previous = read(key)
+                try? FileManager.default.removeItem(at: file(key))
+                return .ok(response: .delete(previous: previous))
+            case .exists(let key):
+                return .ok(response: .exists(isPresent: FileManager.default.fileExists(atPath: file(key).path)))
+            case .listKeys:
+                return .ok(response: .listKeys(keys: [], nextCursor: 0))
+            }
+        } catch {
+            return .err(error: .io(message: error.localizedDescription))
+        }
+    }
+}
+
+enum HttpClient {
+    static func send(_ request: HttpRequest) async -> HttpResult {
+        guard let url = URL(string: request.url) else { return .err(.url(request.url)) }
+        var urlRequest = URLRequest(url: url, timeoutInterval: 20)
+        urlRequest.httpMethod = request.method
+        for header in request.headers {
+            urlRequest.setValue(header.value, forHTTPHeaderField: header.name)
+        }
+        if !request.body.isEmpty {
+            urlRequest.httpBody = Data(request.body)
+        }
+        do {
+            let (data, response) = try await URLSession.shared.data(for: urlRequest)
+            guard let http = response as? HTTPURLResponse else { return .err(.io("not an HTTP answer")) }
+            let headers = http.allHeaderFields.map { HttpHeader(name: "\($0.key)".lowercased(), value: "\($0.value)") }
+            return .ok(HttpResponse(status: UInt16(http.statusCode), headers: headers, body: [UInt8](data)))
+        } catch let error as URLError where error.code == .timedOut {
+            return .err(.timeout)
+        } catch {
+            return .err(.io(error.localizedDescription))
+        }
+    }
+}
+
+/// Sends a chosen file (copied into the app's storage) with its progress, streamed from disk.
+struct FileUploader {
+    func send(url: String, token: String, file: String, progress: @escaping (UploadProgress) -> Void) async -> UploadProgress {
+        let path = URL(fileURLWithPath: file)
+        guard FileManager.default.fileExists(atPath: file) else { return .fileMissing }
+        guard let address = URL(string: url) else { return .unreachable }
+        var request = URLRequest(url: address, timeoutInterval: 60)
+        request.httpMethod = "PUT"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/octet-stream", forHTTPHeaderField: "Content-Type")
+        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        do {
+            let (data, response) = try await URLSession.shared.upload(for: request, fromFile: path, delegate: ProgressDelegate(progress))
+            guard let http = response as? HTTPURLResponse else { return .unreachable }
+            return .answered(status: UInt16(http.statusCode), body: String(decoding: data, as: UTF8.self))
+        } catch {
+            return .unreachable
+        }
+    }
+}
+
+private final class ProgressDelegate: NSObject, URLSessionTaskDelegate {
+    private let progress: (UploadProgress) -> Void
+    private var told: Int64 = -1
+
+    init(_ progress: @escaping (UploadProgress) -> Void) {
+        self.progress = progress
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didSendBodyData bytesSent: Int64, totalBytesSent: Int64, totalBytesExpectedToSend: Int64) {
+        // Every 2 % is enough for a progress bar.
+        guard totalBytesExpectedToSend > 0, (totalBytesSent - told) * 50 >= totalBytesExpectedToSend || totalBytesSent == totalBytesExpectedToSend else { return }
+        told = totalBytesSent
+        progress(.sent(bytes: UInt64(totalBytesSent), total: UInt64(totalBytesExpectedToSend)))
+    }
+}

@@ -1,0 +1,50 @@
+import SwiftUI
+import SharedTypes
+import UIKit
+
+@main
+struct FabriqueApp: App {
+    @UIApplicationDelegateAdaptor(AppDelegate.self) private var delegate
+    @Environment(\.scenePhase) private var phase
+
+    var body: some Scene {
+        WindowGroup {
+            RootView(core: delegate.core)
+        }
+        .onChange(of: phase) { _, phase in
+            switch phase {
+            case .active: delegate.core.send(.foreground)
+            case .background: delegate.core.send(.background)
+            default: break
+            }
+        }
+    }
+}
+
+/// Holds the one core of the app and hears what APNs says.
+@MainActor
+final class AppDelegate: NSObject, UIApplicationDelegate {
+    let push = PushRegistrar()
+    lazy var core = Core(push: push)
+
+    func application(_ application: UIApplication, didFinishLaunchingWithOptions options: [UIApplication.LaunchOptionsKey: Any]? = nil) -> Bool {
+        let server = Bundle.main.object(forInfoDictionaryKey: "FabriqueServerURL") as? String ?? ""
+        let language: Language = Locale.current.language.languageCode?.identifier == "fr" ? .french : .english
+        core.send(.start(serverUrl: server, language: language))
+        return true
+    }
+
+    func application(_ application: UIApplication, didRegisterForRemoteNotificationsWithDeviceToken deviceToken: Data) {
+        push.received(token: deviceToken)
+    }
+
+    func application(_ application: UIApplication, didFailToRegisterForRemoteNotificationsWithError error: Error) {
+        push.received(token: nil)
+    }
+
+    /// A push carries ids only: the core syncs, then shows what arrived.
+    func application(_ application: UIApplication, didReceiveRemoteNotification userInfo: [AnyHashable: Any]) async -> UIBackgroundFetchResult {
+        core.send(.pushReceived)
+        return .newData
+    }
+}

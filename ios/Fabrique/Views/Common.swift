@@ -1,0 +1,133 @@
+import SwiftUI
+import SharedTypes
+
+/// Offline, syncing, "3 not sent yet", and writes the server refused (each dismissable).
+struct StatusBanner: View {
+    let status: Status
+    let send: (Event) -> Void
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 4) {
+            if let problem = status.problem { Text(problem).font(.callout) }
+            if status.notSentCount > 0 { Text("\(status.notSentCount) · \(status.notSentLabel)").font(.callout) }
+            ForEach(status.failed, id: \.id) { failed in
+                VStack(alignment: .leading) {
+                    Text(failed.label).font(.headline)
+                    Text(failed.text)
+                    Text(failed.reason).foregroundStyle(.red)
+                    Button("understood") { send(.dismissFailed(id: failed.id)) }
+                }
+                .padding(8)
+                .background(.thinMaterial, in: RoundedRectangle(cornerRadius: 8))
+            }
+        }
+        .frame(maxWidth: .infinity, alignment: .leading)
+        .padding(.horizontal)
+    }
+}
+
+/// What to say when a list is empty: the core's sentence says what to do next.
+struct EmptyText: View {
+    let text: String?
+    var body: some View {
+        if let text { Text(text).font(.body).foregroundStyle(.secondary).padding() }
+    }
+}
+
+struct ErrorText: View {
+    let text: String?
+    var body: some View {
+        if let text { Text(text).foregroundStyle(.red) }
+    }
+}
+
+struct MoreButton: View {
+    let hasMore: Bool
+    let action: () -> Void
+    var body: some View {
+        if hasMore { Button("show_more", action: action) }
+    }
+}
+
+/// Photos (thumbnails, loaded with the session's header) and documents (opened by the phone).
+struct AttachmentsView: View {
+    let items: [AttachmentView]
+    let authorization: String?
+
+    var body: some View {
+        ForEach(items, id: \.id) { item in
+            if item.isImage, let thumbnail = item.thumbnailUrl {
+                AuthorizedImage(url: thumbnail, authorization: authorization)
+                    .frame(maxWidth: 240, maxHeight: 240)
+                    .accessibilityLabel(Text(item.name))
+            } else if let url = URL(string: item.url) {
+                Link("\(item.name) · \(item.size)", destination: url)
+            }
+        }
+    }
+}
+
+/// An image the server serves only with the session's `Authorization` header.
+struct AuthorizedImage: View {
+    let url: String
+    let authorization: String?
+    @State private var image: UIImage?
+
+    var body: some View {
+        Group {
+            if let image { Image(uiImage: image).resizable().scaledToFit() } else { ProgressView() }
+        }
+        .task(id: url) {
+            guard let address = URL(string: url) else { return }
+            var request = URLRequest(url: address)
+            if let authorization { request.setValue(authorization, forHTTPHeaderField: "Authorization") }
+            if let (data, _) = try? await URLSession.shared.data(for: request) { image = UIImage(data: data) }
+        }
+    }
+}
+
+/// The files chosen for the open form, each with its progress and, if refused, why.
+struct FormFiles: View {
+    let model: ViewModel
+    let send: (Event) -> Void
+    @State private var picking = false
+
+    var body: some View {
+        ForEach(model.formFiles, id: \.id) { file in
+            HStack {
+                VStack(alignment: .leading) {
+                    Text("\(file.name) · \(file.size)")
+                    if let error = file.error {
+                        Text(error).foregroundStyle(.red)
+                    } else {
+                        ProgressView(value: Double(file.progress), total: 100).accessibilityValue(Text(file.status))
+                        Text(file.status).font(.caption)
+                    }
+                }
+                Button("remove") { send(.attachments(.remove(id: file.id))) }
+            }
+        }
+        if model.canAttach {
+            Button("add_file") { picking = true }
+                .fileImporter(isPresented: $picking, allowedContentTypes: [.image, .pdf, .content]) { result in
+                    guard case .success(let url) = result, let copy = FileCopy.intoOutgoing(url) else { return }
+                    send(.attachments(.add(file: copy.path, name: url.lastPathComponent, size: copy.size)))
+                }
+        }
+    }
+}
+
+/// A picked file is copied into the app's storage (the picker's access does not last); the
+/// core says when the copy may go.
+enum FileCopy {
+    static func intoOutgoing(_ url: URL) -> (path: String, size: UInt64)? {
+        let scoped = url.startAccessingSecurityScopedResource()
+        defer { if scoped { url.stopAccessingSecurityScopedResource() } }
+        let folder = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0].appendingPathComponent("outgoing", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent(UUID().uuidString)
+        guard (try? FileManager.default.copyItem(at: url, to: copy)) != nil,
+              let size = try? FileManager.default.attributesOfItem(atPath: copy.path)[.size] as? NSNumber else { return nil }
+        return (copy.path, size.uint64Value)
+    }
+}

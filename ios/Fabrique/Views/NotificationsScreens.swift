@@ -1,0 +1,63 @@
+import SwiftUI
+import SharedTypes
+
+struct NotificationsScreen: View {
+    let view: NotificationsView
+    let send: (Event) -> Void
+
+    var body: some View {
+        List {
+            if let label = view.markAllLabel { Button(label) { send(.notifications(.markAllRead)) } }
+            ForEach(view.items, id: \.id) { item in
+                Button { send(.notifications(.open(id: item.id))) } label: {
+                    VStack(alignment: .leading) {
+                        Text(item.text).fontWeight(item.unread ? .bold : .regular)
+                        Text(item.createdAt).font(.caption)
+                    }
+                }
+            }
+            EmptyText(text: view.emptyText)
+        }
+    }
+}
+
+struct NotificationSettingsScreen: View {
+    let view: NotificationSettingsView
+    let send: (Event) -> Void
+    @State private var quietStart = ""
+    @State private var quietEnd = ""
+    @State private var muted: Set<String> = []
+
+    var body: some View {
+        Form {
+            Text(view.hint)
+            ForEach(view.kinds, id: \.kind) { kind in
+                Toggle(kind.label, isOn: Binding(
+                    get: { !muted.contains(kind.kind) },
+                    set: { on in if on { muted.remove(kind.kind) } else { muted.insert(kind.kind) } }
+                ))
+            }
+            Section("quiet_hours") {
+                TextField("from", text: $quietStart)
+                TextField("to", text: $quietEnd)
+            }
+            ErrorText(text: view.error)
+            Button("save") {
+                send(.notifications(.saveSettings(timeZone: view.timeZone, quietStart: quietStart.isEmpty ? nil : quietStart, quietEnd: quietEnd.isEmpty ? nil : quietEnd, mutedKinds: Array(muted))))
+            }
+            ForEach(view.groups, id: \.groupId) { group in
+                Picker(group.name, selection: Binding(
+                    get: { group.level },
+                    set: { level in send(.notifications(.setGroupLevel(groupId: group.groupId, level: level))) }
+                )) {
+                    ForEach(view.levels, id: \.label) { Text($0.label).tag($0.level) }
+                }
+            }
+        }
+        .onAppear {
+            quietStart = view.quietStart ?? ""
+            quietEnd = view.quietEnd ?? ""
+            muted = Set(view.kinds.filter { !$0.on }.map(\.kind))
+        }
+    }
+}

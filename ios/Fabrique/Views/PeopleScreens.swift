@@ -1,0 +1,128 @@
+import SwiftUI
+import SharedTypes
+
+struct ProfileCard: View {
+    let profile: ProfileView
+
+    var body: some View {
+        VStack(alignment: .leading, spacing: 4) {
+            Text(profile.displayName).font(.title2)
+            Text([profile.function, profile.organisationName].filter { !$0.isEmpty }.joined(separator: " · "))
+            if !profile.skills.isEmpty { Text(profile.skills.joined(separator: ", ")).font(.callout) }
+            if !profile.interests.isEmpty { Text(profile.interests.joined(separator: ", ")).font(.callout) }
+            if !profile.bio.isEmpty { Text(profile.bio) }
+        }
+    }
+}
+
+struct MyProfileScreen: View {
+    let view: MyProfileView
+    let send: (Event) -> Void
+
+    var body: some View {
+        List {
+            if let editor = view.editor {
+                ProfileEditor(editor: editor, send: send)
+            } else {
+                if let profile = view.profile { ProfileCard(profile: profile) }
+                Text(view.email)
+                Button("edit_profile") { send(.people(.editProfile)) }
+            }
+            Button("directory") { send(.navigate(.directory)) }
+            Button("questions_for_me") { send(.navigate(.questionsForMe)) }
+            Button("notification_settings") { send(.navigate(.notificationSettings)) }
+            Button("charter") { send(.navigate(.charter)) }
+            HStack {
+                Button("Français") { send(.setLanguage(.french)) }
+                Button("English") { send(.setLanguage(.english)) }
+            }
+            .buttonStyle(.bordered)
+            Button("sign_out", role: .destructive) { send(.accounts(.signOut)) }
+        }
+    }
+}
+
+private struct ProfileEditor: View {
+    let editor: ProfileEditorView
+    let send: (Event) -> Void
+    @State private var name = ""
+    @State private var function = ""
+    @State private var bio = ""
+    @State private var skills = ""
+    @State private var interests = ""
+    @State private var visible = false
+
+    var body: some View {
+        Section {
+            TextField("your_name", text: $name)
+            TextField("function", text: $function)
+            TextField("skills", text: $skills)
+            TextField("interests", text: $interests)
+            TextField("bio", text: $bio, axis: .vertical).lineLimit(3...8)
+            Toggle("visible_to_federation", isOn: $visible)
+            ErrorText(text: editor.error)
+            HStack {
+                Button("cancel") { send(.people(.cancelEdit)) }
+                Button("save") {
+                    let list = { (text: String) in text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+                    send(.people(.saveProfile(displayName: name, function: function, bio: bio, skills: list(skills), interests: list(interests), federationVisible: visible)))
+                }
+            }
+            .buttonStyle(.borderless)
+        }
+        .onAppear {
+            name = editor.displayName
+            function = editor.function
+            bio = editor.bio
+            skills = editor.skills.joined(separator: ", ")
+            interests = editor.interests.joined(separator: ", ")
+            visible = editor.federationVisible
+        }
+    }
+}
+
+struct PersonScreen: View {
+    let view: PersonView
+    let send: (Event) -> Void
+
+    var body: some View {
+        List {
+            if view.loading { ProgressView() }
+            ErrorText(text: view.error)
+            if let profile = view.profile { ProfileCard(profile: profile) }
+            if view.canWrite { Button("write") { send(.conversations(.writeTo(personId: view.id))) } }
+            if view.canBlock && !view.blocked { Button("block", role: .destructive) { send(.conversations(.block(personId: view.id))) } }
+            if view.blocked { Button("unblock") { send(.conversations(.unblock(personId: view.id))) } }
+            Button("report") { send(.navigate(.report(what: .person, id: view.id))) }
+        }
+    }
+}
+
+struct DirectoryScreen: View {
+    let view: DirectoryView
+    let send: (Event) -> Void
+    @State private var query = ""
+    @State private var skill = ""
+
+    var body: some View {
+        List {
+            TextField("search_people", text: $query)
+                .onChange(of: query) { _, query in send(.people(.directory(query: query, skill: skill, organisationId: view.organisationId))) }
+            TextField("skill", text: $skill)
+                .onChange(of: skill) { _, skill in send(.people(.directory(query: query, skill: skill, organisationId: view.organisationId))) }
+            if view.loading { ProgressView() }
+            ErrorText(text: view.error)
+            ForEach(view.people, id: \.id) { person in
+                Button { send(.navigate(.person(id: person.id))) } label: {
+                    VStack(alignment: .leading) {
+                        Text(person.displayName).font(.headline)
+                        Text([person.function, person.organisationName].filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
+                    }
+                }
+            }
+            EmptyText(text: view.emptyText)
+            MoreButton(hasMore: view.hasMore) { send(.people(.directoryMore)) }
+        }
+        .onAppear { query = view.query; skill = view.skill }
+    }
+}
