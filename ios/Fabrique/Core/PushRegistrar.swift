@@ -2,6 +2,7 @@ import CryptoKit
 import Foundation
 import SharedTypes
 import UIKit
+import UserNotifications
 
 /// Push on iOS (DESIGN.md §6): the server speaks Web Push only; a relay forwards each still
 /// encrypted message to APNs, and the notification service extension decrypts it with the

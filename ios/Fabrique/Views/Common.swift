@@ -1,4 +1,5 @@
 import SwiftUI
+import UniformTypeIdentifiers
 import SharedTypes
 
 /// Offline, syncing, "3 not sent yet", and writes the server refused (each dismissable).
