@@ -628,18 +628,25 @@ async fn talk(url: &str, messages: usize, seconds: u64, concurrency: usize, peop
             let client_id = Uuid::new_v4();
             let mut latencies = Vec::new();
             let mut n: u64 = 0;
+            let mut last = 0;
             while Instant::now() < deadline {
                 n += 1;
-                let vote = json!({ "type": "vote", "poll_id": poll, "choices": [(n as usize + w) % 3] });
+                last = (n as usize + w) % 3;
+                let vote = json!({ "type": "vote", "poll_id": poll, "choices": [last] });
                 latencies.push(push_one(&client, url, &token, client_id, n, vote).await);
             }
-            latencies
+            (latencies, last)
         }
     });
-    let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
+    let answers = futures::future::join_all(workers).await;
+    let mut expected = [0i64; 3];
+    for (_, last) in &answers {
+        expected[*last] += 1;
+    }
+    let latencies: Vec<Duration> = answers.into_iter().flat_map(|(l, _)| l).collect();
     Figures { latencies, elapsed: started.elapsed() }.print(&format!("vote pushed ({} voters at once)", voters.len()));
 
-    // Each voter counts once, however often they voted.
+    // Each voter counts once, for their last choice, however often they voted.
     let results: Value = client
         .get(format!("{url}/v1/polls/{poll}/results"))
         .bearer_auth(&admin)
@@ -649,7 +656,14 @@ async fn talk(url: &str, messages: usize, seconds: u64, concurrency: usize, peop
         .json()
         .await
         .unwrap();
-    println!("poll results after the votes: {results}");
+    let counted: Vec<i64> =
+        results["options"].as_array().unwrap().iter().map(|o| o["votes"].as_i64().unwrap()).collect();
+    assert_eq!(counted, expected, "the counts are each voter's last choice: {results}");
+    assert_eq!(results["voter_count"], voters.len());
+    println!(
+        "poll counts after the votes: {counted:?}, {} voters, each counted once for their last choice",
+        voters.len()
+    );
 }
 
 async fn search(url: &str, queries: usize) {
