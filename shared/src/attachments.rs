@@ -397,34 +397,53 @@ fn size_text(bytes: u64, language: Language) -> String {
 /// The files of the form open now, with where each stands.
 pub fn form_files(session: &Session, language: Language) -> Vec<FileView> {
     let Some(target) = open_form(session) else { return Vec::new() };
-    session
-        .outbox
-        .uploads
-        .of_form(&target)
-        .map(|upload| {
-            let current = session.uploads.current.as_ref().filter(|c| c.id == upload.id);
-            let (progress, status, error) = match (&upload.state, current) {
-                (UploadState::Stored { .. }, _) => (100, Text::FileSent, None),
-                (UploadState::Refused { code }, _) => {
-                    (0, Text::Refused, Some(crate::i18n::for_error_code(code).in_language(language).to_owned()))
-                }
-                (UploadState::Waiting, Some(current)) => {
-                    let percent = (current.sent * 100).checked_div(current.total).unwrap_or(0).min(99);
-                    (percent as u8, Text::FileSending, None)
-                }
-                (UploadState::Waiting, None) if session.uploads.attempt > 0 => (0, Text::FileWaiting, None),
-                (UploadState::Waiting, None) => (0, Text::FileSending, None),
-            };
-            FileView {
-                id: upload.id.to_string(),
-                name: upload.name.clone(),
-                size: size_text(upload.size, language),
-                progress,
-                status: if error.is_some() { String::new() } else { status.in_language(language).to_owned() },
-                error,
+    session.outbox.uploads.of_form(&target).map(|upload| file_view(session, upload, language)).collect()
+}
+
+/// The files of an item written on this phone and not yet on the server (a post, a message),
+/// as they go: the item is shown at once, its files with it.
+pub fn pending_files(session: &Session, item_id: Uuid, language: Language) -> Vec<FileView> {
+    let creates = |mutation: &fabrique_wire::sync::Mutation| {
+        use fabrique_wire::sync::Mutation::*;
+        match mutation {
+            CreatePost { id, .. } | SendMessage { id, .. } | AskQuestion { id, .. } | CreateEvent { id, .. } => {
+                *id == item_id
             }
-        })
+            _ => false,
+        }
+    };
+    let Some(write) = session.outbox.pending.iter().find(|m| creates(&m.mutation)) else { return Vec::new() };
+    write
+        .mutation
+        .attachments()
+        .iter()
+        .filter_map(|id| session.outbox.uploads.get(*id))
+        .map(|upload| file_view(session, upload, language))
         .collect()
+}
+
+fn file_view(session: &Session, upload: &Upload, language: Language) -> FileView {
+    let current = session.uploads.current.as_ref().filter(|c| c.id == upload.id);
+    let (progress, status, error) = match (&upload.state, current) {
+        (UploadState::Stored { .. }, _) => (100, Text::FileSent, None),
+        (UploadState::Refused { code }, _) => {
+            (0, Text::Refused, Some(crate::i18n::for_error_code(code).in_language(language).to_owned()))
+        }
+        (UploadState::Waiting, Some(current)) => {
+            let percent = (current.sent * 100).checked_div(current.total).unwrap_or(0).min(99);
+            (percent as u8, Text::FileSending, None)
+        }
+        (UploadState::Waiting, None) if session.uploads.attempt > 0 => (0, Text::FileWaiting, None),
+        (UploadState::Waiting, None) => (0, Text::FileSending, None),
+    };
+    FileView {
+        id: upload.id.to_string(),
+        name: upload.name.clone(),
+        size: size_text(upload.size, language),
+        progress,
+        status: if error.is_some() { String::new() } else { status.in_language(language).to_owned() },
+        error,
+    }
 }
 
 /// The files on an item, as its page shows them.
@@ -535,6 +554,8 @@ mod tests {
         shell.answer_json("/v1/sync/pull", 200, &pull_page(vec![], 0));
         let Screen::Feed(feed) = shell.screen() else { panic!("the feed") };
         assert!(feed.items[0].pending);
+        let files = &feed.items[0].pending_files;
+        assert_eq!((files.len(), files[0].progress, files[0].name.as_str()), (1, 50, "Sortie au lac.jpg"));
 
         let id = files[0].id.clone();
         shell.upload_end(stored(&id, AttachmentKind::Image));
@@ -669,5 +690,40 @@ mod tests {
         assert_eq!(files[1].thumbnail_url, None);
         assert_eq!(files[1].size, "2 Ko");
         assert_eq!(shell.view().media_authorization.as_deref(), Some("Bearer fq_test"));
+    }
+
+    #[test]
+    fn a_photo_alone_is_a_message_shown_at_once_with_its_progress_and_sent_once_up() {
+        use crate::conversations::ConversationsEvent;
+        let (me, group, awa) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(me, &first_pull(me, group, vec![]));
+        shell.send(Event::Conversations(ConversationsEvent::WriteTo { person_id: awa.to_string() }));
+        let conversation = fabrique_wire::conversations::direct_conversation_id(me, awa);
+        assert!(shell.view().can_attach, "a conversation takes files");
+        add(&mut shell, PHOTO, "lac.jpg", 400_000);
+        shell.upload_progress(100_000, 400_000);
+        shell.send(Event::Conversations(ConversationsEvent::Send {
+            conversation_id: conversation.to_string(),
+            body: String::new(),
+        }));
+        assert!(shell.view().notice.is_none(), "no words needed with a photo");
+        let Screen::Conversation(view) = shell.screen() else { panic!("the conversation") };
+        let message = view.messages.last().expect("my message shows at once");
+        assert!(message.pending && message.body.is_empty());
+        assert_eq!((message.pending_files.len(), message.pending_files[0].progress), (1, 25));
+        assert!(shell.view().form_files.is_empty(), "the form is free for the next message");
+
+        let (url, _) = shell.upload_under_way();
+        let id = url.trim_start_matches("/v1/attachments/").split('?').next().unwrap().to_owned();
+        shell.upload_end(stored(&id, AttachmentKind::Image));
+        shell.fire_timers();
+        while shell.waiting_paths().iter().any(|p| p == "/v1/sync/pull") {
+            shell.answer_json("/v1/sync/pull", 200, &pull_page(vec![], 0));
+        }
+        let sent = pushed_mutations(&mut shell);
+        assert!(
+            sent.iter().any(|m| matches!(m, Mutation::SendMessage { attachments, body, .. } if attachments.len() == 1 && body.is_empty())),
+            "{sent:?}"
+        );
     }
 }

@@ -252,6 +252,7 @@ pub fn conversation_view(session: &Session, overlay: &Overlay, id: &str, languag
                 created_at: rfc3339(m.created_at),
                 pending: false,
                 attachments: crate::attachments::item_files(session, m.id, language),
+                pending_files: Vec::new(),
             })
             .collect(),
         _ => Vec::new(),
@@ -270,6 +271,7 @@ pub fn conversation_view(session: &Session, overlay: &Overlay, id: &str, languag
                 created_at: String::new(),
                 pending: true,
                 attachments: Vec::new(),
+                pending_files: crate::attachments::pending_files(session, message.id, language),
             });
         }
     }

@@ -380,6 +380,7 @@ pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, la
         can_delete: mine || moderates(session, post.group_id),
         can_report: !mine && !pending,
         attachments: crate::attachments::item_files(session, post.id, language),
+        pending_files: Vec::new(),
     }
 }
 
@@ -403,6 +404,7 @@ pub fn pending_summary(session: &Session, new: &crate::sync::overlay::NewPost, l
         can_delete: true,
         can_report: false,
         attachments: Vec::new(),
+        pending_files: crate::attachments::pending_files(session, new.id, language),
     }
 }
 

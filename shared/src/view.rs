@@ -150,6 +150,8 @@ pub struct ConversationMessage {
     pub created_at: String,
     pub pending: bool,
     pub attachments: Vec<AttachmentView>,
+    /// Mine, not yet on the server: its files as they go up.
+    pub pending_files: Vec<FileView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -246,6 +248,8 @@ pub struct PostSummary {
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     pub can_report: bool,
     pub attachments: Vec<AttachmentView>,
+    /// Written on this phone: its files as they go up (shown until the server has the post).
+    pub pending_files: Vec<FileView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -87,6 +87,26 @@ struct AuthorizedImage: View {
     }
 }
 
+/// The files of something written on this phone, as they go up (read only).
+struct PendingFilesView: View {
+    let files: [FileView]
+
+    var body: some View {
+        ForEach(files, id: \.id) { file in
+            VStack(alignment: .leading) {
+                Text("\(file.name) · \(file.size)").font(.caption)
+                if let error = file.error {
+                    Text(error).foregroundStyle(.red)
+                } else {
+                    ProgressView(value: Double(file.progress), total: 100)
+                        .accessibilityLabel(Text(file.name))
+                        .accessibilityValue(Text(file.status))
+                }
+            }
+        }
+    }
+}
+
 /// The files chosen for the open form, each with its progress and, if refused, why.
 struct FormFiles: View {
     let model: ViewModel

@@ -44,6 +44,7 @@ struct ConversationScreen: View {
                         if !message.mine { Text(message.authorName).font(.caption) }
                         if !message.body.isEmpty { Text(message.body) }
                         AttachmentsView(items: message.attachments, authorization: model.mediaAuthorization)
+                        PendingFilesView(files: message.pendingFiles)
                         if message.pending { Text(model.status.notSentLabel).font(.caption2) }
                     }
                     .frame(maxWidth: .infinity, alignment: message.mine ? .trailing : .leading)

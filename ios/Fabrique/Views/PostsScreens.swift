@@ -27,6 +27,7 @@ struct PostCard: View {
             if !post.title.isEmpty { Text(post.title).font(.headline) }
             Text(post.body)
             AttachmentsView(items: post.attachments, authorization: authorization)
+            PendingFilesView(files: post.pendingFiles)
             if let label = post.pendingLabel { Text(label).font(.caption) }
             Reactions(targetId: post.id, reactions: post.reactions, send: send)
             Text("comments_count \(post.commentCount)").font(.caption)

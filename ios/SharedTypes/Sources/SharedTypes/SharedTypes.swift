@@ -883,8 +883,10 @@ public struct ConversationMessage: Hashable, Equatable {
     public var createdAt: String
     public var pending: Bool
     public var attachments: [AttachmentView]
+    /// Mine, not yet on the server: its files as they go up.
+    public var pendingFiles: [FileView]
 
-    public init(id: String, authorName: String, body: String, mine: Bool, createdAt: String, pending: Bool, attachments: [AttachmentView]) {
+    public init(id: String, authorName: String, body: String, mine: Bool, createdAt: String, pending: Bool, attachments: [AttachmentView], pendingFiles: [FileView]) {
         self.id = id
         self.authorName = authorName
         self.body = body
@@ -892,6 +894,7 @@ public struct ConversationMessage: Hashable, Equatable {
         self.createdAt = createdAt
         self.pending = pending
         self.attachments = attachments
+        self.pendingFiles = pendingFiles
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -903,6 +906,9 @@ public struct ConversationMessage: Hashable, Equatable {
         try serializer.serialize_str(value: self.createdAt)
         try serializer.serialize_bool(value: self.pending)
         try serializeArray(value: self.attachments, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.pendingFiles, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -925,8 +931,11 @@ public struct ConversationMessage: Hashable, Equatable {
         let attachments = try deserializeArray(deserializer: deserializer) { deserializer in
             try AttachmentView.deserialize(deserializer: deserializer)
         }
+        let pendingFiles = try deserializeArray(deserializer: deserializer) { deserializer in
+            try FileView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return ConversationMessage(id: id, authorName: authorName, body: body, mine: mine, createdAt: createdAt, pending: pending, attachments: attachments)
+        return ConversationMessage(id: id, authorName: authorName, body: body, mine: mine, createdAt: createdAt, pending: pending, attachments: attachments, pendingFiles: pendingFiles)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationMessage {
@@ -4832,8 +4841,10 @@ public struct PostSummary: Hashable, Equatable {
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     public var canReport: Bool
     public var attachments: [AttachmentView]
+    /// Written on this phone: its files as they go up (shown until the server has the post).
+    public var pendingFiles: [FileView]
 
-    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool, attachments: [AttachmentView]) {
+    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool, attachments: [AttachmentView], pendingFiles: [FileView]) {
         self.id = id
         self.groupId = groupId
         self.groupName = groupName
@@ -4852,6 +4863,7 @@ public struct PostSummary: Hashable, Equatable {
         self.canDelete = canDelete
         self.canReport = canReport
         self.attachments = attachments
+        self.pendingFiles = pendingFiles
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4878,6 +4890,9 @@ public struct PostSummary: Hashable, Equatable {
         try serializer.serialize_bool(value: self.canDelete)
         try serializer.serialize_bool(value: self.canReport)
         try serializeArray(value: self.attachments, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.pendingFiles, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -4915,8 +4930,11 @@ public struct PostSummary: Hashable, Equatable {
         let attachments = try deserializeArray(deserializer: deserializer) { deserializer in
             try AttachmentView.deserialize(deserializer: deserializer)
         }
+        let pendingFiles = try deserializeArray(deserializer: deserializer) { deserializer in
+            try FileView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport, attachments: attachments)
+        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport, attachments: attachments, pendingFiles: pendingFiles)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PostSummary {

@@ -107,6 +107,22 @@ fun Attachments(items: List<AttachmentView>, authorization: String?) {
     }
 }
 
+/** The files of something written on this phone, as they go up (read only). */
+@Composable
+fun PendingFiles(files: List<FileView>) {
+    for (file in files) {
+        Text("${file.name} · ${file.size}", style = MaterialTheme.typography.bodySmall)
+        if (file.error != null) {
+            ErrorText(file.error)
+        } else {
+            LinearProgressIndicator(
+                progress = { file.progress.toFloat() / 100f },
+                modifier = Modifier.fillMaxWidth().semantics { contentDescription = "${file.name}: ${file.status}" },
+            )
+        }
+    }
+}
+
 /** The files chosen for the open form, each with its progress and, if refused, why. */
 @Composable
 fun FormFiles(files: List<FileView>, canAttach: Boolean, send: Send, pickFile: () -> Unit) {

@@ -65,6 +65,7 @@ fun ConversationScreen(view: ConversationView, model: ViewModel, send: Send, pic
                         if (!message.mine) Text(message.authorName, style = MaterialTheme.typography.labelLarge)
                         if (message.body.isNotEmpty()) Text(message.body)
                         Attachments(message.attachments, model.mediaAuthorization)
+                        PendingFiles(message.pendingFiles)
                         if (message.pending) Text(model.status.notSentLabel, style = MaterialTheme.typography.bodySmall)
                     }
                 }

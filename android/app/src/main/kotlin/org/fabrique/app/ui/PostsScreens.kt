@@ -65,6 +65,7 @@ fun PostCard(post: PostSummary, authorization: String?, send: Send) {
             if (post.title.isNotEmpty()) Text(post.title, style = MaterialTheme.typography.titleMedium)
             Text(post.body, style = MaterialTheme.typography.bodyLarge)
             Attachments(post.attachments, authorization)
+            PendingFiles(post.pendingFiles)
             post.pendingLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             Reactions(post.id, post.reactions, send)
             Text(stringResource(R.string.comments_count, post.commentCount.toInt()), style = MaterialTheme.typography.bodySmall)

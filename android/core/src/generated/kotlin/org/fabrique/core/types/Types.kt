@@ -1013,6 +1013,8 @@ data class ConversationMessage(
     val createdAt: String,
     val pending: Boolean,
     val attachments: List<org.fabrique.core.types.AttachmentView>,
+    /// Mine, not yet on the server: its files as they go up.
+    val pendingFiles: List<org.fabrique.core.types.FileView>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -1023,6 +1025,9 @@ data class ConversationMessage(
         serializer.serialize_str(createdAt)
         serializer.serialize_bool(pending)
         attachments.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        pendingFiles.serialize(serializer) {
             it.serialize(serializer)
         }
         serializer.decrease_container_depth()
@@ -1047,8 +1052,12 @@ data class ConversationMessage(
                 deserializer.deserializeListOf {
                     org.fabrique.core.types.AttachmentView.deserialize(deserializer)
                 }
+            val pendingFiles =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.FileView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return ConversationMessage(id, authorName, body, mine, createdAt, pending, attachments)
+            return ConversationMessage(id, authorName, body, mine, createdAt, pending, attachments, pendingFiles)
         }
 
         @Throws(DeserializationError::class)
@@ -6061,6 +6070,8 @@ data class PostSummary(
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     val canReport: Boolean,
     val attachments: List<org.fabrique.core.types.AttachmentView>,
+    /// Written on this phone: its files as they go up (shown until the server has the post).
+    val pendingFiles: List<org.fabrique.core.types.FileView>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -6086,6 +6097,9 @@ data class PostSummary(
         serializer.serialize_bool(canDelete)
         serializer.serialize_bool(canReport)
         attachments.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        pendingFiles.serialize(serializer) {
             it.serialize(serializer)
         }
         serializer.decrease_container_depth()
@@ -6127,8 +6141,12 @@ data class PostSummary(
                 deserializer.deserializeListOf {
                     org.fabrique.core.types.AttachmentView.deserialize(deserializer)
                 }
+            val pendingFiles =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.FileView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete, canReport, attachments)
+            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete, canReport, attachments, pendingFiles)
         }
 
         @Throws(DeserializationError::class)
