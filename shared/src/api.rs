@@ -93,17 +93,29 @@ fn answer(result: HttpResult) -> Result<HttpResponse, Failure> {
         HttpResult::Ok(response) => response,
         HttpResult::Err(_) => return Err(Failure::Unreachable),
     };
-    match response.status {
-        200..=299 => Ok(response),
+    check(response.status, &response.body)?;
+    Ok(response)
+}
+
+/// Read an answer the shell received outside the HTTP effect (an upload's): its status and
+/// body, by the same rules.
+pub fn read<T: DeserializeOwned>(status: u16, body: &[u8]) -> Result<T, Failure> {
+    check(status, body)?;
+    serde_json::from_slice(body).map_err(|_| Failure::Server)
+}
+
+fn check(status: u16, body: &[u8]) -> Result<(), Failure> {
+    match status {
+        200..=299 => Ok(()),
         401 => Err(Failure::Unauthorized),
         // A proxy in front of a stopped server answers these: the server is not reachable.
         502..=504 => Err(Failure::Unreachable),
         400..=499 => {
-            let (code, details) = match serde_json::from_slice::<ErrorBody>(&response.body) {
+            let (code, details) = match serde_json::from_slice::<ErrorBody>(body) {
                 Ok(body) => (body.error.code, body.error.details),
                 Err(_) => (String::from("refused"), None),
             };
-            Err(Failure::Refused { status: response.status, code, details })
+            Err(Failure::Refused { status, code, details })
         }
         _ => Err(Failure::Server),
     }

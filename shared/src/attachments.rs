@@ -225,15 +225,14 @@ fn remove(session: &mut Session, id: Uuid) -> Cmd {
         return render();
     };
     let upload = session.outbox.uploads.items.remove(index);
-    let stop = stop_if_current(session, id);
-    sync::save_outbox(session).and(discard(upload.file)).and(stop).and(resume(session)).and(render())
+    stop_if_current(session, id);
+    sync::save_outbox(session).and(discard(upload.file)).and(resume(session)).and(render())
 }
 
-fn stop_if_current(session: &mut Session, id: Uuid) -> Cmd {
+fn stop_if_current(session: &mut Session, id: Uuid) {
     if let Some(current) = session.uploads.current.take_if(|c| c.id == id) {
         current.task.abort();
     }
-    Command::done()
 }
 
 /// Sign-out: the file being sent stops (it waits in the outbox for the next sign-in).
@@ -262,14 +261,17 @@ pub fn take_for_write(session: &mut Session, target: &FormTarget) -> Vec<Uuid> {
 
 /// The form was closed without sending: its files are dropped.
 pub fn drop_form(session: &mut Session, target: &FormTarget) -> Cmd {
-    let dropped: Vec<Upload> = session.outbox.uploads.of_form(target).cloned().collect();
+    let (dropped, kept): (Vec<Upload>, Vec<Upload>) = std::mem::take(&mut session.outbox.uploads.items)
+        .into_iter()
+        .partition(|u| !u.submitted && &u.target == target);
+    session.outbox.uploads.items = kept;
     if dropped.is_empty() {
         return Command::done();
     }
-    session.outbox.uploads.items.retain(|u| u.submitted || &u.target != target);
     let mut cmd = sync::save_outbox(session);
     for upload in dropped {
-        cmd = cmd.and(stop_if_current(session, upload.id)).and(discard(upload.file));
+        stop_if_current(session, upload.id);
+        cmd = cmd.and(discard(upload.file));
     }
     cmd.and(resume(session))
 }
@@ -321,20 +323,13 @@ fn progressed(session: &mut Session, id: Uuid, progress: UploadProgress) -> Cmd 
             current.total = total;
             return render();
         }
-        UploadProgress::Answered { status, body } => match status {
-            200..=299 => match serde_json::from_str::<UploadedFile>(&body) {
-                Ok(stored) if stored.id == id => Ok(UploadState::Stored { kind: stored.kind }),
-                _ => Err(()),
-            },
-            // The server is busy, failing or behind a proxy that lost it; the session's
-            // expiry is the sync's to find out.
-            401 | 408 | 429 | 500..=599 => Err(()),
-            _ => {
-                let code = serde_json::from_str::<fabrique_wire::error::ErrorBody>(&body)
-                    .map(|b| b.error.code)
-                    .unwrap_or_else(|_| "refused".into());
-                Ok(UploadState::Refused { code })
-            }
+        UploadProgress::Answered { status, body } => match api::read::<UploadedFile>(status, body.as_bytes()) {
+            Ok(stored) if stored.id == id => Ok(UploadState::Stored { kind: stored.kind }),
+            // A refusal for good (too large, a kind not accepted); anything else is tried again
+            // (the session's expiry is the sync's to find out).
+            Err(failure) if failure.is_transient() => Err(()),
+            Err(api::Failure::Refused { code, .. }) => Ok(UploadState::Refused { code }),
+            Ok(_) | Err(_) => Err(()),
         },
         UploadProgress::Unreachable => Err(()),
         UploadProgress::FileMissing => Ok(UploadState::Refused { code: "file_missing".into() }),
@@ -400,26 +395,19 @@ pub fn form_files(session: &Session, language: Language) -> Vec<FileView> {
     session.outbox.uploads.of_form(&target).map(|upload| file_view(session, upload, language)).collect()
 }
 
-/// The files of an item written on this phone and not yet on the server (a post, a message),
-/// as they go: the item is shown at once, its files with it.
-pub fn pending_files(session: &Session, item_id: Uuid, language: Language) -> Vec<FileView> {
-    let creates = |mutation: &fabrique_wire::sync::Mutation| {
-        use fabrique_wire::sync::Mutation::*;
-        match mutation {
-            CreatePost { id, .. } | SendMessage { id, .. } | AskQuestion { id, .. } | CreateEvent { id, .. } => {
-                *id == item_id
-            }
-            _ => false,
-        }
-    };
-    let Some(write) = session.outbox.pending.iter().find(|m| creates(&m.mutation)) else { return Vec::new() };
-    write
-        .mutation
-        .attachments()
+/// The files a write not yet on the server names (a post, a message), as they go: the item
+/// is shown at once, its files with it.
+pub fn pending_files(session: &Session, attachments: &[Uuid], language: Language) -> Vec<FileView> {
+    attachments
         .iter()
         .filter_map(|id| session.outbox.uploads.get(*id))
         .map(|upload| file_view(session, upload, language))
         .collect()
+}
+
+/// Whether the form has files (a message may then have no words).
+pub fn form_has_files(session: &Session, target: &FormTarget) -> bool {
+    session.outbox.uploads.of_form(target).next().is_some()
 }
 
 fn file_view(session: &Session, upload: &Upload, language: Language) -> FileView {

@@ -134,8 +134,7 @@ fn send(session: &mut Session, conversation_id: Uuid, body: String) -> Cmd {
     let body = body.trim().to_owned();
     let target = crate::attachments::FormTarget::Message { conversation_id };
     // A photo alone is a message: the words may then be left out.
-    let has_files = session.outbox.uploads.items.iter().any(|u| !u.submitted && u.target == target);
-    if body.is_empty() && !has_files {
+    if body.is_empty() && !crate::attachments::form_has_files(session, &target) {
         session.notice = Some(Text::BodyRequired);
         return render();
     }
@@ -271,7 +270,7 @@ pub fn conversation_view(session: &Session, overlay: &Overlay, id: &str, languag
                 created_at: String::new(),
                 pending: true,
                 attachments: Vec::new(),
-                pending_files: crate::attachments::pending_files(session, message.id, language),
+                pending_files: crate::attachments::pending_files(session, message.attachments, language),
             });
         }
     }

@@ -183,7 +183,7 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
                 title,
                 body,
                 mentions: mentions.clone(),
-                attachments: files.clone(),
+                attachments: files,
             }),
             ComposerTarget::EditPost { id } => {
                 parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
@@ -404,7 +404,7 @@ pub fn pending_summary(session: &Session, new: &crate::sync::overlay::NewPost, l
         can_delete: true,
         can_report: false,
         attachments: Vec::new(),
-        pending_files: crate::attachments::pending_files(session, new.id, language),
+        pending_files: crate::attachments::pending_files(session, new.attachments, language),
     }
 }
 

@@ -101,11 +101,6 @@ impl Outbox {
         self.unsent().next().is_some()
     }
 
-    /// Writes that wait for their files.
-    pub fn waiting_for_files(&self) -> bool {
-        self.pending.iter().any(|m| m.id > self.answered_through && !self.uploads.ready(m.mutation.attachments()))
-    }
-
     /// Forget the files of writes no longer pending.
     fn tidy_uploads(&mut self) {
         let named = self.pending.iter().flat_map(|m| m.mutation.attachments().iter().copied()).collect();

@@ -18,6 +18,14 @@ pub struct NewPost<'a> {
     pub kind: &'a PostKind,
     pub title: &'a str,
     pub body: &'a str,
+    /// The uploads it publishes (shown as they go up).
+    pub attachments: &'a [Uuid],
+}
+
+pub struct NewMessage<'a> {
+    pub id: Uuid,
+    pub body: &'a str,
+    pub attachments: &'a [Uuid],
 }
 
 pub struct NewComment<'a> {
@@ -71,7 +79,7 @@ pub struct Overlay<'a> {
     /// Conversations I started, oldest first.
     pub new_conversations: Vec<NewConversation<'a>>,
     /// Conversation → my messages not yet confirmed, oldest first.
-    pub new_messages: HashMap<Uuid, Vec<NewComment<'a>>>,
+    pub new_messages: HashMap<Uuid, Vec<NewMessage<'a>>>,
     pub left_conversations: HashSet<Uuid>,
     pub read_conversations: HashSet<Uuid>,
     /// Person → blocking (true) or unblocking.
@@ -100,8 +108,8 @@ impl<'a> Overlay<'a> {
         let mut overlay = Overlay::default();
         for pending in outbox.visible() {
             match &pending.mutation {
-                Mutation::CreatePost { id, group_id, kind, title, body, .. } => {
-                    overlay.new_posts.push(NewPost { id: *id, group_id: *group_id, kind, title, body });
+                Mutation::CreatePost { id, group_id, kind, title, body, attachments, .. } => {
+                    overlay.new_posts.push(NewPost { id: *id, group_id: *group_id, kind, title, body, attachments });
                     overlay.pending.insert(*id);
                 }
                 Mutation::EditPost { id, title, body } => {
@@ -212,8 +220,9 @@ impl<'a> Overlay<'a> {
                     overlay.left_conversations.remove(id);
                     overlay.pending.insert(*id);
                 }
-                Mutation::SendMessage { id, conversation_id, body, .. } => {
-                    overlay.new_messages.entry(*conversation_id).or_default().push(NewComment { id: *id, body });
+                Mutation::SendMessage { id, conversation_id, body, attachments } => {
+                    let message = NewMessage { id: *id, body, attachments };
+                    overlay.new_messages.entry(*conversation_id).or_default().push(message);
                     overlay.pending.insert(*id);
                 }
                 Mutation::AddToConversation { conversation_id, .. } => {

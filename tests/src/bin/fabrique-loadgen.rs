@@ -482,14 +482,8 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
             while Instant::now() < deadline {
                 n += 1;
                 let group = &groups[(n as usize * 13 + w) % groups.len()];
-                let body = json!({ "client_id": client_id, "mutations": [{ "id": n, "mutation": {
-                    "type": "create_post", "id": Uuid::now_v7(), "group_id": group, "kind": "news", "body": "Message de charge" } }] });
-                let sent = Instant::now();
-                let response = client.post(format!("{url}/v1/sync/push")).bearer_auth(&admin).json(&body).send().await.unwrap();
-                assert!(response.status().is_success());
-                let answer: Value = response.json().await.unwrap();
-                assert_eq!(answer["results"][0]["outcome"]["status"], "applied");
-                latencies.push(sent.elapsed());
+                let post = json!({ "type": "create_post", "id": Uuid::now_v7(), "group_id": group, "kind": "news", "body": "Message de charge" });
+                latencies.push(push_one(&client, url, &admin, client_id, n, post).await);
             }
             latencies
         }

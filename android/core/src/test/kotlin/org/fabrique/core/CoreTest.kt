@@ -11,6 +11,7 @@ import org.fabrique.core.types.AttachmentsEvent
 import org.fabrique.core.types.ComposerTarget
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.GroupRelation
+import org.fabrique.core.types.GroupSummary
 import org.fabrique.core.types.Language
 import org.fabrique.core.types.PostsEvent
 import org.fabrique.core.types.Route
@@ -41,11 +42,7 @@ class CoreTest {
         val phone = startedPhone()
         signIn(phone)
 
-        phone.core.send(Event.Navigate(Route.MyGroups))
-        val groups = phone.await("one of my groups") { view ->
-            (view.screen as? Screen.MyGroups)?.value?.groups?.any { it.relation in MEMBER } == true
-        }
-        val group = (groups.screen as Screen.MyGroups).value.groups.first { it.relation in MEMBER }
+        val group = aGroupOfMine(phone)
 
         val body = "Bonjour depuis la JVM ${UUID.randomUUID()}"
         phone.core.send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewPost(group.id))))
@@ -67,11 +64,7 @@ class CoreTest {
     fun aDocumentChosenForAPostGoesUpWithItsProgressAndOpensOnAnotherPhone() {
         val phone = startedPhone()
         signIn(phone)
-        phone.core.send(Event.Navigate(Route.MyGroups))
-        val groups = phone.await("one of my groups") { view ->
-            (view.screen as? Screen.MyGroups)?.value?.groups?.any { it.relation in MEMBER } == true
-        }
-        val group = (groups.screen as Screen.MyGroups).value.groups.first { it.relation in MEMBER }
+        val group = aGroupOfMine(phone)
 
         // What the file picker copied into the app's storage: a PDF of 300 kB.
         val content = "%PDF-1.4\n".toByteArray() + ByteArray(300_000) { ('a' + it % 26).code.toByte() }
@@ -150,6 +143,15 @@ class CoreTest {
         phone.core.send(Event.Accounts(AccountsEvent.SignIn(email, password)))
         val view = phone.await("the feed after the first sync") { it.screen is Screen.Feed && !it.status.syncing && it.status.online }
         assertTrue(view.status.failed.isEmpty())
+    }
+
+    /** A group the signed-in person is a member of, from the "my groups" tab. */
+    private fun aGroupOfMine(phone: Phone): GroupSummary {
+        phone.core.send(Event.Navigate(Route.MyGroups))
+        val groups = phone.await("one of my groups") { view ->
+            (view.screen as? Screen.MyGroups)?.value?.groups?.any { it.relation in MEMBER } == true
+        }
+        return (groups.screen as Screen.MyGroups).value.groups.first { it.relation in MEMBER }
     }
 
     private fun feedItems(view: ViewModel) = (view.screen as? Screen.Feed)?.value?.items ?: emptyList()

@@ -71,16 +71,9 @@ fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
                 Tab(screen is Screen.Feed, Icons.Filled.Home, R.string.tab_feed) { send(Event.Navigate(Route.Feed)) }
                 Tab(screen is Screen.MyGroups, Icons.Filled.Star, R.string.tab_groups) { send(Event.Navigate(Route.MyGroups)) }
                 Tab(screen is Screen.Events, Icons.Filled.DateRange, R.string.tab_events) { send(Event.Navigate(Route.Events)) }
-                NavigationBarItem(
-                    selected = screen is Screen.Conversations,
-                    onClick = { send(Event.Navigate(Route.Conversations)) },
-                    icon = {
-                        BadgedBox(badge = { if (view.unreadMessages > 0u) Badge { Text("${view.unreadMessages}") } }) {
-                            Icon(Icons.Filled.Email, contentDescription = null)
-                        }
-                    },
-                    label = { Text(stringResource(R.string.tab_messages)) },
-                )
+                Tab(screen is Screen.Conversations, Icons.Filled.Email, R.string.tab_messages, badge = view.unreadMessages) {
+                    send(Event.Navigate(Route.Conversations))
+                }
                 Tab(screen is Screen.MyProfile, Icons.Filled.Person, R.string.tab_profile) { send(Event.Navigate(Route.MyProfile)) }
             }
         },
@@ -133,12 +126,17 @@ private fun androidx.compose.foundation.layout.RowScope.Tab(
     selected: Boolean,
     icon: androidx.compose.ui.graphics.vector.ImageVector,
     label: Int,
+    badge: UInt = 0u,
     onClick: () -> Unit,
 ) {
     NavigationBarItem(
         selected = selected,
         onClick = onClick,
-        icon = { Icon(icon, contentDescription = null) },
+        icon = {
+            BadgedBox(badge = { if (badge > 0u) Badge { Text("$badge") } }) {
+                Icon(icon, contentDescription = null)
+            }
+        },
         label = { Text(stringResource(label)) },
     )
 }
