@@ -92,7 +92,12 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let pushes = tokio::spawn(sender.run(async move {
         let _ = pushes_stopped.await;
     }));
-    let result = app.run_until_stopped(shutdown_signal()).await.map_err(|e| e.to_string());
+    let pokes = app.pokes();
+    let stop = async move {
+        shutdown_signal().await;
+        pokes.stop();
+    };
+    let result = app.run_until_stopped(stop).await.map_err(|e| e.to_string());
     let _ = stop_pushes.send(());
     let _ = pushes.await;
     maintenance.abort();

@@ -8,6 +8,27 @@
 //! SQLite has one writer at a time: writes go through a one-connection pool so that they
 //! queue in Tokio instead of spinning in SQLite's busy handler, and reads use their own pool
 //! (WAL lets them run beside the writer).
+//!
+//! # Cancellation: no connection goes back to a pool inside a transaction
+//!
+//! A future can be dropped at any `.await` (axum drops a handler's future when its client
+//! hangs up). Requests are shielded from that in `lib.rs` (`run_to_completion` runs each in
+//! its own task), but a future regression there or in background work must not poison a
+//! pool, so the pools stay sound when a transaction's future is dropped half-way:
+//!
+//! - PostgreSQL: sqlx up to 0.9.0 lost track of a transaction whose future was dropped while
+//!   `BEGIN` was in flight (transact-rs/sqlx issues #4385 and #4393): the session stayed
+//!   inside it and the next borrower's statements ran in that stale transaction (holding its
+//!   locks, failing as read-only, never committed). sqlx 0.9.1 rolls it back (pull request
+//!   #4394). In case a later release regresses, [`still_in_transaction`] checks every
+//!   connection as it comes back to the pool and closes it if the session is still inside a
+//!   transaction (PostgreSQL then rolls it back).
+//! - SQLite: every command runs on sqlx's worker thread, which finishes what it was handed
+//!   even when the caller is gone. A dropped `Transaction` queues its `ROLLBACK` there,
+//!   before anything the next borrower sends; a `BEGIN IMMEDIATE` whose caller stopped
+//!   waiting is rolled back by the worker at once, since no `Transaction` exists to end it.
+//!   The write pool has one connection, so a stuck transaction there would stop every
+//!   write: the cancellation test (`server/tests/api/cancellation.rs`) shows it does not.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -70,6 +91,15 @@ impl Db {
             let pool = PgPoolOptions::new()
                 .max_connections(16)
                 .acquire_timeout(Duration::from_secs(10))
+                .after_release(|conn, _| {
+                    Box::pin(async move {
+                        if still_in_transaction(conn).await? {
+                            tracing::warn!("a PostgreSQL connection came back to the pool inside a transaction (sqlx #4385): closed");
+                            return Ok(false);
+                        }
+                        Ok(true)
+                    })
+                })
                 .connect_with(options)
                 .await?;
             Ok(Db::Postgres(pool))
@@ -139,6 +169,20 @@ impl Db {
             Db::Postgres(pool) => pool.close().await,
         }
     }
+}
+
+/// Whether the PostgreSQL session is inside a transaction block (see the module header).
+/// Sent as a simple query: in its own implicit transaction, PostgreSQL gives the
+/// statement's and the transaction's start the same timestamp; inside a block opened by an
+/// earlier command they differ. A session in an aborted transaction fails the query, and
+/// the pool closes a connection whose check fails.
+async fn still_in_transaction(conn: &mut sqlx::PgConnection) -> Result<bool, sqlx::Error> {
+    use sqlx::{Connection, Row};
+    if conn.is_in_transaction() {
+        return Ok(true);
+    }
+    let row = sqlx::raw_sql("SELECT transaction_timestamp() = statement_timestamp()").fetch_one(&mut *conn).await?;
+    Ok(!row.try_get::<bool, _>(0)?)
 }
 
 impl Tx {

@@ -8,7 +8,7 @@
 use std::sync::Arc;
 
 use sqlx::postgres::PgListener;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 
 use crate::db::Db;
 use crate::sync::log::POKE_CHANNEL;
@@ -21,6 +21,9 @@ pub struct Pokes {
     sender: broadcast::Sender<Scopes>,
     /// Whether this process must poke its own subscribers after a commit (SQLite).
     local: bool,
+    /// Set when the server stops: live channels end and the listener gives back its
+    /// connection, so that the pool can close (a stop must not wait on open streams).
+    stopping: Arc<watch::Sender<bool>>,
 }
 
 /// NOTIFY payloads are limited to 8,000 bytes: past that, poke everyone.
@@ -36,15 +39,21 @@ fn decode(payload: &str) -> Vec<String> {
 impl Pokes {
     pub async fn start(db: &Db) -> Result<Pokes, sqlx::Error> {
         let (sender, _) = broadcast::channel(1024);
+        let stopping = Arc::new(watch::channel(false).0);
         match db {
-            Db::Sqlite { .. } => Ok(Pokes { sender, local: true }),
+            Db::Sqlite { .. } => Ok(Pokes { sender, local: true, stopping }),
             Db::Postgres(pool) => {
                 let mut listener = PgListener::connect_with(pool).await?;
                 listener.listen(POKE_CHANNEL).await?;
                 let forward = sender.clone();
+                let mut stop = stopping.subscribe();
                 tokio::spawn(async move {
                     loop {
-                        match listener.try_recv().await {
+                        let received = tokio::select! {
+                            _ = stop.wait_for(|stopping| *stopping) => return,
+                            received = listener.try_recv() => received,
+                        };
+                        match received {
                             Ok(Some(notification)) => {
                                 let _ = forward.send(Arc::new(decode(notification.payload())));
                             }
@@ -60,7 +69,7 @@ impl Pokes {
                         }
                     }
                 });
-                Ok(Pokes { sender, local: false })
+                Ok(Pokes { sender, local: false, stopping })
             }
         }
     }
@@ -74,5 +83,18 @@ impl Pokes {
 
     pub fn subscribe(&self) -> broadcast::Receiver<Scopes> {
         self.sender.subscribe()
+    }
+
+    /// The server is stopping: live channels end, the PostgreSQL listener lets go.
+    pub fn stop(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    /// Completes once [`Pokes::stop`] was called.
+    pub fn stopped(&self) -> impl std::future::Future<Output = ()> + Send + use<> {
+        let mut stopping = self.stopping.subscribe();
+        async move {
+            let _ = stopping.wait_for(|stopping| *stopping).await;
+        }
     }
 }

@@ -57,6 +57,8 @@ async fn events(
     AuthUser(actor): AuthUser,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let receiver = state.pokes.subscribe();
+    // A stopping server closes live channels, so that its graceful stop does not wait on them.
+    let stopped = state.pokes.stopped();
     let visible = visible_set(&state.db, actor.person_id).await;
     let start = futures::stream::once(async { Ok(Event::default().event("poke").data("{}")) });
     let pokes = futures::stream::unfold(
@@ -77,5 +79,6 @@ async fn events(
             }
         },
     );
-    Sse::new(futures::StreamExt::chain(start, pokes)).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    Sse::new(futures::StreamExt::take_until(futures::StreamExt::chain(start, pokes), stopped))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
 }

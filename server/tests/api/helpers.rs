@@ -57,7 +57,7 @@ impl Person {
 }
 
 /// A fresh database URL: SQLite by default, a new PostgreSQL database when asked.
-async fn fresh_database() -> (String, Option<PathBuf>) {
+pub async fn fresh_database() -> (String, Option<PathBuf>) {
     match std::env::var("FABRIQUE_TEST_DATABASE_URL") {
         Ok(server) if server.starts_with("postgres") => {
             let name = format!("fabrique_test_{}", Uuid::new_v4().simple());
@@ -73,6 +73,98 @@ async fn fresh_database() -> (String, Option<PathBuf>) {
             std::fs::create_dir_all(&dir).expect("can create a temporary directory");
             (format!("sqlite:{}", dir.join("fabrique.db").display()), Some(dir))
         }
+    }
+}
+
+/// The `fabrique` binary itself, started on a fresh database (as [`spawn_app`] makes it),
+/// with every line it logs kept for the test to read.
+pub struct ServedBinary {
+    pub app: TestApp,
+    child: tokio::process::Child,
+    /// The server's log, one JSON object per line, as it goes.
+    pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+pub async fn spawn_binary(extra: &[&str]) -> ServedBinary {
+    use tokio::io::AsyncBufReadExt;
+    let (url, temp_dir) = fresh_database().await;
+    let db = Db::connect(&url).await.expect("the test database opens");
+    db.migrate().await.expect("migrations run");
+    let hash = accounts::hash_password(PASSWORD.to_owned()).await.expect("hashing works");
+    let mut tx = db.begin_write().await.unwrap();
+    setup::create_admin(&mut tx, "admin@federation.test", "Ada Admin", hash, "Fédération test").await.unwrap();
+    tx.commit().await.unwrap();
+
+    let data_dir = temp_dir.clone().unwrap_or_else(|| {
+        let dir = std::env::temp_dir().join(format!("fabrique-test-{}", Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).expect("can create a temporary directory");
+        dir
+    });
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_fabrique"))
+        .args(["serve", "--bind", "127.0.0.1:0", "--log-json", "--database-url", &url, "--data-dir"])
+        .arg(&data_dir)
+        .args(extra)
+        .env("RUST_LOG", "info,sqlx=warn")
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the binary starts");
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let address = tokio::time::timeout(std::time::Duration::from_secs(60), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            let listening = serde_json::from_str::<Value>(&line)
+                .ok()
+                .filter(|l| l["fields"]["message"] == "Fabrique is listening")
+                .map(|l| l["fields"]["address"].as_str().unwrap().to_owned());
+            log.lock().unwrap().push(line);
+            if let Some(address) = listening {
+                return address;
+            }
+        }
+        panic!("the server stopped before listening: {:?}", log.lock().unwrap());
+    })
+    .await
+    .expect("the server listens within a minute");
+    // Read the log as it comes, so that the server never blocks on a full pipe.
+    let kept = log.clone();
+    tokio::spawn(async move {
+        while let Ok(Some(line)) = lines.next_line().await {
+            kept.lock().unwrap().push(line);
+        }
+    });
+
+    let mut app = TestApp {
+        address: address.parse().unwrap(),
+        client: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap(),
+        db,
+        admin: Person { id: Uuid::nil(), token: String::new(), organisation_id: Uuid::nil(), email: String::new() },
+        federation_id: Uuid::nil(),
+        files_dir: data_dir.join("attachments"),
+        temp_dir: Some(data_dir),
+    };
+    app.admin = app.sign_in("admin@federation.test", PASSWORD).await;
+    app.federation_id = app.admin.organisation_id;
+    ServedBinary { app, child, log }
+}
+
+impl ServedBinary {
+    /// Lines of the log that contain `text`.
+    pub fn logged(&self, text: &str) -> Vec<String> {
+        self.log.lock().unwrap().iter().filter(|l| l.contains(text)).cloned().collect()
+    }
+
+    /// Sends SIGTERM; returns how long the server took to exit, and whether it exited cleanly.
+    pub async fn stop(mut self) -> (std::time::Duration, bool) {
+        let pid = self.child.id().expect("still running").to_string();
+        let started = std::time::Instant::now();
+        let sent = tokio::process::Command::new("kill").args(["-TERM", &pid]).status().await.unwrap();
+        assert!(sent.success());
+        let exit = tokio::time::timeout(std::time::Duration::from_secs(30), self.child.wait())
+            .await
+            .expect("the server exits within 30 s of SIGTERM")
+            .unwrap();
+        (started.elapsed(), exit.success())
     }
 }
 

@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod attachments;
 mod bad_input;
+mod cancellation;
 mod cli;
 mod console;
 mod conversations;
