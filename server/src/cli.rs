@@ -68,7 +68,8 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         );
     }
     let files_dir = args.store.data_dir.join("attachments");
-    let settings = Settings { public_url, search_batch: args.search_batch, files_dir };
+    let settings =
+        Settings { public_url, search_batch: args.search_batch, files_dir, push_endpoints: args.push_endpoints() };
     let app = Application::build(db.clone(), settings, args.bind)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
@@ -83,6 +84,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         SenderOptions {
             contact,
             claim: Duration::from_secs(args.push_claim_seconds.unsigned_abs()),
+            endpoints: args.push_endpoints(),
             ..SenderOptions::default()
         },
     )

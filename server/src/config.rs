@@ -7,6 +7,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::push::endpoints::EndpointRule;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "fabrique",
@@ -105,6 +107,18 @@ pub struct ServeArgs {
     /// held are sent again once this has passed (longer than the slowest batch).
     #[arg(long, env = "FABRIQUE_PUSH_CLAIM_SECONDS", default_value_t = 120, value_parser = clap::value_parser!(i64).range(5..=3600))]
     pub push_claim_seconds: i64,
+
+    /// Also accept push endpoints on this machine's loopback address over plain HTTP (a local
+    /// push service, for development and tests only). Otherwise only HTTPS endpoints on
+    /// public addresses are registered and sent to.
+    #[arg(long, env = "FABRIQUE_PUSH_ALLOW_LOOPBACK")]
+    pub push_allow_loopback: bool,
+}
+
+impl ServeArgs {
+    pub fn push_endpoints(&self) -> EndpointRule {
+        if self.push_allow_loopback { EndpointRule::AllowLoopback } else { EndpointRule::PublicOnly }
+    }
 }
 
 #[derive(Args, Debug)]
@@ -137,6 +151,8 @@ pub struct Settings {
     pub search_batch: i64,
     /// Where attachments are stored: `<data dir>/attachments` when serving.
     pub files_dir: PathBuf,
+    /// Which push endpoints devices may register.
+    pub push_endpoints: EndpointRule,
 }
 
 impl Default for Settings {
@@ -144,6 +160,11 @@ impl Default for Settings {
     /// temporary directory.
     fn default() -> Self {
         let files_dir = std::env::temp_dir().join(format!("fabrique-files-{}", uuid::Uuid::new_v4()));
-        Settings { public_url: "http://localhost".into(), search_batch: 500, files_dir }
+        Settings {
+            public_url: "http://localhost".into(),
+            search_batch: 500,
+            files_dir,
+            push_endpoints: EndpointRule::PublicOnly,
+        }
     }
 }

@@ -214,6 +214,8 @@ async fn receive(
         inner.requests += 1;
         inner.delay
     };
+    // Those waiting on requests (not only on arrivals) look again.
+    service.arrived.send_modify(|_| {});
     // A slow push service (a story's set-up), not a wait for a condition.
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;

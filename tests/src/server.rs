@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use fabrique_server::accounts::{self, setup};
 use fabrique_server::config::Settings;
 use fabrique_server::db::Db;
+use fabrique_server::push::endpoints::EndpointRule;
 use fabrique_server::push::sender::{Sender, SenderOptions};
 use fabrique_server::{Application, on_db};
 use fabrique_wire::accounts::{
@@ -87,7 +88,12 @@ impl Server {
             let sender = Sender::new(db.clone(), sender_options()).await.expect("the push sender starts");
             tokio::spawn(sender.run(std::future::pending()));
         }
-        let settings = Settings { files_dir: dir.join("attachments"), ..Settings::default() };
+        // The local push service listens on 127.0.0.1 over plain HTTP.
+        let settings = Settings {
+            files_dir: dir.join("attachments"),
+            push_endpoints: EndpointRule::AllowLoopback,
+            ..Settings::default()
+        };
         let app =
             Application::build(db.clone(), settings, "127.0.0.1:0".parse().unwrap()).await.expect("the server binds");
         let address = app.local_addr();
@@ -257,6 +263,7 @@ fn sender_options() -> SenderOptions {
     SenderOptions {
         contact: "mailto:tests@fabrique.test".into(),
         idle: std::time::Duration::from_millis(20),
+        endpoints: EndpointRule::AllowLoopback,
         ..SenderOptions::default()
     }
 }

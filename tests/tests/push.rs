@@ -16,6 +16,14 @@ use uuid::Uuid;
 
 const WITHIN: Duration = Duration::from_secs(10);
 
+/// A sender allowed to reach the local push service (plain HTTP on 127.0.0.1).
+fn local_sender() -> SenderOptions {
+    SenderOptions {
+        endpoints: fabrique_server::push::endpoints::EndpointRule::AllowLoopback,
+        ..SenderOptions::default()
+    }
+}
+
 /// "Subventions nationales", with Awa (who asks) and Bruno (who knows) as members.
 async fn scene(pushes: Pushes) -> (Server, PushService, Uuid, Member, Member) {
     let mut server = Server::start_with(pushes).await;
@@ -232,8 +240,7 @@ async fn a_sender_stopped_in_the_middle_of_a_fan_out_finishes_its_batch_and_the_
     let phones = fan_out(&server, &service, &mut awa, &bruno, group, 15).await;
     let expected = phones.len() * 15;
 
-    let options =
-        SenderOptions { batch: 40, concurrency: 8, idle: Duration::from_millis(10), ..SenderOptions::default() };
+    let options = SenderOptions { batch: 40, concurrency: 8, idle: Duration::from_millis(10), ..local_sender() };
     let first = fabrique_server::push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(first.run(async move {
@@ -264,7 +271,7 @@ async fn two_senders_at_once_never_send_the_same_delivery() {
     let (server, service, group, mut awa, bruno) = scene(Pushes::Held).await;
     let phones = fan_out(&server, &service, &mut awa, &bruno, group, 10).await;
     let expected = phones.len() * 10;
-    let options = SenderOptions { batch: 25, concurrency: 4, ..SenderOptions::default() };
+    let options = SenderOptions { batch: 25, concurrency: 4, ..local_sender() };
     let mut workers = Vec::new();
     for _ in 0..2 {
         let sender = fabrique_server::push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
@@ -419,7 +426,7 @@ fn free_port() -> u16 {
 async fn serve(data: &std::path::Path, port: u16) -> tokio::process::Child {
     use tokio::io::AsyncBufReadExt;
     let mut child = tokio::process::Command::new(fabrique_binary())
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--push-claim-seconds", "5"])
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--push-claim-seconds", "5", "--push-allow-loopback"])
         .arg("--data-dir")
         .arg(data)
         .env("RUST_LOG", "warn,fabrique_server::cli=info")
@@ -576,4 +583,51 @@ async fn each_message_reaches_the_other_persons_phone_replacing_the_previous_pus
     assert!(received[0].topic.is_some(), "a conversation's pushes replace each other");
     assert_eq!(received[0].topic, received[1].topic);
     assert_eq!(queued_for(&server, &awas_phone, "message").await, 0, "never to the writer");
+}
+
+#[tokio::test]
+async fn a_push_service_that_never_answers_does_not_delay_anyone_elses_push() {
+    // Arrange: Mallory's phone is at a push service that takes every connection and never
+    // answers; Awa writes to Mallory 150 times, so the outbox holds 150 pushes for it.
+    let (mut server, service, _, mut awa, bruno) = scene(Pushes::Sent).await;
+    let hanging = PushService::start().await;
+    hanging.slow_down(Duration::from_secs(3600));
+    let mallory = server.member("Mallory").await;
+    let mallorys_phone = hanging.device();
+    assert_eq!(server.subscribe(&mallory, &mallorys_phone).await.status(), 201);
+    let brunos_phone = subscribed(&server, &service, &bruno).await;
+    let to_mallory = fabrique_wire::conversations::direct_conversation_id(awa.id, mallory.id);
+    let start = Mutation::StartConversation { id: to_mallory, person_ids: vec![mallory.id], title: String::new() };
+    assert_eq!(server.act(&mut awa, start).await, MutationOutcome::Applied);
+    for n in 0..150 {
+        let message = Mutation::SendMessage {
+            id: Uuid::now_v7(),
+            conversation_id: to_mallory,
+            body: format!("Message {n}"),
+            attachments: vec![],
+        };
+        assert_eq!(server.act(&mut awa, message).await, MutationOutcome::Applied);
+    }
+    let to_bruno = fabrique_wire::conversations::direct_conversation_id(awa.id, bruno.id);
+    let start = Mutation::StartConversation { id: to_bruno, person_ids: vec![bruno.id], title: String::new() };
+    assert_eq!(server.act(&mut awa, start).await, MutationOutcome::Applied);
+    assert!(hanging.until(WITHIN, |h| h.requests() > 0).await, "the hanging service holds sends");
+
+    // Act: one message to Bruno.
+    let message = Mutation::SendMessage {
+        id: Uuid::now_v7(),
+        conversation_id: to_bruno,
+        body: "Tu as les clés ?".into(),
+        attachments: vec![],
+    };
+    assert_eq!(server.act(&mut awa, message).await, MutationOutcome::Applied);
+    let written = std::time::Instant::now();
+    let received = service.wait_for(&brunos_phone, 1, WITHIN).await;
+
+    // Assert: Bruno has it within a second, while Mallory's service still holds its sends.
+    assert_eq!(received.len(), 1);
+    let took = written.elapsed();
+    assert!(took < Duration::from_secs(1), "Bruno's push took {took:?} beside a hanging push service");
+    assert!(hanging.total_received() == 0, "the hanging service never answered");
+    let _ = &mut server;
 }

@@ -9,6 +9,7 @@
 //!   so a delivery exists if and only if its cause was committed.
 
 pub mod encryption;
+pub mod endpoints;
 pub mod sender;
 
 use axum::extract::{Path, State};
@@ -93,53 +94,53 @@ fn decode_key(field: &'static str, text: &str, length: usize, first: Option<u8>)
     }
 }
 
-/// A push endpoint: HTTPS (plain HTTP only on this machine, for a local push service).
-fn check_endpoint(endpoint: &str) -> ApiResult<()> {
-    let invalid = || {
-        ApiError::invalid("invalid_field", "The push endpoint is not an HTTPS address.")
+/// A push endpoint the server may send to (see [`endpoints`]); every refusal reads the same.
+async fn check_endpoint(endpoint: &str, rule: endpoints::EndpointRule) -> ApiResult<()> {
+    let refused = || {
+        ApiError::invalid("invalid_field", "The push endpoint is not a public HTTPS address.")
             .with_details(serde_json::json!({ "field": "endpoint" }))
     };
     if endpoint.len() > ENDPOINT_MAX {
-        return Err(invalid());
+        return Err(refused());
     }
-    let url = reqwest::Url::parse(endpoint).map_err(|_| invalid())?;
-    let host = url.host_str().unwrap_or_default();
-    let loopback = host == "localhost"
-        || host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
-    match url.scheme() {
-        "https" if !host.is_empty() => Ok(()),
-        "http" if loopback => Ok(()),
-        _ => Err(invalid()),
-    }
+    endpoints::check(endpoint, rule).await.map(|_| ()).map_err(|_| refused())
 }
 
-/// Registers this device for notifications (again: the same endpoint is updated).
+/// Registers this device for notifications (again: the same endpoint is updated). An
+/// endpoint registered by someone else is refused: it moves only once they sign out on it.
 #[utoipa::path(post, path = "/v1/push/subscriptions", tag = "push", security(("bearer" = [])), request_body = PushSubscriptionRequest,
-    responses((status = 201, body = PushSubscription), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = PushSubscription), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 409, description = "`push_endpoint_taken`: another person receives notifications at this endpoint", body = ErrorBody),
+        (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn subscribe(
     State(state): State<AppState>,
     AuthUser(actor): AuthUser,
     Json(request): Json<PushSubscriptionRequest>,
 ) -> ApiResult<(StatusCode, Json<PushSubscription>)> {
-    check_endpoint(&request.endpoint)?;
+    check_endpoint(&request.endpoint, state.settings.push_endpoints).await?;
     decode_key("p256dh", &request.p256dh, 65, Some(4))?;
     decode_key("auth", &request.auth, 16, None)?;
     let label = fields::text("label", &request.label, LABEL_MAX, false, false)?;
     let now = Utc::now();
     let mut tx = state.db.begin_write().await?;
-    let (id, created_at): (Uuid, DateTime<Utc>) = on_tx!(&mut tx, c => sqlx::query_as(
+    // The same person again (a new session on the same device) updates the row; someone
+    // else's endpoint is never moved silently.
+    let registered: Option<(Uuid, DateTime<Utc>)> = on_tx!(&mut tx, c => sqlx::query_as(
         "INSERT INTO push_subscriptions (id, person_id, session_hash, endpoint, p256dh, auth, label, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-         ON CONFLICT (endpoint) DO UPDATE SET person_id = excluded.person_id, session_hash = excluded.session_hash, \
+         ON CONFLICT (endpoint) DO UPDATE SET session_hash = excluded.session_hash, \
              p256dh = excluded.p256dh, auth = excluded.auth, label = excluded.label \
+         WHERE push_subscriptions.person_id = excluded.person_id \
          RETURNING id, created_at")
         .bind(Uuid::now_v7()).bind(actor.person_id).bind(actor.session_hash()).bind(&request.endpoint)
         .bind(&request.p256dh).bind(&request.auth).bind(&label).bind(now)
-        .fetch_one(c).await)?;
+        .fetch_optional(c).await)?;
+    let (id, created_at) = registered.ok_or_else(|| {
+        ApiError::conflict(
+            "push_endpoint_taken",
+            "Another person receives notifications on this device: they must sign out on it first.",
+        )
+    })?;
     // The oldest devices beyond the bound are forgotten.
     let devices: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
         "SELECT id FROM push_subscriptions WHERE person_id = $1 ORDER BY created_at DESC, id DESC")

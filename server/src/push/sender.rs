@@ -14,6 +14,12 @@
 //!   429 and 5xx, timeouts, connection errors: sent again later, after `Retry-After` when
 //!   given, else with exponential backoff; given up after [`SenderOptions::max_attempts`].
 //! - The VAPID signature is made once per push-service origin and reused for an hour.
+//! - One endpoint never delays another person's push ([`Sender::run`]): sends run
+//!   concurrently, each with its own timeout, and new deliveries are claimed as soon as a
+//!   slot frees instead of after a whole batch; one push-service origin holds at most
+//!   [`SenderOptions::per_origin`] slots, and a delivery to an origin that is full waits in
+//!   the outbox a moment instead of in a slot. Endpoints are checked again before each send
+//!   ([`super::endpoints`]): an address that now points inside is never connected to.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -26,6 +32,7 @@ use futures::StreamExt;
 use uuid::Uuid;
 use web_push::{PartialVapidSignatureBuilder, SubscriptionInfo};
 
+use super::endpoints::{self, EndpointRule};
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult};
 use crate::on_tx;
@@ -38,6 +45,8 @@ pub struct SenderOptions {
     pub batch: i64,
     /// Requests in flight at once.
     pub concurrency: usize,
+    /// Requests in flight at once to one push-service origin (scheme, host, port).
+    pub per_origin: usize,
     /// Attempts before a delivery is given up.
     pub max_attempts: i64,
     /// Per request.
@@ -46,6 +55,8 @@ pub struct SenderOptions {
     pub idle: Duration,
     /// How long a claim holds; a claim older than this is taken to be from a sender that crashed.
     pub claim: Duration,
+    /// Which endpoints may be sent to (HTTPS to public addresses, unless told otherwise).
+    pub endpoints: EndpointRule,
 }
 
 impl Default for SenderOptions {
@@ -54,10 +65,12 @@ impl Default for SenderOptions {
             contact: "mailto:admin@localhost".into(),
             batch: 500,
             concurrency: 128,
+            per_origin: 64,
             max_attempts: 8,
             timeout: Duration::from_secs(10),
             idle: Duration::from_millis(200),
             claim: Duration::from_secs(120),
+            endpoints: EndpointRule::PublicOnly,
         }
     }
 }
@@ -112,7 +125,7 @@ impl Sender {
         let (private, _) = super::vapid_keys(&db).await?;
         let vapid = web_push::VapidSignatureBuilder::from_base64_no_sub(&private)
             .map_err(|e| ApiError::internal(format!("the stored VAPID key is not usable: {e}")))?;
-        let http = reqwest::Client::builder()
+        let http = endpoints::client_builder(options.endpoints)
             .timeout(options.timeout)
             .connect_timeout(options.timeout)
             .pool_max_idle_per_host(options.concurrency)
@@ -122,29 +135,104 @@ impl Sender {
         Ok(Sender { db, http, vapid, signatures: Mutex::new(HashMap::new()), random, options })
     }
 
-    /// Sends until `stop` resolves; the batch under way is finished first.
+    /// Sends until `stop` resolves; the sends under way are finished first.
+    ///
+    /// A pipeline rather than rounds: up to `concurrency` sends are in flight, each slot
+    /// refilled from the outbox as soon as it frees, and outcomes are recorded as they come
+    /// (those finished together in one transaction). A hanging endpoint holds its own slots
+    /// until its timeout, never the others'.
     pub async fn run(self, stop: impl std::future::Future<Output = ()>) {
         tokio::pin!(stop);
+        let this = &self;
+        let mut in_flight = futures::stream::FuturesUnordered::new();
+        let mut busy: HashMap<String, usize> = HashMap::new();
+        let mut next_claim = tokio::time::Instant::now();
+        let mut stopping = false;
         loop {
-            let pause = match self.send_due(Utc::now()).await {
-                Ok(round) if round.claimed > 0 => Duration::ZERO,
-                Ok(_) => self.options.idle,
-                Err(error) => {
-                    tracing::warn!(%error, "push sending failed");
-                    Duration::from_secs(1)
+            let room = self.options.concurrency.saturating_sub(in_flight.len());
+            if !stopping && room > 0 && tokio::time::Instant::now() >= next_claim {
+                match self.claim(Utc::now(), room as i64).await {
+                    Ok(claimed) => {
+                        // Nothing more is due: look again after a pause.
+                        next_claim = tokio::time::Instant::now()
+                            + if claimed.len() < room { self.options.idle } else { Duration::ZERO };
+                        let mut full = Vec::new();
+                        for delivery in claimed {
+                            let origin = origin_of(&delivery.endpoint);
+                            let count = busy.entry(origin.clone()).or_default();
+                            if *count >= self.options.per_origin {
+                                full.push(delivery.id);
+                                continue;
+                            }
+                            *count += 1;
+                            in_flight.push(async move {
+                                let outcome = this.send(&delivery).await;
+                                (origin, delivery, outcome)
+                            });
+                        }
+                        if let Err(error) = self.put_back(&full).await {
+                            tracing::warn!(%error, "push deliveries could not be put back");
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "push sending failed");
+                        next_claim = tokio::time::Instant::now() + Duration::from_secs(1);
+                    }
                 }
-            };
+            }
+            if in_flight.is_empty() && stopping {
+                break;
+            }
+            let can_claim = !stopping && in_flight.len() < self.options.concurrency;
             tokio::select! {
                 biased;
-                _ = &mut stop => break,
-                _ = tokio::time::sleep(pause) => {}
+                _ = &mut stop, if !stopping => stopping = true,
+                Some(first) = in_flight.next(), if !in_flight.is_empty() => {
+                    let mut done = vec![first];
+                    while let Some(Some(more)) = futures::FutureExt::now_or_never(in_flight.next()) {
+                        done.push(more);
+                    }
+                    let mut outcomes = Vec::with_capacity(done.len());
+                    for (origin, delivery, outcome) in done {
+                        if let Some(count) = busy.get_mut(&origin) {
+                            *count -= 1;
+                            if *count == 0 {
+                                busy.remove(&origin);
+                            }
+                        }
+                        outcomes.push((delivery, outcome));
+                    }
+                    let mut round = Round::default();
+                    if let Err(error) = self.record(outcomes, Utc::now(), &mut round).await {
+                        // The claims lapse and the deliveries go again (the app shows each once).
+                        tracing::warn!(%error, "push outcomes could not be recorded");
+                    }
+                }
+                _ = tokio::time::sleep_until(next_claim), if can_claim => {}
             }
         }
     }
 
+    /// Deliveries claimed for an origin that has no free slot go back to the outbox for a
+    /// moment, without counting as an attempt.
+    async fn put_back(&self, ids: &[i64]) -> ApiResult<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let later = Utc::now() + chrono::Duration::seconds(1);
+        let mut tx = self.db.begin_write().await?;
+        for id in ids {
+            on_tx!(&mut tx, c => sqlx::query("UPDATE push_deliveries SET state = 'waiting', not_before = $1, \
+                claimed_until = NULL, attempts = attempts - 1 WHERE id = $2 AND state = 'sending'")
+                .bind(later).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Claims the deliveries due at `now`, sends them, records the outcomes.
     pub async fn send_due(&self, now: DateTime<Utc>) -> ApiResult<Round> {
-        let claimed = self.claim(now).await?;
+        let claimed = self.claim(now, self.options.batch).await?;
         let mut round = Round { claimed: claimed.len(), ..Round::default() };
         if claimed.is_empty() {
             return Ok(round);
@@ -212,7 +300,7 @@ impl Sender {
         Ok(())
     }
 
-    async fn claim(&self, now: DateTime<Utc>) -> ApiResult<Vec<Claimed>> {
+    async fn claim(&self, now: DateTime<Utc>, limit: i64) -> ApiResult<Vec<Claimed>> {
         let until = now + chrono::Duration::from_std(self.options.claim).unwrap_or(chrono::Duration::minutes(2));
         let mut tx = self.db.begin_write().await?;
         let due = "SELECT id FROM push_deliveries WHERE state IN ('waiting', 'sending') AND not_before <= $2 \
@@ -224,7 +312,7 @@ impl Sender {
             if tx.is_postgres() { " FOR UPDATE SKIP LOCKED" } else { "" }
         );
         let claimed: Vec<Claimed> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
-            .bind(until).bind(now).bind(self.options.batch).fetch_all(c).await)?;
+            .bind(until).bind(now).bind(limit).fetch_all(c).await)?;
         tx.commit().await?;
         Ok(claimed)
     }
@@ -247,6 +335,10 @@ impl Sender {
     }
 
     async fn send(&self, delivery: &Claimed) -> Outcome {
+        // Registered before the endpoint rules, or under a looser setting: never sent to.
+        if endpoints::check_before_send(&delivery.endpoint, self.options.endpoints).is_err() {
+            return Outcome::Gone;
+        }
         let request = match self.prepare(delivery) {
             Ok(request) => request,
             Err(error) => return Outcome::Failed(error),
@@ -265,6 +357,8 @@ impl Sender {
         };
         let response = match outgoing.body(request.body).send().await {
             Ok(response) => response,
+            // Its name now resolves only inside: never to be sent to, like a 410.
+            Err(error) if refused_by_rule(&error) => return Outcome::Gone,
             Err(error) => {
                 return Outcome::Retry { after: None, error: format!("no answer from the push service: {error}") };
             }
@@ -303,6 +397,23 @@ impl Sender {
             .map_err(|e| format!("cannot encrypt the message: {e}"))?;
         Ok(Prepared { url, authorization, body })
     }
+}
+
+/// Whether a send failed because the endpoint's addresses are all refused by the rule.
+fn refused_by_rule(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(error);
+    while let Some(error) = cause {
+        if error.is::<endpoints::Refused>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
+}
+
+/// Scheme, host and port: what a push service is, for the bound on slots per service.
+fn origin_of(endpoint: &str) -> String {
+    reqwest::Url::parse(endpoint).map(|u| u.origin().ascii_serialization()).unwrap_or_default()
 }
 
 /// The Urgency header values of RFC 8030 §5.3; anything else is sent as normal.

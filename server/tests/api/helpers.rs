@@ -174,7 +174,13 @@ pub async fn spawn_app() -> TestApp {
 
 /// With `with_admin` false, the database is as on first start: no one can sign in yet.
 pub async fn spawn_app_with_admin(with_admin: bool) -> TestApp {
-    spawn_app_with(with_admin, Settings::default()).await
+    spawn_app_with(with_admin, local_push()).await
+}
+
+/// Settings under which devices may register endpoints of a push service on 127.0.0.1 (the
+/// attack tests use the production rule instead).
+pub fn local_push() -> Settings {
+    Settings { push_endpoints: fabrique_server::push::endpoints::EndpointRule::AllowLoopback, ..Settings::default() }
 }
 
 pub async fn spawn_app_with(with_admin: bool, settings: Settings) -> TestApp {

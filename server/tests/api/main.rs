@@ -18,6 +18,7 @@ mod moderation;
 mod notifications;
 mod polls;
 mod posts;
+mod push;
 mod questions;
 mod search;
 mod sync;
