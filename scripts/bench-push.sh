@@ -20,7 +20,7 @@ service=$!
 # Retried by curl until it answers (refused connections included), for a minute at most.
 curl -sf --retry 60 --retry-connrefused --retry-max-time 60 -o /dev/null "http://127.0.0.1:$push_port/stats"
 ./target/release/fabrique-loadgen push-seed --data-dir "$data" --subscriptions "$devices" --push-service "http://127.0.0.1:$push_port"
-$core0 ./target/release/fabrique serve --push-allow-loopback --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
+$core0 ./target/release/fabrique serve --write-limits off --push-allow-loopback --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
 # Retried by curl until it answers (refused connections included), for a minute at most.
 curl -sf --retry 60 --retry-connrefused --retry-max-time 60 -o /dev/null "http://127.0.0.1:$port/health"

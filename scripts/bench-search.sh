@@ -14,7 +14,7 @@ trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 cargo build --release --locked --bin fabrique --bin fabrique-loadgen
 ./target/release/fabrique-loadgen seed --data-dir "$data" --posts "$posts"
 du -sh "$data"
-./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
+./target/release/fabrique serve --write-limits off --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
 # Retried by curl until it answers (refused connections included), for a minute at most.
 curl -sf --retry 60 --retry-connrefused --retry-max-time 60 -o /dev/null "http://127.0.0.1:$port/health"

@@ -14,7 +14,7 @@ trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 cargo build --release --locked --bin fabrique --bin fabrique-loadgen
 ./target/release/fabrique-loadgen seed --data-dir "$data"
-./target/release/fabrique serve --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
+./target/release/fabrique serve --write-limits off --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 50); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break

@@ -120,6 +120,48 @@ fn too_large() -> ApiError {
     )
 }
 
+/// Memory for decoding photos, in MB, shared by every upload of this instance: a photo
+/// waits for its share before it is decoded, so hostile images sent in parallel are decoded
+/// one after another instead of all at once.
+const DECODING_BUDGET_MB: usize = 512;
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(DECODING_BUDGET_MB);
+/// What decoding a photo holds per pixel at its peak: the decoded pixels (RGBA), the copy
+/// turned upright, the RGB copy encoded again, the encoder's buffers.
+const DECODING_BYTES_PER_PIXEL: u64 = 12;
+
+fn image_too_large() -> ApiError {
+    ApiError::client(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "image_too_large",
+        format!("This photo has too many pixels: at most {} million.", PIXELS_MAX / 1_000_000),
+    )
+}
+
+/// The pixels a photo declares in its header (read without decoding it); `None` for a
+/// document or a header that cannot be read (refused later with a reason).
+fn declared_pixels(bytes: &[u8]) -> Option<u64> {
+    let sniffed = infer::get(bytes).map(|t| t.mime_type())?;
+    if !sniffed.starts_with("image/") {
+        return None;
+    }
+    let reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().ok()?;
+    let (w, h) = reader.into_dimensions().ok()?;
+    Some(u64::from(w) * u64::from(h))
+}
+
+/// [`prepare`], within the decoding budget and off the async threads.
+async fn prepare_within_budget(body: Bytes) -> ApiResult<Prepared> {
+    let pixels = declared_pixels(&body).unwrap_or(0);
+    if pixels > PIXELS_MAX {
+        return Err(image_too_large());
+    }
+    let share = (pixels * DECODING_BYTES_PER_PIXEL).div_ceil(1024 * 1024).clamp(1, DECODING_BUDGET_MB as u64) as u32;
+    let _share = DECODING.acquire_many(share).await.map_err(|e| ApiError::internal(format!("decoding budget: {e}")))?;
+    tokio::task::spawn_blocking(move || prepare(&body))
+        .await
+        .map_err(|e| ApiError::internal(format!("preparing a file: {e}")))?
+}
+
 /// Reads the type from the bytes, and cleans a photo. CPU work: run off the async threads.
 fn prepare(bytes: &[u8]) -> ApiResult<Prepared> {
     let sniffed = infer::get(bytes).map(|t| t.mime_type()).ok_or_else(refused_type)?;
@@ -148,7 +190,7 @@ fn prepare(bytes: &[u8]) -> ApiResult<Prepared> {
     use image::ImageDecoder;
     let (w, h) = decoder.dimensions();
     if u64::from(w) * u64::from(h) > PIXELS_MAX {
-        return Err(ApiError::invalid("image_too_large", "This photo has too many pixels."));
+        return Err(image_too_large());
     }
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut picture = image::DynamicImage::from_decoder(decoder).map_err(|_| unreadable())?;
@@ -197,11 +239,17 @@ fn stored_path(dir: &FsPath, sha256: &str, thumbnail: bool) -> PathBuf {
 }
 
 /// Writes the file unless the same content is already there: a temporary file in the same
-/// directory, synced, then renamed over the final name (all or nothing).
-async fn store(path: PathBuf, bytes: Vec<u8>) -> ApiResult<()> {
-    tokio::task::spawn_blocking(move || -> std::io::Result<()> {
+/// directory, synced, then renamed over the final name (all or nothing). Whether it wrote;
+/// a file already there is touched, so that the sweep of files without rows (which only
+/// takes old ones) leaves it to the row about to point to it.
+async fn store(path: PathBuf, bytes: Vec<u8>) -> ApiResult<bool> {
+    tokio::task::spawn_blocking(move || -> std::io::Result<bool> {
         if path.exists() {
-            return Ok(());
+            let _ = std::fs::File::options()
+                .append(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+            return Ok(false);
         }
         let dir = path.parent().expect("a stored path has a directory");
         std::fs::create_dir_all(dir)?;
@@ -216,7 +264,7 @@ async fn store(path: PathBuf, bytes: Vec<u8>) -> ApiResult<()> {
         if written.is_err() {
             let _ = std::fs::remove_file(&temporary);
         }
-        written
+        written.map(|()| true)
     })
     .await
     .map_err(|e| ApiError::internal(format!("storing a file: {e}")))?
@@ -236,54 +284,118 @@ struct UploadQuery {
 
 /// Uploads a file under an id chosen by the device. Sending the same file again under the
 /// same id answers the same (a retry); another file under a taken id is refused.
+///
+/// What can be refused is refused before a byte of the body is read (the person's quota of
+/// files waiting to be published, their upload rate, a declared size over the bound), and
+/// a refused upload leaves nothing on disk. Photos are decoded within a memory budget
+/// shared by all uploads ([`DECODING`]), so that parallel hostile images cannot exhaust it.
+#[tracing::instrument(skip_all, fields(person = %actor.person_id, attachment = %id))]
 async fn upload(
     State(state): State<AppState>,
     AuthUser(actor): AuthUser,
     Path(id): Path<Uuid>,
     Query(query): Query<UploadQuery>,
-    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Body,
 ) -> ApiResult<Response> {
-    let body = match body {
+    let name = fields::text("name", &query.name, NAME_MAX, false, false)?;
+    let name = if name.is_empty() { "fichier".to_owned() } else { name.replace(['/', '\\'], "_") };
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > SIZE_MAX) {
+        return Err(too_large());
+    }
+    // A retry of an upload that was stored (its answer lost) is answered again at once.
+    let existing = {
+        let mut tx = state.db.begin_read().await?;
+        let existing = load(&mut tx, id).await?;
+        if existing.is_none() {
+            unattached_within_quota(&mut tx, &actor).await?;
+        }
+        tx.commit().await?;
+        existing
+    };
+    if existing.is_none() {
+        state
+            .limits
+            .take(actor.person_id, &[(crate::limits::Kind::Uploads, 1)])
+            .map_err(|wait| ApiError::write_limited(wait.as_secs().max(1)))?;
+    }
+    let body = match axum::body::to_bytes(body, SIZE_MAX + 1).await {
+        Ok(body) if body.len() > SIZE_MAX => return Err(too_large()),
         Ok(body) => body,
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => return Err(too_large()),
+        Err(error) if is_length_limit(&error) => return Err(too_large()),
         Err(_) => {
             return Err(ApiError::bad_request("upload_interrupted", "The file did not arrive whole: send it again."));
         }
     };
-    if body.len() > SIZE_MAX {
-        return Err(too_large());
-    }
     if body.is_empty() {
         return Err(ApiError::invalid("empty_file", "This file is empty."));
     }
-    let name = fields::text("name", &query.name, NAME_MAX, false, false)?;
-    let name = if name.is_empty() { "fichier".to_owned() } else { name.replace(['/', '\\'], "_") };
     let original = hex(&Sha256::digest(&body));
-    // A retry of an upload that was stored (its answer lost) is answered again at once.
-    {
-        let mut tx = state.db.begin_read().await?;
-        if let Some(existing) = load(&mut tx, id).await? {
-            tx.commit().await?;
-            return retried(&actor, existing, &original);
-        }
-        tx.commit().await?;
-    }
-    let prepared = tokio::task::spawn_blocking(move || prepare(&body))
-        .await
-        .map_err(|e| ApiError::internal(format!("preparing a file: {e}")))??;
-    let sha256 = hex(&Sha256::digest(&prepared.bytes));
-    let dir = state.settings.files_dir.clone();
-    if let Some(thumbnail) = prepared.thumbnail {
-        store(stored_path(&dir, &sha256, true), thumbnail).await?;
-    }
-    store(stored_path(&dir, &sha256, false), prepared.bytes.clone()).await?;
-
-    let mut tx = state.db.begin_write().await?;
-    if let Some(existing) = load(&mut tx, id).await? {
-        tx.commit().await?;
+    if let Some(existing) = existing {
         return retried(&actor, existing, &original);
     }
-    let unattached: i64 = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM attachments WHERE owner_id = $1 AND item_id IS NULL")
+    let prepared = prepare_within_budget(body).await?;
+    let sha256 = hex(&Sha256::digest(&prepared.bytes));
+    let dir = state.settings.files_dir.clone();
+    let mut written = Vec::new();
+    if let Some(thumbnail) = prepared.thumbnail {
+        let path = stored_path(&dir, &sha256, true);
+        if store(path.clone(), thumbnail).await? {
+            written.push(path);
+        }
+    }
+    let path = stored_path(&dir, &sha256, false);
+    if store(path.clone(), prepared.bytes.clone()).await? {
+        written.push(path);
+    }
+
+    let kind = match prepared.kind {
+        AttachmentKind::Image => "image",
+        AttachmentKind::Document => "document",
+    };
+    // The original's digest is kept beside the cleaned one's: a retry is recognised by it.
+    let stored = format!("{sha256}:{original}");
+    let mut tx = state.db.begin_write().await?;
+    let outcome = async {
+        if let Some(existing) = load(&mut tx, id).await? {
+            return Ok(Err(existing));
+        }
+        // Again, under the write lock: uploads of one person racing each other.
+        unattached_within_quota(&mut tx, &actor).await?;
+        on_tx!(&mut tx, c => sqlx::query(
+            "INSERT INTO attachments (id, owner_id, sha256, kind, content_type, name, size, width, height, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+            .bind(id).bind(actor.person_id).bind(&stored).bind(kind).bind(&prepared.content_type).bind(&name)
+            .bind(prepared.bytes.len() as i64).bind(prepared.width).bind(prepared.height).bind(Utc::now())
+            .execute(c).await.map(|r| r.rows_affected()))?;
+        load(&mut tx, id).await?.map(Ok).ok_or_else(attachment_not_found)
+    }
+    .await;
+    match outcome {
+        Ok(Ok(row)) => {
+            tx.commit().await?;
+            Ok((StatusCode::CREATED, axum::Json(row.uploaded())).into_response())
+        }
+        Ok(Err(existing)) => {
+            forget_written(&mut tx, &sha256, written).await?;
+            tx.commit().await?;
+            retried(&actor, existing, &original)
+        }
+        Err(error) => {
+            // Nothing of a refused upload stays on disk (unless another row holds the same
+            // content); the maintenance loop sweeps what a crash left here.
+            forget_written(&mut tx, &sha256, written).await?;
+            tx.commit().await?;
+            Err(error)
+        }
+    }
+}
+
+/// Files waiting to be published are bounded per person: refused before reading anything.
+async fn unattached_within_quota(tx: &mut Tx, actor: &Actor) -> ApiResult<()> {
+    let unattached: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM attachments WHERE owner_id = $1 AND item_id IS NULL")
         .bind(actor.person_id).fetch_one(c).await)?;
     if unattached >= UNATTACHED_MAX {
         return Err(ApiError::conflict(
@@ -291,21 +403,37 @@ async fn upload(
             "Too many files wait to be published: publish or drop some first.",
         ));
     }
-    let kind = match prepared.kind {
-        AttachmentKind::Image => "image",
-        AttachmentKind::Document => "document",
-    };
-    // The original's digest is kept beside the cleaned one's: a retry is recognised by it.
-    let stored = format!("{sha256}:{original}");
-    on_tx!(&mut tx, c => sqlx::query(
-        "INSERT INTO attachments (id, owner_id, sha256, kind, content_type, name, size, width, height, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-        .bind(id).bind(actor.person_id).bind(&stored).bind(kind).bind(&prepared.content_type).bind(&name)
-        .bind(prepared.bytes.len() as i64).bind(prepared.width).bind(prepared.height).bind(Utc::now())
-        .execute(c).await.map(|r| r.rows_affected()))?;
-    let row = load(&mut tx, id).await?.ok_or_else(attachment_not_found)?;
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, axum::Json(row.uploaded())).into_response())
+    Ok(())
+}
+
+/// Removes the files this upload wrote, unless a row points to that content; run inside the
+/// write transaction, so that no upload of the same content can add such a row meanwhile.
+async fn forget_written(tx: &mut Tx, sha256: &str, written: Vec<PathBuf>) -> ApiResult<()> {
+    if written.is_empty() || content_in_use(tx, sha256).await? {
+        return Ok(());
+    }
+    for path in written {
+        let _ = tokio::fs::remove_file(path).await;
+    }
+    Ok(())
+}
+
+/// Whether a row points to this content (`sha256` is `<kept>:<original>`).
+async fn content_in_use(tx: &mut Tx, content: &str) -> ApiResult<bool> {
+    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM attachments WHERE substr(sha256, 1, 64) = $1 LIMIT 1")
+        .bind(content).fetch_optional(c).await)?;
+    Ok(found.is_some())
+}
+
+fn is_length_limit(error: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(error) = cause {
+        if error.is::<http_body_util::LengthLimitError>() {
+            return true;
+        }
+        cause = error.source();
+    }
+    false
 }
 
 fn retried(actor: &Actor, existing: AttachmentRow, original: &str) -> ApiResult<Response> {
@@ -488,6 +616,57 @@ pub const UNPUBLISHED_KEPT_FOR: chrono::Duration = chrono::Duration::hours(24);
 
 /// Forgets the uploads left unpublished since before `before`, and the stored files no
 /// upload points to any more. Returns how many uploads were forgotten.
+/// Removes stored files that no row points to (left by a crash between writing a file and
+/// its row, or by older versions), last modified between `since` (if given) and `before`:
+/// a file younger than `before` may be about to get its row. Returns how many it removed.
+pub async fn sweep_files_without_rows(
+    db: &crate::db::Db,
+    files_dir: &FsPath,
+    since: Option<std::time::SystemTime>,
+    before: std::time::SystemTime,
+) -> ApiResult<usize> {
+    let dir = files_dir.to_owned();
+    // (content, path) of the candidates, read off the async threads.
+    let candidates = tokio::task::spawn_blocking(move || {
+        let mut found = Vec::new();
+        let Ok(shards) = std::fs::read_dir(&dir) else { return found };
+        for shard in shards.flatten() {
+            let Ok(files) = std::fs::read_dir(shard.path()) else { continue };
+            for file in files.flatten() {
+                let name = file.file_name().to_string_lossy().into_owned();
+                let content = name.strip_suffix(".thumb.jpg").unwrap_or(&name);
+                // Temporary files of a write cut off by a crash are swept too.
+                let temporary = name.starts_with('.') && name.ends_with(".part");
+                if !temporary && (content.len() != 64 || !content.bytes().all(|b| b.is_ascii_hexdigit())) {
+                    continue;
+                }
+                let Ok(modified) = file.metadata().and_then(|m| m.modified()) else { continue };
+                if modified < before && since.is_none_or(|since| modified >= since) {
+                    found.push((if temporary { None } else { Some(content.to_owned()) }, file.path()));
+                }
+            }
+        }
+        found
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("reading the files directory: {e}")))?;
+    let mut removed = 0;
+    for (content, path) in candidates {
+        if let Some(content) = content {
+            // One short transaction per file: the write lock is never held for long.
+            let mut tx = db.begin_write().await?;
+            let in_use = content_in_use(&mut tx, &content).await?;
+            if !in_use && tokio::fs::remove_file(&path).await.is_ok() {
+                removed += 1;
+            }
+            tx.commit().await?;
+        } else if tokio::fs::remove_file(&path).await.is_ok() {
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
 pub async fn forget_unpublished(db: &crate::db::Db, files_dir: &FsPath, before: DateTime<Utc>) -> ApiResult<usize> {
     let mut tx = db.begin_write().await?;
     let forgotten: Vec<String> = on_tx!(&mut tx, c => sqlx::query_scalar(
@@ -498,10 +677,7 @@ pub async fn forget_unpublished(db: &crate::db::Db, files_dir: &FsPath, before: 
     contents.dedup();
     let mut orphans = Vec::new();
     for content in contents {
-        let pattern = format!("{content}:%");
-        let still: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM attachments WHERE sha256 LIKE $1 LIMIT 1")
-            .bind(&pattern).fetch_optional(c).await)?;
-        if still.is_none() {
+        if !content_in_use(&mut tx, &content).await? {
             orphans.push(content);
         }
     }

@@ -68,8 +68,13 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         );
     }
     let files_dir = args.store.data_dir.join("attachments");
-    let settings =
-        Settings { public_url, search_batch: args.search_batch, files_dir, push_endpoints: args.push_endpoints() };
+    let settings = Settings {
+        public_url,
+        search_batch: args.search_batch,
+        files_dir,
+        push_endpoints: args.push_endpoints(),
+        write_limits: args.write_limits(),
+    };
     let app = Application::build(db.clone(), settings, args.bind)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
@@ -192,6 +197,17 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32, 
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "forgot unpublished uploads"),
             Err(error) => tracing::warn!(%error, "uploads clean-up failed"),
+        }
+        // Files without rows: every file at the first round after a start, then those of
+        // the last day (a file gets its row within seconds of being written).
+        let now = std::time::SystemTime::now();
+        let since = (rounds > 1).then(|| now - Duration::from_secs(25 * 3600));
+        match crate::attachments::sweep_files_without_rows(&db, &files_dir, since, now - Duration::from_secs(3600))
+            .await
+        {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "removed files without rows"),
+            Err(error) => tracing::warn!(%error, "files clean-up failed"),
         }
         let horizon = chrono::Utc::now() - chrono::Duration::days(90);
         match sync::log::compact(&db, horizon).await {

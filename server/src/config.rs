@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::limits::PerHour;
 use crate::push::endpoints::EndpointRule;
 
 #[derive(Parser, Debug)]
@@ -113,9 +114,56 @@ pub struct ServeArgs {
     /// public addresses are registered and sent to.
     #[arg(long, env = "FABRIQUE_PUSH_ALLOW_LOOPBACK")]
     pub push_allow_loopback: bool,
+
+    /// Per-person write limits: `on`, or `off` for bulk imports and load tests. A write past
+    /// a limit waits on the phone and goes later; nothing is lost.
+    #[arg(long, env = "FABRIQUE_WRITE_LIMITS", default_value = "on", value_parser = ["on", "off"])]
+    pub write_limits: String,
+
+    /// Posts, questions, events, polls and organisers' messages one person may write per
+    /// hour (a quarter of it at once).
+    #[arg(long, env = "FABRIQUE_WRITE_LIMIT_POSTS", default_value_t = 120, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_limit_posts: u32,
+
+    /// Comments and answers per person per hour.
+    #[arg(long, env = "FABRIQUE_WRITE_LIMIT_COMMENTS", default_value_t = 600, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_limit_comments: u32,
+
+    /// Direct messages per person per hour.
+    #[arg(long, env = "FABRIQUE_WRITE_LIMIT_MESSAGES", default_value_t = 1200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_limit_messages: u32,
+
+    /// People named (@) per person per hour.
+    #[arg(long, env = "FABRIQUE_WRITE_LIMIT_MENTIONS", default_value_t = 300, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_limit_mentions: u32,
+
+    /// Reports per person per hour.
+    #[arg(long, env = "FABRIQUE_WRITE_LIMIT_REPORTS", default_value_t = 60, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_limit_reports: u32,
+
+    /// People invited into groups or conversations per person per hour.
+    #[arg(long, env = "FABRIQUE_WRITE_LIMIT_INVITATIONS", default_value_t = 400, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_limit_invitations: u32,
+
+    /// Files uploaded per person per hour.
+    #[arg(long, env = "FABRIQUE_WRITE_LIMIT_UPLOADS", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
+    pub write_limit_uploads: u32,
 }
 
 impl ServeArgs {
+    /// The write limits asked for; `None` when they are off.
+    pub fn write_limits(&self) -> Option<PerHour> {
+        (self.write_limits == "on").then_some(PerHour {
+            posts: self.write_limit_posts,
+            comments: self.write_limit_comments,
+            messages: self.write_limit_messages,
+            mentions: self.write_limit_mentions,
+            reports: self.write_limit_reports,
+            invitations: self.write_limit_invitations,
+            uploads: self.write_limit_uploads,
+        })
+    }
+
     pub fn push_endpoints(&self) -> EndpointRule {
         if self.push_allow_loopback { EndpointRule::AllowLoopback } else { EndpointRule::PublicOnly }
     }
@@ -153,6 +201,8 @@ pub struct Settings {
     pub files_dir: PathBuf,
     /// Which push endpoints devices may register.
     pub push_endpoints: EndpointRule,
+    /// Per-person write limits; `None`: off.
+    pub write_limits: Option<PerHour>,
 }
 
 impl Default for Settings {
@@ -165,6 +215,7 @@ impl Default for Settings {
             search_batch: 500,
             files_dir,
             push_endpoints: EndpointRule::PublicOnly,
+            write_limits: Some(PerHour::default()),
         }
     }
 }

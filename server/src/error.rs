@@ -56,6 +56,19 @@ impl ApiError {
             retry_after: Some(retry_after),
         }
     }
+    /// A person writing faster than a person can (see `limits`): the write waits on the
+    /// device and goes again after `retry_after` seconds.
+    pub fn write_limited(retry_after: u64) -> Self {
+        ApiError::Client {
+            status: StatusCode::TOO_MANY_REQUESTS,
+            code: "rate_limited",
+            message: format!(
+                "You are writing faster than anyone can by hand: what you wrote is kept and goes in {retry_after} s."
+            ),
+            details: None,
+            retry_after: Some(retry_after),
+        }
+    }
     pub fn with_details(mut self, value: serde_json::Value) -> Self {
         if let ApiError::Client { details, .. } = &mut self {
             *details = Some(value);

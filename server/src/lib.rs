@@ -22,6 +22,7 @@ pub mod events;
 pub mod extract;
 pub mod fields;
 pub mod groups;
+pub mod limits;
 pub mod moderation;
 pub mod notifications;
 pub mod organisations;
@@ -65,6 +66,8 @@ pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
     pub pokes: Pokes,
+    /// Per-person write limits of this instance (see [`limits`]).
+    pub limits: Arc<limits::WriteLimits>,
 }
 
 #[derive(OpenApi)]
@@ -104,7 +107,11 @@ impl Application {
     pub async fn build(db: Db, settings: Settings, bind: SocketAddr) -> std::io::Result<Self> {
         let listener = TcpListener::bind(bind).await?;
         let pokes = Pokes::start(&db).await.map_err(std::io::Error::other)?;
-        let state = AppState { db, settings: Arc::new(settings), pokes };
+        let limits = Arc::new(match settings.write_limits {
+            Some(per_hour) => limits::WriteLimits::new(per_hour),
+            None => limits::WriteLimits::off(),
+        });
+        let state = AppState { db, settings: Arc::new(settings), pokes, limits };
         let router = router(state.clone());
         Ok(Application { listener, router, state })
     }

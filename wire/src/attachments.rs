@@ -14,7 +14,7 @@ use crate::wire_type;
 /// Largest file accepted, in bytes.
 pub const SIZE_MAX: usize = 20 * 1024 * 1024;
 /// Largest photo accepted, in pixels (a 48-megapixel phone camera fits).
-pub const PIXELS_MAX: u64 = 64_000_000;
+pub const PIXELS_MAX: u64 = 50_000_000;
 /// Longest side of a thumbnail, in pixels.
 pub const THUMBNAIL_SIDE: u32 = 320;
 /// Files on one item.

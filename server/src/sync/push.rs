@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::Json;
 use crate::sync::apply::apply;
 use crate::sync::log::{self, ChangeSet};
-use crate::{AppState, on_tx};
+use crate::{AppState, limits, on_tx};
 
 /// Push mutations, in order, numbered from where the server is for this client.
 #[utoipa::path(post, path = "/v1/sync/push", tag = "sync", security(("bearer" = [])), request_body = PushRequest,
@@ -24,6 +24,7 @@ use crate::{AppState, on_tx};
         (status = 200, description = "Each mutation's outcome", body = PushResponse),
         (status = 403, description = "The client id belongs to someone else", body = ErrorBody),
         (status = 409, description = "A gap: `details.expected_mutation_id` says where to resume", body = ErrorBody),
+        (status = 429, description = "`rate_limited`: the person writes faster than by hand; `Retry-After` says when to push again (nothing was applied)", body = ErrorBody),
         (status = 422, body = ErrorBody)))]
 #[tracing::instrument(skip_all, fields(person = %actor.person_id, client = %request.client_id, count = request.mutations.len()))]
 pub async fn push(
@@ -71,6 +72,17 @@ pub async fn push(
             .with_details(serde_json::json!({ "expected_mutation_id": last + 1 })));
         }
 
+        // A person writing faster than by hand: this write and the ones after it wait on
+        // the device (429, or the results so far), and go again later.
+        if let Err(wait) = state.limits.take(actor.person_id, &limits::costs(&entry.mutation)) {
+            drop(tx);
+            let retry_after = wait.as_secs().max(1);
+            tracing::info!(mutation = id, retry_after, "write limit reached");
+            if results.is_empty() {
+                return Err(ApiError::write_limited(retry_after));
+            }
+            break;
+        }
         let mut changes = ChangeSet::default();
         tx.savepoint().await?;
         let outcome = match apply(&mut tx, &actor, &entry.mutation, &mut changes).await {

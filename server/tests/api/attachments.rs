@@ -342,3 +342,134 @@ async fn a_document_on_a_question_is_read_in_its_groups_and_goes_with_the_questi
     device.sync().await;
     assert!(device.entities("attachment").is_empty());
 }
+
+/// A distinct small PDF each time (different bytes, different content).
+fn another_pdf(n: usize) -> Vec<u8> {
+    format!("%PDF-1.4\n% copy {n}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+        .into_bytes()
+}
+
+/// Files stored under the attachments directory (temporary ones included).
+fn files_on_disk(dir: &std::path::Path) -> usize {
+    let Ok(shards) = std::fs::read_dir(dir) else { return 0 };
+    shards.flatten().map(|shard| std::fs::read_dir(shard.path()).map(|f| f.count()).unwrap_or(0)).sum()
+}
+
+#[tokio::test]
+async fn uploads_refused_past_the_quota_leave_nothing_on_disk() {
+    // Arrange: a person whose upload rate is not what is tested here.
+    let per_hour = fabrique_server::limits::PerHour { uploads: 100_000, ..Default::default() };
+    let app =
+        spawn_app_with(true, fabrique_server::config::Settings { write_limits: Some(per_hour), ..local_push() }).await;
+    let association = app.new_association("Amicale").await;
+    let mallory = app.member(association, "Mallory").await;
+    for n in 0..100 {
+        assert_eq!(upload(&app, &mallory, Uuid::now_v7(), "f.pdf", another_pdf(n)).await.0, 201);
+    }
+
+    // Act: 30 more, each a new content.
+    for n in 100..130 {
+        let (status, body) = upload(&app, &mallory, Uuid::now_v7(), "f.pdf", another_pdf(n)).await;
+        assert_eq!(status, 409);
+        assert_eq!(body["error"]["code"], "too_many_uploads");
+    }
+
+    // Assert: the 100 files that have rows, and not one more.
+    assert_eq!(app.count("attachments").await, 100);
+    assert_eq!(files_on_disk(&app.files_dir), 100);
+}
+
+#[tokio::test]
+async fn uploading_in_a_loop_is_stopped_before_the_body_is_read() {
+    let app = spawn_app().await;
+    let association = app.new_association("Amicale").await;
+    let mallory = app.member(association, "Mallory").await;
+    let mut statuses = Vec::new();
+    for n in 0..80 {
+        statuses.push(upload(&app, &mallory, Uuid::now_v7(), "f.pdf", another_pdf(n)).await.0);
+    }
+    let stored = statuses.iter().filter(|&&s| s == 201).count();
+    assert!((40..=60).contains(&stored), "a burst, then waits: {stored} stored");
+    assert!(statuses[stored..].iter().all(|&s| s == 429), "{statuses:?}");
+    assert_eq!(files_on_disk(&app.files_dir), stored);
+}
+
+#[tokio::test]
+async fn files_that_no_row_points_to_are_swept_once_old_enough() {
+    let app = spawn_app().await;
+    let association = app.new_association("Amicale").await;
+    let awa = app.member(association, "Awa").await;
+    assert_eq!(upload(&app, &awa, Uuid::now_v7(), "cr.pdf", pdf()).await.0, 201);
+    // A file a crash left without its row, and a temporary file cut off mid-write.
+    let orphan = app.files_dir.join("ab").join(format!("ab{}", "0".repeat(62)));
+    std::fs::create_dir_all(orphan.parent().unwrap()).unwrap();
+    std::fs::write(&orphan, b"left behind").unwrap();
+    let partial = app.files_dir.join("ab").join(format!(".{}.part", Uuid::new_v4()));
+    std::fs::write(&partial, b"half").unwrap();
+    assert_eq!(files_on_disk(&app.files_dir), 3);
+
+    // Too young: they may be about to get their row.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let removed =
+        fabrique_server::attachments::sweep_files_without_rows(&app.db, &app.files_dir, None, hour_ago).await.unwrap();
+    assert_eq!(removed, 0);
+
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+    let removed =
+        fabrique_server::attachments::sweep_files_without_rows(&app.db, &app.files_dir, None, later).await.unwrap();
+
+    assert_eq!(removed, 2);
+    assert!(!orphan.exists() && !partial.exists());
+    assert_eq!(files_on_disk(&app.files_dir), 1, "the uploaded file stays");
+}
+
+/// A PNG of `side` × `side` transparent pixels: a few hundred kilobytes that decode to
+/// `side² × 4` bytes.
+fn decompression_bomb(side: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let pixels = vec![0u8; (side * side * 4) as usize];
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new_with_quality(
+        &mut out,
+        image::codecs::png::CompressionType::Fast,
+        image::codecs::png::FilterType::NoFilter,
+    )
+    .write_image(&pixels, side, side, image::ExtendedColorType::Rgba8)
+    .unwrap();
+    out
+}
+
+fn peak_memory_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[tokio::test]
+async fn hostile_photos_sent_in_parallel_are_decoded_within_a_bounded_memory() {
+    // Arrange: the real server binary, whose peak memory the kernel keeps.
+    let served = spawn_binary(&[]).await;
+    let app = &served.app;
+    let association = app.new_association("Amicale").await;
+    let mallory = app.member(association, "Mallory").await;
+    let bomb = decompression_bomb(6_000);
+    assert!(bomb.len() < 1_000_000, "small on the wire: {} bytes", bomb.len());
+    let before = peak_memory_kib(served.pid());
+
+    // Act: six at once (144 MB each once decoded), and one over the pixel bound.
+    let uploads = (0..6).map(|_| upload(app, &mallory, Uuid::now_v7(), "bombe.png", bomb.clone()));
+    let answers = futures::future::join_all(uploads).await;
+    let (too_many, refusal) = upload(app, &mallory, Uuid::now_v7(), "bombe.png", decompression_bomb(7_200)).await;
+
+    // Assert: each accepted; decoded one after another, the server's peak stayed bounded.
+    assert!(answers.iter().all(|(status, _)| *status == 201), "{answers:?}");
+    assert_eq!(too_many, 413);
+    assert_eq!(refusal["error"]["code"], "image_too_large");
+    let peak = peak_memory_kib(served.pid());
+    eprintln!(
+        "server peak memory: {} MiB before, {} MiB after six 36-megapixel photos at once",
+        before / 1024,
+        peak / 1024
+    );
+    assert!(peak < 600 * 1024, "peak {} MiB", peak / 1024);
+}

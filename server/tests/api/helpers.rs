@@ -149,6 +149,10 @@ pub async fn spawn_binary(extra: &[&str]) -> ServedBinary {
 }
 
 impl ServedBinary {
+    pub fn pid(&self) -> u32 {
+        self.child.id().expect("still running")
+    }
+
     /// Lines of the log that contain `text`.
     pub fn logged(&self, text: &str) -> Vec<String> {
         self.log.lock().unwrap().iter().filter(|l| l.contains(text)).cloned().collect()

@@ -14,6 +14,7 @@ mod events;
 mod groups;
 mod health;
 mod helpers;
+mod limits;
 mod moderation;
 mod notifications;
 mod polls;

@@ -236,7 +236,8 @@ async fn all_pages(app: &TestApp, person: &Person, query: &str, limit: u32) -> (
 #[tokio::test]
 async fn a_search_ranks_recent_matches_a_batch_at_a_time_and_gives_each_visible_one_once() {
     // Batches of 3 matches, so that a few posts cross many batches.
-    let app = spawn_app_with(true, fabrique_server::config::Settings { search_batch: 3, ..Default::default() }).await;
+    let settings = fabrique_server::config::Settings { search_batch: 3, write_limits: None, ..local_push() };
+    let app = spawn_app_with(true, settings).await;
     let association = app.new_association("Amicale").await;
     let reader = app.member(association, "Lectrice").await;
     let insider = app.manager(association, "Initiée").await;

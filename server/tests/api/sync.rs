@@ -392,7 +392,9 @@ async fn a_new_member_is_poked_about_the_group_they_just_joined() {
 #[tokio::test]
 async fn a_device_back_after_many_changes_everywhere_gets_exactly_its_own() {
     // More changes than the pull's sequence walk covers (500): both ways of reading run.
-    let app = spawn_app().await;
+    // 700 posts from one person in a moment: a bulk import, without write limits.
+    let settings = fabrique_server::config::Settings { write_limits: None, ..crate::helpers::local_push() };
+    let app = crate::helpers::spawn_app_with(true, settings).await;
     let (manager, member, group) = club(&app).await;
     let elsewhere = app.group(&manager, "Ailleurs", "private").await;
     let mut device = app.device(&member);
