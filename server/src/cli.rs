@@ -74,6 +74,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         files_dir,
         push_endpoints: args.push_endpoints(),
         write_limits: args.write_limits(),
+        trusted_proxies: args.trusted_proxies.clone(),
     };
     let app = Application::build(db.clone(), settings, args.bind)
         .await
@@ -175,6 +176,9 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32, 
         }
         if let Err(error) = rate_limit::forget_old(&db).await {
             tracing::warn!(%error, "rate-limit clean-up failed");
+        }
+        if let Err(error) = accounts::throttle::forget_old(&db).await {
+            tracing::warn!(%error, "sign-in throttle clean-up failed");
         }
         if let Err(error) = crate::activity::forget_old(&db, chrono::Utc::now()).await {
             tracing::warn!(%error, "activity clean-up failed");

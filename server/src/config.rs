@@ -115,6 +115,12 @@ pub struct ServeArgs {
     #[arg(long, env = "FABRIQUE_PUSH_ALLOW_LOOPBACK")]
     pub push_allow_loopback: bool,
 
+    /// Addresses or networks of the reverse proxies in front of this server, comma-separated
+    /// (`127.0.0.1,10.0.0.0/8`): only from them is `X-Forwarded-For` read to learn a client's
+    /// address (for sign-in throttling and the audit log). None by default.
+    #[arg(long, env = "FABRIQUE_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+
     /// Per-person write limits: `on`, or `off` for bulk imports and load tests. A write past
     /// a limit waits on the phone and goes later; nothing is lost.
     #[arg(long, env = "FABRIQUE_WRITE_LIMITS", default_value = "on", value_parser = ["on", "off"])]
@@ -203,6 +209,8 @@ pub struct Settings {
     pub push_endpoints: EndpointRule,
     /// Per-person write limits; `None`: off.
     pub write_limits: Option<PerHour>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl Default for Settings {
@@ -216,6 +224,7 @@ impl Default for Settings {
             files_dir,
             push_endpoints: EndpointRule::PublicOnly,
             write_limits: Some(PerHour::default()),
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -7,6 +7,7 @@
 
 pub mod rate_limit;
 pub mod setup;
+pub mod throttle;
 
 use std::net::SocketAddr;
 use std::sync::OnceLock;
@@ -80,20 +81,50 @@ impl FromRequestParts<AppState> for AuthUser {
     }
 }
 
-/// The caller's IP, for rate limits.
+/// The caller's address, for throttling and the audit log: the peer's, or, when the peer
+/// is one of the trusted proxies (`--trusted-proxies`), the nearest address in
+/// `X-Forwarded-For` that is not itself a trusted proxy. A client cannot choose its address
+/// by sending the header itself: from anyone else the header is ignored.
 pub struct ClientIp(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip().to_string())
-            .unwrap_or_else(|| "unknown".into());
-        Ok(ClientIp(ip))
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip()) else {
+            return Ok(ClientIp("unknown".into()));
+        };
+        Ok(ClientIp(client_address(peer, &parts.headers, &state.settings.trusted_proxies).to_string()))
     }
+}
+
+/// See [`ClientIp`].
+pub fn client_address(
+    peer: std::net::IpAddr,
+    headers: &axum::http::HeaderMap,
+    trusted: &[ipnet::IpNet],
+) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let forwarded = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .collect::<Vec<_>>();
+    let mut client = peer;
+    for hop in forwarded.iter().rev() {
+        match hop.parse::<std::net::IpAddr>() {
+            Ok(ip) if is_trusted(&ip) => client = ip,
+            Ok(ip) => return ip,
+            // Garbage in the header: stop at the last address known good.
+            Err(_) => return client,
+        }
+    }
+    client
 }
 
 pub async fn authenticate(db: &Db, token: &str) -> ApiResult<Option<Actor>> {
@@ -183,15 +214,16 @@ async fn sign_in(
     Json(body): Json<SignInRequest>,
 ) -> ApiResult<Json<SessionResponse>> {
     let email = body.email.trim().to_lowercase();
-    rate_limit::check(&state.db, &format!("sign-in:ip:{ip}"), 30, 300).await?;
-    rate_limit::check(&state.db, &format!("sign-in:account:{email}"), 10, 900).await?;
+    throttle::check(&state.db, "sign-in", &email, &ip).await?;
     let row: Option<(Uuid, String)> = on_db!(&state.db, c => sqlx::query_as("SELECT id, password_hash FROM people WHERE email = $1 AND deactivated_at IS NULL")
         .bind(&email).fetch_optional(c).await)?;
     let (person_id, stored) = row.unzip();
     let matches = verify_password(body.password, stored).await?;
     let Some(person_id) = person_id.filter(|_| matches) else {
+        throttle::failed(&state.db, "sign-in", &email, &ip).await?;
         return Err(invalid_credentials());
     };
+    throttle::succeeded(&state.db, "sign-in", &email, &ip).await?;
     let mut tx = state.db.begin_write().await?;
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     let me = people::load_me(&mut tx, person_id).await?;

@@ -28,7 +28,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::{Frame, Lang, PageError, PageResult, done, render};
-use crate::accounts::{self, Actor, ClientIp, rate_limit};
+use crate::accounts::{self, Actor, ClientIp};
 use crate::error::ApiError;
 use crate::{AppState, audit, on_db, on_tx};
 
@@ -388,8 +388,7 @@ async fn sign_in(
 }
 
 async fn check_limits(state: &AppState, ip: &str, email: &str) -> Result<(), ApiError> {
-    rate_limit::check(&state.db, &format!("admin-sign-in:ip:{ip}"), 30, 300).await?;
-    rate_limit::check(&state.db, &format!("admin-sign-in:account:{email}"), 10, 900).await
+    accounts::throttle::check(&state.db, "admin-sign-in", email, ip).await
 }
 
 /// The token of a new session, or `None` when the credentials or the role do not allow it
@@ -406,8 +405,10 @@ async fn open_session(
         .bind(email).fetch_optional(c).await)?;
     let stored = row.as_ref().map(|(_, hash, _)| hash.clone());
     if !accounts::verify_password(password, stored).await? {
+        accounts::throttle::failed(&state.db, "admin-sign-in", email, ip).await?;
         return Ok(None);
     }
+    accounts::throttle::succeeded(&state.db, "admin-sign-in", email, ip).await?;
     let Some((person_id, _, role)) = row else { return Ok(None) };
     let manages: i64 = on_db!(&state.db, c => sqlx::query_scalar("SELECT COUNT(*) FROM organisation_managers WHERE person_id = $1")
         .bind(person_id).fetch_one(c).await)?;

@@ -2,7 +2,7 @@ use fabrique_server::accounts::setup;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{PASSWORD, spawn_app, spawn_app_with_admin};
+use crate::helpers::{PASSWORD, TestApp, local_push, spawn_app, spawn_app_with, spawn_app_with_admin};
 
 #[tokio::test]
 async fn the_one_time_setup_link_creates_the_first_administrator_once() {
@@ -86,25 +86,107 @@ async fn sign_in_does_not_tell_whether_an_account_exists() {
 }
 
 #[tokio::test]
-async fn sign_in_is_rate_limited_per_account() {
+async fn sign_in_failures_from_one_address_are_slowed_down_more_and_more() {
     let app = spawn_app().await;
     let association = app.new_association("Club").await;
     let person = app.member(association, "Hugo Chevalier").await;
     let mut statuses = Vec::new();
-    for _ in 0..11 {
+    for _ in 0..6 {
         let response =
             app.post("/v1/auth/sign-in", None, &json!({ "email": person.email, "password": "wrong wrong" })).await;
         statuses.push((response.status(), response.headers().get("retry-after").cloned()));
     }
-    assert!(statuses[..10].iter().all(|(s, _)| *s == StatusCode::UNAUTHORIZED));
-    let (status, retry_after) = &statuses[10];
-    assert_eq!(*status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(retry_after.is_some(), "429 says when to retry");
-    // Even the right password waits out the window.
+    assert!(statuses[..6].iter().all(|(s, _)| *s == StatusCode::UNAUTHORIZED), "{statuses:?}");
+    // The sixth failure blocks this address for this account: even the right password waits.
     let right = app.post("/v1/auth/sign-in", None, &json!({ "email": person.email, "password": PASSWORD })).await;
     assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(right.headers().get("retry-after").is_some(), "429 says when to retry");
     // Another account from the same place is not blocked.
     app.sign_in("admin@federation.test", PASSWORD).await;
+}
+
+/// Signs in from `address` (as the trusted proxy in front of the server says).
+async fn sign_in_from(app: &TestApp, address: &str, email: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/v1/auth/sign-in"))
+        .header("x-forwarded-for", address)
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_owner_signs_in_while_an_attacker_hammers_their_account() {
+    // Arrange: behind a trusted reverse proxy on this machine.
+    let settings = fabrique_server::config::Settings { trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()], ..local_push() };
+    let app = spawn_app_with(true, settings).await;
+    let association = app.new_association("Club").await;
+    let owner = app.member(association, "Hugo Chevalier").await;
+    assert_eq!(sign_in_from(&app, "198.51.100.21", &owner.email, PASSWORD).await.status(), StatusCode::OK);
+
+    // Act: an attacker tries passwords from one address, as fast as it is let.
+    let mut waits = Vec::new();
+    for n in 0..40 {
+        let response = sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess number {n}")).await;
+        match response.status() {
+            StatusCode::UNAUTHORIZED => {}
+            StatusCode::TOO_MANY_REQUESTS => {
+                waits.push(response.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap());
+            }
+            other => panic!("{other}"),
+        }
+    }
+
+    // Assert: the attacker was slowed down; the owner still gets in, from the phone they
+    // used before and from an address never seen.
+    assert!(waits.len() >= 30, "the attacker waits: {waits:?}");
+    let known = sign_in_from(&app, "198.51.100.21", &owner.email, PASSWORD).await;
+    assert_eq!(known.status(), StatusCode::OK);
+    let fresh = sign_in_from(&app, "192.0.2.44", &owner.email, PASSWORD).await;
+    assert_eq!(fresh.status(), StatusCode::OK);
+    let attacker_with_the_password = sign_in_from(&app, "203.0.113.7", &owner.email, PASSWORD).await;
+    assert_eq!(attacker_with_the_password.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn the_waits_grow_with_each_failure() {
+    let settings = fabrique_server::config::Settings { trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()], ..local_push() };
+    let app = spawn_app_with(true, settings).await;
+    let association = app.new_association("Club").await;
+    let owner = app.member(association, "Hugo Chevalier").await;
+    for n in 0..5 {
+        assert_eq!(sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess {n}")).await.status(), StatusCode::UNAUTHORIZED);
+    }
+    // Each further failure (once its wait is over) doubles the next wait: read from the table.
+    let mut waits = Vec::new();
+    for n in 5..10 {
+        let mut tx = app.db.begin_write().await.unwrap();
+        fabrique_server::on_tx!(&mut tx, c => sqlx::query("UPDATE sign_in_throttle SET blocked_until = 0").execute(c).await.map(|_| ()))
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess {n}")).await.status(), StatusCode::UNAUTHORIZED);
+        let response = sign_in_from(&app, "203.0.113.7", &owner.email, "one more").await;
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        waits.push(response.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap());
+    }
+    assert!(waits.windows(2).all(|w| w[1] > w[0]), "growing waits: {waits:?}");
+}
+
+#[tokio::test]
+async fn a_client_cannot_choose_its_address_without_a_trusted_proxy() {
+    // No trusted proxy: X-Forwarded-For is ignored, every attempt comes from 127.0.0.1.
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let owner = app.member(association, "Hugo Chevalier").await;
+    let mut refused = 0;
+    for n in 0..10 {
+        let response = sign_in_from(&app, &format!("203.0.113.{n}"), &owner.email, "wrong guess").await;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            refused += 1;
+        }
+    }
+    assert!(refused >= 4, "changing the header changed nothing: {refused} refused");
 }
 
 #[tokio::test]
