@@ -305,8 +305,9 @@ pub async fn may_administer(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiR
 }
 
 /// The person can no longer sign in: every session (apps and console) ends, their devices
-/// stop receiving pushes. What they wrote stays.
-pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {
+/// stop receiving pushes, their live channels close once `changes` is committed. What they
+/// wrote stays.
+pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     may_administer(tx, actor, person_id).await?;
     if person_id == actor.person_id {
         return Err(ApiError::invalid("cannot_deactivate_self", "You cannot deactivate your own account."));
@@ -323,6 +324,7 @@ pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResul
     for id in subscriptions {
         crate::push::forget(tx, id, now).await?;
     }
+    changes.poke(crate::pokes::sessions_changed(person_id));
     crate::search::index_person(tx, person_id).await?;
     crate::audit::record(
         tx,

@@ -26,6 +26,13 @@ pub struct Pokes {
     stopping: Arc<watch::Sender<bool>>,
 }
 
+/// The scope that tells a person's live channels that one of their sessions ended (signed
+/// out, password changed, account deactivated): each checks its own and closes if it ended.
+/// Never a scope of the change log, so no one pulls for it.
+pub fn sessions_changed(person_id: uuid::Uuid) -> String {
+    format!("sessions:{person_id}")
+}
+
 /// NOTIFY payloads are limited to 8,000 bytes: past that, poke everyone.
 pub fn encode(scopes: &[String]) -> String {
     let text = scopes.join("\n");

@@ -239,8 +239,30 @@ async fn sign_out(State(state): State<AppState>, AuthUser(actor): AuthUser) -> A
     on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2")
         .bind(Utc::now()).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
     crate::push::forget_session(&mut tx, &actor.token_hash).await?;
-    tx.commit().await?;
+    sessions_ended(&state, tx, actor.person_id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Commits `tx`, which ended sessions of `person_id`, and tells that person's live channels
+/// to check theirs (they close at once if theirs ended).
+pub async fn sessions_ended(state: &AppState, mut tx: Tx, person_id: Uuid) -> ApiResult<()> {
+    let mut changes = ChangeSet::default();
+    changes.poke(crate::pokes::sessions_changed(person_id));
+    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
+    tx.commit().await?;
+    state.pokes.after_commit(scopes);
+    Ok(())
+}
+
+/// Whether the session behind `actor` still lets them in (not signed out, not expired, the
+/// person not deactivated): what a live channel checks when told a session ended.
+pub async fn session_alive(db: &Db, actor: &Actor) -> ApiResult<bool> {
+    let now = Utc::now();
+    let alive: Option<i64> = on_db!(db, c => sqlx::query_scalar(
+        "SELECT CAST(1 AS BIGINT) FROM sessions s JOIN people p ON p.id = s.person_id \
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL")
+        .bind(&actor.token_hash).bind(now).fetch_optional(c).await)?;
+    Ok(alive.is_some())
 }
 
 /// Change one's password; every other session is signed out.
@@ -266,9 +288,22 @@ async fn change_password(
     let mut tx = state.db.begin_write().await?;
     on_tx!(&mut tx, c => sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2")
         .bind(&hash).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    // Every other session ends: the apps', the console's, and their live channels.
+    let now = Utc::now();
     on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND token_hash <> $3 AND revoked_at IS NULL")
-        .bind(Utc::now()).bind(actor.person_id).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
-    tx.commit().await?;
+        .bind(now).bind(actor.person_id).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
+    on_tx!(&mut tx, c => sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+        .bind(now).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    audit::record(
+        &mut tx,
+        Some(actor.person_id),
+        "person.password_change",
+        "person",
+        Some(actor.person_id),
+        serde_json::json!({}),
+    )
+    .await?;
+    sessions_ended(&state, tx, actor.person_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -247,8 +247,9 @@ async fn confirm_deactivate(State(state): State<AppState>, admin: Admin, Path(id
 async fn deactivate(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
     let admin = form.admin;
     let mut tx = state.db.begin_write().await?;
-    people::deactivate(&mut tx, &admin.actor(), id).await.map_err(hide_other_associations)?;
-    commit(&state, tx, ChangeSet::default()).await?;
+    let mut changes = ChangeSet::default();
+    people::deactivate(&mut tx, &admin.actor(), id, &mut changes).await.map_err(hide_other_associations)?;
+    commit(&state, tx, changes).await?;
     Ok(done(&format!("/admin/people/{id}"), "person_deactivated"))
 }
 

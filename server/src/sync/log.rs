@@ -47,6 +47,8 @@ impl PendingChange {
 #[derive(Default)]
 pub struct ChangeSet {
     items: Vec<PendingChange>,
+    /// Scopes to poke although nothing in them changed (see [`ChangeSet::poke`]).
+    pokes: Vec<String>,
 }
 
 impl ChangeSet {
@@ -59,12 +61,20 @@ impl ChangeSet {
         self.items.push(PendingChange { scope, kind, id, data: None });
     }
 
+    /// Pokes `scope` once the transaction commits, with no change in the log: what a live
+    /// channel must react to without pulling (a session ended, see
+    /// [`crate::pokes::sessions_changed`]).
+    pub fn poke(&mut self, scope: String) {
+        self.pokes.push(scope);
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.is_empty() && self.pokes.is_empty()
     }
 
     pub fn clear(&mut self) {
         self.items.clear();
+        self.pokes.clear();
     }
 }
 
@@ -83,8 +93,12 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     kept.sort_unstable();
 
     let count = kept.len() as i64;
-    let end: i64 = on_tx!(tx, c => sqlx::query_scalar("UPDATE sync_counter SET value = value + $1 WHERE id = 1 RETURNING value")
-        .bind(count).fetch_one(c).await)?;
+    let end: i64 = if count == 0 {
+        0
+    } else {
+        on_tx!(tx, c => sqlx::query_scalar("UPDATE sync_counter SET value = value + $1 WHERE id = 1 RETURNING value")
+            .bind(count).fetch_one(c).await)?
+    };
     let now = Utc::now();
     let mut scopes: Vec<String> = Vec::new();
     let rows: Vec<(&PendingChange, i64)> = kept
@@ -92,9 +106,9 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
         .enumerate()
         .map(|(offset, index)| (&changes.items[index], end - count + 1 + offset as i64))
         .collect();
-    for (change, _) in &rows {
-        if !scopes.contains(&change.scope) {
-            scopes.push(change.scope.clone());
+    for scope in rows.iter().map(|(change, _)| &change.scope).chain(&changes.pokes) {
+        if !scopes.contains(scope) {
+            scopes.push(scope.clone());
         }
     }
     // Many rows per statement: a change set of thousands (a fan-out) is a few statements.

@@ -61,20 +61,29 @@ async fn events(
     let stopped = state.pokes.stopped();
     let visible = visible_set(&state.db, actor.person_id).await;
     let start = futures::stream::once(async { Ok(Event::default().event("poke").data("{}")) });
+    let sessions = crate::pokes::sessions_changed(actor.person_id);
     let pokes = futures::stream::unfold(
-        (receiver, visible, state, actor.person_id),
-        |(mut receiver, mut visible, state, person_id)| async move {
+        (receiver, visible, state, actor, sessions),
+        |(mut receiver, mut visible, state, actor, sessions)| async move {
             loop {
-                let concerns_me = match receiver.recv().await {
-                    Ok(scopes) => visible.contains("*") || scopes.iter().any(|s| s == "*" || visible.contains(s)),
-                    Err(RecvError::Lagged(_)) => true,
+                let (concerns_me, session_news) = match receiver.recv().await {
+                    Ok(scopes) => (
+                        visible.contains("*") || scopes.iter().any(|s| s == "*" || visible.contains(s)),
+                        scopes.iter().any(|s| s == "*" || *s == sessions),
+                    ),
+                    Err(RecvError::Lagged(_)) => (true, true),
                     Err(RecvError::Closed) => return None,
                 };
+                // Signed out, password changed, deactivated: the channel ends at once. If
+                // the database cannot answer, it stays open (every request checks anyway).
+                if session_news && !crate::accounts::session_alive(&state.db, &actor).await.unwrap_or(true) {
+                    return None;
+                }
                 if concerns_me {
                     // Membership may have changed: see the new set of scopes from now on.
-                    visible = visible_set(&state.db, person_id).await;
+                    visible = visible_set(&state.db, actor.person_id).await;
                     let event = Event::default().event("poke").data("{}");
-                    return Some((Ok(event), (receiver, visible, state, person_id)));
+                    return Some((Ok(event), (receiver, visible, state, actor, sessions)));
                 }
             }
         },

@@ -119,7 +119,8 @@ async fn sign_in_from(app: &TestApp, address: &str, email: &str, password: &str)
 #[tokio::test]
 async fn the_owner_signs_in_while_an_attacker_hammers_their_account() {
     // Arrange: behind a trusted reverse proxy on this machine.
-    let settings = fabrique_server::config::Settings { trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()], ..local_push() };
+    let settings =
+        fabrique_server::config::Settings { trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()], ..local_push() };
     let app = spawn_app_with(true, settings).await;
     let association = app.new_association("Club").await;
     let owner = app.member(association, "Hugo Chevalier").await;
@@ -151,12 +152,16 @@ async fn the_owner_signs_in_while_an_attacker_hammers_their_account() {
 
 #[tokio::test]
 async fn the_waits_grow_with_each_failure() {
-    let settings = fabrique_server::config::Settings { trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()], ..local_push() };
+    let settings =
+        fabrique_server::config::Settings { trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()], ..local_push() };
     let app = spawn_app_with(true, settings).await;
     let association = app.new_association("Club").await;
     let owner = app.member(association, "Hugo Chevalier").await;
     for n in 0..5 {
-        assert_eq!(sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess {n}")).await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess {n}")).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
     }
     // Each further failure (once its wait is over) doubles the next wait: read from the table.
     let mut waits = Vec::new();
@@ -165,7 +170,10 @@ async fn the_waits_grow_with_each_failure() {
         fabrique_server::on_tx!(&mut tx, c => sqlx::query("UPDATE sign_in_throttle SET blocked_until = 0").execute(c).await.map(|_| ()))
             .unwrap();
         tx.commit().await.unwrap();
-        assert_eq!(sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess {n}")).await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess {n}")).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
         let response = sign_in_from(&app, "203.0.113.7", &owner.email, "one more").await;
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
         waits.push(response.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap());

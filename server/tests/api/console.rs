@@ -499,3 +499,72 @@ async fn deactivating_a_person_asks_first_and_the_question_changes_nothing() {
     assert_eq!(status, StatusCode::OK);
     assert!(fabrique_server::on_db!(&app.db, c => sqlx::query_scalar::<_, Option<chrono::DateTime<chrono::Utc>>>("SELECT archived_at FROM organisations WHERE id = $1").bind(association).fetch_one(c).await).unwrap().is_none());
 }
+
+/// A live channel (`/v1/sync/events`) opened with `token`, its first poke read.
+async fn live_channel(app: &TestApp, token: &str) -> reqwest::Response {
+    let mut live = app.client.get(app.url("/v1/sync/events")).bearer_auth(token).send().await.unwrap();
+    assert_eq!(live.status(), StatusCode::OK);
+    let first = live.chunk().await.unwrap().expect("the first poke");
+    assert!(String::from_utf8_lossy(&first).contains("poke"));
+    live
+}
+
+/// Whether the channel ends within five seconds (keep-alive comments aside).
+async fn ends_soon(mut live: reqwest::Response) -> bool {
+    tokio::time::timeout(std::time::Duration::from_secs(5), async { while let Ok(Some(_)) = live.chunk().await {} })
+        .await
+        .is_ok()
+}
+
+#[tokio::test]
+async fn a_password_change_ends_every_other_session_the_console_and_the_live_channels_at_once() {
+    // Arrange: the administrator on the console, on a second phone with its live channel
+    // open, and on the phone where they change their password.
+    let app = spawn_app().await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let other_phone = app.sign_in(&app.admin.email, PASSWORD).await;
+    let live = live_channel(&app, &other_phone.token).await;
+
+    // Act
+    let response = app
+        .post(
+            "/v1/auth/password",
+            Some(&app.admin.token),
+            &json!({ "current_password": PASSWORD, "new_password": "une phrase de passe bien à moi 2026" }),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    // Assert
+    assert!(ends_soon(live).await, "the other phone's live channel closed");
+    assert_eq!(app.get("/v1/me", Some(&other_phone.token)).await.status(), StatusCode::UNAUTHORIZED);
+    let (status, _) = console.get("/admin").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "the console session ended");
+    assert_eq!(app.get("/v1/me", Some(&app.admin.token)).await.status(), StatusCode::OK, "this phone stays in");
+}
+
+#[tokio::test]
+async fn signing_out_closes_the_live_channel_at_once() {
+    let app = spawn_app().await;
+    let live = live_channel(&app, &app.admin.token).await;
+
+    let response = app.post("/v1/auth/sign-out", Some(&app.admin.token), &json!({})).await;
+
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    assert!(ends_soon(live).await, "the live channel closed with the session");
+}
+
+#[tokio::test]
+async fn deactivating_a_person_closes_their_live_channel_at_once() {
+    let app = spawn_app().await;
+    let association = app.new_association("Amicale").await;
+    let person = app.member(association, "Bruno").await;
+    let live = live_channel(&app, &person.token).await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    console.get(&format!("/admin/people/{}/deactivate", person.id)).await;
+
+    let (status, _, _) = console.post(&format!("/admin/people/{}/deactivate", person.id), &[]).await;
+
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(ends_soon(live).await, "the deactivated person's live channel closed");
+}
