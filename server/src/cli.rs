@@ -254,7 +254,11 @@ async fn create_admin(args: CreateAdminArgs) -> Result<(), String> {
         rpassword::prompt_password("Password (at least 10 characters): ")
             .map_err(|e| format!("cannot read the password: {e}"))?
     };
-    let password = fields::new_password("password", &password).map_err(|e| e.to_string())?;
+    let password =
+        fields::new_password("password", &password, &[&args.email, &args.name]).map_err(|e| match e.as_client() {
+            Some((_, message)) => message.to_owned(),
+            None => e.to_string(),
+        })?;
     let db = open_store(&args.store).await?;
     let hash = accounts::hash_password(password).await.map_err(|e| e.to_string())?;
     let mut tx = db.begin_write().await.map_err(|e| e.to_string())?;

@@ -36,14 +36,35 @@ pub fn email(value: &str) -> Result<String, ApiError> {
     if valid { Ok(value) } else { Err(field_error("email", "This is not a valid email address.".into())) }
 }
 
-/// At least 10 characters (NIST SP 800-63B favours length over composition rules).
-pub fn new_password(field: &str, value: &str) -> Result<String, ApiError> {
+/// At least 10 characters (NIST SP 800-63B favours length over composition rules), and not
+/// guessable: common passwords, words of a dictionary, keyboard walks, repetitions and
+/// sequences, dates, or the person's own name and address are refused (zxcvbn's estimate
+/// must reach "safely unguessable", 10¹⁰ guesses). `personal`: what an attacker would try
+/// first for this person (their email, their name).
+pub fn new_password(field: &str, value: &str, personal: &[&str]) -> Result<String, ApiError> {
     let count = value.chars().count();
     if count < 10 {
         return Err(field_error(field, "The password must have at least 10 characters.".into()));
     }
     if count > 256 {
         return Err(field_error(field, "The password is too long (at most 256 characters).".into()));
+    }
+    // The person's name and address, word by word and run together ("hugochevalier").
+    let mut known: Vec<String> =
+        ["fabrique", "federation", "fédération", "association", "motdepasse"].map(str::to_owned).to_vec();
+    for text in personal {
+        let text = text.to_lowercase();
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).collect();
+        known.push(words.concat());
+        known.extend(words.iter().map(|w| (*w).to_owned()));
+    }
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    if (zxcvbn::zxcvbn(value, &known).score() as u8) < 3 {
+        return Err(ApiError::invalid(
+            "weak_password",
+            "This password is too easy to guess (a common password, a word, a sequence or your own name): choose a few words of your own, with a number or a sign.",
+        )
+        .with_details(serde_json::json!({ "field": field })));
     }
     Ok(value.to_owned())
 }

@@ -142,6 +142,7 @@ pub fn signed_in(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
             state.error = Some(match failure {
                 Failure::Unauthorized => Text::InvalidCredentials,
                 Failure::Refused { status: 404 | 409 | 410, .. } => Text::InvitationInvalid,
+                Failure::Refused { status: 422, ref code, .. } if code == "weak_password" => Text::PasswordWeak,
                 Failure::Refused { status: 422, ref details, .. } if is_password_field(details) => {
                     Text::PasswordTooShort
                 }

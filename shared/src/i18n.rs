@@ -27,6 +27,7 @@ pub enum Text {
     TooManyAttempts,
     EmailInvalid,
     PasswordTooShort,
+    PasswordWeak,
     NameRequired,
     BodyRequired,
     TooLong,
@@ -151,6 +152,10 @@ impl Text {
             Text::PasswordTooShort => (
                 "Le mot de passe doit compter au moins 10 caractères.",
                 "The password must be at least 10 characters long.",
+            ),
+            Text::PasswordWeak => (
+                "Ce mot de passe est trop facile à deviner (un mot courant, une suite, votre nom) : choisissez quelques mots à vous, avec un chiffre ou un signe.",
+                "This password is too easy to guess (a common word, a sequence, your name): choose a few words of your own, with a number or a sign.",
             ),
             Text::NameRequired => ("Indiquez votre nom.", "Please enter your name."),
             Text::BodyRequired => ("Le texte ne peut pas être vide.", "The text cannot be empty."),
@@ -415,6 +420,7 @@ impl Text {
 pub fn for_error_code(code: &str) -> Text {
     match code {
         "invalid_credentials" => Text::InvalidCredentials,
+        "weak_password" => Text::PasswordWeak,
         "invitation_invalid" => Text::InvitationInvalid,
         "rate_limited" => Text::TooManyAttempts,
         "forbidden" | "invitation_required" => Text::NotAllowed,

@@ -273,10 +273,10 @@ async fn change_password(
     AuthUser(actor): AuthUser,
     Json(body): Json<ChangePasswordRequest>,
 ) -> ApiResult<StatusCode> {
-    let new_password = fields::new_password("new_password", &body.new_password)?;
     rate_limit::check(&state.db, &format!("password:account:{}", actor.person_id), 10, 900).await?;
-    let stored: String = on_db!(&state.db, c => sqlx::query_scalar("SELECT password_hash FROM people WHERE id = $1")
+    let (stored, email, name): (String, String, String) = on_db!(&state.db, c => sqlx::query_as("SELECT password_hash, email, display_name FROM people WHERE id = $1")
         .bind(actor.person_id).fetch_one(c).await)?;
+    let new_password = fields::new_password("new_password", &body.new_password, &[&email, &name])?;
     if !verify_password(body.current_password, Some(stored)).await? {
         return Err(ApiError::client(
             StatusCode::UNAUTHORIZED,
@@ -408,7 +408,7 @@ async fn redeem_invitation(
 ) -> ApiResult<(StatusCode, Json<SessionResponse>)> {
     rate_limit::check(&state.db, &format!("redeem:ip:{ip}"), 20, 900).await?;
     let display_name = fields::display_name(&body.display_name)?;
-    let password = fields::new_password("password", &body.password)?;
+    let password = fields::new_password("password", &body.password, &[&display_name])?;
     let code_hash = hash_token(body.code.trim());
     rate_limit::check(&state.db, &format!("redeem:code:{}", URL_SAFE_NO_PAD.encode(&code_hash)), 10, 900).await?;
     let password_hash = hash_password(password).await?;

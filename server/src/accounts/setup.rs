@@ -83,7 +83,7 @@ pub async fn create_admin(
 }
 
 async fn complete_setup(db: &Db, request: SetupRequest) -> ApiResult<SessionResponse> {
-    let password = fields::new_password("password", &request.password)?;
+    let password = fields::new_password("password", &request.password, &[&request.email, &request.display_name])?;
     let password_hash = hash_password(password).await?;
     let mut tx = db.begin_write().await?;
     let stored: Option<Vec<u8>> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT code_hash FROM setup_codes WHERE id = 1").fetch_optional(c).await)?;
@@ -188,6 +188,11 @@ async fn setup_form(State(state): State<AppState>, Form(input): Form<SetupForm>)
         ),
         Err(error) => {
             let (status, message) = match &error {
+                // This page speaks both languages.
+                ApiError::Client { status, code: "weak_password", .. } => (
+                    *status,
+                    "Ce mot de passe est trop facile à deviner (un mot courant, une suite, votre nom) : choisissez quelques mots à vous, avec un chiffre ou un signe. / This password is too easy to guess (a common word, a sequence, your name): choose a few words of your own, with a number or a sign.".to_owned(),
+                ),
                 ApiError::Client { status, message, .. } => (*status, message.clone()),
                 _ => (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; try again.".into()),
             };

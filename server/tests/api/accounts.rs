@@ -275,3 +275,75 @@ async fn a_manager_becomes_manager_of_their_association() {
     let me: Value = app.get("/v1/me", Some(&manager.token)).await.json().await.unwrap();
     assert_eq!(me["manages"], json!([association.to_string()]));
 }
+
+#[tokio::test]
+async fn guessable_passwords_are_refused_with_a_reason_and_nothing_changes() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let invitation: Value = app
+        .post(
+            "/v1/invitations",
+            Some(&app.admin.token),
+            &json!({ "email": "hugo.chevalier@example.org", "organisation_id": association }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let code = invitation["code"].as_str().unwrap();
+    for weak in ["1234567890", "aaaaaaaaaa", "password12", "azertyuiop", "hugochevalier2026", "motdepasse1"] {
+        let response = app
+            .post(
+                "/v1/invitations/redeem",
+                None,
+                &json!({ "code": code, "display_name": "Hugo Chevalier", "password": weak }),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{weak}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["code"], "weak_password", "{weak}");
+        assert_eq!(body["error"]["details"]["field"], "password");
+    }
+    let people_before: i64 =
+        fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT COUNT(*) FROM people").fetch_one(c).await)
+            .unwrap();
+    assert_eq!(people_before, 1, "no account was made");
+
+    // Changing one's password to a weak one is refused too, and the old one still works.
+    let response = app
+        .post(
+            "/v1/auth/password",
+            Some(&app.admin.token),
+            &json!({ "current_password": PASSWORD, "new_password": "1234567890" }),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    app.sign_in("admin@federation.test", PASSWORD).await;
+}
+
+#[tokio::test]
+async fn the_setup_page_says_why_a_password_is_refused_in_both_languages() {
+    let app = spawn_app_with_admin(false).await;
+    let code = setup::ensure_setup_code(&app.db).await.unwrap().expect("no admin yet, so a code");
+    let form = [
+        ("code", code.as_str()),
+        ("federation_name", "Fédération du Rhône"),
+        ("display_name", "Chef"),
+        ("email", "chef@federation.org"),
+        ("password", "password12"),
+    ];
+
+    let response = app
+        .client
+        .post(app.url("/setup"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(serde_urlencoded::to_string(form).unwrap())
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.unwrap();
+    assert!(page.contains("trop facile à deviner") && page.contains("too easy to guess"), "{page}");
+    assert_eq!(app.count("people").await, 0);
+}
