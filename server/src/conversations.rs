@@ -329,8 +329,18 @@ pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut Ch
         return Err(ApiError::invalid("cannot_block_yourself", "You cannot block yourself.")
             .with_details(json!({ "field": "person_id" })));
     }
-    let name: Option<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
-        .bind(person_id).fetch_optional(c).await)?;
+    // Only someone one may see, or who shares a conversation with one (whose name one read
+    // there): anyone else answers "not found", and no name is learnt by blocking an id.
+    let shared: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT CAST(1 AS BIGINT) FROM conversation_members a JOIN conversation_members b ON a.conversation_id = b.conversation_id \
+         WHERE a.person_id = $1 AND b.person_id = $2 LIMIT 1")
+        .bind(actor.person_id).bind(person_id).fetch_optional(c).await)?;
+    let name: Option<String> = if shared.is_some() || crate::people::can_see(tx, actor, person_id).await? {
+        on_tx!(tx, c => sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
+            .bind(person_id).fetch_optional(c).await)?
+    } else {
+        None
+    };
     let Some(name) = name else {
         return Err(ApiError::not_found("person_not_found", "This person could not be found."));
     };

@@ -1,6 +1,8 @@
 //! People and their profiles. A person always sees their own profile; others see it when
-//! they share the person's association or a group, or when the person chose to be visible
-//! to the whole federation (DESIGN.md §3, GDPR art. 25: not visible by default).
+//! they share the person's association or a private group (or a public one the person
+//! leads), or when the person chose to be visible to the whole federation (DESIGN.md §3,
+//! GDPR art. 25: not visible by default). Joining a public group, which anyone may do,
+//! does not widen "my association only".
 
 use axum::extract::State;
 use chrono::Utc;
@@ -134,7 +136,7 @@ pub async fn can_see(tx: &mut Tx, viewer: &Actor, person_id: Uuid) -> ApiResult<
         "SELECT CAST(1 AS BIGINT) FROM people p WHERE p.id = $1 AND p.deactivated_at IS NULL AND ( \
             p.organisation_id = $2 OR p.directory_visibility = 'federation' \
             OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $3) \
-            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $3 AND b.person_id = p.id))")
+            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id JOIN groups g ON g.id = a.group_id WHERE a.person_id = $3 AND b.person_id = p.id AND (g.visibility = 'private' OR b.role <> 'member')))")
         .bind(person_id).bind(viewer.organisation_id).bind(viewer.person_id).fetch_optional(c).await)?;
     Ok(found.is_some())
 }
@@ -150,7 +152,7 @@ pub async fn visible_among(tx: &mut Tx, viewer: &Actor, people: &[Uuid]) -> ApiR
         "SELECT p.id FROM people p WHERE p.id IN ({}) AND p.deactivated_at IS NULL AND ( \
             p.id = $3 OR p.organisation_id = $2 OR p.directory_visibility = 'federation' \
             OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $3) \
-            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $3 AND b.person_id = p.id))",
+            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id JOIN groups g ON g.id = a.group_id WHERE a.person_id = $3 AND b.person_id = p.id AND (g.visibility = 'private' OR b.role <> 'member')))",
         tx.id_set(1)
     );
     let found: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
@@ -187,8 +189,9 @@ pub async fn update_profile(
     }
     crate::search::index_person(tx, id).await?;
     put_me(tx, id, changes).await?;
-    if display_name.is_some() || function.is_some() {
-        // Group member lists show name and function: refresh them in every group.
+    if display_name.is_some() || function.is_some() || visibility.is_some() {
+        // Group member lists show name and function, and list people as their visibility
+        // allows: refresh them in every group.
         crate::groups::put_memberships_of(tx, id, changes).await?;
     }
     Ok(())
@@ -235,7 +238,7 @@ struct DirectoryQuery {
 }
 
 /// The directory: people the caller may see (their own association, people they share a
-/// group with, and those who chose to be visible to the whole federation), by name, with
+/// private group with, and those who chose to be visible to the whole federation), by name, with
 /// filters on skill, interest, association, and words of the name or function.
 #[utoipa::path(get, path = "/v1/people", tag = "people", security(("bearer" = [])), params(DirectoryQuery),
     responses((status = 200, body = fabrique_wire::Page<Profile>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
@@ -269,7 +272,7 @@ async fn directory(
         "SELECT p.id, p.display_name FROM people p WHERE p.deactivated_at IS NULL \
          AND (p.id = $1 OR $2 OR p.organisation_id = $3 OR p.directory_visibility = 'federation' \
             OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $1) \
-            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $1 AND b.person_id = p.id)) \
+            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id JOIN groups g ON g.id = a.group_id WHERE a.person_id = $1 AND b.person_id = p.id AND (g.visibility = 'private' OR b.role <> 'member'))) \
          AND ($4 IS NULL OR LOWER(p.display_name) LIKE $4 ESCAPE '\\' OR LOWER(p.function) LIKE $4 ESCAPE '\\') \
          AND ($5 IS NULL OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.kind = 'skill' AND t.tag = $5)) \
          AND ($6 IS NULL OR EXISTS (SELECT 1 FROM person_tags t WHERE t.person_id = p.id AND t.kind = 'interest' AND t.tag = $6)) \

@@ -56,6 +56,9 @@ struct MemberRow {
     function: String,
     organisation_id: Uuid,
     joined_at: DateTime<Utc>,
+    /// Whether everyone who reads the group may see this member (see [`put_member_row`]).
+    #[sqlx(default)]
+    listed: bool,
 }
 
 impl From<MemberRow> for GroupMember {
@@ -72,10 +75,19 @@ impl From<MemberRow> for GroupMember {
     }
 }
 
-const MEMBER_OF_GROUP: &str = "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at \
-    FROM group_members m JOIN people p ON p.id = m.person_id WHERE m.group_id = $1 AND m.person_id = $2";
-const MEMBERSHIPS_OF_PERSON: &str = "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at \
-    FROM group_members m JOIN people p ON p.id = m.person_id WHERE m.person_id = $1";
+/// A member is listed to everyone who reads the group when the group is private (its
+/// members chose that circle), when they lead it, or when they chose to be visible to the
+/// whole federation. "My association only" is not widened by joining a public group.
+const LISTED: &str = "(g.visibility = 'private' OR m.role <> 'member' OR p.directory_visibility = 'federation')";
+const MEMBER_OF_GROUP: &str = "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at, \
+    (g.visibility = 'private' OR m.role <> 'member' OR p.directory_visibility = 'federation') AS listed \
+    FROM group_members m JOIN people p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id WHERE m.group_id = $1 AND m.person_id = $2";
+const MEMBERSHIPS_OF_PERSON: &str = "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at, \
+    (g.visibility = 'private' OR m.role <> 'member' OR p.directory_visibility = 'federation') AS listed \
+    FROM group_members m JOIN people p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1";
+const MEMBERS_OF_GROUP: &str = "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at, \
+    (g.visibility = 'private' OR m.role <> 'member' OR p.directory_visibility = 'federation') AS listed \
+    FROM group_members m JOIN people p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id WHERE m.group_id = $1";
 
 async fn put_group(tx: &mut Tx, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row = access::load_group(tx, group_id).await?.ok_or_else(group_not_found)?;
@@ -86,12 +98,28 @@ async fn put_group(tx: &mut Tx, group_id: Uuid, changes: &mut ChangeSet) -> ApiR
 /// A member record goes to the group's scope (its member list) and to the member's own
 /// scope (their groups and roles, known before the group's snapshot arrives; and a change
 /// there tells their open event streams to watch the new scopes).
+///
+/// In a public group, a member who keeps their profile to their association is not in the
+/// group's list (a delete there, in case they were): their own devices still hold the record.
 fn put_member_row(row: MemberRow, changes: &mut ChangeSet) {
-    let (group_id, person_id) = (row.group_id, row.person_id);
+    let (group_id, person_id, listed) = (row.group_id, row.person_id, row.listed);
     let id = pair_id(EntityKind::GroupMember, group_id, person_id);
     let member = Entity::GroupMember(row.into());
-    changes.put(scope::group(group_id), id, &member);
+    if listed {
+        changes.put(scope::group(group_id), id, &member);
+    } else {
+        changes.delete(scope::group(group_id), EntityKind::GroupMember, id);
+    }
     changes.put(scope::person(person_id), id, &member);
+}
+
+/// Every member record of a group again (after it turned public or private).
+async fn put_members_of_group(tx: &mut Tx, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let rows: Vec<MemberRow> = on_tx!(tx, c => sqlx::query_as(MEMBERS_OF_GROUP).bind(group_id).fetch_all(c).await)?;
+    for row in rows {
+        put_member_row(row, changes);
+    }
+    Ok(())
 }
 
 async fn put_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
@@ -370,7 +398,8 @@ pub async fn invite_to_group(
     if !access.can_run() {
         return Err(forbidden("Only the group's organisers and admins invite people."));
     }
-    if display_name(tx, person_id).await?.is_none() {
+    // Only people the inviter may see: anyone else "does not exist" for them.
+    if display_name(tx, person_id).await?.is_none() || !crate::people::can_see(tx, actor, person_id).await? {
         return Err(ApiError::not_found("person_not_found", "This person does not exist."));
     }
     if access::role_of(tx, group_id, person_id).await?.is_some() {
@@ -602,11 +631,19 @@ async fn list_members(
     let (after_name, after_id): (String, Uuid) = paging::start_after(&query.cursor, (String::new(), Uuid::nil()))?;
     let mut tx = state.db.begin_read().await?;
     GroupAccess::load(&mut tx, &actor, id).await?.require_read()?;
-    let rows: Vec<MemberRow> = on_tx!(&mut tx, c => sqlx::query_as(
+    // Those the caller may see: listed members (see [`LISTED`]), and the others only as
+    // their own visibility allows (the caller's association, its managers, oneself).
+    let sql = format!(
         "SELECT m.group_id, m.person_id, m.role, p.display_name, p.function, p.organisation_id, m.joined_at \
-         FROM group_members m JOIN people p ON p.id = m.person_id \
-         WHERE m.group_id = $1 AND (p.display_name > $2 OR (p.display_name = $2 AND p.id > $3)) ORDER BY p.display_name, p.id LIMIT $4")
-        .bind(id).bind(&after_name).bind(after_id).bind(limit + 1).fetch_all(c).await)?;
+         FROM group_members m JOIN people p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id \
+         WHERE m.group_id = $1 AND (p.display_name > $2 OR (p.display_name = $2 AND p.id > $3)) \
+           AND ($5 OR {LISTED} OR p.id = $6 OR p.organisation_id = $7 \
+                OR EXISTS (SELECT 1 FROM organisation_managers om WHERE om.organisation_id = p.organisation_id AND om.person_id = $6)) \
+         ORDER BY p.display_name, p.id LIMIT $4"
+    );
+    let rows: Vec<MemberRow> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+        .bind(id).bind(&after_name).bind(after_id).bind(limit + 1)
+        .bind(actor.is_federation_admin).bind(actor.person_id).bind(actor.organisation_id).fetch_all(c).await)?;
     tx.commit().await?;
     let items: Vec<GroupMember> = rows.into_iter().map(GroupMember::from).collect();
     Ok(Json(paging::page(items, limit, |m: &GroupMember| (m.display_name.clone(), m.person_id))))
@@ -633,6 +670,8 @@ pub async fn set_visibility(
         return Ok(());
     }
     on_tx!(tx, c => sqlx::query("UPDATE groups SET visibility = $1 WHERE id = $2").bind(text).bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+    // Who is listed to the group's readers depends on its visibility.
+    put_members_of_group(tx, group_id, changes).await?;
     if *visibility == Visibility::Private {
         let followers: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("DELETE FROM group_followers WHERE group_id = $1 RETURNING person_id")
             .bind(group_id).fetch_all(c).await)?;

@@ -314,7 +314,7 @@ const VISIBLE: &str = "( \
     OR (d.kind = 'person' AND EXISTS (SELECT 1 FROM people p WHERE p.id = d.item_id AND p.deactivated_at IS NULL AND ( \
         p.id = $2 OR $3 OR p.organisation_id = $4 OR p.directory_visibility = 'federation' \
         OR EXISTS (SELECT 1 FROM organisation_managers om WHERE om.organisation_id = p.organisation_id AND om.person_id = $2) \
-        OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id WHERE a.person_id = $2 AND b.person_id = p.id)))) \
+        OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id JOIN groups g ON g.id = a.group_id WHERE a.person_id = $2 AND b.person_id = p.id AND (g.visibility = 'private' OR b.role <> 'member'))))) \
     ) AND ($5 IS NULL OR d.kind = $5)";
 
 /// How many of the most recent matches "answer before you ask" ranks.

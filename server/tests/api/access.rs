@@ -232,6 +232,13 @@ async fn organisers_managers_and_admins_answer_join_requests_and_invite() {
     let world = World::new().await;
     let requester = world.app.member(world.app.new_association("C").await, "Rachid Requester").await;
     let invitee = world.app.member(world.app.new_association("D").await, "Inès Invitee").await;
+    // Visible to the whole federation, so that the roles alone decide who may invite her.
+    assert_applied(
+        &world
+            .app
+            .act(&invitee, json!({ "type": "update_profile", "update": { "directory_visibility": "federation" } }))
+            .await,
+    );
     let runners = &["group admin", "organiser", "manager", "federation admin"];
     for (who, person) in world.everyone() {
         assert_applied(
@@ -254,6 +261,17 @@ async fn organisers_managers_and_admins_answer_join_requests_and_invite() {
         world.app.get(&format!("/v1/groups/{}/posts", world.group), Some(&requester.token)).await.status(),
         StatusCode::FORBIDDEN
     );
+    // Someone of another association who keeps to it does not exist for the group's runners.
+    let hidden = world.app.member(world.app.new_association("E").await, "Hélène Hidden").await;
+    for (who, person) in
+        [("group admin", &world.group_admin), ("organiser", &world.organiser), ("manager", &world.manager)]
+    {
+        let outcome = world
+            .app
+            .act(person, json!({ "type": "invite_to_group", "group_id": world.group, "person_id": hidden.id }))
+            .await;
+        assert_eq!(outcome["code"], "person_not_found", "{who}");
+    }
 }
 
 #[tokio::test]

@@ -337,3 +337,34 @@ async fn a_conversation_needs_someone_one_may_see_at_most_fifty_people_and_a_mes
     );
     assert_eq!(world.app.count("conversations").await, 1);
 }
+
+#[tokio::test]
+async fn blocking_someone_one_may_not_see_answers_not_found_and_learns_no_name() {
+    let app = spawn_app().await;
+    let mallory = app.member(app.new_association("Ailleurs").await, "Mallory").await;
+    let hidden = app.member(app.new_association("Amicale").await, "Hélène Cachée").await;
+
+    let outcome = app.act(&mallory, json!({ "type": "block_person", "person_id": hidden.id })).await;
+
+    assert_rejected(&outcome, "person_not_found");
+    let mut device = app.device(&mallory);
+    device.sync().await;
+    assert!(device.entities("block").is_empty());
+    assert!(!serde_json::to_string(&device.store).unwrap_or_default().contains("Hélène"));
+    // Someone who wrote to Mallory can be blocked, under the name she read in the conversation.
+    let writer = app.member(app.new_association("Troisième").await, "Walid Writer").await;
+    assert_applied(
+        &app.act(&mallory, json!({ "type": "update_profile", "update": { "directory_visibility": "federation" } }))
+            .await,
+    );
+    let conversation = direct_conversation_id(writer.id, mallory.id);
+    assert_applied(
+        &app.act(&writer, json!({ "type": "start_conversation", "id": conversation, "person_ids": [mallory.id] }))
+            .await,
+    );
+    assert_applied(
+        &app.act(&writer, json!({ "type": "update_profile", "update": { "directory_visibility": "association" } }))
+            .await,
+    );
+    assert_applied(&app.act(&mallory, json!({ "type": "block_person", "person_id": writer.id })).await);
+}

@@ -145,7 +145,7 @@ async fn a_profile_edit_reaches_the_member_lists() {
     let association = app.new_association("Club").await;
     let manager = app.manager(association, "Karim Haddad").await;
     let member = app.member(association, "Antoine Blanc").await;
-    let group = app.group(&manager, "Entraîneurs", "public").await;
+    let group = app.group(&manager, "Entraîneurs", "private").await;
     app.add_to_group(&manager, group, &member).await;
     let mut device = app.device(&manager);
     device.sync().await;
@@ -157,4 +157,52 @@ async fn a_profile_edit_reaches_the_member_lists() {
     let members = device.entities("group_member");
     let antoine = members.iter().find(|m| m["person_id"] == member.id.to_string()).unwrap();
     assert_eq!(antoine["function"], "Entraîneur salarié");
+}
+
+#[tokio::test]
+async fn joining_a_public_group_does_not_widen_my_association_only() {
+    // Arrange: Awa keeps her profile to her association and joins a public group where
+    // Mallory, of another association, reads.
+    let app = spawn_app().await;
+    let awa = app.member(app.new_association("Amicale").await, "Awa Diallo").await;
+    let colleague = app.member(awa.organisation_id, "Bruno Colleague").await;
+    let mallory = app.member(app.new_association("Ailleurs").await, "Mallory").await;
+    let group = app.group(&app.admin, "Entraide", "public").await;
+    for person in [&awa, &colleague, &mallory] {
+        app.add_to_group(&app.admin, group, person).await;
+    }
+
+    // Act: everything Mallory can read.
+    let profile = app.get(&format!("/v1/people/{}", awa.id), Some(&mallory.token)).await;
+    let members: Value =
+        app.get(&format!("/v1/groups/{group}/members"), Some(&mallory.token)).await.json().await.unwrap();
+    let directory: Value = app.get("/v1/people?q=awa", Some(&mallory.token)).await.json().await.unwrap();
+    let mut device = app.device(&mallory);
+    device.sync().await;
+
+    // Assert: Awa is nowhere; her colleague still finds her in the list.
+    assert_eq!(profile.status(), reqwest::StatusCode::NOT_FOUND);
+    let listed = |page: &Value| {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["person_id"] == awa.id.to_string() || m["id"] == awa.id.to_string())
+    };
+    assert!(!listed(&members), "{members}");
+    assert!(!listed(&directory), "{directory}");
+    assert!(
+        !device.entities("group_member").iter().any(|m| m["person_id"] == awa.id.to_string()),
+        "not synced to Mallory"
+    );
+    let for_colleague: Value =
+        app.get(&format!("/v1/groups/{group}/members"), Some(&colleague.token)).await.json().await.unwrap();
+    assert!(listed(&for_colleague), "her own association sees her");
+
+    // Once she opens her profile to the federation, she is listed again.
+    assert_applied(
+        &app.act(&awa, json!({ "type": "update_profile", "update": { "directory_visibility": "federation" } })).await,
+    );
+    device.sync().await;
+    assert!(device.entities("group_member").iter().any(|m| m["person_id"] == awa.id.to_string()));
 }
