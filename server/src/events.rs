@@ -788,15 +788,19 @@ async fn attendees(
     Ok(Json(paging::page(items, limit, |a: &Attendee| (a.answered_at, a.person_id))))
 }
 
-fn ics_event(event: &EventRow, public_url: &str) -> icalendar::Event {
+fn ics_event(event: &EventRow) -> icalendar::Event {
     use icalendar::{Component, EventLike, EventStatus};
     let mut item = icalendar::Event::new();
     item.uid(&format!("{}@fabrique", event.id))
         .summary(&event.title)
         .starts(event.starts_at)
         .ends(event.ends_at)
-        .timestamp(event.edited_at.unwrap_or(event.created_at))
-        .url(&format!("{}/events/{}", public_url.trim_end_matches('/'), event.id));
+        .timestamp(event.edited_at.unwrap_or(event.created_at));
+    // The link that takes one to the event itself: the meeting's, when it is online. (The
+    // event's page is in the app, which a calendar cannot open.)
+    if !event.online_url.is_empty() {
+        item.url(&event.online_url);
+    }
     if !event.description.is_empty() {
         item.description(&event.description);
     }
@@ -835,7 +839,7 @@ async fn event_ics(
     let (event, _) = readable(&mut tx, &actor, id).await?;
     tx.commit().await?;
     let mut calendar = icalendar::Calendar::new();
-    calendar.push(ics_event(&event, &state.settings.public_url));
+    calendar.push(ics_event(&event));
     Ok(calendar_response(calendar.done(), "evenement.ics"))
 }
 
@@ -935,7 +939,7 @@ async fn calendar_feed(State(state): State<AppState>, Path(file): Path<String>) 
     let mut calendar = icalendar::Calendar::new();
     calendar.name("Fabrique");
     for row in &rows {
-        calendar.push(ics_event(row, &state.settings.public_url));
+        calendar.push(ics_event(row));
     }
     Ok(calendar_response(calendar.done(), "fabrique.ics"))
 }

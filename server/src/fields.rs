@@ -9,8 +9,18 @@ fn field_error(field: &str, message: String) -> ApiError {
 
 /// Trimmed text of at most `max` characters, without control characters (line breaks are
 /// allowed where `multiline`). Empty is refused when `required`.
+///
+/// Line breaks are kept as `\n` only: a `\r`, alone or before `\n`, becomes `\n`, so that no
+/// text can end a line early where it is written into a line-based format (an `.ics` file,
+/// a mail header, a CSV export).
 pub fn text(field: &str, value: &str, max: usize, required: bool, multiline: bool) -> Result<String, ApiError> {
-    let value = value.trim();
+    let normalised;
+    let value = if multiline && value.contains('\r') {
+        normalised = value.replace("\r\n", "\n").replace('\r', "\n");
+        normalised.trim()
+    } else {
+        value.trim()
+    };
     if required && value.is_empty() {
         return Err(field_error(field, format!("`{field}` cannot be empty.")));
     }
@@ -18,7 +28,7 @@ pub fn text(field: &str, value: &str, max: usize, required: bool, multiline: boo
     if count > max {
         return Err(field_error(field, format!("`{field}` is too long ({count} characters; at most {max}).")));
     }
-    if value.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r'))) {
+    if value.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t'))) {
         return Err(field_error(field, format!("`{field}` contains characters that are not allowed.")));
     }
     Ok(value.to_owned())

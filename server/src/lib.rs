@@ -42,10 +42,11 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -153,6 +154,14 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 fn router(state: AppState) -> Router {
     let (api, openapi) = api_router();
     let openapi = Arc::new(openapi);
+    // Browsers that reached us over https keep to it (only when the public address is https:
+    // a plain-HTTP development server must stay reachable).
+    let hsts = state.settings.public_url.starts_with("https://").then(|| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        )
+    });
     Router::new()
         .merge(api)
         .route("/health", get(health))
@@ -164,18 +173,35 @@ fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(run_to_completion))
+        // Answers carry tokens and private content: never stored by a cache along the way
+        // unless a handler said otherwise (files), and never read as another type.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(tower::util::option_layer(hsts))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
 
-/// `{"status": "ok", "database": "sqlite" | "postgres"}`; 503 when the database does not answer.
-async fn health(State(state): State<AppState>) -> Response {
+/// `{"status": "ok", "database": "sqlite" | "postgres"}`; 503 when the database does not
+/// answer. The version only to a signed-in federation administrator (it tells an attacker
+/// which flaws to try).
+async fn health(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
     let reachable = on_db!(&state.db, c => sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected())).is_ok();
-    let body = serde_json::json!({
+    let mut body = serde_json::json!({
         "status": if reachable { "ok" } else { "unavailable" },
         "database": state.db.backend(),
-        "version": env!("CARGO_PKG_VERSION"),
     });
+    let token =
+        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    if let Some(token) = token
+        && reachable
+        && accounts::authenticate(&state.db, token.trim()).await.ok().flatten().is_some_and(|a| a.is_federation_admin)
+    {
+        body["version"] = serde_json::json!(env!("CARGO_PKG_VERSION"));
+    }
     let status = if reachable { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, axum::Json(body)).into_response()
 }

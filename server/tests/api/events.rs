@@ -440,3 +440,30 @@ async fn a_removed_member_no_longer_sees_the_groups_events_in_their_calendar() {
     let held = synced(&app, &organiser).await;
     assert_eq!(the_event(&held, event)["going_count"], 0, "the seat is free again");
 }
+
+#[tokio::test]
+async fn a_line_break_in_an_event_cannot_add_lines_to_its_calendar_file() {
+    let Scene { app, group, organiser, members } = scene(1).await;
+    let id = Uuid::now_v7();
+    let description = "Ordre du jour\rATTENDEE:mailto:pirate@example.org\r\nORGANIZER:mailto:pirate@example.org\nfin";
+    let outcome = app
+        .act(
+            &organiser,
+            json!({ "type": "create_event", "id": id, "group_id": group, "title": "AG", "description": description,
+                "starts_at": soon(3), "ends_at": soon(3) + chrono::Duration::hours(2), "time_zone": "Europe/Paris",
+                "online_url": "https://visio.example.org/ag" }),
+        )
+        .await;
+    assert_applied(&outcome);
+
+    let text = app.get(&format!("/v1/events/{id}/ics"), Some(&members[0].token)).await.text().await.unwrap();
+
+    // Every line ends with CRLF; none was started by the description.
+    assert!(!text.replace("\r\n", "").contains('\r'), "no bare carriage return: {text:?}");
+    for line in text.split("\r\n") {
+        assert!(!line.starts_with("ATTENDEE") && !line.starts_with("ORGANIZER"), "an injected line: {text}");
+    }
+    assert!(text.contains("URL:https://visio.example.org/ag"), "the URL opens the meeting: {text}");
+    let stored: Value = app.get(&format!("/v1/events/{id}"), Some(&members[0].token)).await.json().await.unwrap();
+    assert!(!stored["description"].as_str().unwrap().contains('\r'), "kept with plain line breaks");
+}

@@ -77,3 +77,42 @@ async fn a_wrong_method_is_a_json_405() {
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["error"]["code"], "method_not_allowed");
 }
+
+#[tokio::test]
+async fn every_answer_says_not_to_store_nor_sniff_it_and_health_keeps_the_version_to_administrators() {
+    let app = spawn_app().await;
+    for response in [
+        app.post(
+            "/v1/auth/sign-in",
+            None,
+            &serde_json::json!({ "email": app.admin.email, "password": crate::helpers::PASSWORD }),
+        )
+        .await,
+        app.get("/v1/me", Some(&app.admin.token)).await,
+        app.get("/v1/nothing-here", None).await,
+        app.get("/health", None).await,
+    ] {
+        assert_eq!(response.headers()["cache-control"], "no-store", "{}", response.url());
+        assert_eq!(response.headers()["x-content-type-options"], "nosniff", "{}", response.url());
+        assert!(response.headers().get("strict-transport-security").is_none(), "no HSTS over plain HTTP");
+    }
+    let anonymous: Value = app.get("/health", None).await.json().await.unwrap();
+    assert!(anonymous.get("version").is_none(), "{anonymous}");
+    let association = app.new_association("Club").await;
+    let member = app.member(association, "Hugo").await;
+    let member_view: Value = app.get("/health", Some(&member.token)).await.json().await.unwrap();
+    assert!(member_view.get("version").is_none());
+    let admin_view: Value = app.get("/health", Some(&app.admin.token)).await.json().await.unwrap();
+    assert!(admin_view["version"].is_string());
+}
+
+#[tokio::test]
+async fn over_https_browsers_are_told_to_keep_to_it() {
+    let settings = fabrique_server::config::Settings {
+        public_url: "https://fabrique.example.org".into(),
+        ..crate::helpers::local_push()
+    };
+    let app = crate::helpers::spawn_app_with(true, settings).await;
+    let response = app.get("/health", None).await;
+    assert!(response.headers()["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
+}
