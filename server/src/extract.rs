@@ -22,9 +22,60 @@ where
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        match axum::Json::<T>::from_request(req, state).await {
+        let is_json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<mime_type::Essence>().ok())
+            .is_some_and(|essence| essence.is_json());
+        if !is_json {
+            return Err(ApiError::client(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the request body as JSON with Content-Type: application/json.",
+            ));
+        }
+        let bytes = match axum::body::Bytes::from_request(req, state).await {
+            Ok(bytes) => bytes,
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(ApiError::client(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "body_too_large",
+                    "The request body is too large.",
+                ));
+            }
+            Err(_) => return Err(ApiError::bad_request("unreadable_body", "The request body could not be read.")),
+        };
+        // Every body of this API is an object: serde would take a struct from an array too.
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => {}
+            Some(b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
+                return Err(ApiError::invalid("invalid_body", "The request body must be a JSON object."));
+            }
+            _ => return Err(ApiError::bad_request("malformed_json", "The request body is not valid JSON.")),
+        }
+        match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(value)) => Ok(Json(value)),
             Err(rejection) => Err(json_rejection(rejection)),
+        }
+    }
+}
+
+/// `Content-Type` without its parameters: `application/json` or `application/…+json`.
+mod mime_type {
+    pub struct Essence(String);
+
+    impl std::str::FromStr for Essence {
+        type Err = ();
+        fn from_str(value: &str) -> Result<Self, ()> {
+            Ok(Essence(value.split(';').next().unwrap_or_default().trim().to_ascii_lowercase()))
+        }
+    }
+
+    impl Essence {
+        pub fn is_json(&self) -> bool {
+            let essence = self.0.as_str();
+            essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
         }
     }
 }
@@ -88,6 +139,11 @@ where
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        // Percent-escapes that do not spell UTF-8 would be read as replacement characters:
+        // say so instead.
+        if !parts.uri.query().is_none_or(decodes_to_utf8) {
+            return Err(ApiError::bad_request("invalid_query", "The query parameters are not valid UTF-8."));
+        }
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(value)) => Ok(Query(value)),
             Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(ApiError::bad_request(
@@ -96,5 +152,42 @@ where
             )),
             Err(_) => Err(ApiError::bad_request("invalid_query", "The query parameters are not valid.")),
         }
+    }
+}
+
+/// Whether each `name=value` of a query string, once its percent-escapes are decoded, is
+/// UTF-8.
+fn decodes_to_utf8(query: &str) -> bool {
+    query.split('&').all(|pair| {
+        let bytes = pair.as_bytes();
+        let mut decoded = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+                (b'%', Some(high), Some(low)) => {
+                    decoded.push((high * 16 + low) as u8);
+                    i += 3;
+                }
+                (byte, _, _) => {
+                    decoded.push(byte);
+                    i += 1;
+                }
+            }
+        }
+        std::str::from_utf8(&decoded).is_ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decodes_to_utf8;
+
+    #[test]
+    fn query_strings_must_decode_to_utf8() {
+        assert!(decodes_to_utf8("q=%C3%A9glise&limit=10"));
+        assert!(decodes_to_utf8("q=100%&x"));
+        assert!(!decodes_to_utf8("q=%FF"));
+        assert!(!decodes_to_utf8("q=%C3"));
     }
 }

@@ -134,7 +134,7 @@ impl Application {
 
 /// The `/v1` API with its OpenAPI document, built from the same route list.
 pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(accounts::router())
         .merge(accounts::setup::api())
         .merge(organisations::router())
@@ -148,7 +148,51 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(push::router())
         .merge(moderation::charter::router())
         .merge(sync::router())
-        .split_for_parts()
+        .split_for_parts();
+    let mut openapi = openapi;
+    common_answers(&mut openapi);
+    (router, openapi)
+}
+
+/// The answers every operation may give by what it takes (a body, ids in its address, a
+/// query, a session), each the JSON error body of DESIGN.md §11: listed here once rather
+/// than by hand on each operation, so that none is forgotten.
+fn common_answers(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    let error = |description: &str| -> RefOr<utoipa::openapi::Response> {
+        let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build();
+        RefOr::T(ResponseBuilder::new().description(description).content("application/json", content).build())
+    };
+    for (path, item) in openapi.paths.paths.iter_mut() {
+        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for operation in operations.into_iter().flatten() {
+            let located = |place: ParameterIn| {
+                operation.parameters.iter().flatten().any(|p| matches!(p, RefOr::T(p) if p.parameter_in == place))
+            };
+            let (in_path, in_query) = (path.contains('{') || located(ParameterIn::Path), located(ParameterIn::Query));
+            let (has_body, signed_in) = (operation.request_body.is_some(), operation.security.is_some());
+            let mut answers: Vec<(&str, &str)> = vec![("500", "`internal`: the server failed; nothing is told of why")];
+            if signed_in {
+                answers.push(("401", "`unauthorized`: no valid session"));
+            }
+            if in_path {
+                answers.push(("400", "`invalid_id`: an id in the address is not valid"));
+            }
+            if in_query {
+                answers.push(("400", "`invalid_query`: a query parameter is not valid"));
+            }
+            if has_body {
+                answers.push(("400", "`malformed_json`: the body is not JSON"));
+                answers.push(("413", "`body_too_large`: the body is over the size cap"));
+                answers.push(("415", "`unsupported_media_type`: the body is not sent as JSON"));
+                answers.push(("422", "`invalid_body` or a field's own code: the body is not of the expected shape"));
+            }
+            for (status, description) in answers {
+                operation.responses.responses.entry(status.to_owned()).or_insert_with(|| error(description));
+            }
+        }
+    }
 }
 
 fn router(state: AppState) -> Router {

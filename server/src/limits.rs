@@ -111,7 +111,7 @@ pub fn costs(mutation: &Mutation) -> Vec<(Kind, u32)> {
         | Mutation::FollowQuestion { .. }
         | Mutation::UnfollowQuestion { .. }
         | Mutation::MarkNotificationsRead { .. }
-        | Mutation::MarkAllNotificationsRead
+        | Mutation::MarkAllNotificationsRead {}
         | Mutation::SetNotificationSettings { .. }
         | Mutation::SetGroupNotificationLevel { .. }
         | Mutation::UpdateEvent { .. }

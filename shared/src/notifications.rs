@@ -191,7 +191,7 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
             if unread_count(session, &overlay) == 0 {
                 return render();
             }
-            sync::write(session, Mutation::MarkAllNotificationsRead).and(render())
+            sync::write(session, Mutation::MarkAllNotificationsRead {}).and(render())
         }
         NotificationsEvent::SaveSettings { time_zone, quiet_start, quiet_end, muted_kinds } => {
             let quiet_hours = match (quiet_start, quiet_end) {

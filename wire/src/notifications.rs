@@ -64,6 +64,7 @@ wire_type! {
 
     /// Hours without push notifications, in the person's time zone ("22:00" to "07:00").
     /// Notifications still arrive in the app; pushes wait for the end.
+    #[serde(deny_unknown_fields)]
     pub struct QuietHours {
         pub start: String,
         pub end: String,

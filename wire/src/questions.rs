@@ -76,7 +76,9 @@ wire_type! {
         pub comments: Vec<AnswerComment>,
     }
 
-    /// Where unanswered questions go after the groups' organisers.
+    /// Where unanswered questions go after the groups' organisers. A misspelt field is
+    /// refused (it would otherwise clear the setting).
+    #[serde(deny_unknown_fields)]
     pub struct EscalationSettings {
         pub federation_group_id: Option<Uuid>,
     }

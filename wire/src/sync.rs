@@ -137,7 +137,8 @@ wire_type! {
         UnfollowQuestion { question_id: Uuid },
         MarkNotificationsRead { ids: Vec<Uuid> },
         /// Every notification the person has when the server applies it.
-        MarkAllNotificationsRead,
+        /// A struct variant without fields, so that a field sent with it is refused too.
+        MarkAllNotificationsRead {},
         /// Time zone, quiet hours and the kinds one does not want.
         SetNotificationSettings {
             time_zone: String,

@@ -12,7 +12,7 @@ pub mod encryption;
 pub mod endpoints;
 pub mod sender;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use base64::Engine;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
@@ -26,7 +26,7 @@ use uuid::Uuid;
 use crate::accounts::AuthUser;
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::Json;
+use crate::extract::{Json, Path};
 use crate::{AppState, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {

@@ -121,7 +121,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
             questions::set_following(tx, actor, *question_id, false, changes).await
         }
         Mutation::MarkNotificationsRead { ids } => notifications::mark_read(tx, actor, ids, changes).await,
-        Mutation::MarkAllNotificationsRead => notifications::mark_all_read(tx, actor, changes).await,
+        Mutation::MarkAllNotificationsRead {} => notifications::mark_all_read(tx, actor, changes).await,
         Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds } => {
             notifications::settings::set(tx, actor, time_zone, quiet_hours.as_ref(), muted_kinds, changes).await
         }

@@ -216,3 +216,52 @@ async fn invalid_email_or_short_password_are_a_422() {
     error_of(short, StatusCode::UNPROCESSABLE_ENTITY, "invalid_field").await;
     assert_eq!(app.count("people").await, 1);
 }
+
+#[tokio::test]
+async fn every_bad_input_is_answered_in_the_api_error_format_and_changes_nothing() {
+    let app = spawn_app().await;
+    let token = app.admin.token.clone();
+
+    // An id that is not one, on every method.
+    let response = app.client.delete(app.url("/v1/push/subscriptions/zzz")).bearer_auth(&token).send().await.unwrap();
+    error_of(response, StatusCode::BAD_REQUEST, "invalid_id").await;
+
+    // A JSON array where an object is expected.
+    let array = raw_post(&app, "/v1/auth/sign-in", "", "application/json", "[\"admin@federation.test\", \"x\"]").await;
+    error_of(array, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+    let scalar = raw_post(&app, "/v1/sync/pull", &token, "application/json", "42").await;
+    error_of(scalar, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+
+    // A mutation that has no fields, with one.
+    let push = json!({ "client_id": Uuid::new_v4(), "mutations": [{ "id": 1, "mutation": { "type": "mark_all_notifications_read", "everything": true } }] });
+    error_of(app.post("/v1/sync/push", Some(&token), &push).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body")
+        .await;
+    assert_eq!(app.count("sync_clients").await, 0);
+
+    // A misspelt setting is refused instead of clearing it.
+    let group = app.group(&app.admin, "Fédération", "public").await;
+    let set = app
+        .client
+        .put(app.url("/v1/questions/escalation"))
+        .bearer_auth(&token)
+        .json(&json!({ "federation_group_id": group }))
+        .send()
+        .await
+        .unwrap();
+    assert!(set.status().is_success(), "{}", set.status());
+    let misspelt = app
+        .client
+        .put(app.url("/v1/questions/escalation"))
+        .bearer_auth(&token)
+        .json(&json!({ "federation_groupid": group }))
+        .send()
+        .await
+        .unwrap();
+    error_of(misspelt, StatusCode::UNPROCESSABLE_ENTITY, "invalid_body").await;
+    let kept: Value = app.get("/v1/questions/escalation", Some(&token)).await.json().await.unwrap();
+    assert_eq!(kept["federation_group_id"], group.to_string());
+
+    // Percent-escapes that are not UTF-8.
+    let response = app.get("/v1/people?q=%FF%FE", Some(&token)).await;
+    error_of(response, StatusCode::BAD_REQUEST, "invalid_query").await;
+}

@@ -116,3 +116,31 @@ async fn over_https_browsers_are_told_to_keep_to_it() {
     let response = app.get("/health", None).await;
     assert!(response.headers()["strict-transport-security"].to_str().unwrap().starts_with("max-age="));
 }
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_error_an_operation_can_answer() {
+    let app = spawn_app().await;
+    let body: Value = app.get("/v1/openapi.json", None).await.json().await.unwrap();
+    let mut checked = 0;
+    for (path, item) in body["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            let lists = |status: &str| responses.contains_key(status);
+            let name = format!("{method} {path}");
+            assert!(lists("500"), "{name}");
+            if operation.get("security").is_some() {
+                assert!(lists("401"), "{name} needs a session");
+            }
+            if path.contains('{') {
+                assert!(lists("400"), "{name} takes an id");
+            }
+            if operation.get("requestBody").is_some() {
+                for status in ["400", "413", "415", "422"] {
+                    assert!(lists(status), "{name} takes a body: {status}");
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "{checked} operations");
+}

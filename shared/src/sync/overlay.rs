@@ -191,7 +191,7 @@ impl<'a> Overlay<'a> {
                     overlay.following.insert(*question_id, false);
                 }
                 Mutation::MarkNotificationsRead { ids } => overlay.read_notifications.extend(ids.iter().copied()),
-                Mutation::MarkAllNotificationsRead => overlay.all_notifications_read = true,
+                Mutation::MarkAllNotificationsRead {} => overlay.all_notifications_read = true,
                 Mutation::AnswerEvent { event_id, choice } => {
                     overlay.rsvps.insert(*event_id, *choice);
                 }
