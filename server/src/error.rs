@@ -111,6 +111,10 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match self {
             ApiError::Client { status, code, message, details, retry_after } => {
+                if status == StatusCode::TOO_MANY_REQUESTS {
+                    // Someone going faster than a person: logged inside the request's span.
+                    tracing::warn!(code, retry_after, "refused: too many requests");
+                }
                 let mut response = error_response(status, code, &message, details);
                 if let Some(seconds) = retry_after {
                     response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));

@@ -251,6 +251,8 @@ struct CsrfField {
 }
 
 fn form_expired(lang: Lang) -> Response {
+    // A forged cross-site form or an expired page: worth a line in the log (no token in it).
+    tracing::warn!("console form refused: its CSRF token does not match");
     PageError(ApiError::forbidden(
         "csrf_invalid",
         lang.tr(
