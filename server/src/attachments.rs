@@ -31,7 +31,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::{Tx, ids_json};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Path, Query};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, fields, on_tx};
@@ -88,7 +88,7 @@ async fn load(tx: &mut Tx, id: Uuid) -> ApiResult<Option<AttachmentRow>> {
 }
 
 fn attachment_not_found() -> ApiError {
-    ApiError::not_found("attachment_not_found", "This file does not exist.")
+    ApiError::not_found(ErrorCode::AttachmentNotFound, "This file does not exist.")
 }
 
 // ---------------------------------------------------------------------------------------
@@ -107,7 +107,7 @@ struct Prepared {
 fn refused_type() -> ApiError {
     ApiError::client(
         StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        "unsupported_type",
+        ErrorCode::UnsupportedType,
         "This kind of file is not accepted: send a photo (JPEG, PNG, WebP, GIF), a PDF or an office document.",
     )
 }
@@ -115,7 +115,7 @@ fn refused_type() -> ApiError {
 fn too_large() -> ApiError {
     ApiError::client(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "file_too_large",
+        ErrorCode::FileTooLarge,
         format!("This file is too large: at most {} MB.", SIZE_MAX / (1024 * 1024)),
     )
 }
@@ -132,7 +132,7 @@ const DECODING_BYTES_PER_PIXEL: u64 = 12;
 fn image_too_large() -> ApiError {
     ApiError::client(
         StatusCode::PAYLOAD_TOO_LARGE,
-        "image_too_large",
+        ErrorCode::ImageTooLarge,
         format!("This photo has too many pixels: at most {} million.", PIXELS_MAX / 1_000_000),
     )
 }
@@ -178,7 +178,8 @@ fn prepare(bytes: &[u8]) -> ApiResult<Prepared> {
             thumbnail: None,
         });
     }
-    let unreadable = || ApiError::invalid("unreadable_image", "This photo could not be read: it may be damaged.");
+    let unreadable =
+        || ApiError::invalid(ErrorCode::UnreadableImage, "This photo could not be read: it may be damaged.");
     let mut reader = image::ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|_| unreadable())?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(16_384);
@@ -326,11 +327,14 @@ async fn upload(
         Ok(body) => body,
         Err(error) if is_length_limit(&error) => return Err(too_large()),
         Err(_) => {
-            return Err(ApiError::bad_request("upload_interrupted", "The file did not arrive whole: send it again."));
+            return Err(ApiError::bad_request(
+                ErrorCode::UploadInterrupted,
+                "The file did not arrive whole: send it again.",
+            ));
         }
     };
     if body.is_empty() {
-        return Err(ApiError::invalid("empty_file", "This file is empty."));
+        return Err(ApiError::invalid(ErrorCode::EmptyFile, "This file is empty."));
     }
     let original = hex(&Sha256::digest(&body));
     if let Some(existing) = existing {
@@ -399,7 +403,7 @@ async fn unattached_within_quota(tx: &mut Tx, actor: &Actor) -> ApiResult<()> {
         .bind(actor.person_id).fetch_one(c).await)?;
     if unattached >= UNATTACHED_MAX {
         return Err(ApiError::conflict(
-            "too_many_uploads",
+            ErrorCode::TooManyUploads,
             "Too many files wait to be published: publish or drop some first.",
         ));
     }
@@ -439,7 +443,7 @@ fn is_length_limit(error: &axum::Error) -> bool {
 fn retried(actor: &Actor, existing: AttachmentRow, original: &str) -> ApiResult<Response> {
     let same = existing.owner_id == actor.person_id && existing.sha256.split(':').nth(1) == Some(original);
     if !same {
-        return Err(ApiError::conflict("already_exists", "An object with this id already exists."));
+        return Err(ApiError::conflict(ErrorCode::AlreadyExists, "An object with this id already exists."));
     }
     Ok((StatusCode::OK, axum::Json(existing.uploaded())).into_response())
 }
@@ -470,7 +474,7 @@ async fn serve(state: &AppState, actor: &Actor, id: Uuid, thumbnail: bool) -> Ap
     }
     tx.commit().await?;
     if thumbnail && row.kind() != AttachmentKind::Image {
-        return Err(ApiError::not_found("no_thumbnail", "Only photos have a thumbnail."));
+        return Err(ApiError::not_found(ErrorCode::NoThumbnail, "Only photos have a thumbnail."));
     }
     let sha256 = row.sha256.split(':').next().unwrap_or_default();
     let bytes = tokio::fs::read(stored_path(&state.settings.files_dir, sha256, thumbnail))
@@ -553,8 +557,11 @@ pub async fn attach(
     wanted.sort_unstable();
     wanted.dedup();
     if wanted.len() > PER_ITEM_MAX {
-        return Err(ApiError::invalid("too_many_attachments", format!("At most {PER_ITEM_MAX} files on one item."))
-            .with_details(json!({ "field": "attachments" })));
+        return Err(ApiError::invalid(
+            ErrorCode::TooManyAttachments,
+            format!("At most {PER_ITEM_MAX} files on one item."),
+        )
+        .with_details(json!({ "field": "attachments" })));
     }
     let sql = format!(
         "UPDATE attachments SET attached_to = $1, item_id = $2 WHERE owner_id = $3 AND item_id IS NULL AND id IN ({})",
@@ -564,7 +571,7 @@ pub async fn attach(
         .bind(actor.person_id).bind(ids_json(&wanted)).execute(c).await.map(|r| r.rows_affected()))?;
     if attached as usize != wanted.len() {
         return Err(ApiError::not_found(
-            "attachment_not_found",
+            ErrorCode::AttachmentNotFound,
             "A file of this item was not uploaded (or is someone else's): send it again.",
         )
         .with_details(json!({ "field": "attachments" })));

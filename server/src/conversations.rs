@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use crate::accounts::Actor;
 use crate::db::{Tx, ids_json};
-use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::notifications::Cause;
 use crate::sync::log::ChangeSet;
 use crate::sync::scopes;
@@ -45,16 +45,16 @@ struct MemberRow {
 }
 
 fn conversation_not_found() -> ApiError {
-    ApiError::not_found("conversation_not_found", "This conversation does not exist.")
+    ApiError::not_found(ErrorCode::ConversationNotFound, "This conversation does not exist.")
 }
 
 fn person_not_found() -> ApiError {
-    ApiError::not_found("person_not_found", "One of these people could not be found.")
+    ApiError::not_found(ErrorCode::PersonNotFound, "One of these people could not be found.")
         .with_details(json!({ "field": "person_ids" }))
 }
 
 fn blocked() -> ApiError {
-    ApiError::forbidden("blocked", "This person does not receive your messages.")
+    ApiError::forbidden(ErrorCode::Blocked, "This person does not receive your messages.")
 }
 
 async fn load_conversation(tx: &mut Tx, id: Uuid) -> ApiResult<Option<ConversationRow>> {
@@ -92,12 +92,12 @@ async fn checked_people(tx: &mut Tx, actor: &Actor, person_ids: &[Uuid]) -> ApiR
         }
     }
     if others.is_empty() {
-        return Err(ApiError::invalid("invalid_field", "Choose at least one person to write to.")
+        return Err(ApiError::invalid(ErrorCode::InvalidField, "Choose at least one person to write to.")
             .with_details(json!({ "field": "person_ids" })));
     }
     if others.len() >= PARTICIPANTS_MAX {
         return Err(ApiError::invalid(
-            "too_many_people",
+            ErrorCode::TooManyPeople,
             format!("A conversation has at most {PARTICIPANTS_MAX} people, you included."),
         )
         .with_details(json!({ "field": "person_ids" })));
@@ -179,7 +179,7 @@ pub async fn start(
     let direct = others.len() == 1;
     if direct && id != direct_conversation_id(actor.person_id, others[0]) {
         return Err(ApiError::invalid(
-            "not_the_direct_id",
+            ErrorCode::NotTheDirectId,
             "A conversation between two people has the id both devices derive from them.",
         )
         .with_details(json!({ "field": "id" })));
@@ -190,13 +190,13 @@ pub async fn start(
             enter(tx, id, &[actor.person_id], changes).await?;
             return put_conversation(tx, &existing, changes).await;
         }
-        return Err(ApiError::conflict("already_exists", "An object with this id already exists."));
+        return Err(ApiError::conflict(ErrorCode::AlreadyExists, "An object with this id already exists."));
     }
     let now = Utc::now();
     let title = if direct { String::new() } else { title };
     on_tx!(tx, c => sqlx::query("INSERT INTO conversations (id, direct, title, started_by, created_at, last_message_at) VALUES ($1, $2, $3, $4, $5, $5)")
         .bind(id).bind(direct).bind(&title).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     let mut everyone = vec![actor.person_id];
     everyone.extend(&others);
     enter(tx, id, &everyone, changes).await?;
@@ -215,7 +215,7 @@ pub async fn add(
     let row = taking_part(tx, actor, conversation_id).await?;
     if row.direct {
         return Err(ApiError::invalid(
-            "direct_conversation",
+            ErrorCode::DirectConversation,
             "A conversation between two people stays between them: start a new one with everyone.",
         ));
     }
@@ -230,7 +230,7 @@ pub async fn add(
         .bind(conversation_id).bind(ids_json(&others)).fetch_one(c).await)?;
     if active + others.len() as i64 - already > PARTICIPANTS_MAX as i64 {
         return Err(ApiError::invalid(
-            "too_many_people",
+            ErrorCode::TooManyPeople,
             format!("A conversation has at most {PARTICIPANTS_MAX} people, you included."),
         )
         .with_details(json!({ "field": "person_ids" })));
@@ -290,7 +290,7 @@ pub async fn send(
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("INSERT INTO messages (id, conversation_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id).bind(conversation_id).bind(actor.person_id).bind(&body).bind(now).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     on_tx!(tx, c => sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
         .bind(now).bind(conversation_id).execute(c).await.map(|r| r.rows_affected()))?;
     row.last_message_at = now;
@@ -326,7 +326,7 @@ pub async fn send(
 /// The mutation `block_person`.
 pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     if person_id == actor.person_id {
-        return Err(ApiError::invalid("cannot_block_yourself", "You cannot block yourself.")
+        return Err(ApiError::invalid(ErrorCode::CannotBlockYourself, "You cannot block yourself.")
             .with_details(json!({ "field": "person_id" })));
     }
     // Only someone one may see, or who shares a conversation with one (whose name one read
@@ -342,7 +342,7 @@ pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut Ch
         None
     };
     let Some(name) = name else {
-        return Err(ApiError::not_found("person_not_found", "This person could not be found."));
+        return Err(ApiError::not_found(ErrorCode::PersonNotFound, "This person could not be found."));
     };
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("INSERT INTO blocks (blocker_id, blocked_id, blocked_at) VALUES ($1, $2, $3) ON CONFLICT (blocker_id, blocked_id) DO NOTHING")

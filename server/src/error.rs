@@ -5,6 +5,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+pub use fabrique_wire::error::ErrorCode;
 use fabrique_wire::error::{ErrorBody, ErrorDetail};
 
 #[derive(Debug, thiserror::Error)]
@@ -12,7 +13,7 @@ pub enum ApiError {
     #[error("{code}: {message}")]
     Client {
         status: StatusCode,
-        code: &'static str,
+        code: ErrorCode,
         message: String,
         details: Option<serde_json::Value>,
         retry_after: Option<u64>,
@@ -26,31 +27,31 @@ pub enum ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 impl ApiError {
-    pub fn client(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn client(status: StatusCode, code: ErrorCode, message: impl Into<String>) -> Self {
         ApiError::Client { status, code, message: message.into(), details: None, retry_after: None }
     }
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::client(StatusCode::BAD_REQUEST, code, message)
     }
-    pub fn invalid(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::client(StatusCode::UNPROCESSABLE_ENTITY, code, message)
     }
     pub fn unauthorized() -> Self {
-        Self::client(StatusCode::UNAUTHORIZED, "unauthorized", "Sign in to continue.")
+        Self::client(StatusCode::UNAUTHORIZED, ErrorCode::Unauthorized, "Sign in to continue.")
     }
-    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn forbidden(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::client(StatusCode::FORBIDDEN, code, message)
     }
-    pub fn not_found(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn not_found(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::client(StatusCode::NOT_FOUND, code, message)
     }
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: ErrorCode, message: impl Into<String>) -> Self {
         Self::client(StatusCode::CONFLICT, code, message)
     }
     pub fn rate_limited(retry_after: u64) -> Self {
         ApiError::Client {
             status: StatusCode::TOO_MANY_REQUESTS,
-            code: "rate_limited",
+            code: ErrorCode::RateLimited,
             message: "Too many attempts. Wait a moment and try again.".into(),
             details: None,
             retry_after: Some(retry_after),
@@ -61,7 +62,7 @@ impl ApiError {
     pub fn write_limited(retry_after: u64) -> Self {
         ApiError::Client {
             status: StatusCode::TOO_MANY_REQUESTS,
-            code: "rate_limited",
+            code: ErrorCode::RateLimited,
             message: format!(
                 "You are writing faster than anyone can by hand: what you wrote is kept and goes in {retry_after} s."
             ),
@@ -82,7 +83,7 @@ impl ApiError {
     /// The stable code and message, for a client error; `None` for internal failures.
     pub fn as_client(&self) -> Option<(&'static str, &str)> {
         match self {
-            ApiError::Client { code, message, .. } => Some((code, message)),
+            ApiError::Client { code, message, .. } => Some((code.as_str(), message)),
             _ => None,
         }
     }
@@ -90,11 +91,11 @@ impl ApiError {
 
 /// Unique-constraint violations become a 409 in one line.
 pub trait OnConstraint<T> {
-    fn on_unique(self, code: &'static str, message: &'static str) -> ApiResult<T>;
+    fn on_unique(self, code: ErrorCode, message: &'static str) -> ApiResult<T>;
 }
 
 impl<T> OnConstraint<T> for Result<T, sqlx::Error> {
-    fn on_unique(self, code: &'static str, message: &'static str) -> ApiResult<T> {
+    fn on_unique(self, code: ErrorCode, message: &'static str) -> ApiResult<T> {
         self.map_err(|e| match &e {
             sqlx::Error::Database(db) if db.is_unique_violation() => ApiError::conflict(code, message),
             _ => ApiError::Database(e),
@@ -102,8 +103,14 @@ impl<T> OnConstraint<T> for Result<T, sqlx::Error> {
     }
 }
 
-pub fn error_response(status: StatusCode, code: &str, message: &str, details: Option<serde_json::Value>) -> Response {
-    let body = ErrorBody { error: ErrorDetail { code: code.to_owned(), message: message.to_owned(), details } };
+pub fn error_response(
+    status: StatusCode,
+    code: ErrorCode,
+    message: &str,
+    details: Option<serde_json::Value>,
+) -> Response {
+    let body =
+        ErrorBody { error: ErrorDetail { code: code.as_str().to_owned(), message: message.to_owned(), details } };
     (status, axum::Json(body)).into_response()
 }
 
@@ -113,7 +120,7 @@ impl IntoResponse for ApiError {
             ApiError::Client { status, code, message, details, retry_after } => {
                 if status == StatusCode::TOO_MANY_REQUESTS {
                     // Someone going faster than a person: logged inside the request's span.
-                    tracing::warn!(code, retry_after, "refused: too many requests");
+                    tracing::warn!(code = code.as_str(), retry_after, "refused: too many requests");
                 }
                 let mut response = error_response(status, code, &message, details);
                 if let Some(seconds) = retry_after {
@@ -136,7 +143,7 @@ impl IntoResponse for ApiError {
 fn internal_response() -> Response {
     error_response(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "internal",
+        ErrorCode::Internal,
         "Something went wrong on our side. Your data is safe; try again in a moment.",
         None,
     )

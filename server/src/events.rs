@@ -28,7 +28,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
 use crate::notifications::{Audience, Cause};
@@ -110,11 +110,11 @@ async fn load_event(tx: &mut Tx, id: Uuid) -> ApiResult<Option<EventRow>> {
 }
 
 fn event_not_found() -> ApiError {
-    ApiError::not_found("event_not_found", "This event does not exist.")
+    ApiError::not_found(ErrorCode::EventNotFound, "This event does not exist.")
 }
 
 fn cancelled() -> ApiError {
-    ApiError::conflict("event_cancelled", "This event was cancelled.")
+    ApiError::conflict(ErrorCode::EventCancelled, "This event was cancelled.")
 }
 
 fn status_str(status: RsvpStatus) -> &'static str {
@@ -159,7 +159,7 @@ fn require_run(access: &GroupAccess) -> ApiResult<()> {
     if access.can_run() {
         Ok(())
     } else {
-        Err(ApiError::forbidden("not_an_organiser", "Only the group's organisers can do this."))
+        Err(ApiError::forbidden(ErrorCode::NotAnOrganiser, "Only the group's organisers can do this."))
     }
 }
 
@@ -307,7 +307,7 @@ pub struct EventUpdate<'a> {
 }
 
 fn field_error(field: &str, message: impl Into<String>) -> ApiError {
-    ApiError::invalid("invalid_field", message.into()).with_details(serde_json::json!({ "field": field }))
+    ApiError::invalid(ErrorCode::InvalidField, message.into()).with_details(serde_json::json!({ "field": field }))
 }
 
 fn online_url(value: &str) -> ApiResult<String> {
@@ -365,7 +365,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &m
         .bind(event.id).bind(event.group_id).bind(actor.person_id).bind(&title).bind(&description).bind(event.starts_at)
         .bind(event.ends_at).bind(time_zone.name()).bind(&place).bind(&online_url).bind(capacity).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     schedule_reminders(tx, event.id, event.starts_at, now).await?;
     put_event(tx, event.id, changes).await?;
     let attached = fabrique_wire::attachments::AttachedTo::Event;
@@ -473,14 +473,14 @@ pub async fn answer(
     lock_event(tx, event_id).await?;
     let (event, access) = readable(tx, actor, event_id).await?;
     if !access.can_respond() {
-        return Err(ApiError::forbidden("not_a_member", "Join the group to answer its events."));
+        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to answer its events."));
     }
     if event.cancelled_at.is_some() {
         return Err(cancelled());
     }
     let now = Utc::now();
     if event.ends_at <= now {
-        return Err(ApiError::conflict("event_over", "This event is over."));
+        return Err(ApiError::conflict(ErrorCode::EventOver, "This event is over."));
     }
     let current: Option<String> = on_tx!(tx, c => sqlx::query_scalar(
         "SELECT status FROM event_rsvps WHERE event_id = $1 AND person_id = $2")
@@ -548,7 +548,7 @@ async fn record_announcement(
     if check_rate(tx, actor, group_id, now).await? == 0 {
         return Err(ApiError::client(
             StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ErrorCode::RateLimited,
             format!("You have sent {ANNOUNCEMENTS_PER_DAY} messages to this group today: try again tomorrow."),
         ));
     }
@@ -556,7 +556,7 @@ async fn record_announcement(
         "INSERT INTO announcements (id, group_id, event_id, author_id, text, reached, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)")
         .bind(id).bind(group_id).bind(event_id).bind(actor.person_id).bind(text).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     Ok(())
 }
 
@@ -762,7 +762,7 @@ async fn attendees(
         "going" => "going",
         "maybe" => "maybe",
         "waiting" => "waiting",
-        _ => return Err(ApiError::bad_request("invalid_query", "`status` is going, maybe or waiting.")),
+        _ => return Err(ApiError::bad_request(ErrorCode::InvalidQuery, "`status` is going, maybe or waiting.")),
     };
     let limit = fields::page_limit(query.limit, 50, 200)?;
     let (after, after_id): (DateTime<Utc>, Uuid) =
@@ -878,7 +878,7 @@ async fn reach(
             require_run(&access)?;
             (event.group_id, "SELECT r.person_id FROM event_rsvps r WHERE r.event_id = $2 AND r.status = 'going'")
         }
-        _ => return Err(ApiError::bad_request("invalid_query", "Give either `group_id` or `event_id`.")),
+        _ => return Err(ApiError::bad_request(ErrorCode::InvalidQuery, "Give either `group_id` or `event_id`.")),
     };
     let sql = format!(
         "SELECT COUNT(*), COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM push_subscriptions s JOIN sessions x ON x.token_hash = s.session_hash \
@@ -918,7 +918,8 @@ async fn new_calendar_feed(
 #[utoipa::path(get, path = "/v1/calendar/{file}", tag = "events",
     responses((status = 200, content_type = "text/calendar", body = String), (status = 404, body = ErrorBody)))]
 async fn calendar_feed(State(state): State<AppState>, Path(file): Path<String>) -> ApiResult<Response> {
-    let not_found = || ApiError::not_found("calendar_not_found", "This calendar address is not valid (any more).");
+    let not_found =
+        || ApiError::not_found(ErrorCode::CalendarNotFound, "This calendar address is not valid (any more).");
     let token = file.strip_suffix(".ics").ok_or_else(not_found)?;
     let mut tx = state.db.begin_read().await?;
     let person: Option<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 /// JSON body: malformed JSON is a 400, a body of the wrong shape (unknown field, wrong
 /// type, missing field) a 422, a body over the size cap a 413.
@@ -31,7 +31,7 @@ where
         if !is_json {
             return Err(ApiError::client(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                ErrorCode::UnsupportedMediaType,
                 "Send the request body as JSON with Content-Type: application/json.",
             ));
         }
@@ -40,19 +40,21 @@ where
             Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
                 return Err(ApiError::client(
                     StatusCode::PAYLOAD_TOO_LARGE,
-                    "body_too_large",
+                    ErrorCode::BodyTooLarge,
                     "The request body is too large.",
                 ));
             }
-            Err(_) => return Err(ApiError::bad_request("unreadable_body", "The request body could not be read.")),
+            Err(_) => {
+                return Err(ApiError::bad_request(ErrorCode::UnreadableBody, "The request body could not be read."));
+            }
         };
         // Every body of this API is an object: serde would take a struct from an array too.
         match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
             Some(b'{') => {}
             Some(b'[' | b'"' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n') => {
-                return Err(ApiError::invalid("invalid_body", "The request body must be a JSON object."));
+                return Err(ApiError::invalid(ErrorCode::InvalidBody, "The request body must be a JSON object."));
             }
-            _ => return Err(ApiError::bad_request("malformed_json", "The request body is not valid JSON.")),
+            _ => return Err(ApiError::bad_request(ErrorCode::MalformedJson, "The request body is not valid JSON.")),
         }
         match axum::Json::<T>::from_bytes(&bytes) {
             Ok(axum::Json(value)) => Ok(Json(value)),
@@ -83,21 +85,21 @@ mod mime_type {
 fn json_rejection(rejection: JsonRejection) -> ApiError {
     match &rejection {
         JsonRejection::JsonDataError(e) => ApiError::invalid(
-            "invalid_body",
+            ErrorCode::InvalidBody,
             format!("The request body does not have the expected fields: {}", e.body_text()),
         ),
         JsonRejection::JsonSyntaxError(_) => {
-            ApiError::bad_request("malformed_json", "The request body is not valid JSON.")
+            ApiError::bad_request(ErrorCode::MalformedJson, "The request body is not valid JSON.")
         }
         JsonRejection::MissingJsonContentType(_) => ApiError::client(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            ErrorCode::UnsupportedMediaType,
             "Send the request body as JSON with Content-Type: application/json.",
         ),
         _ if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            ApiError::client(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", "The request body is too large.")
+            ApiError::client(StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::BodyTooLarge, "The request body is too large.")
         }
-        _ => ApiError::bad_request("unreadable_body", "The request body could not be read."),
+        _ => ApiError::bad_request(ErrorCode::UnreadableBody, "The request body could not be read."),
     }
 }
 
@@ -121,9 +123,9 @@ where
         match axum::extract::Path::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Path(value)) => Ok(Path(value)),
             Err(PathRejection::FailedToDeserializePathParams(_)) => {
-                Err(ApiError::bad_request("invalid_id", "An id in the address is not valid."))
+                Err(ApiError::bad_request(ErrorCode::InvalidId, "An id in the address is not valid."))
             }
-            Err(_) => Err(ApiError::bad_request("invalid_path", "The address is not valid.")),
+            Err(_) => Err(ApiError::bad_request(ErrorCode::InvalidPath, "The address is not valid.")),
         }
     }
 }
@@ -142,15 +144,15 @@ where
         // Percent-escapes that do not spell UTF-8 would be read as replacement characters:
         // say so instead.
         if !parts.uri.query().is_none_or(decodes_to_utf8) {
-            return Err(ApiError::bad_request("invalid_query", "The query parameters are not valid UTF-8."));
+            return Err(ApiError::bad_request(ErrorCode::InvalidQuery, "The query parameters are not valid UTF-8."));
         }
         match axum::extract::Query::<T>::from_request_parts(parts, state).await {
             Ok(axum::extract::Query(value)) => Ok(Query(value)),
             Err(QueryRejection::FailedToDeserializeQueryString(e)) => Err(ApiError::bad_request(
-                "invalid_query",
+                ErrorCode::InvalidQuery,
                 format!("The query parameters are not valid: {}", e.body_text()),
             )),
-            Err(_) => Err(ApiError::bad_request("invalid_query", "The query parameters are not valid.")),
+            Err(_) => Err(ApiError::bad_request(ErrorCode::InvalidQuery, "The query parameters are not valid.")),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Parse, don't validate: values from outside become these types at the edge, or a 422
 //! that names the field. Past this module, a name is never empty or over-long.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 fn field_error(field: &str, message: String) -> ApiError {
-    ApiError::invalid("invalid_field", message).with_details(serde_json::json!({ "field": field }))
+    ApiError::invalid(ErrorCode::InvalidField, message).with_details(serde_json::json!({ "field": field }))
 }
 
 /// Trimmed text of at most `max` characters, without control characters (line breaks are
@@ -71,7 +71,7 @@ pub fn new_password(field: &str, value: &str, personal: &[&str]) -> Result<Strin
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     if (zxcvbn::zxcvbn(value, &known).score() as u8) < 3 {
         return Err(ApiError::invalid(
-            "weak_password",
+            ErrorCode::WeakPassword,
             "This password is too easy to guess (a common password, a word, a sequence or your own name): choose a few words of your own, with a number or a sign.",
         )
         .with_details(serde_json::json!({ "field": field })));
@@ -119,7 +119,7 @@ pub fn emoji(value: &str) -> Result<String, ApiError> {
 pub fn page_limit(limit: Option<u32>, default: u32, max: u32) -> Result<i64, ApiError> {
     match limit {
         None => Ok(default as i64),
-        Some(0) => Err(ApiError::bad_request("invalid_query", "`limit` must be at least 1.")),
+        Some(0) => Err(ApiError::bad_request(ErrorCode::InvalidQuery, "`limit` must be at least 1.")),
         Some(n) => Ok(n.min(max) as i64),
     }
 }

@@ -54,7 +54,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::config::Settings;
 use crate::db::Db;
-use crate::error::{ApiError, error_response};
+use crate::error::{ApiError, ErrorCode, error_response};
 use crate::pokes::Pokes;
 
 /// Largest request body accepted anywhere (JSON bodies; uploads will have their own limit).
@@ -267,10 +267,14 @@ async fn run_to_completion(request: axum::extract::Request, next: axum::middlewa
 }
 
 async fn not_found() -> Response {
-    error_response(StatusCode::NOT_FOUND, "not_found", "There is nothing at this address.", None)
+    error_response(StatusCode::NOT_FOUND, ErrorCode::NotFound, "There is nothing at this address.", None)
 }
 
 async fn method_not_allowed() -> Response {
-    ApiError::client(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This address does not accept this method.")
-        .into_response()
+    ApiError::client(
+        StatusCode::METHOD_NOT_ALLOWED,
+        ErrorCode::MethodNotAllowed,
+        "This address does not accept this method.",
+    )
+    .into_response()
 }

@@ -19,7 +19,7 @@ use uuid::Uuid;
 use crate::accounts::Actor;
 use crate::admin::session::{AdminScope, in_scope};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::groups::access::GroupAccess;
 use crate::sync::log::ChangeSet;
 use crate::{audit, fields, on_tx};
@@ -36,7 +36,10 @@ struct Reported {
 }
 
 fn target_not_found() -> ApiError {
-    ApiError::not_found("report_target_not_found", "What you are reporting does not exist, or was already removed.")
+    ApiError::not_found(
+        ErrorCode::ReportTargetNotFound,
+        "What you are reporting does not exist, or was already removed.",
+    )
 }
 
 /// Loads what is reported, checking that the reporter may see it (ids are never trusted).
@@ -120,12 +123,12 @@ pub async fn report(
         return if reporter == actor.person_id {
             Ok(())
         } else {
-            Err(ApiError::conflict("already_exists", "An object with this id already exists."))
+            Err(ApiError::conflict(ErrorCode::AlreadyExists, "An object with this id already exists."))
         };
     }
     let reported = load_target(tx, actor, target, target_id).await?;
     if reported.author_id == actor.person_id {
-        return Err(ApiError::invalid("cannot_report_yourself", "You cannot report what you wrote yourself."));
+        return Err(ApiError::invalid(ErrorCode::CannotReportYourself, "You cannot report what you wrote yourself."));
     }
     let now = Utc::now();
     let open: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM moderation_cases WHERE target_id = $1 AND state <> 'decided'")
@@ -191,7 +194,7 @@ pub async fn decide_in_group(
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     let not_found =
-        || ApiError::not_found("case_not_found", "This report does not exist, or is not about a group you run.");
+        || ApiError::not_found(ErrorCode::CaseNotFound, "This report does not exist, or is not about a group you run.");
     let row: Option<(Option<Uuid>, String)> = on_tx!(tx, c => sqlx::query_as("SELECT group_id, state FROM moderation_cases WHERE id = $1")
         .bind(case_id).fetch_optional(c).await)?;
     let (group, state) = row.and_then(|(group, state)| Some((group?, state))).ok_or_else(not_found)?;
@@ -201,7 +204,7 @@ pub async fn decide_in_group(
     }
     if decision == ModerationDecision::Suspend {
         return Err(ApiError::forbidden(
-            "suspension_by_federation",
+            ErrorCode::SuspensionByFederation,
             "Suspending an account is decided by the federation's moderators: warn the author, or hide or delete what they wrote.",
         ));
     }
@@ -344,7 +347,7 @@ pub async fn release(tx: &mut Tx, scope: &AdminScope, actor: &Actor, case_id: Uu
 }
 
 fn already_decided() -> ApiError {
-    ApiError::conflict("case_decided", "This case was already decided.")
+    ApiError::conflict(ErrorCode::CaseDecided, "This case was already decided.")
 }
 
 /// Decides a case: carries out the decision, tells the author and every reporter, records
@@ -367,7 +370,7 @@ pub async fn decide(
     }
     if case.handler_id != Some(actor.person_id) {
         return Err(ApiError::conflict(
-            "case_not_taken",
+            ErrorCode::CaseNotTaken,
             "Take the case before deciding it, so that nobody decides it twice.",
         ));
     }
@@ -380,7 +383,7 @@ pub async fn decide(
             let days = suspend_days.unwrap_or(7);
             if !(1..=MAX_SUSPENSION_DAYS).contains(&days) {
                 return Err(ApiError::invalid(
-                    "invalid_field",
+                    ErrorCode::InvalidField,
                     format!("A suspension lasts from 1 to {MAX_SUSPENSION_DAYS} days."),
                 )
                 .with_details(serde_json::json!({ "field": "suspend_days" })));
@@ -435,7 +438,7 @@ async fn remove_content(tx: &mut Tx, actor: &Actor, case: &Case, changes: &mut C
         "answer" => crate::questions::delete_answer(tx, actor, id, changes).await,
         _ => {
             return Err(ApiError::invalid(
-                "invalid_decision",
+                ErrorCode::InvalidDecision,
                 "A person cannot be hidden or deleted: warn them, suspend them, or deactivate their account.",
             ));
         }
@@ -447,7 +450,7 @@ async fn remove_content(tx: &mut Tx, actor: &Actor, case: &Case, changes: &mut C
 pub fn check_not_suspended(suspended_until: Option<DateTime<Utc>>, now: DateTime<Utc>) -> ApiResult<()> {
     match suspended_until {
         Some(until) if until > now => Err(ApiError::forbidden(
-            "suspended",
+            ErrorCode::Suspended,
             format!(
                 "The moderators suspended your account until {}: you can read, not write.",
                 until.format("%Y-%m-%d %H:%M UTC")

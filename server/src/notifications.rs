@@ -27,7 +27,7 @@ use uuid::Uuid;
 
 use crate::accounts::Actor;
 use crate::db::Tx;
-use crate::error::ApiResult;
+use crate::error::{ApiResult, ErrorCode};
 use crate::on_tx;
 use crate::push::Delivery;
 use crate::sync::log::ChangeSet;
@@ -436,7 +436,7 @@ pub async fn mentioned(
     changes: &mut ChangeSet,
 ) -> ApiResult<usize> {
     if mentions.len() > 20 {
-        return Err(crate::error::ApiError::invalid("invalid_field", "Name at most 20 people at once.")
+        return Err(crate::error::ApiError::invalid(ErrorCode::InvalidField, "Name at most 20 people at once.")
             .with_details(serde_json::json!({ "field": "mentions" })));
     }
     let (Some(&first), false) = (groups.first(), mentions.is_empty()) else {
@@ -515,8 +515,11 @@ const NOTIFICATION_SELECT: &str = "SELECT n.id, n.kind, n.subject_id, n.group_id
 /// theirs to mark, and saying so would tell that they exist).
 pub async fn mark_read(tx: &mut Tx, actor: &Actor, ids: &[Uuid], changes: &mut ChangeSet) -> ApiResult<()> {
     if ids.len() > 1000 {
-        return Err(crate::error::ApiError::invalid("invalid_field", "Mark at most 1000 notifications at once.")
-            .with_details(serde_json::json!({ "field": "ids" })));
+        return Err(crate::error::ApiError::invalid(
+            ErrorCode::InvalidField,
+            "Mark at most 1000 notifications at once.",
+        )
+        .with_details(serde_json::json!({ "field": "ids" })));
     }
     let now = Utc::now();
     for id in ids {

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path, Query};
 use crate::{AppState, audit, fields, on_tx, paging};
 
@@ -108,7 +108,7 @@ async fn get_organisation(
     tx.commit().await?;
     organisation
         .map(Json)
-        .ok_or_else(|| ApiError::not_found("organisation_not_found", "This organisation does not exist."))
+        .ok_or_else(|| ApiError::not_found(ErrorCode::OrganisationNotFound, "This organisation does not exist."))
 }
 
 /// Create a regional body or an association under a parent (federation administrators).
@@ -120,22 +120,22 @@ async fn create_organisation(
     Json(body): Json<CreateOrganisationRequest>,
 ) -> ApiResult<(StatusCode, Json<Organisation>)> {
     if !actor.is_federation_admin {
-        return Err(ApiError::forbidden("forbidden", "Only federation administrators create organisations."));
+        return Err(ApiError::forbidden(ErrorCode::Forbidden, "Only federation administrators create organisations."));
     }
     let name = fields::text("name", &body.name, 120, true, false)?;
     if body.kind == OrganisationKind::Federation {
         return Err(ApiError::invalid(
-            "invalid_field",
+            ErrorCode::InvalidField,
             "There is one federation; create regional bodies or associations under it.",
         )
         .with_details(serde_json::json!({ "field": "kind" })));
     }
     let mut tx = state.db.begin_write().await?;
-    let parent = load(&mut tx, body.parent_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("organisation_not_found", "The parent organisation does not exist."))?;
+    let parent = load(&mut tx, body.parent_id).await?.ok_or_else(|| {
+        ApiError::not_found(ErrorCode::OrganisationNotFound, "The parent organisation does not exist.")
+    })?;
     if parent.kind == OrganisationKind::Association {
-        return Err(ApiError::invalid("invalid_parent", "An association cannot hold other organisations."));
+        return Err(ApiError::invalid(ErrorCode::InvalidParent, "An association cannot hold other organisations."));
     }
     let kind = kind_to_str(&body.kind);
     let id = insert(&mut tx, Some(parent.id), kind, &name).await?;
@@ -211,15 +211,18 @@ pub async fn rename(tx: &mut Tx, actor: &Actor, id: Uuid, name: &str) -> ApiResu
 pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> ApiResult<()> {
     let organisation = load(tx, id).await?.ok_or_else(organisation_not_found)?;
     if organisation.kind == OrganisationKind::Federation {
-        return Err(ApiError::invalid("invalid_parent", "The federation is the root of the tree: it cannot move."));
+        return Err(ApiError::invalid(
+            ErrorCode::InvalidParent,
+            "The federation is the root of the tree: it cannot move.",
+        ));
     }
     let parent = load(tx, new_parent).await?.ok_or_else(organisation_not_found)?;
     if parent.kind == OrganisationKind::Association {
-        return Err(ApiError::invalid("invalid_parent", "An association cannot hold other organisations."));
+        return Err(ApiError::invalid(ErrorCode::InvalidParent, "An association cannot hold other organisations."));
     }
     if ancestry(tx, new_parent).await?.iter().any(|o| o.id == id) {
         return Err(ApiError::invalid(
-            "invalid_parent",
+            ErrorCode::InvalidParent,
             "An organisation cannot move under itself or under one of its own members.",
         ));
     }
@@ -239,7 +242,7 @@ pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> 
 pub async fn archive(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<()> {
     let organisation = load(tx, id).await?.ok_or_else(organisation_not_found)?;
     if organisation.kind == OrganisationKind::Federation {
-        return Err(ApiError::invalid("cannot_archive", "The federation itself cannot be archived."));
+        return Err(ApiError::invalid(ErrorCode::CannotArchive, "The federation itself cannot be archived."));
     }
     on_tx!(tx, c => sqlx::query("UPDATE organisations SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     audit::record(tx, Some(actor.person_id), "organisation.archive", "organisation", Some(id), serde_json::json!({}))
@@ -247,5 +250,5 @@ pub async fn archive(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<()> {
 }
 
 pub fn organisation_not_found() -> ApiError {
-    ApiError::not_found("organisation_not_found", "This organisation does not exist.")
+    ApiError::not_found(ErrorCode::OrganisationNotFound, "This organisation does not exist.")
 }

@@ -7,7 +7,7 @@ use fabrique_wire::Page;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 
 /// The key in `cursor`, or `first` when there is none (the first page).
 pub fn start_after<K: DeserializeOwned>(cursor: &Option<String>, first: K) -> ApiResult<K> {
@@ -16,7 +16,7 @@ pub fn start_after<K: DeserializeOwned>(cursor: &Option<String>, first: K) -> Ap
         Some(text) => {
             URL_SAFE_NO_PAD.decode(text).ok().and_then(|bytes| serde_json::from_slice(&bytes).ok()).ok_or_else(|| {
                 ApiError::bad_request(
-                    "invalid_cursor",
+                    ErrorCode::InvalidCursor,
                     "The page cursor is not valid: start again from the first page.",
                 )
             })

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, fields, on_tx};
@@ -38,7 +38,7 @@ pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeS
     on_tx!(tx, c => sqlx::query("INSERT INTO people (id, organisation_id, email, display_name, password_hash, platform_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now())
         .execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("account_exists", "An account already exists for this email address: sign in instead.")?;
+        .on_unique(ErrorCode::AccountExists, "An account already exists for this email address: sign in instead.")?;
     crate::sync::scopes::grant(tx, id, &scope::person(id)).await?;
     crate::search::index_person(tx, id).await?;
     put_me(tx, id, changes).await?;
@@ -96,7 +96,10 @@ fn profile_from(row: &PersonRow, tags: &[TagRow]) -> Profile {
 }
 
 fn not_found() -> ApiError {
-    ApiError::not_found("person_not_found", "This person does not exist or does not share their profile with you.")
+    ApiError::not_found(
+        ErrorCode::PersonNotFound,
+        "This person does not exist or does not share their profile with you.",
+    )
 }
 
 pub async fn load_profile(tx: &mut Tx, person_id: Uuid) -> ApiResult<Profile> {
@@ -313,7 +316,7 @@ pub async fn may_administer(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiR
 pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     may_administer(tx, actor, person_id).await?;
     if person_id == actor.person_id {
-        return Err(ApiError::invalid("cannot_deactivate_self", "You cannot deactivate your own account."));
+        return Err(ApiError::invalid(ErrorCode::CannotDeactivateSelf, "You cannot deactivate your own account."));
     }
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("UPDATE people SET deactivated_at = $1 WHERE id = $2 AND deactivated_at IS NULL")
@@ -393,7 +396,10 @@ pub async fn set_federation_admin(
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     if !actor.is_federation_admin {
-        return Err(ApiError::forbidden("forbidden", "Only federation administrators name other administrators."));
+        return Err(ApiError::forbidden(
+            ErrorCode::Forbidden,
+            "Only federation administrators name other administrators.",
+        ));
     }
     may_administer(tx, actor, person_id).await?;
     if !admin {
@@ -401,7 +407,7 @@ pub async fn set_federation_admin(
             .bind(person_id).fetch_one(c).await)?;
         if others == 0 {
             return Err(ApiError::conflict(
-                "last_admin",
+                ErrorCode::LastAdmin,
                 "The federation needs at least one administrator: name another one first.",
             ));
         }

@@ -24,7 +24,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path};
 use crate::groups::access::GroupAccess;
 use crate::notifications::{Audience, Cause};
@@ -75,11 +75,11 @@ fn parse_results_shown(text: &str) -> ResultsShown {
 }
 
 fn poll_not_found() -> ApiError {
-    ApiError::not_found("poll_not_found", "This poll does not exist.")
+    ApiError::not_found(ErrorCode::PollNotFound, "This poll does not exist.")
 }
 
 fn poll_closed() -> ApiError {
-    ApiError::conflict("poll_closed", "This poll is closed.")
+    ApiError::conflict(ErrorCode::PollClosed, "This poll is closed.")
 }
 
 async fn load_poll(tx: &mut Tx, id: Uuid) -> ApiResult<Option<PollRow>> {
@@ -165,7 +165,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut
     let question = fields::text("question", poll.question, QUESTION_MAX, true, false)?;
     if poll.options.len() < OPTIONS_MIN || poll.options.len() > OPTIONS_MAX {
         return Err(ApiError::invalid(
-            "invalid_field",
+            ErrorCode::InvalidField,
             format!("A poll has from {OPTIONS_MIN} to {OPTIONS_MAX} options."),
         )
         .with_details(json!({ "field": "options" })));
@@ -174,26 +174,29 @@ pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut
     for option in poll.options {
         let text = fields::text("options", option, OPTION_MAX, true, false)?;
         if texts.iter().any(|t| t.to_lowercase() == text.to_lowercase()) {
-            return Err(ApiError::invalid("duplicate_option", "Two options say the same thing.")
+            return Err(ApiError::invalid(ErrorCode::DuplicateOption, "Two options say the same thing.")
                 .with_details(json!({ "field": "options" })));
         }
         texts.push(text);
     }
     let now = Utc::now();
     if poll.closes_at <= now {
-        return Err(ApiError::invalid("closes_in_the_past", "The closing date is already past.")
+        return Err(ApiError::invalid(ErrorCode::ClosesInThePast, "The closing date is already past.")
             .with_details(json!({ "field": "closes_at" })));
     }
     if poll.closes_at > now + Duration::days(DURATION_MAX_DAYS) {
-        return Err(ApiError::invalid("closes_too_late", format!("A poll closes within {DURATION_MAX_DAYS} days."))
-            .with_details(json!({ "field": "closes_at" })));
+        return Err(ApiError::invalid(
+            ErrorCode::ClosesTooLate,
+            format!("A poll closes within {DURATION_MAX_DAYS} days."),
+        )
+        .with_details(json!({ "field": "closes_at" })));
     }
     let access = GroupAccess::load(tx, actor, poll.group_id).await?;
     if !access.can_read() {
         return Err(crate::groups::access::group_not_found());
     }
     if !access.can_run() {
-        return Err(ApiError::forbidden("not_an_organiser", "Only the group's organisers can do this."));
+        return Err(ApiError::forbidden(ErrorCode::NotAnOrganiser, "Only the group's organisers can do this."));
     }
     on_tx!(tx, c => sqlx::query(
         "INSERT INTO polls (id, group_id, author_id, question, multiple, anonymous, results_shown, closes_at, created_at) \
@@ -201,7 +204,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut
         .bind(poll.id).bind(poll.group_id).bind(actor.person_id).bind(&question).bind(poll.multiple).bind(poll.anonymous)
         .bind(results_shown_str(poll.results_shown)).bind(poll.closes_at).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     let texts_json = serde_json::to_string(&texts).expect("strings serialise");
     let sql = match tx {
         Tx::Sqlite(_) => {
@@ -233,7 +236,7 @@ pub async fn vote(
 ) -> ApiResult<()> {
     let (poll, access) = readable(tx, actor, poll_id).await?;
     if !access.can_respond() {
-        return Err(ApiError::forbidden("not_a_member", "Join the group to vote."));
+        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to vote."));
     }
     lock_poll(tx, poll_id).await?;
     let poll = load_poll(tx, poll_id).await?.unwrap_or(poll);
@@ -247,13 +250,12 @@ pub async fn vote(
     let option_count: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM poll_options WHERE poll_id = $1")
         .bind(poll_id).fetch_one(c).await)?;
     if wanted.iter().any(|&choice| i64::from(choice) >= option_count) {
-        return Err(ApiError::invalid("unknown_option", "This poll has no such option.")
+        return Err(ApiError::invalid(ErrorCode::UnknownOption, "This poll has no such option.")
             .with_details(json!({ "field": "choices" })));
     }
     if !poll.multiple && wanted.len() > 1 {
-        return Err(
-            ApiError::invalid("one_choice_only", "Choose one option only.").with_details(json!({ "field": "choices" }))
-        );
+        return Err(ApiError::invalid(ErrorCode::OneChoiceOnly, "Choose one option only.")
+            .with_details(json!({ "field": "choices" })));
     }
     let before: Vec<i64> = on_tx!(tx, c => sqlx::query_scalar(
         "SELECT position FROM poll_votes WHERE poll_id = $1 AND person_id = $2 ORDER BY position")
@@ -312,7 +314,7 @@ pub async fn vote(
 pub async fn close(tx: &mut Tx, actor: &Actor, poll_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let (_, access) = readable(tx, actor, poll_id).await?;
     if !access.can_run() {
-        return Err(ApiError::forbidden("not_an_organiser", "Only the group's organisers can do this."));
+        return Err(ApiError::forbidden(ErrorCode::NotAnOrganiser, "Only the group's organisers can do this."));
     }
     lock_poll(tx, poll_id).await?;
     let closed = on_tx!(tx, c => sqlx::query("UPDATE polls SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
@@ -359,10 +361,13 @@ async fn results(
             .bind(id).bind(actor.person_id).fetch_optional(c).await)?;
         let shown = parse_results_shown(&poll.results_shown);
         if shown == ResultsShown::AfterClosing {
-            return Err(ApiError::forbidden("results_after_closing", "The results are shown once the poll is closed."));
+            return Err(ApiError::forbidden(
+                ErrorCode::ResultsAfterClosing,
+                "The results are shown once the poll is closed.",
+            ));
         }
         if voted.is_none() {
-            return Err(ApiError::forbidden("vote_first", "The results are shown once you have voted."));
+            return Err(ApiError::forbidden(ErrorCode::VoteFirst, "The results are shown once you have voted."));
         }
     }
     let mut options: Vec<OptionResult> = options(&mut tx, id)

@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use crate::accounts::{self, Actor, AuthUser};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
 use crate::sync::log::ChangeSet;
@@ -127,15 +127,15 @@ async fn load_comment(tx: &mut Tx, id: Uuid) -> ApiResult<Option<CommentRow>> {
 }
 
 fn post_not_found() -> ApiError {
-    ApiError::not_found("post_not_found", "This post does not exist.")
+    ApiError::not_found(ErrorCode::PostNotFound, "This post does not exist.")
 }
 
 fn comment_not_found() -> ApiError {
-    ApiError::not_found("comment_not_found", "This comment does not exist.")
+    ApiError::not_found(ErrorCode::CommentNotFound, "This comment does not exist.")
 }
 
 fn deleted() -> ApiError {
-    ApiError::conflict("deleted", "This was deleted in the meantime.")
+    ApiError::conflict(ErrorCode::Deleted, "This was deleted in the meantime.")
 }
 
 /// A post the caller may read, with their access to its group. A post in a group the
@@ -201,9 +201,10 @@ async fn check_may_delete(
         || accounts::manages(tx, actor, author_organisation_id).await?;
     match (allowed, access.can_read()) {
         (true, _) => Ok(()),
-        (false, true) => {
-            Err(ApiError::forbidden("forbidden", "Only the author and the group's moderators can delete this."))
-        }
+        (false, true) => Err(ApiError::forbidden(
+            ErrorCode::Forbidden,
+            "Only the author and the group's moderators can delete this.",
+        )),
         (false, false) => Err(not_found()),
     }
 }
@@ -227,11 +228,11 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes:
     let body = fields::text("body", body, 20_000, true, true)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.can_post() {
-        return Err(ApiError::forbidden("not_a_member", "Join the group to post in it."));
+        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to post in it."));
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     crate::activity::posted(tx, actor, Utc::now()).await?;
     crate::search::index_post(tx, id, group_id, &title, &body).await?;
     put_post(tx, id, changes).await?;
@@ -259,7 +260,7 @@ pub async fn edit_post(
         return Err(deleted());
     }
     if post.author_id != actor.person_id {
-        return Err(ApiError::forbidden("not_the_author", "Only the author can edit a post."));
+        return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit a post."));
     }
     on_tx!(tx, c => sqlx::query("UPDATE posts SET title = COALESCE($1, title), body = COALESCE($2, body), edited_at = $3 WHERE id = $4")
         .bind(&title).bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
@@ -328,11 +329,11 @@ pub async fn create_comment(
         return Err(deleted());
     }
     if !access.can_respond() {
-        return Err(ApiError::forbidden("not_a_member", "Join the group to comment."));
+        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to comment."));
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO comments (id, post_id, group_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(id).bind(post_id).bind(post.group_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count + 1 WHERE id = $1").bind(post_id).execute(c).await.map(|r| r.rows_affected()))?;
     put_comment(tx, id, changes).await?;
     put_post(tx, post_id, changes).await?;
@@ -348,7 +349,7 @@ pub async fn edit_comment(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, chan
         return Err(deleted());
     }
     if comment.author_id != actor.person_id {
-        return Err(ApiError::forbidden("not_the_author", "Only the author can edit a comment."));
+        return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit a comment."));
     }
     on_tx!(tx, c => sqlx::query("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     put_comment(tx, id, changes).await
@@ -389,7 +390,7 @@ async fn reaction_target(tx: &mut Tx, actor: &Actor, target_id: Uuid) -> ApiResu
         } else if let Some(comment) = load_comment(tx, target_id).await? {
             (comment.group_id, comment.deleted_at.is_some(), comment_not_found)
         } else {
-            return Err(ApiError::not_found("target_not_found", "There is nothing to react to here."));
+            return Err(ApiError::not_found(ErrorCode::TargetNotFound, "There is nothing to react to here."));
         };
     let access = access_to(tx, actor, group_id, not_found).await?;
     if !access.can_read() {
@@ -399,7 +400,7 @@ async fn reaction_target(tx: &mut Tx, actor: &Actor, target_id: Uuid) -> ApiResu
         return Err(deleted());
     }
     if !access.can_respond() {
-        return Err(ApiError::forbidden("not_a_member", "Join the group to react."));
+        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to react."));
     }
     Ok(group_id)
 }
@@ -483,7 +484,7 @@ async fn get_post(
     let (post, _) = readable_post(&mut tx, &actor, id).await?;
     tx.commit().await?;
     if post.deleted_at.is_some() {
-        return Err(ApiError::not_found("post_deleted", "This post was deleted."));
+        return Err(ApiError::not_found(ErrorCode::PostDeleted, "This post was deleted."));
     }
     Ok(Json(post.into()))
 }

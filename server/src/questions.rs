@@ -25,7 +25,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
 use crate::search::words;
@@ -147,15 +147,15 @@ async fn load_answer(tx: &mut Tx, id: Uuid) -> ApiResult<Option<AnswerRow>> {
 }
 
 fn question_not_found() -> ApiError {
-    ApiError::not_found("question_not_found", "This question does not exist.")
+    ApiError::not_found(ErrorCode::QuestionNotFound, "This question does not exist.")
 }
 
 fn answer_not_found() -> ApiError {
-    ApiError::not_found("answer_not_found", "This answer does not exist.")
+    ApiError::not_found(ErrorCode::AnswerNotFound, "This answer does not exist.")
 }
 
 fn deleted() -> ApiError {
-    ApiError::conflict("deleted", "This was deleted in the meantime.")
+    ApiError::conflict(ErrorCode::Deleted, "This was deleted in the meantime.")
 }
 
 /// The caller's access to each of the question's groups; a question none of whose groups the
@@ -277,19 +277,19 @@ pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes:
     groups.sort();
     groups.dedup();
     if groups.is_empty() || groups.len() > GROUPS_MAX {
-        return Err(ApiError::invalid("invalid_field", format!("Ask in 1 to {GROUPS_MAX} groups."))
+        return Err(ApiError::invalid(ErrorCode::InvalidField, format!("Ask in 1 to {GROUPS_MAX} groups."))
             .with_details(serde_json::json!({ "field": "group_ids" })));
     }
     for group in &groups {
         if !GroupAccess::load(tx, actor, *group).await?.can_post() {
-            return Err(ApiError::forbidden("not_a_member", "Join the group to ask it a question."));
+            return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to ask it a question."));
         }
     }
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("INSERT INTO questions (id, author_id, title, details, tags, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(id).bind(actor.person_id).bind(&title).bind(&details).bind(serde_json::to_string(&tags).unwrap_or_default()).bind(now)
         .execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     for group in &groups {
         on_tx!(tx, c => sqlx::query("INSERT INTO question_groups (question_id, group_id) VALUES ($1, $2)").bind(id).bind(group).execute(c).await.map(|r| r.rows_affected()))?;
     }
@@ -325,7 +325,7 @@ pub async fn edit(
         return Err(deleted());
     }
     if question.author_id != actor.person_id {
-        return Err(ApiError::forbidden("not_the_author", "Only the author can edit a question."));
+        return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit a question."));
     }
     let tags_json = tags.as_ref().map(|t| serde_json::to_string(t).unwrap_or_default());
     on_tx!(tx, c => sqlx::query("UPDATE questions SET title = COALESCE($1, title), details = COALESCE($2, details), tags = COALESCE($3, tags), edited_at = $4 WHERE id = $5")
@@ -354,7 +354,7 @@ async fn check_may_delete(
     if allowed {
         Ok(())
     } else {
-        Err(ApiError::forbidden("forbidden", "Only the author and the group's moderators can delete this."))
+        Err(ApiError::forbidden(ErrorCode::Forbidden, "Only the author and the group's moderators can delete this."))
     }
 }
 
@@ -404,11 +404,11 @@ pub async fn answer(
         return Err(deleted());
     }
     if !accesses.iter().any(GroupAccess::can_respond) {
-        return Err(ApiError::forbidden("not_a_member", "Join one of the question's groups to answer it."));
+        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join one of the question's groups to answer it."));
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO answers (id, question_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(id).bind(question_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     on_tx!(tx, c => sqlx::query("UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1").bind(question_id).execute(c).await.map(|r| r.rows_affected()))?;
     crate::activity::answered(tx, question_id, question.author_id, actor, Utc::now()).await?;
     crate::search::index(tx, SearchKind::Answer, id, None, "", &body).await?;
@@ -427,7 +427,7 @@ pub async fn edit_answer(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, chang
         return Err(deleted());
     }
     if answer.author_id != actor.person_id {
-        return Err(ApiError::forbidden("not_the_author", "Only the author can edit an answer."));
+        return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit an answer."));
     }
     on_tx!(tx, c => sqlx::query("UPDATE answers SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     crate::search::index(tx, SearchKind::Answer, id, None, "", &body).await?;
@@ -471,7 +471,7 @@ pub async fn accept(
     }
     if question.author_id != actor.person_id && !accesses.iter().any(GroupAccess::can_moderate) {
         return Err(ApiError::forbidden(
-            "forbidden",
+            ErrorCode::Forbidden,
             "Only the person who asked and the group's moderators accept an answer.",
         ));
     }
@@ -508,11 +508,11 @@ pub async fn comment_answer(
         return Err(deleted());
     }
     if !accesses.iter().any(GroupAccess::can_respond) {
-        return Err(ApiError::forbidden("not_a_member", "Join one of the question's groups to comment."));
+        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join one of the question's groups to comment."));
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO answer_comments (id, answer_id, question_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(id).bind(answer_id).bind(answer.question_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     put_comment(tx, id, changes).await
 }
 
@@ -520,7 +520,7 @@ pub async fn delete_answer_comment(tx: &mut Tx, actor: &Actor, id: Uuid, changes
     let row: Option<(Uuid, Uuid, Uuid, Option<DateTime<Utc>>)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT k.question_id, k.author_id, p.organisation_id, k.deleted_at FROM answer_comments k JOIN people p ON p.id = k.author_id WHERE k.id = $1")
         .bind(id).fetch_optional(c).await)?;
-    let not_found = || ApiError::not_found("comment_not_found", "This comment does not exist.");
+    let not_found = || ApiError::not_found(ErrorCode::CommentNotFound, "This comment does not exist.");
     let (question_id, author, author_org, deleted_at) = row.ok_or_else(not_found)?;
     let (groups, accesses) = accesses(tx, actor, question_id).await.map_err(|_| not_found())?;
     check_may_delete(tx, actor, &accesses, author, author_org).await?;
@@ -628,7 +628,7 @@ async fn put_escalation(
 ) -> ApiResult<Json<EscalationSettings>> {
     if !actor.is_federation_admin {
         return Err(ApiError::forbidden(
-            "forbidden",
+            ErrorCode::Forbidden,
             "Only federation administrators choose where questions escalate.",
         ));
     }
@@ -637,7 +637,7 @@ async fn put_escalation(
         Some(group) => {
             crate::groups::access::load_group(&mut tx, group)
                 .await?
-                .ok_or_else(|| ApiError::not_found("group_not_found", "This group does not exist."))?;
+                .ok_or_else(|| ApiError::not_found(ErrorCode::GroupNotFound, "This group does not exist."))?;
             let value = group.to_string();
             on_tx!(&mut tx, c => sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
                 .bind(FEDERATION_GROUP).bind(&value).execute(c).await.map(|r| r.rows_affected()))?;

@@ -116,6 +116,13 @@ pub enum Text {
     TooManyFiles,
     CannotAttachHere,
     FileLeftOut,
+    AccountExists,
+    CannotBlockYourself,
+    CaseDecided,
+    GroupIsPublic,
+    OneChoiceOnly,
+    PushEndpointTaken,
+    TooManyUploads,
 }
 
 impl Text {
@@ -408,6 +415,25 @@ impl Text {
                 "Demande envoyée. Les responsables du groupe vont vous répondre.",
                 "Request sent. The group's organisers will answer you.",
             ),
+            Text::AccountExists => (
+                "Un compte existe déjà avec cette adresse e-mail.",
+                "An account already exists with this email address.",
+            ),
+            Text::CannotBlockYourself => ("Vous ne pouvez pas vous bloquer vous-même.", "You cannot block yourself."),
+            Text::CaseDecided => ("Ce signalement a déjà été traité.", "This report was already decided."),
+            Text::GroupIsPublic => (
+                "Ce groupe est public : rejoignez-le directement, sans demande.",
+                "This group is public: join it directly, no request needed.",
+            ),
+            Text::OneChoiceOnly => ("Ce sondage n'accepte qu'un seul choix.", "This poll takes one choice only."),
+            Text::PushEndpointTaken => (
+                "Ce téléphone reçoit déjà les notifications d'une autre personne : elle doit d'abord s'y déconnecter.",
+                "This phone already receives another person's notifications: they must sign out on it first.",
+            ),
+            Text::TooManyUploads => (
+                "Trop de fichiers attendent d'être publiés : publiez-en ou retirez-en d'abord.",
+                "Too many files are waiting to be published: publish or remove some first.",
+            ),
         };
         match language {
             Language::French => fr,
@@ -416,54 +442,133 @@ impl Text {
     }
 }
 
-/// The text for a refusal from the server, from its stable error code.
+/// The text for a refusal, from its stable error code. Every code is named, with no
+/// fallback: a code the server starts sending does not compile here until it has a sentence.
+/// Codes that only a faulty app could cause (a malformed body, a bad id) read as a plain
+/// refusal; a code from a newer server too.
 pub fn for_error_code(code: &str) -> Text {
-    match code {
-        "invalid_credentials" => Text::InvalidCredentials,
-        "weak_password" => Text::PasswordWeak,
-        "invitation_invalid" => Text::InvitationInvalid,
-        "rate_limited" => Text::TooManyAttempts,
-        "forbidden" | "invitation_required" => Text::NotAllowed,
-        "not_a_member" => Text::NotAMember,
-        "group_is_private" => Text::GroupIsPrivate,
-        "already_member" => Text::AlreadyMember,
-        "last_admin" => Text::LastAdmin,
-        "post_deleted" | "deleted" => Text::DeletedMeanwhile,
-        "not_the_author" => Text::NotTheAuthor,
-        "post_not_found" | "comment_not_found" | "group_not_found" | "target_not_found" | "member_not_found" => {
-            Text::NotFound
-        }
-        "person_not_found" => Text::ProfileHidden,
-        "question_not_found" | "answer_not_found" | "event_not_found" => Text::NotFound,
-        "event_cancelled" => Text::EventCancelled,
-        "event_over" => Text::EventOver,
-        "not_an_organiser" => Text::NotOrganiser,
-        "unauthorized" => Text::SessionExpired,
-        "charter_not_accepted" | "charter_outdated" => Text::CharterNotAccepted,
-        "suspended" => Text::Suspended,
-        "cannot_report_yourself" => Text::CannotReportYourself,
-        "reason_required" => Text::DecisionReasonRequired,
-        "report_target_not_found" => Text::NotFound,
-        "conversation_not_found" | "poll_not_found" => Text::NotFound,
-        "blocked" => Text::Blocked,
-        "too_many_people" => Text::TooManyPeople,
-        "direct_conversation" => Text::DirectConversation,
-        "poll_closed" => Text::PollClosed,
-        "duplicate_option" => Text::PollOptionsInvalid,
-        "closes_in_the_past" | "closes_too_late" => Text::PollClosesInvalid,
-        "file_too_large" => Text::FileTooLarge,
-        "unsupported_type" => Text::FileTypeRefused,
-        "empty_file" => Text::FileEmpty,
-        "file_missing" => Text::FileMissing,
-        "unreadable_image" | "image_too_large" => Text::FileUnreadable,
-        "too_many_attachments" => Text::TooManyFiles,
-        _ => Text::Refused,
+    use fabrique_wire::error::ErrorCode as C;
+    match C::parse(code) {
+        C::InvalidCredentials => Text::InvalidCredentials,
+        C::WeakPassword => Text::PasswordWeak,
+        C::InvitationInvalid | C::SetupCodeInvalid => Text::InvitationInvalid,
+        C::AccountExists => Text::AccountExists,
+        C::RateLimited => Text::TooManyAttempts,
+        C::Forbidden
+        | C::InvitationRequired
+        | C::CannotArchive
+        | C::CannotDeactivateSelf
+        | C::CaseNotTaken
+        | C::FederationAdminsOnly
+        | C::OrganisationArchived
+        | C::SuspensionByFederation => Text::NotAllowed,
+        C::NotAMember => Text::NotAMember,
+        C::GroupIsPrivate => Text::GroupIsPrivate,
+        C::GroupIsPublic => Text::GroupIsPublic,
+        C::AlreadyMember => Text::AlreadyMember,
+        C::LastAdmin => Text::LastAdmin,
+        C::PostDeleted | C::Deleted => Text::DeletedMeanwhile,
+        C::NotTheAuthor => Text::NotTheAuthor,
+        C::PostNotFound
+        | C::CommentNotFound
+        | C::GroupNotFound
+        | C::TargetNotFound
+        | C::MemberNotFound
+        | C::QuestionNotFound
+        | C::AnswerNotFound
+        | C::EventNotFound
+        | C::ReportTargetNotFound
+        | C::ConversationNotFound
+        | C::PollNotFound
+        | C::CaseNotFound
+        | C::CalendarNotFound
+        | C::JoinRequestNotFound
+        | C::OrganisationNotFound
+        | C::AttachmentNotFound
+        | C::NoThumbnail => Text::NotFound,
+        C::PersonNotFound => Text::ProfileHidden,
+        C::EventCancelled => Text::EventCancelled,
+        C::EventOver => Text::EventOver,
+        C::NotAnOrganiser => Text::NotOrganiser,
+        C::Unauthorized => Text::SessionExpired,
+        C::CharterNotAccepted | C::CharterOutdated => Text::CharterNotAccepted,
+        C::NoCharter => Text::NoCharter,
+        C::Suspended => Text::Suspended,
+        C::CannotReportYourself => Text::CannotReportYourself,
+        C::CannotBlockYourself => Text::CannotBlockYourself,
+        C::ReasonRequired => Text::DecisionReasonRequired,
+        C::CaseDecided => Text::CaseDecided,
+        C::Blocked => Text::Blocked,
+        C::TooManyPeople => Text::TooManyPeople,
+        C::DirectConversation => Text::DirectConversation,
+        C::PollClosed => Text::PollClosed,
+        C::DuplicateOption | C::UnknownOption => Text::PollOptionsInvalid,
+        C::OneChoiceOnly => Text::OneChoiceOnly,
+        C::ClosesInThePast | C::ClosesTooLate => Text::PollClosesInvalid,
+        C::ResultsAfterClosing => Text::ResultsAfterClosing,
+        C::VoteFirst => Text::ResultsAfterVoting,
+        C::FileTooLarge => Text::FileTooLarge,
+        C::UnsupportedType => Text::FileTypeRefused,
+        C::EmptyFile => Text::FileEmpty,
+        C::FileMissing => Text::FileMissing,
+        C::UnreadableImage | C::ImageTooLarge => Text::FileUnreadable,
+        C::TooManyAttachments => Text::TooManyFiles,
+        C::TooManyUploads => Text::TooManyUploads,
+        C::PushEndpointTaken => Text::PushEndpointTaken,
+        C::BodyTooLarge => Text::TooLong,
+        C::Internal | C::PushNotReady => Text::ServerError,
+        // What a working app never causes (its own checks come first), or a newer server's.
+        C::AlreadyExists
+        | C::ClientIdTaken
+        | C::CsrfInvalid
+        | C::InvalidBody
+        | C::InvalidCursor
+        | C::InvalidDecision
+        | C::InvalidField
+        | C::InvalidForm
+        | C::InvalidId
+        | C::InvalidLimit
+        | C::InvalidMutationId
+        | C::InvalidParent
+        | C::InvalidPath
+        | C::InvalidQuery
+        | C::MalformedJson
+        | C::MethodNotAllowed
+        | C::MutationGap
+        | C::MutationsNotConsecutive
+        | C::NotFound
+        | C::NotTheDirectId
+        | C::TooManyMutations
+        | C::UnreadableBody
+        | C::UnsupportedMediaType
+        | C::UploadFailed
+        | C::UploadInterrupted
+        | C::Unknown => Text::Refused,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_codes_that_once_fell_through_to_refused_now_say_what_happened() {
+        for code in
+            ["one_choice_only", "results_after_closing", "vote_first", "cannot_block_yourself", "group_is_public"]
+        {
+            assert_ne!(for_error_code(code), Text::Refused, "{code}");
+        }
+        assert_eq!(for_error_code("a_code_from_a_newer_server"), Text::Refused);
+    }
+
+    #[test]
+    fn every_error_code_has_a_sentence_in_both_languages() {
+        for code in fabrique_wire::error::ErrorCode::ALL {
+            let text = for_error_code(code.as_str());
+            let (fr, en) = (text.in_language(Language::French), text.in_language(Language::English));
+            assert!(!fr.is_empty() && !en.is_empty() && fr != en, "{code:?}");
+        }
+    }
 
     #[test]
     fn every_text_differs_between_french_and_english() {

@@ -32,7 +32,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::people::{self, NewPerson};
 use crate::sync::log::ChangeSet;
@@ -191,7 +191,11 @@ fn dummy_hash() -> &'static str {
 }
 
 fn invalid_credentials() -> ApiError {
-    ApiError::client(StatusCode::UNAUTHORIZED, "invalid_credentials", "The email address or the password is not right.")
+    ApiError::client(
+        StatusCode::UNAUTHORIZED,
+        ErrorCode::InvalidCredentials,
+        "The email address or the password is not right.",
+    )
 }
 
 /// Opens a session for a person and returns the token (shown once).
@@ -280,7 +284,7 @@ async fn change_password(
     if !verify_password(body.current_password, Some(stored)).await? {
         return Err(ApiError::client(
             StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            ErrorCode::InvalidCredentials,
             "The current password is not right.",
         ));
     }
@@ -320,7 +324,9 @@ pub async fn manages(tx: &mut Tx, actor: &Actor, organisation_id: Uuid) -> ApiRe
 /// Invite an email into an organisation. Federation admins invite anywhere; association
 /// managers into their own association. The code is shown once, to be passed on.
 #[utoipa::path(post, path = "/v1/invitations", tag = "accounts", security(("bearer" = [])), request_body = CreateInvitationRequest,
-    responses((status = 201, body = Invitation), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = Invitation), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, description = "`account_exists`: someone already has an account with this address", body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody)))]
 #[tracing::instrument(skip_all, fields(person = %actor.person_id))]
 async fn create_invitation(
     State(state): State<AppState>,
@@ -349,23 +355,23 @@ pub async fn invite(
         .bind(organisation_id).fetch_optional(c).await)?;
     match archived {
         None => {
-            return Err(ApiError::not_found("organisation_not_found", "This organisation does not exist."));
+            return Err(ApiError::not_found(ErrorCode::OrganisationNotFound, "This organisation does not exist."));
         }
         Some(Some(_)) => {
-            return Err(ApiError::invalid("organisation_archived", "This organisation is archived."));
+            return Err(ApiError::invalid(ErrorCode::OrganisationArchived, "This organisation is archived."));
         }
         Some(None) => {}
     }
     if !manages(tx, actor, organisation_id).await? {
         return Err(ApiError::forbidden(
-            "forbidden",
+            ErrorCode::Forbidden,
             "Only the managers of this organisation and federation administrators can invite people into it.",
         ));
     }
     let existing: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM people WHERE email = $1")
         .bind(&email).fetch_optional(c).await)?;
     if existing.is_some() {
-        return Err(ApiError::conflict("account_exists", "An account already exists for this email address."));
+        return Err(ApiError::conflict(ErrorCode::AccountExists, "An account already exists for this email address."));
     }
     let code = random_secret(18);
     let id = Uuid::now_v7();
@@ -392,7 +398,7 @@ pub async fn invite(
 
 fn invitation_invalid() -> ApiError {
     ApiError::not_found(
-        "invitation_invalid",
+        ErrorCode::InvitationInvalid,
         "This invitation code is not valid or has expired. Ask the person who invited you for a new one.",
     )
 }

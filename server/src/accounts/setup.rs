@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::{hash_password, hash_token, open_session, random_secret};
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Query};
 use crate::people::{self, NewPerson};
 use crate::sync::log::ChangeSet;
@@ -89,7 +89,7 @@ async fn complete_setup(db: &Db, request: SetupRequest) -> ApiResult<SessionResp
     let stored: Option<Vec<u8>> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT code_hash FROM setup_codes WHERE id = 1").fetch_optional(c).await)?;
     if admin_exists(&mut tx).await? || stored.as_deref() != Some(hash_token(request.code.trim()).as_slice()) {
         return Err(ApiError::not_found(
-            "setup_code_invalid",
+            ErrorCode::SetupCodeInvalid,
             "This set-up link is not valid: it was already used or replaced. Restart the server for a new one, or use `fabrique admin create`.",
         ));
     }
@@ -189,7 +189,7 @@ async fn setup_form(State(state): State<AppState>, Form(input): Form<SetupForm>)
         Err(error) => {
             let (status, message) = match &error {
                 // This page speaks both languages.
-                ApiError::Client { status, code: "weak_password", .. } => (
+                ApiError::Client { status, code: ErrorCode::WeakPassword, .. } => (
                     *status,
                     "Ce mot de passe est trop facile à deviner (un mot courant, une suite, votre nom) : choisissez quelques mots à vous, avec un chiffre ou un signe. / This password is too easy to guess (a common word, a sequence, your name): choose a few words of your own, with a number or a sign.".to_owned(),
                 ),

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::people::{OrganisationChoice, choices};
 use super::session::{Admin, AdminForm, Notice, in_scope, not_yours};
 use super::{Frame, PageResult, commit, done, render};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::groups::{self, NewGroup};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, on_tx};
@@ -266,7 +266,7 @@ async fn change_member(State(state): State<AppState>, Path(id): Path<Uuid>, form
         "admin" => {
             groups::set_member_role(&mut tx, &actor, id, form.person_id, &GroupRole::Admin, &mut changes).await?
         }
-        _ => return Err(ApiError::invalid("invalid_form", "Unknown change.").into()),
+        _ => return Err(ApiError::invalid(ErrorCode::InvalidForm, "Unknown change.").into()),
     }
     commit(&state, tx, changes).await?;
     Ok(done(&format!("/admin/groups/{id}"), "member_changed"))

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::session::{Admin, AdminForm, Notice};
 use super::{Frame, PageResult, commit, done, render};
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::moderation::{self, Case, HistoryLine, PeriodLine, ReportLine};
 use crate::sync::log::ChangeSet;
 
@@ -113,11 +113,12 @@ struct DecideForm {
 async fn decide(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<DecideForm>) -> PageResult {
     let AdminForm { admin, form } = form;
     let l = admin.lang;
-    let decision = ModerationDecision::parse(&form.decision)
-        .ok_or_else(|| ApiError::invalid("invalid_decision", l.tr("Choisissez une décision.", "Choose a decision.")))?;
+    let decision = ModerationDecision::parse(&form.decision).ok_or_else(|| {
+        ApiError::invalid(ErrorCode::InvalidDecision, l.tr("Choisissez une décision.", "Choose a decision."))
+    })?;
     if form.reason.trim().is_empty() {
         return Err(ApiError::invalid(
-            "reason_required",
+            ErrorCode::ReasonRequired,
             l.tr(
                 "Écrivez la raison de la décision : l'auteur et les personnes qui ont signalé la liront.",
                 "Write the reason for the decision: the author and the people who reported will read it.",
@@ -129,7 +130,7 @@ async fn decide(State(state): State<AppState>, Path(id): Path<Uuid>, form: Admin
         None | Some("") => None,
         Some(text) => Some(text.parse::<i64>().map_err(|_| {
             ApiError::invalid(
-                "invalid_field",
+                ErrorCode::InvalidField,
                 l.tr("La durée de suspension est un nombre de jours.", "The suspension is a number of days."),
             )
         })?),

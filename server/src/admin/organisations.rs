@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::session::{Admin, AdminForm, Notice, in_scope, not_yours};
 use super::{Frame, PageResult, Pager, commit, done, render};
+use crate::error::ErrorCode;
 use crate::organisations::{self, TreeLine};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, on_tx};
@@ -107,7 +108,7 @@ async fn create(State(state): State<AppState>, form: AdminForm<CreateForm>) -> P
         organisations::load(&mut tx, form.parent_id).await?.ok_or_else(organisations::organisation_not_found)?;
     if parent.kind == fabrique_wire::organisations::OrganisationKind::Association {
         return Err(crate::error::ApiError::invalid(
-            "invalid_parent",
+            ErrorCode::InvalidParent,
             admin.lang.tr(
                 "Une association ne peut pas contenir d'autres organisations.",
                 "An association cannot hold other organisations.",

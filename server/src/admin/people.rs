@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::session::{Admin, AdminForm, Notice, check_csrf, in_scope, not_yours};
 use super::{Frame, PageError, PageResult, commit, done, render};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, accounts, on_tx, people};
 
@@ -277,7 +277,7 @@ async fn set_role(State(state): State<AppState>, Path(id): Path<Uuid>, form: Adm
         "not_manager" => people::set_manager(&mut tx, &actor, id, false, &mut changes).await,
         "federation_admin" => people::set_federation_admin(&mut tx, &actor, id, true, &mut changes).await,
         "not_federation_admin" => people::set_federation_admin(&mut tx, &actor, id, false, &mut changes).await,
-        _ => Err(ApiError::invalid("invalid_form", "Unknown role change.")),
+        _ => Err(ApiError::invalid(ErrorCode::InvalidForm, "Unknown role change.")),
     }
     .map_err(hide_other_associations)?;
     commit(&state, tx, changes).await?;
@@ -448,7 +448,7 @@ async fn import(State(state): State<AppState>, admin: Admin, mut multipart: Mult
             Ok(None) => break,
             Err(_) => {
                 return Err(ApiError::bad_request(
-                    "upload_failed",
+                    ErrorCode::UploadFailed,
                     l.tr(
                         "Le fichier n'a pas pu être reçu (trop gros ? 256 Ko au plus). Rien n'a été importé.",
                         "The file could not be received (too large? 256 KB at most). Nothing was imported.",

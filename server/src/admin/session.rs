@@ -29,7 +29,7 @@ use uuid::Uuid;
 
 use super::{Frame, Lang, PageError, PageResult, done, render};
 use crate::accounts::{self, Actor, ClientIp};
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 use crate::{AppState, audit, on_db, on_tx};
 
 pub const SESSION_COOKIE: &str = "fabrique_admin";
@@ -110,7 +110,7 @@ impl Admin {
             Ok(())
         } else {
             Err(ApiError::forbidden(
-                "federation_admins_only",
+                ErrorCode::FederationAdminsOnly,
                 self.lang.tr(
                     "Seuls les administrateurs de la fédération peuvent faire cela.",
                     "Only federation administrators can do this.",
@@ -133,7 +133,7 @@ impl Admin {
 
 pub fn not_yours() -> ApiError {
     ApiError::not_found(
-        "not_found",
+        ErrorCode::NotFound,
         "Cette page n'existe pas ou ne vous est pas ouverte. / This page does not exist or is not open to you.",
     )
 }
@@ -254,7 +254,7 @@ fn form_expired(lang: Lang) -> Response {
     // A forged cross-site form or an expired page: worth a line in the log (no token in it).
     tracing::warn!("console form refused: its CSRF token does not match");
     PageError(ApiError::forbidden(
-        "csrf_invalid",
+        ErrorCode::CsrfInvalid,
         lang.tr(
             "Ce formulaire a expiré ou ne vient pas de la console. Rien n'a été changé : ouvrez la page à nouveau et recommencez.",
             "This form has expired or did not come from the console. Nothing was changed: open the page again and start over.",
@@ -275,13 +275,13 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for AdminForm<T> {
         let (mut parts, body) = request.into_parts();
         let admin = Admin::from_request_parts(&mut parts, state).await?;
         let bytes = axum::body::to_bytes(body, crate::MAX_BODY_BYTES).await.map_err(|_| {
-            PageError(ApiError::bad_request("body_too_large", "This form is too large.")).into_response()
+            PageError(ApiError::bad_request(ErrorCode::BodyTooLarge, "This form is too large.")).into_response()
         })?;
         let csrf: CsrfField = serde_urlencoded::from_bytes(&bytes).unwrap_or(CsrfField { csrf: String::new() });
         check_csrf(&admin, &csrf.csrf).map_err(|r| *r)?;
         let form: T = serde_urlencoded::from_bytes(&bytes).map_err(|e| {
             PageError(ApiError::invalid(
-                "invalid_form",
+                ErrorCode::InvalidForm,
                 format!(
                     "{} ({e})",
                     admin.lang.tr(

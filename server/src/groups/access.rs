@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use crate::accounts::Actor;
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::on_tx;
 
 #[derive(sqlx::FromRow, Clone)]
@@ -80,7 +80,7 @@ pub struct GroupAccess {
 }
 
 pub fn group_not_found() -> ApiError {
-    ApiError::not_found("group_not_found", "This group does not exist.")
+    ApiError::not_found(ErrorCode::GroupNotFound, "This group does not exist.")
 }
 
 pub async fn load_group(tx: &mut Tx, group_id: Uuid) -> ApiResult<Option<GroupRow>> {
@@ -153,7 +153,7 @@ impl GroupAccess {
         if self.can_read() {
             Ok(())
         } else {
-            Err(ApiError::forbidden("not_a_member", "This group is private: only its members see its content."))
+            Err(ApiError::forbidden(ErrorCode::NotAMember, "This group is private: only its members see its content."))
         }
     }
 }

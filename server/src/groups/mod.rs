@@ -25,7 +25,7 @@ use uuid::Uuid;
 use self::access::{GroupAccess, GroupRow, group_not_found, role_from_str, role_to_str};
 use crate::accounts::{self, Actor, AuthUser};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult, OnConstraint};
+use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::sync::log::ChangeSet;
 use crate::sync::scopes;
@@ -151,7 +151,7 @@ async fn display_name(tx: &mut Tx, person_id: Uuid) -> ApiResult<Option<String>>
 // Mutations
 
 fn forbidden(message: &'static str) -> ApiError {
-    ApiError::forbidden("forbidden", message)
+    ApiError::forbidden(ErrorCode::Forbidden, message)
 }
 
 /// The fields of a `create_group` mutation.
@@ -171,7 +171,7 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, chang
     let tags = fields::tags("tags", tags)?;
     let organisation = crate::organisations::load(tx, organisation_id)
         .await?
-        .ok_or_else(|| ApiError::not_found("organisation_not_found", "This organisation does not exist."))?;
+        .ok_or_else(|| ApiError::not_found(ErrorCode::OrganisationNotFound, "This organisation does not exist."))?;
     if !accounts::manages(tx, actor, organisation.id).await? {
         return Err(forbidden(
             "Groups are created by the managers of their organisation and by federation administrators.",
@@ -185,7 +185,7 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, chang
     on_tx!(tx, c => sqlx::query("INSERT INTO groups (id, name, description, organisation_id, visibility, tags, member_count, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)")
         .bind(id).bind(&name).bind(&description).bind(organisation_id).bind(visibility).bind(serde_json::to_string(&tags).unwrap_or_default())
         .bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique("already_exists", "An object with this id already exists.")?;
+        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     on_tx!(tx, c => sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'admin', $3)")
         .bind(id).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
     scopes::grant(tx, actor.person_id, &scope::group(id)).await?;
@@ -302,7 +302,7 @@ async fn admin_count(tx: &mut Tx, group_id: Uuid) -> ApiResult<i64> {
 }
 
 fn last_admin() -> ApiError {
-    ApiError::conflict("last_admin", "A group needs at least one admin: name another admin first.")
+    ApiError::conflict(ErrorCode::LastAdmin, "A group needs at least one admin: name another admin first.")
 }
 
 pub async fn join_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
@@ -315,7 +315,7 @@ pub async fn join_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mu
             .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
         if invited.is_none() {
             return Err(ApiError::forbidden(
-                "invitation_required",
+                ErrorCode::InvitationRequired,
                 "This group is private: ask to join, or wait for an invitation.",
             ));
         }
@@ -333,10 +333,10 @@ pub async fn request_to_join(
     let message = fields::text("message", message, 500, false, true)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if access.is_member() {
-        return Err(ApiError::conflict("already_member", "You are already a member of this group."));
+        return Err(ApiError::conflict(ErrorCode::AlreadyMember, "You are already a member of this group."));
     }
     if access.group.is_public() {
-        return Err(ApiError::invalid("group_is_public", "This group is public: join it directly."));
+        return Err(ApiError::invalid(ErrorCode::GroupIsPublic, "This group is public: join it directly."));
     }
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("INSERT INTO join_requests (group_id, person_id, message, created_at) VALUES ($1, $2, $3, $4) \
@@ -370,7 +370,10 @@ pub async fn decide_join_request(
         return Err(forbidden("Only the group's organisers and admins answer join requests."));
     }
     if !clear_request(tx, group_id, person_id, changes).await? {
-        return Err(ApiError::not_found("join_request_not_found", "There is no pending request from this person."));
+        return Err(ApiError::not_found(
+            ErrorCode::JoinRequestNotFound,
+            "There is no pending request from this person.",
+        ));
     }
     if accept {
         add_member(tx, group_id, person_id, changes).await?;
@@ -400,10 +403,10 @@ pub async fn invite_to_group(
     }
     // Only people the inviter may see: anyone else "does not exist" for them.
     if display_name(tx, person_id).await?.is_none() || !crate::people::can_see(tx, actor, person_id).await? {
-        return Err(ApiError::not_found("person_not_found", "This person does not exist."));
+        return Err(ApiError::not_found(ErrorCode::PersonNotFound, "This person does not exist."));
     }
     if access::role_of(tx, group_id, person_id).await?.is_some() {
-        return Err(ApiError::conflict("already_member", "This person is already a member of the group."));
+        return Err(ApiError::conflict(ErrorCode::AlreadyMember, "This person is already a member of the group."));
     }
     let now = Utc::now();
     on_tx!(tx, c => sqlx::query("INSERT INTO group_invitations (group_id, person_id, invited_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (group_id, person_id) DO NOTHING")
@@ -432,7 +435,7 @@ pub async fn invite_to_group(
 pub async fn leave_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     match access.role {
-        None => Err(ApiError::conflict("not_a_member", "You are not a member of this group.")),
+        None => Err(ApiError::conflict(ErrorCode::NotAMember, "You are not a member of this group.")),
         Some(GroupRole::Admin) if access.group.member_count > 1 && admin_count(tx, group_id).await? == 1 => {
             Err(last_admin())
         }
@@ -453,7 +456,7 @@ pub async fn remove_member(
     }
     let target = access::role_of(tx, group_id, person_id)
         .await?
-        .ok_or_else(|| ApiError::not_found("member_not_found", "This person is not a member of the group."))?;
+        .ok_or_else(|| ApiError::not_found(ErrorCode::MemberNotFound, "This person is not a member of the group."))?;
     let outranks = access.can_administer() || target == GroupRole::Member;
     if !outranks {
         return Err(forbidden("Organisers remove members; only admins remove organisers and admins."));
@@ -487,7 +490,7 @@ pub async fn set_member_role(
     }
     let current = access::role_of(tx, group_id, person_id)
         .await?
-        .ok_or_else(|| ApiError::not_found("member_not_found", "This person is not a member of the group."))?;
+        .ok_or_else(|| ApiError::not_found(ErrorCode::MemberNotFound, "This person is not a member of the group."))?;
     if current == GroupRole::Admin && *role != GroupRole::Admin && admin_count(tx, group_id).await? == 1 {
         return Err(last_admin());
     }
@@ -512,7 +515,7 @@ pub async fn set_member_role(
 pub async fn follow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.group.is_public() {
-        return Err(ApiError::forbidden("group_is_private", "Private groups cannot be followed: ask to join."));
+        return Err(ApiError::forbidden(ErrorCode::GroupIsPrivate, "Private groups cannot be followed: ask to join."));
     }
     if access.is_member() || access.following {
         return Ok(());

@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::{AppState, audit, fields, on_tx};
 
@@ -40,7 +40,7 @@ pub async fn current(tx: &mut Tx) -> ApiResult<Option<Version>> {
 /// Publishes a new version, in force at once; everyone accepts it again.
 pub async fn publish(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<i64> {
     if !actor.is_federation_admin {
-        return Err(ApiError::forbidden("forbidden", "Only federation administrators publish the charter."));
+        return Err(ApiError::forbidden(ErrorCode::Forbidden, "Only federation administrators publish the charter."));
     }
     let text = fields::text("text", text, CHARTER_MAX, true, true)?;
     let version: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions").fetch_one(c).await)?;
@@ -65,11 +65,11 @@ pub async fn accept(tx: &mut Tx, actor: &Actor, version: i64) -> ApiResult<()> {
         Some(current) if current.version == version => {}
         Some(_) => {
             return Err(ApiError::conflict(
-                "charter_outdated",
+                ErrorCode::CharterOutdated,
                 "A newer version of the charter is in force: read it and accept that one.",
             ));
         }
-        None => return Err(ApiError::not_found("no_charter", "No charter is published yet.")),
+        None => return Err(ApiError::not_found(ErrorCode::NoCharter, "No charter is published yet.")),
     }
     on_tx!(tx, c => sqlx::query("INSERT INTO charter_acceptances (person_id, version, accepted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(actor.person_id).bind(version).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
@@ -88,7 +88,7 @@ pub async fn check_may_take_part(tx: &mut Tx, person_id: Uuid) -> ApiResult<()> 
     super::check_not_suspended(suspended_until, Utc::now())?;
     match in_force {
         Some(in_force) if accepted.unwrap_or(0) < in_force => Err(ApiError::forbidden(
-            "charter_not_accepted",
+            ErrorCode::CharterNotAccepted,
             "Read and accept the charter before taking part: what you wrote is kept and sent once you accept it.",
         )),
         _ => Ok(()),
@@ -128,8 +128,9 @@ pub async fn acceptances(
     responses((status = 200, body = Charter), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_charter(State(state): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<Json<Charter>> {
     let mut tx = state.db.begin_read().await?;
-    let charter =
-        current(&mut tx).await?.ok_or_else(|| ApiError::not_found("no_charter", "No charter is published yet."))?;
+    let charter = current(&mut tx)
+        .await?
+        .ok_or_else(|| ApiError::not_found(ErrorCode::NoCharter, "No charter is published yet."))?;
     let accepted: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT charter_version FROM people WHERE id = $1")
         .bind(actor.person_id).fetch_one(c).await)?;
     tx.commit().await?;

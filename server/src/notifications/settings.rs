@@ -15,13 +15,13 @@ use uuid::Uuid;
 use super::Audience;
 use crate::accounts::Actor;
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::groups::access::GroupAccess;
 use crate::on_tx;
 use crate::sync::log::ChangeSet;
 
 fn field_error(field: &str, message: impl Into<String>) -> ApiError {
-    ApiError::invalid("invalid_field", message.into()).with_details(serde_json::json!({ "field": field }))
+    ApiError::invalid(ErrorCode::InvalidField, message.into()).with_details(serde_json::json!({ "field": field }))
 }
 
 /// An IANA time zone name ("Europe/Paris", "America/Cayenne").

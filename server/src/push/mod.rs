@@ -25,7 +25,7 @@ use uuid::Uuid;
 
 use crate::accounts::AuthUser;
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path};
 use crate::{AppState, fields, on_tx};
 
@@ -78,7 +78,7 @@ async fn public_key(State(state): State<AppState>, AuthUser(_actor): AuthUser) -
     let public_key = key.ok_or_else(|| {
         ApiError::client(
             StatusCode::SERVICE_UNAVAILABLE,
-            "push_not_ready",
+            ErrorCode::PushNotReady,
             "Notifications are not ready yet: try again soon.",
         )
     })?;
@@ -89,7 +89,7 @@ fn decode_key(field: &'static str, text: &str, length: usize, first: Option<u8>)
     let bytes = URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')).or_else(|_| URL_SAFE.decode(text));
     match bytes {
         Ok(bytes) if bytes.len() == length && first.is_none_or(|f| bytes[0] == f) => Ok(()),
-        _ => Err(ApiError::invalid("invalid_field", format!("`{field}` is not a key of this subscription."))
+        _ => Err(ApiError::invalid(ErrorCode::InvalidField, format!("`{field}` is not a key of this subscription."))
             .with_details(serde_json::json!({ "field": field }))),
     }
 }
@@ -97,7 +97,7 @@ fn decode_key(field: &'static str, text: &str, length: usize, first: Option<u8>)
 /// A push endpoint the server may send to (see [`endpoints`]); every refusal reads the same.
 async fn check_endpoint(endpoint: &str, rule: endpoints::EndpointRule) -> ApiResult<()> {
     let refused = || {
-        ApiError::invalid("invalid_field", "The push endpoint is not a public HTTPS address.")
+        ApiError::invalid(ErrorCode::InvalidField, "The push endpoint is not a public HTTPS address.")
             .with_details(serde_json::json!({ "field": "endpoint" }))
     };
     if endpoint.len() > ENDPOINT_MAX {
@@ -137,7 +137,7 @@ async fn subscribe(
         .fetch_optional(c).await)?;
     let (id, created_at) = registered.ok_or_else(|| {
         ApiError::conflict(
-            "push_endpoint_taken",
+            ErrorCode::PushEndpointTaken,
             "Another person receives notifications on this device: they must sign out on it first.",
         )
     })?;
@@ -178,8 +178,8 @@ async fn unsubscribe(
     let mut tx = state.db.begin_write().await?;
     let mine: Option<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT id FROM push_subscriptions WHERE id = $1 AND person_id = $2")
         .bind(id).bind(actor.person_id).fetch_optional(c).await)?;
-    let id =
-        mine.ok_or_else(|| ApiError::not_found("not_found", "This device does not receive your notifications."))?;
+    let id = mine
+        .ok_or_else(|| ApiError::not_found(ErrorCode::NotFound, "This device does not receive your notifications."))?;
     forget(&mut tx, id, Utc::now()).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)

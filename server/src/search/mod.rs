@@ -26,7 +26,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Query};
 use crate::{AppState, fields, on_tx, paging};
 
@@ -279,7 +279,7 @@ async fn search(
     let from: Cursor = paging::start_after(&query.cursor, FIRST_PAGE)?;
     if query.q.chars().count() > QUERY_MAX {
         return Err(ApiError::bad_request(
-            "invalid_query",
+            ErrorCode::InvalidQuery,
             format!("The search is too long (at most {QUERY_MAX} characters)."),
         ));
     }

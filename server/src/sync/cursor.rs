@@ -9,7 +9,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Cursor {
@@ -35,8 +35,9 @@ impl Cursor {
     }
 
     pub fn decode(text: &str) -> Result<Cursor, ApiError> {
-        let invalid =
-            || ApiError::bad_request("invalid_cursor", "The sync cursor is not valid: start again without one.");
+        let invalid = || {
+            ApiError::bad_request(ErrorCode::InvalidCursor, "The sync cursor is not valid: start again without one.")
+        };
         let bytes = URL_SAFE_NO_PAD.decode(text.trim()).map_err(|_| invalid())?;
         serde_json::from_slice(&bytes).map_err(|_| invalid())
     }

@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use crate::accounts::AuthUser;
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::sync::cursor::{Cursor, Snapshot};
 use crate::sync::push::client_taken;
@@ -93,7 +93,7 @@ pub async fn pull(
     let limit = match request.limit {
         None => DEFAULT_PULL_LIMIT,
         Some(0) => {
-            return Err(ApiError::invalid("invalid_limit", "`limit` must be at least 1."));
+            return Err(ApiError::invalid(ErrorCode::InvalidLimit, "`limit` must be at least 1."));
         }
         Some(n) => n.min(MAX_PULL_LIMIT),
     } as i64;

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use crate::accounts::{Actor, AuthUser};
 use crate::db::Tx;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::sync::apply::apply;
 use crate::sync::log::{self, ChangeSet};
@@ -34,20 +34,20 @@ pub async fn push(
 ) -> ApiResult<Json<PushResponse>> {
     if request.mutations.len() > MAX_PUSH_MUTATIONS {
         return Err(ApiError::invalid(
-            "too_many_mutations",
+            ErrorCode::TooManyMutations,
             format!("Push at most {MAX_PUSH_MUTATIONS} mutations at a time."),
         ));
     }
     for pair in request.mutations.windows(2) {
         if pair[1].id != pair[0].id + 1 {
             return Err(ApiError::invalid(
-                "mutations_not_consecutive",
+                ErrorCode::MutationsNotConsecutive,
                 "Mutation ids in one push must be consecutive and in order.",
             ));
         }
     }
     if request.mutations.first().is_some_and(|m| m.id == 0 || m.id > i64::MAX as u64) {
-        return Err(ApiError::invalid("invalid_mutation_id", "Mutation ids start at 1."));
+        return Err(ApiError::invalid(ErrorCode::InvalidMutationId, "Mutation ids start at 1."));
     }
 
     let mut results = Vec::with_capacity(request.mutations.len());
@@ -66,7 +66,7 @@ pub async fn push(
         }
         if id != last + 1 {
             return Err(ApiError::conflict(
-                "mutation_gap",
+                ErrorCode::MutationGap,
                 format!("Mutation {} is missing: the server expects mutation {} next.", last + 1, last + 1),
             )
             .with_details(serde_json::json!({ "expected_mutation_id": last + 1 })));
@@ -150,7 +150,7 @@ async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i
 
 pub fn client_taken() -> ApiError {
     ApiError::forbidden(
-        "client_id_taken",
+        ErrorCode::ClientIdTaken,
         "This device id belongs to another account. Sign out and in again to get a new one.",
     )
 }

@@ -51,6 +51,24 @@ fn device_subscription(endpoint: &str) -> Value {
     json!({ "endpoint": endpoint, "p256dh": encode(&pair.pub_as_raw().unwrap()), "auth": encode(&auth), "label": "Téléphone" })
 }
 
+/// Awa, who asks questions, and Mallory, who registers devices, in one public group.
+async fn asker_and_mallory(app: &TestApp) -> (Person, Person, Uuid) {
+    let association = app.new_association("Amicale").await;
+    let asker = app.member(association, "Awa").await;
+    let mallory = app.member(association, "Mallory").await;
+    let group = app.group(&app.admin, "Trésorerie", "public").await;
+    app.add_to_group(&app.admin, group, &asker).await;
+    app.add_to_group(&app.admin, group, &mallory).await;
+    (asker, mallory, group)
+}
+
+/// A question in the group: a push for each device of its other members.
+async fn asks_a_question(app: &TestApp, asker: &Person, group: Uuid) {
+    let question =
+        json!({ "type": "ask_question", "id": Uuid::now_v7(), "group_ids": [group], "title": "Qui a le RIB ?" });
+    assert_applied(&app.act(asker, question).await);
+}
+
 /// Every way of writing "this machine" or "the inside network" that a member might try.
 fn forbidden_forms(port: u16) -> Vec<String> {
     [
@@ -105,12 +123,7 @@ async fn an_endpoint_that_turned_inside_after_registration_is_never_contacted_an
     // DNS answer that changed would be.
     let app = spawn_app().await;
     let (port, heard) = listener("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n").await;
-    let association = app.new_association("Amicale").await;
-    let asker = app.member(association, "Awa").await;
-    let mallory = app.member(association, "Mallory").await;
-    let group = app.group(&app.admin, "Trésorerie", "public").await;
-    app.add_to_group(&app.admin, group, &asker).await;
-    app.add_to_group(&app.admin, group, &mallory).await;
+    let (asker, mallory, group) = asker_and_mallory(&app).await;
     let forms = forbidden_forms(port);
     for (n, form) in forms.iter().enumerate() {
         let endpoint = format!("http://127.0.0.1:{port}/push/{n}");
@@ -122,13 +135,7 @@ async fn an_endpoint_that_turned_inside_after_registration_is_never_contacted_an
         .unwrap();
         tx.commit().await.unwrap();
     }
-    assert_applied(
-        &app.act(
-            &asker,
-            json!({ "type": "ask_question", "id": Uuid::now_v7(), "group_ids": [group], "title": "Qui a le RIB ?" }),
-        )
-        .await,
-    );
+    asks_a_question(&app, &asker, group).await;
     let queued: i64 = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT COUNT(*) FROM push_deliveries").fetch_one(c).await).unwrap();
     assert_eq!(queued as usize, forms.len().min(20), "a delivery per device (at most 20 devices a person)");
 
@@ -155,24 +162,13 @@ async fn the_sender_never_follows_a_redirect() {
         .into_boxed_str(),
     );
     let (redirecting, asked) = listener(redirect).await;
-    let association = app.new_association("Amicale").await;
-    let asker = app.member(association, "Awa").await;
-    let mallory = app.member(association, "Mallory").await;
-    let group = app.group(&app.admin, "Trésorerie", "public").await;
-    app.add_to_group(&app.admin, group, &asker).await;
-    app.add_to_group(&app.admin, group, &mallory).await;
+    let (asker, mallory, group) = asker_and_mallory(&app).await;
     let endpoint = format!("http://127.0.0.1:{redirecting}/push/1");
     assert_eq!(
         app.post("/v1/push/subscriptions", Some(&mallory.token), &device_subscription(&endpoint)).await.status(),
         StatusCode::CREATED
     );
-    assert_applied(
-        &app.act(
-            &asker,
-            json!({ "type": "ask_question", "id": Uuid::now_v7(), "group_ids": [group], "title": "Qui a le RIB ?" }),
-        )
-        .await,
-    );
+    asks_a_question(&app, &asker, group).await;
 
     assert_eq!(app.count("push_deliveries").await, 1);
 
