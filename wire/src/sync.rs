@@ -383,6 +383,70 @@ wire_type! {
 }
 
 impl Mutation {
+    /// Whether this write publishes something others read: refused while its author is
+    /// suspended or has not accepted the charter in force. Every variant is named (no
+    /// wildcard), so a new kind of write does not compile until it says.
+    pub fn publishes(&self) -> bool {
+        match self {
+            Mutation::CreatePost { .. }
+            | Mutation::EditPost { .. }
+            | Mutation::CreateComment { .. }
+            | Mutation::EditComment { .. }
+            | Mutation::AskQuestion { .. }
+            | Mutation::EditQuestion { .. }
+            | Mutation::AnswerQuestion { .. }
+            | Mutation::EditAnswer { .. }
+            | Mutation::CommentAnswer { .. }
+            | Mutation::CreateEvent { .. }
+            | Mutation::UpdateEvent { .. }
+            | Mutation::AnnounceToGroup { .. }
+            | Mutation::AnnounceToAttendees { .. }
+            | Mutation::CreateGroup { .. }
+            | Mutation::UpdateGroup { .. }
+            | Mutation::StartConversation { .. }
+            | Mutation::SendMessage { .. }
+            | Mutation::AddToConversation { .. }
+            | Mutation::CreatePoll { .. } => true,
+            // Joining, leaving, reading, reacting, answering an invitation, settings,
+            // removing one's own words, deciding as a moderator: not a publication.
+            Mutation::JoinGroup { .. }
+            | Mutation::RequestToJoin { .. }
+            | Mutation::DecideJoinRequest { .. }
+            | Mutation::InviteToGroup { .. }
+            | Mutation::LeaveGroup { .. }
+            | Mutation::RemoveMember { .. }
+            | Mutation::SetMemberRole { .. }
+            | Mutation::FollowGroup { .. }
+            | Mutation::UnfollowGroup { .. }
+            | Mutation::DeletePost { .. }
+            | Mutation::DeleteComment { .. }
+            | Mutation::React { .. }
+            | Mutation::Unreact { .. }
+            | Mutation::UpdateProfile { .. }
+            | Mutation::DeleteQuestion { .. }
+            | Mutation::DeleteAnswer { .. }
+            | Mutation::AcceptAnswer { .. }
+            | Mutation::DeleteAnswerComment { .. }
+            | Mutation::FollowQuestion { .. }
+            | Mutation::UnfollowQuestion { .. }
+            | Mutation::MarkNotificationsRead { .. }
+            | Mutation::MarkAllNotificationsRead {}
+            | Mutation::SetNotificationSettings { .. }
+            | Mutation::SetGroupNotificationLevel { .. }
+            | Mutation::CancelEvent { .. }
+            | Mutation::AnswerEvent { .. }
+            | Mutation::Report { .. }
+            | Mutation::AcceptCharter { .. }
+            | Mutation::DecideReport { .. }
+            | Mutation::LeaveConversation { .. }
+            | Mutation::MarkConversationRead { .. }
+            | Mutation::BlockPerson { .. }
+            | Mutation::UnblockPerson { .. }
+            | Mutation::Vote { .. }
+            | Mutation::ClosePoll { .. } => false,
+        }
+    }
+
     /// The uploads this write publishes (empty for writes that carry no files).
     pub fn attachments(&self) -> &[Uuid] {
         match self {

@@ -14,35 +14,9 @@ use crate::questions::NewQuestion;
 use crate::sync::log::ChangeSet;
 use crate::{conversations, events, groups, moderation, notifications, people, polls, posts, questions};
 
-/// Mutations that publish something others read: refused while the person is suspended or
-/// has not accepted the charter in force.
-fn takes_part(mutation: &Mutation) -> bool {
-    matches!(
-        mutation,
-        Mutation::CreatePost { .. }
-            | Mutation::EditPost { .. }
-            | Mutation::CreateComment { .. }
-            | Mutation::EditComment { .. }
-            | Mutation::AskQuestion { .. }
-            | Mutation::EditQuestion { .. }
-            | Mutation::AnswerQuestion { .. }
-            | Mutation::EditAnswer { .. }
-            | Mutation::CommentAnswer { .. }
-            | Mutation::CreateEvent { .. }
-            | Mutation::UpdateEvent { .. }
-            | Mutation::AnnounceToGroup { .. }
-            | Mutation::AnnounceToAttendees { .. }
-            | Mutation::CreateGroup { .. }
-            | Mutation::UpdateGroup { .. }
-            | Mutation::StartConversation { .. }
-            | Mutation::SendMessage { .. }
-            | Mutation::AddToConversation { .. }
-            | Mutation::CreatePoll { .. }
-    )
-}
-
 pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
-    if takes_part(mutation) {
+    // Writes that publish (`Mutation::publishes`, exhaustive in wire) wait for the charter.
+    if mutation.publishes() {
         moderation::charter::check_may_take_part(tx, actor.person_id).await?;
     }
     match mutation {
