@@ -20,7 +20,7 @@
 //!   `BEGIN` was in flight (transact-rs/sqlx issues #4385 and #4393): the session stayed
 //!   inside it and the next borrower's statements ran in that stale transaction (holding its
 //!   locks, failing as read-only, never committed). sqlx 0.9.1 rolls it back (pull request
-//!   #4394). In case a later release regresses, [`still_in_transaction`] checks every
+//!   #4394). In case a later release regresses, `still_in_transaction` checks every
 //!   connection as it comes back to the pool and closes it if the session is still inside a
 //!   transaction (PostgreSQL then rolls it back).
 //! - SQLite: every command runs on sqlx's worker thread, which finishes what it was handed

@@ -1,11 +1,18 @@
 //! Fabrique's sync server.
 //!
 //! Where to start: [`Application::build`] assembles the router from each area's `router()`
-//! ([`accounts`], [`organisations`], [`people`], [`groups`], [`posts`], [`sync`]) over one
-//! [`db::Db`] that is either SQLite or PostgreSQL. Every content write arrives as a
-//! mutation through [`sync::push`], is checked against the access rules in its area module
-//! ([`groups::access`]), and is recorded in the change log ([`sync::log`]) that
-//! [`sync::pull`] serves back per scope. [`cli`] is what the `fabrique` binary runs.
+//! over one [`db::Db`] that is either SQLite or PostgreSQL. Every content write arrives as a
+//! mutation through [`sync::push`] (after the per-person [`limits`]), is checked against the
+//! access rules in its area module ([`groups::access`]) and applied there, and is recorded
+//! in the change log ([`sync::log`]) that [`sync::pull`] serves back per scope; [`pokes`]
+//! tell live channels to pull. [`cli`] is what the `fabrique` binary runs.
+//!
+//! The areas, one module each: [`accounts`] (sign-in, sessions, invitations, throttling),
+//! [`organisations`], [`people`], [`groups`], [`posts`], [`questions`], [`events`],
+//! [`polls`], [`conversations`], [`attachments`], [`notifications`], [`push`] (Web Push:
+//! endpoints, outbox, sender), [`search`], [`moderation`] (reports, the charter),
+//! [`activity`] (counters for the console), [`audit`], and [`admin`] (the console's pages).
+//! Below them: [`db`], [`error`], [`extract`], [`fields`], [`paging`], [`config`].
 
 pub mod accounts;
 pub mod activity;
@@ -57,7 +64,8 @@ use crate::db::Db;
 use crate::error::{ApiError, ErrorCode, error_response};
 use crate::pokes::Pokes;
 
-/// Largest request body accepted anywhere (JSON bodies; uploads will have their own limit).
+/// Largest request body accepted anywhere but uploads (which have their own bound,
+/// `fabrique_wire::attachments::SIZE_MAX`, checked before the body is read).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
 /// What every handler can reach. Nothing here is state another instance would need: the
