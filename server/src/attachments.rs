@@ -299,7 +299,7 @@ async fn upload(
     headers: axum::http::HeaderMap,
     body: axum::body::Body,
 ) -> ApiResult<Response> {
-    let name = fields::text("name", &query.name, NAME_MAX, false, false)?;
+    let name = fields::text("name", &query.name, NAME_MAX, fields::Presence::Optional, fields::Lines::One)?;
     let name = if name.is_empty() { "fichier".to_owned() } else { name.replace(['/', '\\'], "_") };
     let declared =
         headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());

@@ -174,7 +174,7 @@ pub async fn start(
     title: &str,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let title = fields::text("title", title, TITLE_MAX, false, false)?;
+    let title = fields::text("title", title, TITLE_MAX, fields::Presence::Optional, fields::Lines::One)?;
     let others = checked_people(tx, actor, person_ids).await?;
     let direct = others.len() == 1;
     if direct && id != direct_conversation_id(actor.person_id, others[0]) {
@@ -272,7 +272,14 @@ pub async fn send(
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     // A photo alone is a message: the words may then be left out.
-    let body = fields::text("body", body, MESSAGE_MAX, attachments.is_empty(), true)?;
+    let body = fields::text(
+        "body",
+        body,
+        MESSAGE_MAX,
+        // A photo alone is a message.
+        if attachments.is_empty() { fields::Presence::Required } else { fields::Presence::Optional },
+        fields::Lines::Many,
+    )?;
     let mut row = taking_part(tx, actor, conversation_id).await?;
     if row.direct {
         let other: Uuid = on_tx!(tx, c => sqlx::query_scalar(

@@ -311,7 +311,7 @@ fn field_error(field: &str, message: impl Into<String>) -> ApiError {
 }
 
 fn online_url(value: &str) -> ApiResult<String> {
-    let value = fields::text("online_url", value, URL_MAX, false, false)?;
+    let value = fields::text("online_url", value, URL_MAX, fields::Presence::Optional, fields::Lines::One)?;
     if value.is_empty() {
         return Ok(value);
     }
@@ -346,9 +346,15 @@ fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<U
 // Mutations
 
 pub async fn create(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let title = fields::text("title", event.title, TITLE_MAX, true, false)?;
-    let description = fields::text("description", event.description, DESCRIPTION_MAX, false, true)?;
-    let place = fields::text("place", event.place, PLACE_MAX, false, false)?;
+    let title = fields::text("title", event.title, TITLE_MAX, fields::Presence::Required, fields::Lines::One)?;
+    let description = fields::text(
+        "description",
+        event.description,
+        DESCRIPTION_MAX,
+        fields::Presence::Optional,
+        fields::Lines::Many,
+    )?;
+    let place = fields::text("place", event.place, PLACE_MAX, fields::Presence::Optional, fields::Lines::One)?;
     let online_url = online_url(event.online_url)?;
     let time_zone = notifications::settings::time_zone("time_zone", event.time_zone)?;
     let capacity = capacity(event.capacity)?;
@@ -386,10 +392,18 @@ pub async fn update(
     update: EventUpdate<'_>,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let title = update.title.map(|t| fields::text("title", t, TITLE_MAX, true, false)).transpose()?;
-    let description =
-        update.description.map(|d| fields::text("description", d, DESCRIPTION_MAX, false, true)).transpose()?;
-    let place = update.place.map(|p| fields::text("place", p, PLACE_MAX, false, false)).transpose()?;
+    let title = update
+        .title
+        .map(|t| fields::text("title", t, TITLE_MAX, fields::Presence::Required, fields::Lines::One))
+        .transpose()?;
+    let description = update
+        .description
+        .map(|d| fields::text("description", d, DESCRIPTION_MAX, fields::Presence::Optional, fields::Lines::Many))
+        .transpose()?;
+    let place = update
+        .place
+        .map(|p| fields::text("place", p, PLACE_MAX, fields::Presence::Optional, fields::Lines::One))
+        .transpose()?;
     let online = update.online_url.map(online_url).transpose()?;
     let time_zone = update.time_zone.map(|tz| notifications::settings::time_zone("time_zone", tz)).transpose()?;
     // 0 removes the limit; any other value is checked.
@@ -575,7 +589,7 @@ pub async fn announce_to_group(
     text: &str,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let text = fields::text("text", text, ANNOUNCEMENT_MAX, true, true)?;
+    let text = fields::text("text", text, ANNOUNCEMENT_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
     require_run(&access)?;
     let now = Utc::now();
@@ -607,7 +621,7 @@ pub async fn announce_to_attendees(
     text: &str,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let text = fields::text("text", text, ANNOUNCEMENT_MAX, true, true)?;
+    let text = fields::text("text", text, ANNOUNCEMENT_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let (event, access) = readable(tx, actor, event_id).await?;
     require_run(&access)?;
     let now = Utc::now();

@@ -7,13 +7,28 @@ fn field_error(field: &str, message: String) -> ApiError {
     ApiError::invalid(ErrorCode::InvalidField, message).with_details(serde_json::json!({ "field": field }))
 }
 
+/// Whether a text field may be left empty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    Required,
+    Optional,
+}
+
+/// Whether a text may hold line breaks (and tabs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Many,
+}
+
 /// Trimmed text of at most `max` characters, without control characters (line breaks are
-/// allowed where `multiline`). Empty is refused when `required`.
+/// allowed with [`Lines::Many`]). Empty is refused when [`Presence::Required`].
 ///
 /// Line breaks are kept as `\n` only: a `\r`, alone or before `\n`, becomes `\n`, so that no
 /// text can end a line early where it is written into a line-based format (an `.ics` file,
 /// a mail header, a CSV export).
-pub fn text(field: &str, value: &str, max: usize, required: bool, multiline: bool) -> Result<String, ApiError> {
+pub fn text(field: &str, value: &str, max: usize, presence: Presence, lines: Lines) -> Result<String, ApiError> {
+    let (required, multiline) = (presence == Presence::Required, lines == Lines::Many);
     let normalised;
     let value = if multiline && value.contains('\r') {
         normalised = value.replace("\r\n", "\n").replace('\r', "\n");
@@ -35,7 +50,7 @@ pub fn text(field: &str, value: &str, max: usize, required: bool, multiline: boo
 }
 
 pub fn display_name(value: &str) -> Result<String, ApiError> {
-    text("display_name", value, 80, true, false)
+    text("display_name", value, fabrique_wire::people::DISPLAY_NAME_MAX, Presence::Required, Lines::One)
 }
 
 pub fn email(value: &str) -> Result<String, ApiError> {
@@ -145,10 +160,10 @@ mod tests {
 
     #[test]
     fn text_refuses_control_characters_and_overlong_values() {
-        assert!(text("name", "a\u{0}b", 10, true, false).is_err());
-        assert!(text("name", &"é".repeat(11), 10, true, false).is_err());
-        assert_eq!(text("name", "  Trésorerie  ", 10, true, false).unwrap(), "Trésorerie");
-        assert!(text("body", "ligne 1\nligne 2", 100, true, true).is_ok());
+        assert!(text("name", "a\u{0}b", 10, Presence::Required, Lines::One).is_err());
+        assert!(text("name", &"é".repeat(11), 10, Presence::Required, Lines::One).is_err());
+        assert_eq!(text("name", "  Trésorerie  ", 10, Presence::Required, Lines::One).unwrap(), "Trésorerie");
+        assert!(text("body", "ligne 1\nligne 2", 100, Presence::Required, Lines::Many).is_ok());
     }
 
     #[test]

@@ -116,7 +116,8 @@ pub async fn report(
     details: &str,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let details = fields::text("details", details, REPORT_DETAILS_MAX, false, true)?;
+    let details =
+        fields::text("details", details, REPORT_DETAILS_MAX, fields::Presence::Optional, fields::Lines::Many)?;
     let existing: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT reporter_id FROM moderation_reports WHERE id = $1")
         .bind(id).fetch_optional(c).await)?;
     if let Some(reporter) = existing {
@@ -363,7 +364,13 @@ pub async fn decide(
     suspend_days: Option<i64>,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let reason = fields::text("reason", reason, 2000, true, true)?;
+    let reason = fields::text(
+        "reason",
+        reason,
+        fabrique_wire::moderation::REASON_MAX,
+        fields::Presence::Required,
+        fields::Lines::Many,
+    )?;
     let case = load_case(tx, scope, case_id).await?;
     if case.state == "decided" {
         return Err(already_decided());

@@ -122,7 +122,13 @@ async fn create_organisation(
     if !actor.is_federation_admin {
         return Err(ApiError::forbidden(ErrorCode::Forbidden, "Only federation administrators create organisations."));
     }
-    let name = fields::text("name", &body.name, 120, true, false)?;
+    let name = fields::text(
+        "name",
+        &body.name,
+        fabrique_wire::organisations::NAME_MAX,
+        fields::Presence::Required,
+        fields::Lines::One,
+    )?;
     if body.kind == OrganisationKind::Federation {
         return Err(ApiError::invalid(
             ErrorCode::InvalidField,
@@ -192,7 +198,13 @@ pub async fn ancestry(tx: &mut Tx, id: Uuid) -> ApiResult<Vec<Organisation>> {
 }
 
 pub async fn rename(tx: &mut Tx, actor: &Actor, id: Uuid, name: &str) -> ApiResult<()> {
-    let name = fields::text("name", name, 120, true, false)?;
+    let name = fields::text(
+        "name",
+        name,
+        fabrique_wire::organisations::NAME_MAX,
+        fields::Presence::Required,
+        fields::Lines::One,
+    )?;
     let before = load(tx, id).await?.ok_or_else(organisation_not_found)?;
     on_tx!(tx, c => sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(&name).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     audit::record(

@@ -171,8 +171,26 @@ pub async fn update_profile(
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     let display_name = update.display_name.as_deref().map(fields::display_name).transpose()?;
-    let function = update.function.as_deref().map(|f| fields::text("function", f, 80, false, false)).transpose()?;
-    let bio = update.bio.as_deref().map(|b| fields::text("bio", b, 2000, false, true)).transpose()?;
+    let function = update
+        .function
+        .as_deref()
+        .map(|f| {
+            fields::text(
+                "function",
+                f,
+                fabrique_wire::people::FUNCTION_MAX,
+                fields::Presence::Optional,
+                fields::Lines::One,
+            )
+        })
+        .transpose()?;
+    let bio = update
+        .bio
+        .as_deref()
+        .map(|b| {
+            fields::text("bio", b, fabrique_wire::people::BIO_MAX, fields::Presence::Optional, fields::Lines::Many)
+        })
+        .transpose()?;
     let skills = update.skills.as_deref().map(|s| fields::tags("skills", s)).transpose()?;
     let interests = update.interests.as_deref().map(|s| fields::tags("interests", s)).transpose()?;
     let visibility = update.directory_visibility.as_ref().map(|v| match v {
@@ -256,7 +274,9 @@ async fn directory(
     let like = |value: &Option<String>, field: &str| -> ApiResult<Option<String>> {
         Ok(value
             .as_deref()
-            .map(|v| fields::text(field, v, 100, false, false))
+            .map(|v| {
+                fields::text(field, v, fabrique_wire::people::QUERY_MAX, fields::Presence::Optional, fields::Lines::One)
+            })
             .transpose()?
             .filter(|v| !v.is_empty())
             .map(|v| format!("%{}%", v.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))))

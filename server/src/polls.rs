@@ -162,7 +162,8 @@ pub struct NewPoll<'a> {
 
 /// The mutation `create_poll`, by an organiser of the group.
 pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let question = fields::text("question", poll.question, QUESTION_MAX, true, false)?;
+    let question =
+        fields::text("question", poll.question, QUESTION_MAX, fields::Presence::Required, fields::Lines::One)?;
     if poll.options.len() < OPTIONS_MIN || poll.options.len() > OPTIONS_MAX {
         return Err(ApiError::invalid(
             ErrorCode::InvalidField,
@@ -172,7 +173,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut
     }
     let mut texts: Vec<String> = Vec::with_capacity(poll.options.len());
     for option in poll.options {
-        let text = fields::text("options", option, OPTION_MAX, true, false)?;
+        let text = fields::text("options", option, OPTION_MAX, fields::Presence::Required, fields::Lines::One)?;
         if texts.iter().any(|t| t.to_lowercase() == text.to_lowercase()) {
             return Err(ApiError::invalid(ErrorCode::DuplicateOption, "Two options say the same thing.")
                 .with_details(json!({ "field": "options" })));

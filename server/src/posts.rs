@@ -224,8 +224,10 @@ pub struct NewPost<'a> {
 
 pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
     let NewPost { id, group_id, kind, title, body, mentions, attachments } = post;
-    let title = fields::text("title", title, 200, false, false)?;
-    let body = fields::text("body", body, 20_000, true, true)?;
+    let title =
+        fields::text("title", title, fabrique_wire::posts::TITLE_MAX, fields::Presence::Optional, fields::Lines::One)?;
+    let body =
+        fields::text("body", body, fabrique_wire::posts::BODY_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if !access.can_post() {
         return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to post in it."));
@@ -253,8 +255,16 @@ pub async fn edit_post(
     body: Option<&str>,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let title = title.map(|t| fields::text("title", t, 200, false, false)).transpose()?;
-    let body = body.map(|b| fields::text("body", b, 20_000, true, true)).transpose()?;
+    let title = title
+        .map(|t| {
+            fields::text("title", t, fabrique_wire::posts::TITLE_MAX, fields::Presence::Optional, fields::Lines::One)
+        })
+        .transpose()?;
+    let body = body
+        .map(|b| {
+            fields::text("body", b, fabrique_wire::posts::BODY_MAX, fields::Presence::Required, fields::Lines::Many)
+        })
+        .transpose()?;
     let (post, _) = readable_post(tx, actor, id).await?;
     if post.deleted_at.is_some() {
         return Err(deleted());
@@ -323,7 +333,8 @@ pub async fn create_comment(
     mentions: &[Uuid],
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let body = fields::text("body", body, 5_000, true, true)?;
+    let body =
+        fields::text("body", body, fabrique_wire::posts::COMMENT_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let (post, access) = readable_post(tx, actor, post_id).await?;
     if post.deleted_at.is_some() {
         return Err(deleted());
@@ -343,7 +354,8 @@ pub async fn create_comment(
 }
 
 pub async fn edit_comment(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, changes: &mut ChangeSet) -> ApiResult<()> {
-    let body = fields::text("body", body, 5_000, true, true)?;
+    let body =
+        fields::text("body", body, fabrique_wire::posts::COMMENT_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let (comment, _) = readable_comment(tx, actor, id).await?;
     if comment.deleted_at.is_some() {
         return Err(deleted());

@@ -270,8 +270,20 @@ pub struct NewQuestion<'a> {
 
 pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
     let NewQuestion { id, group_ids, title, details, tags, attachments } = question;
-    let title = fields::text("title", title, fabrique_wire::questions::TITLE_MAX, true, false)?;
-    let details = fields::text("details", details, fabrique_wire::questions::DETAILS_MAX, false, true)?;
+    let title = fields::text(
+        "title",
+        title,
+        fabrique_wire::questions::TITLE_MAX,
+        fields::Presence::Required,
+        fields::Lines::One,
+    )?;
+    let details = fields::text(
+        "details",
+        details,
+        fabrique_wire::questions::DETAILS_MAX,
+        fields::Presence::Optional,
+        fields::Lines::Many,
+    )?;
     let tags = fields::tags("tags", tags)?;
     let mut groups: Vec<Uuid> = group_ids.to_vec();
     groups.sort();
@@ -314,10 +326,28 @@ pub async fn edit(
     tags: Option<&[String]>,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let title =
-        title.map(|t| fields::text("title", t, fabrique_wire::questions::TITLE_MAX, true, false)).transpose()?;
-    let details =
-        details.map(|d| fields::text("details", d, fabrique_wire::questions::DETAILS_MAX, false, true)).transpose()?;
+    let title = title
+        .map(|t| {
+            fields::text(
+                "title",
+                t,
+                fabrique_wire::questions::TITLE_MAX,
+                fields::Presence::Required,
+                fields::Lines::One,
+            )
+        })
+        .transpose()?;
+    let details = details
+        .map(|d| {
+            fields::text(
+                "details",
+                d,
+                fabrique_wire::questions::DETAILS_MAX,
+                fields::Presence::Optional,
+                fields::Lines::Many,
+            )
+        })
+        .transpose()?;
     let tags = tags.map(|t| fields::tags("tags", t)).transpose()?;
     let question = load_question(tx, id).await?.ok_or_else(question_not_found)?;
     accesses(tx, actor, id).await?;
@@ -397,7 +427,13 @@ pub async fn answer(
     mentions: &[Uuid],
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let body = fields::text("body", body, fabrique_wire::questions::ANSWER_MAX, true, true)?;
+    let body = fields::text(
+        "body",
+        body,
+        fabrique_wire::questions::ANSWER_MAX,
+        fields::Presence::Required,
+        fields::Lines::Many,
+    )?;
     let question = load_question(tx, question_id).await?.ok_or_else(question_not_found)?;
     let (groups, accesses) = accesses(tx, actor, question_id).await?;
     if question.deleted_at.is_some() {
@@ -420,7 +456,13 @@ pub async fn answer(
 }
 
 pub async fn edit_answer(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, changes: &mut ChangeSet) -> ApiResult<()> {
-    let body = fields::text("body", body, fabrique_wire::questions::ANSWER_MAX, true, true)?;
+    let body = fields::text(
+        "body",
+        body,
+        fabrique_wire::questions::ANSWER_MAX,
+        fields::Presence::Required,
+        fields::Lines::Many,
+    )?;
     let answer = load_answer(tx, id).await?.ok_or_else(answer_not_found)?;
     accesses(tx, actor, answer.question_id).await.map_err(|_| answer_not_found())?;
     if answer.deleted_at.is_some() {
@@ -501,7 +543,13 @@ pub async fn comment_answer(
     body: &str,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let body = fields::text("body", body, fabrique_wire::questions::COMMENT_MAX, true, true)?;
+    let body = fields::text(
+        "body",
+        body,
+        fabrique_wire::questions::COMMENT_MAX,
+        fields::Presence::Required,
+        fields::Lines::Many,
+    )?;
     let answer = load_answer(tx, answer_id).await?.ok_or_else(answer_not_found)?;
     let (_, accesses) = accesses(tx, actor, answer.question_id).await.map_err(|_| answer_not_found())?;
     if answer.deleted_at.is_some() {

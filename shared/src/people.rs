@@ -14,9 +14,8 @@ use crate::posts::parse;
 use crate::sync::{self, overlay::Overlay};
 use crate::view::{MyProfileView, PersonView, ProfileEditorView, ProfileView};
 
-const NAME_MAX: usize = 80;
-const FUNCTION_MAX: usize = 80;
-const BIO_MAX: usize = 2000;
+use fabrique_wire::people::{BIO_MAX, DISPLAY_NAME_MAX as NAME_MAX, FUNCTION_MAX};
+
 const TAGS_MAX: usize = 30;
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

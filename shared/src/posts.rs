@@ -18,9 +18,9 @@ use crate::storage;
 use crate::sync::{self, overlay::Overlay};
 use crate::view::{CommentView, ComposerTarget, ComposerView, FeedView, PostSummary, PostView, ReactionCount};
 
-pub const TITLE_MAX: usize = 200;
-pub const BODY_MAX: usize = 20_000;
-pub const COMMENT_MAX: usize = 5_000;
+/// The limits the server checks too.
+pub use fabrique_wire::posts::{BODY_MAX, COMMENT_MAX, TITLE_MAX};
+
 /// Lists show the start of a post; its page shows all of it.
 const EXCERPT_CHARS: usize = 280;
 

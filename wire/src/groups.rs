@@ -5,6 +5,15 @@ use uuid::Uuid;
 
 use crate::wire_type;
 
+/// Longest name of a group, in characters.
+pub const NAME_MAX: usize = 120;
+/// Longest description of a group.
+pub const DESCRIPTION_MAX: usize = 2_000;
+/// Longest message with a request to join.
+pub const JOIN_MESSAGE_MAX: usize = 500;
+/// Longest words of a search among groups.
+pub const QUERY_MAX: usize = 100;
+
 wire_type! {
     #[derive(Copy, Eq)]
     #[serde(rename_all = "snake_case")]

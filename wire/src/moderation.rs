@@ -8,6 +8,8 @@ use crate::wire_type;
 
 /// Longest free text with a report.
 pub const REPORT_DETAILS_MAX: usize = 1_000;
+/// Longest reason given with a moderator's decision (the author and the reporters read it).
+pub const REASON_MAX: usize = 2_000;
 
 wire_type! {
     /// What can be reported.

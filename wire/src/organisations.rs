@@ -4,6 +4,9 @@ use uuid::Uuid;
 
 use crate::wire_type;
 
+/// Longest name of an organisation (the federation's included), in characters.
+pub const NAME_MAX: usize = 120;
+
 wire_type! {
     #[serde(rename_all = "snake_case")]
     #[repr(C)]

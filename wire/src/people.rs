@@ -4,6 +4,15 @@ use uuid::Uuid;
 
 use crate::wire_type;
 
+/// Longest name as others see it, in characters.
+pub const DISPLAY_NAME_MAX: usize = 80;
+/// Longest function ("trésorière").
+pub const FUNCTION_MAX: usize = 80;
+/// Longest short biography.
+pub const BIO_MAX: usize = 2_000;
+/// Longest words of a directory search.
+pub const QUERY_MAX: usize = 100;
+
 wire_type! {
     /// Who may find a person in the directory beyond the groups they share.
     #[derive(Copy, Eq)]

@@ -5,6 +5,13 @@ use uuid::Uuid;
 
 use crate::wire_type;
 
+/// Longest title of a post, in characters.
+pub const TITLE_MAX: usize = 200;
+/// Longest text of a post.
+pub const BODY_MAX: usize = 20_000;
+/// Longest comment.
+pub const COMMENT_MAX: usize = 5_000;
+
 wire_type! {
     #[derive(Copy, Eq)]
     #[serde(rename_all = "snake_case")]

@@ -63,7 +63,13 @@ pub async fn create_admin(
 ) -> ApiResult<Uuid> {
     let email = fields::email(email)?;
     let display_name = fields::display_name(display_name)?;
-    let federation_name = fields::text("federation_name", federation_name, 120, true, false)?;
+    let federation_name = fields::text(
+        "federation_name",
+        federation_name,
+        fabrique_wire::organisations::NAME_MAX,
+        fields::Presence::Required,
+        fields::Lines::One,
+    )?;
     let federation: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM organisations WHERE parent_id IS NULL AND kind = 'federation' ORDER BY created_at LIMIT 1")
         .fetch_optional(c).await)?;
     let federation = match federation {

@@ -16,6 +16,7 @@ use crate::error::ErrorCode;
 use crate::organisations::{self, TreeLine};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, on_tx};
+use fabrique_wire::organisations::NAME_MAX;
 
 const PAGE: i64 = 100;
 
@@ -102,7 +103,13 @@ async fn create(State(state): State<AppState>, form: AdminForm<CreateForm>) -> P
         "region" => fabrique_wire::organisations::OrganisationKind::Region,
         _ => fabrique_wire::organisations::OrganisationKind::Association,
     };
-    let name = crate::fields::text("name", &form.name, 120, true, false)?;
+    let name = crate::fields::text(
+        "name",
+        &form.name,
+        NAME_MAX,
+        crate::fields::Presence::Required,
+        crate::fields::Lines::One,
+    )?;
     let mut tx = state.db.begin_write().await?;
     let parent =
         organisations::load(&mut tx, form.parent_id).await?.ok_or_else(organisations::organisation_not_found)?;

@@ -166,8 +166,15 @@ pub struct NewGroup<'a> {
 
 pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
     let NewGroup { id, name, description, organisation_id, visibility, tags } = group;
-    let name = fields::text("name", name, 120, true, false)?;
-    let description = fields::text("description", description, 2000, false, true)?;
+    let name =
+        fields::text("name", name, fabrique_wire::groups::NAME_MAX, fields::Presence::Required, fields::Lines::One)?;
+    let description = fields::text(
+        "description",
+        description,
+        fabrique_wire::groups::DESCRIPTION_MAX,
+        fields::Presence::Optional,
+        fields::Lines::Many,
+    )?;
     let tags = fields::tags("tags", tags)?;
     let organisation = crate::organisations::load(tx, organisation_id)
         .await?
@@ -217,8 +224,22 @@ pub async fn update_group(
     if !access.can_administer() {
         return Err(forbidden("Only the group's admins can change its settings."));
     }
-    let name = name.map(|n| fields::text("name", n, 120, true, false)).transpose()?;
-    let description = description.map(|d| fields::text("description", d, 2000, false, true)).transpose()?;
+    let name = name
+        .map(|n| {
+            fields::text("name", n, fabrique_wire::groups::NAME_MAX, fields::Presence::Required, fields::Lines::One)
+        })
+        .transpose()?;
+    let description = description
+        .map(|d| {
+            fields::text(
+                "description",
+                d,
+                fabrique_wire::groups::DESCRIPTION_MAX,
+                fields::Presence::Optional,
+                fields::Lines::Many,
+            )
+        })
+        .transpose()?;
     let tags =
         tags.map(|t| fields::tags("tags", t)).transpose()?.map(|t| serde_json::to_string(&t).unwrap_or_default());
     on_tx!(tx, c => sqlx::query("UPDATE groups SET name = COALESCE($1, name), description = COALESCE($2, description), tags = COALESCE($3, tags) WHERE id = $4")
@@ -330,7 +351,13 @@ pub async fn request_to_join(
     message: &str,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
-    let message = fields::text("message", message, 500, false, true)?;
+    let message = fields::text(
+        "message",
+        message,
+        fabrique_wire::groups::JOIN_MESSAGE_MAX,
+        fields::Presence::Optional,
+        fields::Lines::Many,
+    )?;
     let access = GroupAccess::load(tx, actor, group_id).await?;
     if access.is_member() {
         return Err(ApiError::conflict(ErrorCode::AlreadyMember, "You are already a member of this group."));
@@ -577,7 +604,7 @@ async fn list_groups(
     let pattern = query
         .q
         .as_deref()
-        .map(|q| fields::text("q", q, 100, false, false))
+        .map(|q| fields::text("q", q, fabrique_wire::groups::QUERY_MAX, fields::Presence::Optional, fields::Lines::One))
         .transpose()?
         .filter(|q| !q.is_empty())
         .map(|q| format!("%{}%", q.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));

@@ -42,7 +42,7 @@ pub async fn publish(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<i64> {
     if !actor.is_federation_admin {
         return Err(ApiError::forbidden(ErrorCode::Forbidden, "Only federation administrators publish the charter."));
     }
-    let text = fields::text("text", text, CHARTER_MAX, true, true)?;
+    let text = fields::text("text", text, CHARTER_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let version: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions").fetch_one(c).await)?;
     on_tx!(tx, c => sqlx::query("INSERT INTO charter_versions (version, text, published_by, published_at) VALUES ($1, $2, $3, $4)")
         .bind(version).bind(&text).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;

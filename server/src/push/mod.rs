@@ -120,7 +120,7 @@ async fn subscribe(
     check_endpoint(&request.endpoint, state.settings.push_endpoints).await?;
     decode_key("p256dh", &request.p256dh, 65, Some(4))?;
     decode_key("auth", &request.auth, 16, None)?;
-    let label = fields::text("label", &request.label, LABEL_MAX, false, false)?;
+    let label = fields::text("label", &request.label, LABEL_MAX, fields::Presence::Optional, fields::Lines::One)?;
     let now = Utc::now();
     let mut tx = state.db.begin_write().await?;
     // The same person again (a new session on the same device) updates the row; someone
