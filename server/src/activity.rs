@@ -7,7 +7,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
-use crate::accounts::Actor;
+use crate::auth::Actor;
 use crate::db::{Db, Tx};
 use crate::error::ApiResult;
 use crate::on_tx;

@@ -29,7 +29,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::accounts::{Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::{Tx, ids_json};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Path, Query};

@@ -20,7 +20,7 @@ use fabrique_wire::sync::{Entity, EntityKind, scope};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::accounts::Actor;
+use crate::auth::Actor;
 use crate::db::{Tx, ids_json};
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::notifications::Cause;

@@ -6,7 +6,8 @@ use fabrique_wire::people::{DirectoryVisibility, ProfileUpdate};
 use fabrique_wire::posts::PostKind;
 use uuid::Uuid;
 
-use crate::accounts::{self, Actor};
+use crate::accounts;
+use crate::auth::Actor;
 use crate::db::Db;
 use crate::error::ApiResult;
 use crate::people::{self, NewPerson};

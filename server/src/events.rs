@@ -26,7 +26,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::accounts::{Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
@@ -916,12 +916,12 @@ async fn new_calendar_feed(
     State(state): State<AppState>,
     AuthUser(actor): AuthUser,
 ) -> ApiResult<(StatusCode, Json<CalendarFeed>)> {
-    let token = crate::accounts::random_secret(32);
+    let token = crate::auth::random_secret(32);
     let mut tx = state.db.begin_write().await?;
     on_tx!(&mut tx, c => sqlx::query(
         "INSERT INTO calendar_feeds (person_id, token_hash, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at")
-        .bind(actor.person_id).bind(crate::accounts::hash_token(&token)).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+        .bind(actor.person_id).bind(crate::auth::hash_token(&token)).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
     tx.commit().await?;
     let url = format!("{}/v1/calendar/{token}.ics", state.settings.public_url.trim_end_matches('/'));
     Ok((StatusCode::CREATED, Json(CalendarFeed { url })))
@@ -938,7 +938,7 @@ async fn calendar_feed(State(state): State<AppState>, Path(file): Path<String>) 
     let mut tx = state.db.begin_read().await?;
     let person: Option<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
         "SELECT f.person_id FROM calendar_feeds f JOIN people p ON p.id = f.person_id AND p.deactivated_at IS NULL WHERE f.token_hash = $1")
-        .bind(crate::accounts::hash_token(token)).fetch_optional(c).await)?;
+        .bind(crate::auth::hash_token(token)).fetch_optional(c).await)?;
     let person = person.ok_or_else(not_found)?;
     static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         format!(

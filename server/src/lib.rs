@@ -19,6 +19,7 @@ pub mod activity;
 pub mod admin;
 pub mod attachments;
 pub mod audit;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod conversations;
@@ -250,7 +251,11 @@ async fn health(State(state): State<AppState>, headers: axum::http::HeaderMap) -
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
     if let Some(token) = token
         && reachable
-        && accounts::authenticate(&state.db, token.trim()).await.ok().flatten().is_some_and(|a| a.is_federation_admin)
+        && crate::auth::authenticate(&state.db, token.trim())
+            .await
+            .ok()
+            .flatten()
+            .is_some_and(|a| a.is_federation_admin)
     {
         body["version"] = serde_json::json!(env!("CARGO_PKG_VERSION"));
     }

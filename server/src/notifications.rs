@@ -25,7 +25,7 @@ use fabrique_wire::notifications::{GroupLevel, Notification, NotificationKind, P
 use fabrique_wire::sync::{Entity, scope};
 use uuid::Uuid;
 
-use crate::accounts::Actor;
+use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::{ApiResult, ErrorCode};
 use crate::on_tx;

@@ -13,7 +13,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::accounts::{Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path};
@@ -323,7 +323,7 @@ pub async fn may_administer(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiR
         .bind(person_id).fetch_optional(c).await)?;
     let (organisation_id, role) = row.ok_or_else(not_found)?;
     let is_admin = role == "federation_admin";
-    if actor.is_federation_admin || (!is_admin && crate::accounts::manages(tx, actor, organisation_id).await?) {
+    if actor.is_federation_admin || (!is_admin && crate::auth::manages(tx, actor, organisation_id).await?) {
         Ok((organisation_id, is_admin))
     } else {
         Err(not_found())

@@ -11,7 +11,10 @@ use sqlx::postgres::PgListener;
 use tokio::sync::{broadcast, watch};
 
 use crate::db::Db;
-use crate::sync::log::POKE_CHANNEL;
+
+/// The PostgreSQL channel that carries pokes between server instances (the change log's
+/// commit sends on it; every instance listens).
+pub const POKE_CHANNEL: &str = "fabrique_changes";
 
 /// Scopes named in one poke; `*` stands for all of them.
 pub type Scopes = Arc<Vec<String>>;

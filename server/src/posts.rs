@@ -18,7 +18,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::accounts::{self, Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
@@ -198,7 +198,7 @@ async fn check_may_delete(
 ) -> ApiResult<()> {
     let allowed = (access.can_read() && actor.person_id == author_id)
         || access.can_moderate()
-        || accounts::manages(tx, actor, author_organisation_id).await?;
+        || crate::auth::manages(tx, actor, author_organisation_id).await?;
     match (allowed, access.can_read()) {
         (true, _) => Ok(()),
         (false, true) => Err(ApiError::forbidden(

@@ -23,7 +23,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::accounts::{Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
@@ -380,7 +380,7 @@ async fn check_may_delete(
 ) -> ApiResult<()> {
     let allowed = actor.person_id == author
         || accesses.iter().any(GroupAccess::can_moderate)
-        || crate::accounts::manages(tx, actor, author_org).await?;
+        || crate::auth::manages(tx, actor, author_org).await?;
     if allowed {
         Ok(())
     } else {

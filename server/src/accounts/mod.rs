@@ -1,23 +1,22 @@
-//! Accounts: invitations, sign-in with an opaque bearer token, sign-out, passwords, and the
-//! [`AuthUser`] extractor that every signed-in endpoint takes.
+//! Accounts: invitations, sign-in with an opaque bearer token, sign-out, passwords. Who is
+//! asking (the actor, the extractor, tokens) is [`crate::auth`], below every area.
 //!
 //! Tokens are 32 random bytes shown once; the server stores their SHA-256 only. Passwords
-//! are hashed with Argon2id off the async threads. Sign-in and redemption are rate-limited
-//! per IP and per account ([`rate_limit`]), and never tell whether an account exists.
+//! are hashed with Argon2id off the async threads. Sign-in is throttled per (account,
+//! address) and per address ([`throttle`]), redemption rate-limited ([`rate_limit`]); neither
+//! tells whether an account exists.
 
 pub mod rate_limit;
 pub mod setup;
 pub mod throttle;
 
-use std::net::SocketAddr;
 use std::sync::OnceLock;
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
@@ -26,12 +25,12 @@ use fabrique_wire::accounts::{
     SignInRequest,
 };
 use fabrique_wire::error::ErrorBody;
-use sha2::{Digest, Sha256};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::db::{Db, Tx};
+use crate::auth::{Actor, AuthUser, ClientIp, hash_token, manages, random_secret};
+use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::people::{self, NewPerson};
@@ -43,105 +42,6 @@ pub const SESSION_DAYS: i64 = 30;
 /// How long an invitation code can be redeemed.
 pub const INVITATION_DAYS: i64 = 14;
 
-/// The signed-in person behind a request.
-#[derive(Debug, Clone)]
-pub struct Actor {
-    pub person_id: Uuid,
-    pub organisation_id: Uuid,
-    pub is_federation_admin: bool,
-    token_hash: Vec<u8>,
-}
-
-impl Actor {
-    /// The hash of the session's token: what a device's push subscription is tied to.
-    pub fn session_hash(&self) -> &[u8] {
-        &self.token_hash
-    }
-
-    /// For work done by the server itself on someone's behalf (demo data, command line).
-    pub fn acting_as(person_id: Uuid, organisation_id: Uuid, is_federation_admin: bool) -> Self {
-        Actor { person_id, organisation_id, is_federation_admin, token_hash: Vec::new() }
-    }
-}
-
-/// Extractor: a valid, unexpired, unrevoked bearer token of an active person, or a 401.
-pub struct AuthUser(pub Actor);
-
-impl FromRequestParts<AppState> for AuthUser {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or_else(ApiError::unauthorized)?;
-        authenticate(&state.db, token.trim()).await?.map(AuthUser).ok_or_else(ApiError::unauthorized)
-    }
-}
-
-/// The caller's address, for throttling and the audit log: the peer's, or, when the peer
-/// is one of the trusted proxies (`--trusted-proxies`), the nearest address in
-/// `X-Forwarded-For` that is not itself a trusted proxy. A client cannot choose its address
-/// by sending the header itself: from anyone else the header is ignored.
-pub struct ClientIp(pub String);
-
-impl FromRequestParts<AppState> for ClientIp {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let Some(peer) = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip()) else {
-            return Ok(ClientIp("unknown".into()));
-        };
-        Ok(ClientIp(client_address(peer, &parts.headers, &state.settings.trusted_proxies).to_string()))
-    }
-}
-
-/// See [`ClientIp`].
-pub fn client_address(
-    peer: std::net::IpAddr,
-    headers: &axum::http::HeaderMap,
-    trusted: &[ipnet::IpNet],
-) -> std::net::IpAddr {
-    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
-    if !is_trusted(&peer) {
-        return peer;
-    }
-    let forwarded = headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(str::trim)
-        .collect::<Vec<_>>();
-    let mut client = peer;
-    for hop in forwarded.iter().rev() {
-        match hop.parse::<std::net::IpAddr>() {
-            Ok(ip) if is_trusted(&ip) => client = ip,
-            Ok(ip) => return ip,
-            // Garbage in the header: stop at the last address known good.
-            Err(_) => return client,
-        }
-    }
-    client
-}
-
-pub async fn authenticate(db: &Db, token: &str) -> ApiResult<Option<Actor>> {
-    let token_hash = hash_token(token);
-    let now = Utc::now();
-    let row: Option<(Uuid, Uuid, String)> = on_db!(db, c => sqlx::query_as(
-        "SELECT p.id, p.organisation_id, p.platform_role FROM sessions s JOIN people p ON p.id = s.person_id \
-         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL")
-        .bind(&token_hash).bind(now).fetch_optional(c).await)?;
-    Ok(row.map(|(person_id, organisation_id, role)| Actor {
-        person_id,
-        organisation_id,
-        is_federation_admin: role == "federation_admin",
-        token_hash,
-    }))
-}
-
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sign_in))
@@ -149,17 +49,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(change_password))
         .routes(routes!(create_invitation))
         .routes(routes!(redeem_invitation))
-}
-
-/// Random secret for tokens and codes, URL-safe.
-pub fn random_secret(bytes: usize) -> String {
-    let mut buf = vec![0u8; bytes];
-    getrandom::fill(&mut buf).expect("the operating system's random source is available");
-    URL_SAFE_NO_PAD.encode(buf)
-}
-
-pub fn hash_token(token: &str) -> Vec<u8> {
-    Sha256::digest(token.as_bytes()).to_vec()
 }
 
 pub async fn hash_password(password: String) -> ApiResult<String> {
@@ -241,8 +130,8 @@ async fn sign_in(
 async fn sign_out(State(state): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;
     on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2")
-        .bind(Utc::now()).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
-    crate::push::forget_session(&mut tx, &actor.token_hash).await?;
+        .bind(Utc::now()).bind(actor.session_hash()).execute(c).await.map(|r| r.rows_affected()))?;
+    crate::push::forget_session(&mut tx, actor.session_hash()).await?;
     sessions_ended(&state, tx, actor.person_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -256,17 +145,6 @@ pub async fn sessions_ended(state: &AppState, mut tx: Tx, person_id: Uuid) -> Ap
     tx.commit().await?;
     state.pokes.after_commit(scopes);
     Ok(())
-}
-
-/// Whether the session behind `actor` still lets them in (not signed out, not expired, the
-/// person not deactivated): what a live channel checks when told a session ended.
-pub async fn session_alive(db: &Db, actor: &Actor) -> ApiResult<bool> {
-    let now = Utc::now();
-    let alive: Option<i64> = on_db!(db, c => sqlx::query_scalar(
-        "SELECT CAST(1 AS BIGINT) FROM sessions s JOIN people p ON p.id = s.person_id \
-         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL")
-        .bind(&actor.token_hash).bind(now).fetch_optional(c).await)?;
-    Ok(alive.is_some())
 }
 
 /// Change one's password; every other session is signed out.
@@ -295,7 +173,7 @@ async fn change_password(
     // Every other session ends: the apps', the console's, and their live channels.
     let now = Utc::now();
     on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND token_hash <> $3 AND revoked_at IS NULL")
-        .bind(now).bind(actor.person_id).bind(&actor.token_hash).execute(c).await.map(|r| r.rows_affected()))?;
+        .bind(now).bind(actor.person_id).bind(actor.session_hash()).execute(c).await.map(|r| r.rows_affected()))?;
     on_tx!(&mut tx, c => sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
         .bind(now).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
     audit::record(
@@ -309,16 +187,6 @@ async fn change_password(
     .await?;
     sessions_ended(&state, tx, actor.person_id).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-/// Whether `actor` manages organisation `organisation_id` (federation admins manage all).
-pub async fn manages(tx: &mut Tx, actor: &Actor, organisation_id: Uuid) -> ApiResult<bool> {
-    if actor.is_federation_admin {
-        return Ok(true);
-    }
-    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
-        .bind(organisation_id).bind(actor.person_id).fetch_optional(c).await)?;
-    Ok(found.is_some())
 }
 
 /// Invite an email into an organisation. Federation admins invite anywhere; association

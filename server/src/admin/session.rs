@@ -28,7 +28,8 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::{Frame, Lang, PageError, PageResult, done, render};
-use crate::accounts::{self, Actor, ClientIp};
+use crate::accounts;
+use crate::auth::{Actor, ClientIp};
 use crate::error::{ApiError, ErrorCode};
 use crate::{AppState, audit, on_db, on_tx};
 
@@ -186,7 +187,7 @@ impl FromRequestParts<AppState> for Admin {
 }
 
 async fn load_admin(state: &AppState, token: &str, lang: Lang) -> Result<Option<Admin>, ApiError> {
-    let hash = accounts::hash_token(token);
+    let hash = crate::auth::hash_token(token);
     let now = Utc::now();
     let row: Option<SessionRow> = on_db!(&state.db, c => sqlx::query_as(
         "SELECT s.id, p.id AS person_id, p.organisation_id, p.display_name, p.platform_role, s.last_seen_at \
@@ -326,7 +327,7 @@ async fn sign_in_page(State(state): State<AppState>, headers: HeaderMap, jar: Co
     {
         return Redirect::to("/admin").into_response();
     }
-    let nonce = accounts::random_secret(24);
+    let nonce = crate::auth::random_secret(24);
     let page = render(&SignInPage { l, csrf: &nonce, email: "", error: None });
     (jar.add(cookie(&state, LOGIN_COOKIE, nonce)), page).into_response()
 }
@@ -417,7 +418,7 @@ async fn open_session(
     if role != "federation_admin" && manages == 0 {
         return Ok(None);
     }
-    let token = format!("fqa_{}", accounts::random_secret(32));
+    let token = format!("fqa_{}", crate::auth::random_secret(32));
     let now = Utc::now();
     let user_agent: String =
         headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(200).collect();
@@ -425,7 +426,7 @@ async fn open_session(
     let mut tx = state.db.begin_write().await?;
     on_tx!(&mut tx, c => sqlx::query("INSERT INTO admin_sessions (id, token_hash, person_id, user_agent, ip, created_at, last_seen_at, expires_at) \
             VALUES ($1, $2, $3, $4, $5, $6, $6, $7)")
-        .bind(id).bind(accounts::hash_token(&token)).bind(person_id).bind(&user_agent).bind(ip).bind(now).bind(now + Duration::hours(SESSION_HOURS))
+        .bind(id).bind(crate::auth::hash_token(&token)).bind(person_id).bind(&user_agent).bind(ip).bind(now).bind(now + Duration::hours(SESSION_HOURS))
         .execute(c).await.map(|r| r.rows_affected()))?;
     audit::record(&mut tx, Some(person_id), "console.sign_in", "session", Some(id), serde_json::json!({ "ip": ip }))
         .await?;

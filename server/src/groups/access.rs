@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use fabrique_wire::groups::{Group, GroupRole, Visibility};
 use uuid::Uuid;
 
-use crate::accounts::Actor;
+use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::on_tx;

@@ -23,7 +23,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use self::access::{GroupAccess, GroupRow, group_not_found, role_from_str, role_to_str};
-use crate::accounts::{self, Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
@@ -179,7 +179,7 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, chang
     let organisation = crate::organisations::load(tx, organisation_id)
         .await?
         .ok_or_else(|| ApiError::not_found(ErrorCode::OrganisationNotFound, "This organisation does not exist."))?;
-    if !accounts::manages(tx, actor, organisation.id).await? {
+    if !crate::auth::manages(tx, actor, organisation.id).await? {
         return Err(forbidden(
             "Groups are created by the managers of their organisation and by federation administrators.",
         ));
@@ -742,7 +742,7 @@ pub async fn set_owner(
         return Err(forbidden("Only the group's admins and its organisation's managers hand it over."));
     }
     crate::organisations::load(tx, organisation_id).await?.ok_or_else(crate::organisations::organisation_not_found)?;
-    if !accounts::manages(tx, actor, organisation_id).await? {
+    if !crate::auth::manages(tx, actor, organisation_id).await? {
         return Err(forbidden("You can hand a group only to an organisation you manage."));
     }
     on_tx!(tx, c => sqlx::query("UPDATE groups SET organisation_id = $1 WHERE id = $2").bind(organisation_id).bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;

@@ -13,7 +13,7 @@ use fabrique_wire::sync::{Entity, scope};
 use uuid::Uuid;
 
 use super::Audience;
-use crate::accounts::Actor;
+use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::groups::access::GroupAccess;

@@ -23,7 +23,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::accounts::AuthUser;
+use crate::auth::AuthUser;
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path};

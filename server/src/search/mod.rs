@@ -24,7 +24,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::accounts::{Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Query};

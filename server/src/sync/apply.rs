@@ -3,7 +3,7 @@
 
 use fabrique_wire::sync::Mutation;
 
-use crate::accounts::Actor;
+use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::ApiResult;
 use crate::events::{EventUpdate, NewEvent};

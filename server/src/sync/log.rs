@@ -17,9 +17,6 @@ use crate::db::{Db, Tx};
 use crate::error::ApiResult;
 use crate::on_tx;
 
-/// The PostgreSQL channel that carries pokes between server instances.
-pub const POKE_CHANNEL: &str = "fabrique_changes";
-
 struct PendingChange {
     scope: String,
     kind: EntityKind,
@@ -117,7 +114,7 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     }
     if tx.is_postgres() {
         // Delivered to every instance's listener when (and only if) the transaction commits.
-        on_tx!(tx, c => sqlx::query("SELECT pg_notify($1, $2)").bind(POKE_CHANNEL).bind(crate::pokes::encode(&scopes)).execute(c).await.map(|r| r.rows_affected()))?;
+        on_tx!(tx, c => sqlx::query("SELECT pg_notify($1, $2)").bind(crate::pokes::POKE_CHANNEL).bind(crate::pokes::encode(&scopes)).execute(c).await.map(|r| r.rows_affected()))?;
     }
     Ok(scopes)
 }

@@ -28,7 +28,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::accounts::AuthUser;
+use crate::auth::AuthUser;
 use crate::db::Db;
 use crate::error::ApiResult;
 
@@ -76,7 +76,7 @@ async fn events(
                 };
                 // Signed out, password changed, deactivated: the channel ends at once. If
                 // the database cannot answer, it stays open (every request checks anyway).
-                if session_news && !crate::accounts::session_alive(&state.db, &actor).await.unwrap_or(true) {
+                if session_news && !crate::auth::session_alive(&state.db, &actor).await.unwrap_or(true) {
                     return None;
                 }
                 if concerns_me {

@@ -18,7 +18,7 @@ use fabrique_wire::sync::{DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, PullRequest, PullR
 use sqlx::AssertSqlSafe;
 use uuid::Uuid;
 
-use crate::accounts::AuthUser;
+use crate::auth::AuthUser;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;

@@ -10,7 +10,7 @@ use fabrique_wire::error::ErrorBody;
 use fabrique_wire::sync::{MAX_PUSH_MUTATIONS, MutationOutcome, MutationResult, PushRequest, PushResponse};
 use uuid::Uuid;
 
-use crate::accounts::{Actor, AuthUser};
+use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;

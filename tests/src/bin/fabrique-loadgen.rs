@@ -15,7 +15,8 @@
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
-use fabrique_server::accounts::{self, Actor};
+use fabrique_server::accounts;
+use fabrique_server::auth::Actor;
 use fabrique_server::db::Db;
 use fabrique_server::sync::log::{self, ChangeSet};
 use fabrique_server::{groups, organisations, people, posts};
@@ -749,7 +750,7 @@ async fn push_seed(data_dir: &std::path::Path, count: usize, push_service: &str)
             let new = new_person(format!("member{n}@bench.fabrique"), format!("Membre {n}"), false);
             let id = people::insert_person(&mut tx, new, &mut changes).await.unwrap();
             groups::join_group(&mut tx, &Actor::acting_as(id, federation, false), group, &mut changes).await.unwrap();
-            let session = accounts::hash_token(&accounts::random_secret(32));
+            let session = fabrique_server::auth::hash_token(&fabrique_server::auth::random_secret(32));
             fabrique_server::on_tx!(&mut tx, c => sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
                 .bind(&session).bind(id).bind(now).bind(now + chrono::Duration::days(30)).execute(c).await.map(|_| ()))
             .unwrap();
