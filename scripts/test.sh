@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, with its own set-up: every test on SQLite, the generated bindings
+# The whole test suite, with its own set-up: every test on SQLite, clippy, the generated bindings
 # checked for drift, the apps' Swift and Kotlin sources checked, the Kotlin bridge under JUnit on the JVM, then every Rust test again on
 # PostgreSQL (installed and started here when missing; a fresh database per test).
 #
@@ -57,6 +57,9 @@ cargo build --workspace --lib --bins --tests --locked
 
 say "Tests on SQLite (server, core, and the headless phones' stories)"
 cargo test --workspace --locked
+
+say "Lints (clippy, every warning an error)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 say "The shells' generated bindings and types match the core"
 ./scripts/generate-bindings.sh --check

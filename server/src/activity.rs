@@ -10,7 +10,7 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::db::{Db, Tx};
 use crate::error::ApiResult;
-use crate::on_tx;
+use crate::{exec, on_tx};
 
 /// The window of the overview.
 pub const WINDOW_DAYS: i64 = 30;
@@ -32,9 +32,16 @@ async fn count(
         "INSERT INTO activity_days (organisation_id, day, {column}) VALUES ($1, $2, 1) \
          ON CONFLICT (organisation_id, day) DO UPDATE SET {column} = activity_days.{column} + 1"
     );
-    on_tx!(tx, c => sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(organisation_id).bind(day(at)).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("INSERT INTO activity_people (organisation_id, day, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-        .bind(organisation_id).bind(day(at)).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(organisation_id).bind(day(at)))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO activity_people (organisation_id, day, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+        )
+        .bind(organisation_id)
+        .bind(day(at))
+        .bind(person_id)
+    )?;
     Ok(())
 }
 
@@ -46,8 +53,8 @@ pub async fn posted(tx: &mut Tx, author: &Actor, at: DateTime<Utc>) -> ApiResult
 pub async fn asked(tx: &mut Tx, question_id: Uuid, asker: &Actor, at: DateTime<Utc>) -> ApiResult<()> {
     let organisation = asker.organisation_id;
     count(tx, organisation, asker.person_id, at, "questions_asked").await?;
-    on_tx!(tx, c => sqlx::query("INSERT INTO activity_questions (question_id, organisation_id, asked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-        .bind(question_id).bind(organisation).bind(at).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO activity_questions (question_id, organisation_id, asked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(question_id).bind(organisation).bind(at))?;
     Ok(())
 }
 
@@ -69,8 +76,12 @@ pub async fn answered(
         .bind(question_id).fetch_optional(c).await)?;
     if let Some(asked_at) = asked_at {
         let seconds = (at - asked_at).num_seconds().max(0);
-        on_tx!(tx, c => sqlx::query("UPDATE activity_questions SET first_answer_seconds = $1 WHERE question_id = $2")
-            .bind(seconds).bind(question_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("UPDATE activity_questions SET first_answer_seconds = $1 WHERE question_id = $2")
+                .bind(seconds)
+                .bind(question_id)
+        )?;
     }
     Ok(())
 }
@@ -130,8 +141,8 @@ pub fn median(sorted: &[i64]) -> Option<i64> {
 pub async fn forget_old(db: &Db, now: DateTime<Utc>) -> ApiResult<()> {
     let before = now - Duration::days(KEPT_DAYS);
     let mut tx = db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query("DELETE FROM activity_people WHERE day < $1").bind(day(before)).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(&mut tx, c => sqlx::query("DELETE FROM activity_questions WHERE asked_at < $1").bind(before).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(&mut tx, sqlx::query("DELETE FROM activity_people WHERE day < $1").bind(day(before)))?;
+    exec!(&mut tx, sqlx::query("DELETE FROM activity_questions WHERE asked_at < $1").bind(before))?;
     tx.commit().await?;
     Ok(())
 }

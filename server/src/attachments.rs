@@ -34,7 +34,7 @@ use crate::db::{Tx, ids_json};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Path, Query};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, fields, on_tx};
+use crate::{AppState, exec, fields, on_tx};
 
 pub fn router() -> axum::Router<AppState> {
     use axum::routing::{get, put};
@@ -368,12 +368,11 @@ async fn upload(
         }
         // Again, under the write lock: uploads of one person racing each other.
         unattached_within_quota(&mut tx, &actor).await?;
-        on_tx!(&mut tx, c => sqlx::query(
+        exec!(&mut tx, sqlx::query(
             "INSERT INTO attachments (id, owner_id, sha256, kind, content_type, name, size, width, height, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
             .bind(id).bind(actor.person_id).bind(&stored).bind(kind).bind(&prepared.content_type).bind(&name)
-            .bind(prepared.bytes.len() as i64).bind(prepared.width).bind(prepared.height).bind(Utc::now())
-            .execute(c).await.map(|r| r.rows_affected()))?;
+            .bind(prepared.bytes.len() as i64).bind(prepared.width).bind(prepared.height).bind(Utc::now()))?;
         load(&mut tx, id).await?.map(Ok).ok_or_else(attachment_not_found)
     }
     .await;
@@ -567,8 +566,14 @@ pub async fn attach(
         "UPDATE attachments SET attached_to = $1, item_id = $2 WHERE owner_id = $3 AND item_id IS NULL AND id IN ({})",
         tx.id_set(4)
     );
-    let attached = on_tx!(tx, c => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(attached_to.as_str()).bind(item_id)
-        .bind(actor.person_id).bind(ids_json(&wanted)).execute(c).await.map(|r| r.rows_affected()))?;
+    let attached = exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(attached_to.as_str())
+            .bind(item_id)
+            .bind(actor.person_id)
+            .bind(ids_json(&wanted))
+    )?;
     if attached as usize != wanted.len() {
         return Err(ApiError::not_found(
             ErrorCode::AttachmentNotFound,

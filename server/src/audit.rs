@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::error::ApiResult;
-use crate::on_tx;
+use crate::exec;
 
 pub async fn record(
     tx: &mut Tx,
@@ -16,8 +16,7 @@ pub async fn record(
     target_id: Option<Uuid>,
     details: serde_json::Value,
 ) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("INSERT INTO audit_log (id, actor_id, action, target_kind, target_id, details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(Uuid::now_v7()).bind(actor_id).bind(action).bind(target_kind).bind(target_id).bind(details.to_string()).bind(Utc::now())
-        .execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO audit_log (id, actor_id, action, target_kind, target_id, details, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(Uuid::now_v7()).bind(actor_id).bind(action).bind(target_kind).bind(target_id).bind(details.to_string()).bind(Utc::now()))?;
     Ok(())
 }

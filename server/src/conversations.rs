@@ -26,7 +26,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::notifications::Cause;
 use crate::sync::log::ChangeSet;
 use crate::sync::scopes;
-use crate::{fields, notifications, on_tx, people};
+use crate::{exec, fields, notifications, on_tx, people};
 
 #[derive(sqlx::FromRow)]
 struct ConversationRow {
@@ -150,8 +150,7 @@ async fn enter(tx: &mut Tx, conversation_id: Uuid, people: &[Uuid], changes: &mu
          WHERE conversation_members.left_at IS NOT NULL",
         tx.id_set(3)
     );
-    on_tx!(tx, c => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(conversation_id).bind(now).bind(ids_json(people))
-        .execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(conversation_id).bind(now).bind(ids_json(people)))?;
     let sql = format!(
         "SELECT person_id, unread, last_read_at FROM conversation_members WHERE conversation_id = $1 AND person_id IN ({})",
         tx.id_set(2)
@@ -194,8 +193,8 @@ pub async fn start(
     }
     let now = Utc::now();
     let title = if direct { String::new() } else { title };
-    on_tx!(tx, c => sqlx::query("INSERT INTO conversations (id, direct, title, started_by, created_at, last_message_at) VALUES ($1, $2, $3, $4, $5, $5)")
-        .bind(id).bind(direct).bind(&title).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))
+    exec!(tx, sqlx::query("INSERT INTO conversations (id, direct, title, started_by, created_at, last_message_at) VALUES ($1, $2, $3, $4, $5, $5)")
+        .bind(id).bind(direct).bind(&title).bind(actor.person_id).bind(now))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     let mut everyone = vec![actor.person_id];
     everyone.extend(&others);
@@ -242,8 +241,15 @@ pub async fn add(
 /// The mutation `leave_conversation`: it leaves one's devices; the others see one gone.
 pub async fn leave(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row = taking_part(tx, actor, conversation_id).await?;
-    on_tx!(tx, c => sqlx::query("UPDATE conversation_members SET left_at = $1, unread = 0 WHERE conversation_id = $2 AND person_id = $3")
-        .bind(Utc::now()).bind(conversation_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE conversation_members SET left_at = $1, unread = 0 WHERE conversation_id = $2 AND person_id = $3"
+        )
+        .bind(Utc::now())
+        .bind(conversation_id)
+        .bind(actor.person_id)
+    )?;
     scopes::revoke(tx, actor.person_id, &scope::conversation(conversation_id)).await?;
     changes.delete(scope::person(actor.person_id), EntityKind::MyConversation, conversation_id);
     notifications::mark_subject_read(tx, actor.person_id, conversation_id, NotificationKind::Message, changes).await?;
@@ -254,8 +260,8 @@ pub async fn leave(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &
 pub async fn mark_read(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     taking_part(tx, actor, conversation_id).await?;
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("UPDATE conversation_members SET unread = 0, last_read_at = $1 WHERE conversation_id = $2 AND person_id = $3")
-        .bind(now).bind(conversation_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE conversation_members SET unread = 0, last_read_at = $1 WHERE conversation_id = $2 AND person_id = $3")
+        .bind(now).bind(conversation_id).bind(actor.person_id))?;
     let member = MemberRow { person_id: actor.person_id, unread: 0, last_read_at: Some(now) };
     put_mine(conversation_id, &member, changes);
     notifications::mark_subject_read(tx, actor.person_id, conversation_id, NotificationKind::Message, changes).await
@@ -295,11 +301,22 @@ pub async fn send(
         enter(tx, conversation_id, &[other], changes).await?;
     }
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("INSERT INTO messages (id, conversation_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(id).bind(conversation_id).bind(actor.person_id).bind(&body).bind(now).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    on_tx!(tx, c => sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2")
-        .bind(now).bind(conversation_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO messages (id, conversation_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)"
+        )
+        .bind(id)
+        .bind(conversation_id)
+        .bind(actor.person_id)
+        .bind(&body)
+        .bind(now)
+    )
+    .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE conversations SET last_message_at = $1 WHERE id = $2").bind(now).bind(conversation_id)
+    )?;
     row.last_message_at = now;
     // The author has read everything; the others (but those who blocked the author) have
     // one more unread message: one statement for all.
@@ -352,8 +369,8 @@ pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut Ch
         return Err(ApiError::not_found(ErrorCode::PersonNotFound, "This person could not be found."));
     };
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("INSERT INTO blocks (blocker_id, blocked_id, blocked_at) VALUES ($1, $2, $3) ON CONFLICT (blocker_id, blocked_id) DO NOTHING")
-        .bind(actor.person_id).bind(person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO blocks (blocker_id, blocked_id, blocked_at) VALUES ($1, $2, $3) ON CONFLICT (blocker_id, blocked_id) DO NOTHING")
+        .bind(actor.person_id).bind(person_id).bind(now))?;
     let blocked_at: DateTime<Utc> = on_tx!(tx, c => sqlx::query_scalar("SELECT blocked_at FROM blocks WHERE blocker_id = $1 AND blocked_id = $2")
         .bind(actor.person_id).bind(person_id).fetch_one(c).await)?;
     let entry = Block { person_id, name, blocked_at };
@@ -363,8 +380,12 @@ pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut Ch
 
 /// The mutation `unblock_person`.
 pub async fn unblock(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2")
-        .bind(actor.person_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2")
+            .bind(actor.person_id)
+            .bind(person_id)
+    )?;
     changes.delete(scope::person(actor.person_id), EntityKind::Block, block_id(actor.person_id, person_id));
     Ok(())
 }

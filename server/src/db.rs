@@ -1,8 +1,9 @@
 //! One store over two backends: SQLite (the embedded default) and PostgreSQL.
 //!
 //! Not `sqlx::Any` (it cannot read timestamps, UUIDs or booleans natively): an enum of the
-//! two native pools, and two macros, [`on_db!`](crate::on_db) and [`on_tx!`](crate::on_tx),
-//! that run the same SQL text on whichever backend is in use. The SQL is written once with
+//! two native pools, and macros, [`on_db!`](crate::on_db) and [`on_tx!`](crate::on_tx),
+//! that run the same SQL text on whichever backend is in use ([`exec!`](crate::exec) for a
+//! statement that returns no rows, answering the rows it touched). The SQL is written once with
 //! `$1` placeholders, which both accept; the few places where the dialects differ `match`.
 //!
 //! SQLite has one writer at a time: writes go through a one-connection pool so that they
@@ -80,6 +81,16 @@ macro_rules! on_tx {
                 $body
             }
         }
+    };
+}
+
+/// Runs a statement that returns no rows (`sqlx::query(..).bind(..)`) in the transaction
+/// `$tx` (a `&mut Tx`) on whichever backend is in use, and answers the rows it touched: the
+/// one line area modules write for an insert, update or delete.
+#[macro_export]
+macro_rules! exec {
+    ($tx:expr, $query:expr) => {
+        $crate::on_tx!($tx, c => $query.execute(c).await.map(|r| r.rows_affected()))
     };
 }
 
@@ -195,18 +206,18 @@ impl Tx {
 
     /// A savepoint inside this transaction: what a failed mutation wrote is undone alone.
     pub async fn savepoint(&mut self) -> Result<(), sqlx::Error> {
-        on_tx!(self, c => sqlx::query("SAVEPOINT mutation").execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(self, sqlx::query("SAVEPOINT mutation"))?;
         Ok(())
     }
 
     pub async fn release_savepoint(&mut self) -> Result<(), sqlx::Error> {
-        on_tx!(self, c => sqlx::query("RELEASE SAVEPOINT mutation").execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(self, sqlx::query("RELEASE SAVEPOINT mutation"))?;
         Ok(())
     }
 
     pub async fn rollback_to_savepoint(&mut self) -> Result<(), sqlx::Error> {
-        on_tx!(self, c => sqlx::query("ROLLBACK TO SAVEPOINT mutation").execute(c).await.map(|r| r.rows_affected()))?;
-        on_tx!(self, c => sqlx::query("RELEASE SAVEPOINT mutation").execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(self, sqlx::query("ROLLBACK TO SAVEPOINT mutation"))?;
+        exec!(self, sqlx::query("RELEASE SAVEPOINT mutation"))?;
         Ok(())
     }
 

@@ -12,7 +12,7 @@ use crate::db::Db;
 use crate::error::ApiResult;
 use crate::people::{self, NewPerson};
 use crate::sync::log::{self, ChangeSet};
-use crate::{groups, on_tx, organisations, posts};
+use crate::{exec, groups, on_tx, organisations, posts};
 
 pub const DEMO_PASSWORD: &str = "fabrique-demo";
 
@@ -136,8 +136,12 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
     // The presidents manage their association.
     for index in [5usize, 10, 15] {
         let actor = &people_ids[index];
-        on_tx!(&mut tx, c => sqlx::query("INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2)")
-            .bind(actor.organisation_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            &mut tx,
+            sqlx::query("INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2)")
+                .bind(actor.organisation_id)
+                .bind(actor.person_id)
+        )?;
         people::put_me(&mut tx, actor.person_id, &mut changes).await?;
     }
 

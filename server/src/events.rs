@@ -33,7 +33,7 @@ use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
 use crate::notifications::{Audience, Cause};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, fields, notifications, on_tx, paging};
+use crate::{AppState, exec, fields, notifications, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -230,11 +230,11 @@ async fn lock_event(tx: &mut Tx, event_id: Uuid) -> ApiResult<()> {
 }
 
 async fn recount(tx: &mut Tx, event_id: Uuid) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query(
+    exec!(tx, sqlx::query(
         "UPDATE events SET going_count = (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'going'), \
             maybe_count = (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'maybe'), \
             waiting_count = (SELECT COUNT(*) FROM event_rsvps WHERE event_id = $1 AND status = 'waiting') WHERE id = $1")
-        .bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+        .bind(event_id))?;
     Ok(())
 }
 
@@ -251,8 +251,12 @@ async fn promote(tx: &mut Tx, event_id: Uuid) -> ApiResult<Vec<Uuid>> {
         "SELECT person_id FROM event_rsvps WHERE event_id = $1 AND status = 'waiting' ORDER BY answered_at, person_id LIMIT $2")
         .bind(event_id).bind(free.min(10_000)).fetch_all(c).await)?;
     for person in &next {
-        on_tx!(tx, c => sqlx::query("UPDATE event_rsvps SET status = 'going' WHERE event_id = $1 AND person_id = $2")
-            .bind(event_id).bind(person).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("UPDATE event_rsvps SET status = 'going' WHERE event_id = $1 AND person_id = $2")
+                .bind(event_id)
+                .bind(person)
+        )?;
     }
     Ok(next)
 }
@@ -263,12 +267,17 @@ async fn schedule_reminders(
     starts_at: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1").bind(event_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("DELETE FROM event_reminders WHERE event_id = $1").bind(event_id))?;
     for lead in REMINDER_LEADS {
         let due = starts_at - Duration::minutes(lead);
         if due > now {
-            on_tx!(tx, c => sqlx::query("INSERT INTO event_reminders (event_id, lead_minutes, due_at) VALUES ($1, $2, $3)")
-                .bind(event_id).bind(lead).bind(due).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                tx,
+                sqlx::query("INSERT INTO event_reminders (event_id, lead_minutes, due_at) VALUES ($1, $2, $3)")
+                    .bind(event_id)
+                    .bind(lead)
+                    .bind(due)
+            )?;
         }
     }
     Ok(())
@@ -365,12 +374,11 @@ pub async fn create(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &m
         return Err(crate::groups::access::group_not_found());
     }
     require_run(&access)?;
-    on_tx!(tx, c => sqlx::query(
+    exec!(tx, sqlx::query(
         "INSERT INTO events (id, group_id, author_id, title, description, starts_at, ends_at, time_zone, place, online_url, capacity, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
         .bind(event.id).bind(event.group_id).bind(actor.person_id).bind(&title).bind(&description).bind(event.starts_at)
-        .bind(event.ends_at).bind(time_zone.name()).bind(&place).bind(&online_url).bind(capacity).bind(now)
-        .execute(c).await.map(|r| r.rows_affected()))
+        .bind(event.ends_at).bind(time_zone.name()).bind(&place).bind(&online_url).bind(capacity).bind(now))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     schedule_reminders(tx, event.id, event.starts_at, now).await?;
     put_event(tx, event.id, changes).await?;
@@ -425,14 +433,23 @@ pub async fn update(
         check_times(starts_at, ends_at, now)?;
     }
     let capacity = new_capacity.unwrap_or(event.capacity);
-    on_tx!(tx, c => sqlx::query(
-        "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5, place = $6, \
-            online_url = $7, capacity = $8, edited_at = $9 WHERE id = $10")
-        .bind(title.as_deref().unwrap_or(&event.title)).bind(description.as_deref().unwrap_or(&event.description))
-        .bind(starts_at).bind(ends_at).bind(time_zone.map_or(event.time_zone.clone(), |tz| tz.name().to_owned()))
-        .bind(place.as_deref().unwrap_or(&event.place)).bind(online.as_deref().unwrap_or(&event.online_url))
-        .bind(capacity).bind(now).bind(id)
-        .execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE events SET title = $1, description = $2, starts_at = $3, ends_at = $4, time_zone = $5, place = $6, \
+            online_url = $7, capacity = $8, edited_at = $9 WHERE id = $10"
+        )
+        .bind(title.as_deref().unwrap_or(&event.title))
+        .bind(description.as_deref().unwrap_or(&event.description))
+        .bind(starts_at)
+        .bind(ends_at)
+        .bind(time_zone.map_or(event.time_zone.clone(), |tz| tz.name().to_owned()))
+        .bind(place.as_deref().unwrap_or(&event.place))
+        .bind(online.as_deref().unwrap_or(&event.online_url))
+        .bind(capacity)
+        .bind(now)
+        .bind(id)
+    )?;
     if starts_at != event.starts_at {
         schedule_reminders(tx, id, starts_at, now).await?;
     }
@@ -461,8 +478,8 @@ pub async fn cancel(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSe
     if event.cancelled_at.is_some() {
         return Ok(());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE events SET cancelled_at = $1 WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE events SET cancelled_at = $1 WHERE id = $2").bind(Utc::now()).bind(id))?;
+    exec!(tx, sqlx::query("DELETE FROM event_reminders WHERE event_id = $1").bind(id))?;
     let updated = put_event(tx, id, changes).await?;
     let told = attending(&put_answers(tx, &updated, |_, _| true, changes).await?);
     let cause = Cause::new(NotificationKind::EventCancelled, id, actor, &updated.title)
@@ -512,10 +529,10 @@ pub async fn answer(
         (RsvpChoice::Declined, _) => RsvpStatus::Declined,
     };
     if current != Some(next) {
-        on_tx!(tx, c => sqlx::query(
+        exec!(tx, sqlx::query(
             "INSERT INTO event_rsvps (event_id, person_id, status, answered_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (event_id, person_id) DO UPDATE SET status = excluded.status, answered_at = excluded.answered_at")
-            .bind(event_id).bind(actor.person_id).bind(status_str(next)).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+            .bind(event_id).bind(actor.person_id).bind(status_str(next)).bind(now))?;
     }
     let promoted = if current == Some(RsvpStatus::Going) && next != RsvpStatus::Going {
         promote(tx, event_id).await?
@@ -566,17 +583,15 @@ async fn record_announcement(
             format!("You have sent {ANNOUNCEMENTS_PER_DAY} messages to this group today: try again tomorrow."),
         ));
     }
-    on_tx!(tx, c => sqlx::query(
+    exec!(tx, sqlx::query(
         "INSERT INTO announcements (id, group_id, event_id, author_id, text, reached, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6)")
-        .bind(id).bind(group_id).bind(event_id).bind(actor.person_id).bind(text).bind(now)
-        .execute(c).await.map(|r| r.rows_affected()))
+        .bind(id).bind(group_id).bind(event_id).bind(actor.person_id).bind(text).bind(now))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     Ok(())
 }
 
 async fn set_reached(tx: &mut Tx, id: Uuid, reached: usize) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("UPDATE announcements SET reached = $1 WHERE id = $2")
-        .bind(reached as i64).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE announcements SET reached = $1 WHERE id = $2").bind(reached as i64).bind(id))?;
     Ok(())
 }
 
@@ -642,8 +657,12 @@ pub async fn forget_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         .bind(group_id).bind(person_id).fetch_all(c).await)?;
     for (event_id, status) in answered {
         lock_event(tx, event_id).await?;
-        on_tx!(tx, c => sqlx::query("DELETE FROM event_rsvps WHERE event_id = $1 AND person_id = $2")
-            .bind(event_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("DELETE FROM event_rsvps WHERE event_id = $1 AND person_id = $2")
+                .bind(event_id)
+                .bind(person_id)
+        )?;
         changes.delete(
             scope::person(person_id),
             EntityKind::MyRsvp,
@@ -678,8 +697,12 @@ pub async fn remind_due(db: &Db, now: DateTime<Utc>) -> ApiResult<(usize, Vec<St
         .bind(now).bind(REMINDERS_PER_ROUND as i64).fetch_all(c).await)?;
     let mut changes = ChangeSet::default();
     for (event_id, lead) in &due {
-        on_tx!(&mut tx, c => sqlx::query("DELETE FROM event_reminders WHERE event_id = $1 AND lead_minutes = $2")
-            .bind(event_id).bind(lead).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            &mut tx,
+            sqlx::query("DELETE FROM event_reminders WHERE event_id = $1 AND lead_minutes = $2")
+                .bind(event_id)
+                .bind(lead)
+        )?;
         let Some(event) = load_event(&mut tx, *event_id).await? else { continue };
         // Late (the server was stopped): a reminder of something already started is no use.
         if event.cancelled_at.is_some() || event.starts_at <= now {
@@ -918,10 +941,16 @@ async fn new_calendar_feed(
 ) -> ApiResult<(StatusCode, Json<CalendarFeed>)> {
     let token = crate::auth::random_secret(32);
     let mut tx = state.db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query(
-        "INSERT INTO calendar_feeds (person_id, token_hash, created_at) VALUES ($1, $2, $3) \
-         ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at")
-        .bind(actor.person_id).bind(crate::auth::hash_token(&token)).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        &mut tx,
+        sqlx::query(
+            "INSERT INTO calendar_feeds (person_id, token_hash, created_at) VALUES ($1, $2, $3) \
+         ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at"
+        )
+        .bind(actor.person_id)
+        .bind(crate::auth::hash_token(&token))
+        .bind(Utc::now())
+    )?;
     tx.commit().await?;
     let url = format!("{}/v1/calendar/{token}.ics", state.settings.public_url.trim_end_matches('/'));
     Ok((StatusCode::CREATED, Json(CalendarFeed { url })))

@@ -22,7 +22,7 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::groups::access::GroupAccess;
 use crate::sync::log::ChangeSet;
-use crate::{audit, fields, on_tx};
+use crate::{audit, exec, fields, on_tx};
 
 /// Longest suspension a moderator may decide.
 pub const MAX_SUSPENSION_DAYS: i64 = 365;
@@ -136,21 +136,23 @@ pub async fn report(
         .bind(target_id).fetch_optional(c).await)?;
     let case_id = match open {
         Some(case_id) => {
-            on_tx!(tx, c => sqlx::query("UPDATE moderation_cases SET report_count = report_count + 1 WHERE id = $1")
-                .bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                tx,
+                sqlx::query("UPDATE moderation_cases SET report_count = report_count + 1 WHERE id = $1").bind(case_id)
+            )?;
             case_id
         }
         None => {
             let case_id = Uuid::now_v7();
-            on_tx!(tx, c => sqlx::query("INSERT INTO moderation_cases (id, target_kind, target_id, group_id, author_id, organisation_id, excerpt, state, report_count, opened_at) \
+            exec!(tx, sqlx::query("INSERT INTO moderation_cases (id, target_kind, target_id, group_id, author_id, organisation_id, excerpt, state, report_count, opened_at) \
                     VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', 1, $8)")
                 .bind(case_id).bind(target.as_str()).bind(target_id).bind(reported.group_id).bind(reported.author_id)
-                .bind(reported.organisation_id).bind(&reported.excerpt).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+                .bind(reported.organisation_id).bind(&reported.excerpt).bind(now))?;
             case_id
         }
     };
-    on_tx!(tx, c => sqlx::query("INSERT INTO moderation_reports (id, case_id, reporter_id, reason, details, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(id).bind(case_id).bind(actor.person_id).bind(reason.as_str()).bind(&details).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO moderation_reports (id, case_id, reporter_id, reason, details, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(id).bind(case_id).bind(actor.person_id).bind(reason.as_str()).bind(&details).bind(now))?;
     event(tx, case_id, Some(actor.person_id), "reported", serde_json::json!({ "reason": reason.as_str() })).await?;
     put_group_report(tx, case_id, changes).await
 }
@@ -212,8 +214,12 @@ pub async fn decide_in_group(
     if state == "decided" {
         return Err(already_decided());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE moderation_cases SET state = 'taken', handler_id = $1 WHERE id = $2")
-        .bind(actor.person_id).bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE moderation_cases SET state = 'taken', handler_id = $1 WHERE id = $2")
+            .bind(actor.person_id)
+            .bind(case_id)
+    )?;
     event(tx, case_id, Some(actor.person_id), "taken", serde_json::json!({ "by": "group_organiser" })).await?;
     decide(tx, &AdminScope::Everything, actor, case_id, decision, reason, None, changes).await
 }
@@ -225,8 +231,8 @@ async fn event(
     action: &str,
     details: serde_json::Value,
 ) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("INSERT INTO moderation_case_events (id, case_id, actor_id, action, details, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(Uuid::now_v7()).bind(case_id).bind(actor).bind(action).bind(details.to_string()).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO moderation_case_events (id, case_id, actor_id, action, details, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(Uuid::now_v7()).bind(case_id).bind(actor).bind(action).bind(details.to_string()).bind(Utc::now()))?;
     Ok(())
 }
 
@@ -329,8 +335,12 @@ pub async fn take(tx: &mut Tx, scope: &AdminScope, actor: &Actor, case_id: Uuid)
     if case.state == "decided" {
         return Err(already_decided());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE moderation_cases SET state = 'taken', handler_id = $1 WHERE id = $2")
-        .bind(actor.person_id).bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE moderation_cases SET state = 'taken', handler_id = $1 WHERE id = $2")
+            .bind(actor.person_id)
+            .bind(case_id)
+    )?;
     event(tx, case_id, Some(actor.person_id), "taken", serde_json::json!({ "from": case.handler_id })).await?;
     audit::record(tx, Some(actor.person_id), "moderation.take", "case", Some(case_id), serde_json::json!({})).await
 }
@@ -341,8 +351,10 @@ pub async fn release(tx: &mut Tx, scope: &AdminScope, actor: &Actor, case_id: Uu
     if case.state == "decided" {
         return Err(already_decided());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE moderation_cases SET state = 'open', handler_id = NULL WHERE id = $1")
-        .bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE moderation_cases SET state = 'open', handler_id = NULL WHERE id = $1").bind(case_id)
+    )?;
     event(tx, case_id, Some(actor.person_id), "released", serde_json::json!({})).await?;
     audit::record(tx, Some(actor.person_id), "moderation.release", "case", Some(case_id), serde_json::json!({})).await
 }
@@ -396,15 +408,17 @@ pub async fn decide(
                 .with_details(serde_json::json!({ "field": "suspend_days" })));
             }
             let until = now + Duration::days(days);
-            on_tx!(tx, c => sqlx::query("UPDATE people SET suspended_until = $1 WHERE id = $2")
-                .bind(until).bind(case.author_id).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                tx,
+                sqlx::query("UPDATE people SET suspended_until = $1 WHERE id = $2").bind(until).bind(case.author_id)
+            )?;
             suspended_until = Some(until);
         }
     }
     let erase = decision == ModerationDecision::Delete;
-    on_tx!(tx, c => sqlx::query("UPDATE moderation_cases SET state = 'decided', decision = $1, decision_reason = $2, suspended_until = $3, decided_at = $4, \
+    exec!(tx, sqlx::query("UPDATE moderation_cases SET state = 'decided', decision = $1, decision_reason = $2, suspended_until = $3, decided_at = $4, \
             excerpt = CASE WHEN $5 THEN '' ELSE excerpt END WHERE id = $6")
-        .bind(decision.as_str()).bind(&reason).bind(suspended_until).bind(now).bind(erase).bind(case_id).execute(c).await.map(|r| r.rows_affected()))?;
+        .bind(decision.as_str()).bind(&reason).bind(suspended_until).bind(now).bind(erase).bind(case_id))?;
     event(
         tx,
         case_id,

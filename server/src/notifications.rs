@@ -28,9 +28,9 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::{ApiResult, ErrorCode};
-use crate::on_tx;
 use crate::push::Delivery;
 use crate::sync::log::ChangeSet;
+use crate::{exec, on_tx};
 
 /// A notification's text is a short line: a title is cut to this.
 const TEXT_MAX: usize = 120;
@@ -523,8 +523,13 @@ pub async fn mark_read(tx: &mut Tx, actor: &Actor, ids: &[Uuid], changes: &mut C
     }
     let now = Utc::now();
     for id in ids {
-        let marked = on_tx!(tx, c => sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND person_id = $3 AND read_at IS NULL")
-            .bind(now).bind(id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        let marked = exec!(
+            tx,
+            sqlx::query("UPDATE notifications SET read_at = $1 WHERE id = $2 AND person_id = $3 AND read_at IS NULL")
+                .bind(now)
+                .bind(id)
+                .bind(actor.person_id)
+        )?;
         if marked > 0 {
             put(tx, *id, actor.person_id, changes).await?;
         }

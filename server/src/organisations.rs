@@ -16,7 +16,7 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path, Query};
-use crate::{AppState, audit, fields, on_tx, paging};
+use crate::{AppState, audit, exec, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_organisations, create_organisation)).routes(routes!(get_organisation))
@@ -40,8 +40,15 @@ fn kind_from_str(kind: &str) -> OrganisationKind {
 
 pub async fn insert(tx: &mut Tx, parent_id: Option<Uuid>, kind: &'static str, name: &str) -> ApiResult<Uuid> {
     let id = Uuid::now_v7();
-    on_tx!(tx, c => sqlx::query("INSERT INTO organisations (id, parent_id, kind, name, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(id).bind(parent_id).bind(kind).bind(name).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO organisations (id, parent_id, kind, name, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(parent_id)
+            .bind(kind)
+            .bind(name)
+            .bind(Utc::now())
+    )?;
     Ok(id)
 }
 
@@ -206,7 +213,7 @@ pub async fn rename(tx: &mut Tx, actor: &Actor, id: Uuid, name: &str) -> ApiResu
         fields::Lines::One,
     )?;
     let before = load(tx, id).await?.ok_or_else(organisation_not_found)?;
-    on_tx!(tx, c => sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(&name).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE organisations SET name = $1 WHERE id = $2").bind(&name).bind(id))?;
     audit::record(
         tx,
         Some(actor.person_id),
@@ -238,7 +245,7 @@ pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> 
             "An organisation cannot move under itself or under one of its own members.",
         ));
     }
-    on_tx!(tx, c => sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id))?;
     audit::record(
         tx,
         Some(actor.person_id),
@@ -256,7 +263,12 @@ pub async fn archive(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<()> {
     if organisation.kind == OrganisationKind::Federation {
         return Err(ApiError::invalid(ErrorCode::CannotArchive, "The federation itself cannot be archived."));
     }
-    on_tx!(tx, c => sqlx::query("UPDATE organisations SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE organisations SET archived_at = $1 WHERE id = $2 AND archived_at IS NULL")
+            .bind(Utc::now())
+            .bind(id)
+    )?;
     audit::record(tx, Some(actor.person_id), "organisation.archive", "organisation", Some(id), serde_json::json!({}))
         .await
 }

@@ -18,7 +18,7 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, fields, on_tx};
+use crate::{AppState, exec, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get_me)).routes(routes!(get_person)).routes(routes!(directory))
@@ -35,9 +35,8 @@ pub struct NewPerson {
 pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeSet) -> ApiResult<Uuid> {
     let id = Uuid::now_v7();
     let role = if person.federation_admin { "federation_admin" } else { "member" };
-    on_tx!(tx, c => sqlx::query("INSERT INTO people (id, organisation_id, email, display_name, password_hash, platform_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now())
-        .execute(c).await.map(|r| r.rows_affected()))
+    exec!(tx, sqlx::query("INSERT INTO people (id, organisation_id, email, display_name, password_hash, platform_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now()))
         .on_unique(ErrorCode::AccountExists, "An account already exists for this email address: sign in instead.")?;
     crate::sync::scopes::grant(tx, id, &scope::person(id)).await?;
     crate::search::index_person(tx, id).await?;
@@ -198,14 +197,29 @@ pub async fn update_profile(
         DirectoryVisibility::Federation => "federation",
     });
     let id = actor.person_id;
-    on_tx!(tx, c => sqlx::query("UPDATE people SET display_name = COALESCE($1, display_name), function = COALESCE($2, function), \
-            bio = COALESCE($3, bio), directory_visibility = COALESCE($4, directory_visibility) WHERE id = $5")
-        .bind(&display_name).bind(&function).bind(&bio).bind(visibility).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE people SET display_name = COALESCE($1, display_name), function = COALESCE($2, function), \
+            bio = COALESCE($3, bio), directory_visibility = COALESCE($4, directory_visibility) WHERE id = $5"
+        )
+        .bind(&display_name)
+        .bind(&function)
+        .bind(&bio)
+        .bind(visibility)
+        .bind(id)
+    )?;
     for (kind, tags) in [("skill", &skills), ("interest", &interests)] {
         let Some(tags) = tags else { continue };
-        on_tx!(tx, c => sqlx::query("DELETE FROM person_tags WHERE person_id = $1 AND kind = $2").bind(id).bind(kind).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(tx, sqlx::query("DELETE FROM person_tags WHERE person_id = $1 AND kind = $2").bind(id).bind(kind))?;
         for tag in tags {
-            on_tx!(tx, c => sqlx::query("INSERT INTO person_tags (person_id, kind, tag) VALUES ($1, $2, $3)").bind(id).bind(kind).bind(tag).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                tx,
+                sqlx::query("INSERT INTO person_tags (person_id, kind, tag) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(kind)
+                    .bind(tag)
+            )?;
         }
     }
     crate::search::index_person(tx, id).await?;
@@ -339,12 +353,24 @@ pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &m
         return Err(ApiError::invalid(ErrorCode::CannotDeactivateSelf, "You cannot deactivate your own account."));
     }
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("UPDATE people SET deactivated_at = $1 WHERE id = $2 AND deactivated_at IS NULL")
-        .bind(now).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
-        .bind(now).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
-        .bind(now).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE people SET deactivated_at = $1 WHERE id = $2 AND deactivated_at IS NULL")
+            .bind(now)
+            .bind(person_id)
+    )?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(person_id)
+    )?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(person_id)
+    )?;
     let subscriptions: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM push_subscriptions WHERE person_id = $1")
         .bind(person_id).fetch_all(c).await)?;
     for id in subscriptions {
@@ -365,8 +391,7 @@ pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &m
 
 pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {
     may_administer(tx, actor, person_id).await?;
-    on_tx!(tx, c => sqlx::query("UPDATE people SET deactivated_at = NULL WHERE id = $1")
-        .bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE people SET deactivated_at = NULL WHERE id = $1").bind(person_id))?;
     crate::search::index_person(tx, person_id).await?;
     crate::audit::record(
         tx,
@@ -389,11 +414,21 @@ pub async fn set_manager(
 ) -> ApiResult<()> {
     let (organisation_id, _) = may_administer(tx, actor, person_id).await?;
     if manager {
-        on_tx!(tx, c => sqlx::query("INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(organisation_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query(
+                "INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+            )
+            .bind(organisation_id)
+            .bind(person_id)
+        )?;
     } else {
-        on_tx!(tx, c => sqlx::query("DELETE FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
-            .bind(organisation_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("DELETE FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
+                .bind(organisation_id)
+                .bind(person_id)
+        )?;
     }
     put_me(tx, person_id, changes).await?;
     crate::audit::record(
@@ -432,8 +467,12 @@ pub async fn set_federation_admin(
             ));
         }
     }
-    on_tx!(tx, c => sqlx::query("UPDATE people SET platform_role = $1 WHERE id = $2")
-        .bind(if admin { "federation_admin" } else { "member" }).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE people SET platform_role = $1 WHERE id = $2")
+            .bind(if admin { "federation_admin" } else { "member" })
+            .bind(person_id)
+    )?;
     put_me(tx, person_id, changes).await?;
     crate::audit::record(
         tx,

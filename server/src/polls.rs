@@ -29,7 +29,7 @@ use crate::extract::{Json, Path};
 use crate::groups::access::GroupAccess;
 use crate::notifications::{Audience, Cause};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, fields, notifications, on_tx};
+use crate::{AppState, exec, fields, notifications, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(results))
@@ -199,12 +199,11 @@ pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut
     if !access.can_run() {
         return Err(ApiError::forbidden(ErrorCode::NotAnOrganiser, "Only the group's organisers can do this."));
     }
-    on_tx!(tx, c => sqlx::query(
+    exec!(tx, sqlx::query(
         "INSERT INTO polls (id, group_id, author_id, question, multiple, anonymous, results_shown, closes_at, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
         .bind(poll.id).bind(poll.group_id).bind(actor.person_id).bind(&question).bind(poll.multiple).bind(poll.anonymous)
-        .bind(results_shown_str(poll.results_shown)).bind(poll.closes_at).bind(now)
-        .execute(c).await.map(|r| r.rows_affected()))
+        .bind(results_shown_str(poll.results_shown)).bind(poll.closes_at).bind(now))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     let texts_json = serde_json::to_string(&texts).expect("strings serialise");
     let sql = match tx {
@@ -216,7 +215,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut
              FROM jsonb_array_elements_text(CAST($2 AS JSONB)) WITH ORDINALITY"
         }
     };
-    on_tx!(tx, c => sqlx::query(sql).bind(poll.id).bind(&texts_json).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query(sql).bind(poll.id).bind(&texts_json))?;
     put_poll(tx, poll.id, changes).await?;
     let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT person_id FROM group_members WHERE group_id = $1")
         .bind(poll.group_id).fetch_all(c).await)?;
@@ -279,17 +278,24 @@ pub async fn vote(
         number_set(tx, 2),
         number_set(tx, 3)
     );
-    on_tx!(tx, c => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(poll_id).bind(positions(&before)).bind(positions(&wanted))
-        .execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("DELETE FROM poll_votes WHERE poll_id = $1 AND person_id = $2")
-        .bind(poll_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(poll_id).bind(positions(&before)).bind(positions(&wanted)))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM poll_votes WHERE poll_id = $1 AND person_id = $2").bind(poll_id).bind(actor.person_id)
+    )?;
     if !wanted.is_empty() {
         let sql = format!(
             "INSERT INTO poll_votes (poll_id, person_id, position, voted_at) SELECT $1, $2, chosen.n, $4 FROM ({}) AS chosen",
             number_set(tx, 3)
         );
-        on_tx!(tx, c => sqlx::query(sqlx::AssertSqlSafe(sql)).bind(poll_id).bind(actor.person_id).bind(positions(&wanted)).bind(now)
-            .execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(poll_id)
+                .bind(actor.person_id)
+                .bind(positions(&wanted))
+                .bind(now)
+        )?;
     }
     let voters_change: i64 = match (before.is_empty(), wanted.is_empty()) {
         (true, false) => 1,
@@ -297,8 +303,12 @@ pub async fn vote(
         _ => 0,
     };
     if voters_change != 0 {
-        on_tx!(tx, c => sqlx::query("UPDATE polls SET voter_count = voter_count + $1 WHERE id = $2")
-            .bind(voters_change).bind(poll_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("UPDATE polls SET voter_count = voter_count + $1 WHERE id = $2")
+                .bind(voters_change)
+                .bind(poll_id)
+        )?;
         put_poll(tx, poll_id, changes).await?;
     }
     let mine_id = crate::groups::pair_id(EntityKind::MyVote, poll_id, actor.person_id);
@@ -318,8 +328,12 @@ pub async fn close(tx: &mut Tx, actor: &Actor, poll_id: Uuid, changes: &mut Chan
         return Err(ApiError::forbidden(ErrorCode::NotAnOrganiser, "Only the group's organisers can do this."));
     }
     lock_poll(tx, poll_id).await?;
-    let closed = on_tx!(tx, c => sqlx::query("UPDATE polls SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
-        .bind(Utc::now()).bind(poll_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let closed = exec!(
+        tx,
+        sqlx::query("UPDATE polls SET closed_at = $1 WHERE id = $2 AND closed_at IS NULL")
+            .bind(Utc::now())
+            .bind(poll_id)
+    )?;
     if closed > 0 {
         put_poll(tx, poll_id, changes).await?;
     }

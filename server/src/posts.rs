@@ -24,7 +24,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
 use crate::sync::log::ChangeSet;
-use crate::{AppState, audit, fields, on_tx, paging};
+use crate::{AppState, audit, exec, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_group_posts)).routes(routes!(get_post)).routes(routes!(list_comments))
@@ -232,8 +232,8 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes:
     if !access.can_post() {
         return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to post in it."));
     }
-    on_tx!(tx, c => sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
+    exec!(tx, sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     crate::activity::posted(tx, actor, Utc::now()).await?;
     crate::search::index_post(tx, id, group_id, &title, &body).await?;
@@ -272,8 +272,16 @@ pub async fn edit_post(
     if post.author_id != actor.person_id {
         return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit a post."));
     }
-    on_tx!(tx, c => sqlx::query("UPDATE posts SET title = COALESCE($1, title), body = COALESCE($2, body), edited_at = $3 WHERE id = $4")
-        .bind(&title).bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE posts SET title = COALESCE($1, title), body = COALESCE($2, body), edited_at = $3 WHERE id = $4"
+        )
+        .bind(&title)
+        .bind(&body)
+        .bind(Utc::now())
+        .bind(id)
+    )?;
     let title = title.unwrap_or(post.title);
     let body = body.unwrap_or(post.body);
     crate::search::index_post(tx, id, post.group_id, &title, &body).await?;
@@ -289,11 +297,16 @@ pub async fn delete_post(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut Cha
     }
     let now = Utc::now();
     // The words go; the row stays, so that later edits are answered "deleted", not "not found".
-    on_tx!(tx, c => sqlx::query("UPDATE posts SET deleted_at = $1, title = '', body = '' WHERE id = $2").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE posts SET deleted_at = $1, title = '', body = '' WHERE id = $2").bind(now).bind(id))?;
     crate::search::remove(tx, fabrique_wire::search::SearchKind::Post, id).await?;
     crate::attachments::detach_all(tx, id, &[scope::group(post.group_id)], changes).await?;
     let comments: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM comments WHERE post_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
-    on_tx!(tx, c => sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE post_id = $2 AND deleted_at IS NULL").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE post_id = $2 AND deleted_at IS NULL")
+            .bind(now)
+            .bind(id)
+    )?;
     let group_scope = scope::group(post.group_id);
     for comment in &comments {
         changes.delete(group_scope.clone(), EntityKind::Comment, *comment);
@@ -342,10 +355,20 @@ pub async fn create_comment(
     if !access.can_respond() {
         return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to comment."));
     }
-    on_tx!(tx, c => sqlx::query("INSERT INTO comments (id, post_id, group_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(id).bind(post_id).bind(post.group_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count + 1 WHERE id = $1").bind(post_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO comments (id, post_id, group_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        )
+        .bind(id)
+        .bind(post_id)
+        .bind(post.group_id)
+        .bind(actor.person_id)
+        .bind(&body)
+        .bind(Utc::now())
+    )
+    .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
+    exec!(tx, sqlx::query("UPDATE posts SET comment_count = comment_count + 1 WHERE id = $1").bind(post_id))?;
     put_comment(tx, id, changes).await?;
     put_post(tx, post_id, changes).await?;
     // Opening the notification opens the post the comment is on.
@@ -363,7 +386,13 @@ pub async fn edit_comment(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, chan
     if comment.author_id != actor.person_id {
         return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit a comment."));
     }
-    on_tx!(tx, c => sqlx::query("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3")
+            .bind(&body)
+            .bind(Utc::now())
+            .bind(id)
+    )?;
     put_comment(tx, id, changes).await
 }
 
@@ -374,8 +403,8 @@ pub async fn delete_comment(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut 
     if comment.deleted_at.is_some() {
         return Ok(());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1").bind(comment.post_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE comments SET deleted_at = $1, body = '' WHERE id = $2").bind(Utc::now()).bind(id))?;
+    exec!(tx, sqlx::query("UPDATE posts SET comment_count = comment_count - 1 WHERE id = $1").bind(comment.post_id))?;
     let group_scope = scope::group(comment.group_id);
     delete_reactions(tx, &group_scope, &[id], changes).await?;
     changes.delete(group_scope, EntityKind::Comment, id);
@@ -421,8 +450,8 @@ pub async fn react(tx: &mut Tx, actor: &Actor, target_id: Uuid, emoji: &str, cha
     let emoji = fields::emoji(emoji)?;
     let group_id = reaction_target(tx, actor, target_id).await?;
     let id = reaction_id(target_id, actor.person_id, &emoji);
-    let inserted = on_tx!(tx, c => sqlx::query("INSERT INTO reactions (id, target_id, group_id, person_id, emoji, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING")
-        .bind(id).bind(target_id).bind(group_id).bind(actor.person_id).bind(&emoji).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    let inserted = exec!(tx, sqlx::query("INSERT INTO reactions (id, target_id, group_id, person_id, emoji, created_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING")
+        .bind(id).bind(target_id).bind(group_id).bind(actor.person_id).bind(&emoji).bind(Utc::now()))?;
     if inserted > 0 {
         let reaction = Reaction { id, target_id, group_id, person_id: actor.person_id, emoji };
         changes.put(scope::group(group_id), id, &Entity::Reaction(reaction));

@@ -30,7 +30,7 @@ use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
 use crate::search::words;
 use crate::sync::log::ChangeSet;
-use crate::{AppState, audit, fields, on_tx, paging};
+use crate::{AppState, audit, exec, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -240,16 +240,20 @@ pub async fn index_question_again(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
 }
 
 async fn set_tags(tx: &mut Tx, id: Uuid, tags: &[String]) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("DELETE FROM question_tags WHERE question_id = $1").bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("DELETE FROM question_tags WHERE question_id = $1").bind(id))?;
     for tag in tags {
-        on_tx!(tx, c => sqlx::query("INSERT INTO question_tags (question_id, tag) VALUES ($1, $2)").bind(id).bind(tag).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(tx, sqlx::query("INSERT INTO question_tags (question_id, tag) VALUES ($1, $2)").bind(id).bind(tag))?;
     }
     Ok(())
 }
 
 async fn follow(tx: &mut Tx, question_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("INSERT INTO question_followers (question_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-        .bind(question_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO question_followers (question_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(question_id)
+            .bind(person_id)
+    )?;
     let id = crate::groups::pair_id(EntityKind::QuestionFollow, question_id, person_id);
     changes.put(scope::person(person_id), id, &Entity::QuestionFollow(QuestionFollow { question_id, person_id }));
     Ok(())
@@ -298,12 +302,24 @@ pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes:
         }
     }
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("INSERT INTO questions (id, author_id, title, details, tags, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(id).bind(actor.person_id).bind(&title).bind(&details).bind(serde_json::to_string(&tags).unwrap_or_default()).bind(now)
-        .execute(c).await.map(|r| r.rows_affected()))
-        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO questions (id, author_id, title, details, tags, created_at) VALUES ($1, $2, $3, $4, $5, $6)"
+        )
+        .bind(id)
+        .bind(actor.person_id)
+        .bind(&title)
+        .bind(&details)
+        .bind(serde_json::to_string(&tags).unwrap_or_default())
+        .bind(now)
+    )
+    .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     for group in &groups {
-        on_tx!(tx, c => sqlx::query("INSERT INTO question_groups (question_id, group_id) VALUES ($1, $2)").bind(id).bind(group).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("INSERT INTO question_groups (question_id, group_id) VALUES ($1, $2)").bind(id).bind(group)
+        )?;
     }
     crate::activity::asked(tx, id, actor, now).await?;
     set_tags(tx, id, &tags).await?;
@@ -358,8 +374,8 @@ pub async fn edit(
         return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit a question."));
     }
     let tags_json = tags.as_ref().map(|t| serde_json::to_string(t).unwrap_or_default());
-    on_tx!(tx, c => sqlx::query("UPDATE questions SET title = COALESCE($1, title), details = COALESCE($2, details), tags = COALESCE($3, tags), edited_at = $4 WHERE id = $5")
-        .bind(&title).bind(&details).bind(&tags_json).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE questions SET title = COALESCE($1, title), details = COALESCE($2, details), tags = COALESCE($3, tags), edited_at = $4 WHERE id = $5")
+        .bind(&title).bind(&details).bind(&tags_json).bind(Utc::now()).bind(id))?;
     if let Some(tags) = &tags {
         set_tags(tx, id, tags).await?;
     }
@@ -395,11 +411,28 @@ pub async fn delete(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSe
     if question.deleted_at.is_some() {
         return Ok(());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE questions SET deleted_at = $1, title = '', details = '' WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE questions SET deleted_at = $1, title = '', details = '' WHERE id = $2")
+            .bind(Utc::now())
+            .bind(id)
+    )?;
     let answers: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM answers WHERE question_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
     let comments: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM answer_comments WHERE question_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
-    on_tx!(tx, c => sqlx::query("UPDATE answers SET deleted_at = $1, body = '' WHERE question_id = $2 AND deleted_at IS NULL").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("UPDATE answer_comments SET deleted_at = $1, body = '' WHERE question_id = $2 AND deleted_at IS NULL").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE answers SET deleted_at = $1, body = '' WHERE question_id = $2 AND deleted_at IS NULL")
+            .bind(Utc::now())
+            .bind(id)
+    )?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE answer_comments SET deleted_at = $1, body = '' WHERE question_id = $2 AND deleted_at IS NULL"
+        )
+        .bind(Utc::now())
+        .bind(id)
+    )?;
     crate::search::remove(tx, SearchKind::Question, id).await?;
     for answer in &answers {
         crate::search::remove(tx, SearchKind::Answer, *answer).await?;
@@ -442,10 +475,17 @@ pub async fn answer(
     if !accesses.iter().any(GroupAccess::can_respond) {
         return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join one of the question's groups to answer it."));
     }
-    on_tx!(tx, c => sqlx::query("INSERT INTO answers (id, question_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(id).bind(question_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
-        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    on_tx!(tx, c => sqlx::query("UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1").bind(question_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO answers (id, question_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(question_id)
+            .bind(actor.person_id)
+            .bind(&body)
+            .bind(Utc::now())
+    )
+    .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
+    exec!(tx, sqlx::query("UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1").bind(question_id))?;
     crate::activity::answered(tx, question_id, question.author_id, actor, Utc::now()).await?;
     crate::search::index(tx, SearchKind::Answer, id, None, "", &body).await?;
     put_answer(tx, id, changes).await?;
@@ -471,7 +511,10 @@ pub async fn edit_answer(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, chang
     if answer.author_id != actor.person_id {
         return Err(ApiError::forbidden(ErrorCode::NotTheAuthor, "Only the author can edit an answer."));
     }
-    on_tx!(tx, c => sqlx::query("UPDATE answers SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE answers SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id)
+    )?;
     crate::search::index(tx, SearchKind::Answer, id, None, "", &body).await?;
     put_answer(tx, id, changes).await
 }
@@ -483,13 +526,24 @@ pub async fn delete_answer(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut C
     if answer.deleted_at.is_some() {
         return Ok(());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE answers SET deleted_at = $1, body = '' WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE answers SET deleted_at = $1, body = '' WHERE id = $2").bind(Utc::now()).bind(id))?;
     // A deleted answer is no longer the accepted one; the count is the server's.
-    on_tx!(tx, c => sqlx::query("UPDATE questions SET answer_count = answer_count - 1, \
-            accepted_answer_id = CASE WHEN accepted_answer_id = $1 THEN NULL ELSE accepted_answer_id END WHERE id = $2")
-        .bind(id).bind(answer.question_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE questions SET answer_count = answer_count - 1, \
+            accepted_answer_id = CASE WHEN accepted_answer_id = $1 THEN NULL ELSE accepted_answer_id END WHERE id = $2"
+        )
+        .bind(id)
+        .bind(answer.question_id)
+    )?;
     let comments: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM answer_comments WHERE answer_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
-    on_tx!(tx, c => sqlx::query("UPDATE answer_comments SET deleted_at = $1, body = '' WHERE answer_id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE answer_comments SET deleted_at = $1, body = '' WHERE answer_id = $2")
+            .bind(Utc::now())
+            .bind(id)
+    )?;
     for comment in comments {
         delete_in(&groups, EntityKind::AnswerComment, comment, changes);
     }
@@ -522,7 +576,10 @@ pub async fn accept(
     if answer.deleted_at.is_some() {
         return Err(deleted());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE questions SET accepted_answer_id = $1 WHERE id = $2").bind(answer_id).bind(question_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE questions SET accepted_answer_id = $1 WHERE id = $2").bind(answer_id).bind(question_id)
+    )?;
     if let Some(previous) = question.accepted_answer_id.filter(|p| *p != answer_id) {
         put_answer(tx, previous, changes).await?;
     }
@@ -558,8 +615,8 @@ pub async fn comment_answer(
     if !accesses.iter().any(GroupAccess::can_respond) {
         return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join one of the question's groups to comment."));
     }
-    on_tx!(tx, c => sqlx::query("INSERT INTO answer_comments (id, answer_id, question_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(id).bind(answer_id).bind(answer.question_id).bind(actor.person_id).bind(&body).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))
+    exec!(tx, sqlx::query("INSERT INTO answer_comments (id, answer_id, question_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(id).bind(answer_id).bind(answer.question_id).bind(actor.person_id).bind(&body).bind(Utc::now()))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     put_comment(tx, id, changes).await
 }
@@ -573,7 +630,12 @@ pub async fn delete_answer_comment(tx: &mut Tx, actor: &Actor, id: Uuid, changes
     let (groups, accesses) = accesses(tx, actor, question_id).await.map_err(|_| not_found())?;
     check_may_delete(tx, actor, &accesses, author, author_org).await?;
     if deleted_at.is_none() {
-        on_tx!(tx, c => sqlx::query("UPDATE answer_comments SET deleted_at = $1, body = '' WHERE id = $2").bind(Utc::now()).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("UPDATE answer_comments SET deleted_at = $1, body = '' WHERE id = $2")
+                .bind(Utc::now())
+                .bind(id)
+        )?;
         delete_in(&groups, EntityKind::AnswerComment, id, changes);
     }
     Ok(())
@@ -591,8 +653,12 @@ pub async fn set_following(
     if on {
         return follow(tx, question_id, actor.person_id, changes).await;
     }
-    on_tx!(tx, c => sqlx::query("DELETE FROM question_followers WHERE question_id = $1 AND person_id = $2")
-        .bind(question_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM question_followers WHERE question_id = $1 AND person_id = $2")
+            .bind(question_id)
+            .bind(actor.person_id)
+    )?;
     let id = crate::groups::pair_id(EntityKind::QuestionFollow, question_id, actor.person_id);
     changes.delete(scope::person(actor.person_id), EntityKind::QuestionFollow, id);
     Ok(())
@@ -633,13 +699,30 @@ pub async fn escalate_due(db: &Db, now: DateTime<Utc>, delay: Duration) -> ApiRe
     };
     let mut changes = ChangeSet::default();
     for id in &to_organisers {
-        on_tx!(&mut tx, c => sqlx::query("UPDATE questions SET escalation_level = 1, escalated_at = $1 WHERE id = $2").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            &mut tx,
+            sqlx::query("UPDATE questions SET escalation_level = 1, escalated_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id)
+        )?;
         put_question(&mut tx, *id, &mut changes).await?;
     }
     if let Some(group) = federation {
         for id in &to_federation {
-            on_tx!(&mut tx, c => sqlx::query("UPDATE questions SET escalation_level = 2, escalated_at = $1 WHERE id = $2").bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-            on_tx!(&mut tx, c => sqlx::query("INSERT INTO question_groups (question_id, group_id) VALUES ($1, $2) ON CONFLICT DO NOTHING").bind(id).bind(group).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                &mut tx,
+                sqlx::query("UPDATE questions SET escalation_level = 2, escalated_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(id)
+            )?;
+            exec!(
+                &mut tx,
+                sqlx::query(
+                    "INSERT INTO question_groups (question_id, group_id) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+                )
+                .bind(id)
+                .bind(group)
+            )?;
             // Everything of the question reaches the new group's scope.
             put_question(&mut tx, *id, &mut changes).await?;
             let answers: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT id FROM answers WHERE question_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
@@ -687,11 +770,11 @@ async fn put_escalation(
                 .await?
                 .ok_or_else(|| ApiError::not_found(ErrorCode::GroupNotFound, "This group does not exist."))?;
             let value = group.to_string();
-            on_tx!(&mut tx, c => sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-                .bind(FEDERATION_GROUP).bind(&value).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(&mut tx, sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                .bind(FEDERATION_GROUP).bind(&value))?;
         }
         None => {
-            on_tx!(&mut tx, c => sqlx::query("DELETE FROM settings WHERE key = $1").bind(FEDERATION_GROUP).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(&mut tx, sqlx::query("DELETE FROM settings WHERE key = $1").bind(FEDERATION_GROUP))?;
         }
     }
     audit::record(

@@ -35,7 +35,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::people::{self, NewPerson};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, audit, fields, on_db, on_tx};
+use crate::{AppState, audit, exec, fields, on_db, on_tx};
 
 /// How long a sign-in lasts.
 pub const SESSION_DAYS: i64 = 30;
@@ -92,8 +92,14 @@ async fn open_session(tx: &mut Tx, person_id: Uuid) -> ApiResult<(String, DateTi
     let token = format!("fq_{}", random_secret(32));
     let now = Utc::now();
     let expires_at = now + Duration::days(SESSION_DAYS);
-    on_tx!(tx, c => sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(hash_token(&token)).bind(person_id).bind(now).bind(expires_at).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            .bind(hash_token(&token))
+            .bind(person_id)
+            .bind(now)
+            .bind(expires_at)
+    )?;
     Ok((token, expires_at))
 }
 
@@ -129,8 +135,12 @@ async fn sign_in(
     responses((status = 204), (status = 401, body = ErrorBody)))]
 async fn sign_out(State(state): State<AppState>, AuthUser(actor): AuthUser) -> ApiResult<StatusCode> {
     let mut tx = state.db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2")
-        .bind(Utc::now()).bind(actor.session_hash()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        &mut tx,
+        sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2")
+            .bind(Utc::now())
+            .bind(actor.session_hash())
+    )?;
     crate::push::forget_session(&mut tx, actor.session_hash()).await?;
     sessions_ended(&state, tx, actor.person_id).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -168,14 +178,27 @@ async fn change_password(
     }
     let hash = hash_password(new_password).await?;
     let mut tx = state.db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2")
-        .bind(&hash).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        &mut tx,
+        sqlx::query("UPDATE people SET password_hash = $1 WHERE id = $2").bind(&hash).bind(actor.person_id)
+    )?;
     // Every other session ends: the apps', the console's, and their live channels.
     let now = Utc::now();
-    on_tx!(&mut tx, c => sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND token_hash <> $3 AND revoked_at IS NULL")
-        .bind(now).bind(actor.person_id).bind(actor.session_hash()).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(&mut tx, c => sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
-        .bind(now).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        &mut tx,
+        sqlx::query(
+            "UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND token_hash <> $3 AND revoked_at IS NULL"
+        )
+        .bind(now)
+        .bind(actor.person_id)
+        .bind(actor.session_hash())
+    )?;
+    exec!(
+        &mut tx,
+        sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
+            .bind(now)
+            .bind(actor.person_id)
+    )?;
     audit::record(
         &mut tx,
         Some(actor.person_id),
@@ -249,9 +272,8 @@ pub async fn invite(
         InvitedRole::Member => "member",
         InvitedRole::Manager => "manager",
     };
-    on_tx!(tx, c => sqlx::query("INSERT INTO invitations (id, code_hash, email, organisation_id, role, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-        .bind(id).bind(hash_token(&code)).bind(&email).bind(organisation_id).bind(role_text).bind(actor.person_id).bind(now).bind(expires_at)
-        .execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO invitations (id, code_hash, email, organisation_id, role, invited_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .bind(id).bind(hash_token(&code)).bind(&email).bind(organisation_id).bind(role_text).bind(actor.person_id).bind(now).bind(expires_at))?;
     audit::record(
         tx,
         Some(actor.person_id),
@@ -301,11 +323,15 @@ async fn redeem_invitation(
     )
     .await?;
     if role == "manager" {
-        on_tx!(&mut tx, c => sqlx::query("INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2)")
-            .bind(organisation_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            &mut tx,
+            sqlx::query("INSERT INTO organisation_managers (organisation_id, person_id) VALUES ($1, $2)")
+                .bind(organisation_id)
+                .bind(person_id)
+        )?;
         people::put_me(&mut tx, person_id, &mut changes).await?;
     }
-    on_tx!(&mut tx, c => sqlx::query("UPDATE invitations SET redeemed_at = $1 WHERE id = $2").bind(now).bind(invitation_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(&mut tx, sqlx::query("UPDATE invitations SET redeemed_at = $1 WHERE id = $2").bind(now).bind(invitation_id))?;
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     let me = people::load_me(&mut tx, person_id).await?;
     crate::sync::log::commit(&mut tx, changes).await?;

@@ -31,7 +31,7 @@ pub async fn check(db: &Db, key: &str, limit: i64, window_seconds: i64) -> ApiRe
 pub async fn forget_old(db: &Db) -> ApiResult<()> {
     let cutoff = Utc::now().timestamp() - 86_400;
     let mut tx = db.begin_write().await?;
-    crate::on_tx!(&mut tx, c => sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(cutoff).execute(c).await.map(|r| r.rows_affected()))?;
+    crate::exec!(&mut tx, sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(cutoff))?;
     tx.commit().await?;
     Ok(())
 }

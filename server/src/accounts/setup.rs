@@ -21,7 +21,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Query};
 use crate::people::{self, NewPerson};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, audit, fields, on_tx};
+use crate::{AppState, audit, exec, fields, on_tx};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/setup", get(setup_page).post(setup_form))
@@ -46,8 +46,8 @@ pub async fn ensure_setup_code(db: &Db) -> ApiResult<Option<String>> {
         return Ok(None);
     }
     let code = random_secret(24);
-    on_tx!(&mut tx, c => sqlx::query("INSERT INTO setup_codes (id, code_hash, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at")
-        .bind(hash_token(&code)).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(&mut tx, sqlx::query("INSERT INTO setup_codes (id, code_hash, created_at) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET code_hash = excluded.code_hash, created_at = excluded.created_at")
+        .bind(hash_token(&code)).bind(Utc::now()))?;
     tx.commit().await?;
     Ok(Some(code))
 }
@@ -102,7 +102,7 @@ async fn complete_setup(db: &Db, request: SetupRequest) -> ApiResult<SessionResp
     let federation_name = request.federation_name.as_deref().unwrap_or("Ma fédération");
     let person_id =
         create_admin(&mut tx, &request.email, &request.display_name, password_hash, federation_name).await?;
-    on_tx!(&mut tx, c => sqlx::query("DELETE FROM setup_codes").execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(&mut tx, sqlx::query("DELETE FROM setup_codes"))?;
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     let me = people::load_me(&mut tx, person_id).await?;
     tx.commit().await?;

@@ -13,7 +13,7 @@ use chrono::Utc;
 
 use crate::db::Db;
 use crate::error::{ApiError, ApiResult};
-use crate::on_tx;
+use crate::{exec, on_tx};
 
 /// Failures of one account from one address before waits begin.
 const PAIR_FREE: i64 = 5;
@@ -59,8 +59,12 @@ pub async fn failed(db: &Db, scope: &str, email: &str, ip: &str) -> ApiResult<()
             .bind(&key).bind(now).bind(now - FORGET_AFTER).fetch_one(c).await)?;
         if failures > free {
             let wait = 1i64.checked_shl((failures - free - 1).min(20) as u32).unwrap_or(WAIT_MAX).min(WAIT_MAX);
-            on_tx!(&mut tx, c => sqlx::query("UPDATE sign_in_throttle SET blocked_until = $1 WHERE key = $2")
-                .bind(now + wait).bind(&key).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                &mut tx,
+                sqlx::query("UPDATE sign_in_throttle SET blocked_until = $1 WHERE key = $2")
+                    .bind(now + wait)
+                    .bind(&key)
+            )?;
         }
     }
     tx.commit().await?;
@@ -71,7 +75,7 @@ pub async fn failed(db: &Db, scope: &str, email: &str, ip: &str) -> ApiResult<()
 pub async fn succeeded(db: &Db, scope: &str, email: &str, ip: &str) -> ApiResult<()> {
     let [(pair, _), _] = keys(scope, email, ip);
     let mut tx = db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1").bind(&pair).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(&mut tx, sqlx::query("DELETE FROM sign_in_throttle WHERE key = $1").bind(&pair))?;
     tx.commit().await?;
     Ok(())
 }
@@ -80,7 +84,7 @@ pub async fn succeeded(db: &Db, scope: &str, email: &str, ip: &str) -> ApiResult
 pub async fn forget_old(db: &Db) -> ApiResult<()> {
     let cutoff = Utc::now().timestamp() - 86_400;
     let mut tx = db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query("DELETE FROM sign_in_throttle WHERE updated_at < $1").bind(cutoff).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(&mut tx, sqlx::query("DELETE FROM sign_in_throttle WHERE updated_at < $1").bind(cutoff))?;
     tx.commit().await?;
     Ok(())
 }

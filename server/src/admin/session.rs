@@ -31,7 +31,7 @@ use super::{Frame, Lang, PageError, PageResult, done, render};
 use crate::accounts;
 use crate::auth::{Actor, ClientIp};
 use crate::error::{ApiError, ErrorCode};
-use crate::{AppState, audit, on_db, on_tx};
+use crate::{AppState, audit, exec, on_db};
 
 pub const SESSION_COOKIE: &str = "fabrique_admin";
 const LOGIN_COOKIE: &str = "fabrique_admin_login";
@@ -204,8 +204,10 @@ async fn load_admin(state: &AppState, token: &str, lang: Lang) -> Result<Option<
     // One write a minute at most, not one per page.
     if now - row.last_seen_at > Duration::minutes(1) {
         let mut tx = state.db.begin_write().await?;
-        on_tx!(&mut tx, c => sqlx::query("UPDATE admin_sessions SET last_seen_at = $1 WHERE id = $2")
-            .bind(now).bind(row.id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            &mut tx,
+            sqlx::query("UPDATE admin_sessions SET last_seen_at = $1 WHERE id = $2").bind(now).bind(row.id)
+        )?;
         tx.commit().await?;
     }
     Ok(Some(Admin {
@@ -424,10 +426,9 @@ async fn open_session(
         headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(200).collect();
     let id = Uuid::now_v7();
     let mut tx = state.db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query("INSERT INTO admin_sessions (id, token_hash, person_id, user_agent, ip, created_at, last_seen_at, expires_at) \
+    exec!(&mut tx, sqlx::query("INSERT INTO admin_sessions (id, token_hash, person_id, user_agent, ip, created_at, last_seen_at, expires_at) \
             VALUES ($1, $2, $3, $4, $5, $6, $6, $7)")
-        .bind(id).bind(crate::auth::hash_token(&token)).bind(person_id).bind(&user_agent).bind(ip).bind(now).bind(now + Duration::hours(SESSION_HOURS))
-        .execute(c).await.map(|r| r.rows_affected()))?;
+        .bind(id).bind(crate::auth::hash_token(&token)).bind(person_id).bind(&user_agent).bind(ip).bind(now).bind(now + Duration::hours(SESSION_HOURS)))?;
     audit::record(&mut tx, Some(person_id), "console.sign_in", "session", Some(id), serde_json::json!({ "ip": ip }))
         .await?;
     tx.commit().await?;
@@ -440,8 +441,12 @@ struct Nothing {}
 async fn sign_out(State(state): State<AppState>, jar: CookieJar, form: AdminForm<Nothing>) -> PageResult {
     let admin = form.admin;
     let mut tx = state.db.begin_write().await?;
-    on_tx!(&mut tx, c => sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
-        .bind(Utc::now()).bind(admin.session_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        &mut tx,
+        sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+            .bind(Utc::now())
+            .bind(admin.session_id)
+    )?;
     audit::record(
         &mut tx,
         Some(admin.person_id),
@@ -491,8 +496,15 @@ struct RevokeForm {
 async fn revoke_session(State(state): State<AppState>, form: AdminForm<RevokeForm>) -> PageResult {
     let AdminForm { admin, form } = form;
     let mut tx = state.db.begin_write().await?;
-    let ended = on_tx!(&mut tx, c => sqlx::query("UPDATE admin_sessions SET revoked_at = $1 WHERE id = $2 AND person_id = $3 AND revoked_at IS NULL")
-        .bind(Utc::now()).bind(form.id).bind(admin.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let ended = exec!(
+        &mut tx,
+        sqlx::query(
+            "UPDATE admin_sessions SET revoked_at = $1 WHERE id = $2 AND person_id = $3 AND revoked_at IS NULL"
+        )
+        .bind(Utc::now())
+        .bind(form.id)
+        .bind(admin.person_id)
+    )?;
     if ended == 0 {
         return Err(not_yours().into());
     }

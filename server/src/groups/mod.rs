@@ -29,7 +29,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::sync::log::ChangeSet;
 use crate::sync::scopes;
-use crate::{AppState, audit, fields, on_tx, paging};
+use crate::{AppState, audit, exec, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_groups)).routes(routes!(get_group)).routes(routes!(list_members))
@@ -189,12 +189,17 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, chang
         Visibility::Private => "private",
     };
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("INSERT INTO groups (id, name, description, organisation_id, visibility, tags, member_count, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)")
+    exec!(tx, sqlx::query("INSERT INTO groups (id, name, description, organisation_id, visibility, tags, member_count, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $8)")
         .bind(id).bind(&name).bind(&description).bind(organisation_id).bind(visibility).bind(serde_json::to_string(&tags).unwrap_or_default())
-        .bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))
+        .bind(actor.person_id).bind(now))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    on_tx!(tx, c => sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'admin', $3)")
-        .bind(id).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'admin', $3)")
+            .bind(id)
+            .bind(actor.person_id)
+            .bind(now)
+    )?;
     scopes::grant(tx, actor.person_id, &scope::group(id)).await?;
     scopes::grant(tx, actor.person_id, &scope::group_admin(id)).await?;
     crate::search::index_group(tx, id).await?;
@@ -242,8 +247,8 @@ pub async fn update_group(
         .transpose()?;
     let tags =
         tags.map(|t| fields::tags("tags", t)).transpose()?.map(|t| serde_json::to_string(&t).unwrap_or_default());
-    on_tx!(tx, c => sqlx::query("UPDATE groups SET name = COALESCE($1, name), description = COALESCE($2, description), tags = COALESCE($3, tags) WHERE id = $4")
-        .bind(&name).bind(&description).bind(&tags).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE groups SET name = COALESCE($1, name), description = COALESCE($2, description), tags = COALESCE($3, tags) WHERE id = $4")
+        .bind(&name).bind(&description).bind(&tags).bind(id))?;
     crate::search::index_group(tx, id).await?;
     put_group(tx, id, changes).await?;
     audit::record(tx, Some(actor.person_id), "group.update", "group", Some(id), serde_json::json!({})).await
@@ -251,17 +256,21 @@ pub async fn update_group(
 
 /// Adds a member (idempotent) and clears what led there: a request, an invitation, a follow.
 async fn add_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
-    let inserted = on_tx!(tx, c => sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'member', $3) ON CONFLICT (group_id, person_id) DO NOTHING")
-        .bind(group_id).bind(person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    let inserted = exec!(tx, sqlx::query("INSERT INTO group_members (group_id, person_id, role, joined_at) VALUES ($1, $2, 'member', $3) ON CONFLICT (group_id, person_id) DO NOTHING")
+        .bind(group_id).bind(person_id).bind(Utc::now()))?;
     if inserted > 0 {
-        on_tx!(tx, c => sqlx::query("UPDATE groups SET member_count = member_count + 1 WHERE id = $1").bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(tx, sqlx::query("UPDATE groups SET member_count = member_count + 1 WHERE id = $1").bind(group_id))?;
         put_group(tx, group_id, changes).await?;
         put_member(tx, group_id, person_id, changes).await?;
     }
     clear_request(tx, group_id, person_id, changes).await?;
     clear_invitation(tx, group_id, person_id, changes).await?;
-    let unfollowed = on_tx!(tx, c => sqlx::query("DELETE FROM group_followers WHERE group_id = $1 AND person_id = $2")
-        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let unfollowed = exec!(
+        tx,
+        sqlx::query("DELETE FROM group_followers WHERE group_id = $1 AND person_id = $2")
+            .bind(group_id)
+            .bind(person_id)
+    )?;
     if unfollowed > 0 {
         changes.delete(
             scope::person(person_id),
@@ -273,8 +282,10 @@ async fn add_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut 
 }
 
 async fn clear_request(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<bool> {
-    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM join_requests WHERE group_id = $1 AND person_id = $2")
-        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let deleted = exec!(
+        tx,
+        sqlx::query("DELETE FROM join_requests WHERE group_id = $1 AND person_id = $2").bind(group_id).bind(person_id)
+    )?;
     if deleted > 0 {
         let id = pair_id(EntityKind::JoinRequest, group_id, person_id);
         changes.delete(scope::group_admin(group_id), EntityKind::JoinRequest, id);
@@ -284,8 +295,12 @@ async fn clear_request(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &m
 }
 
 async fn clear_invitation(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<bool> {
-    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_invitations WHERE group_id = $1 AND person_id = $2")
-        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let deleted = exec!(
+        tx,
+        sqlx::query("DELETE FROM group_invitations WHERE group_id = $1 AND person_id = $2")
+            .bind(group_id)
+            .bind(person_id)
+    )?;
     if deleted > 0 {
         let id = pair_id(EntityKind::GroupInvitation, group_id, person_id);
         changes.delete(scope::group_admin(group_id), EntityKind::GroupInvitation, id);
@@ -296,10 +311,12 @@ async fn clear_invitation(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes:
 
 async fn remove_membership(tx: &mut Tx, group: &GroupRow, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let group_id = group.id;
-    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND person_id = $2")
-        .bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let deleted = exec!(
+        tx,
+        sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND person_id = $2").bind(group_id).bind(person_id)
+    )?;
     if deleted > 0 {
-        on_tx!(tx, c => sqlx::query("UPDATE groups SET member_count = member_count - 1 WHERE id = $1").bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(tx, sqlx::query("UPDATE groups SET member_count = member_count - 1 WHERE id = $1").bind(group_id))?;
         let id = pair_id(EntityKind::GroupMember, group_id, person_id);
         changes.delete(scope::group(group_id), EntityKind::GroupMember, id);
         changes.delete(scope::person(person_id), EntityKind::GroupMember, id);
@@ -366,9 +383,17 @@ pub async fn request_to_join(
         return Err(ApiError::invalid(ErrorCode::GroupIsPublic, "This group is public: join it directly."));
     }
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("INSERT INTO join_requests (group_id, person_id, message, created_at) VALUES ($1, $2, $3, $4) \
-            ON CONFLICT (group_id, person_id) DO UPDATE SET message = excluded.message")
-        .bind(group_id).bind(actor.person_id).bind(&message).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO join_requests (group_id, person_id, message, created_at) VALUES ($1, $2, $3, $4) \
+            ON CONFLICT (group_id, person_id) DO UPDATE SET message = excluded.message"
+        )
+        .bind(group_id)
+        .bind(actor.person_id)
+        .bind(&message)
+        .bind(now)
+    )?;
     let display_name = display_name(tx, actor.person_id).await?.unwrap_or_default();
     let request = Entity::JoinRequest(JoinRequest {
         group_id,
@@ -436,8 +461,8 @@ pub async fn invite_to_group(
         return Err(ApiError::conflict(ErrorCode::AlreadyMember, "This person is already a member of the group."));
     }
     let now = Utc::now();
-    on_tx!(tx, c => sqlx::query("INSERT INTO group_invitations (group_id, person_id, invited_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (group_id, person_id) DO NOTHING")
-        .bind(group_id).bind(person_id).bind(actor.person_id).bind(now).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO group_invitations (group_id, person_id, invited_by, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (group_id, person_id) DO NOTHING")
+        .bind(group_id).bind(person_id).bind(actor.person_id).bind(now))?;
     let invitation = Entity::GroupInvitation(GroupInvitation {
         group_id,
         group_name: access.group.name.clone(),
@@ -521,8 +546,13 @@ pub async fn set_member_role(
     if current == GroupRole::Admin && *role != GroupRole::Admin && admin_count(tx, group_id).await? == 1 {
         return Err(last_admin());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE group_members SET role = $1 WHERE group_id = $2 AND person_id = $3")
-        .bind(role_to_str(role)).bind(group_id).bind(person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE group_members SET role = $1 WHERE group_id = $2 AND person_id = $3")
+            .bind(role_to_str(role))
+            .bind(group_id)
+            .bind(person_id)
+    )?;
     match role {
         GroupRole::Member => scopes::revoke(tx, person_id, &scope::group_admin(group_id)).await?,
         GroupRole::Organiser | GroupRole::Admin => scopes::grant(tx, person_id, &scope::group_admin(group_id)).await?,
@@ -547,8 +577,13 @@ pub async fn follow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &
     if access.is_member() || access.following {
         return Ok(());
     }
-    on_tx!(tx, c => sqlx::query("INSERT INTO group_followers (group_id, person_id, created_at) VALUES ($1, $2, $3)")
-        .bind(group_id).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO group_followers (group_id, person_id, created_at) VALUES ($1, $2, $3)")
+            .bind(group_id)
+            .bind(actor.person_id)
+            .bind(Utc::now())
+    )?;
     scopes::grant(tx, actor.person_id, &scope::group(group_id)).await?;
     let following = Entity::Following(Following { group_id, person_id: actor.person_id });
     changes.put(scope::person(actor.person_id), pair_id(EntityKind::Following, group_id, actor.person_id), &following);
@@ -556,8 +591,12 @@ pub async fn follow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &
 }
 
 pub async fn unfollow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
-    let deleted = on_tx!(tx, c => sqlx::query("DELETE FROM group_followers WHERE group_id = $1 AND person_id = $2")
-        .bind(group_id).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    let deleted = exec!(
+        tx,
+        sqlx::query("DELETE FROM group_followers WHERE group_id = $1 AND person_id = $2")
+            .bind(group_id)
+            .bind(actor.person_id)
+    )?;
     if deleted > 0 {
         changes.delete(
             scope::person(actor.person_id),
@@ -699,7 +738,7 @@ pub async fn set_visibility(
     if access.group.visibility == text {
         return Ok(());
     }
-    on_tx!(tx, c => sqlx::query("UPDATE groups SET visibility = $1 WHERE id = $2").bind(text).bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("UPDATE groups SET visibility = $1 WHERE id = $2").bind(text).bind(group_id))?;
     // Who is listed to the group's readers depends on its visibility.
     put_members_of_group(tx, group_id, changes).await?;
     if *visibility == Visibility::Private {
@@ -745,7 +784,10 @@ pub async fn set_owner(
     if !crate::auth::manages(tx, actor, organisation_id).await? {
         return Err(forbidden("You can hand a group only to an organisation you manage."));
     }
-    on_tx!(tx, c => sqlx::query("UPDATE groups SET organisation_id = $1 WHERE id = $2").bind(organisation_id).bind(group_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE groups SET organisation_id = $1 WHERE id = $2").bind(organisation_id).bind(group_id)
+    )?;
     put_group(tx, group_id, changes).await?;
     audit::record(
         tx,

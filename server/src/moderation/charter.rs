@@ -15,7 +15,7 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
-use crate::{AppState, audit, fields, on_tx};
+use crate::{AppState, audit, exec, fields, on_tx};
 
 /// Longest charter text.
 pub const CHARTER_MAX: usize = 50_000;
@@ -44,8 +44,14 @@ pub async fn publish(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<i64> {
     }
     let text = fields::text("text", text, CHARTER_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let version: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions").fetch_one(c).await)?;
-    on_tx!(tx, c => sqlx::query("INSERT INTO charter_versions (version, text, published_by, published_at) VALUES ($1, $2, $3, $4)")
-        .bind(version).bind(&text).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("INSERT INTO charter_versions (version, text, published_by, published_at) VALUES ($1, $2, $3, $4)")
+            .bind(version)
+            .bind(&text)
+            .bind(actor.person_id)
+            .bind(Utc::now())
+    )?;
     audit::record(
         tx,
         Some(actor.person_id),
@@ -71,10 +77,9 @@ pub async fn accept(tx: &mut Tx, actor: &Actor, version: i64) -> ApiResult<()> {
         }
         None => return Err(ApiError::not_found(ErrorCode::NoCharter, "No charter is published yet.")),
     }
-    on_tx!(tx, c => sqlx::query("INSERT INTO charter_acceptances (person_id, version, accepted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-        .bind(actor.person_id).bind(version).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("UPDATE people SET charter_version = $1 WHERE id = $2")
-        .bind(version).bind(actor.person_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO charter_acceptances (person_id, version, accepted_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        .bind(actor.person_id).bind(version).bind(Utc::now()))?;
+    exec!(tx, sqlx::query("UPDATE people SET charter_version = $1 WHERE id = $2").bind(version).bind(actor.person_id))?;
     Ok(())
 }
 

@@ -17,8 +17,8 @@ use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::groups::access::GroupAccess;
-use crate::on_tx;
 use crate::sync::log::ChangeSet;
+use crate::{exec, on_tx};
 
 fn field_error(field: &str, message: impl Into<String>) -> ApiError {
     ApiError::invalid(ErrorCode::InvalidField, message.into()).with_details(serde_json::json!({ "field": field }))
@@ -248,12 +248,11 @@ pub async fn set(
     muted.sort_unstable();
     muted.dedup();
     let muted = serde_json::to_string(&muted).unwrap_or_else(|_| "[]".into());
-    on_tx!(tx, c => sqlx::query(
+    exec!(tx, sqlx::query(
         "INSERT INTO notification_settings (person_id, time_zone, quiet_start, quiet_end, muted_kinds) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (person_id) DO UPDATE SET time_zone = excluded.time_zone, quiet_start = excluded.quiet_start, \
              quiet_end = excluded.quiet_end, muted_kinds = excluded.muted_kinds")
-        .bind(actor.person_id).bind(tz.name()).bind(quiet.map(|q| q.0)).bind(quiet.map(|q| q.1)).bind(&muted)
-        .execute(c).await.map(|r| r.rows_affected()))?;
+        .bind(actor.person_id).bind(tz.name()).bind(quiet.map(|q| q.0)).bind(quiet.map(|q| q.1)).bind(&muted))?;
     put(tx, actor.person_id, changes).await
 }
 
@@ -266,10 +265,16 @@ pub async fn set_group_level(
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     GroupAccess::load(tx, actor, group_id).await?.require_read()?;
-    on_tx!(tx, c => sqlx::query(
-        "INSERT INTO group_notification_levels (person_id, group_id, level) VALUES ($1, $2, $3) \
-         ON CONFLICT (person_id, group_id) DO UPDATE SET level = excluded.level")
-        .bind(actor.person_id).bind(group_id).bind(level_str(level)).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO group_notification_levels (person_id, group_id, level) VALUES ($1, $2, $3) \
+         ON CONFLICT (person_id, group_id) DO UPDATE SET level = excluded.level"
+        )
+        .bind(actor.person_id)
+        .bind(group_id)
+        .bind(level_str(level))
+    )?;
     put(tx, actor.person_id, changes).await
 }
 

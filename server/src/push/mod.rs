@@ -27,7 +27,7 @@ use crate::auth::AuthUser;
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path};
-use crate::{AppState, fields, on_tx};
+use crate::{AppState, exec, fields, on_tx};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -53,16 +53,26 @@ pub async fn vapid_keys(db: &Db) -> ApiResult<(String, String)> {
         Some(key) => key,
         None => {
             let key = URL_SAFE_NO_PAD.encode(jwt_simple::prelude::ES256KeyPair::generate().to_bytes());
-            on_tx!(&mut tx, c => sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-                .bind(PRIVATE_KEY).bind(&key).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                &mut tx,
+                sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+                    .bind(PRIVATE_KEY)
+                    .bind(&key)
+            )?;
             on_tx!(&mut tx, c => sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(PRIVATE_KEY).fetch_one(c).await)?
         }
     };
     let builder = web_push::VapidSignatureBuilder::from_base64_no_sub(&private)
         .map_err(|e| ApiError::internal(format!("the stored VAPID key is not usable: {e}")))?;
     let public = URL_SAFE_NO_PAD.encode(builder.get_public_key());
-    on_tx!(&mut tx, c => sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-        .bind(PUBLIC_KEY).bind(&public).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        &mut tx,
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        )
+        .bind(PUBLIC_KEY)
+        .bind(&public)
+    )?;
     tx.commit().await?;
     Ok((private, public))
 }
@@ -187,10 +197,16 @@ async fn unsubscribe(
 
 /// Removes a subscription; what still waited for it is not sent.
 pub async fn forget(tx: &mut Tx, subscription_id: Uuid, now: DateTime<Utc>) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("UPDATE push_deliveries SET state = 'gone', finished_at = $1 \
-        WHERE subscription_id = $2 AND state IN ('waiting', 'sending')")
-        .bind(now).bind(subscription_id).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(tx, c => sqlx::query("DELETE FROM push_subscriptions WHERE id = $1").bind(subscription_id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE push_deliveries SET state = 'gone', finished_at = $1 \
+        WHERE subscription_id = $2 AND state IN ('waiting', 'sending')"
+        )
+        .bind(now)
+        .bind(subscription_id)
+    )?;
+    exec!(tx, sqlx::query("DELETE FROM push_subscriptions WHERE id = $1").bind(subscription_id))?;
     Ok(())
 }
 

@@ -35,7 +35,7 @@ use web_push::{PartialVapidSignatureBuilder, SubscriptionInfo};
 use super::endpoints::{self, EndpointRule};
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult};
-use crate::on_tx;
+use crate::{exec, on_tx};
 
 #[derive(Debug, Clone)]
 pub struct SenderOptions {
@@ -222,9 +222,15 @@ impl Sender {
         let later = Utc::now() + chrono::Duration::seconds(1);
         let mut tx = self.db.begin_write().await?;
         for id in ids {
-            on_tx!(&mut tx, c => sqlx::query("UPDATE push_deliveries SET state = 'waiting', not_before = $1, \
-                claimed_until = NULL, attempts = attempts - 1 WHERE id = $2 AND state = 'sending'")
-                .bind(later).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+            exec!(
+                &mut tx,
+                sqlx::query(
+                    "UPDATE push_deliveries SET state = 'waiting', not_before = $1, \
+                claimed_until = NULL, attempts = attempts - 1 WHERE id = $2 AND state = 'sending'"
+                )
+                .bind(later)
+                .bind(id)
+            )?;
         }
         tx.commit().await?;
         Ok(())
@@ -284,9 +290,16 @@ impl Sender {
                     round.retried += 1;
                     let wait = after.unwrap_or_else(|| backoff(delivery.attempts)).min(Duration::from_secs(6 * 3600));
                     let not_before = finished + chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(1));
-                    on_tx!(&mut tx, c => sqlx::query("UPDATE push_deliveries SET state = 'waiting', not_before = $1, \
-                        claimed_until = NULL, last_error = $2 WHERE id = $3 AND state = 'sending'")
-                        .bind(not_before).bind(&error).bind(delivery.id).execute(c).await.map(|r| r.rows_affected()))?;
+                    exec!(
+                        &mut tx,
+                        sqlx::query(
+                            "UPDATE push_deliveries SET state = 'waiting', not_before = $1, \
+                        claimed_until = NULL, last_error = $2 WHERE id = $3 AND state = 'sending'"
+                        )
+                        .bind(not_before)
+                        .bind(&error)
+                        .bind(delivery.id)
+                    )?;
                 }
                 Outcome::Retry { error, .. } => {
                     round.failed += 1;
@@ -434,9 +447,17 @@ struct Prepared {
 }
 
 async fn finish(tx: &mut Tx, id: i64, state: &str, error: Option<&str>, at: DateTime<Utc>) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("UPDATE push_deliveries SET state = $1, finished_at = $2, claimed_until = NULL, \
-        last_error = COALESCE($3, last_error) WHERE id = $4 AND state = 'sending'")
-        .bind(state).bind(at).bind(error).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE push_deliveries SET state = $1, finished_at = $2, claimed_until = NULL, \
+        last_error = COALESCE($3, last_error) WHERE id = $4 AND state = 'sending'"
+        )
+        .bind(state)
+        .bind(at)
+        .bind(error)
+        .bind(id)
+    )?;
     Ok(())
 }
 
@@ -489,8 +510,10 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 /// Forgets finished deliveries older than `before` (push health reads the last day).
 pub async fn forget_finished(db: &Db, before: DateTime<Utc>) -> ApiResult<u64> {
     let mut tx = db.begin_write().await?;
-    let gone = on_tx!(&mut tx, c => sqlx::query("DELETE FROM push_deliveries WHERE finished_at IS NOT NULL AND finished_at < $1")
-        .bind(before).execute(c).await.map(|r| r.rows_affected()))?;
+    let gone = exec!(
+        &mut tx,
+        sqlx::query("DELETE FROM push_deliveries WHERE finished_at IS NOT NULL AND finished_at < $1").bind(before)
+    )?;
     tx.commit().await?;
     Ok(gone)
 }

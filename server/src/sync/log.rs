@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use crate::db::{Db, Tx};
 use crate::error::ApiResult;
-use crate::on_tx;
+use crate::{exec, on_tx};
 
 struct PendingChange {
     scope: String,
@@ -114,7 +114,12 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     }
     if tx.is_postgres() {
         // Delivered to every instance's listener when (and only if) the transaction commits.
-        on_tx!(tx, c => sqlx::query("SELECT pg_notify($1, $2)").bind(crate::pokes::POKE_CHANNEL).bind(crate::pokes::encode(&scopes)).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(
+            tx,
+            sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(crate::pokes::POKE_CHANNEL)
+                .bind(crate::pokes::encode(&scopes))
+        )?;
     }
     Ok(scopes)
 }
@@ -189,8 +194,12 @@ pub async fn compact(db: &Db, before: DateTime<Utc>) -> ApiResult<u64> {
     let through: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT MAX(seq) FROM sync_log WHERE deleted AND changed_at < $1")
         .bind(before).fetch_one(c).await)?;
     let Some(through) = through else { return Ok(0) };
-    let deleted = on_tx!(&mut tx, c => sqlx::query("DELETE FROM sync_log WHERE deleted AND seq <= $1").bind(through).execute(c).await.map(|r| r.rows_affected()))?;
-    on_tx!(&mut tx, c => sqlx::query("UPDATE sync_counter SET compacted_through = $1 WHERE id = 1 AND compacted_through < $1").bind(through).execute(c).await.map(|r| r.rows_affected()))?;
+    let deleted = exec!(&mut tx, sqlx::query("DELETE FROM sync_log WHERE deleted AND seq <= $1").bind(through))?;
+    exec!(
+        &mut tx,
+        sqlx::query("UPDATE sync_counter SET compacted_through = $1 WHERE id = 1 AND compacted_through < $1")
+            .bind(through)
+    )?;
     tx.commit().await?;
     Ok(deleted)
 }

@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::sync::apply::apply;
 use crate::sync::log::{self, ChangeSet};
-use crate::{AppState, limits, on_tx};
+use crate::{AppState, exec, limits, on_tx};
 
 /// Push mutations, in order, numbered from where the server is for this client.
 #[utoipa::path(post, path = "/v1/sync/push", tag = "sync", security(("bearer" = [])), request_body = PushRequest,
@@ -104,10 +104,14 @@ pub async fn push(
             MutationOutcome::Applied => ("applied", None, None),
             MutationOutcome::Rejected { code, message } => ("rejected", Some(code.as_str()), Some(message.as_str())),
         };
-        on_tx!(&mut tx, c => sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(request.client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
-        on_tx!(&mut tx, c => sqlx::query("UPDATE sync_clients SET last_mutation_id = $1 WHERE client_id = $2")
-            .bind(id).bind(request.client_id).execute(c).await.map(|r| r.rows_affected()))?;
+        exec!(&mut tx, sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(request.client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(Utc::now()))?;
+        exec!(
+            &mut tx,
+            sqlx::query("UPDATE sync_clients SET last_mutation_id = $1 WHERE client_id = $2")
+                .bind(id)
+                .bind(request.client_id)
+        )?;
         let scopes = log::commit(&mut tx, changes).await?;
         tx.commit().await?;
         state.pokes.after_commit(scopes);
@@ -125,8 +129,8 @@ pub async fn push(
 /// Registers the client on first use and locks its row for this transaction; refuses a
 /// client id that belongs to someone else. Returns its last mutation id.
 async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
-    on_tx!(tx, c => sqlx::query("INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING")
-        .bind(client_id).bind(actor.person_id).bind(Utc::now()).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(tx, sqlx::query("INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING")
+        .bind(client_id).bind(actor.person_id).bind(Utc::now()))?;
     // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL locks the row.
     let (owner, last): (Uuid, i64) = match tx {
         Tx::Sqlite(t) => {

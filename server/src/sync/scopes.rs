@@ -9,19 +9,27 @@ use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::error::ApiResult;
-use crate::on_tx;
+use crate::{exec, on_tx};
 
 /// `person_id` may now read `scope`.
 pub async fn grant(tx: &mut Tx, person_id: Uuid, scope: &str) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("INSERT INTO person_scopes (person_id, scope) VALUES ($1, $2) ON CONFLICT (person_id, scope) DO NOTHING")
-        .bind(person_id).bind(scope).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query(
+            "INSERT INTO person_scopes (person_id, scope) VALUES ($1, $2) ON CONFLICT (person_id, scope) DO NOTHING"
+        )
+        .bind(person_id)
+        .bind(scope)
+    )?;
     Ok(())
 }
 
 /// `person_id` may no longer read `scope`: their next pull purges it.
 pub async fn revoke(tx: &mut Tx, person_id: Uuid, scope: &str) -> ApiResult<()> {
-    on_tx!(tx, c => sqlx::query("DELETE FROM person_scopes WHERE person_id = $1 AND scope = $2")
-        .bind(person_id).bind(scope).execute(c).await.map(|r| r.rows_affected()))?;
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM person_scopes WHERE person_id = $1 AND scope = $2").bind(person_id).bind(scope)
+    )?;
     Ok(())
 }
 
