@@ -214,13 +214,7 @@ pub async fn decide_in_group(
     if state == "decided" {
         return Err(already_decided());
     }
-    exec!(
-        tx,
-        sqlx::query("UPDATE moderation_cases SET state = 'taken', handler_id = $1 WHERE id = $2")
-            .bind(actor.person_id)
-            .bind(case_id)
-    )?;
-    event(tx, case_id, Some(actor.person_id), "taken", serde_json::json!({ "by": "group_organiser" })).await?;
+    mark_taken(tx, actor, case_id, serde_json::json!({ "by": "group_organiser" })).await?;
     decide(tx, &AdminScope::Everything, actor, case_id, decision, reason, None, changes).await
 }
 
@@ -329,19 +323,24 @@ pub async fn history(tx: &mut Tx, case_id: Uuid) -> ApiResult<Vec<HistoryLine>> 
     Ok(rows)
 }
 
-/// A moderator takes a waiting case (or takes over one another moderator holds).
-pub async fn take(tx: &mut Tx, scope: &AdminScope, actor: &Actor, case_id: Uuid) -> ApiResult<()> {
-    let case = load_case(tx, scope, case_id).await?;
-    if case.state == "decided" {
-        return Err(already_decided());
-    }
+/// The case is now `actor`'s to decide, and its history says so (`details`: from whom, or how).
+async fn mark_taken(tx: &mut Tx, actor: &Actor, case_id: Uuid, details: serde_json::Value) -> ApiResult<()> {
     exec!(
         tx,
         sqlx::query("UPDATE moderation_cases SET state = 'taken', handler_id = $1 WHERE id = $2")
             .bind(actor.person_id)
             .bind(case_id)
     )?;
-    event(tx, case_id, Some(actor.person_id), "taken", serde_json::json!({ "from": case.handler_id })).await?;
+    event(tx, case_id, Some(actor.person_id), "taken", details).await
+}
+
+/// A moderator takes a waiting case (or takes over one another moderator holds).
+pub async fn take(tx: &mut Tx, scope: &AdminScope, actor: &Actor, case_id: Uuid) -> ApiResult<()> {
+    let case = load_case(tx, scope, case_id).await?;
+    if case.state == "decided" {
+        return Err(already_decided());
+    }
+    mark_taken(tx, actor, case_id, serde_json::json!({ "from": case.handler_id })).await?;
     audit::record(tx, Some(actor.person_id), "moderation.take", "case", Some(case_id), serde_json::json!({})).await
 }
 
