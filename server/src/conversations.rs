@@ -102,7 +102,7 @@ async fn checked_people(tx: &mut Tx, actor: &Actor, person_ids: &[Uuid]) -> ApiR
         )
         .with_details(json!({ "field": "person_ids" })));
     }
-    let visible = people::visible_among(tx, actor, &others).await?;
+    let visible = people::visibility::visible_among(tx, actor, &others).await?;
     if visible.len() != others.len() {
         return Err(person_not_found());
     }
@@ -359,7 +359,7 @@ pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut Ch
         "SELECT CAST(1 AS BIGINT) FROM conversation_members a JOIN conversation_members b ON a.conversation_id = b.conversation_id \
          WHERE a.person_id = $1 AND b.person_id = $2 LIMIT 1")
         .bind(actor.person_id).bind(person_id).fetch_optional(c).await)?;
-    let name: Option<String> = if shared.is_some() || crate::people::can_see(tx, actor, person_id).await? {
+    let name: Option<String> = if shared.is_some() || crate::people::visibility::can_see(tx, actor, person_id).await? {
         on_tx!(tx, c => sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
             .bind(person_id).fetch_optional(c).await)?
     } else {

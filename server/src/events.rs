@@ -200,7 +200,7 @@ async fn put_answers(
                 ends_at: event.ends_at,
                 cancelled: event.cancelled_at.is_some(),
             };
-            let id = crate::groups::pair_id(EntityKind::MyRsvp, event.id, person_id);
+            let id = crate::sync::log::pair_id(EntityKind::MyRsvp, event.id, person_id);
             changes.put(scope::person(person_id), id, &Entity::MyRsvp(rsvp));
         }
         answers.push((person_id, status));
@@ -666,7 +666,7 @@ pub async fn forget_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
         changes.delete(
             scope::person(person_id),
             EntityKind::MyRsvp,
-            crate::groups::pair_id(EntityKind::MyRsvp, event_id, person_id),
+            crate::sync::log::pair_id(EntityKind::MyRsvp, event_id, person_id),
         );
         let promoted = if status == "going" { promote(tx, event_id).await? } else { Vec::new() };
         recount(tx, event_id).await?;

@@ -220,7 +220,7 @@ fn router(state: AppState) -> Router {
         .route("/health", get(health))
         .route("/v1/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()) }))
         .merge(accounts::setup::router())
-        .merge(attachments::router())
+        .merge(attachments::transfer::router())
         .merge(admin::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

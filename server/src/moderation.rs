@@ -95,7 +95,7 @@ async fn load_target(tx: &mut Tx, actor: &Actor, target: ReportTarget, id: Uuid)
                 if !readable {
                     return Err(target_not_found());
                 }
-            } else if !crate::people::can_see(tx, actor, id).await? {
+            } else if !crate::people::visibility::can_see(tx, actor, id).await? {
                 return Err(target_not_found());
             }
             (group, author, organisation, words)

@@ -311,7 +311,7 @@ pub async fn vote(
         )?;
         put_poll(tx, poll_id, changes).await?;
     }
-    let mine_id = crate::groups::pair_id(EntityKind::MyVote, poll_id, actor.person_id);
+    let mine_id = crate::sync::log::pair_id(EntityKind::MyVote, poll_id, actor.person_id);
     if wanted.is_empty() {
         changes.delete(scope::person(actor.person_id), EntityKind::MyVote, mine_id);
     } else {

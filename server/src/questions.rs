@@ -226,19 +226,6 @@ fn delete_in(groups: &[Uuid], kind: EntityKind, id: Uuid, changes: &mut ChangeSe
     }
 }
 
-async fn index_question(tx: &mut Tx, id: Uuid, title: &str, details: &str, tags: &[String]) -> ApiResult<()> {
-    crate::search::index(tx, SearchKind::Question, id, None, title, &format!("{details} {}", tags.join(" "))).await
-}
-
-/// Index a stored question again (search's backfill).
-pub async fn index_question_again(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
-    let (title, details): (String, String) = on_tx!(tx, c => sqlx::query_as(
-        "SELECT title, details FROM questions WHERE id = $1").bind(id).fetch_one(c).await)?;
-    let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT tag FROM question_tags WHERE question_id = $1 ORDER BY tag").bind(id).fetch_all(c).await)?;
-    index_question(tx, id, &title, &details, &tags).await
-}
-
 async fn set_tags(tx: &mut Tx, id: Uuid, tags: &[String]) -> ApiResult<()> {
     exec!(tx, sqlx::query("DELETE FROM question_tags WHERE question_id = $1").bind(id))?;
     for tag in tags {
@@ -254,7 +241,7 @@ async fn follow(tx: &mut Tx, question_id: Uuid, person_id: Uuid, changes: &mut C
             .bind(question_id)
             .bind(person_id)
     )?;
-    let id = crate::groups::pair_id(EntityKind::QuestionFollow, question_id, person_id);
+    let id = crate::sync::log::pair_id(EntityKind::QuestionFollow, question_id, person_id);
     changes.put(scope::person(person_id), id, &Entity::QuestionFollow(QuestionFollow { question_id, person_id }));
     Ok(())
 }
@@ -323,7 +310,7 @@ pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes:
     }
     crate::activity::asked(tx, id, actor, now).await?;
     set_tags(tx, id, &tags).await?;
-    index_question(tx, id, &title, &details, &tags).await?;
+    crate::search::index_question(tx, id, &title, &details, &tags).await?;
     follow(tx, id, actor.person_id, changes).await?;
     put_question(tx, id, changes).await?;
     let scopes: Vec<String> = groups.iter().map(|g| scope::group(*g)).collect();
@@ -382,7 +369,7 @@ pub async fn edit(
     let title = title.unwrap_or(question.title);
     let details = details.unwrap_or(question.details);
     let tags = tags.unwrap_or_else(|| serde_json::from_str(&question.tags).unwrap_or_default());
-    index_question(tx, id, &title, &details, &tags).await?;
+    crate::search::index_question(tx, id, &title, &details, &tags).await?;
     put_question(tx, id, changes).await
 }
 
@@ -659,7 +646,7 @@ pub async fn set_following(
             .bind(question_id)
             .bind(actor.person_id)
     )?;
-    let id = crate::groups::pair_id(EntityKind::QuestionFollow, question_id, actor.person_id);
+    let id = crate::sync::log::pair_id(EntityKind::QuestionFollow, question_id, actor.person_id);
     changes.delete(scope::person(actor.person_id), EntityKind::QuestionFollow, id);
     Ok(())
 }

@@ -27,21 +27,12 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
-use crate::sync::log::ChangeSet;
+use crate::sync::log::{ChangeSet, pair_id};
 use crate::sync::scopes;
 use crate::{AppState, audit, exec, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_groups)).routes(routes!(get_group)).routes(routes!(list_members))
-}
-
-/// Stable ids for relations that have no id of their own (a member, a request, a follow).
-pub fn pair_id(kind: EntityKind, group_id: Uuid, person_id: Uuid) -> Uuid {
-    let mut name = Vec::with_capacity(48);
-    name.extend_from_slice(kind.as_str().as_bytes());
-    name.extend_from_slice(group_id.as_bytes());
-    name.extend_from_slice(person_id.as_bytes());
-    Uuid::new_v5(&Uuid::NAMESPACE_OID, &name)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -454,7 +445,7 @@ pub async fn invite_to_group(
         return Err(forbidden("Only the group's organisers and admins invite people."));
     }
     // Only people the inviter may see: anyone else "does not exist" for them.
-    if display_name(tx, person_id).await?.is_none() || !crate::people::can_see(tx, actor, person_id).await? {
+    if display_name(tx, person_id).await?.is_none() || !crate::people::visibility::can_see(tx, actor, person_id).await? {
         return Err(ApiError::not_found(ErrorCode::PersonNotFound, "This person does not exist."));
     }
     if access::role_of(tx, group_id, person_id).await?.is_some() {

@@ -214,6 +214,11 @@ async fn backfill_kind(db: &Db, kind: SearchKind) -> ApiResult<u64> {
     }
 }
 
+/// A question is found by its title, its details and its tags.
+pub async fn index_question(tx: &mut Tx, id: Uuid, title: &str, details: &str, tags: &[String]) -> ApiResult<()> {
+    index(tx, SearchKind::Question, id, None, title, &format!("{details} {}", tags.join(" "))).await
+}
+
 /// Index one thing again from what is stored.
 async fn index_again(tx: &mut Tx, kind: SearchKind, id: Uuid) -> ApiResult<()> {
     match kind {
@@ -224,7 +229,13 @@ async fn index_again(tx: &mut Tx, kind: SearchKind, id: Uuid) -> ApiResult<()> {
                 "SELECT group_id, title, body FROM posts WHERE id = $1").bind(id).fetch_one(c).await)?;
             index_post(tx, id, group_id, &title, &body).await
         }
-        SearchKind::Question => crate::questions::index_question_again(tx, id).await,
+        SearchKind::Question => {
+            let (title, details): (String, String) = on_tx!(tx, c => sqlx::query_as(
+                "SELECT title, details FROM questions WHERE id = $1").bind(id).fetch_one(c).await)?;
+            let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
+                "SELECT tag FROM question_tags WHERE question_id = $1 ORDER BY tag").bind(id).fetch_all(c).await)?;
+            index_question(tx, id, &title, &details, &tags).await
+        }
         SearchKind::Answer => {
             let body: String = on_tx!(tx, c => sqlx::query_scalar("SELECT body FROM answers WHERE id = $1").bind(id).fetch_one(c).await)?;
             index(tx, SearchKind::Answer, id, None, "", &body).await

@@ -40,6 +40,16 @@ impl PendingChange {
     }
 }
 
+/// Stable ids for relations that have no id of their own (a member, a request, a follow, an
+/// answer to an event, a vote): the relation's kind and its two ends.
+pub fn pair_id(kind: EntityKind, first: Uuid, second: Uuid) -> Uuid {
+    let mut name = Vec::with_capacity(48);
+    name.extend_from_slice(kind.as_str().as_bytes());
+    name.extend_from_slice(first.as_bytes());
+    name.extend_from_slice(second.as_bytes());
+    Uuid::new_v5(&Uuid::NAMESPACE_OID, &name)
+}
+
 /// Changes made by one transaction, in order; a later change to the same object wins.
 #[derive(Default)]
 pub struct ChangeSet {

@@ -4,6 +4,8 @@
 //! GDPR art. 25: not visible by default). Joining a public group, which anyone may do,
 //! does not widen "my association only".
 
+pub mod visibility;
+
 use axum::extract::State;
 use chrono::Utc;
 use fabrique_wire::error::ErrorBody;
@@ -129,39 +131,6 @@ pub async fn put_me(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> Ap
     Ok(())
 }
 
-/// Whether `viewer` may see `person_id`'s profile.
-pub async fn can_see(tx: &mut Tx, viewer: &Actor, person_id: Uuid) -> ApiResult<bool> {
-    if viewer.person_id == person_id || viewer.is_federation_admin {
-        return Ok(true);
-    }
-    let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT CAST(1 AS BIGINT) FROM people p WHERE p.id = $1 AND p.deactivated_at IS NULL AND ( \
-            p.organisation_id = $2 OR p.directory_visibility = 'federation' \
-            OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $3) \
-            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id JOIN groups g ON g.id = a.group_id WHERE a.person_id = $3 AND b.person_id = p.id AND (g.visibility = 'private' OR b.role <> 'member')))")
-        .bind(person_id).bind(viewer.organisation_id).bind(viewer.person_id).fetch_optional(c).await)?;
-    Ok(found.is_some())
-}
-
-/// Those of `people` whom `viewer` may see (the same rule as [`can_see`]), in one statement.
-pub async fn visible_among(tx: &mut Tx, viewer: &Actor, people: &[Uuid]) -> ApiResult<Vec<Uuid>> {
-    if viewer.is_federation_admin {
-        let sql = format!("SELECT id FROM people WHERE id IN ({}) AND deactivated_at IS NULL", tx.id_set(1));
-        let found: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(crate::db::ids_json(people)).fetch_all(c).await)?;
-        return Ok(found);
-    }
-    let sql = format!(
-        "SELECT p.id FROM people p WHERE p.id IN ({}) AND p.deactivated_at IS NULL AND ( \
-            p.id = $3 OR p.organisation_id = $2 OR p.directory_visibility = 'federation' \
-            OR EXISTS (SELECT 1 FROM organisation_managers m WHERE m.organisation_id = p.organisation_id AND m.person_id = $3) \
-            OR EXISTS (SELECT 1 FROM group_members a JOIN group_members b ON a.group_id = b.group_id JOIN groups g ON g.id = a.group_id WHERE a.person_id = $3 AND b.person_id = p.id AND (g.visibility = 'private' OR b.role <> 'member')))",
-        tx.id_set(1)
-    );
-    let found: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-        .bind(crate::db::ids_json(people)).bind(viewer.organisation_id).bind(viewer.person_id).fetch_all(c).await)?;
-    Ok(found)
-}
-
 /// The mutation `update_profile`: one's own profile only.
 pub async fn update_profile(
     tx: &mut Tx,
@@ -251,7 +220,7 @@ async fn get_person(
     Path(id): Path<Uuid>,
 ) -> ApiResult<Json<Profile>> {
     let mut tx = state.db.begin_read().await?;
-    if !can_see(&mut tx, &actor, id).await? {
+    if !visibility::can_see(&mut tx, &actor, id).await? {
         return Err(not_found());
     }
     let profile = load_profile(&mut tx, id).await?;
