@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::{AppState, on_db, on_tx};
 
 /// The signed-in person behind a request.
@@ -146,4 +146,52 @@ pub async fn manages(tx: &mut Tx, actor: &Actor, organisation_id: Uuid) -> ApiRe
     let found: Option<i64> = on_tx!(tx, c => sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM organisation_managers WHERE organisation_id = $1 AND person_id = $2")
         .bind(organisation_id).bind(actor.person_id).fetch_optional(c).await)?;
     Ok(found.is_some())
+}
+
+// ---------------------------------------------------------------------------------------
+// The console: which organisations an administrator acts on
+
+/// Which organisations' things a console user may see and act on.
+#[derive(Debug, Clone)]
+pub enum AdminScope {
+    Everything,
+    Organisations(Vec<Uuid>),
+}
+
+impl AdminScope {
+    pub fn includes(&self, organisation_id: Uuid) -> bool {
+        match self {
+            AdminScope::Everything => true,
+            AdminScope::Organisations(ids) => ids.contains(&organisation_id),
+        }
+    }
+
+    /// The organisations as a JSON array, for `json_each` / `jsonb_array_elements_text`
+    /// filters; `None` when everything is in scope.
+    pub fn as_json(&self) -> Option<String> {
+        match self {
+            AdminScope::Everything => None,
+            AdminScope::Organisations(ids) => Some(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())),
+        }
+    }
+}
+
+pub fn not_yours() -> ApiError {
+    ApiError::not_found(
+        ErrorCode::NotFound,
+        "Cette page n'existe pas ou ne vous est pas ouverte. / This page does not exist or is not open to you.",
+    )
+}
+
+/// SQL that keeps rows whose `column` is one of the organisations in the JSON array bound
+/// at `$param` (or every row when it is bound NULL): see [`AdminScope::as_json`].
+pub fn in_scope(tx: &Tx, column: &str, param: usize) -> String {
+    match tx {
+        Tx::Sqlite(_) => format!(
+            "(${param} IS NULL OR {column} IN (SELECT unhex(replace(value, '-', '')) FROM json_each(${param})))"
+        ),
+        Tx::Postgres(_) => format!(
+            "(CAST(${param} AS TEXT) IS NULL OR {column} IN (SELECT CAST(value AS UUID) FROM jsonb_array_elements_text(CAST(${param} AS JSONB))))"
+        ),
+    }
 }

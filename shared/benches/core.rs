@@ -20,7 +20,7 @@ use criterion::Criterion;
 use crux_core::bridge::Request;
 use crux_http::protocol::{HttpResponse, HttpResult};
 use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult};
-use fabrique_core::app::{EffectFfi, FeedEvent};
+use fabrique_core::model::{EffectFfi, FeedEvent};
 use fabrique_core::ffi::CoreFFI;
 use fabrique_core::i18n::Language;
 use fabrique_core::wire::groups::{Group, GroupMember, GroupRole, Visibility};

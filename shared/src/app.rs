@@ -1,342 +1,27 @@
-//! The Crux app: what a shell may send ([`Event`]), what it is asked to do ([`Effect`]), and
-//! the state machine behind them ([`Model`]: starting → signed out → active).
+//! The Crux app: [`update`](Fabrique::update) routes each event to the area that handles it
+//! (the events, effects and state are in [`crate::model`]), and every effect's answer back to
+//! the area that asked; [`crate::view`] builds what the shells draw.
 //!
-//! `update` only routes: each area (accounts, sync, feed, groups, posts, people) handles its
-//! own events in its module, and `view` lives in [`crate::view`].
+//! The top of the core: it imports every area's logic, and no area imports it. An area that
+//! wants to go somewhere sends [`Event::Navigate`] as a command.
 
-use crux_core::{
-    App, Command,
-    macros::effect,
-    render::{RenderOperation, render},
-};
-use crux_http::protocol::{HttpRequest, HttpResult};
-use crux_kv::{KeyValueOperation, KeyValueResult};
-use crux_time::TimeRequest;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
+use crux_core::{App, Command, render::render};
+use crux_http::protocol::HttpResult;
 
-use crate::accounts::{self, AccountsEvent, SignIn};
-use crate::api::Credentials;
-use crate::groups::{self, GroupsEvent};
-use crate::i18n::{Language, Text};
-use crate::notifications::NotificationsEvent;
-use crate::pages::Pages;
-use crate::people::{self, PeopleEvent};
-use crate::posts::{self, PostsEvent};
-use crate::questions::{self, QuestionsEvent};
+use crate::model::{Cmd, Effect, Event, FeedEvent, Internal, Model, Phase, Route, Session, internal, FEED_PAGE};
+use crate::pages::Fetch;
 use crate::realtime::RealtimeOperation;
-use crate::search::{self, SearchEvent};
-use crate::storage;
-use crate::store::LocalStore;
-use crate::sync::{self, SyncInternal, SyncState, outbox::Outbox};
+use crate::sync::types::SessionExpired;
 use crate::view::{self, ViewModel};
-
-#[effect(facet_typegen)]
-pub enum Effect {
-    Render(RenderOperation),
-    Http(HttpRequest),
-    KeyValue(KeyValueOperation),
-    Time(TimeRequest),
-    Realtime(RealtimeOperation),
-    Push(crate::notifications::PushOperation),
-    Upload(crate::attachments::UploadOperation),
-}
-
-pub type Cmd = Command<Effect, Event>;
-
-/// Where a person can go. Feed, groups, browse and profile are the tabs; the others open on top.
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum Route {
-    Feed,
-    MyGroups,
-    BrowseGroups,
-    MyProfile,
-    Group {
-        id: String,
-    },
-    Post {
-        id: String,
-    },
-    Person {
-        id: String,
-    },
-    /// Open questions matching my skills, or escalated to me.
-    QuestionsForMe,
-    Question {
-        id: String,
-    },
-    Search,
-    Directory,
-    /// My notifications.
-    Notifications,
-    /// How I want to be told: kinds, quiet hours, each group's level.
-    NotificationSettings,
-    /// The coming events of my groups.
-    Events,
-    Event {
-        id: String,
-    },
-    /// Every coming event I answered.
-    Calendar,
-    /// The federation's charter, to read and accept.
-    Charter,
-    /// Report something to the moderators.
-    Report {
-        what: crate::moderation::ReportWhat,
-        id: String,
-    },
-    /// My conversations.
-    Conversations,
-    Conversation {
-        id: String,
-    },
-}
-
-impl Route {
-    fn is_tab(&self) -> bool {
-        matches!(
-            self,
-            Route::Feed
-                | Route::MyGroups
-                | Route::BrowseGroups
-                | Route::MyProfile
-                | Route::QuestionsForMe
-                | Route::Search
-                | Route::Directory
-                | Route::Events
-                | Route::Conversations
-        )
-    }
-}
-
-/// Everything a shell may tell the core.
-#[derive(Facet, Serialize, Deserialize, Debug)]
-#[repr(C)]
-pub enum Event {
-    /// The app started: load what this device holds, then sync. `language` is the device's,
-    /// used until the person chooses one.
-    Start {
-        server_url: String,
-        language: Language,
-    },
-    /// The app came to the foreground: sync now and keep the live channel open.
-    Foreground,
-    /// The app went to the background: close the live channel.
-    Background,
-    /// The live channel said something changed.
-    Poked,
-    /// A push notification arrived: sync, then show.
-    PushReceived,
-    /// Pull-to-refresh.
-    Refresh,
-    Navigate(Route),
-    Back,
-    SetLanguage(Language),
-    DismissNotice,
-    /// Forget a write the server refused, once the person has read why.
-    DismissFailed {
-        id: u64,
-    },
-    Accounts(AccountsEvent),
-    Feed(FeedEvent),
-    Groups(GroupsEvent),
-    Posts(PostsEvent),
-    People(PeopleEvent),
-    Questions(QuestionsEvent),
-    Search(SearchEvent),
-    Notifications(NotificationsEvent),
-    Events(crate::events::EventsEvent),
-    Moderation(crate::moderation::ModerationEvent),
-    Conversations(crate::conversations::ConversationsEvent),
-    Polls(crate::polls::PollsEvent),
-    /// Photos and documents for the open form.
-    Attachments(crate::attachments::AttachmentsEvent),
-
-    /// Results of effects: only the core creates these.
-    #[serde(skip)]
-    #[facet(skip)]
-    Internal(#[facet(opaque)] Box<Internal>),
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum FeedEvent {
-    /// Show older posts.
-    More,
-}
-
-/// Effect results, routed back to the area that asked.
-#[derive(Debug)]
-pub enum Internal {
-    SettingsLoaded(KeyValueResult),
-    SessionLoaded(KeyValueResult),
-    SignInAnswered {
-        tag: u64,
-        result: HttpResult,
-    },
-    StoreLoaded {
-        epoch: u64,
-        index: Option<crate::store::SavedIndex>,
-        scopes: Vec<(String, crate::store::SavedScope)>,
-    },
-    OutboxLoaded {
-        epoch: u64,
-        result: KeyValueResult,
-    },
-    DraftLoaded {
-        epoch: u64,
-        result: KeyValueResult,
-    },
-    OutboxSaved {
-        epoch: u64,
-        through: u64,
-        result: KeyValueResult,
-    },
-    StoreSaved {
-        epoch: u64,
-        saved: bool,
-    },
-    Sync {
-        epoch: u64,
-        event: SyncInternal,
-    },
-    Fetched {
-        epoch: u64,
-        tag: u64,
-        fetch: crate::pages::Fetch,
-        result: HttpResult,
-    },
-    Push {
-        epoch: u64,
-        event: crate::notifications::PushInternal,
-    },
-    Upload {
-        epoch: u64,
-        event: crate::attachments::UploadInternal,
-    },
-    /// Effects whose answer does not matter (sign-out call, deleting a key).
-    Ignored,
-}
-
-impl From<Internal> for Event {
-    fn from(internal: Internal) -> Self {
-        Event::Internal(Box::new(internal))
-    }
-}
-
-pub fn internal(internal: Internal) -> Event {
-    internal.into()
-}
-
-#[derive(Default)]
-pub struct Model {
-    pub language: Language,
-    pub server_url: String,
-    pub phase: Phase,
-    /// Changes at each sign-in and sign-out: answers for an earlier session are dropped.
-    pub epoch: u64,
-    /// Request tags only grow: an answer whose tag is not the latest asked is stale.
-    pub next_tag: u64,
-}
-
-impl Model {
-    pub fn tag(&mut self) -> u64 {
-        self.next_tag += 1;
-        self.next_tag
-    }
-}
-
-#[derive(Default)]
-pub enum Phase {
-    #[default]
-    Starting,
-    SignedOut(SignIn),
-    Active(Box<Session>),
-}
-
-/// A signed-in person on this device.
-pub struct Session {
-    pub credentials: Credentials,
-    pub person_id: Uuid,
-    pub epoch: u64,
-    pub store: LocalStore,
-    pub cursor: Option<String>,
-    pub outbox: Outbox,
-    pub store_loaded: bool,
-    pub outbox_loaded: bool,
-    pub sync: SyncState,
-    pub nav: Vec<Route>,
-    pub pages: Pages,
-    pub notice: Option<Text>,
-    pub foreground: bool,
-    pub feed_limit: usize,
-    pub next_tag: u64,
-    /// The person as the sign-in answered, until the store holds their `Me`.
-    pub me_at_sign_in: Option<fabrique_wire::people::Me>,
-    pub composer: Option<posts::Composer>,
-    pub profile_editor: Option<people::ProfileEditor>,
-    pub ask: Option<questions::AskForm>,
-    pub push: crate::notifications::PushState,
-    /// Why the notification settings were not saved (quiet hours that make no sense).
-    pub settings_error: Option<crate::i18n::Text>,
-    /// An organiser's event form, over the current screen.
-    pub event_form: Option<crate::events::organise::EventForm>,
-    /// An organiser's message, with its reach.
-    pub message: Option<crate::events::organise::MessageForm>,
-    /// The charter in force and whether this person accepted it.
-    pub charter: crate::moderation::CharterState,
-    /// The file being sent, and the retries (the files themselves are in the outbox).
-    pub uploads: crate::attachments::Uploader,
-}
-
-pub const FEED_PAGE: usize = 20;
-
-impl Session {
-    pub fn new(credentials: Credentials, person_id: Uuid, epoch: u64) -> Self {
-        Session {
-            credentials,
-            person_id,
-            epoch,
-            store: LocalStore::new(person_id),
-            cursor: None,
-            outbox: Outbox::new(Uuid::now_v7()),
-            store_loaded: false,
-            outbox_loaded: false,
-            sync: SyncState::default(),
-            nav: vec![Route::Feed],
-            pages: Pages::default(),
-            notice: None,
-            foreground: true,
-            feed_limit: FEED_PAGE,
-            next_tag: 0,
-            me_at_sign_in: None,
-            composer: None,
-            profile_editor: None,
-            ask: None,
-            push: crate::notifications::PushState::NotYet,
-            settings_error: None,
-            event_form: None,
-            message: None,
-            charter: crate::moderation::CharterState::default(),
-            uploads: crate::attachments::Uploader::default(),
-        }
-    }
-
-    pub fn loaded(&self) -> bool {
-        self.store_loaded && self.outbox_loaded
-    }
-
-    pub fn tag(&mut self) -> u64 {
-        self.next_tag += 1;
-        self.next_tag
-    }
-
-    pub fn route(&self) -> &Route {
-        self.nav.last().unwrap_or(&Route::Feed)
-    }
-}
+use crate::{accounts, groups, people, posts, questions, search, storage, sync};
+use crate::api;
+use fabrique_wire::Page;
+use crate::api::Failure;
+use crate::i18n::Text;
+use fabrique_wire::groups::GroupListing;
+use fabrique_wire::posts::Post;
+use fabrique_wire::posts::Comment;
+use fabrique_wire::people::Profile;
 
 #[derive(Default)]
 pub struct Fabrique;
@@ -463,6 +148,12 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
         Internal::SessionLoaded(result) => accounts::session_loaded(model, result),
         Internal::SignInAnswered { tag, result } => accounts::signed_in(model, tag, result),
         Internal::Ignored => Command::done(),
+        Internal::Loaded { epoch } => with_session(model, epoch, crate::notifications::register),
+        Internal::SyncAsked { epoch } => with_session(model, epoch, crate::attachments::resume),
+        Internal::Refused { epoch, codes } => {
+            with_session(model, epoch, |s| crate::moderation::after_refusals(s, &codes))
+        }
+        Internal::Pulled { epoch } => with_session(model, epoch, crate::polls::read_results),
         Internal::Push { epoch, event } => with_session(model, epoch, |s| crate::notifications::on_push(s, event)),
         Internal::Upload { epoch, event } => with_session(model, epoch, |s| crate::attachments::on_event(s, event)),
         Internal::StoreSaved { epoch, saved } => with_session(model, epoch, |s| sync::store_saved(s, saved)),
@@ -487,7 +178,7 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
         Internal::Fetched { epoch, tag, fetch, result } => {
             let expired = match &mut model.phase {
                 Phase::Active(session) if session.epoch == epoch => {
-                    match crate::pages::fetched(session, tag, fetch, result) {
+                    match fetched(session, tag, fetch, result) {
                         Ok(cmd) => return cmd,
                         Err(sync::SessionExpired) => true,
                     }
@@ -505,4 +196,157 @@ fn with_session(model: &mut Model, epoch: u64, f: impl FnOnce(&mut Session) -> C
         Phase::Active(session) if session.epoch == epoch => f(session),
         _ => Command::done(),
     }
+}
+
+/// An answer to a page read online, to the area that asked (an answer whose tag is no longer
+/// the page's latest is dropped).
+fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) -> Result<Cmd, SessionExpired> {
+    let pages = &session.pages;
+    let fresh = match fetch {
+        Fetch::Browse { .. } => pages.browse.tag == Some(tag),
+        Fetch::GroupListing => pages.group.as_ref().is_some_and(|g| g.listing_tag == Some(tag)),
+        Fetch::GroupPosts { .. } => pages.group.as_ref().is_some_and(|g| g.posts_tag == Some(tag)),
+        Fetch::GroupQuestions => pages.group.as_ref().is_some_and(|g| g.questions_tag == Some(tag)),
+        Fetch::Post => pages.post.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Comments => pages.post.as_ref().is_some_and(|p| p.comments_tag == Some(tag)),
+        Fetch::Person => pages.person.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Similar => session.ask.as_ref().is_some_and(|a| a.suggestions_tag == Some(tag)),
+        Fetch::ForMe { .. } => pages.for_me.tag == Some(tag),
+        Fetch::Question => pages.question.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Search { .. } => pages.search.list.tag == Some(tag),
+        Fetch::Directory { .. } => pages.directory.list.tag == Some(tag),
+        Fetch::Event => pages.event.as_ref().is_some_and(|p| p.tag == Some(tag)),
+        Fetch::Attendees => pages.event.as_ref().is_some_and(|p| p.attendees_tag == Some(tag)),
+        Fetch::Reach => crate::events::organise::reach_is_fresh(session, tag),
+        Fetch::Charter => crate::moderation::is_fresh(session, tag),
+        Fetch::PollResults { poll_id } => pages.poll_results.is_fresh(poll_id, tag),
+    };
+    if !fresh {
+        return Ok(Command::done());
+    }
+    match api::status(&result) {
+        Some(401) => return Err(SessionExpired),
+        Some(_) => session.sync.online = true,
+        None => {}
+    }
+    let pages = &mut session.pages;
+    match fetch {
+        Fetch::Similar => crate::questions::similar_answered(session, tag, api::decode(result)),
+        Fetch::ForMe { append } => session.pages.for_me.answered(append, api::decode(result)),
+        Fetch::Search { append } => {
+            return Ok(crate::search::answered(session, append, api::decode(result)).and(render()));
+        }
+        Fetch::Directory { append } => session.pages.directory.list.answered(append, api::decode(result)),
+        Fetch::GroupQuestions => {
+            if let Some(group) = &mut pages.group {
+                group.questions_tag = None;
+                // A private group's questions are refused to non-members: the page says so itself.
+                if let Ok(page) = api::decode::<Page<fabrique_wire::questions::Question>>(result) {
+                    group.questions = page.items;
+                }
+            }
+        }
+        Fetch::Reach => crate::events::organise::reach_answered(session, api::decode(result)),
+        Fetch::Charter => crate::moderation::answered(session, api::decode(result)),
+        Fetch::PollResults { poll_id } => session.pages.poll_results.answered(poll_id, api::decode(result)),
+        Fetch::Attendees => {
+            if let Some(page) = &mut pages.event {
+                page.attendees_tag = None;
+                // The list is a help: a failure leaves the event's page as it is.
+                if let Ok(list) = api::decode::<Page<fabrique_wire::events::Attendee>>(result) {
+                    page.attendees_more = list.next_cursor.is_some();
+                    page.attendees = list.items;
+                }
+            }
+        }
+        Fetch::Event => {
+            if let Some(page) = &mut pages.event {
+                page.tag = None;
+                match api::decode(result) {
+                    Ok(event) => page.event = Some(event),
+                    Err(failure) => page.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Question => {
+            if let Some(page) = &mut pages.question {
+                page.tag = None;
+                match api::decode(result) {
+                    Ok(thread) => page.thread = Some(thread),
+                    Err(failure) => page.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Browse { append } => {
+            let browse = &mut pages.browse;
+            browse.tag = None;
+            match api::decode::<Page<GroupListing>>(result) {
+                Ok(page) => {
+                    if !append {
+                        browse.items.clear();
+                    }
+                    browse.items.extend(page.items);
+                    browse.next_cursor = page.next_cursor;
+                    browse.loaded = true;
+                    browse.error = None;
+                }
+                Err(failure) => browse.error = Some(failure.text()),
+            }
+        }
+        Fetch::GroupListing => {
+            if let Some(group) = &mut pages.group {
+                group.listing_tag = None;
+                match api::decode::<GroupListing>(result) {
+                    Ok(listing) => group.listing = Some(listing),
+                    Err(failure) => group.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::GroupPosts { append } => {
+            if let Some(group) = &mut pages.group {
+                group.posts_tag = None;
+                match api::decode::<Page<Post>>(result) {
+                    Ok(page) => {
+                        if !append {
+                            group.posts.clear();
+                        }
+                        group.posts.extend(page.items);
+                        group.posts_cursor = page.next_cursor;
+                    }
+                    // A private group's posts are refused to non-members: the page says so itself.
+                    Err(Failure::Refused { status: 403, .. }) => {}
+                    Err(failure) => group.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Post => {
+            if let Some(post) = &mut pages.post {
+                post.tag = None;
+                match api::decode::<Post>(result) {
+                    Ok(found) => post.post = Some(found),
+                    Err(failure) => post.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Comments => {
+            if let Some(post) = &mut pages.post {
+                post.comments_tag = None;
+                match api::decode::<Page<Comment>>(result) {
+                    Ok(page) => post.comments = page.items,
+                    Err(failure) => post.error = Some(failure.text()),
+                }
+            }
+        }
+        Fetch::Person => {
+            if let Some(person) = &mut pages.person {
+                person.tag = None;
+                match api::decode::<Profile>(result) {
+                    Ok(profile) => person.profile = Some(profile),
+                    Err(Failure::Refused { status: 404, .. }) => person.error = Some(Text::ProfileHidden),
+                    Err(failure) => person.error = Some(failure.text()),
+                }
+            }
+        }
+    }
+    Ok(render())
 }

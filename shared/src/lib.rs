@@ -1,13 +1,23 @@
 //! Fabrique's core: all the client logic of the iOS and Android apps, as a Crux app.
 //!
-//! Start with [`app`]: the events a shell sends, the effects it carries out and the model's
-//! state machine (starting → signed out → active). Then, by area (the same names as in the
-//! server and the shells): [`accounts`], [`sync`] (outbox, push/pull, retries), [`posts`]
-//! (feed, a post, the composer), [`groups`], [`people`], [`questions`], [`events`],
-//! [`notifications`] (the list, settings, push registration), [`moderation`] (the charter,
-//! reports), and [`pages`] for what is
-//! read online. [`view`] builds what the shells draw; [`i18n`] holds every sentence in French and
-//! English. [`ffi`] is the uniffi surface (`CoreFFI`), the only place that knows about it.
+//! The house, from the top floor down (no module imports one above it; the test
+//! `tests/tests/house.rs` keeps it so):
+//! - [`app`] routes each event to its area and each effect's answer back; [`view`] assembles
+//!   what the shells draw; [`ffi`] is the uniffi surface (`CoreFFI`), the only place that
+//!   knows about it.
+//! - The areas, one folder each, with the same names as in the server and the shells:
+//!   [`accounts`], [`posts`] (feed, a post, the composer), [`groups`], [`people`],
+//!   [`questions`], [`events`] (and their organisers' forms), [`polls`], [`conversations`],
+//!   [`attachments`], [`notifications`] (the list, settings, push registration),
+//!   [`moderation`] (the charter, reports), [`search`]. Each area's `mod.rs` is its logic and
+//!   its `types.rs` what it sends, holds and shows; an area that needs another's nouns imports
+//!   its `types`.
+//! - [`sync`] (outbox, push and pull, retries, the optimistic overlay), which every area
+//!   writes through; it tells other areas what happened by events the app routes.
+//! - [`model`]: the events, the effects, the routes and the session, built from the areas'
+//!   `types`; [`pages`] and [`paging`] for what is read online.
+//! - At the bottom: [`store`] (what the device holds), [`storage`], [`api`], [`realtime`],
+//!   [`i18n`] (every sentence in French and English), [`ids`], [`time`].
 
 pub mod accounts;
 pub mod api;
@@ -18,9 +28,12 @@ pub mod events;
 pub mod ffi;
 pub mod groups;
 pub mod i18n;
+pub mod ids;
+pub mod model;
 pub mod moderation;
 pub mod notifications;
 pub mod pages;
+pub mod paging;
 pub mod people;
 pub mod polls;
 pub mod posts;
@@ -30,11 +43,13 @@ pub mod search;
 pub mod storage;
 pub mod store;
 pub mod sync;
+pub mod time;
 #[cfg(test)]
 pub mod testing;
 pub mod view;
 
-pub use app::{Effect, Event, Fabrique, Route};
+pub use app::Fabrique;
+pub use model::{Effect, Event, Route};
 pub use fabrique_wire as wire;
 pub use view::ViewModel;
 

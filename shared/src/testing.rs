@@ -14,8 +14,9 @@ use fabrique_wire::posts::{Post, PostKind};
 use fabrique_wire::sync::{Change, Entity, EntityKind, PullResponse};
 use uuid::Uuid;
 
-use crate::app::{Effect, Event, Fabrique};
-use crate::attachments::{UploadOperation, UploadProgress};
+use crate::app::Fabrique;
+use crate::model::{Effect, Event};
+use crate::attachments::types::{UploadOperation, UploadProgress};
 use crate::i18n::Language;
 use crate::realtime::RealtimeOperation;
 use crate::view::{Screen, ViewModel};
@@ -30,7 +31,7 @@ pub struct Shell {
     pub timers: Vec<Request<TimeRequest>>,
     pub realtime: Vec<RealtimeOperation>,
     /// Push registrations asked of the shell, waiting for an answer.
-    pub push: VecDeque<Request<crate::notifications::PushOperation>>,
+    pub push: VecDeque<Request<crate::notifications::types::PushOperation>>,
     pub renders: usize,
     /// The charter the server would answer with (`None`: none published, a 404), answered
     /// at once so that tests about other things need not answer it.
@@ -151,7 +152,7 @@ impl Shell {
     }
 
     /// Answer the oldest push registration asked of the shell.
-    pub fn answer_push(&mut self, registration: crate::notifications::PushRegistration) {
+    pub fn answer_push(&mut self, registration: crate::notifications::types::PushRegistration) {
         let mut request = self.push.pop_front().expect("a push registration was asked");
         let effects = self.core.resolve(&mut request, registration).expect("push resolves");
         self.carry_out(effects);
@@ -311,7 +312,7 @@ pub fn pull_page(changes: Vec<Change>, last_mutation_id: u64) -> PullResponse {
 pub fn signed_in(person: Uuid, pull: &PullResponse) -> Shell {
     let mut shell = Shell::default();
     shell.start();
-    shell.send(Event::Accounts(crate::accounts::AccountsEvent::SignIn {
+    shell.send(Event::Accounts(crate::accounts::types::AccountsEvent::SignIn {
         email: "awa@example.org".into(),
         password: "correct horse battery".into(),
     }));
@@ -325,5 +326,5 @@ pub fn signed_in(person: Uuid, pull: &PullResponse) -> Shell {
 /// server's key, the shell says no, and it is not asked again in this session.
 pub fn no_push_here(shell: &mut Shell) {
     shell.answer_json("/v1/push/key", 200, &fabrique_wire::notifications::PushKey { public_key: "BKey".into() });
-    shell.answer_push(crate::notifications::PushRegistration::Unavailable { reason: "no distributor".into() });
+    shell.answer_push(crate::notifications::types::PushRegistration::Unavailable { reason: "no distributor".into() });
 }

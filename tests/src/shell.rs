@@ -22,7 +22,7 @@ use crux_core::bridge::Request;
 use crux_http::protocol::{HttpHeader, HttpRequest, HttpResponse, HttpResult};
 use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult};
 use crux_time::{TimeRequest, TimeResponse};
-use fabrique_core::app::EffectFfi;
+use fabrique_core::model::EffectFfi;
 use fabrique_core::attachments::{UploadOperation, UploadProgress};
 use fabrique_core::ffi::CoreFFI;
 use fabrique_core::i18n::Language;

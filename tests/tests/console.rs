@@ -7,7 +7,8 @@
 use fabrique_core::accounts::AccountsEvent;
 use fabrique_core::moderation::ModerationEvent;
 use fabrique_core::posts::PostsEvent;
-use fabrique_core::view::{ComposerTarget, Screen};
+use fabrique_core::posts::ComposerTarget;
+use fabrique_core::view::Screen;
 use fabrique_core::{Event, Route};
 use fabrique_tests::browser::Browser;
 use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};

@@ -9,7 +9,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::session::{Admin, Notice, in_scope};
+use super::session::{Admin, Notice};
+use crate::auth::in_scope;
 use super::{Frame, PageResult, render};
 use crate::{AppState, on_tx};
 

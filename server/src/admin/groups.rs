@@ -13,7 +13,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::people::{OrganisationChoice, choices};
-use super::session::{Admin, AdminForm, Notice, in_scope, not_yours};
+use super::session::{Admin, AdminForm, Notice};
+use crate::auth::{in_scope, not_yours};
 use super::{Frame, PageResult, commit, done, render};
 use crate::error::{ApiError, ErrorCode};
 use crate::groups::{self, NewGroup};

@@ -10,7 +10,8 @@ use fabrique_wire::organisations::Organisation;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::session::{Admin, AdminForm, Notice, in_scope, not_yours};
+use super::session::{Admin, AdminForm, Notice};
+use crate::auth::{in_scope, not_yours};
 use super::{Frame, PageResult, Pager, commit, done, render};
 use crate::error::ErrorCode;
 use crate::organisations::{self, TreeLine};

@@ -11,7 +11,8 @@ use fabrique_wire::accounts::InvitedRole;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::session::{Admin, AdminForm, Notice, check_csrf, in_scope, not_yours};
+use super::session::{Admin, AdminForm, Notice, check_csrf};
+use crate::auth::{in_scope, not_yours};
 use super::{Frame, PageError, PageResult, commit, done, render};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};

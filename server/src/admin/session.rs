@@ -29,7 +29,7 @@ use uuid::Uuid;
 
 use super::{Frame, Lang, PageError, PageResult, done, render};
 use crate::accounts;
-use crate::auth::{Actor, ClientIp};
+use crate::auth::{Actor, AdminScope, ClientIp, not_yours};
 use crate::error::{ApiError, ErrorCode};
 use crate::{AppState, audit, exec, on_db};
 
@@ -60,31 +60,6 @@ pub struct Admin {
     pub lang: Lang,
     pub csrf: String,
     session_id: Uuid,
-}
-
-/// Which organisations' things a console user may see and act on.
-#[derive(Debug, Clone)]
-pub enum AdminScope {
-    Everything,
-    Organisations(Vec<Uuid>),
-}
-
-impl AdminScope {
-    pub fn includes(&self, organisation_id: Uuid) -> bool {
-        match self {
-            AdminScope::Everything => true,
-            AdminScope::Organisations(ids) => ids.contains(&organisation_id),
-        }
-    }
-
-    /// The organisations as a JSON array, for `json_each` / `jsonb_array_elements_text`
-    /// filters; `None` when everything is in scope.
-    pub fn as_json(&self) -> Option<String> {
-        match self {
-            AdminScope::Everything => None,
-            AdminScope::Organisations(ids) => Some(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())),
-        }
-    }
 }
 
 impl Admin {
@@ -130,13 +105,6 @@ impl Admin {
             section,
         }
     }
-}
-
-pub fn not_yours() -> ApiError {
-    ApiError::not_found(
-        ErrorCode::NotFound,
-        "Cette page n'existe pas ou ne vous est pas ouverte. / This page does not exist or is not open to you.",
-    )
 }
 
 fn csrf_for(token: &str) -> String {
@@ -524,15 +492,3 @@ async fn revoke_session(State(state): State<AppState>, form: AdminForm<RevokeFor
     Ok(done("/admin/sessions", "session_revoked"))
 }
 
-/// SQL that keeps rows whose `column` is one of the organisations in the JSON array bound
-/// at `$param` (or every row when it is bound NULL): see [`AdminScope::as_json`].
-pub fn in_scope(tx: &crate::db::Tx, column: &str, param: usize) -> String {
-    match tx {
-        crate::db::Tx::Sqlite(_) => format!(
-            "(${param} IS NULL OR {column} IN (SELECT unhex(replace(value, '-', '')) FROM json_each(${param})))"
-        ),
-        crate::db::Tx::Postgres(_) => format!(
-            "(CAST(${param} AS TEXT) IS NULL OR {column} IN (SELECT CAST(value AS UUID) FROM jsonb_array_elements_text(CAST(${param} AS JSONB))))"
-        ),
-    }
-}

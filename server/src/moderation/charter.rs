@@ -111,7 +111,7 @@ pub struct Acceptance {
 /// Who accepted a version, most recent first, a page at a time (within the admin's scope).
 pub async fn acceptances(
     tx: &mut Tx,
-    scope: &crate::admin::session::AdminScope,
+    scope: &crate::auth::AdminScope,
     version: i64,
     limit: i64,
     offset: i64,
@@ -120,7 +120,7 @@ pub async fn acceptances(
         "SELECT a.person_id, p.display_name, o.name AS organisation_name, a.accepted_at FROM charter_acceptances a \
          JOIN people p ON p.id = a.person_id JOIN organisations o ON o.id = p.organisation_id \
          WHERE a.version = $2 AND {} ORDER BY a.accepted_at DESC, a.person_id LIMIT $3 OFFSET $4",
-        crate::admin::session::in_scope(tx, "p.organisation_id", 1)
+        crate::auth::in_scope(tx, "p.organisation_id", 1)
     );
     let scope = scope.as_json();
     let rows: Vec<Acceptance> = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))

@@ -10,44 +10,17 @@ use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
 use crate::api::Failure;
-use crate::app::{Cmd, Session};
+use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch};
-use crate::posts::{parse, rfc3339};
+use crate::pages::Fetch;
+use crate::ids::parse;
+use crate::time::rfc3339;
 use crate::sync;
-use crate::view::{EventFormView, MessageView};
-
-#[derive(Debug, Default)]
-pub struct EventForm {
-    /// The event being changed; `None` for a new one.
-    pub editing: Option<Uuid>,
-    pub group_id: Option<Uuid>,
-    pub title: String,
-    pub description: String,
-    pub starts_at: String,
-    pub ends_at: String,
-    pub time_zone: String,
-    pub place: String,
-    pub online_url: String,
-    pub capacity: Option<u32>,
-    pub error: Option<Text>,
-}
-
-/// Who an organiser's message goes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Audience {
-    Group(Uuid),
-    Attendees(Uuid),
-}
-
-#[derive(Debug)]
-pub struct MessageForm {
-    pub audience: Audience,
-    pub text: String,
-    pub reach: Option<Reach>,
-    pub tag: Option<u64>,
-    pub error: Option<Text>,
-}
+use crate::events::types::{EventFormView, MessageView};
+use super::types::EventForm;
+use super::types::FormFields;
+use super::types::Audience;
+use super::types::MessageForm;
 
 /// The person runs this group (its organisers and admins): they organise its events.
 pub fn runs(session: &Session, group_id: Uuid) -> bool {
@@ -79,18 +52,6 @@ pub fn start_edit(session: &mut Session, id: &str) -> Cmd {
         error: None,
     });
     render()
-}
-
-/// What the form holds, as the person fills it in.
-pub struct FormFields {
-    pub title: String,
-    pub description: String,
-    pub starts_at: String,
-    pub ends_at: String,
-    pub time_zone: String,
-    pub place: String,
-    pub online_url: String,
-    pub capacity: Option<u32>,
 }
 
 pub fn form_changed(session: &mut Session, fields: FormFields) -> Cmd {
@@ -155,7 +116,7 @@ pub fn submit(session: &mut Session) -> Cmd {
             place: form.place.trim().to_owned(),
             online_url: form.online_url.trim().to_owned(),
             capacity,
-            attachments: crate::attachments::take_for_write(session, &crate::attachments::FormTarget::Event),
+            attachments: crate::attachments::take_for_write(session, &crate::attachments::types::FormTarget::Event),
         },
         (None, None) => {
             session.event_form = None;
@@ -179,7 +140,7 @@ pub fn start_message(session: &mut Session, audience: Audience) -> Cmd {
         Audience::Group(id) => format!("/v1/announcements/reach?group_id={id}"),
         Audience::Attendees(id) => format!("/v1/announcements/reach?event_id={id}"),
     };
-    let (tag, cmd) = pages::fetch(session, Fetch::Reach, &path);
+    let (tag, cmd) = session.fetch(Fetch::Reach, &path);
     session.message = Some(MessageForm { audience, text: String::new(), reach: None, tag: Some(tag), error: None });
     cmd.and(render())
 }
@@ -288,7 +249,7 @@ pub fn reach_is_fresh(session: &Session, tag: u64) -> bool {
 }
 
 pub fn close_form(session: &mut Session) -> Cmd {
-    let files = crate::attachments::drop_form(session, &crate::attachments::FormTarget::Event);
+    let files = crate::attachments::drop_form(session, &crate::attachments::types::FormTarget::Event);
     session.event_form = None;
     files.and(render())
 }

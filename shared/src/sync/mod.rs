@@ -6,6 +6,9 @@
 //! and on a timer. A failure retries with exponential backoff and jitter. Start with
 //! [`request`] and [`on_event`].
 
+pub mod types;
+pub use self::types::*;
+
 pub mod outbox;
 pub mod overlay;
 
@@ -16,7 +19,7 @@ use crux_time::{Duration, TimeRequest, TimeResponse, TimerId};
 use fabrique_wire::sync::{Mutation, PullRequest, PullResponse, PushRequest, PushResponse};
 
 use crate::api::{self, Failure};
-use crate::app::{Cmd, Internal, Session, internal};
+use crate::model::{Cmd, Internal, Session, internal};
 use crate::i18n::{self, Text};
 use crate::realtime::RealtimeOperation;
 use crate::storage;
@@ -29,43 +32,6 @@ const DEBOUNCE_MS: u64 = 400;
 const PERIODIC_MS: u64 = 5 * 60 * 1000;
 const BACKOFF_FIRST_MS: u64 = 1000;
 const BACKOFF_MAX_MS: u64 = 60 * 1000;
-
-#[derive(Default)]
-pub struct SyncState {
-    pub in_flight: bool,
-    /// Something asked for a sync while one was running.
-    pub again: bool,
-    /// The last exchange with the server went through.
-    pub online: bool,
-    pub attempt: u32,
-    pub failure: Option<Text>,
-    pub retry_generation: u64,
-    pub debounce_generation: u64,
-    pub periodic_running: bool,
-    pub saving_store: bool,
-    pub save_store_again: bool,
-    /// The store save under way, stopped at sign-out so nothing is written after it.
-    pub store_save: Option<crux_core::command::AbortHandle>,
-    next_timer: usize,
-}
-
-#[derive(Debug)]
-pub enum SyncInternal {
-    Pushed(HttpResult),
-    Pulled(HttpResult),
-    Timer { timer: Timer, response: TimeResponse },
-}
-
-#[derive(Debug, Clone, Copy)]
-pub enum Timer {
-    Retry(u64),
-    Debounce(u64),
-    Periodic,
-}
-
-/// The server no longer accepts the session.
-#[derive(Debug)]
-pub struct SessionExpired;
 
 /// Load the person's store and outbox from the device.
 pub fn load(session: &Session) -> Cmd {
@@ -133,8 +99,15 @@ fn on_loaded(session: &mut Session) -> Cmd {
         .and(save)
         .and(request(session))
         .and(start_periodic(session))
-        .and(crate::notifications::register(session))
+        .and(news(Internal::Loaded { epoch: session.epoch }))
         .and(render())
+}
+
+/// What sync tells the other areas (push registration, uploads, the charter, polls' results):
+/// an event that the app routes to them, so that sync, which every area uses to write,
+/// imports none of them.
+fn news(news: Internal) -> Cmd {
+    Command::event(internal(news))
 }
 
 pub fn connect_realtime(session: &Session) -> Cmd {
@@ -157,7 +130,7 @@ pub fn request(session: &mut Session) -> Cmd {
     session.sync.in_flight = true;
     session.sync.again = false;
     // A reason to sync is a reason to try the files waiting too.
-    next_step(session).and(crate::attachments::resume(session))
+    next_step(session).and(news(Internal::SyncAsked { epoch: session.epoch }))
 }
 
 fn next_step(session: &mut Session) -> Cmd {
@@ -269,7 +242,7 @@ fn pushed(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpir
                 session.notice = Some(i18n::for_error_code(&first.code));
             }
             let codes: Vec<String> = failed.iter().map(|f| f.code.clone()).collect();
-            let charter = crate::moderation::after_refusals(session, &codes);
+            let charter = news(Internal::Refused { epoch: session.epoch, codes });
             let save = save_outbox(session);
             Ok(save.and(next_step(session)).and(charter).and(render()))
         }
@@ -311,7 +284,7 @@ fn pulled(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpir
             }
             session.sync.in_flight = false;
             // Votes may have changed the counts of the polls on screen.
-            let results = crate::polls::read_results(session);
+            let results = news(Internal::Pulled { epoch: session.epoch });
             let saves = save_store(session).and(save_outbox(session)).and(results);
             let again =
                 if session.sync.again || session.outbox.has_unsent() { request(session) } else { Command::done() };
@@ -417,17 +390,18 @@ mod workflow_tests {
     };
     use uuid::Uuid;
 
-    use crate::app::Event;
-    use crate::posts::PostsEvent;
+    use crate::model::Event;
+    use crate::posts::types::PostsEvent;
     use crate::testing::*;
-    use crate::view::{ComposerTarget, Screen};
+    use crate::view::Screen;
+    use crate::posts::types::ComposerTarget;
 
     fn write_post(shell: &mut Shell, group: Uuid, body: &str) {
         shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
         shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: body.into() }));
     }
 
-    fn feed(shell: &Shell) -> crate::view::FeedView {
+    fn feed(shell: &Shell) -> crate::posts::types::FeedView {
         match shell.screen() {
             Screen::Feed(feed) => feed,
             other => panic!("expected the feed, got {other:?}"),
@@ -608,7 +582,7 @@ mod storage_tests {
     use fabrique_wire::sync::Entity;
     use uuid::Uuid;
 
-    use crate::app::Event;
+    use crate::model::Event;
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -653,7 +627,7 @@ mod storage_tests {
         shell.answer_json("/v1/sync/pull", 200, &purge);
         assert!(!shell.kv.contains_key(&scope_key(person, group)));
 
-        shell.send(Event::Accounts(crate::accounts::AccountsEvent::SignOut));
+        shell.send(Event::Accounts(crate::accounts::types::AccountsEvent::SignOut));
         let left: Vec<&String> = shell.kv.keys().filter(|k| k.starts_with("store:") || *k == "session").collect();
         assert!(left.is_empty(), "left on the phone: {left:?}");
         assert!(shell.kv.contains_key(&format!("outbox:{person}")), "the person's writes stay");

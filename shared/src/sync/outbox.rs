@@ -10,7 +10,7 @@ use fabrique_wire::sync::{ClientMutation, MAX_PUSH_MUTATIONS, Mutation, Mutation
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::attachments::Uploads;
+use crate::attachments::types::Uploads;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outbox {

@@ -11,149 +11,20 @@
 //! not accept) is shown in the form with why, and if its form was already sent, it is left
 //! out of the write, so the text is never lost.
 
-use crux_core::capability::Operation;
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
 use crux_time::{Duration, TimeRequest};
 use fabrique_wire::attachments::{Attachment, AttachmentKind, PER_ITEM_MAX, SIZE_MAX, UploadedFile};
-use facet::Facet;
 use futures::StreamExt;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::api;
-use crate::app::{Cmd, Internal, Route, Session, internal};
+use crate::model::{Cmd, Internal, Route, Session, internal};
 use crate::i18n::{Language, Text};
 use crate::sync;
-use crate::view::{AttachmentView, ComposerTarget, FileView};
-
-/// What the shell is asked to do with a file the person chose.
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum UploadOperation {
-    /// `PUT` the file the shell keeps at `file` (what it gave in [`AttachmentsEvent::Add`]) to
-    /// `url`, with `Authorization: Bearer <token>`, its length known in advance. Answer
-    /// `Sent` as bytes go (every few percent is enough), then exactly one of the others.
-    Send { url: String, token: String, file: String },
-    /// The core no longer needs this file (sent, or removed): the shell deletes its copy.
-    Discard { file: String },
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum UploadProgress {
-    Sent {
-        bytes: u64,
-        total: u64,
-    },
-    /// The server answered: its status and body (JSON text).
-    Answered {
-        status: u16,
-        body: String,
-    },
-    /// No answer (no network, connection cut): tried again later.
-    Unreachable,
-    /// The shell no longer has the file.
-    FileMissing,
-}
-
-impl Operation for UploadOperation {
-    type Output = UploadProgress;
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum AttachmentsEvent {
-    /// The person chose a file for the open form; the shell copied it into the app's own
-    /// storage at `file` (kept until `Discard`), `name` as the person knows it.
-    Add { file: String, name: String, size: u64 },
-    /// Take a file off the open form.
-    Remove { id: String },
-}
-
-/// The form a file was chosen for.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-pub enum FormTarget {
-    Post { group_id: Uuid },
-    Question,
-    Event,
-    Message { conversation_id: Uuid },
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct Upload {
-    pub id: Uuid,
-    pub target: FormTarget,
-    /// The form was sent: a write of the outbox names this file.
-    pub submitted: bool,
-    pub file: String,
-    pub name: String,
-    pub size: u64,
-    pub state: UploadState,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub enum UploadState {
-    /// To send (again).
-    Waiting,
-    /// On the server.
-    Stored { kind: AttachmentKind },
-    /// The server (or the core, for the size) refused it for good: the error code.
-    Refused { code: String },
-}
-
-/// The files of this person's forms and writes, in the order they were chosen.
-#[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
-pub struct Uploads {
-    pub items: Vec<Upload>,
-}
-
-impl Uploads {
-    fn get(&self, id: Uuid) -> Option<&Upload> {
-        self.items.iter().find(|u| u.id == id)
-    }
-
-    fn get_mut(&mut self, id: Uuid) -> Option<&mut Upload> {
-        self.items.iter_mut().find(|u| u.id == id)
-    }
-
-    /// Whether a write may be sent: each of its files is on the server. A file this device
-    /// no longer knows of is left for the server to judge.
-    pub fn ready(&self, attachments: &[Uuid]) -> bool {
-        attachments.iter().all(|id| self.get(*id).is_none_or(|u| matches!(u.state, UploadState::Stored { .. })))
-    }
-
-    fn of_form<'a>(&'a self, target: &'a FormTarget) -> impl Iterator<Item = &'a Upload> + 'a {
-        self.items.iter().filter(move |u| !u.submitted && &u.target == target)
-    }
-
-    /// Files of sent forms that no pending write names any more (it was applied or refused).
-    pub fn forget_unnamed(&mut self, named: &std::collections::HashSet<Uuid>) {
-        self.items.retain(|u| !u.submitted || named.contains(&u.id));
-    }
-}
-
-/// An upload under way (one at a time).
-pub struct Uploading {
-    pub id: Uuid,
-    pub sent: u64,
-    pub total: u64,
-    task: crux_core::command::AbortHandle,
-}
-
-/// What the session holds of uploads beyond the outbox: the one under way, the retries.
-#[derive(Default)]
-pub struct Uploader {
-    pub current: Option<Uploading>,
-    /// Transient failures in a row (the delay before the next try grows with it).
-    pub attempt: u32,
-    pub retry_generation: u64,
-}
-
-#[derive(Debug)]
-pub enum UploadInternal {
-    Progress { id: Uuid, progress: UploadProgress },
-    Retry { generation: u64 },
-}
+use crate::posts::types::ComposerTarget;
 
 pub fn update(event: AttachmentsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -462,8 +333,8 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
-    use crate::app::Event;
-    use crate::posts::PostsEvent;
+    use crate::model::Event;
+    use crate::posts::types::PostsEvent;
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -682,7 +553,7 @@ mod tests {
 
     #[test]
     fn a_photo_alone_is_a_message_shown_at_once_with_its_progress_and_sent_once_up() {
-        use crate::conversations::ConversationsEvent;
+        use crate::conversations::types::ConversationsEvent;
         let (me, group, awa) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
         let mut shell = signed_in(me, &first_pull(me, group, vec![]));
         shell.send(Event::Conversations(ConversationsEvent::WriteTo { person_id: awa.to_string() }));

@@ -2,80 +2,23 @@
 //! the questions of a group, "questions for me", a question with its answers, accepting one,
 //! following. Answers and comments on answers are written with the composer.
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
 use fabrique_wire::groups::GroupRole;
 use fabrique_wire::people::PlatformRole;
-use fabrique_wire::questions::{Answer, Question, QuestionState, QuestionThread};
+use fabrique_wire::questions::{Answer, Question, QuestionState};
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::api;
-use crate::app::{Cmd, Session};
+use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch};
-use crate::posts::{parse, rfc3339};
+use crate::pages::Fetch;
+use crate::ids::parse;
+use crate::time::rfc3339;
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{AnswerView, AskView, QuestionSummary, QuestionView, QuestionsForMeView};
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum QuestionsEvent {
-    /// Open the form to ask a question in this group.
-    StartAsk {
-        group_id: String,
-    },
-    /// What the form holds, as the person types: answered questions like the title are suggested.
-    AskChanged {
-        group_ids: Vec<String>,
-        title: String,
-        details: String,
-        tags: Vec<String>,
-    },
-    SubmitAsk,
-    CancelAsk,
-    Accept {
-        question_id: String,
-        answer_id: String,
-    },
-    Follow {
-        id: String,
-    },
-    Unfollow {
-        id: String,
-    },
-    DeleteQuestion {
-        id: String,
-    },
-    DeleteAnswer {
-        id: String,
-    },
-    /// More of "questions for me".
-    MoreForMe,
-}
-
-#[derive(Debug, Default)]
-pub struct AskForm {
-    pub group_ids: Vec<Uuid>,
-    pub title: String,
-    pub details: String,
-    pub tags: Vec<String>,
-    pub suggestions: Vec<Question>,
-    pub suggestions_tag: Option<u64>,
-    pub error: Option<Text>,
-}
-
-/// "Questions for me", read online.
-pub type ForMe = crate::pages::OnlineList<Question>;
-
-#[derive(Debug)]
-pub struct QuestionPage {
-    pub id: Uuid,
-    pub thread: Option<QuestionThread>,
-    pub tag: Option<u64>,
-    pub error: Option<Text>,
-}
 
 /// Titles shorter than this suggest nothing yet.
 const SUGGEST_FROM_CHARS: usize = 4;
@@ -99,7 +42,7 @@ pub fn update(event: QuestionsEvent, session: &mut Session) -> Cmd {
             cmd.and(render())
         }
         QuestionsEvent::CancelAsk => {
-            let files = crate::attachments::drop_form(session, &crate::attachments::FormTarget::Question);
+            let files = crate::attachments::drop_form(session, &crate::attachments::types::FormTarget::Question);
             session.ask = None;
             files.and(render())
         }
@@ -139,7 +82,7 @@ fn suggest(session: &mut Session) -> Cmd {
         return Command::done();
     }
     let path = format!("/v1/questions/similar?q={}", api::query_value(form.title.trim()));
-    let (tag, cmd) = pages::fetch(session, Fetch::Similar, &path);
+    let (tag, cmd) = session.fetch(Fetch::Similar, &path);
     if let Some(form) = session.ask.as_mut() {
         form.suggestions_tag = Some(tag);
     }
@@ -171,7 +114,7 @@ fn submit_ask(session: &mut Session) -> Cmd {
         title,
         details: form.details.trim().to_owned(),
         tags,
-        attachments: crate::attachments::take_for_write(session, &crate::attachments::FormTarget::Question),
+        attachments: crate::attachments::take_for_write(session, &crate::attachments::types::FormTarget::Question),
     };
     session.ask = None;
     sync::write(session, mutation).and(render())
@@ -189,7 +132,7 @@ fn load_for_me(session: &mut Session, more: bool) -> Cmd {
             None => return Command::done(),
         }
     }
-    let (tag, cmd) = pages::fetch(session, Fetch::ForMe { append: more }, &path);
+    let (tag, cmd) = session.fetch(Fetch::ForMe { append: more }, &path);
     session.pages.for_me.tag = Some(tag);
     cmd
 }
@@ -209,7 +152,7 @@ pub fn open_question(session: &mut Session, id: &str) -> Cmd {
         session.pages.question = Some(page);
         return Command::done();
     }
-    let (tag, cmd) = pages::fetch(session, Fetch::Question, &format!("/v1/questions/{question_id}"));
+    let (tag, cmd) = session.fetch(Fetch::Question, &format!("/v1/questions/{question_id}"));
     page.tag = Some(tag);
     session.pages.question = Some(page);
     cmd
@@ -450,10 +393,11 @@ mod tests {
     use uuid::Uuid;
 
     use super::QuestionsEvent;
-    use crate::app::{Event, Route};
-    use crate::posts::PostsEvent;
+    use crate::model::{Event, Route};
+    use crate::posts::types::PostsEvent;
     use crate::testing::*;
-    use crate::view::{ComposerTarget, Screen};
+    use crate::view::Screen;
+    use crate::posts::types::ComposerTarget;
 
     fn question(id: Uuid, group: Uuid, author: Uuid, title: &str) -> Question {
         Question {

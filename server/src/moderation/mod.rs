@@ -16,7 +16,7 @@ use fabrique_wire::notifications::NotificationKind;
 use fabrique_wire::sync::{Entity, EntityKind, scope};
 use uuid::Uuid;
 
-use crate::admin::session::{AdminScope, in_scope};
+use crate::auth::{AdminScope, in_scope};
 use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
@@ -264,7 +264,7 @@ pub async fn load_case(tx: &mut Tx, scope: &AdminScope, id: Uuid) -> ApiResult<C
     let sql = format!("{CASE_SELECT} WHERE k.id = $1");
     let case: Option<Case> =
         on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone())).bind(id).fetch_optional(c).await)?;
-    case.filter(|c| scope.includes(c.organisation_id)).ok_or_else(crate::admin::session::not_yours)
+    case.filter(|c| scope.includes(c.organisation_id)).ok_or_else(crate::auth::not_yours)
 }
 
 /// The queue: cases waiting or being handled (oldest first), or the decided ones (newest first).

@@ -5,31 +5,23 @@
 //! What organisers do (an event's form, cancelling, messages with their reach) is in
 //! [`organise`].
 
+pub mod types;
+pub use self::types::*;
+
 pub mod organise;
 
 use chrono::{DateTime, Utc};
 use crux_core::{Command, render::render};
 use fabrique_wire::events::{Event, RsvpChoice, RsvpStatus};
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::app::{Cmd, Session};
+use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch};
-use crate::posts::{parse, rfc3339};
+use crate::pages::Fetch;
+use crate::ids::parse;
+use crate::time::rfc3339;
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{AttendeeView, CalendarView, EventSummary, EventView, EventsView, RsvpButton};
-
-/// What a person answers, as the shells send it.
-#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum Rsvp {
-    Going,
-    Maybe,
-    Declined,
-}
 
 impl From<Rsvp> for RsvpChoice {
     fn from(rsvp: Rsvp) -> Self {
@@ -39,66 +31,6 @@ impl From<Rsvp> for RsvpChoice {
             Rsvp::Declined => RsvpChoice::Declined,
         }
     }
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum EventsEvent {
-    Answer {
-        id: String,
-        choice: Rsvp,
-    },
-    /// Organisers: the form for a new event of this group.
-    StartCreate {
-        group_id: String,
-    },
-    /// Organisers: the form to change this event.
-    StartEdit {
-        id: String,
-    },
-    /// What the form holds; times are RFC 3339 (the shell's date pickers), `capacity` absent
-    /// for no limit.
-    FormChanged {
-        title: String,
-        description: String,
-        starts_at: String,
-        ends_at: String,
-        time_zone: String,
-        place: String,
-        online_url: String,
-        capacity: Option<u32>,
-    },
-    SubmitForm,
-    CloseForm,
-    CancelEvent {
-        id: String,
-    },
-    /// Organisers: write to every member of a group…
-    MessageGroup {
-        group_id: String,
-    },
-    /// …or to the people going to an event. The reach is shown before sending.
-    MessageAttendees {
-        event_id: String,
-    },
-    MessageChanged {
-        text: String,
-    },
-    SendMessage,
-    CloseMessage,
-}
-
-/// An event read online (its group is not on the phone).
-#[derive(Debug)]
-pub struct EventPage {
-    pub id: Uuid,
-    pub event: Option<Event>,
-    pub tag: Option<u64>,
-    pub error: Option<Text>,
-    /// The first page of those going, read online.
-    pub attendees: Vec<fabrique_wire::events::Attendee>,
-    pub attendees_more: bool,
-    pub attendees_tag: Option<u64>,
 }
 
 /// Shown at most in a list.
@@ -121,18 +53,18 @@ pub fn update(event: EventsEvent, session: &mut Session) -> Cmd {
         EventsEvent::StartEdit { id } => organise::start_edit(session, &id),
         EventsEvent::FormChanged { title, description, starts_at, ends_at, time_zone, place, online_url, capacity } => {
             let fields =
-                organise::FormFields { title, description, starts_at, ends_at, time_zone, place, online_url, capacity };
+                FormFields { title, description, starts_at, ends_at, time_zone, place, online_url, capacity };
             organise::form_changed(session, fields)
         }
         EventsEvent::SubmitForm => organise::submit(session),
         EventsEvent::CloseForm => organise::close_form(session),
         EventsEvent::CancelEvent { id } => organise::cancel_event(session, &id),
         EventsEvent::MessageGroup { group_id } => match parse(&group_id) {
-            Some(id) => organise::start_message(session, organise::Audience::Group(id)),
+            Some(id) => organise::start_message(session, Audience::Group(id)),
             None => render(),
         },
         EventsEvent::MessageAttendees { event_id } => match parse(&event_id) {
-            Some(id) => organise::start_message(session, organise::Audience::Attendees(id)),
+            Some(id) => organise::start_message(session, Audience::Attendees(id)),
             None => render(),
         },
         EventsEvent::MessageChanged { text } => organise::message_changed(session, text),
@@ -156,13 +88,13 @@ pub fn open_event(session: &mut Session, id: &str) -> Cmd {
         attendees_tag: None,
     };
     let (attendees_tag, attendees) =
-        pages::fetch(session, Fetch::Attendees, &format!("/v1/events/{event_id}/attendees?limit=50"));
+        session.fetch(Fetch::Attendees, &format!("/v1/events/{event_id}/attendees?limit=50"));
     page.attendees_tag = Some(attendees_tag);
     if session.store.event(event_id).is_some() {
         session.pages.event = Some(page);
         return attendees;
     }
-    let (tag, cmd) = pages::fetch(session, Fetch::Event, &format!("/v1/events/{event_id}"));
+    let (tag, cmd) = session.fetch(Fetch::Event, &format!("/v1/events/{event_id}"));
     page.tag = Some(tag);
     session.pages.event = Some(page);
     cmd.and(attendees)
@@ -413,7 +345,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::{EventsEvent, Rsvp};
-    use crate::app::{Event as AppEvent, Route};
+    use crate::model::{Event as AppEvent, Route};
     use crate::testing::*;
     use crate::view::Screen;
 

@@ -3,43 +3,24 @@
 //! close one early. Checks that need no server (a question, 2 to 20 different options, a
 //! closing date to come) are made here, so that a mistake is said before anything is sent.
 
+pub mod types;
+pub use self::types::*;
+
 use chrono::{DateTime, Duration, Utc};
-use std::collections::HashMap;
 
 use crux_core::{Command, render::render};
 use fabrique_wire::polls::{
-    DURATION_MAX_DAYS, OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, Poll, PollResults, QUESTION_MAX, ResultsShown,
+    DURATION_MAX_DAYS, OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, Poll, QUESTION_MAX, ResultsShown,
 };
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::app::{Cmd, Route, Session};
+use crate::model::{Cmd, Route, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch};
-use crate::posts::{parse, rfc3339};
+use crate::pages::Fetch;
+use crate::ids::parse;
+use crate::time::rfc3339;
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{PollOptionView, PollView};
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum PollsEvent {
-    /// My choices (option indexes); none takes my vote back.
-    Vote { poll_id: String, choices: Vec<u32> },
-    /// Organisers: close before the date.
-    Close { poll_id: String },
-    /// Organisers: a new poll in the group; `closes_at` is RFC 3339 (the shell's date picker).
-    Create {
-        group_id: String,
-        question: String,
-        options: Vec<String>,
-        multiple: bool,
-        anonymous: bool,
-        results_after_voting: bool,
-        closes_at: String,
-    },
-}
 
 pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -84,34 +65,6 @@ pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
     }
 }
 
-/// Results of open polls, read online: only the server counts votes before the close.
-#[derive(Debug, Default)]
-pub struct ResultsRead {
-    results: HashMap<Uuid, PollResults>,
-    tags: HashMap<Uuid, u64>,
-}
-
-impl ResultsRead {
-    pub fn is_fresh(&self, poll_id: Uuid, tag: u64) -> bool {
-        self.tags.get(&poll_id) == Some(&tag)
-    }
-
-    pub fn answered(&mut self, poll_id: Uuid, result: Result<PollResults, crate::api::Failure>) {
-        self.tags.remove(&poll_id);
-        match result {
-            Ok(results) => {
-                self.results.insert(poll_id, results);
-            }
-            // Not (or no longer) to be shown to me: the hint says when they will be.
-            Err(crate::api::Failure::Refused { .. }) => {
-                self.results.remove(&poll_id);
-            }
-            // Offline: what was read last stays.
-            Err(_) => {}
-        }
-    }
-}
-
 /// Polls on a group's page show their counts before closing to those who may see them:
 /// read them when the page opens and after each sync (votes come in).
 const RESULTS_READ_MAX: usize = 5;
@@ -135,7 +88,7 @@ pub fn read_results(session: &mut Session) -> Cmd {
     let mut cmd = Command::done();
     for poll_id in wanted {
         let (tag, fetch) =
-            pages::fetch(session, Fetch::PollResults { poll_id }, &format!("/v1/polls/{poll_id}/results"));
+            session.fetch(Fetch::PollResults { poll_id }, &format!("/v1/polls/{poll_id}/results"));
         session.pages.poll_results.tags.insert(poll_id, tag);
         cmd = cmd.and(fetch);
     }
@@ -244,6 +197,8 @@ pub fn group_polls(session: &Session, overlay: &Overlay, group_id: Uuid, languag
 
 #[cfg(test)]
 mod tests {
+    use fabrique_wire::polls::PollResults;
+
     use super::*;
 
     #[test]
@@ -263,7 +218,7 @@ mod tests {
 
     #[test]
     fn a_members_vote_shows_at_once_on_the_groups_page_and_a_closed_poll_takes_no_vote() {
-        use crate::app::{Event, Route};
+        use crate::model::{Event, Route};
         use crate::testing::*;
         use crate::view::Screen;
         use fabrique_wire::polls::PollOption;
@@ -311,7 +266,7 @@ mod tests {
 
     #[test]
     fn after_voting_a_member_sees_the_counts_so_far_read_from_the_server_and_who_chose_what() {
-        use crate::app::{Event, Route};
+        use crate::model::{Event, Route};
         use crate::testing::*;
         use crate::view::Screen;
         use fabrique_wire::polls::{MyVote, OptionResult, PollOption};

@@ -1,71 +1,29 @@
 //! Posts and their comments and reactions: the feed, a post's page, writing, editing and
 //! deleting (through the outbox), and the composer form.
 
-use chrono::{DateTime, Utc};
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
 use fabrique_wire::groups::GroupRole;
 use fabrique_wire::people::PlatformRole;
 use fabrique_wire::posts::{Comment, Post, PostKind};
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::app::{Cmd, Session};
+use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch, PostPage};
+use crate::ids::parse;
+use crate::pages::{Fetch, PostPage};
 use crate::storage;
+use crate::time::rfc3339;
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{CommentView, ComposerTarget, ComposerView, FeedView, PostSummary, PostView, ReactionCount};
 
 /// The limits the server checks too.
 pub use fabrique_wire::posts::{BODY_MAX, COMMENT_MAX, TITLE_MAX};
 
 /// Lists show the start of a post; its page shows all of it.
 const EXCERPT_CHARS: usize = 280;
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum PostsEvent {
-    /// Open the form to write or change a post or a comment.
-    Compose(ComposerTarget),
-    /// What the form holds, as the person types (shells send it every second or so): kept on
-    /// the phone, so a draft survives the app being killed.
-    DraftChanged {
-        title: String,
-        body: String,
-    },
-    /// Send what the form holds; it closes once the write is kept on the phone.
-    Submit {
-        title: String,
-        body: String,
-    },
-    CancelCompose,
-    Delete {
-        id: String,
-    },
-    DeleteComment {
-        id: String,
-    },
-    React {
-        target_id: String,
-        emoji: String,
-    },
-    Unreact {
-        target_id: String,
-        emoji: String,
-    },
-}
-
-/// The composer's state: the form stays open with its text until the write is accepted.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Composer {
-    pub target: ComposerTarget,
-    pub title: String,
-    pub body: String,
-    #[serde(skip)]
-    pub error: Option<Text>,
-}
 
 pub fn update(event: PostsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -218,7 +176,7 @@ fn save_draft(session: &Session) -> Cmd {
         Some(composer) => storage::set(key, composer),
         None => storage::delete(key),
     };
-    Command::request_from_shell(operation).then_send(|_| crate::app::internal(crate::app::Internal::Ignored))
+    Command::request_from_shell(operation).then_send(|_| crate::model::internal(crate::model::Internal::Ignored))
 }
 
 /// The form as the app left it, opened again at start.
@@ -242,8 +200,8 @@ pub fn open_post(session: &mut Session, id: &str) -> Cmd {
         session.pages.post = Some(page);
         return Command::done();
     }
-    let (tag, post) = pages::fetch(session, Fetch::Post, &format!("/v1/posts/{post_id}"));
-    let (comments_tag, comments) = pages::fetch(session, Fetch::Comments, &format!("/v1/posts/{post_id}/comments"));
+    let (tag, post) = session.fetch(Fetch::Post, &format!("/v1/posts/{post_id}"));
+    let (comments_tag, comments) = session.fetch(Fetch::Comments, &format!("/v1/posts/{post_id}/comments"));
     page.tag = Some(tag);
     page.comments_tag = Some(comments_tag);
     session.pages.post = Some(page);
@@ -507,10 +465,6 @@ fn excerpt(body: &str) -> String {
     }
 }
 
-pub fn rfc3339(time: DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
 /// The people named in `body` as `@Their Name`, among the members of `groups` the phone
 /// holds (never oneself; at most 20, as the server takes).
 pub fn mentions_in(session: &Session, groups: &[Uuid], body: &str) -> Vec<Uuid> {
@@ -552,18 +506,15 @@ pub fn written_text(mutation: &Mutation) -> String {
     }
 }
 
-pub fn parse(id: &str) -> Option<Uuid> {
-    Uuid::parse_str(id.trim()).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use uuid::Uuid;
 
     use super::PostsEvent;
-    use crate::app::{Event, Route};
+    use crate::model::{Event, Route};
     use crate::testing::*;
-    use crate::view::{ComposerTarget, Screen};
+    use crate::view::Screen;
+    use crate::posts::types::ComposerTarget;
 
     #[test]
     fn naming_a_member_with_an_at_sign_tells_the_server_who_was_named() {
@@ -668,8 +619,8 @@ mod tests {
         assert_eq!(feed.items.len(), 20);
         assert_eq!(feed.items[0].body, "44");
         assert!(feed.has_more);
-        shell.send(Event::Feed(crate::app::FeedEvent::More));
-        shell.send(Event::Feed(crate::app::FeedEvent::More));
+        shell.send(Event::Feed(crate::model::FeedEvent::More));
+        shell.send(Event::Feed(crate::model::FeedEvent::More));
         let Screen::Feed(feed) = shell.screen() else { panic!() };
         assert_eq!(feed.items.len(), 45);
         assert!(!feed.has_more);

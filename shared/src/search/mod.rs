@@ -1,35 +1,17 @@
 //! Search (online): one box over posts, questions, answers, groups and people, with the
 //! matching words marked; and the directory's filters live in [`crate::people`].
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
 use fabrique_wire::Page;
 use fabrique_wire::search::{Highlighted, SearchKind, SearchResult};
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 
 use crate::api;
-use crate::app::{Cmd, Session};
+use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch, OnlineList};
-use crate::view::{HighlightedView, ResultKind, SearchResultView, SearchView};
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum SearchEvent {
-    /// Search for `query` (everything, or one kind of result).
-    Query {
-        query: String,
-        kind: Option<ResultKind>,
-    },
-    More,
-}
-
-#[derive(Debug, Default)]
-pub struct SearchPage {
-    pub query: String,
-    pub kind: Option<ResultKind>,
-    pub list: OnlineList<SearchResult>,
-}
+use crate::pages::Fetch;
 
 fn wire_kind(kind: ResultKind) -> &'static str {
     match kind {
@@ -82,7 +64,7 @@ fn load(session: &mut Session, more: bool) -> Cmd {
             None => return Command::done(),
         }
     }
-    let (tag, cmd) = pages::fetch(session, Fetch::Search { append: more }, &path);
+    let (tag, cmd) = session.fetch(Fetch::Search { append: more }, &path);
     session.pages.search.list.tag = Some(tag);
     cmd
 }
@@ -109,7 +91,7 @@ pub fn view(session: &Session, language: Language) -> SearchView {
             title: highlighted(&r.title),
             snippet: highlighted(&r.snippet),
             group_name: r.group_name.clone(),
-            created_at: r.created_at.map(crate::posts::rfc3339),
+            created_at: r.created_at.map(crate::time::rfc3339),
         })
         .collect();
     let empty_text = if page.query.is_empty() {
@@ -137,7 +119,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::SearchEvent;
-    use crate::app::{Event, Route};
+    use crate::model::{Event, Route};
     use crate::testing::*;
     use crate::view::Screen;
 

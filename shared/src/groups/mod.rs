@@ -1,51 +1,24 @@
 //! Groups: mine (from the device), browsing all of them (online), a group's page, and
 //! joining, asking to join, following and leaving (through the outbox).
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
 use fabrique_wire::groups::{Group, GroupListing, GroupRole, Visibility};
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::api;
-use crate::app::{Cmd, Session};
+use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch, GroupPage};
-use crate::posts::{self, parse};
+use crate::pages::{Fetch, GroupPage};
+use crate::ids::parse;
+use crate::posts;
 use crate::sync::{
     self,
     overlay::{GroupIntent, Overlay},
 };
-use crate::view::{BrowseView, GroupRelation, GroupSummary, GroupView, MyGroupsView};
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum GroupsEvent {
-    /// Browse groups whose name holds these words (all groups when empty).
-    Search {
-        query: String,
-    },
-    MoreResults,
-    /// Older posts of a group this device does not hold.
-    MorePosts,
-    Join {
-        id: String,
-    },
-    AskToJoin {
-        id: String,
-        message: String,
-    },
-    Follow {
-        id: String,
-    },
-    Unfollow {
-        id: String,
-    },
-    Leave {
-        id: String,
-    },
-}
 
 pub fn update(event: GroupsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -91,7 +64,7 @@ fn search(session: &mut Session, append: bool) -> Cmd {
     if append && let Some(cursor) = &browse.next_cursor {
         path.push_str(&format!("&cursor={}", api::query_value(cursor)));
     }
-    let (tag, cmd) = pages::fetch(session, Fetch::Browse { append }, &path);
+    let (tag, cmd) = session.fetch(Fetch::Browse { append }, &path);
     session.pages.browse.tag = Some(tag);
     cmd
 }
@@ -101,7 +74,7 @@ pub fn open_group(session: &mut Session, id: &str) -> Cmd {
         session.pages.group = None;
         return Command::done();
     };
-    let (listing_tag, listing) = pages::fetch(session, Fetch::GroupListing, &format!("/v1/groups/{group_id}"));
+    let (listing_tag, listing) = session.fetch(Fetch::GroupListing, &format!("/v1/groups/{group_id}"));
     let mut page = GroupPage {
         id: group_id,
         listing: None,
@@ -116,10 +89,10 @@ pub fn open_group(session: &mut Session, id: &str) -> Cmd {
     let mut cmd = listing;
     if !holds(session, group_id) {
         let (posts_tag, posts) =
-            pages::fetch(session, Fetch::GroupPosts { append: false }, &format!("/v1/groups/{group_id}/posts"));
+            session.fetch(Fetch::GroupPosts { append: false }, &format!("/v1/groups/{group_id}/posts"));
         page.posts_tag = Some(posts_tag);
         let (questions_tag, questions) =
-            pages::fetch(session, Fetch::GroupQuestions, &format!("/v1/groups/{group_id}/questions"));
+            session.fetch(Fetch::GroupQuestions, &format!("/v1/groups/{group_id}/questions"));
         page.questions_tag = Some(questions_tag);
         cmd = cmd.and(posts).and(questions);
     }
@@ -131,7 +104,7 @@ fn more_posts(session: &mut Session) -> Cmd {
     let Some(page) = &session.pages.group else { return Command::done() };
     let Some(cursor) = page.posts_cursor.clone() else { return Command::done() };
     let path = format!("/v1/groups/{}/posts?cursor={}", page.id, api::query_value(&cursor));
-    let (tag, cmd) = pages::fetch(session, Fetch::GroupPosts { append: true }, &path);
+    let (tag, cmd) = session.fetch(Fetch::GroupPosts { append: true }, &path);
     if let Some(page) = &mut session.pages.group {
         page.posts_tag = Some(tag);
     }
@@ -292,9 +265,10 @@ mod tests {
     use uuid::Uuid;
 
     use super::GroupsEvent;
-    use crate::app::{Event, Route};
+    use crate::model::{Event, Route};
     use crate::testing::*;
-    use crate::view::{GroupRelation, Screen};
+    use crate::view::Screen;
+    use crate::groups::types::GroupRelation;
 
     fn listing(name: &str) -> GroupListing {
         let mut g = group(Uuid::now_v7(), name);

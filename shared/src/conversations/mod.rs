@@ -3,50 +3,19 @@
 //! blocking a person. Everything comes from the conversation scopes the phone holds; what I
 //! write shows at once with its "not sent yet" mark and goes through the outbox.
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::render::render;
 use fabrique_wire::conversations::{Conversation, MESSAGE_MAX, PARTICIPANTS_MAX, direct_conversation_id};
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::app::{Cmd, Route, Session};
+use crate::model::{Cmd, Route, Session};
 use crate::i18n::{Language, Text};
-use crate::posts::{parse, rfc3339};
+use crate::ids::parse;
+use crate::time::rfc3339;
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{ConversationMessage, ConversationSummary, ConversationView, ConversationsView};
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum ConversationsEvent {
-    /// "Write to" on a profile or in the directory: opens our conversation, starting it
-    /// when there is none yet.
-    WriteTo {
-        person_id: String,
-    },
-    /// A conversation with several people (the directory's multiple choice).
-    StartWith {
-        person_ids: Vec<String>,
-        title: String,
-    },
-    Send {
-        conversation_id: String,
-        body: String,
-    },
-    AddPeople {
-        conversation_id: String,
-        person_ids: Vec<String>,
-    },
-    Leave {
-        conversation_id: String,
-    },
-    Block {
-        person_id: String,
-    },
-    Unblock {
-        person_id: String,
-    },
-}
 
 pub fn update(event: ConversationsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -106,7 +75,7 @@ fn write_to(session: &mut Session, other: Uuid) -> Cmd {
     } else {
         sync::write(session, Mutation::StartConversation { id, person_ids: vec![other], title: String::new() })
     };
-    start.and(crate::app::navigate(session, Route::Conversation { id: id.to_string() }))
+    start.and(crux_core::Command::event(crate::model::Event::Navigate(Route::Conversation { id: id.to_string() })))
 }
 
 fn start_with(session: &mut Session, mut people: Vec<Uuid>, title: String) -> Cmd {
@@ -125,14 +94,14 @@ fn start_with(session: &mut Session, mut people: Vec<Uuid>, title: String) -> Cm
                 session,
                 Mutation::StartConversation { id, person_ids: people, title: title.trim().to_owned() },
             );
-            write.and(crate::app::navigate(session, Route::Conversation { id: id.to_string() }))
+            write.and(crux_core::Command::event(crate::model::Event::Navigate(Route::Conversation { id: id.to_string() })))
         }
     }
 }
 
 fn send(session: &mut Session, conversation_id: Uuid, body: String) -> Cmd {
     let body = body.trim().to_owned();
-    let target = crate::attachments::FormTarget::Message { conversation_id };
+    let target = crate::attachments::types::FormTarget::Message { conversation_id };
     // A photo alone is a message: the words may then be left out.
     if body.is_empty() && !crate::attachments::form_has_files(session, &target) {
         session.notice = Some(Text::BodyRequired);
@@ -314,7 +283,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
-    use crate::app::Event;
+    use crate::model::Event;
     use crate::testing::*;
     use crate::view::Screen;
 

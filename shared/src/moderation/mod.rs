@@ -7,164 +7,22 @@
 //! reason is not lost: accepting the charter sends it again, after the acceptance.
 //! A report is a write like any other (it waits in the outbox when offline).
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
-use fabrique_wire::moderation::{Charter, ModerationDecision, ReportReason, ReportTarget};
+use fabrique_wire::moderation::{Charter, ReportReason, ReportTarget};
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::api::Failure;
-use crate::app::{Cmd, Route, Session};
+use crate::model::{Cmd, Route, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch};
+use crate::pages::Fetch;
 use crate::sync;
 
 /// The server's code for a write refused until the charter is accepted.
 pub const CHARTER_NOT_ACCEPTED: &str = "charter_not_accepted";
-
-/// What can be reported, as the shells send it.
-#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum ReportWhat {
-    Post,
-    Comment,
-    Question,
-    Answer,
-    Person,
-}
-
-/// Why, as the shells send it (the labels come from [`report_view`]).
-#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum ReportWhy {
-    Spam,
-    Harassment,
-    Hateful,
-    FalseInformation,
-    PrivateInformation,
-    Other,
-}
-
-impl ReportWhat {
-    fn wire(self) -> ReportTarget {
-        match self {
-            ReportWhat::Post => ReportTarget::Post,
-            ReportWhat::Comment => ReportTarget::Comment,
-            ReportWhat::Question => ReportTarget::Question,
-            ReportWhat::Answer => ReportTarget::Answer,
-            ReportWhat::Person => ReportTarget::Person,
-        }
-    }
-}
-
-impl ReportWhy {
-    const ALL: [ReportWhy; 6] = [
-        ReportWhy::Spam,
-        ReportWhy::Harassment,
-        ReportWhy::Hateful,
-        ReportWhy::FalseInformation,
-        ReportWhy::PrivateInformation,
-        ReportWhy::Other,
-    ];
-
-    fn wire(self) -> ReportReason {
-        match self {
-            ReportWhy::Spam => ReportReason::Spam,
-            ReportWhy::Harassment => ReportReason::Harassment,
-            ReportWhy::Hateful => ReportReason::Hateful,
-            ReportWhy::FalseInformation => ReportReason::FalseInformation,
-            ReportWhy::PrivateInformation => ReportReason::PrivateInformation,
-            ReportWhy::Other => ReportReason::Other,
-        }
-    }
-
-    fn label(self, language: Language) -> &'static str {
-        let (fr, en) = match self {
-            ReportWhy::Spam => ("Publicité ou message indésirable", "Advertising or spam"),
-            ReportWhy::Harassment => ("Harcèlement ou propos blessants", "Harassment or hurtful words"),
-            ReportWhy::Hateful => ("Propos haineux ou discriminatoires", "Hateful or discriminatory words"),
-            ReportWhy::FalseInformation => ("Fausse information", "False information"),
-            ReportWhy::PrivateInformation => ("Informations personnelles exposées", "Private information exposed"),
-            ReportWhy::Other => ("Autre chose, contraire à la charte", "Something else against the charter"),
-        };
-        match language {
-            Language::French => fr,
-            Language::English => en,
-        }
-    }
-}
-
-/// What a group's organiser decides about a report in their group (suspending an account is
-/// the federation moderators', from the console).
-#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum Decision {
-    /// Nothing against the charter.
-    Dismiss,
-    /// Taken out of the group, kept for the record.
-    Hide,
-    /// Taken out and erased.
-    Delete,
-    /// The author is warned; it stays.
-    Warn,
-}
-
-impl Decision {
-    const ALL: [Decision; 4] = [Decision::Dismiss, Decision::Hide, Decision::Delete, Decision::Warn];
-
-    fn wire(self) -> ModerationDecision {
-        match self {
-            Decision::Dismiss => ModerationDecision::Dismiss,
-            Decision::Hide => ModerationDecision::Hide,
-            Decision::Delete => ModerationDecision::Delete,
-            Decision::Warn => ModerationDecision::Warn,
-        }
-    }
-
-    fn label(self, language: Language) -> &'static str {
-        let (fr, en) = match self {
-            Decision::Dismiss => ("Rien à redire", "Nothing wrong"),
-            Decision::Hide => ("Masquer", "Hide"),
-            Decision::Delete => ("Supprimer", "Delete"),
-            Decision::Warn => ("Avertir l'auteur", "Warn the author"),
-        };
-        match language {
-            Language::French => fr,
-            Language::English => en,
-        }
-    }
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum ModerationEvent {
-    /// Accept the charter shown on the charter screen.
-    AcceptCharter,
-    /// Report something to the moderators (from the report screen).
-    Report { what: ReportWhat, id: String, reason: ReportWhy, details: String },
-    /// An organiser decides a report about their group, with the reason the author and the
-    /// reporters will read.
-    DecideReport { case_id: String, decision: Decision, reason: String },
-}
-
-/// The charter as this session knows it.
-#[derive(Debug, Default)]
-pub struct CharterState {
-    /// `None` until the server answered; then the charter in force, if there is one.
-    pub known: Option<Option<Charter>>,
-    pub tag: Option<u64>,
-}
-
-impl CharterState {
-    /// A charter is in force and this person has not accepted it (nor is about to).
-    pub fn pending(&self) -> Option<&Charter> {
-        match &self.known {
-            Some(Some(charter)) if !charter.accepted => Some(charter),
-            _ => None,
-        }
-    }
-}
 
 pub fn update(event: ModerationEvent, session: &mut Session) -> Cmd {
     match event {
@@ -196,22 +54,6 @@ pub fn update(event: ModerationEvent, session: &mut Session) -> Cmd {
             sync::write(session, decide).and(render())
         }
     }
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct GroupReportView {
-    pub case_id: String,
-    /// "Publication de Bruno" / "Bruno's post".
-    pub title: String,
-    pub excerpt: String,
-    /// "Publicité ou message indésirable (2 signalements)".
-    pub reasons: String,
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct DecisionOption {
-    pub decision: Decision,
-    pub label: String,
 }
 
 /// The open reports about a group, for the people who run it (empty for the others).
@@ -283,7 +125,7 @@ fn why(reason: ReportReason) -> ReportWhy {
 
 /// Asks the server for the charter in force.
 pub fn refresh(session: &mut Session) -> Cmd {
-    let (tag, cmd) = pages::fetch(session, Fetch::Charter, "/v1/charter");
+    let (tag, cmd) = session.fetch(Fetch::Charter, "/v1/charter");
     session.charter.tag = Some(tag);
     cmd
 }
@@ -339,21 +181,6 @@ pub fn held_count(session: &Session) -> usize {
     session.outbox.failed.iter().filter(|f| f.code == CHARTER_NOT_ACCEPTED).count()
 }
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct CharterView {
-    pub title: String,
-    /// The charter's text (empty while it is read, with `loading_text` shown).
-    pub text: String,
-    pub version: i64,
-    pub accepted: bool,
-    /// "J'ai lu la charte et je l'accepte", when not accepted yet.
-    pub accept_label: Option<String>,
-    /// "Vos 2 messages partiront dès que vous aurez accepté la charte."
-    pub held_text: Option<String>,
-    /// Shown instead of a text: reading it, or no charter published.
-    pub empty_text: Option<String>,
-}
-
 pub fn charter_view(session: &Session, language: Language) -> CharterView {
     let say = |t: Text| t.in_language(language).to_owned();
     let title = say(Text::CharterTitle);
@@ -399,22 +226,6 @@ pub fn prompt(session: &Session, language: Language) -> Option<String> {
     session.charter.pending().map(|_| Text::CharterPrompt.in_language(language).to_owned())
 }
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct ReportReasonView {
-    pub reason: ReportWhy,
-    pub label: String,
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct ReportView {
-    pub what: ReportWhat,
-    pub id: String,
-    pub title: String,
-    pub hint: String,
-    pub reasons: Vec<ReportReasonView>,
-    pub details_label: String,
-}
-
 pub fn report_view(what: ReportWhat, id: &str, language: Language) -> ReportView {
     ReportView {
         what,
@@ -436,10 +247,11 @@ mod tests {
     use uuid::Uuid;
 
     use super::{ModerationEvent, ReportWhat, ReportWhy};
-    use crate::app::{Event, Route};
-    use crate::posts::PostsEvent;
+    use crate::model::{Event, Route};
+    use crate::posts::types::PostsEvent;
     use crate::testing::{first_pull, pull_page, signed_in};
-    use crate::view::{ComposerTarget, Screen};
+    use crate::view::Screen;
+    use crate::posts::types::ComposerTarget;
 
     fn charter(accepted: bool) -> Charter {
         Charter { version: 3, text: "1. On se respecte.".into(), published_at: chrono::Utc::now(), accepted }

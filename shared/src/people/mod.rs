@@ -1,58 +1,22 @@
 //! Profiles: mine (from the device, edited through the outbox) and other people's (online,
 //! shown only as far as each person allows).
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
 use fabrique_wire::people::{DirectoryVisibility, Me, Profile, ProfileUpdate};
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 
-use crate::app::{Cmd, Session};
+use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{self, Fetch, PersonPage};
-use crate::posts::parse;
+use crate::pages::{Fetch, PersonPage};
+use crate::ids::parse;
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{MyProfileView, PersonView, ProfileEditorView, ProfileView};
 
 use fabrique_wire::people::{BIO_MAX, DISPLAY_NAME_MAX as NAME_MAX, FUNCTION_MAX};
 
 const TAGS_MAX: usize = 30;
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum PeopleEvent {
-    EditProfile,
-    SaveProfile {
-        display_name: String,
-        function: String,
-        bio: String,
-        skills: Vec<String>,
-        interests: Vec<String>,
-        federation_visible: bool,
-    },
-    CancelEdit,
-    /// Filter the directory (empty values: no filter).
-    Directory {
-        query: String,
-        skill: String,
-        organisation_id: Option<String>,
-    },
-    DirectoryMore,
-}
-
-#[derive(Debug, Default)]
-pub struct DirectoryPage {
-    pub query: String,
-    pub skill: String,
-    pub organisation_id: Option<uuid::Uuid>,
-    pub list: crate::pages::OnlineList<Profile>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ProfileEditor {
-    pub draft: ProfileEditorView,
-    pub error: Option<Text>,
-}
 
 pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
     match event {
@@ -137,7 +101,7 @@ pub fn open_person(session: &mut Session, id: &str) -> Cmd {
         session.pages.person = None;
         return Command::done();
     };
-    let (tag, cmd) = pages::fetch(session, Fetch::Person, &format!("/v1/people/{person_id}"));
+    let (tag, cmd) = session.fetch(Fetch::Person, &format!("/v1/people/{person_id}"));
     session.pages.person = Some(PersonPage { id: person_id, profile: None, tag: Some(tag), error: None });
     cmd
 }
@@ -250,15 +214,15 @@ fn load_directory(session: &mut Session, more: bool) -> Cmd {
         }
     }
     let path = format!("/v1/people?{}", query.join("&"));
-    let (tag, cmd) = pages::fetch(session, Fetch::Directory { append: more }, &path);
+    let (tag, cmd) = session.fetch(Fetch::Directory { append: more }, &path);
     session.pages.directory.list.tag = Some(tag);
     cmd
 }
 
-pub fn directory_view(session: &Session, language: Language) -> crate::view::DirectoryView {
+pub fn directory_view(session: &Session, language: Language) -> crate::people::types::DirectoryView {
     let page = &session.pages.directory;
     let people: Vec<ProfileView> = page.list.items.iter().map(profile_view).collect();
-    crate::view::DirectoryView {
+    crate::people::types::DirectoryView {
         query: page.query.clone(),
         skill: page.skill.clone(),
         organisation_id: page.organisation_id.map(|o| o.to_string()),
@@ -275,7 +239,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::PeopleEvent;
-    use crate::app::{Event, Route};
+    use crate::model::{Event, Route};
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -335,7 +299,7 @@ mod tests {
         shell.answer(request, ok(200, &me(other).profile));
         let Screen::Person(view) = shell.screen() else { panic!() };
         assert!(view.can_write && view.can_block && !view.blocked);
-        shell.send(Event::Conversations(crate::conversations::ConversationsEvent::Block {
+        shell.send(Event::Conversations(crate::conversations::types::ConversationsEvent::Block {
             person_id: other.to_string(),
         }));
         let Screen::Person(view) = shell.screen() else { panic!() };

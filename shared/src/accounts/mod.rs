@@ -4,45 +4,21 @@
 //! restarts. Signing out forgets the token and the synced data, but keeps the person's
 //! unsent writes for their next sign-in.
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::{Command, render::render};
 use crux_http::protocol::HttpResult;
 use crux_kv::KeyValueResult;
 use fabrique_wire::accounts::{RedeemInvitationRequest, SessionResponse, SignInRequest};
-use facet::Facet;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::api::{self, Credentials, Failure};
-use crate::app::{Cmd, Internal, Model, Phase, Session, internal};
+use crate::model::{Cmd, Internal, Model, Phase, Session, internal};
 use crate::i18n::{Language, Text};
 use crate::realtime::RealtimeOperation;
 use crate::storage::{self, SavedSession};
 use crate::sync;
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum AccountsEvent {
-    SignIn {
-        email: String,
-        password: String,
-    },
-    /// Create one's account from the invitation code an association gave.
-    Redeem {
-        code: String,
-        display_name: String,
-        password: String,
-    },
-    SignOut,
-}
-
-/// The sign-in screen's state.
-#[derive(Debug, Default)]
-pub struct SignIn {
-    /// The tag of the sign-in under way, if any.
-    pub busy: Option<u64>,
-    pub error: Option<Text>,
-    /// Said once on arrival (session expired, writes kept for later).
-    pub notice: Option<Text>,
-}
 
 pub fn start(model: &mut Model, server_url: String, language: Language) -> Cmd {
     if !matches!(model.phase, Phase::Starting) || !model.server_url.is_empty() {
@@ -195,7 +171,7 @@ fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
     let ignore = |_| internal(Internal::Ignored);
     let mut commands = vec![
         Command::notify_shell(RealtimeOperation::Disconnect).into(),
-        Command::request_from_shell(crate::notifications::PushOperation::Unregister)
+        Command::request_from_shell(crate::notifications::types::PushOperation::Unregister)
             .then_send(|_| internal(Internal::Ignored)),
         Command::request_from_shell(storage::delete(storage::SESSION)).then_send(ignore),
         Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).then_send(ignore),
@@ -226,7 +202,7 @@ mod tests {
     use fabrique_wire::posts::Post;
     use uuid::Uuid;
 
-    use crate::app::Event;
+    use crate::model::Event;
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -291,10 +267,10 @@ mod tests {
         let person = Uuid::now_v7();
         let group = Uuid::now_v7();
         let mut shell = signed_in(person, &first_pull(person, group, vec![]));
-        shell.send(Event::Posts(crate::posts::PostsEvent::Compose(crate::view::ComposerTarget::NewPost {
+        shell.send(Event::Posts(crate::posts::types::PostsEvent::Compose(crate::posts::types::ComposerTarget::NewPost {
             group_id: group.to_string(),
         })));
-        shell.send(Event::Posts(crate::posts::PostsEvent::Submit { title: String::new(), body: "Pas perdu".into() }));
+        shell.send(Event::Posts(crate::posts::types::PostsEvent::Submit { title: String::new(), body: "Pas perdu".into() }));
         shell.fire_timers();
         let request = shell.take_request("/v1/sync/push");
         shell.answer(request, refusal(401, "unauthorized"));

@@ -3,56 +3,21 @@
 //! opens), and "mark all read". A push only says that something new is there: the core
 //! syncs (`Event::PushReceived`) and the list shows it.
 
+pub mod types;
+pub use self::types::*;
+
 use crux_core::Command;
-use crux_core::capability::Operation;
 use crux_core::render::render;
-use crux_http::protocol::HttpResult;
 use fabrique_wire::notifications::{
     DEFAULT_TIME_ZONE, GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours,
 };
 use fabrique_wire::sync::Mutation;
-use facet::Facet;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::api;
-use crate::app::{Cmd, Internal, Route, Session, internal};
+use crate::model::{Cmd, Internal, Route, Session, internal};
 use crate::i18n::{Language, Text};
 use crate::sync::{self, overlay::Overlay};
-use crate::view::{
-    GroupLevelRow, KindToggle, LevelOption, NotificationItemView, NotificationSettingsView, NotificationsView,
-};
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum NotificationsEvent {
-    /// Open what the notification is about; it is marked read.
-    Open {
-        id: String,
-    },
-    MarkAllRead,
-    /// Time zone, quiet hours ("HH:MM", both or neither) and the kinds one does not want
-    /// (their `KindToggle::kind` names).
-    SaveSettings {
-        time_zone: String,
-        quiet_start: Option<String>,
-        quiet_end: Option<String>,
-        muted_kinds: Vec<String>,
-    },
-    SetGroupLevel {
-        group_id: String,
-        level: Level,
-    },
-}
-
-/// How much of a group reaches me.
-#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum Level {
-    Everything,
-    Important,
-    Nothing,
-}
 
 impl From<Level> for GroupLevel {
     fn from(level: Level) -> Self {
@@ -62,67 +27,6 @@ impl From<Level> for GroupLevel {
             Level::Nothing => GroupLevel::Nothing,
         }
     }
-}
-
-impl From<GroupLevel> for Level {
-    fn from(level: GroupLevel) -> Self {
-        match level {
-            GroupLevel::Everything => Level::Everything,
-            GroupLevel::Important => Level::Important,
-            GroupLevel::Nothing => Level::Nothing,
-        }
-    }
-}
-
-/// What the shell does for pushes: subscribe this device with the platform's push
-/// service (UnifiedPush on Android, a relay to APNs on iOS) and say where pushes go.
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum PushOperation {
-    /// Subscribe with the server's VAPID public key (base64url, the `applicationServerKey`).
-    Register { application_server_key: String },
-    /// Stop receiving pushes on this device (signed out).
-    Unregister,
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum PushRegistration {
-    /// Where the push service takes pushes for this device, and its keys (base64url).
-    Subscribed {
-        endpoint: String,
-        p256dh: String,
-        auth: String,
-        label: String,
-    },
-    /// No push on this device (no distributor, permission refused): the in-app list still works.
-    Unavailable {
-        reason: String,
-    },
-    Unregistered,
-}
-
-impl Operation for PushOperation {
-    type Output = PushRegistration;
-}
-
-/// Where this session's push registration stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum PushState {
-    #[default]
-    NotYet,
-    Registering,
-    Registered,
-    /// The device cannot receive pushes: not asked again in this session.
-    Unavailable,
-}
-
-/// What the push registration's effects answered.
-#[derive(Debug)]
-pub enum PushInternal {
-    Key(HttpResult),
-    Registration(PushRegistration),
-    Subscribed(HttpResult),
 }
 
 /// Registers this device for pushes, once per session (again after a failure, at the next
@@ -184,7 +88,7 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
             } else {
                 sync::write(session, Mutation::MarkNotificationsRead { ids: vec![notification.id] })
             };
-            mark.and(crate::app::navigate(session, route_of(session, &notification)))
+            mark.and(crux_core::Command::event(crate::model::Event::Navigate(route_of(session, &notification))))
         }
         NotificationsEvent::MarkAllRead => {
             let overlay = Overlay::of(&session.outbox);
@@ -448,7 +352,7 @@ pub fn view(session: &Session, overlay: &Overlay, language: Language) -> Notific
         .map(|n| NotificationItemView {
             id: n.id.to_string(),
             text: sentence(n, language),
-            created_at: crate::posts::rfc3339(n.created_at),
+            created_at: crate::time::rfc3339(n.created_at),
             unread: !is_read(n, overlay),
         })
         .collect();
@@ -469,7 +373,7 @@ mod tests {
     use uuid::Uuid;
 
     use super::{NotificationsEvent, PushOperation, PushRegistration};
-    use crate::app::{Event, Route};
+    use crate::model::{Event, Route};
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -478,7 +382,7 @@ mod tests {
         let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
         let mut shell = Shell::default();
         shell.start();
-        shell.send(Event::Accounts(crate::accounts::AccountsEvent::SignIn {
+        shell.send(Event::Accounts(crate::accounts::types::AccountsEvent::SignIn {
             email: "awa@example.org".into(),
             password: "correct horse battery".into(),
         }));

@@ -1,0 +1,35 @@
+//! Signing in: what a shell sends, and the sign-in form as it stands.
+//!
+//! The area's types, below its logic (`mod.rs`) and below the core's model: what the
+//! session holds and the shells draw is defined here, so that the model imports no logic.
+
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum AccountsEvent {
+    SignIn {
+        email: String,
+        password: String,
+    },
+    /// Create one's account from the invitation code an association gave.
+    Redeem {
+        code: String,
+        display_name: String,
+        password: String,
+    },
+    SignOut,
+}
+
+/// The sign-in screen's state.
+#[derive(Debug, Default)]
+pub struct SignIn {
+    /// The tag of the sign-in under way, if any.
+    pub busy: Option<u64>,
+    pub error: Option<Text>,
+    /// Said once on arrival (session expired, writes kept for later).
+    pub notice: Option<Text>,
+}

@@ -1,0 +1,368 @@
+//! What the core holds and speaks: the effects it asks of a shell ([`Effect`]), the events a
+//! shell may send ([`Event`]), where a person can be ([`Route`]), and the state behind them
+//! ([`Model`]: starting → signed out → active, the active [`Session`]).
+//!
+//! Below every area: an area reads and changes the session through these types, and the
+//! areas' own types (their events, forms, pages) are imported from each area's `types`
+//! module, never from its logic, so that no area and this file import each other.
+
+use crux_core::{
+    Command,
+    macros::effect,
+    render::RenderOperation,
+};
+use crux_http::protocol::{HttpRequest, HttpResult};
+use crux_kv::{KeyValueOperation, KeyValueResult};
+use crux_time::TimeRequest;
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::accounts::types::{AccountsEvent, SignIn};
+use crate::api::{self, Credentials};
+use crate::groups::types::GroupsEvent;
+use crate::i18n::{Language, Text};
+use crate::notifications::types::NotificationsEvent;
+use crate::pages::{Fetch, Pages};
+use crate::people::types::{PeopleEvent, ProfileEditor};
+use crate::posts::types::{Composer, PostsEvent};
+use crate::questions::types::{AskForm, QuestionsEvent};
+use crate::realtime::RealtimeOperation;
+use crate::search::types::SearchEvent;
+use crate::store::LocalStore;
+use crate::sync::outbox::Outbox;
+use crate::sync::types::{SyncInternal, SyncState};
+#[effect(facet_typegen)]
+pub enum Effect {
+    Render(RenderOperation),
+    Http(HttpRequest),
+    KeyValue(KeyValueOperation),
+    Time(TimeRequest),
+    Realtime(RealtimeOperation),
+    Push(crate::notifications::types::PushOperation),
+    Upload(crate::attachments::types::UploadOperation),
+}
+
+pub type Cmd = Command<Effect, Event>;
+
+/// Where a person can go. Feed, groups, browse and profile are the tabs; the others open on top.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum Route {
+    Feed,
+    MyGroups,
+    BrowseGroups,
+    MyProfile,
+    Group {
+        id: String,
+    },
+    Post {
+        id: String,
+    },
+    Person {
+        id: String,
+    },
+    /// Open questions matching my skills, or escalated to me.
+    QuestionsForMe,
+    Question {
+        id: String,
+    },
+    Search,
+    Directory,
+    /// My notifications.
+    Notifications,
+    /// How I want to be told: kinds, quiet hours, each group's level.
+    NotificationSettings,
+    /// The coming events of my groups.
+    Events,
+    Event {
+        id: String,
+    },
+    /// Every coming event I answered.
+    Calendar,
+    /// The federation's charter, to read and accept.
+    Charter,
+    /// Report something to the moderators.
+    Report {
+        what: crate::moderation::types::ReportWhat,
+        id: String,
+    },
+    /// My conversations.
+    Conversations,
+    Conversation {
+        id: String,
+    },
+}
+
+impl Route {
+    pub fn is_tab(&self) -> bool {
+        matches!(
+            self,
+            Route::Feed
+                | Route::MyGroups
+                | Route::BrowseGroups
+                | Route::MyProfile
+                | Route::QuestionsForMe
+                | Route::Search
+                | Route::Directory
+                | Route::Events
+                | Route::Conversations
+        )
+    }
+}
+
+/// Everything a shell may tell the core.
+#[derive(Facet, Serialize, Deserialize, Debug)]
+#[repr(C)]
+pub enum Event {
+    /// The app started: load what this device holds, then sync. `language` is the device's,
+    /// used until the person chooses one.
+    Start {
+        server_url: String,
+        language: Language,
+    },
+    /// The app came to the foreground: sync now and keep the live channel open.
+    Foreground,
+    /// The app went to the background: close the live channel.
+    Background,
+    /// The live channel said something changed.
+    Poked,
+    /// A push notification arrived: sync, then show.
+    PushReceived,
+    /// Pull-to-refresh.
+    Refresh,
+    Navigate(Route),
+    Back,
+    SetLanguage(Language),
+    DismissNotice,
+    /// Forget a write the server refused, once the person has read why.
+    DismissFailed {
+        id: u64,
+    },
+    Accounts(AccountsEvent),
+    Feed(FeedEvent),
+    Groups(GroupsEvent),
+    Posts(PostsEvent),
+    People(PeopleEvent),
+    Questions(QuestionsEvent),
+    Search(SearchEvent),
+    Notifications(NotificationsEvent),
+    Events(crate::events::types::EventsEvent),
+    Moderation(crate::moderation::types::ModerationEvent),
+    Conversations(crate::conversations::types::ConversationsEvent),
+    Polls(crate::polls::types::PollsEvent),
+    /// Photos and documents for the open form.
+    Attachments(crate::attachments::types::AttachmentsEvent),
+
+    /// Results of effects: only the core creates these.
+    #[serde(skip)]
+    #[facet(skip)]
+    Internal(#[facet(opaque)] Box<Internal>),
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum FeedEvent {
+    /// Show older posts.
+    More,
+}
+
+/// Effect results, routed back to the area that asked.
+#[derive(Debug)]
+pub enum Internal {
+    SettingsLoaded(KeyValueResult),
+    SessionLoaded(KeyValueResult),
+    SignInAnswered {
+        tag: u64,
+        result: HttpResult,
+    },
+    StoreLoaded {
+        epoch: u64,
+        index: Option<crate::store::SavedIndex>,
+        scopes: Vec<(String, crate::store::SavedScope)>,
+    },
+    OutboxLoaded {
+        epoch: u64,
+        result: KeyValueResult,
+    },
+    DraftLoaded {
+        epoch: u64,
+        result: KeyValueResult,
+    },
+    OutboxSaved {
+        epoch: u64,
+        through: u64,
+        result: KeyValueResult,
+    },
+    StoreSaved {
+        epoch: u64,
+        saved: bool,
+    },
+    Sync {
+        epoch: u64,
+        event: SyncInternal,
+    },
+    Fetched {
+        epoch: u64,
+        tag: u64,
+        fetch: crate::pages::Fetch,
+        result: HttpResult,
+    },
+    Push {
+        epoch: u64,
+        event: crate::notifications::types::PushInternal,
+    },
+    Upload {
+        epoch: u64,
+        event: crate::attachments::types::UploadInternal,
+    },
+    /// Sync's news for other areas. The device's store and outbox are read: register for push.
+    Loaded {
+        epoch: u64,
+    },
+    /// A sync was asked: a reason to try the files waiting too.
+    SyncAsked {
+        epoch: u64,
+    },
+    /// The server refused writes, with these codes (the charter may need accepting).
+    Refused {
+        epoch: u64,
+        codes: Vec<String>,
+    },
+    /// A pull ended: votes may have changed the results of the polls on screen.
+    Pulled {
+        epoch: u64,
+    },
+    /// Effects whose answer does not matter (sign-out call, deleting a key).
+    Ignored,
+}
+
+impl From<Internal> for Event {
+    fn from(internal: Internal) -> Self {
+        Event::Internal(Box::new(internal))
+    }
+}
+
+pub fn internal(internal: Internal) -> Event {
+    internal.into()
+}
+
+#[derive(Default)]
+pub struct Model {
+    pub language: Language,
+    pub server_url: String,
+    pub phase: Phase,
+    /// Changes at each sign-in and sign-out: answers for an earlier session are dropped.
+    pub epoch: u64,
+    /// Request tags only grow: an answer whose tag is not the latest asked is stale.
+    pub next_tag: u64,
+}
+
+impl Model {
+    pub fn tag(&mut self) -> u64 {
+        self.next_tag += 1;
+        self.next_tag
+    }
+}
+
+#[derive(Default)]
+pub enum Phase {
+    #[default]
+    Starting,
+    SignedOut(SignIn),
+    Active(Box<Session>),
+}
+
+/// A signed-in person on this device.
+pub struct Session {
+    pub credentials: Credentials,
+    pub person_id: Uuid,
+    pub epoch: u64,
+    pub store: LocalStore,
+    pub cursor: Option<String>,
+    pub outbox: Outbox,
+    pub store_loaded: bool,
+    pub outbox_loaded: bool,
+    pub sync: SyncState,
+    pub nav: Vec<Route>,
+    pub pages: Pages,
+    pub notice: Option<Text>,
+    pub foreground: bool,
+    pub feed_limit: usize,
+    pub next_tag: u64,
+    /// The person as the sign-in answered, until the store holds their `Me`.
+    pub me_at_sign_in: Option<fabrique_wire::people::Me>,
+    pub composer: Option<Composer>,
+    pub profile_editor: Option<ProfileEditor>,
+    pub ask: Option<AskForm>,
+    pub push: crate::notifications::types::PushState,
+    /// Why the notification settings were not saved (quiet hours that make no sense).
+    pub settings_error: Option<crate::i18n::Text>,
+    /// An organiser's event form, over the current screen.
+    pub event_form: Option<crate::events::types::EventForm>,
+    /// An organiser's message, with its reach.
+    pub message: Option<crate::events::types::MessageForm>,
+    /// The charter in force and whether this person accepted it.
+    pub charter: crate::moderation::types::CharterState,
+    /// The file being sent, and the retries (the files themselves are in the outbox).
+    pub uploads: crate::attachments::types::Uploader,
+}
+
+pub const FEED_PAGE: usize = 20;
+
+impl Session {
+    pub fn new(credentials: Credentials, person_id: Uuid, epoch: u64) -> Self {
+        Session {
+            credentials,
+            person_id,
+            epoch,
+            store: LocalStore::new(person_id),
+            cursor: None,
+            outbox: Outbox::new(Uuid::now_v7()),
+            store_loaded: false,
+            outbox_loaded: false,
+            sync: SyncState::default(),
+            nav: vec![Route::Feed],
+            pages: Pages::default(),
+            notice: None,
+            foreground: true,
+            feed_limit: FEED_PAGE,
+            next_tag: 0,
+            me_at_sign_in: None,
+            composer: None,
+            profile_editor: None,
+            ask: None,
+            push: crate::notifications::types::PushState::NotYet,
+            settings_error: None,
+            event_form: None,
+            message: None,
+            charter: crate::moderation::types::CharterState::default(),
+            uploads: crate::attachments::types::Uploader::default(),
+        }
+    }
+
+    pub fn loaded(&self) -> bool {
+        self.store_loaded && self.outbox_loaded
+    }
+
+    pub fn tag(&mut self) -> u64 {
+        self.next_tag += 1;
+        self.next_tag
+    }
+
+    pub fn route(&self) -> &Route {
+        self.nav.last().unwrap_or(&Route::Feed)
+    }
+
+    /// Reads a page online (outside the synced scopes): the request, and its tag, which the
+    /// page keeps so that an older answer is dropped.
+    pub fn fetch(&mut self, fetch: Fetch, path: &str) -> (u64, Cmd) {
+        let tag = self.tag();
+        let epoch = self.epoch;
+        let request = api::get(&self.credentials, path);
+        let cmd = Command::request_from_shell(request)
+            .then_send(move |result| internal(Internal::Fetched { epoch, tag, fetch, result }));
+        (tag, cmd)
+    }
+}
+

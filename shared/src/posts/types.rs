@@ -1,0 +1,146 @@
+//! Posts and comments: what a shell sends, the composer, and how posts are shown.
+//!
+//! The area's types, below its logic (`mod.rs`) and below the core's model: what the
+//! session holds and the shells draw is defined here, so that the model imports no logic.
+
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
+use crate::attachments::types::AttachmentView;
+use crate::attachments::types::FileView;
+
+pub use fabrique_wire::posts::{BODY_MAX, COMMENT_MAX, TITLE_MAX};
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum PostsEvent {
+    /// Open the form to write or change a post or a comment.
+    Compose(ComposerTarget),
+    /// What the form holds, as the person types (shells send it every second or so): kept on
+    /// the phone, so a draft survives the app being killed.
+    DraftChanged {
+        title: String,
+        body: String,
+    },
+    /// Send what the form holds; it closes once the write is kept on the phone.
+    Submit {
+        title: String,
+        body: String,
+    },
+    CancelCompose,
+    Delete {
+        id: String,
+    },
+    DeleteComment {
+        id: String,
+    },
+    React {
+        target_id: String,
+        emoji: String,
+    },
+    Unreact {
+        target_id: String,
+        emoji: String,
+    },
+}
+
+/// The composer's state: the form stays open with its text until the write is accepted.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Composer {
+    pub target: ComposerTarget,
+    pub title: String,
+    pub body: String,
+    #[serde(skip)]
+    pub error: Option<Text>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FeedView {
+    pub items: Vec<PostSummary>,
+    pub has_more: bool,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PostSummary {
+    pub id: String,
+    pub group_id: String,
+    pub group_name: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub kind: String,
+    pub title: String,
+    /// The body, cut at a few hundred characters for lists; whole on a post's page.
+    pub body: String,
+    pub created_at: String,
+    pub edited: bool,
+    pub comment_count: u32,
+    pub reactions: Vec<ReactionCount>,
+    /// Written on this phone, not yet confirmed by the server.
+    pub pending: bool,
+    pub pending_label: Option<String>,
+    pub can_edit: bool,
+    pub can_delete: bool,
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    pub can_report: bool,
+    pub attachments: Vec<AttachmentView>,
+    /// Written on this phone: its files as they go up (shown until the server has the post).
+    pub pending_files: Vec<FileView>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ReactionCount {
+    pub emoji: String,
+    pub count: u32,
+    pub mine: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PostView {
+    pub id: String,
+    pub post: Option<PostSummary>,
+    pub comments: Vec<CommentView>,
+    pub loading: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
+    pub can_comment: bool,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct CommentView {
+    pub id: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: String,
+    pub edited: bool,
+    pub reactions: Vec<ReactionCount>,
+    pub pending: bool,
+    pub pending_label: Option<String>,
+    pub can_edit: bool,
+    pub can_delete: bool,
+    /// Someone else's, already on the server: it can be reported (`Route::Report`).
+    pub can_report: bool,
+}
+
+/// The form to write or change a post or a comment, over the current screen.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ComposerView {
+    pub target: ComposerTarget,
+    pub title: String,
+    pub body: String,
+    pub has_title: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum ComposerTarget {
+    NewPost { group_id: String },
+    EditPost { id: String },
+    NewComment { post_id: String },
+    EditComment { id: String },
+    NewAnswer { question_id: String },
+    NewAnswerComment { answer_id: String },
+}
