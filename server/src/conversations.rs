@@ -165,7 +165,7 @@ async fn enter(tx: &mut Tx, conversation_id: Uuid, people: &[Uuid], changes: &mu
 }
 
 /// The mutation `start_conversation`.
-pub async fn start(
+pub async fn start_conversation(
     tx: &mut Tx,
     actor: &Actor,
     id: Uuid,
@@ -204,7 +204,7 @@ pub async fn start(
 }
 
 /// The mutation `add_to_conversation`.
-pub async fn add(
+pub async fn add_to_conversation(
     tx: &mut Tx,
     actor: &Actor,
     conversation_id: Uuid,
@@ -239,7 +239,7 @@ pub async fn add(
 }
 
 /// The mutation `leave_conversation`: it leaves one's devices; the others see one gone.
-pub async fn leave(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn leave_conversation(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row = taking_part(tx, actor, conversation_id).await?;
     exec!(
         tx,
@@ -257,7 +257,7 @@ pub async fn leave(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &
 }
 
 /// The mutation `mark_conversation_read`.
-pub async fn mark_read(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn mark_conversation_read(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     taking_part(tx, actor, conversation_id).await?;
     let now = Utc::now();
     exec!(tx, sqlx::query("UPDATE conversation_members SET unread = 0, last_read_at = $1 WHERE conversation_id = $2 AND person_id = $3")
@@ -268,7 +268,7 @@ pub async fn mark_read(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, change
 }
 
 /// The mutation `send_message`.
-pub async fn send(
+pub async fn send_message(
     tx: &mut Tx,
     actor: &Actor,
     id: Uuid,
@@ -348,7 +348,7 @@ pub async fn send(
 }
 
 /// The mutation `block_person`.
-pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn block_person(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     if person_id == actor.person_id {
         return Err(ApiError::invalid(ErrorCode::CannotBlockYourself, "You cannot block yourself.")
             .with_details(json!({ "field": "person_id" })));
@@ -379,7 +379,7 @@ pub async fn block(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut Ch
 }
 
 /// The mutation `unblock_person`.
-pub async fn unblock(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn unblock_person(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     exec!(
         tx,
         sqlx::query("DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2")

@@ -354,7 +354,7 @@ fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<U
 // ---------------------------------------------------------------------------------------
 // Mutations
 
-pub async fn create(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn create_event(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
     let title = fields::text("title", event.title, TITLE_MAX, fields::Presence::Required, fields::Lines::One)?;
     let description = fields::text(
         "description",
@@ -393,7 +393,7 @@ pub async fn create(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &m
     Ok(())
 }
 
-pub async fn update(
+pub async fn update_event(
     tx: &mut Tx,
     actor: &Actor,
     id: Uuid,
@@ -472,7 +472,7 @@ pub async fn update(
     Ok(())
 }
 
-pub async fn cancel(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn cancel_event(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let (event, access) = readable(tx, actor, id).await?;
     require_run(&access)?;
     if event.cancelled_at.is_some() {
@@ -494,7 +494,7 @@ pub async fn cancel(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSe
 
 /// `answer_event`: one answer per person, replaced on change. Going to a full event puts one
 /// on the waiting list; leaving frees a seat for the first person waiting.
-pub async fn answer(
+pub async fn answer_event(
     tx: &mut Tx,
     actor: &Actor,
     event_id: Uuid,

@@ -161,7 +161,7 @@ pub struct NewPoll<'a> {
 }
 
 /// The mutation `create_poll`, by an organiser of the group.
-pub async fn create(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn create_poll(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
     let question =
         fields::text("question", poll.question, QUESTION_MAX, fields::Presence::Required, fields::Lines::One)?;
     if poll.options.len() < OPTIONS_MIN || poll.options.len() > OPTIONS_MAX {
@@ -322,7 +322,7 @@ pub async fn vote(
 }
 
 /// The mutation `close_poll`, by an organiser; closing a closed poll changes nothing.
-pub async fn close(tx: &mut Tx, actor: &Actor, poll_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn close_poll(tx: &mut Tx, actor: &Actor, poll_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let (_, access) = readable(tx, actor, poll_id).await?;
     if !access.can_run() {
         return Err(ApiError::forbidden(ErrorCode::NotAnOrganiser, "Only the group's organisers can do this."));

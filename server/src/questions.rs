@@ -259,7 +259,7 @@ pub struct NewQuestion<'a> {
     pub attachments: &'a [Uuid],
 }
 
-pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn ask_question(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
     let NewQuestion { id, group_ids, title, details, tags, attachments } = question;
     let title = fields::text(
         "title",
@@ -320,7 +320,7 @@ pub async fn ask(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes:
     Ok(())
 }
 
-pub async fn edit(
+pub async fn edit_question(
     tx: &mut Tx,
     actor: &Actor,
     id: Uuid,
@@ -391,7 +391,7 @@ async fn check_may_delete(
     }
 }
 
-pub async fn delete(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn delete_question(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let question = load_question(tx, id).await?.ok_or_else(question_not_found)?;
     let (groups, accesses) = accesses(tx, actor, id).await?;
     check_may_delete(tx, actor, &accesses, question.author_id, question.author_organisation_id).await?;
@@ -438,7 +438,7 @@ pub async fn delete(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSe
     Ok(())
 }
 
-pub async fn answer(
+pub async fn answer_question(
     tx: &mut Tx,
     actor: &Actor,
     id: Uuid,
@@ -540,7 +540,7 @@ pub async fn delete_answer(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut C
 }
 
 /// One accepted answer at most: accepting another replaces the earlier choice.
-pub async fn accept(
+pub async fn accept_answer(
     tx: &mut Tx,
     actor: &Actor,
     question_id: Uuid,

@@ -65,7 +65,7 @@ pub async fn publish(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<i64> {
 }
 
 /// A person accepts the version in force (accepting it again changes nothing).
-pub async fn accept(tx: &mut Tx, actor: &Actor, version: i64) -> ApiResult<()> {
+pub async fn accept_charter(tx: &mut Tx, actor: &Actor, version: i64) -> ApiResult<()> {
     let current = current(tx).await?;
     match current {
         Some(current) if current.version == version => {}

@@ -454,7 +454,7 @@ async fn remove_content(tx: &mut Tx, actor: &Actor, case: &Case, changes: &mut C
     let result = match case.target_kind.as_str() {
         "post" => crate::posts::delete_post(tx, actor, id, changes).await,
         "comment" => crate::posts::delete_comment(tx, actor, id, changes).await,
-        "question" => crate::questions::delete(tx, actor, id, changes).await,
+        "question" => crate::questions::delete_question(tx, actor, id, changes).await,
         "answer" => crate::questions::delete_answer(tx, actor, id, changes).await,
         _ => {
             return Err(ApiError::invalid(

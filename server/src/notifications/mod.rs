@@ -513,7 +513,7 @@ const NOTIFICATION_SELECT: &str = "SELECT n.id, n.kind, n.subject_id, n.group_id
 
 /// Marks some of the person's notifications read (others' ids are ignored: they are not
 /// theirs to mark, and saying so would tell that they exist).
-pub async fn mark_read(tx: &mut Tx, actor: &Actor, ids: &[Uuid], changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn mark_notifications_read(tx: &mut Tx, actor: &Actor, ids: &[Uuid], changes: &mut ChangeSet) -> ApiResult<()> {
     if ids.len() > 1000 {
         return Err(crate::error::ApiError::invalid(
             ErrorCode::InvalidField,
@@ -538,7 +538,7 @@ pub async fn mark_read(tx: &mut Tx, actor: &Actor, ids: &[Uuid], changes: &mut C
 }
 
 /// Marks every unread notification of the person read.
-pub async fn mark_all_read(tx: &mut Tx, actor: &Actor, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn mark_all_notifications_read(tx: &mut Tx, actor: &Actor, changes: &mut ChangeSet) -> ApiResult<()> {
     let ids: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("UPDATE notifications SET read_at = $1 WHERE person_id = $2 AND read_at IS NULL RETURNING id")
         .bind(Utc::now()).bind(actor.person_id).fetch_all(c).await)?;
     for id in ids {

@@ -224,7 +224,7 @@ async fn put(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult
 }
 
 /// `set_notification_settings`: time zone, quiet hours and muted kinds, all at once.
-pub async fn set(
+pub async fn set_notification_settings(
     tx: &mut Tx,
     actor: &Actor,
     time_zone_name: &str,
@@ -257,7 +257,7 @@ pub async fn set(
 }
 
 /// `set_group_notification_level`: for a group one may read.
-pub async fn set_group_level(
+pub async fn set_group_notification_level(
     tx: &mut Tx,
     actor: &Actor,
     group_id: Uuid,

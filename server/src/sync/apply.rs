@@ -70,19 +70,19 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::UpdateProfile { update } => people::update_profile(tx, actor, update, changes).await,
         Mutation::AskQuestion { id, group_ids, title, details, tags, attachments } => {
             let question = NewQuestion { id: *id, group_ids, title, details, tags, attachments };
-            questions::ask(tx, actor, question, changes).await
+            questions::ask_question(tx, actor, question, changes).await
         }
         Mutation::EditQuestion { id, title, details, tags } => {
-            questions::edit(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes).await
+            questions::edit_question(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes).await
         }
-        Mutation::DeleteQuestion { id } => questions::delete(tx, actor, *id, changes).await,
+        Mutation::DeleteQuestion { id } => questions::delete_question(tx, actor, *id, changes).await,
         Mutation::AnswerQuestion { id, question_id, body, mentions } => {
-            questions::answer(tx, actor, *id, *question_id, body, mentions, changes).await
+            questions::answer_question(tx, actor, *id, *question_id, body, mentions, changes).await
         }
         Mutation::EditAnswer { id, body } => questions::edit_answer(tx, actor, *id, body, changes).await,
         Mutation::DeleteAnswer { id } => questions::delete_answer(tx, actor, *id, changes).await,
         Mutation::AcceptAnswer { question_id, answer_id } => {
-            questions::accept(tx, actor, *question_id, *answer_id, changes).await
+            questions::accept_answer(tx, actor, *question_id, *answer_id, changes).await
         }
         Mutation::CommentAnswer { id, answer_id, body } => {
             questions::comment_answer(tx, actor, *id, *answer_id, body, changes).await
@@ -94,13 +94,13 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::UnfollowQuestion { question_id } => {
             questions::set_following(tx, actor, *question_id, false, changes).await
         }
-        Mutation::MarkNotificationsRead { ids } => notifications::mark_read(tx, actor, ids, changes).await,
-        Mutation::MarkAllNotificationsRead {} => notifications::mark_all_read(tx, actor, changes).await,
+        Mutation::MarkNotificationsRead { ids } => notifications::mark_notifications_read(tx, actor, ids, changes).await,
+        Mutation::MarkAllNotificationsRead {} => notifications::mark_all_notifications_read(tx, actor, changes).await,
         Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds } => {
-            notifications::settings::set(tx, actor, time_zone, quiet_hours.as_ref(), muted_kinds, changes).await
+            notifications::settings::set_notification_settings(tx, actor, time_zone, quiet_hours.as_ref(), muted_kinds, changes).await
         }
         Mutation::SetGroupNotificationLevel { group_id, level } => {
-            notifications::settings::set_group_level(tx, actor, *group_id, *level, changes).await
+            notifications::settings::set_group_notification_level(tx, actor, *group_id, *level, changes).await
         }
         Mutation::CreateEvent {
             id,
@@ -128,7 +128,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
                 capacity: *capacity,
                 attachments,
             };
-            events::create(tx, actor, event, changes).await
+            events::create_event(tx, actor, event, changes).await
         }
         Mutation::UpdateEvent {
             id,
@@ -151,10 +151,10 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
                 online_url: online_url.as_deref(),
                 capacity: *capacity,
             };
-            events::update(tx, actor, *id, update, changes).await
+            events::update_event(tx, actor, *id, update, changes).await
         }
-        Mutation::CancelEvent { id } => events::cancel(tx, actor, *id, changes).await,
-        Mutation::AnswerEvent { event_id, choice } => events::answer(tx, actor, *event_id, *choice, changes).await,
+        Mutation::CancelEvent { id } => events::cancel_event(tx, actor, *id, changes).await,
+        Mutation::AnswerEvent { event_id, choice } => events::answer_event(tx, actor, *event_id, *choice, changes).await,
         Mutation::AnnounceToGroup { id, group_id, text } => {
             events::announce_to_group(tx, actor, *id, *group_id, text, changes).await
         }
@@ -164,27 +164,27 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::Report { id, target, target_id, reason, details } => {
             moderation::report(tx, actor, *id, *target, *target_id, *reason, details, changes).await
         }
-        Mutation::AcceptCharter { version } => moderation::charter::accept(tx, actor, *version).await,
+        Mutation::AcceptCharter { version } => moderation::charter::accept_charter(tx, actor, *version).await,
         Mutation::DecideReport { case_id, decision, reason } => {
             moderation::decide_in_group(tx, actor, *case_id, *decision, reason, changes).await
         }
         Mutation::StartConversation { id, person_ids, title } => {
-            conversations::start(tx, actor, *id, person_ids, title, changes).await
+            conversations::start_conversation(tx, actor, *id, person_ids, title, changes).await
         }
         Mutation::SendMessage { id, conversation_id, body, attachments } => {
-            conversations::send(tx, actor, *id, *conversation_id, body, attachments, changes).await
+            conversations::send_message(tx, actor, *id, *conversation_id, body, attachments, changes).await
         }
         Mutation::AddToConversation { conversation_id, person_ids } => {
-            conversations::add(tx, actor, *conversation_id, person_ids, changes).await
+            conversations::add_to_conversation(tx, actor, *conversation_id, person_ids, changes).await
         }
         Mutation::LeaveConversation { conversation_id } => {
-            conversations::leave(tx, actor, *conversation_id, changes).await
+            conversations::leave_conversation(tx, actor, *conversation_id, changes).await
         }
         Mutation::MarkConversationRead { conversation_id } => {
-            conversations::mark_read(tx, actor, *conversation_id, changes).await
+            conversations::mark_conversation_read(tx, actor, *conversation_id, changes).await
         }
-        Mutation::BlockPerson { person_id } => conversations::block(tx, actor, *person_id, changes).await,
-        Mutation::UnblockPerson { person_id } => conversations::unblock(tx, actor, *person_id, changes).await,
+        Mutation::BlockPerson { person_id } => conversations::block_person(tx, actor, *person_id, changes).await,
+        Mutation::UnblockPerson { person_id } => conversations::unblock_person(tx, actor, *person_id, changes).await,
         Mutation::CreatePoll { id, group_id, question, options, multiple, anonymous, results_shown, closes_at } => {
             let poll = NewPoll {
                 id: *id,
@@ -196,9 +196,9 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
                 results_shown: *results_shown,
                 closes_at: *closes_at,
             };
-            polls::create(tx, actor, poll, changes).await
+            polls::create_poll(tx, actor, poll, changes).await
         }
         Mutation::Vote { poll_id, choices } => polls::vote(tx, actor, *poll_id, choices, changes).await,
-        Mutation::ClosePoll { poll_id } => polls::close(tx, actor, *poll_id, changes).await,
+        Mutation::ClosePoll { poll_id } => polls::close_poll(tx, actor, *poll_id, changes).await,
     }
 }

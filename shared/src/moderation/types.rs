@@ -20,7 +20,7 @@ pub enum ReportWhat {
     Person,
 }
 
-/// Why, as the shells send it (the labels come from [`report_view`]).
+/// Why, as the shells send it (the labels come from the area's `report_view`).
 #[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub enum ReportWhy {

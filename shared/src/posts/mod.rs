@@ -502,7 +502,55 @@ pub fn written_text(mutation: &Mutation) -> String {
         | Mutation::EditPost { body: Some(body), .. } => body.clone(),
         Mutation::AskQuestion { title, details, .. } => format!("{title}\n{details}"),
         Mutation::CreatePoll { question, options, .. } => format!("{question}\n{}", options.join("\n")),
-        _ => String::new(),
+        Mutation::EditAnswer { body, .. }
+        | Mutation::AnnounceToGroup { text: body, .. }
+        | Mutation::AnnounceToAttendees { text: body, .. }
+        | Mutation::Report { details: body, .. }
+        | Mutation::DecideReport { reason: body, .. } => body.clone(),
+        Mutation::CreateEvent { title, description, .. } => format!("{title}\n{description}"),
+        Mutation::EditQuestion { title, details, .. } | Mutation::UpdateEvent { title, description: details, .. } => {
+            [title.as_deref(), details.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n")
+        }
+        // Nothing typed at length: nothing to give back. A new kind of mutation must say here
+        // whether it carries a person's text.
+        Mutation::EditPost { body: None, .. }
+        | Mutation::DeletePost { .. }
+        | Mutation::DeleteComment { .. }
+        | Mutation::React { .. }
+        | Mutation::Unreact { .. }
+        | Mutation::CreateGroup { .. }
+        | Mutation::UpdateGroup { .. }
+        | Mutation::JoinGroup { .. }
+        | Mutation::RequestToJoin { .. }
+        | Mutation::DecideJoinRequest { .. }
+        | Mutation::InviteToGroup { .. }
+        | Mutation::LeaveGroup { .. }
+        | Mutation::RemoveMember { .. }
+        | Mutation::SetMemberRole { .. }
+        | Mutation::FollowGroup { .. }
+        | Mutation::UnfollowGroup { .. }
+        | Mutation::UpdateProfile { .. }
+        | Mutation::DeleteQuestion { .. }
+        | Mutation::DeleteAnswer { .. }
+        | Mutation::AcceptAnswer { .. }
+        | Mutation::DeleteAnswerComment { .. }
+        | Mutation::FollowQuestion { .. }
+        | Mutation::UnfollowQuestion { .. }
+        | Mutation::MarkNotificationsRead { .. }
+        | Mutation::MarkAllNotificationsRead {}
+        | Mutation::SetNotificationSettings { .. }
+        | Mutation::SetGroupNotificationLevel { .. }
+        | Mutation::CancelEvent { .. }
+        | Mutation::AnswerEvent { .. }
+        | Mutation::AcceptCharter { .. }
+        | Mutation::StartConversation { .. }
+        | Mutation::AddToConversation { .. }
+        | Mutation::LeaveConversation { .. }
+        | Mutation::MarkConversationRead { .. }
+        | Mutation::BlockPerson { .. }
+        | Mutation::UnblockPerson { .. }
+        | Mutation::Vote { .. }
+        | Mutation::ClosePoll { .. } => String::new(),
     }
 }
 
