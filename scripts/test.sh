@@ -58,8 +58,9 @@ cargo build --workspace --lib --bins --tests --locked
 say "Tests on SQLite (server, core, and the headless phones' stories)"
 cargo test --workspace --locked
 
-say "Lints (clippy, every warning an error)"
+say "Lints (clippy, every warning an error) and formatting (rustfmt)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo fmt --all --check
 
 say "The shells' generated bindings and types match the core"
 ./scripts/generate-bindings.sh --check

@@ -186,12 +186,5 @@ pub fn not_yours() -> ApiError {
 /// SQL that keeps rows whose `column` is one of the organisations in the JSON array bound
 /// at `$param` (or every row when it is bound NULL): see [`AdminScope::as_json`].
 pub fn in_scope(tx: &Tx, column: &str, param: usize) -> String {
-    match tx {
-        Tx::Sqlite(_) => format!(
-            "(${param} IS NULL OR {column} IN (SELECT unhex(replace(value, '-', '')) FROM json_each(${param})))"
-        ),
-        Tx::Postgres(_) => format!(
-            "(CAST(${param} AS TEXT) IS NULL OR {column} IN (SELECT CAST(value AS UUID) FROM jsonb_array_elements_text(CAST(${param} AS JSONB))))"
-        ),
-    }
+    tx.in_id_set_or_all(column, param)
 }

@@ -239,7 +239,12 @@ pub async fn add_to_conversation(
 }
 
 /// The mutation `leave_conversation`: it leaves one's devices; the others see one gone.
-pub async fn leave_conversation(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn leave_conversation(
+    tx: &mut Tx,
+    actor: &Actor,
+    conversation_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     let row = taking_part(tx, actor, conversation_id).await?;
     exec!(
         tx,
@@ -257,7 +262,12 @@ pub async fn leave_conversation(tx: &mut Tx, actor: &Actor, conversation_id: Uui
 }
 
 /// The mutation `mark_conversation_read`.
-pub async fn mark_conversation_read(tx: &mut Tx, actor: &Actor, conversation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn mark_conversation_read(
+    tx: &mut Tx,
+    actor: &Actor,
+    conversation_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     taking_part(tx, actor, conversation_id).await?;
     let now = Utc::now();
     exec!(tx, sqlx::query("UPDATE conversation_members SET unread = 0, last_read_at = $1 WHERE conversation_id = $2 AND person_id = $3")

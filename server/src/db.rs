@@ -229,6 +229,72 @@ impl Tx {
         matches!(self, Tx::Sqlite(_))
     }
 
+    /// `" FOR UPDATE"` on PostgreSQL, nothing on SQLite (whose `BEGIN IMMEDIATE` already holds
+    /// the only write lock): for a `SELECT` whose rows this transaction is about to change.
+    pub fn for_update(&self) -> &'static str {
+        match self {
+            Tx::Sqlite(_) => "",
+            Tx::Postgres(_) => " FOR UPDATE",
+        }
+    }
+
+    /// Holds the lock of the row `id` of `table` until this transaction ends, so that writes
+    /// to one thing (an event's seats, a poll's counts) are decided one at a time: a row lock
+    /// on PostgreSQL; nothing to do on SQLite, which writes one transaction at a time.
+    pub async fn lock_row(&mut self, table: &'static str, id: uuid::Uuid) -> Result<(), sqlx::Error> {
+        if let Tx::Postgres(c) = self {
+            let sql = format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE");
+            sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **c).await?;
+        }
+        Ok(())
+    }
+
+    /// SQL that keeps rows whose `column` is one of the ids in the JSON array bound at
+    /// `$param`, or every row when it is bound NULL (a console user's scope: see
+    /// `AdminScope::as_json` in auth.rs).
+    pub fn in_id_set_or_all(&self, column: &str, param: usize) -> String {
+        match self {
+            Tx::Sqlite(_) => format!(
+                "(${param} IS NULL OR {column} IN (SELECT unhex(replace(value, '-', '')) FROM json_each(${param})))"
+            ),
+            Tx::Postgres(_) => format!(
+                "(CAST(${param} AS TEXT) IS NULL OR {column} IN (SELECT CAST(value AS UUID) FROM jsonb_array_elements_text(CAST(${param} AS JSONB))))"
+            ),
+        }
+    }
+
+    /// SQL for the set of numbers in the JSON array bound at `$param`, for `column IN (...)`.
+    pub fn number_set(&self, param: usize) -> String {
+        match self {
+            Tx::Sqlite(_) => format!("SELECT CAST(value AS INTEGER) AS n FROM json_each(${param})"),
+            Tx::Postgres(_) => {
+                format!("SELECT CAST(value AS BIGINT) AS n FROM jsonb_array_elements_text(CAST(${param} AS JSONB))")
+            }
+        }
+    }
+
+    /// SQL for many rows written or read in one statement: the rows bound at `$param` as one
+    /// JSON array of arrays (`serde_json::to_string` of a slice of tuples), each of `columns`
+    /// read from its position with its type, as a table to `SELECT … FROM … AS r`. One string
+    /// bound on either backend, so a bulk statement is written once, with one list of binds.
+    pub fn json_rows(&self, param: usize, columns: &[(&str, Column)]) -> String {
+        let read = |i: usize, column: Column| match (self, column) {
+            (Tx::Sqlite(_), Column::Uuid) => format!("unhex(replace(json_extract(value, '$[{i}]'), '-', ''))"),
+            (Tx::Sqlite(_), Column::Text | Column::Integer | Column::Bool) => format!("json_extract(value, '$[{i}]')"),
+            (Tx::Postgres(_), Column::Uuid) => format!("CAST(value->>{i} AS UUID)"),
+            (Tx::Postgres(_), Column::Text) => format!("value->>{i}"),
+            (Tx::Postgres(_), Column::Integer) => format!("CAST(value->>{i} AS BIGINT)"),
+            (Tx::Postgres(_), Column::Bool) => format!("CAST(value->>{i} AS BOOLEAN)"),
+        };
+        let list: Vec<String> =
+            columns.iter().enumerate().map(|(i, (name, column))| format!("{} AS {name}", read(i, *column))).collect();
+        let from = match self {
+            Tx::Sqlite(_) => format!("json_each(${param})"),
+            Tx::Postgres(_) => format!("jsonb_array_elements(CAST(${param} AS JSONB))"),
+        };
+        format!("(SELECT {} FROM {from})", list.join(", "))
+    }
+
     /// SQL for the set of ids in the JSON array bound at `$param` (see [`ids_json`]), for
     /// `column IN (...)`: one statement for a list of ids on either backend.
     pub fn id_set(&self, param: usize) -> String {
@@ -239,6 +305,20 @@ impl Tx {
             }
         }
     }
+}
+
+/// The type of a column of [`Tx::json_rows`].
+#[derive(Clone, Copy, Debug)]
+pub enum Column {
+    Uuid,
+    Text,
+    Integer,
+    Bool,
+}
+
+/// The rows as the JSON [`Tx::json_rows`] reads.
+pub fn rows_json(rows: &impl serde::Serialize) -> String {
+    serde_json::to_string(rows).expect("rows serialise")
 }
 
 /// The ids as the JSON array [`Tx::id_set`] reads.

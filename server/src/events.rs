@@ -223,10 +223,7 @@ async fn going(tx: &mut Tx, event_id: Uuid) -> ApiResult<Vec<Uuid>> {
 /// Answers to one event are decided one at a time (a seat is never given twice). SQLite
 /// writes one transaction at a time already; PostgreSQL locks the event's row.
 async fn lock_event(tx: &mut Tx, event_id: Uuid) -> ApiResult<()> {
-    if let Tx::Postgres(c) = tx {
-        sqlx::query("SELECT id FROM events WHERE id = $1 FOR UPDATE").bind(event_id).fetch_optional(&mut **c).await?;
-    }
-    Ok(())
+    Ok(tx.lock_row("events", event_id).await?)
 }
 
 async fn recount(tx: &mut Tx, event_id: Uuid) -> ApiResult<()> {

@@ -23,7 +23,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{Actor, AuthUser};
-use crate::db::{Db, Tx};
+use crate::db::{Column, Db, Tx, rows_json};
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path};
 use crate::groups::access::GroupAccess;
@@ -109,10 +109,7 @@ async fn readable(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<(PollRow, G
 /// One poll decided at a time (votes of one person from two devices, a close): a row lock
 /// on PostgreSQL; SQLite has one writer.
 async fn lock_poll(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
-    if let Tx::Postgres(c) = tx {
-        sqlx::query("SELECT id FROM polls WHERE id = $1 FOR UPDATE").bind(id).fetch_optional(&mut **c).await?;
-    }
-    Ok(())
+    Ok(tx.lock_row("polls", id).await?)
 }
 
 /// The options with their counts, in order.
@@ -205,17 +202,12 @@ pub async fn create_poll(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes:
         .bind(poll.id).bind(poll.group_id).bind(actor.person_id).bind(&question).bind(poll.multiple).bind(poll.anonymous)
         .bind(results_shown_str(poll.results_shown)).bind(poll.closes_at).bind(now))
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    let texts_json = serde_json::to_string(&texts).expect("strings serialise");
-    let sql = match tx {
-        Tx::Sqlite(_) => {
-            "INSERT INTO poll_options (poll_id, position, text) SELECT $1, CAST(key AS INTEGER), value FROM json_each($2)"
-        }
-        Tx::Postgres(_) => {
-            "INSERT INTO poll_options (poll_id, position, text) SELECT $1, CAST(ordinality AS INTEGER) - 1, value \
-             FROM jsonb_array_elements_text(CAST($2 AS JSONB)) WITH ORDINALITY"
-        }
-    };
-    exec!(tx, sqlx::query(sql).bind(poll.id).bind(&texts_json))?;
+    let options: Vec<(usize, &String)> = texts.iter().enumerate().collect();
+    let sql = format!(
+        "INSERT INTO poll_options (poll_id, position, text) SELECT $1, r.position, r.text FROM {} AS r",
+        tx.json_rows(2, &[("position", Column::Integer), ("text", Column::Text)])
+    );
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(poll.id).bind(rows_json(&options)))?;
     put_poll(tx, poll.id, changes).await?;
     let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT person_id FROM group_members WHERE group_id = $1")
         .bind(poll.group_id).fetch_all(c).await)?;
@@ -266,17 +258,11 @@ pub async fn vote(
     }
     // Counts follow the difference: options left lose one, options chosen gain one.
     let positions = |list: &[u32]| serde_json::to_string(list).expect("numbers serialise");
-    let number_set = |tx: &Tx, param: usize| match tx {
-        Tx::Sqlite(_) => format!("SELECT CAST(value AS INTEGER) AS n FROM json_each(${param})"),
-        Tx::Postgres(_) => {
-            format!("SELECT CAST(value AS INTEGER) AS n FROM jsonb_array_elements_text(CAST(${param} AS JSONB))")
-        }
-    };
     let sql = format!(
         "UPDATE poll_options SET votes = votes - CASE WHEN position IN ({}) THEN 1 ELSE 0 END \
             + CASE WHEN position IN ({}) THEN 1 ELSE 0 END WHERE poll_id = $1",
-        number_set(tx, 2),
-        number_set(tx, 3)
+        tx.number_set(2),
+        tx.number_set(3)
     );
     exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(poll_id).bind(positions(&before)).bind(positions(&wanted)))?;
     exec!(
@@ -286,7 +272,7 @@ pub async fn vote(
     if !wanted.is_empty() {
         let sql = format!(
             "INSERT INTO poll_votes (poll_id, person_id, position, voted_at) SELECT $1, $2, chosen.n, $4 FROM ({}) AS chosen",
-            number_set(tx, 3)
+            tx.number_set(3)
         );
         exec!(
             tx,

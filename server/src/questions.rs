@@ -259,7 +259,12 @@ pub struct NewQuestion<'a> {
     pub attachments: &'a [Uuid],
 }
 
-pub async fn ask_question(tx: &mut Tx, actor: &Actor, question: NewQuestion<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn ask_question(
+    tx: &mut Tx,
+    actor: &Actor,
+    question: NewQuestion<'_>,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     let NewQuestion { id, group_ids, title, details, tags, attachments } = question;
     let title = fields::text(
         "title",

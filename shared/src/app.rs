@@ -8,20 +8,20 @@
 use crux_core::{App, Command, render::render};
 use crux_http::protocol::HttpResult;
 
-use crate::model::{Cmd, Effect, Event, FeedEvent, Internal, Model, Phase, Route, Session, internal, FEED_PAGE};
+use crate::api;
+use crate::api::Failure;
+use crate::i18n::Text;
+use crate::model::{Cmd, Effect, Event, FEED_PAGE, FeedEvent, Internal, Model, Phase, Route, Session, internal};
 use crate::pages::Fetch;
 use crate::realtime::RealtimeOperation;
 use crate::sync::types::SessionExpired;
 use crate::view::{self, ViewModel};
 use crate::{accounts, groups, people, posts, questions, search, storage, sync};
-use crate::api;
 use fabrique_wire::Page;
-use crate::api::Failure;
-use crate::i18n::Text;
 use fabrique_wire::groups::GroupListing;
-use fabrique_wire::posts::Post;
-use fabrique_wire::posts::Comment;
 use fabrique_wire::people::Profile;
+use fabrique_wire::posts::Comment;
+use fabrique_wire::posts::Post;
 
 #[derive(Default)]
 pub struct Fabrique;
@@ -177,12 +177,10 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
         }
         Internal::Fetched { epoch, tag, fetch, result } => {
             let expired = match &mut model.phase {
-                Phase::Active(session) if session.epoch == epoch => {
-                    match fetched(session, tag, fetch, result) {
-                        Ok(cmd) => return cmd,
-                        Err(sync::SessionExpired) => true,
-                    }
-                }
+                Phase::Active(session) if session.epoch == epoch => match fetched(session, tag, fetch, result) {
+                    Ok(cmd) => return cmd,
+                    Err(sync::SessionExpired) => true,
+                },
                 _ => false,
             };
             if expired { accounts::expire(model) } else { Command::done() }
@@ -210,7 +208,7 @@ fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) ->
         Fetch::Post => pages.post.as_ref().is_some_and(|p| p.tag == Some(tag)),
         Fetch::Comments => pages.post.as_ref().is_some_and(|p| p.comments_tag == Some(tag)),
         Fetch::Person => pages.person.as_ref().is_some_and(|p| p.tag == Some(tag)),
-        Fetch::Similar => session.ask.as_ref().is_some_and(|a| a.suggestions_tag == Some(tag)),
+        Fetch::Similar => session.ask().is_some_and(|a| a.suggestions_tag == Some(tag)),
         Fetch::ForMe { .. } => pages.for_me.tag == Some(tag),
         Fetch::Question => pages.question.as_ref().is_some_and(|p| p.tag == Some(tag)),
         Fetch::Search { .. } => pages.search.list.tag == Some(tag),

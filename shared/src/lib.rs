@@ -43,14 +43,14 @@ pub mod search;
 pub mod storage;
 pub mod store;
 pub mod sync;
-pub mod time;
 #[cfg(test)]
 pub mod testing;
+pub mod time;
 pub mod view;
 
 pub use app::Fabrique;
-pub use model::{Effect, Event, Route};
 pub use fabrique_wire as wire;
+pub use model::{Effect, Event, Route};
 pub use view::ViewModel;
 
 uniffi::setup_scaffolding!();

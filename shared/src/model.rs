@@ -6,11 +6,7 @@
 //! areas' own types (their events, forms, pages) are imported from each area's `types`
 //! module, never from its logic, so that no area and this file import each other.
 
-use crux_core::{
-    Command,
-    macros::effect,
-    render::RenderOperation,
-};
+use crux_core::{Command, macros::effect, render::RenderOperation};
 use crux_http::protocol::{HttpRequest, HttpResult};
 use crux_kv::{KeyValueOperation, KeyValueResult};
 use crux_time::TimeRequest;
@@ -20,6 +16,7 @@ use uuid::Uuid;
 
 use crate::accounts::types::{AccountsEvent, SignIn};
 use crate::api::{self, Credentials};
+use crate::events::types::{EventForm, MessageForm};
 use crate::groups::types::GroupsEvent;
 use crate::i18n::{Language, Text};
 use crate::notifications::types::NotificationsEvent;
@@ -292,20 +289,66 @@ pub struct Session {
     pub next_tag: u64,
     /// The person as the sign-in answered, until the store holds their `Me`.
     pub me_at_sign_in: Option<fabrique_wire::people::Me>,
-    pub composer: Option<Composer>,
-    pub profile_editor: Option<ProfileEditor>,
-    pub ask: Option<AskForm>,
+    /// The form open over the screen, if any: one at a time.
+    pub form: Option<Form>,
     pub push: crate::notifications::types::PushState,
     /// Why the notification settings were not saved (quiet hours that make no sense).
     pub settings_error: Option<crate::i18n::Text>,
-    /// An organiser's event form, over the current screen.
-    pub event_form: Option<crate::events::types::EventForm>,
-    /// An organiser's message, with its reach.
-    pub message: Option<crate::events::types::MessageForm>,
     /// The charter in force and whether this person accepted it.
     pub charter: crate::moderation::types::CharterState,
     /// The file being sent, and the retries (the files themselves are in the outbox).
     pub uploads: crate::attachments::types::Uploader,
+}
+
+/// What is open over the screen: a person fills one form at a time (the composer's text is
+/// also kept on the phone, and comes back at the next start).
+pub enum Form {
+    /// A post, a comment, an answer or a comment on an answer.
+    Composer(Composer),
+    Profile(ProfileEditor),
+    Ask(AskForm),
+    /// An organiser's event form.
+    Event(EventForm),
+    /// An organiser's message, with its reach.
+    Message(MessageForm),
+}
+
+/// For each kind of form: the form if it is the one open, to read and to change, and closing
+/// it (only if it is the one open: a late answer for another form closes nothing).
+macro_rules! form_access {
+    ($($variant:ident: $ty:ty => $get:ident, $get_mut:ident, $close:ident;)*) => {
+        impl Session {
+            $(
+                pub fn $get(&self) -> Option<&$ty> {
+                    match &self.form {
+                        Some(Form::$variant(form)) => Some(form),
+                        _ => None,
+                    }
+                }
+
+                pub fn $get_mut(&mut self) -> Option<&mut $ty> {
+                    match &mut self.form {
+                        Some(Form::$variant(form)) => Some(form),
+                        _ => None,
+                    }
+                }
+
+                pub fn $close(&mut self) {
+                    if matches!(self.form, Some(Form::$variant(_))) {
+                        self.form = None;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+form_access! {
+    Composer: Composer => composer, composer_mut, close_composer;
+    Profile: ProfileEditor => profile_editor, profile_editor_mut, close_profile_editor;
+    Ask: AskForm => ask, ask_mut, close_ask;
+    Event: EventForm => event_form, event_form_mut, close_event_form;
+    Message: MessageForm => message, message_mut, close_message;
 }
 
 pub const FEED_PAGE: usize = 20;
@@ -329,13 +372,9 @@ impl Session {
             feed_limit: FEED_PAGE,
             next_tag: 0,
             me_at_sign_in: None,
-            composer: None,
-            profile_editor: None,
-            ask: None,
+            form: None,
             push: crate::notifications::types::PushState::NotYet,
             settings_error: None,
-            event_form: None,
-            message: None,
             charter: crate::moderation::types::CharterState::default(),
             uploads: crate::attachments::types::Uploader::default(),
         }
@@ -365,4 +404,3 @@ impl Session {
         (tag, cmd)
     }
 }
-

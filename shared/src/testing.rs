@@ -15,9 +15,9 @@ use fabrique_wire::sync::{Change, Entity, EntityKind, PullResponse};
 use uuid::Uuid;
 
 use crate::app::Fabrique;
-use crate::model::{Effect, Event};
 use crate::attachments::types::{UploadOperation, UploadProgress};
 use crate::i18n::Language;
+use crate::model::{Effect, Event};
 use crate::realtime::RealtimeOperation;
 use crate::view::{Screen, ViewModel};
 

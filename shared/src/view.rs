@@ -8,33 +8,33 @@ use facet::Facet;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::types::SignIn;
-use crate::model::{Model, Phase, Route, Session};
-use crate::i18n::{Language, Text};
-use crate::sync::overlay::Overlay;
-use crate::{groups, people, posts, questions};
-use crate::posts::types::ComposerView;
-use crate::questions::types::AskView;
-use crate::events::types::EventFormView;
-use crate::events::types::MessageView;
 use crate::attachments::types::FileView;
-use crate::posts::types::FeedView;
-use crate::groups::types::MyGroupsView;
+use crate::conversations::types::ConversationView;
+use crate::conversations::types::ConversationsView;
+use crate::events::types::CalendarView;
+use crate::events::types::EventFormView;
+use crate::events::types::EventView;
+use crate::events::types::EventsView;
+use crate::events::types::MessageView;
 use crate::groups::types::BrowseView;
 use crate::groups::types::GroupView;
-use crate::posts::types::PostView;
+use crate::groups::types::MyGroupsView;
+use crate::i18n::{Language, Text};
+use crate::model::{Model, Phase, Route, Session};
+use crate::notifications::types::NotificationSettingsView;
+use crate::notifications::types::NotificationsView;
+use crate::people::types::DirectoryView;
 use crate::people::types::MyProfileView;
 use crate::people::types::PersonView;
-use crate::questions::types::QuestionsForMeView;
+use crate::posts::types::ComposerView;
+use crate::posts::types::FeedView;
+use crate::posts::types::PostView;
+use crate::questions::types::AskView;
 use crate::questions::types::QuestionView;
+use crate::questions::types::QuestionsForMeView;
 use crate::search::types::SearchView;
-use crate::people::types::DirectoryView;
-use crate::notifications::types::NotificationsView;
-use crate::notifications::types::NotificationSettingsView;
-use crate::events::types::EventsView;
-use crate::events::types::EventView;
-use crate::events::types::CalendarView;
-use crate::conversations::types::ConversationsView;
-use crate::conversations::types::ConversationView;
+use crate::sync::overlay::Overlay;
+use crate::{groups, people, posts, questions};
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct ViewModel {
@@ -238,4 +238,3 @@ fn status(session: &Session, language: Language) -> Status {
             .collect(),
     }
 }
-

@@ -6,8 +6,8 @@
 
 use fabrique_core::accounts::AccountsEvent;
 use fabrique_core::moderation::ModerationEvent;
-use fabrique_core::posts::PostsEvent;
 use fabrique_core::posts::ComposerTarget;
+use fabrique_core::posts::PostsEvent;
 use fabrique_core::view::Screen;
 use fabrique_core::{Event, Route};
 use fabrique_tests::browser::Browser;

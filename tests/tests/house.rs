@@ -51,7 +51,8 @@ fn named_paths(code: &str, here: &[String]) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let starts_word = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b':');
+        let starts_word =
+            i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b':');
         let root = ["crate::", "super::", "self::"].into_iter().find(|r| bytes[i..].starts_with(r.as_bytes()));
         match root {
             Some(root) if starts_word => {
@@ -132,7 +133,12 @@ fn target<'a>(path: &[String], modules: &'a BTreeMap<Vec<String>, PathBuf>) -> O
 /// Files that import each other in a loop (strongly connected, more than one file).
 fn circles(graph: &BTreeMap<PathBuf, BTreeSet<PathBuf>>) -> Vec<Vec<PathBuf>> {
     // Kosaraju: finishing order on the graph, then components on the reversed graph.
-    fn visit(v: &PathBuf, graph: &BTreeMap<PathBuf, BTreeSet<PathBuf>>, seen: &mut BTreeSet<PathBuf>, order: &mut Vec<PathBuf>) {
+    fn visit(
+        v: &PathBuf,
+        graph: &BTreeMap<PathBuf, BTreeSet<PathBuf>>,
+        seen: &mut BTreeSet<PathBuf>,
+        order: &mut Vec<PathBuf>,
+    ) {
         if !seen.insert(v.clone()) {
             return;
         }
@@ -211,7 +217,8 @@ fn the_reading_finds_a_circle_where_there_is_one() {
     std::fs::write(src.join("lib.rs"), "pub mod a;\npub mod b;\npub mod c;\n").unwrap();
     std::fs::write(src.join("a.rs"), "use crate::b::{inner::Thing, other};\n").unwrap();
     std::fs::write(src.join("b/mod.rs"), "pub mod inner;\n").unwrap();
-    std::fs::write(src.join("b/inner.rs"), "pub struct Thing;\nfn f() { super::super::c::g(); crate::a::h(); }\n").unwrap();
+    std::fs::write(src.join("b/inner.rs"), "pub struct Thing;\nfn f() { super::super::c::g(); crate::a::h(); }\n")
+        .unwrap();
     std::fs::write(src.join("c.rs"), "pub fn g() {}\n#[cfg(test)]\nmod tests { use crate::a; }\n").unwrap();
     let modules = modules(&src);
     let mut graph: BTreeMap<PathBuf, BTreeSet<PathBuf>> = BTreeMap::new();

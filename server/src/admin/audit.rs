@@ -10,8 +10,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::session::{Admin, Notice};
-use crate::auth::in_scope;
 use super::{Frame, PageResult, render};
+use crate::auth::in_scope;
 use crate::{AppState, on_tx};
 
 const PAGE: i64 = 100;

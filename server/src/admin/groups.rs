@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use super::people::{OrganisationChoice, choices};
 use super::session::{Admin, AdminForm, Notice};
-use crate::auth::{in_scope, not_yours};
 use super::{Frame, PageResult, commit, done, render};
+use crate::auth::{in_scope, not_yours};
 use crate::error::{ApiError, ErrorCode};
 use crate::groups::{self, NewGroup};
 use crate::sync::log::ChangeSet;

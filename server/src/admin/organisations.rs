@@ -11,8 +11,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::session::{Admin, AdminForm, Notice};
-use crate::auth::{in_scope, not_yours};
 use super::{Frame, PageResult, Pager, commit, done, render};
+use crate::auth::{in_scope, not_yours};
 use crate::error::ErrorCode;
 use crate::organisations::{self, TreeLine};
 use crate::sync::log::ChangeSet;

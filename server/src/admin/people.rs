@@ -12,8 +12,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::session::{Admin, AdminForm, Notice, check_csrf};
-use crate::auth::{in_scope, not_yours};
 use super::{Frame, PageError, PageResult, commit, done, render};
+use crate::auth::{in_scope, not_yours};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::sync::log::ChangeSet;

@@ -491,4 +491,3 @@ async fn revoke_session(State(state): State<AppState>, form: AdminForm<RevokeFor
     }
     Ok(done("/admin/sessions", "session_revoked"))
 }
-

@@ -20,8 +20,8 @@ use axum::body::Bytes;
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use fabrique_wire::attachments::{
-    ACCEPTED_TYPES, AttachedTo, Attachment, AttachmentKind, PER_ITEM_MAX, PIXELS_MAX, SIZE_MAX,
-    THUMBNAIL_SIDE, UploadedFile,
+    ACCEPTED_TYPES, AttachedTo, Attachment, AttachmentKind, PER_ITEM_MAX, PIXELS_MAX, SIZE_MAX, THUMBNAIL_SIDE,
+    UploadedFile,
 };
 use fabrique_wire::sync::{Entity, EntityKind};
 use serde_json::json;

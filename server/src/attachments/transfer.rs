@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use fabrique_wire::attachments::{AttachedTo, AttachmentKind, NAME_MAX, SIZE_MAX};
 use chrono::Utc;
+use fabrique_wire::attachments::{AttachedTo, AttachmentKind, NAME_MAX, SIZE_MAX};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -282,4 +282,3 @@ async fn may_see(tx: &mut Tx, actor: &Actor, row: &AttachmentRow) -> ApiResult<b
         Err(e) => Err(e),
     }
 }
-

@@ -445,7 +445,8 @@ pub async fn invite_to_group(
         return Err(forbidden("Only the group's organisers and admins invite people."));
     }
     // Only people the inviter may see: anyone else "does not exist" for them.
-    if display_name(tx, person_id).await?.is_none() || !crate::people::visibility::can_see(tx, actor, person_id).await? {
+    if display_name(tx, person_id).await?.is_none() || !crate::people::visibility::can_see(tx, actor, person_id).await?
+    {
         return Err(ApiError::not_found(ErrorCode::PersonNotFound, "This person does not exist."));
     }
     if access::role_of(tx, group_id, person_id).await?.is_some() {

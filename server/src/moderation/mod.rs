@@ -16,8 +16,8 @@ use fabrique_wire::notifications::NotificationKind;
 use fabrique_wire::sync::{Entity, EntityKind, scope};
 use uuid::Uuid;
 
-use crate::auth::{AdminScope, in_scope};
 use crate::auth::Actor;
+use crate::auth::{AdminScope, in_scope};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::groups::access::GroupAccess;

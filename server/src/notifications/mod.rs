@@ -26,7 +26,7 @@ use fabrique_wire::sync::{Entity, scope};
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::db::Tx;
+use crate::db::{Column, Tx, ids_json, rows_json};
 use crate::error::{ApiResult, ErrorCode};
 use crate::push::Delivery;
 use crate::sync::log::ChangeSet;
@@ -233,48 +233,22 @@ async fn insert_notifications(
     text: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<()> {
-    const COLUMNS: &str =
-        "INSERT INTO notifications (id, person_id, kind, subject_id, group_id, actor_id, text, created_at)";
-    let kind = cause.kind.as_str();
-    match tx {
-        Tx::Sqlite(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!(
-                    "{COLUMNS} SELECT unhex(replace(json_extract(value, '$[0]'), '-', '')), \
-                        unhex(replace(json_extract(value, '$[1]'), '-', '')), $2, $3, $4, $5, $6, $7 FROM json_each($1)"
-                )
-            });
-            let json = serde_json::to_string(rows).expect("ids serialise");
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(json)
-                .bind(kind)
-                .bind(cause.subject_id)
-                .bind(cause.group_id)
-                .bind(cause.actor_id)
-                .bind(text)
-                .bind(now)
-                .execute(&mut **c)
-                .await?;
-        }
-        Tx::Postgres(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!("{COLUMNS} SELECT i, p, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[], $2::uuid[]) AS t(i, p)")
-            });
-            let ids: Vec<Uuid> = rows.iter().map(|(id, _)| *id).collect();
-            let people: Vec<Uuid> = rows.iter().map(|(_, person)| *person).collect();
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(ids)
-                .bind(people)
-                .bind(kind)
-                .bind(cause.subject_id)
-                .bind(cause.group_id)
-                .bind(cause.actor_id)
-                .bind(text)
-                .bind(now)
-                .execute(&mut **c)
-                .await?;
-        }
-    }
+    let source = tx.json_rows(7, &[("id", Column::Uuid), ("person_id", Column::Uuid)]);
+    let sql = format!(
+        "INSERT INTO notifications (id, person_id, kind, subject_id, group_id, actor_id, text, created_at) \
+         SELECT r.id, r.person_id, $1, $2, $3, $4, $5, $6 FROM {source} AS r"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(cause.kind.as_str())
+            .bind(cause.subject_id)
+            .bind(cause.group_id)
+            .bind(cause.actor_id)
+            .bind(text)
+            .bind(now)
+            .bind(rows_json(&rows))
+    )?;
     Ok(())
 }
 
@@ -308,32 +282,18 @@ async fn open_bursts(
 
 /// One more new post in these open notifications, in one statement.
 async fn bump(tx: &mut Tx, cause: &Cause<'_>, ids: &[Uuid], text: &str) -> ApiResult<()> {
-    const SET: &str = "UPDATE notifications SET count = count + 1, subject_id = $2, actor_id = $3, text = $4";
-    match tx {
-        Tx::Sqlite(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!("{SET} WHERE id IN (SELECT unhex(replace(value, '-', '')) FROM json_each($1))")
-            });
-            let ids = serde_json::to_string(ids).expect("ids serialise");
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(ids)
-                .bind(cause.subject_id)
-                .bind(cause.actor_id)
-                .bind(text)
-                .execute(&mut **c)
-                .await?;
-        }
-        Tx::Postgres(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{SET} WHERE id = ANY($1)"));
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(ids)
-                .bind(cause.subject_id)
-                .bind(cause.actor_id)
-                .bind(text)
-                .execute(&mut **c)
-                .await?;
-        }
-    }
+    let sql = format!(
+        "UPDATE notifications SET count = count + 1, subject_id = $2, actor_id = $3, text = $4 WHERE id IN ({})",
+        tx.id_set(1)
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(ids_json(ids))
+            .bind(cause.subject_id)
+            .bind(cause.actor_id)
+            .bind(text)
+    )?;
     Ok(())
 }
 
@@ -513,7 +473,12 @@ const NOTIFICATION_SELECT: &str = "SELECT n.id, n.kind, n.subject_id, n.group_id
 
 /// Marks some of the person's notifications read (others' ids are ignored: they are not
 /// theirs to mark, and saying so would tell that they exist).
-pub async fn mark_notifications_read(tx: &mut Tx, actor: &Actor, ids: &[Uuid], changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn mark_notifications_read(
+    tx: &mut Tx,
+    actor: &Actor,
+    ids: &[Uuid],
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     if ids.len() > 1000 {
         return Err(crate::error::ApiError::invalid(
             ErrorCode::InvalidField,

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::Audience;
 use crate::auth::Actor;
-use crate::db::Tx;
+use crate::db::{Tx, ids_json};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::groups::access::GroupAccess;
 use crate::sync::log::ChangeSet;
@@ -159,27 +159,12 @@ pub async fn for_recipients(tx: &mut Tx, people: &[Uuid], group_id: Option<Uuid>
          FROM wanted w JOIN people p ON p.id = w.id AND p.deactivated_at IS NULL \
          LEFT JOIN notification_settings s ON s.person_id = p.id \
          LEFT JOIN group_notification_levels l ON l.person_id = p.id AND l.group_id = $2";
-    static SQLITE: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        format!("WITH wanted(id) AS (SELECT unhex(replace(value, '-', '')) FROM json_each($1)) {COLUMNS}")
-    });
-    static POSTGRES: std::sync::LazyLock<String> =
-        std::sync::LazyLock::new(|| format!("WITH wanted(id) AS (SELECT unnest($1::uuid[])) {COLUMNS}"));
+    let sql = format!("WITH wanted(id) AS ({}) {COLUMNS}", tx.id_set(1));
     let group = group_id.unwrap_or(Uuid::nil());
     let mut choices = HashMap::with_capacity(people.len());
     for chunk in people.chunks(RECIPIENTS_PER_READ) {
-        let rows: Vec<RecipientRow> = match tx {
-            Tx::Sqlite(c) => {
-                let ids = serde_json::to_string(chunk).expect("ids serialise");
-                sqlx::query_as(sqlx::AssertSqlSafe(SQLITE.as_str())).bind(ids).bind(group).fetch_all(&mut **c).await?
-            }
-            Tx::Postgres(c) => {
-                sqlx::query_as(sqlx::AssertSqlSafe(POSTGRES.as_str()))
-                    .bind(chunk)
-                    .bind(group)
-                    .fetch_all(&mut **c)
-                    .await?
-            }
-        };
+        let rows: Vec<RecipientRow> = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(ids_json(chunk)).bind(group).fetch_all(c).await)?;
         choices.extend(rows.into_iter().map(|row| (row.person_id, row.into_choices())));
     }
     Ok(choices)

@@ -24,7 +24,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::AuthUser;
-use crate::db::{Db, Tx};
+use crate::db::{Column, Db, Tx, rows_json};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path};
 use crate::{AppState, exec, fields, on_tx};
@@ -235,49 +235,22 @@ pub struct Delivery<'a> {
 /// For each (person, payload): one delivery to each of the person's devices whose session
 /// is still valid, in one statement.
 pub async fn enqueue_many(tx: &mut Tx, rows: &[(Uuid, &str)], delivery: &Delivery<'_>) -> ApiResult<()> {
-    const COLUMNS: &str = "INSERT INTO push_deliveries (subscription_id, endpoint, p256dh, auth, payload, topic, urgency, ttl, state, not_before, created_at)";
-    const FROM: &str = "JOIN push_subscriptions s ON s.person_id = w.person JOIN sessions x ON x.token_hash = s.session_hash \
-        WHERE x.revoked_at IS NULL AND x.expires_at > $6";
-    match tx {
-        Tx::Sqlite(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!(
-                    "{COLUMNS} SELECT s.id, s.endpoint, s.p256dh, s.auth, w.payload, $2, $3, $4, 'waiting', $5, $6 \
-                     FROM (SELECT unhex(replace(json_extract(value, '$[0]'), '-', '')) AS person, json_extract(value, '$[1]') AS payload \
-                        FROM json_each($1)) w {FROM}"
-                )
-            });
-            let json = serde_json::to_string(rows).expect("rows serialise");
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(json)
-                .bind(delivery.topic)
-                .bind(delivery.urgency)
-                .bind(TTL_SECONDS)
-                .bind(delivery.not_before)
-                .bind(delivery.now)
-                .execute(&mut **c)
-                .await?;
-        }
-        Tx::Postgres(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!(
-                    "{COLUMNS} SELECT s.id, s.endpoint, s.p256dh, s.auth, w.payload, $2, $3, $4, 'waiting', $5, $6 \
-                     FROM unnest($1::uuid[], $7::text[]) AS w(person, payload) {FROM}"
-                )
-            });
-            let people: Vec<Uuid> = rows.iter().map(|(person, _)| *person).collect();
-            let payloads: Vec<&str> = rows.iter().map(|(_, payload)| *payload).collect();
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(people)
-                .bind(delivery.topic)
-                .bind(delivery.urgency)
-                .bind(TTL_SECONDS)
-                .bind(delivery.not_before)
-                .bind(delivery.now)
-                .bind(payloads)
-                .execute(&mut **c)
-                .await?;
-        }
-    }
+    let source = tx.json_rows(6, &[("person", Column::Uuid), ("payload", Column::Text)]);
+    let sql = format!(
+        "INSERT INTO push_deliveries (subscription_id, endpoint, p256dh, auth, payload, topic, urgency, ttl, state, not_before, created_at) \
+         SELECT s.id, s.endpoint, s.p256dh, s.auth, w.payload, $1, $2, $3, 'waiting', $4, $5 FROM {source} AS w \
+         JOIN push_subscriptions s ON s.person_id = w.person JOIN sessions x ON x.token_hash = s.session_hash \
+         WHERE x.revoked_at IS NULL AND x.expires_at > $5"
+    );
+    exec!(
+        tx,
+        sqlx::query(sqlx::AssertSqlSafe(sql))
+            .bind(delivery.topic)
+            .bind(delivery.urgency)
+            .bind(TTL_SECONDS)
+            .bind(delivery.not_before)
+            .bind(delivery.now)
+            .bind(rows_json(&rows))
+    )?;
     Ok(())
 }

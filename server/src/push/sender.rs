@@ -33,7 +33,7 @@ use uuid::Uuid;
 use web_push::{PartialVapidSignatureBuilder, SubscriptionInfo};
 
 use super::endpoints::{self, EndpointRule};
-use crate::db::{Db, Tx};
+use crate::db::{Db, Tx, rows_json};
 use crate::error::{ApiError, ApiResult};
 use crate::{exec, on_tx};
 
@@ -466,29 +466,12 @@ async fn finish_sent(tx: &mut Tx, ids: &[i64], at: DateTime<Utc>) -> ApiResult<(
     if ids.is_empty() {
         return Ok(());
     }
-    match tx {
-        Tx::Sqlite(c) => {
-            let ids = serde_json::to_string(ids).expect("ids serialise");
-            sqlx::query(
-                "UPDATE push_deliveries SET state = 'sent', finished_at = $1, claimed_until = NULL \
-                WHERE state = 'sending' AND id IN (SELECT value FROM json_each($2))",
-            )
-            .bind(at)
-            .bind(ids)
-            .execute(&mut **c)
-            .await?;
-        }
-        Tx::Postgres(c) => {
-            sqlx::query(
-                "UPDATE push_deliveries SET state = 'sent', finished_at = $1, claimed_until = NULL \
-                WHERE state = 'sending' AND id = ANY($2)",
-            )
-            .bind(at)
-            .bind(ids)
-            .execute(&mut **c)
-            .await?;
-        }
-    }
+    let sql = format!(
+        "UPDATE push_deliveries SET state = 'sent', finished_at = $1, claimed_until = NULL \
+         WHERE state = 'sending' AND id IN ({})",
+        tx.number_set(2)
+    );
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(at).bind(rows_json(&ids)))?;
     Ok(())
 }
 

@@ -73,7 +73,8 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
             questions::ask_question(tx, actor, question, changes).await
         }
         Mutation::EditQuestion { id, title, details, tags } => {
-            questions::edit_question(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes).await
+            questions::edit_question(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes)
+                .await
         }
         Mutation::DeleteQuestion { id } => questions::delete_question(tx, actor, *id, changes).await,
         Mutation::AnswerQuestion { id, question_id, body, mentions } => {
@@ -94,10 +95,20 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::UnfollowQuestion { question_id } => {
             questions::set_following(tx, actor, *question_id, false, changes).await
         }
-        Mutation::MarkNotificationsRead { ids } => notifications::mark_notifications_read(tx, actor, ids, changes).await,
+        Mutation::MarkNotificationsRead { ids } => {
+            notifications::mark_notifications_read(tx, actor, ids, changes).await
+        }
         Mutation::MarkAllNotificationsRead {} => notifications::mark_all_notifications_read(tx, actor, changes).await,
         Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds } => {
-            notifications::settings::set_notification_settings(tx, actor, time_zone, quiet_hours.as_ref(), muted_kinds, changes).await
+            notifications::settings::set_notification_settings(
+                tx,
+                actor,
+                time_zone,
+                quiet_hours.as_ref(),
+                muted_kinds,
+                changes,
+            )
+            .await
         }
         Mutation::SetGroupNotificationLevel { group_id, level } => {
             notifications::settings::set_group_notification_level(tx, actor, *group_id, *level, changes).await
@@ -154,7 +165,9 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
             events::update_event(tx, actor, *id, update, changes).await
         }
         Mutation::CancelEvent { id } => events::cancel_event(tx, actor, *id, changes).await,
-        Mutation::AnswerEvent { event_id, choice } => events::answer_event(tx, actor, *event_id, *choice, changes).await,
+        Mutation::AnswerEvent { event_id, choice } => {
+            events::answer_event(tx, actor, *event_id, *choice, changes).await
+        }
         Mutation::AnnounceToGroup { id, group_id, text } => {
             events::announce_to_group(tx, actor, *id, *group_id, text, changes).await
         }

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use fabrique_wire::sync::{Entity, EntityKind};
 use uuid::Uuid;
 
-use crate::db::{Db, Tx};
+use crate::db::{Column, Db, Tx, rows_json};
 use crate::error::ApiResult;
 use crate::{exec, on_tx};
 
@@ -138,60 +138,30 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
 const ROWS_PER_STATEMENT: usize = 1000;
 
 async fn write_rows(tx: &mut Tx, rows: &[(&PendingChange, i64)], now: DateTime<Utc>) -> ApiResult<()> {
-    const UPSERT: &str = "ON CONFLICT (scope, kind, entity_id) DO UPDATE SET seq = excluded.seq, line = excluded.line, \
-        deleted = excluded.deleted, changed_at = excluded.changed_at";
-    match tx {
-        Tx::Sqlite(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!(
-                    "INSERT INTO sync_log (scope, kind, entity_id, seq, line, deleted, changed_at) \
-                     SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), unhex(replace(json_extract(value, '$[2]'), '-', '')), \
-                        json_extract(value, '$[3]'), json_extract(value, '$[4]'), json_extract(value, '$[5]'), $2 \
-                     FROM json_each($1) WHERE true {UPSERT}"
-                )
-            });
-            let json: Vec<(&str, &str, Uuid, i64, String, bool)> = rows
-                .iter()
-                .map(|(change, seq)| {
-                    (
-                        change.scope.as_str(),
-                        change.kind.as_str(),
-                        change.id,
-                        *seq,
-                        change.line(*seq),
-                        change.data.is_none(),
-                    )
-                })
-                .collect();
-            let json = serde_json::to_string(&json).expect("change rows serialise");
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str())).bind(json).bind(now).execute(&mut **c).await?;
-        }
-        Tx::Postgres(c) => {
-            static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!(
-                    "INSERT INTO sync_log (scope, kind, entity_id, seq, line, deleted, changed_at) \
-                     SELECT s, k, e, q, l, d, $7 FROM unnest($1::text[], $2::text[], $3::uuid[], $4::bigint[], $5::text[], $6::bool[]) \
-                        AS t(s, k, e, q, l, d) {UPSERT}"
-                )
-            });
-            let scopes: Vec<&str> = rows.iter().map(|(c, _)| c.scope.as_str()).collect();
-            let kinds: Vec<&str> = rows.iter().map(|(c, _)| c.kind.as_str()).collect();
-            let ids: Vec<Uuid> = rows.iter().map(|(c, _)| c.id).collect();
-            let seqs: Vec<i64> = rows.iter().map(|(_, seq)| *seq).collect();
-            let lines: Vec<String> = rows.iter().map(|(c, seq)| c.line(*seq)).collect();
-            let deleted: Vec<bool> = rows.iter().map(|(c, _)| c.data.is_none()).collect();
-            sqlx::query(sqlx::AssertSqlSafe(SQL.as_str()))
-                .bind(scopes)
-                .bind(kinds)
-                .bind(ids)
-                .bind(seqs)
-                .bind(lines)
-                .bind(deleted)
-                .bind(now)
-                .execute(&mut **c)
-                .await?;
-        }
-    }
+    let source = tx.json_rows(
+        2,
+        &[
+            ("scope", Column::Text),
+            ("kind", Column::Text),
+            ("entity_id", Column::Uuid),
+            ("seq", Column::Integer),
+            ("line", Column::Text),
+            ("deleted", Column::Bool),
+        ],
+    );
+    let sql = format!(
+        "INSERT INTO sync_log (scope, kind, entity_id, seq, line, deleted, changed_at) \
+         SELECT r.scope, r.kind, r.entity_id, r.seq, r.line, r.deleted, $1 FROM {source} AS r WHERE true \
+         ON CONFLICT (scope, kind, entity_id) DO UPDATE SET seq = excluded.seq, line = excluded.line, \
+            deleted = excluded.deleted, changed_at = excluded.changed_at"
+    );
+    let rows: Vec<(&str, &str, Uuid, i64, String, bool)> = rows
+        .iter()
+        .map(|(change, seq)| {
+            (change.scope.as_str(), change.kind.as_str(), change.id, *seq, change.line(*seq), change.data.is_none())
+        })
+        .collect();
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(rows_json(&rows)))?;
     Ok(())
 }
 

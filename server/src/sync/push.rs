@@ -132,20 +132,9 @@ async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i
     exec!(tx, sqlx::query("INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING")
         .bind(client_id).bind(actor.person_id).bind(Utc::now()))?;
     // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL locks the row.
-    let (owner, last): (Uuid, i64) = match tx {
-        Tx::Sqlite(t) => {
-            sqlx::query_as("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1")
-                .bind(client_id)
-                .fetch_one(&mut **t)
-                .await?
-        }
-        Tx::Postgres(t) => {
-            sqlx::query_as("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1 FOR UPDATE")
-                .bind(client_id)
-                .fetch_one(&mut **t)
-                .await?
-        }
-    };
+    let sql = format!("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1{}", tx.for_update());
+    let (owner, last): (Uuid, i64) =
+        on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(client_id).fetch_one(c).await)?;
     if owner != actor.person_id {
         return Err(client_taken());
     }

@@ -14,8 +14,8 @@ use fabrique_wire::accounts::{RedeemInvitationRequest, SessionResponse, SignInRe
 use serde::Serialize;
 
 use crate::api::{self, Credentials, Failure};
-use crate::model::{Cmd, Internal, Model, Phase, Session, internal};
 use crate::i18n::{Language, Text};
+use crate::model::{Cmd, Internal, Model, Phase, Session, internal};
 use crate::realtime::RealtimeOperation;
 use crate::storage::{self, SavedSession};
 use crate::sync;
@@ -267,10 +267,13 @@ mod tests {
         let person = Uuid::now_v7();
         let group = Uuid::now_v7();
         let mut shell = signed_in(person, &first_pull(person, group, vec![]));
-        shell.send(Event::Posts(crate::posts::types::PostsEvent::Compose(crate::posts::types::ComposerTarget::NewPost {
-            group_id: group.to_string(),
-        })));
-        shell.send(Event::Posts(crate::posts::types::PostsEvent::Submit { title: String::new(), body: "Pas perdu".into() }));
+        shell.send(Event::Posts(crate::posts::types::PostsEvent::Compose(
+            crate::posts::types::ComposerTarget::NewPost { group_id: group.to_string() },
+        )));
+        shell.send(Event::Posts(crate::posts::types::PostsEvent::Submit {
+            title: String::new(),
+            body: "Pas perdu".into(),
+        }));
         shell.fire_timers();
         let request = shell.take_request("/v1/sync/push");
         shell.answer(request, refusal(401, "unauthorized"));

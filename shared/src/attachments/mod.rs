@@ -21,10 +21,10 @@ use futures::StreamExt;
 use uuid::Uuid;
 
 use crate::api;
-use crate::model::{Cmd, Internal, Route, Session, internal};
 use crate::i18n::{Language, Text};
-use crate::sync;
+use crate::model::{Cmd, Form, Internal, Route, Session, internal};
 use crate::posts::types::ComposerTarget;
+use crate::sync;
 
 pub fn update(event: AttachmentsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -38,25 +38,22 @@ pub fn update(event: AttachmentsEvent, session: &mut Session) -> Cmd {
 
 /// The form open now that takes files, if any.
 pub fn open_form(session: &Session) -> Option<FormTarget> {
-    if let Some(composer) = &session.composer {
-        return match &composer.target {
+    match &session.form {
+        Some(Form::Composer(composer)) => match &composer.target {
             ComposerTarget::NewPost { group_id } => {
                 Uuid::parse_str(group_id).ok().map(|group_id| FormTarget::Post { group_id })
             }
             _ => None,
-        };
-    }
-    if session.ask.is_some() {
-        return Some(FormTarget::Question);
-    }
-    if let Some(form) = &session.event_form {
-        return form.editing.is_none().then_some(FormTarget::Event);
-    }
-    match session.route() {
-        Route::Conversation { id } => {
-            Uuid::parse_str(id).ok().map(|conversation_id| FormTarget::Message { conversation_id })
-        }
-        _ => None,
+        },
+        Some(Form::Ask(_)) => Some(FormTarget::Question),
+        Some(Form::Event(form)) => form.editing.is_none().then_some(FormTarget::Event),
+        // A message written in a conversation takes files too.
+        Some(Form::Profile(_) | Form::Message(_)) | None => match session.route() {
+            Route::Conversation { id } => {
+                Uuid::parse_str(id).ok().map(|conversation_id| FormTarget::Message { conversation_id })
+            }
+            _ => None,
+        },
     }
 }
 

@@ -11,11 +11,11 @@ use fabrique_wire::conversations::{Conversation, MESSAGE_MAX, PARTICIPANTS_MAX, 
 use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
-use crate::model::{Cmd, Route, Session};
 use crate::i18n::{Language, Text};
 use crate::ids::parse;
-use crate::time::rfc3339;
+use crate::model::{Cmd, Route, Session};
 use crate::sync::{self, overlay::Overlay};
+use crate::time::rfc3339;
 
 pub fn update(event: ConversationsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -94,7 +94,9 @@ fn start_with(session: &mut Session, mut people: Vec<Uuid>, title: String) -> Cm
                 session,
                 Mutation::StartConversation { id, person_ids: people, title: title.trim().to_owned() },
             );
-            write.and(crux_core::Command::event(crate::model::Event::Navigate(Route::Conversation { id: id.to_string() })))
+            write.and(crux_core::Command::event(crate::model::Event::Navigate(Route::Conversation {
+                id: id.to_string(),
+            })))
         }
     }
 }

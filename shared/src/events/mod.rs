@@ -16,12 +16,12 @@ use fabrique_wire::events::{Event, RsvpChoice, RsvpStatus};
 use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
-use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::Fetch;
 use crate::ids::parse;
-use crate::time::rfc3339;
+use crate::model::{Cmd, Session};
+use crate::pages::Fetch;
 use crate::sync::{self, overlay::Overlay};
+use crate::time::rfc3339;
 
 impl From<Rsvp> for RsvpChoice {
     fn from(rsvp: Rsvp) -> Self {
@@ -52,8 +52,7 @@ pub fn update(event: EventsEvent, session: &mut Session) -> Cmd {
         EventsEvent::StartCreate { group_id } => organise::start_create(session, &group_id),
         EventsEvent::StartEdit { id } => organise::start_edit(session, &id),
         EventsEvent::FormChanged { title, description, starts_at, ends_at, time_zone, place, online_url, capacity } => {
-            let fields =
-                FormFields { title, description, starts_at, ends_at, time_zone, place, online_url, capacity };
+            let fields = FormFields { title, description, starts_at, ends_at, time_zone, place, online_url, capacity };
             organise::form_changed(session, fields)
         }
         EventsEvent::SubmitForm => organise::submit(session),

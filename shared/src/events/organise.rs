@@ -9,18 +9,18 @@ use fabrique_wire::groups::GroupRole;
 use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
-use crate::api::Failure;
-use crate::model::{Cmd, Session};
-use crate::i18n::{Language, Text};
-use crate::pages::Fetch;
-use crate::ids::parse;
-use crate::time::rfc3339;
-use crate::sync;
-use crate::events::types::{EventFormView, MessageView};
+use super::types::Audience;
 use super::types::EventForm;
 use super::types::FormFields;
-use super::types::Audience;
 use super::types::MessageForm;
+use crate::api::Failure;
+use crate::events::types::{EventFormView, MessageView};
+use crate::i18n::{Language, Text};
+use crate::ids::parse;
+use crate::model::{Cmd, Form, Session};
+use crate::pages::Fetch;
+use crate::sync;
+use crate::time::rfc3339;
 
 /// The person runs this group (its organisers and admins): they organise its events.
 pub fn runs(session: &Session, group_id: Uuid) -> bool {
@@ -28,17 +28,17 @@ pub fn runs(session: &Session, group_id: Uuid) -> bool {
 }
 
 pub fn start_create(session: &mut Session, group_id: &str) -> Cmd {
-    session.event_form = Some(EventForm {
+    session.form = Some(Form::Event(EventForm {
         group_id: parse(group_id),
         time_zone: fabrique_wire::notifications::DEFAULT_TIME_ZONE.into(),
         ..EventForm::default()
-    });
+    }));
     render()
 }
 
 pub fn start_edit(session: &mut Session, id: &str) -> Cmd {
     let Some(event) = parse(id).and_then(|id| session.store.event(id)) else { return render() };
-    session.event_form = Some(EventForm {
+    session.form = Some(Form::Event(EventForm {
         editing: Some(event.id),
         group_id: Some(event.group_id),
         title: event.title.clone(),
@@ -50,12 +50,12 @@ pub fn start_edit(session: &mut Session, id: &str) -> Cmd {
         online_url: event.online_url.clone(),
         capacity: event.capacity.and_then(|c| u32::try_from(c).ok()),
         error: None,
-    });
+    }));
     render()
 }
 
 pub fn form_changed(session: &mut Session, fields: FormFields) -> Cmd {
-    let Some(form) = session.event_form.as_mut() else { return render() };
+    let Some(form) = session.event_form_mut() else { return render() };
     form.title = fields.title;
     form.description = fields.description;
     form.starts_at = fields.starts_at;
@@ -73,7 +73,7 @@ fn time(text: &str) -> Option<DateTime<Utc>> {
 }
 
 pub fn submit(session: &mut Session) -> Cmd {
-    let Some(form) = session.event_form.as_mut() else { return render() };
+    let Some(form) = session.event_form_mut() else { return render() };
     let title = form.title.trim().to_owned();
     let (starts_at, ends_at) = (time(&form.starts_at), time(&form.ends_at));
     let problem = if title.is_empty() {
@@ -119,11 +119,11 @@ pub fn submit(session: &mut Session) -> Cmd {
             attachments: crate::attachments::take_for_write(session, &crate::attachments::types::FormTarget::Event),
         },
         (None, None) => {
-            session.event_form = None;
+            session.close_event_form();
             return render();
         }
     };
-    session.event_form = None;
+    session.close_event_form();
     sync::write(session, mutation).and(render())
 }
 
@@ -141,12 +141,13 @@ pub fn start_message(session: &mut Session, audience: Audience) -> Cmd {
         Audience::Attendees(id) => format!("/v1/announcements/reach?event_id={id}"),
     };
     let (tag, cmd) = session.fetch(Fetch::Reach, &path);
-    session.message = Some(MessageForm { audience, text: String::new(), reach: None, tag: Some(tag), error: None });
+    session.form =
+        Some(Form::Message(MessageForm { audience, text: String::new(), reach: None, tag: Some(tag), error: None }));
     cmd.and(render())
 }
 
 pub fn reach_answered(session: &mut Session, result: Result<Reach, Failure>) {
-    if let Some(form) = session.message.as_mut() {
+    if let Some(form) = session.message_mut() {
         form.tag = None;
         match result {
             Ok(reach) => form.reach = Some(reach),
@@ -156,7 +157,7 @@ pub fn reach_answered(session: &mut Session, result: Result<Reach, Failure>) {
 }
 
 pub fn message_changed(session: &mut Session, text: String) -> Cmd {
-    if let Some(form) = session.message.as_mut() {
+    if let Some(form) = session.message_mut() {
         form.text = text;
         form.error = None;
     }
@@ -164,7 +165,7 @@ pub fn message_changed(session: &mut Session, text: String) -> Cmd {
 }
 
 pub fn send_message(session: &mut Session) -> Cmd {
-    let Some(form) = session.message.as_mut() else { return render() };
+    let Some(form) = session.message_mut() else { return render() };
     let text = form.text.trim().to_owned();
     let problem = if text.is_empty() {
         Some(Text::BodyRequired)
@@ -184,7 +185,7 @@ pub fn send_message(session: &mut Session) -> Cmd {
         Audience::Group(group_id) => Mutation::AnnounceToGroup { id, group_id, text },
         Audience::Attendees(event_id) => Mutation::AnnounceToAttendees { id, event_id, text },
     };
-    session.message = None;
+    session.close_message();
     sync::write(session, mutation).and(render())
 }
 
@@ -204,7 +205,7 @@ fn reach_text(reach: &Reach, language: Language) -> String {
 }
 
 pub fn form_view(session: &Session, language: Language) -> Option<EventFormView> {
-    session.event_form.as_ref().map(|form| EventFormView {
+    session.event_form().map(|form| EventFormView {
         editing: form.editing.is_some(),
         group_name: form.group_id.and_then(|g| session.store.group(g)).map(|g| g.name.clone()).unwrap_or_default(),
         title: form.title.clone(),
@@ -220,7 +221,7 @@ pub fn form_view(session: &Session, language: Language) -> Option<EventFormView>
 }
 
 pub fn message_view(session: &Session, language: Language) -> Option<MessageView> {
-    session.message.as_ref().map(|form| {
+    session.message().map(|form| {
         let to = match form.audience {
             Audience::Group(id) => session.store.group(id).map(|g| g.name.clone()),
             Audience::Attendees(id) => session.store.event(id).map(|e| e.title.clone()),
@@ -245,16 +246,16 @@ pub fn message_view(session: &Session, language: Language) -> Option<MessageView
 
 /// Answers online (the reach) that arrive for a form already closed are dropped.
 pub fn reach_is_fresh(session: &Session, tag: u64) -> bool {
-    session.message.as_ref().is_some_and(|m| m.tag == Some(tag))
+    session.message().is_some_and(|m| m.tag == Some(tag))
 }
 
 pub fn close_form(session: &mut Session) -> Cmd {
     let files = crate::attachments::drop_form(session, &crate::attachments::types::FormTarget::Event);
-    session.event_form = None;
+    session.close_event_form();
     files.and(render())
 }
 
 pub fn close_message(session: &mut Session) -> Cmd {
-    session.message = None;
+    session.close_message();
     Command::done().and(render())
 }

@@ -8,8 +8,8 @@ use facet::Facet;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::i18n::Text;
 use crate::attachments::types::AttachmentView;
+use crate::i18n::Text;
 
 /// What a person answers, as the shells send it.
 #[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]

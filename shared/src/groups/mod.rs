@@ -10,10 +10,10 @@ use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
 use crate::api;
-use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{Fetch, GroupPage};
 use crate::ids::parse;
+use crate::model::{Cmd, Session};
+use crate::pages::{Fetch, GroupPage};
 use crate::posts;
 use crate::sync::{
     self,
@@ -265,10 +265,10 @@ mod tests {
     use uuid::Uuid;
 
     use super::GroupsEvent;
+    use crate::groups::types::GroupRelation;
     use crate::model::{Event, Route};
     use crate::testing::*;
     use crate::view::Screen;
-    use crate::groups::types::GroupRelation;
 
     fn listing(name: &str) -> GroupListing {
         let mut g = group(Uuid::now_v7(), name);

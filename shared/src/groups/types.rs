@@ -6,10 +6,10 @@
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
-use crate::posts::types::PostSummary;
-use crate::questions::types::QuestionSummary;
 use crate::events::types::EventSummary;
 use crate::polls::types::PollView;
+use crate::posts::types::PostSummary;
+use crate::questions::types::QuestionSummary;
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[repr(C)]

@@ -16,8 +16,8 @@ use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
 use crate::api::Failure;
-use crate::model::{Cmd, Route, Session};
 use crate::i18n::{Language, Text};
+use crate::model::{Cmd, Route, Session};
 use crate::pages::Fetch;
 use crate::sync;
 
@@ -248,10 +248,10 @@ mod tests {
 
     use super::{ModerationEvent, ReportWhat, ReportWhy};
     use crate::model::{Event, Route};
+    use crate::posts::types::ComposerTarget;
     use crate::posts::types::PostsEvent;
     use crate::testing::{first_pull, pull_page, signed_in};
     use crate::view::Screen;
-    use crate::posts::types::ComposerTarget;
 
     fn charter(accepted: bool) -> Charter {
         Charter { version: 3, text: "1. On se respecte.".into(), published_at: chrono::Utc::now(), accepted }

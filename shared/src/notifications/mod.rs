@@ -15,8 +15,8 @@ use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
 use crate::api;
-use crate::model::{Cmd, Internal, Route, Session, internal};
 use crate::i18n::{Language, Text};
+use crate::model::{Cmd, Internal, Route, Session, internal};
 use crate::sync::{self, overlay::Overlay};
 
 impl From<Level> for GroupLevel {

@@ -9,7 +9,6 @@ use fabrique_wire::notifications::GroupLevel;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
-
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub enum NotificationsEvent {

@@ -8,10 +8,10 @@ use crux_core::{Command, render::render};
 use fabrique_wire::people::{DirectoryVisibility, Me, Profile, ProfileUpdate};
 use fabrique_wire::sync::Mutation;
 
-use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::{Fetch, PersonPage};
 use crate::ids::parse;
+use crate::model::{Cmd, Form, Session};
+use crate::pages::{Fetch, PersonPage};
 use crate::sync::{self, overlay::Overlay};
 
 use fabrique_wire::people::{BIO_MAX, DISPLAY_NAME_MAX as NAME_MAX, FUNCTION_MAX};
@@ -32,7 +32,7 @@ pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
                     federation_visible: profile.federation_visible,
                     error: None,
                 };
-                session.profile_editor = Some(ProfileEditor { draft, error: None });
+                session.form = Some(Form::Profile(ProfileEditor { draft, error: None }));
             }
             render()
         }
@@ -45,7 +45,7 @@ pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
         }
         PeopleEvent::DirectoryMore => load_directory(session, true).and(render()),
         PeopleEvent::CancelEdit => {
-            session.profile_editor = None;
+            session.close_profile_editor();
             render()
         }
         PeopleEvent::SaveProfile { display_name, function, bio, skills, interests, federation_visible } => {
@@ -72,10 +72,10 @@ pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
                 None
             };
             if let Some(problem) = problem {
-                session.profile_editor = Some(ProfileEditor { draft, error: Some(problem) });
+                session.form = Some(Form::Profile(ProfileEditor { draft, error: Some(problem) }));
                 return render();
             }
-            session.profile_editor = None;
+            session.close_profile_editor();
             let clean = |tags: Vec<String>| -> Vec<String> {
                 tags.into_iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect()
             };
@@ -155,7 +155,7 @@ pub fn my_profile_view(session: &Session, overlay: &Overlay, language: Language)
         profile: my_profile(session, overlay),
         email: me(session).map(|me| me.email.clone()).unwrap_or_default(),
         pending: !overlay.profile.is_empty(),
-        editor: session.profile_editor.as_ref().map(|editor| ProfileEditorView {
+        editor: session.profile_editor().map(|editor| ProfileEditorView {
             error: editor.error.map(|t| t.in_language(language).to_owned()),
             ..editor.draft.clone()
         }),

@@ -9,18 +9,16 @@ pub use self::types::*;
 use chrono::{DateTime, Duration, Utc};
 
 use crux_core::{Command, render::render};
-use fabrique_wire::polls::{
-    DURATION_MAX_DAYS, OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, Poll, QUESTION_MAX, ResultsShown,
-};
+use fabrique_wire::polls::{DURATION_MAX_DAYS, OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, Poll, QUESTION_MAX, ResultsShown};
 use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
-use crate::model::{Cmd, Route, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::Fetch;
 use crate::ids::parse;
-use crate::time::rfc3339;
+use crate::model::{Cmd, Route, Session};
+use crate::pages::Fetch;
 use crate::sync::{self, overlay::Overlay};
+use crate::time::rfc3339;
 
 pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -87,8 +85,7 @@ pub fn read_results(session: &mut Session) -> Cmd {
         .collect();
     let mut cmd = Command::done();
     for poll_id in wanted {
-        let (tag, fetch) =
-            session.fetch(Fetch::PollResults { poll_id }, &format!("/v1/polls/{poll_id}/results"));
+        let (tag, fetch) = session.fetch(Fetch::PollResults { poll_id }, &format!("/v1/polls/{poll_id}/results"));
         session.pages.poll_results.tags.insert(poll_id, tag);
         cmd = cmd.and(fetch);
     }

@@ -11,13 +11,13 @@ use fabrique_wire::posts::{Comment, Post, PostKind};
 use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
-use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
 use crate::ids::parse;
+use crate::model::{Cmd, Form, Session};
 use crate::pages::{Fetch, PostPage};
 use crate::storage;
-use crate::time::rfc3339;
 use crate::sync::{self, overlay::Overlay};
+use crate::time::rfc3339;
 
 /// The limits the server checks too.
 pub use fabrique_wire::posts::{BODY_MAX, COMMENT_MAX, TITLE_MAX};
@@ -29,7 +29,7 @@ pub fn update(event: PostsEvent, session: &mut Session) -> Cmd {
     match event {
         PostsEvent::Compose(target) => {
             let (title, body) = prefill(session, &target);
-            session.composer = Some(Composer { target, title, body, error: None });
+            session.form = Some(Form::Composer(Composer { target, title, body, error: None }));
             save_draft(session).and(render())
         }
         PostsEvent::CancelCompose => {
@@ -37,10 +37,10 @@ pub fn update(event: PostsEvent, session: &mut Session) -> Cmd {
                 Some(target) => crate::attachments::drop_form(session, &target),
                 None => Command::done(),
             };
-            session.composer = None;
+            session.close_composer();
             files.and(save_draft(session)).and(render())
         }
-        PostsEvent::DraftChanged { title, body } => match session.composer.as_mut() {
+        PostsEvent::DraftChanged { title, body } => match session.composer_mut() {
             Some(composer) if composer.title != title || composer.body != body => {
                 composer.title = title;
                 composer.body = body;
@@ -94,7 +94,7 @@ fn prefill(session: &Session, target: &ComposerTarget) -> (String, String) {
 }
 
 fn submit(session: &mut Session, title: String, body: String) -> Cmd {
-    let Some(composer) = session.composer.as_mut() else { return render() };
+    let Some(composer) = session.composer_mut() else { return render() };
     composer.title = title.clone();
     composer.body = body.clone();
     let title = title.trim().to_owned();
@@ -131,7 +131,7 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
         Some(target) => crate::attachments::take_for_write(session, &target),
         None => Vec::new(),
     };
-    let Some(composer) = session.composer.as_mut() else { return render() };
+    let Some(composer) = session.composer_mut() else { return render() };
     let mutation =
         match &composer.target {
             ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| Mutation::CreatePost {
@@ -160,7 +160,7 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
                 parse(answer_id).map(|answer_id| Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id, body })
             }
         };
-    session.composer = None;
+    session.close_composer();
     // The draft goes once the write is in the outbox (saved before it is shown).
     let forget_draft = save_draft(session);
     match mutation {
@@ -172,17 +172,20 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
 /// Keep the open form's text on the phone (or forget it when the form is closed).
 fn save_draft(session: &Session) -> Cmd {
     let key = storage::draft_key(session.person_id);
-    let operation = match &session.composer {
+    let operation = match session.composer() {
         Some(composer) => storage::set(key, composer),
         None => storage::delete(key),
     };
     Command::request_from_shell(operation).then_send(|_| crate::model::internal(crate::model::Internal::Ignored))
 }
 
-/// The form as the app left it, opened again at start.
+/// The form as the app left it, opened again at start (unless the person already opened
+/// another one meanwhile: the draft stays on the phone for later).
 pub fn draft_loaded(session: &mut Session, result: crux_kv::KeyValueResult) -> Cmd {
-    if let Ok(Some(composer)) = storage::read::<Composer>(result) {
-        session.composer = Some(composer);
+    if let Ok(Some(composer)) = storage::read::<Composer>(result)
+        && session.form.is_none()
+    {
+        session.form = Some(Form::Composer(composer));
     }
     render()
 }
@@ -285,7 +288,7 @@ pub fn post_view(session: &Session, overlay: &Overlay, id: &str, language: Langu
 }
 
 pub fn composer_view(session: &Session, language: Language) -> Option<ComposerView> {
-    session.composer.as_ref().map(|composer| ComposerView {
+    session.composer().map(|composer| ComposerView {
         has_title: matches!(composer.target, ComposerTarget::NewPost { .. } | ComposerTarget::EditPost { .. }),
         target: composer.target.clone(),
         title: composer.title.clone(),
@@ -560,9 +563,9 @@ mod tests {
 
     use super::PostsEvent;
     use crate::model::{Event, Route};
+    use crate::posts::types::ComposerTarget;
     use crate::testing::*;
     use crate::view::Screen;
-    use crate::posts::types::ComposerTarget;
 
     #[test]
     fn naming_a_member_with_an_at_sign_tells_the_server_who_was_named() {

@@ -6,9 +6,9 @@
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Text;
 use crate::attachments::types::AttachmentView;
 use crate::attachments::types::FileView;
+use crate::i18n::Text;
 
 pub use fabrique_wire::posts::{BODY_MAX, COMMENT_MAX, TITLE_MAX};
 

@@ -13,12 +13,12 @@ use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
 use crate::api;
-use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
-use crate::pages::Fetch;
 use crate::ids::parse;
-use crate::time::rfc3339;
+use crate::model::{Cmd, Form, Session};
+use crate::pages::Fetch;
 use crate::sync::{self, overlay::Overlay};
+use crate::time::rfc3339;
 
 /// Titles shorter than this suggest nothing yet.
 const SUGGEST_FROM_CHARS: usize = 4;
@@ -27,11 +27,11 @@ pub fn update(event: QuestionsEvent, session: &mut Session) -> Cmd {
     match event {
         QuestionsEvent::StartAsk { group_id } => {
             let group_ids = parse(&group_id).into_iter().collect();
-            session.ask = Some(AskForm { group_ids, ..AskForm::default() });
+            session.form = Some(Form::Ask(AskForm { group_ids, ..AskForm::default() }));
             render()
         }
         QuestionsEvent::AskChanged { group_ids, title, details, tags } => {
-            let Some(form) = session.ask.as_mut() else { return render() };
+            let Some(form) = session.ask_mut() else { return render() };
             let title_changed = form.title != title;
             form.group_ids = group_ids.iter().filter_map(|g| parse(g)).collect();
             form.title = title;
@@ -43,7 +43,7 @@ pub fn update(event: QuestionsEvent, session: &mut Session) -> Cmd {
         }
         QuestionsEvent::CancelAsk => {
             let files = crate::attachments::drop_form(session, &crate::attachments::types::FormTarget::Question);
-            session.ask = None;
+            session.close_ask();
             files.and(render())
         }
         QuestionsEvent::SubmitAsk => submit_ask(session),
@@ -73,9 +73,9 @@ fn write_for(session: &mut Session, id: &str, mutation: impl FnOnce(Uuid) -> Mut
 }
 
 fn suggest(session: &mut Session) -> Cmd {
-    let Some(form) = &session.ask else { return Command::done() };
+    let Some(form) = session.ask() else { return Command::done() };
     if form.title.trim().chars().count() < SUGGEST_FROM_CHARS {
-        if let Some(form) = session.ask.as_mut() {
+        if let Some(form) = session.ask_mut() {
             form.suggestions.clear();
             form.suggestions_tag = None;
         }
@@ -83,14 +83,14 @@ fn suggest(session: &mut Session) -> Cmd {
     }
     let path = format!("/v1/questions/similar?q={}", api::query_value(form.title.trim()));
     let (tag, cmd) = session.fetch(Fetch::Similar, &path);
-    if let Some(form) = session.ask.as_mut() {
+    if let Some(form) = session.ask_mut() {
         form.suggestions_tag = Some(tag);
     }
     cmd
 }
 
 fn submit_ask(session: &mut Session) -> Cmd {
-    let Some(form) = session.ask.as_mut() else { return render() };
+    let Some(form) = session.ask_mut() else { return render() };
     let title = form.title.trim().to_owned();
     let problem = if title.is_empty() {
         Some(Text::QuestionTitleRequired)
@@ -116,7 +116,7 @@ fn submit_ask(session: &mut Session) -> Cmd {
         tags,
         attachments: crate::attachments::take_for_write(session, &crate::attachments::types::FormTarget::Question),
     };
-    session.ask = None;
+    session.close_ask();
     sync::write(session, mutation).and(render())
 }
 
@@ -159,7 +159,7 @@ pub fn open_question(session: &mut Session, id: &str) -> Cmd {
 }
 
 pub fn similar_answered(session: &mut Session, tag: u64, result: Result<Vec<Question>, api::Failure>) {
-    if let Some(form) = session.ask.as_mut()
+    if let Some(form) = session.ask_mut()
         && form.suggestions_tag == Some(tag)
     {
         form.suggestions_tag = None;
@@ -269,7 +269,7 @@ pub fn for_me_view(session: &Session, overlay: &Overlay, language: Language) -> 
 
 pub fn ask_view(session: &Session, language: Language) -> Option<AskView> {
     let overlay = Overlay::default();
-    session.ask.as_ref().map(|form| AskView {
+    session.ask().map(|form| AskView {
         group_ids: form.group_ids.iter().map(Uuid::to_string).collect(),
         group_names: group_names(session, &form.group_ids),
         title: form.title.clone(),
@@ -394,10 +394,10 @@ mod tests {
 
     use super::QuestionsEvent;
     use crate::model::{Event, Route};
+    use crate::posts::types::ComposerTarget;
     use crate::posts::types::PostsEvent;
     use crate::testing::*;
     use crate::view::Screen;
-    use crate::posts::types::ComposerTarget;
 
     fn question(id: Uuid, group: Uuid, author: Uuid, title: &str) -> Question {
         Question {

@@ -8,8 +8,8 @@ use facet::Facet;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::i18n::Text;
 use crate::attachments::types::AttachmentView;
+use crate::i18n::Text;
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[repr(C)]

@@ -9,8 +9,8 @@ use fabrique_wire::Page;
 use fabrique_wire::search::{Highlighted, SearchKind, SearchResult};
 
 use crate::api;
-use crate::model::{Cmd, Session};
 use crate::i18n::{Language, Text};
+use crate::model::{Cmd, Session};
 use crate::pages::Fetch;
 
 fn wire_kind(kind: ResultKind) -> &'static str {

@@ -19,8 +19,8 @@ use crux_time::{Duration, TimeRequest, TimeResponse, TimerId};
 use fabrique_wire::sync::{Mutation, PullRequest, PullResponse, PushRequest, PushResponse};
 
 use crate::api::{self, Failure};
-use crate::model::{Cmd, Internal, Session, internal};
 use crate::i18n::{self, Text};
+use crate::model::{Cmd, Internal, Session, internal};
 use crate::realtime::RealtimeOperation;
 use crate::storage;
 use crate::store::{SavedIndex, SavedScope};
@@ -391,10 +391,10 @@ mod workflow_tests {
     use uuid::Uuid;
 
     use crate::model::Event;
+    use crate::posts::types::ComposerTarget;
     use crate::posts::types::PostsEvent;
     use crate::testing::*;
     use crate::view::Screen;
-    use crate::posts::types::ComposerTarget;
 
     fn write_post(shell: &mut Shell, group: Uuid, body: &str) {
         shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));

@@ -6060,7 +6060,7 @@ indirect public enum ReportWhat: Hashable, Equatable {
     }
 }
 
-/// Why, as the shells send it (the labels come from [`report_view`]).
+/// Why, as the shells send it (the labels come from the area's `report_view`).
 indirect public enum ReportWhy: Hashable, Equatable {
     case spam
     case harassment

@@ -7544,7 +7544,7 @@ enum class ReportWhat {
     }
 }
 
-/// Why, as the shells send it (the labels come from [`report_view`]).
+/// Why, as the shells send it (the labels come from the area's `report_view`).
 enum class ReportWhy {
     SPAM,
     HARASSMENT,
