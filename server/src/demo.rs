@@ -1,8 +1,10 @@
 //! Demonstration data: a small French departmental federation, written through the same
 //! functions as real use (so it syncs like real data), only into an empty database.
 
+use fabrique_wire::groups::NewGroup;
 use fabrique_wire::groups::{GroupRole, Visibility};
 use fabrique_wire::people::{DirectoryVisibility, ProfileUpdate};
+use fabrique_wire::posts::NewPost;
 use fabrique_wire::posts::PostKind;
 use uuid::Uuid;
 
@@ -194,7 +196,14 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
         groups::create_group(
             &mut tx,
             &admin,
-            groups::NewGroup { id: *id, name, description, organisation_id: federation, visibility, tags: &tags },
+            &NewGroup {
+                id: *id,
+                name: (*name).to_owned(),
+                description: (*description).to_owned(),
+                organisation_id: federation,
+                visibility: *visibility,
+                tags,
+            },
             &mut changes,
         )
         .await?;
@@ -285,7 +294,15 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
         posts::create_post(
             &mut tx,
             &people_ids[*author],
-            posts::NewPost { id: post_id, group_id: *group_id, kind, title, body, mentions: &[], attachments: &[] },
+            &NewPost {
+                id: post_id,
+                group_id: *group_id,
+                kind: *kind,
+                title: (*title).to_owned(),
+                body: (*body).to_owned(),
+                mentions: Vec::new(),
+                attachments: Vec::new(),
+            },
             &mut changes,
         )
         .await?;

@@ -15,6 +15,8 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Duration, Utc};
 use fabrique_wire::Page;
 use fabrique_wire::error::ErrorBody;
+use fabrique_wire::events::EventUpdate;
+use fabrique_wire::events::NewEvent;
 use fabrique_wire::events::{
     ANNOUNCEMENT_MAX, ANNOUNCEMENTS_PER_DAY, Attendee, CAPACITY_MAX, CalendarFeed, DESCRIPTION_MAX, DURATION_MAX_DAYS,
     Event, MyRsvp, PLACE_MAX, Reach, RsvpChoice, RsvpStatus, TITLE_MAX, URL_MAX,
@@ -283,35 +285,6 @@ async fn schedule_reminders(
 // ---------------------------------------------------------------------------------------
 // Fields
 
-/// The fields of a `create_event` mutation, as sent.
-pub struct NewEvent<'a> {
-    pub id: Uuid,
-    pub group_id: Uuid,
-    pub title: &'a str,
-    pub description: &'a str,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub time_zone: &'a str,
-    pub place: &'a str,
-    pub online_url: &'a str,
-    pub capacity: Option<i64>,
-    /// Files uploaded for it (a programme, a map).
-    pub attachments: &'a [Uuid],
-}
-
-/// The fields of an `update_event` mutation: only those given change.
-pub struct EventUpdate<'a> {
-    pub title: Option<&'a str>,
-    pub description: Option<&'a str>,
-    pub starts_at: Option<DateTime<Utc>>,
-    pub ends_at: Option<DateTime<Utc>>,
-    pub time_zone: Option<&'a str>,
-    pub place: Option<&'a str>,
-    pub online_url: Option<&'a str>,
-    /// 0 removes the limit.
-    pub capacity: Option<i64>,
-}
-
 fn field_error(field: &str, message: impl Into<String>) -> ApiError {
     ApiError::invalid(ErrorCode::InvalidField, message.into()).with_details(serde_json::json!({ "field": field }))
 }
@@ -351,18 +324,18 @@ fn check_times(starts_at: DateTime<Utc>, ends_at: DateTime<Utc>, now: DateTime<U
 // ---------------------------------------------------------------------------------------
 // Mutations
 
-pub async fn create_event(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let title = fields::text("title", event.title, TITLE_MAX, fields::Presence::Required, fields::Lines::One)?;
+pub async fn create_event(tx: &mut Tx, actor: &Actor, event: &NewEvent, changes: &mut ChangeSet) -> ApiResult<()> {
+    let title = fields::text("title", &event.title, TITLE_MAX, fields::Presence::Required, fields::Lines::One)?;
     let description = fields::text(
         "description",
-        event.description,
+        &event.description,
         DESCRIPTION_MAX,
         fields::Presence::Optional,
         fields::Lines::Many,
     )?;
-    let place = fields::text("place", event.place, PLACE_MAX, fields::Presence::Optional, fields::Lines::One)?;
-    let online_url = online_url(event.online_url)?;
-    let time_zone = notifications::settings::time_zone("time_zone", event.time_zone)?;
+    let place = fields::text("place", &event.place, PLACE_MAX, fields::Presence::Optional, fields::Lines::One)?;
+    let online_url = online_url(&event.online_url)?;
+    let time_zone = notifications::settings::time_zone("time_zone", &event.time_zone)?;
     let capacity = capacity(event.capacity)?;
     let now = Utc::now();
     check_times(event.starts_at, event.ends_at, now)?;
@@ -381,7 +354,7 @@ pub async fn create_event(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, chang
     put_event(tx, event.id, changes).await?;
     let attached = fabrique_wire::attachments::AttachedTo::Event;
     let scopes = [scope::group(event.group_id)];
-    crate::attachments::attach(tx, actor, event.attachments, attached, event.id, &scopes, changes).await?;
+    crate::attachments::attach(tx, actor, &event.attachments, attached, event.id, &scopes, changes).await?;
     let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT person_id FROM group_members WHERE group_id = $1")
         .bind(event.group_id).fetch_all(c).await)?;
     let cause = Cause::new(NotificationKind::EventCreated, event.id, actor, &title)
@@ -390,27 +363,26 @@ pub async fn create_event(tx: &mut Tx, actor: &Actor, event: NewEvent<'_>, chang
     Ok(())
 }
 
-pub async fn update_event(
-    tx: &mut Tx,
-    actor: &Actor,
-    id: Uuid,
-    update: EventUpdate<'_>,
-    changes: &mut ChangeSet,
-) -> ApiResult<()> {
+pub async fn update_event(tx: &mut Tx, actor: &Actor, update: &EventUpdate, changes: &mut ChangeSet) -> ApiResult<()> {
+    let id = update.id;
     let title = update
         .title
+        .as_deref()
         .map(|t| fields::text("title", t, TITLE_MAX, fields::Presence::Required, fields::Lines::One))
         .transpose()?;
     let description = update
         .description
+        .as_deref()
         .map(|d| fields::text("description", d, DESCRIPTION_MAX, fields::Presence::Optional, fields::Lines::Many))
         .transpose()?;
     let place = update
         .place
+        .as_deref()
         .map(|p| fields::text("place", p, PLACE_MAX, fields::Presence::Optional, fields::Lines::One))
         .transpose()?;
-    let online = update.online_url.map(online_url).transpose()?;
-    let time_zone = update.time_zone.map(|tz| notifications::settings::time_zone("time_zone", tz)).transpose()?;
+    let online = update.online_url.as_deref().map(online_url).transpose()?;
+    let time_zone =
+        update.time_zone.as_deref().map(|tz| notifications::settings::time_zone("time_zone", tz)).transpose()?;
     // 0 removes the limit; any other value is checked.
     let new_capacity = match update.capacity {
         None => None,

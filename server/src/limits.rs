@@ -68,17 +68,17 @@ impl Default for PerHour {
 pub fn costs(mutation: &Mutation) -> Vec<(Kind, u32)> {
     let many = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     match mutation {
-        Mutation::CreatePost { mentions, .. } => vec![(Kind::Posts, 1), (Kind::Mentions, many(mentions.len()))],
+        Mutation::CreatePost(post) => vec![(Kind::Posts, 1), (Kind::Mentions, many(post.mentions.len()))],
         Mutation::CreateComment { mentions, .. } | Mutation::AnswerQuestion { mentions, .. } => {
             vec![(Kind::Comments, 1), (Kind::Mentions, many(mentions.len()))]
         }
         Mutation::CommentAnswer { .. } => vec![(Kind::Comments, 1)],
-        Mutation::AskQuestion { .. }
-        | Mutation::CreateEvent { .. }
-        | Mutation::CreatePoll { .. }
+        Mutation::AskQuestion(_)
+        | Mutation::CreateEvent(_)
+        | Mutation::CreatePoll(_)
         | Mutation::AnnounceToGroup { .. }
         | Mutation::AnnounceToAttendees { .. }
-        | Mutation::CreateGroup { .. } => vec![(Kind::Posts, 1)],
+        | Mutation::CreateGroup(_) => vec![(Kind::Posts, 1)],
         Mutation::SendMessage { .. } => vec![(Kind::Messages, 1)],
         Mutation::StartConversation { person_ids, .. } => {
             vec![(Kind::Messages, 1), (Kind::Invitations, many(person_ids.len()))]
@@ -114,7 +114,7 @@ pub fn costs(mutation: &Mutation) -> Vec<(Kind, u32)> {
         | Mutation::MarkAllNotificationsRead {}
         | Mutation::SetNotificationSettings { .. }
         | Mutation::SetGroupNotificationLevel { .. }
-        | Mutation::UpdateEvent { .. }
+        | Mutation::UpdateEvent(_)
         | Mutation::CancelEvent { .. }
         | Mutation::AnswerEvent { .. }
         | Mutation::AcceptCharter { .. }

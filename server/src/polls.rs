@@ -12,6 +12,7 @@ use axum::extract::State;
 use chrono::{DateTime, Duration, Utc};
 use fabrique_wire::error::ErrorBody;
 use fabrique_wire::notifications::{GroupLevel, NotificationKind};
+use fabrique_wire::polls::NewPoll;
 use fabrique_wire::polls::{
     DURATION_MAX_DAYS, MyVote, OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, OptionResult, Poll, PollOption, PollResults,
     QUESTION_MAX, ResultsShown, VOTERS_SHOWN_MAX,
@@ -145,22 +146,10 @@ async fn put_poll(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<(
     Ok(())
 }
 
-/// What the mutation `create_poll` carries.
-pub struct NewPoll<'a> {
-    pub id: Uuid,
-    pub group_id: Uuid,
-    pub question: &'a str,
-    pub options: &'a [String],
-    pub multiple: bool,
-    pub anonymous: bool,
-    pub results_shown: ResultsShown,
-    pub closes_at: DateTime<Utc>,
-}
-
 /// The mutation `create_poll`, by an organiser of the group.
-pub async fn create_poll(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn create_poll(tx: &mut Tx, actor: &Actor, poll: &NewPoll, changes: &mut ChangeSet) -> ApiResult<()> {
     let question =
-        fields::text("question", poll.question, QUESTION_MAX, fields::Presence::Required, fields::Lines::One)?;
+        fields::text("question", &poll.question, QUESTION_MAX, fields::Presence::Required, fields::Lines::One)?;
     if poll.options.len() < OPTIONS_MIN || poll.options.len() > OPTIONS_MAX {
         return Err(ApiError::invalid(
             ErrorCode::InvalidField,
@@ -169,7 +158,7 @@ pub async fn create_poll(tx: &mut Tx, actor: &Actor, poll: NewPoll<'_>, changes:
         .with_details(json!({ "field": "options" })));
     }
     let mut texts: Vec<String> = Vec::with_capacity(poll.options.len());
-    for option in poll.options {
+    for option in &poll.options {
         let text = fields::text("options", option, OPTION_MAX, fields::Presence::Required, fields::Lines::One)?;
         if texts.iter().any(|t| t.to_lowercase() == text.to_lowercase()) {
             return Err(ApiError::invalid(ErrorCode::DuplicateOption, "Two options say the same thing.")

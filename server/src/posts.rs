@@ -11,6 +11,7 @@ use axum::extract::State;
 use chrono::{DateTime, Utc};
 use fabrique_wire::Page;
 use fabrique_wire::error::ErrorBody;
+use fabrique_wire::posts::NewPost;
 use fabrique_wire::posts::{Comment, Post, PostKind, Reaction, reaction_id};
 use fabrique_wire::sync::{Entity, EntityKind, scope};
 use serde::Deserialize;
@@ -209,21 +210,8 @@ async fn check_may_delete(
     }
 }
 
-/// The fields of a `create_post` mutation.
-pub struct NewPost<'a> {
-    pub id: Uuid,
-    pub group_id: Uuid,
-    pub kind: &'a PostKind,
-    pub title: &'a str,
-    pub body: &'a str,
-    /// People named in it.
-    pub mentions: &'a [Uuid],
-    /// Files uploaded for it.
-    pub attachments: &'a [Uuid],
-}
-
-pub async fn create_post(tx: &mut Tx, actor: &Actor, post: NewPost<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let NewPost { id, group_id, kind, title, body, mentions, attachments } = post;
+pub async fn create_post(tx: &mut Tx, actor: &Actor, post: &NewPost, changes: &mut ChangeSet) -> ApiResult<()> {
+    let &NewPost { id, group_id, ref kind, ref title, ref body, ref mentions, ref attachments } = post;
     let title =
         fields::text("title", title, fabrique_wire::posts::TITLE_MAX, fields::Presence::Optional, fields::Lines::One)?;
     let body =

@@ -13,6 +13,7 @@ use axum::extract::State;
 use chrono::{DateTime, Duration, Utc};
 use fabrique_wire::Page;
 use fabrique_wire::error::ErrorBody;
+use fabrique_wire::questions::NewQuestion;
 use fabrique_wire::questions::{
     Answer, AnswerComment, EscalationSettings, GROUPS_MAX, Question, QuestionFollow, QuestionState, QuestionThread,
 };
@@ -249,23 +250,14 @@ async fn follow(tx: &mut Tx, question_id: Uuid, person_id: Uuid, changes: &mut C
 // ---------------------------------------------------------------------------------------
 // Mutations
 
-pub struct NewQuestion<'a> {
-    pub id: Uuid,
-    pub group_ids: &'a [Uuid],
-    pub title: &'a str,
-    pub details: &'a str,
-    pub tags: &'a [String],
-    /// Files uploaded for it.
-    pub attachments: &'a [Uuid],
-}
-
 pub async fn ask_question(
     tx: &mut Tx,
     actor: &Actor,
-    question: NewQuestion<'_>,
+    question: &NewQuestion,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     let NewQuestion { id, group_ids, title, details, tags, attachments } = question;
+    let id = *id;
     let title = fields::text(
         "title",
         title,

@@ -12,7 +12,9 @@ use fabrique_server::{Application, on_db};
 use fabrique_wire::accounts::{
     CreateInvitationRequest, Invitation, RedeemInvitationRequest, SessionResponse, SignInRequest,
 };
+use fabrique_wire::groups::NewGroup;
 use fabrique_wire::groups::Visibility;
+use fabrique_wire::posts::NewPost;
 use fabrique_wire::sync::{ClientMutation, Mutation, MutationOutcome, PushRequest, PushResponse};
 use uuid::Uuid;
 
@@ -230,7 +232,7 @@ impl Server {
     /// The administrator posts in a group.
     pub async fn admin_posts(&mut self, group_id: Uuid, body: &str) {
         let kind = fabrique_wire::posts::PostKind::News;
-        let post = Mutation::CreatePost {
+        let post = Mutation::CreatePost(NewPost {
             id: Uuid::now_v7(),
             group_id,
             kind,
@@ -238,21 +240,21 @@ impl Server {
             body: body.into(),
             mentions: vec![],
             attachments: vec![],
-        };
+        });
         self.admin_does(post).await;
     }
 
     /// A group the administrator creates (and so administers).
     pub async fn create_group(&mut self, name: &str, visibility: Visibility) -> Uuid {
         let id = Uuid::now_v7();
-        self.admin_does(Mutation::CreateGroup {
+        self.admin_does(Mutation::CreateGroup(NewGroup {
             id,
             name: name.into(),
             description: format!("Le groupe « {name} »"),
             organisation_id: self.admin.organisation_id,
             visibility,
             tags: vec![],
-        })
+        }))
         .await;
         id
     }

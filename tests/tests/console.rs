@@ -15,6 +15,7 @@ use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};
 use fabrique_tests::shell::Device;
 use fabrique_wire::groups::Visibility;
 use fabrique_wire::moderation::{ReportReason, ReportTarget};
+use fabrique_wire::posts::NewPost;
 use fabrique_wire::posts::PostKind;
 use fabrique_wire::sync::{Mutation, MutationOutcome};
 use uuid::Uuid;
@@ -106,7 +107,7 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
     let outcome = server
         .act(
             &mut author,
-            Mutation::CreatePost {
+            Mutation::CreatePost(NewPost {
                 id: post,
                 group_id: group,
                 kind: PostKind::News,
@@ -114,7 +115,7 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
                 body: "Vends montres pas chères, écrivez-moi".into(),
                 mentions: vec![],
                 attachments: vec![],
-            },
+            }),
         )
         .await;
     assert_eq!(outcome, MutationOutcome::Applied);

@@ -9,7 +9,9 @@ use chrono::Utc;
 use fabrique_server::push::sender::SenderOptions;
 use fabrique_tests::push_service::{Answer, Device, PushService};
 use fabrique_tests::server::{Member, Pushes, Server};
+use fabrique_wire::events::NewEvent;
 use fabrique_wire::groups::Visibility;
+use fabrique_wire::questions::NewQuestion;
 use fabrique_wire::sync::{Mutation, MutationOutcome};
 use serde_json::Value;
 use uuid::Uuid;
@@ -39,14 +41,14 @@ async fn scene(pushes: Pushes) -> (Server, PushService, Uuid, Member, Member) {
 
 async fn ask(server: &Server, member: &mut Member, group: Uuid, title: &str) -> Uuid {
     let id = Uuid::now_v7();
-    let question = Mutation::AskQuestion {
+    let question = Mutation::AskQuestion(NewQuestion {
         id,
         group_ids: vec![group],
         title: title.into(),
         details: String::new(),
         tags: vec![],
         attachments: vec![],
-    };
+    });
     assert_eq!(server.act(member, question).await, MutationOutcome::Applied);
     id
 }
@@ -302,7 +304,7 @@ async fn an_event(server: &mut Server, group: Uuid, title: &str) -> Uuid {
     let id = Uuid::now_v7();
     let starts_at = Utc::now() + chrono::Duration::days(7);
     server
-        .admin_does(Mutation::CreateEvent {
+        .admin_does(Mutation::CreateEvent(NewEvent {
             id,
             group_id: group,
             title: title.into(),
@@ -314,7 +316,7 @@ async fn an_event(server: &mut Server, group: Uuid, title: &str) -> Uuid {
             online_url: String::new(),
             capacity: None,
             attachments: vec![],
-        })
+        }))
         .await;
     id
 }

@@ -13,6 +13,7 @@ use fabrique_core::{Event, Route, ViewModel};
 use fabrique_tests::push_service::PushService;
 use fabrique_tests::server::{PASSWORD, Server};
 use fabrique_tests::shell::Device;
+use fabrique_wire::events::NewEvent;
 use fabrique_wire::groups::Visibility;
 use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
@@ -356,7 +357,7 @@ async fn a_member_answers_an_event_on_the_phone_and_the_organisers_message_to_at
     let event = Uuid::now_v7();
     let starts_at = chrono::Utc::now() + chrono::Duration::days(10);
     server
-        .admin_does(Mutation::CreateEvent {
+        .admin_does(Mutation::CreateEvent(NewEvent {
             id: event,
             group_id: group,
             title: "Atelier dossier FDVA".into(),
@@ -368,7 +369,7 @@ async fn a_member_answers_an_event_on_the_phone_and_the_organisers_message_to_at
             online_url: String::new(),
             capacity: Some(12),
             attachments: vec![],
-        })
+        }))
         .await;
 
     // The event reaches the phone (a push, then the sync), in the coming events.

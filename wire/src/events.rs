@@ -105,3 +105,50 @@ wire_type! {
         pub url: String,
     }
 }
+
+wire_type! {
+    /// An event to create, by an organiser of the group: the mutation `create_event`.
+    #[serde(deny_unknown_fields)]
+    pub struct NewEvent {
+        pub id: Uuid,
+        pub group_id: Uuid,
+        pub title: String,
+        #[serde(default)]
+        pub description: String,
+        pub starts_at: chrono::DateTime<chrono::Utc>,
+        pub ends_at: chrono::DateTime<chrono::Utc>,
+        pub time_zone: String,
+        #[serde(default)]
+        pub place: String,
+        #[serde(default)]
+        pub online_url: String,
+        /// Absent: no limit.
+        #[serde(default)]
+        pub capacity: Option<i64>,
+        #[serde(default)]
+        pub attachments: Vec<Uuid>,
+    }
+
+    /// An event's changes: only the fields given change; `capacity: 0` removes the limit (the
+    /// mutation `update_event`).
+    #[serde(deny_unknown_fields)]
+    pub struct EventUpdate {
+        pub id: Uuid,
+        #[serde(default)]
+        pub title: Option<String>,
+        #[serde(default)]
+        pub description: Option<String>,
+        #[serde(default)]
+        pub starts_at: Option<chrono::DateTime<chrono::Utc>>,
+        #[serde(default)]
+        pub ends_at: Option<chrono::DateTime<chrono::Utc>>,
+        #[serde(default)]
+        pub time_zone: Option<String>,
+        #[serde(default)]
+        pub place: Option<String>,
+        #[serde(default)]
+        pub online_url: Option<String>,
+        #[serde(default)]
+        pub capacity: Option<i64>,
+    }
+}

@@ -86,3 +86,18 @@ wire_type! {
         pub person_id: Uuid,
     }
 }
+
+wire_type! {
+    /// A group to create: the mutation `create_group`.
+    #[serde(deny_unknown_fields)]
+    pub struct NewGroup {
+        pub id: Uuid,
+        pub name: String,
+        #[serde(default)]
+        pub description: String,
+        pub organisation_id: Uuid,
+        pub visibility: Visibility,
+        #[serde(default)]
+        pub tags: Vec<String>,
+    }
+}

@@ -81,3 +81,20 @@ wire_type! {
         pub options: Vec<OptionResult>,
     }
 }
+
+wire_type! {
+    /// A poll to open, by an organiser of the group: the mutation `create_poll`.
+    #[serde(deny_unknown_fields)]
+    pub struct NewPoll {
+        pub id: Uuid,
+        pub group_id: Uuid,
+        pub question: String,
+        pub options: Vec<String>,
+        #[serde(default)]
+        pub multiple: bool,
+        #[serde(default)]
+        pub anonymous: bool,
+        pub results_shown: ResultsShown,
+        pub closes_at: chrono::DateTime<chrono::Utc>,
+    }
+}

@@ -67,3 +67,22 @@ pub fn reaction_id(target_id: Uuid, person_id: Uuid, emoji: &str) -> Uuid {
     name.extend_from_slice(emoji.as_bytes());
     Uuid::new_v5(&Uuid::NAMESPACE_OID, &name)
 }
+
+wire_type! {
+    /// A post to publish in a group: the mutation `create_post`.
+    #[serde(deny_unknown_fields)]
+    pub struct NewPost {
+        pub id: Uuid,
+        pub group_id: Uuid,
+        pub kind: PostKind,
+        #[serde(default)]
+        pub title: String,
+        pub body: String,
+        /// People named in it (`@name` picked in the composer): told, when they may read it.
+        #[serde(default)]
+        pub mentions: Vec<Uuid>,
+        /// Files uploaded before (`PUT /v1/attachments/{id}`), at most 10.
+        #[serde(default)]
+        pub attachments: Vec<Uuid>,
+    }
+}

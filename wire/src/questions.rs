@@ -83,3 +83,19 @@ wire_type! {
         pub federation_group_id: Option<Uuid>,
     }
 }
+
+wire_type! {
+    /// A question to ask in one or more groups one belongs to: the mutation `ask_question`.
+    #[serde(deny_unknown_fields)]
+    pub struct NewQuestion {
+        pub id: Uuid,
+        pub group_ids: Vec<Uuid>,
+        pub title: String,
+        #[serde(default)]
+        pub details: String,
+        #[serde(default)]
+        pub tags: Vec<String>,
+        #[serde(default)]
+        pub attachments: Vec<Uuid>,
+    }
+}

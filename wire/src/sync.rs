@@ -9,14 +9,14 @@ use uuid::Uuid;
 
 use crate::attachments::Attachment;
 use crate::conversations::{Block, Conversation, Message, MyConversation};
-use crate::events::{Event, MyRsvp, RsvpChoice};
-use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, Visibility};
+use crate::events::{Event, EventUpdate, MyRsvp, NewEvent, RsvpChoice};
+use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, NewGroup};
 use crate::moderation::{GroupReport, ModerationDecision, ReportReason, ReportTarget};
 use crate::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
 use crate::people::{Me, ProfileUpdate};
-use crate::polls::{MyVote, Poll, ResultsShown};
-use crate::posts::{Comment, Post, PostKind, Reaction};
-use crate::questions::{Answer, AnswerComment, Question, QuestionFollow};
+use crate::polls::{MyVote, NewPoll, Poll};
+use crate::posts::{Comment, NewPost, Post, Reaction};
+use crate::questions::{Answer, AnswerComment, NewQuestion, Question, QuestionFollow};
 use crate::wire_type;
 
 /// Largest number of mutations in one push.
@@ -31,16 +31,7 @@ wire_type! {
     #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
     #[repr(C)]
     pub enum Mutation {
-        CreateGroup {
-            id: Uuid,
-            name: String,
-            #[serde(default)]
-            description: String,
-            organisation_id: Uuid,
-            visibility: Visibility,
-            #[serde(default)]
-            tags: Vec<String>,
-        },
+        CreateGroup(NewGroup),
         UpdateGroup {
             id: Uuid,
             #[serde(default)]
@@ -64,20 +55,7 @@ wire_type! {
         SetMemberRole { group_id: Uuid, person_id: Uuid, role: GroupRole },
         FollowGroup { group_id: Uuid },
         UnfollowGroup { group_id: Uuid },
-        CreatePost {
-            id: Uuid,
-            group_id: Uuid,
-            kind: PostKind,
-            #[serde(default)]
-            title: String,
-            body: String,
-            /// People named in it (`@name` picked in the composer): told, when they may read it.
-            #[serde(default)]
-            mentions: Vec<Uuid>,
-            /// Files uploaded before (`PUT /v1/attachments/{id}`), at most 10.
-            #[serde(default)]
-            attachments: Vec<Uuid>,
-        },
+        CreatePost(NewPost),
         EditPost {
             id: Uuid,
             #[serde(default)]
@@ -99,17 +77,7 @@ wire_type! {
         Unreact { target_id: Uuid, emoji: String },
         UpdateProfile { update: ProfileUpdate },
         /// Ask a question in one or more groups one belongs to.
-        AskQuestion {
-            id: Uuid,
-            group_ids: Vec<Uuid>,
-            title: String,
-            #[serde(default)]
-            details: String,
-            #[serde(default)]
-            tags: Vec<String>,
-            #[serde(default)]
-            attachments: Vec<Uuid>,
-        },
+        AskQuestion(NewQuestion),
         EditQuestion {
             id: Uuid,
             #[serde(default)]
@@ -149,45 +117,9 @@ wire_type! {
         },
         SetGroupNotificationLevel { group_id: Uuid, level: GroupLevel },
         /// By an organiser of the group.
-        CreateEvent {
-            id: Uuid,
-            group_id: Uuid,
-            title: String,
-            #[serde(default)]
-            description: String,
-            starts_at: chrono::DateTime<chrono::Utc>,
-            ends_at: chrono::DateTime<chrono::Utc>,
-            time_zone: String,
-            #[serde(default)]
-            place: String,
-            #[serde(default)]
-            online_url: String,
-            /// Absent: no limit.
-            #[serde(default)]
-            capacity: Option<i64>,
-            #[serde(default)]
-            attachments: Vec<Uuid>,
-        },
+        CreateEvent(NewEvent),
         /// Only the fields given change; `capacity: 0` removes the limit.
-        UpdateEvent {
-            id: Uuid,
-            #[serde(default)]
-            title: Option<String>,
-            #[serde(default)]
-            description: Option<String>,
-            #[serde(default)]
-            starts_at: Option<chrono::DateTime<chrono::Utc>>,
-            #[serde(default)]
-            ends_at: Option<chrono::DateTime<chrono::Utc>>,
-            #[serde(default)]
-            time_zone: Option<String>,
-            #[serde(default)]
-            place: Option<String>,
-            #[serde(default)]
-            online_url: Option<String>,
-            #[serde(default)]
-            capacity: Option<i64>,
-        },
+        UpdateEvent(EventUpdate),
         CancelEvent { id: Uuid },
         /// One answer per person, replaced on change; going to a full event puts one on its waiting list.
         AnswerEvent { event_id: Uuid, choice: RsvpChoice },
@@ -234,18 +166,7 @@ wire_type! {
         BlockPerson { person_id: Uuid },
         UnblockPerson { person_id: Uuid },
         /// By an organiser of the group.
-        CreatePoll {
-            id: Uuid,
-            group_id: Uuid,
-            question: String,
-            options: Vec<String>,
-            #[serde(default)]
-            multiple: bool,
-            #[serde(default)]
-            anonymous: bool,
-            results_shown: ResultsShown,
-            closes_at: chrono::DateTime<chrono::Utc>,
-        },
+        CreatePoll(NewPoll),
         /// One's choices (option indexes), replacing any earlier vote; none withdraws it.
         Vote { poll_id: Uuid, choices: Vec<u32> },
         /// By an organiser of the group, before its closing date.
@@ -388,25 +309,25 @@ impl Mutation {
     /// wildcard), so a new kind of write does not compile until it says.
     pub fn publishes(&self) -> bool {
         match self {
-            Mutation::CreatePost { .. }
+            Mutation::CreatePost(_)
             | Mutation::EditPost { .. }
             | Mutation::CreateComment { .. }
             | Mutation::EditComment { .. }
-            | Mutation::AskQuestion { .. }
+            | Mutation::AskQuestion(_)
             | Mutation::EditQuestion { .. }
             | Mutation::AnswerQuestion { .. }
             | Mutation::EditAnswer { .. }
             | Mutation::CommentAnswer { .. }
-            | Mutation::CreateEvent { .. }
-            | Mutation::UpdateEvent { .. }
+            | Mutation::CreateEvent(_)
+            | Mutation::UpdateEvent(_)
             | Mutation::AnnounceToGroup { .. }
             | Mutation::AnnounceToAttendees { .. }
-            | Mutation::CreateGroup { .. }
+            | Mutation::CreateGroup(_)
             | Mutation::UpdateGroup { .. }
             | Mutation::StartConversation { .. }
             | Mutation::SendMessage { .. }
             | Mutation::AddToConversation { .. }
-            | Mutation::CreatePoll { .. } => true,
+            | Mutation::CreatePoll(_) => true,
             // Joining, leaving, reading, reacting, answering an invitation, settings,
             // removing one's own words, deciding as a moderator: not a publication.
             Mutation::JoinGroup { .. }
@@ -450,9 +371,9 @@ impl Mutation {
     /// The uploads this write publishes (empty for writes that carry no files).
     pub fn attachments(&self) -> &[Uuid] {
         match self {
-            Mutation::CreatePost { attachments, .. }
-            | Mutation::AskQuestion { attachments, .. }
-            | Mutation::CreateEvent { attachments, .. }
+            Mutation::CreatePost(NewPost { attachments, .. })
+            | Mutation::AskQuestion(NewQuestion { attachments, .. })
+            | Mutation::CreateEvent(NewEvent { attachments, .. })
             | Mutation::SendMessage { attachments, .. } => attachments,
             _ => &[],
         }
@@ -460,9 +381,9 @@ impl Mutation {
 
     pub fn attachments_mut(&mut self) -> Option<&mut Vec<Uuid>> {
         match self {
-            Mutation::CreatePost { attachments, .. }
-            | Mutation::AskQuestion { attachments, .. }
-            | Mutation::CreateEvent { attachments, .. }
+            Mutation::CreatePost(NewPost { attachments, .. })
+            | Mutation::AskQuestion(NewQuestion { attachments, .. })
+            | Mutation::CreateEvent(NewEvent { attachments, .. })
             | Mutation::SendMessage { attachments, .. } => Some(attachments),
             _ => None,
         }
@@ -581,5 +502,46 @@ pub mod scope {
     /// A conversation and its messages: its participants only.
     pub fn conversation(id: Uuid) -> String {
         format!("conversation:{id}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use uuid::Uuid;
+
+    use super::Mutation;
+    use crate::posts::{NewPost, PostKind};
+
+    #[test]
+    fn a_mutation_that_carries_a_named_struct_reads_and_writes_the_same_json_as_before() {
+        let id = Uuid::now_v7();
+        let group_id = Uuid::now_v7();
+        let sent = json!({ "type": "create_post", "id": id, "group_id": group_id, "kind": "news", "body": "Bonjour" });
+        let mutation: Mutation = serde_json::from_value(sent).expect("a post reads");
+        let expected = NewPost {
+            id,
+            group_id,
+            kind: PostKind::News,
+            title: String::new(),
+            body: "Bonjour".into(),
+            mentions: Vec::new(),
+            attachments: Vec::new(),
+        };
+        assert_eq!(mutation, Mutation::CreatePost(expected));
+        let written = serde_json::to_value(&mutation).expect("a post writes");
+        assert_eq!(written["type"], "create_post");
+        assert_eq!(written["body"], "Bonjour");
+        let again: Mutation = serde_json::from_value(written).expect("what is written reads again");
+        assert_eq!(again, mutation);
+    }
+
+    #[test]
+    fn a_field_no_mutation_has_is_refused_in_a_named_struct_as_in_the_others() {
+        let post = json!({ "type": "create_post", "id": Uuid::now_v7(), "group_id": Uuid::now_v7(), "kind": "news",
+            "body": "Bonjour", "pinned": true });
+        assert!(serde_json::from_value::<Mutation>(post).is_err());
+        let join = json!({ "type": "join_group", "group_id": Uuid::now_v7(), "pinned": true });
+        assert!(serde_json::from_value::<Mutation>(join).is_err());
     }
 }

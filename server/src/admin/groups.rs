@@ -17,9 +17,10 @@ use super::session::{Admin, AdminForm, Notice};
 use super::{Frame, PageResult, commit, done, render};
 use crate::auth::{in_scope, not_yours};
 use crate::error::{ApiError, ErrorCode};
-use crate::groups::{self, NewGroup};
+use crate::groups;
 use crate::sync::log::ChangeSet;
 use crate::{AppState, on_tx};
+use fabrique_wire::groups::NewGroup;
 
 const PAGE: i64 = 50;
 
@@ -128,13 +129,13 @@ async fn create(State(state): State<AppState>, form: AdminForm<CreateForm>) -> P
     groups::create_group(
         &mut tx,
         &admin.actor(),
-        NewGroup {
+        &NewGroup {
             id,
-            name: &form.name,
-            description: &form.description,
+            name: form.name.clone(),
+            description: form.description.clone(),
             organisation_id: form.organisation_id,
-            visibility: &visibility,
-            tags: &[],
+            visibility,
+            tags: Vec::new(),
         },
         &mut changes,
     )

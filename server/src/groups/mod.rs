@@ -13,6 +13,7 @@ use axum::extract::State;
 use chrono::{DateTime, Utc};
 use fabrique_wire::Page;
 use fabrique_wire::error::ErrorBody;
+use fabrique_wire::groups::NewGroup;
 use fabrique_wire::groups::{
     Following, Group, GroupInvitation, GroupListing, GroupMember, GroupRole, JoinRequest, Visibility,
 };
@@ -145,18 +146,8 @@ fn forbidden(message: &'static str) -> ApiError {
     ApiError::forbidden(ErrorCode::Forbidden, message)
 }
 
-/// The fields of a `create_group` mutation.
-pub struct NewGroup<'a> {
-    pub id: Uuid,
-    pub name: &'a str,
-    pub description: &'a str,
-    pub organisation_id: Uuid,
-    pub visibility: &'a Visibility,
-    pub tags: &'a [String],
-}
-
-pub async fn create_group(tx: &mut Tx, actor: &Actor, group: NewGroup<'_>, changes: &mut ChangeSet) -> ApiResult<()> {
-    let NewGroup { id, name, description, organisation_id, visibility, tags } = group;
+pub async fn create_group(tx: &mut Tx, actor: &Actor, group: &NewGroup, changes: &mut ChangeSet) -> ApiResult<()> {
+    let &NewGroup { id, ref name, ref description, organisation_id, ref visibility, ref tags } = group;
     let name =
         fields::text("name", name, fabrique_wire::groups::NAME_MAX, fields::Presence::Required, fields::Lines::One)?;
     let description = fields::text(

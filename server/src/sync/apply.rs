@@ -6,11 +6,6 @@ use fabrique_wire::sync::Mutation;
 use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::ApiResult;
-use crate::events::{EventUpdate, NewEvent};
-use crate::groups::NewGroup;
-use crate::polls::NewPoll;
-use crate::posts::NewPost;
-use crate::questions::NewQuestion;
 use crate::sync::log::ChangeSet;
 use crate::{conversations, events, groups, moderation, notifications, people, polls, posts, questions};
 
@@ -20,15 +15,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         moderation::charter::check_may_take_part(tx, actor.person_id).await?;
     }
     match mutation {
-        Mutation::CreateGroup { id, name, description, organisation_id, visibility, tags } => {
-            groups::create_group(
-                tx,
-                actor,
-                NewGroup { id: *id, name, description, organisation_id: *organisation_id, visibility, tags },
-                changes,
-            )
-            .await
-        }
+        Mutation::CreateGroup(group) => groups::create_group(tx, actor, group, changes).await,
         Mutation::UpdateGroup { id, name, description, tags } => {
             groups::update_group(tx, actor, *id, name.as_deref(), description.as_deref(), tags.as_deref(), changes)
                 .await
@@ -52,10 +39,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         }
         Mutation::FollowGroup { group_id } => groups::follow_group(tx, actor, *group_id, changes).await,
         Mutation::UnfollowGroup { group_id } => groups::unfollow_group(tx, actor, *group_id, changes).await,
-        Mutation::CreatePost { id, group_id, kind, title, body, mentions, attachments } => {
-            let post = NewPost { id: *id, group_id: *group_id, kind, title, body, mentions, attachments };
-            posts::create_post(tx, actor, post, changes).await
-        }
+        Mutation::CreatePost(post) => posts::create_post(tx, actor, post, changes).await,
         Mutation::EditPost { id, title, body } => {
             posts::edit_post(tx, actor, *id, title.as_deref(), body.as_deref(), changes).await
         }
@@ -68,10 +52,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::React { target_id, emoji } => posts::react(tx, actor, *target_id, emoji, changes).await,
         Mutation::Unreact { target_id, emoji } => posts::unreact(tx, actor, *target_id, emoji, changes).await,
         Mutation::UpdateProfile { update } => people::update_profile(tx, actor, update, changes).await,
-        Mutation::AskQuestion { id, group_ids, title, details, tags, attachments } => {
-            let question = NewQuestion { id: *id, group_ids, title, details, tags, attachments };
-            questions::ask_question(tx, actor, question, changes).await
-        }
+        Mutation::AskQuestion(question) => questions::ask_question(tx, actor, question, changes).await,
         Mutation::EditQuestion { id, title, details, tags } => {
             questions::edit_question(tx, actor, *id, title.as_deref(), details.as_deref(), tags.as_deref(), changes)
                 .await
@@ -113,57 +94,8 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::SetGroupNotificationLevel { group_id, level } => {
             notifications::settings::set_group_notification_level(tx, actor, *group_id, *level, changes).await
         }
-        Mutation::CreateEvent {
-            id,
-            group_id,
-            title,
-            description,
-            starts_at,
-            ends_at,
-            time_zone,
-            place,
-            online_url,
-            capacity,
-            attachments,
-        } => {
-            let event = NewEvent {
-                id: *id,
-                group_id: *group_id,
-                title,
-                description,
-                starts_at: *starts_at,
-                ends_at: *ends_at,
-                time_zone,
-                place,
-                online_url,
-                capacity: *capacity,
-                attachments,
-            };
-            events::create_event(tx, actor, event, changes).await
-        }
-        Mutation::UpdateEvent {
-            id,
-            title,
-            description,
-            starts_at,
-            ends_at,
-            time_zone,
-            place,
-            online_url,
-            capacity,
-        } => {
-            let update = EventUpdate {
-                title: title.as_deref(),
-                description: description.as_deref(),
-                starts_at: *starts_at,
-                ends_at: *ends_at,
-                time_zone: time_zone.as_deref(),
-                place: place.as_deref(),
-                online_url: online_url.as_deref(),
-                capacity: *capacity,
-            };
-            events::update_event(tx, actor, *id, update, changes).await
-        }
+        Mutation::CreateEvent(event) => events::create_event(tx, actor, event, changes).await,
+        Mutation::UpdateEvent(update) => events::update_event(tx, actor, update, changes).await,
         Mutation::CancelEvent { id } => events::cancel_event(tx, actor, *id, changes).await,
         Mutation::AnswerEvent { event_id, choice } => {
             events::answer_event(tx, actor, *event_id, *choice, changes).await
@@ -198,19 +130,7 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         }
         Mutation::BlockPerson { person_id } => conversations::block_person(tx, actor, *person_id, changes).await,
         Mutation::UnblockPerson { person_id } => conversations::unblock_person(tx, actor, *person_id, changes).await,
-        Mutation::CreatePoll { id, group_id, question, options, multiple, anonymous, results_shown, closes_at } => {
-            let poll = NewPoll {
-                id: *id,
-                group_id: *group_id,
-                question,
-                options,
-                multiple: *multiple,
-                anonymous: *anonymous,
-                results_shown: *results_shown,
-                closes_at: *closes_at,
-            };
-            polls::create_poll(tx, actor, poll, changes).await
-        }
+        Mutation::CreatePoll(poll) => polls::create_poll(tx, actor, poll, changes).await,
         Mutation::Vote { poll_id, choices } => polls::vote(tx, actor, *poll_id, choices, changes).await,
         Mutation::ClosePoll { poll_id } => polls::close_poll(tx, actor, *poll_id, changes).await,
     }

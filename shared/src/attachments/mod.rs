@@ -420,7 +420,7 @@ mod tests {
         shell.answer_json("/v1/sync/pull", 200, &pull_page(vec![], 0));
         let sent = pushed_mutations(&mut shell);
         assert!(
-            matches!(&sent[..], [Mutation::CreatePost { attachments, body, .. }] if attachments == &[Uuid::parse_str(&id).unwrap()] && body == "Photos de la sortie"),
+            matches!(&sent[..], [Mutation::CreatePost(fabrique_wire::posts::NewPost { attachments, body, .. })] if attachments == &[Uuid::parse_str(&id).unwrap()] && body == "Photos de la sortie"),
             "{sent:?}"
         );
     }
@@ -463,7 +463,10 @@ mod tests {
         shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Sans pièce jointe".into() }));
         shell.fire_timers();
         let sent = pushed_mutations(&mut shell);
-        assert!(matches!(&sent[..], [Mutation::CreatePost { attachments, .. }] if attachments.is_empty()), "{sent:?}");
+        assert!(
+            matches!(&sent[..], [Mutation::CreatePost(fabrique_wire::posts::NewPost { attachments, .. })] if attachments.is_empty()),
+            "{sent:?}"
+        );
     }
 
     #[test]
@@ -476,7 +479,7 @@ mod tests {
         shell.fire_timers();
         let sent = pushed_mutations(&mut shell);
         assert!(
-            matches!(&sent[..], [Mutation::CreatePost { attachments, body, .. }] if attachments.is_empty() && body == "Le compte rendu"),
+            matches!(&sent[..], [Mutation::CreatePost(fabrique_wire::posts::NewPost { attachments, body, .. })] if attachments.is_empty() && body == "Le compte rendu"),
             "{sent:?}"
         );
     }
@@ -495,7 +498,10 @@ mod tests {
         let id = url.trim_start_matches("/v1/attachments/").split('?').next().unwrap().to_owned();
         again.upload_end(stored(&id, AttachmentKind::Image));
         let sent = pushed_mutations(&mut again);
-        assert!(matches!(&sent[..], [Mutation::CreatePost { attachments, .. }] if attachments.len() == 1), "{sent:?}");
+        assert!(
+            matches!(&sent[..], [Mutation::CreatePost(fabrique_wire::posts::NewPost { attachments, .. })] if attachments.len() == 1),
+            "{sent:?}"
+        );
     }
 
     #[test]

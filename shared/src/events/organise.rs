@@ -21,6 +21,8 @@ use crate::model::{Cmd, Form, Session};
 use crate::pages::Fetch;
 use crate::sync;
 use crate::time::rfc3339;
+use fabrique_wire::events::EventUpdate;
+use fabrique_wire::events::NewEvent;
 
 /// The person runs this group (its organisers and admins): they organise its events.
 pub fn runs(session: &Session, group_id: Uuid) -> bool {
@@ -93,7 +95,7 @@ pub fn submit(session: &mut Session) -> Cmd {
     };
     let capacity = form.capacity.map(i64::from);
     let mutation = match (form.editing, form.group_id) {
-        (Some(id), _) => Mutation::UpdateEvent {
+        (Some(id), _) => Mutation::UpdateEvent(EventUpdate {
             id,
             title: Some(title),
             description: Some(form.description.trim().to_owned()),
@@ -104,8 +106,8 @@ pub fn submit(session: &mut Session) -> Cmd {
             online_url: Some(form.online_url.trim().to_owned()),
             // 0 removes the limit.
             capacity: Some(capacity.unwrap_or(0)),
-        },
-        (None, Some(group_id)) => Mutation::CreateEvent {
+        }),
+        (None, Some(group_id)) => Mutation::CreateEvent(NewEvent {
             id: Uuid::now_v7(),
             group_id,
             title,
@@ -117,7 +119,7 @@ pub fn submit(session: &mut Session) -> Cmd {
             online_url: form.online_url.trim().to_owned(),
             capacity,
             attachments: crate::attachments::take_for_write(session, &crate::attachments::types::FormTarget::Event),
-        },
+        }),
         (None, None) => {
             session.close_event_form();
             return render();

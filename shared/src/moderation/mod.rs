@@ -300,7 +300,7 @@ mod tests {
             "the acceptance goes first"
         );
         assert!(
-            matches!(&sent.mutations[1].mutation, Mutation::CreatePost { body, .. } if body == "Réunion jeudi"),
+            matches!(&sent.mutations[1].mutation, Mutation::CreatePost(fabrique_wire::posts::NewPost { body, .. }) if body == "Réunion jeudi"),
             "then the post"
         );
     }

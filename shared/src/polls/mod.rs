@@ -19,6 +19,7 @@ use crate::model::{Cmd, Route, Session};
 use crate::pages::Fetch;
 use crate::sync::{self, overlay::Overlay};
 use crate::time::rfc3339;
+use fabrique_wire::polls::NewPoll;
 
 pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -42,7 +43,7 @@ pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
                 Ok((question, options, closes_at)) => {
                     let results_shown =
                         if results_after_voting { ResultsShown::AfterVoting } else { ResultsShown::AfterClosing };
-                    let poll = Mutation::CreatePoll {
+                    let poll = Mutation::CreatePoll(NewPoll {
                         id: Uuid::now_v7(),
                         group_id,
                         question,
@@ -51,7 +52,7 @@ pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
                         anonymous,
                         results_shown,
                         closes_at,
-                    };
+                    });
                     sync::write(session, poll).and(render())
                 }
                 Err(text) => {

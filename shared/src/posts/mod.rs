@@ -18,6 +18,11 @@ use crate::pages::{Fetch, PostPage};
 use crate::storage;
 use crate::sync::{self, overlay::Overlay};
 use crate::time::rfc3339;
+use fabrique_wire::events::EventUpdate;
+use fabrique_wire::events::NewEvent;
+use fabrique_wire::polls::NewPoll;
+use fabrique_wire::posts::NewPost;
+use fabrique_wire::questions::NewQuestion;
 
 /// The limits the server checks too.
 pub use fabrique_wire::posts::{BODY_MAX, COMMENT_MAX, TITLE_MAX};
@@ -134,14 +139,16 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
     let Some(composer) = session.composer_mut() else { return render() };
     let mutation =
         match &composer.target {
-            ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| Mutation::CreatePost {
-                id: Uuid::now_v7(),
-                group_id,
-                kind: PostKind::News,
-                title,
-                body,
-                mentions: mentions.clone(),
-                attachments: files,
+            ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| {
+                Mutation::CreatePost(NewPost {
+                    id: Uuid::now_v7(),
+                    group_id,
+                    kind: PostKind::News,
+                    title,
+                    body,
+                    mentions: mentions.clone(),
+                    attachments: files,
+                })
             }),
             ComposerTarget::EditPost { id } => {
                 parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
@@ -198,7 +205,10 @@ pub fn open_post(session: &mut Session, id: &str) -> Cmd {
     let mut page =
         PostPage { id: post_id, post: None, comments: Vec::new(), tag: None, comments_tag: None, error: None };
     let held = session.store.post(post_id).is_some()
-        || session.outbox.visible().any(|m| matches!(&m.mutation, Mutation::CreatePost { id, .. } if *id == post_id));
+        || session
+            .outbox
+            .visible()
+            .any(|m| matches!(&m.mutation, Mutation::CreatePost(NewPost { id, .. }) if *id == post_id));
     if held {
         session.pages.post = Some(page);
         return Command::done();
@@ -345,7 +355,7 @@ pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, la
     }
 }
 
-pub fn pending_summary(session: &Session, new: &crate::sync::overlay::NewPost, language: Language) -> PostSummary {
+pub fn pending_summary(session: &Session, new: &crate::sync::overlay::PendingPost, language: Language) -> PostSummary {
     PostSummary {
         id: new.id.to_string(),
         group_id: new.group_id.to_string(),
@@ -495,23 +505,24 @@ pub fn mentions_in(session: &Session, groups: &[Uuid], body: &str) -> Vec<Uuid> 
 /// What a refused write said, so the person can copy it and lose nothing.
 pub fn written_text(mutation: &Mutation) -> String {
     match mutation {
-        Mutation::CreatePost { title, body, .. } if !title.is_empty() => format!("{title}\n{body}"),
-        Mutation::CreatePost { body, .. }
+        Mutation::CreatePost(NewPost { title, body, .. }) if !title.is_empty() => format!("{title}\n{body}"),
+        Mutation::CreatePost(NewPost { body, .. })
         | Mutation::CreateComment { body, .. }
         | Mutation::EditComment { body, .. }
         | Mutation::AnswerQuestion { body, .. }
         | Mutation::CommentAnswer { body, .. }
         | Mutation::SendMessage { body, .. }
         | Mutation::EditPost { body: Some(body), .. } => body.clone(),
-        Mutation::AskQuestion { title, details, .. } => format!("{title}\n{details}"),
-        Mutation::CreatePoll { question, options, .. } => format!("{question}\n{}", options.join("\n")),
+        Mutation::AskQuestion(NewQuestion { title, details, .. }) => format!("{title}\n{details}"),
+        Mutation::CreatePoll(NewPoll { question, options, .. }) => format!("{question}\n{}", options.join("\n")),
         Mutation::EditAnswer { body, .. }
         | Mutation::AnnounceToGroup { text: body, .. }
         | Mutation::AnnounceToAttendees { text: body, .. }
         | Mutation::Report { details: body, .. }
         | Mutation::DecideReport { reason: body, .. } => body.clone(),
-        Mutation::CreateEvent { title, description, .. } => format!("{title}\n{description}"),
-        Mutation::EditQuestion { title, details, .. } | Mutation::UpdateEvent { title, description: details, .. } => {
+        Mutation::CreateEvent(NewEvent { title, description, .. }) => format!("{title}\n{description}"),
+        Mutation::EditQuestion { title, details, .. }
+        | Mutation::UpdateEvent(EventUpdate { title, description: details, .. }) => {
             [title.as_deref(), details.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n")
         }
         // Nothing typed at length: nothing to give back. A new kind of mutation must say here
@@ -521,7 +532,7 @@ pub fn written_text(mutation: &Mutation) -> String {
         | Mutation::DeleteComment { .. }
         | Mutation::React { .. }
         | Mutation::Unreact { .. }
-        | Mutation::CreateGroup { .. }
+        | Mutation::CreateGroup(_)
         | Mutation::UpdateGroup { .. }
         | Mutation::JoinGroup { .. }
         | Mutation::RequestToJoin { .. }

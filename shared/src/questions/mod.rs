@@ -19,6 +19,7 @@ use crate::model::{Cmd, Form, Session};
 use crate::pages::Fetch;
 use crate::sync::{self, overlay::Overlay};
 use crate::time::rfc3339;
+use fabrique_wire::questions::NewQuestion;
 
 /// Titles shorter than this suggest nothing yet.
 const SUGGEST_FROM_CHARS: usize = 4;
@@ -108,14 +109,14 @@ fn submit_ask(session: &mut Session) -> Cmd {
         return render();
     }
     let tags = form.tags.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-    let mutation = Mutation::AskQuestion {
+    let mutation = Mutation::AskQuestion(NewQuestion {
         id: Uuid::now_v7(),
         group_ids: form.group_ids.clone(),
         title,
         details: form.details.trim().to_owned(),
         tags,
         attachments: crate::attachments::take_for_write(session, &crate::attachments::types::FormTarget::Question),
-    };
+    });
     session.close_ask();
     sync::write(session, mutation).and(render())
 }
@@ -147,7 +148,7 @@ pub fn open_question(session: &mut Session, id: &str) -> Cmd {
         || session
             .outbox
             .visible()
-            .any(|m| matches!(&m.mutation, Mutation::AskQuestion { id, .. } if *id == question_id));
+            .any(|m| matches!(&m.mutation, Mutation::AskQuestion(NewQuestion { id, .. }) if *id == question_id));
     if held {
         session.pages.question = Some(page);
         return Command::done();
@@ -211,7 +212,11 @@ fn answer_held(session: &Session, id: Uuid) -> bool {
     session.store.holds(fabrique_wire::sync::EntityKind::Answer, id)
 }
 
-fn pending_summary(session: &Session, new: &crate::sync::overlay::NewQuestion, language: Language) -> QuestionSummary {
+fn pending_summary(
+    session: &Session,
+    new: &crate::sync::overlay::PendingQuestion,
+    language: Language,
+) -> QuestionSummary {
     QuestionSummary {
         id: new.id.to_string(),
         title: new.title.to_owned(),

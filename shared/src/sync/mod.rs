@@ -445,7 +445,11 @@ mod workflow_tests {
         let push = shell.take_request("/v1/sync/push");
         let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
         assert_eq!(sent.mutations.len(), 1);
-        let fabrique_wire::sync::Mutation::CreatePost { id, .. } = sent.mutations[0].mutation.clone() else { panic!() };
+        let fabrique_wire::sync::Mutation::CreatePost(fabrique_wire::posts::NewPost { id, .. }) =
+            sent.mutations[0].mutation.clone()
+        else {
+            panic!()
+        };
         shell.answer(
             push,
             ok(

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::outbox::Outbox;
 
-pub struct NewPost<'a> {
+pub struct PendingPost<'a> {
     pub id: Uuid,
     pub group_id: Uuid,
     pub kind: &'a PostKind,
@@ -45,7 +45,7 @@ pub enum GroupIntent {
 #[derive(Default)]
 pub struct Overlay<'a> {
     /// Oldest first.
-    pub new_posts: Vec<NewPost<'a>>,
+    pub new_posts: Vec<PendingPost<'a>>,
     pub edits: HashMap<Uuid, (Option<&'a str>, Option<&'a str>)>,
     pub deleted: HashSet<Uuid>,
     pub new_comments: HashMap<Uuid, Vec<NewComment<'a>>>,
@@ -56,7 +56,7 @@ pub struct Overlay<'a> {
     /// Items with a write not yet covered by a pull: they carry the "not sent yet" mark.
     pub pending: HashSet<Uuid>,
     /// Oldest first.
-    pub new_questions: Vec<NewQuestion<'a>>,
+    pub new_questions: Vec<PendingQuestion<'a>>,
     /// Question → new answers, oldest first.
     pub new_answers: HashMap<Uuid, Vec<NewComment<'a>>>,
     /// Answer → new comments.
@@ -95,7 +95,7 @@ pub struct NewConversation<'a> {
     pub title: &'a str,
 }
 
-pub struct NewQuestion<'a> {
+pub struct PendingQuestion<'a> {
     pub id: Uuid,
     pub group_ids: &'a [Uuid],
     pub title: &'a str,
@@ -108,8 +108,23 @@ impl<'a> Overlay<'a> {
         let mut overlay = Overlay::default();
         for pending in outbox.visible() {
             match &pending.mutation {
-                Mutation::CreatePost { id, group_id, kind, title, body, attachments, .. } => {
-                    overlay.new_posts.push(NewPost { id: *id, group_id: *group_id, kind, title, body, attachments });
+                Mutation::CreatePost(fabrique_wire::posts::NewPost {
+                    id,
+                    group_id,
+                    kind,
+                    title,
+                    body,
+                    attachments,
+                    ..
+                }) => {
+                    overlay.new_posts.push(PendingPost {
+                        id: *id,
+                        group_id: *group_id,
+                        kind,
+                        title,
+                        body,
+                        attachments,
+                    });
                     overlay.pending.insert(*id);
                 }
                 Mutation::EditPost { id, title, body } => {
@@ -155,8 +170,15 @@ impl<'a> Overlay<'a> {
                     overlay.groups.insert(*group_id, GroupIntent::Unfollow);
                 }
                 Mutation::UpdateProfile { update } => overlay.profile.push(update),
-                Mutation::AskQuestion { id, group_ids, title, details, tags, .. } => {
-                    overlay.new_questions.push(NewQuestion { id: *id, group_ids, title, details, tags });
+                Mutation::AskQuestion(fabrique_wire::questions::NewQuestion {
+                    id,
+                    group_ids,
+                    title,
+                    details,
+                    tags,
+                    ..
+                }) => {
+                    overlay.new_questions.push(PendingQuestion { id: *id, group_ids, title, details, tags });
                     overlay.pending.insert(*id);
                 }
                 Mutation::EditQuestion { id, title, details, .. } => {
@@ -199,12 +221,12 @@ impl<'a> Overlay<'a> {
                 Mutation::SetGroupNotificationLevel { group_id, level } => {
                     overlay.group_levels.insert(*group_id, *level);
                 }
-                Mutation::CreateEvent { .. }
-                | Mutation::UpdateEvent { .. }
+                Mutation::CreateEvent(_)
+                | Mutation::UpdateEvent(_)
                 | Mutation::CancelEvent { .. }
                 | Mutation::AnnounceToGroup { .. }
                 | Mutation::AnnounceToAttendees { .. }
-                | Mutation::CreateGroup { .. }
+                | Mutation::CreateGroup(_)
                 | Mutation::UpdateGroup { .. }
                 | Mutation::DecideJoinRequest { .. }
                 | Mutation::InviteToGroup { .. }
@@ -240,7 +262,7 @@ impl<'a> Overlay<'a> {
                 Mutation::UnblockPerson { person_id } => {
                     overlay.blocks.insert(*person_id, false);
                 }
-                Mutation::CreatePoll { id, .. } => {
+                Mutation::CreatePoll(fabrique_wire::polls::NewPoll { id, .. }) => {
                     overlay.pending.insert(*id);
                 }
                 Mutation::Vote { poll_id, choices } => {

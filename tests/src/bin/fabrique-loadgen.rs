@@ -21,7 +21,9 @@ use fabrique_server::db::Db;
 use fabrique_server::sync::log::{self, ChangeSet};
 use fabrique_server::{groups, organisations, people, posts};
 
+use fabrique_wire::groups::NewGroup;
 use fabrique_wire::groups::Visibility;
+use fabrique_wire::posts::NewPost;
 use fabrique_wire::posts::PostKind;
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -237,13 +239,13 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
         groups::create_group(
             &mut tx,
             &admin,
-            groups::NewGroup {
+            &NewGroup {
                 id,
-                name: &format!("Groupe {g}"),
-                description: "Un groupe de travail",
+                name: format!("Groupe {g}"),
+                description: "Un groupe de travail".into(),
                 organisation_id: owner,
-                visibility: &visibility,
-                tags: &[],
+                visibility,
+                tags: Vec::new(),
             },
             &mut changes,
         )
@@ -286,14 +288,14 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
             posts::create_post(
                 &mut tx,
                 author,
-                posts::NewPost {
+                &NewPost {
                     id: Uuid::now_v7(),
                     group_id: group_ids[g],
-                    kind: &PostKind::News,
-                    title: &format!("Message {p}"),
-                    body: &post_body(p),
-                    mentions: &[],
-                    attachments: &[],
+                    kind: PostKind::News,
+                    title: format!("Message {p}"),
+                    body: post_body(p),
+                    mentions: Vec::new(),
+                    attachments: Vec::new(),
                 },
                 &mut changes,
             )
@@ -725,15 +727,15 @@ async fn push_seed(data_dir: &std::path::Path, count: usize, push_service: &str)
         .unwrap();
     let admin = Actor::acting_as(admin_id, federation, true);
     let group = Uuid::now_v7();
-    let new_group = groups::NewGroup {
+    let new_group = NewGroup {
         id: group,
-        name: "Subventions nationales",
-        description: "",
+        name: "Subventions nationales".into(),
+        description: String::new(),
         organisation_id: federation,
-        visibility: &Visibility::Public,
-        tags: &[],
+        visibility: Visibility::Public,
+        tags: Vec::new(),
     };
-    groups::create_group(&mut tx, &admin, new_group, &mut changes).await.unwrap();
+    groups::create_group(&mut tx, &admin, &new_group, &mut changes).await.unwrap();
     let asker_id = people::insert_person(&mut tx, new_person(ASKER_EMAIL.into(), "Awa".into(), false), &mut changes)
         .await
         .unwrap();
