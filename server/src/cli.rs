@@ -9,7 +9,7 @@ use tracing_subscriber::EnvFilter;
 use crate::accounts::{self, rate_limit, setup};
 use crate::config::{AdminCommand, Cli, Command, CreateAdminArgs, ServeArgs, Settings, StoreArgs};
 use crate::db::Db;
-use crate::push::sender::SenderOptions;
+use crate::web_push::sender::SenderOptions;
 use crate::{Application, demo, fields, sync};
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -85,7 +85,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let reminders = tokio::spawn(reminders(db.clone(), app.pokes()));
     // Pushes leave from here; at shutdown the batch under way is finished first.
     let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.trim_end_matches('/').to_owned());
-    let sender = crate::push::sender::Sender::new(
+    let sender = crate::web_push::sender::Sender::new(
         db.clone(),
         SenderOptions {
             contact,
@@ -191,7 +191,7 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32, 
             }
             Err(error) => tracing::warn!(%error, "notifications clean-up failed"),
         }
-        match crate::push::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
+        match crate::web_push::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "forgot old push deliveries"),
             Err(error) => tracing::warn!(%error, "push deliveries clean-up failed"),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::limits::PerHour;
-use crate::push::endpoints::EndpointRule;
+use crate::web_push::endpoints::EndpointRule;
 
 #[derive(Parser, Debug)]
 #[command(

@@ -9,7 +9,7 @@
 //!
 //! The areas, one module each: [`accounts`] (sign-in, sessions, invitations, throttling),
 //! [`organisations`], [`people`], [`groups`], [`posts`], [`questions`], [`events`],
-//! [`polls`], [`conversations`], [`attachments`], [`notifications`], [`push`] (Web Push:
+//! [`polls`], [`conversations`], [`attachments`], [`notifications`], [`web_push`] (Web Push:
 //! endpoints, outbox, sender), [`search`], [`moderation`] (reports, the charter),
 //! [`activity`] (counters for the console), [`audit`], and [`admin`] (the console's pages).
 //! Below them: [`db`], [`error`], [`extract`], [`fields`], [`paging`], [`config`].
@@ -39,10 +39,10 @@ pub mod people;
 pub mod pokes;
 pub mod polls;
 pub mod posts;
-pub mod push;
 pub mod questions;
 pub mod search;
 pub mod sync;
+pub mod web_push;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -154,7 +154,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(events::router())
         .merge(polls::router())
         .merge(search::router())
-        .merge(push::router())
+        .merge(web_push::router())
         .merge(moderation::charter::router())
         .merge(sync::router())
         .split_for_parts();

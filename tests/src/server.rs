@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use fabrique_server::accounts::{self, setup};
 use fabrique_server::config::Settings;
 use fabrique_server::db::Db;
-use fabrique_server::push::endpoints::EndpointRule;
-use fabrique_server::push::sender::{Sender, SenderOptions};
+use fabrique_server::web_push::endpoints::EndpointRule;
+use fabrique_server::web_push::sender::{Sender, SenderOptions};
 use fabrique_server::{Application, on_db};
 use fabrique_wire::accounts::{
     CreateInvitationRequest, Invitation, RedeemInvitationRequest, SessionResponse, SignInRequest,

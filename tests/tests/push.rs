@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 use chrono::Utc;
-use fabrique_server::push::sender::SenderOptions;
+use fabrique_server::web_push::sender::SenderOptions;
 use fabrique_tests::push_service::{Answer, Device, PushService};
 use fabrique_tests::server::{Member, Pushes, Server};
 use fabrique_wire::events::NewEvent;
@@ -21,7 +21,7 @@ const WITHIN: Duration = Duration::from_secs(10);
 /// A sender allowed to reach the local push service (plain HTTP on 127.0.0.1).
 fn local_sender() -> SenderOptions {
     SenderOptions {
-        endpoints: fabrique_server::push::endpoints::EndpointRule::AllowLoopback,
+        endpoints: fabrique_server::web_push::endpoints::EndpointRule::AllowLoopback,
         ..SenderOptions::default()
     }
 }
@@ -243,7 +243,7 @@ async fn a_sender_stopped_in_the_middle_of_a_fan_out_finishes_its_batch_and_the_
     let expected = phones.len() * 15;
 
     let options = SenderOptions { batch: 40, concurrency: 8, idle: Duration::from_millis(10), ..local_sender() };
-    let first = fabrique_server::push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
+    let first = fabrique_server::web_push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let running = tokio::spawn(first.run(async move {
         let _ = stopped.await;
@@ -256,7 +256,7 @@ async fn a_sender_stopped_in_the_middle_of_a_fan_out_finishes_its_batch_and_the_
     let at_stop = service.total_received();
     assert!(at_stop < expected, "stopped in the middle: {at_stop} of {expected}");
 
-    let second = fabrique_server::push::sender::Sender::new(server.db.clone(), options).await.unwrap();
+    let second = fabrique_server::web_push::sender::Sender::new(server.db.clone(), options).await.unwrap();
     loop {
         if second.send_due(Utc::now()).await.unwrap().claimed == 0 {
             break;
@@ -276,7 +276,7 @@ async fn two_senders_at_once_never_send_the_same_delivery() {
     let options = SenderOptions { batch: 25, concurrency: 4, ..local_sender() };
     let mut workers = Vec::new();
     for _ in 0..2 {
-        let sender = fabrique_server::push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
+        let sender = fabrique_server::web_push::sender::Sender::new(server.db.clone(), options.clone()).await.unwrap();
         workers.push(tokio::spawn(async move {
             let mut sent = 0;
             loop {

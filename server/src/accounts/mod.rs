@@ -141,7 +141,7 @@ async fn sign_out(State(state): State<AppState>, AuthUser(actor): AuthUser) -> A
             .bind(Utc::now())
             .bind(actor.session_hash())
     )?;
-    crate::push::forget_session(&mut tx, actor.session_hash()).await?;
+    crate::web_push::forget_session(&mut tx, actor.session_hash()).await?;
     sessions_ended(&state, tx, actor.person_id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -5,7 +5,7 @@
 //! [`session::Admin`] (who is signed in, which organisations they may act on) and every form
 //! an [`session::AdminForm`] (the form, its CSRF token checked). Each area has its pages in
 //! its own module, under the same names as elsewhere: [`organisations`], [`people`],
-//! [`groups`], [`moderation`], [`charter`], [`activity`], [`audit`], [`push`]. Rules that
+//! [`groups`], [`moderation`], [`charter`], [`activity`], [`audit`], [`web_push`]. Rules that
 //! the apps share (reports, decisions, the charter) live in the areas' own server modules
 //! ([`crate::moderation`]); the pages only call them.
 //!
@@ -21,8 +21,8 @@ pub mod groups;
 pub mod moderation;
 pub mod organisations;
 pub mod people;
-pub mod push;
 pub mod session;
+pub mod web_push;
 
 use askama::Template;
 use axum::Router;
@@ -53,7 +53,7 @@ pub fn router() -> Router<AppState> {
         .merge(charter::router())
         .merge(activity::router())
         .merge(audit::router())
-        .merge(push::router())
+        .merge(web_push::router())
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),

@@ -28,8 +28,8 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::db::{Column, Tx, ids_json, rows_json};
 use crate::error::{ApiResult, ErrorCode};
-use crate::push::Delivery;
 use crate::sync::log::ChangeSet;
+use crate::web_push::Delivery;
 use crate::{exec, on_tx};
 
 /// A notification's text is a short line: a title is cut to this.
@@ -216,7 +216,7 @@ pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes
                 chunk.iter().map(|(person, payload, _)| (*person, payload.as_str())).collect();
             let delivery =
                 Delivery { topic: topic.as_deref(), urgency: urgency(cause.kind), not_before: chunk[0].2, now };
-            crate::push::enqueue_many(tx, &rows, &delivery).await?;
+            crate::web_push::enqueue_many(tx, &rows, &delivery).await?;
         }
     }
     Ok(told)

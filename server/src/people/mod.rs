@@ -343,7 +343,7 @@ pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &m
     let subscriptions: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM push_subscriptions WHERE person_id = $1")
         .bind(person_id).fetch_all(c).await)?;
     for id in subscriptions {
-        crate::push::forget(tx, id, now).await?;
+        crate::web_push::forget(tx, id, now).await?;
     }
     changes.poke(crate::pokes::sessions_changed(person_id));
     crate::search::index_person(tx, person_id).await?;

@@ -184,7 +184,10 @@ pub async fn spawn_app_with_admin(with_admin: bool) -> TestApp {
 /// Settings under which devices may register endpoints of a push service on 127.0.0.1 (the
 /// attack tests use the production rule instead).
 pub fn local_push() -> Settings {
-    Settings { push_endpoints: fabrique_server::push::endpoints::EndpointRule::AllowLoopback, ..Settings::default() }
+    Settings {
+        push_endpoints: fabrique_server::web_push::endpoints::EndpointRule::AllowLoopback,
+        ..Settings::default()
+    }
 }
 
 pub async fn spawn_app_with(with_admin: bool, settings: Settings) -> TestApp {

@@ -7,8 +7,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::Utc;
 use fabrique_server::config::Settings;
-use fabrique_server::push::endpoints::EndpointRule;
-use fabrique_server::push::sender::{Sender, SenderOptions};
+use fabrique_server::web_push::endpoints::EndpointRule;
+use fabrique_server::web_push::sender::{Sender, SenderOptions};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
