@@ -93,6 +93,7 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         }
         Event::Groups(event) => groups::update(event, session),
         Event::Posts(event) => posts::update(event, session),
+        Event::Composer(event) => crate::composer::update(event, session),
         Event::People(event) => people::update(event, session),
         Event::Questions(event) => questions::update(event, session),
         Event::Search(event) => search::update(event, session),
@@ -161,7 +162,9 @@ fn on_internal(event: Internal, model: &mut Model) -> Cmd {
             with_session(model, epoch, |s| sync::store_loaded(s, index, scopes))
         }
         Internal::OutboxLoaded { epoch, result } => with_session(model, epoch, |s| sync::outbox_loaded(s, result)),
-        Internal::DraftLoaded { epoch, result } => with_session(model, epoch, |s| posts::draft_loaded(s, result)),
+        Internal::DraftLoaded { epoch, result } => {
+            with_session(model, epoch, |s| crate::composer::draft_loaded(s, result))
+        }
         Internal::OutboxSaved { epoch, through, result } => {
             with_session(model, epoch, |s| sync::outbox_saved(s, through, result))
         }

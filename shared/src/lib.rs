@@ -6,7 +6,8 @@
 //!   what the shells draw; [`ffi`] is the uniffi surface (`CoreFFI`), the only place that
 //!   knows about it.
 //! - The areas, one folder each, with the same names as in the server and the shells:
-//!   [`accounts`], [`posts`] (feed, a post, the composer), [`groups`], [`people`],
+//!   [`accounts`], [`posts`] (the feed, a post), [`composer`] (writing a post, a comment or
+//!   an answer), [`groups`], [`people`],
 //!   [`questions`], [`events`] (and their organisers' forms), [`polls`], [`conversations`],
 //!   [`attachments`], [`notifications`] (the list, settings, push registration),
 //!   [`moderation`] (the charter, reports), [`search`]. Each area's `mod.rs` is its logic and
@@ -23,6 +24,7 @@ pub mod accounts;
 pub mod api;
 pub mod app;
 pub mod attachments;
+pub mod composer;
 pub mod conversations;
 pub mod events;
 pub mod ffi;

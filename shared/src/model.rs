@@ -16,13 +16,14 @@ use uuid::Uuid;
 
 use crate::accounts::types::{AccountsEvent, SignIn};
 use crate::api::{self, Credentials};
+use crate::composer::types::{Composer, ComposerEvent};
 use crate::events::types::{EventForm, MessageForm};
 use crate::groups::types::GroupsEvent;
 use crate::i18n::{Language, Text};
 use crate::notifications::types::NotificationsEvent;
 use crate::pages::{Fetch, Pages};
 use crate::people::types::{PeopleEvent, ProfileEditor};
-use crate::posts::types::{Composer, PostsEvent};
+use crate::posts::types::PostsEvent;
 use crate::questions::types::{AskForm, QuestionsEvent};
 use crate::realtime::RealtimeOperation;
 use crate::search::types::SearchEvent;
@@ -140,6 +141,8 @@ pub enum Event {
     Feed(FeedEvent),
     Groups(GroupsEvent),
     Posts(PostsEvent),
+    /// The form in which one writes a post, a comment or an answer.
+    Composer(ComposerEvent),
     People(PeopleEvent),
     Questions(QuestionsEvent),
     Search(SearchEvent),

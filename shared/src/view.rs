@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::types::SignIn;
 use crate::attachments::types::FileView;
+use crate::composer::types::ComposerView;
 use crate::conversations::types::ConversationView;
 use crate::conversations::types::ConversationsView;
 use crate::events::types::CalendarView;
@@ -26,7 +27,6 @@ use crate::notifications::types::NotificationsView;
 use crate::people::types::DirectoryView;
 use crate::people::types::MyProfileView;
 use crate::people::types::PersonView;
-use crate::posts::types::ComposerView;
 use crate::posts::types::FeedView;
 use crate::posts::types::PostView;
 use crate::questions::types::AskView;
@@ -203,7 +203,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         screen,
         status,
         notice: session.notice.map(say),
-        composer: posts::composer_view(session, language),
+        composer: crate::composer::composer_view(session, language),
         ask: questions::ask_view(session, language),
         can_go_back: session.nav.len() > 1,
         unread_notifications: crate::notifications::unread_count(session, &overlay),

@@ -5,9 +5,8 @@
 //! in the audit log, sign out.
 
 use fabrique_core::accounts::AccountsEvent;
+use fabrique_core::composer::{ComposerEvent, ComposerTarget};
 use fabrique_core::moderation::ModerationEvent;
-use fabrique_core::posts::ComposerTarget;
-use fabrique_core::posts::PostsEvent;
 use fabrique_core::view::Screen;
 use fabrique_core::{Event, Route};
 use fabrique_tests::browser::Browser;
@@ -178,8 +177,8 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
         Some("Avant de publier, lisez et acceptez la charte de la fédération.")
     );
     phone.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
-    phone.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
-    phone.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Bonjour à tous".into() })).await;
+    phone.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
+    phone.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Bonjour à tous".into() })).await;
     phone.settle().await;
     let view = phone.view();
     assert_eq!(view.status.failed.len(), 1, "refused until the charter is accepted, and kept");

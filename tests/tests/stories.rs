@@ -5,9 +5,9 @@
 use std::time::Duration;
 
 use fabrique_core::accounts::AccountsEvent;
+use fabrique_core::composer::{ComposerEvent, ComposerTarget};
 use fabrique_core::groups::GroupsEvent;
-use fabrique_core::posts::PostsEvent;
-use fabrique_core::posts::{ComposerTarget, FeedView};
+use fabrique_core::posts::FeedView;
 use fabrique_core::view::Screen;
 use fabrique_core::{Event, Route, ViewModel};
 use fabrique_tests::push_service::PushService;
@@ -64,8 +64,8 @@ fn count_in_feed(view: &ViewModel, body: &str) -> usize {
 }
 
 async fn write_post(device: &mut Device, group: Uuid, body: &str) {
-    device.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
-    device.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: body.into() })).await;
+    device.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
+    device.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: body.into() })).await;
 }
 
 async fn join(device: &mut Device, group: Uuid) {
@@ -174,10 +174,12 @@ async fn two_people_commenting_at_once_end_with_the_same_order_on_both_phones() 
 
     for device in [&mut awa, &mut bruno] {
         device.send(Event::Navigate(Route::Post { id: post_id.clone() })).await;
-        device.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewComment { post_id: post_id.clone() }))).await;
+        device
+            .send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewComment { post_id: post_id.clone() })))
+            .await;
     }
-    awa.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Moi !".into() })).await;
-    bruno.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Moi aussi".into() })).await;
+    awa.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Moi !".into() })).await;
+    bruno.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Moi aussi".into() })).await;
     tokio::join!(awa.settle(), bruno.settle());
     for device in [&mut awa, &mut bruno] {
         device.send(Event::Refresh).await;
@@ -258,9 +260,14 @@ async fn a_question_answered_once_is_suggested_to_the_next_person_who_asks_it_an
     let Screen::Group(page) = bruno.view().screen else { panic!("the group") };
     let question_id = page.questions.first().expect("the question is in the group").id.clone();
     bruno.send(Event::Navigate(Route::Question { id: question_id.clone() })).await;
-    bruno.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewAnswer { question_id: question_id.clone() }))).await;
     bruno
-        .send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Sur le Compte Asso, avant mars.".into() }))
+        .send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewAnswer { question_id: question_id.clone() })))
+        .await;
+    bruno
+        .send(Event::Composer(ComposerEvent::Submit {
+            title: String::new(),
+            body: "Sur le Compte Asso, avant mars.".into(),
+        }))
         .await;
     bruno.settle().await;
 
@@ -507,7 +514,7 @@ async fn a_document_posted_from_a_phone_survives_a_cut_upload_and_reaches_the_gr
     let file = awa.storage().join("outgoing-compte-rendu.pdf");
     std::fs::write(&file, &document).unwrap();
 
-    awa.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
+    awa.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() }))).await;
     assert!(awa.view().can_attach);
     // The network drops a third of the way through.
     awa.cut_next_upload_after(100_000);
@@ -525,7 +532,8 @@ async fn a_document_posted_from_a_phone_survives_a_cut_upload_and_reaches_the_gr
     .await;
     awa.wait_until(Duration::from_secs(20), |v| v.form_files.first().is_some_and(|f| f.progress == 100)).await;
     assert_eq!(awa.view().form_files[0].status, "Prêt");
-    awa.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Le compte rendu de l'AG".into() })).await;
+    awa.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Le compte rendu de l'AG".into() }))
+        .await;
     awa.settle().await;
     assert!(!file.exists(), "the phone's copy goes once the server has the file");
     assert_eq!(awa.view().status.not_sent_count, 0);

@@ -66,7 +66,7 @@ struct GroupScreen: View {
                 if view.canAskToJoin { Button("ask_to_join") { send(.groups(.askToJoin(id: view.id, message: ""))) } }
                 if view.canFollow { Button("follow") { send(.groups(.follow(id: view.id))) } }
                 if view.canUnfollow { Button("unfollow") { send(.groups(.unfollow(id: view.id))) } }
-                if view.canPost { Button("write_post") { send(.posts(.compose(.newPost(groupId: view.id)))) } }
+                if view.canPost { Button("write_post") { send(.composer(.open(.newPost(groupId: view.id)))) } }
                 if view.canAsk { Button("ask_question") { send(.questions(.startAsk(groupId: view.id))) } }
                 if view.canOrganise {
                     Button("new_event") { send(.events(.startCreate(groupId: view.id))) }

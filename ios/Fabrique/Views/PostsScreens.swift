@@ -70,7 +70,7 @@ struct PostScreen: View {
             if let post = view.post {
                 PostCard(post: post, authorization: model.mediaAuthorization, send: send)
                 HStack {
-                    if post.canEdit { Button("edit") { send(.posts(.compose(.editPost(id: post.id)))) } }
+                    if post.canEdit { Button("edit") { send(.composer(.open(.editPost(id: post.id)))) } }
                     if post.canDelete { Button("delete", role: .destructive) { send(.posts(.delete(id: post.id))) } }
                     if post.canReport { Button("report") { send(.navigate(.report(what: .post, id: post.id))) } }
                 }
@@ -83,7 +83,7 @@ struct PostScreen: View {
                     if let label = comment.pendingLabel { Text(label).font(.caption) }
                     Reactions(targetId: comment.id, reactions: comment.reactions, send: send)
                     HStack {
-                        if comment.canEdit { Button("edit") { send(.posts(.compose(.editComment(id: comment.id)))) } }
+                        if comment.canEdit { Button("edit") { send(.composer(.open(.editComment(id: comment.id)))) } }
                         if comment.canDelete { Button("delete", role: .destructive) { send(.posts(.deleteComment(id: comment.id))) } }
                         if comment.canReport { Button("report") { send(.navigate(.report(what: .comment, id: comment.id))) } }
                     }
@@ -91,7 +91,7 @@ struct PostScreen: View {
                 }
             }
             EmptyText(text: view.emptyText)
-            if view.canComment { Button("comment") { send(.posts(.compose(.newComment(postId: view.id)))) } }
+            if view.canComment { Button("comment") { send(.composer(.open(.newComment(postId: view.id)))) } }
         }
     }
 }
@@ -113,12 +113,12 @@ struct ComposerSheet: View {
                 FormFiles(model: model, send: send)
             }
             .toolbar {
-                ToolbarItem(placement: .cancellationAction) { Button("cancel") { send(.posts(.cancelCompose)) } }
-                ToolbarItem(placement: .confirmationAction) { Button("send") { send(.posts(.submit(title: title, body: text))) } }
+                ToolbarItem(placement: .cancellationAction) { Button("cancel") { send(.composer(.cancel)) } }
+                ToolbarItem(placement: .confirmationAction) { Button("send") { send(.composer(.submit(title: title, body: text))) } }
             }
         }
         .onAppear { title = view.title; text = view.body }
-        .onChange(of: text) { _, _ in send(.posts(.draftChanged(title: title, body: text))) }
-        .onChange(of: title) { _, _ in send(.posts(.draftChanged(title: title, body: text))) }
+        .onChange(of: text) { _, _ in send(.composer(.draftChanged(title: title, body: text))) }
+        .onChange(of: title) { _, _ in send(.composer(.draftChanged(title: title, body: text))) }
     }
 }

@@ -63,7 +63,7 @@ struct QuestionScreen: View {
                     ForEach(answer.comments, id: \.self) { Text($0).font(.caption) }
                     HStack {
                         if view.canAccept && !answer.accepted { Button("accept_answer") { send(.questions(.accept(questionId: view.id, answerId: answer.id))) } }
-                        Button("comment") { send(.posts(.compose(.newAnswerComment(answerId: answer.id)))) }
+                        Button("comment") { send(.composer(.open(.newAnswerComment(answerId: answer.id)))) }
                         if answer.canDelete { Button("delete", role: .destructive) { send(.questions(.deleteAnswer(id: answer.id))) } }
                         Button("report") { send(.navigate(.report(what: .answer, id: answer.id))) }
                     }
@@ -71,7 +71,7 @@ struct QuestionScreen: View {
                 }
             }
             EmptyText(text: view.emptyText)
-            if view.canAnswer { Button("answer") { send(.posts(.compose(.newAnswer(questionId: view.id)))) } }
+            if view.canAnswer { Button("answer") { send(.composer(.open(.newAnswer(questionId: view.id)))) } }
         }
     }
 }

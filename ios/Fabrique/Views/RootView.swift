@@ -48,7 +48,7 @@ struct RootView: View {
                 }
                 .navigationBarTitleDisplayMode(.inline)
             }
-            .sheet(isPresented: .constant(view.composer != nil), onDismiss: { send(.posts(.cancelCompose)) }) {
+            .sheet(isPresented: .constant(view.composer != nil), onDismiss: { send(.composer(.cancel)) }) {
                 if let composer = view.composer { ComposerSheet(view: composer, model: view, send: send) }
             }
             .sheet(isPresented: .constant(view.ask != nil), onDismiss: { send(.questions(.cancelAsk)) }) {

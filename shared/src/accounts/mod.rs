@@ -267,10 +267,10 @@ mod tests {
         let person = Uuid::now_v7();
         let group = Uuid::now_v7();
         let mut shell = signed_in(person, &first_pull(person, group, vec![]));
-        shell.send(Event::Posts(crate::posts::types::PostsEvent::Compose(
-            crate::posts::types::ComposerTarget::NewPost { group_id: group.to_string() },
+        shell.send(Event::Composer(crate::composer::types::ComposerEvent::Open(
+            crate::composer::types::ComposerTarget::NewPost { group_id: group.to_string() },
         )));
-        shell.send(Event::Posts(crate::posts::types::PostsEvent::Submit {
+        shell.send(Event::Composer(crate::composer::types::ComposerEvent::Submit {
             title: String::new(),
             body: "Pas perdu".into(),
         }));

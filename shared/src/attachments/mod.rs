@@ -21,9 +21,9 @@ use futures::StreamExt;
 use uuid::Uuid;
 
 use crate::api;
+use crate::composer::types::ComposerTarget;
 use crate::i18n::{Language, Text};
 use crate::model::{Cmd, Form, Internal, Route, Session, internal};
-use crate::posts::types::ComposerTarget;
 use crate::sync;
 
 pub fn update(event: AttachmentsEvent, session: &mut Session) -> Cmd {
@@ -330,8 +330,8 @@ mod tests {
     use uuid::Uuid;
 
     use super::*;
+    use crate::composer::types::ComposerEvent;
     use crate::model::Event;
-    use crate::posts::types::PostsEvent;
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -340,7 +340,7 @@ mod tests {
     fn composing_a_post() -> (Shell, Uuid) {
         let (me, group) = (Uuid::now_v7(), Uuid::now_v7());
         let mut shell = signed_in(me, &first_pull(me, group, vec![]));
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
         (shell, group)
     }
 
@@ -404,7 +404,7 @@ mod tests {
         assert_eq!(shell.view().form_files[0].status, "Envoi en cours…");
 
         // Sent before the file is up: the post is shown at once but waits for its photo.
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Photos de la sortie".into() }));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Photos de la sortie".into() }));
         shell.fire_timers();
         assert!(pushed_mutations(&mut shell).is_empty(), "the post does not go before its photo");
         shell.answer_json("/v1/sync/pull", 200, &pull_page(vec![], 0));
@@ -460,7 +460,7 @@ mod tests {
         // The person takes them off; a post without them goes.
         shell.send(Event::Attachments(AttachmentsEvent::Remove { id: files[0].id.clone() }));
         assert_eq!(shell.view().form_files.len(), 1);
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Sans pièce jointe".into() }));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Sans pièce jointe".into() }));
         shell.fire_timers();
         let sent = pushed_mutations(&mut shell);
         assert!(
@@ -473,7 +473,7 @@ mod tests {
     fn a_file_refused_after_the_post_was_sent_lets_the_text_go_alone() {
         let (mut shell, _) = composing_a_post();
         add(&mut shell, PHOTO, "abîmée.jpg", 50_000);
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Le compte rendu".into() }));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Le compte rendu".into() }));
         shell.upload_end(refused(400, "unreadable_image"));
         assert_eq!(shell.view().notice.as_deref(), Some(Text::FileLeftOut.in_language(Language::French)));
         shell.fire_timers();
@@ -489,7 +489,7 @@ mod tests {
         let (mut shell, _) = composing_a_post();
         add(&mut shell, PHOTO, "lac.jpg", 300_000);
         let (url, _) = shell.upload_under_way();
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Au lac".into() }));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Au lac".into() }));
 
         let mut again = Shell::with_storage(shell.kv.clone());
         again.start();
@@ -508,7 +508,7 @@ mod tests {
     fn closing_the_form_drops_its_files_and_a_screen_without_a_form_takes_none() {
         let (mut shell, _) = composing_a_post();
         add(&mut shell, PHOTO, "lac.jpg", 300_000);
-        shell.send(Event::Posts(PostsEvent::CancelCompose));
+        shell.send(Event::Composer(ComposerEvent::Cancel));
         assert_eq!(shell.discarded, vec![PHOTO.to_owned()]);
         assert!(!shell.view().can_attach);
         add(&mut shell, "/tmp/other.pdf", "other.pdf", 1000);

@@ -247,9 +247,9 @@ mod tests {
     use uuid::Uuid;
 
     use super::{ModerationEvent, ReportWhat, ReportWhy};
+    use crate::composer::types::ComposerEvent;
+    use crate::composer::types::ComposerTarget;
     use crate::model::{Event, Route};
-    use crate::posts::types::ComposerTarget;
-    use crate::posts::types::PostsEvent;
     use crate::testing::{first_pull, pull_page, signed_in};
     use crate::view::Screen;
 
@@ -264,8 +264,8 @@ mod tests {
         assert!(shell.view().charter_prompt.is_none(), "no charter, no prompt");
 
         // A charter is published meanwhile: the post is refused, kept, and the app asks.
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Réunion jeudi".into() }));
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Réunion jeudi".into() }));
         shell.fire_timers();
         shell.charter = Some(charter(false));
         let outcome = MutationOutcome::Rejected { code: "charter_not_accepted".into(), message: "no".into() };

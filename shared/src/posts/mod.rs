@@ -1,5 +1,5 @@
-//! Posts and their comments and reactions: the feed, a post's page, writing, editing and
-//! deleting (through the outbox), and the composer form.
+//! Posts and their comments and reactions: the feed, a post's page, deleting and reacting
+//! (through the outbox). Writing and editing them is the composer's, in its own area.
 
 pub mod types;
 pub use self::types::*;
@@ -13,9 +13,8 @@ use uuid::Uuid;
 
 use crate::i18n::{Language, Text};
 use crate::ids::parse;
-use crate::model::{Cmd, Form, Session};
+use crate::model::{Cmd, Session};
 use crate::pages::{Fetch, PostPage};
-use crate::storage;
 use crate::sync::{self, overlay::Overlay};
 use crate::time::rfc3339;
 use fabrique_wire::events::EventUpdate;
@@ -32,28 +31,6 @@ const EXCERPT_CHARS: usize = 280;
 
 pub fn update(event: PostsEvent, session: &mut Session) -> Cmd {
     match event {
-        PostsEvent::Compose(target) => {
-            let (title, body) = prefill(session, &target);
-            session.form = Some(Form::Composer(Composer { target, title, body, error: None }));
-            save_draft(session).and(render())
-        }
-        PostsEvent::CancelCompose => {
-            let files = match crate::attachments::open_form(session) {
-                Some(target) => crate::attachments::drop_form(session, &target),
-                None => Command::done(),
-            };
-            session.close_composer();
-            files.and(save_draft(session)).and(render())
-        }
-        PostsEvent::DraftChanged { title, body } => match session.composer_mut() {
-            Some(composer) if composer.title != title || composer.body != body => {
-                composer.title = title;
-                composer.body = body;
-                save_draft(session)
-            }
-            _ => Command::done(),
-        },
-        PostsEvent::Submit { title, body } => submit(session, title, body),
         PostsEvent::Delete { id } => match parse(&id) {
             Some(id) => sync::write(session, Mutation::DeletePost { id }).and(render()),
             None => render(),
@@ -75,126 +52,6 @@ fn react(session: &mut Session, target_id: &str, emoji: String, on: bool) -> Cmd
     }
     let mutation = if on { Mutation::React { target_id, emoji } } else { Mutation::Unreact { target_id, emoji } };
     sync::write(session, mutation).and(render())
-}
-
-fn prefill(session: &Session, target: &ComposerTarget) -> (String, String) {
-    let overlay = Overlay::of(&session.outbox);
-    match target {
-        ComposerTarget::EditPost { id } => parse(id)
-            .and_then(|id| effective_post(session, &overlay, id))
-            .map(|post| (post.title, post.body))
-            .unwrap_or_default(),
-        ComposerTarget::EditComment { id } => parse(id)
-            .and_then(|id| {
-                let comment = session.store.comment(id)?;
-                let body = overlay.edits.get(&id).and_then(|e| e.1).unwrap_or(&comment.body);
-                Some((String::new(), body.to_owned()))
-            })
-            .unwrap_or_default(),
-        ComposerTarget::NewPost { .. }
-        | ComposerTarget::NewComment { .. }
-        | ComposerTarget::NewAnswer { .. }
-        | ComposerTarget::NewAnswerComment { .. } => Default::default(),
-    }
-}
-
-fn submit(session: &mut Session, title: String, body: String) -> Cmd {
-    let Some(composer) = session.composer_mut() else { return render() };
-    composer.title = title.clone();
-    composer.body = body.clone();
-    let title = title.trim().to_owned();
-    let body = body.trim().to_owned();
-    let max = match composer.target {
-        ComposerTarget::NewComment { .. } | ComposerTarget::EditComment { .. } => COMMENT_MAX,
-        ComposerTarget::NewAnswer { .. } => fabrique_wire::questions::ANSWER_MAX,
-        ComposerTarget::NewAnswerComment { .. } => fabrique_wire::questions::COMMENT_MAX,
-        ComposerTarget::NewPost { .. } | ComposerTarget::EditPost { .. } => BODY_MAX,
-    };
-    let problem = if body.is_empty() {
-        Some(Text::BodyRequired)
-    } else if body.chars().count() > max || title.chars().count() > TITLE_MAX {
-        Some(Text::TooLong)
-    } else {
-        None
-    };
-    if let Some(problem) = problem {
-        composer.error = Some(problem);
-        return render();
-    }
-    let groups: Vec<Uuid> = match &composer.target {
-        ComposerTarget::NewPost { group_id } => parse(group_id).into_iter().collect(),
-        ComposerTarget::NewComment { post_id } => {
-            parse(post_id).and_then(|p| session.store.post(p)).map(|p| p.group_id).into_iter().collect()
-        }
-        ComposerTarget::NewAnswer { question_id } => {
-            parse(question_id).and_then(|q| session.store.question(q)).map(|q| q.group_ids.clone()).unwrap_or_default()
-        }
-        _ => Vec::new(),
-    };
-    let mentions = mentions_in(session, &groups, &body);
-    let files = match crate::attachments::open_form(session) {
-        Some(target) => crate::attachments::take_for_write(session, &target),
-        None => Vec::new(),
-    };
-    let Some(composer) = session.composer_mut() else { return render() };
-    let mutation =
-        match &composer.target {
-            ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| {
-                Mutation::CreatePost(NewPost {
-                    id: Uuid::now_v7(),
-                    group_id,
-                    kind: PostKind::News,
-                    title,
-                    body,
-                    mentions: mentions.clone(),
-                    attachments: files,
-                })
-            }),
-            ComposerTarget::EditPost { id } => {
-                parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
-            }
-            ComposerTarget::NewComment { post_id } => parse(post_id).map(|post_id| Mutation::CreateComment {
-                id: Uuid::now_v7(),
-                post_id,
-                body,
-                mentions: mentions.clone(),
-            }),
-            ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
-            ComposerTarget::NewAnswer { question_id } => parse(question_id).map(|question_id| {
-                Mutation::AnswerQuestion { id: Uuid::now_v7(), question_id, body, mentions: mentions.clone() }
-            }),
-            ComposerTarget::NewAnswerComment { answer_id } => {
-                parse(answer_id).map(|answer_id| Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id, body })
-            }
-        };
-    session.close_composer();
-    // The draft goes once the write is in the outbox (saved before it is shown).
-    let forget_draft = save_draft(session);
-    match mutation {
-        Some(mutation) => sync::write(session, mutation).and(forget_draft).and(render()),
-        None => forget_draft.and(render()),
-    }
-}
-
-/// Keep the open form's text on the phone (or forget it when the form is closed).
-fn save_draft(session: &Session) -> Cmd {
-    let key = storage::draft_key(session.person_id);
-    let operation = match session.composer() {
-        Some(composer) => storage::set(key, composer),
-        None => storage::delete(key),
-    };
-    Command::request_from_shell(operation).then_send(|_| crate::model::internal(crate::model::Internal::Ignored))
-}
-
-/// The form as the app left it, opened again at start (unless the person already opened
-/// another one meanwhile: the draft stays on the phone for later).
-pub fn draft_loaded(session: &mut Session, result: crux_kv::KeyValueResult) -> Cmd {
-    if let Ok(Some(composer)) = storage::read::<Composer>(result)
-        && session.form.is_none()
-    {
-        session.form = Some(Form::Composer(composer));
-    }
-    render()
 }
 
 pub fn open_post(session: &mut Session, id: &str) -> Cmd {
@@ -297,18 +154,8 @@ pub fn post_view(session: &Session, overlay: &Overlay, id: &str, language: Langu
     view
 }
 
-pub fn composer_view(session: &Session, language: Language) -> Option<ComposerView> {
-    session.composer().map(|composer| ComposerView {
-        has_title: matches!(composer.target, ComposerTarget::NewPost { .. } | ComposerTarget::EditPost { .. }),
-        target: composer.target.clone(),
-        title: composer.title.clone(),
-        body: composer.body.clone(),
-        error: composer.error.map(|t| t.in_language(language).to_owned()),
-    })
-}
-
 /// A post as the person sees it now: the store's copy with their pending edit on top.
-fn effective_post(session: &Session, overlay: &Overlay, id: Uuid) -> Option<Post> {
+pub fn effective_post(session: &Session, overlay: &Overlay, id: Uuid) -> Option<Post> {
     let mut post = session.store.post(id)?.clone();
     if let Some((title, body)) = overlay.edits.get(&id) {
         if let Some(title) = title {
@@ -478,30 +325,6 @@ fn excerpt(body: &str) -> String {
     }
 }
 
-/// The people named in `body` as `@Their Name`, among the members of `groups` the phone
-/// holds (never oneself; at most 20, as the server takes).
-pub fn mentions_in(session: &Session, groups: &[Uuid], body: &str) -> Vec<Uuid> {
-    let lower = body.to_lowercase();
-    let mut named = Vec::new();
-    for group in groups {
-        for member in session.store.members_of(*group) {
-            if member.person_id == session.person_id || named.contains(&member.person_id) {
-                continue;
-            }
-            let tag = format!("@{}", member.display_name.to_lowercase());
-            let found = lower.match_indices(&tag).any(|(at, _)| {
-                // "@Awa" is not "@Awaïa": the name ends where a word would.
-                lower[at + tag.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-            });
-            if found {
-                named.push(member.person_id);
-            }
-        }
-    }
-    named.truncate(20);
-    named
-}
-
 /// What a refused write said, so the person can copy it and lose nothing.
 pub fn written_text(mutation: &Mutation) -> String {
     match mutation {
@@ -570,11 +393,12 @@ pub fn written_text(mutation: &Mutation) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::composer::types::ComposerEvent;
     use uuid::Uuid;
 
     use super::PostsEvent;
+    use crate::composer::types::ComposerTarget;
     use crate::model::{Event, Route};
-    use crate::posts::types::ComposerTarget;
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -601,8 +425,8 @@ mod tests {
             ));
         }
         let mut shell = signed_in(person, &pull);
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
-        shell.send(Event::Posts(PostsEvent::Submit {
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Composer(ComposerEvent::Submit {
             title: String::new(),
             body: "@bruno martin, peux-tu relire ? (@Bruxelles n'est personne, @Awa Diallo c'est moi)".into(),
         }));
@@ -616,8 +440,8 @@ mod tests {
     fn the_composer_keeps_the_text_when_it_cannot_be_sent() {
         let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
         let mut shell = signed_in(person, &first_pull(person, group, vec![]));
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
-        shell.send(Event::Posts(PostsEvent::Submit { title: "Titre gardé".into(), body: "   ".into() }));
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: "Titre gardé".into(), body: "   ".into() }));
         let composer = shell.view().composer.expect("still open");
         assert_eq!(composer.title, "Titre gardé");
         assert_eq!(composer.error.as_deref(), Some("Le texte ne peut pas être vide."));
@@ -627,15 +451,17 @@ mod tests {
     fn a_draft_survives_the_app_being_killed_and_goes_once_sent() {
         let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
         let mut shell = signed_in(person, &first_pull(person, group, vec![]));
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
-        shell
-            .send(Event::Posts(PostsEvent::DraftChanged { title: "AG".into(), body: "Ordre du jour : budget".into() }));
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Composer(ComposerEvent::DraftChanged {
+            title: "AG".into(),
+            body: "Ordre du jour : budget".into(),
+        }));
 
         let mut restarted = Shell::with_storage(shell.kv.clone());
         restarted.start();
         let composer = restarted.view().composer.expect("the form is open again");
         assert_eq!(composer.body, "Ordre du jour : budget");
-        restarted.send(Event::Posts(PostsEvent::Submit { title: composer.title, body: composer.body }));
+        restarted.send(Event::Composer(ComposerEvent::Submit { title: composer.title, body: composer.body }));
         assert!(restarted.view().composer.is_none());
         assert!(!restarted.kv.contains_key(&format!("draft:{person}")));
         let Screen::Feed(feed) = restarted.screen() else { panic!() };
@@ -649,8 +475,8 @@ mod tests {
         let mut shell = signed_in(person, &first_pull(person, group, vec![post(post_id, group, person, "x", 1)]));
         shell.send(Event::Navigate(Route::Post { id: post_id.to_string() }));
         assert!(shell.http.is_empty(), "a post held on the device is not fetched");
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewComment { post_id: post_id.to_string() })));
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "D'accord".into() }));
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewComment { post_id: post_id.to_string() })));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "D'accord".into() }));
         shell.send(Event::Posts(PostsEvent::React { target_id: post_id.to_string(), emoji: "👍".into() }));
         let Screen::Post(view) = shell.screen() else { panic!() };
         assert_eq!(view.comments.len(), 1);

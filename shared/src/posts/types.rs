@@ -1,4 +1,4 @@
-//! Posts and comments: what a shell sends, the composer, and how posts are shown.
+//! Posts and comments: what a shell sends (deleting, reacting) and how posts are shown.
 //!
 //! The area's types, below its logic (`mod.rs`) and below the core's model: what the
 //! session holds and the shells draw is defined here, so that the model imports no logic.
@@ -8,51 +8,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::attachments::types::AttachmentView;
 use crate::attachments::types::FileView;
-use crate::i18n::Text;
 
 pub use fabrique_wire::posts::{BODY_MAX, COMMENT_MAX, TITLE_MAX};
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub enum PostsEvent {
-    /// Open the form to write or change a post or a comment.
-    Compose(ComposerTarget),
-    /// What the form holds, as the person types (shells send it every second or so): kept on
-    /// the phone, so a draft survives the app being killed.
-    DraftChanged {
-        title: String,
-        body: String,
-    },
-    /// Send what the form holds; it closes once the write is kept on the phone.
-    Submit {
-        title: String,
-        body: String,
-    },
-    CancelCompose,
-    Delete {
-        id: String,
-    },
-    DeleteComment {
-        id: String,
-    },
-    React {
-        target_id: String,
-        emoji: String,
-    },
-    Unreact {
-        target_id: String,
-        emoji: String,
-    },
-}
-
-/// The composer's state: the form stays open with its text until the write is accepted.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Composer {
-    pub target: ComposerTarget,
-    pub title: String,
-    pub body: String,
-    #[serde(skip)]
-    pub error: Option<Text>,
+    Delete { id: String },
+    DeleteComment { id: String },
+    React { target_id: String, emoji: String },
+    Unreact { target_id: String, emoji: String },
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -122,25 +87,4 @@ pub struct CommentView {
     pub can_delete: bool,
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     pub can_report: bool,
-}
-
-/// The form to write or change a post or a comment, over the current screen.
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct ComposerView {
-    pub target: ComposerTarget,
-    pub title: String,
-    pub body: String,
-    pub has_title: bool,
-    pub error: Option<String>,
-}
-
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
-#[repr(C)]
-pub enum ComposerTarget {
-    NewPost { group_id: String },
-    EditPost { id: String },
-    NewComment { post_id: String },
-    EditComment { id: String },
-    NewAnswer { question_id: String },
-    NewAnswerComment { answer_id: String },
 }

@@ -398,9 +398,9 @@ mod tests {
     use uuid::Uuid;
 
     use super::QuestionsEvent;
+    use crate::composer::types::ComposerEvent;
+    use crate::composer::types::ComposerTarget;
     use crate::model::{Event, Route};
-    use crate::posts::types::ComposerTarget;
-    use crate::posts::types::PostsEvent;
     use crate::testing::*;
     use crate::view::Screen;
 
@@ -491,10 +491,10 @@ mod tests {
         let mut shell = signed_in(person, &pull);
         shell.send(Event::Navigate(Route::Question { id: question_id.to_string() }));
         assert!(shell.http.is_empty(), "held on the phone");
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewAnswer {
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewAnswer {
             question_id: question_id.to_string(),
         })));
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: "Ou à la mairie".into() }));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Ou à la mairie".into() }));
         shell.send(Event::Questions(QuestionsEvent::Accept {
             question_id: question_id.to_string(),
             answer_id: answer_id.to_string(),

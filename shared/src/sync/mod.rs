@@ -390,15 +390,15 @@ mod workflow_tests {
     };
     use uuid::Uuid;
 
+    use crate::composer::types::ComposerEvent;
+    use crate::composer::types::ComposerTarget;
     use crate::model::Event;
-    use crate::posts::types::ComposerTarget;
-    use crate::posts::types::PostsEvent;
     use crate::testing::*;
     use crate::view::Screen;
 
     fn write_post(shell: &mut Shell, group: Uuid, body: &str) {
-        shell.send(Event::Posts(PostsEvent::Compose(ComposerTarget::NewPost { group_id: group.to_string() })));
-        shell.send(Event::Posts(PostsEvent::Submit { title: String::new(), body: body.into() }));
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
+        shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: body.into() }));
     }
 
     fn feed(shell: &Shell) -> crate::posts::types::FeedView {

@@ -736,6 +736,77 @@ public struct CommentView: Hashable, Equatable {
     }
 }
 
+indirect public enum ComposerEvent: Hashable, Equatable {
+    /// Open the form to write or change a post, a comment, an answer or a comment on one.
+    case open(ComposerTarget)
+    /// What the form holds, as the person types (shells send it every second or so): kept on
+    /// the phone, so a draft survives the app being killed.
+    case draftChanged(title: String, body: String)
+    /// Send what the form holds; it closes once the write is kept on the phone.
+    case submit(title: String, body: String)
+    case cancel
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .open(let x):
+            try serializer.serialize_variant_index(value: 0)
+            try x.serialize(serializer: serializer)
+        case .draftChanged(let title, let body):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: title)
+            try serializer.serialize_str(value: body)
+        case .submit(let title, let body):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: title)
+            try serializer.serialize_str(value: body)
+        case .cancel:
+            try serializer.serialize_variant_index(value: 3)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ComposerEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let x = try ComposerTarget.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .open(x)
+        case 1:
+            let title = try deserializer.deserialize_str()
+            let body = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .draftChanged(title: title, body: body)
+        case 2:
+            let title = try deserializer.deserialize_str()
+            let body = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .submit(title: title, body: body)
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .cancel
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for ComposerEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ComposerEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 indirect public enum ComposerTarget: Hashable, Equatable {
     case newPost(groupId: String)
     case editPost(id: String)
@@ -1604,6 +1675,8 @@ indirect public enum Event: Hashable, Equatable {
     case feed(FeedEvent)
     case groups(GroupsEvent)
     case posts(PostsEvent)
+    /// The form in which one writes a post, a comment or an answer.
+    case composer(ComposerEvent)
     case people(PeopleEvent)
     case questions(QuestionsEvent)
     case search(SearchEvent)
@@ -1657,32 +1730,35 @@ indirect public enum Event: Hashable, Equatable {
         case .posts(let x):
             try serializer.serialize_variant_index(value: 14)
             try x.serialize(serializer: serializer)
-        case .people(let x):
+        case .composer(let x):
             try serializer.serialize_variant_index(value: 15)
             try x.serialize(serializer: serializer)
-        case .questions(let x):
+        case .people(let x):
             try serializer.serialize_variant_index(value: 16)
             try x.serialize(serializer: serializer)
-        case .search(let x):
+        case .questions(let x):
             try serializer.serialize_variant_index(value: 17)
             try x.serialize(serializer: serializer)
-        case .notifications(let x):
+        case .search(let x):
             try serializer.serialize_variant_index(value: 18)
             try x.serialize(serializer: serializer)
-        case .events(let x):
+        case .notifications(let x):
             try serializer.serialize_variant_index(value: 19)
             try x.serialize(serializer: serializer)
-        case .moderation(let x):
+        case .events(let x):
             try serializer.serialize_variant_index(value: 20)
             try x.serialize(serializer: serializer)
-        case .conversations(let x):
+        case .moderation(let x):
             try serializer.serialize_variant_index(value: 21)
             try x.serialize(serializer: serializer)
-        case .polls(let x):
+        case .conversations(let x):
             try serializer.serialize_variant_index(value: 22)
             try x.serialize(serializer: serializer)
-        case .attachments(let x):
+        case .polls(let x):
             try serializer.serialize_variant_index(value: 23)
+            try x.serialize(serializer: serializer)
+        case .attachments(let x):
+            try serializer.serialize_variant_index(value: 24)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -1753,38 +1829,42 @@ indirect public enum Event: Hashable, Equatable {
             try deserializer.decrease_container_depth()
             return .posts(x)
         case 15:
+            let x = try ComposerEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .composer(x)
+        case 16:
             let x = try PeopleEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .people(x)
-        case 16:
+        case 17:
             let x = try QuestionsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .questions(x)
-        case 17:
+        case 18:
             let x = try SearchEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .search(x)
-        case 18:
+        case 19:
             let x = try NotificationsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .notifications(x)
-        case 19:
+        case 20:
             let x = try EventsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .events(x)
-        case 20:
+        case 21:
             let x = try ModerationEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .moderation(x)
-        case 21:
+        case 22:
             let x = try ConversationsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .conversations(x)
-        case 22:
+        case 23:
             let x = try PollsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .polls(x)
-        case 23:
+        case 24:
             let x = try AttachmentsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .attachments(x)
@@ -5024,14 +5104,6 @@ public struct PostView: Hashable, Equatable {
 }
 
 indirect public enum PostsEvent: Hashable, Equatable {
-    /// Open the form to write or change a post or a comment.
-    case compose(ComposerTarget)
-    /// What the form holds, as the person types (shells send it every second or so): kept on
-    /// the phone, so a draft survives the app being killed.
-    case draftChanged(title: String, body: String)
-    /// Send what the form holds; it closes once the write is kept on the phone.
-    case submit(title: String, body: String)
-    case cancelCompose
     case delete(id: String)
     case deleteComment(id: String)
     case react(targetId: String, emoji: String)
@@ -5040,31 +5112,18 @@ indirect public enum PostsEvent: Hashable, Equatable {
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
         switch self {
-        case .compose(let x):
-            try serializer.serialize_variant_index(value: 0)
-            try x.serialize(serializer: serializer)
-        case .draftChanged(let title, let body):
-            try serializer.serialize_variant_index(value: 1)
-            try serializer.serialize_str(value: title)
-            try serializer.serialize_str(value: body)
-        case .submit(let title, let body):
-            try serializer.serialize_variant_index(value: 2)
-            try serializer.serialize_str(value: title)
-            try serializer.serialize_str(value: body)
-        case .cancelCompose:
-            try serializer.serialize_variant_index(value: 3)
         case .delete(let id):
-            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_variant_index(value: 0)
             try serializer.serialize_str(value: id)
         case .deleteComment(let id):
-            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_variant_index(value: 1)
             try serializer.serialize_str(value: id)
         case .react(let targetId, let emoji):
-            try serializer.serialize_variant_index(value: 6)
+            try serializer.serialize_variant_index(value: 2)
             try serializer.serialize_str(value: targetId)
             try serializer.serialize_str(value: emoji)
         case .unreact(let targetId, let emoji):
-            try serializer.serialize_variant_index(value: 7)
+            try serializer.serialize_variant_index(value: 3)
             try serializer.serialize_str(value: targetId)
             try serializer.serialize_str(value: emoji)
         }
@@ -5082,36 +5141,19 @@ indirect public enum PostsEvent: Hashable, Equatable {
         try deserializer.increase_container_depth()
         switch index {
         case 0:
-            let x = try ComposerTarget.deserialize(deserializer: deserializer)
-            try deserializer.decrease_container_depth()
-            return .compose(x)
-        case 1:
-            let title = try deserializer.deserialize_str()
-            let body = try deserializer.deserialize_str()
-            try deserializer.decrease_container_depth()
-            return .draftChanged(title: title, body: body)
-        case 2:
-            let title = try deserializer.deserialize_str()
-            let body = try deserializer.deserialize_str()
-            try deserializer.decrease_container_depth()
-            return .submit(title: title, body: body)
-        case 3:
-            try deserializer.decrease_container_depth()
-            return .cancelCompose
-        case 4:
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .delete(id: id)
-        case 5:
+        case 1:
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .deleteComment(id: id)
-        case 6:
+        case 2:
             let targetId = try deserializer.deserialize_str()
             let emoji = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .react(targetId: targetId, emoji: emoji)
-        case 7:
+        case 3:
             let targetId = try deserializer.deserialize_str()
             let emoji = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()

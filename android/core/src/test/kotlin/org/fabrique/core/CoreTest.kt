@@ -8,12 +8,12 @@ import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.TimeUnit
 import org.fabrique.core.types.AccountsEvent
 import org.fabrique.core.types.AttachmentsEvent
+import org.fabrique.core.types.ComposerEvent
 import org.fabrique.core.types.ComposerTarget
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.GroupRelation
 import org.fabrique.core.types.GroupSummary
 import org.fabrique.core.types.Language
-import org.fabrique.core.types.PostsEvent
 import org.fabrique.core.types.Route
 import org.fabrique.core.types.Screen
 import org.fabrique.core.types.ViewModel
@@ -45,8 +45,8 @@ class CoreTest {
         val group = aGroupOfMine(phone)
 
         val body = "Bonjour depuis la JVM ${UUID.randomUUID()}"
-        phone.core.send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewPost(group.id))))
-        phone.core.send(Event.Posts(PostsEvent.Submit("", body)))
+        phone.core.send(Event.Composer(ComposerEvent.Open(ComposerTarget.NewPost(group.id))))
+        phone.core.send(Event.Composer(ComposerEvent.Submit("", body)))
         phone.core.send(Event.Navigate(Route.Feed))
         phone.await("the post sent") { view ->
             val item = feedItems(view).firstOrNull { it.body == body }
@@ -69,7 +69,7 @@ class CoreTest {
         // What the file picker copied into the app's storage: a PDF of 300 kB.
         val content = "%PDF-1.4\n".toByteArray() + ByteArray(300_000) { ('a' + it % 26).code.toByte() }
         val file = Files.createTempFile("fabrique-outgoing", ".pdf").toFile().apply { writeBytes(content) }
-        phone.core.send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewPost(group.id))))
+        phone.core.send(Event.Composer(ComposerEvent.Open(ComposerTarget.NewPost(group.id))))
         phone.await("a form that takes files") { it.canAttach }
         phone.core.send(Event.Attachments(AttachmentsEvent.Add(file.path, "Budget 2027.pdf", content.size.toULong())))
         val progress = mutableSetOf<Int>()
@@ -81,7 +81,7 @@ class CoreTest {
         assertEquals("Prêt", phone.core.view.formFiles.first().status)
 
         val body = "Le budget en pièce jointe ${UUID.randomUUID()}"
-        phone.core.send(Event.Posts(PostsEvent.Submit("", body)))
+        phone.core.send(Event.Composer(ComposerEvent.Submit("", body)))
         phone.core.send(Event.Navigate(Route.Feed))
         phone.await("the post sent") { view ->
             feedItems(view).any { it.body == body && !it.pending } && view.status.notSentCount == 0u

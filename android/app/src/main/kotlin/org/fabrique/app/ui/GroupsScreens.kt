@@ -30,6 +30,7 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import org.fabrique.app.R
 import org.fabrique.core.types.BrowseView
+import org.fabrique.core.types.ComposerEvent
 import org.fabrique.core.types.ComposerTarget
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.EventsEvent
@@ -40,7 +41,6 @@ import org.fabrique.core.types.ModerationEvent
 import org.fabrique.core.types.MyGroupsView
 import org.fabrique.core.types.PollView
 import org.fabrique.core.types.PollsEvent
-import org.fabrique.core.types.PostsEvent
 import org.fabrique.core.types.QuestionsEvent
 import org.fabrique.core.types.Route
 
@@ -103,7 +103,7 @@ fun GroupScreen(view: GroupView, send: Send) {
                 if (view.canUnfollow) OutlinedButton(onClick = { send(Event.Groups(GroupsEvent.Unfollow(view.id))) }) { Text(stringResource(R.string.unfollow)) }
             }
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-                if (view.canPost) Button(onClick = { send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewPost(view.id)))) }) { Text(stringResource(R.string.write_post)) }
+                if (view.canPost) Button(onClick = { send(Event.Composer(ComposerEvent.Open(ComposerTarget.NewPost(view.id)))) }) { Text(stringResource(R.string.write_post)) }
                 if (view.canAsk) OutlinedButton(onClick = { send(Event.Questions(QuestionsEvent.StartAsk(view.id))) }) { Text(stringResource(R.string.ask_question)) }
             }
             if (view.canOrganise) {

@@ -31,6 +31,7 @@ import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.delay
 import org.fabrique.app.R
 import org.fabrique.core.types.CommentView
+import org.fabrique.core.types.ComposerEvent
 import org.fabrique.core.types.ComposerTarget
 import org.fabrique.core.types.ComposerView
 import org.fabrique.core.types.Event
@@ -100,7 +101,7 @@ fun PostScreen(view: PostView, model: ViewModel, send: Send) {
         view.post?.let { post ->
             PostCard(post, model.mediaAuthorization, send)
             Row {
-                if (post.canEdit) TextButton(onClick = { send(Event.Posts(PostsEvent.Compose(ComposerTarget.EditPost(post.id)))) }) { Text(stringResource(R.string.edit)) }
+                if (post.canEdit) TextButton(onClick = { send(Event.Composer(ComposerEvent.Open(ComposerTarget.EditPost(post.id)))) }) { Text(stringResource(R.string.edit)) }
                 if (post.canDelete) TextButton(onClick = { send(Event.Posts(PostsEvent.Delete(post.id))) }) { Text(stringResource(R.string.delete)) }
                 if (post.canReport) TextButton(onClick = { send(Event.Navigate(Route.Report(ReportWhat.POST, post.id))) }) { Text(stringResource(R.string.report)) }
             }
@@ -108,7 +109,7 @@ fun PostScreen(view: PostView, model: ViewModel, send: Send) {
         for (comment in view.comments) CommentRow(comment, send)
         EmptyState(view.emptyText)
         if (view.canComment) {
-            Button(onClick = { send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewComment(view.id)))) }) { Text(stringResource(R.string.comment)) }
+            Button(onClick = { send(Event.Composer(ComposerEvent.Open(ComposerTarget.NewComment(view.id)))) }) { Text(stringResource(R.string.comment)) }
         }
     }
 }
@@ -121,7 +122,7 @@ private fun CommentRow(comment: CommentView, send: Send) {
         comment.pendingLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         Reactions(comment.id, comment.reactions, send)
         Row {
-            if (comment.canEdit) TextButton(onClick = { send(Event.Posts(PostsEvent.Compose(ComposerTarget.EditComment(comment.id)))) }) { Text(stringResource(R.string.edit)) }
+            if (comment.canEdit) TextButton(onClick = { send(Event.Composer(ComposerEvent.Open(ComposerTarget.EditComment(comment.id)))) }) { Text(stringResource(R.string.edit)) }
             if (comment.canDelete) TextButton(onClick = { send(Event.Posts(PostsEvent.DeleteComment(comment.id))) }) { Text(stringResource(R.string.delete)) }
             if (comment.canReport) TextButton(onClick = { send(Event.Navigate(Route.Report(ReportWhat.COMMENT, comment.id))) }) { Text(stringResource(R.string.report)) }
         }
@@ -136,9 +137,9 @@ fun ComposerSheet(view: ComposerView, model: ViewModel, send: Send, pickFile: ()
     var body by remember(view.target) { mutableStateOf(view.body) }
     LaunchedEffect(title, body) {
         delay(1000)
-        send(Event.Posts(PostsEvent.DraftChanged(title, body)))
+        send(Event.Composer(ComposerEvent.DraftChanged(title, body)))
     }
-    ModalBottomSheet(onDismissRequest = { send(Event.Posts(PostsEvent.CancelCompose)) }) {
+    ModalBottomSheet(onDismissRequest = { send(Event.Composer(ComposerEvent.Cancel)) }) {
         Column(Modifier.padding(16.dp).verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             if (view.hasTitle) {
                 OutlinedTextField(value = title, onValueChange = { title = it }, label = { Text(stringResource(R.string.title)) }, modifier = Modifier.fillMaxWidth())
@@ -147,8 +148,8 @@ fun ComposerSheet(view: ComposerView, model: ViewModel, send: Send, pickFile: ()
             ErrorText(view.error)
             FormFiles(model.formFiles, model.canAttach, send, pickFile)
             Row {
-                TextButton(onClick = { send(Event.Posts(PostsEvent.CancelCompose)) }) { Text(stringResource(R.string.cancel)) }
-                Button(onClick = { send(Event.Posts(PostsEvent.Submit(title, body))) }) { Text(stringResource(R.string.send)) }
+                TextButton(onClick = { send(Event.Composer(ComposerEvent.Cancel)) }) { Text(stringResource(R.string.cancel)) }
+                Button(onClick = { send(Event.Composer(ComposerEvent.Submit(title, body))) }) { Text(stringResource(R.string.send)) }
             }
         }
     }

@@ -29,9 +29,9 @@ import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
 import org.fabrique.app.R
 import org.fabrique.core.types.AskView
+import org.fabrique.core.types.ComposerEvent
 import org.fabrique.core.types.ComposerTarget
 import org.fabrique.core.types.Event
-import org.fabrique.core.types.PostsEvent
 import org.fabrique.core.types.QuestionSummary
 import org.fabrique.core.types.QuestionView
 import org.fabrique.core.types.QuestionsEvent
@@ -91,7 +91,7 @@ fun QuestionScreen(view: QuestionView, model: ViewModel, send: Send) {
                     for (comment in answer.comments) Text(comment, style = MaterialTheme.typography.bodySmall)
                     Row {
                         if (view.canAccept && !answer.accepted) TextButton(onClick = { send(Event.Questions(QuestionsEvent.Accept(view.id, answer.id))) }) { Text(stringResource(R.string.accept_answer)) }
-                        TextButton(onClick = { send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewAnswerComment(answer.id)))) }) { Text(stringResource(R.string.comment)) }
+                        TextButton(onClick = { send(Event.Composer(ComposerEvent.Open(ComposerTarget.NewAnswerComment(answer.id)))) }) { Text(stringResource(R.string.comment)) }
                         if (answer.canDelete) TextButton(onClick = { send(Event.Questions(QuestionsEvent.DeleteAnswer(answer.id))) }) { Text(stringResource(R.string.delete)) }
                         TextButton(onClick = { send(Event.Navigate(Route.Report(ReportWhat.ANSWER, answer.id))) }) { Text(stringResource(R.string.report)) }
                     }
@@ -99,7 +99,7 @@ fun QuestionScreen(view: QuestionView, model: ViewModel, send: Send) {
             }
         }
         EmptyState(view.emptyText)
-        if (view.canAnswer) Button(onClick = { send(Event.Posts(PostsEvent.Compose(ComposerTarget.NewAnswer(view.id)))) }) { Text(stringResource(R.string.answer)) }
+        if (view.canAnswer) Button(onClick = { send(Event.Composer(ComposerEvent.Open(ComposerTarget.NewAnswer(view.id)))) }) { Text(stringResource(R.string.answer)) }
     }
 }
 

@@ -789,6 +789,125 @@ data class CommentView(
     }
 }
 
+sealed interface ComposerEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// Open the form to write or change a post, a comment, an answer or a comment on one.
+    data class Open(
+        val value: org.fabrique.core.types.ComposerTarget,
+    ) : ComposerEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Open {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ComposerTarget.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Open(value)
+            }
+        }
+    }
+
+    /// What the form holds, as the person types (shells send it every second or so): kept on
+    /// the phone, so a draft survives the app being killed.
+    data class DraftChanged(
+        val title: String,
+        val body: String,
+    ) : ComposerEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(title)
+            serializer.serialize_str(body)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DraftChanged {
+                deserializer.increase_container_depth()
+                val title = deserializer.deserialize_str()
+                val body = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return DraftChanged(title, body)
+            }
+        }
+    }
+
+    /// Send what the form holds; it closes once the write is kept on the phone.
+    data class Submit(
+        val title: String,
+        val body: String,
+    ) : ComposerEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(title)
+            serializer.serialize_str(body)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Submit {
+                deserializer.increase_container_depth()
+                val title = deserializer.deserialize_str()
+                val body = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Submit(title, body)
+            }
+        }
+    }
+
+    data object Cancel: ComposerEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Cancel {
+            return Cancel
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): ComposerEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Open.deserialize(deserializer)
+                1 -> DraftChanged.deserialize(deserializer)
+                2 -> Submit.deserialize(deserializer)
+                3 -> Cancel.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for ComposerEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ComposerEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 sealed interface ComposerTarget {
     fun serialize(serializer: Serializer)
 
@@ -2148,12 +2267,33 @@ sealed interface Event {
         }
     }
 
+    /// The form in which one writes a post, a comment or an answer.
+    data class Composer(
+        val value: org.fabrique.core.types.ComposerEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(15)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Composer {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.ComposerEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Composer(value)
+            }
+        }
+    }
+
     data class People(
         val value: org.fabrique.core.types.PeopleEvent,
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(15)
+            serializer.serialize_variant_index(16)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2173,7 +2313,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(16)
+            serializer.serialize_variant_index(17)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2193,7 +2333,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(17)
+            serializer.serialize_variant_index(18)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2213,7 +2353,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(18)
+            serializer.serialize_variant_index(19)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2233,7 +2373,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(19)
+            serializer.serialize_variant_index(20)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2253,7 +2393,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(20)
+            serializer.serialize_variant_index(21)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2273,7 +2413,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(21)
+            serializer.serialize_variant_index(22)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2293,7 +2433,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(22)
+            serializer.serialize_variant_index(23)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2314,7 +2454,7 @@ sealed interface Event {
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(23)
+            serializer.serialize_variant_index(24)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2349,15 +2489,16 @@ sealed interface Event {
                 12 -> Feed.deserialize(deserializer)
                 13 -> Groups.deserialize(deserializer)
                 14 -> Posts.deserialize(deserializer)
-                15 -> People.deserialize(deserializer)
-                16 -> Questions.deserialize(deserializer)
-                17 -> Search.deserialize(deserializer)
-                18 -> Notifications.deserialize(deserializer)
-                19 -> Events.deserialize(deserializer)
-                20 -> Moderation.deserialize(deserializer)
-                21 -> Conversations.deserialize(deserializer)
-                22 -> Polls.deserialize(deserializer)
-                23 -> Attachments.deserialize(deserializer)
+                15 -> Composer.deserialize(deserializer)
+                16 -> People.deserialize(deserializer)
+                17 -> Questions.deserialize(deserializer)
+                18 -> Search.deserialize(deserializer)
+                19 -> Notifications.deserialize(deserializer)
+                20 -> Events.deserialize(deserializer)
+                21 -> Moderation.deserialize(deserializer)
+                22 -> Conversations.deserialize(deserializer)
+                23 -> Polls.deserialize(deserializer)
+                24 -> Attachments.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
@@ -6249,94 +6390,12 @@ sealed interface PostsEvent {
         return serializer.get_bytes()
     }
 
-    /// Open the form to write or change a post or a comment.
-    data class Compose(
-        val value: org.fabrique.core.types.ComposerTarget,
-    ) : PostsEvent {
-        override fun serialize(serializer: Serializer) {
-            serializer.increase_container_depth()
-            serializer.serialize_variant_index(0)
-            value.serialize(serializer)
-            serializer.decrease_container_depth()
-        }
-
-        companion object {
-            fun deserialize(deserializer: Deserializer): Compose {
-                deserializer.increase_container_depth()
-                val value = org.fabrique.core.types.ComposerTarget.deserialize(deserializer)
-                deserializer.decrease_container_depth()
-                return Compose(value)
-            }
-        }
-    }
-
-    /// What the form holds, as the person types (shells send it every second or so): kept on
-    /// the phone, so a draft survives the app being killed.
-    data class DraftChanged(
-        val title: String,
-        val body: String,
-    ) : PostsEvent {
-        override fun serialize(serializer: Serializer) {
-            serializer.increase_container_depth()
-            serializer.serialize_variant_index(1)
-            serializer.serialize_str(title)
-            serializer.serialize_str(body)
-            serializer.decrease_container_depth()
-        }
-
-        companion object {
-            fun deserialize(deserializer: Deserializer): DraftChanged {
-                deserializer.increase_container_depth()
-                val title = deserializer.deserialize_str()
-                val body = deserializer.deserialize_str()
-                deserializer.decrease_container_depth()
-                return DraftChanged(title, body)
-            }
-        }
-    }
-
-    /// Send what the form holds; it closes once the write is kept on the phone.
-    data class Submit(
-        val title: String,
-        val body: String,
-    ) : PostsEvent {
-        override fun serialize(serializer: Serializer) {
-            serializer.increase_container_depth()
-            serializer.serialize_variant_index(2)
-            serializer.serialize_str(title)
-            serializer.serialize_str(body)
-            serializer.decrease_container_depth()
-        }
-
-        companion object {
-            fun deserialize(deserializer: Deserializer): Submit {
-                deserializer.increase_container_depth()
-                val title = deserializer.deserialize_str()
-                val body = deserializer.deserialize_str()
-                deserializer.decrease_container_depth()
-                return Submit(title, body)
-            }
-        }
-    }
-
-    data object CancelCompose: PostsEvent {
-        override fun serialize(serializer: Serializer) {
-            serializer.increase_container_depth()
-            serializer.serialize_variant_index(3)
-            serializer.decrease_container_depth()
-        }
-
-        fun deserialize(deserializer: Deserializer): CancelCompose {
-            return CancelCompose
-        }
-    }
-
     data class Delete(
         val id: String,
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(4)
+            serializer.serialize_variant_index(0)
             serializer.serialize_str(id)
             serializer.decrease_container_depth()
         }
@@ -6356,7 +6415,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(5)
+            serializer.serialize_variant_index(1)
             serializer.serialize_str(id)
             serializer.decrease_container_depth()
         }
@@ -6377,7 +6436,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(6)
+            serializer.serialize_variant_index(2)
             serializer.serialize_str(targetId)
             serializer.serialize_str(emoji)
             serializer.decrease_container_depth()
@@ -6400,7 +6459,7 @@ sealed interface PostsEvent {
     ) : PostsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(7)
+            serializer.serialize_variant_index(3)
             serializer.serialize_str(targetId)
             serializer.serialize_str(emoji)
             serializer.decrease_container_depth()
@@ -6422,14 +6481,10 @@ sealed interface PostsEvent {
         fun deserialize(deserializer: Deserializer): PostsEvent {
             val index = deserializer.deserialize_variant_index()
             return when (index) {
-                0 -> Compose.deserialize(deserializer)
-                1 -> DraftChanged.deserialize(deserializer)
-                2 -> Submit.deserialize(deserializer)
-                3 -> CancelCompose.deserialize(deserializer)
-                4 -> Delete.deserialize(deserializer)
-                5 -> DeleteComment.deserialize(deserializer)
-                6 -> React.deserialize(deserializer)
-                7 -> Unreact.deserialize(deserializer)
+                0 -> Delete.deserialize(deserializer)
+                1 -> DeleteComment.deserialize(deserializer)
+                2 -> React.deserialize(deserializer)
+                3 -> Unreact.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for PostsEvent: $index")
             }
         }
