@@ -1,6 +1,8 @@
 //! The Crux app: [`update`](Fabrique::update) routes each event to the area that handles it
-//! (the events, effects and state are in [`crate::model`]), and every effect's answer back to
-//! the area that asked; [`crate::view`] builds what the shells draw.
+//! (the events, effects and state are in [`crate::model`]). An effect's answer comes back as a
+//! hidden event of the area that asked (`Answered`, carrying the session's epoch), routed
+//! like the others; sync's and online pages' answers are routed here because they may end
+//! the session. [`crate::view`] builds what the shells draw.
 //!
 //! The top of the core: it imports every area's logic, and no area imports it. An area that
 //! wants to go somewhere sends [`Event::Navigate`] as a command.
@@ -11,8 +13,8 @@ use crux_http::protocol::HttpResult;
 use crate::api;
 use crate::api::Failure;
 use crate::i18n::Text;
-use crate::model::{Cmd, Effect, Event, FEED_PAGE, FeedEvent, Internal, Model, Phase, Route, Session, internal};
-use crate::pages::Fetch;
+use crate::model::{Cmd, Effect, Event, FEED_PAGE, FeedEvent, Model, Phase, Route, Session};
+use crate::pages::{Fetch, Fetched};
 use crate::realtime::RealtimeOperation;
 use crate::sync::types::SessionExpired;
 use crate::view::{self, ViewModel};
@@ -39,11 +41,17 @@ impl App for Fabrique {
                 model.language = language;
                 let save =
                     Command::request_from_shell(storage::set(storage::SETTINGS, &storage::Settings { language }))
-                        .then_send(|_| internal(Internal::Ignored));
+                        .build();
                 save.and(render())
             }
             Event::Accounts(event) => accounts::update(event, model),
-            Event::Internal(event) => on_internal(*event, model),
+            Event::Sync(epoch, answer) => {
+                with_session_or_expire(model, epoch, |session| sync::on_answer(session, *answer))
+            }
+            Event::Fetched(epoch, answer) => {
+                let Fetched { tag, fetch, result } = *answer;
+                with_session_or_expire(model, epoch, |session| fetched(session, tag, fetch, result))
+            }
             event => match &mut model.phase {
                 Phase::Active(session) => on_session_event(event, session),
                 // Nothing else means anything before sign-in; the screen is redrawn as it is.
@@ -103,7 +111,9 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::Conversations(event) => crate::conversations::update(event, session),
         Event::Polls(event) => crate::polls::update(event, session),
         Event::Attachments(event) => crate::attachments::update(event, session),
-        Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Internal(_) => render(),
+        Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Sync(..) | Event::Fetched(..) => {
+            render()
+        }
     }
 }
 
@@ -138,65 +148,22 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
     load.and(render())
 }
 
-fn on_internal(event: Internal, model: &mut Model) -> Cmd {
-    match event {
-        Internal::SettingsLoaded(result) => {
-            if let Ok(Some(settings)) = storage::read::<storage::Settings>(result) {
-                model.language = settings.language;
-            }
-            render()
-        }
-        Internal::SessionLoaded(result) => accounts::session_loaded(model, result),
-        Internal::SignInAnswered { tag, result } => accounts::signed_in(model, tag, result),
-        Internal::Ignored => Command::done(),
-        Internal::Loaded { epoch } => with_session(model, epoch, crate::notifications::register),
-        Internal::SyncAsked { epoch } => with_session(model, epoch, crate::attachments::resume),
-        Internal::Refused { epoch, codes } => {
-            with_session(model, epoch, |s| crate::moderation::after_refusals(s, &codes))
-        }
-        Internal::Pulled { epoch } => with_session(model, epoch, crate::polls::read_results),
-        Internal::Push { epoch, event } => with_session(model, epoch, |s| crate::notifications::on_push(s, event)),
-        Internal::Upload { epoch, event } => with_session(model, epoch, |s| crate::attachments::on_event(s, event)),
-        Internal::StoreSaved { epoch, saved } => with_session(model, epoch, |s| sync::store_saved(s, saved)),
-        Internal::StoreLoaded { epoch, index, scopes } => {
-            with_session(model, epoch, |s| sync::store_loaded(s, index, scopes))
-        }
-        Internal::OutboxLoaded { epoch, result } => with_session(model, epoch, |s| sync::outbox_loaded(s, result)),
-        Internal::DraftLoaded { epoch, result } => {
-            with_session(model, epoch, |s| crate::composer::draft_loaded(s, result))
-        }
-        Internal::OutboxSaved { epoch, through, result } => {
-            with_session(model, epoch, |s| sync::outbox_saved(s, through, result))
-        }
-        Internal::Sync { epoch, event } => {
-            let expired = match &mut model.phase {
-                Phase::Active(session) if session.epoch == epoch => match sync::on_event(session, event) {
-                    Ok(cmd) => return cmd,
-                    Err(sync::SessionExpired) => true,
-                },
-                _ => false,
-            };
-            if expired { accounts::expire(model) } else { Command::done() }
-        }
-        Internal::Fetched { epoch, tag, fetch, result } => {
-            let expired = match &mut model.phase {
-                Phase::Active(session) if session.epoch == epoch => match fetched(session, tag, fetch, result) {
-                    Ok(cmd) => return cmd,
-                    Err(sync::SessionExpired) => true,
-                },
-                _ => false,
-            };
-            if expired { accounts::expire(model) } else { Command::done() }
-        }
-    }
-}
-
-/// Run `f` on the active session if `epoch` is still the current one; drop the answer otherwise.
-fn with_session(model: &mut Model, epoch: u64, f: impl FnOnce(&mut Session) -> Cmd) -> Cmd {
-    match &mut model.phase {
-        Phase::Active(session) if session.epoch == epoch => f(session),
-        _ => Command::done(),
-    }
+/// Runs `f` on the active session if `epoch` is still the current one (an answer for an
+/// earlier session is dropped); signs out, keeping the outbox, when the server no longer knows
+/// the session.
+fn with_session_or_expire(
+    model: &mut Model,
+    epoch: u64,
+    f: impl FnOnce(&mut Session) -> Result<Cmd, SessionExpired>,
+) -> Cmd {
+    let expired = match &mut model.phase {
+        Phase::Active(session) if session.epoch == epoch => match f(session) {
+            Ok(cmd) => return cmd,
+            Err(SessionExpired) => true,
+        },
+        _ => false,
+    };
+    if expired { accounts::expire(model) } else { Command::done() }
 }
 
 /// An answer to a page read online, to the area that asked (an answer whose tag is no longer

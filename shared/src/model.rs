@@ -7,8 +7,8 @@
 //! module, never from its logic, so that no area and this file import each other.
 
 use crux_core::{Command, macros::effect, render::RenderOperation};
-use crux_http::protocol::{HttpRequest, HttpResult};
-use crux_kv::{KeyValueOperation, KeyValueResult};
+use crux_http::protocol::HttpRequest;
+use crux_kv::KeyValueOperation;
 use crux_time::TimeRequest;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,7 @@ use crate::events::types::{EventForm, MessageForm};
 use crate::groups::types::GroupsEvent;
 use crate::i18n::{Language, Text};
 use crate::notifications::types::NotificationsEvent;
-use crate::pages::{Fetch, Pages};
+use crate::pages::{Fetch, Fetched, Pages};
 use crate::people::types::{PeopleEvent, ProfileEditor};
 use crate::posts::types::PostsEvent;
 use crate::questions::types::{AskForm, QuestionsEvent};
@@ -29,7 +29,7 @@ use crate::realtime::RealtimeOperation;
 use crate::search::types::SearchEvent;
 use crate::store::LocalStore;
 use crate::sync::outbox::Outbox;
-use crate::sync::types::{SyncInternal, SyncState};
+use crate::sync::types::{SyncAnswer, SyncState};
 #[effect(facet_typegen)]
 pub enum Effect {
     Render(RenderOperation),
@@ -154,10 +154,15 @@ pub enum Event {
     /// Photos and documents for the open form.
     Attachments(crate::attachments::types::AttachmentsEvent),
 
-    /// Results of effects: only the core creates these.
+    /// The answers of sync's effects, for the session of that epoch: only the core creates
+    /// these.
     #[serde(skip)]
     #[facet(skip)]
-    Internal(#[facet(opaque)] Box<Internal>),
+    Sync(u64, #[facet(opaque)] Box<SyncAnswer>),
+    /// A page read online answered, for the session of that epoch: only the core creates these.
+    #[serde(skip)]
+    #[facet(skip)]
+    Fetched(u64, #[facet(opaque)] Box<Fetched>),
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
@@ -165,86 +170,6 @@ pub enum Event {
 pub enum FeedEvent {
     /// Show older posts.
     More,
-}
-
-/// Effect results, routed back to the area that asked.
-#[derive(Debug)]
-pub enum Internal {
-    SettingsLoaded(KeyValueResult),
-    SessionLoaded(KeyValueResult),
-    SignInAnswered {
-        tag: u64,
-        result: HttpResult,
-    },
-    StoreLoaded {
-        epoch: u64,
-        index: Option<crate::store::SavedIndex>,
-        scopes: Vec<(String, crate::store::SavedScope)>,
-    },
-    OutboxLoaded {
-        epoch: u64,
-        result: KeyValueResult,
-    },
-    DraftLoaded {
-        epoch: u64,
-        result: KeyValueResult,
-    },
-    OutboxSaved {
-        epoch: u64,
-        through: u64,
-        result: KeyValueResult,
-    },
-    StoreSaved {
-        epoch: u64,
-        saved: bool,
-    },
-    Sync {
-        epoch: u64,
-        event: SyncInternal,
-    },
-    Fetched {
-        epoch: u64,
-        tag: u64,
-        fetch: crate::pages::Fetch,
-        result: HttpResult,
-    },
-    Push {
-        epoch: u64,
-        event: crate::notifications::types::PushInternal,
-    },
-    Upload {
-        epoch: u64,
-        event: crate::attachments::types::UploadInternal,
-    },
-    /// Sync's news for other areas. The device's store and outbox are read: register for push.
-    Loaded {
-        epoch: u64,
-    },
-    /// A sync was asked: a reason to try the files waiting too.
-    SyncAsked {
-        epoch: u64,
-    },
-    /// The server refused writes, with these codes (the charter may need accepting).
-    Refused {
-        epoch: u64,
-        codes: Vec<String>,
-    },
-    /// A pull ended: votes may have changed the results of the polls on screen.
-    Pulled {
-        epoch: u64,
-    },
-    /// Effects whose answer does not matter (sign-out call, deleting a key).
-    Ignored,
-}
-
-impl From<Internal> for Event {
-    fn from(internal: Internal) -> Self {
-        Event::Internal(Box::new(internal))
-    }
-}
-
-pub fn internal(internal: Internal) -> Event {
-    internal.into()
 }
 
 #[derive(Default)]
@@ -403,7 +328,7 @@ impl Session {
         let epoch = self.epoch;
         let request = api::get(&self.credentials, path);
         let cmd = Command::request_from_shell(request)
-            .then_send(move |result| internal(Internal::Fetched { epoch, tag, fetch, result }));
+            .then_send(move |result| Event::Fetched(epoch, Box::new(Fetched { tag, fetch, result })));
         (tag, cmd)
     }
 }

@@ -88,3 +88,12 @@ pub enum Fetch {
     Charter,
     PollResults { poll_id: Uuid },
 }
+
+/// A page read online answered: the request's tag (an answer whose tag is no longer the
+/// page's latest is dropped), what was asked, and the answer.
+#[derive(Debug)]
+pub struct Fetched {
+    pub tag: u64,
+    pub fetch: Fetch,
+    pub result: crux_http::protocol::HttpResult,
+}

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::api::{self, Credentials, Failure};
 use crate::i18n::{Language, Text};
-use crate::model::{Cmd, Internal, Model, Phase, Session, internal};
+use crate::model::{Cmd, Event, Model, Phase, Session};
 use crate::realtime::RealtimeOperation;
 use crate::storage::{self, SavedSession};
 use crate::sync;
@@ -28,13 +28,13 @@ pub fn start(model: &mut Model, server_url: String, language: Language) -> Cmd {
     model.server_url = server_url;
     model.language = language;
     let settings = Command::request_from_shell(storage::get(storage::SETTINGS))
-        .then_send(|r| internal(Internal::SettingsLoaded(r)));
-    let session =
-        Command::request_from_shell(storage::get(storage::SESSION)).then_send(|r| internal(Internal::SessionLoaded(r)));
+        .then_send(|r| answered(AccountsAnswer::SettingsLoaded(r)));
+    let session = Command::request_from_shell(storage::get(storage::SESSION))
+        .then_send(|r| answered(AccountsAnswer::SessionLoaded(r)));
     settings.and(session).and(render())
 }
 
-pub fn session_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
+fn session_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
     if !matches!(model.phase, Phase::Starting) {
         return Command::done();
     }
@@ -50,8 +50,22 @@ pub fn session_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
     }
 }
 
+fn answered(answer: AccountsAnswer) -> Event {
+    Event::Accounts(AccountsEvent::Answered(Box::new(answer)))
+}
+
 pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
     match event {
+        AccountsEvent::Answered(answer) => match *answer {
+            AccountsAnswer::SettingsLoaded(result) => {
+                if let Ok(Some(settings)) = storage::read::<storage::Settings>(result) {
+                    model.language = settings.language;
+                }
+                render()
+            }
+            AccountsAnswer::SessionLoaded(result) => session_loaded(model, result),
+            AccountsAnswer::SignedIn { tag, result } => signed_in(model, tag, result),
+        },
         AccountsEvent::SignIn { email, password } => {
             let Phase::SignedOut(state) = &mut model.phase else { return render() };
             let email = email.trim().to_lowercase();
@@ -91,11 +105,11 @@ fn send_sign_in(model: &mut Model, path: &str, body: &impl Serialize) -> Cmd {
     }
     let request = api::post(None, &model.server_url, path, body);
     Command::request_from_shell(request)
-        .then_send(move |result| internal(Internal::SignInAnswered { tag, result }))
+        .then_send(move |result| answered(AccountsAnswer::SignedIn { tag, result }))
         .and(render())
 }
 
-pub fn signed_in(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
+fn signed_in(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
     let Phase::SignedOut(state) = &mut model.phase else { return Command::done() };
     if state.busy != Some(tag) {
         return Command::done();
@@ -110,8 +124,7 @@ pub fn signed_in(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
                 token: credentials.token.clone(),
                 person_id,
             };
-            let save = Command::request_from_shell(storage::set(storage::SESSION, &saved))
-                .then_send(|_| internal(Internal::Ignored));
+            let save = Command::request_from_shell(storage::set(storage::SESSION, &saved)).build();
             save.and(activate(model, credentials, person_id, Some(answer.me)))
         }
         Err(failure) => {
@@ -168,21 +181,18 @@ fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
     }
     // So does a file being sent: it goes again at the next sign-in (it is in the outbox).
     crate::attachments::stop(&session);
-    let ignore = |_| internal(Internal::Ignored);
     let mut commands = vec![
         Command::notify_shell(RealtimeOperation::Disconnect).into(),
-        Command::request_from_shell(crate::notifications::types::PushOperation::Unregister)
-            .then_send(|_| internal(Internal::Ignored)),
-        Command::request_from_shell(storage::delete(storage::SESSION)).then_send(ignore),
-        Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).then_send(ignore),
+        Command::request_from_shell(crate::notifications::types::PushOperation::Unregister).build(),
+        Command::request_from_shell(storage::delete(storage::SESSION)).build(),
+        Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).build(),
         // The outbox stays, with what it holds now (answers since the last save included).
         // (The scopes' keys are deleted below.)
-        Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox))
-            .then_send(ignore),
+        Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox)).build(),
     ];
     for scope in session.store.scopes() {
         let key = storage::scope_key(session.person_id, scope);
-        commands.push(Command::request_from_shell(storage::delete(key)).then_send(ignore));
+        commands.push(Command::request_from_shell(storage::delete(key)).build());
     }
     if reason.is_none() {
         let request = api::post(
@@ -191,7 +201,7 @@ fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
             "/v1/auth/sign-out",
             &serde_json::json!({}),
         );
-        commands.push(Command::request_from_shell(request).then_send(|_: HttpResult| internal(Internal::Ignored)));
+        commands.push(Command::request_from_shell(request).build());
     }
     commands.push(render());
     Command::all(commands)

@@ -3,12 +3,14 @@
 //! The area's types, below its logic (`mod.rs`) and below the core's model: what the
 //! session holds and the shells draw is defined here, so that the model imports no logic.
 
+use crux_http::protocol::HttpResult;
+use crux_kv::KeyValueResult;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Facet, Serialize, Deserialize, Debug)]
 #[repr(C)]
 pub enum AccountsEvent {
     SignIn {
@@ -22,6 +24,18 @@ pub enum AccountsEvent {
         password: String,
     },
     SignOut,
+    /// The answers of this area's effects: only the core creates these.
+    #[serde(skip)]
+    #[facet(skip)]
+    Answered(#[facet(opaque)] Box<AccountsAnswer>),
+}
+
+/// What the effects of signing in answered.
+#[derive(Debug)]
+pub enum AccountsAnswer {
+    SettingsLoaded(KeyValueResult),
+    SessionLoaded(KeyValueResult),
+    SignedIn { tag: u64, result: HttpResult },
 }
 
 /// The sign-in screen's state.

@@ -23,7 +23,7 @@ use uuid::Uuid;
 use crate::api;
 use crate::composer::types::ComposerTarget;
 use crate::i18n::{Language, Text};
-use crate::model::{Cmd, Form, Internal, Route, Session, internal};
+use crate::model::{Cmd, Event, Form, Route, Session};
 use crate::sync;
 
 pub fn update(event: AttachmentsEvent, session: &mut Session) -> Cmd {
@@ -33,6 +33,13 @@ pub fn update(event: AttachmentsEvent, session: &mut Session) -> Cmd {
             Ok(id) => remove(session, id),
             Err(_) => render(),
         },
+        AttachmentsEvent::Answered(epoch, answer) if epoch == session.epoch => match *answer {
+            UploadAnswer::Progress { id, progress } => progressed(session, id, progress),
+            UploadAnswer::Retry { generation } if generation == session.uploads.retry_generation => resume(session),
+            UploadAnswer::Retry { .. } => Command::done(),
+            UploadAnswer::SyncAsked => resume(session),
+        },
+        AttachmentsEvent::Answered(..) => Command::done(),
     }
 }
 
@@ -165,7 +172,7 @@ pub fn resume(session: &mut Session) -> Cmd {
         let mut progress = Command::stream_from_shell(operation).into_stream(ctx.clone());
         while let Some(progress) = progress.next().await {
             let last = !matches!(progress, UploadProgress::Sent { .. });
-            ctx.send_event(internal(Internal::Upload { epoch, event: UploadInternal::Progress { id, progress } }));
+            ctx.send_event(answered(epoch, UploadAnswer::Progress { id, progress }));
             if last {
                 break;
             }
@@ -175,12 +182,8 @@ pub fn resume(session: &mut Session) -> Cmd {
     task.and(render())
 }
 
-pub fn on_event(session: &mut Session, event: UploadInternal) -> Cmd {
-    match event {
-        UploadInternal::Progress { id, progress } => progressed(session, id, progress),
-        UploadInternal::Retry { generation } if generation == session.uploads.retry_generation => resume(session),
-        UploadInternal::Retry { .. } => Command::done(),
-    }
+fn answered(epoch: u64, answer: UploadAnswer) -> Event {
+    Event::Attachments(AttachmentsEvent::Answered(epoch, Box::new(answer)))
 }
 
 fn progressed(session: &mut Session, id: Uuid, progress: UploadProgress) -> Cmd {
@@ -232,7 +235,7 @@ fn progressed(session: &mut Session, id: Uuid, progress: UploadProgress) -> Cmd 
             let epoch = session.epoch;
             let id = sync::timer_id(session);
             Command::request_from_shell(TimeRequest::NotifyAfter { id, duration: Duration::from_millis(delay) })
-                .then_send(move |_| internal(Internal::Upload { epoch, event: UploadInternal::Retry { generation } }))
+                .then_send(move |_| answered(epoch, UploadAnswer::Retry { generation }))
                 .and(render())
         }
     }

@@ -43,7 +43,7 @@ impl Operation for UploadOperation {
     type Output = UploadProgress;
 }
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Facet, Serialize, Deserialize, Debug)]
 #[repr(C)]
 pub enum AttachmentsEvent {
     /// The person chose a file for the open form; the shell copied it into the app's own
@@ -51,6 +51,11 @@ pub enum AttachmentsEvent {
     Add { file: String, name: String, size: u64 },
     /// Take a file off the open form.
     Remove { id: String },
+    /// The answers of this area's effects: only the core creates these (for the session of
+    /// the epoch they carry; an answer for an earlier session is dropped).
+    #[serde(skip)]
+    #[facet(skip)]
+    Answered(u64, #[facet(opaque)] Box<UploadAnswer>),
 }
 
 /// The form a file was chosen for.
@@ -132,10 +137,18 @@ pub struct Uploader {
     pub retry_generation: u64,
 }
 
+/// What the uploads' effects answered, and sync's news.
 #[derive(Debug)]
-pub enum UploadInternal {
-    Progress { id: Uuid, progress: UploadProgress },
-    Retry { generation: u64 },
+pub enum UploadAnswer {
+    Progress {
+        id: Uuid,
+        progress: UploadProgress,
+    },
+    Retry {
+        generation: u64,
+    },
+    /// A sync was asked: a reason to try the files waiting too.
+    SyncAsked,
 }
 
 /// A file chosen for the form open now.

@@ -21,6 +21,8 @@ use crate::sync::{self, overlay::Overlay};
 
 pub fn update(event: ComposerEvent, session: &mut Session) -> Cmd {
     match event {
+        ComposerEvent::DraftLoaded(epoch, result) if epoch == session.epoch => draft_loaded(session, *result),
+        ComposerEvent::DraftLoaded(..) => Command::done(),
         ComposerEvent::Open(target) => {
             let (title, body) = prefill(session, &target);
             session.form = Some(Form::Composer(Composer { target, title, body, error: None }));
@@ -152,12 +154,12 @@ fn save_draft(session: &Session) -> Cmd {
         Some(composer) => storage::set(key, composer),
         None => storage::delete(key),
     };
-    Command::request_from_shell(operation).then_send(|_| crate::model::internal(crate::model::Internal::Ignored))
+    Command::request_from_shell(operation).build()
 }
 
 /// The form as the app left it, opened again at start (unless the person already opened
 /// another one meanwhile: the draft stays on the phone for later).
-pub fn draft_loaded(session: &mut Session, result: crux_kv::KeyValueResult) -> Cmd {
+fn draft_loaded(session: &mut Session, result: crux_kv::KeyValueResult) -> Cmd {
     if let Ok(Some(composer)) = storage::read::<Composer>(result)
         && session.form.is_none()
     {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Facet, Serialize, Deserialize, Debug)]
 #[repr(C)]
 pub enum ComposerEvent {
     /// Open the form to write or change a post, a comment, an answer or a comment on one.
@@ -26,6 +26,10 @@ pub enum ComposerEvent {
         body: String,
     },
     Cancel,
+    /// The draft kept on the phone, read at start: only the core creates these.
+    #[serde(skip)]
+    #[facet(skip)]
+    DraftLoaded(u64, #[facet(opaque)] Box<crux_kv::KeyValueResult>),
 }
 
 /// The composer's state: the form stays open with its text until the write is accepted.

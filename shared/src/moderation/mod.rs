@@ -26,6 +26,8 @@ pub const CHARTER_NOT_ACCEPTED: &str = "charter_not_accepted";
 
 pub fn update(event: ModerationEvent, session: &mut Session) -> Cmd {
     match event {
+        ModerationEvent::WritesRefused { epoch, codes } if epoch == session.epoch => after_refusals(session, &codes),
+        ModerationEvent::WritesRefused { .. } => Command::done(),
         ModerationEvent::AcceptCharter => accept(session),
         ModerationEvent::Report { what, id, reason, details } => {
             let Ok(target_id) = id.parse::<Uuid>() else { return render() };

@@ -122,7 +122,7 @@ impl Decision {
     }
 }
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Facet, Serialize, Deserialize, Debug)]
 #[repr(C)]
 pub enum ModerationEvent {
     /// Accept the charter shown on the charter screen.
@@ -132,6 +132,11 @@ pub enum ModerationEvent {
     /// An organiser decides a report about their group, with the reason the author and the
     /// reporters will read.
     DecideReport { case_id: String, decision: Decision, reason: String },
+    /// Sync's news: the server refused writes with these codes (the charter may need
+    /// accepting). Only the core creates these.
+    #[serde(skip)]
+    #[facet(skip)]
+    WritesRefused { epoch: u64, codes: Vec<String> },
 }
 
 /// The charter as this session knows it.

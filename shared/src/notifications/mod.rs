@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::api;
 use crate::i18n::{Language, Text};
-use crate::model::{Cmd, Internal, Route, Session, internal};
+use crate::model::{Cmd, Event, Route, Session};
 use crate::sync::{self, overlay::Overlay};
 
 impl From<Level> for GroupLevel {
@@ -38,34 +38,37 @@ pub fn register(session: &mut Session) -> Cmd {
     session.push = PushState::Registering;
     let epoch = session.epoch;
     Command::request_from_shell(api::get(&session.credentials, "/v1/push/key"))
-        .then_send(move |result| internal(Internal::Push { epoch, event: PushInternal::Key(result) }))
+        .then_send(move |result| answered(epoch, PushAnswer::Key(result)))
 }
 
-pub fn on_push(session: &mut Session, event: PushInternal) -> Cmd {
+fn answered(epoch: u64, answer: PushAnswer) -> Event {
+    Event::Notifications(NotificationsEvent::Answered(epoch, Box::new(answer)))
+}
+
+fn on_push(session: &mut Session, event: PushAnswer) -> Cmd {
     let epoch = session.epoch;
     match event {
-        PushInternal::Key(result) => match api::decode::<fabrique_wire::notifications::PushKey>(result) {
+        PushAnswer::Key(result) => match api::decode::<fabrique_wire::notifications::PushKey>(result) {
             Ok(key) => Command::request_from_shell(PushOperation::Register { application_server_key: key.public_key })
-                .then_send(move |registration| {
-                    internal(Internal::Push { epoch, event: PushInternal::Registration(registration) })
-                }),
+                .then_send(move |registration| answered(epoch, PushAnswer::Registration(registration))),
             Err(_) => {
                 session.push = PushState::NotYet;
                 Command::done()
             }
         },
-        PushInternal::Registration(PushRegistration::Subscribed { endpoint, p256dh, auth, label }) => {
+        PushAnswer::Registration(PushRegistration::Subscribed { endpoint, p256dh, auth, label }) => {
             let body = fabrique_wire::notifications::PushSubscriptionRequest { endpoint, p256dh, auth, label };
             let request =
                 api::post(Some(&session.credentials), &session.credentials.server_url, "/v1/push/subscriptions", &body);
             Command::request_from_shell(request)
-                .then_send(move |result| internal(Internal::Push { epoch, event: PushInternal::Subscribed(result) }))
+                .then_send(move |result| answered(epoch, PushAnswer::Subscribed(result)))
         }
-        PushInternal::Registration(_) => {
+        PushAnswer::Registration(_) => {
             session.push = PushState::Unavailable;
             Command::done()
         }
-        PushInternal::Subscribed(result) => {
+        PushAnswer::Loaded => register(session),
+        PushAnswer::Subscribed(result) => {
             session.push = match api::decode::<fabrique_wire::notifications::PushSubscription>(result) {
                 Ok(_) => PushState::Registered,
                 Err(_) => PushState::NotYet,
@@ -77,6 +80,8 @@ pub fn on_push(session: &mut Session, event: PushInternal) -> Cmd {
 
 pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
     match event {
+        NotificationsEvent::Answered(epoch, answer) if epoch == session.epoch => on_push(session, *answer),
+        NotificationsEvent::Answered(..) => Command::done(),
         NotificationsEvent::Open { id } => {
             let Some(notification) = id.parse::<Uuid>().ok().and_then(|id| session.store.notification(id)).cloned()
             else {

@@ -9,7 +9,7 @@ use fabrique_wire::notifications::GroupLevel;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Facet, Serialize, Deserialize, Debug)]
 #[repr(C)]
 pub enum NotificationsEvent {
     /// Open what the notification is about; it is marked read.
@@ -29,6 +29,11 @@ pub enum NotificationsEvent {
         group_id: String,
         level: Level,
     },
+    /// The answers of this area's effects: only the core creates these (for the session of
+    /// the epoch they carry; an answer for an earlier session is dropped).
+    #[serde(skip)]
+    #[facet(skip)]
+    Answered(u64, #[facet(opaque)] Box<PushAnswer>),
 }
 
 /// How much of a group reaches me.
@@ -93,9 +98,11 @@ pub enum PushState {
     Unavailable,
 }
 
-/// What the push registration's effects answered.
+/// What the push registration's effects answered, and sync's news.
 #[derive(Debug)]
-pub enum PushInternal {
+pub enum PushAnswer {
+    /// The device's store and outbox are read: register for push.
+    Loaded,
     Key(HttpResult),
     Registration(PushRegistration),
     Subscribed(HttpResult),

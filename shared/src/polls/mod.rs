@@ -23,6 +23,8 @@ use fabrique_wire::polls::NewPoll;
 
 pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
     match event {
+        PollsEvent::Pulled { epoch } if epoch == session.epoch => read_results(session),
+        PollsEvent::Pulled { .. } => Command::done(),
         PollsEvent::Vote { poll_id, choices } => match parse(&poll_id) {
             Some(poll_id) => {
                 if session.store.poll(poll_id).is_some_and(|p| is_closed(p, &Overlay::of(&session.outbox), now())) {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Facet, Serialize, Deserialize, Debug)]
 #[repr(C)]
 pub enum PollsEvent {
     /// My choices (option indexes); none takes my vote back.
@@ -26,6 +26,11 @@ pub enum PollsEvent {
         results_after_voting: bool,
         closes_at: String,
     },
+    /// Sync's news: a pull ended, votes may have changed the results of the polls on screen.
+    /// Only the core creates these.
+    #[serde(skip)]
+    #[facet(skip)]
+    Pulled { epoch: u64 },
 }
 
 /// Results of open polls, read online: only the server counts votes before the close.

@@ -19,8 +19,13 @@ use crux_time::{Duration, TimeRequest, TimeResponse, TimerId};
 use fabrique_wire::sync::{Mutation, PullRequest, PullResponse, PushRequest, PushResponse};
 
 use crate::api::{self, Failure};
+use crate::attachments::types::{AttachmentsEvent, UploadAnswer};
+use crate::composer::types::ComposerEvent;
 use crate::i18n::{self, Text};
-use crate::model::{Cmd, Internal, Session, internal};
+use crate::model::{Cmd, Event, Session};
+use crate::moderation::types::ModerationEvent;
+use crate::notifications::types::{NotificationsEvent, PushAnswer};
+use crate::polls::types::PollsEvent;
 use crate::realtime::RealtimeOperation;
 use crate::storage;
 use crate::store::{SavedIndex, SavedScope};
@@ -49,24 +54,24 @@ pub fn load(session: &Session) -> Cmd {
                     Ok(Some(saved)) => scopes.push((scope.clone(), saved)),
                     // A scope that does not read makes the whole copy unsure: start again.
                     _ => {
-                        ctx.send_event(internal(Internal::StoreLoaded { epoch, index: None, scopes: Vec::new() }));
+                        ctx.send_event(answered(epoch, SyncAnswer::StoreLoaded { index: None, scopes: Vec::new() }));
                         return;
                     }
                 }
             }
         }
-        ctx.send_event(internal(Internal::StoreLoaded { epoch, index, scopes }));
+        ctx.send_event(answered(epoch, SyncAnswer::StoreLoaded { index, scopes }));
     });
     let outbox = Command::request_from_shell(storage::get(storage::outbox_key(session.person_id)))
-        .then_send(move |result| internal(Internal::OutboxLoaded { epoch, result }));
+        .then_send(move |result| answered(epoch, SyncAnswer::OutboxLoaded(result)));
     let draft = Command::request_from_shell(storage::get(storage::draft_key(person)))
-        .then_send(move |result| internal(Internal::DraftLoaded { epoch, result }));
+        .then_send(move |result| Event::Composer(ComposerEvent::DraftLoaded(epoch, Box::new(result))));
     store.and(outbox).and(draft)
 }
 
 /// The store read back: a copy that does not read is only a copy (the server has it all),
 /// so the sync then starts again from an empty store.
-pub fn store_loaded(session: &mut Session, index: Option<SavedIndex>, scopes: Vec<(String, SavedScope)>) -> Cmd {
+fn store_loaded(session: &mut Session, index: Option<SavedIndex>, scopes: Vec<(String, SavedScope)>) -> Cmd {
     if let Some(index) = index {
         session.cursor = index.cursor;
         for (scope, saved) in scopes {
@@ -78,7 +83,7 @@ pub fn store_loaded(session: &mut Session, index: Option<SavedIndex>, scopes: Ve
     on_loaded(session)
 }
 
-pub fn outbox_loaded(session: &mut Session, result: KeyValueResult) -> Cmd {
+fn outbox_loaded(session: &mut Session, result: KeyValueResult) -> Cmd {
     match storage::read::<Outbox>(result) {
         Ok(Some(outbox)) => session.outbox = outbox.loaded(),
         Ok(None) => {}
@@ -99,15 +104,15 @@ fn on_loaded(session: &mut Session) -> Cmd {
         .and(save)
         .and(request(session))
         .and(start_periodic(session))
-        .and(news(Internal::Loaded { epoch: session.epoch }))
+        .and(news(Event::Notifications(NotificationsEvent::Answered(session.epoch, Box::new(PushAnswer::Loaded)))))
         .and(render())
 }
 
 /// What sync tells the other areas (push registration, uploads, the charter, polls' results):
 /// an event that the app routes to them, so that sync, which every area uses to write,
 /// imports none of them.
-fn news(news: Internal) -> Cmd {
-    Command::event(internal(news))
+fn news(news: Event) -> Cmd {
+    Command::event(news)
 }
 
 pub fn connect_realtime(session: &Session) -> Cmd {
@@ -130,7 +135,8 @@ pub fn request(session: &mut Session) -> Cmd {
     session.sync.in_flight = true;
     session.sync.again = false;
     // A reason to sync is a reason to try the files waiting too.
-    next_step(session).and(news(Internal::SyncAsked { epoch: session.epoch }))
+    next_step(session)
+        .and(news(Event::Attachments(AttachmentsEvent::Answered(session.epoch, Box::new(UploadAnswer::SyncAsked)))))
 }
 
 fn next_step(session: &mut Session) -> Cmd {
@@ -141,16 +147,14 @@ fn push(session: &Session) -> Cmd {
     let body = PushRequest { client_id: session.outbox.client_id, mutations: session.outbox.to_send() };
     let request = api::post(Some(&session.credentials), &session.credentials.server_url, "/v1/sync/push", &body);
     let epoch = session.epoch;
-    Command::request_from_shell(request)
-        .then_send(move |result| internal(Internal::Sync { epoch, event: SyncInternal::Pushed(result) }))
+    Command::request_from_shell(request).then_send(move |result| answered(epoch, SyncAnswer::Pushed(result)))
 }
 
 fn pull(session: &Session) -> Cmd {
     let body = PullRequest { client_id: Some(session.outbox.client_id), cursor: session.cursor.clone(), limit: None };
     let request = api::post(Some(&session.credentials), &session.credentials.server_url, "/v1/sync/pull", &body);
     let epoch = session.epoch;
-    Command::request_from_shell(request)
-        .then_send(move |result| internal(Internal::Sync { epoch, event: SyncInternal::Pulled(result) }))
+    Command::request_from_shell(request).then_send(move |result| answered(epoch, SyncAnswer::Pulled(result)))
 }
 
 /// A local write: keep it in the outbox, save the outbox, and only once saved show and send it.
@@ -163,10 +167,10 @@ pub fn save_outbox(session: &Session) -> Cmd {
     let epoch = session.epoch;
     let through = session.outbox.next_id - 1;
     Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox))
-        .then_send(move |result| internal(Internal::OutboxSaved { epoch, through, result }))
+        .then_send(move |result| answered(epoch, SyncAnswer::OutboxSaved { through, result }))
 }
 
-pub fn outbox_saved(session: &mut Session, through: u64, result: KeyValueResult) -> Cmd {
+fn outbox_saved(session: &mut Session, through: u64, result: KeyValueResult) -> Cmd {
     if !storage::done(&result) {
         session.outbox.unsaved(through);
         session.notice = Some(Text::DeviceStorageFailed);
@@ -208,13 +212,13 @@ pub fn save_store(session: &mut Session) -> Cmd {
                 break;
             }
         }
-        ctx.send_event(internal(Internal::StoreSaved { epoch, saved }));
+        ctx.send_event(answered(epoch, SyncAnswer::StoreSaved { saved }));
     });
     session.sync.store_save = Some(task.abort_handle());
     task
 }
 
-pub fn store_saved(session: &mut Session, saved: bool) -> Cmd {
+fn store_saved(session: &mut Session, saved: bool) -> Cmd {
     session.sync.saving_store = false;
     session.sync.store_save = None;
     if !saved {
@@ -225,12 +229,22 @@ pub fn store_saved(session: &mut Session, saved: bool) -> Cmd {
     if session.sync.save_store_again { save_store(session) } else { Command::done() }
 }
 
-pub fn on_event(session: &mut Session, event: SyncInternal) -> Result<Cmd, SessionExpired> {
-    match event {
-        SyncInternal::Pushed(result) => pushed(session, result),
-        SyncInternal::Pulled(result) => pulled(session, result),
-        SyncInternal::Timer { timer, response } => Ok(timer_fired(session, timer, response)),
+/// An answer of sync's effects, for the active session. `Err`: the server no longer knows
+/// the session (the app signs out, keeping the outbox).
+pub fn on_answer(session: &mut Session, answer: SyncAnswer) -> Result<Cmd, SessionExpired> {
+    match answer {
+        SyncAnswer::StoreLoaded { index, scopes } => Ok(store_loaded(session, index, scopes)),
+        SyncAnswer::OutboxLoaded(result) => Ok(outbox_loaded(session, result)),
+        SyncAnswer::OutboxSaved { through, result } => Ok(outbox_saved(session, through, result)),
+        SyncAnswer::StoreSaved { saved } => Ok(store_saved(session, saved)),
+        SyncAnswer::Pushed(result) => pushed(session, result),
+        SyncAnswer::Pulled(result) => pulled(session, result),
+        SyncAnswer::Timer { timer, response } => Ok(timer_fired(session, timer, response)),
     }
+}
+
+fn answered(epoch: u64, answer: SyncAnswer) -> Event {
+    Event::Sync(epoch, Box::new(answer))
 }
 
 fn pushed(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpired> {
@@ -242,7 +256,7 @@ fn pushed(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpir
                 session.notice = Some(i18n::for_error_code(&first.code));
             }
             let codes: Vec<String> = failed.iter().map(|f| f.code.clone()).collect();
-            let charter = news(Internal::Refused { epoch: session.epoch, codes });
+            let charter = news(Event::Moderation(ModerationEvent::WritesRefused { epoch: session.epoch, codes }));
             let save = save_outbox(session);
             Ok(save.and(next_step(session)).and(charter).and(render()))
         }
@@ -284,7 +298,7 @@ fn pulled(session: &mut Session, result: HttpResult) -> Result<Cmd, SessionExpir
             }
             session.sync.in_flight = false;
             // Votes may have changed the counts of the polls on screen.
-            let results = news(Internal::Pulled { epoch: session.epoch });
+            let results = news(Event::Polls(PollsEvent::Pulled { epoch: session.epoch }));
             let saves = save_store(session).and(save_outbox(session)).and(results);
             let again =
                 if session.sync.again || session.outbox.has_unsent() { request(session) } else { Command::done() };
@@ -350,7 +364,7 @@ fn start_timer(session: &mut Session, timer: Timer, millis: u64) -> Cmd {
     let id = timer_id(session);
     let epoch = session.epoch;
     Command::request_from_shell(TimeRequest::NotifyAfter { id, duration: Duration::from_millis(millis) })
-        .then_send(move |response| internal(Internal::Sync { epoch, event: SyncInternal::Timer { timer, response } }))
+        .then_send(move |response| answered(epoch, SyncAnswer::Timer { timer, response }))
 }
 
 fn timer_fired(session: &mut Session, timer: Timer, response: TimeResponse) -> Cmd {

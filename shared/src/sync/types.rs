@@ -4,9 +4,11 @@
 //! session holds and the shells draw is defined here, so that the model imports no logic.
 
 use crux_http::protocol::HttpResult;
+use crux_kv::KeyValueResult;
 use crux_time::TimeResponse;
 
 use crate::i18n::Text;
+use crate::store::{SavedIndex, SavedScope};
 
 #[derive(Default)]
 pub struct SyncState {
@@ -27,8 +29,13 @@ pub struct SyncState {
     pub(super) next_timer: usize,
 }
 
+/// What sync's effects answered.
 #[derive(Debug)]
-pub enum SyncInternal {
+pub enum SyncAnswer {
+    StoreLoaded { index: Option<SavedIndex>, scopes: Vec<(String, SavedScope)> },
+    OutboxLoaded(KeyValueResult),
+    OutboxSaved { through: u64, result: KeyValueResult },
+    StoreSaved { saved: bool },
     Pushed(HttpResult),
     Pulled(HttpResult),
     Timer { timer: Timer, response: TimeResponse },
