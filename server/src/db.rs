@@ -118,7 +118,10 @@ impl Db {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
+                // A push is answered once its transaction is on disk: with FULL, SQLite syncs the
+                // WAL at each commit, so an acknowledged write (which the phone then drops from its
+                // outbox) survives a power cut, not only a crash of the process.
+                .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
             let write = SqlitePoolOptions::new()

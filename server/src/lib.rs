@@ -54,6 +54,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
@@ -234,6 +235,10 @@ fn router(state: AppState) -> Router {
             HeaderValue::from_static("nosniff"),
         ))
         .layer(tower::util::option_layer(hsts))
+        // Answers compressed for clients that accept it (zstd, else gzip): a pull of 100 items
+        // is mostly repeated JSON keys, paid for on mobile data. Photos, and the live channel's
+        // events (which must not wait in a compressor's buffer), go as they are.
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

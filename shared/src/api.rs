@@ -1,5 +1,9 @@
 //! Talking to the server: requests built with the session's token, answers read into what
 //! the rest of the core needs (a value, or a failure a person can be told about).
+//!
+//! Compression is the shells' HTTP stacks' business, not the core's: the server compresses
+//! answers (zstd or gzip) for clients that accept it; iOS's URLSession asks and decompresses
+//! by itself, Android's `HttpClient` asks for gzip and reads it; the core sees plain JSON.
 
 use crux_http::protocol::{HttpHeader, HttpRequest, HttpResponse, HttpResult};
 use fabrique_wire::error::ErrorBody;

@@ -8,6 +8,7 @@ mod attachments;
 mod bad_input;
 mod cancellation;
 mod cli;
+mod compression;
 mod console;
 mod conversations;
 mod events;

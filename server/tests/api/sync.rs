@@ -432,3 +432,20 @@ async fn a_device_back_after_many_changes_everywhere_gets_exactly_its_own() {
         assert!(held.contains(&id));
     }
 }
+
+#[tokio::test]
+async fn a_write_is_answered_only_once_its_transaction_is_on_disk() {
+    // SQLite syncs its log at each commit (FULL), so an acknowledged write survives a power
+    // cut; PostgreSQL's commit waits for its log on disk (synchronous_commit on).
+    let app = spawn_app().await;
+    match &app.db {
+        fabrique_server::db::Db::Sqlite { write, .. } => {
+            let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(write).await.unwrap();
+            assert_eq!(synchronous, 2, "PRAGMA synchronous is FULL (2) on the writing connection");
+        }
+        fabrique_server::db::Db::Postgres(pool) => {
+            let setting: String = sqlx::query_scalar("SHOW synchronous_commit").fetch_one(pool).await.unwrap();
+            assert_eq!(setting, "on");
+        }
+    }
+}
