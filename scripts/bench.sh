@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The foundation's benchmark: a release server on SQLite over a generated dataset
 # (10,000 people, 1,000 groups, 100,000 posts), loaded by fabrique-loadgen over HTTP.
-# Prints pull and post latencies (p50, p99) and throughput, at each level of concurrency.
+# Prints pull and post latencies (p50, p99) and throughput, at each level of concurrency,
+# then the size on the wire of the reader's pull of 100 items, plain, gzip and zstd.
 #
 #   ./scripts/bench.sh [seconds per phase, default 10] [concurrency levels, default "1 4 8"]
 set -euo pipefail
@@ -23,4 +24,13 @@ done
 for concurrency in $levels; do
     echo "== $concurrency concurrent clients"
     ./target/release/fabrique-loadgen run --url "http://127.0.0.1:$port" --seconds "$seconds" --concurrency "$concurrency"
+done
+echo "== the reader's pull of 100 items on the wire"
+token=$(curl -sf "http://127.0.0.1:$port/v1/auth/sign-in" -H 'content-type: application/json' \
+    -d '{"email": "reader@bench.fabrique", "password": "load-generator"}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+for encoding in identity gzip zstd; do
+    bytes=$(curl -sf -o /dev/null -w '%{size_download}' "http://127.0.0.1:$port/v1/sync/pull" \
+        -H "authorization: Bearer $token" -H 'content-type: application/json' -H "accept-encoding: $encoding" \
+        -d '{"limit": 100}')
+    echo "$encoding: $bytes bytes"
 done
