@@ -36,7 +36,19 @@ struct ActivityPage {
     more: bool,
 }
 
+/// Below this, a count is not shown: in a small association it would point at people.
+const SHOWN_FROM: i64 = 5;
+
 impl ActivityPage {
+    /// A count, or "fewer than 5" for 1 to 4 (none is said as 0).
+    fn count(&self, n: &i64) -> String {
+        if (1..SHOWN_FROM).contains(n) {
+            self.frame.l.tr("moins de 5", "fewer than 5").to_owned()
+        } else {
+            n.to_string()
+        }
+    }
+
     fn duration(&self, seconds: &Option<i64>) -> String {
         match seconds {
             None => "—".into(),
@@ -56,7 +68,8 @@ async fn overview(
     let page = query.page.max(0);
     let mut tx = state.db.begin_read().await?;
     let sql = format!(
-        "SELECT o.id, o.name FROM organisations o WHERE o.kind = 'association' AND o.archived_at IS NULL AND {} ORDER BY o.name, o.id LIMIT $2 OFFSET $3",
+        "SELECT o.id, o.name FROM organisations o WHERE o.kind IN ('federation', 'association') AND o.archived_at IS NULL AND {} \
+         ORDER BY CASE WHEN o.kind = 'federation' THEN 0 ELSE 1 END, o.name, o.id LIMIT $2 OFFSET $3",
         in_scope(&tx, "o.id", 1)
     );
     let scope = admin.scope().as_json();
