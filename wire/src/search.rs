@@ -43,5 +43,8 @@ wire_type! {
         pub group_id: Option<Uuid>,
         pub group_name: Option<String>,
         pub created_at: Option<DateTime<Utc>>,
+        /// For an answer: the question it answers, which is what opens.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub question_id: Option<Uuid>,
     }
 }

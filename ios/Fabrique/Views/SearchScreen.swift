@@ -41,12 +41,13 @@ struct SearchScreen: View {
         .onAppear { query = view.query }
     }
 
+    /// `opensId`: an answer opens its question.
     private func open(_ result: SearchResultView) {
         switch result.kind {
-        case .post: send(.navigate(.post(id: result.id)))
-        case .question, .answer: send(.navigate(.question(id: result.id)))
-        case .group: send(.navigate(.group(id: result.id)))
-        case .person: send(.navigate(.person(id: result.id)))
+        case .post: send(.navigate(.post(id: result.opensId)))
+        case .question, .answer: send(.navigate(.question(id: result.opensId)))
+        case .group: send(.navigate(.group(id: result.opensId)))
+        case .person: send(.navigate(.person(id: result.opensId)))
         }
     }
 

@@ -472,6 +472,7 @@ async fn describe(tx: &mut Tx, hit: &Hit, stems: &[String]) -> ApiResult<Option<
                     group_id: Some(group_id),
                     group_name: Some(group_name),
                     created_at: Some(created_at),
+                    question_id: None,
                 }
             })
         }
@@ -486,6 +487,7 @@ async fn describe(tx: &mut Tx, hit: &Hit, stems: &[String]) -> ApiResult<Option<
                 group_id: Some(hit.item_id),
                 group_name: Some(name.clone()),
                 created_at: Some(created_at),
+                question_id: None,
             })
         }
         "question" => {
@@ -499,14 +501,16 @@ async fn describe(tx: &mut Tx, hit: &Hit, stems: &[String]) -> ApiResult<Option<
                 group_id: None,
                 group_name: None,
                 created_at: Some(created_at),
+                question_id: None,
             })
         }
         "answer" => {
             let row: Option<(Uuid, String, String, DateTime<Utc>)> = on_tx!(tx, c => sqlx::query_as(
                 "SELECT q.id, q.title, a.body, a.created_at FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = $1")
                 .bind(hit.item_id).fetch_optional(c).await)?;
-            // An answer shows under its question's title; `group_id` stays empty, the id is the answer's.
-            row.map(|(_question, title, body, created_at)| SearchResult {
+            // An answer shows under its question's title, and opens its question; `group_id`
+            // stays empty, the id is the answer's.
+            row.map(|(question_id, title, body, created_at)| SearchResult {
                 kind: SearchKind::Answer,
                 id: hit.item_id,
                 title: marked(&title, stems, TITLE_CHARS),
@@ -514,6 +518,7 @@ async fn describe(tx: &mut Tx, hit: &Hit, stems: &[String]) -> ApiResult<Option<
                 group_id: None,
                 group_name: None,
                 created_at: Some(created_at),
+                question_id: Some(question_id),
             })
         }
         _ => {
@@ -536,6 +541,7 @@ async fn describe(tx: &mut Tx, hit: &Hit, stems: &[String]) -> ApiResult<Option<
                     group_id: None,
                     group_name: None,
                     created_at: None,
+                    question_id: None,
                 }
             })
         }

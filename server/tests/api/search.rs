@@ -326,3 +326,32 @@ async fn a_match_in_the_title_comes_before_a_match_in_the_text() {
     let newer = app.post_in(&app.admin, group, "Au passage, le potager a besoin d'eau.").await;
     assert_eq!(ids(&search(&app, &app.admin, "potager").await), vec![titled, newer]);
 }
+
+#[tokio::test]
+async fn an_answer_found_says_which_question_it_answers() {
+    let app = spawn_app().await;
+    let association = app.new_association("Amicale").await;
+    let awa = app.member(association, "Awa Diallo").await;
+    let group = app.group(&app.admin, "Potager collectif", "public").await;
+    app.add_to_group(&app.admin, group, &awa).await;
+    let question = Uuid::now_v7();
+    assert_applied(
+        &app.act(
+            &awa,
+            json!({ "type": "ask_question", "id": question, "group_ids": [group], "title": "Qui arrose en août ?" }),
+        )
+        .await,
+    );
+    let answer = Uuid::now_v7();
+    assert_applied(&app.act(&app.admin, json!({ "type": "answer_question", "id": answer, "question_id": question, "body": "Jean, avec le tuyau de la mairie." })).await);
+
+    let page = search(&app, &awa, "tuyau").await;
+
+    let found = page["items"].as_array().unwrap().iter().find(|i| i["kind"] == "answer").expect("the answer is found");
+    assert_eq!(found["id"], answer.to_string());
+    assert_eq!(found["question_id"], question.to_string(), "a tap opens the question");
+    let question_found = search(&app, &awa, "arrose").await;
+    let item = &question_found["items"][0];
+    assert_eq!(item["kind"], "question");
+    assert!(item.get("question_id").is_none(), "nothing more for a question: {item}");
+}

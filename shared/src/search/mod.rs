@@ -88,6 +88,7 @@ pub fn view(session: &Session, language: Language) -> SearchView {
                 SearchKind::Person => ResultKind::Person,
             },
             id: r.id.to_string(),
+            opens_id: r.question_id.unwrap_or(r.id).to_string(),
             title: highlighted(&r.title),
             snippet: highlighted(&r.snippet),
             group_name: r.group_name.clone(),
@@ -133,7 +134,27 @@ mod tests {
             group_id: None,
             group_name: None,
             created_at: None,
+            question_id: None,
         }
+    }
+
+    #[test]
+    fn an_answer_found_opens_its_question() {
+        let (person, group_id, question) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group_id, vec![]));
+        shell.send(Event::Navigate(Route::Search));
+        shell.send(Event::Search(SearchEvent::Query { query: "arrosage".into(), kind: None }));
+        let answer = SearchResult { kind: SearchKind::Answer, question_id: Some(question), ..result("Qui arrose ?") };
+        let post = result("Arrosage");
+        shell.answer_json(
+            "/v1/search?q=arrosage",
+            200,
+            &Page { items: vec![answer.clone(), post.clone()], next_cursor: None },
+        );
+        let Screen::Search(search) = shell.screen() else { panic!() };
+        assert_eq!(search.results[0].id, answer.id.to_string(), "the answer is listed as itself");
+        assert_eq!(search.results[0].opens_id, question.to_string(), "and opens its question");
+        assert_eq!(search.results[1].opens_id, post.id.to_string());
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct HighlightedView {
 pub struct SearchResultView {
     pub kind: ResultKind,
     pub id: String,
+    /// The id of what a tap opens: an answer's question; the item itself otherwise.
+    pub opens_id: String,
     pub title: HighlightedView,
     pub snippet: HighlightedView,
     pub group_name: Option<String>,

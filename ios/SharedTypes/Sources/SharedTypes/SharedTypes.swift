@@ -6870,14 +6870,17 @@ indirect public enum SearchEvent: Hashable, Equatable {
 public struct SearchResultView: Hashable, Equatable {
     public var kind: ResultKind
     public var id: String
+    /// The id of what a tap opens: an answer's question; the item itself otherwise.
+    public var opensId: String
     public var title: HighlightedView
     public var snippet: HighlightedView
     public var groupName: String?
     public var createdAt: String?
 
-    public init(kind: ResultKind, id: String, title: HighlightedView, snippet: HighlightedView, groupName: String?, createdAt: String?) {
+    public init(kind: ResultKind, id: String, opensId: String, title: HighlightedView, snippet: HighlightedView, groupName: String?, createdAt: String?) {
         self.kind = kind
         self.id = id
+        self.opensId = opensId
         self.title = title
         self.snippet = snippet
         self.groupName = groupName
@@ -6888,6 +6891,7 @@ public struct SearchResultView: Hashable, Equatable {
         try serializer.increase_container_depth()
         try self.kind.serialize(serializer: serializer)
         try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.opensId)
         try self.title.serialize(serializer: serializer)
         try self.snippet.serialize(serializer: serializer)
         try serializeOption(value: self.groupName, serializer: serializer) { value, serializer in
@@ -6909,6 +6913,7 @@ public struct SearchResultView: Hashable, Equatable {
         try deserializer.increase_container_depth()
         let kind = try ResultKind.deserialize(deserializer: deserializer)
         let id = try deserializer.deserialize_str()
+        let opensId = try deserializer.deserialize_str()
         let title = try HighlightedView.deserialize(deserializer: deserializer)
         let snippet = try HighlightedView.deserialize(deserializer: deserializer)
         let groupName = try deserializeOption(deserializer: deserializer) { deserializer in
@@ -6918,7 +6923,7 @@ public struct SearchResultView: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return SearchResultView(kind: kind, id: id, title: title, snippet: snippet, groupName: groupName, createdAt: createdAt)
+        return SearchResultView(kind: kind, id: id, opensId: opensId, title: title, snippet: snippet, groupName: groupName, createdAt: createdAt)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> SearchResultView {

@@ -58,11 +58,12 @@ fun SearchScreen(view: SearchView, send: Send) {
                 supportingContent = { Text(highlighted(result.snippet)) },
                 overlineContent = { result.groupName?.let { Text(it) } },
                 modifier = Modifier.clickable {
+                    // `opensId`: an answer opens its question.
                     val route = when (result.kind) {
-                        ResultKind.POST -> Route.Post(result.id)
-                        ResultKind.QUESTION, ResultKind.ANSWER -> Route.Question(result.id)
-                        ResultKind.GROUP -> Route.Group(result.id)
-                        ResultKind.PERSON -> Route.Person(result.id)
+                        ResultKind.POST -> Route.Post(result.opensId)
+                        ResultKind.QUESTION, ResultKind.ANSWER -> Route.Question(result.opensId)
+                        ResultKind.GROUP -> Route.Group(result.opensId)
+                        ResultKind.PERSON -> Route.Person(result.opensId)
                     }
                     send(Event.Navigate(route))
                 },

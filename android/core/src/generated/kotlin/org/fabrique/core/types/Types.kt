@@ -8821,6 +8821,8 @@ sealed interface SearchEvent {
 data class SearchResultView(
     val kind: org.fabrique.core.types.ResultKind,
     val id: String,
+    /// The id of what a tap opens: an answer's question; the item itself otherwise.
+    val opensId: String,
     val title: org.fabrique.core.types.HighlightedView,
     val snippet: org.fabrique.core.types.HighlightedView,
     val groupName: String? = null,
@@ -8830,6 +8832,7 @@ data class SearchResultView(
         serializer.increase_container_depth()
         kind.serialize(serializer)
         serializer.serialize_str(id)
+        serializer.serialize_str(opensId)
         title.serialize(serializer)
         snippet.serialize(serializer)
         groupName.serializeOptionOf(serializer) {
@@ -8852,6 +8855,7 @@ data class SearchResultView(
             deserializer.increase_container_depth()
             val kind = org.fabrique.core.types.ResultKind.deserialize(deserializer)
             val id = deserializer.deserialize_str()
+            val opensId = deserializer.deserialize_str()
             val title = org.fabrique.core.types.HighlightedView.deserialize(deserializer)
             val snippet = org.fabrique.core.types.HighlightedView.deserialize(deserializer)
             val groupName =
@@ -8863,7 +8867,7 @@ data class SearchResultView(
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return SearchResultView(kind, id, title, snippet, groupName, createdAt)
+            return SearchResultView(kind, id, opensId, title, snippet, groupName, createdAt)
         }
 
         @Throws(DeserializationError::class)
