@@ -256,14 +256,12 @@ impl Tx {
     /// `$param`, or every row when it is bound NULL (a console user's scope: see
     /// `AdminScope::as_json` in auth.rs).
     pub fn in_id_set_or_all(&self, column: &str, param: usize) -> String {
-        match self {
-            Tx::Sqlite(_) => format!(
-                "(${param} IS NULL OR {column} IN (SELECT unhex(replace(value, '-', '')) FROM json_each(${param})))"
-            ),
-            Tx::Postgres(_) => format!(
-                "(CAST(${param} AS TEXT) IS NULL OR {column} IN (SELECT CAST(value AS UUID) FROM jsonb_array_elements_text(CAST(${param} AS JSONB))))"
-            ),
-        }
+        // PostgreSQL must be told the parameter's type to compare it with NULL.
+        let absent = match self {
+            Tx::Sqlite(_) => format!("${param} IS NULL"),
+            Tx::Postgres(_) => format!("CAST(${param} AS TEXT) IS NULL"),
+        };
+        format!("({absent} OR {column} IN ({}))", self.id_set(param))
     }
 
     /// SQL for the set of numbers in the JSON array bound at `$param`, for `column IN (...)`.
