@@ -9,6 +9,7 @@ use tracing_subscriber::EnvFilter;
 use crate::accounts::{self, rate_limit, setup};
 use crate::config::{AdminCommand, Cli, Command, CreateAdminArgs, ServeArgs, Settings, StoreArgs};
 use crate::db::Db;
+use crate::mail::sender::{MailSender, MailSenderOptions};
 use crate::web_push::sender::SenderOptions;
 use crate::{Application, demo, fields, sync};
 
@@ -67,6 +68,12 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
             "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {public_url}/setup?code={code}\n\nor run `fabrique admin create`.\n"
         );
     }
+    let mail = args.mail()?;
+    if mail.is_none() {
+        tracing::warn!(
+            "e-mail is not configured (--smtp-url): no mail is sent; the console shows invitation and password links to pass on"
+        );
+    }
     let files_dir = args.store.data_dir.join("attachments");
     let settings = Settings {
         public_url,
@@ -75,6 +82,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         push_endpoints: args.push_endpoints(),
         write_limits: args.write_limits(),
         trusted_proxies: args.trusted_proxies.clone(),
+        mail: mail.clone(),
     };
     let app = Application::build(db.clone(), settings, args.bind)
         .await
@@ -100,6 +108,21 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let pushes = tokio::spawn(sender.run(async move {
         let _ = pushes_stopped.await;
     }));
+    // Mails leave from here, the one in hand finished at shutdown.
+    let (stop_mails, mails_stopped) = tokio::sync::oneshot::channel::<()>();
+    let mails = match mail {
+        Some(config) => {
+            let options = MailSenderOptions {
+                claim: Duration::from_secs(args.mail_claim_seconds.unsigned_abs()),
+                ..MailSenderOptions::default()
+            };
+            let sender = MailSender::new(db.clone(), config, options)?;
+            Some(tokio::spawn(sender.run(async move {
+                let _ = mails_stopped.await;
+            })))
+        }
+        None => None,
+    };
     let pokes = app.pokes();
     let stop = async move {
         shutdown_signal().await;
@@ -108,6 +131,10 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let result = app.run_until_stopped(stop).await.map_err(|e| e.to_string());
     let _ = stop_pushes.send(());
     let _ = pushes.await;
+    let _ = stop_mails.send(());
+    if let Some(mails) = mails {
+        let _ = mails.await;
+    }
     maintenance.abort();
     reminders.abort();
     db.close().await;
@@ -190,6 +217,11 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32, 
                 pokes.after_commit(scopes);
             }
             Err(error) => tracing::warn!(%error, "notifications clean-up failed"),
+        }
+        match crate::mail::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "forgot old mails"),
+            Err(error) => tracing::warn!(%error, "mail outbox clean-up failed"),
         }
         match crate::web_push::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
             Ok(0) => {}

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::limits::PerHour;
+use crate::mail::MailConfig;
 use crate::web_push::endpoints::EndpointRule;
 
 #[derive(Parser, Debug)]
@@ -151,6 +152,23 @@ pub struct ServeArgs {
     #[arg(long, env = "FABRIQUE_WRITE_LIMIT_INVITATIONS", default_value_t = 400, value_parser = clap::value_parser!(u32).range(1..))]
     pub write_limit_invitations: u32,
 
+    /// The SMTP server mails leave through: `smtps://USER:PASSWORD@HOST:465`, or
+    /// `smtp://USER:PASSWORD@HOST:587?tls=required` (STARTTLS); plain `smtp://HOST:PORT` only
+    /// on a trusted network. Without it, no mail is sent: the console shows invitation and
+    /// password links to pass on.
+    #[arg(long, env = "FABRIQUE_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// The sender of mails, `Name <address>`; by default `Fabrique <noreply@HOST>` with the
+    /// public address's host.
+    #[arg(long, env = "FABRIQUE_MAIL_FROM")]
+    pub mail_from: Option<String>,
+
+    /// Seconds the mail sender holds the mails it claimed; after a crash, the ones it held go
+    /// again once this has passed (longer than the slowest SMTP answer times a few mails).
+    #[arg(long, env = "FABRIQUE_MAIL_CLAIM_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(i64).range(5..=3600))]
+    pub mail_claim_seconds: i64,
+
     /// Files uploaded per person per hour.
     #[arg(long, env = "FABRIQUE_WRITE_LIMIT_UPLOADS", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub write_limit_uploads: u32,
@@ -168,6 +186,14 @@ impl ServeArgs {
             invitations: self.write_limit_invitations,
             uploads: self.write_limit_uploads,
         })
+    }
+
+    /// How mails leave, when an SMTP server is given.
+    pub fn mail(&self) -> Result<Option<MailConfig>, String> {
+        self.smtp_url
+            .as_deref()
+            .map(|url| MailConfig::new(url, self.mail_from.as_deref(), &self.public_url))
+            .transpose()
     }
 
     pub fn push_endpoints(&self) -> EndpointRule {
@@ -211,6 +237,8 @@ pub struct Settings {
     pub write_limits: Option<PerHour>,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How mails leave; `None`: no mail, links are shown to pass on.
+    pub mail: Option<MailConfig>,
 }
 
 impl Default for Settings {
@@ -225,6 +253,7 @@ impl Default for Settings {
             push_endpoints: EndpointRule::PublicOnly,
             write_limits: Some(PerHour::default()),
             trusted_proxies: Vec::new(),
+            mail: None,
         }
     }
 }

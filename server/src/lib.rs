@@ -30,7 +30,9 @@ pub mod events;
 pub mod extract;
 pub mod fields;
 pub mod groups;
+pub mod lang;
 pub mod limits;
+pub mod mail;
 pub mod moderation;
 pub mod notifications;
 pub mod organisations;
@@ -147,6 +149,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     let (router, openapi) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(accounts::router())
         .merge(accounts::setup::api())
+        .merge(accounts::reset::api())
         .merge(organisations::router())
         .merge(people::router())
         .merge(groups::router())
@@ -221,6 +224,8 @@ fn router(state: AppState) -> Router {
         .route("/health", get(health))
         .route("/v1/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()) }))
         .merge(accounts::setup::router())
+        .merge(accounts::reset::router())
+        .merge(accounts::join::router())
         .merge(attachments::transfer::router())
         .merge(admin::router())
         .fallback(not_found)

@@ -117,6 +117,8 @@ pub enum Text {
     CannotAttachHere,
     FileLeftOut,
     AccountExists,
+    MailUnavailable,
+    ResetLinkInvalid,
     CannotBlockYourself,
     CaseDecided,
     GroupIsPublic,
@@ -415,6 +417,14 @@ impl Text {
                 "Demande envoyée. Les responsables du groupe vont vous répondre.",
                 "Request sent. The group's organisers will answer you.",
             ),
+            Text::MailUnavailable => (
+                "Ce serveur n'envoie pas d'e-mails : demandez à un responsable de votre association un lien pour choisir un nouveau mot de passe.",
+                "This server sends no e-mail: ask a manager of your association for a link to choose a new password.",
+            ),
+            Text::ResetLinkInvalid => (
+                "Ce lien n'est plus valable (il sert une fois, pendant une heure). Demandez-en un nouveau avec « Mot de passe oublié ».",
+                "This link is no longer valid (it works once, for one hour). Ask for a new one with \"Forgot your password\".",
+            ),
             Text::AccountExists => (
                 "Un compte existe déjà avec cette adresse e-mail.",
                 "An account already exists with this email address.",
@@ -467,6 +477,8 @@ pub fn for_error_code(code: &str) -> Text {
         C::GroupIsPublic => Text::GroupIsPublic,
         C::AlreadyMember => Text::AlreadyMember,
         C::LastAdmin => Text::LastAdmin,
+        C::MailUnavailable => Text::MailUnavailable,
+        C::ResetLinkInvalid => Text::ResetLinkInvalid,
         C::PostDeleted | C::Deleted => Text::DeletedMeanwhile,
         C::NotTheAuthor => Text::NotTheAuthor,
         C::PostNotFound

@@ -5,9 +5,13 @@
 //! - [`server`]: a real `fabrique` server on port 0 over a fresh database (SQLite file, or a
 //!   fresh PostgreSQL database when `FABRIQUE_TEST_DATABASE_URL` is set), with the few
 //!   administrator calls the stories need to set the scene;
-//! - [`browser`]: a real headless Chromium over WebDriver, for the console's stories.
+//! - [`binary`]: the `fabrique` binary itself, started over a data directory and stopped;
+//! - [`browser`]: a real headless Chromium over WebDriver, for the console's stories;
+//! - [`mail_server`]: a real SMTP server on a local port that keeps what it received.
 
+pub mod binary;
 pub mod browser;
+pub mod mail_server;
 pub mod push_service;
 pub mod server;
 pub mod shell;

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use fabrique_server::accounts::{self, setup};
 use fabrique_server::config::Settings;
 use fabrique_server::db::Db;
+use fabrique_server::mail::MailConfig;
+use fabrique_server::mail::sender::{MailSender, MailSenderOptions};
 use fabrique_server::web_push::endpoints::EndpointRule;
 use fabrique_server::web_push::sender::{Sender, SenderOptions};
 use fabrique_server::{Application, on_db};
@@ -17,6 +19,8 @@ use fabrique_wire::groups::Visibility;
 use fabrique_wire::posts::NewPost;
 use fabrique_wire::sync::{ClientMutation, Mutation, MutationOutcome, PushRequest, PushResponse};
 use uuid::Uuid;
+
+use crate::mail_server::MailServer;
 
 pub const ADMIN_EMAIL: &str = "admin@federation.test";
 pub const PASSWORD: &str = "correct horse battery";
@@ -45,6 +49,12 @@ pub enum Pushes {
     Held,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mails {
+    Sent,
+    Held,
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
@@ -65,6 +75,22 @@ impl Server {
     }
 
     pub async fn start_with(pushes: Pushes) -> Server {
+        Server::start_configured(pushes, None).await
+    }
+
+    /// A server that mails through `mail` (a sender running, as `fabrique serve --smtp-url`
+    /// runs one); its links use the address it really listens on.
+    pub async fn start_with_mail(mail: &MailServer) -> Server {
+        Server::start_configured(Pushes::Sent, Some((mail, Mails::Sent))).await
+    }
+
+    /// A server configured to mail through `mail` whose mails leave only when the story says
+    /// so ([`MailSender::send_due`]).
+    pub async fn start_with_mail_held(mail: &MailServer) -> Server {
+        Server::start_configured(Pushes::Sent, Some((mail, Mails::Held))).await
+    }
+
+    async fn start_configured(pushes: Pushes, mail: Option<(&MailServer, Mails)>) -> Server {
         let dir = std::env::temp_dir().join(format!("fabrique-story-{}", Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).expect("a temporary directory");
         let url = match std::env::var("FABRIQUE_TEST_DATABASE_URL") {
@@ -90,14 +116,30 @@ impl Server {
             let sender = Sender::new(db.clone(), sender_options()).await.expect("the push sender starts");
             tokio::spawn(sender.run(std::future::pending()));
         }
+        // A port known before the server starts, so that its links name it.
+        let port = std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+        let public_url = format!("http://127.0.0.1:{port}");
+        let sent = matches!(mail, Some((_, Mails::Sent)));
+        let mail = mail.map(|(server, _)| {
+            MailConfig::new(&server.url(), Some("Fédération test <noreply@federation.test>"), &public_url)
+                .expect("the SMTP settings are valid")
+        });
+        if let Some(config) = mail.as_ref().filter(|_| sent) {
+            let sender = MailSender::new(db.clone(), config.clone(), MailSenderOptions::default())
+                .expect("the mail sender starts");
+            tokio::spawn(sender.run(std::future::pending()));
+        }
         // The local push service listens on 127.0.0.1 over plain HTTP.
         let settings = Settings {
+            public_url,
             files_dir: dir.join("attachments"),
             push_endpoints: EndpointRule::AllowLoopback,
+            mail,
             ..Settings::default()
         };
-        let app =
-            Application::build(db.clone(), settings, "127.0.0.1:0".parse().unwrap()).await.expect("the server binds");
+        let app = Application::build(db.clone(), settings, format!("127.0.0.1:{port}").parse().unwrap())
+            .await
+            .expect("the server binds");
         let address = app.local_addr();
         tokio::spawn(app.run_until_stopped(std::future::pending()));
 

@@ -93,7 +93,7 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
     ] {
         assert!(report.contains(expected), "the report says {expected:?}: {report}");
     }
-    assert_eq!(report.matches("Invited — code").count(), 2);
+    assert_eq!(report.matches("Invited — link to pass on:").count(), 2, "without SMTP, the links are shown");
 
     // A report from the app, handled to its outcome.
     let group = server.create_group("Entraide du quartier", Visibility::Public).await;

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use fabrique_server::web_push::sender::SenderOptions;
+use fabrique_tests::binary::{DataDir, free_port, serve};
 use fabrique_tests::push_service::{Answer, Device, PushService};
 use fabrique_tests::server::{Member, Pushes, Server};
 use fabrique_wire::events::NewEvent;
@@ -389,68 +390,9 @@ async fn quiet_hours_hold_a_push_until_they_end_and_it_then_arrives() {
 // ---------------------------------------------------------------------------------------
 // The real `fabrique` binary stopped in the middle of a fan-out, then started again.
 
-/// The server binary, built beside the tests (`scripts/test.sh` builds every binary first).
-fn fabrique_binary() -> std::path::PathBuf {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let binary = target.join("debug/fabrique");
-    assert!(binary.exists(), "{} is missing: run `cargo build --workspace --bins` first", binary.display());
-    binary
-}
-
-/// A data directory removed at the end of the story.
-struct DataDir(std::path::PathBuf);
-
-impl DataDir {
-    fn new() -> DataDir {
-        let path = std::env::temp_dir().join(format!("fabrique-crash-{}", Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&path).expect("a temporary directory");
-        DataDir(path)
-    }
-
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl Drop for DataDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
-}
-
-/// `fabrique serve` on `port` over `data`, once it says it listens (it logs that after binding).
-async fn serve(data: &std::path::Path, port: u16) -> tokio::process::Child {
-    use tokio::io::AsyncBufReadExt;
-    let mut child = tokio::process::Command::new(fabrique_binary())
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--push-claim-seconds", "5", "--push-allow-loopback"])
-        .arg("--data-dir")
-        .arg(data)
-        .env("RUST_LOG", "warn,fabrique_server::cli=info")
-        .stdout(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the server starts");
-    let mut lines = tokio::io::BufReader::new(child.stdout.take().expect("the server's output")).lines();
-    let listening = tokio::time::timeout(Duration::from_secs(20), async {
-        while let Ok(Some(line)) = lines.next_line().await {
-            if line.contains("Fabrique is listening") {
-                return true;
-            }
-        }
-        false
-    })
-    .await;
-    assert!(matches!(listening, Ok(true)), "the server did not start listening within 20 s");
-    // The rest of its output is read and dropped, so that it never blocks on a full pipe.
-    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-    child
-}
+/// Claims lapse after 5 s (a killed sender's deliveries go again soon); the local push
+/// service is on 127.0.0.1.
+const PUSH_FLAGS: &[&str] = &["--push-claim-seconds", "5", "--push-allow-loopback"];
 
 /// A data directory with `devices` members of one group, each with one device at `service`
 /// (the load generator's seed), and the question that fans out to all of them, asked.
@@ -465,7 +407,7 @@ async fn crowd_asked(service: &PushService, devices: usize, port: u16) -> (DataD
         .await
         .expect("the load generator runs");
     assert!(seeded.success());
-    let server = serve(data.path(), port).await;
+    let server = serve(data.path(), port, PUSH_FLAGS).await;
     let url = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     let session: Value = client
@@ -519,7 +461,7 @@ async fn the_server_stopped_in_the_middle_of_a_fan_out_and_started_again_sends_e
     assert!(at_stop < devices, "stopped in the middle: {at_stop} of {devices}");
 
     service.slow_down(Duration::ZERO);
-    let _again = serve(data.path(), port).await;
+    let _again = serve(data.path(), port, PUSH_FLAGS).await;
     until_received(&service, devices, Duration::from_secs(60)).await;
     let seen = service.arrivals();
     assert_eq!(seen.len(), devices, "none lost");
@@ -542,7 +484,7 @@ async fn the_server_killed_in_the_middle_of_a_fan_out_loses_nothing_and_resends_
     assert!(at_kill < devices, "killed in the middle: {at_kill} of {devices}");
 
     service.slow_down(Duration::ZERO);
-    let _again = serve(data.path(), port).await;
+    let _again = serve(data.path(), port, PUSH_FLAGS).await;
     until_received(&service, devices, Duration::from_secs(60)).await;
     let seen = service.arrivals();
     assert_eq!(seen.len(), devices, "none lost");

@@ -1,4 +1,4 @@
-//! Sign-in, invitations, first administrator set-up, passwords.
+//! Sign-in, invitations, first administrator set-up, passwords and their reset.
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -37,13 +37,18 @@ wire_type! {
         pub role: Option<InvitedRole>,
     }
 
-    /// The invitation code is shown once, to the person who invites, to pass on.
+    /// The invitation code is shown once, to the person who invites, to pass on (the code
+    /// alone, or the link that carries it); when the server sends mail, the link was mailed.
     pub struct Invitation {
         pub id: Uuid,
         pub email: String,
         pub organisation_id: Uuid,
         pub role: InvitedRole,
         pub code: String,
+        /// `<public-url>/join/<code>`: the page that creates the account.
+        pub link: String,
+        /// Whether the invitation left by mail (the server has SMTP configured).
+        pub mailed: bool,
         pub expires_at: DateTime<Utc>,
     }
 
@@ -57,6 +62,21 @@ wire_type! {
     #[serde(deny_unknown_fields)]
     pub struct ChangePasswordRequest {
         pub current_password: String,
+        pub new_password: String,
+    }
+
+    /// Asks for a link to choose a new password, sent by e-mail to the address when an
+    /// account has it. The answer is the same whether it has or not.
+    #[serde(deny_unknown_fields)]
+    pub struct PasswordResetRequest {
+        pub email: String,
+    }
+
+    /// Sets a new password with the token of a reset link (the last part of its address).
+    /// Every session of the person ends.
+    #[serde(deny_unknown_fields)]
+    pub struct PasswordResetConfirm {
+        pub token: String,
         pub new_password: String,
     }
 

@@ -84,6 +84,8 @@ pub enum ErrorCode {
     InvitationRequired,
     JoinRequestNotFound,
     LastAdmin,
+    /// This server sends no e-mail (no SMTP configured): a reset link comes from a manager.
+    MailUnavailable,
     MalformedJson,
     MemberNotFound,
     MethodNotAllowed,
@@ -110,6 +112,8 @@ pub enum ErrorCode {
     RateLimited,
     ReasonRequired,
     ReportTargetNotFound,
+    /// A password-reset link that does not exist, was used, or is over an hour old.
+    ResetLinkInvalid,
     ResultsAfterClosing,
     SetupCodeInvalid,
     Suspended,
@@ -136,7 +140,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code but [`ErrorCode::Unknown`].
-    pub const ALL: [ErrorCode; 100] = [
+    pub const ALL: [ErrorCode; 102] = [
         ErrorCode::AccountExists,
         ErrorCode::AlreadyExists,
         ErrorCode::AlreadyMember,
@@ -192,6 +196,7 @@ impl ErrorCode {
         ErrorCode::InvitationRequired,
         ErrorCode::JoinRequestNotFound,
         ErrorCode::LastAdmin,
+        ErrorCode::MailUnavailable,
         ErrorCode::MalformedJson,
         ErrorCode::MemberNotFound,
         ErrorCode::MethodNotAllowed,
@@ -218,6 +223,7 @@ impl ErrorCode {
         ErrorCode::RateLimited,
         ErrorCode::ReasonRequired,
         ErrorCode::ReportTargetNotFound,
+        ErrorCode::ResetLinkInvalid,
         ErrorCode::ResultsAfterClosing,
         ErrorCode::SetupCodeInvalid,
         ErrorCode::Suspended,
@@ -297,6 +303,7 @@ impl ErrorCode {
             ErrorCode::InvitationRequired => "invitation_required",
             ErrorCode::JoinRequestNotFound => "join_request_not_found",
             ErrorCode::LastAdmin => "last_admin",
+            ErrorCode::MailUnavailable => "mail_unavailable",
             ErrorCode::MalformedJson => "malformed_json",
             ErrorCode::MemberNotFound => "member_not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
@@ -323,6 +330,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::ReasonRequired => "reason_required",
             ErrorCode::ReportTargetNotFound => "report_target_not_found",
+            ErrorCode::ResetLinkInvalid => "reset_link_invalid",
             ErrorCode::ResultsAfterClosing => "results_after_closing",
             ErrorCode::SetupCodeInvalid => "setup_code_invalid",
             ErrorCode::Suspended => "suspended",

@@ -6,7 +6,10 @@
 //! address) and per address ([`throttle`]), redemption rate-limited ([`rate_limit`]); neither
 //! tells whether an account exists.
 
+pub mod join;
+pub mod pages;
 pub mod rate_limit;
+pub mod reset;
 pub mod setup;
 pub mod throttle;
 
@@ -16,7 +19,7 @@ use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
@@ -30,9 +33,12 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{Actor, AuthUser, ClientIp, hash_token, manages, random_secret};
+use crate::config::Settings;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
+use crate::lang::Lang;
+use crate::mail::{self, messages};
 use crate::people::{self, NewPerson};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, audit, exec, fields, on_db, on_tx};
@@ -222,24 +228,30 @@ async fn change_password(
 async fn create_invitation(
     State(state): State<AppState>,
     AuthUser(actor): AuthUser,
+    headers: HeaderMap,
     Json(body): Json<CreateInvitationRequest>,
 ) -> ApiResult<(StatusCode, Json<Invitation>)> {
     let role = body.role.unwrap_or(InvitedRole::Member);
     rate_limit::check(&state.db, &format!("invite:account:{}", actor.person_id), 500, 3600).await?;
     let mut tx = state.db.begin_write().await?;
-    let invitation = invite(&mut tx, &actor, &body.email, body.organisation_id, role).await?;
+    let invitation =
+        invite(&mut tx, &state.settings, &actor, &body.email, body.organisation_id, role, Lang::from_headers(&headers))
+            .await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(invitation)))
 }
 
 /// Invites an email into an organisation (the API's and the console's one way): the
 /// organisation exists and is not archived, the actor manages it, no account has the email.
+/// When the server sends mail, the invitation goes by mail too, in `l`, with its link.
 pub async fn invite(
     tx: &mut Tx,
+    settings: &Settings,
     actor: &Actor,
     email: &str,
     organisation_id: Uuid,
     role: InvitedRole,
+    l: Lang,
 ) -> ApiResult<Invitation> {
     let email = fields::email(email)?;
     let archived: Option<Option<DateTime<Utc>>> = on_tx!(tx, c => sqlx::query_scalar("SELECT archived_at FROM organisations WHERE id = $1")
@@ -283,7 +295,25 @@ pub async fn invite(
         serde_json::json!({ "invitation": id, "role": role_text, "email": email }),
     )
     .await?;
-    Ok(Invitation { id, email, organisation_id, role, code, expires_at })
+    let link = format!("{}/join/{code}", settings.public_url);
+    let mailed = match &settings.mail {
+        Some(config) => {
+            let (inviter, organisation): (String, String) = on_tx!(tx, c => sqlx::query_as(
+                "SELECT p.display_name, o.name FROM people p, organisations o WHERE p.id = $1 AND o.id = $2")
+                .bind(actor.person_id).bind(organisation_id).fetch_one(c).await)?;
+            let message = messages::Invitation {
+                l,
+                federation: messages::federation_name(tx).await?,
+                organisation,
+                inviter,
+                link: link.clone(),
+                until: l.day(&expires_at),
+            };
+            mail::queue(tx, config, &format!("invitation:{id}"), "invitation", message.to(&email)?).await?
+        }
+        None => false,
+    };
+    Ok(Invitation { id, email, organisation_id, role, code, link, mailed, expires_at })
 }
 
 fn invitation_invalid() -> ApiError {
@@ -302,6 +332,13 @@ async fn redeem_invitation(
     ClientIp(ip): ClientIp,
     Json(body): Json<RedeemInvitationRequest>,
 ) -> ApiResult<(StatusCode, Json<SessionResponse>)> {
+    let session = redeem(&state, &ip, &body).await?;
+    Ok((StatusCode::CREATED, Json(session)))
+}
+
+/// Redeems an invitation (the API's and the `/join` page's one way): creates the account
+/// and opens a session.
+pub async fn redeem(state: &AppState, ip: &str, body: &RedeemInvitationRequest) -> ApiResult<SessionResponse> {
     rate_limit::check(&state.db, &format!("redeem:ip:{ip}"), 20, 900).await?;
     let display_name = fields::display_name(&body.display_name)?;
     let password = fields::new_password("password", &body.password, &[&display_name])?;
@@ -336,5 +373,5 @@ async fn redeem_invitation(
     let me = people::load_me(&mut tx, person_id).await?;
     crate::sync::log::commit(&mut tx, changes).await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(SessionResponse { token, expires_at, me })))
+    Ok(SessionResponse { token, expires_at, me })
 }

@@ -33,6 +33,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
 use crate::error::ApiError;
+pub use crate::lang::Lang;
 
 /// Every page's stylesheet, served at `/admin/console.css` (the CSP allows nothing inline).
 const STYLESHEET: &str = include_str!("../../templates/admin/console.css");
@@ -71,49 +72,6 @@ async fn stylesheet() -> Response {
     let mut response = STYLESHEET.into_response();
     response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8"));
     response
-}
-
-/// The language of the console's texts: French unless the browser prefers English.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Lang {
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn from_headers(headers: &axum::http::HeaderMap) -> Lang {
-        let preferred = headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-            .unwrap_or("fr")
-            .trim()
-            .to_ascii_lowercase();
-        if preferred.starts_with("en") { Lang::En } else { Lang::Fr }
-    }
-
-    /// The text in this language: templates write both, side by side, `l.tr("…", "…")`.
-    pub fn tr<'a>(&self, fr: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
-    }
-
-    pub fn code(&self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    /// A date and time as people read it (UTC, said so).
-    pub fn when(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
-        match self {
-            Lang::Fr => at.format("%d/%m/%Y %H:%M UTC").to_string(),
-            Lang::En => at.format("%Y-%m-%d %H:%M UTC").to_string(),
-        }
-    }
 }
 
 /// What every page's frame shows: who is signed in, the menu, the form token, a notice.
@@ -218,6 +176,10 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "The account was deactivated: the person can no longer sign in.",
         ),
         "person_reactivated" => l.tr("Le compte a été réactivé.", "The account was reactivated."),
+        "reset_link_mailed" => l.tr(
+            "Un lien pour choisir un nouveau mot de passe lui a été envoyé par e-mail (valable une heure).",
+            "A link to choose a new password was mailed to them (valid one hour).",
+        ),
         "role_changed" => l.tr("Le rôle a été modifié.", "The role was changed."),
         "group_created" => l.tr("Le groupe a été créé.", "The group was created."),
         "group_changed" => l.tr("Le groupe a été modifié.", "The group was changed."),

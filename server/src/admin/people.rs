@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/people/{id}/deactivate", get(confirm_deactivate).post(deactivate))
         .route("/admin/people/{id}/reactivate", post(reactivate))
         .route("/admin/people/{id}/role", post(set_role))
+        .route("/admin/people/{id}/password-reset", post(send_reset_link))
 }
 
 pub async fn count_in_scope(tx: &mut Tx, admin: &Admin) -> ApiResult<i64> {
@@ -262,6 +263,38 @@ async fn reactivate(State(state): State<AppState>, Path(id): Path<Uuid>, form: A
     Ok(done(&format!("/admin/people/{id}"), "person_reactivated"))
 }
 
+#[derive(Template)]
+#[template(path = "admin/reset_link.html")]
+struct ResetLinkPage {
+    frame: Frame,
+    person_id: Uuid,
+    name: String,
+    link: String,
+}
+
+/// A link to choose a new password, for a person who cannot sign in any more: mailed to
+/// them, or shown here to pass on when the server sends no mail.
+async fn send_reset_link(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
+    let admin = form.admin;
+    accounts::rate_limit::check(&state.db, &format!("reset:person:{id}"), 5, 3600).await?;
+    let mut tx = state.db.begin_write().await?;
+    people::may_administer(&mut tx, &admin.actor(), id).await.map_err(hide_other_associations)?;
+    let name: String = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1").bind(id).fetch_one(c).await)?;
+    let (link, mailed) = accounts::reset::send_link(
+        &mut tx,
+        &state.settings,
+        id,
+        admin.lang,
+        Some((admin.person_id, admin.name.clone())),
+    )
+    .await?;
+    tx.commit().await?;
+    if mailed {
+        return Ok(done(&format!("/admin/people/{id}"), "reset_link_mailed"));
+    }
+    Ok(render(&ResetLinkPage { frame: admin.frame("people", Notice(None)), person_id: id, name, link }))
+}
+
 #[derive(Deserialize)]
 struct RoleForm {
     /// `manager`, `not_manager`, `federation_admin`, `not_federation_admin`.
@@ -341,7 +374,8 @@ async fn invite(State(state): State<AppState>, form: AdminForm<InviteForm>) -> P
     let role = role_of(&form.role).unwrap_or(InvitedRole::Member);
     let mut tx = state.db.begin_write().await?;
     let outcome = if admin.may_act_on(form.organisation_id) {
-        accounts::invite(&mut tx, &admin.actor(), &form.email, form.organisation_id, role).await
+        accounts::invite(&mut tx, &state.settings, &admin.actor(), &form.email, form.organisation_id, role, admin.lang)
+            .await
     } else {
         Err(not_yours())
     };
@@ -409,7 +443,9 @@ pub struct ImportLine {
     pub line: usize,
     pub email: String,
     pub organisation: String,
+    /// The invitation's link, to pass on when it was not mailed.
     pub code: Option<String>,
+    pub mailed: bool,
     pub error: Option<String>,
 }
 
@@ -422,6 +458,8 @@ struct ImportPage {
     report: Option<Vec<ImportLine>>,
     invited: usize,
     failed: usize,
+    /// Whether invitations leave by mail (else the report shows links to pass on).
+    mail: bool,
 }
 
 async fn import_page(State(state): State<AppState>, admin: Admin, notice: Notice) -> PageResult {
@@ -435,6 +473,7 @@ async fn import_page(State(state): State<AppState>, admin: Admin, notice: Notice
         report: None,
         invited: 0,
         failed: 0,
+        mail: state.settings.mail.is_some(),
     }))
 }
 
@@ -482,6 +521,7 @@ async fn import(State(state): State<AppState>, admin: Admin, mut multipart: Mult
             report,
             invited,
             failed,
+            mail: state.settings.mail.is_some(),
         })
     };
     let Some(default_organisation) = organisation.filter(|id| admin.may_act_on(*id)) else {
@@ -512,6 +552,7 @@ async fn import(State(state): State<AppState>, admin: Admin, mut multipart: Mult
             email: row.email.clone(),
             organisation: String::new(),
             code: None,
+            mailed: false,
             error: None,
         };
         if let Some(first) = seen.get(&email) {
@@ -550,10 +591,11 @@ async fn import(State(state): State<AppState>, admin: Admin, mut multipart: Mult
         line.organisation = organisations.iter().find(|o| o.id == target).map(|o| o.name.clone()).unwrap_or_default();
         // Each row on its own: a bad row changes nothing, the good ones are kept.
         let mut tx = state.db.begin_write().await?;
-        match accounts::invite(&mut tx, &admin.actor(), &email, target, role).await {
+        match accounts::invite(&mut tx, &state.settings, &admin.actor(), &email, target, role, admin.lang).await {
             Ok(invitation) => {
                 tx.commit().await?;
-                line.code = Some(invitation.code);
+                line.mailed = invitation.mailed;
+                line.code = Some(invitation.link);
             }
             Err(error @ ApiError::Client { .. }) => line.error = Some(invite_error(&admin, &error)),
             Err(other) => return Err(PageError(other)),

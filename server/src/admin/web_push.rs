@@ -1,5 +1,6 @@
-//! Push health: how many devices are subscribed, and what the outbox sent, gave up on and
-//! still holds over the last day. Federation administrators only (it is the whole server's).
+//! Push and mail health: how many devices are subscribed, and what each outbox (pushes,
+//! mails) sent, gave up on and still holds over the last day. Federation administrators only
+//! (it is the whole server's).
 
 use askama::Template;
 use axum::Router;
@@ -25,6 +26,15 @@ struct PushPage {
     failed: i64,
     waiting: i64,
     oldest_waiting_minutes: Option<i64>,
+    /// `None`: this server sends no mail.
+    mail: Option<MailHealth>,
+}
+
+struct MailHealth {
+    sent: i64,
+    failed: i64,
+    waiting: i64,
+    oldest_waiting_minutes: Option<i64>,
 }
 
 async fn health(State(state): State<AppState>, admin: Admin, notice: Notice) -> PageResult {
@@ -37,6 +47,18 @@ async fn health(State(state): State<AppState>, admin: Admin, notice: Notice) -> 
     let waiting: i64 = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM push_deliveries WHERE state IN ('waiting', 'sending')").fetch_one(c).await)?;
     let oldest: Option<chrono::DateTime<Utc>> = on_tx!(&mut tx, c => sqlx::query_scalar("SELECT MIN(created_at) FROM push_deliveries WHERE state IN ('waiting', 'sending')").fetch_one(c).await)?;
     tx.commit().await?;
+    let mail = match state.settings.mail {
+        Some(_) => {
+            let health = crate::mail::sender::health(&state.db, Utc::now()).await?;
+            Some(MailHealth {
+                sent: health.sent,
+                failed: health.failed,
+                waiting: health.waiting,
+                oldest_waiting_minutes: health.oldest_waiting.map(|at| (Utc::now() - at).num_minutes()),
+            })
+        }
+        None => None,
+    };
     Ok(render(&PushPage {
         frame: admin.frame("push", notice),
         subscriptions,
@@ -45,5 +67,6 @@ async fn health(State(state): State<AppState>, admin: Admin, notice: Notice) -> 
         failed,
         waiting,
         oldest_waiting_minutes: oldest.map(|at| (Utc::now() - at).num_minutes()),
+        mail,
     }))
 }

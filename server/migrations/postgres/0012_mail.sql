@@ -1,0 +1,31 @@
+-- Issue 22: e-mail. Mails leave from a durable outbox written in the same transaction as
+-- their cause (`cause` is unique: one cause is never mailed twice). `message` is the whole
+-- RFC 5322 message, kept only until it is sent (it may carry a one-time link).
+CREATE TABLE mail_outbox (
+    id BIGSERIAL PRIMARY KEY,
+    cause TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    message BYTEA,
+    state TEXT NOT NULL,
+    attempts BIGINT NOT NULL DEFAULT 0,
+    not_before TIMESTAMPTZ NOT NULL,
+    claimed_until TIMESTAMPTZ,
+    last_error TEXT,
+    created_at TIMESTAMPTZ NOT NULL,
+    finished_at TIMESTAMPTZ
+);
+CREATE INDEX mail_outbox_due ON mail_outbox(not_before) WHERE state IN ('waiting', 'sending');
+CREATE INDEX mail_outbox_finished ON mail_outbox(finished_at) WHERE finished_at IS NOT NULL;
+
+-- A password-reset link: single use, valid one hour; only the token's hash is kept.
+CREATE TABLE password_resets (
+    id UUID PRIMARY KEY,
+    token_hash BYTEA NOT NULL UNIQUE,
+    person_id UUID NOT NULL REFERENCES people(id),
+    requested_by UUID REFERENCES people(id),
+    created_at TIMESTAMPTZ NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL,
+    used_at TIMESTAMPTZ
+);
+CREATE INDEX password_resets_person ON password_resets(person_id);

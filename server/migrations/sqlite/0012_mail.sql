@@ -1,0 +1,31 @@
+-- Issue 22: e-mail. Mails leave from a durable outbox written in the same transaction as
+-- their cause (`cause` is unique: one cause is never mailed twice). `message` is the whole
+-- RFC 5322 message, kept only until it is sent (it may carry a one-time link).
+CREATE TABLE mail_outbox (
+    id INTEGER PRIMARY KEY,
+    cause TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    message BLOB,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    not_before TEXT NOT NULL,
+    claimed_until TEXT,
+    last_error TEXT,
+    created_at TEXT NOT NULL,
+    finished_at TEXT
+);
+CREATE INDEX mail_outbox_due ON mail_outbox(not_before) WHERE state IN ('waiting', 'sending');
+CREATE INDEX mail_outbox_finished ON mail_outbox(finished_at) WHERE finished_at IS NOT NULL;
+
+-- A password-reset link: single use, valid one hour; only the token's hash is kept.
+CREATE TABLE password_resets (
+    id BLOB PRIMARY KEY,
+    token_hash BLOB NOT NULL UNIQUE,
+    person_id BLOB NOT NULL REFERENCES people(id),
+    requested_by BLOB REFERENCES people(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    used_at TEXT
+);
+CREATE INDEX password_resets_person ON password_resets(person_id);

@@ -1,0 +1,157 @@
+//! `/join/<code>`: the page an invitation's link opens (DESIGN.md §11). It says who invites
+//! into what, and creates the account there (name and password) for people who start from a
+//! computer or have no smartphone; then it says how to sign in from the app.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::get;
+use axum::{Form, Router};
+use chrono::{DateTime, Utc};
+use fabrique_wire::accounts::RedeemInvitationRequest;
+use serde::Deserialize;
+
+use super::pages::{MessagePage, failed, passwords_differ, public_page, refusal};
+use crate::auth::{ClientIp, hash_token};
+use crate::error::{ApiError, ErrorCode};
+use crate::lang::Lang;
+use crate::{AppState, on_db};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/join/{code}", get(join_page).post(join_form))
+}
+
+#[derive(Template)]
+#[template(path = "public/join.html")]
+struct JoinPage {
+    l: Lang,
+    code: String,
+    email: String,
+    organisation: String,
+    federation: String,
+    until: String,
+    name: String,
+    error: Option<String>,
+}
+
+/// What an invitation says, while it can be redeemed.
+async fn open_invitation(state: &AppState, code: &str) -> Result<Option<(String, String, DateTime<Utc>)>, ApiError> {
+    Ok(on_db!(&state.db, c => sqlx::query_as(
+        "SELECT i.email, o.name, i.expires_at FROM invitations i JOIN organisations o ON o.id = i.organisation_id \
+         WHERE i.code_hash = $1 AND i.redeemed_at IS NULL AND i.expires_at > $2 AND o.archived_at IS NULL")
+        .bind(hash_token(code.trim())).bind(Utc::now()).fetch_optional(c).await)?)
+}
+
+async fn federation(state: &AppState) -> Result<String, ApiError> {
+    let mut tx = state.db.begin_read().await?;
+    let name = crate::mail::messages::federation_name(&mut tx).await?;
+    tx.commit().await?;
+    Ok(name)
+}
+
+fn invalid_page(l: Lang) -> Response {
+    public_page(
+        StatusCode::NOT_FOUND,
+        &MessagePage {
+            l,
+            title: l.tr("Cette invitation n'est plus valable", "This invitation is no longer valid").into(),
+            text: l
+                .tr(
+                    "Elle a déjà servi, ou elle a expiré. Si vous avez déjà créé votre compte, connectez-vous dans l'application avec votre adresse e-mail. Sinon, demandez une nouvelle invitation à la personne qui vous a invité·e.",
+                    "It was already used, or it has expired. If you already created your account, sign in from the app with your email address. Otherwise, ask the person who invited you for a new invitation.",
+                )
+                .into(),
+            next: None,
+        },
+    )
+}
+
+async fn join_page(State(state): State<AppState>, headers: HeaderMap, Path(code): Path<String>) -> Response {
+    let l = Lang::from_headers(&headers);
+    match open_invitation(&state, &code).await {
+        Ok(Some((email, organisation, expires_at))) => {
+            let federation = match federation(&state).await {
+                Ok(name) => name,
+                Err(error) => return failed(error),
+            };
+            let until = l.day(&expires_at);
+            public_page(
+                StatusCode::OK,
+                &JoinPage { l, code, email, organisation, federation, until, name: String::new(), error: None },
+            )
+        }
+        Ok(None) => invalid_page(l),
+        Err(error) => failed(error),
+    }
+}
+
+#[derive(Deserialize)]
+struct JoinForm {
+    display_name: String,
+    password: String,
+    confirm: String,
+}
+
+async fn join_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
+    Path(code): Path<String>,
+    Form(form): Form<JoinForm>,
+) -> Response {
+    let l = Lang::from_headers(&headers);
+    let Ok(Some((email, organisation, expires_at))) = open_invitation(&state, &code).await else {
+        return invalid_page(l);
+    };
+    let federation = match federation(&state).await {
+        Ok(name) => name,
+        Err(error) => return failed(error),
+    };
+    let again = |status: StatusCode, error: String| {
+        public_page(
+            status,
+            &JoinPage {
+                l,
+                code: code.clone(),
+                email: email.clone(),
+                organisation: organisation.clone(),
+                federation: federation.clone(),
+                until: l.day(&expires_at),
+                name: form.display_name.clone(),
+                error: Some(error),
+            },
+        )
+    };
+    if form.password != form.confirm {
+        return again(StatusCode::UNPROCESSABLE_ENTITY, passwords_differ(l));
+    }
+    let request = RedeemInvitationRequest {
+        code: code.clone(),
+        display_name: form.display_name.clone(),
+        password: form.password.clone(),
+    };
+    match super::redeem(&state, &ip, &request).await {
+        Ok(_) => public_page(
+            StatusCode::CREATED,
+            &MessagePage {
+                l,
+                title: l.tr("Votre compte est créé", "Your account is ready").into(),
+                text: match l {
+                    Lang::Fr => format!(
+                        "Installez l'application Fabrique sur votre téléphone (App Store ou Google Play), puis connectez-vous : adresse du serveur {}, adresse e-mail {email}, et le mot de passe que vous venez de choisir.",
+                        state.settings.public_url
+                    ),
+                    Lang::En => format!(
+                        "Install the Fabrique app on your phone (App Store or Google Play), then sign in: server address {}, email address {email}, and the password you have just chosen.",
+                        state.settings.public_url
+                    ),
+                },
+                next: None,
+            },
+        ),
+        Err(ApiError::Client { code: ErrorCode::InvitationInvalid, .. }) => invalid_page(l),
+        Err(ApiError::Client { status, code, message, .. }) => again(status, refusal(l, code, message)),
+        Err(error) => failed(error),
+    }
+}

@@ -1,0 +1,94 @@
+//! The mails themselves: each kind a struct of what it says, written as text and as HTML
+//! from the templates in `server/templates/mail/`, in the recipient's language. No private
+//! group content goes into a mail.
+
+use askama::Template;
+
+use super::Outgoing;
+use crate::db::Tx;
+use crate::error::{ApiError, ApiResult};
+use crate::lang::Lang;
+use crate::on_tx;
+
+/// The federation's name, which every mail carries so that people know who writes.
+pub async fn federation_name(tx: &mut Tx) -> ApiResult<String> {
+    let name: Option<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT name FROM organisations WHERE kind = 'federation' ORDER BY created_at LIMIT 1")
+        .fetch_optional(c).await)?;
+    Ok(name.unwrap_or_else(|| "Fabrique".into()))
+}
+
+/// An invitation into an organisation, with the link that opens it.
+pub struct Invitation {
+    pub l: Lang,
+    pub federation: String,
+    pub organisation: String,
+    pub inviter: String,
+    pub link: String,
+    /// The last day the link works, as people read it.
+    pub until: String,
+}
+
+/// A link to choose a new password, valid one hour, used once.
+pub struct PasswordReset {
+    pub l: Lang,
+    pub federation: String,
+    pub name: String,
+    pub link: String,
+    /// Someone of the console sent it (their name), rather than the person asking.
+    pub sent_by: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "mail/invitation.txt")]
+struct InvitationText<'a> {
+    m: &'a Invitation,
+}
+
+#[derive(Template)]
+#[template(path = "mail/invitation.html")]
+struct InvitationHtml<'a> {
+    m: &'a Invitation,
+}
+
+#[derive(Template)]
+#[template(path = "mail/password_reset.txt")]
+struct PasswordResetText<'a> {
+    m: &'a PasswordReset,
+}
+
+#[derive(Template)]
+#[template(path = "mail/password_reset.html")]
+struct PasswordResetHtml<'a> {
+    m: &'a PasswordReset,
+}
+
+fn written(template: &impl Template) -> ApiResult<String> {
+    template.render().map_err(|e| ApiError::internal(format!("a mail template failed: {e}")))
+}
+
+impl Invitation {
+    pub fn to(&self, email: &str) -> ApiResult<Outgoing> {
+        Ok(Outgoing {
+            to: email.to_owned(),
+            subject: match self.l {
+                Lang::Fr => format!("{} vous invite sur Fabrique ({})", self.organisation, self.federation),
+                Lang::En => format!("{} invites you to Fabrique ({})", self.organisation, self.federation),
+            },
+            text: written(&InvitationText { m: self })?,
+            html: written(&InvitationHtml { m: self })?,
+        })
+    }
+}
+
+impl PasswordReset {
+    pub fn to(&self, email: &str) -> ApiResult<Outgoing> {
+        Ok(Outgoing {
+            to: email.to_owned(),
+            subject: self.l.tr("Choisir un nouveau mot de passe", "Choose a new password").to_owned()
+                + " — "
+                + &self.federation,
+            text: written(&PasswordResetText { m: self })?,
+            html: written(&PasswordResetHtml { m: self })?,
+        })
+    }
+}
