@@ -113,8 +113,9 @@ fn check(status: u16, body: &[u8]) -> Result<(), Failure> {
         200..=299 => Ok(()),
         401 => Err(Failure::Unauthorized),
         // A proxy in front of a stopped server answers these: the server is not reachable.
-        502..=504 => Err(Failure::Unreachable),
-        400..=499 => {
+        // Unless the server itself said why (a service it lacks, such as e-mail).
+        502..=504 if serde_json::from_slice::<ErrorBody>(body).is_err() => Err(Failure::Unreachable),
+        400..=499 | 502..=504 => {
             let (code, details) = match serde_json::from_slice::<ErrorBody>(body) {
                 Ok(body) => (body.error.code, body.error.details),
                 Err(_) => (String::from("refused"), None),

@@ -119,6 +119,7 @@ pub enum Text {
     AccountExists,
     MailUnavailable,
     ResetLinkInvalid,
+    ResetLinkSent,
     CannotBlockYourself,
     CaseDecided,
     GroupIsPublic,
@@ -420,6 +421,10 @@ impl Text {
             Text::MailUnavailable => (
                 "Ce serveur n'envoie pas d'e-mails : demandez à un responsable de votre association un lien pour choisir un nouveau mot de passe.",
                 "This server sends no e-mail: ask a manager of your association for a link to choose a new password.",
+            ),
+            Text::ResetLinkSent => (
+                "Si un compte a cette adresse, un e-mail vient de partir avec un lien pour choisir un nouveau mot de passe (valable une heure). Rien reçu ? Regardez dans les indésirables.",
+                "If an account has this address, an e-mail has just left with a link to choose a new password (valid one hour). Nothing arrived? Look in your spam folder.",
             ),
             Text::ResetLinkInvalid => (
                 "Ce lien n'est plus valable (il sert une fois, pendant une heure). Demandez-en un nouveau avec « Mot de passe oublié ».",

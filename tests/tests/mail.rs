@@ -5,10 +5,15 @@
 //! of who has an account; a refused address is given up, a server down is waited for; the
 //! real binary killed in the middle of a round mails everything, and nothing twice beyond
 //! the mail in flight. Without SMTP, the console shows the link to pass on (a real browser).
+//! A headless phone asks for the link itself.
 
 use std::time::Duration;
 
 use chrono::Utc;
+use fabrique_core::Event;
+use fabrique_core::accounts::AccountsEvent;
+use fabrique_core::i18n::Language;
+use fabrique_core::view::Screen;
 use fabrique_server::mail::MailConfig;
 use fabrique_server::mail::sender::{MailSender, MailSenderOptions, health};
 use fabrique_server::{exec, on_db};
@@ -16,6 +21,7 @@ use fabrique_tests::binary::{DataDir, fabrique_binary, free_port, serve};
 use fabrique_tests::browser::Browser;
 use fabrique_tests::mail_server::MailServer;
 use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};
+use fabrique_tests::shell::Device;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -369,4 +375,31 @@ async fn the_server_killed_in_the_middle_of_mailing_sends_every_invitation_and_n
     let twice = smtp.received().len() - people;
     eprintln!("killed after {at_kill} of {people} mails; {twice} arrived twice after the restart");
     assert!(twice <= 1, "only the mail in flight at the kill may go twice: {twice}");
+}
+
+#[tokio::test]
+async fn on_a_phone_forgot_my_password_mails_a_link_and_the_new_password_signs_in() {
+    let smtp = MailServer::start();
+    let server = Server::start_with_mail(&smtp).await;
+    server.member("Awa Diallo").await;
+    let email = "awa.diallo@association.test";
+    let storage = server.device_storage("awa");
+    let mut phone = Device::start("Awa", &server.url(), &storage).await;
+    phone.settle().await;
+    phone.send(Event::SetLanguage(Language::English)).await;
+    phone.send(Event::Accounts(AccountsEvent::ForgotPassword { email: email.into() })).await;
+    phone.settle().await;
+    let Screen::SignIn(form) = phone.view().screen else { panic!("still on sign-in") };
+    assert!(form.error.is_none(), "{form:?}");
+    assert!(form.notice.as_deref().is_some_and(|n| n.starts_with("If an account has this address")), "{form:?}");
+
+    let mail = smtp.first_to(email, "/reset/", WITHIN).await;
+    assert!(mail.text.starts_with("Hello Awa Diallo,"), "in the phone's language: {}", mail.text);
+    let link = mail.link(&format!("{}/reset/", server.url()));
+    let (status, _) = post_form(&server, &link, &[("password", NEW_PASSWORD), ("confirm", NEW_PASSWORD)]).await;
+    assert_eq!(status, StatusCode::OK);
+
+    phone.send(Event::Accounts(AccountsEvent::SignIn { email: email.into(), password: NEW_PASSWORD.into() })).await;
+    phone.settle().await;
+    assert!(matches!(phone.view().screen, Screen::Feed(_)), "signed in: {:?}", phone.view().screen);
 }

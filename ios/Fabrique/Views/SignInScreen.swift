@@ -19,6 +19,9 @@ struct SignInScreen: View {
                 ErrorText(text: view.error)
                 Button("sign_in") { send(.accounts(.signIn(email: email.trimmingCharacters(in: .whitespaces), password: password))) }
                     .disabled(view.busy)
+                // Mails a link to choose a new password to the address typed above.
+                Button("forgot_password") { send(.accounts(.forgotPassword(email: email.trimmingCharacters(in: .whitespaces)))) }
+                    .disabled(view.busy)
                 if view.busy { ProgressView() }
             }
             Section("have_a_code") {

@@ -10,7 +10,7 @@ pub use self::types::*;
 use crux_core::{Command, render::render};
 use crux_http::protocol::HttpResult;
 use crux_kv::KeyValueResult;
-use fabrique_wire::accounts::{RedeemInvitationRequest, SessionResponse, SignInRequest};
+use fabrique_wire::accounts::{PasswordResetRequest, RedeemInvitationRequest, SessionResponse, SignInRequest};
 use serde::Serialize;
 
 use crate::api::{self, Credentials, Failure};
@@ -65,6 +65,7 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
             }
             AccountsAnswer::SessionLoaded(result) => session_loaded(model, result),
             AccountsAnswer::SignedIn { tag, result } => signed_in(model, tag, result),
+            AccountsAnswer::ResetAsked { tag, result } => reset_asked(model, tag, result),
         },
         AccountsEvent::SignIn { email, password } => {
             let Phase::SignedOut(state) = &mut model.phase else { return render() };
@@ -94,7 +95,51 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
             send_sign_in(model, "/v1/invitations/redeem", &body)
         }
         AccountsEvent::SignOut => sign_out(model, None),
+        AccountsEvent::ForgotPassword { email } => {
+            let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            let email = email.trim().to_lowercase();
+            if !email.contains('@') || email.len() > 254 {
+                state.error = Some(Text::EmailInvalid);
+                return render();
+            }
+            let tag = model.tag();
+            if let Phase::SignedOut(state) = &mut model.phase {
+                state.busy = Some(tag);
+                state.error = None;
+                state.notice = None;
+            }
+            let mut request =
+                api::post(None, &model.server_url, "/v1/auth/password-reset", &PasswordResetRequest { email });
+            // The mail is written in the language the person uses the app in.
+            let language = match model.language {
+                Language::French => "fr",
+                Language::English => "en",
+            };
+            request
+                .headers
+                .push(crux_http::protocol::HttpHeader { name: "accept-language".into(), value: language.into() });
+            Command::request_from_shell(request)
+                .then_send(move |result| answered(AccountsAnswer::ResetAsked { tag, result }))
+                .and(render())
+        }
     }
+}
+
+/// The server took the request (whether an account has the address, it does not say): the
+/// person is told to look at their mail; or why it could not.
+fn reset_asked(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
+    let Phase::SignedOut(state) = &mut model.phase else { return Command::done() };
+    if state.busy != Some(tag) {
+        return Command::done();
+    }
+    state.busy = None;
+    match api::decode_empty(result) {
+        Ok(()) => state.notice = Some(Text::ResetLinkSent),
+        Err(Failure::Refused { status: 503, .. }) => state.error = Some(Text::MailUnavailable),
+        Err(Failure::Refused { status: 422, .. }) => state.error = Some(Text::EmailInvalid),
+        Err(failure) => state.error = Some(failure.text()),
+    }
+    render()
 }
 
 fn send_sign_in(model: &mut Model, path: &str, body: &impl Serialize) -> Cmd {
@@ -252,6 +297,38 @@ mod tests {
         let Screen::SignIn(form) = shell.screen() else { panic!() };
         assert!(!form.busy);
         assert_eq!(form.error.as_deref(), Some("Wrong email address or password."));
+    }
+
+    #[test]
+    fn a_forgotten_password_asks_for_a_link_and_says_where_to_look() {
+        let mut shell = Shell::default();
+        shell.start();
+        shell.send(Event::SetLanguage(crate::i18n::Language::English));
+        shell.send(Event::Accounts(AccountsEvent::ForgotPassword { email: "pas une adresse".into() }));
+        let Screen::SignIn(form) = shell.screen() else { panic!() };
+        assert_eq!(form.error.as_deref(), Some("This email address is not valid."));
+        assert!(shell.http.is_empty(), "nothing asked with a bad address");
+
+        shell.send(Event::Accounts(AccountsEvent::ForgotPassword { email: " Nadia@Quartier.test ".into() }));
+        let request = shell.take_request("/v1/auth/password-reset");
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&request.operation.body).unwrap(),
+            serde_json::json!({ "email": "nadia@quartier.test" })
+        );
+        let Screen::SignIn(busy) = shell.screen() else { panic!() };
+        assert!(busy.busy && busy.error.is_none());
+        shell.answer(request, ok(202, &()));
+        let Screen::SignIn(form) = shell.screen() else { panic!() };
+        assert!(!form.busy);
+        assert!(form.notice.as_deref().unwrap().starts_with("If an account has this address"), "{form:?}");
+
+        // A server that sends no mail says who can help instead.
+        shell.send(Event::Accounts(AccountsEvent::ForgotPassword { email: "nadia@quartier.test".into() }));
+        let request = shell.take_request("/v1/auth/password-reset");
+        shell.answer(request, refusal(503, "mail_unavailable"));
+        let Screen::SignIn(form) = shell.screen() else { panic!() };
+        assert!(form.error.as_deref().unwrap().contains("ask a manager of your association"), "{form:?}");
+        assert!(form.notice.is_none());
     }
 
     #[test]

@@ -24,6 +24,11 @@ pub enum AccountsEvent {
         password: String,
     },
     SignOut,
+    /// "Forgot your password?": a link to choose a new one is mailed to the address, if an
+    /// account has it (the answer does not say).
+    ForgotPassword {
+        email: String,
+    },
     /// The answers of this area's effects: only the core creates these.
     #[serde(skip)]
     #[facet(skip)]
@@ -36,6 +41,7 @@ pub enum AccountsAnswer {
     SettingsLoaded(KeyValueResult),
     SessionLoaded(KeyValueResult),
     SignedIn { tag: u64, result: HttpResult },
+    ResetAsked { tag: u64, result: HttpResult },
 }
 
 /// The sign-in screen's state.

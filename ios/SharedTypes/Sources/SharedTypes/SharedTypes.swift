@@ -53,6 +53,9 @@ indirect public enum AccountsEvent: Hashable, Equatable {
     /// Create one's account from the invitation code an association gave.
     case redeem(code: String, displayName: String, password: String)
     case signOut
+    /// "Forgot your password?": a link to choose a new one is mailed to the address, if an
+    /// account has it (the answer does not say).
+    case forgotPassword(email: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -68,6 +71,9 @@ indirect public enum AccountsEvent: Hashable, Equatable {
             try serializer.serialize_str(value: password)
         case .signOut:
             try serializer.serialize_variant_index(value: 2)
+        case .forgotPassword(let email):
+            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_str(value: email)
         }
         try serializer.decrease_container_depth()
     }
@@ -96,6 +102,10 @@ indirect public enum AccountsEvent: Hashable, Equatable {
         case 2:
             try deserializer.decrease_container_depth()
             return .signOut
+        case 3:
+            let email = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .forgotPassword(email: email)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for AccountsEvent: \(index)")
         }
     }

@@ -12,6 +12,7 @@ import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
@@ -53,6 +54,11 @@ fun SignInScreen(view: SignInView, send: Send) {
             onClick = { send(Event.Accounts(AccountsEvent.SignIn(email.trim(), password))) },
             enabled = !view.busy, modifier = Modifier.fillMaxWidth(),
         ) { Text(stringResource(R.string.sign_in)) }
+        // Mails a link to choose a new password to the address typed above.
+        TextButton(
+            onClick = { send(Event.Accounts(AccountsEvent.ForgotPassword(email.trim()))) },
+            enabled = !view.busy,
+        ) { Text(stringResource(R.string.forgot_password)) }
         LoadingRow(view.busy)
         HorizontalDivider()
         Text(stringResource(R.string.have_a_code), style = MaterialTheme.typography.titleMedium)

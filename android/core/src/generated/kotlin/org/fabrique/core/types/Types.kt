@@ -118,6 +118,28 @@ sealed interface AccountsEvent {
         }
     }
 
+    /// "Forgot your password?": a link to choose a new one is mailed to the address, if an
+    /// account has it (the answer does not say).
+    data class ForgotPassword(
+        val email: String,
+    ) : AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.serialize_str(email)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): ForgotPassword {
+                deserializer.increase_container_depth()
+                val email = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return ForgotPassword(email)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): AccountsEvent {
@@ -126,6 +148,7 @@ sealed interface AccountsEvent {
                 0 -> SignIn.deserialize(deserializer)
                 1 -> Redeem.deserialize(deserializer)
                 2 -> SignOut.deserialize(deserializer)
+                3 -> ForgotPassword.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for AccountsEvent: $index")
             }
         }
