@@ -287,7 +287,7 @@ async fn without_smtp_the_api_says_so_and_the_console_gives_a_link_that_works_in
     browser.submit("#sign-in").await;
     browser.goto(&format!("{base}/admin/people/{}", member.id)).await;
     browser.submit("#send-reset-link").await;
-    let link = browser.text("#reset-link").await;
+    let link = browser.text("#link").await;
     assert!(link.starts_with(&format!("{base}/reset/")), "{link}");
 
     // Sami opens it (their own browser, signed in nowhere) and chooses a password.

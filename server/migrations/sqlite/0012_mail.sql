@@ -29,3 +29,9 @@ CREATE TABLE password_resets (
     used_at TEXT
 );
 CREATE INDEX password_resets_person ON password_resets(person_id);
+
+-- Invitations are listed in the console, resent (a new code, mailed again: `sent` counts the
+-- mails, each its own cause) or withdrawn (the code stops working).
+ALTER TABLE invitations ADD COLUMN withdrawn_at TEXT;
+ALTER TABLE invitations ADD COLUMN sent INTEGER NOT NULL DEFAULT 1;
+CREATE INDEX invitations_created ON invitations(created_at);

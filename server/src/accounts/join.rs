@@ -39,7 +39,7 @@ struct JoinPage {
 async fn open_invitation(state: &AppState, code: &str) -> Result<Option<(String, String, DateTime<Utc>)>, ApiError> {
     Ok(on_db!(&state.db, c => sqlx::query_as(
         "SELECT i.email, o.name, i.expires_at FROM invitations i JOIN organisations o ON o.id = i.organisation_id \
-         WHERE i.code_hash = $1 AND i.redeemed_at IS NULL AND i.expires_at > $2 AND o.archived_at IS NULL")
+         WHERE i.code_hash = $1 AND i.redeemed_at IS NULL AND i.withdrawn_at IS NULL AND i.expires_at > $2 AND o.archived_at IS NULL")
         .bind(hash_token(code.trim())).bind(Utc::now()).fetch_optional(c).await)?)
 }
 

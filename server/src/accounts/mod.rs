@@ -6,6 +6,7 @@
 //! address) and per address ([`throttle`]), redemption rate-limited ([`rate_limit`]); neither
 //! tells whether an account exists.
 
+pub mod invitations;
 pub mod join;
 pub mod pages;
 pub mod rate_limit;
@@ -38,7 +39,6 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::lang::Lang;
-use crate::mail::{self, messages};
 use crate::people::{self, NewPerson};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, audit, exec, fields, on_db, on_tx};
@@ -295,25 +295,18 @@ pub async fn invite(
         serde_json::json!({ "invitation": id, "role": role_text, "email": email }),
     )
     .await?;
-    let link = format!("{}/join/{code}", settings.public_url);
-    let mailed = match &settings.mail {
-        Some(config) => {
-            let (inviter, organisation): (String, String) = on_tx!(tx, c => sqlx::query_as(
-                "SELECT p.display_name, o.name FROM people p, organisations o WHERE p.id = $1 AND o.id = $2")
-                .bind(actor.person_id).bind(organisation_id).fetch_one(c).await)?;
-            let message = messages::Invitation {
-                l,
-                federation: messages::federation_name(tx).await?,
-                organisation,
-                inviter,
-                link: link.clone(),
-                until: l.day(&expires_at),
-            };
-            mail::queue(tx, config, &format!("invitation:{id}"), "invitation", message.to(&email)?).await?
-        }
-        None => false,
+    let mut invitation = Invitation {
+        id,
+        link: format!("{}/join/{code}", settings.public_url),
+        email,
+        organisation_id,
+        role,
+        code,
+        mailed: false,
+        expires_at,
     };
-    Ok(Invitation { id, email, organisation_id, role, code, link, mailed, expires_at })
+    invitation.mailed = invitations::mail(tx, settings, l, actor.person_id, &invitation, 1).await?;
+    Ok(invitation)
 }
 
 fn invitation_invalid() -> ApiError {
@@ -347,7 +340,7 @@ pub async fn redeem(state: &AppState, ip: &str, body: &RedeemInvitationRequest) 
     let password_hash = hash_password(password).await?;
     let now = Utc::now();
     let mut tx = state.db.begin_write().await?;
-    let row: Option<(Uuid, String, Uuid, String)> = on_tx!(&mut tx, c => sqlx::query_as("SELECT id, email, organisation_id, role FROM invitations WHERE code_hash = $1 AND redeemed_at IS NULL AND expires_at > $2")
+    let row: Option<(Uuid, String, Uuid, String)> = on_tx!(&mut tx, c => sqlx::query_as("SELECT id, email, organisation_id, role FROM invitations WHERE code_hash = $1 AND redeemed_at IS NULL AND withdrawn_at IS NULL AND expires_at > $2")
         .bind(&code_hash).bind(now).fetch_optional(c).await)?;
     let Some((invitation_id, email, organisation_id, role)) = row else {
         return Err(invitation_invalid());

@@ -18,6 +18,7 @@ pub mod activity;
 pub mod audit;
 pub mod charter;
 pub mod groups;
+pub mod invitations;
 pub mod moderation;
 pub mod organisations;
 pub mod people;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .merge(session::router())
         .merge(organisations::router())
         .merge(people::router())
+        .merge(invitations::router())
         .merge(groups::router())
         .merge(moderation::router())
         .merge(charter::router())
@@ -84,6 +86,18 @@ pub struct Frame {
     pub notice: Option<String>,
     /// The menu entry to show as the current one.
     pub section: &'static str,
+}
+
+/// A link to pass on (the server sends no mail): what it is for, and the way back.
+#[derive(Template)]
+#[template(path = "admin/link.html")]
+pub struct LinkPage {
+    pub frame: Frame,
+    pub heading: String,
+    pub text: String,
+    pub link: String,
+    pub back_href: String,
+    pub back_label: String,
 }
 
 /// Renders a page; a template that fails to render is an internal error (logged, generic page).
@@ -176,6 +190,14 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "The account was deactivated: the person can no longer sign in.",
         ),
         "person_reactivated" => l.tr("Le compte a été réactivé.", "The account was reactivated."),
+        "invitation_resent" => l.tr(
+            "L'invitation a été renvoyée par e-mail, avec un nouveau lien valable 14 jours.",
+            "The invitation was sent again by e-mail, with a new link valid 14 days.",
+        ),
+        "invitation_withdrawn" => l.tr(
+            "L'invitation a été retirée : son lien ne fonctionne plus.",
+            "The invitation was withdrawn: its link no longer works.",
+        ),
         "reset_link_mailed" => l.tr(
             "Un lien pour choisir un nouveau mot de passe lui a été envoyé par e-mail (valable une heure).",
             "A link to choose a new password was mailed to them (valid one hour).",

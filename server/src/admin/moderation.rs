@@ -10,7 +10,7 @@ use fabrique_wire::moderation::ModerationDecision;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::session::{Admin, AdminForm, Notice};
+use super::session::{Admin, AdminForm, NoFields, Notice};
 use super::{Frame, PageResult, commit, done, render};
 use crate::AppState;
 use crate::error::{ApiError, ErrorCode};
@@ -81,9 +81,6 @@ async fn case_page(State(state): State<AppState>, admin: Admin, notice: Notice, 
     let mine = case.handler_id == Some(admin.person_id);
     Ok(render(&CasePage { frame: admin.frame("moderation", notice), case, mine, reports, history }))
 }
-
-#[derive(Deserialize)]
-struct NoFields {}
 
 async fn take(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
     let admin = form.admin;

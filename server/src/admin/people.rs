@@ -11,7 +11,7 @@ use fabrique_wire::accounts::InvitedRole;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::session::{Admin, AdminForm, Notice, check_csrf};
+use super::session::{Admin, AdminForm, NoFields, Notice, check_csrf};
 use super::{Frame, PageError, PageResult, commit, done, render};
 use crate::auth::{in_scope, not_yours};
 use crate::db::Tx;
@@ -221,9 +221,6 @@ async fn person_page(State(state): State<AppState>, admin: Admin, notice: Notice
     Ok(render(&PersonPage { frame: admin.frame("people", notice), person, manager: manager.is_some(), groups }))
 }
 
-#[derive(Deserialize)]
-struct NoFields {}
-
 async fn confirm_deactivate(State(state): State<AppState>, admin: Admin, Path(id): Path<Uuid>) -> PageResult {
     let mut tx = state.db.begin_read().await?;
     let person: Option<(String, Uuid)> = on_tx!(&mut tx, c => sqlx::query_as("SELECT display_name, organisation_id FROM people WHERE id = $1")
@@ -263,15 +260,6 @@ async fn reactivate(State(state): State<AppState>, Path(id): Path<Uuid>, form: A
     Ok(done(&format!("/admin/people/{id}"), "person_reactivated"))
 }
 
-#[derive(Template)]
-#[template(path = "admin/reset_link.html")]
-struct ResetLinkPage {
-    frame: Frame,
-    person_id: Uuid,
-    name: String,
-    link: String,
-}
-
 /// A link to choose a new password, for a person who cannot sign in any more: mailed to
 /// them, or shown here to pass on when the server sends no mail.
 async fn send_reset_link(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
@@ -292,7 +280,18 @@ async fn send_reset_link(State(state): State<AppState>, Path(id): Path<Uuid>, fo
     if mailed {
         return Ok(done(&format!("/admin/people/{id}"), "reset_link_mailed"));
     }
-    Ok(render(&ResetLinkPage { frame: admin.frame("people", Notice(None)), person_id: id, name, link }))
+    let l = admin.lang;
+    Ok(render(&super::LinkPage {
+        heading: format!("{} {name}", l.tr("Un lien pour", "A link for")),
+        text: l.tr(
+            "Ce serveur n'envoie pas d'e-mails : transmettez ce lien à la personne, de vive voix ou par message. Il sert une fois, pendant une heure, et ne sera plus affiché.",
+            "This server sends no e-mail: pass this link on to the person, in person or by message. It works once, for one hour, and will not be shown again.",
+        ).into(),
+        link,
+        back_href: format!("/admin/people/{id}"),
+        back_label: l.tr("Retour à sa fiche", "Back to their page").into(),
+        frame: admin.frame("people", Notice(None)),
+    }))
 }
 
 #[derive(Deserialize)]

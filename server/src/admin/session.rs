@@ -234,6 +234,10 @@ fn form_expired(lang: Lang) -> Response {
     .into_response()
 }
 
+/// A form with nothing but its CSRF token (a button).
+#[derive(Deserialize)]
+pub struct NoFields {}
+
 /// Checks a form's CSRF token against the signed-in session (also for multipart forms).
 pub fn check_csrf(admin: &Admin, sent: &str) -> Result<(), Box<Response>> {
     if same(sent, &admin.csrf) { Ok(()) } else { Err(Box::new(form_expired(admin.lang))) }

@@ -608,3 +608,81 @@ async fn deactivating_a_person_closes_their_live_channel_at_once() {
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(ends_soon(live).await, "the deactivated person's live channel closed");
 }
+
+/// The code at the end of an invitation link shown on a page.
+fn shown_link(page: &str) -> String {
+    let start = page.find("<code id=\"link\">").map(|i| i + "<code id=\"link\">".len()).expect("a link on the page");
+    page[start..].split('<').next().unwrap().to_owned()
+}
+
+async fn redeem_status(app: &TestApp, code: &str, name: &str) -> StatusCode {
+    app.post("/v1/invitations/redeem", None, &json!({ "code": code, "display_name": name, "password": PASSWORD }))
+        .await
+        .status()
+}
+
+#[tokio::test]
+async fn invitations_are_listed_sent_again_with_a_new_link_or_withdrawn_by_their_association_only() {
+    let app = spawn_app().await;
+    let (manager, _, mine, theirs, _) = two_associations(&app).await;
+    let invite = |email: &'static str, organisation: Uuid, by: &Person| {
+        let app = &app;
+        let token = by.token.clone();
+        async move {
+            let answer = app
+                .post("/v1/invitations", Some(&token), &json!({ "email": email, "organisation_id": organisation }))
+                .await;
+            assert_eq!(answer.status(), StatusCode::CREATED);
+            let body: serde_json::Value = answer.json().await.unwrap();
+            assert_eq!(body["mailed"], false, "this server sends no mail");
+            (body["id"].as_str().unwrap().parse::<Uuid>().unwrap(), body["code"].as_str().unwrap().to_owned())
+        }
+    };
+    let (late, late_code) = invite("tardif@mon-asso.test", mine, &manager).await;
+    let (mistake, mistake_code) = invite("erreur@mon-asso.test", mine, &manager).await;
+    let (_, accepted_code) = invite("accepte@mon-asso.test", mine, &manager).await;
+    let (theirs_id, _) = invite("ailleurs@autre-asso.test", theirs, &app.admin).await;
+    assert_eq!(redeem_status(&app, &accepted_code, "Alice Accepte").await, StatusCode::CREATED);
+
+    let mut console = Console::sign_in(&app, &manager.email).await;
+    let (status, page) = console.get("/admin/people/invitations").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("tardif@mon-asso.test") && page.contains("erreur@mon-asso.test"), "{page}");
+    assert!(page.contains("Waiting until") && page.contains("Marie Martin"), "who invited, until when: {page}");
+    assert!(!page.contains("accepte@mon-asso.test"), "waiting ones by default: {page}");
+    assert!(!page.contains("ailleurs@autre-asso.test"), "another association's stay hidden");
+    let (_, accepted) = console.get("/admin/people/invitations?state=accepted").await;
+    assert!(accepted.contains("accepte@mon-asso.test") && accepted.contains("Accepted on"), "{accepted}");
+    let (_, all) = console.get("/admin/people/invitations?state=all").await;
+    assert!(!all.contains("ailleurs@autre-asso.test"));
+
+    // Sent again: a new link to pass on; the old code no longer opens an account.
+    let (status, _, page) = console.post(&format!("/admin/people/invitations/{late}/resend"), &[]).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let link = shown_link(&page);
+    let new_code = link.rsplit('/').next().unwrap();
+    assert!(link.starts_with(&format!("{}/join/", "http://localhost")), "{link}");
+    assert_eq!(redeem_status(&app, &late_code, "Théo Tardif").await, StatusCode::NOT_FOUND);
+    assert_eq!(redeem_status(&app, new_code, "Théo Tardif").await, StatusCode::CREATED);
+
+    // Withdrawn: its code stops working, and it cannot be sent again.
+    console.get("/admin/people/invitations").await;
+    let (status, location, _) = console.post(&format!("/admin/people/invitations/{mistake}/withdraw"), &[]).await;
+    assert_eq!(
+        (status, location.as_str()),
+        (StatusCode::SEE_OTHER, "/admin/people/invitations?notice=invitation_withdrawn")
+    );
+    assert_eq!(redeem_status(&app, &mistake_code, "Eve Erreur").await, StatusCode::NOT_FOUND);
+    let (_, withdrawn) = console.get("/admin/people/invitations?state=withdrawn").await;
+    assert!(withdrawn.contains("erreur@mon-asso.test") && withdrawn.contains("Withdrawn on"), "{withdrawn}");
+    let (status, _, _) = console.post(&format!("/admin/people/invitations/{mistake}/resend"), &[]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Another association's invitation: not found, unchanged.
+    let audit_before = app.count("audit_log").await;
+    for action in ["resend", "withdraw"] {
+        let (status, _, body) = console.post(&format!("/admin/people/invitations/{theirs_id}/{action}"), &[]).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{action}: {body}");
+    }
+    assert_eq!(app.count("audit_log").await, audit_before);
+}
