@@ -4,6 +4,8 @@
 //! effect outputs in, further requests out; the view model out. Bytes are bincode, read and
 //! written by the generated types of each shell. Bad bytes, an unknown request id or a
 //! panic inside the core come back as a typed [`CoreError`], never as a crash of the app.
+//! Beside the core, two functions a push service or extension calls without one:
+//! [`push_keys_new`] and [`push_decrypt`].
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
@@ -12,6 +14,7 @@ use crux_core::Core;
 use crux_core::bridge::{Bridge, BridgeError, EffectId};
 
 use crate::app::Fabrique;
+use crate::notifications::decrypt::{self, DecryptError};
 
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum CoreError {
@@ -103,6 +106,47 @@ impl CoreFFI {
             }
         }
     }
+}
+
+/// A device's push keys (see `notifications::decrypt`): the public key and auth secret go
+/// into its Web Push subscription; the private key stays on the device (the iOS app and its
+/// notification extension share it through the App Group keychain).
+#[derive(uniffi::Record)]
+pub struct PushKeys {
+    /// Uncompressed P-256 point, 65 bytes (the subscription's `p256dh`).
+    pub public_key: Vec<u8>,
+    /// 32 bytes, never sent anywhere.
+    pub private_key: Vec<u8>,
+    /// 16 bytes (the subscription's `auth`).
+    pub auth_secret: Vec<u8>,
+}
+
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum PushError {
+    #[error("the device's push keys are not valid")]
+    BadKeys,
+    #[error("the push is not an aes128gcm message")]
+    Malformed,
+    #[error("the push was not encrypted for this device, or was altered")]
+    NotForThisDevice,
+}
+
+/// New push keys for this device.
+#[uniffi::export]
+pub fn push_keys_new() -> PushKeys {
+    let keys = decrypt::new_keys();
+    PushKeys { public_key: keys.public_key, private_key: keys.private_key, auth_secret: keys.auth_secret }
+}
+
+/// The payload of a push (RFC 8291, `aes128gcm`) received by this device: the JSON the server
+/// sent (a kind, ids, a generic sentence), or why it cannot be read.
+#[uniffi::export]
+pub fn push_decrypt(private_key: Vec<u8>, auth_secret: Vec<u8>, body: Vec<u8>) -> Result<Vec<u8>, PushError> {
+    decrypt::decrypt(&private_key, &auth_secret, &body).map_err(|error| match error {
+        DecryptError::BadKeys => PushError::BadKeys,
+        DecryptError::Malformed => PushError::Malformed,
+        DecryptError::NotForThisDevice => PushError::NotForThisDevice,
+    })
 }
 
 #[cfg(test)]

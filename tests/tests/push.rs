@@ -575,3 +575,33 @@ async fn a_push_service_that_never_answers_does_not_delay_anyone_elses_push() {
     assert!(hanging.total_received() == 0, "the hanging service never answered");
     let _ = &mut server;
 }
+
+// ---------------------------------------------------------------------------------------
+// The device's side: what the server encrypts, the core decrypts (RFC 8291), as the iOS
+// notification extension and the Android push service do through the FFI.
+
+#[test]
+fn what_the_server_encrypts_for_a_device_the_cores_decryption_reads_and_nothing_else_does() {
+    use fabrique_core::notifications::decrypt::{DecryptError, decrypt, new_keys};
+    let device = new_keys();
+    let payload = serde_json::json!({ "notification_id": Uuid::now_v7(), "kind": "question_asked",
+        "subject_id": Uuid::now_v7(), "text": "Nouvelle question dans un de vos groupes" })
+    .to_string();
+    let random = ring::rand::SystemRandom::new();
+    let body = fabrique_server::web_push::encryption::encrypt(
+        &random,
+        payload.as_bytes(),
+        &device.public_key,
+        &device.auth_secret,
+    )
+    .expect("the server encrypts");
+    assert_eq!(decrypt(&device.private_key, &device.auth_secret, &body).unwrap(), payload.as_bytes());
+
+    // An independent implementation (the one the web-push crate uses) agrees.
+    let by_ece = ece::encrypt(&device.public_key, &device.auth_secret, payload.as_bytes()).expect("ece encrypts");
+    assert_eq!(decrypt(&device.private_key, &device.auth_secret, &by_ece).unwrap(), payload.as_bytes());
+
+    // Another phone holds other keys: it reads nothing.
+    let other = new_keys();
+    assert_eq!(decrypt(&other.private_key, &other.auth_secret, &body), Err(DecryptError::NotForThisDevice));
+}

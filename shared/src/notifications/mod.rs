@@ -3,6 +3,7 @@
 //! opens), and "mark all read". A push only says that something new is there: the core
 //! syncs (`Event::PushReceived`) and the list shows it.
 
+pub mod decrypt;
 pub mod types;
 pub use self::types::*;
 

@@ -711,6 +711,87 @@ public func FfiConverterTypeCoreFFI_lower(_ value: CoreFfi) -> UInt64 {
 
 
 
+/**
+ * A device's push keys (see `notifications::decrypt`): the public key and auth secret go
+ * into its Web Push subscription; the private key stays on the device (the iOS app and its
+ * notification extension share it through the App Group keychain).
+ */
+public struct PushKeys: Equatable, Hashable {
+    /**
+     * Uncompressed P-256 point, 65 bytes (the subscription's `p256dh`).
+     */
+    public var publicKey: Data
+    /**
+     * 32 bytes, never sent anywhere.
+     */
+    public var privateKey: Data
+    /**
+     * 16 bytes (the subscription's `auth`).
+     */
+    public var authSecret: Data
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Uncompressed P-256 point, 65 bytes (the subscription's `p256dh`).
+         */publicKey: Data, 
+        /**
+         * 32 bytes, never sent anywhere.
+         */privateKey: Data, 
+        /**
+         * 16 bytes (the subscription's `auth`).
+         */authSecret: Data) {
+        self.publicKey = publicKey
+        self.privateKey = privateKey
+        self.authSecret = authSecret
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PushKeys: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushKeys: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushKeys {
+        return
+            try PushKeys(
+                publicKey: FfiConverterData.read(from: &buf), 
+                privateKey: FfiConverterData.read(from: &buf), 
+                authSecret: FfiConverterData.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PushKeys, into buf: inout [UInt8]) {
+        FfiConverterData.write(value.publicKey, into: &buf)
+        FfiConverterData.write(value.privateKey, into: &buf)
+        FfiConverterData.write(value.authSecret, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushKeys_lift(_ buf: RustBuffer) throws -> PushKeys {
+    return try FfiConverterTypePushKeys.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushKeys_lower(_ value: PushKeys) -> RustBuffer {
+    return FfiConverterTypePushKeys.lower(value)
+}
+
+
 public 
 enum CoreError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
 
@@ -815,6 +896,113 @@ public func FfiConverterTypeCoreError_lower(_ value: CoreError) -> RustBuffer {
     return FfiConverterTypeCoreError.lower(value)
 }
 
+
+public 
+enum PushError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    case BadKeys
+    case Malformed
+    case NotForThisDevice
+
+    
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension PushError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushError: FfiConverterRustBuffer {
+    typealias SwiftType = PushError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .BadKeys
+        case 2: return .Malformed
+        case 3: return .NotForThisDevice
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PushError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case .BadKeys:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .Malformed:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .NotForThisDevice:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushError_lift(_ buf: RustBuffer) throws -> PushError {
+    return try FfiConverterTypePushError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushError_lower(_ value: PushError) -> RustBuffer {
+    return FfiConverterTypePushError.lower(value)
+}
+/**
+ * The payload of a push (RFC 8291, `aes128gcm`) received by this device: the JSON the server
+ * sent (a kind, ids, a generic sentence), or why it cannot be read.
+ */
+public func pushDecrypt(privateKey: Data, authSecret: Data, body: Data)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypePushError_lift) {
+        uniffiCallStatus in
+    uniffi_fabrique_core_fn_func_push_decrypt(
+        FfiConverterData.lower(privateKey),
+        FfiConverterData.lower(authSecret),
+        FfiConverterData.lower(body),uniffiCallStatus
+    )
+})
+}
+/**
+ * New push keys for this device.
+ */
+public func pushKeysNew() -> PushKeys  {
+    return try!  FfiConverterTypePushKeys_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_fabrique_core_fn_func_push_keys_new(uniffiCallStatus
+    )
+})
+}
+
 private enum InitializationResult {
     case ok
     case contractVersionMismatch
@@ -829,6 +1017,12 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_fabrique_core_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_fabrique_core_checksum_func_push_decrypt() != 54888) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fabrique_core_checksum_func_push_keys_new() != 54138) {
+        return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fabrique_core_checksum_method_coreffi_resolve() != 1389) {
         return InitializationResult.apiChecksumMismatch

@@ -274,6 +274,17 @@ RustBuffer uniffi_fabrique_core_fn_method_coreffi_update(uint64_t ptr, RustBuffe
 RustBuffer uniffi_fabrique_core_fn_method_coreffi_view(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_DECRYPT
+#define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_DECRYPT
+RustBuffer uniffi_fabrique_core_fn_func_push_decrypt(RustBuffer private_key, RustBuffer auth_secret, RustBuffer body, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_KEYS_NEW
+#define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_KEYS_NEW
+RustBuffer uniffi_fabrique_core_fn_func_push_keys_new(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_FABRIQUE_CORE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_FABRIQUE_CORE_RUSTBUFFER_ALLOC
 RustBuffer ffi_fabrique_core_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -532,6 +543,18 @@ void ffi_fabrique_core_rust_future_free_void(uint64_t handle
 #ifndef UNIFFI_FFIDEF_FFI_FABRIQUE_CORE_RUST_FUTURE_COMPLETE_VOID
 #define UNIFFI_FFIDEF_FFI_FABRIQUE_CORE_RUST_FUTURE_COMPLETE_VOID
 void ffi_fabrique_core_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_DECRYPT
+#define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_DECRYPT
+uint16_t uniffi_fabrique_core_checksum_func_push_decrypt(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_KEYS_NEW
+#define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_KEYS_NEW
+uint16_t uniffi_fabrique_core_checksum_func_push_keys_new(void
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_METHOD_COREFFI_RESOLVE

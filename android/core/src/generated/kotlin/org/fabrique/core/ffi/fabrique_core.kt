@@ -675,6 +675,10 @@ internal object IntegrityCheckingUniffiLib {
     }
 
     internal fun ensureInitialized() = Unit
+    external fun uniffi_fabrique_core_checksum_func_push_decrypt(
+    ): Int
+    external fun uniffi_fabrique_core_checksum_func_push_keys_new(
+    ): Int
     external fun uniffi_fabrique_core_checksum_method_coreffi_resolve(
     ): Int
     external fun uniffi_fabrique_core_checksum_method_coreffi_update(
@@ -714,6 +718,10 @@ internal object UniffiLib {
     external fun uniffi_fabrique_core_fn_method_coreffi_update(`ptr`: Long,`event`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_fabrique_core_fn_method_coreffi_view(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_fabrique_core_fn_func_push_decrypt(`privateKey`: RustBuffer.ByValue,`authSecret`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_fabrique_core_fn_func_push_keys_new(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_fabrique_core_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -834,6 +842,12 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 }
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
+    if ((lib.uniffi_fabrique_core_checksum_func_push_decrypt() and 0xFFFF) != 54888) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_fabrique_core_checksum_func_push_keys_new() and 0xFFFF) != 54138) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_fabrique_core_checksum_method_coreffi_resolve() and 0xFFFF) != 1389) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1421,6 +1435,63 @@ public object FfiConverterTypeCoreFFI: FfiConverter<CoreFfi, Long> {
 
 
 
+/**
+ * A device's push keys (see `notifications::decrypt`): the public key and auth secret go
+ * into its Web Push subscription; the private key stays on the device (the iOS app and its
+ * notification extension share it through the App Group keychain).
+ */
+data class PushKeys (
+    /**
+     * Uncompressed P-256 point, 65 bytes (the subscription's `p256dh`).
+     */
+    var `publicKey`: kotlin.ByteArray
+    , 
+    /**
+     * 32 bytes, never sent anywhere.
+     */
+    var `privateKey`: kotlin.ByteArray
+    , 
+    /**
+     * 16 bytes (the subscription's `auth`).
+     */
+    var `authSecret`: kotlin.ByteArray
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePushKeys: FfiConverterRustBuffer<PushKeys> {
+    override fun read(buf: ByteBuffer): PushKeys {
+        return PushKeys(
+            FfiConverterByteArray.read(buf),
+            FfiConverterByteArray.read(buf),
+            FfiConverterByteArray.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PushKeys) = (
+            FfiConverterByteArray.allocationSize(value.`publicKey`) +
+            FfiConverterByteArray.allocationSize(value.`privateKey`) +
+            FfiConverterByteArray.allocationSize(value.`authSecret`)
+    )
+
+    override fun write(value: PushKeys, buf: ByteBuffer) {
+            FfiConverterByteArray.write(value.`publicKey`, buf)
+            FfiConverterByteArray.write(value.`privateKey`, buf)
+            FfiConverterByteArray.write(value.`authSecret`, buf)
+    }
+}
+
+
+
 
 
 sealed class CoreException: kotlin.Exception() {
@@ -1543,4 +1614,121 @@ public object FfiConverterTypeCoreError : FfiConverterRustBuffer<CoreException> 
     }
 
 }
+
+
+
+
+
+sealed class PushException: kotlin.Exception() {
+    
+    class BadKeys(
+        ) : PushException() {
+        override val message
+            get() = ""
+    }
+    
+    class Malformed(
+        ) : PushException() {
+        override val message
+            get() = ""
+    }
+    
+    class NotForThisDevice(
+        ) : PushException() {
+        override val message
+            get() = ""
+    }
+    
+
+    
+
+
+    companion object ErrorHandler : UniffiRustCallStatusErrorHandler<PushException> {
+        override fun lift(error_buf: RustBuffer.ByValue): PushException = FfiConverterTypePushError.lift(error_buf)
+    }
+
+    
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePushError : FfiConverterRustBuffer<PushException> {
+    override fun read(buf: ByteBuffer): PushException {
+        
+
+        return when(buf.getInt()) {
+            1 -> PushException.BadKeys()
+            2 -> PushException.Malformed()
+            3 -> PushException.NotForThisDevice()
+            else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
+        }
+    }
+
+    override fun allocationSize(value: PushException): ULong {
+        return when(value) {
+            is PushException.BadKeys -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+            )
+            is PushException.Malformed -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+            )
+            is PushException.NotForThisDevice -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+            )
+        }
+    }
+
+    override fun write(value: PushException, buf: ByteBuffer) {
+        when(value) {
+            is PushException.BadKeys -> {
+                buf.putInt(1)
+                Unit
+            }
+            is PushException.Malformed -> {
+                buf.putInt(2)
+                Unit
+            }
+            is PushException.NotForThisDevice -> {
+                buf.putInt(3)
+                Unit
+            }
+        }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
+    }
+
+}
+        /**
+         * The payload of a push (RFC 8291, `aes128gcm`) received by this device: the JSON the server
+         * sent (a kind, ids, a generic sentence), or why it cannot be read.
+         */
+    @Throws(PushException::class) fun `pushDecrypt`(`privateKey`: kotlin.ByteArray, `authSecret`: kotlin.ByteArray, `body`: kotlin.ByteArray): kotlin.ByteArray {
+            return FfiConverterByteArray.lift(
+    uniffiRustCallWithError(PushException) { _status ->
+    UniffiLib.uniffi_fabrique_core_fn_func_push_decrypt(
+    
+        
+        FfiConverterByteArray.lower(`privateKey`),
+        FfiConverterByteArray.lower(`authSecret`),
+        FfiConverterByteArray.lower(`body`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * New push keys for this device.
+         */ fun `pushKeysNew`(): PushKeys {
+            return FfiConverterTypePushKeys.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_fabrique_core_fn_func_push_keys_new(
+    
+        _status)
+}
+    )
+    }
+    
+
 

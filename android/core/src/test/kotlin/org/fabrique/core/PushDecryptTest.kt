@@ -1,0 +1,50 @@
+package org.fabrique.core
+
+import java.util.Base64
+import org.fabrique.core.ffi.PushException
+import org.fabrique.core.ffi.pushDecrypt
+import org.fabrique.core.ffi.pushKeysNew
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.fail
+import org.junit.Test
+
+/**
+ * The decryption the Android push service (and the iOS notification extension) calls, from
+ * Kotlin through the uniffi bindings into the real Rust library.
+ */
+class PushDecryptTest {
+    private fun b64(text: String): ByteArray = Base64.getUrlDecoder().decode(text)
+
+    // RFC 8291, Appendix A: the example's receiver keys and message.
+    private val privateKey = b64("q1dXpw3UpT5VOmu_cf_v6ih07Aems3njxI-JWgLcM94")
+    private val authSecret = b64("BTBZMqHH6r4Tts7J_aSIgg")
+    private val body = b64(
+        "DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocInmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWGNWQexSgSxsj_Qulcy4a-fN",
+    )
+
+    @Test
+    fun theRfcExampleDecryptsToItsPlaintext() {
+        val plaintext = pushDecrypt(privateKey, authSecret, body)
+        assertEquals("When I grow up, I want to be a watermelon", String(plaintext, Charsets.UTF_8))
+    }
+
+    @Test
+    fun aPushForAnotherDeviceIsAnErrorNotACrash() {
+        val other = pushKeysNew()
+        assertEquals(65, other.publicKey.size)
+        assertEquals(32, other.privateKey.size)
+        assertEquals(16, other.authSecret.size)
+        assertFalse(other.privateKey.contentEquals(pushKeysNew().privateKey))
+        try {
+            pushDecrypt(other.privateKey, other.authSecret, body)
+            fail("another device's keys cannot read it")
+        } catch (expected: PushException.NotForThisDevice) {
+        }
+        try {
+            pushDecrypt(privateKey, authSecret, "not a push".toByteArray())
+            fail("garbage is refused")
+        } catch (expected: PushException.Malformed) {
+        }
+    }
+}
