@@ -9,13 +9,13 @@ use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::Utc;
+use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode};
-use crate::{AppState, on_db, on_tx};
+use crate::{AppState, exec, on_db, on_tx};
 
 /// The signed-in person behind a request.
 #[derive(Debug, Clone)]
@@ -104,16 +104,21 @@ pub fn client_address(
 pub async fn authenticate(db: &Db, token: &str) -> ApiResult<Option<Actor>> {
     let token_hash = hash_token(token);
     let now = Utc::now();
-    let row: Option<(Uuid, Uuid, String)> = on_db!(db, c => sqlx::query_as(
-        "SELECT p.id, p.organisation_id, p.platform_role FROM sessions s JOIN people p ON p.id = s.person_id \
+    let row: Option<(Uuid, Uuid, String, Option<DateTime<Utc>>)> = on_db!(db, c => sqlx::query_as(
+        "SELECT p.id, p.organisation_id, p.platform_role, p.last_seen_at FROM sessions s JOIN people p ON p.id = s.person_id \
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL")
         .bind(&token_hash).bind(now).fetch_optional(c).await)?;
-    Ok(row.map(|(person_id, organisation_id, role)| Actor {
-        person_id,
-        organisation_id,
-        is_federation_admin: role == "federation_admin",
-        token_hash,
-    }))
+    let Some((person_id, organisation_id, role, seen)) = row else {
+        return Ok(None);
+    };
+    // When the person last used the app, to the hour (digests go to those who did not): one
+    // small write per person per hour, not one per request.
+    if seen.is_none_or(|at| at < now - Duration::hours(1)) {
+        let mut tx = db.begin_write().await?;
+        exec!(&mut tx, sqlx::query("UPDATE people SET last_seen_at = $1 WHERE id = $2").bind(now).bind(person_id))?;
+        tx.commit().await?;
+    }
+    Ok(Some(Actor { person_id, organisation_id, is_federation_admin: role == "federation_admin", token_hash }))
 }
 
 /// Random secret for tokens and codes, URL-safe.

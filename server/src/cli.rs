@@ -89,7 +89,13 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
     let files_dir = app.state().settings.files_dir.clone();
-    let maintenance = tokio::spawn(maintenance(db.clone(), app.pokes(), args.question_escalation_hours, files_dir));
+    let maintenance = tokio::spawn(maintenance(
+        db.clone(),
+        app.pokes(),
+        args.question_escalation_hours,
+        files_dir,
+        app.state().settings.clone(),
+    ));
     let reminders = tokio::spawn(reminders(db.clone(), app.pokes()));
     // Pushes leave from here; at shutdown the batch under way is finished first.
     let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.trim_end_matches('/').to_owned());
@@ -181,7 +187,13 @@ async fn reminders(db: Db, pokes: crate::pokes::Pokes) {
 
 /// Housekeeping that no request should pay for: forget old rate-limit windows, uploads
 /// never published, compact tombstones older than 90 days (older cursors then get a reset).
-async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32, files_dir: std::path::PathBuf) {
+async fn maintenance(
+    db: Db,
+    pokes: crate::pokes::Pokes,
+    escalation_hours: u32,
+    files_dir: std::path::PathBuf,
+    settings: std::sync::Arc<Settings>,
+) {
     let mut tick = tokio::time::interval(Duration::from_secs(300));
     let mut rounds: u64 = 0;
     loop {
@@ -196,6 +208,23 @@ async fn maintenance(db: Db, pokes: crate::pokes::Pokes, escalation_hours: u32, 
                 pokes.after_commit(escalation.scopes);
             }
             Err(error) => tracing::warn!(%error, "question escalation failed"),
+        }
+        // Digests for people who did not open the app, a short transaction at a time.
+        loop {
+            match crate::notifications::digest::send_due(&db, &settings, chrono::Utc::now()).await {
+                Ok(round) => {
+                    if round.mailed > 0 {
+                        tracing::info!(count = round.mailed, "digests queued");
+                    }
+                    if (round.looked_at as i64) < crate::notifications::digest::PER_ROUND {
+                        break;
+                    }
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "digests failed");
+                    break;
+                }
+            }
         }
         // The rest once an hour.
         if rounds % 12 != 1 {

@@ -226,6 +226,7 @@ fn router(state: AppState) -> Router {
         .merge(accounts::setup::router())
         .merge(accounts::reset::router())
         .merge(accounts::join::router())
+        .merge(notifications::digest::router())
         .merge(attachments::transfer::router())
         .merge(admin::router())
         .fallback(not_found)

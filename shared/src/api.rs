@@ -62,6 +62,16 @@ pub fn post(credentials: Option<&Credentials>, server_url: &str, path: &str, bod
     request("POST", server_url, path, credentials.map(|c| c.token.as_str()), body)
 }
 
+/// The request, telling the server the person's language (the mails it writes them are in it).
+pub fn in_language(mut request: HttpRequest, language: crate::i18n::Language) -> HttpRequest {
+    let code = match language {
+        crate::i18n::Language::French => "fr",
+        crate::i18n::Language::English => "en",
+    };
+    request.headers.push(HttpHeader { name: "accept-language".into(), value: code.into() });
+    request
+}
+
 fn request(method: &str, server_url: &str, path: &str, token: Option<&str>, body: Vec<u8>) -> HttpRequest {
     let mut headers = vec![HttpHeader { name: "accept".into(), value: "application/json".into() }];
     if !body.is_empty() {

@@ -28,6 +28,9 @@ pub struct Mail {
     pub text: String,
     pub html: String,
     pub message_id: String,
+    /// `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 2369, RFC 8058), as sent.
+    pub list_unsubscribe: Option<String>,
+    pub list_unsubscribe_post: Option<String>,
 }
 
 impl Received {
@@ -40,6 +43,8 @@ impl Received {
             text: parsed.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
             html: parsed.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
             message_id: parsed.message_id().unwrap_or_default().to_owned(),
+            list_unsubscribe: parsed.header_raw("List-Unsubscribe").map(|v| v.trim().to_owned()),
+            list_unsubscribe_post: parsed.header_raw("List-Unsubscribe-Post").map(|v| v.trim().to_owned()),
         }
     }
 }

@@ -14,16 +14,22 @@ use fabrique_core::Event;
 use fabrique_core::accounts::AccountsEvent;
 use fabrique_core::i18n::Language;
 use fabrique_core::view::Screen;
+use fabrique_server::config::Settings;
 use fabrique_server::mail::MailConfig;
 use fabrique_server::mail::sender::{MailSender, MailSenderOptions, health};
+use fabrique_server::notifications::digest;
 use fabrique_server::{exec, on_db};
 use fabrique_tests::binary::{DataDir, fabrique_binary, free_port, serve};
 use fabrique_tests::browser::Browser;
 use fabrique_tests::mail_server::MailServer;
 use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};
 use fabrique_tests::shell::Device;
+use fabrique_wire::groups::Visibility;
+use fabrique_wire::questions::NewQuestion;
+use fabrique_wire::sync::{Mutation, MutationOutcome};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
+use uuid::Uuid;
 
 const WITHIN: Duration = Duration::from_secs(20);
 const NEW_PASSWORD: &str = "trois pommes vertes 42";
@@ -402,4 +408,96 @@ async fn on_a_phone_forgot_my_password_mails_a_link_and_the_new_password_signs_i
     phone.send(Event::Accounts(AccountsEvent::SignIn { email: email.into(), password: NEW_PASSWORD.into() })).await;
     phone.settle().await;
     assert!(matches!(phone.view().screen, Screen::Feed(_)), "signed in: {:?}", phone.view().screen);
+}
+
+/// Settings that mail through `smtp` with this server's address, for the jobs a story runs
+/// itself (as `fabrique serve`'s maintenance loop does).
+fn mailing(server: &Server, smtp: &MailServer) -> Settings {
+    Settings {
+        public_url: server.url(),
+        mail: Some(MailConfig::new(&smtp.url(), None, &server.url()).unwrap()),
+        ..Settings::default()
+    }
+}
+
+async fn away_since(server: &Server, person: Uuid, at: chrono::DateTime<Utc>) {
+    let mut tx = server.db.begin_write().await.unwrap();
+    exec!(&mut tx, sqlx::query("UPDATE people SET last_seen_at = $1 WHERE id = $2").bind(at).bind(person)).unwrap();
+    tx.commit().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_member_away_for_a_week_gets_a_digest_that_quotes_public_groups_only_and_unsubscribes_in_one_click() {
+    let smtp = MailServer::start();
+    let mut server = Server::start_with_mail(&smtp).await;
+    let settings = mailing(&server, &smtp);
+    let mut nadia = server.member("Nadia Benali").await;
+    let mut sami = server.member("Sami Roux").await;
+    let open = server.create_group("Entraide du quartier", Visibility::Public).await;
+    let board = server.create_group("Bureau", Visibility::Private).await;
+    assert_eq!(server.act(&mut nadia, Mutation::JoinGroup { group_id: open }).await, MutationOutcome::Applied);
+    server.admin_does(Mutation::InviteToGroup { group_id: board, person_id: nadia.id }).await;
+    assert_eq!(server.act(&mut nadia, Mutation::JoinGroup { group_id: board }).await, MutationOutcome::Applied);
+    assert_eq!(server.act(&mut sami, Mutation::JoinGroup { group_id: open }).await, MutationOutcome::Applied);
+    let ask = |group: Uuid, title: &str| {
+        Mutation::AskQuestion(NewQuestion {
+            id: Uuid::now_v7(),
+            group_ids: vec![group],
+            title: title.into(),
+            details: String::new(),
+            tags: vec![],
+            attachments: vec![],
+        })
+    };
+    server.admin_does(ask(open, "Qui a un modèle de budget prévisionnel ?")).await;
+    server.admin_does(ask(board, "Faut-il se séparer du trésorier ?")).await;
+
+    // Nadia has not opened the app for eight days; Sami was here this morning.
+    let now = Utc::now();
+    away_since(&server, nadia.id, now - chrono::Duration::days(8)).await;
+    let round = digest::send_due(&server.db, &settings, now).await.unwrap();
+    assert_eq!(round.mailed, 1, "{round:?}");
+    let mail = smtp.first_to("nadia.benali@association.test", "Voici ce qui vous attend", WITHIN).await;
+    assert_eq!(mail.subject, "Votre semaine sur Fabrique — Fédération test");
+    assert!(mail.text.contains("2 nouvelles questions dans vos groupes"), "{}", mail.text);
+    assert!(mail.text.contains("Qui a un modèle de budget prévisionnel ?"), "a public group's title: {}", mail.text);
+    assert!(!mail.text.contains("trésorier") && !mail.html.contains("trésorier"), "nothing of a private group");
+    assert!(
+        smtp.to_saying("sami.roux@association.test", "Voici ce qui vous attend").is_empty(),
+        "who uses the app gets none"
+    );
+    let unsubscribe = mail.list_unsubscribe.clone().expect("List-Unsubscribe");
+    let address = unsubscribe.trim_matches(|c| c == '<' || c == '>').to_owned();
+    assert!(address.starts_with(&format!("{}/unsubscribe/", server.url())), "{address}");
+    assert_eq!(mail.list_unsubscribe_post.as_deref(), Some("List-Unsubscribe=One-Click"));
+    assert!(mail.text.contains(&address), "the link is in the text too");
+
+    // Not twice: the next is a week away.
+    assert_eq!(digest::send_due(&server.db, &settings, now + chrono::Duration::hours(1)).await.unwrap().mailed, 0);
+
+    // The link followed by a person shows a button and changes nothing; the one-click POST
+    // (what a mail client sends) stops the digests.
+    let (status, page) = get_page(&server, &address).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("id=\"unsubscribe\""), "{page}");
+    let clicked = server
+        .client()
+        .post(&address)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(clicked.status(), StatusCode::OK);
+    server.admin_does(ask(open, "Une autre question ?")).await;
+    let later = now + chrono::Duration::days(8);
+    away_since(&server, nadia.id, now - chrono::Duration::days(9)).await;
+    digest::send_due(&server.db, &settings, later).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        smtp.to_saying("nadia.benali@association.test", "Voici ce qui vous attend").len(),
+        1,
+        "no digest after unsubscribing"
+    );
+    assert_eq!(get_page(&server, &format!("{}/unsubscribe/not-a-token", server.url())).await.0, StatusCode::NOT_FOUND);
 }

@@ -35,3 +35,15 @@ CREATE INDEX password_resets_person ON password_resets(person_id);
 ALTER TABLE invitations ADD COLUMN withdrawn_at TEXT;
 ALTER TABLE invitations ADD COLUMN sent INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX invitations_created ON invitations(created_at);
+
+-- Digests for people who rarely open the app: each person's choice (`weekly` by default,
+-- `daily`, `off`) and language, when they last used the app (kept to the hour), when the
+-- next digest is considered (`NULL`: at the next round), and the token of the one-click
+-- unsubscribe link their digests carry.
+ALTER TABLE people ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';
+ALTER TABLE people ADD COLUMN digest TEXT NOT NULL DEFAULT 'weekly';
+ALTER TABLE people ADD COLUMN last_seen_at TEXT;
+ALTER TABLE people ADD COLUMN digest_due_at TEXT;
+ALTER TABLE people ADD COLUMN digest_token TEXT;
+CREATE INDEX people_digest_due ON people(digest_due_at);
+CREATE UNIQUE INDEX people_digest_token ON people(digest_token);

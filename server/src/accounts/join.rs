@@ -131,7 +131,7 @@ async fn join_form(
         display_name: form.display_name.clone(),
         password: form.password.clone(),
     };
-    match super::redeem(&state, &ip, &request).await {
+    match super::redeem(&state, &ip, &request, l).await {
         Ok(_) => public_page(
             StatusCode::CREATED,
             &MessagePage {

@@ -93,6 +93,13 @@ fn invalid_credentials() -> ApiError {
     )
 }
 
+/// The language mails to the person are written in: the app's (or the browser's) at their
+/// last sign-in.
+async fn set_language(tx: &mut Tx, person_id: Uuid, l: Lang) -> ApiResult<()> {
+    exec!(tx, sqlx::query("UPDATE people SET language = $1 WHERE id = $2").bind(l.code()).bind(person_id))?;
+    Ok(())
+}
+
 /// Opens a session for a person and returns the token (shown once).
 async fn open_session(tx: &mut Tx, person_id: Uuid) -> ApiResult<(String, DateTime<Utc>)> {
     let token = format!("fq_{}", random_secret(32));
@@ -116,6 +123,7 @@ async fn open_session(tx: &mut Tx, person_id: Uuid) -> ApiResult<(String, DateTi
 async fn sign_in(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(body): Json<SignInRequest>,
 ) -> ApiResult<Json<SessionResponse>> {
     let email = body.email.trim().to_lowercase();
@@ -131,6 +139,7 @@ async fn sign_in(
     throttle::succeeded(&state.db, "sign-in", &email, &ip).await?;
     let mut tx = state.db.begin_write().await?;
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
+    set_language(&mut tx, person_id, Lang::from_headers(&headers)).await?;
     let me = people::load_me(&mut tx, person_id).await?;
     tx.commit().await?;
     Ok(Json(SessionResponse { token, expires_at, me }))
@@ -323,15 +332,16 @@ fn invitation_invalid() -> ApiError {
 async fn redeem_invitation(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     Json(body): Json<RedeemInvitationRequest>,
 ) -> ApiResult<(StatusCode, Json<SessionResponse>)> {
-    let session = redeem(&state, &ip, &body).await?;
+    let session = redeem(&state, &ip, &body, Lang::from_headers(&headers)).await?;
     Ok((StatusCode::CREATED, Json(session)))
 }
 
 /// Redeems an invitation (the API's and the `/join` page's one way): creates the account
-/// and opens a session.
-pub async fn redeem(state: &AppState, ip: &str, body: &RedeemInvitationRequest) -> ApiResult<SessionResponse> {
+/// (its mails in `l`) and opens a session.
+pub async fn redeem(state: &AppState, ip: &str, body: &RedeemInvitationRequest, l: Lang) -> ApiResult<SessionResponse> {
     rate_limit::check(&state.db, &format!("redeem:ip:{ip}"), 20, 900).await?;
     let display_name = fields::display_name(&body.display_name)?;
     let password = fields::new_password("password", &body.password, &[&display_name])?;
@@ -362,6 +372,7 @@ pub async fn redeem(state: &AppState, ip: &str, body: &RedeemInvitationRequest) 
         people::put_me(&mut tx, person_id, &mut changes).await?;
     }
     exec!(&mut tx, sqlx::query("UPDATE invitations SET redeemed_at = $1 WHERE id = $2").bind(now).bind(invitation_id))?;
+    set_language(&mut tx, person_id, l).await?;
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     let me = people::load_me(&mut tx, person_id).await?;
     crate::sync::log::commit(&mut tx, changes).await?;

@@ -38,6 +38,56 @@ pub struct PasswordReset {
     pub sent_by: Option<String>,
 }
 
+/// What happened for a person who did not open the app for a day or a week: one line per
+/// kind of news, with a few titles from public groups (nothing from private groups but how
+/// many), and the one-click way out.
+pub struct Digest {
+    pub l: Lang,
+    pub federation: String,
+    pub name: String,
+    /// "cette semaine" / "aujourd'hui" as the period reads.
+    pub weekly: bool,
+    pub lines: Vec<DigestLine>,
+    pub unsubscribe: String,
+}
+
+pub struct DigestLine {
+    /// "3 nouvelles questions dans vos groupes".
+    pub summary: String,
+    /// Titles people may read in a mail (from public groups), at most a few.
+    pub titles: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "mail/digest.txt")]
+struct DigestText<'a> {
+    m: &'a Digest,
+}
+
+#[derive(Template)]
+#[template(path = "mail/digest.html")]
+struct DigestHtml<'a> {
+    m: &'a Digest,
+}
+
+impl Digest {
+    pub fn to(&self, email: &str) -> ApiResult<Outgoing> {
+        let subject = match (self.l, self.weekly) {
+            (Lang::Fr, true) => format!("Votre semaine sur Fabrique — {}", self.federation),
+            (Lang::Fr, false) => format!("Votre journée sur Fabrique — {}", self.federation),
+            (Lang::En, true) => format!("Your week on Fabrique — {}", self.federation),
+            (Lang::En, false) => format!("Your day on Fabrique — {}", self.federation),
+        };
+        Ok(Outgoing {
+            to: email.to_owned(),
+            subject,
+            text: written(&DigestText { m: self })?,
+            html: written(&DigestHtml { m: self })?,
+            unsubscribe: Some(self.unsubscribe.clone()),
+        })
+    }
+}
+
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 struct InvitationText<'a> {
@@ -76,6 +126,7 @@ impl Invitation {
             },
             text: written(&InvitationText { m: self })?,
             html: written(&InvitationHtml { m: self })?,
+            unsubscribe: None,
         })
     }
 }
@@ -89,6 +140,7 @@ impl PasswordReset {
                 + &self.federation,
             text: written(&PasswordResetText { m: self })?,
             html: written(&PasswordResetHtml { m: self })?,
+            unsubscribe: None,
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod sender;
 use std::fmt;
 
 use chrono::Utc;
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::AsyncSmtpTransport;
 use lettre::{Message, Tokio1Executor};
@@ -72,6 +73,8 @@ pub struct Outgoing {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// A one-click unsubscribe address (RFC 8058), for mails people chose to get (digests).
+    pub unsubscribe: Option<String>,
 }
 
 /// Writes a mail to the outbox in `tx`, the transaction of its cause. `false` when this cause
@@ -79,13 +82,23 @@ pub struct Outgoing {
 pub async fn queue(tx: &mut Tx, config: &MailConfig, cause: &str, kind: &str, mail: Outgoing) -> ApiResult<bool> {
     let to: Mailbox =
         mail.to.parse().map_err(|e| ApiError::internal(format!("a mail's recipient is not an address: {e}")))?;
-    let message = Message::builder()
+    let mut message = Message::builder()
         .from(config.from.clone())
         .to(to)
         .subject(mail.subject)
         .message_id(Some(format!("<{}@{}>", uuid::Uuid::now_v7().simple(), config.domain())))
         .multipart(MultiPart::alternative_plain_html(mail.text, mail.html))
         .map_err(|e| ApiError::internal(format!("a mail could not be built: {e}")))?;
+    if let Some(address) = &mail.unsubscribe {
+        // RFC 2369 and RFC 8058: mail clients offer "unsubscribe", which posts to it at once.
+        let headers = message.headers_mut();
+        headers
+            .insert_raw(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{address}>")));
+        headers.insert_raw(HeaderValue::new(
+            HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+            "List-Unsubscribe=One-Click".into(),
+        ));
+    }
     let now = Utc::now();
     let inserted = exec!(
         tx,

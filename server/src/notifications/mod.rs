@@ -16,6 +16,7 @@
 //! follows the group; during quiet hours the notification is in the app at once and its
 //! pushes wait for the end of the quiet hours.
 
+pub mod digest;
 pub mod settings;
 
 use std::collections::HashMap;

@@ -148,7 +148,8 @@ fn send_sign_in(model: &mut Model, path: &str, body: &impl Serialize) -> Cmd {
         state.busy = Some(tag);
         state.error = None;
     }
-    let request = api::post(None, &model.server_url, path, body);
+    // The server writes this person's mails in the app's language.
+    let request = api::in_language(api::post(None, &model.server_url, path, body), model.language);
     Command::request_from_shell(request)
         .then_send(move |result| answered(AccountsAnswer::SignedIn { tag, result }))
         .and(render())
