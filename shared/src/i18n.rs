@@ -120,6 +120,7 @@ pub enum Text {
     MailUnavailable,
     ResetLinkInvalid,
     ResetLinkSent,
+    DigestHint,
     CannotBlockYourself,
     CaseDecided,
     GroupIsPublic,
@@ -421,6 +422,10 @@ impl Text {
             Text::MailUnavailable => (
                 "Ce serveur n'envoie pas d'e-mails : demandez à un responsable de votre association un lien pour choisir un nouveau mot de passe.",
                 "This server sends no e-mail: ask a manager of your association for a link to choose a new password.",
+            ),
+            Text::DigestHint => (
+                "Un résumé par e-mail de ce qui vous attend, seulement quand vous n'avez pas ouvert l'application :",
+                "A summary by e-mail of what awaits you, only when you have not opened the app:",
             ),
             Text::ResetLinkSent => (
                 "Si un compte a cette adresse, un e-mail vient de partir avec un lien pour choisir un nouveau mot de passe (valable une heure). Rien reçu ? Regardez dans les indésirables.",

@@ -25,6 +25,7 @@ use fabrique_tests::mail_server::MailServer;
 use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};
 use fabrique_tests::shell::Device;
 use fabrique_wire::groups::Visibility;
+use fabrique_wire::notifications::DigestChoice;
 use fabrique_wire::questions::NewQuestion;
 use fabrique_wire::sync::{Mutation, MutationOutcome};
 use reqwest::StatusCode;
@@ -471,6 +472,20 @@ async fn a_member_away_for_a_week_gets_a_digest_that_quotes_public_groups_only_a
     assert!(address.starts_with(&format!("{}/unsubscribe/", server.url())), "{address}");
     assert_eq!(mail.list_unsubscribe_post.as_deref(), Some("List-Unsubscribe=One-Click"));
     assert!(mail.text.contains(&address), "the link is in the text too");
+
+    // Sami chooses a daily summary in the app's settings, then stays away two days.
+    let daily = Mutation::SetNotificationSettings {
+        time_zone: "Europe/Paris".into(),
+        quiet_hours: None,
+        muted_kinds: vec![],
+        digest: Some(DigestChoice::Daily),
+    };
+    assert_eq!(server.act(&mut sami, daily).await, MutationOutcome::Applied);
+    away_since(&server, sami.id, now - chrono::Duration::days(2)).await;
+    assert_eq!(digest::send_due(&server.db, &settings, now).await.unwrap().mailed, 1);
+    let daily = smtp.first_to("sami.roux@association.test", "Voici ce qui vous attend", WITHIN).await;
+    assert_eq!(daily.subject, "Votre journée sur Fabrique — Fédération test");
+    assert!(daily.text.contains("depuis hier") && daily.text.contains("1 nouvelle question"), "{}", daily.text);
 
     // Not twice: the next is a week away.
     assert_eq!(digest::send_due(&server.db, &settings, now + chrono::Duration::hours(1)).await.unwrap().mailed, 0);

@@ -371,8 +371,12 @@ async fn quiet_hours_hold_a_push_until_they_end_and_it_then_arrives() {
         start: clock(now - chrono::Duration::hours(1)),
         end: clock(now + chrono::Duration::hours(1)),
     };
-    let settings =
-        Mutation::SetNotificationSettings { time_zone: "UTC".into(), quiet_hours: Some(quiet), muted_kinds: vec![] };
+    let settings = Mutation::SetNotificationSettings {
+        time_zone: "UTC".into(),
+        quiet_hours: Some(quiet),
+        muted_kinds: vec![],
+        digest: None,
+    };
     assert_eq!(server.act(&mut bruno, settings).await, MutationOutcome::Applied);
     let question = ask(&server, &mut awa, group, "Qui peut relire notre budget prévisionnel ?").await;
 

@@ -62,6 +62,19 @@ wire_type! {
         Nothing,
     }
 
+    /// How often a summary of what awaits comes by e-mail when one does not open the app.
+    #[derive(Copy, Eq, Hash, Default)]
+    #[serde(rename_all = "snake_case")]
+    #[repr(C)]
+    pub enum DigestChoice {
+        /// Once a week, if one did not open the app that week (the default).
+        #[default]
+        Weekly,
+        /// Once a day, if one did not open the app that day.
+        Daily,
+        Off,
+    }
+
     /// Hours without push notifications, in the person's time zone ("22:00" to "07:00").
     /// Notifications still arrive in the app; pushes wait for the end.
     #[serde(deny_unknown_fields)]
@@ -84,6 +97,9 @@ wire_type! {
         pub muted_kinds: Vec<NotificationKind>,
         /// Groups whose level differs from [`GroupLevel::Important`].
         pub group_levels: Vec<GroupNotificationLevel>,
+        /// The e-mail summary for when one does not open the app.
+        #[serde(default)]
+        pub digest: DigestChoice,
     }
 
     /// One notification of the person's list. `subject_id` is what opening it opens: a
@@ -137,6 +153,25 @@ wire_type! {
         pub subject_id: Uuid,
         pub group_id: Option<Uuid>,
         pub text: String,
+    }
+}
+
+impl DigestChoice {
+    /// The stable name, as in JSON (and in the database).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigestChoice::Weekly => "weekly",
+            DigestChoice::Daily => "daily",
+            DigestChoice::Off => "off",
+        }
+    }
+
+    pub fn parse(text: &str) -> DigestChoice {
+        match text {
+            "daily" => DigestChoice::Daily,
+            "off" => DigestChoice::Off,
+            _ => DigestChoice::Weekly,
+        }
     }
 }
 

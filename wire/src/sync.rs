@@ -12,7 +12,9 @@ use crate::conversations::{Block, Conversation, Message, MyConversation};
 use crate::events::{Event, EventUpdate, MyRsvp, NewEvent, RsvpChoice};
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, NewGroup};
 use crate::moderation::{GroupReport, ModerationDecision, ReportReason, ReportTarget};
-use crate::notifications::{GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours};
+use crate::notifications::{
+    DigestChoice, GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours,
+};
 use crate::people::{Me, ProfileUpdate};
 use crate::polls::{MyVote, NewPoll, Poll};
 use crate::posts::{Comment, NewPost, Post, Reaction};
@@ -107,13 +109,16 @@ wire_type! {
         /// Every notification the person has when the server applies it.
         /// A struct variant without fields, so that a field sent with it is refused too.
         MarkAllNotificationsRead {},
-        /// Time zone, quiet hours and the kinds one does not want.
+        /// Time zone, quiet hours and the kinds one does not want; the e-mail summary when
+        /// given (unchanged otherwise).
         SetNotificationSettings {
             time_zone: String,
             #[serde(default)]
             quiet_hours: Option<QuietHours>,
             #[serde(default)]
             muted_kinds: Vec<NotificationKind>,
+            #[serde(default)]
+            digest: Option<DigestChoice>,
         },
         SetGroupNotificationLevel { group_id: Uuid, level: GroupLevel },
         /// By an organiser of the group.

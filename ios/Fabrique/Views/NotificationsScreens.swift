@@ -45,6 +45,13 @@ struct NotificationSettingsScreen: View {
             Button("save") {
                 send(.notifications(.saveSettings(timeZone: view.timeZone, quietStart: quietStart.isEmpty ? nil : quietStart, quietEnd: quietEnd.isEmpty ? nil : quietEnd, mutedKinds: Array(muted))))
             }
+            // The e-mail summary for when the app stays closed.
+            Picker(view.digestHint, selection: Binding(
+                get: { view.digest },
+                set: { digest in send(.notifications(.setDigest(digest: digest))) }
+            )) {
+                ForEach(view.digests, id: \.label) { Text($0.label).tag($0.digest) }
+            }
             ForEach(view.groups, id: \.groupId) { group in
                 Picker(group.name, selection: Binding(
                     get: { group.level },

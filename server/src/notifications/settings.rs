@@ -7,7 +7,8 @@ use std::str::FromStr;
 use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use fabrique_wire::notifications::{
-    DEFAULT_TIME_ZONE, GroupLevel, GroupNotificationLevel, NotificationKind, NotificationSettings, QuietHours,
+    DEFAULT_TIME_ZONE, DigestChoice, GroupLevel, GroupNotificationLevel, NotificationKind, NotificationSettings,
+    QuietHours,
 };
 use fabrique_wire::sync::{Entity, scope};
 use uuid::Uuid;
@@ -178,6 +179,9 @@ pub async fn load(tx: &mut Tx, person_id: Uuid) -> ApiResult<NotificationSetting
     let levels: Vec<(Uuid, String)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT group_id, level FROM group_notification_levels WHERE person_id = $1 ORDER BY group_id")
         .bind(person_id).fetch_all(c).await)?;
+    let digest: Option<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT digest FROM people WHERE id = $1")
+        .bind(person_id).fetch_optional(c).await)?;
+    let digest = DigestChoice::parse(digest.as_deref().unwrap_or("weekly"));
     let group_levels = levels
         .into_iter()
         .map(|(group_id, level)| GroupNotificationLevel { group_id, level: parse_level(&level) })
@@ -192,12 +196,14 @@ pub async fn load(tx: &mut Tx, person_id: Uuid) -> ApiResult<NotificationSetting
                 .filter_map(|k| NotificationKind::parse(k))
                 .collect(),
             group_levels,
+            digest,
         },
         None => NotificationSettings {
             time_zone: DEFAULT_TIME_ZONE.to_owned(),
             quiet_hours: None,
             muted_kinds: Vec::new(),
             group_levels,
+            digest,
         },
     })
 }
@@ -215,6 +221,7 @@ pub async fn set_notification_settings(
     time_zone_name: &str,
     quiet_hours: Option<&QuietHours>,
     muted_kinds: &[NotificationKind],
+    digest: Option<DigestChoice>,
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     let tz = time_zone("time_zone", time_zone_name)?;
@@ -238,6 +245,15 @@ pub async fn set_notification_settings(
          ON CONFLICT (person_id) DO UPDATE SET time_zone = excluded.time_zone, quiet_start = excluded.quiet_start, \
              quiet_end = excluded.quiet_end, muted_kinds = excluded.muted_kinds")
         .bind(actor.person_id).bind(tz.name()).bind(quiet.map(|q| q.0)).bind(quiet.map(|q| q.1)).bind(&muted))?;
+    if let Some(digest) = digest {
+        // Looked at again at the next round (a person turning digests back on gets the next).
+        exec!(
+            tx,
+            sqlx::query("UPDATE people SET digest = $1, digest_due_at = NULL WHERE id = $2")
+                .bind(digest.as_str())
+                .bind(actor.person_id)
+        )?;
+    }
     put(tx, actor.person_id, changes).await
 }
 

@@ -80,13 +80,14 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
             notifications::mark_notifications_read(tx, actor, ids, changes).await
         }
         Mutation::MarkAllNotificationsRead {} => notifications::mark_all_notifications_read(tx, actor, changes).await,
-        Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds } => {
+        Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds, digest } => {
             notifications::settings::set_notification_settings(
                 tx,
                 actor,
                 time_zone,
                 quiet_hours.as_ref(),
                 muted_kinds,
+                *digest,
                 changes,
             )
             .await

@@ -117,8 +117,22 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
             session.settings_error = None;
             let muted_kinds = muted_kinds.iter().filter_map(|name| NotificationKind::parse(name)).collect();
             let time_zone = if time_zone.trim().is_empty() { DEFAULT_TIME_ZONE.to_owned() } else { time_zone };
-            sync::write(session, Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds })
-                .and(render())
+            sync::write(
+                session,
+                Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds, digest: None },
+            )
+            .and(render())
+        }
+        NotificationsEvent::SetDigest { digest } => {
+            // The other settings as they stand (on the phone or the server's), unchanged.
+            let current = current_settings(session, &Overlay::of(&session.outbox));
+            let mutation = Mutation::SetNotificationSettings {
+                time_zone: current.time_zone,
+                quiet_hours: current.quiet_hours,
+                muted_kinds: current.muted_kinds,
+                digest: Some(digest.into()),
+            };
+            sync::write(session, mutation).and(render())
         }
         NotificationsEvent::SetGroupLevel { group_id, level } => match group_id.parse::<Uuid>() {
             Ok(group_id) => sync::write(session, Mutation::SetGroupNotificationLevel { group_id, level: level.into() })
@@ -174,21 +188,48 @@ fn level_label(level: Level, language: Language) -> &'static str {
     }
 }
 
+/// My settings as they stand: what waits in the outbox on top of the server's (group levels
+/// apart).
+fn current_settings(session: &Session, overlay: &Overlay) -> NotificationSettings {
+    let held = session.store.notification_settings();
+    let held_digest = held.map(|s| s.digest).unwrap_or_default();
+    match (overlay.notification_settings, held) {
+        (Some(Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds, digest }), _) => {
+            NotificationSettings {
+                time_zone: time_zone.clone(),
+                quiet_hours: quiet_hours.clone(),
+                muted_kinds: muted_kinds.clone(),
+                group_levels: Vec::new(),
+                digest: digest.unwrap_or(held_digest),
+            }
+        }
+        (_, Some(held)) => NotificationSettings { group_levels: Vec::new(), ..held.clone() },
+        (_, None) => NotificationSettings {
+            time_zone: DEFAULT_TIME_ZONE.to_owned(),
+            quiet_hours: None,
+            muted_kinds: Vec::new(),
+            group_levels: Vec::new(),
+            digest: held_digest,
+        },
+    }
+}
+
+fn digest_label(digest: Digest, language: Language) -> &'static str {
+    match (digest, language) {
+        (Digest::Weekly, Language::French) => "Chaque semaine",
+        (Digest::Weekly, Language::English) => "Weekly",
+        (Digest::Daily, Language::French) => "Chaque jour",
+        (Digest::Daily, Language::English) => "Daily",
+        (Digest::Off, Language::French) => "Jamais",
+        (Digest::Off, Language::English) => "Never",
+    }
+}
+
 /// My settings as I see them: what waits in the outbox on top of the server's.
 pub fn settings_view(session: &Session, overlay: &Overlay, language: Language) -> NotificationSettingsView {
     let held = session.store.notification_settings();
-    let (time_zone, quiet, muted): (String, Option<QuietHours>, Vec<NotificationKind>) =
-        match overlay.notification_settings {
-            Some(Mutation::SetNotificationSettings { time_zone, quiet_hours, muted_kinds }) => {
-                (time_zone.clone(), quiet_hours.clone(), muted_kinds.clone())
-            }
-            _ => match held {
-                Some(NotificationSettings { time_zone, quiet_hours, muted_kinds, .. }) => {
-                    (time_zone.clone(), quiet_hours.clone(), muted_kinds.clone())
-                }
-                None => (DEFAULT_TIME_ZONE.to_owned(), None, Vec::new()),
-            },
-        };
+    let current = current_settings(session, overlay);
+    let (time_zone, quiet, muted) = (current.time_zone, current.quiet_hours, current.muted_kinds);
     let level_of = |group_id: Uuid| -> Level {
         if let Some(level) = overlay.group_levels.get(&group_id) {
             return (*level).into();
@@ -227,6 +268,12 @@ pub fn settings_view(session: &Session, overlay: &Overlay, language: Language) -
         levels: [Level::Everything, Level::Important, Level::Nothing]
             .into_iter()
             .map(|level| LevelOption { level, label: level_label(level, language).to_owned() })
+            .collect(),
+        digest_hint: Text::DigestHint.in_language(language).to_owned(),
+        digest: current.digest.into(),
+        digests: [Digest::Weekly, Digest::Daily, Digest::Off]
+            .into_iter()
+            .map(|digest| DigestOption { digest, label: digest_label(digest, language).to_owned() })
             .collect(),
         pending: overlay.notification_settings.is_some() || !overlay.group_levels.is_empty(),
         error: session.settings_error.map(|t| t.in_language(language).to_owned()),
@@ -513,5 +560,38 @@ mod tests {
         assert!(!view.pending);
         shell.fire_timers();
         assert!(!shell.waiting_paths().iter().any(|p| p == "/v1/sync/push"));
+    }
+
+    #[test]
+    fn the_email_summary_is_weekly_by_default_and_a_choice_keeps_the_other_settings() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Navigate(Route::NotificationSettings));
+        let Screen::NotificationSettings(view) = shell.screen() else { panic!("the settings") };
+        assert_eq!(view.digest, super::Digest::Weekly);
+        assert_eq!(
+            view.digests.iter().map(|d| d.label.as_str()).collect::<Vec<_>>(),
+            ["Chaque semaine", "Chaque jour", "Jamais"]
+        );
+        assert!(view.digest_hint.contains("e-mail"));
+
+        shell.send(Event::Notifications(NotificationsEvent::SaveSettings {
+            time_zone: "Europe/Paris".into(),
+            quiet_start: Some("22:00".into()),
+            quiet_end: Some("07:00".into()),
+            muted_kinds: vec!["mention".into()],
+        }));
+        shell.send(Event::Notifications(NotificationsEvent::SetDigest { digest: super::Digest::Off }));
+        let Screen::NotificationSettings(view) = shell.screen() else { panic!("the settings") };
+        assert_eq!(view.digest, super::Digest::Off, "shown at once");
+        assert_eq!(view.quiet_start.as_deref(), Some("22:00"), "the other settings stay");
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let body: serde_json::Value = serde_json::from_slice(&push.operation.body).unwrap();
+        let last = body["mutations"].as_array().unwrap().last().unwrap()["mutation"].clone();
+        assert_eq!(last["type"], "set_notification_settings");
+        assert_eq!(last["digest"], "off");
+        assert_eq!(last["quiet_hours"]["start"], "22:00");
+        assert_eq!(last["muted_kinds"], serde_json::json!(["mention"]));
     }
 }

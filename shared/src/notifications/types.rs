@@ -5,7 +5,7 @@
 
 use crux_core::capability::Operation;
 use crux_http::protocol::HttpResult;
-use fabrique_wire::notifications::GroupLevel;
+use fabrique_wire::notifications::{DigestChoice, GroupLevel};
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
@@ -29,11 +29,50 @@ pub enum NotificationsEvent {
         group_id: String,
         level: Level,
     },
+    /// How often a summary comes by e-mail when one does not open the app.
+    SetDigest {
+        digest: Digest,
+    },
     /// The answers of this area's effects: only the core creates these (for the session of
     /// the epoch they carry; an answer for an earlier session is dropped).
     #[serde(skip)]
     #[facet(skip)]
     Answered(u64, #[facet(opaque)] Box<PushAnswer>),
+}
+
+/// The e-mail summary for when one does not open the app.
+#[derive(Facet, Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum Digest {
+    Weekly,
+    Daily,
+    Off,
+}
+
+impl From<DigestChoice> for Digest {
+    fn from(choice: DigestChoice) -> Self {
+        match choice {
+            DigestChoice::Weekly => Digest::Weekly,
+            DigestChoice::Daily => Digest::Daily,
+            DigestChoice::Off => Digest::Off,
+        }
+    }
+}
+
+impl From<Digest> for DigestChoice {
+    fn from(digest: Digest) -> Self {
+        match digest {
+            Digest::Weekly => DigestChoice::Weekly,
+            Digest::Daily => DigestChoice::Daily,
+            Digest::Off => DigestChoice::Off,
+        }
+    }
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DigestOption {
+    pub digest: Digest,
+    pub label: String,
 }
 
 /// How much of a group reaches me.
@@ -158,6 +197,10 @@ pub struct NotificationSettingsView {
     /// Each group of mine with its level, and the levels to choose from.
     pub groups: Vec<GroupLevelRow>,
     pub levels: Vec<LevelOption>,
+    /// The e-mail summary: what it is, the choice made, and the choices.
+    pub digest_hint: String,
+    pub digest: Digest,
+    pub digests: Vec<DigestOption>,
     /// Changes are on the phone, not yet confirmed.
     pub pending: bool,
     pub error: Option<String>,

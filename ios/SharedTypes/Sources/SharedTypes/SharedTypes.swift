@@ -1454,6 +1454,98 @@ public struct DecisionOption: Hashable, Equatable {
     }
 }
 
+/// The e-mail summary for when one does not open the app.
+indirect public enum Digest: Hashable, Equatable {
+    case weekly
+    case daily
+    case off
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .weekly:
+            try serializer.serialize_variant_index(value: 0)
+        case .daily:
+            try serializer.serialize_variant_index(value: 1)
+        case .off:
+            try serializer.serialize_variant_index(value: 2)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> Digest {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            try deserializer.decrease_container_depth()
+            return .weekly
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .daily
+        case 2:
+            try deserializer.decrease_container_depth()
+            return .off
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Digest: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> Digest {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct DigestOption: Hashable, Equatable {
+    public var digest: Digest
+    public var label: String
+
+    public init(digest: Digest, label: String) {
+        self.digest = digest
+        self.label = label
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.digest.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.label)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> DigestOption {
+        try deserializer.increase_container_depth()
+        let digest = try Digest.deserialize(deserializer: deserializer)
+        let label = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return DigestOption(digest: digest, label: label)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> DigestOption {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct DirectoryView: Hashable, Equatable {
     public var query: String
     public var skill: String
@@ -4267,11 +4359,15 @@ public struct NotificationSettingsView: Hashable, Equatable {
     /// Each group of mine with its level, and the levels to choose from.
     public var groups: [GroupLevelRow]
     public var levels: [LevelOption]
+    /// The e-mail summary: what it is, the choice made, and the choices.
+    public var digestHint: String
+    public var digest: Digest
+    public var digests: [DigestOption]
     /// Changes are on the phone, not yet confirmed.
     public var pending: Bool
     public var error: String?
 
-    public init(timeZone: String, quietStart: String?, quietEnd: String?, hint: String, kinds: [KindToggle], groups: [GroupLevelRow], levels: [LevelOption], pending: Bool, error: String?) {
+    public init(timeZone: String, quietStart: String?, quietEnd: String?, hint: String, kinds: [KindToggle], groups: [GroupLevelRow], levels: [LevelOption], digestHint: String, digest: Digest, digests: [DigestOption], pending: Bool, error: String?) {
         self.timeZone = timeZone
         self.quietStart = quietStart
         self.quietEnd = quietEnd
@@ -4279,6 +4375,9 @@ public struct NotificationSettingsView: Hashable, Equatable {
         self.kinds = kinds
         self.groups = groups
         self.levels = levels
+        self.digestHint = digestHint
+        self.digest = digest
+        self.digests = digests
         self.pending = pending
         self.error = error
     }
@@ -4300,6 +4399,11 @@ public struct NotificationSettingsView: Hashable, Equatable {
             try item.serialize(serializer: serializer)
         }
         try serializeArray(value: self.levels, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_str(value: self.digestHint)
+        try self.digest.serialize(serializer: serializer)
+        try serializeArray(value: self.digests, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
         }
         try serializer.serialize_bool(value: self.pending)
@@ -4334,12 +4438,17 @@ public struct NotificationSettingsView: Hashable, Equatable {
         let levels = try deserializeArray(deserializer: deserializer) { deserializer in
             try LevelOption.deserialize(deserializer: deserializer)
         }
+        let digestHint = try deserializer.deserialize_str()
+        let digest = try Digest.deserialize(deserializer: deserializer)
+        let digests = try deserializeArray(deserializer: deserializer) { deserializer in
+            try DigestOption.deserialize(deserializer: deserializer)
+        }
         let pending = try deserializer.deserialize_bool()
         let error = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return NotificationSettingsView(timeZone: timeZone, quietStart: quietStart, quietEnd: quietEnd, hint: hint, kinds: kinds, groups: groups, levels: levels, pending: pending, error: error)
+        return NotificationSettingsView(timeZone: timeZone, quietStart: quietStart, quietEnd: quietEnd, hint: hint, kinds: kinds, groups: groups, levels: levels, digestHint: digestHint, digest: digest, digests: digests, pending: pending, error: error)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationSettingsView {
@@ -4360,6 +4469,8 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
     /// (their `KindToggle::kind` names).
     case saveSettings(timeZone: String, quietStart: String?, quietEnd: String?, mutedKinds: [String])
     case setGroupLevel(groupId: String, level: Level)
+    /// How often a summary comes by e-mail when one does not open the app.
+    case setDigest(digest: Digest)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -4385,6 +4496,9 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
             try serializer.serialize_variant_index(value: 3)
             try serializer.serialize_str(value: groupId)
             try level.serialize(serializer: serializer)
+        case .setDigest(let digest):
+            try serializer.serialize_variant_index(value: 4)
+            try digest.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
     }
@@ -4424,6 +4538,10 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
             let level = try Level.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .setGroupLevel(groupId: groupId, level: level)
+        case 4:
+            let digest = try Digest.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .setDigest(digest: digest)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for NotificationsEvent: \(index)")
         }
     }

@@ -75,6 +75,17 @@ fun NotificationSettingsScreen(view: NotificationSettingsView, send: Send) {
         Button(onClick = {
             send(Event.Notifications(NotificationsEvent.SaveSettings(view.timeZone, quietStart.ifBlank { null }, quietEnd.ifBlank { null }, muted.toList())))
         }) { Text(stringResource(R.string.save)) }
+        // The e-mail summary for when the app stays closed.
+        Text(view.digestHint, style = MaterialTheme.typography.titleSmall)
+        Row {
+            for (option in view.digests) {
+                FilterChip(
+                    selected = view.digest == option.digest,
+                    onClick = { send(Event.Notifications(NotificationsEvent.SetDigest(option.digest))) },
+                    label = { Text(option.label) },
+                )
+            }
+        }
         for (group in view.groups) {
             Text(group.name, style = MaterialTheme.typography.titleSmall)
             Row {

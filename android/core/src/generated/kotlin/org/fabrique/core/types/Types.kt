@@ -1727,6 +1727,94 @@ data class DecisionOption(
     }
 }
 
+/// The e-mail summary for when one does not open the app.
+enum class Digest {
+    WEEKLY,
+    DAILY,
+    OFF;
+
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_variant_index(ordinal)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): Digest {
+            deserializer.increase_container_depth()
+            val index = deserializer.deserialize_variant_index()
+            deserializer.decrease_container_depth()
+            return when (index) {
+                0 -> WEEKLY
+                1 -> DAILY
+                2 -> OFF
+                else -> throw DeserializationError("Unknown variant index for Digest: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): Digest {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class DigestOption(
+    val digest: org.fabrique.core.types.Digest,
+    val label: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        digest.serialize(serializer)
+        serializer.serialize_str(label)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): DigestOption {
+            deserializer.increase_container_depth()
+            val digest = org.fabrique.core.types.Digest.deserialize(deserializer)
+            val label = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return DigestOption(digest, label)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): DigestOption {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class DirectoryView(
     val query: String,
     val skill: String,
@@ -5421,6 +5509,10 @@ data class NotificationSettingsView(
     /// Each group of mine with its level, and the levels to choose from.
     val groups: List<org.fabrique.core.types.GroupLevelRow>,
     val levels: List<org.fabrique.core.types.LevelOption>,
+    /// The e-mail summary: what it is, the choice made, and the choices.
+    val digestHint: String,
+    val digest: org.fabrique.core.types.Digest,
+    val digests: List<org.fabrique.core.types.DigestOption>,
     /// Changes are on the phone, not yet confirmed.
     val pending: Boolean,
     val error: String? = null,
@@ -5442,6 +5534,11 @@ data class NotificationSettingsView(
             it.serialize(serializer)
         }
         levels.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_str(digestHint)
+        digest.serialize(serializer)
+        digests.serialize(serializer) {
             it.serialize(serializer)
         }
         serializer.serialize_bool(pending)
@@ -5482,13 +5579,19 @@ data class NotificationSettingsView(
                 deserializer.deserializeListOf {
                     org.fabrique.core.types.LevelOption.deserialize(deserializer)
                 }
+            val digestHint = deserializer.deserialize_str()
+            val digest = org.fabrique.core.types.Digest.deserialize(deserializer)
+            val digests =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.DigestOption.deserialize(deserializer)
+                }
             val pending = deserializer.deserialize_bool()
             val error =
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return NotificationSettingsView(timeZone, quietStart, quietEnd, hint, kinds, groups, levels, pending, error)
+            return NotificationSettingsView(timeZone, quietStart, quietEnd, hint, kinds, groups, levels, digestHint, digest, digests, pending, error)
         }
 
         @Throws(DeserializationError::class)
@@ -5617,6 +5720,27 @@ sealed interface NotificationsEvent {
         }
     }
 
+    /// How often a summary comes by e-mail when one does not open the app.
+    data class SetDigest(
+        val digest: org.fabrique.core.types.Digest,
+    ) : NotificationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            digest.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): SetDigest {
+                deserializer.increase_container_depth()
+                val digest = org.fabrique.core.types.Digest.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return SetDigest(digest)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): NotificationsEvent {
@@ -5626,6 +5750,7 @@ sealed interface NotificationsEvent {
                 1 -> MarkAllRead.deserialize(deserializer)
                 2 -> SaveSettings.deserialize(deserializer)
                 3 -> SetGroupLevel.deserialize(deserializer)
+                4 -> SetDigest.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for NotificationsEvent: $index")
             }
         }
