@@ -117,6 +117,18 @@ async fn an_invitation_arrives_by_mail_in_the_inviters_language_and_its_link_cre
     let (status, page) = get_page(&server, &link).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("claire.dubois@quartier.test") && page.contains("Fédération test"), "{page}");
+    let expected = qrcode::QrCode::new(link.as_bytes())
+        .unwrap()
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(180, 180)
+        .build();
+    let expected = &expected[expected.find("<svg").unwrap()..];
+    assert!(
+        page.contains(&format!(
+            "<figure id=\"qr\" role=\"img\" aria-label=\"QR code of the invitation link\">{expected}</figure>"
+        )),
+        "the link's QR code for a phone: {page}"
+    );
     let mismatch = [("display_name", "Claire Dubois"), ("password", PASSWORD), ("confirm", "something else")];
     let (status, page) = post_form(&server, &link, &mismatch).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

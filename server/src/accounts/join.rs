@@ -33,6 +33,23 @@ struct JoinPage {
     until: String,
     name: String,
     error: Option<String>,
+    /// The link as a QR code (inline SVG), for a phone's camera when the page is open on a
+    /// computer.
+    qr: String,
+}
+
+/// The page's own address as a QR code, as inline SVG (no XML declaration).
+fn qr_code(link: &str) -> String {
+    match qrcode::QrCode::new(link.as_bytes()) {
+        Ok(code) => {
+            let svg = code.render::<qrcode::render::svg::Color>().min_dimensions(180, 180).build();
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_owned(),
+                None => String::new(),
+            }
+        }
+        Err(_) => String::new(),
+    }
 }
 
 /// What an invitation says, while it can be redeemed.
@@ -76,9 +93,10 @@ async fn join_page(State(state): State<AppState>, headers: HeaderMap, Path(code)
                 Err(error) => return failed(error),
             };
             let until = l.day(&expires_at);
+            let qr = qr_code(&format!("{}/join/{code}", state.settings.public_url));
             public_page(
                 StatusCode::OK,
-                &JoinPage { l, code, email, organisation, federation, until, name: String::new(), error: None },
+                &JoinPage { l, code, email, organisation, federation, until, name: String::new(), error: None, qr },
             )
         }
         Ok(None) => invalid_page(l),
@@ -120,6 +138,7 @@ async fn join_form(
                 until: l.day(&expires_at),
                 name: form.display_name.clone(),
                 error: Some(error),
+                qr: String::new(),
             },
         )
     };
