@@ -455,8 +455,15 @@ pub async fn cancel_event(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut Ch
         .in_group(updated.group_id, Audience::Personal);
     notifications::notify(tx, &cause, &told, changes).await?;
     if actor.person_id != event.author_id {
-        crate::audit::record(tx, Some(actor.person_id), "event.cancel", "event", Some(id), serde_json::json!({}))
-            .await?;
+        crate::audit::record(
+            tx,
+            Some(actor.person_id),
+            crate::audit::Action::EventCancel,
+            "event",
+            Some(id),
+            serde_json::json!({}),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -587,7 +594,7 @@ pub async fn announce_to_group(
     crate::audit::record(
         tx,
         Some(actor.person_id),
-        "announcement.group",
+        crate::audit::Action::AnnouncementGroup,
         "group",
         Some(group_id),
         serde_json::json!({ "reached": told }),

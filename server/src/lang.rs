@@ -3,6 +3,9 @@
 
 use axum::http::header;
 
+/// The clock the console and mails tell times by.
+pub const FEDERATION_TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Paris;
+
 /// French unless the browser (or the app) prefers English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -37,11 +40,13 @@ impl Lang {
         }
     }
 
-    /// A date and time as people read it (UTC, said so).
+    /// A date and time as people read it, on the federation's clock (Paris time, summer
+    /// and winter): "14/03/2027 à 17:00", "14/03/2027 at 17:00".
     pub fn when(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        let local = at.with_timezone(&FEDERATION_TIME_ZONE);
         match self {
-            Lang::Fr => at.format("%d/%m/%Y %H:%M UTC").to_string(),
-            Lang::En => at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            Lang::Fr => local.format("%d/%m/%Y à %H:%M").to_string(),
+            Lang::En => local.format("%d/%m/%Y at %H:%M").to_string(),
         }
     }
 
@@ -76,10 +81,11 @@ impl Lang {
             "November",
             "December",
         ];
-        let month = at.month0() as usize;
+        let local = at.with_timezone(&FEDERATION_TIME_ZONE);
+        let month = local.month0() as usize;
         match self {
-            Lang::Fr => format!("{} {} {}", at.day(), FR[month], at.year()),
-            Lang::En => format!("{} {} {}", at.day(), EN[month], at.year()),
+            Lang::Fr => format!("{} {} {}", local.day(), FR[month], local.year()),
+            Lang::En => format!("{} {} {}", local.day(), EN[month], local.year()),
         }
     }
 }

@@ -155,7 +155,7 @@ async fn create_organisation(
     audit::record(
         &mut tx,
         Some(actor.person_id),
-        "organisation.create",
+        audit::Action::OrganisationCreate,
         "organisation",
         Some(id),
         serde_json::json!({ "name": name, "kind": kind }),
@@ -217,7 +217,7 @@ pub async fn rename(tx: &mut Tx, actor: &Actor, id: Uuid, name: &str) -> ApiResu
     audit::record(
         tx,
         Some(actor.person_id),
-        "organisation.rename",
+        audit::Action::OrganisationRename,
         "organisation",
         Some(id),
         serde_json::json!({ "from": before.name, "to": name }),
@@ -249,7 +249,7 @@ pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> 
     audit::record(
         tx,
         Some(actor.person_id),
-        "organisation.move",
+        audit::Action::OrganisationMove,
         "organisation",
         Some(id),
         serde_json::json!({ "from": organisation.parent_id, "to": new_parent }),
@@ -269,8 +269,15 @@ pub async fn archive(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<()> {
             .bind(Utc::now())
             .bind(id)
     )?;
-    audit::record(tx, Some(actor.person_id), "organisation.archive", "organisation", Some(id), serde_json::json!({}))
-        .await
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        audit::Action::OrganisationArchive,
+        "organisation",
+        Some(id),
+        serde_json::json!({}),
+    )
+    .await
 }
 
 pub fn organisation_not_found() -> ApiError {

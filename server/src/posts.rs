@@ -305,7 +305,7 @@ pub async fn delete_post(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut Cha
         audit::record(
             tx,
             Some(actor.person_id),
-            "post.delete",
+            audit::Action::PostDelete,
             "post",
             Some(id),
             serde_json::json!({ "group": post.group_id, "author": post.author_id }),
@@ -401,7 +401,7 @@ pub async fn delete_comment(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut 
         audit::record(
             tx,
             Some(actor.person_id),
-            "comment.delete",
+            audit::Action::CommentDelete,
             "comment",
             Some(id),
             serde_json::json!({ "group": comment.group_id, "author": comment.author_id }),

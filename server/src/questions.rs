@@ -429,8 +429,15 @@ pub async fn delete_question(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut
     let scopes: Vec<String> = groups.iter().map(|g| scope::group(*g)).collect();
     crate::attachments::detach_all(tx, id, &scopes, changes).await?;
     if actor.person_id != question.author_id {
-        audit::record(tx, Some(actor.person_id), "question.delete", "question", Some(id), serde_json::json!({}))
-            .await?;
+        audit::record(
+            tx,
+            Some(actor.person_id),
+            audit::Action::QuestionDelete,
+            "question",
+            Some(id),
+            serde_json::json!({}),
+        )
+        .await?;
     }
     Ok(())
 }
@@ -764,7 +771,7 @@ async fn put_escalation(
     audit::record(
         &mut tx,
         Some(actor.person_id),
-        "questions.escalation",
+        audit::Action::QuestionsEscalation,
         "settings",
         settings.federation_group_id,
         serde_json::json!({}),

@@ -137,7 +137,7 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
     browser.choose("#decision", "hide").await;
     browser.fill("#reason", "Publicité : contraire à la charte").await;
     browser.submit("#decide").await;
-    assert!(browser.text("#decision").await.contains("hide — Publicité : contraire à la charte"));
+    assert!(browser.text("#decision").await.contains("hidden — Publicité : contraire à la charte"));
     let history = browser.text("#history").await;
     assert!(history.contains("reported") && history.contains("taken") && history.contains("decided"), "{history}");
     let post_now = server
@@ -205,19 +205,19 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
     browser.goto(&format!("{base}/admin/audit")).await;
     let log = browser.text("#audit").await;
     for action in [
-        "console.sign_in",
-        "invitation.create",
-        "group.create",
-        "moderation.take",
-        "moderation.decide",
-        "charter.publish",
+        "signed in to the console",
+        "invited a person",
+        "created a group",
+        "took a report",
+        "decided on a report",
+        "published a version of the charter",
     ] {
         assert!(log.contains(action), "the audit log shows {action}: {log}");
     }
-    browser.fill("#audit-q", "moderation").await;
+    browser.fill("#audit-q", "report").await;
     browser.submit("#audit-search").await;
     let found = browser.text("#audit").await;
-    assert!(found.contains("moderation.decide") && !found.contains("charter.publish"), "{found}");
+    assert!(found.contains("decided on a report") && !found.contains("published a version"), "{found}");
 
     // Sign out: the console is closed again.
     browser.submit("#sign-out").await;

@@ -128,7 +128,7 @@ pub async fn resend(tx: &mut Tx, settings: &Settings, actor: &Actor, id: Uuid, l
     audit::record(
         tx,
         Some(actor.person_id),
-        "invitation.resend",
+        audit::Action::InvitationResend,
         "organisation",
         Some(line.organisation_id),
         serde_json::json!({ "invitation": id, "email": line.email }),
@@ -158,7 +158,7 @@ pub async fn withdraw(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<()> {
     audit::record(
         tx,
         Some(actor.person_id),
-        "invitation.withdraw",
+        audit::Action::InvitationWithdraw,
         "organisation",
         Some(line.organisation_id),
         serde_json::json!({ "invitation": id, "email": line.email }),

@@ -217,7 +217,7 @@ async fn change_password(
     audit::record(
         &mut tx,
         Some(actor.person_id),
-        "person.password_change",
+        audit::Action::PersonPasswordChange,
         "person",
         Some(actor.person_id),
         serde_json::json!({}),
@@ -298,7 +298,7 @@ pub async fn invite(
     audit::record(
         tx,
         Some(actor.person_id),
-        "invitation.create",
+        audit::Action::InvitationCreate,
         "organisation",
         Some(organisation_id),
         serde_json::json!({ "invitation": id, "role": role_text, "email": email }),

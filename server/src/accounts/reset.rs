@@ -85,7 +85,7 @@ pub async fn send_link(
     audit::record(
         tx,
         Some(sent_by.as_ref().map_or(person_id, |(by, _)| *by)),
-        "person.password_reset_link",
+        audit::Action::PersonPasswordResetLink,
         "person",
         Some(person_id),
         serde_json::json!({ "reset": id }),
@@ -224,8 +224,15 @@ async fn set_password(state: &AppState, ip: &str, token: &str, new_password: &st
             .bind(now)
             .bind(person_id)
     )?;
-    audit::record(&mut tx, Some(person_id), "person.password_reset", "person", Some(person_id), serde_json::json!({}))
-        .await?;
+    audit::record(
+        &mut tx,
+        Some(person_id),
+        audit::Action::PersonPasswordReset,
+        "person",
+        Some(person_id),
+        serde_json::json!({}),
+    )
+    .await?;
     sessions_ended(state, tx, person_id).await?;
     Ok(person_id)
 }

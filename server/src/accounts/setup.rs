@@ -83,7 +83,8 @@ pub async fn create_admin(
         &mut changes,
     )
     .await?;
-    audit::record(tx, Some(person_id), "admin.create", "person", Some(person_id), serde_json::json!({})).await?;
+    audit::record(tx, Some(person_id), audit::Action::AdminCreate, "person", Some(person_id), serde_json::json!({}))
+        .await?;
     crate::sync::log::commit(tx, changes).await?;
     Ok(person_id)
 }

@@ -10,7 +10,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::session::{Admin, Notice};
-use super::{Frame, PageResult, render};
+use super::{Frame, Lang, PageResult, render};
+use crate::audit::Action;
 use crate::auth::in_scope;
 use crate::{AppState, on_tx};
 
@@ -36,13 +37,216 @@ struct LogQuery {
 }
 
 #[derive(sqlx::FromRow)]
+struct AuditRow {
+    actor_name: Option<String>,
+    action: String,
+    target_kind: String,
+    target_id: Option<Uuid>,
+    /// The organisation's, person's or group's name, when the target is one.
+    target_name: Option<String>,
+    details: String,
+    created_at: DateTime<Utc>,
+}
+
+/// One line of the log in words: who did what to what, and the details that say more.
 pub struct AuditLine {
     pub actor_name: Option<String>,
-    pub action: String,
-    pub target_kind: String,
-    pub target_id: Option<Uuid>,
-    pub details: String,
+    pub what: String,
+    /// What it was done to: a name, or the kind of thing.
+    pub target: String,
+    /// The console page of the target, when it has one.
+    pub target_link: Option<String>,
+    pub details: Vec<(String, String)>,
     pub created_at: DateTime<Utc>,
+}
+
+/// Every action said in words, in the console's language.
+fn said(action: Action, l: Lang) -> &'static str {
+    let (fr, en) = match action {
+        Action::AdminCreate => ("a créé un compte d'administration", "created an administrator account"),
+        Action::AnnouncementGroup => ("a envoyé un message des organisateurs", "sent an organisers' message"),
+        Action::CharterPublish => ("a publié une version de la charte", "published a version of the charter"),
+        Action::CommentDelete => ("a supprimé un commentaire", "deleted a comment"),
+        Action::ConsoleSessionRevoke => ("a fermé une session de la console", "ended a console session"),
+        Action::ConsoleSignIn => ("s'est connecté à la console", "signed in to the console"),
+        Action::ConsoleSignOut => ("s'est déconnecté de la console", "signed out of the console"),
+        Action::EventCancel => ("a annulé un événement", "cancelled an event"),
+        Action::GroupCreate => ("a créé un groupe", "created a group"),
+        Action::GroupInvite => ("a invité quelqu'un dans un groupe", "invited someone into a group"),
+        Action::GroupOwner => ("a changé l'organisation d'un groupe", "changed a group's organisation"),
+        Action::GroupUpdate => ("a modifié un groupe", "changed a group"),
+        Action::GroupVisibility => ("a changé la visibilité d'un groupe", "changed a group's visibility"),
+        Action::GroupJoinRequestAccept => {
+            ("a accepté une demande pour rejoindre un groupe", "accepted a request to join a group")
+        }
+        Action::GroupJoinRequestRefuse => {
+            ("a refusé une demande pour rejoindre un groupe", "refused a request to join a group")
+        }
+        Action::GroupMemberRemove => ("a retiré quelqu'un d'un groupe", "removed someone from a group"),
+        Action::GroupMemberRole => {
+            ("a changé le rôle de quelqu'un dans un groupe", "changed someone's role in a group")
+        }
+        Action::InvitationCreate => ("a invité une personne", "invited a person"),
+        Action::InvitationResend => ("a renvoyé une invitation", "sent an invitation again"),
+        Action::InvitationWithdraw => ("a retiré une invitation", "withdrew an invitation"),
+        Action::ModerationDecide => ("a tranché un signalement", "decided on a report"),
+        Action::ModerationRelease => ("a rendu un signalement à la file", "released a report"),
+        Action::ModerationTake => ("a pris en charge un signalement", "took a report"),
+        Action::OrganisationArchive => ("a archivé une organisation", "archived an organisation"),
+        Action::OrganisationCreate => ("a créé une organisation", "created an organisation"),
+        Action::OrganisationMove => ("a déplacé une organisation", "moved an organisation"),
+        Action::OrganisationRename => ("a renommé une organisation", "renamed an organisation"),
+        Action::PersonDeactivate => ("a désactivé un compte", "deactivated an account"),
+        Action::PersonMakeFederationAdmin => {
+            ("a nommé un administrateur de la fédération", "made a federation administrator")
+        }
+        Action::PersonMakeManager => ("a nommé un responsable d'association", "made an association manager"),
+        Action::PersonPasswordChange => ("a changé son mot de passe", "changed their password"),
+        Action::PersonPasswordReset => {
+            ("a choisi un nouveau mot de passe par un lien", "chose a new password through a link")
+        }
+        Action::PersonPasswordResetLink => {
+            ("a envoyé un lien pour changer de mot de passe", "sent a link to change a password")
+        }
+        Action::PersonReactivate => ("a réactivé un compte", "reactivated an account"),
+        Action::PersonRemoveFederationAdmin => {
+            ("a retiré un administrateur de la fédération", "removed a federation administrator")
+        }
+        Action::PersonRemoveManager => ("a retiré un responsable d'association", "removed an association manager"),
+        Action::PostDelete => ("a supprimé une publication", "deleted a post"),
+        Action::QuestionDelete => ("a supprimé une question", "deleted a question"),
+        Action::QuestionsEscalation => {
+            ("a transmis des questions restées sans réponse", "passed on unanswered questions")
+        }
+    };
+    l.tr(fr, en)
+}
+
+/// The kind of thing an action was done to, in words.
+fn kind_word(kind: &str, l: Lang) -> String {
+    let (fr, en) = match kind {
+        "organisation" => ("une organisation", "an organisation"),
+        "person" => ("une personne", "a person"),
+        "group" => ("un groupe", "a group"),
+        "post" => ("une publication", "a post"),
+        "comment" => ("un commentaire", "a comment"),
+        "question" => ("une question", "a question"),
+        "event" => ("un événement", "an event"),
+        "report" | "case" => ("un signalement", "a report"),
+        "charter" => ("la charte", "the charter"),
+        "session" | "console_session" => ("une session", "a session"),
+        _ => return kind.to_owned(),
+    };
+    l.tr(fr, en).to_owned()
+}
+
+/// A detail's name and value in words; ids (which say nothing to a person) are left out.
+fn detail(key: &str, value: &serde_json::Value, l: Lang) -> Option<(String, String)> {
+    let text = match value {
+        serde_json::Value::String(text) => text.clone(),
+        serde_json::Value::Number(number) => number.to_string(),
+        serde_json::Value::Bool(yes) => {
+            l.tr(if *yes { "oui" } else { "non" }, if *yes { "yes" } else { "no" }).to_owned()
+        }
+        _ => return None,
+    };
+    if text.parse::<Uuid>().is_ok() {
+        return None;
+    }
+    let name = match key {
+        "email" => l.tr("adresse", "address"),
+        "role" => l.tr("rôle", "role"),
+        "name" => l.tr("nom", "name"),
+        "from" => l.tr("avant", "before"),
+        "to" => l.tr("après", "after"),
+        "visibility" => l.tr("visibilité", "visibility"),
+        "reason" => l.tr("motif", "reason"),
+        "decision" => l.tr("décision", "decision"),
+        "version" => l.tr("version", "version"),
+        "status" => l.tr("état", "status"),
+        "kind" => l.tr("type", "kind"),
+        "suspended_until" => l.tr("suspendu jusqu'au", "suspended until"),
+        "ip" => l.tr("adresse IP", "IP address"),
+        "reached" => l.tr("personnes touchées", "people reached"),
+        "count" => l.tr("nombre", "count"),
+        other => other,
+    };
+    if let Some(word) = value_in_words(&text, l) {
+        return Some((name.to_owned(), word.to_owned()));
+    }
+    // A date and time reads as one.
+    if let Ok(at) = text.parse::<DateTime<Utc>>() {
+        return Some((name.to_owned(), l.when(&at)));
+    }
+    Some((name.to_owned(), text))
+}
+
+/// The words for the stable names the log and the moderation cases keep (roles,
+/// visibilities, report reasons, decisions, states); `None` for free text.
+pub fn value_in_words(text: &str, l: Lang) -> Option<&'static str> {
+    let (fr, en) = match text {
+        "member" => ("membre", "member"),
+        "manager" => ("responsable", "manager"),
+        "admin" => ("administrateur", "administrator"),
+        "organiser" => ("organisateur", "organiser"),
+        "public" => ("public", "public"),
+        "private" => ("privé", "private"),
+        "dismiss" => ("sans suite", "dismissed"),
+        "hide" => ("retiré du réseau", "hidden"),
+        "delete" => ("supprimé", "deleted"),
+        "warn" => ("avertissement", "warning"),
+        "suspend" => ("suspension", "suspension"),
+        "spam" => ("indésirable", "spam"),
+        "harassment" => ("harcèlement", "harassment"),
+        "hateful" => ("haineux", "hateful"),
+        "false_information" => ("fausse information", "false information"),
+        "private_information" => ("information privée", "private information"),
+        "other" => ("autre", "other"),
+        "reported" => ("signalé", "reported"),
+        "open" => ("ouvert", "open"),
+        "taken" => ("pris en charge", "taken"),
+        "decided" => ("tranché", "decided"),
+        _ => return None,
+    };
+    Some(l.tr(fr, en))
+}
+
+/// An action's stable name in words (the name itself when unknown).
+pub fn action_in_words(code: &str, l: Lang) -> String {
+    match Action::parse(code) {
+        Some(action) => said(action, l).to_owned(),
+        None => value_in_words(code, l).unwrap_or(code).to_owned(),
+    }
+}
+
+/// A line's details (a JSON object) in words.
+pub fn details_in_words(details: &str, l: Lang) -> Vec<(String, String)> {
+    match serde_json::from_str::<serde_json::Value>(details) {
+        Ok(serde_json::Value::Object(map)) => map.iter().filter_map(|(k, v)| detail(k, v, l)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+impl AuditRow {
+    fn in_words(self, l: Lang) -> AuditLine {
+        let what = action_in_words(&self.action, l);
+        let target_link = self.target_id.and_then(|id| match self.target_kind.as_str() {
+            "organisation" => Some(format!("/admin/organisations/{id}")),
+            "person" => Some(format!("/admin/people/{id}")),
+            "group" => Some(format!("/admin/groups/{id}")),
+            _ => None,
+        });
+        let target = self.target_name.clone().unwrap_or_else(|| kind_word(&self.target_kind, l));
+        let details = details_in_words(&self.details, l);
+        AuditLine {
+            actor_name: self.actor_name,
+            what,
+            target,
+            target_link: target_link.filter(|_| self.target_name.is_some()),
+            details,
+            created_at: self.created_at,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -66,21 +270,34 @@ async fn log(State(state): State<AppState>, admin: Admin, notice: Notice, Query(
         .map(|d| (d + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
         .unwrap_or(Utc::now() + Duration::days(1));
     let pattern = super::contains(&query.q);
+    // Words typed find actions by what they are called in the console's language too.
+    let typed = query.q.trim().to_lowercase();
+    let named: Vec<String> = Action::ALL
+        .into_iter()
+        .filter(|action| !typed.is_empty() && said(*action, admin.lang).to_lowercase().contains(&typed))
+        .map(|action| format!("'{}'", action.as_str()))
+        .collect();
+    let named = if named.is_empty() { String::new() } else { format!("a.action IN ({}) OR ", named.join(", ")) };
     let mut tx = state.db.begin_read().await?;
     let sql = format!(
-        "SELECT p.display_name AS actor_name, a.action, a.target_kind, a.target_id, a.details, a.created_at \
+        "SELECT p.display_name AS actor_name, a.action, a.target_kind, a.target_id, \
+            COALESCE(o.name, tp.display_name, g.name) AS target_name, a.details, a.created_at \
          FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id \
+           LEFT JOIN organisations o ON a.target_kind = 'organisation' AND o.id = a.target_id \
+           LEFT JOIN people tp ON a.target_kind = 'person' AND tp.id = a.target_id \
+           LEFT JOIN groups g ON a.target_kind = 'group' AND g.id = a.target_id \
          WHERE {} AND a.created_at >= $2 AND a.created_at < $3 AND ($4 IS NULL OR a.target_id = $4) \
-           AND (LOWER(a.action) LIKE $5 OR LOWER(COALESCE(p.display_name, '')) LIKE $5 OR LOWER(a.details) LIKE $5) \
+           AND ({named}LOWER(a.action) LIKE $5 OR LOWER(COALESCE(p.display_name, '')) LIKE $5 OR LOWER(a.details) LIKE $5) \
          ORDER BY a.created_at DESC, a.id DESC LIMIT $6 OFFSET $7",
         in_scope(&tx, "p.organisation_id", 1)
     );
     let scope = admin.scope().as_json();
-    let mut lines: Vec<AuditLine> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
+    let mut lines: Vec<AuditRow> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.clone()))
         .bind(&scope).bind(start).bind(end).bind(query.target).bind(&pattern).bind(PAGE + 1).bind(page * PAGE).fetch_all(c).await)?;
     tx.commit().await?;
     let more = lines.len() as i64 > PAGE;
     lines.truncate(PAGE as usize);
+    let lines = lines.into_iter().map(|row| row.in_words(admin.lang)).collect();
     Ok(render(&AuditPage {
         frame: admin.frame("audit", notice),
         q: query.q,

@@ -69,15 +69,39 @@ struct CasePage {
     case: Case,
     mine: bool,
     reports: Vec<ReportLine>,
-    history: Vec<HistoryLine>,
+    history: Vec<HistoryInWords>,
+}
+
+/// A step of a case's history as the page says it.
+struct HistoryInWords {
+    created_at: chrono::DateTime<chrono::Utc>,
+    actor_name: Option<String>,
+    what: String,
+    details: Vec<(String, String)>,
+}
+
+impl CasePage {
+    /// A stable name (a reason, a decision) in the console's language.
+    fn word<'a>(&self, text: &'a str) -> &'a str {
+        super::audit::value_in_words(text, self.frame.l).unwrap_or(text)
+    }
 }
 
 async fn case_page(State(state): State<AppState>, admin: Admin, notice: Notice, Path(id): Path<Uuid>) -> PageResult {
     let mut tx = state.db.begin_read().await?;
     let case = moderation::load_case(&mut tx, &admin.scope(), id).await?;
     let reports = moderation::reports(&mut tx, id).await?;
-    let history = moderation::history(&mut tx, id).await?;
+    let history: Vec<HistoryLine> = moderation::history(&mut tx, id).await?;
     tx.commit().await?;
+    let history = history
+        .into_iter()
+        .map(|line| HistoryInWords {
+            created_at: line.created_at,
+            what: super::audit::action_in_words(&line.action, admin.lang),
+            details: super::audit::details_in_words(&line.details, admin.lang),
+            actor_name: line.actor_name,
+        })
+        .collect();
     let mine = case.handler_id == Some(admin.person_id);
     Ok(render(&CasePage { frame: admin.frame("moderation", notice), case, mine, reports, history }))
 }

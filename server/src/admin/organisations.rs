@@ -129,7 +129,7 @@ async fn create(State(state): State<AppState>, form: AdminForm<CreateForm>) -> P
     crate::audit::record(
         &mut tx,
         Some(admin.person_id),
-        "organisation.create",
+        crate::audit::Action::OrganisationCreate,
         "organisation",
         Some(id),
         serde_json::json!({ "name": name, "kind": kind_text }),

@@ -401,8 +401,15 @@ async fn open_session(
     exec!(&mut tx, sqlx::query("INSERT INTO admin_sessions (id, token_hash, person_id, user_agent, ip, created_at, last_seen_at, expires_at) \
             VALUES ($1, $2, $3, $4, $5, $6, $6, $7)")
         .bind(id).bind(crate::auth::hash_token(&token)).bind(person_id).bind(&user_agent).bind(ip).bind(now).bind(now + Duration::hours(SESSION_HOURS)))?;
-    audit::record(&mut tx, Some(person_id), "console.sign_in", "session", Some(id), serde_json::json!({ "ip": ip }))
-        .await?;
+    audit::record(
+        &mut tx,
+        Some(person_id),
+        audit::Action::ConsoleSignIn,
+        "session",
+        Some(id),
+        serde_json::json!({ "ip": ip }),
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(token))
 }
@@ -422,7 +429,7 @@ async fn sign_out(State(state): State<AppState>, jar: CookieJar, form: AdminForm
     audit::record(
         &mut tx,
         Some(admin.person_id),
-        "console.sign_out",
+        audit::Action::ConsoleSignOut,
         "session",
         Some(admin.session_id),
         serde_json::json!({}),
@@ -483,7 +490,7 @@ async fn revoke_session(State(state): State<AppState>, form: AdminForm<RevokeFor
     audit::record(
         &mut tx,
         Some(admin.person_id),
-        "console.session_revoke",
+        audit::Action::ConsoleSessionRevoke,
         "session",
         Some(form.id),
         serde_json::json!({}),

@@ -190,7 +190,7 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: &NewGroup, changes:
     audit::record(
         tx,
         Some(actor.person_id),
-        "group.create",
+        audit::Action::GroupCreate,
         "group",
         Some(id),
         serde_json::json!({ "name": name, "visibility": visibility }),
@@ -233,7 +233,7 @@ pub async fn update_group(
         .bind(&name).bind(&description).bind(&tags).bind(id))?;
     crate::search::index_group(tx, id).await?;
     put_group(tx, id, changes).await?;
-    audit::record(tx, Some(actor.person_id), "group.update", "group", Some(id), serde_json::json!({})).await
+    audit::record(tx, Some(actor.person_id), audit::Action::GroupUpdate, "group", Some(id), serde_json::json!({})).await
 }
 
 /// Adds a member (idempotent) and clears what led there: a request, an invitation, a follow.
@@ -412,7 +412,7 @@ pub async fn decide_join_request(
     if accept {
         add_member(tx, group_id, person_id, changes).await?;
     }
-    let action = if accept { "group.join_request.accept" } else { "group.join_request.refuse" };
+    let action = if accept { audit::Action::GroupJoinRequestAccept } else { audit::Action::GroupJoinRequestRefuse };
     audit::record(
         tx,
         Some(actor.person_id),
@@ -459,7 +459,7 @@ pub async fn invite_to_group(
     audit::record(
         tx,
         Some(actor.person_id),
-        "group.invite",
+        audit::Action::GroupInvite,
         "group",
         Some(group_id),
         serde_json::json!({ "person": person_id }),
@@ -503,7 +503,7 @@ pub async fn remove_member(
     audit::record(
         tx,
         Some(actor.person_id),
-        "group.member.remove",
+        audit::Action::GroupMemberRemove,
         "group",
         Some(group_id),
         serde_json::json!({ "person": person_id }),
@@ -544,7 +544,7 @@ pub async fn set_member_role(
     audit::record(
         tx,
         Some(actor.person_id),
-        "group.member.role",
+        audit::Action::GroupMemberRole,
         "group",
         Some(group_id),
         serde_json::json!({ "person": person_id, "role": role_to_str(role) }),
@@ -743,7 +743,7 @@ pub async fn set_visibility(
     audit::record(
         tx,
         Some(actor.person_id),
-        "group.visibility",
+        audit::Action::GroupVisibility,
         "group",
         Some(group_id),
         serde_json::json!({ "visibility": text }),
@@ -775,7 +775,7 @@ pub async fn set_owner(
     audit::record(
         tx,
         Some(actor.person_id),
-        "group.owner",
+        audit::Action::GroupOwner,
         "group",
         Some(group_id),
         serde_json::json!({ "from": access.group.organisation_id, "to": organisation_id }),

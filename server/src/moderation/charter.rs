@@ -55,7 +55,7 @@ pub async fn publish(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<i64> {
     audit::record(
         tx,
         Some(actor.person_id),
-        "charter.publish",
+        audit::Action::CharterPublish,
         "charter",
         None,
         serde_json::json!({ "version": version }),

@@ -341,7 +341,15 @@ pub async fn take(tx: &mut Tx, scope: &AdminScope, actor: &Actor, case_id: Uuid)
         return Err(already_decided());
     }
     mark_taken(tx, actor, case_id, serde_json::json!({ "from": case.handler_id })).await?;
-    audit::record(tx, Some(actor.person_id), "moderation.take", "case", Some(case_id), serde_json::json!({})).await
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        audit::Action::ModerationTake,
+        "case",
+        Some(case_id),
+        serde_json::json!({}),
+    )
+    .await
 }
 
 /// Back to the queue, for someone else.
@@ -355,7 +363,15 @@ pub async fn release(tx: &mut Tx, scope: &AdminScope, actor: &Actor, case_id: Uu
         sqlx::query("UPDATE moderation_cases SET state = 'open', handler_id = NULL WHERE id = $1").bind(case_id)
     )?;
     event(tx, case_id, Some(actor.person_id), "released", serde_json::json!({})).await?;
-    audit::record(tx, Some(actor.person_id), "moderation.release", "case", Some(case_id), serde_json::json!({})).await
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        audit::Action::ModerationRelease,
+        "case",
+        Some(case_id),
+        serde_json::json!({}),
+    )
+    .await
 }
 
 fn already_decided() -> ApiError {
@@ -439,7 +455,7 @@ pub async fn decide(
     if decision != ModerationDecision::Dismiss {
         crate::notifications::notify(tx, &cause, &[case.author_id], changes).await?;
     }
-    audit::record(tx, Some(actor.person_id), "moderation.decide", "case", Some(case_id),
+    audit::record(tx, Some(actor.person_id), audit::Action::ModerationDecide, "case", Some(case_id),
         serde_json::json!({ "decision": decision.as_str(), "target": case.target_kind, "target_id": case.target_id, "author": case.author_id }))
     .await
 }

@@ -350,7 +350,7 @@ pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &m
     crate::audit::record(
         tx,
         Some(actor.person_id),
-        "person.deactivate",
+        crate::audit::Action::PersonDeactivate,
         "person",
         Some(person_id),
         serde_json::json!({}),
@@ -365,7 +365,7 @@ pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResul
     crate::audit::record(
         tx,
         Some(actor.person_id),
-        "person.reactivate",
+        crate::audit::Action::PersonReactivate,
         "person",
         Some(person_id),
         serde_json::json!({}),
@@ -403,7 +403,7 @@ pub async fn set_manager(
     crate::audit::record(
         tx,
         Some(actor.person_id),
-        if manager { "person.make_manager" } else { "person.remove_manager" },
+        if manager { crate::audit::Action::PersonMakeManager } else { crate::audit::Action::PersonRemoveManager },
         "person",
         Some(person_id),
         serde_json::json!({ "organisation": organisation_id }),
@@ -446,7 +446,11 @@ pub async fn set_federation_admin(
     crate::audit::record(
         tx,
         Some(actor.person_id),
-        if admin { "person.make_federation_admin" } else { "person.remove_federation_admin" },
+        if admin {
+            crate::audit::Action::PersonMakeFederationAdmin
+        } else {
+            crate::audit::Action::PersonRemoveFederationAdmin
+        },
         "person",
         Some(person_id),
         serde_json::json!({}),

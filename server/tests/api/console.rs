@@ -348,6 +348,9 @@ async fn a_report_from_the_app_becomes_a_case_decided_in_the_console_and_both_si
         page.contains("reported") && page.contains("taken") && page.contains("decided"),
         "the case keeps its history"
     );
+    assert!(page.contains("<strong>hidden</strong>"), "the decision in words: {page}");
+    let history = &page[page.find("id=\"history\"").expect("the history")..];
+    assert!(!history.contains('{') && !history.contains("moderation."), "no code nor JSON in the history: {history}");
     let (_, report_page) = console.get("/admin/moderation/report").await;
     assert!(report_page.contains("1 case(s) opened in the period, 1 decided"), "{report_page}");
     let actions = audit_actions(&app).await;
@@ -513,11 +516,14 @@ async fn the_audit_log_lists_administrative_actions_and_finds_them_by_words() {
     let mut console = Console::sign_in(&app, &app.admin.email).await;
     let (status, page) = console.get("/admin/audit").await;
     assert_eq!(status, StatusCode::OK);
-    for action in ["console.sign_in", "invitation.create", "organisation.create"] {
-        assert!(page.contains(action), "{action} in {page}");
+    // In words, with the names of what was acted on, not codes nor ids.
+    for said in ["signed in to the console", "invited a person", "created an organisation", "Les Jardins"] {
+        assert!(page.contains(said), "{said} in {page}");
     }
-    let (_, found) = console.get("/admin/audit?q=invitation").await;
-    assert!(found.contains("invitation.create") && !found.contains("console.sign_in"), "{found}");
+    assert!(page.contains("address : claire.dubois@") || page.contains("address : claire"), "details in words: {page}");
+    assert!(!page.contains("invitation.create") && !page.contains("{\""), "no code, no JSON: {page}");
+    let (_, found) = console.get("/admin/audit?q=invited").await;
+    assert!(found.contains("invited a person") && !found.contains("signed in to the console"), "{found}");
 }
 
 #[tokio::test]
