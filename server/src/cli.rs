@@ -62,13 +62,17 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
             None => tracing::info!("the database already holds data: demo data not added"),
         }
     }
-    let public_url = args.public_url.trim_end_matches('/').to_owned();
+    // Listening first, so that links name the address really listened on.
+    let listener =
+        tokio::net::TcpListener::bind(args.bind).await.map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+    let listening = listener.local_addr().map_err(|e| e.to_string())?;
+    let public_url = args.public_url(listening);
     if let Some(code) = setup::ensure_setup_code(&db).await.map_err(|e| e.to_string())? {
         println!(
             "\nNo administrator yet. Open this one-time link to create the first one:\n\n    {public_url}/setup?code={code}\n\nor run `fabrique admin create`.\n"
         );
     }
-    let mail = args.mail()?;
+    let mail = args.mail(&public_url)?;
     if mail.is_none() {
         tracing::warn!(
             "e-mail is not configured (--smtp-url): no mail is sent; the console shows invitation and password links to pass on"
@@ -76,7 +80,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     }
     let files_dir = args.store.data_dir.join("attachments");
     let settings = Settings {
-        public_url,
+        public_url: public_url.clone(),
         search_batch: args.search_batch,
         files_dir,
         push_endpoints: args.push_endpoints(),
@@ -84,7 +88,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         trusted_proxies: args.trusted_proxies.clone(),
         mail: mail.clone(),
     };
-    let app = Application::build(db.clone(), settings, args.bind)
+    let app = Application::on_listener(listener, db.clone(), settings)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
@@ -98,7 +102,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     ));
     let reminders = tokio::spawn(reminders(db.clone(), app.pokes()));
     // Pushes leave from here; at shutdown the batch under way is finished first.
-    let contact = args.push_contact.clone().unwrap_or_else(|| args.public_url.trim_end_matches('/').to_owned());
+    let contact = args.push_contact.clone().unwrap_or_else(|| public_url.clone());
     let sender = crate::web_push::sender::Sender::new(
         db.clone(),
         SenderOptions {

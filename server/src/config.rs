@@ -75,9 +75,10 @@ pub struct ServeArgs {
     #[arg(long, env = "FABRIQUE_BIND", default_value = "127.0.0.1:8080")]
     pub bind: SocketAddr,
 
-    /// The address people reach this server at, used in set-up and invitation links.
-    #[arg(long, env = "FABRIQUE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
-    pub public_url: String,
+    /// The address people reach this server at, used in set-up, invitation and password links
+    /// (`https://fabrique.example.org`). Default: `http://` and the address it listens on.
+    #[arg(long, env = "FABRIQUE_PUBLIC_URL")]
+    pub public_url: Option<String>,
 
     #[command(flatten)]
     pub store: StoreArgs,
@@ -188,12 +189,19 @@ impl ServeArgs {
         })
     }
 
+    /// The public address: as given, or `http://` and the address the server listens on
+    /// (`localhost` for every-interface binds).
+    pub fn public_url(&self, listening: SocketAddr) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None if listening.ip().is_unspecified() => format!("http://localhost:{}", listening.port()),
+            None => format!("http://{listening}"),
+        }
+    }
+
     /// How mails leave, when an SMTP server is given.
-    pub fn mail(&self) -> Result<Option<MailConfig>, String> {
-        self.smtp_url
-            .as_deref()
-            .map(|url| MailConfig::new(url, self.mail_from.as_deref(), &self.public_url))
-            .transpose()
+    pub fn mail(&self, public_url: &str) -> Result<Option<MailConfig>, String> {
+        self.smtp_url.as_deref().map(|url| MailConfig::new(url, self.mail_from.as_deref(), public_url)).transpose()
     }
 
     pub fn push_endpoints(&self) -> EndpointRule {

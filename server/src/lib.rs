@@ -119,6 +119,11 @@ impl Application {
     /// Binds first (so callers know the port before anything is served), then builds.
     pub async fn build(db: Db, settings: Settings, bind: SocketAddr) -> std::io::Result<Self> {
         let listener = TcpListener::bind(bind).await?;
+        Application::on_listener(listener, db, settings).await
+    }
+
+    /// Builds over a listener already bound (whose address the settings may name).
+    pub async fn on_listener(listener: TcpListener, db: Db, settings: Settings) -> std::io::Result<Self> {
         let pokes = Pokes::start(&db).await.map_err(std::io::Error::other)?;
         let limits = Arc::new(match settings.write_limits {
             Some(per_hour) => limits::WriteLimits::new(per_hour),

@@ -189,7 +189,7 @@ async fn setup_form(State(state): State<AppState>, Form(input): Form<SetupForm>)
         Ok(session) => page(
             StatusCode::CREATED,
             format!(
-                "<h1>C'est prêt / All set</h1><p>Le compte de {} est créé. Connectez-vous depuis l'application avec votre adresse e-mail.<br><small>The account is ready: sign in from the app with your email address.</small></p>",
+                "<h1>C'est prêt / All set</h1><p>Le compte de {} est créé. Connectez-vous depuis l'application avec votre adresse e-mail, ou ouvrez la console d'administration pour préparer la fédération.<br><small>The account is ready: sign in from the app with your email address, or open the administration console to prepare the federation.</small></p><p><a id=\"console\" href=\"/admin\">Ouvrir la console d'administration / Open the administration console</a></p>",
                 escape(&session.me.profile.display_name)
             ),
         ),

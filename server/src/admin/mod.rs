@@ -239,6 +239,15 @@ struct Dashboard {
     open_cases: i64,
     people: i64,
     pending_charter: bool,
+    /// For a federation administrator while the network is being set up: each first step and
+    /// whether it is done.
+    first_steps: Vec<FirstStep>,
+}
+
+struct FirstStep {
+    done: bool,
+    href: &'static str,
+    text: &'static str,
 }
 
 async fn dashboard(
@@ -250,8 +259,49 @@ async fn dashboard(
     let open_cases = crate::moderation::open_case_count(&mut tx, &admin.scope()).await?;
     let people = people::count_in_scope(&mut tx, &admin).await?;
     let pending_charter = crate::moderation::charter::current(&mut tx).await?.is_none();
+    let mut first_steps = Vec::new();
+    if admin.is_federation_admin {
+        let (associations, managers, groups): (i64, i64, i64) = crate::on_tx!(&mut tx, c => sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM organisations WHERE kind = 'association'), \
+                    (SELECT COUNT(*) FROM organisation_managers) + (SELECT COUNT(*) FROM invitations WHERE role = 'manager'), \
+                    (SELECT COUNT(*) FROM groups WHERE deleted_at IS NULL)")
+            .fetch_one(c).await)?;
+        let l = admin.lang;
+        let steps = [
+            (
+                associations > 0,
+                "/admin/organisations",
+                l.tr("Créer les associations de la fédération", "Create the federation's associations"),
+            ),
+            (!pending_charter, "/admin/charter", l.tr("Écrire et publier la charte", "Write and publish the charter")),
+            (
+                managers > 0,
+                "/admin/people/invite",
+                l.tr("Inviter les responsables des associations", "Invite the associations' managers"),
+            ),
+            (
+                groups > 0,
+                "/admin/groups",
+                l.tr(
+                    "Créer les premiers groupes (commissions, entraide…)",
+                    "Create the first groups (committees, mutual help…)",
+                ),
+            ),
+            (
+                state.settings.mail.is_some(),
+                "/admin/push",
+                l.tr(
+                    "Envoyer les invitations par e-mail (réglage du serveur)",
+                    "Send invitations by e-mail (a server setting)",
+                ),
+            ),
+        ];
+        if steps.iter().any(|(done, _, _)| !done) {
+            first_steps = steps.into_iter().map(|(done, href, text)| FirstStep { done, href, text }).collect();
+        }
+    }
     tx.commit().await?;
-    Ok(render(&Dashboard { frame: admin.frame("home", notice), open_cases, people, pending_charter }))
+    Ok(render(&Dashboard { frame: admin.frame("home", notice), open_cases, people, pending_charter, first_steps }))
 }
 
 /// Ends a console write: the change log, the commit, then the pokes to open apps.

@@ -46,6 +46,8 @@ struct TreePage {
     parent: Option<Organisation>,
     lines: Vec<TreeLine>,
     pager: Pager,
+    /// Where an organisation may move: the federation and the regional bodies (by name).
+    parents: Vec<super::people::OrganisationChoice>,
 }
 
 async fn tree(
@@ -78,6 +80,14 @@ async fn tree(
             .bind(&scope).bind(&query.after).bind(PAGE + 1).fetch_all(c).await)?;
         (Vec::new(), lines)
     };
+    let parents: Vec<super::people::OrganisationChoice> = if admin.is_federation_admin {
+        on_tx!(&mut tx, c => sqlx::query_as(
+            "SELECT id, name FROM organisations WHERE kind IN ('federation', 'region') AND archived_at IS NULL \
+             ORDER BY kind = 'federation' DESC, name LIMIT 500")
+            .fetch_all(c).await)?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     let mut lines = lines;
     let next = if lines.len() as i64 > PAGE {
@@ -87,7 +97,14 @@ async fn tree(
         None
     };
     let parent = path.last().cloned();
-    Ok(render(&TreePage { frame: admin.frame("organisations", notice), path, parent, lines, pager: Pager { next } }))
+    Ok(render(&TreePage {
+        frame: admin.frame("organisations", notice),
+        path,
+        parent,
+        lines,
+        pager: Pager { next },
+        parents,
+    }))
 }
 
 #[derive(Deserialize)]

@@ -55,7 +55,8 @@ pub struct OrganisationChoice {
 
 pub async fn choices(tx: &mut Tx, admin: &Admin) -> ApiResult<Vec<OrganisationChoice>> {
     let sql = format!(
-        "SELECT id, name FROM organisations o WHERE archived_at IS NULL AND {} ORDER BY name LIMIT 1000",
+        "SELECT id, name FROM organisations o WHERE archived_at IS NULL AND {} \
+         ORDER BY o.kind = 'federation' DESC, o.kind = 'region' DESC, name LIMIT 1000",
         in_scope(tx, "o.id", 1)
     );
     let scope = admin.scope().as_json();

@@ -67,16 +67,34 @@ async fn stop_gracefully(mut served: Served) {
 async fn a_first_start_prints_a_setup_link_that_works() {
     let dir = temp_dir();
     let served = serve(&dir, &[]).await;
+    // The link names the address the server really listens on (no --public-url given).
     let link = served
         .printed
         .iter()
-        .find_map(|l| l.trim().strip_prefix("http://127.0.0.1:8080"))
-        .expect("a set-up link is printed")
-        .to_owned();
-    assert!(link.starts_with("/setup?code="));
+        .find(|l| l.contains("/setup?code="))
+        .map(|l| l.trim().to_owned())
+        .expect("a set-up link is printed");
+    assert!(link.starts_with(&format!("http://{}/setup?code=", served.address)), "{link}");
     let client = reqwest::Client::new();
-    let page = client.get(format!("http://{}{link}", served.address)).send().await.unwrap();
+    let page = client.get(&link).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
+    let code = link.split("code=").nth(1).unwrap().to_owned();
+    let form = [
+        ("code", code.as_str()),
+        ("federation_name", "Fédération des jardins"),
+        ("display_name", "Ada Admin"),
+        ("email", "ada@jardins.test"),
+        ("password", "trois jardins partagés 12"),
+    ];
+    let done = client
+        .post(format!("http://{}/setup", served.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(serde_urlencoded::to_string(form).unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(done.status(), StatusCode::CREATED);
+    assert!(done.text().await.unwrap().contains("href=\"/admin\""), "the next step is one click away");
     let health: Value =
         client.get(format!("http://{}/health", served.address)).send().await.unwrap().json().await.unwrap();
     assert_eq!(health["database"], "sqlite");

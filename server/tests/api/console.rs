@@ -692,3 +692,37 @@ async fn invitations_are_listed_sent_again_with_a_new_link_or_withdrawn_by_their
     }
     assert_eq!(app.count("audit_log").await, audit_before);
 }
+
+#[tokio::test]
+async fn a_new_federation_sees_its_first_steps_and_pages_that_speak_plainly() {
+    let app = spawn_app().await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (_, home) = console.get("/admin").await;
+    let steps = &home[home.find("id=\"first-steps\"").expect("first steps on an empty server")..];
+    for step in [
+        "Create the federation&#39;s associations",
+        "Write and publish the charter",
+        "Invite the associations&#39; managers",
+        "Create the first groups",
+        "Send invitations by e-mail",
+    ] {
+        assert!(steps.contains(step), "{step}: {steps}");
+    }
+    assert!(steps.contains("href=\"/admin/organisations\""), "each step leads to its page");
+
+    let association = app.new_association("Les Jardins").await;
+    let (_, home) = console.get("/admin").await;
+    assert!(home.contains("✓ Create the federation&#39;s associations"), "a step done is ticked: {home}");
+
+    // The organisation tree names places, not ids; choices start with the federation.
+    let (_, tree) = console.get("/admin/organisations").await;
+    assert!(!tree.contains("Id :") && !tree.contains(&format!(": {association}")), "{tree}");
+    let (_, invite) = console.get("/admin/people/invite").await;
+    let first = invite.split("<option value=\"").nth(1).unwrap();
+    assert!(first.starts_with(&app.federation_id.to_string()), "the federation first: {invite}");
+
+    // Push health says what to do when no phone is subscribed, and that mail is off.
+    let (_, health) = console.get("/admin/push").await;
+    assert!(health.contains("id=\"no-devices\"") && health.contains("installs the app"), "{health}");
+    assert!(health.contains("id=\"mail-off\"") && health.contains("--smtp-url"), "{health}");
+}
