@@ -37,11 +37,13 @@ pub fn text(field: &str, value: &str, max: usize, presence: Presence, lines: Lin
         value.trim()
     };
     if required && value.is_empty() {
-        return Err(field_error(field, format!("`{field}` cannot be empty.")));
+        return Err(field_error(field, format!("`{field}` cannot be empty."))
+            .with_details(serde_json::json!({ "field": field, "problem": "empty" })));
     }
     let count = value.chars().count();
     if count > max {
-        return Err(field_error(field, format!("`{field}` is too long ({count} characters; at most {max}).")));
+        return Err(field_error(field, format!("`{field}` is too long ({count} characters; at most {max})."))
+            .with_details(serde_json::json!({ "field": field, "problem": "too_long", "max": max })));
     }
     if value.chars().any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t'))) {
         return Err(field_error(field, format!("`{field}` contains characters that are not allowed.")));

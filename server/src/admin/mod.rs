@@ -33,7 +33,7 @@ use axum::routing::get;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, ErrorCode};
 pub use crate::lang::Lang;
 
 /// Every page's stylesheet, served at `/admin/console.css` (the CSP allows nothing inline).
@@ -142,8 +142,9 @@ impl From<sqlx::Error> for PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match &self.0 {
-            ApiError::Client { status, message, .. } => {
-                let page = ProblemPage { status: status.as_u16(), message };
+            ApiError::Client { status, code, message, details, .. } => {
+                let sentence = problem_in_words(*code, message, details.as_ref());
+                let page = ProblemPage { status: status.as_u16(), message: &sentence };
                 let mut response = render(&page);
                 *response.status_mut() = *status;
                 response
@@ -157,6 +158,84 @@ impl IntoResponse for PageError {
 }
 
 pub type PageResult = Result<Response, PageError>;
+
+/// A refusal from the rules the console shares with the apps, said in both languages (as the
+/// problem page is written): the API's own sentence only for codes the console never meets.
+fn problem_in_words(code: ErrorCode, message: &str, details: Option<&serde_json::Value>) -> String {
+    let field = details.and_then(|d| d.get("field")).and_then(|f| f.as_str()).unwrap_or_default();
+    let (field_fr, field_en) = match field {
+        "name" | "display_name" => ("le nom", "the name"),
+        "title" => ("le titre", "the title"),
+        "text" | "body" => ("le texte", "the text"),
+        "reason" => ("la raison", "the reason"),
+        "email" => ("l'adresse e-mail", "the email address"),
+        "description" => ("la description", "the description"),
+        _ => ("ce champ", "this field"),
+    };
+    let problem = details.and_then(|d| d.get("problem")).and_then(|p| p.as_str()).unwrap_or_default();
+    let (fr, en) = match (code, problem) {
+        (ErrorCode::InvalidField, "too_long") => {
+            let max = details.and_then(|d| d.get("max")).and_then(|m| m.as_u64()).unwrap_or_default();
+            return format!(
+                "{} est trop long ({max} caractères au plus). / {} is too long (at most {max} characters).",
+                capitalised(field_fr),
+                capitalised(field_en)
+            );
+        }
+        (ErrorCode::InvalidField, "empty") => {
+            return format!(
+                "{} est vide : remplissez-le. / {} is empty: fill it in.",
+                capitalised(field_fr),
+                capitalised(field_en)
+            );
+        }
+        (ErrorCode::InvalidField, _) => {
+            return format!("{} n'est pas valable. / {} is not valid.", capitalised(field_fr), capitalised(field_en));
+        }
+        (ErrorCode::LastAdmin, _) => (
+            "Il faut au moins un administrateur : nommez-en un autre d'abord.",
+            "There must be at least one administrator: name another one first.",
+        ),
+        (ErrorCode::CannotDeactivateSelf, _) => {
+            ("Vous ne pouvez pas désactiver votre propre compte.", "You cannot deactivate your own account.")
+        }
+        (ErrorCode::CannotArchive, _) => {
+            ("La fédération elle-même ne peut pas être archivée.", "The federation itself cannot be archived.")
+        }
+        (ErrorCode::CaseNotTaken, _) => (
+            "Prenez d'abord ce signalement en charge : un seul responsable le traite à la fois.",
+            "Take this report first: one person handles it at a time.",
+        ),
+        (ErrorCode::OrganisationArchived, _) => ("Cette organisation est archivée.", "This organisation is archived."),
+        (ErrorCode::AccountExists, _) => {
+            ("Un compte existe déjà avec cette adresse.", "An account already exists with this address.")
+        }
+        (ErrorCode::AlreadyMember, _) => ("Cette personne est déjà membre.", "This person is already a member."),
+        (ErrorCode::RateLimited, _) => {
+            ("Trop d'essais : attendez quelques minutes.", "Too many attempts: wait a few minutes.")
+        }
+        (ErrorCode::InvitationInvalid, _) => {
+            ("Cette invitation a été acceptée ou retirée.", "This invitation was accepted or withdrawn.")
+        }
+        (ErrorCode::Forbidden | ErrorCode::FederationAdminsOnly, _) => {
+            ("Vous n'avez pas le droit de faire ceci.", "You are not allowed to do this.")
+        }
+        (
+            ErrorCode::NotFound
+            | ErrorCode::PersonNotFound
+            | ErrorCode::GroupNotFound
+            | ErrorCode::OrganisationNotFound,
+            _,
+        ) => ("Ceci n'existe pas, ou pas dans votre périmètre.", "This does not exist, or not within your scope."),
+        _ => return message.to_owned(),
+    };
+    format!("{fr} / {en}")
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
 
 /// The step before an action that cannot be taken back in one click: what it will do, the
 /// button that does it (posting to `action`), and a way back.

@@ -726,3 +726,18 @@ async fn a_new_federation_sees_its_first_steps_and_pages_that_speak_plainly() {
     assert!(health.contains("id=\"no-devices\"") && health.contains("installs the app"), "{health}");
     assert!(health.contains("id=\"mail-off\"") && health.contains("--smtp-url"), "{health}");
 }
+
+#[tokio::test]
+async fn a_refusal_from_the_shared_rules_is_said_in_french_and_english_not_in_the_apis_words() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    console.get("/admin/organisations").await;
+    let long = "x".repeat(200);
+    let (status, _, page) =
+        console.post(&format!("/admin/organisations/{association}/rename"), &[("name", long.as_str())]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Le nom est trop long (120 caractères au plus)."), "{page}");
+    assert!(page.contains("The name is too long (at most 120 characters)."), "{page}");
+    assert!(!page.contains('`'), "not the API's sentence: {page}");
+}
