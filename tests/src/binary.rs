@@ -5,14 +5,53 @@ use std::time::Duration;
 
 use uuid::Uuid;
 
-/// The server binary, built beside the tests (`scripts/test.sh` builds every binary first).
-pub fn fabrique_binary() -> std::path::PathBuf {
+/// A binary of the workspace, built beside the tests (`scripts/test.sh` builds every binary
+/// first).
+fn workspace_binary(name: &str) -> std::path::PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let binary = target.join("debug/fabrique");
+    let binary = target.join("debug").join(name);
     assert!(binary.exists(), "{} is missing: run `cargo build --workspace --bins` first", binary.display());
     binary
+}
+
+/// The server binary.
+pub fn fabrique_binary() -> std::path::PathBuf {
+    workspace_binary("fabrique")
+}
+
+/// The push relay, started with `flags` on a free port once it answers `/health`; its
+/// public origin is `url`.
+pub struct RelayProcess {
+    pub url: String,
+    _child: tokio::process::Child,
+}
+
+pub async fn start_relay(flags: &[&str]) -> RelayProcess {
+    let port = free_port();
+    let url = format!("http://127.0.0.1:{port}");
+    let child = tokio::process::Command::new(workspace_binary("fabrique-relay"))
+        .args(["--bind", &format!("127.0.0.1:{port}"), "--public-url", &url])
+        .args(flags)
+        .env("RUST_LOG", "warn")
+        // `TEST_LOG=1 cargo test` shows its log.
+        .stdout(if std::env::var_os("TEST_LOG").is_some() {
+            std::process::Stdio::inherit()
+        } else {
+            std::process::Stdio::null()
+        })
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the relay starts");
+    let client = reqwest::Client::new();
+    for _ in 0..200 {
+        if client.get(format!("{url}/health")).send().await.is_ok_and(|r| r.status().is_success()) {
+            return RelayProcess { url, _child: child };
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the relay did not answer within 10 s");
 }
 
 /// A data directory removed at the end of the story.

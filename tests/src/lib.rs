@@ -7,11 +7,13 @@
 //!   administrator calls the stories need to set the scene;
 //! - [`binary`]: the `fabrique` binary itself, started over a data directory and stopped;
 //! - [`browser`]: a real headless Chromium over WebDriver, for the console's stories;
+//! - [`push_platforms`]: stand-ins for APNs and FCM, behind the push relay;
 //! - [`mail_server`]: a real SMTP server on a local port that keeps what it received.
 
 pub mod binary;
 pub mod browser;
 pub mod mail_server;
+pub mod push_platforms;
 pub mod push_service;
 pub mod server;
 pub mod shell;
