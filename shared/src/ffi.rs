@@ -4,8 +4,8 @@
 //! effect outputs in, further requests out; the view model out. Bytes are bincode, read and
 //! written by the generated types of each shell. Bad bytes, an unknown request id or a
 //! panic inside the core come back as a typed [`CoreError`], never as a crash of the app.
-//! Beside the core, two functions a push service or extension calls without one:
-//! [`push_keys_new`] and [`push_decrypt`].
+//! Beside the core, functions a push service or extension calls without one:
+//! [`push_keys_new`], [`push_decrypt`] and [`push_notice`].
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Mutex;
@@ -146,6 +146,36 @@ pub fn push_decrypt(private_key: Vec<u8>, auth_secret: Vec<u8>, body: Vec<u8>) -
         DecryptError::BadKeys => PushError::BadKeys,
         DecryptError::Malformed => PushError::Malformed,
         DecryptError::NotForThisDevice => PushError::NotForThisDevice,
+    })
+}
+
+/// What a system notification shows for a decrypted push, and how it is kept apart.
+#[derive(uniffi::Record)]
+pub struct PushNotice {
+    /// The notification's id: the key of the system notification, so that a push sent again
+    /// (after a server crash) replaces it instead of showing twice.
+    pub id: String,
+    /// The sentence, in the phone's language.
+    pub body: String,
+    /// Notifications of one group or conversation are grouped under this.
+    pub thread: String,
+    /// The kind's stable name (`question_asked`…): the Android channel it goes to.
+    pub kind: String,
+}
+
+/// The notice for a decrypted push (`language`: `fr` or `en`); the app passes the same
+/// payload to the core (`NotificationsEvent::Tapped`) when the person taps it.
+#[uniffi::export]
+pub fn push_notice(payload: Vec<u8>, language: String) -> Result<PushNotice, PushError> {
+    let push: fabrique_wire::notifications::PushPayload =
+        serde_json::from_slice(&payload).map_err(|_| PushError::Malformed)?;
+    let language =
+        if language.starts_with("en") { crate::i18n::Language::English } else { crate::i18n::Language::French };
+    Ok(PushNotice {
+        id: push.notification_id.to_string(),
+        body: crate::notifications::notice(push.kind, language).to_owned(),
+        thread: push.group_id.unwrap_or(push.subject_id).to_string(),
+        kind: push.kind.as_str().to_owned(),
     })
 }
 

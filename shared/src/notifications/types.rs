@@ -33,6 +33,12 @@ pub enum NotificationsEvent {
     SetDigest {
         digest: Digest,
     },
+    /// The person tapped a system notification: `payload` is the push's decrypted JSON (what
+    /// `push_decrypt` gave). Opens what it is about (syncing if it is not here yet) and marks
+    /// it read; the same when the tap started the app.
+    Tapped {
+        payload: String,
+    },
     /// The answers of this area's effects: only the core creates these (for the session of
     /// the epoch they carry; an answer for an earlier session is dropped).
     #[serde(skip)]

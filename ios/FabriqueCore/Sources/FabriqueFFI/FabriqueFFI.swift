@@ -792,6 +792,97 @@ public func FfiConverterTypePushKeys_lower(_ value: PushKeys) -> RustBuffer {
 }
 
 
+/**
+ * What a system notification shows for a decrypted push, and how it is kept apart.
+ */
+public struct PushNotice: Equatable, Hashable {
+    /**
+     * The notification's id: the key of the system notification, so that a push sent again
+     * (after a server crash) replaces it instead of showing twice.
+     */
+    public var id: String
+    /**
+     * The sentence, in the phone's language.
+     */
+    public var body: String
+    /**
+     * Notifications of one group or conversation are grouped under this.
+     */
+    public var thread: String
+    /**
+     * The kind's stable name (`question_asked`…): the Android channel it goes to.
+     */
+    public var kind: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The notification's id: the key of the system notification, so that a push sent again
+         * (after a server crash) replaces it instead of showing twice.
+         */id: String, 
+        /**
+         * The sentence, in the phone's language.
+         */body: String, 
+        /**
+         * Notifications of one group or conversation are grouped under this.
+         */thread: String, 
+        /**
+         * The kind's stable name (`question_asked`…): the Android channel it goes to.
+         */kind: String) {
+        self.id = id
+        self.body = body
+        self.thread = thread
+        self.kind = kind
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PushNotice: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushNotice: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushNotice {
+        return
+            try PushNotice(
+                id: FfiConverterString.read(from: &buf), 
+                body: FfiConverterString.read(from: &buf), 
+                thread: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PushNotice, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.body, into: &buf)
+        FfiConverterString.write(value.thread, into: &buf)
+        FfiConverterString.write(value.kind, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushNotice_lift(_ buf: RustBuffer) throws -> PushNotice {
+    return try FfiConverterTypePushNotice.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushNotice_lower(_ value: PushNotice) -> RustBuffer {
+    return FfiConverterTypePushNotice.lower(value)
+}
+
+
 public 
 enum CoreError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
 
@@ -1002,6 +1093,19 @@ public func pushKeysNew() -> PushKeys  {
     )
 })
 }
+/**
+ * The notice for a decrypted push (`language`: `fr` or `en`); the app passes the same
+ * payload to the core (`NotificationsEvent::Tapped`) when the person taps it.
+ */
+public func pushNotice(payload: Data, language: String)throws  -> PushNotice  {
+    return try  FfiConverterTypePushNotice_lift(try rustCallWithError(FfiConverterTypePushError_lift) {
+        uniffiCallStatus in
+    uniffi_fabrique_core_fn_func_push_notice(
+        FfiConverterData.lower(payload),
+        FfiConverterString.lower(language),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -1022,6 +1126,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fabrique_core_checksum_func_push_keys_new() != 54138) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_fabrique_core_checksum_func_push_notice() != 60407) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fabrique_core_checksum_method_coreffi_resolve() != 1389) {

@@ -4471,6 +4471,10 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
     case setGroupLevel(groupId: String, level: Level)
     /// How often a summary comes by e-mail when one does not open the app.
     case setDigest(digest: Digest)
+    /// The person tapped a system notification: `payload` is the push's decrypted JSON (what
+    /// `push_decrypt` gave). Opens what it is about (syncing if it is not here yet) and marks
+    /// it read; the same when the tap started the app.
+    case tapped(payload: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -4499,6 +4503,9 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
         case .setDigest(let digest):
             try serializer.serialize_variant_index(value: 4)
             try digest.serialize(serializer: serializer)
+        case .tapped(let payload):
+            try serializer.serialize_variant_index(value: 5)
+            try serializer.serialize_str(value: payload)
         }
         try serializer.decrease_container_depth()
     }
@@ -4542,6 +4549,10 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
             let digest = try Digest.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .setDigest(digest: digest)
+        case 5:
+            let payload = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .tapped(payload: payload)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for NotificationsEvent: \(index)")
         }
     }

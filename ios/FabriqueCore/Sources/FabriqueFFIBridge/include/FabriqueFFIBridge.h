@@ -285,6 +285,11 @@ RustBuffer uniffi_fabrique_core_fn_func_push_keys_new(RustCallStatus *_Nonnull o
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_NOTICE
+#define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_NOTICE
+RustBuffer uniffi_fabrique_core_fn_func_push_notice(RustBuffer payload, RustBuffer language, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_FABRIQUE_CORE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_FABRIQUE_CORE_RUSTBUFFER_ALLOC
 RustBuffer ffi_fabrique_core_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -554,6 +559,12 @@ uint16_t uniffi_fabrique_core_checksum_func_push_decrypt(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_KEYS_NEW
 #define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_KEYS_NEW
 uint16_t uniffi_fabrique_core_checksum_func_push_keys_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_NOTICE
+#define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_CHECKSUM_FUNC_PUSH_NOTICE
+uint16_t uniffi_fabrique_core_checksum_func_push_notice(void
     
 );
 #endif

@@ -4,6 +4,7 @@ import java.util.Base64
 import org.fabrique.core.ffi.PushException
 import org.fabrique.core.ffi.pushDecrypt
 import org.fabrique.core.ffi.pushKeysNew
+import org.fabrique.core.ffi.pushNotice
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.fail
@@ -46,5 +47,18 @@ class PushDecryptTest {
             fail("garbage is refused")
         } catch (expected: PushException.Malformed) {
         }
+    }
+
+    @Test
+    fun aDecryptedPushBecomesANoticeInThePhonesLanguageKeyedByItsNotification() {
+        val payload = """{"notification_id":"0190f3a2-7b1c-7d2e-8f30-123456789abc","kind":"question_asked",""" +
+            """"subject_id":"0190f3a2-7b1c-7d2e-8f30-cba987654321","group_id":"0190f3a2-7b1c-7d2e-8f30-000000000001",""" +
+            """"text":"Nouvelle question dans un de vos groupes"}"""
+        val notice = pushNotice(payload.toByteArray(), "en")
+        assertEquals("0190f3a2-7b1c-7d2e-8f30-123456789abc", notice.id)
+        assertEquals("New question in one of your groups", notice.body)
+        assertEquals("0190f3a2-7b1c-7d2e-8f30-000000000001", notice.thread)
+        assertEquals("question_asked", notice.kind)
+        assertEquals("Nouvelle question dans un de vos groupes", pushNotice(payload.toByteArray(), "fr").body)
     }
 }

@@ -679,6 +679,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_fabrique_core_checksum_func_push_keys_new(
     ): Int
+    external fun uniffi_fabrique_core_checksum_func_push_notice(
+    ): Int
     external fun uniffi_fabrique_core_checksum_method_coreffi_resolve(
     ): Int
     external fun uniffi_fabrique_core_checksum_method_coreffi_update(
@@ -722,6 +724,8 @@ internal object UniffiLib {
     external fun uniffi_fabrique_core_fn_func_push_decrypt(`privateKey`: RustBuffer.ByValue,`authSecret`: RustBuffer.ByValue,`body`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_fabrique_core_fn_func_push_keys_new(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_fabrique_core_fn_func_push_notice(`payload`: RustBuffer.ByValue,`language`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_fabrique_core_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -846,6 +850,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_fabrique_core_checksum_func_push_keys_new() and 0xFFFF) != 54138) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_fabrique_core_checksum_func_push_notice() and 0xFFFF) != 60407) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_fabrique_core_checksum_method_coreffi_resolve() and 0xFFFF) != 1389) {
@@ -1492,6 +1499,70 @@ public object FfiConverterTypePushKeys: FfiConverterRustBuffer<PushKeys> {
 
 
 
+/**
+ * What a system notification shows for a decrypted push, and how it is kept apart.
+ */
+data class PushNotice (
+    /**
+     * The notification's id: the key of the system notification, so that a push sent again
+     * (after a server crash) replaces it instead of showing twice.
+     */
+    var `id`: kotlin.String
+    , 
+    /**
+     * The sentence, in the phone's language.
+     */
+    var `body`: kotlin.String
+    , 
+    /**
+     * Notifications of one group or conversation are grouped under this.
+     */
+    var `thread`: kotlin.String
+    , 
+    /**
+     * The kind's stable name (`question_asked`…): the Android channel it goes to.
+     */
+    var `kind`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePushNotice: FfiConverterRustBuffer<PushNotice> {
+    override fun read(buf: ByteBuffer): PushNotice {
+        return PushNotice(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PushNotice) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`body`) +
+            FfiConverterString.allocationSize(value.`thread`) +
+            FfiConverterString.allocationSize(value.`kind`)
+    )
+
+    override fun write(value: PushNotice, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`body`, buf)
+            FfiConverterString.write(value.`thread`, buf)
+            FfiConverterString.write(value.`kind`, buf)
+    }
+}
+
+
+
 
 
 sealed class CoreException: kotlin.Exception() {
@@ -1726,6 +1797,23 @@ public object FfiConverterTypePushError : FfiConverterRustBuffer<PushException> 
     UniffiLib.uniffi_fabrique_core_fn_func_push_keys_new(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * The notice for a decrypted push (`language`: `fr` or `en`); the app passes the same
+         * payload to the core (`NotificationsEvent::Tapped`) when the person taps it.
+         */
+    @Throws(PushException::class) fun `pushNotice`(`payload`: kotlin.ByteArray, `language`: kotlin.String): PushNotice {
+            return FfiConverterTypePushNotice.lift(
+    uniffiRustCallWithError(PushException) { _status ->
+    UniffiLib.uniffi_fabrique_core_fn_func_push_notice(
+    
+        
+        FfiConverterByteArray.lower(`payload`),
+        FfiConverterString.lower(`language`),_status)
 }
     )
     }

@@ -5741,6 +5741,29 @@ sealed interface NotificationsEvent {
         }
     }
 
+    /// The person tapped a system notification: `payload` is the push's decrypted JSON (what
+    /// `push_decrypt` gave). Opens what it is about (syncing if it is not here yet) and marks
+    /// it read; the same when the tap started the app.
+    data class Tapped(
+        val payload: String,
+    ) : NotificationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.serialize_str(payload)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Tapped {
+                deserializer.increase_container_depth()
+                val payload = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Tapped(payload)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): NotificationsEvent {
@@ -5751,6 +5774,7 @@ sealed interface NotificationsEvent {
                 2 -> SaveSettings.deserialize(deserializer)
                 3 -> SetGroupLevel.deserialize(deserializer)
                 4 -> SetDigest.deserialize(deserializer)
+                5 -> Tapped.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for NotificationsEvent: $index")
             }
         }
