@@ -15,6 +15,9 @@ android {
         versionCode = 1
         versionName = "0.1.0"
         // The server the app talks to; a federation builds its app with its own.
+        // The publisher's push relay (fabrique-relay) for phones with Google services; empty:
+        // UnifiedPush only.
+        buildConfigField("String", "RELAY_URL", "\"${project.findProperty("fabrique.relayUrl") ?: ""}\"")
         buildConfigField("String", "SERVER_URL", "\"${project.findProperty("fabrique.serverUrl") ?: "https://fabrique.example.org"}\"")
         ndk {
             // What scripts/build-android.sh builds with cargo-ndk into src/main/jniLibs.
@@ -57,5 +60,7 @@ dependencies {
     implementation(libs.compose.ui.tooling.preview)
     debugImplementation(libs.compose.ui.tooling)
     implementation(libs.unifiedpush.connector)
+    implementation(libs.firebase.messaging)
+    implementation(libs.play.services.base)
     implementation(libs.coil.compose)
 }

@@ -1,6 +1,7 @@
 import SwiftUI
 import SharedTypes
 import UIKit
+import UserNotifications
 
 @main
 struct FabriqueApp: App {
@@ -23,7 +24,7 @@ struct FabriqueApp: App {
 
 /// Holds the one core of the app and hears what APNs says.
 @MainActor
-final class AppDelegate: NSObject, UIApplicationDelegate {
+final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCenterDelegate {
     let push = PushRegistrar()
     lazy var core = Core(push: push)
 
@@ -31,7 +32,28 @@ final class AppDelegate: NSObject, UIApplicationDelegate {
         let server = Bundle.main.object(forInfoDictionaryKey: "FabriqueServerURL") as? String ?? ""
         let language: Language = Locale.current.language.languageCode?.identifier == "fr" ? .french : .english
         core.send(.start(serverUrl: server, language: language))
+        // Taps on notifications come here, also when the tap started the app.
+        UNUserNotificationCenter.current().delegate = self
         return true
+    }
+
+    /// A tap on a notification: the core opens what it is about (syncing first if needed)
+    /// and marks it read.
+    nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter, didReceive response: UNNotificationResponse) async {
+        let payload = response.notification.request.content.userInfo["payload"] as? String
+        await MainActor.run {
+            if let payload {
+                core.send(.notifications(.tapped(payload: payload)))
+            } else {
+                core.send(.navigate(.notifications))
+            }
+        }
+    }
+
+    /// While the app is open, a push syncs it instead of showing a banner over it.
+    nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter, willPresent notification: UNNotification) async -> UNNotificationPresentationOptions {
+        await MainActor.run { core.send(.pushReceived) }
+        return [.badge]
     }
 
     func application(_ application: UIApplication, didRegisterForRemoteNotificationsWithDeviceToken deviceToken: Data) {

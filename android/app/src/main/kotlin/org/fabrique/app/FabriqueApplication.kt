@@ -9,6 +9,8 @@ import java.util.Locale
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
+import org.fabrique.app.push.FcmRegistrar
+import org.fabrique.app.push.Notifier
 import org.fabrique.app.push.UnifiedPushRegistrar
 import org.fabrique.core.Core
 import org.fabrique.core.FileKeyValueStore
@@ -35,8 +37,9 @@ class FabriqueApplication : Application() {
         super.onCreate()
         core = Core(
             storage = FileKeyValueStore(File(filesDir, "core")),
-            push = UnifiedPushRegistrar(this),
+            push = FcmRegistrar(this, UnifiedPushRegistrar(this)),
         )
+        Notifier.createChannels(this)
         core.observe { views.value = it }
         val language = if (Locale.getDefault().language == "fr") Language.FRENCH else Language.ENGLISH
         core.send(Event.Start(BuildConfig.SERVER_URL, language))

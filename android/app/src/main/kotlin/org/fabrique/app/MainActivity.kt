@@ -1,5 +1,6 @@
 package org.fabrique.app
 
+import android.content.Intent
 import android.net.Uri
 import android.os.Bundle
 import android.provider.OpenableColumns
@@ -11,17 +12,23 @@ import androidx.activity.result.contract.ActivityResultContracts
 import androidx.compose.runtime.getValue
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import java.io.File
+import java.lang.ref.WeakReference
 import java.util.UUID
 import org.fabrique.app.ui.FabriqueRoot
 import org.fabrique.app.ui.FabriqueTheme
 import org.fabrique.app.ui.LoadingScreen
+import org.fabrique.app.push.UnifiedPushRegistrar
+import org.fabrique.app.ui.NotificationPermission
 import org.fabrique.core.types.AttachmentsEvent
 import org.fabrique.core.types.Event
+import org.fabrique.core.types.NotificationsEvent
+import org.fabrique.core.types.Screen
 
 class MainActivity : ComponentActivity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         val app = application as FabriqueApplication
+        opened(intent)
         setContent {
             FabriqueTheme {
                 val view by app.view.collectAsStateWithLifecycle()
@@ -33,6 +40,8 @@ class MainActivity : ComponentActivity() {
                     LoadingScreen()
                 } else {
                     BackHandler(enabled = current.canGoBack) { app.core.send(Event.Back) }
+                    // Once signed in, once: why notifications help, then Android's question.
+                    if (current.screen !is Screen.SignIn) NotificationPermission(getPreferences(MODE_PRIVATE))
                     FabriqueRoot(
                         view = current,
                         send = app.core::send,
@@ -41,6 +50,33 @@ class MainActivity : ComponentActivity() {
                 }
             }
         }
+    }
+
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        opened(intent)
+    }
+
+    override fun onResume() {
+        super.onResume()
+        UnifiedPushRegistrar.activity = WeakReference(this)
+    }
+
+    override fun onPause() {
+        UnifiedPushRegistrar.activity = null
+        super.onPause()
+    }
+
+    /** A tap on a notification: the core opens what it is about and marks it read. */
+    private fun opened(intent: Intent?) {
+        val payload = intent?.getStringExtra(PAYLOAD) ?: return
+        intent.removeExtra(PAYLOAD)
+        (application as FabriqueApplication).core.send(Event.Notifications(NotificationsEvent.Tapped(payload)))
+    }
+
+    companion object {
+        /** The decrypted push a notification's tap carries. */
+        const val PAYLOAD = "org.fabrique.app.PUSH_PAYLOAD"
     }
 
     /** The picked file is copied into the app's storage (the picker's grant does not last), then given to the core. */

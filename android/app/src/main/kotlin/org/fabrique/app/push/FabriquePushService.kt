@@ -10,8 +10,8 @@ import org.unifiedpush.android.connector.data.PushEndpoint
 import org.unifiedpush.android.connector.data.PushMessage
 
 /**
- * What the distributor sends. A push carries ids only (DESIGN.md §6): the core syncs, then
- * shows what arrived; the notification itself is drawn from the synced data.
+ * What a UnifiedPush distributor sends (phones without Google services): the connector
+ * decrypts it with its keys; it is shown as a system notification and the core syncs.
  */
 class FabriquePushService : PushService() {
     private val core get() = (application as FabriqueApplication).core
@@ -27,6 +27,7 @@ class FabriquePushService : PushService() {
     }
 
     override fun onMessage(message: PushMessage, instance: String) {
+        if (message.decrypted) Notifier.show(this, message.content)
         core.send(Event.PushReceived)
     }
 

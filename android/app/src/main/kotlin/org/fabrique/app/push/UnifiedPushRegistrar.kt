@@ -25,7 +25,9 @@ class UnifiedPushRegistrar(private val context: Context) : PushRegistrar {
 
     private fun register(vapid: String): PushRegistration {
         val chosen = CompletableFuture<Boolean>()
-        UnifiedPush.tryUseCurrentOrDefaultDistributor(context) { success -> chosen.complete(success) }
+        // The connector asks the person to pick a distributor only from an Activity.
+        val from: Context = activity?.get() ?: context
+        UnifiedPush.tryUseCurrentOrDefaultDistributor(from) { success -> chosen.complete(success) }
         if (!chosen.get(30, TimeUnit.SECONDS)) {
             return PushRegistration.Unavailable("no UnifiedPush distributor on this phone")
         }
@@ -43,6 +45,10 @@ class UnifiedPushRegistrar(private val context: Context) : PushRegistrar {
 
     companion object {
         const val INSTANCE = "fabrique"
+
+        /** The activity on screen, set by [org.fabrique.app.MainActivity] while it is resumed. */
+        @Volatile
+        var activity: java.lang.ref.WeakReference<android.app.Activity>? = null
 
         /** The registration waiting for the distributor's endpoint (set while [register] waits). */
         @Volatile
