@@ -4,8 +4,17 @@ plugins {
     alias(libs.plugins.kotlin.jvm)
 }
 
+// Java 17 bytecode from whichever JDK runs Gradle (Android Studio bundles 21): no toolchain
+// to find or download.
+java {
+    sourceCompatibility = JavaVersion.VERSION_17
+    targetCompatibility = JavaVersion.VERSION_17
+}
+
 kotlin {
-    jvmToolchain(17)
+    compilerOptions {
+        jvmTarget.set(org.jetbrains.kotlin.gradle.dsl.JvmTarget.JVM_17)
+    }
 }
 
 sourceSets {

@@ -3,6 +3,8 @@ import SharedTypes
 
 /// The whole app: the core's screen, with the tabs, the status banner, the forms that open
 /// over a screen and the notice. One view per screen; each sends events, none decides.
+/// The views here are on the main actor, as the `Core` they send to.
+@MainActor
 struct RootView: View {
     let core: Core
 
@@ -68,6 +70,7 @@ struct RootView: View {
 }
 
 /// One view per screen the core offers.
+@MainActor
 struct ScreenView: View {
     let view: ViewModel
     let send: (Event) -> Void
@@ -99,6 +102,7 @@ struct ScreenView: View {
     }
 }
 
+@MainActor
 struct TabBar: View {
     let view: ViewModel
     let send: (Event) -> Void
