@@ -132,6 +132,7 @@ pub struct Relay {
     fcm: Option<fcm::Fcm>,
     senders: DefaultKeyedRateLimiter<String>,
     tokens: DefaultKeyedRateLimiter<String>,
+    verified: vapid::Verified,
 }
 
 fn per_minute(count: u32) -> Quota {
@@ -163,6 +164,7 @@ impl Relay {
             fcm,
             senders: RateLimiter::keyed(per_minute(options.per_sender_per_minute)),
             tokens: RateLimiter::keyed(per_minute(options.per_token_per_minute)),
+            verified: vapid::Verified::default(),
         }))
     }
 
@@ -203,7 +205,9 @@ impl IntoResponse for Refusal {
 }
 
 fn checked(relay: &Relay, headers: &HeaderMap, token: &str, body: Bytes) -> Result<WebPush, Refusal> {
-    let sender = vapid::verify(headers, &relay.public_url)
+    let sender = relay
+        .verified
+        .check(headers, &relay.public_url)
         .map_err(|why| Refusal(StatusCode::UNAUTHORIZED, None, format!("VAPID: {why}")))?;
     if token.is_empty() || token.len() > 4096 || !token.chars().all(|c| c.is_ascii_alphanumeric() || "-_:.".contains(c))
     {

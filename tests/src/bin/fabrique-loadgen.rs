@@ -126,6 +126,16 @@ enum Command {
         #[arg(long, default_value_t = 1_000)]
         groups: usize,
     },
+    /// The push relay (`fabrique-relay`, next to this binary) forwarding signed Web Push to a
+    /// local APNs stand-in: pushes per second and per CPU second of the relay, p50/p99 through
+    /// the relay and straight to the stand-in (the difference is what the relay adds), and its
+    /// memory at rest and after.
+    Relay {
+        #[arg(long, default_value_t = 20_000)]
+        pushes: usize,
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -143,6 +153,7 @@ async fn main() {
     match Cli::parse().command {
         Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
+        Command::Relay { pushes, concurrency } => relay_bench(pushes, concurrency).await,
         Command::ConsoleSeed { data_dir, days, audit_lines, cases } => {
             console_seed(&data_dir, days, audit_lines, cases).await
         }
@@ -1014,4 +1025,144 @@ async fn console(url: &str, requests: usize) {
             at(0.95)
         );
     }
+}
+
+/// Resident memory of a process, in MB, from /proc.
+fn rss_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 * p) as usize).min(sorted.len() - 1)]
+}
+
+async fn relay_bench(pushes: usize, concurrency: usize) {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use futures::StreamExt;
+    use jwt_simple::prelude::{Claims, ECDSAP256KeyPairLike, ECDSAP256PublicKeyLike, ES256KeyPair};
+
+    let apns = fabrique_tests::push_platforms::ApnsStandIn::start().await;
+    let dir = std::env::temp_dir().join(format!("fabrique-relay-bench-{}", Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("AuthKey.p8");
+    std::fs::write(&key, &apns.key_pem).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let relay_url = format!("http://127.0.0.1:{port}");
+    let binary = std::env::current_exe().unwrap().with_file_name("fabrique-relay");
+    let mut relay = std::process::Command::new(&binary)
+        .args(["--bind", &format!("127.0.0.1:{port}"), "--public-url", &relay_url, "--apns-key-file"])
+        .arg(&key)
+        .args(["--apns-key-id", &apns.key_id, "--apns-team-id", &apns.team_id, "--apns-topic", &apns.topic])
+        .args(["--apns-url", &apns.url(), "--per-sender-per-minute", "100000000", "--per-token-per-minute", "1000000"])
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .unwrap_or_else(|e| panic!("{} does not start: {e}", binary.display()));
+    let client = reqwest::Client::builder().pool_max_idle_per_host(concurrency).build().unwrap();
+    for _ in 0..200 {
+        if client.get(format!("{relay_url}/health")).send().await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let at_rest = rss_mb(relay.id());
+
+    // One server's VAPID signature (as a Fabrique server reuses it for an hour).
+    let vapid = ES256KeyPair::generate();
+    let jwt = vapid
+        .sign(
+            Claims::create(jwt_simple::prelude::Duration::from_hours(12))
+                .with_audience(&relay_url)
+                .with_subject("mailto:bench@fabrique.test"),
+        )
+        .unwrap();
+    let authorization =
+        format!("vapid t={jwt}, k={}", URL_SAFE_NO_PAD.encode(vapid.public_key().public_key().to_bytes_uncompressed()));
+    let body = vec![7u8; 300];
+
+    // Straight to the stand-in (HTTP/2, a provider token): what APNs itself costs here.
+    let provider = ES256KeyPair::from_pem(&apns.key_pem).unwrap().with_key_id(&apns.key_id);
+    let provider =
+        provider.sign(Claims::create(jwt_simple::prelude::Duration::from_hours(1)).with_issuer(&apns.team_id)).unwrap();
+    let h2 = reqwest::Client::builder().http2_prior_knowledge().build().unwrap();
+    let payload = json!({ "aps": { "alert": { "loc-key": "push_generic" }, "mutable-content": 1 }, "p": URL_SAFE_NO_PAD.encode(&body) });
+    let direct_count = (pushes / 5).max(100);
+    let mut direct: Vec<Duration> = futures::stream::iter(0..direct_count)
+        .map(|i| {
+            let (h2, provider, payload, url) = (&h2, &provider, &payload, apns.url());
+            async move {
+                let started = Instant::now();
+                let answer = h2
+                    .post(format!("{url}/3/device/d{i:08x}"))
+                    .bearer_auth(provider)
+                    .header("apns-topic", "org.fabrique.app")
+                    .header("apns-push-type", "alert")
+                    .header("apns-priority", "10")
+                    .json(payload)
+                    .send()
+                    .await
+                    .unwrap();
+                assert!(answer.status().is_success(), "{}", answer.status());
+                started.elapsed()
+            }
+        })
+        .buffer_unordered(concurrency)
+        .collect()
+        .await;
+    direct.sort();
+
+    let cpu_before = cpu_seconds(relay.id());
+    let started = Instant::now();
+    let mut through: Vec<Duration> = futures::stream::iter(0..pushes)
+        .map(|i| {
+            let (client, authorization, body, relay_url) = (&client, &authorization, &body, &relay_url);
+            async move {
+                let sent = Instant::now();
+                let answer = client
+                    .post(format!("{relay_url}/apns/t{i:08x}"))
+                    .header("authorization", authorization)
+                    .header("content-encoding", "aes128gcm")
+                    .header("ttl", "3600")
+                    .header("urgency", "normal")
+                    .body(body.clone())
+                    .send()
+                    .await
+                    .unwrap();
+                assert_eq!(answer.status(), 201);
+                sent.elapsed()
+            }
+        })
+        .buffer_unordered(concurrency)
+        .collect()
+        .await;
+    let wall = started.elapsed().as_secs_f64();
+    let cpu = cpu_seconds(relay.id()) - cpu_before;
+    through.sort();
+    let after = rss_mb(relay.id());
+    let _ = relay.kill();
+    let _ = relay.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    println!("relay: {pushes} pushes to the APNs stand-in, {concurrency} at once");
+    println!(
+        "  {:.0} pushes/s wall; relay CPU {:.2} s → {:.0} pushes per CPU second",
+        pushes as f64 / wall,
+        cpu,
+        pushes as f64 / cpu.max(0.001)
+    );
+    println!(
+        "  through the relay: p50 {:.2} ms, p99 {:.2} ms; straight to the stand-in: p50 {:.2} ms, p99 {:.2} ms; added at p99: {:.2} ms",
+        percentile(&through, 0.5).as_secs_f64() * 1000.0,
+        percentile(&through, 0.99).as_secs_f64() * 1000.0,
+        percentile(&direct, 0.5).as_secs_f64() * 1000.0,
+        percentile(&direct, 0.99).as_secs_f64() * 1000.0,
+        (percentile(&through, 0.99).as_secs_f64() - percentile(&direct, 0.99).as_secs_f64()) * 1000.0,
+    );
+    println!("  relay memory: {at_rest:.1} MB at rest, {after:.1} MB after");
 }
