@@ -121,6 +121,7 @@ pub enum Text {
     ResetLinkInvalid,
     ResetLinkSent,
     DigestHint,
+    UnsentKeptAside,
     CannotBlockYourself,
     CaseDecided,
     GroupIsPublic,
@@ -422,6 +423,10 @@ impl Text {
             Text::MailUnavailable => (
                 "Ce serveur n'envoie pas d'e-mails : demandez à un responsable de votre association un lien pour choisir un nouveau mot de passe.",
                 "This server sends no e-mail: ask a manager of your association for a link to choose a new password.",
+            ),
+            Text::UnsentKeptAside => (
+                "Des écrits qui attendaient d'être envoyés n'ont pas pu être relus après la mise à jour. Ils sont gardés à part sur ce téléphone, rien n'est effacé : une prochaine version les enverra. Vous pouvez continuer à écrire.",
+                "Writings waiting to be sent could not be read back after the update. They are kept aside on this phone, nothing is erased: a coming version will send them. You can go on writing.",
             ),
             Text::DigestHint => (
                 "Un résumé par e-mail de ce qui vous attend, seulement quand vous n'avez pas ouvert l'application :",

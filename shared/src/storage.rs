@@ -4,6 +4,7 @@
 //! - `session`: the signed-in person's token (absent when signed out);
 //! - `outbox:<person>`: that person's writes not yet covered by a pull, with the device's
 //!   client id for them (kept across sign-out: nothing a person wrote is lost);
+//! - `outbox-kept:<person>:<copy>`: an outbox that did not read, kept as it was;
 //! - `draft:<person>`: the form being written, until sent or cancelled;
 //! - `store:<person>`: the pull cursor and the list of scopes held, and `store:<person>:<scope>`
 //!   the entities of each scope (all deleted at sign-out, so a shared phone does not keep
@@ -29,6 +30,25 @@ pub fn store_key(person: Uuid) -> String {
 /// The post or comment being written, so a draft survives the app being killed.
 pub fn draft_key(person: Uuid) -> String {
     format!("draft:{person}")
+}
+
+/// An outbox that did not read, kept aside as it was (never overwritten): a later version of
+/// the app, or support, can still read what the person wrote.
+pub fn kept_outbox_key(person: Uuid, copy: Uuid) -> String {
+    format!("outbox-kept:{person}:{copy}")
+}
+
+/// The bytes of a value read back, whatever they hold.
+pub fn raw(result: &KeyValueResult) -> Option<Vec<u8>> {
+    match result {
+        KeyValueResult::Ok { response: KeyValueResponse::Get { value: Value::Bytes(bytes) } } => Some(bytes.clone()),
+        _ => None,
+    }
+}
+
+/// Writes `bytes` as they are under `key`.
+pub fn set_raw(key: impl Into<String>, bytes: Vec<u8>) -> KeyValueOperation {
+    KeyValueOperation::Set { key: key.into(), value: bytes }
 }
 
 /// One scope of the store (a group, the person's own scope).

@@ -84,12 +84,25 @@ fn store_loaded(session: &mut Session, index: Option<SavedIndex>, scopes: Vec<(S
 }
 
 fn outbox_loaded(session: &mut Session, result: KeyValueResult) -> Cmd {
+    let raw = storage::raw(&result);
+    let epoch = session.epoch;
     match storage::read::<Outbox>(result) {
         Ok(Some(outbox)) => session.outbox = outbox.loaded(),
         Ok(None) => {}
-        // A value that no longer reads cannot be recovered here: start a new client id (a new
-        // numbering, so the server sees no gap) and tell the person.
-        Err(storage::Unreadable) => session.notice = Some(Text::DeviceStorageFailed),
+        // A value that no longer reads cannot be sent, but it is what the person wrote: it is
+        // copied aside as it is (a later version, or support, can read it), never overwritten,
+        // and the person is told. A new client id starts a new numbering (no gap for the server).
+        Err(storage::Unreadable) => {
+            session.notice = Some(Text::UnsentKeptAside);
+            if let Some(bytes) = raw {
+                // Named after this session's new client id: one copy per unreadable load.
+                let key = storage::kept_outbox_key(session.person_id, session.outbox.client_id);
+                // Written before anything else: the outbox's own key is written again only
+                // once the copy is on the device.
+                return Command::request_from_shell(storage::set_raw(key, bytes))
+                    .then_send(move |_| answered(epoch, SyncAnswer::OutboxKept));
+            }
+        }
     }
     session.outbox_loaded = true;
     on_loaded(session)
@@ -235,6 +248,10 @@ pub fn on_answer(session: &mut Session, answer: SyncAnswer) -> Result<Cmd, Sessi
     match answer {
         SyncAnswer::StoreLoaded { index, scopes } => Ok(store_loaded(session, index, scopes)),
         SyncAnswer::OutboxLoaded(result) => Ok(outbox_loaded(session, result)),
+        SyncAnswer::OutboxKept => {
+            session.outbox_loaded = true;
+            Ok(on_loaded(session))
+        }
         SyncAnswer::OutboxSaved { through, result } => Ok(outbox_saved(session, through, result)),
         SyncAnswer::StoreSaved { saved } => Ok(store_saved(session, saved)),
         SyncAnswer::Pushed(result) => pushed(session, result),
@@ -409,6 +426,31 @@ mod workflow_tests {
     use crate::model::Event;
     use crate::testing::*;
     use crate::view::Screen;
+
+    #[test]
+    fn an_outbox_that_no_longer_reads_is_kept_aside_not_overwritten_and_the_person_is_told() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let first = signed_in(person, &first_pull(person, group, vec![]));
+        let mut kv = first.kv.clone();
+        // As an incompatible update would leave it: what the person wrote, in a shape the new
+        // version cannot read.
+        let old = br#"{"format":"v0","mutations":[{"body":"Compte rendu du bureau"}]}"#.to_vec();
+        kv.insert(format!("outbox:{person}"), old.clone());
+
+        let mut restarted = Shell::with_storage(kv);
+        restarted.start();
+        let kept: Vec<_> =
+            restarted.kv.iter().filter(|(k, _)| k.starts_with(&format!("outbox-kept:{person}:"))).collect();
+        assert_eq!(kept.len(), 1, "a copy aside: {:?}", restarted.kv.keys().collect::<Vec<_>>());
+        assert_eq!(kept[0].1, &old, "byte for byte");
+        let view = restarted.view();
+        assert!(
+            view.notice.as_deref().is_some_and(|n| n.contains("kept aside") || n.contains("gardés à part")),
+            "{:?}",
+            view.notice
+        );
+        assert!(matches!(restarted.screen(), Screen::Feed(_)), "and the app goes on");
+    }
 
     fn write_post(shell: &mut Shell, group: Uuid, body: &str) {
         shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));

@@ -32,13 +32,26 @@ pub struct SyncState {
 /// What sync's effects answered.
 #[derive(Debug)]
 pub enum SyncAnswer {
-    StoreLoaded { index: Option<SavedIndex>, scopes: Vec<(String, SavedScope)> },
+    StoreLoaded {
+        index: Option<SavedIndex>,
+        scopes: Vec<(String, SavedScope)>,
+    },
     OutboxLoaded(KeyValueResult),
-    OutboxSaved { through: u64, result: KeyValueResult },
-    StoreSaved { saved: bool },
+    /// An outbox that did not read is copied aside: the session may go on.
+    OutboxKept,
+    OutboxSaved {
+        through: u64,
+        result: KeyValueResult,
+    },
+    StoreSaved {
+        saved: bool,
+    },
     Pushed(HttpResult),
     Pulled(HttpResult),
-    Timer { timer: Timer, response: TimeResponse },
+    Timer {
+        timer: Timer,
+        response: TimeResponse,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
