@@ -122,6 +122,7 @@ pub enum Text {
     ResetLinkSent,
     DigestHint,
     UnsentKeptAside,
+    PushUnavailable,
     CannotBlockYourself,
     CaseDecided,
     GroupIsPublic,
@@ -423,6 +424,10 @@ impl Text {
             Text::MailUnavailable => (
                 "Ce serveur n'envoie pas d'e-mails : demandez à un responsable de votre association un lien pour choisir un nouveau mot de passe.",
                 "This server sends no e-mail: ask a manager of your association for a link to choose a new password.",
+            ),
+            Text::PushUnavailable => (
+                "Ce téléphone ne reçoit pas de notifications : tout arrive quand même ici. Pour être prévenu·e, autorisez les notifications de Fabrique dans les réglages du téléphone (sur Android sans services Google, installez aussi une application comme ntfy).",
+                "This phone receives no notifications: everything still arrives here. To be told, allow Fabrique's notifications in the phone's settings (on Android without Google services, also install an app such as ntfy).",
             ),
             Text::UnsentKeptAside => (
                 "Des écrits qui attendaient d'être envoyés n'ont pas pu être relus après la mise à jour. Ils sont gardés à part sur ce téléphone, rien n'est effacé : une prochaine version les enverra. Vous pouvez continuer à écrire.",

@@ -7,6 +7,7 @@ struct NotificationsScreen: View {
 
     var body: some View {
         List {
+            if let text = view.pushUnavailable { Text(text).font(.footnote).foregroundStyle(.secondary) }
             if let label = view.markAllLabel { Button(label) { send(.notifications(.markAllRead)) } }
             ForEach(view.items, id: \.id) { item in
                 Button { send(.notifications(.open(id: item.id))) } label: {

@@ -478,6 +478,8 @@ pub fn view(session: &Session, overlay: &Overlay, language: Language) -> Notific
         items,
         unread_count: unread,
         mark_all_label: (unread > 0).then(|| Text::MarkAllRead.in_language(language).to_owned()),
+        push_unavailable: (session.push == PushState::Unavailable)
+            .then(|| Text::PushUnavailable.in_language(language).to_owned()),
     }
 }
 
@@ -524,6 +526,9 @@ mod tests {
         assert_eq!(body["endpoint"], "https://push.example/abc");
         shell.send(Event::Foreground);
         assert!(!shell.waiting_paths().iter().any(|p| p.starts_with("/v1/push")), "registered once per session");
+        shell.send(Event::Navigate(Route::Notifications));
+        let Screen::Notifications(list) = shell.screen() else { panic!("the list") };
+        assert!(list.push_unavailable.is_none(), "a phone that receives pushes is not told otherwise");
     }
 
     #[test]
@@ -553,6 +558,10 @@ mod tests {
         let Screen::Notifications(list) = shell.screen() else { panic!("the list") };
         assert_eq!(list.items.len(), 1);
         assert!(list.items[0].unread);
+        assert!(
+            list.push_unavailable.as_deref().is_some_and(|t| t.contains("ne reçoit pas")),
+            "this phone has no push: said"
+        );
         assert_eq!(list.items[0].text, "Bruno pose une question : « Quel dossier pour le FDVA ? »");
         assert!(list.mark_all_label.is_some());
 

@@ -160,6 +160,8 @@ pub struct NotificationsView {
     /// "Mark all read", when something is unread.
     pub mark_all_label: Option<String>,
     pub empty_text: Option<String>,
+    /// When this phone cannot receive pushes: what that means and what to do.
+    pub push_unavailable: Option<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -4573,12 +4573,15 @@ public struct NotificationsView: Hashable, Equatable {
     /// "Mark all read", when something is unread.
     public var markAllLabel: String?
     public var emptyText: String?
+    /// When this phone cannot receive pushes: what that means and what to do.
+    public var pushUnavailable: String?
 
-    public init(items: [NotificationItemView], unreadCount: UInt32, markAllLabel: String?, emptyText: String?) {
+    public init(items: [NotificationItemView], unreadCount: UInt32, markAllLabel: String?, emptyText: String?, pushUnavailable: String?) {
         self.items = items
         self.unreadCount = unreadCount
         self.markAllLabel = markAllLabel
         self.emptyText = emptyText
+        self.pushUnavailable = pushUnavailable
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4591,6 +4594,9 @@ public struct NotificationsView: Hashable, Equatable {
             try serializer.serialize_str(value: value)
         }
         try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.pushUnavailable, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
         }
         try serializer.decrease_container_depth()
@@ -4614,8 +4620,11 @@ public struct NotificationsView: Hashable, Equatable {
         let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let pushUnavailable = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return NotificationsView(items: items, unreadCount: unreadCount, markAllLabel: markAllLabel, emptyText: emptyText)
+        return NotificationsView(items: items, unreadCount: unreadCount, markAllLabel: markAllLabel, emptyText: emptyText, pushUnavailable: pushUnavailable)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationsView {

@@ -37,6 +37,7 @@ import org.fabrique.core.types.NotificationsView
 @Composable
 fun NotificationsScreen(view: NotificationsView, send: Send) {
     LazyColumn {
+        view.pushUnavailable?.let { text -> item { Text(text, style = MaterialTheme.typography.bodySmall) } }
         item {
             view.markAllLabel?.let { label ->
                 TextButton(onClick = { send(Event.Notifications(NotificationsEvent.MarkAllRead)) }) { Text(label) }

@@ -5800,6 +5800,8 @@ data class NotificationsView(
     /// "Mark all read", when something is unread.
     val markAllLabel: String? = null,
     val emptyText: String? = null,
+    /// When this phone cannot receive pushes: what that means and what to do.
+    val pushUnavailable: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -5811,6 +5813,9 @@ data class NotificationsView(
             serializer.serialize_str(it)
         }
         emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        pushUnavailable.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
         }
         serializer.decrease_container_depth()
@@ -5838,8 +5843,12 @@ data class NotificationsView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val pushUnavailable =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return NotificationsView(items, unreadCount, markAllLabel, emptyText)
+            return NotificationsView(items, unreadCount, markAllLabel, emptyText, pushUnavailable)
         }
 
         @Throws(DeserializationError::class)
