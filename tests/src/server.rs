@@ -218,6 +218,21 @@ impl Server {
         Member { id: session.me.profile.id, token: session.token, client_id: Uuid::now_v7(), next_mutation: 1 }
     }
 
+    /// A member asks a question in one group; its id (the question is applied).
+    pub async fn ask(&self, member: &mut Member, group: Uuid, title: &str) -> Uuid {
+        let id = Uuid::now_v7();
+        let question = Mutation::AskQuestion(fabrique_wire::questions::NewQuestion {
+            id,
+            group_ids: vec![group],
+            title: title.into(),
+            details: String::new(),
+            tags: vec![],
+            attachments: vec![],
+        });
+        assert_eq!(self.act(member, question).await, MutationOutcome::Applied);
+        id
+    }
+
     /// A member does something from their device; the outcome.
     pub async fn act(&self, member: &mut Member, mutation: Mutation) -> MutationOutcome {
         let id = member.next_mutation;

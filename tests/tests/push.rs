@@ -12,7 +12,6 @@ use fabrique_tests::push_service::{Answer, Device, PushService};
 use fabrique_tests::server::{Member, Pushes, Server};
 use fabrique_wire::events::NewEvent;
 use fabrique_wire::groups::Visibility;
-use fabrique_wire::questions::NewQuestion;
 use fabrique_wire::sync::{Mutation, MutationOutcome};
 use serde_json::Value;
 use uuid::Uuid;
@@ -38,20 +37,6 @@ async fn scene(pushes: Pushes) -> (Server, PushService, Uuid, Member, Member) {
         assert_eq!(server.act(member, Mutation::JoinGroup { group_id: group }).await, MutationOutcome::Applied);
     }
     (server, service, group, awa, bruno)
-}
-
-async fn ask(server: &Server, member: &mut Member, group: Uuid, title: &str) -> Uuid {
-    let id = Uuid::now_v7();
-    let question = Mutation::AskQuestion(NewQuestion {
-        id,
-        group_ids: vec![group],
-        title: title.into(),
-        details: String::new(),
-        tags: vec![],
-        attachments: vec![],
-    });
-    assert_eq!(server.act(member, question).await, MutationOutcome::Applied);
-    id
 }
 
 async fn subscribed(server: &Server, service: &PushService, member: &Member) -> Device {
@@ -90,7 +75,7 @@ async fn a_question_reaches_another_members_device_encrypted_and_never_its_autho
     let awas_phone = subscribed(&server, &service, &awa).await;
     let brunos_phone = subscribed(&server, &service, &bruno).await;
 
-    let question = ask(&server, &mut awa, group, "Quel dossier pour la subvention FDVA ?").await;
+    let question = server.ask(&mut awa, group, "Quel dossier pour la subvention FDVA ?").await;
 
     let received = service.wait_for(&brunos_phone, 1, WITHIN).await;
     assert_eq!(received.len(), 1, "Bruno's phone got the push (refused: {:?})", service.refused());
@@ -111,7 +96,7 @@ async fn a_device_its_push_service_no_longer_knows_is_forgotten() {
     let (server, service, group, mut awa, bruno) = scene(Pushes::Sent).await;
     let old_phone = subscribed(&server, &service, &bruno).await;
     service.script(&old_phone, &[Answer::Status(410)]);
-    ask(&server, &mut awa, group, "Qui a la clé du local ?").await;
+    server.ask(&mut awa, group, "Qui a la clé du local ?").await;
     for _ in 0..200 {
         if my_devices(&server, &bruno).await.is_empty() {
             break;
@@ -120,7 +105,7 @@ async fn a_device_its_push_service_no_longer_knows_is_forgotten() {
     }
     assert!(my_devices(&server, &bruno).await.is_empty(), "a 410 removes the subscription");
     let requests = service.requests();
-    ask(&server, &mut awa, group, "Et celle de la cave ?").await;
+    server.ask(&mut awa, group, "Et celle de la cave ?").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(service.requests(), requests, "nothing more is sent to it");
 }
@@ -130,7 +115,7 @@ async fn retry_after_and_server_errors_delay_a_delivery_without_losing_it() {
     let (server, service, group, mut awa, bruno) = scene(Pushes::Held).await;
     let phone = subscribed(&server, &service, &bruno).await;
     service.script(&phone, &[Answer::TooMany { retry_after: 120 }, Answer::Status(500)]);
-    ask(&server, &mut awa, group, "Une salle pour l'assemblée générale ?").await;
+    server.ask(&mut awa, group, "Une salle pour l'assemblée générale ?").await;
     let sender = server.sender().await;
     let now = Utc::now();
 
@@ -150,7 +135,7 @@ async fn a_delivery_that_keeps_failing_is_given_up_after_a_bound() {
     let (server, service, group, mut awa, bruno) = scene(Pushes::Held).await;
     let phone = subscribed(&server, &service, &bruno).await;
     service.script(&phone, &[Answer::Status(503); 20]);
-    ask(&server, &mut awa, group, "Qui vient samedi ?").await;
+    server.ask(&mut awa, group, "Qui vient samedi ?").await;
     let sender = server.sender().await;
     let mut at = Utc::now();
     let mut failed = 0;
@@ -175,7 +160,7 @@ async fn signing_out_stops_the_pushes_of_that_device() {
         .await
         .unwrap();
     assert_eq!(response.status(), 204);
-    ask(&server, &mut awa, group, "Une question après le départ de Bruno").await;
+    server.ask(&mut awa, group, "Une question après le départ de Bruno").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(service.requests(), 0, "nothing for a signed-out device");
     assert!(service.received(&phone).is_empty());
@@ -220,7 +205,7 @@ async fn fan_out(
         phones.push(subscribed(server, service, bruno).await);
     }
     for i in 0..questions {
-        ask(server, awa, group, &format!("Question numéro {i}")).await;
+        server.ask(awa, group, &format!("Question numéro {i}")).await;
     }
     phones
 }
@@ -378,7 +363,7 @@ async fn quiet_hours_hold_a_push_until_they_end_and_it_then_arrives() {
         digest: None,
     };
     assert_eq!(server.act(&mut bruno, settings).await, MutationOutcome::Applied);
-    let question = ask(&server, &mut awa, group, "Qui peut relire notre budget prévisionnel ?").await;
+    let question = server.ask(&mut awa, group, "Qui peut relire notre budget prévisionnel ?").await;
 
     let sender = server.sender().await;
     assert_eq!(sender.send_due(Utc::now()).await.unwrap().claimed, 0, "held during quiet hours");

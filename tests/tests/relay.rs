@@ -14,7 +14,6 @@ use fabrique_tests::binary::{RelayProcess, start_relay};
 use fabrique_tests::push_platforms::{ApnsStandIn, FcmStandIn, Scripted};
 use fabrique_tests::server::{Member, Server};
 use fabrique_wire::groups::Visibility;
-use fabrique_wire::questions::NewQuestion;
 use fabrique_wire::sync::{Mutation, MutationOutcome};
 use jwt_simple::prelude::{Claims, ECDSAP256KeyPairLike, ECDSAP256PublicKeyLike, ES256KeyPair};
 use serde_json::Value;
@@ -86,20 +85,6 @@ async fn phone_at(server: &Server, member: &Member, endpoint: &str) -> PushKeys 
     keys
 }
 
-async fn ask(server: &Server, member: &mut Member, group: Uuid, title: &str) -> Uuid {
-    let id = Uuid::now_v7();
-    let question = Mutation::AskQuestion(NewQuestion {
-        id,
-        group_ids: vec![group],
-        title: title.into(),
-        details: String::new(),
-        tags: vec![],
-        attachments: vec![],
-    });
-    assert_eq!(server.act(member, question).await, MutationOutcome::Applied);
-    id
-}
-
 async fn until(mut done: impl FnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + WITHIN;
     while !done() {
@@ -129,7 +114,7 @@ async fn a_question_reaches_an_iphone_through_apns_and_an_android_phone_through_
     let iphone = phone_at(&server, &iphone_owner, &format!("{}/apns/a1b2c3d4e5f6", platforms.relay.url)).await;
     let android = phone_at(&server, &android_owner, &format!("{}/fcm/fcm-token_42:xyz", platforms.relay.url)).await;
 
-    let question = ask(&server, &mut asker, group, "Qui a un modèle de budget ?").await;
+    let question = server.ask(&mut asker, group, "Qui a un modèle de budget ?").await;
     until(|| !platforms.apns.received().is_empty() && !platforms.fcm.received().is_empty()).await;
 
     let apns = platforms.apns.received().remove(0);
@@ -152,7 +137,7 @@ async fn a_question_reaches_an_iphone_through_apns_and_an_android_phone_through_
     assert_eq!(read["subject_id"], question.to_string());
 
     // A second push reuses Google's access token.
-    ask(&server, &mut asker, group, "Et un modèle de compte rendu ?").await;
+    server.ask(&mut asker, group, "Et un modèle de compte rendu ?").await;
     until(|| platforms.fcm.received().len() >= 2).await;
     assert_eq!(platforms.fcm.exchanges(), 1);
 }
@@ -169,7 +154,7 @@ async fn a_token_apns_says_is_gone_makes_the_server_forget_the_device() {
     }
     phone_at(&server, &owner, &format!("{}/apns/deadbeef", platforms.relay.url)).await;
     platforms.apns.script("deadbeef", Scripted { status: 410, reason: "Unregistered".into(), retry_after: None });
-    ask(&server, &mut asker, group, "Qui vient samedi ?").await;
+    server.ask(&mut asker, group, "Qui vient samedi ?").await;
     let count = || async {
         fabrique_server::on_db!(&server.db, c => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM push_subscriptions WHERE person_id = $1")
             .bind(owner.id).fetch_one(c).await).unwrap()
