@@ -11,7 +11,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jwt_simple::prelude::{Claims, ECDSAP256KeyPairLike, ES256KeyPair};
 
-use crate::{Delivered, Options, WebPush, retry_after};
+use crate::options::Options;
+use crate::push::{Delivered, WebPush, retry_after};
 
 /// Apple accepts a provider token for an hour; a new one is made before that.
 const TOKEN_REUSE: Duration = Duration::from_secs(50 * 60);

@@ -12,7 +12,8 @@ use jwt_simple::prelude::{Claims, RS256KeyPair, RSAKeyPairLike};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 
-use crate::{Delivered, Options, WebPush, retry_after};
+use crate::options::Options;
+use crate::push::{Delivered, WebPush, retry_after};
 
 const SCOPE: &str = "https://www.googleapis.com/auth/firebase.messaging";
 

@@ -25,11 +25,14 @@
 
 pub mod apns;
 pub mod fcm;
+pub mod options;
+pub mod push;
 pub mod vapid;
 
-use std::net::SocketAddr;
+pub use options::Options;
+pub use push::{Delivered, WebPush};
+
 use std::num::NonZeroU32;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -39,92 +42,10 @@ use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use clap::Parser;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 /// The largest Web Push body (RFC 8291 messages are at most 4096 bytes).
 pub const BODY_MAX: usize = 4096;
-
-#[derive(Parser, Debug, Clone)]
-#[command(
-    name = "fabrique-relay",
-    version,
-    about = "Fabrique's push relay: standard Web Push in, APNs and FCM out, still encrypted."
-)]
-pub struct Options {
-    /// Address and port to listen on (behind a TLS reverse proxy).
-    #[arg(long, env = "FABRIQUE_RELAY_BIND", default_value = "127.0.0.1:8090")]
-    pub bind: SocketAddr,
-
-    /// The relay's public origin, as servers reach it (`https://push.example.org`): each
-    /// request's VAPID signature must name it as its audience.
-    #[arg(long, env = "FABRIQUE_RELAY_PUBLIC_URL")]
-    pub public_url: String,
-
-    /// The APNs authentication key (`AuthKey_XXXX.p8`); without it, `/apns/…` answers 404.
-    #[arg(long, env = "FABRIQUE_RELAY_APNS_KEY_FILE")]
-    pub apns_key_file: Option<PathBuf>,
-
-    /// The key's id (10 characters, shown beside the key in Apple's developer account).
-    #[arg(long, env = "FABRIQUE_RELAY_APNS_KEY_ID")]
-    pub apns_key_id: Option<String>,
-
-    /// The publisher's Apple team id.
-    #[arg(long, env = "FABRIQUE_RELAY_APNS_TEAM_ID")]
-    pub apns_team_id: Option<String>,
-
-    /// The iOS app's bundle id (the `apns-topic`).
-    #[arg(long, env = "FABRIQUE_RELAY_APNS_TOPIC")]
-    pub apns_topic: Option<String>,
-
-    /// APNs itself: `https://api.sandbox.push.apple.com` for development builds.
-    #[arg(long, env = "FABRIQUE_RELAY_APNS_URL", default_value = "https://api.push.apple.com")]
-    pub apns_url: String,
-
-    /// The Firebase project's service-account key (JSON); without it, `/fcm/…` answers 404.
-    #[arg(long, env = "FABRIQUE_RELAY_FCM_SERVICE_ACCOUNT")]
-    pub fcm_service_account: Option<PathBuf>,
-
-    /// FCM itself.
-    #[arg(long, env = "FABRIQUE_RELAY_FCM_URL", default_value = "https://fcm.googleapis.com")]
-    pub fcm_url: String,
-
-    /// Pushes one sending server (one VAPID key) may relay per minute.
-    #[arg(long, env = "FABRIQUE_RELAY_PER_SENDER_PER_MINUTE", default_value_t = 6000)]
-    pub per_sender_per_minute: u32,
-
-    /// Pushes one device token may receive per minute.
-    #[arg(long, env = "FABRIQUE_RELAY_PER_TOKEN_PER_MINUTE", default_value_t = 60)]
-    pub per_token_per_minute: u32,
-
-    /// Seconds a request to APNs or FCM may take.
-    #[arg(long, env = "FABRIQUE_RELAY_TIMEOUT_SECONDS", default_value_t = 10)]
-    pub timeout_seconds: u64,
-}
-
-/// What a push carries besides its body (RFC 8030 §5).
-#[derive(Debug, Clone)]
-pub struct WebPush {
-    pub body: Bytes,
-    /// Seconds the push service may keep it.
-    pub ttl: u64,
-    /// `very-low`, `low`, `normal` or `high`.
-    pub urgency: String,
-    /// Replaces a push with the same topic still waiting.
-    pub topic: Option<String>,
-}
-
-/// What APNs or FCM made of a push, as the relay answers it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Delivered {
-    Accepted,
-    /// The token is unknown or no longer valid: the server forgets the device.
-    Gone,
-    /// Refused because of the request itself (not worth sending again).
-    Refused(String),
-    /// Later, after this many seconds.
-    Later(u64),
-}
 
 pub struct Relay {
     public_url: String,
@@ -291,14 +212,4 @@ async fn to_fcm(
         Err(refusal) => return refusal.into_response(),
     };
     respond("fcm", &token, fcm.send(&token, &push).await)
-}
-
-/// Seconds to wait from a `Retry-After` header (seconds or an HTTP date), within bounds.
-pub fn retry_after(headers: &reqwest::header::HeaderMap, default: u64) -> u64 {
-    headers
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(default)
-        .clamp(1, 3600)
 }
