@@ -166,6 +166,8 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
     assert!(phone.view().charter_prompt.is_none(), "no charter yet, nothing to accept");
     browser.goto(&format!("{base}/admin/charter")).await;
     browser.fill("#text", "1. On se respecte.\n2. Pas de publicité.").await;
+    browser.submit("#preview").await;
+    assert!(browser.text("#preview-text").await.contains("On se respecte"), "seen as members will read it");
     browser.submit("#publish").await;
     assert!(browser.text("#notice").await.contains("in force"));
     assert_eq!(browser.text("#charter-version").await, "1");

@@ -277,6 +277,10 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "L'invitation a été retirée : son lien ne fonctionne plus.",
             "The invitation was withdrawn: its link no longer works.",
         ),
+        "charter_draft_saved" => l.tr(
+            "Le brouillon est gardé. Il n'est pas en vigueur : personne d'autre ne le voit.",
+            "The draft is kept. It is not in force: nobody else sees it.",
+        ),
         "reset_link_mailed" => l.tr(
             "Un lien pour choisir un nouveau mot de passe lui a été envoyé par e-mail (valable une heure).",
             "A link to choose a new password was mailed to them (valid one hour).",

@@ -37,13 +37,32 @@ pub async fn current(tx: &mut Tx) -> ApiResult<Option<Version>> {
     Ok(row)
 }
 
-/// Publishes a new version, in force at once; everyone accepts it again.
+/// The draft a federation administrator is writing (not in force, seen by no member).
+pub async fn draft(tx: &mut Tx) -> ApiResult<Option<String>> {
+    Ok(
+        on_tx!(tx, c => sqlx::query_scalar("SELECT value FROM settings WHERE key = 'charter_draft'").fetch_optional(c).await)?,
+    )
+}
+
+/// Keeps a draft of the next version (federation administrators), checked as a version is.
+pub async fn save_draft(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<String> {
+    if !actor.is_federation_admin {
+        return Err(ApiError::forbidden(ErrorCode::Forbidden, "Only federation administrators write the charter."));
+    }
+    let text = fields::text("text", text, CHARTER_MAX, fields::Presence::Required, fields::Lines::Many)?;
+    exec!(tx, sqlx::query("INSERT INTO settings (key, value) VALUES ('charter_draft', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .bind(&text))?;
+    Ok(text)
+}
+
+/// Publishes a new version, in force at once; everyone accepts it again. The draft is done.
 pub async fn publish(tx: &mut Tx, actor: &Actor, text: &str) -> ApiResult<i64> {
     if !actor.is_federation_admin {
         return Err(ApiError::forbidden(ErrorCode::Forbidden, "Only federation administrators publish the charter."));
     }
     let text = fields::text("text", text, CHARTER_MAX, fields::Presence::Required, fields::Lines::Many)?;
     let version: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) + 1 FROM charter_versions").fetch_one(c).await)?;
+    exec!(tx, sqlx::query("DELETE FROM settings WHERE key = 'charter_draft'"))?;
     exec!(
         tx,
         sqlx::query("INSERT INTO charter_versions (version, text, published_by, published_at) VALUES ($1, $2, $3, $4)")

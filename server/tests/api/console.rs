@@ -741,3 +741,34 @@ async fn a_refusal_from_the_shared_rules_is_said_in_french_and_english_not_in_th
     assert!(page.contains("The name is too long (at most 120 characters)."), "{page}");
     assert!(!page.contains('`'), "not the API's sentence: {page}");
 }
+
+#[tokio::test]
+async fn the_charter_is_drafted_and_previewed_before_it_is_published() {
+    let app = spawn_app().await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    console.get("/admin/charter").await;
+    let text = "1. On se respecte.\n\n2. Pas de publicité.";
+    let (status, location, _) = console.post("/admin/charter", &[("text", text), ("step", "draft")]).await;
+    assert_eq!((status, location.as_str()), (StatusCode::SEE_OTHER, "/admin/charter?notice=charter_draft_saved"));
+    assert_eq!(app.count("charter_versions").await, 0, "a draft is not in force");
+    let (_, page) = console.get("/admin/charter").await;
+    assert!(
+        page.contains("id=\"draft-kept\"") && page.contains("2. Pas de publicité."),
+        "the editor holds the draft: {page}"
+    );
+
+    let (status, _, preview) = console.post("/admin/charter", &[("text", text), ("step", "preview")]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(preview.contains("Preview of version 1"), "{preview}");
+    assert!(
+        preview.contains("<p>1. On se respecte.</p><p>2. Pas de publicité.</p>"),
+        "paragraphs as members read them: {preview}"
+    );
+    assert_eq!(app.count("charter_versions").await, 0, "a preview publishes nothing");
+
+    let (status, location, _) = console.post("/admin/charter", &[("text", text), ("step", "publish")]).await;
+    assert_eq!((status, location.as_str()), (StatusCode::SEE_OTHER, "/admin/charter?notice=charter_published"));
+    assert_eq!(app.count("charter_versions").await, 1);
+    let (_, page) = console.get("/admin/charter").await;
+    assert!(!page.contains("id=\"draft-kept\""), "the draft is done once published");
+}
