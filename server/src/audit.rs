@@ -35,6 +35,7 @@ pub enum Action {
     ModerationDecide,
     ModerationRelease,
     ModerationTake,
+    MustReadSend,
     OrganisationArchive,
     OrganisationCreate,
     OrganisationMove,
@@ -54,7 +55,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 40] = [
         Action::GroupMemberRole,
         Action::GroupMemberRemove,
         Action::GroupJoinRequestRefuse,
@@ -78,6 +79,7 @@ impl Action {
         Action::ModerationDecide,
         Action::ModerationRelease,
         Action::ModerationTake,
+        Action::MustReadSend,
         Action::OrganisationArchive,
         Action::OrganisationCreate,
         Action::OrganisationMove,
@@ -122,6 +124,7 @@ impl Action {
             Action::ModerationDecide => "moderation.decide",
             Action::ModerationRelease => "moderation.release",
             Action::ModerationTake => "moderation.take",
+            Action::MustReadSend => "must_read.send",
             Action::OrganisationArchive => "organisation.archive",
             Action::OrganisationCreate => "organisation.create",
             Action::OrganisationMove => "organisation.move",

@@ -230,6 +230,23 @@ async fn maintenance(
                 }
             }
         }
+        // Must-read messages whose delay is over, mailed to those who have not read them.
+        loop {
+            match crate::must_reads::mail::mail_due(&db, &settings, chrono::Utc::now()).await {
+                Ok(round) => {
+                    if round.mailed > 0 {
+                        tracing::info!(count = round.mailed, "must-read messages mailed");
+                    }
+                    if !round.due {
+                        break;
+                    }
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "must-read mails failed");
+                    break;
+                }
+            }
+        }
         // The rest once an hour.
         if rounds % 12 != 1 {
             continue;

@@ -296,6 +296,18 @@ impl Tx {
         format!("(SELECT {} FROM {from})", list.join(", "))
     }
 
+    /// SQL for the text of the id in `column` (`0190…-…`, as `Uuid`'s `Display` writes it),
+    /// for scope names built in a statement.
+    pub fn uuid_text(&self, column: &str) -> String {
+        match self {
+            Tx::Sqlite(_) => format!(
+                "lower(substr(hex({column}), 1, 8) || '-' || substr(hex({column}), 9, 4) || '-' || \
+                 substr(hex({column}), 13, 4) || '-' || substr(hex({column}), 17, 4) || '-' || substr(hex({column}), 21))"
+            ),
+            Tx::Postgres(_) => format!("CAST({column} AS TEXT)"),
+        }
+    }
+
     /// SQL for the set of ids in the JSON array bound at `$param` (see [`ids_json`]), for
     /// `column IN (...)`: one statement for a list of ids on either backend.
     pub fn id_set(&self, param: usize) -> String {

@@ -34,6 +34,7 @@ pub mod lang;
 pub mod limits;
 pub mod mail;
 pub mod moderation;
+pub mod must_reads;
 pub mod notifications;
 pub mod organisations;
 pub mod paging;
@@ -162,6 +163,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(questions::router())
         .merge(events::router())
         .merge(polls::router())
+        .merge(must_reads::reach::router())
         .merge(search::router())
         .merge(web_push::router())
         .merge(moderation::charter::router())

@@ -78,6 +78,7 @@ pub fn costs(mutation: &Mutation) -> Vec<(Kind, u32)> {
         | Mutation::CreatePoll(_)
         | Mutation::AnnounceToGroup { .. }
         | Mutation::AnnounceToAttendees { .. }
+        | Mutation::SendMustRead(_)
         | Mutation::CreateGroup(_) => vec![(Kind::Posts, 1)],
         Mutation::SendMessage { .. } => vec![(Kind::Messages, 1)],
         Mutation::StartConversation { person_ids, .. } => {
@@ -124,7 +125,8 @@ pub fn costs(mutation: &Mutation) -> Vec<(Kind, u32)> {
         | Mutation::BlockPerson { .. }
         | Mutation::UnblockPerson { .. }
         | Mutation::Vote { .. }
-        | Mutation::ClosePoll { .. } => vec![],
+        | Mutation::ClosePoll { .. }
+        | Mutation::AcknowledgeMustRead { .. } => vec![],
     }
 }
 

@@ -246,6 +246,7 @@ pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> 
         ));
     }
     exec!(tx, sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id))?;
+    crate::must_reads::organisation_moved(tx, id).await?;
     audit::record(
         tx,
         Some(actor.person_id),

@@ -111,6 +111,7 @@ fn on_session_event(event: Event, session: &mut Session) -> Cmd {
         Event::Conversations(event) => crate::conversations::update(event, session),
         Event::Polls(event) => crate::polls::update(event, session),
         Event::Attachments(event) => crate::attachments::update(event, session),
+        Event::MustReads(event) => crate::must_reads::update(event, session),
         Event::Start { .. } | Event::SetLanguage(_) | Event::Accounts(_) | Event::Sync(..) | Event::Fetched(..) => {
             render()
         }
@@ -133,6 +134,7 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::Directory => people::open_directory(session),
         Route::Event { id } => crate::events::open_event(session, &id),
         Route::Conversation { id } => crate::conversations::open_conversation(session, &id),
+        Route::MustRead { id } => crate::must_reads::open(session, &id),
         Route::Feed
         | Route::MyGroups
         | Route::MyProfile
@@ -188,6 +190,8 @@ fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) ->
         Fetch::Reach => crate::events::organise::reach_is_fresh(session, tag),
         Fetch::Charter => crate::moderation::is_fresh(session, tag),
         Fetch::PollResults { poll_id } => pages.poll_results.is_fresh(poll_id, tag),
+        Fetch::MustReadReach => crate::must_reads::reach_is_fresh(session, tag),
+        Fetch::MustReadPeople => crate::must_reads::people_is_fresh(session, tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -217,6 +221,8 @@ fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) ->
         Fetch::Reach => crate::events::organise::reach_answered(session, api::decode(result)),
         Fetch::Charter => crate::moderation::answered(session, api::decode(result)),
         Fetch::PollResults { poll_id } => session.pages.poll_results.answered(poll_id, api::decode(result)),
+        Fetch::MustReadReach => crate::must_reads::reach_answered(session, api::decode(result)),
+        Fetch::MustReadPeople => crate::must_reads::people_answered(session, api::decode(result)),
         Fetch::Attendees => {
             if let Some(page) = &mut pages.event {
                 page.attendees_tag = None;

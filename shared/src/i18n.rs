@@ -72,6 +72,7 @@ pub enum Text {
     NotificationSettingsHint,
     QuietHoursInvalid,
     EventTitleRequired,
+    MessageTitleRequired,
     EventTimesInvalid,
     EventCapacityInvalid,
     NoMessagesLeftToday,
@@ -285,6 +286,7 @@ impl Text {
                 "Give a start and an end that differ (for example 22:00 and 07:00).",
             ),
             Text::EventTitleRequired => ("Donnez un titre à l'événement.", "Give the event a title."),
+            Text::MessageTitleRequired => ("Donnez un titre au message.", "Give the message a title."),
             Text::EventTimesInvalid => (
                 "Indiquez quand l'événement commence et finit : la fin après le début.",
                 "Say when the event starts and ends: the end after the start.",
@@ -512,6 +514,7 @@ pub fn for_error_code(code: &str) -> Text {
         | C::ReportTargetNotFound
         | C::ConversationNotFound
         | C::PollNotFound
+        | C::MustReadNotFound
         | C::CaseNotFound
         | C::CalendarNotFound
         | C::JoinRequestNotFound

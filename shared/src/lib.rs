@@ -33,6 +33,7 @@ pub mod i18n;
 pub mod ids;
 pub mod model;
 pub mod moderation;
+pub mod must_reads;
 pub mod notifications;
 pub mod pages;
 pub mod paging;

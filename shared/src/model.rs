@@ -90,6 +90,10 @@ pub enum Route {
     Conversation {
         id: String,
     },
+    /// A must-read message, whole (with its reach for its sender).
+    MustRead {
+        id: String,
+    },
 }
 
 impl Route {
@@ -153,6 +157,7 @@ pub enum Event {
     Polls(crate::polls::types::PollsEvent),
     /// Photos and documents for the open form.
     Attachments(crate::attachments::types::AttachmentsEvent),
+    MustReads(crate::must_reads::types::MustReadsEvent),
 
     /// The answers of sync's effects, for the session of that epoch: only the core creates
     /// these.

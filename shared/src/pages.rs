@@ -22,6 +22,8 @@ pub struct Pages {
     pub event: Option<crate::events::types::EventPage>,
     /// Results of open polls read online (organisers, and voters when shown after voting).
     pub poll_results: crate::polls::types::ResultsRead,
+    /// The reach of the must-read message on screen (for its sender).
+    pub must_read: Option<crate::must_reads::types::ReachPage>,
 }
 
 #[derive(Debug, Default)]
@@ -87,6 +89,8 @@ pub enum Fetch {
     Reach,
     Charter,
     PollResults { poll_id: Uuid },
+    MustReadReach,
+    MustReadPeople,
 }
 
 /// A page read online answered: the request's tag (an answer whose tag is no longer the

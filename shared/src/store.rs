@@ -54,6 +54,8 @@ pub struct LocalStore {
     my_vote_of_poll: HashMap<Uuid, Uuid>,
     /// The files on each post, question, event or message, in the order they were added.
     attachments_by_item: HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>,
+    /// Must-read messages of my organisations and groups, by when they were sent.
+    must_reads_by_time: BTreeSet<(DateTime<Utc>, Uuid)>,
     me: Option<Uuid>,
     /// What each scope holds, and the scopes changed since the last save.
     by_scope: HashMap<String, HashSet<Key>>,
@@ -215,6 +217,9 @@ impl LocalStore {
             Entity::Attachment(attachment) => {
                 self.attachments_by_item.entry(attachment.item_id).or_default().insert((attachment.created_at, id));
             }
+            Entity::MustRead(message) => {
+                self.must_reads_by_time.insert((message.created_at, id));
+            }
             _ => {}
         }
     }
@@ -296,6 +301,9 @@ impl LocalStore {
             Entity::Attachment(attachment) => {
                 remove_from(&mut self.attachments_by_item, attachment.item_id, &(attachment.created_at, id));
             }
+            Entity::MustRead(message) => {
+                self.must_reads_by_time.remove(&(message.created_at, id));
+            }
             _ => {}
         }
     }
@@ -314,6 +322,26 @@ impl LocalStore {
 
     fn entity(&self, kind: EntityKind, id: Uuid) -> Option<&Entity> {
         self.held.get(&(kind, id)).map(|h| &h.entity)
+    }
+
+    pub fn must_read(&self, id: Uuid) -> Option<&fabrique_wire::must_reads::MustRead> {
+        match self.entity(EntityKind::MustRead, id) {
+            Some(Entity::MustRead(message)) => Some(message),
+            _ => None,
+        }
+    }
+
+    /// Must-read messages held, the latest first.
+    pub fn must_reads_newest_first(&self) -> impl Iterator<Item = &fabrique_wire::must_reads::MustRead> + '_ {
+        self.must_reads_by_time.iter().rev().filter_map(|(_, id)| self.must_read(*id))
+    }
+
+    /// When I said I read this must-read message (confirmed by the server), if I did.
+    pub fn must_read_read_at(&self, id: Uuid) -> Option<DateTime<Utc>> {
+        match self.entity(EntityKind::MustReadRead, id) {
+            Some(Entity::MustReadRead(read)) => Some(read.read_at),
+            _ => None,
+        }
     }
 
     pub fn conversation(&self, id: Uuid) -> Option<&Conversation> {

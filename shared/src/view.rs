@@ -91,6 +91,7 @@ pub enum Screen {
     Report(crate::moderation::types::ReportView),
     Conversations(ConversationsView),
     Conversation(ConversationView),
+    MustRead(crate::must_reads::types::MustReadView),
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -196,6 +197,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
             Route::Conversation { id } => {
                 Screen::Conversation(crate::conversations::conversation_view(session, &overlay, id, language))
             }
+            Route::MustRead { id } => Screen::MustRead(crate::must_reads::view(session, &overlay, id, language)),
         }
     };
     ViewModel {

@@ -69,6 +69,14 @@ pub struct Admin {
     next_mutation: u64,
 }
 
+impl Member {
+    /// Someone already signed in (the administrator, say) acting from a new device; their id
+    /// is not known here (nil).
+    pub fn with_token(token: &str) -> Member {
+        Member { id: Uuid::nil(), token: token.to_owned(), client_id: Uuid::now_v7(), next_mutation: 1 }
+    }
+}
+
 impl Server {
     pub async fn start() -> Server {
         Server::start_with(Pushes::Sent).await
@@ -205,6 +213,78 @@ impl Server {
     pub async fn member(&self, name: &str) -> Member {
         let email = format!("{}@association.test", name.to_lowercase().replace(' ', "."));
         let code = self.invite(&email).await;
+        self.redeem(code, name).await
+    }
+
+    /// A new person of `organisation_id` (a manager of it with `InvitedRole::Manager`),
+    /// signed in through the API; their address is `<name>@association.test`.
+    pub async fn member_of(
+        &self,
+        name: &str,
+        organisation_id: Uuid,
+        role: fabrique_wire::accounts::InvitedRole,
+    ) -> Member {
+        let email = format!("{}@association.test", name.to_lowercase().replace(' ', "."));
+        let invitation: Invitation = self
+            .client
+            .post(format!("{}/v1/invitations", self.url()))
+            .bearer_auth(&self.admin.token)
+            .json(&CreateInvitationRequest { email, organisation_id, role: Some(role) })
+            .send()
+            .await
+            .expect("invitation answers")
+            .json()
+            .await
+            .expect("an invitation");
+        self.redeem(invitation.code, name).await
+    }
+
+    /// An organisation under `parent_id`, created by the administrator.
+    pub async fn create_organisation(
+        &self,
+        name: &str,
+        kind: fabrique_wire::organisations::OrganisationKind,
+        parent_id: Uuid,
+    ) -> Uuid {
+        let created: fabrique_wire::organisations::Organisation = self
+            .client
+            .post(format!("{}/v1/organisations", self.url()))
+            .bearer_auth(&self.admin.token)
+            .json(&fabrique_wire::organisations::CreateOrganisationRequest { name: name.into(), kind, parent_id })
+            .send()
+            .await
+            .expect("the organisation answers")
+            .json()
+            .await
+            .expect("an organisation");
+        created.id
+    }
+
+    /// Everything `member`'s device would pull from scratch, every page.
+    pub async fn pull_all(&self, member: &Member) -> Vec<fabrique_wire::sync::Change> {
+        let mut cursor: Option<String> = None;
+        let mut changes = Vec::new();
+        loop {
+            let page: fabrique_wire::sync::PullResponse = self
+                .client
+                .post(format!("{}/v1/sync/pull", self.url()))
+                .bearer_auth(&member.token)
+                .json(&fabrique_wire::sync::PullRequest { client_id: None, cursor: cursor.clone(), limit: None })
+                .send()
+                .await
+                .expect("pull answers")
+                .json()
+                .await
+                .expect("a pull answer");
+            changes.extend(page.changes);
+            cursor = Some(page.cursor);
+            if !page.has_more {
+                return changes;
+            }
+        }
+    }
+
+    async fn redeem(&self, code: String, name: &str) -> Member {
         let session: SessionResponse = self
             .client
             .post(format!("{}/v1/invitations/redeem", self.url()))

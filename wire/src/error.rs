@@ -89,6 +89,7 @@ pub enum ErrorCode {
     MalformedJson,
     MemberNotFound,
     MethodNotAllowed,
+    MustReadNotFound,
     MutationGap,
     MutationsNotConsecutive,
     NoCharter,
@@ -140,7 +141,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code but [`ErrorCode::Unknown`].
-    pub const ALL: [ErrorCode; 102] = [
+    pub const ALL: [ErrorCode; 103] = [
         ErrorCode::AccountExists,
         ErrorCode::AlreadyExists,
         ErrorCode::AlreadyMember,
@@ -200,6 +201,7 @@ impl ErrorCode {
         ErrorCode::MalformedJson,
         ErrorCode::MemberNotFound,
         ErrorCode::MethodNotAllowed,
+        ErrorCode::MustReadNotFound,
         ErrorCode::MutationGap,
         ErrorCode::MutationsNotConsecutive,
         ErrorCode::NoCharter,
@@ -307,6 +309,7 @@ impl ErrorCode {
             ErrorCode::MalformedJson => "malformed_json",
             ErrorCode::MemberNotFound => "member_not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::MustReadNotFound => "must_read_not_found",
             ErrorCode::MutationGap => "mutation_gap",
             ErrorCode::MutationsNotConsecutive => "mutations_not_consecutive",
             ErrorCode::NoCharter => "no_charter",

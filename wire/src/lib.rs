@@ -16,6 +16,7 @@ pub mod error;
 pub mod events;
 pub mod groups;
 pub mod moderation;
+pub mod must_reads;
 pub mod notifications;
 pub mod organisations;
 pub mod people;

@@ -48,6 +48,9 @@ wire_type! {
         Message,
         /// A poll in one of my groups.
         PollCreated,
+        /// A must-read message for me (pushed only: it is pinned in the app until read, and
+        /// cannot be muted).
+        MustRead,
     }
 
     /// How much of a group reaches me.
@@ -177,7 +180,7 @@ impl DigestChoice {
 
 impl NotificationKind {
     /// Every kind, in the order a settings screen lists them.
-    pub const ALL: [NotificationKind; 14] = [
+    pub const ALL: [NotificationKind; 15] = [
         NotificationKind::QuestionAsked,
         NotificationKind::QuestionAnswered,
         NotificationKind::AnswerAccepted,
@@ -192,6 +195,7 @@ impl NotificationKind {
         NotificationKind::Moderation,
         NotificationKind::Message,
         NotificationKind::PollCreated,
+        NotificationKind::MustRead,
     ];
 
     /// The stable name, as in JSON.
@@ -211,6 +215,7 @@ impl NotificationKind {
             NotificationKind::Moderation => "moderation",
             NotificationKind::Message => "message",
             NotificationKind::PollCreated => "poll_created",
+            NotificationKind::MustRead => "must_read",
         }
     }
 

@@ -12,6 +12,7 @@ use crate::conversations::{Block, Conversation, Message, MyConversation};
 use crate::events::{Event, EventUpdate, MyRsvp, NewEvent, RsvpChoice};
 use crate::groups::{Following, Group, GroupInvitation, GroupMember, GroupRole, JoinRequest, NewGroup};
 use crate::moderation::{GroupReport, ModerationDecision, ReportReason, ReportTarget};
+use crate::must_reads::{MustRead, MustReadRead, NewMustRead};
 use crate::notifications::{
     DigestChoice, GroupLevel, Notification, NotificationKind, NotificationSettings, QuietHours,
 };
@@ -176,6 +177,11 @@ wire_type! {
         Vote { poll_id: Uuid, choices: Vec<u32> },
         /// By an organiser of the group, before its closing date.
         ClosePoll { poll_id: Uuid },
+        /// A must-read message to an organisation's people (federation administrators, an
+        /// association's managers) or to a group's members (its organisers).
+        SendMustRead(NewMustRead),
+        /// "J'ai lu": I read this must-read message.
+        AcknowledgeMustRead { must_read_id: Uuid },
     }
 
     /// A mutation with its number in the device's sequence (1, 2, 3, ...).
@@ -276,6 +282,8 @@ wire_type! {
         Poll,
         MyVote,
         Attachment,
+        MustRead,
+        MustReadRead,
     }
 
     #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
@@ -305,6 +313,8 @@ wire_type! {
         Poll(Poll),
         MyVote(MyVote),
         Attachment(Attachment),
+        MustRead(MustRead),
+        MustReadRead(MustReadRead),
     }
 }
 
@@ -332,7 +342,8 @@ impl Mutation {
             | Mutation::StartConversation { .. }
             | Mutation::SendMessage { .. }
             | Mutation::AddToConversation { .. }
-            | Mutation::CreatePoll(_) => true,
+            | Mutation::CreatePoll(_)
+            | Mutation::SendMustRead(_) => true,
             // Joining, leaving, reading, reacting, answering an invitation, settings,
             // removing one's own words, deciding as a moderator: not a publication.
             Mutation::JoinGroup { .. }
@@ -369,7 +380,8 @@ impl Mutation {
             | Mutation::BlockPerson { .. }
             | Mutation::UnblockPerson { .. }
             | Mutation::Vote { .. }
-            | Mutation::ClosePoll { .. } => false,
+            | Mutation::ClosePoll { .. }
+            | Mutation::AcknowledgeMustRead { .. } => false,
         }
     }
 
@@ -423,6 +435,8 @@ impl Entity {
             Entity::Poll(_) => EntityKind::Poll,
             Entity::MyVote(_) => EntityKind::MyVote,
             Entity::Attachment(_) => EntityKind::Attachment,
+            Entity::MustRead(_) => EntityKind::MustRead,
+            Entity::MustReadRead(_) => EntityKind::MustReadRead,
         }
     }
 }
@@ -455,6 +469,8 @@ impl EntityKind {
             EntityKind::Poll => "poll",
             EntityKind::MyVote => "my_vote",
             EntityKind::Attachment => "attachment",
+            EntityKind::MustRead => "must_read",
+            EntityKind::MustReadRead => "must_read_read",
         }
     }
 
@@ -485,6 +501,8 @@ impl EntityKind {
             "poll" => EntityKind::Poll,
             "my_vote" => EntityKind::MyVote,
             "attachment" => EntityKind::Attachment,
+            "must_read" => EntityKind::MustRead,
+            "must_read_read" => EntityKind::MustReadRead,
             _ => return None,
         })
     }
@@ -507,6 +525,11 @@ pub mod scope {
     /// A conversation and its messages: its participants only.
     pub fn conversation(id: Uuid) -> String {
         format!("conversation:{id}")
+    }
+    /// What is said to an organisation's people (must-read messages): read by every person
+    /// of the organisation and of the organisations under it.
+    pub fn organisation(id: Uuid) -> String {
+        format!("organisation:{id}")
     }
 }
 

@@ -136,6 +136,7 @@ struct MessageSheet: View {
     let view: MessageView
     let send: (Event) -> Void
     @State private var text = ""
+    @State private var title = ""
 
     var body: some View {
         NavigationStack {
@@ -143,6 +144,17 @@ struct MessageSheet: View {
                 Text(view.audienceLabel).font(.headline)
                 if view.loading { ProgressView() }
                 if let reach = view.reachText { Text(reach) }
+                if view.canBeMustRead {
+                    Toggle(view.mustReadLabel, isOn: Binding(
+                        get: { view.mustRead },
+                        set: { on in send(.events(.messageMustRead(on: on))) }
+                    ))
+                    if view.mustRead {
+                        Text(view.mustReadHint).font(.caption)
+                        TextField(view.titleLabel, text: $title)
+                            .onChange(of: title) { _, title in send(.events(.messageTitleChanged(title: title))) }
+                    }
+                }
                 TextField("your_message", text: $text, axis: .vertical).lineLimit(4...12)
                     .onChange(of: text) { _, text in send(.events(.messageChanged(text: text))) }
                 ErrorText(text: view.error)
@@ -152,6 +164,6 @@ struct MessageSheet: View {
                 ToolbarItem(placement: .confirmationAction) { Button("send") { send(.events(.sendMessage)) }.disabled(!view.canSend) }
             }
         }
-        .onAppear { text = view.text }
+        .onAppear { text = view.text; title = view.title }
     }
 }

@@ -8,6 +8,7 @@ struct FeedScreen: View {
 
     var body: some View {
         List {
+            ForEach(view.pinned, id: \.id) { card in PinnedMustRead(card: card, send: send) }
             ForEach(view.items, id: \.id) { post in PostCard(post: post, authorization: model.mediaAuthorization, send: send) }
             EmptyText(text: view.emptyText)
             MoreButton(hasMore: view.hasMore) { send(.feed(.more)) }

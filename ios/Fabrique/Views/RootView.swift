@@ -98,6 +98,7 @@ struct ScreenView: View {
         case .report(let report): ReportScreen(view: report, send: send)
         case .conversations(let conversations): ConversationsScreen(view: conversations, send: send)
         case .conversation(let conversation): ConversationScreen(view: conversation, model: view, send: send)
+        case .mustRead(let message): MustReadScreen(view: message, send: send)
         }
     }
 }

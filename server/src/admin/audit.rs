@@ -65,6 +65,7 @@ fn said(action: Action, l: Lang) -> &'static str {
     let (fr, en) = match action {
         Action::AdminCreate => ("a créé un compte d'administration", "created an administrator account"),
         Action::AnnouncementGroup => ("a envoyé un message des organisateurs", "sent an organisers' message"),
+        Action::MustReadSend => ("a envoyé un message à lire", "sent a must-read message"),
         Action::CharterPublish => ("a publié une version de la charte", "published a version of the charter"),
         Action::CommentDelete => ("a supprimé un commentaire", "deleted a comment"),
         Action::ConsoleSessionRevoke => ("a fermé une session de la console", "ended a console session"),
@@ -169,6 +170,7 @@ fn detail(key: &str, value: &serde_json::Value, l: Lang) -> Option<(String, Stri
         "ip" => l.tr("adresse IP", "IP address"),
         "reached" => l.tr("personnes touchées", "people reached"),
         "count" => l.tr("nombre", "count"),
+        "title" => l.tr("titre", "title"),
         other => other,
     };
     if let Some(word) = value_in_words(&text, l) {

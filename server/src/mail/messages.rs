@@ -88,6 +88,57 @@ impl Digest {
     }
 }
 
+/// A must-read message its recipient has not read in the app after the delay its sender
+/// chose: the message itself, unless it was said in a private group (then who said it, where,
+/// and to open the app).
+pub struct MustRead {
+    pub l: Lang,
+    pub federation: String,
+    pub name: String,
+    pub author: String,
+    /// The organisation or the group it was sent to.
+    pub audience: String,
+    /// The day it was sent, as people read it.
+    pub sent_on: String,
+    /// Title and text; `None` for a private group's message: nothing of it goes into a mail.
+    pub said: Option<Said>,
+}
+
+pub struct Said {
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/must_read.txt")]
+struct MustReadText<'a> {
+    m: &'a MustRead,
+}
+
+#[derive(Template)]
+#[template(path = "mail/must_read.html")]
+struct MustReadHtml<'a> {
+    m: &'a MustRead,
+}
+
+impl MustRead {
+    pub fn to(&self, email: &str) -> ApiResult<Outgoing> {
+        let subject = match (self.l, &self.said) {
+            (Lang::Fr, Some(said)) => format!("Message important : {} — {}", said.title, self.federation),
+            (Lang::En, Some(said)) => format!("Important message: {} — {}", said.title, self.federation),
+            (Lang::Fr, None) => format!("Un message important vous attend — {}", self.federation),
+            (Lang::En, None) => format!("An important message awaits you — {}", self.federation),
+        };
+        Ok(Outgoing {
+            to: email.to_owned(),
+            subject,
+            text: written(&MustReadText { m: self })?,
+            html: written(&MustReadHtml { m: self })?,
+            unsubscribe: None,
+        })
+    }
+}
+
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 struct InvitationText<'a> {

@@ -146,10 +146,33 @@ async fn news(tx: &mut Tx, person_id: Uuid, since: DateTime<Utc>, l: Lang) -> Ap
             line.1.push(row.text);
         }
     }
-    Ok(lines
-        .into_iter()
-        .map(|(order, (count, titles))| DigestLine { summary: summary(order, count, l), titles })
-        .collect())
+    let mut all: Vec<DigestLine> = must_read_line(tx, person_id, l).await?.into_iter().collect();
+    all.extend(
+        lines.into_iter().map(|(order, (count, titles))| DigestLine { summary: summary(order, count, l), titles }),
+    );
+    Ok(all)
+}
+
+/// The must-read messages the person has not read yet (whenever sent), first in the digest;
+/// titles quoted but those said in a private group.
+async fn must_read_line(tx: &mut Tx, person_id: Uuid, l: Lang) -> ApiResult<Option<DigestLine>> {
+    let unread: Vec<(String, bool)> = on_tx!(tx, c => sqlx::query_as(
+        "SELECT m.title, COALESCE(g.visibility = 'private', FALSE) AS private FROM must_read_recipients r \
+         JOIN must_reads m ON m.id = r.must_read_id LEFT JOIN groups g ON g.id = m.group_id \
+         WHERE r.person_id = $1 AND r.read_at IS NULL ORDER BY m.created_at DESC LIMIT 50")
+        .bind(person_id).fetch_all(c).await)?;
+    if unread.is_empty() {
+        return Ok(None);
+    }
+    let count = unread.len();
+    let titles = unread.into_iter().filter(|(_, private)| !private).map(|(title, _)| title).take(TITLES).collect();
+    let summary = match (count == 1, l) {
+        (true, Lang::Fr) => "1 message important à lire".to_owned(),
+        (true, Lang::En) => "1 important message to read".to_owned(),
+        (false, Lang::Fr) => format!("{count} messages importants à lire"),
+        (false, Lang::En) => format!("{count} important messages to read"),
+    };
+    Ok(Some(DigestLine { summary, titles }))
 }
 
 /// Which line a kind of news goes on (every kind named: a new kind does not compile until
@@ -169,6 +192,9 @@ fn order(kind: NotificationKind) -> u8 {
         NotificationKind::JoinRequested => 7,
         NotificationKind::GroupActivity => 8,
         NotificationKind::Moderation => 9,
+        // Must-read messages are not in the list of notifications: their line comes first,
+        // from what the person has not read yet (see `must_read_line`).
+        NotificationKind::MustRead => 10,
     }
 }
 

@@ -82,7 +82,7 @@ impl<'a> Cause<'a> {
 
 /// The generic line a push shows when the app cannot prepare its own (French first: the
 /// federation's language; the app shows its own text in the person's language).
-fn push_text(kind: NotificationKind) -> &'static str {
+pub(crate) fn push_text(kind: NotificationKind) -> &'static str {
     match kind {
         NotificationKind::QuestionAsked => "Nouvelle question dans un de vos groupes",
         NotificationKind::QuestionAnswered => "Nouvelle réponse à une question que vous suivez",
@@ -98,6 +98,7 @@ fn push_text(kind: NotificationKind) -> &'static str {
         NotificationKind::Moderation => "Une décision de modération vous concerne",
         NotificationKind::Message => "Nouveau message",
         NotificationKind::PollCreated => "Nouveau sondage dans un de vos groupes",
+        NotificationKind::MustRead => "Un message important à lire",
     }
 }
 

@@ -134,5 +134,9 @@ pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mu
         Mutation::CreatePoll(poll) => polls::create_poll(tx, actor, poll, changes).await,
         Mutation::Vote { poll_id, choices } => polls::vote(tx, actor, *poll_id, choices, changes).await,
         Mutation::ClosePoll { poll_id } => polls::close_poll(tx, actor, *poll_id, changes).await,
+        Mutation::SendMustRead(new) => crate::must_reads::send(tx, actor, new, changes).await.map(|_| ()),
+        Mutation::AcknowledgeMustRead { must_read_id } => {
+            crate::must_reads::acknowledge(tx, actor, *must_read_id, changes).await
+        }
     }
 }

@@ -67,6 +67,8 @@ pub fn update(event: EventsEvent, session: &mut Session) -> Cmd {
             None => render(),
         },
         EventsEvent::MessageChanged { text } => organise::message_changed(session, text),
+        EventsEvent::MessageMustRead { on } => organise::message_must_read(session, on),
+        EventsEvent::MessageTitleChanged { title } => organise::message_title_changed(session, title),
         EventsEvent::SendMessage => organise::send_message(session),
         EventsEvent::CloseMessage => organise::close_message(session),
     }

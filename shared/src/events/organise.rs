@@ -143,8 +143,15 @@ pub fn start_message(session: &mut Session, audience: Audience) -> Cmd {
         Audience::Attendees(id) => format!("/v1/announcements/reach?event_id={id}"),
     };
     let (tag, cmd) = session.fetch(Fetch::Reach, &path);
-    session.form =
-        Some(Form::Message(MessageForm { audience, text: String::new(), reach: None, tag: Some(tag), error: None }));
+    session.form = Some(Form::Message(MessageForm {
+        audience,
+        must_read: false,
+        title: String::new(),
+        text: String::new(),
+        reach: None,
+        tag: Some(tag),
+        error: None,
+    }));
     cmd.and(render())
 }
 
@@ -166,8 +173,60 @@ pub fn message_changed(session: &mut Session, text: String) -> Cmd {
     render()
 }
 
+pub fn message_must_read(session: &mut Session, on: bool) -> Cmd {
+    if let Some(form) = session.message_mut()
+        && matches!(form.audience, Audience::Group(_))
+    {
+        form.must_read = on;
+        form.error = None;
+    }
+    render()
+}
+
+pub fn message_title_changed(session: &mut Session, title: String) -> Cmd {
+    if let Some(form) = session.message_mut() {
+        form.title = title;
+        form.error = None;
+    }
+    render()
+}
+
+/// A must-read message to the group: checked as the server will, then written.
+fn send_must_read(session: &mut Session, group_id: Uuid) -> Cmd {
+    let Some(form) = session.message_mut() else { return render() };
+    let title = form.title.trim().to_owned();
+    let body = form.text.trim().to_owned();
+    let problem = if title.is_empty() {
+        Some(Text::MessageTitleRequired)
+    } else if body.is_empty() {
+        Some(Text::BodyRequired)
+    } else if title.chars().count() > fabrique_wire::must_reads::TITLE_MAX
+        || body.chars().count() > fabrique_wire::must_reads::BODY_MAX
+    {
+        Some(Text::TooLong)
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        form.error = Some(problem);
+        return render();
+    }
+    let new = fabrique_wire::must_reads::NewMustRead {
+        id: Uuid::now_v7(),
+        audience: fabrique_wire::must_reads::MustReadAudience::Group { group_id },
+        title,
+        body,
+        mail_after_hours: None,
+    };
+    session.close_message();
+    sync::write(session, Mutation::SendMustRead(new)).and(render())
+}
+
 pub fn send_message(session: &mut Session) -> Cmd {
     let Some(form) = session.message_mut() else { return render() };
+    if let (true, Audience::Group(group_id)) = (form.must_read, form.audience) {
+        return send_must_read(session, group_id);
+    }
     let text = form.text.trim().to_owned();
     let problem = if text.is_empty() {
         Some(Text::BodyRequired)
@@ -235,13 +294,33 @@ pub fn message_view(session: &Session, language: Language) -> Option<MessageView
             (Audience::Attendees(_), Language::French) => format!("Aux participants de « {to} »"),
             (Audience::Attendees(_), Language::English) => format!("To the people going to “{to}”"),
         };
+        let (must_read_label, must_read_hint, title_label) = match language {
+            Language::French => (
+                "Message important à lire par tous",
+                "Il reste en haut de leur fil jusqu'à ce que chacun touche « J'ai lu », et part par e-mail le lendemain à ceux qui ne l'ont pas lu. Vous voyez qui l'a lu.",
+                "Titre",
+            ),
+            Language::English => (
+                "Important message everyone must read",
+                "It stays at the top of their feed until each one taps “I have read it”, and goes by e-mail the next day to those who have not. You see who read it.",
+                "Title",
+            ),
+        };
+        // The day's limit of organisers' messages is not that of must-read ones (the server's).
+        let room = form.must_read || form.reach.as_ref().is_some_and(|r| r.remaining_today > 0);
         MessageView {
             audience_label,
             text: form.text.clone(),
             reach_text: form.reach.as_ref().map(|r| reach_text(r, language)),
             loading: form.tag.is_some(),
-            can_send: form.tag.is_none() && form.reach.as_ref().is_some_and(|r| r.remaining_today > 0),
+            can_send: form.tag.is_none() && room,
             error: form.error.map(|t| t.in_language(language).to_owned()),
+            can_be_must_read: matches!(form.audience, Audience::Group(_)),
+            must_read: form.must_read,
+            must_read_label: must_read_label.to_owned(),
+            must_read_hint: must_read_hint.to_owned(),
+            title_label: title_label.to_owned(),
+            title: form.title.clone(),
         }
     })
 }

@@ -63,6 +63,14 @@ pub enum EventsEvent {
     MessageChanged {
         text: String,
     },
+    /// A message to a group may be a must-read one: pinned until each member says "J'ai
+    /// lu", mailed a day later to those who have not. It then needs a title.
+    MessageMustRead {
+        on: bool,
+    },
+    MessageTitleChanged {
+        title: String,
+    },
     SendMessage,
     CloseMessage,
 }
@@ -106,6 +114,9 @@ pub enum Audience {
 #[derive(Debug)]
 pub struct MessageForm {
     pub audience: Audience,
+    /// A must-read message (a group's only), with its title.
+    pub must_read: bool,
+    pub title: String,
     pub text: String,
     pub reach: Option<Reach>,
     pub tag: Option<u64>,
@@ -218,4 +229,13 @@ pub struct MessageView {
     pub loading: bool,
     pub can_send: bool,
     pub error: Option<String>,
+    /// The switch "must-read message" is offered (to a group, not to an event's attendees).
+    pub can_be_must_read: bool,
+    pub must_read: bool,
+    /// "Message important à lire par tous" and what it means.
+    pub must_read_label: String,
+    pub must_read_hint: String,
+    /// Shown when `must_read`: the title field.
+    pub title_label: String,
+    pub title: String,
 }

@@ -101,6 +101,11 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
                 // Unreadable: the list is where it is.
                 return crux_core::Command::event(crate::model::Event::Navigate(Route::Notifications));
             };
+            // A must-read message is not in the list: it opens itself (the sync brings it).
+            if push.kind == NotificationKind::MustRead {
+                let route = Route::MustRead { id: push.subject_id.to_string() };
+                return sync::request(session).and(crux_core::Command::event(crate::model::Event::Navigate(route)));
+            }
             // What the phone holds, or what the push says until the sync brings it.
             let notification =
                 session.store.notification(push.notification_id).cloned().unwrap_or_else(|| Notification {
@@ -197,6 +202,7 @@ fn kind_label(kind: NotificationKind, language: Language) -> &'static str {
         NotificationKind::Moderation => ("Décisions de modération qui me concernent", "Moderation decisions about me"),
         NotificationKind::Message => ("Messages qu'on m'écrit", "Messages written to me"),
         NotificationKind::PollCreated => ("Sondages dans mes groupes", "Polls in my groups"),
+        NotificationKind::MustRead => ("Messages importants à lire", "Important messages to read"),
     };
     match language {
         Language::French => fr,
@@ -244,6 +250,7 @@ pub fn notice(kind: NotificationKind, language: Language) -> &'static str {
         }
         NotificationKind::Message => ("Nouveau message", "New message"),
         NotificationKind::PollCreated => ("Nouveau sondage dans un de vos groupes", "New poll in one of your groups"),
+        NotificationKind::MustRead => ("Un message important à lire", "An important message to read"),
     };
     match language {
         Language::French => fr,
@@ -319,8 +326,10 @@ pub fn settings_view(session: &Session, overlay: &Overlay, language: Language) -
         quiet_start: quiet.as_ref().map(|q| q.start.clone()),
         quiet_end: quiet.as_ref().map(|q| q.end.clone()),
         hint: Text::NotificationSettingsHint.in_language(language).to_owned(),
+        // A must-read message cannot be muted: it is not offered.
         kinds: NotificationKind::ALL
             .iter()
+            .filter(|kind| **kind != NotificationKind::MustRead)
             .map(|kind| KindToggle {
                 kind: kind.as_str().to_owned(),
                 label: kind_label(*kind, language).to_owned(),
@@ -375,6 +384,7 @@ fn route_of(session: &Session, notification: &Notification) -> Route {
             Some(id) => Route::Group { id },
             None => Route::Notifications,
         },
+        NotificationKind::MustRead => Route::MustRead { id: subject },
     }
 }
 
@@ -437,6 +447,8 @@ fn sentence(notification: &Notification, language: Language) -> String {
         (NotificationKind::Message, Language::English) => format!("{who} writes to you: {what}"),
         (NotificationKind::PollCreated, Language::French) => format!("{who} vous demande votre avis : « {what} »"),
         (NotificationKind::PollCreated, Language::English) => format!("{who} asks for your vote: “{what}”"),
+        (NotificationKind::MustRead, Language::French) => format!("Message important de {who} : « {what} »"),
+        (NotificationKind::MustRead, Language::English) => format!("Important message from {who}: “{what}”"),
     }
 }
 

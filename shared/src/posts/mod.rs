@@ -100,7 +100,8 @@ pub fn feed_view(session: &Session, overlay: &Overlay, language: Language) -> Fe
     }
     let has_more = items.len() == limit && stored.next().is_some();
     let empty_text = items.is_empty().then(|| Text::FeedEmpty.in_language(language).to_owned());
-    FeedView { items, has_more, empty_text }
+    let pinned = crate::must_reads::pinned(session, overlay, language);
+    FeedView { pinned, items, has_more, empty_text }
 }
 
 pub fn post_view(session: &Session, overlay: &Overlay, id: &str, language: Language) -> PostView {
@@ -344,6 +345,9 @@ pub fn written_text(mutation: &Mutation) -> String {
         | Mutation::Report { details: body, .. }
         | Mutation::DecideReport { reason: body, .. } => body.clone(),
         Mutation::CreateEvent(NewEvent { title, description, .. }) => format!("{title}\n{description}"),
+        Mutation::SendMustRead(fabrique_wire::must_reads::NewMustRead { title, body, .. }) => {
+            format!("{title}\n{body}")
+        }
         Mutation::EditQuestion { title, details, .. }
         | Mutation::UpdateEvent(EventUpdate { title, description: details, .. }) => {
             [title.as_deref(), details.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n")
@@ -387,7 +391,8 @@ pub fn written_text(mutation: &Mutation) -> String {
         | Mutation::BlockPerson { .. }
         | Mutation::UnblockPerson { .. }
         | Mutation::Vote { .. }
-        | Mutation::ClosePoll { .. } => String::new(),
+        | Mutation::ClosePoll { .. }
+        | Mutation::AcknowledgeMustRead { .. } => String::new(),
     }
 }
 

@@ -22,6 +22,8 @@ pub enum PostsEvent {
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct FeedView {
+    /// Must-read messages I have not read yet, pinned above everything until "J'ai lu".
+    pub pinned: Vec<crate::must_reads::types::MustReadCard>,
     pub items: Vec<PostSummary>,
     pub has_more: bool,
     pub empty_text: Option<String>,

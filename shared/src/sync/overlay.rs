@@ -87,6 +87,10 @@ pub struct Overlay<'a> {
     /// Poll → my choices (the last vote wins; none: withdrawn).
     pub votes: HashMap<Uuid, &'a [u32]>,
     pub closed_polls: HashSet<Uuid>,
+    /// Must-read messages I said I read, not yet confirmed.
+    pub read_must_reads: HashSet<Uuid>,
+    /// Must-read messages I sent, not yet confirmed.
+    pub sent_must_reads: Vec<&'a fabrique_wire::must_reads::NewMustRead>,
 }
 
 pub struct NewConversation<'a> {
@@ -270,6 +274,13 @@ impl<'a> Overlay<'a> {
                 }
                 Mutation::ClosePoll { poll_id } => {
                     overlay.closed_polls.insert(*poll_id);
+                }
+                Mutation::SendMustRead(new) => {
+                    overlay.pending.insert(new.id);
+                    overlay.sent_must_reads.push(new);
+                }
+                Mutation::AcknowledgeMustRead { must_read_id } => {
+                    overlay.read_must_reads.insert(*must_read_id);
                 }
             }
         }

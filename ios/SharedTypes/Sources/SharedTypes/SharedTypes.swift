@@ -1789,6 +1789,7 @@ indirect public enum Event: Hashable, Equatable {
     case polls(PollsEvent)
     /// Photos and documents for the open form.
     case attachments(AttachmentsEvent)
+    case mustReads(MustReadsEvent)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -1861,6 +1862,9 @@ indirect public enum Event: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .attachments(let x):
             try serializer.serialize_variant_index(value: 24)
+            try x.serialize(serializer: serializer)
+        case .mustReads(let x):
+            try serializer.serialize_variant_index(value: 25)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -1970,6 +1974,10 @@ indirect public enum Event: Hashable, Equatable {
             let x = try AttachmentsEvent.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .attachments(x)
+        case 25:
+            let x = try MustReadsEvent.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .mustReads(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Event: \(index)")
         }
     }
@@ -2290,6 +2298,10 @@ indirect public enum EventsEvent: Hashable, Equatable {
     /// …or to the people going to an event. The reach is shown before sending.
     case messageAttendees(eventId: String)
     case messageChanged(text: String)
+    /// A message to a group may be a must-read one: pinned until each member says "J'ai
+    /// lu", mailed a day later to those who have not. It then needs a title.
+    case messageMustRead(on: Bool)
+    case messageTitleChanged(title: String)
     case sendMessage
     case closeMessage
 
@@ -2334,10 +2346,16 @@ indirect public enum EventsEvent: Hashable, Equatable {
         case .messageChanged(let text):
             try serializer.serialize_variant_index(value: 9)
             try serializer.serialize_str(value: text)
-        case .sendMessage:
+        case .messageMustRead(let on):
             try serializer.serialize_variant_index(value: 10)
-        case .closeMessage:
+            try serializer.serialize_bool(value: on)
+        case .messageTitleChanged(let title):
             try serializer.serialize_variant_index(value: 11)
+            try serializer.serialize_str(value: title)
+        case .sendMessage:
+            try serializer.serialize_variant_index(value: 12)
+        case .closeMessage:
+            try serializer.serialize_variant_index(value: 13)
         }
         try serializer.decrease_container_depth()
     }
@@ -2401,9 +2419,17 @@ indirect public enum EventsEvent: Hashable, Equatable {
             try deserializer.decrease_container_depth()
             return .messageChanged(text: text)
         case 10:
+            let on = try deserializer.deserialize_bool()
+            try deserializer.decrease_container_depth()
+            return .messageMustRead(on: on)
+        case 11:
+            let title = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .messageTitleChanged(title: title)
+        case 12:
             try deserializer.decrease_container_depth()
             return .sendMessage
-        case 11:
+        case 13:
             try deserializer.decrease_container_depth()
             return .closeMessage
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for EventsEvent: \(index)")
@@ -2563,11 +2589,14 @@ indirect public enum FeedEvent: Hashable, Equatable {
 }
 
 public struct FeedView: Hashable, Equatable {
+    /// Must-read messages I have not read yet, pinned above everything until "J'ai lu".
+    public var pinned: [MustReadCard]
     public var items: [PostSummary]
     public var hasMore: Bool
     public var emptyText: String?
 
-    public init(items: [PostSummary], hasMore: Bool, emptyText: String?) {
+    public init(pinned: [MustReadCard], items: [PostSummary], hasMore: Bool, emptyText: String?) {
+        self.pinned = pinned
         self.items = items
         self.hasMore = hasMore
         self.emptyText = emptyText
@@ -2575,6 +2604,9 @@ public struct FeedView: Hashable, Equatable {
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
+        try serializeArray(value: self.pinned, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
         try serializeArray(value: self.items, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
         }
@@ -2593,6 +2625,9 @@ public struct FeedView: Hashable, Equatable {
 
     public static func deserialize<D: Deserializer>(deserializer: D) throws -> FeedView {
         try deserializer.increase_container_depth()
+        let pinned = try deserializeArray(deserializer: deserializer) { deserializer in
+            try MustReadCard.deserialize(deserializer: deserializer)
+        }
         let items = try deserializeArray(deserializer: deserializer) { deserializer in
             try PostSummary.deserialize(deserializer: deserializer)
         }
@@ -2601,7 +2636,7 @@ public struct FeedView: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return FeedView(items: items, hasMore: hasMore, emptyText: emptyText)
+        return FeedView(pinned: pinned, items: items, hasMore: hasMore, emptyText: emptyText)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> FeedView {
@@ -4069,14 +4104,29 @@ public struct MessageView: Hashable, Equatable {
     public var loading: Bool
     public var canSend: Bool
     public var error: String?
+    /// The switch "must-read message" is offered (to a group, not to an event's attendees).
+    public var canBeMustRead: Bool
+    public var mustRead: Bool
+    /// "Message important à lire par tous" and what it means.
+    public var mustReadLabel: String
+    public var mustReadHint: String
+    /// Shown when `must_read`: the title field.
+    public var titleLabel: String
+    public var title: String
 
-    public init(audienceLabel: String, text: String, reachText: String?, loading: Bool, canSend: Bool, error: String?) {
+    public init(audienceLabel: String, text: String, reachText: String?, loading: Bool, canSend: Bool, error: String?, canBeMustRead: Bool, mustRead: Bool, mustReadLabel: String, mustReadHint: String, titleLabel: String, title: String) {
         self.audienceLabel = audienceLabel
         self.text = text
         self.reachText = reachText
         self.loading = loading
         self.canSend = canSend
         self.error = error
+        self.canBeMustRead = canBeMustRead
+        self.mustRead = mustRead
+        self.mustReadLabel = mustReadLabel
+        self.mustReadHint = mustReadHint
+        self.titleLabel = titleLabel
+        self.title = title
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4091,6 +4141,12 @@ public struct MessageView: Hashable, Equatable {
         try serializeOption(value: self.error, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
         }
+        try serializer.serialize_bool(value: self.canBeMustRead)
+        try serializer.serialize_bool(value: self.mustRead)
+        try serializer.serialize_str(value: self.mustReadLabel)
+        try serializer.serialize_str(value: self.mustReadHint)
+        try serializer.serialize_str(value: self.titleLabel)
+        try serializer.serialize_str(value: self.title)
         try serializer.decrease_container_depth()
     }
 
@@ -4112,8 +4168,14 @@ public struct MessageView: Hashable, Equatable {
         let error = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let canBeMustRead = try deserializer.deserialize_bool()
+        let mustRead = try deserializer.deserialize_bool()
+        let mustReadLabel = try deserializer.deserialize_str()
+        let mustReadHint = try deserializer.deserialize_str()
+        let titleLabel = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
         try deserializer.decrease_container_depth()
-        return MessageView(audienceLabel: audienceLabel, text: text, reachText: reachText, loading: loading, canSend: canSend, error: error)
+        return MessageView(audienceLabel: audienceLabel, text: text, reachText: reachText, loading: loading, canSend: canSend, error: error, canBeMustRead: canBeMustRead, mustRead: mustRead, mustReadLabel: mustReadLabel, mustReadHint: mustReadHint, titleLabel: titleLabel, title: title)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> MessageView {
@@ -4186,6 +4248,208 @@ indirect public enum ModerationEvent: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ModerationEvent {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// A must-read message pinned at the top of the feed until I say I read it.
+public struct MustReadCard: Hashable, Equatable {
+    public var id: String
+    /// "Message important" / "Important message".
+    public var label: String
+    public var title: String
+    /// "De Ada Admin, à Fédération test".
+    public var from: String
+    /// The start of the text.
+    public var excerpt: String
+    public var sentAt: String
+    public var acknowledgeLabel: String
+
+    public init(id: String, label: String, title: String, from: String, excerpt: String, sentAt: String, acknowledgeLabel: String) {
+        self.id = id
+        self.label = label
+        self.title = title
+        self.from = from
+        self.excerpt = excerpt
+        self.sentAt = sentAt
+        self.acknowledgeLabel = acknowledgeLabel
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.label)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.from)
+        try serializer.serialize_str(value: self.excerpt)
+        try serializer.serialize_str(value: self.sentAt)
+        try serializer.serialize_str(value: self.acknowledgeLabel)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> MustReadCard {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let label = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let from = try deserializer.deserialize_str()
+        let excerpt = try deserializer.deserialize_str()
+        let sentAt = try deserializer.deserialize_str()
+        let acknowledgeLabel = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return MustReadCard(id: id, label: label, title: title, from: from, excerpt: excerpt, sentAt: sentAt, acknowledgeLabel: acknowledgeLabel)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> MustReadCard {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// One must-read message, whole.
+public struct MustReadView: Hashable, Equatable {
+    public var id: String
+    public var label: String
+    public var title: String
+    public var from: String
+    public var body: String
+    public var sentAt: String
+    /// I may say "J'ai lu" (a recipient who has not yet).
+    public var canAcknowledge: Bool
+    public var acknowledgeLabel: String
+    /// "Vous l'avez lu." once I did (or "Vous l'avez envoyé." to its sender).
+    public var readText: String?
+    /// For its sender and its group's organisers: how far it reached.
+    public var reach: ReachView?
+    public var loading: Bool
+    public var error: String?
+
+    public init(id: String, label: String, title: String, from: String, body: String, sentAt: String, canAcknowledge: Bool, acknowledgeLabel: String, readText: String?, reach: ReachView?, loading: Bool, error: String?) {
+        self.id = id
+        self.label = label
+        self.title = title
+        self.from = from
+        self.body = body
+        self.sentAt = sentAt
+        self.canAcknowledge = canAcknowledge
+        self.acknowledgeLabel = acknowledgeLabel
+        self.readText = readText
+        self.reach = reach
+        self.loading = loading
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.label)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.from)
+        try serializer.serialize_str(value: self.body)
+        try serializer.serialize_str(value: self.sentAt)
+        try serializer.serialize_bool(value: self.canAcknowledge)
+        try serializer.serialize_str(value: self.acknowledgeLabel)
+        try serializeOption(value: self.readText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.reach, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.loading)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> MustReadView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let label = try deserializer.deserialize_str()
+        let title = try deserializer.deserialize_str()
+        let from = try deserializer.deserialize_str()
+        let body = try deserializer.deserialize_str()
+        let sentAt = try deserializer.deserialize_str()
+        let canAcknowledge = try deserializer.deserialize_bool()
+        let acknowledgeLabel = try deserializer.deserialize_str()
+        let readText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let reach = try deserializeOption(deserializer: deserializer) { deserializer in
+            try ReachView.deserialize(deserializer: deserializer)
+        }
+        let loading = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return MustReadView(id: id, label: label, title: title, from: from, body: body, sentAt: sentAt, canAcknowledge: canAcknowledge, acknowledgeLabel: acknowledgeLabel, readText: readText, reach: reach, loading: loading, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> MustReadView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum MustReadsEvent: Hashable, Equatable {
+    /// "J'ai lu": the message leaves the top of the feed.
+    case acknowledge(id: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .acknowledge(let id):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: id)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> MustReadsEvent {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .acknowledge(id: id)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for MustReadsEvent: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> MustReadsEvent {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -5958,6 +6222,88 @@ public struct QuestionsForMeView: Hashable, Equatable {
     }
 }
 
+public struct ReachView: Hashable, Equatable {
+    /// "4 personnes sur 5 atteintes (80 %)".
+    public var summary: String
+    /// 0 to 100, for a progress bar.
+    public var percent: UInt32
+    /// "Lu dans l'application : 2", "Reçu par e-mail : 2", "Pas encore atteint : 1".
+    public var lines: [String]
+    /// When and to whom it is mailed.
+    public var mailText: String
+    /// "Pas encore atteints :" and their names (the first page).
+    public var notReachedTitle: String?
+    public var notReached: [String]
+    /// More names than shown: the console lists them all.
+    public var moreText: String?
+
+    public init(summary: String, percent: UInt32, lines: [String], mailText: String, notReachedTitle: String?, notReached: [String], moreText: String?) {
+        self.summary = summary
+        self.percent = percent
+        self.lines = lines
+        self.mailText = mailText
+        self.notReachedTitle = notReachedTitle
+        self.notReached = notReached
+        self.moreText = moreText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.summary)
+        try serializer.serialize_u32(value: self.percent)
+        try serializeArray(value: self.lines, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializer.serialize_str(value: self.mailText)
+        try serializeOption(value: self.notReachedTitle, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeArray(value: self.notReached, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializeOption(value: self.moreText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ReachView {
+        try deserializer.increase_container_depth()
+        let summary = try deserializer.deserialize_str()
+        let percent = try deserializer.deserialize_u32()
+        let lines = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let mailText = try deserializer.deserialize_str()
+        let notReachedTitle = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let notReached = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let moreText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return ReachView(summary: summary, percent: percent, lines: lines, mailText: mailText, notReachedTitle: notReachedTitle, notReached: notReached, moreText: moreText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ReachView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 public struct ReactionCount: Hashable, Equatable {
     public var emoji: String
     public var count: UInt32
@@ -6509,6 +6855,8 @@ indirect public enum Route: Hashable, Equatable {
     /// My conversations.
     case conversations
     case conversation(id: String)
+    /// A must-read message, whole (with its reach for its sender).
+    case mustRead(id: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -6560,6 +6908,9 @@ indirect public enum Route: Hashable, Equatable {
             try serializer.serialize_variant_index(value: 18)
         case .conversation(let id):
             try serializer.serialize_variant_index(value: 19)
+            try serializer.serialize_str(value: id)
+        case .mustRead(let id):
+            try serializer.serialize_variant_index(value: 20)
             try serializer.serialize_str(value: id)
         }
         try serializer.decrease_container_depth()
@@ -6643,6 +6994,10 @@ indirect public enum Route: Hashable, Equatable {
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .conversation(id: id)
+        case 20:
+            let id = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .mustRead(id: id)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
         }
     }
@@ -6777,6 +7132,7 @@ indirect public enum Screen: Hashable, Equatable {
     case report(ReportView)
     case conversations(ConversationsView)
     case conversation(ConversationView)
+    case mustRead(MustReadView)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -6845,6 +7201,9 @@ indirect public enum Screen: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .conversation(let x):
             try serializer.serialize_variant_index(value: 21)
+            try x.serialize(serializer: serializer)
+        case .mustRead(let x):
+            try serializer.serialize_variant_index(value: 22)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -6947,6 +7306,10 @@ indirect public enum Screen: Hashable, Equatable {
             let x = try ConversationView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .conversation(x)
+        case 22:
+            let x = try MustReadView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .mustRead(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
         }
     }

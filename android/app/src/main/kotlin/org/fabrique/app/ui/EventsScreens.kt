@@ -11,6 +11,7 @@ import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.Checkbox
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.ListItem
@@ -25,6 +26,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.res.stringResource
@@ -146,11 +148,28 @@ fun EventFormSheet(view: EventFormView, model: ViewModel, send: Send, pickFile: 
 @Composable
 fun MessageSheet(view: MessageView, send: Send) {
     var text by remember { mutableStateOf(view.text) }
+    var title by remember { mutableStateOf(view.title) }
     ModalBottomSheet(onDismissRequest = { send(Event.Events(EventsEvent.CloseMessage)) }) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(view.audienceLabel, style = MaterialTheme.typography.titleMedium)
             LoadingRow(view.loading)
             view.reachText?.let { Text(it) }
+            if (view.canBeMustRead) {
+                Row(verticalAlignment = Alignment.CenterVertically) {
+                    Checkbox(view.mustRead, { send(Event.Events(EventsEvent.MessageMustRead(it))) })
+                    Text(view.mustReadLabel)
+                }
+                if (view.mustRead) {
+                    Text(view.mustReadHint, style = MaterialTheme.typography.bodySmall)
+                    OutlinedTextField(
+                        value = title,
+                        onValueChange = { title = it; send(Event.Events(EventsEvent.MessageTitleChanged(it))) },
+                        label = { Text(view.titleLabel) },
+                        singleLine = true,
+                        modifier = Modifier.fillMaxWidth(),
+                    )
+                }
+            }
             OutlinedTextField(value = text, onValueChange = { text = it; send(Event.Events(EventsEvent.MessageChanged(it))) }, minLines = 4, modifier = Modifier.fillMaxWidth())
             ErrorText(view.error)
             Row {

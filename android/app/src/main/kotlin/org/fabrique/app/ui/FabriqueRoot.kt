@@ -104,6 +104,7 @@ fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
                 is Screen.Report -> ReportScreen(screen.value, send)
                 is Screen.Conversations -> ConversationsScreen(screen.value, send)
                 is Screen.Conversation -> ConversationScreen(screen.value, view, send, pickFile)
+                is Screen.MustRead -> MustReadScreen(screen.value, send)
                 is Screen.Loading, is Screen.SignIn -> Unit
             }
         }

@@ -48,6 +48,7 @@ import org.fabrique.core.types.ViewModel
 @Composable
 fun FeedScreen(view: FeedView, model: ViewModel, send: Send) {
     LazyColumn(Modifier.fillMaxWidth()) {
+        items(view.pinned, key = { "must-read-" + it.id }) { card -> PinnedMustRead(card, send) }
         items(view.items, key = { it.id }) { post -> PostCard(post, model.mediaAuthorization, send) }
         item {
             EmptyState(view.emptyText)

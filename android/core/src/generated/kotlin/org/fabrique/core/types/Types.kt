@@ -2580,6 +2580,26 @@ sealed interface Event {
         }
     }
 
+    data class MustReads(
+        val value: org.fabrique.core.types.MustReadsEvent,
+    ) : Event {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(25)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MustReads {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.MustReadsEvent.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return MustReads(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Event {
@@ -2610,6 +2630,7 @@ sealed interface Event {
                 22 -> Conversations.deserialize(deserializer)
                 23 -> Polls.deserialize(deserializer)
                 24 -> Attachments.deserialize(deserializer)
+                25 -> MustReads.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Event: $index")
             }
         }
@@ -3131,10 +3152,52 @@ sealed interface EventsEvent {
         }
     }
 
-    data object SendMessage: EventsEvent {
+    /// A message to a group may be a must-read one: pinned until each member says "J'ai
+    /// lu", mailed a day later to those who have not. It then needs a title.
+    data class MessageMustRead(
+        val on: Boolean,
+    ) : EventsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
             serializer.serialize_variant_index(10)
+            serializer.serialize_bool(on)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MessageMustRead {
+                deserializer.increase_container_depth()
+                val on = deserializer.deserialize_bool()
+                deserializer.decrease_container_depth()
+                return MessageMustRead(on)
+            }
+        }
+    }
+
+    data class MessageTitleChanged(
+        val title: String,
+    ) : EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(11)
+            serializer.serialize_str(title)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MessageTitleChanged {
+                deserializer.increase_container_depth()
+                val title = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return MessageTitleChanged(title)
+            }
+        }
+    }
+
+    data object SendMessage: EventsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(12)
             serializer.decrease_container_depth()
         }
 
@@ -3146,7 +3209,7 @@ sealed interface EventsEvent {
     data object CloseMessage: EventsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(11)
+            serializer.serialize_variant_index(13)
             serializer.decrease_container_depth()
         }
 
@@ -3170,8 +3233,10 @@ sealed interface EventsEvent {
                 7 -> MessageGroup.deserialize(deserializer)
                 8 -> MessageAttendees.deserialize(deserializer)
                 9 -> MessageChanged.deserialize(deserializer)
-                10 -> SendMessage.deserialize(deserializer)
-                11 -> CloseMessage.deserialize(deserializer)
+                10 -> MessageMustRead.deserialize(deserializer)
+                11 -> MessageTitleChanged.deserialize(deserializer)
+                12 -> SendMessage.deserialize(deserializer)
+                13 -> CloseMessage.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for EventsEvent: $index")
             }
         }
@@ -3338,12 +3403,17 @@ enum class FeedEvent {
 }
 
 data class FeedView(
+    /// Must-read messages I have not read yet, pinned above everything until "J'ai lu".
+    val pinned: List<org.fabrique.core.types.MustReadCard>,
     val items: List<org.fabrique.core.types.PostSummary>,
     val hasMore: Boolean,
     val emptyText: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
+        pinned.serialize(serializer) {
+            it.serialize(serializer)
+        }
         items.serialize(serializer) {
             it.serialize(serializer)
         }
@@ -3363,6 +3433,10 @@ data class FeedView(
     companion object {
         fun deserialize(deserializer: Deserializer): FeedView {
             deserializer.increase_container_depth()
+            val pinned =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.MustReadCard.deserialize(deserializer)
+                }
             val items =
                 deserializer.deserializeListOf {
                     org.fabrique.core.types.PostSummary.deserialize(deserializer)
@@ -3373,7 +3447,7 @@ data class FeedView(
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return FeedView(items, hasMore, emptyText)
+            return FeedView(pinned, items, hasMore, emptyText)
         }
 
         @Throws(DeserializationError::class)
@@ -5179,6 +5253,15 @@ data class MessageView(
     val loading: Boolean,
     val canSend: Boolean,
     val error: String? = null,
+    /// The switch "must-read message" is offered (to a group, not to an event's attendees).
+    val canBeMustRead: Boolean,
+    val mustRead: Boolean,
+    /// "Message important à lire par tous" and what it means.
+    val mustReadLabel: String,
+    val mustReadHint: String,
+    /// Shown when `must_read`: the title field.
+    val titleLabel: String,
+    val title: String,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -5192,6 +5275,12 @@ data class MessageView(
         error.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
         }
+        serializer.serialize_bool(canBeMustRead)
+        serializer.serialize_bool(mustRead)
+        serializer.serialize_str(mustReadLabel)
+        serializer.serialize_str(mustReadHint)
+        serializer.serialize_str(titleLabel)
+        serializer.serialize_str(title)
         serializer.decrease_container_depth()
     }
 
@@ -5216,8 +5305,14 @@ data class MessageView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val canBeMustRead = deserializer.deserialize_bool()
+            val mustRead = deserializer.deserialize_bool()
+            val mustReadLabel = deserializer.deserialize_str()
+            val mustReadHint = deserializer.deserialize_str()
+            val titleLabel = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
             deserializer.decrease_container_depth()
-            return MessageView(audienceLabel, text, reachText, loading, canSend, error)
+            return MessageView(audienceLabel, text, reachText, loading, canSend, error, canBeMustRead, mustRead, mustReadLabel, mustReadHint, titleLabel, title)
         }
 
         @Throws(DeserializationError::class)
@@ -5329,6 +5424,211 @@ sealed interface ModerationEvent {
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): ModerationEvent {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// A must-read message pinned at the top of the feed until I say I read it.
+data class MustReadCard(
+    val id: String,
+    /// "Message important" / "Important message".
+    val label: String,
+    val title: String,
+    /// "De Ada Admin, à Fédération test".
+    val from: String,
+    /// The start of the text.
+    val excerpt: String,
+    val sentAt: String,
+    val acknowledgeLabel: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(label)
+        serializer.serialize_str(title)
+        serializer.serialize_str(from)
+        serializer.serialize_str(excerpt)
+        serializer.serialize_str(sentAt)
+        serializer.serialize_str(acknowledgeLabel)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): MustReadCard {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val label = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val from = deserializer.deserialize_str()
+            val excerpt = deserializer.deserialize_str()
+            val sentAt = deserializer.deserialize_str()
+            val acknowledgeLabel = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return MustReadCard(id, label, title, from, excerpt, sentAt, acknowledgeLabel)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): MustReadCard {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// One must-read message, whole.
+data class MustReadView(
+    val id: String,
+    val label: String,
+    val title: String,
+    val from: String,
+    val body: String,
+    val sentAt: String,
+    /// I may say "J'ai lu" (a recipient who has not yet).
+    val canAcknowledge: Boolean,
+    val acknowledgeLabel: String,
+    /// "Vous l'avez lu." once I did (or "Vous l'avez envoyé." to its sender).
+    val readText: String? = null,
+    /// For its sender and its group's organisers: how far it reached.
+    val reach: org.fabrique.core.types.ReachView? = null,
+    val loading: Boolean,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(label)
+        serializer.serialize_str(title)
+        serializer.serialize_str(from)
+        serializer.serialize_str(body)
+        serializer.serialize_str(sentAt)
+        serializer.serialize_bool(canAcknowledge)
+        serializer.serialize_str(acknowledgeLabel)
+        readText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        reach.serializeOptionOf(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(loading)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): MustReadView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val label = deserializer.deserialize_str()
+            val title = deserializer.deserialize_str()
+            val from = deserializer.deserialize_str()
+            val body = deserializer.deserialize_str()
+            val sentAt = deserializer.deserialize_str()
+            val canAcknowledge = deserializer.deserialize_bool()
+            val acknowledgeLabel = deserializer.deserialize_str()
+            val readText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val reach =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.ReachView.deserialize(deserializer)
+                }
+            val loading = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return MustReadView(id, label, title, from, body, sentAt, canAcknowledge, acknowledgeLabel, readText, reach, loading, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): MustReadView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface MustReadsEvent {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// "J'ai lu": the message leaves the top of the feed.
+    data class Acknowledge(
+        val id: String,
+    ) : MustReadsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Acknowledge {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Acknowledge(id)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): MustReadsEvent {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Acknowledge.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for MustReadsEvent: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): MustReadsEvent {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -7485,6 +7785,88 @@ data class QuestionsForMeView(
     }
 }
 
+data class ReachView(
+    /// "4 personnes sur 5 atteintes (80 %)".
+    val summary: String,
+    /// 0 to 100, for a progress bar.
+    val percent: UInt,
+    /// "Lu dans l'application : 2", "Reçu par e-mail : 2", "Pas encore atteint : 1".
+    val lines: List<String>,
+    /// When and to whom it is mailed.
+    val mailText: String,
+    /// "Pas encore atteints :" and their names (the first page).
+    val notReachedTitle: String? = null,
+    val notReached: List<String>,
+    /// More names than shown: the console lists them all.
+    val moreText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(summary)
+        serializer.serialize_u32(percent)
+        lines.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(mailText)
+        notReachedTitle.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        notReached.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        moreText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ReachView {
+            deserializer.increase_container_depth()
+            val summary = deserializer.deserialize_str()
+            val percent = deserializer.deserialize_u32()
+            val lines =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val mailText = deserializer.deserialize_str()
+            val notReachedTitle =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val notReached =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val moreText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return ReachView(summary, percent, lines, mailText, notReachedTitle, notReached, moreText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ReachView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 data class ReactionCount(
     val emoji: String,
     val count: UInt,
@@ -8300,6 +8682,27 @@ sealed interface Route {
         }
     }
 
+    /// A must-read message, whole (with its reach for its sender).
+    data class MustRead(
+        val id: String,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(20)
+            serializer.serialize_str(id)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MustRead {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return MustRead(id)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Route {
@@ -8325,6 +8728,7 @@ sealed interface Route {
                 17 -> Report.deserialize(deserializer)
                 18 -> Conversations.deserialize(deserializer)
                 19 -> Conversation.deserialize(deserializer)
+                20 -> MustRead.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Route: $index")
             }
         }
@@ -8877,6 +9281,26 @@ sealed interface Screen {
         }
     }
 
+    data class MustRead(
+        val value: org.fabrique.core.types.MustReadView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(22)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): MustRead {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.MustReadView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return MustRead(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Screen {
@@ -8904,6 +9328,7 @@ sealed interface Screen {
                 19 -> Report.deserialize(deserializer)
                 20 -> Conversations.deserialize(deserializer)
                 21 -> Conversation.deserialize(deserializer)
+                22 -> MustRead.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
