@@ -246,7 +246,7 @@ pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> 
         ));
     }
     exec!(tx, sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id))?;
-    crate::must_reads::organisation_moved(tx, id).await?;
+    scopes_moved(tx, id).await?;
     audit::record(
         tx,
         Some(actor.person_id),
@@ -283,4 +283,45 @@ pub async fn archive(tx: &mut Tx, actor: &Actor, id: Uuid) -> ApiResult<()> {
 
 pub fn organisation_not_found() -> ApiError {
     ApiError::not_found(ErrorCode::OrganisationNotFound, "This organisation does not exist.")
+}
+
+// ---------------------------------------------------------------------------------------
+// What is said to an organisation reaches the people of its subtree (must-read messages).
+
+/// The scopes of a person's organisation and of every organisation above it, granted when
+/// the person is created: what is said to any of them reaches the person.
+pub async fn grant_scopes(tx: &mut Tx, person_id: Uuid, organisation_id: Uuid) -> ApiResult<()> {
+    for organisation in ancestry(tx, organisation_id).await? {
+        crate::sync::scopes::grant(tx, person_id, &fabrique_wire::sync::scope::organisation(organisation.id)).await?;
+    }
+    Ok(())
+}
+
+/// An organisation moved: the people of its subtree now read the scopes of its new
+/// ancestors instead of the old ones (their next pull purges what the old ones said and
+/// brings what the new ones said). A few statements, whatever the subtree's size.
+pub async fn scopes_moved(tx: &mut Tx, organisation_id: Uuid) -> ApiResult<()> {
+    const SUBTREE: &str = "WITH RECURSIVE subtree(id) AS ( \
+            SELECT id FROM organisations WHERE id = $1 \
+            UNION ALL SELECT o.id FROM organisations o JOIN subtree s ON o.parent_id = s.id)";
+    let uuid_text = |column: &str| tx.uuid_text(column);
+    let sql_delete = format!(
+        "{SUBTREE} DELETE FROM person_scopes WHERE scope LIKE 'organisation:%' AND person_id IN \
+            (SELECT p.id FROM people p WHERE p.organisation_id IN (SELECT id FROM subtree))"
+    );
+    let sql_insert = format!(
+        "WITH RECURSIVE subtree(id) AS ( \
+            SELECT id FROM organisations WHERE id = $1 \
+            UNION ALL SELECT o.id FROM organisations o JOIN subtree s ON o.parent_id = s.id), \
+         chain(person_id, organisation_id) AS ( \
+            SELECT p.id, p.organisation_id FROM people p WHERE p.organisation_id IN (SELECT id FROM subtree) \
+            UNION SELECT c.person_id, o.parent_id FROM chain c JOIN organisations o ON o.id = c.organisation_id \
+            WHERE o.parent_id IS NOT NULL) \
+         INSERT INTO person_scopes (person_id, scope) SELECT person_id, 'organisation:' || {} FROM chain WHERE true \
+         ON CONFLICT (person_id, scope) DO NOTHING",
+        uuid_text("organisation_id")
+    );
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql_delete)).bind(organisation_id))?;
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql_insert)).bind(organisation_id))?;
+    Ok(())
 }

@@ -228,3 +228,62 @@ async fn an_administrator_runs_the_network_from_the_console_in_a_real_browser() 
     assert!(browser.url().await.ends_with("/admin/sign-in"));
     browser.client.clone().close().await.expect("the browser closes");
 }
+
+#[tokio::test]
+async fn an_administrator_sends_a_must_read_message_from_the_console_and_watches_its_reach_climb() {
+    let server = Server::start().await;
+    let association = new_association(&server, "Les Jardins partagés").await;
+    let mut people = Vec::new();
+    for name in ["Anne Blanc", "Bruno Carre", "Chloe Dubois"] {
+        people.push(server.member_of(name, association, fabrique_wire::accounts::InvitedRole::Member).await);
+    }
+    let browser = Browser::start().await;
+    let base = server.url();
+    browser.goto(&format!("{base}/admin/sign-in")).await;
+    browser.fill("#email", ADMIN_EMAIL).await;
+    browser.fill("#password", PASSWORD).await;
+    browser.submit("#sign-in").await;
+
+    // None yet: the page says what one is for and how to write one.
+    browser.goto(&format!("{base}/admin/must-reads")).await;
+    assert!(browser.text("#no-must-reads").await.contains("Write one"));
+    browser.click("#new-must-read").await;
+    browser.choose("#organisation", &association.to_string()).await;
+    browser.fill("#title", "General assembly on 14 March").await;
+    browser.fill("#body", "At 6 pm in the village hall.\n\nPlease tell us if you come.").await;
+    browser.submit("#send-must-read").await;
+
+    // Its page: the message, nobody reached yet, and the three names to reach.
+    assert!(browser.text(".notice").await.contains("who read it"));
+    assert!(browser.text("#reach-summary").await.contains("0 people reached of 3"));
+    assert_eq!(browser.text("#not-reached").await, "3");
+    assert!(browser.text("#reach-people").await.contains("Anne Blanc"));
+    let id: Uuid = browser
+        .url()
+        .await
+        .rsplit('/')
+        .next()
+        .and_then(|tail| tail.split('?').next())
+        .and_then(|id| id.parse().ok())
+        .expect("the message's page");
+
+    // Two read it on their phones: the page says so when looked at again.
+    for person in people.iter_mut().take(2) {
+        let outcome = server.act(person, Mutation::AcknowledgeMustRead { must_read_id: id }).await;
+        assert_eq!(outcome, MutationOutcome::Applied);
+    }
+    browser.goto(&format!("{base}/admin/must-reads/{id}?state=read_in_app")).await;
+    assert_eq!(browser.text("#read-in-app").await, "2");
+    assert!(browser.text("#reach-summary").await.contains("66 %"));
+    let readers = browser.text("#reach-people").await;
+    assert!(
+        readers.contains("Anne Blanc") && readers.contains("Bruno Carre") && !readers.contains("Chloe"),
+        "{readers}"
+    );
+
+    // The list shows it with its reach; the audit log keeps that it was sent.
+    browser.goto(&format!("{base}/admin/must-reads")).await;
+    assert!(browser.text("#must-reads").await.contains("General assembly on 14 March"));
+    browser.goto(&format!("{base}/admin/audit")).await;
+    assert!(browser.text("body").await.contains("sent a must-read message"));
+}

@@ -20,6 +20,7 @@ pub mod charter;
 pub mod groups;
 pub mod invitations;
 pub mod moderation;
+pub mod must_reads;
 pub mod organisations;
 pub mod people;
 pub mod session;
@@ -51,6 +52,7 @@ pub fn router() -> Router<AppState> {
         .merge(organisations::router())
         .merge(people::router())
         .merge(invitations::router())
+        .merge(must_reads::router())
         .merge(groups::router())
         .merge(moderation::router())
         .merge(charter::router())
@@ -232,6 +234,14 @@ fn problem_in_words(code: ErrorCode, message: &str, details: Option<&serde_json:
     format!("{fr} / {en}")
 }
 
+/// A refusal's sentence, as the problem page says it (for a form shown again with it).
+pub fn problem_sentence(error: &ApiError) -> String {
+    match error {
+        ApiError::Client { code, message, details, .. } => problem_in_words(*code, message, details.as_ref()),
+        _ => String::new(),
+    }
+}
+
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
@@ -286,6 +296,10 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "A link to choose a new password was mailed to them (valid one hour).",
         ),
         "role_changed" => l.tr("Le rôle a été modifié.", "The role was changed."),
+        "must_read_sent" => l.tr(
+            "Le message est envoyé : chacun le voit en haut de son fil, et vous voyez ici qui l'a lu.",
+            "The message is sent: everyone sees it at the top of their feed, and you see here who read it.",
+        ),
         "group_created" => l.tr("Le groupe a été créé.", "The group was created."),
         "group_changed" => l.tr("Le groupe a été modifié.", "The group was changed."),
         "member_changed" => l.tr("Le membre a été modifié.", "The member was changed."),

@@ -41,7 +41,7 @@ pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeS
         .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now()))
         .on_unique(ErrorCode::AccountExists, "An account already exists for this email address: sign in instead.")?;
     crate::sync::scopes::grant(tx, id, &scope::person(id)).await?;
-    crate::must_reads::grant_organisation_scopes(tx, id, person.organisation_id).await?;
+    crate::organisations::grant_scopes(tx, id, person.organisation_id).await?;
     crate::search::index_person(tx, id).await?;
     put_me(tx, id, changes).await?;
     Ok(id)

@@ -601,7 +601,9 @@ mod tests {
         let mut shell = signed_in(person, &first_pull(person, group, vec![]));
         shell.send(Event::Navigate(Route::NotificationSettings));
         let Screen::NotificationSettings(view) = shell.screen() else { panic!("the settings") };
-        assert_eq!(view.kinds.len(), fabrique_wire::notifications::NotificationKind::ALL.len());
+        // Every kind but must-read messages, which cannot be muted.
+        assert_eq!(view.kinds.len(), fabrique_wire::notifications::NotificationKind::ALL.len() - 1);
+        assert!(view.kinds.iter().all(|k| k.kind != "must_read"));
         assert!(view.kinds.iter().all(|k| k.on), "everything on by default");
         assert_eq!(view.groups.len(), 1);
         assert_eq!(view.groups[0].level, super::Level::Important, "a member hears what matters by default");
