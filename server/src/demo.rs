@@ -131,6 +131,7 @@ pub async fn fill_if_empty(db: &Db) -> ApiResult<Option<DemoSignIn>> {
             } else {
                 DirectoryVisibility::Association
             }),
+            language: None,
         };
         people::update_profile(&mut tx, &actor, &update, &mut changes).await?;
         people_ids.push(actor);

@@ -42,7 +42,12 @@ impl App for Fabrique {
                 let save =
                     Command::request_from_shell(storage::set(storage::SETTINGS, &storage::Settings { language }))
                         .build();
-                save.and(render())
+                // The server writes its mails in it too (through the outbox: chosen offline, told later).
+                let tell = match &mut model.phase {
+                    Phase::Active(session) => people::tell_language(session, language),
+                    _ => Command::done(),
+                };
+                save.and(tell).and(render())
             }
             Event::Accounts(event) => accounts::update(event, model),
             Event::Sync(epoch, answer) => {

@@ -133,6 +133,18 @@ async fn a_managers_must_read_reaches_five_people_two_in_the_app_three_by_mail_a
     let outcome = server.act(&mut outsider, Mutation::AcknowledgeMustRead { must_read_id: id }).await;
     assert_eq!(rejected_with(&outcome), "must_read_not_found");
 
+    // Emma chose English in her app: her mail is in English.
+    let english = fabrique_wire::people::ProfileUpdate {
+        display_name: None,
+        function: None,
+        bio: None,
+        skills: None,
+        interests: None,
+        directory_visibility: None,
+        language: Some(fabrique_wire::people::MailLanguage::English),
+    };
+    assert_eq!(server.act(&mut five[4], Mutation::UpdateProfile { update: english }).await, MutationOutcome::Applied);
+
     // Before the delay, nothing is mailed.
     assert_eq!(mail_due(&server.db, &settings, Utc::now()).await.unwrap().mailed, 0);
     // A day later, the three who have not read it are mailed, the two others not.
@@ -140,7 +152,10 @@ async fn a_managers_must_read_reaches_five_people_two_in_the_app_three_by_mail_a
     let round = mail_due(&server.db, &settings, later).await.unwrap();
     assert_eq!(round.mailed, 3, "{round:?}");
     assert_eq!(mail_due(&server.db, &settings, later).await.unwrap().mailed, 0, "never twice");
-    for name in ["chloe.dubois", "david.eymard", "emma.faure"] {
+    let english = smtp.first_to("emma.faure@association.test", "Assemblée générale", WITHIN).await;
+    assert_eq!(english.subject, "Important message: Assemblée générale le 14 mars — Fédération test");
+    assert!(english.text.contains("sent an important message to Les Jardins partagés"), "{}", english.text);
+    for name in ["chloe.dubois", "david.eymard"] {
         let mail = smtp.first_to(&format!("{name}@association.test"), "Assemblée générale", WITHIN).await;
         assert_eq!(mail.subject, "Message important : Assemblée générale le 14 mars — Fédération test");
         assert!(mail.text.contains("Claire Manager a envoyé le"), "{}", mail.text);

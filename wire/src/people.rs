@@ -25,6 +25,16 @@ wire_type! {
         Federation,
     }
 
+    /// The language the server writes to the person in (mails), as they chose it in the app.
+    #[derive(Copy, Eq)]
+    #[repr(C)]
+    pub enum MailLanguage {
+        #[serde(rename = "fr")]
+        French,
+        #[serde(rename = "en")]
+        English,
+    }
+
     #[derive(Copy, Eq)]
     #[serde(rename_all = "snake_case")]
     #[repr(C)]
@@ -70,5 +80,9 @@ wire_type! {
         pub interests: Option<Vec<String>>,
         #[serde(default)]
         pub directory_visibility: Option<DirectoryVisibility>,
+        /// The language of the mails the server writes (invitations it forwards, resets,
+        /// digests, must-read messages).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub language: Option<MailLanguage>,
     }
 }

@@ -167,6 +167,13 @@ pub async fn update_profile(
         DirectoryVisibility::Federation => "federation",
     });
     let id = actor.person_id;
+    let language = update.language.map(|l| match l {
+        fabrique_wire::people::MailLanguage::French => "fr",
+        fabrique_wire::people::MailLanguage::English => "en",
+    });
+    if let Some(language) = language {
+        exec!(tx, sqlx::query("UPDATE people SET language = $1 WHERE id = $2").bind(language).bind(id))?;
+    }
     exec!(
         tx,
         sqlx::query(

@@ -438,6 +438,18 @@ mod tests {
     }
 
     #[test]
+    fn the_language_chosen_in_the_app_is_told_to_the_server_for_its_mails() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::SetLanguage(crate::i18n::Language::English));
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let body = String::from_utf8_lossy(&push.operation.body).into_owned();
+        assert!(body.contains("update_profile") && body.contains("\"language\":\"en\""), "{body}");
+        assert!(body.contains("\"display_name\":null"), "nothing else changes: {body}");
+    }
+
+    #[test]
     fn a_tapped_must_read_push_opens_the_message() {
         let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
         let mut shell = signed_in(person, &first_pull(person, group, vec![]));

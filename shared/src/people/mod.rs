@@ -90,10 +90,29 @@ pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
                 } else {
                     DirectoryVisibility::Association
                 }),
+                language: None,
             };
             sync::write(session, Mutation::UpdateProfile { update }).and(render())
         }
     }
+}
+
+/// The language the person chose in the app, for the mails the server writes them.
+pub fn tell_language(session: &mut Session, language: crate::i18n::Language) -> Cmd {
+    let language = match language {
+        crate::i18n::Language::French => fabrique_wire::people::MailLanguage::French,
+        crate::i18n::Language::English => fabrique_wire::people::MailLanguage::English,
+    };
+    let update = ProfileUpdate {
+        display_name: None,
+        function: None,
+        bio: None,
+        skills: None,
+        interests: None,
+        directory_visibility: None,
+        language: Some(language),
+    };
+    sync::write(session, Mutation::UpdateProfile { update })
 }
 
 pub fn open_person(session: &mut Session, id: &str) -> Cmd {

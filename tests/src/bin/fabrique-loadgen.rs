@@ -136,6 +136,21 @@ enum Command {
         #[arg(long, default_value_t = 64)]
         concurrency: usize,
     },
+    /// Against a running server seeded by `seed`: the administrator sends a must-read message
+    /// to the whole federation (the time to write its deliveries: a row per person); `readers`
+    /// people say "J'ai lu", `concurrency` at a time, while the reach is read again and again
+    /// (p50, p95); then the mails of everyone who has not read it are queued, round after
+    /// round, straight in the database of `data_dir` (mails queued per second).
+    MustRead {
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        data_dir: std::path::PathBuf,
+        #[arg(long, default_value_t = 200)]
+        readers: usize,
+        #[arg(long, default_value_t = 8)]
+        concurrency: usize,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -153,6 +168,9 @@ async fn main() {
     match Cli::parse().command {
         Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
+        Command::MustRead { url, data_dir, readers, concurrency } => {
+            must_read(&url, &data_dir, readers, concurrency).await
+        }
         Command::Relay { pushes, concurrency } => relay_bench(pushes, concurrency).await,
         Command::ConsoleSeed { data_dir, days, audit_lines, cases } => {
             console_seed(&data_dir, days, audit_lines, cases).await
@@ -1165,4 +1183,101 @@ async fn relay_bench(pushes: usize, concurrency: usize) {
         (percentile(&through, 0.99).as_secs_f64() - percentile(&direct, 0.99).as_secs_f64()) * 1000.0,
     );
     println!("  relay memory: {at_rest:.1} MB at rest, {after:.1} MB after");
+}
+
+async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concurrency: usize) {
+    use fabrique_server::must_reads::mail::mail_due;
+    use futures::StreamExt;
+    let client = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
+    let admin = sign_in(&client, url, ADMIN_EMAIL).await;
+    let me: Value = client.get(format!("{url}/v1/me")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    let federation = me["profile"]["organisation_id"].as_str().expect("the administrator's organisation").to_owned();
+
+    // Sending: one push, answered once every recipient's row is written and committed.
+    let id = Uuid::now_v7();
+    let message = json!({ "type": "send_must_read", "id": id, "audience": { "to": "organisation", "organisation_id": federation },
+        "title": "Assemblée générale", "body": "Elle aura lieu le 14 mars à 18 h.", "mail_after_hours": 24 });
+    let took = push_one(&client, url, &admin, Uuid::now_v7(), 1, message).await;
+    let reach = |client: reqwest::Client, token: String| async move {
+        let sent = Instant::now();
+        let answer: Value = client
+            .get(format!("{url}/v1/must-reads/{id}/reach"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        (sent.elapsed(), answer)
+    };
+    let (_, first) = reach(client.clone(), admin.clone()).await;
+    println!("sent to {} people: the push answered in {took:.2?} (every recipient's row written)", first["recipients"]);
+
+    // Readers acknowledge while the administrator watches the reach.
+    let mut tokens = Vec::with_capacity(readers);
+    for i in 1..=readers {
+        tokens.push(sign_in(&client, url, &email(i)).await);
+    }
+    let acknowledging = Instant::now();
+    let acks = futures::stream::iter(tokens.into_iter().map(|token| {
+        let client = client.clone();
+        async move {
+            let ack = json!({ "type": "acknowledge_must_read", "must_read_id": id });
+            push_one(&client, url, &token, Uuid::now_v7(), 1, ack).await
+        }
+    }))
+    .buffer_unordered(concurrency)
+    .collect::<Vec<Duration>>();
+    let watching = async {
+        let mut latencies = Vec::new();
+        loop {
+            let (latency, answer) = reach(client.clone(), admin.clone()).await;
+            latencies.push(latency);
+            if answer["read_in_app"].as_u64().unwrap_or(0) >= readers as u64 {
+                return latencies;
+            }
+        }
+    };
+    let (acks, mut reads) = futures::join!(acks, watching);
+    let elapsed = acknowledging.elapsed();
+    Figures { latencies: acks, elapsed }.print("\"J'ai lu\" pushes");
+    reads.sort_unstable();
+    println!(
+        "reach read {} times while they came: p50 {:.2?}, p95 {:.2?}, max {:.2?}",
+        reads.len(),
+        percentile(&reads, 0.50),
+        percentile(&reads, 0.95),
+        reads[reads.len() - 1]
+    );
+
+    // The mails of everyone else, queued (not sent: no SMTP server listens) as the server's
+    // maintenance loop does once the delay is over.
+    let db = Db::connect(&format!("sqlite:{}", data_dir.join("fabrique.db").display())).await.expect("database");
+    let settings = fabrique_server::config::Settings {
+        public_url: url.to_owned(),
+        mail: Some(fabrique_server::mail::MailConfig::new("smtp://127.0.0.1:9", None, url).expect("an SMTP URL")),
+        ..fabrique_server::config::Settings::default()
+    };
+    let later = chrono::Utc::now() + chrono::Duration::hours(25);
+    let queueing = Instant::now();
+    let (mut mailed, mut rounds) = (0, 0);
+    loop {
+        let round = mail_due(&db, &settings, later).await.expect("a round");
+        mailed += round.mailed;
+        rounds += 1;
+        if !round.due {
+            break;
+        }
+    }
+    let took = queueing.elapsed();
+    println!(
+        "{mailed} mails queued in {rounds} rounds, {took:.1?}: {:.0} per second",
+        mailed as f64 / took.as_secs_f64()
+    );
+    let (_, last) = reach(client.clone(), admin.clone()).await;
+    println!(
+        "reach at the end: {} read in the app, {} mailed, {} not reached, of {}",
+        last["read_in_app"], last["mailed"], last["not_reached"], last["recipients"]
+    );
 }
