@@ -79,6 +79,12 @@ impl ChangeSet {
         self.items.is_empty() && self.pokes.is_empty()
     }
 
+    /// Adds another transaction part's changes after these (a later change still wins).
+    pub fn extend(&mut self, other: ChangeSet) {
+        self.items.extend(other.items);
+        self.pokes.extend(other.pokes);
+    }
+
     pub fn clear(&mut self) {
         self.items.clear();
         self.pokes.clear();

@@ -13,6 +13,7 @@ pub mod log;
 pub mod pull;
 pub mod push;
 pub mod scopes;
+pub mod writer;
 
 use std::collections::HashSet;
 use std::convert::Infallible;

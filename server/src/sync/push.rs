@@ -7,7 +7,9 @@
 use axum::extract::State;
 use chrono::Utc;
 use fabrique_wire::error::ErrorBody;
-use fabrique_wire::sync::{MAX_PUSH_MUTATIONS, MutationOutcome, MutationResult, PushRequest, PushResponse};
+use fabrique_wire::sync::{
+    ClientMutation, MAX_PUSH_MUTATIONS, MutationOutcome, MutationResult, PushRequest, PushResponse,
+};
 use uuid::Uuid;
 
 use crate::auth::{Actor, AuthUser};
@@ -53,70 +55,48 @@ pub async fn push(
     let mut results = Vec::with_capacity(request.mutations.len());
     let mut last_mutation_id = None;
     for entry in &request.mutations {
-        let mut tx = state.db.begin_write().await?;
-        let last = lock_client(&mut tx, &actor, request.client_id).await?;
-        let id = entry.id as i64;
-        if id <= last {
-            results.push(MutationResult {
-                id: entry.id,
-                outcome: recorded_outcome(&mut tx, request.client_id, id).await?,
-            });
-            last_mutation_id = Some(last);
-            continue;
-        }
-        if id != last + 1 {
-            return Err(ApiError::conflict(
-                ErrorCode::MutationGap,
-                format!("Mutation {} is missing: the server expects mutation {} next.", last + 1, last + 1),
-            )
-            .with_details(serde_json::json!({ "expected_mutation_id": last + 1 })));
-        }
-
-        // A person writing faster than by hand: this write and the ones after it wait on
-        // the device (429, or the results so far), and go again later.
-        if let Err(wait) = state.limits.take(actor.person_id, &limits::costs(&entry.mutation)) {
-            drop(tx);
-            let retry_after = wait.as_secs().max(1);
-            tracing::info!(mutation = id, retry_after, "write limit reached");
-            if results.is_empty() {
-                return Err(ApiError::write_limited(retry_after));
+        let step = match &state.writer {
+            // SQLite: in the writer's next batch (group commit), answered once it is on disk.
+            Some(writer) => {
+                let (limits, actor, client_id, entry) =
+                    (state.limits.clone(), actor.clone(), request.client_id, entry.clone());
+                writer
+                    .run(Box::new(move |tx, changes| {
+                        Box::pin(async move { one(tx, &limits, &actor, client_id, &entry, changes).await })
+                    }))
+                    .await?
             }
-            break;
-        }
-        let mut changes = ChangeSet::default();
-        tx.savepoint().await?;
-        let outcome = match apply(&mut tx, &actor, &entry.mutation, &mut changes).await {
-            Ok(()) => {
-                tx.release_savepoint().await?;
-                MutationOutcome::Applied
-            }
-            Err(error) => match error.as_client() {
-                Some((code, message)) => {
-                    tx.rollback_to_savepoint().await?;
-                    changes.clear();
-                    tracing::info!(mutation = id, code, "mutation rejected");
-                    MutationOutcome::Rejected { code: code.to_owned(), message: message.to_owned() }
+            // PostgreSQL: its own transaction, concurrently with other pushes.
+            None => {
+                let mut tx = state.db.begin_write().await?;
+                let mut changes = ChangeSet::default();
+                let step = one(&mut tx, &state.limits, &actor, request.client_id, entry, &mut changes).await?;
+                if matches!(step, Step::Done(_)) {
+                    let scopes = log::commit(&mut tx, changes).await?;
+                    tx.commit().await?;
+                    state.pokes.after_commit(scopes);
                 }
-                None => return Err(error),
-            },
+                step
+            }
         };
-        let (outcome_text, code, message) = match &outcome {
-            MutationOutcome::Applied => ("applied", None, None),
-            MutationOutcome::Rejected { code, message } => ("rejected", Some(code.as_str()), Some(message.as_str())),
-        };
-        exec!(&mut tx, sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(request.client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(Utc::now()))?;
-        exec!(
-            &mut tx,
-            sqlx::query("UPDATE sync_clients SET last_mutation_id = $1 WHERE client_id = $2")
-                .bind(id)
-                .bind(request.client_id)
-        )?;
-        let scopes = log::commit(&mut tx, changes).await?;
-        tx.commit().await?;
-        state.pokes.after_commit(scopes);
-        results.push(MutationResult { id: entry.id, outcome });
-        last_mutation_id = Some(id);
+        match step {
+            Step::Replayed(result, last) => {
+                results.push(result);
+                last_mutation_id = Some(last);
+            }
+            Step::Done(result) => {
+                last_mutation_id = Some(result.id as i64);
+                results.push(result);
+            }
+            // A person writing faster than by hand: this write and the ones after it wait on
+            // the device (429, or the results so far), and go again later.
+            Step::WriteLimited(retry_after) => {
+                if results.is_empty() {
+                    return Err(ApiError::write_limited(retry_after));
+                }
+                break;
+            }
+        }
     }
 
     let last_mutation_id = match last_mutation_id {
@@ -124,6 +104,77 @@ pub async fn push(
         None => current_last(&state, &actor, request.client_id).await?,
     };
     Ok(Json(PushResponse { results, last_mutation_id: last_mutation_id as u64 }))
+}
+
+/// What came of one mutation of a push.
+pub enum Step {
+    /// Applied or refused now (recorded either way).
+    Done(MutationResult),
+    /// Applied before (a retry): the recorded outcome, and the client's last mutation id.
+    Replayed(MutationResult, i64),
+    /// Not applied: the person writes faster than by hand; push again after these seconds.
+    WriteLimited(u64),
+}
+
+/// One mutation of `client_id`, inside `tx` (its own transaction on PostgreSQL, the batch's on
+/// SQLite): exactly once (a replay answers the recorded outcome, a gap is refused), within the
+/// person's write limits, applied under a savepoint so that a refusal undoes it alone, and
+/// recorded with the client's progress. Its changes go to `changes`, which the caller writes
+/// to the change log before committing.
+async fn one(
+    tx: &mut Tx,
+    limits: &limits::WriteLimits,
+    actor: &Actor,
+    client_id: Uuid,
+    entry: &ClientMutation,
+    changes: &mut ChangeSet,
+) -> ApiResult<Step> {
+    let last = lock_client(tx, actor, client_id).await?;
+    let id = entry.id as i64;
+    if id <= last {
+        let outcome = recorded_outcome(tx, client_id, id).await?;
+        return Ok(Step::Replayed(MutationResult { id: entry.id, outcome }, last));
+    }
+    if id != last + 1 {
+        return Err(ApiError::conflict(
+            ErrorCode::MutationGap,
+            format!("Mutation {} is missing: the server expects mutation {} next.", last + 1, last + 1),
+        )
+        .with_details(serde_json::json!({ "expected_mutation_id": last + 1 })));
+    }
+    if let Err(wait) = limits.take(actor.person_id, &limits::costs(&entry.mutation)) {
+        let retry_after = wait.as_secs().max(1);
+        tracing::info!(mutation = id, retry_after, "write limit reached");
+        return Ok(Step::WriteLimited(retry_after));
+    }
+    let mut applied = ChangeSet::default();
+    tx.savepoint().await?;
+    let outcome = match apply(tx, actor, &entry.mutation, &mut applied).await {
+        Ok(()) => {
+            tx.release_savepoint().await?;
+            changes.extend(applied);
+            MutationOutcome::Applied
+        }
+        Err(error) => match error.as_client() {
+            Some((code, message)) => {
+                tx.rollback_to_savepoint().await?;
+                tracing::info!(mutation = id, code, "mutation rejected");
+                MutationOutcome::Rejected { code: code.to_owned(), message: message.to_owned() }
+            }
+            None => return Err(error),
+        },
+    };
+    let (outcome_text, code, message) = match &outcome {
+        MutationOutcome::Applied => ("applied", None, None),
+        MutationOutcome::Rejected { code, message } => ("rejected", Some(code.as_str()), Some(message.as_str())),
+    };
+    exec!(tx, sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(Utc::now()))?;
+    exec!(
+        tx,
+        sqlx::query("UPDATE sync_clients SET last_mutation_id = $1 WHERE client_id = $2").bind(id).bind(client_id)
+    )?;
+    Ok(Step::Done(MutationResult { id: entry.id, outcome }))
 }
 
 /// Registers the client on first use and locks its row for this transaction; refuses a

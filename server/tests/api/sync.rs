@@ -449,3 +449,58 @@ async fn a_write_is_answered_only_once_its_transaction_is_on_disk() {
         }
     }
 }
+
+#[tokio::test]
+async fn concurrent_pushes_applied_together_each_get_their_own_outcome_and_none_is_lost() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let group = app.group(&manager, "Tous", "public").await;
+    let closed = app.group(&manager, "Bureau", "private").await;
+    let mut writers = Vec::new();
+    for i in 0..12 {
+        let person = app.member(association, &format!("Rédacteur {i}")).await;
+        app.add_to_group(&manager, group, &person).await;
+        writers.push(person);
+    }
+    // Twelve devices push at the same moment, three posts each: most are fine, every fourth
+    // writer's second post goes to a private group they are not in (refused), and one device
+    // starts with a gap (refused as a whole, nothing applied).
+    let pushes = futures::future::join_all(writers.iter().enumerate().map(|(w, person)| {
+        let device = app.device(person);
+        async move {
+            let mutations: Vec<Value> = (1..=3)
+                .map(|i| {
+                    let target = if w % 4 == 0 && i == 2 { closed } else { group };
+                    json!({ "id": if w == 5 { i + 1 } else { i }, "mutation": create_post(target, &format!("{w}-{i}")).1 })
+                })
+                .collect();
+            let response = device.push_raw(&json!({ "client_id": device.client_id, "mutations": mutations })).await;
+            (w, response.status(), response.json::<Value>().await.unwrap())
+        }
+    }))
+    .await;
+    let mut expected_posts = 0;
+    for (w, status, body) in pushes {
+        if w == 5 {
+            assert_eq!(status, StatusCode::CONFLICT, "{body}");
+            assert_eq!(body["error"]["details"]["expected_mutation_id"], 1);
+            continue;
+        }
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["last_mutation_id"], 3);
+        for (i, result) in body["results"].as_array().unwrap().iter().enumerate() {
+            if w % 4 == 0 && i == 1 {
+                assert_rejected(&result["outcome"], "not_a_member");
+            } else {
+                assert_eq!(result["outcome"]["status"], "applied", "{body}");
+                expected_posts += 1;
+            }
+        }
+    }
+    assert_eq!(app.count("posts").await, expected_posts, "every applied post is stored, once; no refused one");
+    // And every one reaches a reader, in order.
+    let mut reader = app.device(&manager);
+    reader.sync().await;
+    assert_eq!(reader.entities("post").len() as i64, expected_posts);
+}

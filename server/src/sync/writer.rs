@@ -1,0 +1,147 @@
+//! Group commit on SQLite (issue 23): the mutations of concurrent pushes are applied by one
+//! writer task, together, in one transaction, with one change-log write and one commit (one
+//! `fsync` with `synchronous = FULL`) for the whole batch.
+//!
+//! Each mutation keeps its own savepoint: one that is refused, or that fails, is undone alone
+//! and answered alone; the others go on. A push is answered only once the batch that holds
+//! its mutation is committed, so "applied" still means "on disk". If the commit itself fails,
+//! every mutation of the batch is answered with the error and none is applied: their devices
+//! keep them and push them again.
+//!
+//! SQLite has one writer anyway: batching changes only how often it syncs. PostgreSQL runs
+//! each mutation in its own transaction, concurrently ([`crate::sync::push`]).
+
+use std::future::Future;
+use std::pin::Pin;
+
+use tokio::sync::{mpsc, oneshot};
+
+use crate::db::{Db, Tx};
+use crate::error::{ApiError, ApiResult};
+use crate::pokes::Pokes;
+use crate::sync::log::{self, ChangeSet};
+
+/// Mutations applied in one transaction at most.
+pub const MAX_BATCH: usize = 64;
+
+/// One mutation's work inside the batch's transaction: it writes its changes to the set it
+/// is given, and answers what it did.
+pub type Work<T> = Box<dyn for<'a> FnOnce(&'a mut Tx, &'a mut ChangeSet) -> BoxedFuture<'a, T> + Send>;
+pub type BoxedFuture<'a, T> = Pin<Box<dyn Future<Output = ApiResult<T>> + Send + 'a>>;
+
+struct Job<T> {
+    work: Work<T>,
+    reply: oneshot::Sender<ApiResult<T>>,
+}
+
+/// The handle requests send their work to.
+pub struct Writer<T> {
+    jobs: mpsc::Sender<Job<T>>,
+}
+
+impl<T> Clone for Writer<T> {
+    fn clone(&self) -> Self {
+        Writer { jobs: self.jobs.clone() }
+    }
+}
+
+impl<T: Send + 'static> Writer<T> {
+    /// Starts the writer task over `db`; it ends when every handle is dropped.
+    pub fn start(db: Db, pokes: Pokes) -> Writer<T> {
+        let (jobs, receiver) = mpsc::channel(1024);
+        tokio::spawn(run(db, pokes, receiver));
+        Writer { jobs }
+    }
+
+    /// Runs `work` in the next batch; answers once the batch is committed.
+    pub async fn run(&self, work: Work<T>) -> ApiResult<T> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job { work, reply })
+            .await
+            .map_err(|_| ApiError::internal("the writer has stopped".to_owned()))?;
+        answer.await.map_err(|_| ApiError::internal("the writer dropped a mutation".to_owned()))?
+    }
+}
+
+async fn run<T: Send + 'static>(db: Db, pokes: Pokes, mut receiver: mpsc::Receiver<Job<T>>) {
+    while let Some(first) = receiver.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match receiver.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        apply_batch(&db, &pokes, batch).await;
+    }
+}
+
+async fn apply_batch<T>(db: &Db, pokes: &Pokes, batch: Vec<Job<T>>) {
+    let mut tx = match db.begin_write().await {
+        Ok(tx) => tx,
+        Err(error) => {
+            let error = ApiError::from(error);
+            for job in batch {
+                let _ = job.reply.send(Err(copy(&error)));
+            }
+            return;
+        }
+    };
+    let mut all = ChangeSet::default();
+    let mut answers: Vec<(oneshot::Sender<ApiResult<T>>, ApiResult<T>)> = Vec::with_capacity(batch.len());
+    for job in batch {
+        let mut changes = ChangeSet::default();
+        let outcome = match savepoint(&mut tx, "SAVEPOINT job").await {
+            Ok(()) => (job.work)(&mut tx, &mut changes).await,
+            Err(error) => Err(error),
+        };
+        let outcome = match outcome {
+            Ok(done) => match savepoint(&mut tx, "RELEASE SAVEPOINT job").await {
+                Ok(()) => {
+                    all.extend(changes);
+                    Ok(done)
+                }
+                Err(error) => Err(error),
+            },
+            Err(error) => {
+                // Undone alone; the batch goes on (unless the transaction itself is broken,
+                // which the commit then says).
+                let _ = savepoint(&mut tx, "ROLLBACK TO SAVEPOINT job").await;
+                let _ = savepoint(&mut tx, "RELEASE SAVEPOINT job").await;
+                Err(error)
+            }
+        };
+        answers.push((job.reply, outcome));
+    }
+    let committed = async {
+        let scopes = log::commit(&mut tx, all).await?;
+        tx.commit().await?;
+        ApiResult::Ok(scopes)
+    }
+    .await;
+    match committed {
+        Ok(scopes) => {
+            pokes.after_commit(scopes);
+            for (reply, outcome) in answers {
+                let _ = reply.send(outcome);
+            }
+        }
+        Err(error) => {
+            tracing::error!(%error, "a batch of mutations could not be committed: none is applied");
+            for (reply, _) in answers {
+                let _ = reply.send(Err(copy(&error)));
+            }
+        }
+    }
+}
+
+async fn savepoint(tx: &mut Tx, statement: &'static str) -> ApiResult<()> {
+    crate::exec!(tx, sqlx::query(statement))?;
+    Ok(())
+}
+
+/// The same failure for each mutation of a batch that could not be written.
+fn copy(error: &ApiError) -> ApiError {
+    ApiError::internal(error.to_string())
+}
