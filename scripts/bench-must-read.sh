@@ -13,7 +13,7 @@ port=18091
 trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
 
 cargo build --release --locked --bin fabrique --bin fabrique-loadgen
-./target/release/fabrique-loadgen seed --data-dir "$data" --people "$people" --groups 100 --posts 1000
+./target/release/fabrique-loadgen seed --data-dir "$data" --people "$people" --groups 0 --posts 0
 ./target/release/fabrique serve --write-limits off --data-dir "$data" --bind "127.0.0.1:$port" > "$data/server.log" 2>&1 &
 server=$!
 # Retried by curl until it answers (refused connections included), for a minute at most.

@@ -85,6 +85,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         files_dir,
         push_endpoints: args.push_endpoints(),
         write_limits: args.write_limits(),
+        write_batch: args.write_batch as usize,
         trusted_proxies: args.trusted_proxies.clone(),
         mail: mail.clone(),
     };

@@ -123,6 +123,11 @@ pub struct ServeArgs {
     #[arg(long, env = "FABRIQUE_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<ipnet::IpNet>,
 
+    /// On SQLite, the most mutations of concurrent pushes applied in one transaction (group
+    /// commit: one sync to disk for all of them); 1 commits each one alone.
+    #[arg(long, env = "FABRIQUE_WRITE_BATCH", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub write_batch: u32,
+
     /// Per-person write limits: `on`, or `off` for bulk imports and load tests. A write past
     /// a limit waits on the phone and goes later; nothing is lost.
     #[arg(long, env = "FABRIQUE_WRITE_LIMITS", default_value = "on", value_parser = ["on", "off"])]
@@ -243,6 +248,8 @@ pub struct Settings {
     pub push_endpoints: EndpointRule,
     /// Per-person write limits; `None`: off.
     pub write_limits: Option<PerHour>,
+    /// See `ServeArgs::write_batch`.
+    pub write_batch: usize,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// How mails leave; `None`: no mail, links are shown to pass on.
@@ -260,6 +267,7 @@ impl Default for Settings {
             files_dir,
             push_endpoints: EndpointRule::PublicOnly,
             write_limits: Some(PerHour::default()),
+            write_batch: crate::sync::writer::MAX_BATCH,
             trusted_proxies: Vec::new(),
             mail: None,
         }

@@ -134,7 +134,9 @@ impl Application {
             None => limits::WriteLimits::off(),
         });
         let writer = match &db {
-            db::Db::Sqlite { .. } => Some(sync::writer::Writer::start(db.clone(), pokes.clone())),
+            db::Db::Sqlite { .. } => {
+                Some(sync::writer::Writer::start(db.clone(), pokes.clone(), settings.write_batch.max(1)))
+            }
             db::Db::Postgres(_) => None,
         };
         let state = AppState { db, settings: Arc::new(settings), pokes, limits, writer };

@@ -21,7 +21,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::pokes::Pokes;
 use crate::sync::log::{self, ChangeSet};
 
-/// Mutations applied in one transaction at most.
+/// Mutations applied in one transaction at most, unless configured (`--write-batch`).
 pub const MAX_BATCH: usize = 64;
 
 /// One mutation's work inside the batch's transaction: it writes its changes to the set it
@@ -47,9 +47,9 @@ impl<T> Clone for Writer<T> {
 
 impl<T: Send + 'static> Writer<T> {
     /// Starts the writer task over `db`; it ends when every handle is dropped.
-    pub fn start(db: Db, pokes: Pokes) -> Writer<T> {
+    pub fn start(db: Db, pokes: Pokes, batch: usize) -> Writer<T> {
         let (jobs, receiver) = mpsc::channel(1024);
-        tokio::spawn(run(db, pokes, receiver));
+        tokio::spawn(run(db, pokes, receiver, batch));
         Writer { jobs }
     }
 
@@ -64,16 +64,21 @@ impl<T: Send + 'static> Writer<T> {
     }
 }
 
-async fn run<T: Send + 'static>(db: Db, pokes: Pokes, mut receiver: mpsc::Receiver<Job<T>>) {
+async fn run<T: Send + 'static>(db: Db, pokes: Pokes, mut receiver: mpsc::Receiver<Job<T>>, most: usize) {
     while let Some(first) = receiver.recv().await {
         let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
+        while batch.len() < most {
             match receiver.try_recv() {
                 Ok(job) => batch.push(job),
                 Err(_) => break,
             }
         }
-        apply_batch(&db, &pokes, batch).await;
+        // In a task of its own: a mutation that panics loses its batch (dropped, so rolled
+        // back; each request is answered with an error), never the writer.
+        let (db, pokes) = (db.clone(), pokes.clone());
+        if let Err(error) = tokio::spawn(async move { apply_batch(&db, &pokes, batch).await }).await {
+            tracing::error!(%error, "a batch of mutations failed: none is applied");
+        }
     }
 }
 

@@ -256,6 +256,10 @@ async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usiz
         tx.commit().await.unwrap();
     }
     println!("seeded {people_count} people in {:.1?}", started.elapsed());
+    if group_count == 0 {
+        // People only (what a message to the whole federation needs).
+        return;
+    }
 
     // Everyone joins 5 groups; the reader (person 0) joins 50.
     let mut group_ids = Vec::with_capacity(group_count);
