@@ -23,8 +23,16 @@ pub struct Browser {
 }
 
 impl Drop for Browser {
+    /// Chromium outlives a killed chromedriver and keeps writing its profile: it is ended
+    /// first (found by its own profile directory), so that the directory is really removed.
     fn drop(&mut self) {
         let _ = self.driver.start_kill();
+        let _ = std::process::Command::new("pkill")
+            .arg("-KILL")
+            .arg("-f")
+            .arg("--")
+            .arg(format!("--user-data-dir={}", self.profile.display()))
+            .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }

@@ -96,6 +96,14 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
             };
             mark.and(crux_core::Command::event(crate::model::Event::Navigate(route_of(session, &notification))))
         }
+        NotificationsEvent::PushRenewed => {
+            if matches!(session.push, PushState::Registering) {
+                // The registration under way asks the push service now: it gets the new address.
+                return render();
+            }
+            session.push = PushState::NotYet;
+            register(session).and(render())
+        }
         NotificationsEvent::Tapped { payload } => {
             let Ok(push) = serde_json::from_str::<PushPayload>(&payload) else {
                 // Unreadable: the list is where it is.
@@ -541,6 +549,24 @@ mod tests {
         shell.send(Event::Navigate(Route::Notifications));
         let Screen::Notifications(list) = shell.screen() else { panic!("the list") };
         assert!(list.push_unavailable.is_none(), "a phone that receives pushes is not told otherwise");
+
+        // The push service renews the device's address (a new FCM token): registered again at
+        // once, with the new address.
+        shell.send(Event::Notifications(NotificationsEvent::PushRenewed));
+        shell.answer_json("/v1/push/key", 200, &PushKey { public_key: "BServerKey".into() });
+        shell.answer_push(PushRegistration::Subscribed {
+            endpoint: "https://push.example/new".into(),
+            p256dh: "BKey".into(),
+            auth: "secret".into(),
+            label: "Téléphone".into(),
+        });
+        let sent = shell.answer_json(
+            "/v1/push/subscriptions",
+            201,
+            &PushSubscription { id: Uuid::now_v7(), label: "Téléphone".into(), created_at: Utc::now() },
+        );
+        let body: serde_json::Value = serde_json::from_slice(&sent.body).unwrap();
+        assert_eq!(body["endpoint"], "https://push.example/new");
     }
 
     #[test]

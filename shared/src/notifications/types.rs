@@ -39,6 +39,10 @@ pub enum NotificationsEvent {
     Tapped {
         payload: String,
     },
+    /// The push service gave this device a new address (a new FCM token, a distributor that
+    /// changed): the server is told at once, not at the next start (the old address is dropped
+    /// by the server when its push service says it is gone).
+    PushRenewed,
     /// The answers of this area's effects: only the core creates these (for the session of
     /// the epoch they carry; an answer for an earlier session is dropped).
     #[serde(skip)]

@@ -4739,6 +4739,10 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
     /// `push_decrypt` gave). Opens what it is about (syncing if it is not here yet) and marks
     /// it read; the same when the tap started the app.
     case tapped(payload: String)
+    /// The push service gave this device a new address (a new FCM token, a distributor that
+    /// changed): the server is told at once, not at the next start (the old address is dropped
+    /// by the server when its push service says it is gone).
+    case pushRenewed
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -4770,6 +4774,8 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
         case .tapped(let payload):
             try serializer.serialize_variant_index(value: 5)
             try serializer.serialize_str(value: payload)
+        case .pushRenewed:
+            try serializer.serialize_variant_index(value: 6)
         }
         try serializer.decrease_container_depth()
     }
@@ -4817,6 +4823,9 @@ indirect public enum NotificationsEvent: Hashable, Equatable {
             let payload = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .tapped(payload: payload)
+        case 6:
+            try deserializer.decrease_container_depth()
+            return .pushRenewed
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for NotificationsEvent: \(index)")
         }
     }

@@ -3,6 +3,7 @@ package org.fabrique.app.push
 import android.os.Build
 import org.fabrique.app.FabriqueApplication
 import org.fabrique.core.types.Event
+import org.fabrique.core.types.NotificationsEvent
 import org.fabrique.core.types.PushRegistration
 import org.unifiedpush.android.connector.FailedReason
 import org.unifiedpush.android.connector.PushService
@@ -23,7 +24,13 @@ class FabriquePushService : PushService() {
         } else {
             PushRegistration.Subscribed(endpoint.url, keys.pubKey, keys.auth, "${Build.MANUFACTURER} ${Build.MODEL}")
         }
-        UnifiedPushRegistrar.pending?.complete(registration)
+        val pending = UnifiedPushRegistrar.pending
+        if (pending != null && !pending.isDone) {
+            pending.complete(registration)
+        } else {
+            // Not asked for: the distributor changed the address; the core registers again.
+            core.send(Event.Notifications(NotificationsEvent.PushRenewed))
+        }
     }
 
     override fun onMessage(message: PushMessage, instance: String) {

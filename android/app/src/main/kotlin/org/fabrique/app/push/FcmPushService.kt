@@ -6,6 +6,7 @@ import com.google.firebase.messaging.RemoteMessage
 import org.fabrique.app.FabriqueApplication
 import org.fabrique.core.ffi.pushDecrypt
 import org.fabrique.core.types.Event
+import org.fabrique.core.types.NotificationsEvent
 
 /**
  * Pushes through Google's FCM, for phones with Google services: `fabrique-relay` put the
@@ -27,8 +28,8 @@ class FcmPushService : FirebaseMessagingService() {
         core.send(Event.PushReceived)
     }
 
-    /** A new token: the server learns the new address at the core's next registration (the next start). */
+    /** A new token: the core registers again at once, so the server learns the new address. */
     override fun onNewToken(token: String) {
-        core.send(Event.Refresh)
+        core.send(Event.Notifications(NotificationsEvent.PushRenewed))
     }
 }

@@ -6064,6 +6064,21 @@ sealed interface NotificationsEvent {
         }
     }
 
+    /// The push service gave this device a new address (a new FCM token, a distributor that
+    /// changed): the server is told at once, not at the next start (the old address is dropped
+    /// by the server when its push service says it is gone).
+    data object PushRenewed: NotificationsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): PushRenewed {
+            return PushRenewed
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): NotificationsEvent {
@@ -6075,6 +6090,7 @@ sealed interface NotificationsEvent {
                 3 -> SetGroupLevel.deserialize(deserializer)
                 4 -> SetDigest.deserialize(deserializer)
                 5 -> Tapped.deserialize(deserializer)
+                6 -> PushRenewed.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for NotificationsEvent: $index")
             }
         }
