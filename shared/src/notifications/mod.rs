@@ -531,19 +531,7 @@ mod tests {
             shell.push.front().map(|r| r.operation.clone()),
             Some(PushOperation::Register { application_server_key: "BServerKey".into() })
         );
-        shell.answer_push(PushRegistration::Subscribed {
-            endpoint: "https://push.example/abc".into(),
-            p256dh: "BKey".into(),
-            auth: "secret".into(),
-            label: "Téléphone".into(),
-        });
-        let sent = shell.answer_json(
-            "/v1/push/subscriptions",
-            201,
-            &PushSubscription { id: Uuid::now_v7(), label: "Téléphone".into(), created_at: Utc::now() },
-        );
-        let body: serde_json::Value = serde_json::from_slice(&sent.body).unwrap();
-        assert_eq!(body["endpoint"], "https://push.example/abc");
+        assert_eq!(subscribed(&mut shell, "https://push.example/abc")["endpoint"], "https://push.example/abc");
         shell.send(Event::Foreground);
         assert!(!shell.waiting_paths().iter().any(|p| p.starts_with("/v1/push")), "registered once per session");
         shell.send(Event::Navigate(Route::Notifications));
@@ -554,8 +542,13 @@ mod tests {
         // once, with the new address.
         shell.send(Event::Notifications(NotificationsEvent::PushRenewed));
         shell.answer_json("/v1/push/key", 200, &PushKey { public_key: "BServerKey".into() });
+        assert_eq!(subscribed(&mut shell, "https://push.example/new")["endpoint"], "https://push.example/new");
+    }
+
+    /// The phone's push service gives `endpoint`; the server records it: what the core sent.
+    fn subscribed(shell: &mut Shell, endpoint: &str) -> serde_json::Value {
         shell.answer_push(PushRegistration::Subscribed {
-            endpoint: "https://push.example/new".into(),
+            endpoint: endpoint.into(),
             p256dh: "BKey".into(),
             auth: "secret".into(),
             label: "Téléphone".into(),
@@ -565,8 +558,7 @@ mod tests {
             201,
             &PushSubscription { id: Uuid::now_v7(), label: "Téléphone".into(), created_at: Utc::now() },
         );
-        let body: serde_json::Value = serde_json::from_slice(&sent.body).unwrap();
-        assert_eq!(body["endpoint"], "https://push.example/new");
+        serde_json::from_slice(&sent.body).unwrap()
     }
 
     #[test]

@@ -456,6 +456,11 @@ async fn sign_in(client: &reqwest::Client, url: &str, email: &str) -> String {
     response["token"].as_str().expect("signed in").to_owned()
 }
 
+/// A JSON answer to a GET as `token`.
+async fn get_json(client: &reqwest::Client, address: &str, token: &str) -> Value {
+    client.get(address).bearer_auth(token).send().await.unwrap().json().await.unwrap()
+}
+
 async fn pull_bytes(client: &reqwest::Client, url: &str, token: &str, cursor: &Option<String>) -> Vec<u8> {
     let response = client
         .post(format!("{url}/v1/sync/pull"))
@@ -677,15 +682,7 @@ async fn talk(url: &str, messages: usize, seconds: u64, concurrency: usize, peop
     Figures { latencies, elapsed: started.elapsed() }.print(&format!("vote pushed ({} voters at once)", voters.len()));
 
     // Each voter counts once, for their last choice, however often they voted.
-    let results: Value = client
-        .get(format!("{url}/v1/polls/{poll}/results"))
-        .bearer_auth(&admin)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let results = get_json(&client, &format!("{url}/v1/polls/{poll}/results"), &admin).await;
     let counted: Vec<i64> =
         results["options"].as_array().unwrap().iter().map(|o| o["votes"].as_i64().unwrap()).collect();
     assert_eq!(counted, expected, "the counts are each voter's last choice: {results}");
@@ -1194,7 +1191,7 @@ async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concur
     use futures::StreamExt;
     let client = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
     let admin = sign_in(&client, url, ADMIN_EMAIL).await;
-    let me: Value = client.get(format!("{url}/v1/me")).bearer_auth(&admin).send().await.unwrap().json().await.unwrap();
+    let me = get_json(&client, &format!("{url}/v1/me"), &admin).await;
     let federation = me["profile"]["organisation_id"].as_str().expect("the administrator's organisation").to_owned();
 
     // Sending: one push, answered once every recipient's row is written and committed.
@@ -1204,15 +1201,7 @@ async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concur
     let took = push_one(&client, url, &admin, Uuid::now_v7(), 1, message).await;
     let reach = |client: reqwest::Client, token: String| async move {
         let sent = Instant::now();
-        let answer: Value = client
-            .get(format!("{url}/v1/must-reads/{id}/reach"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let answer = get_json(&client, &format!("{url}/v1/must-reads/{id}/reach"), &token).await;
         (sent.elapsed(), answer)
     };
     let (_, first) = reach(client.clone(), admin.clone()).await;
