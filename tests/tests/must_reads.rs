@@ -201,6 +201,9 @@ async fn an_organisers_must_read_is_pushed_at_once_and_a_private_groups_mail_hol
     let device = service.device();
     assert!(server.subscribe(&awa, &device).await.status().is_success());
     let mut other = server.member("Bob Martin").await;
+    let mut carla = server.member("Carla Nunes").await;
+    server.admin_does(Mutation::InviteToGroup { group_id: board, person_id: carla.id }).await;
+    assert_eq!(server.act(&mut carla, Mutation::JoinGroup { group_id: board }).await, MutationOutcome::Applied);
 
     // A member who does not run the group cannot send one to it; its administrator can.
     let refused = must_read(MustReadAudience::Group { group_id: board }, "Trésorerie", "Le compte est à découvert.");
@@ -215,9 +218,12 @@ async fn an_organisers_must_read_is_pushed_at_once_and_a_private_groups_mail_hol
     assert_eq!(pushed[0].payload["subject_id"], id.to_string());
     assert!(!pushed[0].payload.to_string().contains("découvert"), "ids and a generic line only");
 
+    // Carla leaves the group before the delay is over: she is not mailed.
+    assert_eq!(server.act(&mut carla, Mutation::LeaveGroup { group_id: board }).await, MutationOutcome::Applied);
+
     // The mail after the delay says who wrote in which group, nothing of what.
     let later = Utc::now() + chrono::Duration::hours(25);
-    assert_eq!(mail_due(&server.db, &settings, later).await.unwrap().mailed, 1);
+    assert_eq!(mail_due(&server.db, &settings, later).await.unwrap().mailed, 1, "Awa only");
     let mail = smtp.first_to("awa.diallo@association.test", "Bureau", WITHIN).await;
     assert_eq!(mail.subject, "Un message important vous attend — Fédération test");
     for part in [&mail.text, &mail.html] {

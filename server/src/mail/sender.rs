@@ -1,6 +1,6 @@
 //! The mail sender: claims due mails from the outbox, hands each to the SMTP server, and
 //! records what came of it at once (one small transaction per mail), so a crash mails again
-//! at most the one that was in flight.
+//! at most those that were in flight (`parallel` of them).
 //!
 //! - A claim marks a few mails `sending` until `claimed_until` in one statement (on
 //!   PostgreSQL with `FOR UPDATE SKIP LOCKED`): two instances never hold the same mail; a
@@ -9,7 +9,11 @@
 //!   dropped. A permanent refusal (5xx: no such mailbox): `failed` at once. Anything else (4xx,
 //!   the server unreachable, a timeout): again later with exponential backoff, given up after
 //!   [`MailSenderOptions::max_attempts`].
-//! - A stopping server finishes the mail in hand before it exits.
+//! - Several people's mails go at once (`parallel`, over the SMTP transport's pool of
+//!   connections): a message to a whole federation does not leave at the pace of one
+//!   conversation with the SMTP server. One person's mails go one after the other, in the order
+//!   written (a newer reset link after the one it replaces).
+//! - A stopping server finishes the mails in hand before it exits.
 
 use std::time::Duration;
 
@@ -33,15 +37,18 @@ pub struct MailSenderOptions {
     pub idle: Duration,
     /// How long a claim holds; older, it is taken to be from a sender that crashed.
     pub claim: Duration,
+    /// Mails handed to the SMTP server at once (each to a different person).
+    pub parallel: usize,
 }
 
 impl Default for MailSenderOptions {
     fn default() -> Self {
         MailSenderOptions {
-            batch: 5,
+            batch: 20,
             max_attempts: 10,
             idle: Duration::from_millis(500),
             claim: Duration::from_secs(300),
+            parallel: 4,
         }
     }
 }
@@ -98,13 +105,37 @@ impl MailSender {
         }
     }
 
-    /// Claims the mails due at `now` and sends them one after the other.
+    /// Claims the mails due at `now` and sends them: several people's at once, each person's
+    /// in the order written; each outcome recorded as soon as it is known.
     pub async fn send_due(&self, now: DateTime<Utc>) -> ApiResult<Round> {
+        use futures::StreamExt;
         let claimed = self.claim(now).await?;
         let mut round = Round { claimed: claimed.len(), ..Round::default() };
+        let mut queues: Vec<Vec<Claimed>> = Vec::new();
         for mail in claimed {
-            let outcome = self.send(&mail).await;
-            self.record(&mail, outcome, &mut round).await?;
+            match queues.iter_mut().find(|queue| queue[0].recipient == mail.recipient) {
+                Some(queue) => queue.push(mail),
+                None => queues.push(vec![mail]),
+            }
+        }
+        let mut done = futures::stream::iter(queues)
+            .map(|queue| async move {
+                let mut recorded = Vec::with_capacity(queue.len());
+                for mail in queue {
+                    let outcome = self.send(&mail).await;
+                    recorded.push(self.record(&mail, outcome).await);
+                }
+                recorded
+            })
+            .buffer_unordered(self.options.parallel.max(1));
+        while let Some(recorded) = done.next().await {
+            for outcome in recorded {
+                match outcome? {
+                    Recorded::Sent => round.sent += 1,
+                    Recorded::Retried => round.retried += 1,
+                    Recorded::Failed => round.failed += 1,
+                }
+            }
         }
         Ok(round)
     }
@@ -148,32 +179,39 @@ impl MailSender {
         }
     }
 
-    async fn record(&self, mail: &Claimed, outcome: Outcome, round: &mut Round) -> ApiResult<()> {
+    async fn record(&self, mail: &Claimed, outcome: Outcome) -> ApiResult<Recorded> {
         let now = Utc::now();
         let mut tx = self.db.begin_write().await?;
-        match outcome {
+        let recorded = match outcome {
             Outcome::Sent => {
-                round.sent += 1;
                 exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'sent', message = NULL, claimed_until = NULL, finished_at = $1, last_error = NULL WHERE id = $2")
                     .bind(now).bind(mail.id))?;
+                Recorded::Sent
             }
             Outcome::Retry(error) if mail.attempts < self.options.max_attempts => {
-                round.retried += 1;
                 tracing::info!(mail = mail.id, %error, "a mail goes again later");
                 let not_before = now + backoff(mail.attempts);
                 exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'waiting', not_before = $1, claimed_until = NULL, last_error = $2 WHERE id = $3")
                     .bind(not_before).bind(&error).bind(mail.id))?;
+                Recorded::Retried
             }
             Outcome::Retry(error) | Outcome::Failed(error) => {
-                round.failed += 1;
                 tracing::warn!(mail = mail.id, %error, "a mail could not be sent");
                 exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'failed', message = NULL, claimed_until = NULL, finished_at = $1, last_error = $2 WHERE id = $3")
                     .bind(now).bind(&error).bind(mail.id))?;
+                Recorded::Failed
             }
-        }
+        };
         tx.commit().await?;
-        Ok(())
+        Ok(recorded)
     }
+}
+
+/// What was written of one mail's outcome.
+enum Recorded {
+    Sent,
+    Retried,
+    Failed,
 }
 
 enum Outcome {

@@ -3,7 +3,9 @@
 //! batch of its recipients still unread and unmailed (a partial index holds exactly them), and
 //! queues their mails (cause `must-read:<message>:<person>`: never twice) in the transaction
 //! that marks them mailed and counts them. The caller runs rounds until one mails fewer than
-//! a batch. Without SMTP nothing is queued and nobody is marked: the reach says so.
+//! a batch. Without SMTP nothing is queued and nobody is marked: the reach says so. Who left the
+//! group a message was sent to, or whose account was closed, is not mailed (and stays "not
+//! reached").
 
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -52,8 +54,9 @@ pub async fn mail_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
     let recipients: Vec<Recipient> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT r.person_id, p.email, p.display_name, p.language FROM must_read_recipients r JOIN people p ON p.id = r.person_id \
          WHERE r.must_read_id = $1 AND r.read_at IS NULL AND r.mailed_at IS NULL AND p.deactivated_at IS NULL \
+            AND ($3 IS NULL OR EXISTS (SELECT 1 FROM group_members g WHERE g.group_id = $3 AND g.person_id = r.person_id)) \
          ORDER BY r.person_id LIMIT $2")
-        .bind(message.id).bind(PER_ROUND as i64).fetch_all(c).await)?;
+        .bind(message.id).bind(PER_ROUND as i64).bind(message.group_id).fetch_all(c).await)?;
     // A private group's message stays in the app: its mail says only who wrote, where.
     let private = match message.group_id {
         Some(group_id) => {
