@@ -52,10 +52,11 @@ pub enum Action {
     PostDelete,
     QuestionDelete,
     QuestionsEscalation,
+    RetentionChange,
 }
 
 impl Action {
-    pub const ALL: [Action; 40] = [
+    pub const ALL: [Action; 41] = [
         Action::GroupMemberRole,
         Action::GroupMemberRemove,
         Action::GroupJoinRequestRefuse,
@@ -96,6 +97,7 @@ impl Action {
         Action::PostDelete,
         Action::QuestionDelete,
         Action::QuestionsEscalation,
+        Action::RetentionChange,
     ];
 
     /// The stable name kept in the log (searchable).
@@ -141,6 +143,7 @@ impl Action {
             Action::PostDelete => "post.delete",
             Action::QuestionDelete => "question.delete",
             Action::QuestionsEscalation => "questions.escalation",
+            Action::RetentionChange => "retention.change",
         }
     }
 

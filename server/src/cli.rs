@@ -261,13 +261,19 @@ async fn maintenance(
         if let Err(error) = crate::activity::forget_old(&db, chrono::Utc::now()).await {
             tracing::warn!(%error, "activity clean-up failed");
         }
-        match crate::notifications::forget_old(&db, chrono::Utc::now() - crate::notifications::KEPT_FOR).await {
-            Ok((0, _)) => {}
-            Ok((count, scopes)) => {
-                tracing::info!(count, "forgot old notifications");
-                pokes.after_commit(scopes);
+        // Notifications and audit lines past the federation's retention (console, "Conservation").
+        match crate::retention::apply(&db, chrono::Utc::now()).await {
+            Ok(forgotten) => {
+                if forgotten.notifications > 0 || forgotten.audit_lines > 0 {
+                    tracing::info!(
+                        notifications = forgotten.notifications,
+                        audit_lines = forgotten.audit_lines,
+                        "forgot what is past its retention"
+                    );
+                }
+                pokes.after_commit(forgotten.scopes);
             }
-            Err(error) => tracing::warn!(%error, "notifications clean-up failed"),
+            Err(error) => tracing::warn!(%error, "retention clean-up failed"),
         }
         match crate::mail::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
             Ok(0) => {}

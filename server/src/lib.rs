@@ -43,6 +43,7 @@ pub mod pokes;
 pub mod polls;
 pub mod posts;
 pub mod questions;
+pub mod retention;
 pub mod search;
 pub mod sync;
 pub mod web_push;

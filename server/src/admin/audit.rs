@@ -66,6 +66,7 @@ fn said(action: Action, l: Lang) -> &'static str {
         Action::AdminCreate => ("a créé un compte d'administration", "created an administrator account"),
         Action::AnnouncementGroup => ("a envoyé un message des organisateurs", "sent an organisers' message"),
         Action::MustReadSend => ("a envoyé un message à lire", "sent a must-read message"),
+        Action::RetentionChange => ("a changé la durée de conservation des données", "changed how long data is kept"),
         Action::CharterPublish => ("a publié une version de la charte", "published a version of the charter"),
         Action::CommentDelete => ("a supprimé un commentaire", "deleted a comment"),
         Action::ConsoleSessionRevoke => ("a fermé une session de la console", "ended a console session"),
@@ -135,6 +136,7 @@ fn kind_word(kind: &str, l: Lang) -> String {
         "event" => ("un événement", "an event"),
         "report" | "case" => ("un signalement", "a report"),
         "charter" => ("la charte", "the charter"),
+        "settings" => ("les réglages", "the settings"),
         "session" | "console_session" => ("une session", "a session"),
         _ => return kind.to_owned(),
     };

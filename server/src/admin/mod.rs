@@ -23,6 +23,7 @@ pub mod moderation;
 pub mod must_reads;
 pub mod organisations;
 pub mod people;
+pub mod retention;
 pub mod session;
 pub mod web_push;
 
@@ -53,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(people::router())
         .merge(invitations::router())
         .merge(must_reads::router())
+        .merge(retention::router())
         .merge(groups::router())
         .merge(moderation::router())
         .merge(charter::router())
@@ -296,6 +298,10 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "A link to choose a new password was mailed to them (valid one hour).",
         ),
         "role_changed" => l.tr("Le rôle a été modifié.", "The role was changed."),
+        "retention_saved" => l.tr(
+            "Les durées sont enregistrées : ce qui les dépasse sera effacé dans l'heure.",
+            "The durations are saved: what is older will be erased within the hour.",
+        ),
         "must_read_sent" => l.tr(
             "Le message est envoyé : chacun le voit en haut de son fil, et vous voyez ici qui l'a lu.",
             "The message is sent: everyone sees it at the top of their feed, and you see here who read it.",

@@ -421,10 +421,8 @@ pub async fn mentioned(
     notify(tx, &cause, &readers, changes).await
 }
 
-/// How long a notification stays in a person's list (and on their devices).
-pub const KEPT_FOR: Duration = Duration::days(90);
 /// Notifications forgotten by one call of [`forget_old`].
-const FORGET_PER_ROUND: i64 = 5_000;
+pub const FORGET_PER_ROUND: i64 = 5_000;
 
 /// Forgets notifications created before `before` (read or not), at most a few thousand a
 /// call, and takes them off the devices: a person's scope does not grow without end.

@@ -772,3 +772,47 @@ async fn the_charter_is_drafted_and_previewed_before_it_is_published() {
     let (_, page) = console.get("/admin/charter").await;
     assert!(!page.contains("id=\"draft-kept\""), "the draft is done once published");
 }
+
+#[tokio::test]
+async fn the_federation_chooses_how_long_notifications_and_audit_lines_are_kept_and_older_ones_go() {
+    use chrono::{Duration, Utc};
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (status, page) = console.get("/admin/retention").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("value=\"90\"") && page.contains("value=\"24\""), "the defaults: {page}");
+
+    // Out of bounds: refused, nothing changes.
+    let (status, _, _) = console.post("/admin/retention", &[("notification_days", "3"), ("audit_months", "24")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    console.get("/admin/retention").await;
+    let (status, location, _) =
+        console.post("/admin/retention", &[("notification_days", "30"), ("audit_months", "6")]).await;
+    assert_eq!((status, location.as_str()), (StatusCode::SEE_OTHER, "/admin/retention?notice=retention_saved"));
+    assert!(audit_actions(&app).await.contains(&"retention.change".to_owned()));
+    // A manager neither sees nor changes it.
+    let mut theirs = Console::sign_in(&app, &manager.email).await;
+    assert_eq!(theirs.get("/admin/retention").await.0, StatusCode::FORBIDDEN);
+
+    // Lines older than the choice go at the next round; newer ones stay.
+    let now = Utc::now();
+    let mut tx = app.db.begin_write().await.unwrap();
+    for (age, kind) in [(Duration::days(40), "old"), (Duration::days(10), "recent")] {
+        fabrique_server::exec!(&mut tx, sqlx::query("INSERT INTO notifications (id, person_id, kind, subject_id, actor_id, text, created_at) VALUES ($1, $2, 'mention', $3, $2, $4, $5)")
+            .bind(Uuid::now_v7()).bind(manager.id).bind(Uuid::now_v7()).bind(kind).bind(now - age)).unwrap();
+        fabrique_server::exec!(&mut tx, sqlx::query("INSERT INTO audit_log (id, actor_id, action, target_kind, details, created_at) VALUES ($1, NULL, 'post.delete', 'post', $2, $3)")
+            .bind(Uuid::now_v7()).bind(format!("{{\"kind\":\"{kind}\"}}")).bind(now - age * 6)).unwrap();
+    }
+    tx.commit().await.unwrap();
+    let forgotten = fabrique_server::retention::apply(&app.db, now).await.unwrap();
+    assert_eq!((forgotten.notifications, forgotten.audit_lines), (1, 1), "{forgotten:?}");
+    let texts: Vec<String> =
+        fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT text FROM notifications").fetch_all(c).await)
+            .unwrap();
+    assert_eq!(texts, vec!["recent"]);
+    let details: Vec<String> = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'post.delete'").fetch_all(c).await).unwrap();
+    assert_eq!(details, vec!["{\"kind\":\"recent\"}"]);
+    assert!(forgotten.scopes.contains(&format!("person:{}", manager.id)), "the phones are told");
+}

@@ -1,0 +1,60 @@
+//! How long data is kept (federation administrators): notifications and audit lines, within
+//! the bounds of [`crate::retention`]; the maintenance loop applies the choice every hour.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+use super::session::{Admin, AdminForm, Notice};
+use super::{Frame, PageResult, commit, done, render};
+use crate::AppState;
+use crate::retention::{self, AUDIT_MONTHS, NOTIFICATION_DAYS, Retention};
+use crate::sync::log::ChangeSet;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/retention", get(page).post(save))
+}
+
+#[derive(Template)]
+#[template(path = "admin/retention.html")]
+struct RetentionPage {
+    frame: Frame,
+    retention: Retention,
+    oldest_audit_line: Option<DateTime<Utc>>,
+    notification_days: (u32, u32),
+    audit_months: (u32, u32),
+}
+
+async fn page(State(state): State<AppState>, admin: Admin, notice: Notice) -> PageResult {
+    admin.require_federation_admin()?;
+    let mut tx = state.db.begin_read().await?;
+    let retention = retention::load(&mut tx).await?;
+    tx.commit().await?;
+    let oldest_audit_line = retention::oldest_audit_line(&state.db).await?;
+    Ok(render(&RetentionPage {
+        frame: admin.frame("retention", notice),
+        retention,
+        oldest_audit_line,
+        notification_days: (*NOTIFICATION_DAYS.start(), *NOTIFICATION_DAYS.end()),
+        audit_months: (*AUDIT_MONTHS.start(), *AUDIT_MONTHS.end()),
+    }))
+}
+
+#[derive(Deserialize)]
+struct RetentionForm {
+    notification_days: u32,
+    audit_months: u32,
+}
+
+async fn save(State(state): State<AppState>, form: AdminForm<RetentionForm>) -> PageResult {
+    let AdminForm { admin, form } = form;
+    admin.require_federation_admin()?;
+    let wanted = Retention { notification_days: form.notification_days, audit_months: form.audit_months };
+    let mut tx = state.db.begin_write().await?;
+    retention::save(&mut tx, &admin.actor(), wanted).await?;
+    commit(&state, tx, ChangeSet::default()).await?;
+    Ok(done("/admin/retention", "retention_saved"))
+}
