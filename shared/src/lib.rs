@@ -10,7 +10,8 @@
 //!   an answer), [`groups`], [`people`],
 //!   [`questions`], [`events`] (and their organisers' forms), [`polls`], [`conversations`],
 //!   [`attachments`], [`notifications`] (the list, settings, push registration),
-//!   [`moderation`] (the charter, reports), [`search`]. Each area's `mod.rs` is its logic and
+//!   [`moderation`] (the charter, reports), [`must_reads`] (pinned until read, their reach),
+//!   [`search`]. Each area's `mod.rs` is its logic and
 //!   its `types.rs` what it sends, holds and shows; an area that needs another's nouns imports
 //!   its `types`.
 //! - [`sync`] (outbox, push and pull, retries, the optimistic overlay), which every area

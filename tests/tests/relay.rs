@@ -227,3 +227,72 @@ async fn ttl_urgency_and_topic_are_carried_over_retry_after_comes_back_and_unsig
     assert_eq!(signed(relay, "/apns/cafe01", relay, &[]).send().await.unwrap().status(), 400, "a TTL is required");
     assert_eq!(platforms.apns.received().len(), before);
 }
+
+#[tokio::test]
+async fn a_must_read_reaches_an_android_phone_through_fcm_and_tapping_it_opens_the_message() {
+    use fabrique_core::accounts::AccountsEvent;
+    use fabrique_core::notifications::NotificationsEvent;
+    use fabrique_core::view::Screen;
+    use fabrique_core::{Event, Route};
+    use fabrique_tests::shell::Device;
+    use fabrique_wire::must_reads::{MustReadAudience, NewMustRead};
+
+    let platforms = platforms().await;
+    let mut server = Server::start().await;
+    let chloe = server.member("Chloé").await;
+    let android = phone_at(&server, &chloe, &format!("{}/fcm/fcm-token_7:abc", platforms.relay.url)).await;
+    // Chloé's app, signed in (its own registration finds no push service here: the one above
+    // is the phone's FCM address, as the Android app registers it).
+    let mut phone = Device::start("Chloé", &server.url(), &server.device_storage("chloe")).await;
+    phone.settle().await;
+    phone
+        .send(Event::Accounts(AccountsEvent::SignIn {
+            email: "chloé@association.test".into(),
+            password: fabrique_tests::server::PASSWORD.into(),
+        }))
+        .await;
+    phone.settle().await;
+    assert!(matches!(phone.view().screen, Screen::Feed(_)), "signed in");
+
+    // The federation sends a must-read message: Google carries it still encrypted.
+    let message = NewMustRead {
+        id: Uuid::now_v7(),
+        audience: MustReadAudience::Organisation { organisation_id: server.admin.organisation_id },
+        title: "Assemblée générale".into(),
+        body: "Le 14 mars à 18 h, salle des fêtes.".into(),
+        mail_after_hours: None,
+    };
+    let id = message.id;
+    server.admin_does(Mutation::SendMustRead(message)).await;
+    until(|| !platforms.fcm.received().is_empty()).await;
+    let fcm = platforms.fcm.received().remove(0);
+    assert!(!fcm.message.to_string().contains("Assemblée"), "Google sees no content");
+    let payload = opened(&android, &fcm.message["message"]["data"]["p"]);
+    assert_eq!(payload["kind"], "must_read");
+
+    // The person taps the notification: the app opens the message itself, whole.
+    phone.send(Event::Notifications(NotificationsEvent::Tapped { payload: payload.to_string() })).await;
+    phone.settle().await;
+    let view = phone.view();
+    let Screen::MustRead(page) = view.screen else { panic!("the message opens: {:?}", view.screen) };
+    assert_eq!((page.id, page.title.as_str()), (id.to_string(), "Assemblée générale"));
+    assert!(page.body.contains("salle des fêtes") && page.can_acknowledge);
+    // "J'ai lu": back on the feed, nothing pinned any more; the server counts it.
+    let read = fabrique_core::must_reads::types::MustReadsEvent::Acknowledge { id: id.to_string() };
+    phone.send(Event::MustReads(read)).await;
+    phone.send(Event::Navigate(Route::Feed)).await;
+    phone.settle().await;
+    let Screen::Feed(feed) = phone.view().screen else { panic!("the feed") };
+    assert!(feed.pinned.is_empty());
+    let reach: Value = server
+        .client()
+        .get(format!("{}/v1/must-reads/{id}/reach", server.url()))
+        .bearer_auth(&server.admin.token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(reach["read_in_app"], 1, "{reach}");
+}
