@@ -186,6 +186,22 @@ async fn a_managers_must_read_reaches_five_people_two_in_the_app_three_by_mail_a
     // The federation's administrators see every reach.
     let admin = Member::with_token(&server.admin.token);
     assert_eq!(reach(&server, &admin, id).await.1.unwrap().read_in_app, 3);
+
+    // Chloé, away for a week, finds it first in her digest.
+    let mut tx = server.db.begin_write().await.unwrap();
+    fabrique_server::exec!(
+        &mut tx,
+        sqlx::query("UPDATE people SET last_seen_at = $1 WHERE id = $2")
+            .bind(Utc::now() - chrono::Duration::days(8))
+            .bind(five[2].id)
+    )
+    .unwrap();
+    tx.commit().await.unwrap();
+    let round = fabrique_server::notifications::digest::send_due(&server.db, &settings, Utc::now()).await.unwrap();
+    assert_eq!(round.mailed, 1, "{round:?}");
+    let digest = smtp.first_to("chloe.dubois@association.test", "Voici ce qui vous attend", WITHIN).await;
+    assert!(digest.text.contains("1 message important à lire"), "{}", digest.text);
+    assert!(digest.text.contains("Assemblée générale le 14 mars"), "{}", digest.text);
 }
 
 #[tokio::test]

@@ -2,7 +2,8 @@
 //! delay its sender chose is over. A round ([`mail_due`]) takes the oldest message due and a
 //! batch of its recipients still unread and unmailed (a partial index holds exactly them), and
 //! queues their mails (cause `must-read:<message>:<person>`: never twice) in the transaction
-//! that marks them mailed and counts them. The caller runs rounds until one mails fewer than
+//! that marks them mailed and counts them (only those not marked yet: two instances running a
+//! round at once queue each mail once and count it once). The caller runs rounds until one mails fewer than
 //! a batch. Without SMTP nothing is queued and nobody is marked: the reach says so. Who left the
 //! group a message was sent to, or whose account was closed, is not mailed (and stays "not
 //! reached").
@@ -95,7 +96,7 @@ pub async fn mail_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
         let source = tx.json_rows(3, &[("person_id", Column::Uuid)]);
         let sql = format!(
             "UPDATE must_read_recipients SET mailed_at = $1 WHERE must_read_id = $2 AND read_at IS NULL \
-             AND person_id IN (SELECT r.person_id FROM {source} AS r)"
+             AND mailed_at IS NULL AND person_id IN (SELECT r.person_id FROM {source} AS r)"
         );
         let marked =
             exec!(&mut tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(message.id).bind(rows_json(&mailed)))?;

@@ -93,7 +93,7 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
             continue;
         }
         let l = if person.language == "en" { Lang::En } else { Lang::Fr };
-        let lines = news(&mut tx, person.id, since, l).await?;
+        let lines = news(&mut tx, person.id, since, now, l).await?;
         exec!(
             &mut tx,
             sqlx::query("UPDATE people SET digest_due_at = $1 WHERE id = $2").bind(now + period).bind(person.id)
@@ -130,7 +130,13 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
 }
 
 /// The person's unread notifications since `since`, a line per kind of news.
-async fn news(tx: &mut Tx, person_id: Uuid, since: DateTime<Utc>, l: Lang) -> ApiResult<Vec<DigestLine>> {
+async fn news(
+    tx: &mut Tx,
+    person_id: Uuid,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+    l: Lang,
+) -> ApiResult<Vec<DigestLine>> {
     let rows: Vec<News> = on_tx!(tx, c => sqlx::query_as(
         "SELECT n.kind, n.text, n.count, COALESCE(g.visibility = 'public', FALSE) AS public \
          FROM notifications n LEFT JOIN groups g ON g.id = n.group_id \
@@ -146,21 +152,23 @@ async fn news(tx: &mut Tx, person_id: Uuid, since: DateTime<Utc>, l: Lang) -> Ap
             line.1.push(row.text);
         }
     }
-    let mut all: Vec<DigestLine> = must_read_line(tx, person_id, l).await?.into_iter().collect();
+    let mut all: Vec<DigestLine> = must_read_line(tx, person_id, now, l).await?.into_iter().collect();
     all.extend(
         lines.into_iter().map(|(order, (count, titles))| DigestLine { summary: summary(order, count, l), titles }),
     );
     Ok(all)
 }
 
-/// The must-read messages the person has not read yet (whenever sent), first in the digest;
-/// titles quoted but those said in a private group.
-async fn must_read_line(tx: &mut Tx, person_id: Uuid, l: Lang) -> ApiResult<Option<DigestLine>> {
+/// The must-read messages of the last 30 days the person has not read yet (still in the group
+/// a message was sent to), first in the digest; titles quoted but those said in a private group.
+async fn must_read_line(tx: &mut Tx, person_id: Uuid, now: DateTime<Utc>, l: Lang) -> ApiResult<Option<DigestLine>> {
     let unread: Vec<(String, bool)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT m.title, COALESCE(g.visibility = 'private', FALSE) AS private FROM must_read_recipients r \
          JOIN must_reads m ON m.id = r.must_read_id LEFT JOIN groups g ON g.id = m.group_id \
-         WHERE r.person_id = $1 AND r.read_at IS NULL ORDER BY m.created_at DESC LIMIT 50")
-        .bind(person_id).fetch_all(c).await)?;
+         WHERE r.person_id = $1 AND r.read_at IS NULL AND m.created_at > $2 \
+            AND (m.group_id IS NULL OR EXISTS (SELECT 1 FROM group_members gm WHERE gm.group_id = m.group_id AND gm.person_id = r.person_id)) \
+         ORDER BY m.created_at DESC LIMIT 50")
+        .bind(person_id).bind(now - Duration::days(30)).fetch_all(c).await)?;
     if unread.is_empty() {
         return Ok(None);
     }
