@@ -262,13 +262,19 @@ async fn maintenance(
             tracing::warn!(%error, "activity clean-up failed");
         }
         // Notifications and audit lines past the federation's retention (console, "Conservation").
-        match crate::retention::apply(&db, chrono::Utc::now()).await {
+        match crate::retention::apply(&db, &settings, chrono::Utc::now()).await {
             Ok(forgotten) => {
-                if forgotten.notifications > 0 || forgotten.audit_lines > 0 {
+                if forgotten.notifications > 0
+                    || forgotten.audit_lines > 0
+                    || forgotten.warned > 0
+                    || forgotten.closed > 0
+                {
                     tracing::info!(
                         notifications = forgotten.notifications,
                         audit_lines = forgotten.audit_lines,
-                        "forgot what is past its retention"
+                        warned = forgotten.warned,
+                        closed = forgotten.closed,
+                        "applied the federation's retention"
                     );
                 }
                 pokes.after_commit(forgotten.scopes);

@@ -529,3 +529,47 @@ async fn a_member_away_for_a_week_gets_a_digest_that_quotes_public_groups_only_a
     assert_eq!(digests, 1, "no digest after unsubscribing");
     assert_eq!(get_page(&server, &format!("{}/unsubscribe/not-a-token", server.url())).await.0, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn an_unused_account_is_told_a_month_before_it_closes_and_coming_back_keeps_it() {
+    use fabrique_server::retention::{self, Retention};
+    let smtp = MailServer::start();
+    let server = Server::start_with_mail(&smtp).await;
+    let settings = mailing(&server, &smtp);
+    let gone = server.member("Paul Absent").await;
+    let back = server.member("Rita Revenue").await;
+    let here = server.member("Sara Presente").await;
+    // The federation keeps unused accounts 12 months.
+    let mut tx = server.db.begin_write().await.unwrap();
+    let admin = fabrique_server::auth::Actor::acting_as(Uuid::nil(), server.admin.organisation_id, true);
+    let kept = Retention { notification_days: 90, audit_months: 24, inactive_months: 12 };
+    retention::save(&mut tx, &admin, kept).await.unwrap();
+    tx.commit().await.unwrap();
+    let now = Utc::now();
+    away_since(&server, gone.id, now - chrono::Duration::days(360)).await;
+    away_since(&server, back.id, now - chrono::Duration::days(360)).await;
+    away_since(&server, here.id, now - chrono::Duration::days(10)).await;
+
+    // A month before: Paul and Rita are told (once), Sara is not; nobody is closed yet.
+    let round = retention::apply(&server.db, &settings, now).await.unwrap();
+    assert_eq!((round.warned, round.closed), (2, 0), "{round:?}");
+    assert_eq!(retention::apply(&server.db, &settings, now).await.unwrap().warned, 0, "told once");
+    let told = smtp.first_to("paul.absent@association.test", "sera fermé", WITHIN).await;
+    assert!(told.text.contains("12 mois") && told.text.contains("ouvrir l'application"), "{}", told.text);
+    assert!(smtp.to("sara.presente@association.test").iter().all(|m| !m.text.contains("sera fermé")));
+
+    // Rita opens the app in the month; a month later Paul's account closes, hers stays.
+    let later = now + chrono::Duration::days(31);
+    away_since(&server, back.id, now + chrono::Duration::days(3)).await;
+    let round = retention::apply(&server.db, &settings, later).await.unwrap();
+    assert_eq!(round.closed, 1, "{round:?}");
+    let closed: Vec<String> = on_db!(&server.db, c => sqlx::query_scalar(
+        "SELECT display_name FROM people WHERE deactivated_at IS NOT NULL ORDER BY display_name").fetch_all(c).await)
+    .unwrap();
+    assert_eq!(closed, vec!["Paul Absent"]);
+    assert_eq!(sign_in(&server, "paul.absent@association.test", PASSWORD).await, StatusCode::UNAUTHORIZED);
+    let audit: Vec<String> = on_db!(&server.db, c => sqlx::query_scalar(
+        "SELECT details FROM audit_log WHERE action = 'person.deactivate' AND actor_id IS NULL").fetch_all(c).await)
+    .unwrap();
+    assert_eq!(audit, vec!["{\"reason\":\"inactive\"}"], "the server closed it, and the log says why");
+}

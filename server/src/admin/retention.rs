@@ -1,4 +1,5 @@
-//! How long data is kept (federation administrators): notifications and audit lines, within
+//! How long data is kept (federation administrators): notifications, audit lines and unused
+//! accounts, within
 //! the bounds of [`crate::retention`]; the maintenance loop applies the choice every hour.
 
 use askama::Template;
@@ -11,7 +12,7 @@ use serde::Deserialize;
 use super::session::{Admin, AdminForm, Notice};
 use super::{Frame, PageResult, commit, done, render};
 use crate::AppState;
-use crate::retention::{self, AUDIT_MONTHS, NOTIFICATION_DAYS, Retention};
+use crate::retention::{self, AUDIT_MONTHS, INACTIVE_MONTHS, NOTIFICATION_DAYS, Retention};
 use crate::sync::log::ChangeSet;
 
 pub fn router() -> Router<AppState> {
@@ -26,6 +27,9 @@ struct RetentionPage {
     oldest_audit_line: Option<DateTime<Utc>>,
     notification_days: (u32, u32),
     audit_months: (u32, u32),
+    inactive_months: (u32, u32),
+    /// Unused accounts can be closed only when their owners can be told (e-mail).
+    mail: bool,
 }
 
 async fn page(State(state): State<AppState>, admin: Admin, notice: Notice) -> PageResult {
@@ -40,6 +44,8 @@ async fn page(State(state): State<AppState>, admin: Admin, notice: Notice) -> Pa
         oldest_audit_line,
         notification_days: (*NOTIFICATION_DAYS.start(), *NOTIFICATION_DAYS.end()),
         audit_months: (*AUDIT_MONTHS.start(), *AUDIT_MONTHS.end()),
+        inactive_months: (*INACTIVE_MONTHS.start(), *INACTIVE_MONTHS.end()),
+        mail: state.settings.mail.is_some(),
     }))
 }
 
@@ -47,12 +53,17 @@ async fn page(State(state): State<AppState>, admin: Admin, notice: Notice) -> Pa
 struct RetentionForm {
     notification_days: u32,
     audit_months: u32,
+    inactive_months: u32,
 }
 
 async fn save(State(state): State<AppState>, form: AdminForm<RetentionForm>) -> PageResult {
     let AdminForm { admin, form } = form;
     admin.require_federation_admin()?;
-    let wanted = Retention { notification_days: form.notification_days, audit_months: form.audit_months };
+    let wanted = Retention {
+        notification_days: form.notification_days,
+        audit_months: form.audit_months,
+        inactive_months: form.inactive_months,
+    };
     let mut tx = state.db.begin_write().await?;
     retention::save(&mut tx, &admin.actor(), wanted).await?;
     commit(&state, tx, ChangeSet::default()).await?;

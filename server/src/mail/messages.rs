@@ -139,6 +139,46 @@ impl MustRead {
     }
 }
 
+/// An account unused for a long time will be closed in a month unless its owner comes back.
+pub struct Inactivity {
+    pub l: Lang,
+    pub federation: String,
+    pub name: String,
+    /// How long the federation keeps unused accounts.
+    pub months: u32,
+    /// The day it closes, as people read it.
+    pub closing_on: String,
+    /// The server's address (the app's sign-in).
+    pub address: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/inactivity.txt")]
+struct InactivityText<'a> {
+    m: &'a Inactivity,
+}
+
+#[derive(Template)]
+#[template(path = "mail/inactivity.html")]
+struct InactivityHtml<'a> {
+    m: &'a Inactivity,
+}
+
+impl Inactivity {
+    pub fn to(&self, email: &str) -> ApiResult<Outgoing> {
+        Ok(Outgoing {
+            to: email.to_owned(),
+            subject: match self.l {
+                Lang::Fr => format!("Votre compte Fabrique sera fermé le {} — {}", self.closing_on, self.federation),
+                Lang::En => format!("Your Fabrique account will close on {} — {}", self.closing_on, self.federation),
+            },
+            text: written(&InactivityText { m: self })?,
+            html: written(&InactivityHtml { m: self })?,
+            unsubscribe: None,
+        })
+    }
+}
+
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 struct InvitationText<'a> {

@@ -329,6 +329,19 @@ pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &m
     if person_id == actor.person_id {
         return Err(ApiError::invalid(ErrorCode::CannotDeactivateSelf, "You cannot deactivate your own account."));
     }
+    close_account(tx, Some(actor.person_id), person_id, serde_json::json!({}), changes).await
+}
+
+/// Closes an account: no more sign-in, every session and device ended, out of the directory;
+/// `by` is who did it (`None`: the server, for inactivity), written to the audit log with
+/// `details`. Reversible by [`reactivate`].
+pub async fn close_account(
+    tx: &mut Tx,
+    by: Option<Uuid>,
+    person_id: Uuid,
+    details: serde_json::Value,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     let now = Utc::now();
     exec!(
         tx,
@@ -355,15 +368,7 @@ pub async fn deactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid, changes: &m
     }
     changes.poke(crate::pokes::sessions_changed(person_id));
     crate::search::index_person(tx, person_id).await?;
-    crate::audit::record(
-        tx,
-        Some(actor.person_id),
-        crate::audit::Action::PersonDeactivate,
-        "person",
-        Some(person_id),
-        serde_json::json!({}),
-    )
-    .await
+    crate::audit::record(tx, by, crate::audit::Action::PersonDeactivate, "person", Some(person_id), details).await
 }
 
 pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {

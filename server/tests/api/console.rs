@@ -782,14 +782,21 @@ async fn the_federation_chooses_how_long_notifications_and_audit_lines_are_kept_
     let mut console = Console::sign_in(&app, &app.admin.email).await;
     let (status, page) = console.get("/admin/retention").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("value=\"90\"") && page.contains("value=\"24\""), "the defaults: {page}");
+    assert!(
+        page.contains("value=\"90\"") && page.contains("value=\"24\"") && page.contains("value=\"0\""),
+        "the defaults: {page}"
+    );
 
     // Out of bounds: refused, nothing changes.
-    let (status, _, _) = console.post("/admin/retention", &[("notification_days", "3"), ("audit_months", "24")]).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    console.get("/admin/retention").await;
-    let (status, location, _) =
-        console.post("/admin/retention", &[("notification_days", "30"), ("audit_months", "6")]).await;
+    for (days, months, unused) in [("3", "24", "0"), ("90", "24", "2")] {
+        let fields = [("notification_days", days), ("audit_months", months), ("inactive_months", unused)];
+        let (status, _, _) = console.post("/admin/retention", &fields).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
+        console.get("/admin/retention").await;
+    }
+    let (status, location, _) = console
+        .post("/admin/retention", &[("notification_days", "30"), ("audit_months", "6"), ("inactive_months", "0")])
+        .await;
     assert_eq!((status, location.as_str()), (StatusCode::SEE_OTHER, "/admin/retention?notice=retention_saved"));
     assert!(audit_actions(&app).await.contains(&"retention.change".to_owned()));
     // A manager neither sees nor changes it.
@@ -806,7 +813,7 @@ async fn the_federation_chooses_how_long_notifications_and_audit_lines_are_kept_
             .bind(Uuid::now_v7()).bind(format!("{{\"kind\":\"{kind}\"}}")).bind(now - age * 6)).unwrap();
     }
     tx.commit().await.unwrap();
-    let forgotten = fabrique_server::retention::apply(&app.db, now).await.unwrap();
+    let forgotten = fabrique_server::retention::apply(&app.db, &Default::default(), now).await.unwrap();
     assert_eq!((forgotten.notifications, forgotten.audit_lines), (1, 1), "{forgotten:?}");
     let texts: Vec<String> =
         fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT text FROM notifications").fetch_all(c).await)
