@@ -98,7 +98,9 @@ pub async fn save(tx: &mut Tx, actor: &Actor, wanted: Retention) -> ApiResult<()
         ("audit_months", wanted.audit_months, &AUDIT_MONTHS),
         ("inactive_months", wanted.inactive_months, &INACTIVE_MONTHS),
     ] {
-        if !range.contains(&value) && !(field == "inactive_months" && value == 0) {
+        // 0 unused months means "kept forever".
+        let never = field == "inactive_months" && value == 0;
+        if !(range.contains(&value) || never) {
             return Err(ApiError::invalid(
                 ErrorCode::InvalidField,
                 format!("`{field}` is between {} and {}.", range.start(), range.end()),
