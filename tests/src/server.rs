@@ -347,6 +347,11 @@ impl Server {
         &self.client
     }
 
+    /// A GET of this server's `path` as the holder of `token`.
+    pub async fn get(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.url())).bearer_auth(token).send().await.expect("the server answers")
+    }
+
     /// The administrator does something, as from their own device; panics if refused.
     pub async fn admin_does(&mut self, mutation: Mutation) {
         let id = self.admin.next_mutation;

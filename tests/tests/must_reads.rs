@@ -42,25 +42,13 @@ fn rejected_with(outcome: &MutationOutcome) -> String {
 }
 
 async fn reach(server: &Server, member: &Member, id: Uuid) -> (StatusCode, Option<MustReadReach>) {
-    let answer = server
-        .client()
-        .get(format!("{}/v1/must-reads/{id}/reach", server.url()))
-        .bearer_auth(&member.token)
-        .send()
-        .await
-        .unwrap();
+    let answer = server.get(&format!("/v1/must-reads/{id}/reach"), &member.token).await;
     let status = answer.status();
     (status, if status == StatusCode::OK { answer.json().await.ok() } else { None })
 }
 
 async fn people(server: &Server, member: &Member, id: Uuid, state: &str) -> (StatusCode, Vec<String>) {
-    let answer = server
-        .client()
-        .get(format!("{}/v1/must-reads/{id}/people?state={state}", server.url()))
-        .bearer_auth(&member.token)
-        .send()
-        .await
-        .unwrap();
+    let answer = server.get(&format!("/v1/must-reads/{id}/people?state={state}"), &member.token).await;
     let status = answer.status();
     let names = if status == StatusCode::OK {
         answer.json::<Page<ReachPerson>>().await.unwrap().items.into_iter().map(|p| p.display_name).collect()

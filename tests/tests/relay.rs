@@ -284,15 +284,7 @@ async fn a_must_read_reaches_an_android_phone_through_fcm_and_tapping_it_opens_t
     phone.settle().await;
     let Screen::Feed(feed) = phone.view().screen else { panic!("the feed") };
     assert!(feed.pinned.is_empty());
-    let reach: Value = server
-        .client()
-        .get(format!("{}/v1/must-reads/{id}/reach", server.url()))
-        .bearer_auth(&server.admin.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let reach: Value =
+        server.get(&format!("/v1/must-reads/{id}/reach"), &server.admin.token).await.json().await.unwrap();
     assert_eq!(reach["read_in_app"], 1, "{reach}");
 }
