@@ -41,6 +41,9 @@ pub enum Action {
     OrganisationMove,
     OrganisationRename,
     PersonDeactivate,
+    PersonErase,
+    PersonErasureCancel,
+    PersonErasureRequest,
     PersonMakeFederationAdmin,
     PersonMakeManager,
     PersonPasswordChange,
@@ -56,7 +59,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 41] = [
+    pub const ALL: [Action; 44] = [
         Action::GroupMemberRole,
         Action::GroupMemberRemove,
         Action::GroupJoinRequestRefuse,
@@ -86,6 +89,9 @@ impl Action {
         Action::OrganisationMove,
         Action::OrganisationRename,
         Action::PersonDeactivate,
+        Action::PersonErase,
+        Action::PersonErasureCancel,
+        Action::PersonErasureRequest,
         Action::PersonMakeFederationAdmin,
         Action::PersonMakeManager,
         Action::PersonPasswordChange,
@@ -132,6 +138,9 @@ impl Action {
             Action::OrganisationMove => "organisation.move",
             Action::OrganisationRename => "organisation.rename",
             Action::PersonDeactivate => "person.deactivate",
+            Action::PersonErase => "person.erase",
+            Action::PersonErasureCancel => "person.erasure_cancel",
+            Action::PersonErasureRequest => "person.erasure_request",
             Action::PersonMakeFederationAdmin => "person.make_federation_admin",
             Action::PersonMakeManager => "person.make_manager",
             Action::PersonPasswordChange => "person.password_change",

@@ -281,6 +281,15 @@ async fn maintenance(
             }
             Err(error) => tracing::warn!(%error, "retention clean-up failed"),
         }
+        // Accounts whose erasure's grace period ended (GDPR art. 17).
+        match crate::people::erasure::erase_due(&db, &files_dir, chrono::Utc::now()).await {
+            Ok((0, _)) => {}
+            Ok((count, scopes)) => {
+                tracing::info!(count, "erased accounts");
+                pokes.after_commit(scopes);
+            }
+            Err(error) => tracing::warn!(%error, "erasure of accounts failed"),
+        }
         match crate::mail::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "forgot old mails"),

@@ -63,6 +63,7 @@ impl Drop for Server {
 
 /// The administrator, acting through the API from a device of their own.
 pub struct Admin {
+    pub id: Uuid,
     pub token: String,
     pub organisation_id: Uuid,
     client_id: Uuid,
@@ -162,6 +163,7 @@ impl Server {
             .await
             .expect("a session");
         let admin = Admin {
+            id: session.me.profile.id,
             token: session.token,
             organisation_id: session.me.profile.organisation_id,
             client_id: Uuid::now_v7(),

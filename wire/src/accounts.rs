@@ -65,6 +65,19 @@ wire_type! {
         pub new_password: String,
     }
 
+    /// Asks for one's own account to be erased, with one's password again (a phone left
+    /// open is not enough). The account closes at once on every device; it is erased for
+    /// good at the answer's `due_at`, and signing in again before then cancels it.
+    #[serde(deny_unknown_fields)]
+    pub struct AccountErasureRequest {
+        pub password: String,
+    }
+
+    pub struct AccountErasure {
+        /// When the erasure becomes final.
+        pub due_at: DateTime<Utc>,
+    }
+
     /// Asks for a link to choose a new password, sent by e-mail to the address when an
     /// account has it. The answer is the same whether it has or not.
     #[serde(deny_unknown_fields)]

@@ -25,8 +25,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use fabrique_wire::accounts::{
-    ChangePasswordRequest, CreateInvitationRequest, Invitation, InvitedRole, RedeemInvitationRequest, SessionResponse,
-    SignInRequest,
+    AccountErasure, AccountErasureRequest, ChangePasswordRequest, CreateInvitationRequest, Invitation, InvitedRole,
+    RedeemInvitationRequest, SessionResponse, SignInRequest,
 };
 use fabrique_wire::error::ErrorBody;
 use utoipa_axum::router::OpenApiRouter;
@@ -53,6 +53,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(sign_in))
         .routes(routes!(sign_out))
         .routes(routes!(change_password))
+        .routes(routes!(request_erasure))
         .routes(routes!(create_invitation))
         .routes(routes!(redeem_invitation))
 }
@@ -128,9 +129,15 @@ async fn sign_in(
 ) -> ApiResult<Json<SessionResponse>> {
     let email = body.email.trim().to_lowercase();
     throttle::check(&state.db, "sign-in", &email, &ip).await?;
-    let row: Option<(Uuid, String)> = on_db!(&state.db, c => sqlx::query_as("SELECT id, password_hash FROM people WHERE email = $1 AND deactivated_at IS NULL")
+    // An account its owner asked to erase opens again when they sign in before it is final.
+    let row: Option<(Uuid, String, bool)> = on_db!(&state.db, c => sqlx::query_as(
+        "SELECT id, password_hash, deactivated_at IS NOT NULL FROM people WHERE email = $1 \
+            AND (deactivated_at IS NULL OR (erasure_asked_by = 'self' AND erased_at IS NULL))")
         .bind(&email).fetch_optional(c).await)?;
-    let (person_id, stored) = row.unzip();
+    let (person_id, stored, erasing) = match row {
+        Some((id, stored, erasing)) => (Some(id), Some(stored), erasing),
+        None => (None, None, false),
+    };
     let matches = verify_password(body.password, stored).await?;
     let Some(person_id) = person_id.filter(|_| matches) else {
         throttle::failed(&state.db, "sign-in", &email, &ip).await?;
@@ -138,6 +145,9 @@ async fn sign_in(
     };
     throttle::succeeded(&state.db, "sign-in", &email, &ip).await?;
     let mut tx = state.db.begin_write().await?;
+    if erasing {
+        people::erasure::cancel(&mut tx, person_id, person_id).await?;
+    }
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     set_language(&mut tx, person_id, Lang::from_headers(&headers)).await?;
     let me = people::load_me(&mut tx, person_id).await?;
@@ -170,6 +180,42 @@ pub async fn sessions_ended(state: &AppState, mut tx: Tx, person_id: Uuid) -> Ap
     tx.commit().await?;
     state.pokes.after_commit(scopes);
     Ok(())
+}
+
+/// Erase one's account: closed at once on every device, erased for good after the grace
+/// period (`people::erasure`); signing in again before then cancels it.
+#[utoipa::path(post, path = "/v1/auth/erasure", tag = "accounts", security(("bearer" = [])), request_body = AccountErasureRequest,
+    responses((status = 202, body = AccountErasure), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+async fn request_erasure(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+    Json(body): Json<AccountErasureRequest>,
+) -> ApiResult<(StatusCode, Json<AccountErasure>)> {
+    rate_limit::check(&state.db, &format!("password:account:{}", actor.person_id), 10, 900).await?;
+    let stored: String = on_db!(&state.db, c => sqlx::query_scalar("SELECT password_hash FROM people WHERE id = $1")
+        .bind(actor.person_id).fetch_one(c).await)?;
+    if !verify_password(body.password, Some(stored)).await? {
+        return Err(ApiError::client(
+            StatusCode::UNAUTHORIZED,
+            ErrorCode::InvalidCredentials,
+            "The password is not right.",
+        ));
+    }
+    let mut tx = state.db.begin_write().await?;
+    let mut changes = ChangeSet::default();
+    let due_at = people::erasure::request(
+        &mut tx,
+        &state.settings,
+        actor.person_id,
+        people::erasure::AskedBy::Themselves,
+        Utc::now(),
+        &mut changes,
+    )
+    .await?;
+    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
+    tx.commit().await?;
+    state.pokes.after_commit(scopes);
+    Ok((StatusCode::ACCEPTED, Json(AccountErasure { due_at })))
 }
 
 /// Change one's password; every other session is signed out.

@@ -99,6 +99,11 @@ fn said(action: Action, l: Lang) -> &'static str {
         Action::OrganisationMove => ("a déplacé une organisation", "moved an organisation"),
         Action::OrganisationRename => ("a renommé une organisation", "renamed an organisation"),
         Action::PersonDeactivate => ("a désactivé un compte", "deactivated an account"),
+        Action::PersonErase => {
+            ("a effacé un compte et les données de la personne", "erased an account and the person's data")
+        }
+        Action::PersonErasureCancel => ("a annulé l'effacement d'un compte", "cancelled the erasure of an account"),
+        Action::PersonErasureRequest => ("a demandé l'effacement d'un compte", "asked for an account to be erased"),
         Action::PersonMakeFederationAdmin => {
             ("a nommé un administrateur de la fédération", "made a federation administrator")
         }
@@ -173,6 +178,9 @@ fn detail(key: &str, value: &serde_json::Value, l: Lang) -> Option<(String, Stri
         "reached" => l.tr("personnes touchées", "people reached"),
         "count" => l.tr("nombre", "count"),
         "title" => l.tr("titre", "title"),
+        "due" => l.tr("effacé le", "erased on"),
+        "asked_by" => l.tr("demandé par", "asked by"),
+        "writings" => l.tr("ce que la personne a écrit", "what the person wrote"),
         other => other,
     };
     if let Some(word) = value_in_words(&text, l) {
@@ -210,6 +218,10 @@ pub fn value_in_words(text: &str, l: Lang) -> Option<&'static str> {
         "open" => ("ouvert", "open"),
         "taken" => ("pris en charge", "taken"),
         "decided" => ("tranché", "decided"),
+        "self" => ("la personne elle-même", "the person themselves"),
+        "administrator" => ("un administrateur", "an administrator"),
+        "kept" => ("gardé, signé « Ancien membre »", "kept, signed \"Ancien membre\""),
+        "removed" => ("effacé", "erased"),
         _ => return None,
     };
     Some(l.tr(fr, en))

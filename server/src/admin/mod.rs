@@ -281,6 +281,18 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "The account was deactivated: the person can no longer sign in.",
         ),
         "person_reactivated" => l.tr("Le compte a été réactivé.", "The account was reactivated."),
+        "erasure_requested" => l.tr(
+            "Le compte est fermé et sera effacé pour de bon dans 14 jours ; la personne en est prévenue par e-mail. Vous pouvez annuler d'ici là.",
+            "The account is closed and will be erased for good in 14 days; the person is told by e-mail. You can cancel until then.",
+        ),
+        "erasure_cancelled" => l.tr(
+            "L'effacement est annulé : le compte est rouvert comme avant.",
+            "The erasure is cancelled: the account is open again as before.",
+        ),
+        "writings_saved" => l.tr(
+            "Enregistré : cela vaut pour les prochains effacements. Indiquez-le dans la charte.",
+            "Saved: it applies to the next erasures. State it in the charter.",
+        ),
         "invitation_resent" => l.tr(
             "L'invitation a été renvoyée par e-mail, avec un nouveau lien valable 14 jours.",
             "The invitation was sent again by e-mail, with a new link valid 14 days.",

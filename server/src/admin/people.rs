@@ -1,5 +1,5 @@
 //! People in the console: the list with search and filters, one person's page (deactivate,
-//! reactivate, roles), inviting one person, and inviting many from a CSV file with a report
+//! reactivate, erase at the person's request or cancel it, roles), inviting one person, and inviting many from a CSV file with a report
 //! of each row. A manager sees and acts on the people of their own associations only.
 
 use askama::Template;
@@ -16,6 +16,7 @@ use super::{Frame, PageError, PageResult, commit, done, render};
 use crate::auth::{in_scope, not_yours};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::people::erasure::{self, AskedBy, Standing, Writings};
 use crate::sync::log::ChangeSet;
 use crate::{AppState, accounts, on_tx, people};
 
@@ -31,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/people/{id}", get(person_page))
         .route("/admin/people/{id}/deactivate", get(confirm_deactivate).post(deactivate))
         .route("/admin/people/{id}/reactivate", post(reactivate))
+        .route("/admin/people/{id}/erase", get(confirm_erase).post(erase))
+        .route("/admin/people/{id}/erasure-cancel", post(cancel_erasure))
         .route("/admin/people/{id}/role", post(set_role))
         .route("/admin/people/{id}/password-reset", post(send_reset_link))
 }
@@ -203,6 +206,7 @@ struct PersonPage {
     person: PersonRow,
     manager: bool,
     groups: Vec<(Uuid, String, String)>,
+    erasure: Standing,
 }
 
 async fn person_page(State(state): State<AppState>, admin: Admin, notice: Notice, Path(id): Path<Uuid>) -> PageResult {
@@ -218,8 +222,15 @@ async fn person_page(State(state): State<AppState>, admin: Admin, notice: Notice
     let groups: Vec<(Uuid, String, String)> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT g.id, g.name, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1 AND g.deleted_at IS NULL ORDER BY g.name LIMIT 200")
         .bind(id).fetch_all(c).await)?;
+    let erasure = erasure::standing(&mut tx, id).await?;
     tx.commit().await?;
-    Ok(render(&PersonPage { frame: admin.frame("people", notice), person, manager: manager.is_some(), groups }))
+    Ok(render(&PersonPage {
+        frame: admin.frame("people", notice),
+        person,
+        manager: manager.is_some(),
+        groups,
+        erasure,
+    }))
 }
 
 async fn confirm_deactivate(State(state): State<AppState>, admin: Admin, Path(id): Path<Uuid>) -> PageResult {
@@ -259,6 +270,70 @@ async fn reactivate(State(state): State<AppState>, Path(id): Path<Uuid>, form: A
     people::reactivate(&mut tx, &admin.actor(), id).await.map_err(hide_other_associations)?;
     commit(&state, tx, ChangeSet::default()).await?;
     Ok(done(&format!("/admin/people/{id}"), "person_reactivated"))
+}
+
+async fn confirm_erase(State(state): State<AppState>, admin: Admin, Path(id): Path<Uuid>) -> PageResult {
+    let mut tx = state.db.begin_read().await?;
+    let person: Option<(String, Uuid)> = on_tx!(&mut tx, c => sqlx::query_as("SELECT display_name, organisation_id FROM people WHERE id = $1 AND erased_at IS NULL")
+        .bind(id).fetch_optional(c).await)?;
+    let writings = erasure::writings(&mut tx).await?;
+    tx.commit().await?;
+    let (name, _) = person.filter(|(_, organisation)| admin.may_act_on(*organisation)).ok_or_else(not_yours)?;
+    let l = admin.lang;
+    let what_stays = match writings {
+        Writings::Kept => l.tr(
+            "Ce qu'elle a écrit dans les groupes reste, signé « Ancien membre ».",
+            "What they wrote in groups stays, signed \"Ancien membre\".",
+        ),
+        Writings::Removed => {
+            l.tr("Ce qu'elle a écrit dans les groupes est effacé aussi.", "What they wrote in groups is erased too.")
+        }
+    };
+    Ok(render(&super::Confirm {
+        title: format!("{} {name} ?", l.tr("Effacer le compte et les données de", "Erase the account and the data of")),
+        text: format!(
+            "{} {what_stays} {}",
+            l.tr(
+                "À faire quand la personne le demande (par lettre, par e-mail, de vive voix). Son compte est fermé aussitôt, sur tous ses appareils, et sera effacé pour de bon dans 14 jours : profil, compétences, réglages, appareils, fichiers, notifications ; ses messages dans les conversations deviendront « message supprimé ».",
+                "To do when the person asks (by letter, by e-mail, in person). Their account closes at once, on every device, and is erased for good in 14 days: profile, skills, settings, devices, files, notifications; their messages in conversations will read \"message supprimé\".",
+            ),
+            l.tr(
+                "Elle en est prévenue par e-mail. Vous pouvez annuler pendant ces 14 jours ; ensuite, plus rien ne peut être rendu.",
+                "They are told by e-mail. You can cancel during these 14 days; after that, nothing can be brought back.",
+            ),
+        ),
+        action: format!("/admin/people/{id}/erase"),
+        button: l.tr("Effacer le compte", "Erase the account").to_owned(),
+        back: format!("/admin/people/{id}"),
+        frame: admin.frame("people", Notice(None)),
+    }))
+}
+
+async fn erase(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
+    let admin = form.admin;
+    let mut tx = state.db.begin_write().await?;
+    people::may_administer(&mut tx, &admin.actor(), id).await.map_err(hide_other_associations)?;
+    if id == admin.person_id {
+        return Err(ApiError::invalid(
+            ErrorCode::CannotDeactivateSelf,
+            "You cannot erase your own account from the console: do it from the app.",
+        )
+        .into());
+    }
+    let mut changes = ChangeSet::default();
+    erasure::request(&mut tx, &state.settings, id, AskedBy::Administrator(admin.person_id), Utc::now(), &mut changes)
+        .await?;
+    commit(&state, tx, changes).await?;
+    Ok(done(&format!("/admin/people/{id}"), "erasure_requested"))
+}
+
+async fn cancel_erasure(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
+    let admin = form.admin;
+    let mut tx = state.db.begin_write().await?;
+    people::may_administer(&mut tx, &admin.actor(), id).await.map_err(hide_other_associations)?;
+    erasure::cancel(&mut tx, admin.person_id, id).await?;
+    commit(&state, tx, ChangeSet::default()).await?;
+    Ok(done(&format!("/admin/people/{id}"), "erasure_cancelled"))
 }
 
 /// A link to choose a new password, for a person who cannot sign in any more: mailed to

@@ -12,11 +12,15 @@ use serde::Deserialize;
 use super::session::{Admin, AdminForm, Notice};
 use super::{Frame, PageResult, commit, done, render};
 use crate::AppState;
+use crate::error::{ApiError, ErrorCode};
+use crate::people::erasure::{self, Writings};
 use crate::retention::{self, AUDIT_MONTHS, INACTIVE_MONTHS, NOTIFICATION_DAYS, Retention};
 use crate::sync::log::ChangeSet;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/admin/retention", get(page).post(save))
+    Router::new()
+        .route("/admin/retention", get(page).post(save))
+        .route("/admin/retention/writings", axum::routing::post(save_writings))
 }
 
 #[derive(Template)]
@@ -30,12 +34,15 @@ struct RetentionPage {
     inactive_months: (u32, u32),
     /// Unused accounts can be closed only when their owners can be told (e-mail).
     mail: bool,
+    /// What becomes of an erased person's writings in groups.
+    writings_kept: bool,
 }
 
 async fn page(State(state): State<AppState>, admin: Admin, notice: Notice) -> PageResult {
     admin.require_federation_admin()?;
     let mut tx = state.db.begin_read().await?;
     let retention = retention::load(&mut tx).await?;
+    let writings = erasure::writings(&mut tx).await?;
     tx.commit().await?;
     let oldest_audit_line = retention::oldest_audit_line(&state.db).await?;
     Ok(render(&RetentionPage {
@@ -46,6 +53,7 @@ async fn page(State(state): State<AppState>, admin: Admin, notice: Notice) -> Pa
         audit_months: (*AUDIT_MONTHS.start(), *AUDIT_MONTHS.end()),
         inactive_months: (*INACTIVE_MONTHS.start(), *INACTIVE_MONTHS.end()),
         mail: state.settings.mail.is_some(),
+        writings_kept: writings == Writings::Kept,
     }))
 }
 
@@ -68,4 +76,20 @@ async fn save(State(state): State<AppState>, form: AdminForm<RetentionForm>) -> 
     retention::save(&mut tx, &admin.actor(), wanted).await?;
     commit(&state, tx, ChangeSet::default()).await?;
     Ok(done("/admin/retention", "retention_saved"))
+}
+
+#[derive(Deserialize)]
+struct WritingsForm {
+    writings: String,
+}
+
+async fn save_writings(State(state): State<AppState>, form: AdminForm<WritingsForm>) -> PageResult {
+    let AdminForm { admin, form } = form;
+    admin.require_federation_admin()?;
+    let wanted = Writings::parse(&form.writings)
+        .ok_or_else(|| ApiError::invalid(ErrorCode::InvalidField, "`writings` is `kept` or `removed`."))?;
+    let mut tx = state.db.begin_write().await?;
+    erasure::set_writings(&mut tx, &admin.actor(), wanted).await?;
+    commit(&state, tx, ChangeSet::default()).await?;
+    Ok(done("/admin/retention", "writings_saved"))
 }

@@ -414,26 +414,38 @@ pub async fn sweep_files_without_rows(
     Ok(removed)
 }
 
+/// Removes the stored files (and thumbnails) of `contents`, once their rows are gone and
+/// committed (see [`contents_unused`]).
+pub async fn remove_files(files_dir: &FsPath, contents: &[String]) {
+    for content in contents {
+        for thumbnail in [false, true] {
+            let _ = tokio::fs::remove_file(stored_path(files_dir, content, thumbnail)).await;
+        }
+    }
+}
+
+/// Of the contents of rows just deleted (`sha256` values), those no row points to any more.
+pub async fn contents_unused(tx: &mut Tx, deleted: &[String]) -> ApiResult<Vec<String>> {
+    let mut contents: Vec<String> = deleted.iter().filter_map(|s| s.split(':').next()).map(str::to_owned).collect();
+    contents.sort();
+    contents.dedup();
+    let mut unused = Vec::new();
+    for content in contents {
+        if !content_in_use(tx, &content).await? {
+            unused.push(content);
+        }
+    }
+    Ok(unused)
+}
+
 pub async fn forget_unpublished(db: &crate::db::Db, files_dir: &FsPath, before: DateTime<Utc>) -> ApiResult<usize> {
     let mut tx = db.begin_write().await?;
     let forgotten: Vec<String> = on_tx!(&mut tx, c => sqlx::query_scalar(
         "DELETE FROM attachments WHERE item_id IS NULL AND created_at < $1 RETURNING sha256")
         .bind(before).fetch_all(c).await)?;
-    let mut contents: Vec<String> = forgotten.iter().filter_map(|s| s.split(':').next()).map(str::to_owned).collect();
-    contents.sort();
-    contents.dedup();
-    let mut orphans = Vec::new();
-    for content in contents {
-        if !content_in_use(&mut tx, &content).await? {
-            orphans.push(content);
-        }
-    }
+    let orphans = contents_unused(&mut tx, &forgotten).await?;
     tx.commit().await?;
     // After the commit: a file is only removed once no row can point to it.
-    for content in orphans {
-        for thumbnail in [false, true] {
-            let _ = tokio::fs::remove_file(stored_path(files_dir, &content, thumbnail)).await;
-        }
-    }
+    remove_files(files_dir, &orphans).await;
     Ok(forgotten.len())
 }

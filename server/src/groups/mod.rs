@@ -315,6 +315,45 @@ async fn remove_membership(tx: &mut Tx, group: &GroupRow, person_id: Uuid, chang
     Ok(())
 }
 
+/// A person whose account is erased leaves every group (their member lines go from every
+/// list, the counts follow); their follows, requests and invitations go too. A group whose
+/// last admin they were keeps its other members (the federation's administrators run it).
+pub async fn forget_person(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let groups: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT group_id FROM group_members WHERE person_id = $1")
+        .bind(person_id).fetch_all(c).await)?;
+    for group_id in groups {
+        match access::load_group(tx, group_id).await? {
+            Some(group) => remove_membership(tx, &group, person_id, changes).await?,
+            None => {
+                exec!(
+                    tx,
+                    sqlx::query("DELETE FROM group_members WHERE group_id = $1 AND person_id = $2")
+                        .bind(group_id)
+                        .bind(person_id)
+                )?;
+            }
+        }
+    }
+    // (Follows are in the person's own scope only.)
+    for (table, kind, organisers_see) in [
+        ("join_requests", EntityKind::JoinRequest, true),
+        ("group_invitations", EntityKind::GroupInvitation, true),
+        ("group_followers", EntityKind::Following, false),
+    ] {
+        let sql = format!("DELETE FROM {table} WHERE person_id = $1 RETURNING group_id");
+        let groups: Vec<Uuid> =
+            on_tx!(tx, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(person_id).fetch_all(c).await)?;
+        for group_id in groups {
+            let id = pair_id(kind, group_id, person_id);
+            if organisers_see {
+                changes.delete(scope::group_admin(group_id), kind, id);
+            }
+            changes.delete(scope::person(person_id), kind, id);
+        }
+    }
+    Ok(())
+}
+
 async fn admin_count(tx: &mut Tx, group_id: Uuid) -> ApiResult<i64> {
     let count: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND role = 'admin'")
         .bind(group_id).fetch_one(c).await)?;

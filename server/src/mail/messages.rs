@@ -179,6 +179,47 @@ impl Inactivity {
     }
 }
 
+/// An account's erasure was asked: closed now, erased for good at the end of the grace period.
+pub struct Erasure {
+    pub l: Lang,
+    pub federation: String,
+    pub name: String,
+    /// Asked by the person (who cancels by signing in), or by an administrator for them.
+    pub by_self: bool,
+    /// The federation's choice for what the person wrote in groups.
+    pub writings_kept: bool,
+    /// The day it is final, as people read it.
+    pub erased_on: String,
+    pub address: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/erasure.txt")]
+struct ErasureText<'a> {
+    m: &'a Erasure,
+}
+
+#[derive(Template)]
+#[template(path = "mail/erasure.html")]
+struct ErasureHtml<'a> {
+    m: &'a Erasure,
+}
+
+impl Erasure {
+    pub fn to(&self, email: &str) -> ApiResult<Outgoing> {
+        Ok(Outgoing {
+            to: email.to_owned(),
+            subject: match self.l {
+                Lang::Fr => format!("Votre compte Fabrique sera effacé le {} — {}", self.erased_on, self.federation),
+                Lang::En => format!("Your Fabrique account will be erased on {} — {}", self.erased_on, self.federation),
+            },
+            text: written(&ErasureText { m: self })?,
+            html: written(&ErasureHtml { m: self })?,
+            unsubscribe: None,
+        })
+    }
+}
+
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 struct InvitationText<'a> {

@@ -159,7 +159,7 @@ pub async fn report(
 
 /// An open case about a group's content goes to the group's admin scope, where its
 /// organisers' phones read it.
-async fn put_group_report(tx: &mut Tx, case_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn put_group_report(tx: &mut Tx, case_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     type OpenCase = (Option<Uuid>, String, Uuid, String, String, i64, DateTime<Utc>);
     let row: Option<OpenCase> = on_tx!(tx, c => sqlx::query_as(
         "SELECT k.group_id, k.target_kind, k.target_id, a.display_name, k.excerpt, k.report_count, k.opened_at \

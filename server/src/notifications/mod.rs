@@ -530,7 +530,7 @@ pub async fn mark_subject_read(
     Ok(())
 }
 
-async fn put(tx: &mut Tx, id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn put(tx: &mut Tx, id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row: NotificationRow = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(format!("{NOTIFICATION_SELECT} WHERE n.id = $1")))
         .bind(id).fetch_one(c).await)?;
     let Some(kind) = NotificationKind::parse(&row.kind) else {

@@ -4,6 +4,7 @@
 //! GDPR art. 25: not visible by default). Joining a public group, which anyone may do,
 //! does not widen "my association only".
 
+pub mod erasure;
 pub mod visibility;
 
 use axum::extract::State;
@@ -349,6 +350,19 @@ pub async fn close_account(
             .bind(now)
             .bind(person_id)
     )?;
+    end_access(tx, person_id, now, changes).await?;
+    crate::audit::record(tx, by, crate::audit::Action::PersonDeactivate, "person", Some(person_id), details).await
+}
+
+/// What closing an account ends (its row already marked): every session (apps and
+/// console), every device's pushes, the live channels (once `changes` is committed), the
+/// directory entry.
+pub async fn end_access(
+    tx: &mut Tx,
+    person_id: Uuid,
+    now: chrono::DateTime<Utc>,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     exec!(
         tx,
         sqlx::query("UPDATE sessions SET revoked_at = $1 WHERE person_id = $2 AND revoked_at IS NULL")
@@ -367,13 +381,19 @@ pub async fn close_account(
         crate::web_push::forget(tx, id, now).await?;
     }
     changes.poke(crate::pokes::sessions_changed(person_id));
-    crate::search::index_person(tx, person_id).await?;
-    crate::audit::record(tx, by, crate::audit::Action::PersonDeactivate, "person", Some(person_id), details).await
+    crate::search::index_person(tx, person_id).await
 }
 
 pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {
     may_administer(tx, actor, person_id).await?;
-    exec!(tx, sqlx::query("UPDATE people SET deactivated_at = NULL WHERE id = $1").bind(person_id))?;
+    // An account being erased is brought back by cancelling the erasure; an erased one never.
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE people SET deactivated_at = NULL WHERE id = $1 AND erasure_due_at IS NULL AND erased_at IS NULL"
+        )
+        .bind(person_id)
+    )?;
     crate::search::index_person(tx, person_id).await?;
     crate::audit::record(
         tx,

@@ -75,6 +75,12 @@ impl ChangeSet {
         self.pokes.push(scope);
     }
 
+    /// The objects this change set already changes, by scope and id (a later change to one
+    /// of them would win over the earlier).
+    pub fn changed(&self) -> std::collections::HashSet<(String, Uuid)> {
+        self.items.iter().map(|item| (item.scope.clone(), item.id)).collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty() && self.pokes.is_empty()
     }

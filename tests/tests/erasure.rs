@@ -1,0 +1,356 @@
+//! Erasing an account (issue 24, GDPR art. 17), told against a real server and a real SMTP
+//! server on a local port: asked from the app with the password, cancelled by signing in
+//! again, final after the grace period; then no row of any table holds the person's name,
+//! address, skills or words about themselves, their file leaves the disk, and another
+//! member's phone follows at its next pull. On SQLite by default, on PostgreSQL when
+//! `FABRIQUE_TEST_DATABASE_URL` is set.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use fabrique_server::db::Db;
+use fabrique_server::on_db;
+use fabrique_server::people::erasure::{self, AskedBy, Writings};
+use fabrique_tests::mail_server::MailServer;
+use fabrique_tests::server::{Member, PASSWORD, Server};
+use fabrique_wire::accounts::{AccountErasure, SignInRequest};
+use fabrique_wire::groups::Visibility;
+use fabrique_wire::people::ProfileUpdate;
+use fabrique_wire::posts::{NewPost, PostKind};
+use fabrique_wire::sync::{Change, Entity, EntityKind, Mutation, MutationOutcome, PullRequest, PullResponse};
+use reqwest::StatusCode;
+use uuid::Uuid;
+
+const WITHIN: Duration = Duration::from_secs(10);
+const ADDRESS: &str = "zephyrine.quobalt@association.test";
+/// What only this person's data holds: their name, address, skill and biography, the name
+/// and contents of their file.
+const TRACES: [&str; 5] = ["quobalt", "xylographie", "xylophage", "releve-secret", "contenu-secret-du-fichier"];
+
+async fn sign_in(server: &Server, email: &str, password: &str) -> StatusCode {
+    server
+        .client()
+        .post(format!("{}/v1/auth/sign-in", server.url()))
+        .json(&SignInRequest { email: email.into(), password: password.into() })
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
+async fn ask_erasure(server: &Server, member: &Member, password: &str) -> reqwest::Response {
+    server
+        .client()
+        .post(format!("{}/v1/auth/erasure", server.url()))
+        .bearer_auth(&member.token)
+        .json(&serde_json::json!({ "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A phone's pull from its cursor to the end: the changes and the new cursor.
+async fn pull_from(server: &Server, member: &Member, mut cursor: Option<String>) -> (Vec<Change>, String) {
+    let mut changes = Vec::new();
+    loop {
+        let page: PullResponse = server
+            .client()
+            .post(format!("{}/v1/sync/pull", server.url()))
+            .bearer_auth(&member.token)
+            .json(&PullRequest { client_id: None, cursor: cursor.clone(), limit: None })
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert!(!page.reset, "a recent cursor is not reset");
+        changes.extend(page.changes);
+        cursor = Some(page.cursor);
+        if !page.has_more {
+            return (changes, cursor.unwrap());
+        }
+    }
+}
+
+/// Every column of every table holding one of `traces` (case-insensitive), as `table.column`.
+async fn rows_holding(db: &Db, traces: &[&str]) -> Vec<String> {
+    let columns: Vec<(String, String)> = match db {
+        Db::Sqlite { .. } => {
+            let tables: Vec<String> = on_db!(db, c => sqlx::query_scalar(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").fetch_all(c).await)
+            .unwrap();
+            let mut columns = Vec::new();
+            for table in tables {
+                let names: Vec<String> = on_db!(db, c => sqlx::query_scalar(sqlx::AssertSqlSafe(
+                    format!("SELECT name FROM pragma_table_info('{table}')"))).fetch_all(c).await)
+                .unwrap();
+                columns.extend(names.into_iter().map(|column| (table.clone(), column)));
+            }
+            columns
+        }
+        Db::Postgres(_) => on_db!(db, c => sqlx::query_as(
+            "SELECT table_name::text, column_name::text FROM information_schema.columns WHERE table_schema = current_schema()")
+            .fetch_all(c).await)
+        .unwrap(),
+    };
+    assert!(columns.len() > 100, "every table is read ({} columns)", columns.len());
+    let mut found = Vec::new();
+    for (table, column) in columns {
+        for trace in traces {
+            let sql = format!("SELECT COUNT(*) FROM {table} WHERE lower(CAST({column} AS TEXT)) LIKE '%{trace}%'");
+            let count: i64 = on_db!(db, c => sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).fetch_one(c).await).unwrap();
+            if count > 0 {
+                found.push(format!("{table}.{column} ({trace})"));
+            }
+        }
+    }
+    found
+}
+
+/// Every file under `dir` whose bytes hold `marker`.
+fn files_holding(dir: &std::path::Path, marker: &[u8]) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return found };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(files_holding(&path, marker));
+        } else if std::fs::read(&path).is_ok_and(|bytes| bytes.windows(marker.len()).any(|w| w == marker)) {
+            found.push(path);
+        }
+    }
+    found
+}
+
+fn post(group_id: Uuid, body: &str) -> (Uuid, Mutation) {
+    let id = Uuid::now_v7();
+    let post = NewPost {
+        id,
+        group_id,
+        kind: PostKind::News,
+        title: String::new(),
+        body: body.into(),
+        mentions: vec![],
+        attachments: vec![],
+    };
+    (id, Mutation::CreatePost(post))
+}
+
+/// The scene: Zéphyrine and Bruno in a public group; she writes a post, a comment, a
+/// question, an answer's comment, a reaction, a conversation with Bruno with a file; Bruno's
+/// phone holds it all.
+struct Scene {
+    server: Server,
+    smtp: MailServer,
+    zephyrine: Member,
+    bruno: Member,
+    her_post: Uuid,
+    her_comment: Uuid,
+    her_message: Uuid,
+    bruno_cursor: String,
+}
+
+async fn scene() -> Scene {
+    let smtp = MailServer::start();
+    let mut server = Server::start_with_mail(&smtp).await;
+    let group = server.create_group("Jardin partagé", Visibility::Public).await;
+    let (admin_post, mutation) = post(group, "Qui vient samedi ?");
+    server.admin_does(mutation).await;
+    let mut zephyrine = server.member("Zephyrine Quobalt").await;
+    let mut bruno = server.member("Bruno Carre").await;
+    let applied = |outcome: MutationOutcome| assert_eq!(outcome, MutationOutcome::Applied);
+    for member in [&mut zephyrine, &mut bruno] {
+        applied(server.act(member, Mutation::JoinGroup { group_id: group }).await);
+    }
+    let update = ProfileUpdate {
+        display_name: None,
+        function: Some("Trésorière".into()),
+        bio: Some("Amatrice de gravure, xylophage des livres anciens.".into()),
+        skills: Some(vec!["xylographie".into()]),
+        interests: None,
+        directory_visibility: None,
+        language: None,
+    };
+    applied(server.act(&mut zephyrine, Mutation::UpdateProfile { update }).await);
+    let (her_post, mutation) = post(group, "Je peux prêter des outils.");
+    applied(server.act(&mut zephyrine, mutation).await);
+    let her_comment = Uuid::now_v7();
+    let comment =
+        Mutation::CreateComment { id: her_comment, post_id: admin_post, body: "Moi !".into(), mentions: vec![] };
+    applied(server.act(&mut zephyrine, comment).await);
+    applied(server.act(&mut zephyrine, Mutation::React { target_id: admin_post, emoji: "👍".into() }).await);
+    let question = server.ask(&mut zephyrine, group, "Où ranger les bêches ?").await;
+    let answer = Uuid::now_v7();
+    let answering =
+        Mutation::AnswerQuestion { id: answer, question_id: question, body: "Dans l'abri.".into(), mentions: vec![] };
+    applied(server.act(&mut bruno, answering).await);
+    let thanks = Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id: answer, body: "Merci Bruno".into() };
+    applied(server.act(&mut zephyrine, thanks).await);
+
+    // A conversation with Bruno, with a file of hers.
+    let conversation = fabrique_wire::conversations::direct_conversation_id(zephyrine.id, bruno.id);
+    let start = Mutation::StartConversation { id: conversation, person_ids: vec![bruno.id], title: String::new() };
+    applied(server.act(&mut zephyrine, start).await);
+    let file = Uuid::now_v7();
+    let uploaded = server
+        .client()
+        .put(format!("{}/v1/attachments/{file}?name=releve-secret.pdf", server.url()))
+        .bearer_auth(&zephyrine.token)
+        .body(b"%PDF-1.4\n% contenu-secret-du-fichier\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert!(uploaded.status().is_success(), "{}", uploaded.status());
+    let her_message = Uuid::now_v7();
+    let message = Mutation::SendMessage {
+        id: her_message,
+        conversation_id: conversation,
+        body: "Le code du cadenas est 4321".into(),
+        attachments: vec![file],
+    };
+    applied(server.act(&mut zephyrine, message).await);
+    let reply = Mutation::SendMessage {
+        id: Uuid::now_v7(),
+        conversation_id: conversation,
+        body: "Noté, merci".into(),
+        attachments: vec![],
+    };
+    applied(server.act(&mut bruno, reply).await);
+
+    let (held, bruno_cursor) = pull_from(&server, &bruno, None).await;
+    let text = serde_json::to_string(&held).unwrap();
+    assert!(text.contains("Zephyrine Quobalt") && text.contains("releve-secret"), "Bruno's phone holds her");
+    let before = rows_holding(&server.db, &TRACES).await;
+    assert!(!before.is_empty(), "the scan finds what is there");
+    assert!(!files_holding(&server.files_dir(), b"contenu-secret-du-fichier").is_empty());
+    Scene { server, smtp, zephyrine, bruno, her_post, her_comment, her_message, bruno_cursor }
+}
+
+#[tokio::test]
+async fn a_member_erases_their_account_from_the_app_and_nothing_of_them_is_left_anywhere() {
+    let Scene { server, smtp, zephyrine, bruno, her_post, her_message, bruno_cursor, .. } = scene().await;
+
+    // A wrong password changes nothing.
+    assert_eq!(ask_erasure(&server, &zephyrine, "not the password").await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(server.get("/v1/me", &zephyrine.token).await.status(), StatusCode::OK);
+
+    // Asked: closed at once, told by mail with the day it becomes final.
+    let asked = ask_erasure(&server, &zephyrine, PASSWORD).await;
+    assert_eq!(asked.status(), StatusCode::ACCEPTED);
+    let due = asked.json::<AccountErasure>().await.unwrap().due_at;
+    let days = (due - Utc::now()).num_hours();
+    assert!((14 * 24 - 1..=14 * 24).contains(&days), "final in 14 days ({days} h)");
+    assert_eq!(server.get("/v1/me", &zephyrine.token).await.status(), StatusCode::UNAUTHORIZED);
+    let told = smtp.first_to(ADDRESS, "sera effacé", WITHIN).await;
+    assert!(told.text.contains("Reconnectez-vous") && told.text.contains("Ancien membre"), "{}", told.text);
+
+    // Signing in again cancels it; asking again starts it again.
+    assert_eq!(sign_in(&server, ADDRESS, PASSWORD).await, StatusCode::OK);
+    assert_eq!(
+        erasure::erase_due(&server.db, &server.files_dir(), due + chrono::Duration::days(1)).await.unwrap().0,
+        0
+    );
+    let zephyrine = {
+        let session: fabrique_wire::accounts::SessionResponse = server
+            .client()
+            .post(format!("{}/v1/auth/sign-in", server.url()))
+            .json(&SignInRequest { email: ADDRESS.into(), password: PASSWORD.into() })
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        Member::with_token(&session.token)
+    };
+    assert_eq!(ask_erasure(&server, &zephyrine, PASSWORD).await.status(), StatusCode::ACCEPTED);
+
+    // Not before its day; then erased.
+    let now = Utc::now();
+    assert_eq!(erasure::erase_due(&server.db, &server.files_dir(), now).await.unwrap().0, 0);
+    let (erased, _) =
+        erasure::erase_due(&server.db, &server.files_dir(), now + chrono::Duration::days(15)).await.unwrap();
+    assert_eq!(erased, 1);
+
+    let left = rows_holding(&server.db, &TRACES).await;
+    assert!(left.is_empty(), "rows still holding the person: {left:?}");
+    assert!(files_holding(&server.files_dir(), b"contenu-secret-du-fichier").is_empty(), "her file left the disk");
+    assert_eq!(sign_in(&server, ADDRESS, PASSWORD).await, StatusCode::UNAUTHORIZED);
+
+    // Bruno's phone, at its next pull: her member line goes, her post stays signed "Ancien
+    // membre" (the federation's default), her message reads "message supprimé", her file goes.
+    let (changes, _) = pull_from(&server, &bruno, Some(bruno_cursor)).await;
+    let text = serde_json::to_string(&changes).unwrap();
+    assert!(!text.to_lowercase().contains("quobalt"), "{text}");
+    let gone = |kind: EntityKind| changes.iter().any(|c| c.kind == kind && c.entity.is_none());
+    assert!(gone(EntityKind::GroupMember) && gone(EntityKind::Attachment) && gone(EntityKind::Reaction), "{text}");
+    let post_now = changes.iter().find_map(|c| match &c.entity {
+        Some(Entity::Post(p)) if p.id == her_post => Some(p.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        post_now.map(|p| (p.author_name, p.body)),
+        Some(("Ancien membre".into(), "Je peux prêter des outils.".into()))
+    );
+    let message_now = changes.iter().find_map(|c| match &c.entity {
+        Some(Entity::Message(m)) if m.id == her_message => Some(m.clone()),
+        _ => None,
+    });
+    assert_eq!(message_now.map(|m| (m.author_name, m.body)), Some(("Ancien membre".into(), "message supprimé".into())));
+    // From scratch too (a new phone).
+    let fresh = serde_json::to_string(&server.pull_all(&bruno).await).unwrap();
+    assert!(!fresh.to_lowercase().contains("quobalt") && fresh.contains("message supprimé"), "{fresh}");
+
+    // The audit log says an erasure happened, asked by the person, and nothing of her.
+    let audit: Vec<(String, String)> = on_db!(&server.db, c => sqlx::query_as(
+        "SELECT action, details FROM audit_log WHERE action LIKE 'person.eras%' ORDER BY created_at").fetch_all(c).await)
+    .unwrap();
+    let actions: Vec<&str> = audit.iter().map(|(action, _)| action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["person.erasure_request", "person.erasure_cancel", "person.erasure_request", "person.erase"],
+        "{audit:?}"
+    );
+    assert!(audit[3].1.contains("\"asked_by\":\"self\"") && audit[3].1.contains("\"writings\":\"kept\""), "{audit:?}");
+}
+
+#[tokio::test]
+async fn asked_by_letter_an_administrator_erases_and_the_writings_go_when_the_federation_chose_so() {
+    let Scene { server, zephyrine, bruno, her_post, her_comment, bruno_cursor, .. } = scene().await;
+    let admin = fabrique_server::auth::Actor::acting_as(server.admin.id, server.admin.organisation_id, true);
+    let manager = fabrique_server::auth::Actor::acting_as(bruno.id, server.admin.organisation_id, false);
+    let mut tx = server.db.begin_write().await.unwrap();
+    assert!(erasure::set_writings(&mut tx, &manager, Writings::Removed).await.is_err(), "administrators only");
+    erasure::set_writings(&mut tx, &admin, Writings::Removed).await.unwrap();
+    let mut changes = fabrique_server::sync::log::ChangeSet::default();
+    let settings = fabrique_server::config::Settings { public_url: server.url(), ..Default::default() };
+    let now = Utc::now();
+    erasure::request(&mut tx, &settings, zephyrine.id, AskedBy::Administrator(server.admin.id), now, &mut changes)
+        .await
+        .unwrap();
+    fabrique_server::sync::log::commit(&mut tx, changes).await.unwrap();
+    tx.commit().await.unwrap();
+
+    // Asked for her by an administrator: signing in does not cancel it (the account is closed).
+    assert_eq!(sign_in(&server, ADDRESS, PASSWORD).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(server.get("/v1/me", &zephyrine.token).await.status(), StatusCode::UNAUTHORIZED);
+    let (erased, _) =
+        erasure::erase_due(&server.db, &server.files_dir(), now + chrono::Duration::days(15)).await.unwrap();
+    assert_eq!(erased, 1);
+    let left = rows_holding(&server.db, &TRACES).await;
+    assert!(left.is_empty(), "rows still holding the person: {left:?}");
+    let words: i64 = on_db!(&server.db, c => sqlx::query_scalar(
+        "SELECT COUNT(*) FROM posts WHERE author_id = $1 AND (body <> '' OR deleted_at IS NULL)").bind(zephyrine.id).fetch_one(c).await)
+    .unwrap();
+    assert_eq!(words, 0, "her posts are deleted, their words gone");
+
+    // Bruno's phone drops her post and comment at its next pull.
+    let (changes, _) = pull_from(&server, &bruno, Some(bruno_cursor)).await;
+    let removed = |id: Uuid| changes.iter().any(|c| c.id == id && c.entity.is_none());
+    assert!(removed(her_post) && removed(her_comment), "{changes:?}");
+    let audit: String = on_db!(&server.db, c => sqlx::query_scalar(
+        "SELECT details FROM audit_log WHERE action = 'person.erase'").fetch_one(c).await)
+    .unwrap();
+    assert!(audit.contains("\"asked_by\":\"administrator\"") && audit.contains("\"writings\":\"removed\""), "{audit}");
+}
