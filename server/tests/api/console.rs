@@ -255,6 +255,8 @@ async fn an_association_manager_neither_sees_nor_changes_another_association() {
     let stranger_text = stranger.id.to_string();
     let writes: Vec<(String, Vec<(&str, &str)>)> = vec![
         (format!("/admin/people/{}/deactivate", stranger.id), vec![]),
+        (format!("/admin/people/{}/erase", stranger.id), vec![]),
+        (format!("/admin/people/{}/erasure-cancel", stranger.id), vec![]),
         (format!("/admin/people/{}/role", stranger.id), vec![("change", "manager")]),
         ("/admin/people/invite".into(), vec![("email", "x@example.org"), ("organisation_id", &theirs_text)]),
         (format!("/admin/organisations/{theirs}/rename"), vec![("name", "Renamed")]),
@@ -544,6 +546,50 @@ async fn deactivating_a_person_asks_first_and_the_question_changes_nothing() {
     let (status, _) = console.get(&format!("/admin/organisations/{association}/archive")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(fabrique_server::on_db!(&app.db, c => sqlx::query_scalar::<_, Option<chrono::DateTime<chrono::Utc>>>("SELECT archived_at FROM organisations WHERE id = $1").bind(association).fetch_one(c).await).unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_person_who_asks_by_letter_is_erased_from_the_console_after_a_question_and_it_can_be_cancelled() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let member = app.member(association, "Claire Dubois").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (_, page) = console.get(&format!("/admin/people/{}", member.id)).await;
+    assert!(page.contains("id=\"erase\""), "{page}");
+    let (status, page) = console.get(&format!("/admin/people/{}/erase", member.id)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Erase the account and the data of Claire Dubois ?") && page.contains("14 days"), "{page}");
+    assert!(page.contains("stays, signed"), "the federation's choice is said: {page}");
+    assert_eq!(app.get("/v1/me", Some(&member.token)).await.status(), StatusCode::OK, "asking changed nothing");
+
+    let (status, _, _) = console.post(&format!("/admin/people/{}/erase", member.id), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.get("/v1/me", Some(&member.token)).await.status(), StatusCode::UNAUTHORIZED, "closed at once");
+    let (_, page) = console.get(&format!("/admin/people/{}", member.id)).await;
+    assert!(page.contains("will be erased for good on") && page.contains("id=\"cancel-erasure\""), "{page}");
+    assert!(!page.contains("id=\"reactivate\""), "cancelling is the way back: {page}");
+    // Asked for her by an administrator: signing in does not reopen it.
+    let signing_in = json!({ "email": member.email, "password": PASSWORD });
+    assert_eq!(app.post("/v1/auth/sign-in", None, &signing_in).await.status(), StatusCode::UNAUTHORIZED);
+
+    let (status, _, _) = console.post(&format!("/admin/people/{}/erasure-cancel", member.id), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(app.post("/v1/auth/sign-in", None, &signing_in).await.status(), StatusCode::OK, "open again");
+    let (_, audit) = console.get("/admin/audit").await;
+    assert!(
+        audit.contains("asked for an account to be erased") && audit.contains("cancelled the erasure of an account"),
+        "{audit}"
+    );
+
+    // The federation chooses that writings go; the page says so, and the audit log too.
+    let (status, _, _) = console.post("/admin/retention/writings", &[("writings", "removed")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = console.get("/admin/retention").await;
+    assert!(page.contains("id=\"writings-removed\" checked"), "{page}");
+    let (status, _, _) = console.post("/admin/retention/writings", &[("writings", "everything")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (_, page) = console.get(&format!("/admin/people/{}/erase", member.id)).await;
+    assert!(page.contains("What they wrote in groups is erased too."), "{page}");
 }
 
 /// A live channel (`/v1/sync/events`) opened with `token`, its first poke read.
