@@ -121,6 +121,9 @@ pub enum Text {
     MailUnavailable,
     ResetLinkInvalid,
     ResetLinkSent,
+    ErasureExplained,
+    ErasureScheduled,
+    PasswordWrong,
     DigestHint,
     UnsentKeptAside,
     PushUnavailable,
@@ -439,6 +442,15 @@ impl Text {
                 "Un résumé par e-mail de ce qui vous attend, seulement quand vous n'avez pas ouvert l'application :",
                 "A summary by e-mail of what awaits you, only when you have not opened the app:",
             ),
+            Text::ErasureExplained => (
+                "Votre compte sera fermé tout de suite, sur tous vos appareils, puis effacé pour de bon dans 14 jours : votre profil, vos réglages et vos fichiers disparaissent, vos messages dans les conversations deviennent « message supprimé ». Ce que vous avez écrit dans les groupes suit la règle de votre fédération (voir sa charte). Vous changez d'avis ? Reconnectez-vous avant 14 jours. Pour confirmer, tapez votre mot de passe.",
+                "Your account will close at once, on all your devices, then be erased for good in 14 days: your profile, settings and files go, your messages in conversations read \"message supprimé\". What you wrote in groups follows your federation's rule (see its charter). Changed your mind? Sign in again within 14 days. To confirm, type your password.",
+            ),
+            Text::ErasureScheduled => (
+                "Votre compte est fermé et sera effacé dans 14 jours ; un e-mail vous le confirme. Vous avez changé d'avis ? Reconnectez-vous ici d'ici là : tout sera comme avant.",
+                "Your account is closed and will be erased in 14 days; an e-mail confirms it. Changed your mind? Sign in here before then: everything stays as it was.",
+            ),
+            Text::PasswordWrong => ("Ce mot de passe n'est pas le bon.", "This password is not the right one."),
             Text::ResetLinkSent => (
                 "Si un compte a cette adresse, un e-mail vient de partir avec un lien pour choisir un nouveau mot de passe (valable une heure). Rien reçu ? Regardez dans les indésirables.",
                 "If an account has this address, an e-mail has just left with a link to choose a new password (valid one hour). Nothing arrived? Look in your spam folder.",

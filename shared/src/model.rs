@@ -231,6 +231,8 @@ pub struct Session {
     pub charter: crate::moderation::types::CharterState,
     /// The file being sent, and the retries (the files themselves are in the outbox).
     pub uploads: crate::attachments::types::Uploader,
+    /// "Delete my account" under way, or why it was refused.
+    pub erasure: crate::accounts::types::Erasure,
 }
 
 /// What is open over the screen: a person fills one form at a time (the composer's text is
@@ -310,6 +312,7 @@ impl Session {
             settings_error: None,
             charter: crate::moderation::types::CharterState::default(),
             uploads: crate::attachments::types::Uploader::default(),
+            erasure: crate::accounts::types::Erasure::default(),
         }
     }
 

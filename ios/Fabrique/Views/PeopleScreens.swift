@@ -38,7 +38,40 @@ struct MyProfileScreen: View {
             }
             .buttonStyle(.bordered)
             Button("sign_out", role: .destructive) { send(.accounts(.signOut)) }
+            DeleteAccount(erasure: view.erasure, send: send)
         }
+    }
+}
+
+/// "Delete my account": what it does, then the password again; the sheet stays open with the
+/// core's answer (a wrong password) until it is done or cancelled.
+struct DeleteAccount: View {
+    let erasure: ErasureView
+    let send: (Event) -> Void
+    @State private var open = false
+    @State private var password = ""
+
+    var body: some View {
+        Button("delete_account", role: .destructive) { open = true }
+            .sheet(isPresented: $open) {
+                NavigationStack {
+                    Form {
+                        Text(erasure.explanation)
+                        SecureField("password", text: $password).textContentType(.password)
+                        ErrorText(text: erasure.error)
+                        Button("delete_account_confirm", role: .destructive) {
+                            send(.accounts(.eraseAccount(password: password)))
+                        }
+                        .disabled(erasure.busy)
+                    }
+                    .navigationTitle(Text("delete_account"))
+                    .toolbar {
+                        ToolbarItem(placement: .cancellationAction) {
+                            Button("cancel") { open = false; password = "" }.disabled(erasure.busy)
+                        }
+                    }
+                }
+            }
     }
 }
 

@@ -1,4 +1,6 @@
-//! Starting the app, signing in (or redeeming an invitation), and signing out.
+//! Starting the app, signing in (or redeeming an invitation), signing out, and deleting
+//! one's account (closed at once, erased by the server after 14 days; signing in again
+//! before then cancels it).
 //!
 //! The session token is kept in the device's storage so the person stays signed in across
 //! restarts. Signing out forgets the token and the synced data, but keeps the person's
@@ -10,7 +12,10 @@ pub use self::types::*;
 use crux_core::{Command, render::render};
 use crux_http::protocol::HttpResult;
 use crux_kv::KeyValueResult;
-use fabrique_wire::accounts::{PasswordResetRequest, RedeemInvitationRequest, SessionResponse, SignInRequest};
+use fabrique_wire::accounts::{
+    AccountErasure, AccountErasureRequest, PasswordResetRequest, RedeemInvitationRequest, SessionResponse,
+    SignInRequest,
+};
 use serde::Serialize;
 
 use crate::api::{self, Credentials, Failure};
@@ -66,7 +71,27 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
             AccountsAnswer::SessionLoaded(result) => session_loaded(model, result),
             AccountsAnswer::SignedIn { tag, result } => signed_in(model, tag, result),
             AccountsAnswer::ResetAsked { tag, result } => reset_asked(model, tag, result),
+            AccountsAnswer::ErasureAsked { tag, result } => erasure_asked(model, tag, result),
         },
+        AccountsEvent::EraseAccount { password } => {
+            let Phase::Active(session) = &mut model.phase else { return render() };
+            if password.is_empty() {
+                session.erasure.error = Some(Text::PasswordWrong);
+                return render();
+            }
+            let tag = session.tag();
+            session.erasure = Erasure { busy: Some(tag), error: None };
+            let request = api::post(
+                Some(&session.credentials),
+                &session.credentials.server_url,
+                "/v1/auth/erasure",
+                &AccountErasureRequest { password },
+            );
+            let request = api::in_language(request, model.language);
+            Command::request_from_shell(request)
+                .then_send(move |result| answered(AccountsAnswer::ErasureAsked { tag, result }))
+                .and(render())
+        }
         AccountsEvent::SignIn { email, password } => {
             let Phase::SignedOut(state) = &mut model.phase else { return render() };
             let email = email.trim().to_lowercase();
@@ -121,6 +146,28 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
             Command::request_from_shell(request)
                 .then_send(move |result| answered(AccountsAnswer::ResetAsked { tag, result }))
                 .and(render())
+        }
+    }
+}
+
+/// The account is closed (the server erases it in 14 days): this phone forgets everything
+/// of the person, unsent writes included (they asked for their data to go), and says how to
+/// change one's mind. A wrong password keeps the dialog open.
+fn erasure_asked(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
+    let Phase::Active(session) = &mut model.phase else { return Command::done() };
+    if session.erasure.busy != Some(tag) {
+        return Command::done();
+    }
+    session.erasure.busy = None;
+    match api::decode::<AccountErasure>(result) {
+        Ok(_) => end_session(model, Some(Text::ErasureScheduled), Ending::Erased),
+        Err(Failure::Unauthorized) => {
+            session.erasure.error = Some(Text::PasswordWrong);
+            render()
+        }
+        Err(failure) => {
+            session.erasure.error = Some(failure.text());
+            render()
         }
     }
 }
@@ -209,16 +256,32 @@ fn activate(
 
 /// The server no longer accepts the token: back to sign-in, keeping the person's writes.
 pub fn expire(model: &mut Model) -> Cmd {
-    sign_out(model, Some(Text::SessionExpired))
+    end_session(model, Some(Text::SessionExpired), Ending::Expired)
+}
+
+/// How a session ends on this phone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// The person signed out: the server is told; unsent writes wait for the next sign-in.
+    SignedOut,
+    /// The server no longer accepts the token: unsent writes wait for the next sign-in.
+    Expired,
+    /// The person deleted their account: nothing of theirs stays, unsent writes neither.
+    Erased,
 }
 
 fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
+    end_session(model, reason, if reason.is_none() { Ending::SignedOut } else { Ending::Expired })
+}
+
+fn end_session(model: &mut Model, reason: Option<Text>, ending: Ending) -> Cmd {
     let Phase::Active(session) = std::mem::take(&mut model.phase) else {
         model.phase = Phase::SignedOut(SignIn::default());
         return render();
     };
     model.epoch += 1;
-    let notice = reason.or((session.outbox.waiting() > 0).then_some(Text::PendingAfterSignOut));
+    let kept = ending != Ending::Erased && session.outbox.waiting() > 0;
+    let notice = reason.or(kept.then_some(Text::PendingAfterSignOut));
     model.phase = Phase::SignedOut(SignIn { notice, ..SignIn::default() });
 
     // A store save under way stops here: nothing of this person is written after sign-out.
@@ -232,15 +295,19 @@ fn sign_out(model: &mut Model, reason: Option<Text>) -> Cmd {
         Command::request_from_shell(crate::notifications::types::PushOperation::Unregister).build(),
         Command::request_from_shell(storage::delete(storage::SESSION)).build(),
         Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).build(),
+    ];
+    commands.push(if ending == Ending::Erased {
+        Command::request_from_shell(storage::delete(storage::outbox_key(session.person_id))).build()
+    } else {
         // The outbox stays, with what it holds now (answers since the last save included).
         // (The scopes' keys are deleted below.)
-        Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox)).build(),
-    ];
+        Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox)).build()
+    });
     for scope in session.store.scopes() {
         let key = storage::scope_key(session.person_id, scope);
         commands.push(Command::request_from_shell(storage::delete(key)).build());
     }
-    if reason.is_none() {
+    if ending == Ending::SignedOut {
         let request = api::post(
             Some(&session.credentials),
             &session.credentials.server_url,
@@ -330,6 +397,53 @@ mod tests {
         let Screen::SignIn(form) = shell.screen() else { panic!() };
         assert!(form.error.as_deref().unwrap().contains("ask a manager of your association"), "{form:?}");
         assert!(form.notice.is_none());
+    }
+
+    #[test]
+    fn deleting_ones_account_asks_the_password_then_forgets_everything_of_the_person_on_this_phone() {
+        let person = Uuid::now_v7();
+        let group = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::SetLanguage(crate::i18n::Language::English));
+        shell.send(Event::Navigate(crate::model::Route::MyProfile));
+        let Screen::MyProfile(profile) = shell.screen() else { panic!("expected my profile") };
+        assert!(profile.erasure.explanation.contains("14 days") && !profile.erasure.busy, "{profile:?}");
+
+        // A write not yet sent, then a wrong password: the dialog says so, nothing changes.
+        shell.send(Event::Composer(crate::composer::types::ComposerEvent::Open(
+            crate::composer::types::ComposerTarget::NewPost { group_id: group.to_string() },
+        )));
+        shell.send(Event::Composer(crate::composer::types::ComposerEvent::Submit {
+            title: String::new(),
+            body: "Jamais envoyé".into(),
+        }));
+        shell.send(Event::Accounts(AccountsEvent::EraseAccount { password: "pas le bon".into() }));
+        let request = shell.take_request("/v1/auth/erasure");
+        assert_eq!(
+            serde_json::from_slice::<serde_json::Value>(&request.operation.body).unwrap(),
+            serde_json::json!({ "password": "pas le bon" })
+        );
+        let Screen::MyProfile(profile) = shell.screen() else { panic!() };
+        assert!(profile.erasure.busy);
+        shell.answer(request, refusal(401, "invalid_credentials"));
+        let Screen::MyProfile(profile) = shell.screen() else { panic!() };
+        assert_eq!(profile.erasure.error.as_deref(), Some("This password is not the right one."));
+        assert!(shell.kv.contains_key("session"));
+
+        // The right one: back to sign-in, told how to change one's mind; nothing of the
+        // person stays on the phone, the unsent write neither.
+        shell.send(Event::Accounts(AccountsEvent::EraseAccount { password: "le bon mot de passe".into() }));
+        let request = shell.take_request("/v1/auth/erasure");
+        shell.answer(request, ok(202, &serde_json::json!({ "due_at": "2027-01-01T10:00:00Z" })));
+        let Screen::SignIn(form) = shell.screen() else { panic!("expected sign-in") };
+        assert!(form.notice.as_deref().unwrap().contains("Sign in here before then"), "{form:?}");
+        assert!(!shell.kv.contains_key("session"));
+        assert!(!shell.kv.contains_key(&format!("outbox:{person}")), "unsent writes go too");
+        assert!(!shell.kv.contains_key(&format!("store:{person}")));
+        assert!(
+            !shell.waiting_paths().iter().any(|p| p == "/v1/auth/sign-out"),
+            "the server already ended the sessions"
+        );
     }
 
     #[test]

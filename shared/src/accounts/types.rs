@@ -29,6 +29,11 @@ pub enum AccountsEvent {
     ForgotPassword {
         email: String,
     },
+    /// "Delete my account", with one's password again: the account closes at once on every
+    /// device and is erased for good in 14 days; signing in again before then cancels it.
+    EraseAccount {
+        password: String,
+    },
     /// The answers of this area's effects: only the core creates these.
     #[serde(skip)]
     #[facet(skip)]
@@ -42,6 +47,15 @@ pub enum AccountsAnswer {
     SessionLoaded(KeyValueResult),
     SignedIn { tag: u64, result: HttpResult },
     ResetAsked { tag: u64, result: HttpResult },
+    ErasureAsked { tag: u64, result: HttpResult },
+}
+
+/// Deleting one's account, as it stands in the session.
+#[derive(Debug, Default)]
+pub struct Erasure {
+    /// The tag of the request under way, if any.
+    pub busy: Option<u64>,
+    pub error: Option<Text>,
 }
 
 /// The sign-in screen's state.

@@ -178,6 +178,11 @@ pub fn my_profile_view(session: &Session, overlay: &Overlay, language: Language)
             error: editor.error.map(|t| t.in_language(language).to_owned()),
             ..editor.draft.clone()
         }),
+        erasure: ErasureView {
+            explanation: Text::ErasureExplained.in_language(language).to_owned(),
+            busy: session.erasure.busy.is_some(),
+            error: session.erasure.error.map(|t| t.in_language(language).to_owned()),
+        },
     }
 }
 

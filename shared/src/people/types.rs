@@ -65,6 +65,17 @@ pub struct MyProfileView {
     pub pending: bool,
     /// The form stays open with what was typed when the core refused it.
     pub editor: Option<ProfileEditorView>,
+    /// "Delete my account": what it does, said before the password is asked.
+    pub erasure: ErasureView,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct ErasureView {
+    /// What deleting one's account does, and how to change one's mind.
+    pub explanation: String,
+    pub busy: bool,
+    /// Why it was refused (a wrong password, no network); the dialog stays open.
+    pub error: Option<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

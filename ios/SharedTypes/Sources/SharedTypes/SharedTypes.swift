@@ -56,6 +56,9 @@ indirect public enum AccountsEvent: Hashable, Equatable {
     /// "Forgot your password?": a link to choose a new one is mailed to the address, if an
     /// account has it (the answer does not say).
     case forgotPassword(email: String)
+    /// "Delete my account", with one's password again: the account closes at once on every
+    /// device and is erased for good in 14 days; signing in again before then cancels it.
+    case eraseAccount(password: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -74,6 +77,9 @@ indirect public enum AccountsEvent: Hashable, Equatable {
         case .forgotPassword(let email):
             try serializer.serialize_variant_index(value: 3)
             try serializer.serialize_str(value: email)
+        case .eraseAccount(let password):
+            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_str(value: password)
         }
         try serializer.decrease_container_depth()
     }
@@ -106,6 +112,10 @@ indirect public enum AccountsEvent: Hashable, Equatable {
             let email = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .forgotPassword(email: email)
+        case 4:
+            let password = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .eraseAccount(password: password)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for AccountsEvent: \(index)")
         }
     }
@@ -1743,6 +1753,56 @@ indirect public enum Effect: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> Effect {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct ErasureView: Hashable, Equatable {
+    /// What deleting one's account does, and how to change one's mind.
+    public var explanation: String
+    public var busy: Bool
+    /// Why it was refused (a wrong password, no network); the dialog stays open.
+    public var error: String?
+
+    public init(explanation: String, busy: Bool, error: String?) {
+        self.explanation = explanation
+        self.busy = busy
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.explanation)
+        try serializer.serialize_bool(value: self.busy)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> ErasureView {
+        try deserializer.increase_container_depth()
+        let explanation = try deserializer.deserialize_str()
+        let busy = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return ErasureView(explanation: explanation, busy: busy, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> ErasureView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -4513,12 +4573,15 @@ public struct MyProfileView: Hashable, Equatable {
     public var pending: Bool
     /// The form stays open with what was typed when the core refused it.
     public var editor: ProfileEditorView?
+    /// "Delete my account": what it does, said before the password is asked.
+    public var erasure: ErasureView
 
-    public init(profile: ProfileView?, email: String, pending: Bool, editor: ProfileEditorView?) {
+    public init(profile: ProfileView?, email: String, pending: Bool, editor: ProfileEditorView?, erasure: ErasureView) {
         self.profile = profile
         self.email = email
         self.pending = pending
         self.editor = editor
+        self.erasure = erasure
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4531,6 +4594,7 @@ public struct MyProfileView: Hashable, Equatable {
         try serializeOption(value: self.editor, serializer: serializer) { value, serializer in
             try value.serialize(serializer: serializer)
         }
+        try self.erasure.serialize(serializer: serializer)
         try serializer.decrease_container_depth()
     }
 
@@ -4550,8 +4614,9 @@ public struct MyProfileView: Hashable, Equatable {
         let editor = try deserializeOption(deserializer: deserializer) { deserializer in
             try ProfileEditorView.deserialize(deserializer: deserializer)
         }
+        let erasure = try ErasureView.deserialize(deserializer: deserializer)
         try deserializer.decrease_container_depth()
-        return MyProfileView(profile: profile, email: email, pending: pending, editor: editor)
+        return MyProfileView(profile: profile, email: email, pending: pending, editor: editor, erasure: erasure)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> MyProfileView {

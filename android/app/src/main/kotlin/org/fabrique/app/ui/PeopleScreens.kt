@@ -10,6 +10,7 @@ import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
@@ -27,11 +28,13 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.res.stringResource
+import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import org.fabrique.app.R
 import org.fabrique.core.types.AccountsEvent
 import org.fabrique.core.types.ConversationsEvent
 import org.fabrique.core.types.DirectoryView
+import org.fabrique.core.types.ErasureView
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.Language
 import org.fabrique.core.types.MyProfileView
@@ -62,6 +65,42 @@ fun MyProfileScreen(view: MyProfileView, send: Send) {
             TextButton(onClick = { send(Event.SetLanguage(Language.ENGLISH)) }) { Text("English") }
         }
         TextButton(onClick = { send(Event.Accounts(AccountsEvent.SignOut)) }) { Text(stringResource(R.string.sign_out)) }
+        DeleteAccount(view.erasure, send)
+    }
+}
+
+/// "Delete my account": what it does, then the password again, in a dialog that stays open
+/// with the core's answer (a wrong password) until it is done or cancelled.
+@Composable
+private fun DeleteAccount(erasure: ErasureView, send: Send) {
+    var asking by rememberSaveable { mutableStateOf(false) }
+    var password by remember { mutableStateOf("") }
+    TextButton(onClick = { asking = true }) {
+        Text(stringResource(R.string.delete_account), color = MaterialTheme.colorScheme.error)
+    }
+    if (asking) {
+        AlertDialog(
+            onDismissRequest = { if (!erasure.busy) asking = false },
+            title = { Text(stringResource(R.string.delete_account)) },
+            text = {
+                Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    Text(erasure.explanation)
+                    OutlinedTextField(
+                        value = password, onValueChange = { password = it }, label = { Text(stringResource(R.string.password)) },
+                        visualTransformation = PasswordVisualTransformation(), modifier = Modifier.fillMaxWidth(),
+                    )
+                    ErrorText(erasure.error)
+                }
+            },
+            confirmButton = {
+                TextButton(enabled = !erasure.busy, onClick = { send(Event.Accounts(AccountsEvent.EraseAccount(password))) }) {
+                    Text(stringResource(R.string.delete_account_confirm), color = MaterialTheme.colorScheme.error)
+                }
+            },
+            dismissButton = {
+                TextButton(enabled = !erasure.busy, onClick = { asking = false; password = "" }) { Text(stringResource(R.string.cancel)) }
+            },
+        )
     }
 }
 

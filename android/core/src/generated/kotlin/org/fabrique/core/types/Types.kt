@@ -140,6 +140,28 @@ sealed interface AccountsEvent {
         }
     }
 
+    /// "Delete my account", with one's password again: the account closes at once on every
+    /// device and is erased for good in 14 days; signing in again before then cancels it.
+    data class EraseAccount(
+        val password: String,
+    ) : AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(4)
+            serializer.serialize_str(password)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): EraseAccount {
+                deserializer.increase_container_depth()
+                val password = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return EraseAccount(password)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): AccountsEvent {
@@ -149,6 +171,7 @@ sealed interface AccountsEvent {
                 1 -> Redeem.deserialize(deserializer)
                 2 -> SignOut.deserialize(deserializer)
                 3 -> ForgotPassword.deserialize(deserializer)
+                4 -> EraseAccount.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for AccountsEvent: $index")
             }
         }
@@ -2100,6 +2123,57 @@ sealed interface Effect {
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): Effect {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class ErasureView(
+    /// What deleting one's account does, and how to change one's mind.
+    val explanation: String,
+    val busy: Boolean,
+    /// Why it was refused (a wrong password, no network); the dialog stays open.
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(explanation)
+        serializer.serialize_bool(busy)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): ErasureView {
+            deserializer.increase_container_depth()
+            val explanation = deserializer.deserialize_str()
+            val busy = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return ErasureView(explanation, busy, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): ErasureView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -5699,6 +5773,8 @@ data class MyProfileView(
     val pending: Boolean,
     /// The form stays open with what was typed when the core refused it.
     val editor: org.fabrique.core.types.ProfileEditorView? = null,
+    /// "Delete my account": what it does, said before the password is asked.
+    val erasure: org.fabrique.core.types.ErasureView,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -5710,6 +5786,7 @@ data class MyProfileView(
         editor.serializeOptionOf(serializer) {
             it.serialize(serializer)
         }
+        erasure.serialize(serializer)
         serializer.decrease_container_depth()
     }
 
@@ -5732,8 +5809,9 @@ data class MyProfileView(
                 deserializer.deserializeOptionOf {
                     org.fabrique.core.types.ProfileEditorView.deserialize(deserializer)
                 }
+            val erasure = org.fabrique.core.types.ErasureView.deserialize(deserializer)
             deserializer.decrease_container_depth()
-            return MyProfileView(profile, email, pending, editor)
+            return MyProfileView(profile, email, pending, editor, erasure)
         }
 
         @Throws(DeserializationError::class)
