@@ -44,6 +44,7 @@ pub enum Action {
     PersonErase,
     PersonErasureCancel,
     PersonErasureRequest,
+    PersonExport,
     PersonMakeFederationAdmin,
     PersonMakeManager,
     PersonPasswordChange,
@@ -59,7 +60,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 44] = [
+    pub const ALL: [Action; 45] = [
         Action::GroupMemberRole,
         Action::GroupMemberRemove,
         Action::GroupJoinRequestRefuse,
@@ -92,6 +93,7 @@ impl Action {
         Action::PersonErase,
         Action::PersonErasureCancel,
         Action::PersonErasureRequest,
+        Action::PersonExport,
         Action::PersonMakeFederationAdmin,
         Action::PersonMakeManager,
         Action::PersonPasswordChange,
@@ -141,6 +143,7 @@ impl Action {
             Action::PersonErase => "person.erase",
             Action::PersonErasureCancel => "person.erasure_cancel",
             Action::PersonErasureRequest => "person.erasure_request",
+            Action::PersonExport => "person.export",
             Action::PersonMakeFederationAdmin => "person.make_federation_admin",
             Action::PersonMakeManager => "person.make_manager",
             Action::PersonPasswordChange => "person.password_change",

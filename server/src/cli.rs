@@ -281,6 +281,21 @@ async fn maintenance(
             }
             Err(error) => tracing::warn!(%error, "retention clean-up failed"),
         }
+        // Copies of people's data: those cut off by a restart are prepared; those past their
+        // 7 days leave the disk.
+        match crate::exports::prepare_waiting(&db, &settings, chrono::Utc::now()).await {
+            Ok((0, _)) => {}
+            Ok((count, scopes)) => {
+                tracing::info!(count, "prepared copies of people's data");
+                pokes.after_commit(scopes);
+            }
+            Err(error) => tracing::warn!(%error, "preparing copies of people's data failed"),
+        }
+        match crate::exports::expire(&db, &files_dir, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "forgot copies of people's data past their 7 days"),
+            Err(error) => tracing::warn!(%error, "forgetting old copies of people's data failed"),
+        }
         // Accounts whose erasure's grace period ended (GDPR art. 17).
         match crate::people::erasure::erase_due(&db, &files_dir, chrono::Utc::now()).await {
             Ok((0, _)) => {}

@@ -27,6 +27,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod events;
+pub mod exports;
 pub mod extract;
 pub mod fields;
 pub mod groups;
@@ -92,7 +93,7 @@ pub struct AppState {
 #[openapi(
     info(title = "Fabrique API", description = "Sync and REST API of Fabrique, the private social network of a federation and its associations. Every error answer is `{\"error\": {\"code\", \"message\"}}`."),
     modifiers(&BearerAuth),
-    components(schemas(fabrique_wire::error::ErrorBody))
+    components(schemas(fabrique_wire::error::ErrorBody, fabrique_wire::exports::ExportArchive))
 )]
 struct ApiDoc;
 
@@ -172,6 +173,7 @@ pub fn api_router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(posts::router())
         .merge(questions::router())
         .merge(events::router())
+        .merge(exports::api())
         .merge(polls::router())
         .merge(must_reads::reach::router())
         .merge(search::router())
@@ -245,6 +247,7 @@ fn router(state: AppState) -> Router {
         .merge(accounts::join::router())
         .merge(notifications::digest::router())
         .merge(attachments::transfer::router())
+        .merge(exports::router())
         .merge(admin::router())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -134,6 +134,7 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::Group { id } => groups::open_group(session, &id).and(crate::polls::read_results(session)),
         Route::Post { id } => posts::open_post(session, &id),
         Route::Person { id } => people::open_person(session, &id),
+        Route::MyProfile => people::read_data_copies(session),
         Route::QuestionsForMe => questions::open_for_me(session),
         Route::Question { id } => questions::open_question(session, &id),
         Route::Directory => people::open_directory(session),
@@ -142,7 +143,6 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::MustRead { id } => crate::must_reads::open(session, &id),
         Route::Feed
         | Route::MyGroups
-        | Route::MyProfile
         | Route::Search
         | Route::Notifications
         | Route::NotificationSettings
@@ -197,6 +197,8 @@ fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) ->
         Fetch::PollResults { poll_id } => pages.poll_results.is_fresh(poll_id, tag),
         Fetch::MustReadReach => crate::must_reads::reach_is_fresh(session, tag),
         Fetch::MustReadPeople => crate::must_reads::people_is_fresh(session, tag),
+        Fetch::DataCopies => pages.data_copies.tag == Some(tag),
+        Fetch::DataCopyAsked => pages.data_copies.asking == Some(tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -228,6 +230,8 @@ fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) ->
         Fetch::PollResults { poll_id } => session.pages.poll_results.answered(poll_id, api::decode(result)),
         Fetch::MustReadReach => crate::must_reads::reach_answered(session, api::decode(result)),
         Fetch::MustReadPeople => crate::must_reads::people_answered(session, api::decode(result)),
+        Fetch::DataCopies => return Ok(people::data_copies_read(session, api::decode(result)).and(render())),
+        Fetch::DataCopyAsked => return Ok(people::data_copy_asked(session, api::decode(result)).and(render())),
         Fetch::Attendees => {
             if let Some(page) = &mut pages.event {
                 page.attendees_tag = None;

@@ -122,6 +122,10 @@ pub enum Text {
     ResetLinkInvalid,
     ResetLinkSent,
     ErasureExplained,
+    DataCopyExplained,
+    DataCopyWaiting,
+    DataCopyFailed,
+    DataCopyExpired,
     ErasureScheduled,
     PasswordWrong,
     DigestHint,
@@ -442,6 +446,15 @@ impl Text {
                 "Un résumé par e-mail de ce qui vous attend, seulement quand vous n'avez pas ouvert l'application :",
                 "A summary by e-mail of what awaits you, only when you have not opened the app:",
             ),
+            Text::DataCopyExplained => (
+                "Une copie de tout ce que vous avez écrit et de ce qui vous concerne (profil, publications, messages, fichiers…), dans un fichier ZIP. Elle est préparée en quelques instants et reste à télécharger pendant 7 jours.",
+                "A copy of everything you wrote and what is about you (profile, posts, messages, files…), in a ZIP file. It is prepared in a few moments and can be downloaded for 7 days.",
+            ),
+            Text::DataCopyWaiting => ("en préparation", "being prepared"),
+            Text::DataCopyFailed => {
+                ("n'a pas pu être préparée : demandez-en une autre", "could not be prepared: ask for another")
+            }
+            Text::DataCopyExpired => ("plus disponible", "no longer available"),
             Text::ErasureExplained => (
                 "Votre compte sera fermé tout de suite, sur tous vos appareils, puis effacé pour de bon dans 14 jours : votre profil, vos réglages et vos fichiers disparaissent, vos messages dans les conversations deviennent « message supprimé ». Ce que vous avez écrit dans les groupes suit la règle de votre fédération (voir sa charte). Vous changez d'avis ? Reconnectez-vous avant 14 jours. Pour confirmer, tapez votre mot de passe.",
                 "Your account will close at once, on all your devices, then be erased for good in 14 days: your profile, settings and files go, your messages in conversations read \"message supprimé\". What you wrote in groups follows your federation's rule (see its charter). Changed your mind? Sign in again within 14 days. To confirm, type your password.",
@@ -490,6 +503,45 @@ impl Text {
 /// fallback: a code the server starts sending does not compile here until it has a sentence.
 /// Codes that only a faulty app could cause (a malformed body, a bad id) read as a plain
 /// refusal; a code from a newer server too.
+/// A day as people read it: "12 décembre 2026", "12 December 2026".
+pub fn day(at: chrono::DateTime<chrono::Utc>, language: Language) -> String {
+    use chrono::Datelike;
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = at.month0() as usize;
+    match language {
+        Language::French if at.day() == 1 => format!("1er {} {}", FR[month], at.year()),
+        Language::French => format!("{} {} {}", at.day(), FR[month], at.year()),
+        Language::English => format!("{} {} {}", at.day(), EN[month], at.year()),
+    }
+}
+
 pub fn for_error_code(code: &str) -> Text {
     use fabrique_wire::error::ErrorCode as C;
     match C::parse(code) {
@@ -523,6 +575,7 @@ pub fn for_error_code(code: &str) -> Text {
         | C::QuestionNotFound
         | C::AnswerNotFound
         | C::EventNotFound
+        | C::ExportNotFound
         | C::ReportTargetNotFound
         | C::ConversationNotFound
         | C::PollNotFound

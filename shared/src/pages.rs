@@ -24,6 +24,8 @@ pub struct Pages {
     pub poll_results: crate::polls::types::ResultsRead,
     /// The reach of the must-read message on screen (for its sender).
     pub must_read: Option<crate::must_reads::types::ReachPage>,
+    /// One's copies of one's data (on one's profile).
+    pub data_copies: crate::people::types::DataCopies,
 }
 
 #[derive(Debug, Default)]
@@ -91,6 +93,8 @@ pub enum Fetch {
     PollResults { poll_id: Uuid },
     MustReadReach,
     MustReadPeople,
+    DataCopies,
+    DataCopyAsked,
 }
 
 /// A page read online answered: the request's tag (an answer whose tag is no longer the

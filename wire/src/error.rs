@@ -57,6 +57,7 @@ pub enum ErrorCode {
     EmptyFile,
     EventCancelled,
     EventNotFound,
+    ExportNotFound,
     EventOver,
     FederationAdminsOnly,
     /// From the device itself: a file chosen for a form is gone from the phone before it was sent.
@@ -141,7 +142,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code but [`ErrorCode::Unknown`].
-    pub const ALL: [ErrorCode; 103] = [
+    pub const ALL: [ErrorCode; 104] = [
         ErrorCode::AccountExists,
         ErrorCode::AlreadyExists,
         ErrorCode::AlreadyMember,
@@ -171,6 +172,7 @@ impl ErrorCode {
         ErrorCode::EmptyFile,
         ErrorCode::EventCancelled,
         ErrorCode::EventNotFound,
+        ErrorCode::ExportNotFound,
         ErrorCode::EventOver,
         ErrorCode::FederationAdminsOnly,
         ErrorCode::FileMissing,
@@ -279,6 +281,7 @@ impl ErrorCode {
             ErrorCode::EmptyFile => "empty_file",
             ErrorCode::EventCancelled => "event_cancelled",
             ErrorCode::EventNotFound => "event_not_found",
+            ErrorCode::ExportNotFound => "export_not_found",
             ErrorCode::EventOver => "event_over",
             ErrorCode::FederationAdminsOnly => "federation_admins_only",
             ErrorCode::FileMissing => "file_missing",

@@ -14,6 +14,7 @@ pub mod attachments;
 pub mod conversations;
 pub mod error;
 pub mod events;
+pub mod exports;
 pub mod groups;
 pub mod moderation;
 pub mod must_reads;

@@ -51,6 +51,8 @@ wire_type! {
         /// A must-read message for me (pushed only: it is pinned in the app until read, and
         /// cannot be muted).
         MustRead,
+        /// The copy of my data I asked for is ready to download.
+        DataExportReady,
     }
 
     /// How much of a group reaches me.
@@ -180,7 +182,7 @@ impl DigestChoice {
 
 impl NotificationKind {
     /// Every kind, in the order a settings screen lists them.
-    pub const ALL: [NotificationKind; 15] = [
+    pub const ALL: [NotificationKind; 16] = [
         NotificationKind::QuestionAsked,
         NotificationKind::QuestionAnswered,
         NotificationKind::AnswerAccepted,
@@ -196,6 +198,7 @@ impl NotificationKind {
         NotificationKind::Message,
         NotificationKind::PollCreated,
         NotificationKind::MustRead,
+        NotificationKind::DataExportReady,
     ];
 
     /// The stable name, as in JSON.
@@ -216,6 +219,7 @@ impl NotificationKind {
             NotificationKind::Message => "message",
             NotificationKind::PollCreated => "poll_created",
             NotificationKind::MustRead => "must_read",
+            NotificationKind::DataExportReady => "data_export_ready",
         }
     }
 

@@ -37,8 +37,33 @@ struct MyProfileScreen: View {
                 Button("English") { send(.setLanguage(.english)) }
             }
             .buttonStyle(.bordered)
+            MyData(data: view.data, send: send)
             Button("sign_out", role: .destructive) { send(.accounts(.signOut)) }
             DeleteAccount(erasure: view.erasure, send: send)
+        }
+    }
+}
+
+/// "My data": a copy of one's data, asked for here, followed while the server prepares it,
+/// then opened in the browser, which downloads the ZIP file.
+struct MyData: View {
+    let data: DataCopiesView
+    let send: (Event) -> Void
+
+    var body: some View {
+        Section("my_data") {
+            Text(data.explanation)
+            ForEach(data.copies, id: \.id) { copy in
+                VStack(alignment: .leading) {
+                    Text(copy.text)
+                    if let progress = copy.progress { ProgressView(value: Double(progress), total: 100) }
+                    if let url = copy.downloadUrl.flatMap(URL.init(string:)) {
+                        Link("download_my_data", destination: url)
+                    }
+                }
+            }
+            ErrorText(text: data.error)
+            Button("ask_data_copy") { send(.people(.askDataCopy)) }.disabled(data.busy)
         }
     }
 }

@@ -104,6 +104,9 @@ fn said(action: Action, l: Lang) -> &'static str {
         }
         Action::PersonErasureCancel => ("a annulé l'effacement d'un compte", "cancelled the erasure of an account"),
         Action::PersonErasureRequest => ("a demandé l'effacement d'un compte", "asked for an account to be erased"),
+        Action::PersonExport => {
+            ("a préparé une copie des données d'une personne", "prepared a copy of a person's data")
+        }
         Action::PersonMakeFederationAdmin => {
             ("a nommé un administrateur de la fédération", "made a federation administrator")
         }

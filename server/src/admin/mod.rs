@@ -285,6 +285,10 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "Le compte est fermé et sera effacé pour de bon dans 14 jours ; la personne en est prévenue par e-mail. Vous pouvez annuler d'ici là.",
             "The account is closed and will be erased for good in 14 days; the person is told by e-mail. You can cancel until then.",
         ),
+        "export_asked" => l.tr(
+            "La copie de ses données est en préparation : elle apparaît ici dans un instant, à télécharger pendant 7 jours.",
+            "The copy of their data is being prepared: it shows here in a moment, to download for 7 days.",
+        ),
         "erasure_cancelled" => l.tr(
             "L'effacement est annulé : le compte est rouvert comme avant.",
             "The erasure is cancelled: the account is open again as before.",

@@ -18,7 +18,8 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::people::erasure::{self, AskedBy, Standing, Writings};
 use crate::sync::log::ChangeSet;
-use crate::{AppState, accounts, on_tx, people};
+use crate::{AppState, accounts, exports, on_tx, people};
+use fabrique_wire::exports::{DataExport, ExportState};
 
 const PAGE: i64 = 50;
 /// Rows one CSV import may hold (a larger list is split in several files).
@@ -34,6 +35,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/people/{id}/reactivate", post(reactivate))
         .route("/admin/people/{id}/erase", get(confirm_erase).post(erase))
         .route("/admin/people/{id}/erasure-cancel", post(cancel_erasure))
+        .route("/admin/people/{id}/exports", post(ask_export))
+        .route("/admin/people/{id}/exports/{export}", get(download_export))
         .route("/admin/people/{id}/role", post(set_role))
         .route("/admin/people/{id}/password-reset", post(send_reset_link))
 }
@@ -207,6 +210,8 @@ struct PersonPage {
     manager: bool,
     groups: Vec<(Uuid, String, String)>,
     erasure: Standing,
+    /// Copies of their data of the last 7 days.
+    exports: Vec<DataExport>,
 }
 
 async fn person_page(State(state): State<AppState>, admin: Admin, notice: Notice, Path(id): Path<Uuid>) -> PageResult {
@@ -223,6 +228,7 @@ async fn person_page(State(state): State<AppState>, admin: Admin, notice: Notice
         "SELECT g.id, g.name, m.role FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.person_id = $1 AND g.deleted_at IS NULL ORDER BY g.name LIMIT 200")
         .bind(id).fetch_all(c).await)?;
     let erasure = erasure::standing(&mut tx, id).await?;
+    let exports = exports::of_person(&mut tx, &state.settings, id, Utc::now()).await?;
     tx.commit().await?;
     Ok(render(&PersonPage {
         frame: admin.frame("people", notice),
@@ -230,6 +236,7 @@ async fn person_page(State(state): State<AppState>, admin: Admin, notice: Notice
         manager: manager.is_some(),
         groups,
         erasure,
+        exports,
     }))
 }
 
@@ -325,6 +332,37 @@ async fn erase(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminF
         .await?;
     commit(&state, tx, changes).await?;
     Ok(done(&format!("/admin/people/{id}"), "erasure_requested"))
+}
+
+/// A copy of a person's data, for someone who asked by letter: the administrator downloads
+/// it here when ready and passes it on (the person is not told by the server).
+async fn ask_export(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {
+    let admin = form.admin;
+    let mut tx = state.db.begin_write().await?;
+    people::may_administer(&mut tx, &admin.actor(), id).await.map_err(hide_other_associations)?;
+    exports::request(&mut tx, &state.settings, id, Some(admin.person_id), Utc::now()).await?;
+    commit(&state, tx, ChangeSet::default()).await?;
+    exports::start(&state);
+    Ok(done(&format!("/admin/people/{id}"), "export_asked"))
+}
+
+async fn download_export(
+    State(state): State<AppState>,
+    admin: Admin,
+    Path((id, export)): Path<(Uuid, Uuid)>,
+) -> Result<axum::response::Response, PageError> {
+    let mut tx = state.db.begin_read().await?;
+    people::may_administer(&mut tx, &admin.actor(), id).await.map_err(hide_other_associations)?;
+    let ready: Option<i64> = on_tx!(&mut tx, c => sqlx::query_scalar(
+        "SELECT CAST(1 AS BIGINT) FROM data_exports WHERE id = $1 AND person_id = $2 AND state = 'ready' AND expires_at > $3")
+        .bind(export).bind(id).bind(Utc::now()).fetch_optional(c).await)?;
+    tx.commit().await?;
+    if ready.is_none() {
+        return Err(
+            ApiError::not_found(ErrorCode::ExportNotFound, "This copy is not ready, or its 7 days are over.").into()
+        );
+    }
+    Ok(exports::archive_response(&state.settings.files_dir, export).await?)
 }
 
 async fn cancel_erasure(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<NoFields>) -> PageResult {

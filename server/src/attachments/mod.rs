@@ -224,7 +224,7 @@ fn hex(digest: &[u8]) -> String {
 }
 
 /// `<dir>/ab/abcdef…` (and `….thumb.jpg` for a thumbnail).
-fn stored_path(dir: &FsPath, sha256: &str, thumbnail: bool) -> PathBuf {
+pub(crate) fn stored_path(dir: &FsPath, sha256: &str, thumbnail: bool) -> PathBuf {
     let name = if thumbnail { format!("{sha256}.thumb.jpg") } else { sha256.to_owned() };
     dir.join(&sha256[..2]).join(name)
 }

@@ -220,6 +220,43 @@ impl Erasure {
     }
 }
 
+/// The copy of one's data is ready: the link that downloads it, until when.
+pub struct ExportReady {
+    pub l: Lang,
+    pub federation: String,
+    pub name: String,
+    pub link: String,
+    /// The last day it can be downloaded, as people read it.
+    pub until: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/export_ready.txt")]
+struct ExportReadyText<'a> {
+    m: &'a ExportReady,
+}
+
+#[derive(Template)]
+#[template(path = "mail/export_ready.html")]
+struct ExportReadyHtml<'a> {
+    m: &'a ExportReady,
+}
+
+impl ExportReady {
+    pub fn to(&self, email: &str) -> ApiResult<Outgoing> {
+        Ok(Outgoing {
+            to: email.to_owned(),
+            subject: match self.l {
+                Lang::Fr => format!("Vos données Fabrique sont prêtes — {}", self.federation),
+                Lang::En => format!("Your Fabrique data is ready — {}", self.federation),
+            },
+            text: written(&ExportReadyText { m: self })?,
+            html: written(&ExportReadyHtml { m: self })?,
+            unsubscribe: None,
+        })
+    }
+}
+
 #[derive(Template)]
 #[template(path = "mail/invitation.txt")]
 struct InvitationText<'a> {

@@ -203,6 +203,7 @@ fn order(kind: NotificationKind) -> u8 {
         // Must-read messages are not in the list of notifications: their line comes first,
         // from what the person has not read yet (see `must_read_line`).
         NotificationKind::MustRead => 10,
+        NotificationKind::DataExportReady => 11,
     }
 }
 
@@ -227,6 +228,8 @@ fn summary(order: u8, count: i64, l: Lang) -> String {
         (7, false) => ("demandes pour rejoindre vos groupes", "requests to join your groups"),
         (8, true) => ("nouvelle publication dans vos groupes", "new post in your groups"),
         (8, false) => ("nouvelles publications dans vos groupes", "new posts in your groups"),
+        (11, true) => ("copie de vos données prête à télécharger", "copy of your data ready to download"),
+        (11, false) => ("copies de vos données prêtes à télécharger", "copies of your data ready to download"),
         (_, true) => ("suite donnée à un signalement", "outcome of a report"),
         (_, false) => ("suites données à des signalements", "outcomes of reports"),
     };

@@ -99,6 +99,7 @@ pub(crate) fn push_text(kind: NotificationKind) -> &'static str {
         NotificationKind::Message => "Nouveau message",
         NotificationKind::PollCreated => "Nouveau sondage dans un de vos groupes",
         NotificationKind::MustRead => "Un message important à lire",
+        NotificationKind::DataExportReady => "Vos données sont prêtes à télécharger",
     }
 }
 

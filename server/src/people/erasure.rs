@@ -229,10 +229,13 @@ pub async fn erase_due(db: &Db, files_dir: &Path, now: DateTime<Utc>) -> ApiResu
             let mut tx = db.begin_write().await?;
             let mut changes = ChangeSet::default();
             let writings = writings(&mut tx).await?;
+            let archives: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar("DELETE FROM data_exports WHERE person_id = $1 RETURNING id")
+                .bind(person_id).fetch_all(c).await)?;
             let files = erase(&mut tx, *person_id, writings, now, &mut changes).await?;
             scopes.extend(crate::sync::log::commit(&mut tx, changes).await?);
             tx.commit().await?;
             crate::attachments::remove_files(files_dir, &files).await;
+            crate::exports::remove_archives(files_dir, &archives).await;
             erased += 1;
         }
         if (due.len() as i64) < PER_ROUND {

@@ -211,6 +211,7 @@ fn kind_label(kind: NotificationKind, language: Language) -> &'static str {
         NotificationKind::Message => ("Messages qu'on m'écrit", "Messages written to me"),
         NotificationKind::PollCreated => ("Sondages dans mes groupes", "Polls in my groups"),
         NotificationKind::MustRead => ("Messages importants à lire", "Important messages to read"),
+        NotificationKind::DataExportReady => ("Copie de mes données prête", "Copy of my data ready"),
     };
     match language {
         Language::French => fr,
@@ -259,6 +260,9 @@ pub fn notice(kind: NotificationKind, language: Language) -> &'static str {
         NotificationKind::Message => ("Nouveau message", "New message"),
         NotificationKind::PollCreated => ("Nouveau sondage dans un de vos groupes", "New poll in one of your groups"),
         NotificationKind::MustRead => ("Un message important à lire", "An important message to read"),
+        NotificationKind::DataExportReady => {
+            ("Vos données sont prêtes à télécharger", "Your data is ready to download")
+        }
     };
     match language {
         Language::French => fr,
@@ -393,6 +397,8 @@ fn route_of(session: &Session, notification: &Notification) -> Route {
             None => Route::Notifications,
         },
         NotificationKind::MustRead => Route::MustRead { id: subject },
+        // "My data" is on one's profile.
+        NotificationKind::DataExportReady => Route::MyProfile,
     }
 }
 
@@ -457,6 +463,12 @@ fn sentence(notification: &Notification, language: Language) -> String {
         (NotificationKind::PollCreated, Language::English) => format!("{who} asks for your vote: “{what}”"),
         (NotificationKind::MustRead, Language::French) => format!("Message important de {who} : « {what} »"),
         (NotificationKind::MustRead, Language::English) => format!("Important message from {who}: “{what}”"),
+        (NotificationKind::DataExportReady, Language::French) => {
+            "La copie de vos données est prête : téléchargez-la depuis votre profil, « Mes données ».".to_owned()
+        }
+        (NotificationKind::DataExportReady, Language::English) => {
+            "The copy of your data is ready: download it from your profile, \"My data\".".to_owned()
+        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod types;
 pub use self::types::*;
 
 use crux_core::{Command, render::render};
+use fabrique_wire::exports::{DataExport, ExportState};
 use fabrique_wire::people::{DirectoryVisibility, Me, Profile, ProfileUpdate};
 use fabrique_wire::sync::Mutation;
 
@@ -44,6 +45,16 @@ pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
             load_directory(session, false).and(render())
         }
         PeopleEvent::DirectoryMore => load_directory(session, true).and(render()),
+        PeopleEvent::AskDataCopy => ask_data_copy(session).and(render()),
+        PeopleEvent::RefreshDataCopies => {
+            session.pages.data_copies.refresh_planned = false;
+            // Only while the profile is on screen: nobody watches otherwise.
+            if session.route() == &crate::model::Route::MyProfile {
+                read_data_copies(session).and(render())
+            } else {
+                render()
+            }
+        }
         PeopleEvent::CancelEdit => {
             session.close_profile_editor();
             render()
@@ -169,6 +180,130 @@ fn my_profile(session: &Session, overlay: &Overlay) -> Option<ProfileView> {
     Some(view)
 }
 
+// ---------------------------------------------------------------------------------------
+// My data: copies of one's data, asked for here, prepared by the server, opened in the
+// browser (which downloads the ZIP file).
+
+/// Reads where one's copies stand.
+pub fn read_data_copies(session: &mut Session) -> Cmd {
+    let (tag, cmd) = session.fetch(Fetch::DataCopies, "/v1/exports");
+    session.pages.data_copies.tag = Some(tag);
+    cmd
+}
+
+fn ask_data_copy(session: &mut Session) -> Cmd {
+    let copies = &session.pages.data_copies;
+    if copies.asking.is_some() || copies.items.iter().any(under_way) {
+        return Command::done();
+    }
+    let tag = session.tag();
+    let epoch = session.epoch;
+    session.pages.data_copies.asking = Some(tag);
+    session.pages.data_copies.error = None;
+    let request = crate::api::post(
+        Some(&session.credentials),
+        &session.credentials.server_url,
+        "/v1/exports",
+        &serde_json::json!({}),
+    );
+    Command::request_from_shell(request).then_send(move |result| {
+        crate::model::Event::Fetched(
+            epoch,
+            Box::new(crate::pages::Fetched { tag, fetch: Fetch::DataCopyAsked, result }),
+        )
+    })
+}
+
+fn under_way(copy: &DataExport) -> bool {
+    matches!(copy.state, ExportState::Waiting | ExportState::Preparing)
+}
+
+pub fn data_copies_read(session: &mut Session, answer: Result<Vec<DataExport>, crate::api::Failure>) -> Cmd {
+    let copies = &mut session.pages.data_copies;
+    copies.tag = None;
+    match answer {
+        Ok(items) => {
+            copies.items = items;
+            copies.error = None;
+        }
+        Err(failure) => copies.error = Some(failure.text()),
+    }
+    plan_refresh(session)
+}
+
+pub fn data_copy_asked(session: &mut Session, answer: Result<DataExport, crate::api::Failure>) -> Cmd {
+    let copies = &mut session.pages.data_copies;
+    copies.asking = None;
+    match answer {
+        Ok(copy) => {
+            copies.items.retain(|c| c.id != copy.id);
+            copies.items.insert(0, copy);
+        }
+        Err(failure) => copies.error = Some(failure.text()),
+    }
+    plan_refresh(session)
+}
+
+/// While a copy is being prepared, where it stands is read again every two seconds.
+fn plan_refresh(session: &mut Session) -> Cmd {
+    let copies = &mut session.pages.data_copies;
+    if copies.refresh_planned || !copies.items.iter().any(under_way) {
+        return Command::done();
+    }
+    copies.refresh_planned = true;
+    let id = crate::sync::timer_id(session);
+    Command::request_from_shell(crux_time::TimeRequest::NotifyAfter {
+        id,
+        duration: crux_time::Duration::from_millis(2000),
+    })
+    .then_send(|_| crate::model::Event::People(PeopleEvent::RefreshDataCopies))
+}
+
+fn data_copies_view(session: &Session, language: Language) -> DataCopiesView {
+    let copies = &session.pages.data_copies;
+    let lines = copies
+        .items
+        .iter()
+        .map(|copy| {
+            let asked = match language {
+                Language::French => format!("Demandée le {}", crate::i18n::day(copy.requested_at, language)),
+                Language::English => format!("Asked on {}", crate::i18n::day(copy.requested_at, language)),
+            };
+            let state = match copy.state {
+                ExportState::Waiting | ExportState::Preparing => {
+                    format!("{} ({} %)", Text::DataCopyWaiting.in_language(language), copy.progress)
+                }
+                ExportState::Ready => match (copy.expires_at, language) {
+                    (Some(until), Language::French) => {
+                        format!("prête, à télécharger jusqu'au {}", crate::i18n::day(until, language))
+                    }
+                    (Some(until), Language::English) => {
+                        format!("ready, to download until {}", crate::i18n::day(until, language))
+                    }
+                    (None, _) => String::new(),
+                },
+                ExportState::Failed => Text::DataCopyFailed.in_language(language).to_owned(),
+                ExportState::Expired => Text::DataCopyExpired.in_language(language).to_owned(),
+            };
+            DataCopyView {
+                id: copy.id.to_string(),
+                text: match language {
+                    Language::French => format!("{asked} : {state}"),
+                    Language::English => format!("{asked}: {state}"),
+                },
+                progress: under_way(copy).then_some(copy.progress),
+                download_url: copy.download_url.clone().filter(|_| copy.state == ExportState::Ready),
+            }
+        })
+        .collect();
+    DataCopiesView {
+        explanation: Text::DataCopyExplained.in_language(language).to_owned(),
+        copies: lines,
+        busy: copies.asking.is_some() || copies.items.iter().any(under_way),
+        error: copies.error.map(|t| t.in_language(language).to_owned()),
+    }
+}
+
 pub fn my_profile_view(session: &Session, overlay: &Overlay, language: Language) -> MyProfileView {
     MyProfileView {
         profile: my_profile(session, overlay),
@@ -183,6 +318,7 @@ pub fn my_profile_view(session: &Session, overlay: &Overlay, language: Language)
             busy: session.erasure.busy.is_some(),
             error: session.erasure.error.map(|t| t.in_language(language).to_owned()),
         },
+        data: data_copies_view(session, language),
     }
 }
 
@@ -276,6 +412,56 @@ mod tests {
             interests: vec![],
             federation_visible: true,
         })
+    }
+
+    #[test]
+    fn my_data_is_asked_for_followed_as_it_is_prepared_and_opened_by_its_link() {
+        let person = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, Uuid::now_v7(), vec![]));
+        shell.send(Event::SetLanguage(crate::i18n::Language::English));
+        shell.send(Event::Navigate(Route::MyProfile));
+        let read = shell.take_request("/v1/exports");
+        assert_eq!(read.operation.method, "GET");
+        shell.answer(read, ok(200, &Vec::<fabrique_wire::exports::DataExport>::new()));
+        let Screen::MyProfile(profile) = shell.screen() else { panic!("expected my profile") };
+        assert!(profile.data.copies.is_empty() && !profile.data.busy && profile.data.explanation.contains("7 days"));
+
+        let copy = |state, progress, url: Option<&str>| fabrique_wire::exports::DataExport {
+            id: Uuid::nil(),
+            state,
+            progress,
+            requested_at: "2026-12-05T10:00:00Z".parse().unwrap(),
+            ready_at: None,
+            expires_at: url.map(|_| "2026-12-12T10:00:00Z".parse().unwrap()),
+            size: None,
+            download_url: url.map(str::to_owned),
+        };
+        use fabrique_wire::exports::ExportState;
+        shell.send(Event::People(PeopleEvent::AskDataCopy));
+        let asked = shell.take_request("/v1/exports");
+        assert_eq!(asked.operation.method, "POST");
+        shell.send(Event::People(PeopleEvent::AskDataCopy));
+        assert!(!shell.waiting_paths().iter().any(|p| p == "/v1/exports"), "asked once while the first is under way");
+        shell.answer(asked, ok(202, &copy(ExportState::Waiting, 0, None)));
+        let Screen::MyProfile(profile) = shell.screen() else { panic!() };
+        assert!(profile.data.busy);
+        assert_eq!(profile.data.copies[0].text, "Asked on 5 December 2026: being prepared (0 %)");
+
+        // Read again two seconds later, as long as it is prepared.
+        shell.fire_timers();
+        let read = shell.take_request("/v1/exports");
+        shell.answer(read, ok(200, &vec![copy(ExportState::Preparing, 60, None)]));
+        let Screen::MyProfile(profile) = shell.screen() else { panic!() };
+        assert_eq!(profile.data.copies[0].progress, Some(60));
+        shell.fire_timers();
+        let read = shell.take_request("/v1/exports");
+        shell.answer(read, ok(200, &vec![copy(ExportState::Ready, 100, Some("https://f.test/exports/k"))]));
+        let Screen::MyProfile(profile) = shell.screen() else { panic!() };
+        assert!(!profile.data.busy);
+        assert_eq!(profile.data.copies[0].text, "Asked on 5 December 2026: ready, to download until 12 December 2026");
+        assert_eq!(profile.data.copies[0].download_url.as_deref(), Some("https://f.test/exports/k"));
+        shell.fire_timers();
+        assert!(!shell.waiting_paths().iter().any(|p| p == "/v1/exports"), "nothing more to follow");
     }
 
     #[test]

@@ -29,6 +29,22 @@ pub enum PeopleEvent {
         organisation_id: Option<String>,
     },
     DirectoryMore,
+    /// "My data": ask for a copy of one's data (prepared by the server, then downloaded).
+    AskDataCopy,
+    /// Read again where one's copies stand (while one is being prepared).
+    RefreshDataCopies,
+}
+
+/// One's copies of one's data, read online on one's profile.
+#[derive(Debug, Default)]
+pub struct DataCopies {
+    pub items: Vec<fabrique_wire::exports::DataExport>,
+    /// The latest read, and the asking, under way.
+    pub tag: Option<u64>,
+    pub asking: Option<u64>,
+    /// A refresh is planned (one timer at a time).
+    pub refresh_planned: bool,
+    pub error: Option<Text>,
 }
 
 #[derive(Debug, Default)]
@@ -67,6 +83,29 @@ pub struct MyProfileView {
     pub editor: Option<ProfileEditorView>,
     /// "Delete my account": what it does, said before the password is asked.
     pub erasure: ErasureView,
+    /// "My data": copies of one's data to ask for and download.
+    pub data: DataCopiesView,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DataCopiesView {
+    pub explanation: String,
+    /// The copies of the last 7 days, newest first.
+    pub copies: Vec<DataCopyView>,
+    /// A copy is being asked for, or prepared: the button waits.
+    pub busy: bool,
+    pub error: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct DataCopyView {
+    pub id: String,
+    /// "Asked on 5 December 2026: being prepared (40 %)", "ready until 12 December 2026".
+    pub text: String,
+    /// 0 to 100 while it is prepared.
+    pub progress: Option<u8>,
+    /// Opened in the browser, which downloads the ZIP file (the link carries its own key).
+    pub download_url: Option<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -1361,6 +1361,123 @@ public struct ConversationsView: Hashable, Equatable {
     }
 }
 
+public struct DataCopiesView: Hashable, Equatable {
+    public var explanation: String
+    /// The copies of the last 7 days, newest first.
+    public var copies: [DataCopyView]
+    /// A copy is being asked for, or prepared: the button waits.
+    public var busy: Bool
+    public var error: String?
+
+    public init(explanation: String, copies: [DataCopyView], busy: Bool, error: String?) {
+        self.explanation = explanation
+        self.copies = copies
+        self.busy = busy
+        self.error = error
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.explanation)
+        try serializeArray(value: self.copies, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializer.serialize_bool(value: self.busy)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> DataCopiesView {
+        try deserializer.increase_container_depth()
+        let explanation = try deserializer.deserialize_str()
+        let copies = try deserializeArray(deserializer: deserializer) { deserializer in
+            try DataCopyView.deserialize(deserializer: deserializer)
+        }
+        let busy = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return DataCopiesView(explanation: explanation, copies: copies, busy: busy, error: error)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> DataCopiesView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct DataCopyView: Hashable, Equatable {
+    public var id: String
+    /// "Asked on 5 December 2026: being prepared (40 %)", "ready until 12 December 2026".
+    public var text: String
+    /// 0 to 100 while it is prepared.
+    public var progress: UInt8?
+    /// Opened in the browser, which downloads the ZIP file (the link carries its own key).
+    public var downloadUrl: String?
+
+    public init(id: String, text: String, progress: UInt8?, downloadUrl: String?) {
+        self.id = id
+        self.text = text
+        self.progress = progress
+        self.downloadUrl = downloadUrl
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.text)
+        try serializeOption(value: self.progress, serializer: serializer) { value, serializer in
+            try serializer.serialize_u8(value: value)
+        }
+        try serializeOption(value: self.downloadUrl, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> DataCopyView {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let text = try deserializer.deserialize_str()
+        let progress = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_u8()
+        }
+        let downloadUrl = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return DataCopyView(id: id, text: text, progress: progress, downloadUrl: downloadUrl)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> DataCopyView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 /// What a group's organiser decides about a report in their group (suspending an account is
 /// the federation moderators', from the console).
 indirect public enum Decision: Hashable, Equatable {
@@ -4575,13 +4692,16 @@ public struct MyProfileView: Hashable, Equatable {
     public var editor: ProfileEditorView?
     /// "Delete my account": what it does, said before the password is asked.
     public var erasure: ErasureView
+    /// "My data": copies of one's data to ask for and download.
+    public var data: DataCopiesView
 
-    public init(profile: ProfileView?, email: String, pending: Bool, editor: ProfileEditorView?, erasure: ErasureView) {
+    public init(profile: ProfileView?, email: String, pending: Bool, editor: ProfileEditorView?, erasure: ErasureView, data: DataCopiesView) {
         self.profile = profile
         self.email = email
         self.pending = pending
         self.editor = editor
         self.erasure = erasure
+        self.data = data
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -4595,6 +4715,7 @@ public struct MyProfileView: Hashable, Equatable {
             try value.serialize(serializer: serializer)
         }
         try self.erasure.serialize(serializer: serializer)
+        try self.data.serialize(serializer: serializer)
         try serializer.decrease_container_depth()
     }
 
@@ -4615,8 +4736,9 @@ public struct MyProfileView: Hashable, Equatable {
             try ProfileEditorView.deserialize(deserializer: deserializer)
         }
         let erasure = try ErasureView.deserialize(deserializer: deserializer)
+        let data = try DataCopiesView.deserialize(deserializer: deserializer)
         try deserializer.decrease_container_depth()
-        return MyProfileView(profile: profile, email: email, pending: pending, editor: editor, erasure: erasure)
+        return MyProfileView(profile: profile, email: email, pending: pending, editor: editor, erasure: erasure, data: data)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> MyProfileView {
@@ -4982,6 +5104,10 @@ indirect public enum PeopleEvent: Hashable, Equatable {
     /// Filter the directory (empty values: no filter).
     case directory(query: String, skill: String, organisationId: String?)
     case directoryMore
+    /// "My data": ask for a copy of one's data (prepared by the server, then downloaded).
+    case askDataCopy
+    /// Read again where one's copies stand (while one is being prepared).
+    case refreshDataCopies
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -5011,6 +5137,10 @@ indirect public enum PeopleEvent: Hashable, Equatable {
             }
         case .directoryMore:
             try serializer.serialize_variant_index(value: 4)
+        case .askDataCopy:
+            try serializer.serialize_variant_index(value: 5)
+        case .refreshDataCopies:
+            try serializer.serialize_variant_index(value: 6)
         }
         try serializer.decrease_container_depth()
     }
@@ -5055,6 +5185,12 @@ indirect public enum PeopleEvent: Hashable, Equatable {
         case 4:
             try deserializer.decrease_container_depth()
             return .directoryMore
+        case 5:
+            try deserializer.decrease_container_depth()
+            return .askDataCopy
+        case 6:
+            try deserializer.decrease_container_depth()
+            return .refreshDataCopies
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PeopleEvent: \(index)")
         }
     }

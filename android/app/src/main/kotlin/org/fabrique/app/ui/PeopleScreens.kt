@@ -12,6 +12,7 @@ import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
+import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
@@ -27,12 +28,14 @@ import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.input.PasswordVisualTransformation
 import androidx.compose.ui.unit.dp
 import org.fabrique.app.R
 import org.fabrique.core.types.AccountsEvent
 import org.fabrique.core.types.ConversationsEvent
+import org.fabrique.core.types.DataCopiesView
 import org.fabrique.core.types.DirectoryView
 import org.fabrique.core.types.ErasureView
 import org.fabrique.core.types.Event
@@ -64,8 +67,27 @@ fun MyProfileScreen(view: MyProfileView, send: Send) {
             TextButton(onClick = { send(Event.SetLanguage(Language.FRENCH)) }) { Text("Français") }
             TextButton(onClick = { send(Event.SetLanguage(Language.ENGLISH)) }) { Text("English") }
         }
+        MyData(view.data, send)
         TextButton(onClick = { send(Event.Accounts(AccountsEvent.SignOut)) }) { Text(stringResource(R.string.sign_out)) }
         DeleteAccount(view.erasure, send)
+    }
+}
+
+/// "My data": a copy of one's data, asked for here, followed while the server prepares it,
+/// then opened in the browser, which downloads the ZIP file.
+@Composable
+private fun MyData(data: DataCopiesView, send: Send) {
+    val browser = LocalUriHandler.current
+    Text(stringResource(R.string.my_data), style = MaterialTheme.typography.titleMedium)
+    Text(data.explanation)
+    for (copy in data.copies) {
+        Text(copy.text)
+        copy.progress?.let { LinearProgressIndicator(progress = { it.toFloat() / 100f }, modifier = Modifier.fillMaxWidth()) }
+        copy.downloadUrl?.let { url -> Button(onClick = { browser.openUri(url) }) { Text(stringResource(R.string.download_my_data)) } }
+    }
+    ErrorText(data.error)
+    OutlinedButton(enabled = !data.busy, onClick = { send(Event.People(PeopleEvent.AskDataCopy)) }) {
+        Text(stringResource(R.string.ask_data_copy))
     }
 }
 

@@ -1655,6 +1655,125 @@ data class ConversationsView(
     }
 }
 
+data class DataCopiesView(
+    val explanation: String,
+    /// The copies of the last 7 days, newest first.
+    val copies: List<org.fabrique.core.types.DataCopyView>,
+    /// A copy is being asked for, or prepared: the button waits.
+    val busy: Boolean,
+    val error: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(explanation)
+        copies.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        serializer.serialize_bool(busy)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): DataCopiesView {
+            deserializer.increase_container_depth()
+            val explanation = deserializer.deserialize_str()
+            val copies =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.DataCopyView.deserialize(deserializer)
+                }
+            val busy = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return DataCopiesView(explanation, copies, busy, error)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): DataCopiesView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class DataCopyView(
+    val id: String,
+    /// "Asked on 5 December 2026: being prepared (40 %)", "ready until 12 December 2026".
+    val text: String,
+    /// 0 to 100 while it is prepared.
+    val progress: UByte? = null,
+    /// Opened in the browser, which downloads the ZIP file (the link carries its own key).
+    val downloadUrl: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(text)
+        progress.serializeOptionOf(serializer) {
+            serializer.serialize_u8(it)
+        }
+        downloadUrl.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): DataCopyView {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val text = deserializer.deserialize_str()
+            val progress =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_u8()
+                }
+            val downloadUrl =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return DataCopyView(id, text, progress, downloadUrl)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): DataCopyView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 /// What a group's organiser decides about a report in their group (suspending an account is
 /// the federation moderators', from the console).
 enum class Decision {
@@ -5775,6 +5894,8 @@ data class MyProfileView(
     val editor: org.fabrique.core.types.ProfileEditorView? = null,
     /// "Delete my account": what it does, said before the password is asked.
     val erasure: org.fabrique.core.types.ErasureView,
+    /// "My data": copies of one's data to ask for and download.
+    val data: org.fabrique.core.types.DataCopiesView,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -5787,6 +5908,7 @@ data class MyProfileView(
             it.serialize(serializer)
         }
         erasure.serialize(serializer)
+        data.serialize(serializer)
         serializer.decrease_container_depth()
     }
 
@@ -5810,8 +5932,9 @@ data class MyProfileView(
                     org.fabrique.core.types.ProfileEditorView.deserialize(deserializer)
                 }
             val erasure = org.fabrique.core.types.ErasureView.deserialize(deserializer)
+            val data = org.fabrique.core.types.DataCopiesView.deserialize(deserializer)
             deserializer.decrease_container_depth()
-            return MyProfileView(profile, email, pending, editor, erasure)
+            return MyProfileView(profile, email, pending, editor, erasure, data)
         }
 
         @Throws(DeserializationError::class)
@@ -6382,6 +6505,32 @@ sealed interface PeopleEvent {
         }
     }
 
+    /// "My data": ask for a copy of one's data (prepared by the server, then downloaded).
+    data object AskDataCopy: PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(5)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): AskDataCopy {
+            return AskDataCopy
+        }
+    }
+
+    /// Read again where one's copies stand (while one is being prepared).
+    data object RefreshDataCopies: PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(6)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): RefreshDataCopies {
+            return RefreshDataCopies
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): PeopleEvent {
@@ -6392,6 +6541,8 @@ sealed interface PeopleEvent {
                 2 -> CancelEdit.deserialize(deserializer)
                 3 -> Directory.deserialize(deserializer)
                 4 -> DirectoryMore.deserialize(deserializer)
+                5 -> AskDataCopy.deserialize(deserializer)
+                6 -> RefreshDataCopies.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for PeopleEvent: $index")
             }
         }
