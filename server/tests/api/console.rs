@@ -257,6 +257,7 @@ async fn an_association_manager_neither_sees_nor_changes_another_association() {
         (format!("/admin/people/{}/deactivate", stranger.id), vec![]),
         (format!("/admin/people/{}/erase", stranger.id), vec![]),
         (format!("/admin/people/{}/erasure-cancel", stranger.id), vec![]),
+        (format!("/admin/people/{}/exports", stranger.id), vec![]),
         (format!("/admin/people/{}/role", stranger.id), vec![("change", "manager")]),
         ("/admin/people/invite".into(), vec![("email", "x@example.org"), ("organisation_id", &theirs_text)]),
         (format!("/admin/organisations/{theirs}/rename"), vec![("name", "Renamed")]),
@@ -590,6 +591,43 @@ async fn a_person_who_asks_by_letter_is_erased_from_the_console_after_a_question
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let (_, page) = console.get(&format!("/admin/people/{}/erase", member.id)).await;
     assert!(page.contains("What they wrote in groups is erased too."), "{page}");
+}
+
+#[tokio::test]
+async fn a_copy_of_a_persons_data_is_prepared_from_the_console_and_downloaded_there() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let member = app.member(association, "Claire Dubois").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (_, page) = console.get(&format!("/admin/people/{}", member.id)).await;
+    assert!(page.contains("id=\"ask-export\"") && !page.contains("id=\"exports\""), "{page}");
+    let (status, _, _) = console.post(&format!("/admin/people/{}/exports", member.id), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // Prepared in the background: the page shows it ready within a few seconds (polled).
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    let link = loop {
+        let (_, page) = console.get(&format!("/admin/people/{}", member.id)).await;
+        if let Some(start) = page.find("class=\"download\"") {
+            let before = &page[..start];
+            let href = before.rfind("href=\"").map(|i| &before[i + 6..]).unwrap();
+            break href[..href.find('"').unwrap()].to_owned();
+        }
+        assert!(tokio::time::Instant::now() < deadline, "ready in time: {page}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let response = console.client.get(app.url(&link)).header(COOKIE, console.cookie_header()).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    assert!(response.bytes().await.unwrap().starts_with(b"PK"), "a ZIP file");
+    // Not without the console's session; the audit log says who prepared it.
+    assert_eq!(app.client.get(app.url(&link)).send().await.unwrap().status(), StatusCode::SEE_OTHER);
+    let (_, audit) = console.get("/admin/audit").await;
+    assert!(audit.contains("prepared a copy of a person&#39;s data"), "{audit}");
+    // The person was not told by the server: the administrator passes it on.
+    let notified: i64 = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE person_id = $1")
+        .bind(member.id).fetch_one(c).await).unwrap();
+    assert_eq!(notified, 0);
 }
 
 /// A live channel (`/v1/sync/events`) opened with `token`, its first poke read.
