@@ -450,7 +450,8 @@ async fn gather(db: &Db, id: Uuid, person_id: Uuid) -> ApiResult<ExportArchive> 
     let memberships: Vec<(Uuid, String, String, DateTime<Utc>)> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT g.id, g.name, m.role, m.joined_at FROM group_members m JOIN groups g ON g.id = m.group_id \
          WHERE m.person_id = $1 AND g.deleted_at IS NULL ORDER BY m.joined_at").bind(p).fetch_all(c).await)?;
-    let posts: Vec<(Uuid, Uuid, String, String, String, DateTime<Utc>, Option<DateTime<Utc>>)> = on_tx!(&mut tx, c => sqlx::query_as(
+    type PostRow = (Uuid, Uuid, String, String, String, DateTime<Utc>, Option<DateTime<Utc>>);
+    let posts: Vec<PostRow> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT id, group_id, kind, title, body, created_at, edited_at FROM posts WHERE author_id = $1 AND deleted_at IS NULL ORDER BY created_at")
         .bind(p).fetch_all(c).await)?;
     let comments: Vec<(Uuid, Uuid, String, DateTime<Utc>)> = on_tx!(&mut tx, c => sqlx::query_as(
@@ -496,7 +497,8 @@ async fn gather(db: &Db, id: Uuid, person_id: Uuid) -> ApiResult<ExportArchive> 
     drop_progress(db, id, 60, tx).await?;
 
     let mut tx = db.begin_read().await?;
-    let must_reads: Vec<(Uuid, bool, String, Option<DateTime<Utc>>, DateTime<Utc>)> = on_tx!(&mut tx, c => sqlx::query_as(
+    type MustReadRow = (Uuid, bool, String, Option<DateTime<Utc>>, DateTime<Utc>);
+    let must_reads: Vec<MustReadRow> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT id, TRUE, title, CAST(NULL AS TIMESTAMPTZ), created_at FROM must_reads WHERE author_id = $1 \
          UNION ALL \
          SELECT m.id, FALSE, m.title, r.read_at, m.created_at FROM must_read_recipients r JOIN must_reads m ON m.id = r.must_read_id \
@@ -508,7 +510,8 @@ async fn gather(db: &Db, id: Uuid, person_id: Uuid) -> ApiResult<ExportArchive> 
     let notifications: Vec<(String, String, DateTime<Utc>, bool)> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT kind, text, created_at, read_at IS NOT NULL FROM notifications WHERE person_id = $1 ORDER BY created_at")
         .bind(p).fetch_all(c).await)?;
-    let sessions: Vec<(DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>)> = on_tx!(&mut tx, c => sqlx::query_as(
+    type SessionRow = (DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>);
+    let sessions: Vec<SessionRow> = on_tx!(&mut tx, c => sqlx::query_as(
         "SELECT created_at, expires_at, revoked_at FROM sessions WHERE person_id = $1 ORDER BY created_at")
         .bind(p).fetch_all(c).await)?;
     type ConsoleRow = (DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>, String, String);

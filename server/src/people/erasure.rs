@@ -479,13 +479,13 @@ fn anonymise(value: &mut Value, id: &str, name: &str, is_message: bool) -> bool 
         }
         Value::Object(map) => {
             let mut changed = false;
-            if is_message && map.get("author_id").and_then(Value::as_str) == Some(id) {
-                if let Some(body) = map.get_mut("body")
-                    && body.as_str() != Some(ERASED_MESSAGE)
-                {
-                    *body = Value::String(ERASED_MESSAGE.to_owned());
-                    changed = true;
-                }
+            if is_message
+                && map.get("author_id").and_then(Value::as_str) == Some(id)
+                && let Some(body) = map.get_mut("body")
+                && body.as_str() != Some(ERASED_MESSAGE)
+            {
+                *body = Value::String(ERASED_MESSAGE.to_owned());
+                changed = true;
             }
             for item in map.values_mut() {
                 changed |= anonymise(item, id, name, is_message);
