@@ -52,40 +52,25 @@ impl Lang {
 
     /// A day as people read it: "14 mars 2027", "14 March 2027".
     pub fn day(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
-        use chrono::Datelike;
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let local = at.with_timezone(&FEDERATION_TIME_ZONE);
-        let month = local.month0() as usize;
         match self {
-            Lang::Fr => format!("{} {} {}", local.day(), FR[month], local.year()),
-            Lang::En => format!("{} {} {}", local.day(), EN[month], local.year()),
+            Lang::Fr => local.format_localized("%-d %B %Y", chrono::Locale::fr_FR).to_string(),
+            Lang::En => local.format_localized("%-d %B %Y", chrono::Locale::en_GB).to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn a_day_reads_in_each_language_on_the_federations_clock() {
+        // 23:30 UTC on the 13th is already the 14th in Paris.
+        let at = "2027-03-13T23:30:00Z".parse().unwrap();
+        assert_eq!(Lang::Fr.day(&at), "14 mars 2027");
+        assert_eq!(Lang::En.day(&at), "14 March 2027");
+        let august = "2027-08-01T10:00:00Z".parse().unwrap();
+        assert_eq!(Lang::Fr.day(&august), "1 août 2027");
     }
 }

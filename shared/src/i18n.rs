@@ -503,43 +503,13 @@ impl Text {
 /// fallback: a code the server starts sending does not compile here until it has a sentence.
 /// Codes that only a faulty app could cause (a malformed body, a bad id) read as a plain
 /// refusal; a code from a newer server too.
-/// A day as people read it: "12 décembre 2026", "12 December 2026".
+/// A day as people read it: "12 décembre 2026", "12 December 2026" (chrono's locales).
 pub fn day(at: chrono::DateTime<chrono::Utc>, language: Language) -> String {
-    use chrono::Datelike;
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = at.month0() as usize;
-    match language {
-        Language::French if at.day() == 1 => format!("1er {} {}", FR[month], at.year()),
-        Language::French => format!("{} {} {}", at.day(), FR[month], at.year()),
-        Language::English => format!("{} {} {}", at.day(), EN[month], at.year()),
-    }
+    let locale = match language {
+        Language::French => chrono::Locale::fr_FR,
+        Language::English => chrono::Locale::en_GB,
+    };
+    at.format_localized("%-d %B %Y", locale).to_string()
 }
 
 pub fn for_error_code(code: &str) -> Text {
