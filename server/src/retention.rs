@@ -85,14 +85,35 @@ pub async fn load(tx: &mut Tx) -> ApiResult<Retention> {
     })
 }
 
+/// Only federation administrators choose what the federation keeps (here and for erased
+/// accounts, [`crate::people::erasure::set_writings`]).
+pub(crate) fn require_federation_admin(actor: &Actor) -> ApiResult<()> {
+    if actor.is_federation_admin {
+        return Ok(());
+    }
+    Err(ApiError::forbidden(
+        ErrorCode::FederationAdminsOnly,
+        "Only the federation's administrators choose how long data is kept and what is erased.",
+    ))
+}
+
+/// Writes one of those choices to the settings, with its audit line (`details` says what).
+pub(crate) async fn record_choice(
+    tx: &mut Tx,
+    actor: &Actor,
+    values: &[(&str, String)],
+    details: serde_json::Value,
+) -> ApiResult<()> {
+    for (key, value) in values {
+        exec!(tx, sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            .bind(key).bind(value))?;
+    }
+    audit::record(tx, Some(actor.person_id), audit::Action::RetentionChange, "settings", None, details).await
+}
+
 /// A federation administrator's choice, checked against the bounds and written to the log.
 pub async fn save(tx: &mut Tx, actor: &Actor, wanted: Retention) -> ApiResult<()> {
-    if !actor.is_federation_admin {
-        return Err(ApiError::forbidden(
-            ErrorCode::FederationAdminsOnly,
-            "Only the federation's administrators choose how long data is kept.",
-        ));
-    }
+    require_federation_admin(actor)?;
     for (field, value, range) in [
         ("notification_days", wanted.notification_days, &NOTIFICATION_DAYS),
         ("audit_months", wanted.audit_months, &AUDIT_MONTHS),
@@ -109,26 +130,16 @@ pub async fn save(tx: &mut Tx, actor: &Actor, wanted: Retention) -> ApiResult<()
         }
     }
     let before = load(tx).await?;
-    for (key, value) in [
-        (NOTIFICATIONS_KEY, wanted.notification_days),
-        (AUDIT_KEY, wanted.audit_months),
-        (INACTIVE_KEY, wanted.inactive_months),
-    ] {
-        exec!(tx, sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
-            .bind(key).bind(value.to_string()))?;
-    }
-    audit::record(
-        tx,
-        Some(actor.person_id),
-        audit::Action::RetentionChange,
-        "settings",
-        None,
-        serde_json::json!({
-            "from": format!("{} / {} / {}", before.notification_days, before.audit_months, before.inactive_months),
-            "to": format!("{} / {} / {}", wanted.notification_days, wanted.audit_months, wanted.inactive_months),
-        }),
-    )
-    .await
+    let values = [
+        (NOTIFICATIONS_KEY, wanted.notification_days.to_string()),
+        (AUDIT_KEY, wanted.audit_months.to_string()),
+        (INACTIVE_KEY, wanted.inactive_months.to_string()),
+    ];
+    let details = serde_json::json!({
+        "from": format!("{} / {} / {}", before.notification_days, before.audit_months, before.inactive_months),
+        "to": format!("{} / {} / {}", wanted.notification_days, wanted.audit_months, wanted.inactive_months),
+    });
+    record_choice(tx, actor, &values, details).await
 }
 
 /// Forgets audit lines older than `before`, a round at a time; how many.

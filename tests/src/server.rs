@@ -264,7 +264,16 @@ impl Server {
 
     /// Everything `member`'s device would pull from scratch, every page.
     pub async fn pull_all(&self, member: &Member) -> Vec<fabrique_wire::sync::Change> {
-        let mut cursor: Option<String> = None;
+        self.pull_from(member, None).await.0
+    }
+
+    /// What `member`'s device pulls from `cursor` (from scratch without one), every page, and
+    /// the cursor it keeps.
+    pub async fn pull_from(
+        &self,
+        member: &Member,
+        mut cursor: Option<String>,
+    ) -> (Vec<fabrique_wire::sync::Change>, String) {
         let mut changes = Vec::new();
         loop {
             let page: fabrique_wire::sync::PullResponse = self
@@ -278,12 +287,38 @@ impl Server {
                 .json()
                 .await
                 .expect("a pull answer");
+            assert!(!page.reset || cursor.is_none(), "a recent cursor is not reset");
             changes.extend(page.changes);
-            cursor = Some(page.cursor);
             if !page.has_more {
-                return changes;
+                return (changes, page.cursor);
             }
+            cursor = Some(page.cursor);
         }
+    }
+
+    /// Signing in with an address and a password, as the apps do.
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(format!("{}/v1/auth/sign-in", self.url()))
+            .json(&SignInRequest { email: email.into(), password: password.into() })
+            .send()
+            .await
+            .expect("sign-in answers")
+    }
+
+    /// A file `member` uploads (not yet on any item): its id.
+    pub async fn upload(&self, member: &Member, name: &str, bytes: &[u8]) -> Uuid {
+        let id = Uuid::now_v7();
+        let answer = self
+            .client
+            .put(format!("{}/v1/attachments/{id}?name={name}", self.url()))
+            .bearer_auth(&member.token)
+            .body(bytes.to_vec())
+            .send()
+            .await
+            .expect("the upload answers");
+        assert!(answer.status().is_success(), "the upload is taken: {}", answer.status());
+        id
     }
 
     async fn redeem(&self, code: String, name: &str) -> Member {

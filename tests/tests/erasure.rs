@@ -13,11 +13,11 @@ use fabrique_server::on_db;
 use fabrique_server::people::erasure::{self, AskedBy, Writings};
 use fabrique_tests::mail_server::MailServer;
 use fabrique_tests::server::{Member, PASSWORD, Server};
-use fabrique_wire::accounts::{AccountErasure, SignInRequest};
+use fabrique_wire::accounts::AccountErasure;
 use fabrique_wire::groups::Visibility;
 use fabrique_wire::people::ProfileUpdate;
 use fabrique_wire::posts::{NewPost, PostKind};
-use fabrique_wire::sync::{Change, Entity, EntityKind, Mutation, MutationOutcome, PullRequest, PullResponse};
+use fabrique_wire::sync::{Entity, EntityKind, Mutation, MutationOutcome};
 use reqwest::StatusCode;
 use uuid::Uuid;
 
@@ -28,14 +28,7 @@ const ADDRESS: &str = "zephyrine.quobalt@association.test";
 const TRACES: [&str; 5] = ["quobalt", "xylographie", "xylophage", "releve-secret", "contenu-secret-du-fichier"];
 
 async fn sign_in(server: &Server, email: &str, password: &str) -> StatusCode {
-    server
-        .client()
-        .post(format!("{}/v1/auth/sign-in", server.url()))
-        .json(&SignInRequest { email: email.into(), password: password.into() })
-        .send()
-        .await
-        .unwrap()
-        .status()
+    server.sign_in(email, password).await.status()
 }
 
 async fn ask_erasure(server: &Server, member: &Member, password: &str) -> reqwest::Response {
@@ -47,30 +40,6 @@ async fn ask_erasure(server: &Server, member: &Member, password: &str) -> reqwes
         .send()
         .await
         .unwrap()
-}
-
-/// A phone's pull from its cursor to the end: the changes and the new cursor.
-async fn pull_from(server: &Server, member: &Member, mut cursor: Option<String>) -> (Vec<Change>, String) {
-    let mut changes = Vec::new();
-    loop {
-        let page: PullResponse = server
-            .client()
-            .post(format!("{}/v1/sync/pull", server.url()))
-            .bearer_auth(&member.token)
-            .json(&PullRequest { client_id: None, cursor: cursor.clone(), limit: None })
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        assert!(!page.reset, "a recent cursor is not reset");
-        changes.extend(page.changes);
-        cursor = Some(page.cursor);
-        if !page.has_more {
-            return (changes, cursor.unwrap());
-        }
-    }
 }
 
 /// Every column of every table holding one of `traces` (case-insensitive), as `table.column`.
@@ -192,16 +161,8 @@ async fn scene() -> Scene {
     let conversation = fabrique_wire::conversations::direct_conversation_id(zephyrine.id, bruno.id);
     let start = Mutation::StartConversation { id: conversation, person_ids: vec![bruno.id], title: String::new() };
     applied(server.act(&mut zephyrine, start).await);
-    let file = Uuid::now_v7();
-    let uploaded = server
-        .client()
-        .put(format!("{}/v1/attachments/{file}?name=releve-secret.pdf", server.url()))
-        .bearer_auth(&zephyrine.token)
-        .body(b"%PDF-1.4\n% contenu-secret-du-fichier\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert!(uploaded.status().is_success(), "{}", uploaded.status());
+    let secret = b"%PDF-1.4\n% contenu-secret-du-fichier\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+    let file = server.upload(&zephyrine, "releve-secret.pdf", secret).await;
     let her_message = Uuid::now_v7();
     let message = Mutation::SendMessage {
         id: her_message,
@@ -218,7 +179,7 @@ async fn scene() -> Scene {
     };
     applied(server.act(&mut bruno, reply).await);
 
-    let (held, bruno_cursor) = pull_from(&server, &bruno, None).await;
+    let (held, bruno_cursor) = server.pull_from(&bruno, None).await;
     let text = serde_json::to_string(&held).unwrap();
     assert!(text.contains("Zephyrine Quobalt") && text.contains("releve-secret"), "Bruno's phone holds her");
     let before = rows_holding(&server.db, &TRACES).await;
@@ -251,19 +212,9 @@ async fn a_member_erases_their_account_from_the_app_and_nothing_of_them_is_left_
         erasure::erase_due(&server.db, &server.files_dir(), due + chrono::Duration::days(1)).await.unwrap().0,
         0
     );
-    let zephyrine = {
-        let session: fabrique_wire::accounts::SessionResponse = server
-            .client()
-            .post(format!("{}/v1/auth/sign-in", server.url()))
-            .json(&SignInRequest { email: ADDRESS.into(), password: PASSWORD.into() })
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        Member::with_token(&session.token)
-    };
+    let session: fabrique_wire::accounts::SessionResponse =
+        server.sign_in(ADDRESS, PASSWORD).await.json().await.unwrap();
+    let zephyrine = Member::with_token(&session.token);
     assert_eq!(ask_erasure(&server, &zephyrine, PASSWORD).await.status(), StatusCode::ACCEPTED);
 
     // Not before its day; then erased.
@@ -280,7 +231,7 @@ async fn a_member_erases_their_account_from_the_app_and_nothing_of_them_is_left_
 
     // Bruno's phone, at its next pull: her member line goes, her post stays signed "Ancien
     // membre" (the federation's default), her message reads "message supprimé", her file goes.
-    let (changes, _) = pull_from(&server, &bruno, Some(bruno_cursor)).await;
+    let (changes, _) = server.pull_from(&bruno, Some(bruno_cursor)).await;
     let text = serde_json::to_string(&changes).unwrap();
     assert!(!text.to_lowercase().contains("quobalt"), "{text}");
     let gone = |kind: EntityKind| changes.iter().any(|c| c.kind == kind && c.entity.is_none());
@@ -346,7 +297,7 @@ async fn asked_by_letter_an_administrator_erases_and_the_writings_go_when_the_fe
     assert_eq!(words, 0, "her posts are deleted, their words gone");
 
     // Bruno's phone drops her post and comment at its next pull.
-    let (changes, _) = pull_from(&server, &bruno, Some(bruno_cursor)).await;
+    let (changes, _) = server.pull_from(&bruno, Some(bruno_cursor)).await;
     let removed = |id: Uuid| changes.iter().any(|c| c.id == id && c.entity.is_none());
     assert!(removed(her_post) && removed(her_comment), "{changes:?}");
     let audit: String = on_db!(&server.db, c => sqlx::query_scalar(

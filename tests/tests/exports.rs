@@ -122,16 +122,7 @@ async fn a_member_downloads_a_copy_of_everything_they_wrote_and_nothing_of_a_pri
         language: None,
     };
     applied(server.act(&mut zephyrine, Mutation::UpdateProfile { update }).await);
-    let file = Uuid::now_v7();
-    let uploaded = server
-        .client()
-        .put(format!("{}/v1/attachments/{file}?name=compte-rendu.pdf", server.url()))
-        .bearer_auth(&zephyrine.token)
-        .body(FILE.to_vec())
-        .send()
-        .await
-        .unwrap();
-    assert!(uploaded.status().is_success(), "{}", uploaded.status());
+    let file = server.upload(&zephyrine, "compte-rendu.pdf", FILE).await;
     let (_, mutation) = post(garden, "Le compte rendu de l'assemblée", vec![file]);
     applied(server.act(&mut zephyrine, mutation).await);
     let comment = Mutation::CreateComment {

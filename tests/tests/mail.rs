@@ -50,14 +50,7 @@ async fn invite(server: &Server, email: &str, language: &str) -> Value {
 }
 
 async fn sign_in(server: &Server, email: &str, password: &str) -> StatusCode {
-    server
-        .client()
-        .post(format!("{}/v1/auth/sign-in", server.url()))
-        .json(&json!({ "email": email, "password": password }))
-        .send()
-        .await
-        .expect("sign-in answers")
-        .status()
+    server.sign_in(email, password).await.status()
 }
 
 async fn ask_reset(server: &Server, email: &str) -> (StatusCode, String) {

@@ -23,7 +23,7 @@ use uuid::Uuid;
 use crate::auth::Actor;
 use crate::config::Settings;
 use crate::db::{Db, Tx};
-use crate::error::{ApiError, ApiResult, ErrorCode};
+use crate::error::{ApiError, ApiResult};
 use crate::lang::Lang;
 use crate::sync::log::ChangeSet;
 use crate::{audit, exec, on_tx};
@@ -71,33 +71,12 @@ pub async fn writings(tx: &mut Tx) -> ApiResult<Writings> {
 
 /// A federation administrator's choice, written to the audit log.
 pub async fn set_writings(tx: &mut Tx, actor: &Actor, wanted: Writings) -> ApiResult<()> {
-    if !actor.is_federation_admin {
-        return Err(ApiError::forbidden(
-            ErrorCode::FederationAdminsOnly,
-            "Only the federation's administrators choose what becomes of an erased person's writings.",
-        ));
-    }
-    let before = writings(tx).await?;
-    if before == wanted {
+    crate::retention::require_federation_admin(actor)?;
+    if writings(tx).await? == wanted {
         return Ok(());
     }
-    exec!(
-        tx,
-        sqlx::query(
-            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-        )
-        .bind(WRITINGS_KEY)
-        .bind(wanted.as_str())
-    )?;
-    audit::record(
-        tx,
-        Some(actor.person_id),
-        audit::Action::RetentionChange,
-        "settings",
-        None,
-        serde_json::json!({ "writings": wanted.as_str() }),
-    )
-    .await
+    let details = serde_json::json!({ "writings": wanted.as_str() });
+    crate::retention::record_choice(tx, actor, &[(WRITINGS_KEY, wanted.as_str().to_owned())], details).await
 }
 
 /// Who asked for an erasure.
