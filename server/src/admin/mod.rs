@@ -200,9 +200,14 @@ fn problem_in_words(code: ErrorCode, message: &str, details: Option<&serde_json:
             "Il faut au moins un administrateur : nommez-en un autre d'abord.",
             "There must be at least one administrator: name another one first.",
         ),
-        (ErrorCode::CannotDeactivateSelf, _) => {
-            ("Vous ne pouvez pas désactiver votre propre compte.", "You cannot deactivate your own account.")
-        }
+        (ErrorCode::CannotDeactivateSelf, _) => (
+            "Vous ne pouvez pas désactiver ni effacer votre propre compte depuis la console.",
+            "You cannot deactivate nor erase your own account from the console.",
+        ),
+        (ErrorCode::ExportNotFound, _) => (
+            "Cette copie n'est pas prête, ou ses 7 jours sont passés : préparez-en une autre.",
+            "This copy is not ready, or its 7 days are over: prepare another.",
+        ),
         (ErrorCode::CannotArchive, _) => {
             ("La fédération elle-même ne peut pas être archivée.", "The federation itself cannot be archived.")
         }
