@@ -146,6 +146,16 @@ impl Browser {
         }
     }
 
+    /// The addresses every link of the page leads to, as the browser resolves them.
+    pub async fn links(&self) -> Vec<String> {
+        let found = self
+            .client
+            .execute("return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)", vec![])
+            .await
+            .expect("the page's links are read");
+        serde_json::from_value(found).expect("a list of addresses")
+    }
+
     pub async fn url(&self) -> String {
         self.client.current_url().await.expect("the current address").to_string()
     }

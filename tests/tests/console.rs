@@ -287,3 +287,118 @@ async fn an_administrator_sends_a_must_read_message_from_the_console_and_watches
     browser.goto(&format!("{base}/admin/audit")).await;
     assert!(browser.text("body").await.contains("sent a must-read message"));
 }
+
+/// Whether `text` holds an id as the server writes them (8-4-4-4-12 hexadecimal digits).
+fn holds_an_id(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let shape = [8, 4, 4, 4, 12];
+    let length = 36;
+    (0..chars.len().saturating_sub(length - 1)).find_map(|start| {
+        let window = &chars[start..start + length];
+        let mut at = 0;
+        for (i, run) in shape.iter().enumerate() {
+            if !window[at..at + run].iter().all(|c| c.is_ascii_hexdigit()) {
+                return None;
+            }
+            at += run;
+            if i < shape.len() - 1 {
+                if window[at] != '-' {
+                    return None;
+                }
+                at += 1;
+            }
+        }
+        Some(window.iter().collect())
+    })
+}
+
+#[tokio::test]
+async fn no_console_page_shows_an_id_or_json_to_an_administrator() {
+    // A server with something on every page: associations, people, a group with a report
+    // decided and one waiting, a must-read message, invitations, a copy of someone's data,
+    // an erasure under way, the charter.
+    let mut server = Server::start().await;
+    let association = new_association(&server, "Les Amis du Quartier").await;
+    let mut author = server.member_of("Bruno Carre", association, fabrique_wire::accounts::InvitedRole::Manager).await;
+    let mut reporter = server.member("Nadia Benali").await;
+    let leaving = server.member("Paul Martin").await;
+    let group = server.create_group("Entraide du quartier", Visibility::Public).await;
+    for person in [&mut author, &mut reporter] {
+        assert_eq!(server.act(person, Mutation::JoinGroup { group_id: group }).await, MutationOutcome::Applied);
+    }
+    for body in ["Vends vélo", "Achetez mes produits miracles"] {
+        let post = Uuid::now_v7();
+        let created = Mutation::CreatePost(NewPost {
+            id: post,
+            group_id: group,
+            kind: PostKind::News,
+            title: String::new(),
+            body: body.into(),
+            mentions: vec![],
+            attachments: vec![],
+        });
+        assert_eq!(server.act(&mut author, created).await, MutationOutcome::Applied);
+        let report = Mutation::Report {
+            id: Uuid::now_v7(),
+            target: ReportTarget::Post,
+            target_id: post,
+            reason: ReportReason::Spam,
+            details: "Publicité".into(),
+        };
+        assert_eq!(server.act(&mut reporter, report).await, MutationOutcome::Applied);
+    }
+    server.invite("lea.petit@quartier.test").await;
+    let must_read = Mutation::SendMustRead(fabrique_wire::must_reads::NewMustRead {
+        id: Uuid::now_v7(),
+        audience: fabrique_wire::must_reads::MustReadAudience::Organisation { organisation_id: association },
+        title: "Assemblée générale".into(),
+        body: "Le 14 mars.".into(),
+        mail_after_hours: None,
+    });
+    assert_eq!(server.act(&mut author, must_read).await, MutationOutcome::Applied);
+
+    let browser = Browser::start().await;
+    let base = server.url();
+    browser.goto(&format!("{base}/admin/sign-in")).await;
+    browser.fill("#email", ADMIN_EMAIL).await;
+    browser.fill("#password", PASSWORD).await;
+    browser.submit("#sign-in").await;
+    // Decide one report; prepare a copy of Nadia's data; start erasing Paul's account; write
+    // the charter.
+    browser.goto(&format!("{base}/admin/moderation")).await;
+    let case = browser.links().await.into_iter().find(|l| l.contains("/admin/moderation/cases/")).expect("a case");
+    browser.goto(&case).await;
+    browser.submit("#take").await;
+    browser.choose("#decision", "warn").await;
+    browser.fill("#reason", "Pas de publicité ici").await;
+    browser.submit("#decide").await;
+    browser.goto(&format!("{base}/admin/people/{}", reporter.id)).await;
+    browser.submit("#ask-export").await;
+    browser.goto(&format!("{base}/admin/people/{}/erase", leaving.id)).await;
+    browser.submit("#confirm").await;
+    browser.goto(&format!("{base}/admin/charter")).await;
+    browser.fill("#text", "Soyons bienveillants.").await;
+    browser.submit("#preview").await;
+    browser.submit("#publish").await;
+
+    // Every page a link leads to (in the browser's language): no id, no JSON.
+    let mut seen = std::collections::HashSet::new();
+    let mut waiting = vec![format!("{base}/admin")];
+    let mut read = 0;
+    while let Some(address) = waiting.pop() {
+        let address = address.split('#').next().unwrap_or_default().to_owned();
+        let path = address.trim_start_matches(&base);
+        let outside = !address.starts_with(&base) || !path.starts_with("/admin") || path.ends_with(".css");
+        // Downloads and the pages of one case or person are read once each, not per filter.
+        if outside || path.contains("/exports/") || !seen.insert(address.clone()) || read >= 120 {
+            continue;
+        }
+        browser.goto(&address).await;
+        read += 1;
+        let text = browser.text("body").await;
+        assert!(holds_an_id(&text).is_none(), "{path} shows an id ({:?}): {text}", holds_an_id(&text));
+        assert!(!text.contains("{\"") && !text.contains("\":"), "{path} shows JSON: {text}");
+        waiting.extend(browser.links().await);
+    }
+    assert!(read >= 25, "the console's pages were read ({read})");
+}

@@ -250,7 +250,7 @@ impl AuditRow {
     fn in_words(self, l: Lang) -> AuditLine {
         let what = action_in_words(&self.action, l);
         let target_link = self.target_id.and_then(|id| match self.target_kind.as_str() {
-            "organisation" => Some(format!("/admin/organisations/{id}")),
+            "organisation" => Some(format!("/admin/organisations?parent={id}")),
             "person" => Some(format!("/admin/people/{id}")),
             "group" => Some(format!("/admin/groups/{id}")),
             _ => None,

@@ -49,6 +49,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(dashboard))
         .route("/admin/", get(|| async { Redirect::to("/admin") }))
         .route("/admin/console.css", get(stylesheet))
+        // An address of the console that does not exist is said on a page, not in JSON.
+        .route("/admin/{*rest}", get(page_not_found))
         .merge(session::router())
         .merge(organisations::router())
         .merge(people::router())
@@ -162,6 +164,10 @@ impl IntoResponse for PageError {
 }
 
 pub type PageResult = Result<Response, PageError>;
+
+async fn page_not_found() -> PageResult {
+    Err(ApiError::not_found(ErrorCode::NotFound, "There is nothing at this address.").into())
+}
 
 /// A refusal from the rules the console shares with the apps, said in both languages (as the
 /// problem page is written): the API's own sentence only for codes the console never meets.
