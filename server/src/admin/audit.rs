@@ -327,3 +327,23 @@ async fn log(State(state): State<AppState>, admin: Admin, notice: Notice, Query(
         more,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Action, Lang, action_in_words, said};
+
+    #[test]
+    fn every_action_the_log_can_hold_is_a_sentence_in_both_languages_never_its_code() {
+        let mut codes = std::collections::HashSet::new();
+        for action in Action::ALL {
+            assert!(codes.insert(action.as_str()), "{} named twice", action.as_str());
+            assert_eq!(Action::parse(action.as_str()), Some(action));
+            let (fr, en) = (said(action, Lang::Fr), said(action, Lang::En));
+            assert!(!fr.is_empty() && !en.is_empty() && fr != en, "{action:?}: {fr} / {en}");
+            for sentence in [fr, en] {
+                assert!(!sentence.contains('.') && !sentence.contains('_'), "{action:?} reads as code: {sentence}");
+            }
+            assert_eq!(action_in_words(action.as_str(), Lang::Fr), fr);
+        }
+    }
+}
