@@ -311,7 +311,7 @@ async fn ready(
                 federation: crate::mail::messages::federation_name(&mut tx).await?,
                 name,
                 link: download_url(settings, &key),
-                until: l.day(&expires_at),
+                until: l.day(&expires_at, crate::lang::time_zone(&mut tx).await?),
             };
             crate::mail::queue(&mut tx, config, &format!("export:{id}"), "export", mail.to(&email)?).await?;
         }

@@ -3,8 +3,65 @@
 
 use axum::http::header;
 
-/// The clock the console and mails tell times by.
+/// The clock the console and mails tell times by, until the federation chooses another
+/// (console, "Réglages": [`time_zone`]).
 pub const FEDERATION_TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Paris;
+const TIME_ZONE_KEY: &str = "federation.time_zone";
+
+/// The clocks a federation may choose: where French-speaking associations are (the name, as
+/// the IANA database has it, and how people call it).
+pub const TIME_ZONES: [(&str, &str, &str); 14] = [
+    ("Europe/Paris", "France métropolitaine", "Metropolitan France"),
+    ("Europe/Brussels", "Belgique", "Belgium"),
+    ("Europe/Luxembourg", "Luxembourg", "Luxembourg"),
+    ("Europe/Zurich", "Suisse", "Switzerland"),
+    ("America/Toronto", "Québec, Ontario", "Quebec, Ontario"),
+    ("America/Guadeloupe", "Guadeloupe", "Guadeloupe"),
+    ("America/Martinique", "Martinique", "Martinique"),
+    ("America/Cayenne", "Guyane", "French Guiana"),
+    ("Indian/Reunion", "La Réunion", "Réunion"),
+    ("Indian/Mayotte", "Mayotte", "Mayotte"),
+    ("Pacific/Noumea", "Nouvelle-Calédonie", "New Caledonia"),
+    ("Pacific/Tahiti", "Polynésie française", "French Polynesia"),
+    ("Africa/Dakar", "Sénégal", "Senegal"),
+    ("Africa/Abidjan", "Côte d'Ivoire", "Ivory Coast"),
+];
+
+/// The federation's clock: its choice, or Paris.
+pub async fn time_zone(tx: &mut crate::db::Tx) -> crate::error::ApiResult<chrono_tz::Tz> {
+    let value: Option<String> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+        .bind(TIME_ZONE_KEY).fetch_optional(c).await)?;
+    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(FEDERATION_TIME_ZONE))
+}
+
+/// The federation's clock, read on its own (public pages); Paris if it cannot be read.
+pub async fn time_zone_of(db: &crate::db::Db) -> chrono_tz::Tz {
+    let read = async {
+        let mut tx = db.begin_read().await?;
+        let tz = time_zone(&mut tx).await?;
+        tx.commit().await?;
+        Ok::<_, crate::error::ApiError>(tz)
+    };
+    read.await.unwrap_or(FEDERATION_TIME_ZONE)
+}
+
+/// A federation administrator chooses the clock (one of [`TIME_ZONES`]), in the audit log.
+pub async fn set_time_zone(
+    tx: &mut crate::db::Tx,
+    actor: &crate::auth::Actor,
+    name: &str,
+) -> crate::error::ApiResult<()> {
+    crate::retention::require_federation_admin(actor)?;
+    if !TIME_ZONES.iter().any(|(zone, _, _)| *zone == name) {
+        return Err(crate::error::ApiError::invalid(
+            crate::error::ErrorCode::InvalidField,
+            "`time_zone` is one of the zones offered.",
+        )
+        .with_details(serde_json::json!({ "field": "time_zone" })));
+    }
+    let details = serde_json::json!({ "time_zone": name });
+    crate::retention::record_choice(tx, actor, &[(TIME_ZONE_KEY, name.to_owned())], details).await
+}
 
 /// French unless the browser (or the app) prefers English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,19 +97,19 @@ impl Lang {
         }
     }
 
-    /// A date and time as people read it, on the federation's clock (Paris time, summer
-    /// and winter): "14/03/2027 à 17:00", "14/03/2027 at 17:00".
-    pub fn when(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
-        let local = at.with_timezone(&FEDERATION_TIME_ZONE);
+    /// A date and time as people read it, on the federation's clock (summer and winter):
+    /// "14/03/2027 à 17:00", "14/03/2027 at 17:00".
+    pub fn when(&self, at: &chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
+        let local = at.with_timezone(&tz);
         match self {
             Lang::Fr => local.format("%d/%m/%Y à %H:%M").to_string(),
             Lang::En => local.format("%d/%m/%Y at %H:%M").to_string(),
         }
     }
 
-    /// A day as people read it: "14 mars 2027", "14 March 2027".
-    pub fn day(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
-        let local = at.with_timezone(&FEDERATION_TIME_ZONE);
+    /// A day as people read it, on the federation's clock: "14 mars 2027", "14 March 2027".
+    pub fn day(&self, at: &chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz) -> String {
+        let local = at.with_timezone(&tz);
         match self {
             Lang::Fr => local.format_localized("%-d %B %Y", chrono::Locale::fr_FR).to_string(),
             Lang::En => local.format_localized("%-d %B %Y", chrono::Locale::en_GB).to_string(),
@@ -62,15 +119,17 @@ impl Lang {
 
 #[cfg(test)]
 mod tests {
-    use super::Lang;
+    use super::{FEDERATION_TIME_ZONE as PARIS, Lang};
 
     #[test]
     fn a_day_reads_in_each_language_on_the_federations_clock() {
         // 23:30 UTC on the 13th is already the 14th in Paris.
         let at = "2027-03-13T23:30:00Z".parse().unwrap();
-        assert_eq!(Lang::Fr.day(&at), "14 mars 2027");
-        assert_eq!(Lang::En.day(&at), "14 March 2027");
+        assert_eq!(Lang::Fr.day(&at, PARIS), "14 mars 2027");
+        assert_eq!(Lang::En.day(&at, PARIS), "14 March 2027");
+        assert_eq!(Lang::Fr.day(&at, chrono_tz::America::Martinique), "13 mars 2027", "another clock");
         let august = "2027-08-01T10:00:00Z".parse().unwrap();
-        assert_eq!(Lang::Fr.day(&august), "1 août 2027");
+        assert_eq!(Lang::Fr.day(&august, PARIS), "1 août 2027");
+        assert_eq!(Lang::En.when(&august, chrono_tz::Indian::Reunion), "01/08/2027 at 14:00");
     }
 }

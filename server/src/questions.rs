@@ -660,7 +660,8 @@ pub async fn set_following(
 
 const FEDERATION_GROUP: &str = "escalation.federation_group";
 
-async fn federation_group(tx: &mut Tx) -> ApiResult<Option<Uuid>> {
+/// The federation group that questions left unanswered escalate to, if one was chosen.
+pub async fn federation_group(tx: &mut Tx) -> ApiResult<Option<Uuid>> {
     let value: Option<String> = on_tx!(tx, c => sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(FEDERATION_GROUP).fetch_optional(c).await)?;
     Ok(value.and_then(|v| v.parse().ok()))
 }
@@ -748,37 +749,36 @@ async fn put_escalation(
     AuthUser(actor): AuthUser,
     Json(settings): Json<EscalationSettings>,
 ) -> ApiResult<Json<EscalationSettings>> {
+    let mut tx = state.db.begin_write().await?;
+    set_federation_group(&mut tx, &actor, settings.federation_group_id).await?;
+    tx.commit().await?;
+    Ok(Json(settings))
+}
+
+/// A federation administrator chooses the group questions left unanswered escalate to (or
+/// none), in the audit log; from the API and the console.
+pub async fn set_federation_group(tx: &mut Tx, actor: &Actor, group: Option<Uuid>) -> ApiResult<()> {
     if !actor.is_federation_admin {
         return Err(ApiError::forbidden(
             ErrorCode::Forbidden,
             "Only federation administrators choose where questions escalate.",
         ));
     }
-    let mut tx = state.db.begin_write().await?;
-    match settings.federation_group_id {
+    match group {
         Some(group) => {
-            crate::groups::access::load_group(&mut tx, group)
+            crate::groups::access::load_group(tx, group)
                 .await?
                 .ok_or_else(|| ApiError::not_found(ErrorCode::GroupNotFound, "This group does not exist."))?;
             let value = group.to_string();
-            exec!(&mut tx, sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+            exec!(tx, sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
                 .bind(FEDERATION_GROUP).bind(&value))?;
         }
         None => {
-            exec!(&mut tx, sqlx::query("DELETE FROM settings WHERE key = $1").bind(FEDERATION_GROUP))?;
+            exec!(tx, sqlx::query("DELETE FROM settings WHERE key = $1").bind(FEDERATION_GROUP))?;
         }
     }
-    audit::record(
-        &mut tx,
-        Some(actor.person_id),
-        audit::Action::QuestionsEscalation,
-        "settings",
-        settings.federation_group_id,
-        serde_json::json!({}),
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Json(settings))
+    audit::record(tx, Some(actor.person_id), audit::Action::QuestionsEscalation, "group", group, serde_json::json!({}))
+        .await
 }
 
 // ---------------------------------------------------------------------------------------

@@ -240,6 +240,7 @@ async fn warn_unused(
     let people: Vec<Unused> = on_tx!(&mut tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(before + WARNED_FOR).bind(ACCOUNTS_PER_ROUND).fetch_all(c).await)?;
     let federation = crate::mail::messages::federation_name(&mut tx).await?;
+    let tz = crate::lang::time_zone(&mut tx).await?;
     for person in &people {
         let l = if person.language == "en" { Lang::En } else { Lang::Fr };
         let mail = crate::mail::messages::Inactivity {
@@ -247,7 +248,7 @@ async fn warn_unused(
             federation: federation.clone(),
             name: person.display_name.clone(),
             months: retention.inactive_months,
-            closing_on: l.day(&(now + WARNED_FOR)),
+            closing_on: l.day(&(now + WARNED_FOR), tz),
             address: settings.public_url.clone(),
         };
         let cause = format!("inactivity:{}:{}", person.id, now.format("%Y-%m-%d"));

@@ -37,7 +37,7 @@ pub async fn mail(
         organisation,
         inviter,
         link: invitation.link.clone(),
-        until: l.day(&invitation.expires_at),
+        until: l.day(&invitation.expires_at, crate::lang::time_zone(tx).await?),
     };
     let cause = format!("invitation:{}:{sent}", invitation.id);
     mail::queue(tx, config, &cause, "invitation", message.to(&invitation.email)?).await

@@ -92,7 +92,7 @@ async fn join_page(State(state): State<AppState>, headers: HeaderMap, Path(code)
                 Ok(name) => name,
                 Err(error) => return failed(error),
             };
-            let until = l.day(&expires_at);
+            let until = l.day(&expires_at, crate::lang::time_zone_of(&state.db).await);
             let qr = qr_code(&format!("{}/join/{code}", state.settings.public_url));
             public_page(
                 StatusCode::OK,
@@ -126,6 +126,7 @@ async fn join_form(
         Ok(name) => name,
         Err(error) => return failed(error),
     };
+    let tz = crate::lang::time_zone_of(&state.db).await;
     let again = |status: StatusCode, error: String| {
         public_page(
             status,
@@ -135,7 +136,7 @@ async fn join_form(
                 email: email.clone(),
                 organisation: organisation.clone(),
                 federation: federation.clone(),
-                until: l.day(&expires_at),
+                until: l.day(&expires_at, tz),
                 name: form.display_name.clone(),
                 error: Some(error),
                 qr: String::new(),

@@ -152,7 +152,7 @@ fn kind_word(kind: &str, l: Lang) -> String {
 }
 
 /// A detail's name and value in words; ids (which say nothing to a person) are left out.
-fn detail(key: &str, value: &serde_json::Value, l: Lang) -> Option<(String, String)> {
+fn detail(key: &str, value: &serde_json::Value, l: Lang, tz: chrono_tz::Tz) -> Option<(String, String)> {
     let text = match value {
         serde_json::Value::String(text) => text.clone(),
         serde_json::Value::Number(number) => number.to_string(),
@@ -182,16 +182,22 @@ fn detail(key: &str, value: &serde_json::Value, l: Lang) -> Option<(String, Stri
         "count" => l.tr("nombre", "count"),
         "title" => l.tr("titre", "title"),
         "due" => l.tr("effacé le", "erased on"),
+        "time_zone" => l.tr("heure de", "clock of"),
         "asked_by" => l.tr("demandé par", "asked by"),
         "writings" => l.tr("ce que la personne a écrit", "what the person wrote"),
         other => other,
     };
+    if key == "time_zone"
+        && let Some((_, fr, en)) = crate::lang::TIME_ZONES.iter().find(|(zone, _, _)| *zone == text)
+    {
+        return Some((name.to_owned(), l.tr(fr, en).to_owned()));
+    }
     if let Some(word) = value_in_words(&text, l) {
         return Some((name.to_owned(), word.to_owned()));
     }
     // A date and time reads as one.
     if let Ok(at) = text.parse::<DateTime<Utc>>() {
-        return Some((name.to_owned(), l.when(&at)));
+        return Some((name.to_owned(), l.when(&at, tz)));
     }
     Some((name.to_owned(), text))
 }
@@ -239,15 +245,15 @@ pub fn action_in_words(code: &str, l: Lang) -> String {
 }
 
 /// A line's details (a JSON object) in words.
-pub fn details_in_words(details: &str, l: Lang) -> Vec<(String, String)> {
+pub fn details_in_words(details: &str, l: Lang, tz: chrono_tz::Tz) -> Vec<(String, String)> {
     match serde_json::from_str::<serde_json::Value>(details) {
-        Ok(serde_json::Value::Object(map)) => map.iter().filter_map(|(k, v)| detail(k, v, l)).collect(),
+        Ok(serde_json::Value::Object(map)) => map.iter().filter_map(|(k, v)| detail(k, v, l, tz)).collect(),
         _ => Vec::new(),
     }
 }
 
 impl AuditRow {
-    fn in_words(self, l: Lang) -> AuditLine {
+    fn in_words(self, l: Lang, tz: chrono_tz::Tz) -> AuditLine {
         let what = action_in_words(&self.action, l);
         let target_link = self.target_id.and_then(|id| match self.target_kind.as_str() {
             "organisation" => Some(format!("/admin/organisations?parent={id}")),
@@ -256,7 +262,7 @@ impl AuditRow {
             _ => None,
         });
         let target = self.target_name.clone().unwrap_or_else(|| kind_word(&self.target_kind, l));
-        let details = details_in_words(&self.details, l);
+        let details = details_in_words(&self.details, l, tz);
         AuditLine {
             actor_name: self.actor_name,
             what,
@@ -316,7 +322,7 @@ async fn log(State(state): State<AppState>, admin: Admin, notice: Notice, Query(
     tx.commit().await?;
     let more = lines.len() as i64 > PAGE;
     lines.truncate(PAGE as usize);
-    let lines = lines.into_iter().map(|row| row.in_words(admin.lang)).collect();
+    let lines = lines.into_iter().map(|row| row.in_words(admin.lang, admin.tz)).collect();
     Ok(render(&AuditPage {
         frame: admin.frame("audit", notice),
         q: query.q,

@@ -25,6 +25,7 @@ pub mod organisations;
 pub mod people;
 pub mod retention;
 pub mod session;
+pub mod settings;
 pub mod web_push;
 
 use askama::Template;
@@ -57,6 +58,7 @@ pub fn router() -> Router<AppState> {
         .merge(invitations::router())
         .merge(must_reads::router())
         .merge(retention::router())
+        .merge(settings::router())
         .merge(groups::router())
         .merge(moderation::router())
         .merge(charter::router())
@@ -85,6 +87,8 @@ async fn stylesheet() -> Response {
 /// What every page's frame shows: who is signed in, the menu, the form token, a notice.
 pub struct Frame {
     pub l: Lang,
+    /// The federation's clock.
+    pub tz: chrono_tz::Tz,
     pub name: String,
     pub is_federation_admin: bool,
     pub csrf: String,
@@ -92,6 +96,18 @@ pub struct Frame {
     pub notice: Option<String>,
     /// The menu entry to show as the current one.
     pub section: &'static str,
+}
+
+impl Frame {
+    /// A date and time on the federation's clock, in the console's language.
+    pub fn when(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        self.l.when(at, self.tz)
+    }
+
+    /// A day on the federation's clock, in the console's language.
+    pub fn day(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        self.l.day(at, self.tz)
+    }
 }
 
 /// A link to pass on (the server sends no mail): what it is for, and the way back.
@@ -304,6 +320,7 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
             "L'effacement est annulé : le compte est rouvert comme avant.",
             "The erasure is cancelled: the account is open again as before.",
         ),
+        "settings_saved" => l.tr("Le réglage est enregistré.", "The setting is saved."),
         "writings_saved" => l.tr(
             "Enregistré : cela vaut pour les prochains effacements. Indiquez-le dans la charte.",
             "Saved: it applies to the next erasures. State it in the charter.",

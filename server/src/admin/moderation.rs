@@ -98,7 +98,7 @@ async fn case_page(State(state): State<AppState>, admin: Admin, notice: Notice, 
         .map(|line| HistoryInWords {
             created_at: line.created_at,
             what: super::audit::action_in_words(&line.action, admin.lang),
-            details: super::audit::details_in_words(&line.details, admin.lang),
+            details: super::audit::details_in_words(&line.details, admin.lang, admin.tz),
             actor_name: line.actor_name,
         })
         .collect();

@@ -58,6 +58,8 @@ pub struct Admin {
     /// The organisations they manage (all of them for a federation administrator).
     pub manages: Vec<Uuid>,
     pub lang: Lang,
+    /// The federation's clock, which the console tells times by.
+    pub tz: chrono_tz::Tz,
     pub csrf: String,
     session_id: Uuid,
 }
@@ -98,6 +100,7 @@ impl Admin {
     pub fn frame(&self, section: &'static str, notice: Notice) -> Frame {
         Frame {
             l: self.lang,
+            tz: self.tz,
             name: self.name.clone(),
             is_federation_admin: self.is_federation_admin,
             csrf: self.csrf.clone(),
@@ -178,7 +181,14 @@ async fn load_admin(state: &AppState, token: &str, lang: Lang) -> Result<Option<
         )?;
         tx.commit().await?;
     }
+    let tz = {
+        let mut tx = state.db.begin_read().await?;
+        let tz = crate::lang::time_zone(&mut tx).await?;
+        tx.commit().await?;
+        tz
+    };
     Ok(Some(Admin {
+        tz,
         person_id: row.person_id,
         organisation_id: row.organisation_id,
         name: row.display_name,

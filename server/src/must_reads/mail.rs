@@ -68,6 +68,7 @@ pub async fn mail_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
         None => false,
     };
     let federation = messages::federation_name(&mut tx).await?;
+    let tz = crate::lang::time_zone(&mut tx).await?;
     let mut mailed: Vec<(Uuid,)> = Vec::with_capacity(recipients.len());
     for person in &recipients {
         let l = if person.language == "en" { Lang::En } else { Lang::Fr };
@@ -85,7 +86,7 @@ pub async fn mail_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
             name: person.display_name.clone(),
             author: message.author_name.clone(),
             audience,
-            sent_on: l.day(&message.created_at),
+            sent_on: l.day(&message.created_at, tz),
             said,
         };
         let cause = format!("must-read:{}:{}", message.id, person.person_id);

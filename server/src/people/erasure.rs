@@ -164,7 +164,7 @@ pub async fn request(
             name,
             by_self: asked_by == AskedBy::Themselves,
             writings_kept: writings(tx).await? == Writings::Kept,
-            erased_on: l.day(&due),
+            erased_on: l.day(&due, crate::lang::time_zone(tx).await?),
             address: settings.public_url.clone(),
         };
         let cause = format!("erasure:{person_id}:{}", now.timestamp());

@@ -630,6 +630,52 @@ async fn a_copy_of_a_persons_data_is_prepared_from_the_console_and_downloaded_th
     assert_eq!(notified, 0);
 }
 
+#[tokio::test]
+async fn the_federation_chooses_its_clock_and_where_unanswered_questions_go_from_the_console() {
+    let app = spawn_app().await;
+    let association = app.new_association("Les Jardins").await;
+    let staff = app.group(&app.admin, "Salariés de la fédération", "private").await;
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let (status, page) = console.get("/admin/settings").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("<option value=\"Europe/Paris\" selected>") && page.contains("Salariés de la fédération"),
+        "{page}"
+    );
+
+    // Réunion's clock: the audit log tells its times by it, and says the change in words.
+    let (status, _, _) = console.post("/admin/settings/time-zone", &[("time_zone", "Indian/Reunion")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = console.post("/admin/settings/time-zone", &[("time_zone", "Mars/Olympus")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "only the clocks offered");
+    let at: chrono::DateTime<chrono::Utc> = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar(
+        "SELECT created_at FROM audit_log WHERE action = 'retention.change' ORDER BY created_at DESC LIMIT 1").fetch_one(c).await).unwrap();
+    let (_, audit) = console.get("/admin/audit").await;
+    let reunion = fabrique_server::lang::Lang::En.when(&at, chrono_tz::Indian::Reunion);
+    assert!(audit.contains(&reunion) && audit.contains("Réunion"), "{reunion} in {audit}");
+
+    // The staff group receives questions left unanswered; the log names it.
+    let (status, _, _) = console.post("/admin/settings/escalation", &[("group", &staff.to_string())]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let chosen =
+        app.get("/v1/questions/escalation", Some(&app.admin.token)).await.json::<serde_json::Value>().await.unwrap();
+    assert_eq!(chosen["federation_group_id"], staff.to_string());
+    let (_, audit) = console.get("/admin/audit").await;
+    assert!(audit.contains("passed on unanswered questions") || audit.contains("Salariés de la fédération"), "{audit}");
+    let (status, _, _) = console.post("/admin/settings/escalation", &[("group", "")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let chosen =
+        app.get("/v1/questions/escalation", Some(&app.admin.token)).await.json::<serde_json::Value>().await.unwrap();
+    assert!(chosen["federation_group_id"].is_null());
+
+    // A manager cannot change the federation's settings.
+    let manager = app.manager(association, "Claire Dubois").await;
+    let mut theirs = Console::sign_in(&app, &manager.email).await;
+    assert_eq!(theirs.get("/admin/settings").await.0, StatusCode::FORBIDDEN);
+    let (status, _, _) = theirs.post("/admin/settings/time-zone", &[("time_zone", "Europe/Paris")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
 /// A live channel (`/v1/sync/events`) opened with `token`, its first poke read.
 async fn live_channel(app: &TestApp, token: &str) -> reqwest::Response {
     let mut live = app.client.get(app.url("/v1/sync/events")).bearer_auth(token).send().await.unwrap();
