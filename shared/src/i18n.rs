@@ -503,6 +503,36 @@ impl Text {
 /// fallback: a code the server starts sending does not compile here until it has a sentence.
 /// Codes that only a faulty app could cause (a malformed body, a bad id) read as a plain
 /// refusal; a code from a newer server too.
+/// A count with its noun, by the language's plural rules (CLDR, through `intl_pluralrules`):
+/// "0 commentaire", "1 commentaire", "2 commentaires"; "1 comment", "0 comments".
+pub fn count(n: i64, language: Language, fr: (&str, &str), en: (&str, &str)) -> String {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let (id, (one, other)) = match language {
+        Language::French => (unic_langid::langid!("fr"), fr),
+        Language::English => (unic_langid::langid!("en"), en),
+    };
+    let singular = PluralRules::create(id, PluralRuleType::CARDINAL)
+        .and_then(|rules| rules.select(n))
+        .is_ok_and(|category| category == PluralCategory::ONE);
+    format!("{n} {}", if singular { one } else { other })
+}
+
+/// The clock a person reads times on: the one they chose in their notification settings,
+/// Paris otherwise.
+pub fn time_zone(name: Option<&str>) -> chrono_tz::Tz {
+    name.and_then(|n| n.parse().ok()).unwrap_or(chrono_tz::Europe::Paris)
+}
+
+/// A date and time as people read it, on `tz`'s clock: "14 mars 2027 à 17:00",
+/// "14 March 2027 at 17:00".
+pub fn when(at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz, language: Language) -> String {
+    let local = at.with_timezone(&tz);
+    match language {
+        Language::French => local.format_localized("%-d %B %Y à %H:%M", chrono::Locale::fr_FR).to_string(),
+        Language::English => local.format_localized("%-d %B %Y at %H:%M", chrono::Locale::en_GB).to_string(),
+    }
+}
+
 /// A day as people read it: "12 décembre 2026", "12 December 2026" (chrono's locales).
 pub fn day(at: chrono::DateTime<chrono::Utc>, language: Language) -> String {
     let locale = match language {
@@ -620,6 +650,21 @@ pub fn for_error_code(code: &str) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_follow_each_languages_plural_rules_and_times_read_as_people_say_them() {
+        let comments = |n, l| count(n, l, ("commentaire", "commentaires"), ("comment", "comments"));
+        assert_eq!(comments(0, Language::French), "0 commentaire", "French: zero is singular");
+        assert_eq!(comments(1, Language::French), "1 commentaire");
+        assert_eq!(comments(2, Language::French), "2 commentaires");
+        assert_eq!(comments(0, Language::English), "0 comments");
+        assert_eq!(comments(1, Language::English), "1 comment");
+        let at = "2027-03-14T16:00:00Z".parse().unwrap();
+        assert_eq!(when(at, chrono_tz::Europe::Paris, Language::French), "14 mars 2027 à 17:00");
+        assert_eq!(when(at, chrono_tz::Indian::Reunion, Language::English), "14 March 2027 at 20:00");
+        assert_eq!(time_zone(Some("America/Martinique")), chrono_tz::America::Martinique);
+        assert_eq!(time_zone(Some("nowhere")), chrono_tz::Europe::Paris);
+    }
 
     #[test]
     fn the_codes_that_once_fell_through_to_refused_now_say_what_happened() {

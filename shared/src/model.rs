@@ -316,6 +316,11 @@ impl Session {
         }
     }
 
+    /// The clock this person reads times on (their notification settings; Paris otherwise).
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        crate::i18n::time_zone(self.store.notification_settings().map(|s| s.time_zone.as_str()))
+    }
+
     pub fn loaded(&self) -> bool {
         self.store_loaded && self.outbox_loaded
     }

@@ -41,7 +41,7 @@ struct ConversationScreen: View {
             List {
                 ForEach(view.messages, id: \.id) { message in
                     VStack(alignment: message.mine ? .trailing : .leading) {
-                        if !message.mine { Text(message.authorName).font(.caption) }
+                        Text([message.mine ? "" : message.authorName, message.whenText].filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
                         if !message.body.isEmpty { Text(message.body) }
                         AttachmentsView(items: message.attachments, authorization: model.mediaAuthorization)
                         PendingFilesView(files: message.pendingFiles)

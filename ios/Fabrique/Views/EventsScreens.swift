@@ -9,7 +9,7 @@ struct EventRow: View {
         Button { send(.navigate(.event(id: event.id))) } label: {
             VStack(alignment: .leading) {
                 Text(event.title).font(.headline)
-                Text([event.startsAt, event.place, event.groupName, event.label ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
+                Text([event.whenText, event.place, event.groupName, event.label ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
                 if let status = event.myStatus { Text(status).font(.caption) }
             }
         }
@@ -53,7 +53,7 @@ struct EventScreen: View {
             if let event = view.event {
                 Section {
                     Text(event.title).font(.title2)
-                    Text("\(event.startsAt) → \(event.endsAt) (\(event.timeZone))")
+                    Text(event.whenText)
                     if !event.place.isEmpty { Text(event.place) }
                     if let label = event.label { Text(label).font(.headline) }
                 }

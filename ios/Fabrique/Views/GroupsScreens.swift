@@ -126,6 +126,7 @@ struct PollCard: View {
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {
             Text(poll.question).font(.headline)
+            Text(String(format: NSLocalizedString(poll.closed ? "poll_closed_on" : "poll_closes_on", comment: ""), poll.closesWhen)).font(.caption)
             Text(poll.authorName).font(.caption)
             ForEach(poll.options, id: \.index) { option in
                 Button { vote(option) } label: {

@@ -13,7 +13,7 @@ struct NotificationsScreen: View {
                 Button { send(.notifications(.open(id: item.id))) } label: {
                     VStack(alignment: .leading) {
                         Text(item.text).fontWeight(item.unread ? .bold : .regular)
-                        Text(item.createdAt).font(.caption)
+                        Text(item.whenText).font(.caption)
                     }
                 }
             }

@@ -24,14 +24,14 @@ struct PostCard: View {
 
     var body: some View {
         VStack(alignment: .leading, spacing: 6) {
-            Text("\(post.authorName) · \(post.groupName)").font(.subheadline)
+            Text([post.authorName, post.groupName, post.whenText].filter { !$0.isEmpty }.joined(separator: " · ")).font(.subheadline)
             if !post.title.isEmpty { Text(post.title).font(.headline) }
             Text(post.body)
             AttachmentsView(items: post.attachments, authorization: authorization)
             PendingFilesView(files: post.pendingFiles)
             if let label = post.pendingLabel { Text(label).font(.caption) }
             Reactions(targetId: post.id, reactions: post.reactions, send: send)
-            Text("comments_count \(post.commentCount)").font(.caption)
+            Text(post.commentsLabel).font(.caption)
         }
         .contentShape(Rectangle())
         .onTapGesture { send(.navigate(.post(id: post.id))) }
@@ -79,7 +79,7 @@ struct PostScreen: View {
             }
             ForEach(view.comments, id: \.id) { comment in
                 VStack(alignment: .leading) {
-                    Text(comment.authorName).font(.subheadline)
+                    Text([comment.authorName, comment.whenText].filter { !$0.isEmpty }.joined(separator: " · ")).font(.subheadline)
                     Text(comment.body)
                     if let label = comment.pendingLabel { Text(label).font(.caption) }
                     Reactions(targetId: comment.id, reactions: comment.reactions, send: send)

@@ -10,7 +10,7 @@ struct QuestionRow: View {
             VStack(alignment: .leading) {
                 Text(question.title).font(.headline)
                 Text([question.authorName, question.groupNames.joined(separator: ", "), question.pendingLabel ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
-                Text("answers_count \(question.answerCount)").font(.caption)
+                Text(question.answersLabel).font(.caption)
             }
         }
     }

@@ -89,6 +89,8 @@ pub struct ConversationMessage {
     pub mine: bool,
     /// RFC 3339; empty while not yet on the server.
     pub created_at: String,
+    /// When, as people read it; empty while not yet on the server.
+    pub when_text: String,
     pub pending: bool,
     pub attachments: Vec<AttachmentView>,
     /// Mine, not yet on the server: its files as they go up.

@@ -138,8 +138,9 @@ fn status_text(status: RsvpStatus, position: Option<i64>, language: Language) ->
 }
 
 /// "1 participant", "2 participants": French and English both agree with the number.
-fn counted(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n.abs() <= 1 { one } else { many })
+/// `n` and its noun, by `language`'s plural rules (French: 0 and 1 take the singular).
+fn counted(n: i64, language: Language, one: &str, many: &str) -> String {
+    crate::i18n::count(n, language, (one, many), (one, many))
 }
 
 fn seats_text(event: &Event, language: Language) -> String {
@@ -149,24 +150,64 @@ fn seats_text(event: &Event, language: Language) -> String {
     match (event.capacity, language) {
         (Some(capacity), Language::French) if going >= capacity => format!(
             "Complet : {} sur {}, {} en attente",
-            counted(going, "participant", "participants"),
-            counted(capacity, "place", "places"),
+            counted(going, Language::French, "participant", "participants"),
+            counted(capacity, Language::French, "place", "places"),
             waiting
         ),
         (Some(capacity), Language::English) if going >= capacity => {
-            format!("Full: {going} going of {}, {waiting} waiting", counted(capacity, "place", "places"))
+            format!(
+                "Full: {going} going of {}, {waiting} waiting",
+                counted(capacity, Language::English, "place", "places")
+            )
         }
         (Some(capacity), Language::French) => format!(
             "{}, {}",
-            counted(going, "participant", "participants"),
-            counted(capacity - going, "place restante", "places restantes")
+            counted(going, Language::French, "participant", "participants"),
+            counted(capacity - going, Language::French, "place restante", "places restantes")
         ),
         (Some(capacity), Language::English) => {
-            format!("{going} going, {} left", counted(capacity - going, "place", "places"))
+            format!("{going} going, {} left", counted(capacity - going, Language::English, "place", "places"))
         }
-        (None, Language::French) => format!("{}, {maybe} peut-être", counted(going, "participant", "participants")),
+        (None, Language::French) => {
+            format!("{}, {maybe} peut-être", counted(going, Language::French, "participant", "participants"))
+        }
         (None, Language::English) => format!("{going} going, {maybe} maybe"),
     }
+}
+
+/// An event's time as people read it, on the clock of where it is held (the person's own
+/// when unknown): "14 mars 2027 de 17:00 à 19:00", "14 March 2027 from 17:00 to 19:00", or
+/// "du 14 mars 2027 à 17:00 au 15 mars 2027 à 12:00"; that clock named when it is not the
+/// person's ("heure de Europe/Paris").
+fn event_when(
+    starts: chrono::DateTime<chrono::Utc>,
+    ends: chrono::DateTime<chrono::Utc>,
+    zone: Option<&str>,
+    mine: chrono_tz::Tz,
+    language: Language,
+) -> String {
+    let tz = zone.and_then(|z| z.parse::<chrono_tz::Tz>().ok()).unwrap_or(mine);
+    let (start, end) = (starts.with_timezone(&tz), ends.with_timezone(&tz));
+    let same_day = start.date_naive() == end.date_naive();
+    let day = crate::i18n::day(starts.with_timezone(&tz).naive_local().and_utc(), language);
+    let hour = |t: &chrono::DateTime<chrono_tz::Tz>| t.format("%H:%M").to_string();
+    let mut text = match (same_day, language) {
+        (true, Language::French) => format!("{day} de {} à {}", hour(&start), hour(&end)),
+        (true, Language::English) => format!("{day} from {} to {}", hour(&start), hour(&end)),
+        (false, Language::French) => {
+            format!("du {} au {}", crate::i18n::when(starts, tz, language), crate::i18n::when(ends, tz, language))
+        }
+        (false, Language::English) => {
+            format!("from {} to {}", crate::i18n::when(starts, tz, language), crate::i18n::when(ends, tz, language))
+        }
+    };
+    if tz != mine {
+        text.push_str(&match language {
+            Language::French => format!(" (heure de {})", tz.name()),
+            Language::English => format!(" ({} time)", tz.name()),
+        });
+    }
+    text
 }
 
 fn summary(session: &Session, overlay: &Overlay, event: &Event, language: Language) -> EventSummary {
@@ -179,6 +220,7 @@ fn summary(session: &Session, overlay: &Overlay, event: &Event, language: Langua
         starts_at: rfc3339(event.starts_at),
         ends_at: rfc3339(event.ends_at),
         time_zone: event.time_zone.clone(),
+        when_text: event_when(event.starts_at, event.ends_at, Some(&event.time_zone), session.time_zone(), language),
         place: event.place.clone(),
         cancelled: event.cancelled,
         my_status: status.map(|s| status_text(s, position, language)),
@@ -224,6 +266,7 @@ pub fn calendar_view(session: &Session, overlay: &Overlay, language: Language) -
                 starts_at: rfc3339(rsvp.starts_at),
                 ends_at: rfc3339(rsvp.ends_at),
                 time_zone: String::new(),
+                when_text: event_when(rsvp.starts_at, rsvp.ends_at, None, session.time_zone(), language),
                 place: String::new(),
                 cancelled: rsvp.cancelled,
                 my_status: Some(status_text(rsvp.status, rsvp.waiting_position, language)),
@@ -340,6 +383,26 @@ pub fn of_group(session: &Session, overlay: &Overlay, group_id: Uuid, language: 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_events_time_reads_on_the_clock_of_where_it_is_held() {
+        use crate::i18n::Language::{English, French};
+        let (starts, ends) = ("2027-03-14T16:00:00Z".parse().unwrap(), "2027-03-14T18:00:00Z".parse().unwrap());
+        let paris = chrono_tz::Europe::Paris;
+        assert_eq!(
+            super::event_when(starts, ends, Some("Europe/Paris"), paris, French),
+            "14 mars 2027 de 17:00 à 19:00"
+        );
+        assert_eq!(
+            super::event_when(starts, ends, Some("Indian/Reunion"), paris, English),
+            "14 March 2027 from 20:00 to 22:00 (Indian/Reunion time)"
+        );
+        let next_day = "2027-03-15T11:00:00Z".parse().unwrap();
+        assert_eq!(
+            super::event_when(starts, next_day, None, paris, French),
+            "du 14 mars 2027 à 17:00 au 15 mars 2027 à 12:00"
+        );
+    }
+
     use chrono::{Duration, Utc};
     use fabrique_wire::events::{Event, MyRsvp, RsvpStatus};
     use fabrique_wire::sync::{Entity, PullResponse, scope};

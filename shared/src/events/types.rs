@@ -142,8 +142,11 @@ pub struct EventSummary {
     pub group_name: String,
     pub starts_at: String,
     pub ends_at: String,
-    /// Where the event is held ("Europe/Paris"): shells show its times in it.
+    /// Where the event is held ("Europe/Paris").
     pub time_zone: String,
+    /// When, as people read it, on the clock of where it is held: "14 mars 2027 de 17:00 à
+    /// 19:00", with that clock named when it is not the person's own.
+    pub when_text: String,
     pub place: String,
     pub cancelled: bool,
     /// "Vous participez", "Complet : vous êtes n° 3 sur la liste d'attente"; absent when not answered.

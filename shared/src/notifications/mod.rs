@@ -501,6 +501,7 @@ pub fn view(session: &Session, overlay: &Overlay, language: Language) -> Notific
             id: n.id.to_string(),
             text: sentence(n, language),
             created_at: crate::time::rfc3339(n.created_at),
+            when_text: crate::i18n::when(n.created_at, session.time_zone(), language),
             unread: !is_read(n, overlay),
         })
         .collect();

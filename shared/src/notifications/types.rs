@@ -174,6 +174,8 @@ pub struct NotificationItemView {
     /// "Awa pose une question : « … »"
     pub text: String,
     pub created_at: String,
+    /// When, as people read it ("14 mars 2027 à 17:00").
+    pub when_text: String,
     pub unread: bool,
 }
 

@@ -184,6 +184,7 @@ pub fn group_polls(session: &Session, overlay: &Overlay, group_id: Uuid, languag
                 anonymous: poll.anonymous,
                 closed,
                 closes_at: rfc3339(poll.closes_at),
+                closes_when: crate::i18n::when(poll.closes_at, session.time_zone(), language),
                 voter_count,
                 voted: !mine.is_empty(),
                 can_vote: member && !closed,

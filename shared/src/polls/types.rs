@@ -72,6 +72,8 @@ pub struct PollView {
     pub closed: bool,
     /// RFC 3339.
     pub closes_at: String,
+    /// When voting ends (or ended), as people read it.
+    pub closes_when: String,
     pub voter_count: i64,
     /// I voted (my choices are the options marked `chosen`).
     pub voted: bool,

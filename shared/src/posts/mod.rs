@@ -180,6 +180,7 @@ pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, la
         .new_comments
         .get(&post.id)
         .map_or(0, |c| c.iter().filter(|n| session.store.comment(n.id).is_none()).count());
+    let comments = post.comment_count.max(0) + extra_comments as i64;
     PostSummary {
         id: post.id.to_string(),
         group_id: post.group_id.to_string(),
@@ -190,8 +191,10 @@ pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, la
         title: title.to_owned(),
         body: if full { body.to_owned() } else { excerpt(body) },
         created_at: rfc3339(post.created_at),
+        when_text: crate::i18n::when(post.created_at, session.time_zone(), language),
         edited: post.edited_at.is_some(),
-        comment_count: u32::try_from(post.comment_count.max(0) as usize + extra_comments).unwrap_or(u32::MAX),
+        comment_count: u32::try_from(comments).unwrap_or(u32::MAX),
+        comments_label: comments_label(comments, language),
         reactions: reactions(session, overlay, post.id),
         pending,
         pending_label: pending.then(|| Text::NotSentYet.in_language(language).to_owned()),
@@ -214,8 +217,10 @@ pub fn pending_summary(session: &Session, new: &crate::sync::overlay::PendingPos
         title: new.title.to_owned(),
         body: excerpt(new.body),
         created_at: String::new(),
+        when_text: String::new(),
         edited: false,
         comment_count: 0,
+        comments_label: comments_label(0, language),
         reactions: Vec::new(),
         pending: true,
         pending_label: Some(Text::NotSentYet.in_language(language).to_owned()),
@@ -225,6 +230,10 @@ pub fn pending_summary(session: &Session, new: &crate::sync::overlay::PendingPos
         attachments: Vec::new(),
         pending_files: crate::attachments::pending_files(session, new.attachments, language),
     }
+}
+
+fn comments_label(count: i64, language: Language) -> String {
+    crate::i18n::count(count, language, ("commentaire", "commentaires"), ("comment", "comments"))
 }
 
 fn comment_view(session: &Session, overlay: &Overlay, comment: &Comment, language: Language) -> CommentView {
@@ -237,6 +246,7 @@ fn comment_view(session: &Session, overlay: &Overlay, comment: &Comment, languag
         author_name: comment.author_name.clone(),
         body: body.to_owned(),
         created_at: rfc3339(comment.created_at),
+        when_text: crate::i18n::when(comment.created_at, session.time_zone(), language),
         edited: comment.edited_at.is_some(),
         reactions: reactions(session, overlay, comment.id),
         pending,
@@ -254,6 +264,7 @@ fn pending_comment(session: &Session, id: Uuid, body: &str, language: Language) 
         author_name: my_name(session),
         body: body.to_owned(),
         created_at: String::new(),
+        when_text: String::new(),
         edited: false,
         reactions: Vec::new(),
         pending: true,

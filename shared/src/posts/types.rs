@@ -41,8 +41,12 @@ pub struct PostSummary {
     /// The body, cut at a few hundred characters for lists; whole on a post's page.
     pub body: String,
     pub created_at: String,
+    /// When it was written, as people read it ("14 mars 2027 à 17:00"); empty while on the phone only.
+    pub when_text: String,
     pub edited: bool,
     pub comment_count: u32,
+    /// "1 commentaire", "3 commentaires".
+    pub comments_label: String,
     pub reactions: Vec<ReactionCount>,
     /// Written on this phone, not yet confirmed by the server.
     pub pending: bool,
@@ -81,6 +85,8 @@ pub struct CommentView {
     pub author_name: String,
     pub body: String,
     pub created_at: String,
+    /// When it was written, as people read it.
+    pub when_text: String,
     pub edited: bool,
     pub reactions: Vec<ReactionCount>,
     pub pending: bool,

@@ -196,6 +196,7 @@ pub fn summary(session: &Session, overlay: &Overlay, question: &Question, langua
         tags: question.tags.clone(),
         answered: accepted.is_some() || question.state == QuestionState::Answered,
         answer_count: u32::try_from(question.answer_count.max(0) as usize + extra).unwrap_or(u32::MAX),
+        answers_label: answers_label(question.answer_count.max(0) + extra as i64, language),
         escalated: question.escalation_level > 0,
         created_at: rfc3339(question.created_at),
         following: overlay
@@ -206,6 +207,10 @@ pub fn summary(session: &Session, overlay: &Overlay, question: &Question, langua
         pending,
         pending_label: pending.then(|| Text::NotSentYet.in_language(language).to_owned()),
     }
+}
+
+fn answers_label(count: i64, language: Language) -> String {
+    crate::i18n::count(count, language, ("réponse", "réponses"), ("answer", "answers"))
 }
 
 fn answer_held(session: &Session, id: Uuid) -> bool {
@@ -226,6 +231,7 @@ fn pending_summary(
         tags: new.tags.to_vec(),
         answered: false,
         answer_count: 0,
+        answers_label: answers_label(0, language),
         escalated: false,
         created_at: String::new(),
         following: true,

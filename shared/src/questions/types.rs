@@ -76,6 +76,8 @@ pub struct QuestionSummary {
     pub tags: Vec<String>,
     pub answered: bool,
     pub answer_count: u32,
+    /// "1 réponse", "3 réponses".
+    pub answers_label: String,
     /// Sent on to the organisers (or the federation) for want of an answer.
     pub escalated: bool,
     pub created_at: String,

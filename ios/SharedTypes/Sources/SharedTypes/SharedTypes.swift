@@ -673,6 +673,8 @@ public struct CommentView: Hashable, Equatable {
     public var authorName: String
     public var body: String
     public var createdAt: String
+    /// When it was written, as people read it.
+    public var whenText: String
     public var edited: Bool
     public var reactions: [ReactionCount]
     public var pending: Bool
@@ -682,12 +684,13 @@ public struct CommentView: Hashable, Equatable {
     /// Someone else's, already on the server: it can be reported (`Route::Report`).
     public var canReport: Bool
 
-    public init(id: String, authorId: String, authorName: String, body: String, createdAt: String, edited: Bool, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool) {
+    public init(id: String, authorId: String, authorName: String, body: String, createdAt: String, whenText: String, edited: Bool, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool) {
         self.id = id
         self.authorId = authorId
         self.authorName = authorName
         self.body = body
         self.createdAt = createdAt
+        self.whenText = whenText
         self.edited = edited
         self.reactions = reactions
         self.pending = pending
@@ -704,6 +707,7 @@ public struct CommentView: Hashable, Equatable {
         try serializer.serialize_str(value: self.authorName)
         try serializer.serialize_str(value: self.body)
         try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_str(value: self.whenText)
         try serializer.serialize_bool(value: self.edited)
         try serializeArray(value: self.reactions, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
@@ -731,6 +735,7 @@ public struct CommentView: Hashable, Equatable {
         let authorName = try deserializer.deserialize_str()
         let body = try deserializer.deserialize_str()
         let createdAt = try deserializer.deserialize_str()
+        let whenText = try deserializer.deserialize_str()
         let edited = try deserializer.deserialize_bool()
         let reactions = try deserializeArray(deserializer: deserializer) { deserializer in
             try ReactionCount.deserialize(deserializer: deserializer)
@@ -743,7 +748,7 @@ public struct CommentView: Hashable, Equatable {
         let canDelete = try deserializer.deserialize_bool()
         let canReport = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return CommentView(id: id, authorId: authorId, authorName: authorName, body: body, createdAt: createdAt, edited: edited, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport)
+        return CommentView(id: id, authorId: authorId, authorName: authorName, body: body, createdAt: createdAt, whenText: whenText, edited: edited, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> CommentView {
@@ -972,17 +977,20 @@ public struct ConversationMessage: Hashable, Equatable {
     public var mine: Bool
     /// RFC 3339; empty while not yet on the server.
     public var createdAt: String
+    /// When, as people read it; empty while not yet on the server.
+    public var whenText: String
     public var pending: Bool
     public var attachments: [AttachmentView]
     /// Mine, not yet on the server: its files as they go up.
     public var pendingFiles: [FileView]
 
-    public init(id: String, authorName: String, body: String, mine: Bool, createdAt: String, pending: Bool, attachments: [AttachmentView], pendingFiles: [FileView]) {
+    public init(id: String, authorName: String, body: String, mine: Bool, createdAt: String, whenText: String, pending: Bool, attachments: [AttachmentView], pendingFiles: [FileView]) {
         self.id = id
         self.authorName = authorName
         self.body = body
         self.mine = mine
         self.createdAt = createdAt
+        self.whenText = whenText
         self.pending = pending
         self.attachments = attachments
         self.pendingFiles = pendingFiles
@@ -995,6 +1003,7 @@ public struct ConversationMessage: Hashable, Equatable {
         try serializer.serialize_str(value: self.body)
         try serializer.serialize_bool(value: self.mine)
         try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_str(value: self.whenText)
         try serializer.serialize_bool(value: self.pending)
         try serializeArray(value: self.attachments, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
@@ -1018,6 +1027,7 @@ public struct ConversationMessage: Hashable, Equatable {
         let body = try deserializer.deserialize_str()
         let mine = try deserializer.deserialize_bool()
         let createdAt = try deserializer.deserialize_str()
+        let whenText = try deserializer.deserialize_str()
         let pending = try deserializer.deserialize_bool()
         let attachments = try deserializeArray(deserializer: deserializer) { deserializer in
             try AttachmentView.deserialize(deserializer: deserializer)
@@ -1026,7 +1036,7 @@ public struct ConversationMessage: Hashable, Equatable {
             try FileView.deserialize(deserializer: deserializer)
         }
         try deserializer.decrease_container_depth()
-        return ConversationMessage(id: id, authorName: authorName, body: body, mine: mine, createdAt: createdAt, pending: pending, attachments: attachments, pendingFiles: pendingFiles)
+        return ConversationMessage(id: id, authorName: authorName, body: body, mine: mine, createdAt: createdAt, whenText: whenText, pending: pending, attachments: attachments, pendingFiles: pendingFiles)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ConversationMessage {
@@ -2260,8 +2270,11 @@ public struct EventSummary: Hashable, Equatable {
     public var groupName: String
     public var startsAt: String
     public var endsAt: String
-    /// Where the event is held ("Europe/Paris"): shells show its times in it.
+    /// Where the event is held ("Europe/Paris").
     public var timeZone: String
+    /// When, as people read it, on the clock of where it is held: "14 mars 2027 de 17:00 à
+    /// 19:00", with that clock named when it is not the person's own.
+    public var whenText: String
     public var place: String
     public var cancelled: Bool
     /// "Vous participez", "Complet : vous êtes n° 3 sur la liste d'attente"; absent when not answered.
@@ -2269,13 +2282,14 @@ public struct EventSummary: Hashable, Equatable {
     /// "Annulé", or how many go and the places left.
     public var label: String?
 
-    public init(id: String, title: String, groupName: String, startsAt: String, endsAt: String, timeZone: String, place: String, cancelled: Bool, myStatus: String?, label: String?) {
+    public init(id: String, title: String, groupName: String, startsAt: String, endsAt: String, timeZone: String, whenText: String, place: String, cancelled: Bool, myStatus: String?, label: String?) {
         self.id = id
         self.title = title
         self.groupName = groupName
         self.startsAt = startsAt
         self.endsAt = endsAt
         self.timeZone = timeZone
+        self.whenText = whenText
         self.place = place
         self.cancelled = cancelled
         self.myStatus = myStatus
@@ -2290,6 +2304,7 @@ public struct EventSummary: Hashable, Equatable {
         try serializer.serialize_str(value: self.startsAt)
         try serializer.serialize_str(value: self.endsAt)
         try serializer.serialize_str(value: self.timeZone)
+        try serializer.serialize_str(value: self.whenText)
         try serializer.serialize_str(value: self.place)
         try serializer.serialize_bool(value: self.cancelled)
         try serializeOption(value: self.myStatus, serializer: serializer) { value, serializer in
@@ -2315,6 +2330,7 @@ public struct EventSummary: Hashable, Equatable {
         let startsAt = try deserializer.deserialize_str()
         let endsAt = try deserializer.deserialize_str()
         let timeZone = try deserializer.deserialize_str()
+        let whenText = try deserializer.deserialize_str()
         let place = try deserializer.deserialize_str()
         let cancelled = try deserializer.deserialize_bool()
         let myStatus = try deserializeOption(deserializer: deserializer) { deserializer in
@@ -2324,7 +2340,7 @@ public struct EventSummary: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return EventSummary(id: id, title: title, groupName: groupName, startsAt: startsAt, endsAt: endsAt, timeZone: timeZone, place: place, cancelled: cancelled, myStatus: myStatus, label: label)
+        return EventSummary(id: id, title: title, groupName: groupName, startsAt: startsAt, endsAt: endsAt, timeZone: timeZone, whenText: whenText, place: place, cancelled: cancelled, myStatus: myStatus, label: label)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> EventSummary {
@@ -4756,12 +4772,15 @@ public struct NotificationItemView: Hashable, Equatable {
     /// "Awa pose une question : « … »"
     public var text: String
     public var createdAt: String
+    /// When, as people read it ("14 mars 2027 à 17:00").
+    public var whenText: String
     public var unread: Bool
 
-    public init(id: String, text: String, createdAt: String, unread: Bool) {
+    public init(id: String, text: String, createdAt: String, whenText: String, unread: Bool) {
         self.id = id
         self.text = text
         self.createdAt = createdAt
+        self.whenText = whenText
         self.unread = unread
     }
 
@@ -4770,6 +4789,7 @@ public struct NotificationItemView: Hashable, Equatable {
         try serializer.serialize_str(value: self.id)
         try serializer.serialize_str(value: self.text)
         try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_str(value: self.whenText)
         try serializer.serialize_bool(value: self.unread)
         try serializer.decrease_container_depth()
     }
@@ -4785,9 +4805,10 @@ public struct NotificationItemView: Hashable, Equatable {
         let id = try deserializer.deserialize_str()
         let text = try deserializer.deserialize_str()
         let createdAt = try deserializer.deserialize_str()
+        let whenText = try deserializer.deserialize_str()
         let unread = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return NotificationItemView(id: id, text: text, createdAt: createdAt, unread: unread)
+        return NotificationItemView(id: id, text: text, createdAt: createdAt, whenText: whenText, unread: unread)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationItemView {
@@ -5348,6 +5369,8 @@ public struct PollView: Hashable, Equatable {
     public var closed: Bool
     /// RFC 3339.
     public var closesAt: String
+    /// When voting ends (or ended), as people read it.
+    public var closesWhen: String
     public var voterCount: Int64
     /// I voted (my choices are the options marked `chosen`).
     public var voted: Bool
@@ -5359,7 +5382,7 @@ public struct PollView: Hashable, Equatable {
     /// My vote or my closing waits to be sent.
     public var pending: Bool
 
-    public init(id: String, question: String, authorName: String, options: [PollOptionView], multiple: Bool, anonymous: Bool, closed: Bool, closesAt: String, voterCount: Int64, voted: Bool, canVote: Bool, canClose: Bool, resultsHint: String?, pending: Bool) {
+    public init(id: String, question: String, authorName: String, options: [PollOptionView], multiple: Bool, anonymous: Bool, closed: Bool, closesAt: String, closesWhen: String, voterCount: Int64, voted: Bool, canVote: Bool, canClose: Bool, resultsHint: String?, pending: Bool) {
         self.id = id
         self.question = question
         self.authorName = authorName
@@ -5368,6 +5391,7 @@ public struct PollView: Hashable, Equatable {
         self.anonymous = anonymous
         self.closed = closed
         self.closesAt = closesAt
+        self.closesWhen = closesWhen
         self.voterCount = voterCount
         self.voted = voted
         self.canVote = canVote
@@ -5388,6 +5412,7 @@ public struct PollView: Hashable, Equatable {
         try serializer.serialize_bool(value: self.anonymous)
         try serializer.serialize_bool(value: self.closed)
         try serializer.serialize_str(value: self.closesAt)
+        try serializer.serialize_str(value: self.closesWhen)
         try serializer.serialize_i64(value: self.voterCount)
         try serializer.serialize_bool(value: self.voted)
         try serializer.serialize_bool(value: self.canVote)
@@ -5417,6 +5442,7 @@ public struct PollView: Hashable, Equatable {
         let anonymous = try deserializer.deserialize_bool()
         let closed = try deserializer.deserialize_bool()
         let closesAt = try deserializer.deserialize_str()
+        let closesWhen = try deserializer.deserialize_str()
         let voterCount = try deserializer.deserialize_i64()
         let voted = try deserializer.deserialize_bool()
         let canVote = try deserializer.deserialize_bool()
@@ -5426,7 +5452,7 @@ public struct PollView: Hashable, Equatable {
         }
         let pending = try deserializer.deserialize_bool()
         try deserializer.decrease_container_depth()
-        return PollView(id: id, question: question, authorName: authorName, options: options, multiple: multiple, anonymous: anonymous, closed: closed, closesAt: closesAt, voterCount: voterCount, voted: voted, canVote: canVote, canClose: canClose, resultsHint: resultsHint, pending: pending)
+        return PollView(id: id, question: question, authorName: authorName, options: options, multiple: multiple, anonymous: anonymous, closed: closed, closesAt: closesAt, closesWhen: closesWhen, voterCount: voterCount, voted: voted, canVote: canVote, canClose: canClose, resultsHint: resultsHint, pending: pending)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PollView {
@@ -5532,8 +5558,12 @@ public struct PostSummary: Hashable, Equatable {
     /// The body, cut at a few hundred characters for lists; whole on a post's page.
     public var body: String
     public var createdAt: String
+    /// When it was written, as people read it ("14 mars 2027 à 17:00"); empty while on the phone only.
+    public var whenText: String
     public var edited: Bool
     public var commentCount: UInt32
+    /// "1 commentaire", "3 commentaires".
+    public var commentsLabel: String
     public var reactions: [ReactionCount]
     /// Written on this phone, not yet confirmed by the server.
     public var pending: Bool
@@ -5546,7 +5576,7 @@ public struct PostSummary: Hashable, Equatable {
     /// Written on this phone: its files as they go up (shown until the server has the post).
     public var pendingFiles: [FileView]
 
-    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, edited: Bool, commentCount: UInt32, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool, attachments: [AttachmentView], pendingFiles: [FileView]) {
+    public init(id: String, groupId: String, groupName: String, authorId: String, authorName: String, kind: String, title: String, body: String, createdAt: String, whenText: String, edited: Bool, commentCount: UInt32, commentsLabel: String, reactions: [ReactionCount], pending: Bool, pendingLabel: String?, canEdit: Bool, canDelete: Bool, canReport: Bool, attachments: [AttachmentView], pendingFiles: [FileView]) {
         self.id = id
         self.groupId = groupId
         self.groupName = groupName
@@ -5556,8 +5586,10 @@ public struct PostSummary: Hashable, Equatable {
         self.title = title
         self.body = body
         self.createdAt = createdAt
+        self.whenText = whenText
         self.edited = edited
         self.commentCount = commentCount
+        self.commentsLabel = commentsLabel
         self.reactions = reactions
         self.pending = pending
         self.pendingLabel = pendingLabel
@@ -5579,8 +5611,10 @@ public struct PostSummary: Hashable, Equatable {
         try serializer.serialize_str(value: self.title)
         try serializer.serialize_str(value: self.body)
         try serializer.serialize_str(value: self.createdAt)
+        try serializer.serialize_str(value: self.whenText)
         try serializer.serialize_bool(value: self.edited)
         try serializer.serialize_u32(value: self.commentCount)
+        try serializer.serialize_str(value: self.commentsLabel)
         try serializeArray(value: self.reactions, serializer: serializer) { item, serializer in
             try item.serialize(serializer: serializer)
         }
@@ -5617,8 +5651,10 @@ public struct PostSummary: Hashable, Equatable {
         let title = try deserializer.deserialize_str()
         let body = try deserializer.deserialize_str()
         let createdAt = try deserializer.deserialize_str()
+        let whenText = try deserializer.deserialize_str()
         let edited = try deserializer.deserialize_bool()
         let commentCount = try deserializer.deserialize_u32()
+        let commentsLabel = try deserializer.deserialize_str()
         let reactions = try deserializeArray(deserializer: deserializer) { deserializer in
             try ReactionCount.deserialize(deserializer: deserializer)
         }
@@ -5636,7 +5672,7 @@ public struct PostSummary: Hashable, Equatable {
             try FileView.deserialize(deserializer: deserializer)
         }
         try deserializer.decrease_container_depth()
-        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, edited: edited, commentCount: commentCount, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport, attachments: attachments, pendingFiles: pendingFiles)
+        return PostSummary(id: id, groupId: groupId, groupName: groupName, authorId: authorId, authorName: authorName, kind: kind, title: title, body: body, createdAt: createdAt, whenText: whenText, edited: edited, commentCount: commentCount, commentsLabel: commentsLabel, reactions: reactions, pending: pending, pendingLabel: pendingLabel, canEdit: canEdit, canDelete: canDelete, canReport: canReport, attachments: attachments, pendingFiles: pendingFiles)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PostSummary {
@@ -6062,6 +6098,8 @@ public struct QuestionSummary: Hashable, Equatable {
     public var tags: [String]
     public var answered: Bool
     public var answerCount: UInt32
+    /// "1 réponse", "3 réponses".
+    public var answersLabel: String
     /// Sent on to the organisers (or the federation) for want of an answer.
     public var escalated: Bool
     public var createdAt: String
@@ -6069,7 +6107,7 @@ public struct QuestionSummary: Hashable, Equatable {
     public var pending: Bool
     public var pendingLabel: String?
 
-    public init(id: String, title: String, details: String, authorName: String, groupNames: [String], tags: [String], answered: Bool, answerCount: UInt32, escalated: Bool, createdAt: String, following: Bool, pending: Bool, pendingLabel: String?) {
+    public init(id: String, title: String, details: String, authorName: String, groupNames: [String], tags: [String], answered: Bool, answerCount: UInt32, answersLabel: String, escalated: Bool, createdAt: String, following: Bool, pending: Bool, pendingLabel: String?) {
         self.id = id
         self.title = title
         self.details = details
@@ -6078,6 +6116,7 @@ public struct QuestionSummary: Hashable, Equatable {
         self.tags = tags
         self.answered = answered
         self.answerCount = answerCount
+        self.answersLabel = answersLabel
         self.escalated = escalated
         self.createdAt = createdAt
         self.following = following
@@ -6099,6 +6138,7 @@ public struct QuestionSummary: Hashable, Equatable {
         }
         try serializer.serialize_bool(value: self.answered)
         try serializer.serialize_u32(value: self.answerCount)
+        try serializer.serialize_str(value: self.answersLabel)
         try serializer.serialize_bool(value: self.escalated)
         try serializer.serialize_str(value: self.createdAt)
         try serializer.serialize_bool(value: self.following)
@@ -6129,6 +6169,7 @@ public struct QuestionSummary: Hashable, Equatable {
         }
         let answered = try deserializer.deserialize_bool()
         let answerCount = try deserializer.deserialize_u32()
+        let answersLabel = try deserializer.deserialize_str()
         let escalated = try deserializer.deserialize_bool()
         let createdAt = try deserializer.deserialize_str()
         let following = try deserializer.deserialize_bool()
@@ -6137,7 +6178,7 @@ public struct QuestionSummary: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return QuestionSummary(id: id, title: title, details: details, authorName: authorName, groupNames: groupNames, tags: tags, answered: answered, answerCount: answerCount, escalated: escalated, createdAt: createdAt, following: following, pending: pending, pendingLabel: pendingLabel)
+        return QuestionSummary(id: id, title: title, details: details, authorName: authorName, groupNames: groupNames, tags: tags, answered: answered, answerCount: answerCount, answersLabel: answersLabel, escalated: escalated, createdAt: createdAt, following: following, pending: pending, pendingLabel: pendingLabel)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> QuestionSummary {

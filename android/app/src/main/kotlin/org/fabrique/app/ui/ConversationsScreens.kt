@@ -62,7 +62,8 @@ fun ConversationScreen(view: ConversationView, model: ViewModel, send: Send, pic
             items(view.messages, key = { it.id }) { message ->
                 Card(Modifier.fillMaxWidth().padding(start = if (message.mine) 48.dp else 0.dp, end = if (message.mine) 0.dp else 48.dp)) {
                     Column(Modifier.padding(10.dp)) {
-                        if (!message.mine) Text(message.authorName, style = MaterialTheme.typography.labelLarge)
+                        val who = if (message.mine) "" else message.authorName
+                        Text(listOf(who, message.whenText).filter { it.isNotEmpty() }.joinToString(" · "), style = MaterialTheme.typography.labelLarge)
                         if (message.body.isNotEmpty()) Text(message.body)
                         Attachments(message.attachments, model.mediaAuthorization)
                         PendingFiles(message.pendingFiles)

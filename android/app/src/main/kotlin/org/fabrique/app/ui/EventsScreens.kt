@@ -47,7 +47,7 @@ import org.fabrique.core.types.ViewModel
 fun EventRow(event: EventSummary, send: Send) {
     ListItem(
         headlineContent = { Text(event.title) },
-        supportingContent = { Text(listOfNotNull(event.startsAt, event.place.ifEmpty { null }, event.groupName, event.label).joinToString(" · ")) },
+        supportingContent = { Text(listOfNotNull(event.whenText, event.place.ifEmpty { null }, event.groupName, event.label).joinToString(" · ")) },
         trailingContent = { event.myStatus?.let { Text(it) } },
         modifier = Modifier.clickable { send(Event.Navigate(Route.Event(event.id))) },
     )
@@ -78,7 +78,7 @@ fun EventScreen(view: EventView, model: ViewModel, send: Send) {
         ErrorText(view.error)
         view.event?.let { event ->
             Text(event.title, style = MaterialTheme.typography.headlineSmall)
-            Text("${event.startsAt} → ${event.endsAt} (${event.timeZone})")
+            Text(event.whenText)
             if (event.place.isNotEmpty()) Text(event.place)
             event.label?.let { Text(it, style = MaterialTheme.typography.titleSmall) }
         }

@@ -157,6 +157,7 @@ private fun PollCard(poll: PollView, send: Send) {
     Card(Modifier.fillMaxWidth().padding(vertical = 6.dp)) {
         Column(Modifier.padding(12.dp)) {
             Text(poll.question, style = MaterialTheme.typography.titleMedium)
+            Text(stringResource(if (poll.closed) R.string.poll_closed_on else R.string.poll_closes_on, poll.closesWhen), style = MaterialTheme.typography.bodySmall)
             Text(poll.authorName, style = MaterialTheme.typography.bodySmall)
             val chosen = poll.options.filter { it.chosen }.map { it.index }
             for (option in poll.options) {

@@ -46,7 +46,7 @@ fun NotificationsScreen(view: NotificationsView, send: Send) {
         items(view.items, key = { it.id }) { item ->
             ListItem(
                 headlineContent = { Text(item.text, fontWeight = if (item.unread) FontWeight.Bold else FontWeight.Normal) },
-                supportingContent = { Text(item.createdAt) },
+                supportingContent = { Text(item.whenText) },
                 modifier = Modifier.clickable { send(Event.Notifications(NotificationsEvent.Open(item.id))) },
             )
         }

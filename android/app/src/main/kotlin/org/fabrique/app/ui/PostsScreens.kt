@@ -63,14 +63,14 @@ fun PostCard(post: PostSummary, authorization: String?, send: Send) {
         Modifier.fillMaxWidth().padding(8.dp).clickable { send(Event.Navigate(Route.Post(post.id))) },
     ) {
         Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-            Text("${post.authorName} · ${post.groupName}", style = MaterialTheme.typography.labelLarge)
+            Text(listOf(post.authorName, post.groupName, post.whenText).filter { it.isNotEmpty() }.joinToString(" · "), style = MaterialTheme.typography.labelLarge)
             if (post.title.isNotEmpty()) Text(post.title, style = MaterialTheme.typography.titleMedium)
             Text(post.body, style = MaterialTheme.typography.bodyLarge)
             Attachments(post.attachments, authorization)
             PendingFiles(post.pendingFiles)
             post.pendingLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             Reactions(post.id, post.reactions, send)
-            Text(stringResource(R.string.comments_count, post.commentCount.toInt()), style = MaterialTheme.typography.bodySmall)
+            Text(post.commentsLabel, style = MaterialTheme.typography.bodySmall)
         }
     }
 }
@@ -118,7 +118,7 @@ fun PostScreen(view: PostView, model: ViewModel, send: Send) {
 @Composable
 private fun CommentRow(comment: CommentView, send: Send) {
     Column(Modifier.fillMaxWidth().padding(vertical = 6.dp)) {
-        Text(comment.authorName, style = MaterialTheme.typography.labelLarge)
+        Text(listOf(comment.authorName, comment.whenText).filter { it.isNotEmpty() }.joinToString(" · "), style = MaterialTheme.typography.labelLarge)
         Text(comment.body)
         comment.pendingLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
         Reactions(comment.id, comment.reactions, send)

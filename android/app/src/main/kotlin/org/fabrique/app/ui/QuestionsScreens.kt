@@ -47,7 +47,7 @@ fun QuestionRow(question: QuestionSummary, send: Send) {
         supportingContent = {
             Text(listOfNotNull(question.authorName, question.groupNames.joinToString(", "), question.pendingLabel).joinToString(" · "))
         },
-        trailingContent = { Text(stringResource(R.string.answers_count, question.answerCount.toInt())) },
+        trailingContent = { Text(question.answersLabel) },
         modifier = Modifier.clickable { send(Event.Navigate(Route.Question(question.id))) },
     )
 }

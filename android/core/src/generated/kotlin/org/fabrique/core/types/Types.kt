@@ -759,6 +759,8 @@ data class CommentView(
     val authorName: String,
     val body: String,
     val createdAt: String,
+    /// When it was written, as people read it.
+    val whenText: String,
     val edited: Boolean,
     val reactions: List<org.fabrique.core.types.ReactionCount>,
     val pending: Boolean,
@@ -775,6 +777,7 @@ data class CommentView(
         serializer.serialize_str(authorName)
         serializer.serialize_str(body)
         serializer.serialize_str(createdAt)
+        serializer.serialize_str(whenText)
         serializer.serialize_bool(edited)
         reactions.serialize(serializer) {
             it.serialize(serializer)
@@ -803,6 +806,7 @@ data class CommentView(
             val authorName = deserializer.deserialize_str()
             val body = deserializer.deserialize_str()
             val createdAt = deserializer.deserialize_str()
+            val whenText = deserializer.deserialize_str()
             val edited = deserializer.deserialize_bool()
             val reactions =
                 deserializer.deserializeListOf {
@@ -817,7 +821,7 @@ data class CommentView(
             val canDelete = deserializer.deserialize_bool()
             val canReport = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return CommentView(id, authorId, authorName, body, createdAt, edited, reactions, pending, pendingLabel, canEdit, canDelete, canReport)
+            return CommentView(id, authorId, authorName, body, createdAt, whenText, edited, reactions, pending, pendingLabel, canEdit, canDelete, canReport)
         }
 
         @Throws(DeserializationError::class)
@@ -1176,6 +1180,8 @@ data class ConversationMessage(
     val mine: Boolean,
     /// RFC 3339; empty while not yet on the server.
     val createdAt: String,
+    /// When, as people read it; empty while not yet on the server.
+    val whenText: String,
     val pending: Boolean,
     val attachments: List<org.fabrique.core.types.AttachmentView>,
     /// Mine, not yet on the server: its files as they go up.
@@ -1188,6 +1194,7 @@ data class ConversationMessage(
         serializer.serialize_str(body)
         serializer.serialize_bool(mine)
         serializer.serialize_str(createdAt)
+        serializer.serialize_str(whenText)
         serializer.serialize_bool(pending)
         attachments.serialize(serializer) {
             it.serialize(serializer)
@@ -1212,6 +1219,7 @@ data class ConversationMessage(
             val body = deserializer.deserialize_str()
             val mine = deserializer.deserialize_bool()
             val createdAt = deserializer.deserialize_str()
+            val whenText = deserializer.deserialize_str()
             val pending = deserializer.deserialize_bool()
             val attachments =
                 deserializer.deserializeListOf {
@@ -1222,7 +1230,7 @@ data class ConversationMessage(
                     org.fabrique.core.types.FileView.deserialize(deserializer)
                 }
             deserializer.decrease_container_depth()
-            return ConversationMessage(id, authorName, body, mine, createdAt, pending, attachments, pendingFiles)
+            return ConversationMessage(id, authorName, body, mine, createdAt, whenText, pending, attachments, pendingFiles)
         }
 
         @Throws(DeserializationError::class)
@@ -2928,8 +2936,11 @@ data class EventSummary(
     val groupName: String,
     val startsAt: String,
     val endsAt: String,
-    /// Where the event is held ("Europe/Paris"): shells show its times in it.
+    /// Where the event is held ("Europe/Paris").
     val timeZone: String,
+    /// When, as people read it, on the clock of where it is held: "14 mars 2027 de 17:00 à
+    /// 19:00", with that clock named when it is not the person's own.
+    val whenText: String,
     val place: String,
     val cancelled: Boolean,
     /// "Vous participez", "Complet : vous êtes n° 3 sur la liste d'attente"; absent when not answered.
@@ -2945,6 +2956,7 @@ data class EventSummary(
         serializer.serialize_str(startsAt)
         serializer.serialize_str(endsAt)
         serializer.serialize_str(timeZone)
+        serializer.serialize_str(whenText)
         serializer.serialize_str(place)
         serializer.serialize_bool(cancelled)
         myStatus.serializeOptionOf(serializer) {
@@ -2971,6 +2983,7 @@ data class EventSummary(
             val startsAt = deserializer.deserialize_str()
             val endsAt = deserializer.deserialize_str()
             val timeZone = deserializer.deserialize_str()
+            val whenText = deserializer.deserialize_str()
             val place = deserializer.deserialize_str()
             val cancelled = deserializer.deserialize_bool()
             val myStatus =
@@ -2982,7 +2995,7 @@ data class EventSummary(
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return EventSummary(id, title, groupName, startsAt, endsAt, timeZone, place, cancelled, myStatus, label)
+            return EventSummary(id, title, groupName, startsAt, endsAt, timeZone, whenText, place, cancelled, myStatus, label)
         }
 
         @Throws(DeserializationError::class)
@@ -5957,6 +5970,8 @@ data class NotificationItemView(
     /// "Awa pose une question : « … »"
     val text: String,
     val createdAt: String,
+    /// When, as people read it ("14 mars 2027 à 17:00").
+    val whenText: String,
     val unread: Boolean,
 ) {
     fun serialize(serializer: Serializer) {
@@ -5964,6 +5979,7 @@ data class NotificationItemView(
         serializer.serialize_str(id)
         serializer.serialize_str(text)
         serializer.serialize_str(createdAt)
+        serializer.serialize_str(whenText)
         serializer.serialize_bool(unread)
         serializer.decrease_container_depth()
     }
@@ -5980,9 +5996,10 @@ data class NotificationItemView(
             val id = deserializer.deserialize_str()
             val text = deserializer.deserialize_str()
             val createdAt = deserializer.deserialize_str()
+            val whenText = deserializer.deserialize_str()
             val unread = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return NotificationItemView(id, text, createdAt, unread)
+            return NotificationItemView(id, text, createdAt, whenText, unread)
         }
 
         @Throws(DeserializationError::class)
@@ -6703,6 +6720,8 @@ data class PollView(
     val closed: Boolean,
     /// RFC 3339.
     val closesAt: String,
+    /// When voting ends (or ended), as people read it.
+    val closesWhen: String,
     val voterCount: Long,
     /// I voted (my choices are the options marked `chosen`).
     val voted: Boolean,
@@ -6726,6 +6745,7 @@ data class PollView(
         serializer.serialize_bool(anonymous)
         serializer.serialize_bool(closed)
         serializer.serialize_str(closesAt)
+        serializer.serialize_str(closesWhen)
         serializer.serialize_i64(voterCount)
         serializer.serialize_bool(voted)
         serializer.serialize_bool(canVote)
@@ -6757,6 +6777,7 @@ data class PollView(
             val anonymous = deserializer.deserialize_bool()
             val closed = deserializer.deserialize_bool()
             val closesAt = deserializer.deserialize_str()
+            val closesWhen = deserializer.deserialize_str()
             val voterCount = deserializer.deserialize_i64()
             val voted = deserializer.deserialize_bool()
             val canVote = deserializer.deserialize_bool()
@@ -6767,7 +6788,7 @@ data class PollView(
                 }
             val pending = deserializer.deserialize_bool()
             deserializer.decrease_container_depth()
-            return PollView(id, question, authorName, options, multiple, anonymous, closed, closesAt, voterCount, voted, canVote, canClose, resultsHint, pending)
+            return PollView(id, question, authorName, options, multiple, anonymous, closed, closesAt, closesWhen, voterCount, voted, canVote, canClose, resultsHint, pending)
         }
 
         @Throws(DeserializationError::class)
@@ -6926,8 +6947,12 @@ data class PostSummary(
     /// The body, cut at a few hundred characters for lists; whole on a post's page.
     val body: String,
     val createdAt: String,
+    /// When it was written, as people read it ("14 mars 2027 à 17:00"); empty while on the phone only.
+    val whenText: String,
     val edited: Boolean,
     val commentCount: UInt,
+    /// "1 commentaire", "3 commentaires".
+    val commentsLabel: String,
     val reactions: List<org.fabrique.core.types.ReactionCount>,
     /// Written on this phone, not yet confirmed by the server.
     val pending: Boolean,
@@ -6951,8 +6976,10 @@ data class PostSummary(
         serializer.serialize_str(title)
         serializer.serialize_str(body)
         serializer.serialize_str(createdAt)
+        serializer.serialize_str(whenText)
         serializer.serialize_bool(edited)
         serializer.serialize_u32(commentCount)
+        serializer.serialize_str(commentsLabel)
         reactions.serialize(serializer) {
             it.serialize(serializer)
         }
@@ -6990,8 +7017,10 @@ data class PostSummary(
             val title = deserializer.deserialize_str()
             val body = deserializer.deserialize_str()
             val createdAt = deserializer.deserialize_str()
+            val whenText = deserializer.deserialize_str()
             val edited = deserializer.deserialize_bool()
             val commentCount = deserializer.deserialize_u32()
+            val commentsLabel = deserializer.deserialize_str()
             val reactions =
                 deserializer.deserializeListOf {
                     org.fabrique.core.types.ReactionCount.deserialize(deserializer)
@@ -7013,7 +7042,7 @@ data class PostSummary(
                     org.fabrique.core.types.FileView.deserialize(deserializer)
                 }
             deserializer.decrease_container_depth()
-            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, edited, commentCount, reactions, pending, pendingLabel, canEdit, canDelete, canReport, attachments, pendingFiles)
+            return PostSummary(id, groupId, groupName, authorId, authorName, kind, title, body, createdAt, whenText, edited, commentCount, commentsLabel, reactions, pending, pendingLabel, canEdit, canDelete, canReport, attachments, pendingFiles)
         }
 
         @Throws(DeserializationError::class)
@@ -7550,6 +7579,8 @@ data class QuestionSummary(
     val tags: List<String>,
     val answered: Boolean,
     val answerCount: UInt,
+    /// "1 réponse", "3 réponses".
+    val answersLabel: String,
     /// Sent on to the organisers (or the federation) for want of an answer.
     val escalated: Boolean,
     val createdAt: String,
@@ -7571,6 +7602,7 @@ data class QuestionSummary(
         }
         serializer.serialize_bool(answered)
         serializer.serialize_u32(answerCount)
+        serializer.serialize_str(answersLabel)
         serializer.serialize_bool(escalated)
         serializer.serialize_str(createdAt)
         serializer.serialize_bool(following)
@@ -7604,6 +7636,7 @@ data class QuestionSummary(
                 }
             val answered = deserializer.deserialize_bool()
             val answerCount = deserializer.deserialize_u32()
+            val answersLabel = deserializer.deserialize_str()
             val escalated = deserializer.deserialize_bool()
             val createdAt = deserializer.deserialize_str()
             val following = deserializer.deserialize_bool()
@@ -7613,7 +7646,7 @@ data class QuestionSummary(
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return QuestionSummary(id, title, details, authorName, groupNames, tags, answered, answerCount, escalated, createdAt, following, pending, pendingLabel)
+            return QuestionSummary(id, title, details, authorName, groupNames, tags, answered, answerCount, answersLabel, escalated, createdAt, following, pending, pendingLabel)
         }
 
         @Throws(DeserializationError::class)
