@@ -4,9 +4,9 @@
 use axum::http::header;
 
 /// The clock the console and mails tell times by, until the federation chooses another
-/// (console, "Réglages": [`time_zone`]).
+/// (console, "Réglages"; see `retention::set_time_zone`).
 pub const FEDERATION_TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Paris;
-const TIME_ZONE_KEY: &str = "federation.time_zone";
+pub(crate) const TIME_ZONE_KEY: &str = "federation.time_zone";
 
 /// The clocks a federation may choose: where French-speaking associations are (the name, as
 /// the IANA database has it, and how people call it).
@@ -43,24 +43,6 @@ pub async fn time_zone_of(db: &crate::db::Db) -> chrono_tz::Tz {
         Ok::<_, crate::error::ApiError>(tz)
     };
     read.await.unwrap_or(FEDERATION_TIME_ZONE)
-}
-
-/// A federation administrator chooses the clock (one of [`TIME_ZONES`]), in the audit log.
-pub async fn set_time_zone(
-    tx: &mut crate::db::Tx,
-    actor: &crate::auth::Actor,
-    name: &str,
-) -> crate::error::ApiResult<()> {
-    crate::retention::require_federation_admin(actor)?;
-    if !TIME_ZONES.iter().any(|(zone, _, _)| *zone == name) {
-        return Err(crate::error::ApiError::invalid(
-            crate::error::ErrorCode::InvalidField,
-            "`time_zone` is one of the zones offered.",
-        )
-        .with_details(serde_json::json!({ "field": "time_zone" })));
-    }
-    let details = serde_json::json!({ "time_zone": name });
-    crate::retention::record_choice(tx, actor, &[(TIME_ZONE_KEY, name.to_owned())], details).await
 }
 
 /// French unless the browser (or the app) prefers English.

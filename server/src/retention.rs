@@ -86,7 +86,7 @@ pub async fn load(tx: &mut Tx) -> ApiResult<Retention> {
 }
 
 /// Only federation administrators choose what the federation keeps (here and for erased
-/// accounts, [`crate::people::erasure::set_writings`]).
+/// accounts, what becomes of their writings).
 pub(crate) fn require_federation_admin(actor: &Actor) -> ApiResult<()> {
     if actor.is_federation_admin {
         return Ok(());
@@ -109,6 +109,24 @@ pub(crate) async fn record_choice(
             .bind(key).bind(value))?;
     }
     audit::record(tx, Some(actor.person_id), audit::Action::RetentionChange, "settings", None, details).await
+}
+
+/// A federation administrator chooses the clock (one of [`crate::lang::TIME_ZONES`]), in the audit log.
+pub async fn set_time_zone(
+    tx: &mut crate::db::Tx,
+    actor: &crate::auth::Actor,
+    name: &str,
+) -> crate::error::ApiResult<()> {
+    require_federation_admin(actor)?;
+    if !crate::lang::TIME_ZONES.iter().any(|(zone, _, _)| *zone == name) {
+        return Err(crate::error::ApiError::invalid(
+            crate::error::ErrorCode::InvalidField,
+            "`time_zone` is one of the zones offered.",
+        )
+        .with_details(serde_json::json!({ "field": "time_zone" })));
+    }
+    let details = serde_json::json!({ "time_zone": name });
+    record_choice(tx, actor, &[(crate::lang::TIME_ZONE_KEY, name.to_owned())], details).await
 }
 
 /// A federation administrator's choice, checked against the bounds and written to the log.

@@ -62,7 +62,7 @@ struct TimeZoneForm {
 async fn save_time_zone(State(state): State<AppState>, form: AdminForm<TimeZoneForm>) -> PageResult {
     let AdminForm { admin, form } = form;
     let mut tx = state.db.begin_write().await?;
-    crate::lang::set_time_zone(&mut tx, &admin.actor(), &form.time_zone).await?;
+    crate::retention::set_time_zone(&mut tx, &admin.actor(), &form.time_zone).await?;
     commit(&state, tx, ChangeSet::default()).await?;
     Ok(done("/admin/settings", "settings_saved"))
 }
