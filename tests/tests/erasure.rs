@@ -14,8 +14,11 @@ use fabrique_server::people::erasure::{self, AskedBy, Writings};
 use fabrique_tests::mail_server::MailServer;
 use fabrique_tests::server::{Member, PASSWORD, Server};
 use fabrique_wire::accounts::AccountErasure;
-use fabrique_wire::groups::Visibility;
+use fabrique_wire::events::{NewEvent, RsvpChoice};
+use fabrique_wire::groups::{GroupRole, Visibility};
+use fabrique_wire::must_reads::{MustReadAudience, NewMustRead};
 use fabrique_wire::people::ProfileUpdate;
+use fabrique_wire::polls::{NewPoll, ResultsShown};
 use fabrique_wire::posts::{NewPost, PostKind};
 use fabrique_wire::sync::{Entity, EntityKind, Mutation, MutationOutcome};
 use reqwest::StatusCode;
@@ -118,6 +121,7 @@ struct Scene {
     her_comment: Uuid,
     her_message: Uuid,
     bruno_cursor: String,
+    group: Uuid,
 }
 
 async fn scene() -> Scene {
@@ -185,7 +189,7 @@ async fn scene() -> Scene {
     let before = rows_holding(&server.db, &TRACES).await;
     assert!(!before.is_empty(), "the scan finds what is there");
     assert!(!files_holding(&server.files_dir(), b"contenu-secret-du-fichier").is_empty());
-    Scene { server, smtp, zephyrine, bruno, her_post, her_comment, her_message, bruno_cursor }
+    Scene { server, smtp, zephyrine, bruno, her_post, her_comment, her_message, bruno_cursor, group }
 }
 
 #[tokio::test]
@@ -268,7 +272,51 @@ async fn a_member_erases_their_account_from_the_app_and_nothing_of_them_is_left_
 
 #[tokio::test]
 async fn asked_by_letter_an_administrator_erases_and_the_writings_go_when_the_federation_chose_so() {
-    let Scene { server, zephyrine, bruno, her_post, her_comment, bruno_cursor, .. } = scene().await;
+    let Scene { mut server, mut zephyrine, mut bruno, her_post, her_comment, group, .. } = scene().await;
+    // She runs the group too: an event Bruno goes to, a poll he votes in, a must-read message.
+    server
+        .admin_does(Mutation::SetMemberRole { group_id: group, person_id: zephyrine.id, role: GroupRole::Organiser })
+        .await;
+    let applied = |outcome: MutationOutcome| assert_eq!(outcome, MutationOutcome::Applied);
+    let (event, poll, must_read) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let starts_at = Utc::now() + chrono::Duration::days(10);
+    let new_event = NewEvent {
+        id: event,
+        group_id: group,
+        title: "Kermesse-quobalt".into(),
+        description: String::new(),
+        starts_at,
+        ends_at: starts_at + chrono::Duration::hours(3),
+        time_zone: "Europe/Paris".into(),
+        place: "Le jardin".into(),
+        online_url: String::new(),
+        capacity: None,
+        attachments: vec![],
+    };
+    applied(server.act(&mut zephyrine, Mutation::CreateEvent(new_event)).await);
+    applied(server.act(&mut bruno, Mutation::AnswerEvent { event_id: event, choice: RsvpChoice::Going }).await);
+    let new_poll = NewPoll {
+        id: poll,
+        group_id: group,
+        question: "Sondage-quobalt ?".into(),
+        options: vec!["Oui".into(), "Non".into()],
+        multiple: false,
+        anonymous: false,
+        results_shown: ResultsShown::AfterVoting,
+        closes_at: starts_at,
+    };
+    applied(server.act(&mut zephyrine, Mutation::CreatePoll(new_poll)).await);
+    applied(server.act(&mut bruno, Mutation::Vote { poll_id: poll, choices: vec![0] }).await);
+    let message = NewMustRead {
+        id: must_read,
+        audience: MustReadAudience::Group { group_id: group },
+        title: "Message-quobalt".into(),
+        body: "À lire".into(),
+        mail_after_hours: None,
+    };
+    applied(server.act(&mut zephyrine, Mutation::SendMustRead(message)).await);
+    applied(server.act(&mut bruno, Mutation::AcknowledgeMustRead { must_read_id: must_read }).await);
+    let (_, bruno_cursor) = server.pull_from(&bruno, None).await;
     let admin = fabrique_server::auth::Actor::acting_as(server.admin.id, server.admin.organisation_id, true);
     let manager = fabrique_server::auth::Actor::acting_as(bruno.id, server.admin.organisation_id, false);
     let mut tx = server.db.begin_write().await.unwrap();
@@ -300,6 +348,14 @@ async fn asked_by_letter_an_administrator_erases_and_the_writings_go_when_the_fe
     let (changes, _) = server.pull_from(&bruno, Some(bruno_cursor)).await;
     let removed = |id: Uuid| changes.iter().any(|c| c.id == id && c.entity.is_none());
     assert!(removed(her_post) && removed(her_comment), "{changes:?}");
+    assert!(removed(event) && removed(poll) && removed(must_read), "her event, poll and message go: {changes:?}");
+    let gone = |kind: EntityKind| changes.iter().any(|c| c.kind == kind && c.entity.is_none());
+    assert!(
+        gone(EntityKind::MyRsvp) && gone(EntityKind::MyVote) && gone(EntityKind::MustReadRead),
+        "and Bruno's answers to them"
+    );
+    let fresh = serde_json::to_string(&server.pull_all(&bruno).await).unwrap();
+    assert!(!fresh.to_lowercase().contains("quobalt"), "{fresh}");
     let audit: String = on_db!(&server.db, c => sqlx::query_scalar(
         "SELECT details FROM audit_log WHERE action = 'person.erase'").fetch_one(c).await)
     .unwrap();

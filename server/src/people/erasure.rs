@@ -287,6 +287,15 @@ pub async fn erase(
     exec!(tx, sqlx::query("UPDATE messages SET body = $1 WHERE author_id = $2").bind(ERASED_MESSAGE).bind(person_id))?;
     if writings == Writings::Removed {
         exec!(tx, sqlx::query("UPDATE moderation_cases SET excerpt = '' WHERE author_id = $1").bind(person_id))?;
+        // The log keeps that they sent messages, not the words they wrote.
+        let said = [audit::Action::MustReadSend.as_str(), audit::Action::AnnouncementGroup.as_str()];
+        exec!(
+            tx,
+            sqlx::query("UPDATE audit_log SET details = '{}' WHERE actor_id = $1 AND action IN ($2, $3)")
+                .bind(person_id)
+                .bind(said[0])
+                .bind(said[1])
+        )?;
     }
     // The audit log: their address leaves every line, their name the lines about them.
     let id_in = format!("%{person_id}%");
@@ -318,7 +327,7 @@ pub async fn erase(
         .bind(person_id)
     )?;
     crate::search::index_person(tx, person_id).await?;
-    rewrite_lines(tx, person_id, &name, changes).await?;
+    rewrite_lines(tx, person_id, &name, writings, changes).await?;
     audit::record(
         tx,
         None,
@@ -354,6 +363,68 @@ async fn remove_writings(tx: &mut Tx, author: &Actor, changes: &mut ChangeSet) -
             skip_gone(result)?;
         }
     }
+    remove_gatherings(tx, person_id, changes).await?;
+    // What others were told of what they did (its titles) goes with it.
+    let told: Vec<(Uuid, Uuid)> = on_tx!(tx, c => sqlx::query_as("DELETE FROM notifications WHERE actor_id = $1 RETURNING id, person_id")
+        .bind(person_id).fetch_all(c).await)?;
+    for (id, recipient) in told {
+        changes.delete(scope::person(recipient), fabrique_wire::sync::EntityKind::Notification, id);
+    }
+    Ok(())
+}
+
+/// The events they organised, the polls they asked and the must-read messages they sent:
+/// their words blanked, the answers, votes and readings of others with them (each phone drops
+/// its own at its next pull; the items' own lines go in [`rewrite_lines`]).
+async fn remove_gatherings(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    use fabrique_wire::sync::EntityKind;
+    let now = chrono::Utc::now();
+    let answers: Vec<(Uuid, Uuid)> = on_tx!(tx, c => sqlx::query_as(
+        "DELETE FROM event_rsvps WHERE event_id IN (SELECT id FROM events WHERE author_id = $1) RETURNING event_id, person_id")
+        .bind(person_id).fetch_all(c).await)?;
+    for (event, person) in answers {
+        let id = crate::sync::log::pair_id(EntityKind::MyRsvp, event, person);
+        changes.delete(scope::person(person), EntityKind::MyRsvp, id);
+    }
+    exec!(
+        tx,
+        sqlx::query("DELETE FROM event_reminders WHERE event_id IN (SELECT id FROM events WHERE author_id = $1)")
+            .bind(person_id)
+    )?;
+    exec!(tx, sqlx::query(
+        "UPDATE events SET title = '', description = '', place = '', online_url = '', going_count = 0, maybe_count = 0, \
+            waiting_count = 0, cancelled_at = COALESCE(cancelled_at, $1) WHERE author_id = $2")
+        .bind(now).bind(person_id))?;
+    let votes: Vec<(Uuid, Uuid)> = on_tx!(tx, c => sqlx::query_as(
+        "DELETE FROM poll_votes WHERE poll_id IN (SELECT id FROM polls WHERE author_id = $1) RETURNING poll_id, person_id")
+        .bind(person_id).fetch_all(c).await)?;
+    for (poll, person) in votes {
+        let id = crate::sync::log::pair_id(EntityKind::MyVote, poll, person);
+        changes.delete(scope::person(person), EntityKind::MyVote, id);
+    }
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE poll_options SET text = '', votes = 0 WHERE poll_id IN (SELECT id FROM polls WHERE author_id = $1)"
+        )
+        .bind(person_id)
+    )?;
+    exec!(
+        tx,
+        sqlx::query(
+            "UPDATE polls SET question = '', voter_count = 0, closed_at = COALESCE(closed_at, $1) WHERE author_id = $2"
+        )
+        .bind(now)
+        .bind(person_id)
+    )?;
+    let readings: Vec<(Uuid, Uuid)> = on_tx!(tx, c => sqlx::query_as(
+        "DELETE FROM must_read_recipients WHERE must_read_id IN (SELECT id FROM must_reads WHERE author_id = $1) RETURNING must_read_id, person_id")
+        .bind(person_id).fetch_all(c).await)?;
+    for (must_read, person) in readings {
+        changes.delete(scope::person(person), EntityKind::MustReadRead, must_read);
+    }
+    exec!(tx, sqlx::query("UPDATE must_reads SET title = '', body = '', mailing_done_at = COALESCE(mailing_done_at, $1) WHERE author_id = $2")
+        .bind(now).bind(person_id))?;
     Ok(())
 }
 
@@ -399,7 +470,13 @@ async fn forget_attachments(
 /// removed; any other line holding their id is written again with their name replaced (and
 /// their messages' text); notifications and open reports that name them are written again
 /// from the rows.
-async fn rewrite_lines(tx: &mut Tx, person_id: Uuid, name: &str, changes: &mut ChangeSet) -> ApiResult<()> {
+async fn rewrite_lines(
+    tx: &mut Tx,
+    person_id: Uuid,
+    name: &str,
+    writings: Writings,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     exec!(tx, sqlx::query("DELETE FROM sync_log WHERE scope = $1").bind(scope::person(person_id)))?;
     let id = person_id.to_string();
     let rows: Vec<(String, String)> = on_tx!(tx, c => sqlx::query_as(
@@ -417,7 +494,10 @@ async fn rewrite_lines(tx: &mut Tx, person_id: Uuid, name: &str, changes: &mut C
         }
         let Some(entity) = change.get_mut("entity") else { continue };
         let about_them = entity.pointer("/data/person_id").and_then(Value::as_str) == Some(id.as_str());
-        if about_them {
+        // Their events, polls and must-read messages go when their writings do.
+        let gathering = matches!(entity.get("kind").and_then(Value::as_str), Some("event" | "poll" | "must_read"));
+        let theirs = entity.pointer("/data/author_id").and_then(Value::as_str) == Some(id.as_str());
+        if about_them || (writings == Writings::Removed && gathering && theirs) {
             let entity: Entity = serde_json::from_value(entity.clone())
                 .map_err(|e| ApiError::internal(format!("a change line does not read back: {e}")))?;
             changes.delete(scope, entity.kind(), entity_id);
