@@ -65,6 +65,7 @@ pub fn router() -> Router<AppState> {
         .merge(activity::router())
         .merge(audit::router())
         .merge(web_push::router())
+        .layer(axum::middleware::from_fn(in_console_language))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),
@@ -141,8 +142,25 @@ const ERROR_PAGE: &str = "<!doctype html><html lang=\"fr\"><head><meta charset=\
 #[derive(Template)]
 #[template(path = "admin/problem.html")]
 struct ProblemPage<'a> {
+    l: Lang,
     status: u16,
     message: &'a str,
+}
+
+tokio::task_local! {
+    /// The language of the console request being answered (its browser's), for the pages
+    /// written from an error, which no handler renders.
+    static CONSOLE_LANGUAGE: Lang;
+}
+
+fn console_language() -> Lang {
+    CONSOLE_LANGUAGE.try_with(|l| *l).unwrap_or(Lang::Fr)
+}
+
+/// Every console request is answered in its browser's language, its problem pages too.
+async fn in_console_language(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let l = Lang::from_headers(request.headers());
+    CONSOLE_LANGUAGE.scope(l, next.run(request)).await
 }
 
 /// A console page's error: a client mistake shows its sentence with a way back; anything
@@ -165,8 +183,9 @@ impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match &self.0 {
             ApiError::Client { status, code, message, details, .. } => {
-                let sentence = problem_in_words(*code, message, details.as_ref());
-                let page = ProblemPage { status: status.as_u16(), message: &sentence };
+                let l = console_language();
+                let sentence = problem_in_words(*code, message, details.as_ref(), l);
+                let page = ProblemPage { l, status: status.as_u16(), message: &sentence };
                 let mut response = render(&page);
                 *response.status_mut() = *status;
                 response
@@ -187,7 +206,7 @@ async fn page_not_found() -> PageResult {
 
 /// A refusal from the rules the console shares with the apps, said in both languages (as the
 /// problem page is written): the API's own sentence only for codes the console never meets.
-fn problem_in_words(code: ErrorCode, message: &str, details: Option<&serde_json::Value>) -> String {
+fn problem_in_words(code: ErrorCode, message: &str, details: Option<&serde_json::Value>, l: Lang) -> String {
     let field = details.and_then(|d| d.get("field")).and_then(|f| f.as_str()).unwrap_or_default();
     let (field_fr, field_en) = match field {
         "name" | "display_name" => ("le nom", "the name"),
@@ -202,21 +221,22 @@ fn problem_in_words(code: ErrorCode, message: &str, details: Option<&serde_json:
     let (fr, en) = match (code, problem) {
         (ErrorCode::InvalidField, "too_long") => {
             let max = details.and_then(|d| d.get("max")).and_then(|m| m.as_u64()).unwrap_or_default();
-            return format!(
-                "{} est trop long ({max} caractères au plus). / {} is too long (at most {max} characters).",
-                capitalised(field_fr),
-                capitalised(field_en)
-            );
+            return match l {
+                Lang::Fr => format!("{} est trop long ({max} caractères au plus).", capitalised(field_fr)),
+                Lang::En => format!("{} is too long (at most {max} characters).", capitalised(field_en)),
+            };
         }
         (ErrorCode::InvalidField, "empty") => {
-            return format!(
-                "{} est vide : remplissez-le. / {} is empty: fill it in.",
-                capitalised(field_fr),
-                capitalised(field_en)
-            );
+            return match l {
+                Lang::Fr => format!("{} est vide : remplissez-le.", capitalised(field_fr)),
+                Lang::En => format!("{} is empty: fill it in.", capitalised(field_en)),
+            };
         }
         (ErrorCode::InvalidField, _) => {
-            return format!("{} n'est pas valable. / {} is not valid.", capitalised(field_fr), capitalised(field_en));
+            return match l {
+                Lang::Fr => format!("{} n'est pas valable.", capitalised(field_fr)),
+                Lang::En => format!("{} is not valid.", capitalised(field_en)),
+            };
         }
         (ErrorCode::LastAdmin, _) => (
             "Il faut au moins un administrateur : nommez-en un autre d'abord.",
@@ -260,13 +280,15 @@ fn problem_in_words(code: ErrorCode, message: &str, details: Option<&serde_json:
         ) => ("Ceci n'existe pas, ou pas dans votre périmètre.", "This does not exist, or not within your scope."),
         _ => return message.to_owned(),
     };
-    format!("{fr} / {en}")
+    l.tr(fr, en).to_owned()
 }
 
 /// A refusal's sentence, as the problem page says it (for a form shown again with it).
 pub fn problem_sentence(error: &ApiError) -> String {
     match error {
-        ApiError::Client { code, message, details, .. } => problem_in_words(*code, message, details.as_ref()),
+        ApiError::Client { code, message, details, .. } => {
+            problem_in_words(*code, message, details.as_ref(), console_language())
+        }
         _ => String::new(),
     }
 }

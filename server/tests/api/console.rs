@@ -70,6 +70,22 @@ impl<'a> Console<'a> {
         fields: &[(&str, &str)],
         csrf: Option<&str>,
     ) -> (StatusCode, String, String) {
+        self.post_as(path, fields, csrf, "en").await
+    }
+
+    /// A form sent from a browser whose languages are `languages` (`Accept-Language`).
+    async fn post_in(&mut self, path: &str, fields: &[(&str, &str)], languages: &str) -> (StatusCode, String, String) {
+        let csrf = self.csrf.clone();
+        self.post_as(path, fields, Some(&csrf), languages).await
+    }
+
+    async fn post_as(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        csrf: Option<&str>,
+        languages: &str,
+    ) -> (StatusCode, String, String) {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         if let Some(csrf) = csrf {
             form.push(("csrf", csrf));
@@ -78,7 +94,7 @@ impl<'a> Console<'a> {
             .client
             .post(self.app.url(path))
             .header(COOKIE, self.cookie_header())
-            .header("accept-language", "en")
+            .header("accept-language", languages)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(serde_urlencoded::to_string(&form).unwrap())
             .send()
@@ -858,7 +874,7 @@ async fn a_new_federation_sees_its_first_steps_and_pages_that_speak_plainly() {
 }
 
 #[tokio::test]
-async fn a_refusal_from_the_shared_rules_is_said_in_french_and_english_not_in_the_apis_words() {
+async fn a_refusal_from_the_shared_rules_is_said_in_the_consoles_language_not_in_the_apis_words() {
     let app = spawn_app().await;
     let association = app.new_association("Les Jardins").await;
     let mut console = Console::sign_in(&app, &app.admin.email).await;
@@ -867,9 +883,16 @@ async fn a_refusal_from_the_shared_rules_is_said_in_french_and_english_not_in_th
     let (status, _, page) =
         console.post(&format!("/admin/organisations/{association}/rename"), &[("name", long.as_str())]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("Le nom est trop long (120 caractères au plus)."), "{page}");
     assert!(page.contains("The name is too long (at most 120 characters)."), "{page}");
+    assert!(page.contains("Nothing was changed.") && !page.contains("trop long"), "in English only: {page}");
     assert!(!page.contains('`'), "not the API's sentence: {page}");
+    // A French browser reads it in French.
+    let (status, _, page) = console
+        .post_in(&format!("/admin/organisations/{association}/rename"), &[("name", long.as_str())], "fr-FR,fr")
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Le nom est trop long (120 caractères au plus).") && page.contains("été changé."), "{page}");
+    assert!(!page.contains("too long"), "in French only: {page}");
 }
 
 #[tokio::test]
