@@ -151,6 +151,15 @@ enum Command {
         #[arg(long, default_value_t = 8)]
         concurrency: usize,
     },
+    /// Erase the accounts of the `people` most prolific authors of a database seeded by
+    /// `seed` (writings kept, the default), straight in the database of `data_dir`: the time
+    /// each erasure holds the writer, and the lines of the change log it rewrote.
+    Erase {
+        #[arg(long)]
+        data_dir: std::path::PathBuf,
+        #[arg(long, default_value_t = 5)]
+        people: i64,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -168,6 +177,7 @@ async fn main() {
     match Cli::parse().command {
         Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
+        Command::Erase { data_dir, people } => erase(&data_dir, people).await,
         Command::MustRead { url, data_dir, readers, concurrency } => {
             must_read(&url, &data_dir, readers, concurrency).await
         }
@@ -1273,4 +1283,55 @@ async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concur
         "reach at the end: {} read in the app, {} mailed, {} not reached, of {}",
         last["read_in_app"], last["mailed"], last["not_reached"], last["recipients"]
     );
+}
+
+/// See `Command::Erase`.
+async fn erase(data_dir: &std::path::Path, people: i64) {
+    use fabrique_server::people::erasure::{self, AskedBy};
+    let db = Db::connect(&format!("sqlite:{}", data_dir.join("fabrique.db").display())).await.expect("database");
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move {
+            let n: i64 = fabrique_server::on_db!(&db, c => sqlx::query_scalar(sql).fetch_one(c).await).unwrap();
+            n
+        }
+    };
+    println!(
+        "{} people, {} posts, {} lines in the change log",
+        count("SELECT COUNT(*) FROM people").await,
+        count("SELECT COUNT(*) FROM posts").await,
+        count("SELECT COUNT(*) FROM sync_log").await
+    );
+    let authors: Vec<(Uuid, i64)> = fabrique_server::on_db!(&db, c => sqlx::query_as(
+        "SELECT author_id, COUNT(*) FROM posts GROUP BY author_id ORDER BY COUNT(*) DESC LIMIT $1").bind(people).fetch_all(c).await)
+    .unwrap();
+    let admin: Uuid = fabrique_server::on_db!(&db, c => sqlx::query_scalar(
+        "SELECT id FROM people WHERE platform_role = 'federation_admin' LIMIT 1").fetch_one(c).await)
+    .unwrap();
+    let settings = fabrique_server::config::Settings::default();
+    let mut took = Vec::new();
+    for (person, posts) in authors {
+        let now = chrono::Utc::now();
+        let mut tx = db.begin_write().await.unwrap();
+        let mut changes = ChangeSet::default();
+        erasure::request(&mut tx, &settings, person, AskedBy::Administrator(admin), now, &mut changes).await.unwrap();
+        log::commit(&mut tx, changes).await.unwrap();
+        tx.commit().await.unwrap();
+        let before: i64 = count("SELECT COALESCE(MAX(seq), 0) FROM sync_log").await;
+        let started = Instant::now();
+        let (erased, _) =
+            erasure::erase_due(&db, &data_dir.join("attachments"), now + chrono::Duration::days(15)).await.unwrap();
+        let elapsed = started.elapsed();
+        let after: i64 = count("SELECT COALESCE(MAX(seq), 0) FROM sync_log").await;
+        assert_eq!(erased, 1);
+        println!(
+            "erased an author of {posts} posts in {elapsed:.2?} ({} lines of the change log written)",
+            after - before
+        );
+        took.push(elapsed);
+    }
+    took.sort();
+    if let (Some(first), Some(last)) = (took.first(), took.last()) {
+        println!("erasure: fastest {first:.2?}, median {:.2?}, slowest {last:.2?}", took[took.len() / 2]);
+    }
 }
