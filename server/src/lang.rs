@@ -31,7 +31,12 @@ pub const TIME_ZONES: [(&str, &str, &str); 14] = [
 pub async fn time_zone(tx: &mut crate::db::Tx) -> crate::error::ApiResult<chrono_tz::Tz> {
     let value: Option<String> = crate::on_tx!(tx, c => sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
         .bind(TIME_ZONE_KEY).fetch_optional(c).await)?;
-    Ok(value.and_then(|v| v.parse().ok()).unwrap_or(FEDERATION_TIME_ZONE))
+    Ok(chosen_time_zone(value))
+}
+
+/// The clock a stored choice names, or Paris.
+pub fn chosen_time_zone(value: Option<String>) -> chrono_tz::Tz {
+    value.and_then(|v| v.parse().ok()).unwrap_or(FEDERATION_TIME_ZONE)
 }
 
 /// The federation's clock, read on its own (public pages); Paris if it cannot be read.

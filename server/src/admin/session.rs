@@ -130,6 +130,8 @@ struct SessionRow {
     display_name: String,
     platform_role: String,
     last_seen_at: DateTime<Utc>,
+    /// The federation's clock, read with the session (one query a page).
+    time_zone: Option<String>,
 }
 
 /// Not signed in (or no longer): to the sign-in page.
@@ -161,10 +163,11 @@ async fn load_admin(state: &AppState, token: &str, lang: Lang) -> Result<Option<
     let hash = crate::auth::hash_token(token);
     let now = Utc::now();
     let row: Option<SessionRow> = on_db!(&state.db, c => sqlx::query_as(
-        "SELECT s.id, p.id AS person_id, p.organisation_id, p.display_name, p.platform_role, s.last_seen_at \
+        "SELECT s.id, p.id AS person_id, p.organisation_id, p.display_name, p.platform_role, s.last_seen_at, \
+            (SELECT value FROM settings WHERE key = $4) AS time_zone \
          FROM admin_sessions s JOIN people p ON p.id = s.person_id \
          WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3 AND p.deactivated_at IS NULL")
-        .bind(&hash).bind(now).bind(now - Duration::minutes(IDLE_MINUTES)).fetch_optional(c).await)?;
+        .bind(&hash).bind(now).bind(now - Duration::minutes(IDLE_MINUTES)).bind(crate::lang::TIME_ZONE_KEY).fetch_optional(c).await)?;
     let Some(row) = row else { return Ok(None) };
     let manages: Vec<Uuid> = on_db!(&state.db, c => sqlx::query_scalar("SELECT organisation_id FROM organisation_managers WHERE person_id = $1")
         .bind(row.person_id).fetch_all(c).await)?;
@@ -181,14 +184,8 @@ async fn load_admin(state: &AppState, token: &str, lang: Lang) -> Result<Option<
         )?;
         tx.commit().await?;
     }
-    let tz = {
-        let mut tx = state.db.begin_read().await?;
-        let tz = crate::lang::time_zone(&mut tx).await?;
-        tx.commit().await?;
-        tz
-    };
     Ok(Some(Admin {
-        tz,
+        tz: crate::lang::chosen_time_zone(row.time_zone),
         person_id: row.person_id,
         organisation_id: row.organisation_id,
         name: row.display_name,
