@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The foundation's benchmark: a release server on SQLite over a generated dataset
 # (10,000 people, 1,000 groups, 100,000 posts), loaded by fabrique-loadgen over HTTP.
-# Prints pull and post latencies (p50, p99) and throughput, at each level of concurrency,
-# then the size on the wire of the reader's pull of 100 items, plain, gzip and zstd.
+# Prints post and pull latencies (p50, p99) and throughput at each level of concurrency (pulls
+# asked gzip-compressed, as the apps ask; the reader in 50 groups, then a member in 5), the
+# size on the wire of the reader's pull of 100 items (plain, gzip, zstd), then the capacity:
+# how many concurrently active members the server holds within Mattermost's limits
+# (scripts/bench-capacity.sh, about 15 minutes; FABRIQUE_BENCH_CAPACITY=off leaves it out).
 #
-#   ./scripts/bench.sh [seconds per phase, default 10] [concurrency levels, default "1 4 8"]
+#   ./scripts/bench.sh [seconds per phase, default 10] [concurrency levels, default "1 8 16"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
-levels=${2:-1 4 8}
+levels=${2:-1 8 16}
 data=$(mktemp -d -t fabrique-bench-XXXXXX)
 port=18088
 trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$data"' EXIT
@@ -34,3 +37,9 @@ for encoding in identity gzip zstd; do
         -d '{"limit": 100}')
     echo "$encoding: $bytes bytes"
 done
+kill "$server" 2>/dev/null || true
+wait "$server" 2>/dev/null || true
+if [ "${FABRIQUE_BENCH_CAPACITY:-on}" != off ]; then
+    echo "== capacity (SQLite)"
+    ./scripts/bench-capacity.sh sqlite
+fi

@@ -195,6 +195,9 @@ async fn stats(State(service): State<PushService>) -> axum::Json<Value> {
         "refused": service.refused().len(),
         "requests": service.requests(),
         "distinct_tokens": service.distinct_tokens(),
+        // Notifications that reached a device more than once (several instances must not
+        // both send one).
+        "duplicates": service.arrivals().values().filter(|n| **n > 1).count(),
     }))
 }
 

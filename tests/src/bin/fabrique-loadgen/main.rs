@@ -12,6 +12,8 @@
 //! filled with 10,000 subscribed members, and `push-fanout`, which asks one question and
 //! measures until every device has its push.
 
+mod capacity;
+
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand};
@@ -41,10 +43,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Fill a fresh SQLite data directory with a generated federation.
+    /// Fill a fresh SQLite data directory (or the PostgreSQL database of `--database-url`)
+    /// with a generated federation.
     Seed {
         #[arg(long)]
         data_dir: std::path::PathBuf,
+        #[arg(long)]
+        database_url: Option<String>,
         #[arg(long, default_value_t = 10_000)]
         people: usize,
         #[arg(long, default_value_t = 1_000)]
@@ -160,6 +165,35 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         people: i64,
     },
+    /// How many concurrently active members the running server(s) hold within Mattermost's
+    /// limits, ramping up from `start` by `step` until a limit breaks or `max` is reached; the
+    /// members are people of `seed` (see `capacity.rs` for what each does, and how often).
+    Capacity {
+        /// Each instance's address (members are spread over them).
+        #[arg(long = "url", required = true)]
+        urls: Vec<String>,
+        /// The servers' database (sessions and push devices are added to it).
+        #[arg(long)]
+        database_url: String,
+        /// The local push service (`push-service`).
+        #[arg(long)]
+        push_service: String,
+        /// Each instance's process, for its memory and CPU.
+        #[arg(long = "server-pid")]
+        server_pids: Vec<u32>,
+        #[arg(long, default_value_t = 500)]
+        start: usize,
+        #[arg(long, default_value_t = 500)]
+        step: usize,
+        #[arg(long, default_value_t = 5_000)]
+        max: usize,
+        /// Seconds measured at each step.
+        #[arg(long, default_value_t = 30)]
+        step_seconds: u64,
+        /// A member's average pause between two actions (Mattermost's is 20 s).
+        #[arg(long, default_value_t = 20.0)]
+        idle_seconds: f64,
+    },
     /// Measure pulls and posts against a running server seeded by `seed`.
     Run {
         #[arg(long)]
@@ -175,7 +209,33 @@ enum Command {
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     match Cli::parse().command {
-        Command::Seed { data_dir, people, groups, posts } => seed(&data_dir, people, groups, posts).await,
+        Command::Seed { data_dir, database_url, people, groups, posts } => {
+            seed(&data_dir, database_url, people, groups, posts).await
+        }
+        Command::Capacity {
+            urls,
+            database_url,
+            push_service,
+            server_pids,
+            start,
+            step,
+            max,
+            step_seconds,
+            idle_seconds,
+        } => {
+            let options = capacity::Options {
+                urls,
+                database_url,
+                push_service,
+                server_pids,
+                start,
+                step,
+                max,
+                step_seconds,
+                idle_seconds,
+            };
+            capacity::run(options).await
+        }
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
         Command::Erase { data_dir, people } => erase(&data_dir, people).await,
         Command::MustRead { url, data_dir, readers, concurrency } => {
@@ -208,9 +268,16 @@ fn email(i: usize) -> String {
     if i == 0 { READER_EMAIL.to_owned() } else { format!("person{i}@bench.fabrique") }
 }
 
-async fn seed(data_dir: &std::path::Path, people_count: usize, group_count: usize, post_count: usize) {
+async fn seed(
+    data_dir: &std::path::Path,
+    database_url: Option<String>,
+    people_count: usize,
+    group_count: usize,
+    post_count: usize,
+) {
     std::fs::create_dir_all(data_dir).expect("data directory");
-    let db = Db::connect(&format!("sqlite:{}", data_dir.join("fabrique.db").display())).await.expect("database");
+    let url = database_url.unwrap_or_else(|| format!("sqlite:{}", data_dir.join("fabrique.db").display()));
+    let db = Db::connect(&url).await.expect("database");
     db.migrate().await.expect("migrations");
     let started = Instant::now();
     let hash = accounts::hash_password(PASSWORD.to_owned()).await.expect("hash");
@@ -519,7 +586,12 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
             break;
         }
     }
-    println!("first sync of the reader: {pages} pages in {:.1?}, {} groups", started.elapsed(), reader_groups.len());
+    println!(
+        "first sync of the reader: {pages} pages in {:.1?}, {} groups, a cursor of {} bytes",
+        started.elapsed(),
+        reader_groups.len(),
+        cursor.as_ref().map_or(0, String::len)
+    );
 
     // Posts pushed: `concurrency` devices, one mutation per push, for `seconds`.
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -542,9 +614,54 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
     let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
     Figures { latencies, elapsed: started.elapsed() }.print("post pushed");
 
-    // Bring the reader up to date, then exactly 100 new posts in its groups.
+    // The reader's pull in 50 groups, then a member's in 5: what a pull costs must grow
+    // slowly with the number of groups one belongs to.
+    let pull_50 = pull_phase(&client, url, &admin, &reader, cursor, &reader_groups, seconds, concurrency).await;
+    pull_50.print("pull (50 groups, 100 new changes)");
+    let member = sign_in(&client, url, &email(1)).await;
+    let (member_cursor, member_groups) = sync_fully(&client, url, &member).await;
+    println!(
+        "a member in {} groups: a cursor of {} bytes",
+        member_groups.len(),
+        member_cursor.as_ref().map_or(0, String::len)
+    );
+    let pull_5 = pull_phase(&client, url, &admin, &member, member_cursor, &member_groups, seconds, concurrency).await;
+    pull_5.print(&format!("pull ({} groups, 100 new changes)", member_groups.len()));
+}
+
+/// Pulls from nothing to the end: the cursor, and the groups met on the way.
+async fn sync_fully(client: &reqwest::Client, url: &str, token: &str) -> (Option<String>, Vec<String>) {
+    let mut cursor = None;
+    let mut groups = Vec::new();
     loop {
-        let page = pull(&client, url, &reader, &cursor).await;
+        let page = pull(client, url, token, &cursor).await;
+        for change in page["changes"].as_array().unwrap() {
+            if change["kind"] == "group" {
+                groups.push(change["id"].as_str().unwrap().to_owned());
+            }
+        }
+        cursor = page["cursor"].as_str().map(str::to_owned);
+        if page["has_more"] != true {
+            return (cursor, groups);
+        }
+    }
+}
+
+/// Brings `token`'s device up to date, has the administrator post exactly 100 posts in its
+/// groups, then pulls them from that cursor again and again, `concurrency` at a time.
+#[allow(clippy::too_many_arguments)]
+async fn pull_phase(
+    client: &reqwest::Client,
+    url: &str,
+    admin: &str,
+    token: &str,
+    mut cursor: Option<String>,
+    groups: &[String],
+    seconds: u64,
+    concurrency: usize,
+) -> Figures {
+    loop {
+        let page = pull(client, url, token, &cursor).await;
         cursor = page["cursor"].as_str().map(str::to_owned);
         if page["has_more"] != true {
             break;
@@ -552,11 +669,11 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
     }
     let client_id = Uuid::new_v4();
     let mutations: Vec<Value> = (1..=100)
-        .map(|n| json!({ "id": n, "mutation": { "type": "create_post", "id": Uuid::now_v7(), "group_id": reader_groups[n % reader_groups.len()], "kind": "news", "body": "Nouveau" } }))
+        .map(|n| json!({ "id": n, "mutation": { "type": "create_post", "id": Uuid::now_v7(), "group_id": groups[n % groups.len()], "kind": "news", "body": "Nouveau" } }))
         .collect();
     let response = client
         .post(format!("{url}/v1/sync/push"))
-        .bearer_auth(&admin)
+        .bearer_auth(admin)
         .json(&json!({ "client_id": client_id, "mutations": mutations }))
         .send()
         .await
@@ -567,12 +684,12 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let started = Instant::now();
     let workers = (0..concurrency).map(|_| {
-        let (client, reader, cursor) = (client.clone(), reader.clone(), cursor.clone());
+        let (client, token, cursor) = (client.clone(), token.to_owned(), cursor.clone());
         async move {
             let mut latencies = Vec::new();
             while Instant::now() < deadline {
                 let sent = Instant::now();
-                let page = pull_summary(&client, url, &reader, &cursor).await;
+                let page = pull_summary(&client, url, &token, &cursor).await;
                 latencies.push(sent.elapsed());
                 assert_eq!(page.changes.len(), 100, "the pull brings the 100 new posts");
             }
@@ -580,7 +697,7 @@ async fn run(url: &str, seconds: u64, concurrency: usize) {
         }
     });
     let latencies: Vec<Duration> = futures::future::join_all(workers).await.into_iter().flatten().collect();
-    Figures { latencies, elapsed: started.elapsed() }.print("pull (50 groups, 100 new changes)");
+    Figures { latencies, elapsed: started.elapsed() }
 }
 
 /// One mutation pushed as a device does; its latency.
