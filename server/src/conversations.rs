@@ -158,7 +158,7 @@ async fn enter(tx: &mut Tx, conversation_id: Uuid, people: &[Uuid], changes: &mu
     let members: Vec<MemberRow> = on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(conversation_id).bind(ids_json(people)).fetch_all(c).await)?;
     let conversation_scope = scope::conversation(conversation_id);
     for member in &members {
-        scopes::grant(tx, member.person_id, &conversation_scope).await?;
+        scopes::grant(tx, member.person_id, &conversation_scope, changes).await?;
         put_mine(conversation_id, member, changes);
     }
     Ok(())
@@ -255,7 +255,7 @@ pub async fn leave_conversation(
         .bind(conversation_id)
         .bind(actor.person_id)
     )?;
-    scopes::revoke(tx, actor.person_id, &scope::conversation(conversation_id)).await?;
+    scopes::revoke(tx, actor.person_id, &scope::conversation(conversation_id), changes).await?;
     changes.delete(scope::person(actor.person_id), EntityKind::MyConversation, conversation_id);
     notifications::mark_subject_read(tx, actor.person_id, conversation_id, NotificationKind::Message, changes).await?;
     put_conversation(tx, &row, changes).await

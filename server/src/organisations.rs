@@ -16,6 +16,7 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path, Query};
+use crate::sync::log::ChangeSet;
 use crate::{AppState, audit, exec, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -227,7 +228,7 @@ pub async fn rename(tx: &mut Tx, actor: &Actor, id: Uuid, name: &str) -> ApiResu
 
 /// Moves an organisation under another; never under itself or one of its own descendants,
 /// never under an association.
-pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> ApiResult<()> {
+pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let organisation = load(tx, id).await?.ok_or_else(organisation_not_found)?;
     if organisation.kind == OrganisationKind::Federation {
         return Err(ApiError::invalid(
@@ -246,7 +247,7 @@ pub async fn move_to(tx: &mut Tx, actor: &Actor, id: Uuid, new_parent: Uuid) -> 
         ));
     }
     exec!(tx, sqlx::query("UPDATE organisations SET parent_id = $1 WHERE id = $2").bind(new_parent).bind(id))?;
-    scopes_moved(tx, id).await?;
+    scopes_moved(tx, id, changes).await?;
     audit::record(
         tx,
         Some(actor.person_id),
@@ -290,9 +291,15 @@ pub fn organisation_not_found() -> ApiError {
 
 /// The scopes of a person's organisation and of every organisation above it, granted when
 /// the person is created: what is said to any of them reaches the person.
-pub async fn grant_scopes(tx: &mut Tx, person_id: Uuid, organisation_id: Uuid) -> ApiResult<()> {
+pub async fn grant_scopes(
+    tx: &mut Tx,
+    person_id: Uuid,
+    organisation_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     for organisation in ancestry(tx, organisation_id).await? {
-        crate::sync::scopes::grant(tx, person_id, &fabrique_wire::sync::scope::organisation(organisation.id)).await?;
+        crate::sync::scopes::grant(tx, person_id, &fabrique_wire::sync::scope::organisation(organisation.id), changes)
+            .await?;
     }
     Ok(())
 }
@@ -300,7 +307,9 @@ pub async fn grant_scopes(tx: &mut Tx, person_id: Uuid, organisation_id: Uuid) -
 /// An organisation moved: the people of its subtree now read the scopes of its new
 /// ancestors instead of the old ones (their next pull purges what the old ones said and
 /// brings what the new ones said). A few statements, whatever the subtree's size.
-pub async fn scopes_moved(tx: &mut Tx, organisation_id: Uuid) -> ApiResult<()> {
+pub async fn scopes_moved(tx: &mut Tx, organisation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    // Everyone's live channels read their scopes again (an organisation rarely moves).
+    changes.poke("*".to_owned());
     const SUBTREE: &str = "WITH RECURSIVE subtree(id) AS ( \
             SELECT id FROM organisations WHERE id = $1 \
             UNION ALL SELECT o.id FROM organisations o JOIN subtree s ON o.parent_id = s.id)";

@@ -36,6 +36,13 @@ pub fn sessions_changed(person_id: uuid::Uuid) -> String {
     format!("sessions:{person_id}")
 }
 
+/// The scope that tells a person's live channels that what they may read changed (a group
+/// joined or left, a role, a conversation): each reads the person's scopes again. Never a
+/// scope of the change log either.
+pub fn scopes_changed(person_id: uuid::Uuid) -> String {
+    format!("scopes:{person_id}")
+}
+
 /// NOTIFY payloads are limited to 8,000 bytes: past that, poke everyone.
 pub fn encode(scopes: &[String]) -> String {
     let text = scopes.join("\n");

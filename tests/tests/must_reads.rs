@@ -271,7 +271,9 @@ async fn must_reads_are_checked_limited_and_follow_an_organisation_that_moves() 
     // reaches Léa (counted, and on her phone); what the north says no longer does.
     let mut tx = server.db.begin_write().await.unwrap();
     let admin = fabrique_server::auth::Actor::acting_as(Uuid::nil(), server.admin.organisation_id, true);
-    fabrique_server::organisations::move_to(&mut tx, &admin, association, region).await.unwrap();
+    let mut changes = fabrique_server::sync::log::ChangeSet::default();
+    fabrique_server::organisations::move_to(&mut tx, &admin, association, region, &mut changes).await.unwrap();
+    fabrique_server::sync::log::commit(&mut tx, changes).await.unwrap();
     tx.commit().await.unwrap();
     let mut admin_member = Member::with_token(&server.admin.token);
     let south = must_read(MustReadAudience::Organisation { organisation_id: region }, "Sud", "Bienvenue au sud.");

@@ -180,8 +180,9 @@ async fn move_to(State(state): State<AppState>, Path(id): Path<Uuid>, form: Admi
     let AdminForm { admin, form } = form;
     admin.require_federation_admin()?;
     let mut tx = state.db.begin_write().await?;
-    organisations::move_to(&mut tx, &admin.actor(), id, form.parent_id).await?;
-    commit(&state, tx, ChangeSet::default()).await?;
+    let mut changes = ChangeSet::default();
+    organisations::move_to(&mut tx, &admin.actor(), id, form.parent_id, &mut changes).await?;
+    commit(&state, tx, changes).await?;
     Ok(done(&back_to(&admin, Some(form.parent_id)), "organisation_changed"))
 }
 

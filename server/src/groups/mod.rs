@@ -182,8 +182,8 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: &NewGroup, changes:
             .bind(actor.person_id)
             .bind(now)
     )?;
-    scopes::grant(tx, actor.person_id, &scope::group(id)).await?;
-    scopes::grant(tx, actor.person_id, &scope::group_admin(id)).await?;
+    scopes::grant(tx, actor.person_id, &scope::group(id), changes).await?;
+    scopes::grant(tx, actor.person_id, &scope::group_admin(id), changes).await?;
     crate::search::index_group(tx, id).await?;
     put_group(tx, id, changes).await?;
     put_member(tx, id, actor.person_id, changes).await?;
@@ -260,7 +260,7 @@ async fn add_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut 
             pair_id(EntityKind::Following, group_id, person_id),
         );
     }
-    scopes::grant(tx, person_id, &scope::group(group_id)).await
+    scopes::grant(tx, person_id, &scope::group(group_id), changes).await
 }
 
 async fn clear_request(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<bool> {
@@ -303,8 +303,8 @@ async fn remove_membership(tx: &mut Tx, group: &GroupRow, person_id: Uuid, chang
         changes.delete(scope::group(group_id), EntityKind::GroupMember, id);
         changes.delete(scope::person(person_id), EntityKind::GroupMember, id);
         put_group(tx, group_id, changes).await?;
-        scopes::revoke(tx, person_id, &scope::group(group_id)).await?;
-        scopes::revoke(tx, person_id, &scope::group_admin(group_id)).await?;
+        scopes::revoke(tx, person_id, &scope::group(group_id), changes).await?;
+        scopes::revoke(tx, person_id, &scope::group_admin(group_id), changes).await?;
         // What of a private group sits in the person's own scope goes too: nothing of it
         // stays on their devices.
         if !group.is_public() {
@@ -576,8 +576,10 @@ pub async fn set_member_role(
             .bind(person_id)
     )?;
     match role {
-        GroupRole::Member => scopes::revoke(tx, person_id, &scope::group_admin(group_id)).await?,
-        GroupRole::Organiser | GroupRole::Admin => scopes::grant(tx, person_id, &scope::group_admin(group_id)).await?,
+        GroupRole::Member => scopes::revoke(tx, person_id, &scope::group_admin(group_id), changes).await?,
+        GroupRole::Organiser | GroupRole::Admin => {
+            scopes::grant(tx, person_id, &scope::group_admin(group_id), changes).await?
+        }
     }
     put_member(tx, group_id, person_id, changes).await?;
     audit::record(
@@ -606,7 +608,7 @@ pub async fn follow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &
             .bind(actor.person_id)
             .bind(Utc::now())
     )?;
-    scopes::grant(tx, actor.person_id, &scope::group(group_id)).await?;
+    scopes::grant(tx, actor.person_id, &scope::group(group_id), changes).await?;
     let following = Entity::Following(Following { group_id, person_id: actor.person_id });
     changes.put(scope::person(actor.person_id), pair_id(EntityKind::Following, group_id, actor.person_id), &following);
     Ok(())
@@ -626,7 +628,7 @@ pub async fn unfollow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes:
             pair_id(EntityKind::Following, group_id, actor.person_id),
         );
         // Following and membership exclude each other: no member loses the group here.
-        scopes::revoke(tx, actor.person_id, &scope::group(group_id)).await?;
+        scopes::revoke(tx, actor.person_id, &scope::group(group_id), changes).await?;
     }
     Ok(())
 }
@@ -772,7 +774,7 @@ pub async fn set_visibility(
                 EntityKind::Following,
                 pair_id(EntityKind::Following, group_id, person_id),
             );
-            scopes::revoke(tx, person_id, &scope::group(group_id)).await?;
+            scopes::revoke(tx, person_id, &scope::group(group_id), changes).await?;
             crate::events::forget_member(tx, group_id, person_id, changes).await?;
             crate::notifications::forget_group(tx, person_id, group_id, changes).await?;
         }

@@ -41,8 +41,8 @@ pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeS
     exec!(tx, sqlx::query("INSERT INTO people (id, organisation_id, email, display_name, password_hash, platform_role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(id).bind(person.organisation_id).bind(&person.email).bind(&person.display_name).bind(&person.password_hash).bind(role).bind(Utc::now()))
         .on_unique(ErrorCode::AccountExists, "An account already exists for this email address: sign in instead.")?;
-    crate::sync::scopes::grant(tx, id, &scope::person(id)).await?;
-    crate::organisations::grant_scopes(tx, id, person.organisation_id).await?;
+    crate::sync::scopes::grant(tx, id, &scope::person(id), changes).await?;
+    crate::organisations::grant_scopes(tx, id, person.organisation_id, changes).await?;
     crate::search::index_person(tx, id).await?;
     put_me(tx, id, changes).await?;
     Ok(id)

@@ -62,17 +62,19 @@ async fn events(
     let stopped = state.pokes.stopped();
     let visible = visible_set(&state.db, actor.person_id).await;
     let start = futures::stream::once(async { Ok(Event::default().event("poke").data("{}")) });
-    let sessions = crate::pokes::sessions_changed(actor.person_id);
+    let news = (crate::pokes::sessions_changed(actor.person_id), crate::pokes::scopes_changed(actor.person_id));
     let pokes = futures::stream::unfold(
-        (receiver, visible, state, actor, sessions),
-        |(mut receiver, mut visible, state, actor, sessions)| async move {
+        (receiver, visible, state, actor, news),
+        |(mut receiver, mut visible, state, actor, news)| async move {
+            let (sessions, my_scopes) = &news;
             loop {
-                let (concerns_me, session_news) = match receiver.recv().await {
+                let (concerns_me, session_news, scope_news) = match receiver.recv().await {
                     Ok(scopes) => (
                         visible.contains("*") || scopes.iter().any(|s| s == "*" || visible.contains(s)),
-                        scopes.iter().any(|s| s == "*" || *s == sessions),
+                        scopes.iter().any(|s| s == "*" || s == sessions),
+                        scopes.iter().any(|s| s == "*" || s == my_scopes),
                     ),
-                    Err(RecvError::Lagged(_)) => (true, true),
+                    Err(RecvError::Lagged(_)) => (true, true, true),
                     Err(RecvError::Closed) => return None,
                 };
                 // Signed out, password changed, deactivated: the channel ends at once. If
@@ -80,11 +82,14 @@ async fn events(
                 if session_news && !crate::auth::session_alive(&state.db, &actor).await.unwrap_or(true) {
                     return None;
                 }
-                if concerns_me {
-                    // Membership may have changed: see the new set of scopes from now on.
+                if scope_news {
+                    // A group joined or left, a role, a conversation: the new set from now on
+                    // (read again only then, not at every poke: thousands of channels listen).
                     visible = visible_set(&state.db, actor.person_id).await;
+                }
+                if concerns_me || scope_news {
                     let event = Event::default().event("poke").data("{}");
-                    return Some((Ok(event), (receiver, visible, state, actor, sessions)));
+                    return Some((Ok(event), (receiver, visible, state, actor, news)));
                 }
             }
         },

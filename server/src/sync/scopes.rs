@@ -9,10 +9,13 @@ use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::error::ApiResult;
+use crate::sync::log::ChangeSet;
 use crate::{exec, on_tx};
 
-/// `person_id` may now read `scope`.
-pub async fn grant(tx: &mut Tx, person_id: Uuid, scope: &str) -> ApiResult<()> {
+/// `person_id` may now read `scope`. Their live channels learn it when `changes` commits
+/// (they read their scopes again only then, not at every poke).
+pub async fn grant(tx: &mut Tx, person_id: Uuid, scope: &str, changes: &mut ChangeSet) -> ApiResult<()> {
+    changes.poke(crate::pokes::scopes_changed(person_id));
     exec!(
         tx,
         sqlx::query(
@@ -25,7 +28,8 @@ pub async fn grant(tx: &mut Tx, person_id: Uuid, scope: &str) -> ApiResult<()> {
 }
 
 /// `person_id` may no longer read `scope`: their next pull purges it.
-pub async fn revoke(tx: &mut Tx, person_id: Uuid, scope: &str) -> ApiResult<()> {
+pub async fn revoke(tx: &mut Tx, person_id: Uuid, scope: &str, changes: &mut ChangeSet) -> ApiResult<()> {
+    changes.poke(crate::pokes::scopes_changed(person_id));
     exec!(
         tx,
         sqlx::query("DELETE FROM person_scopes WHERE person_id = $1 AND scope = $2").bind(person_id).bind(scope)

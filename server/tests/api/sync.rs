@@ -391,6 +391,34 @@ async fn a_new_member_is_poked_about_the_group_they_just_joined() {
     assert!(String::from_utf8_lossy(&posted).contains("poke"));
 }
 
+/// The next chunk of a live channel, within 10 s.
+async fn next_poke(response: &mut reqwest::Response) -> String {
+    let chunk = tokio::time::timeout(std::time::Duration::from_secs(10), response.chunk()).await;
+    String::from_utf8_lossy(&chunk.expect("a poke arrives").unwrap().unwrap()).into_owned()
+}
+
+#[tokio::test]
+async fn a_live_channel_learns_of_a_conversation_someone_else_added_them_to() {
+    // Channels read their person's scopes again only when told those changed: here by the
+    // other person's write, not their own.
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let member = app.member(association, "Awa Diallo").await;
+    let third = app.member(association, "Bruno Petit").await;
+    let mut response = app.client.get(app.url("/v1/sync/events")).bearer_auth(&member.token).send().await.unwrap();
+    response.chunk().await.unwrap().unwrap();
+
+    let conversation = Uuid::now_v7();
+    let start = json!({ "type": "start_conversation", "id": conversation, "person_ids": [member.id, third.id] });
+    assert_applied(&app.act(&manager, start).await);
+    assert!(next_poke(&mut response).await.contains("poke"), "poked about the new conversation");
+    let message =
+        json!({ "type": "send_message", "id": Uuid::now_v7(), "conversation_id": conversation, "body": "Bonjour" });
+    assert_applied(&app.act(&manager, message).await);
+    assert!(next_poke(&mut response).await.contains("poke"), "poked about a message in it");
+}
+
 #[tokio::test]
 async fn a_device_back_after_many_changes_everywhere_gets_exactly_its_own() {
     // More changes than the pull's sequence walk covers (500): both ways of reading run.
