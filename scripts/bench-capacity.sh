@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Capacity: how many concurrently active members the server holds on this machine within
 # Mattermost's limits (average latency ≤ 100 ms, p99 ≤ 2 s, errors ≤ 0.025 %), release build,
-# ramping up (500 members at a time by default) until a limit breaks. Each member keeps a live channel open,
+# ramping up (500 members at a time by default; about 15 minutes) until a limit breaks. Each member keeps a live channel open,
 # pulls when poked, reads, writes and votes at the rates of Mattermost's own simulated user, and
 # has a push device at the local push service (see tests/src/bin/fabrique-loadgen/capacity.rs).
 # The dataset is the foundation's (10,000 people in 5 groups each, 1,000 groups, 100,000 posts).
 # Write limits are off (the load generator writes as thousands of people from one address).
 #
-#   ./scripts/bench-capacity.sh [sqlite | postgres | postgres-2] [max members, default 5000] [seconds per step, default 30]
+#   ./scripts/bench-capacity.sh [sqlite | postgres | postgres-2] [max members, default 8000] [seconds per step, default 20] [members added per step, default 500]
 #
 # `postgres` and `postgres-2` (two `fabrique serve` instances on one database, the members
 # spread over both) need PostgreSQL: FABRIQUE_BENCH_POSTGRES_URL names a server and a role
@@ -15,8 +15,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 backend=${1:-sqlite}
-max=${2:-5000}
-seconds=${3:-30}
+max=${2:-8000}
+seconds=${3:-20}
+step=${4:-500}
 people=$(( max + 1 > 10000 ? max + 1 : 10000 ))
 data=$(mktemp -d -t fabrique-capacity-XXXXXX)
 push_port=18091
@@ -64,4 +65,4 @@ for i in $(seq 0 $(( instances - 1 ))); do
 done
 echo "== $backend, $instances instance(s): server memory after seeding, idle: $(ps -o rss= -p "${servers[0]}" | awk '{printf "%.0f MB", $1/1024}')"
 ./target/release/fabrique-loadgen capacity "${args[@]}" --database-url "$database" \
-    --push-service "http://127.0.0.1:$push_port" --max "$max" --step-seconds "$seconds"
+    --push-service "http://127.0.0.1:$push_port" --max "$max" --step-seconds "$seconds" --start "$step" --step "$step"

@@ -320,7 +320,9 @@ pub async fn close_poll(tx: &mut Tx, actor: &Actor, poll_id: Uuid, changes: &mut
 pub async fn close_due(db: &Db, now: DateTime<Utc>) -> ApiResult<(usize, Vec<String>)> {
     let mut tx = db.begin_write().await?;
     let due: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
-        "UPDATE polls SET closed_at = closes_at WHERE id IN \
+        // `closed_at IS NULL` outside too: an instance that waited on another's close sees
+        // the row as it is now and leaves it (PostgreSQL re-checks only the outer condition).
+        "UPDATE polls SET closed_at = closes_at WHERE closed_at IS NULL AND id IN \
             (SELECT id FROM polls WHERE closed_at IS NULL AND closes_at <= $1 ORDER BY closes_at LIMIT $2) RETURNING id")
         .bind(now).bind(CLOSED_PER_ROUND as i64).fetch_all(c).await)?;
     let mut changes = ChangeSet::default();

@@ -690,23 +690,36 @@ pub async fn escalate_due(db: &Db, now: DateTime<Utc>, delay: Duration) -> ApiRe
         None => Vec::new(),
     };
     let mut changes = ChangeSet::default();
+    let mut moved = 0;
+    // Each step only from the level read: another instance that escalated the question
+    // meanwhile leaves it unchanged here (nothing done twice).
     for id in &to_organisers {
-        exec!(
+        let stepped = exec!(
             &mut tx,
-            sqlx::query("UPDATE questions SET escalation_level = 1, escalated_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(id)
+            sqlx::query(
+                "UPDATE questions SET escalation_level = 1, escalated_at = $1 WHERE id = $2 AND escalation_level = 0"
+            )
+            .bind(now)
+            .bind(id)
         )?;
+        if stepped == 0 {
+            continue;
+        }
+        moved += 1;
         put_question(&mut tx, *id, &mut changes).await?;
     }
     if let Some(group) = federation {
         for id in &to_federation {
-            exec!(
+            let stepped = exec!(
                 &mut tx,
-                sqlx::query("UPDATE questions SET escalation_level = 2, escalated_at = $1 WHERE id = $2")
+                sqlx::query("UPDATE questions SET escalation_level = 2, escalated_at = $1 WHERE id = $2 AND escalation_level = 1")
                     .bind(now)
                     .bind(id)
             )?;
+            if stepped == 0 {
+                continue;
+            }
+            moved += 1;
             exec!(
                 &mut tx,
                 sqlx::query(
@@ -723,7 +736,6 @@ pub async fn escalate_due(db: &Db, now: DateTime<Utc>, delay: Duration) -> ApiRe
             }
         }
     }
-    let moved = (to_organisers.len() + to_federation.len()) as u64;
     let scopes = crate::sync::log::commit(&mut tx, changes).await?;
     tx.commit().await?;
     Ok(Escalation { moved, scopes })
