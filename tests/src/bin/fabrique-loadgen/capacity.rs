@@ -427,7 +427,7 @@ async fn people_ids(db: &Db) -> std::collections::HashMap<String, Uuid> {
 
 /// A session for each person (and the push device of the same rank, if any, registered with
 /// it), a thousand to a transaction: their tokens.
-async fn add_sessions(db: &Db, people: &[Uuid], devices: &[Value]) -> Vec<String> {
+pub async fn add_sessions(db: &Db, people: &[Uuid], devices: &[Value]) -> Vec<String> {
     let now = chrono::Utc::now();
     let mut tokens = Vec::with_capacity(people.len());
     for (c, chunk) in people.chunks(1000).enumerate() {

@@ -900,28 +900,20 @@ async fn push_seed(data_dir: &std::path::Path, count: usize, push_service: &str)
     log::commit(&mut tx, changes).await.unwrap();
     tx.commit().await.unwrap();
 
-    let now = chrono::Utc::now();
-    for (c, chunk) in devices.chunks(1000).enumerate() {
+    let mut members = Vec::with_capacity(count);
+    for chunk in (0..count).collect::<Vec<_>>().chunks(1000) {
         let mut tx = db.begin_write().await.unwrap();
         let mut changes = ChangeSet::default();
-        for (i, device) in chunk.iter().enumerate() {
-            let n = c * 1000 + i;
+        for &n in chunk {
             let new = new_person(format!("member{n}@bench.fabrique"), format!("Membre {n}"), false);
             let id = people::insert_person(&mut tx, new, &mut changes).await.unwrap();
             groups::join_group(&mut tx, &Actor::acting_as(id, federation, false), group, &mut changes).await.unwrap();
-            let session = fabrique_server::auth::hash_token(&fabrique_server::auth::random_secret(32));
-            fabrique_server::on_tx!(&mut tx, c => sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-                .bind(&session).bind(id).bind(now).bind(now + chrono::Duration::days(30)).execute(c).await.map(|_| ()))
-            .unwrap();
-            fabrique_server::on_tx!(&mut tx, c => sqlx::query("INSERT INTO push_subscriptions (id, person_id, session_hash, endpoint, p256dh, auth, label, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'bench', $7)")
-                .bind(Uuid::now_v7()).bind(id).bind(&session)
-                .bind(device["endpoint"].as_str()).bind(device["p256dh"].as_str()).bind(device["auth"].as_str()).bind(now)
-                .execute(c).await.map(|_| ()))
-            .unwrap();
+            members.push(id);
         }
         log::commit(&mut tx, changes).await.unwrap();
         tx.commit().await.unwrap();
     }
+    capacity::add_sessions(&db, &members, &devices).await;
     println!("seeded {count} members with one device each in {:.1?}", started.elapsed());
 }
 
