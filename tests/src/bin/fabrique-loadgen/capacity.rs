@@ -5,8 +5,8 @@
 //! A simulated member is a phone with the app open, as the apps behave: a live channel
 //! (`/v1/sync/events`) kept open, a pull whenever it pokes and every five minutes, a device
 //! registered for Web Push at the local push service (which decrypts every delivery), and
-//! actions one after another with a pause between them. Answers are asked compressed (gzip),
-//! as OkHttp and URLSession do.
+//! actions one after another with a pause between them. Pulls are asked compressed (gzip), as
+//! OkHttp and URLSession ask.
 //!
 //! What a member does and how often follows Mattermost's own simulated user (load-test-ng's
 //! `simulcontroller`, whose action frequencies were read from the use of Mattermost's community
@@ -586,6 +586,7 @@ async fn pull_until_current(shared: &Shared, phone: &Phone) -> Result<(), String
                 .client
                 .post(format!("{}/v1/sync/pull", member.url))
                 .bearer_auth(&member.token)
+                .header("accept-encoding", "gzip")
                 .timeout(REQUEST_TIMEOUT)
                 .json(&json!({ "cursor": *cursor, "limit": 500 }))
                 .send()
@@ -613,7 +614,7 @@ async fn pull_until_current(shared: &Shared, phone: &Phone) -> Result<(), String
 
 async fn read_json<T: serde::de::DeserializeOwned>(response: reqwest::Response, what: &str) -> Result<T, String> {
     let status = response.status();
-    let bytes = response.bytes().await.map_err(|e| format!("{what}: {e}"))?;
+    let bytes = crate::body(response).await.map_err(|e| format!("{what}: {e}"))?;
     if !status.is_success() {
         return Err(format!("{what}: {status} {}", String::from_utf8_lossy(&bytes[..bytes.len().min(200)])));
     }

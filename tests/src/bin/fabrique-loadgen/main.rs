@@ -542,12 +542,27 @@ async fn pull_bytes(client: &reqwest::Client, url: &str, token: &str, cursor: &O
     let response = client
         .post(format!("{url}/v1/sync/pull"))
         .bearer_auth(token)
+        .header("accept-encoding", "gzip")
         .json(&json!({ "cursor": cursor, "limit": 500 }))
         .send()
         .await
         .unwrap();
     assert!(response.status().is_success(), "pull failed: {}", response.status());
-    response.bytes().await.unwrap().to_vec()
+    body(response).await.unwrap()
+}
+
+/// An answer's body, gunzipped when the server compressed it (pulls are asked compressed, as
+/// the apps' HTTP stacks ask).
+async fn body(response: reqwest::Response) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let gzipped = response.headers().get("content-encoding").is_some_and(|e| e == "gzip");
+    let bytes = response.bytes().await.map_err(|e| e.to_string())?;
+    if !gzipped {
+        return Ok(bytes.to_vec());
+    }
+    let mut plain = Vec::with_capacity(bytes.len() * 6);
+    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut plain).map_err(|e| e.to_string())?;
+    Ok(plain)
 }
 
 async fn pull(client: &reqwest::Client, url: &str, token: &str, cursor: &Option<String>) -> Value {
