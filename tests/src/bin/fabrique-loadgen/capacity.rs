@@ -264,14 +264,7 @@ pub async fn run(options: Options) {
 
     // Sessions and push devices of every member the ramp may reach, before it starts.
     let started = Instant::now();
-    let devices: Vec<Value> = http
-        .post(format!("{}/devices/{}", options.push_service, options.max))
-        .send()
-        .await
-        .expect("the push service answers")
-        .json()
-        .await
-        .expect("devices");
+    let devices = crate::new_devices(&options.push_service, options.max).await;
     let ids = people_ids(&db).await;
     let people: Vec<Uuid> = (1..=options.max)
         .map(|i| *ids.get(&email(i)).unwrap_or_else(|| panic!("{} is in the database seeded by `seed`", email(i))))

@@ -875,14 +875,7 @@ async fn push_seed(data_dir: &std::path::Path, count: usize, push_service: &str)
     db.migrate().await.expect("migrations");
     let started = Instant::now();
     let hash = accounts::hash_password(PASSWORD.to_owned()).await.expect("hash");
-    let devices: Vec<Value> = reqwest::Client::new()
-        .post(format!("{push_service}/devices/{count}"))
-        .send()
-        .await
-        .expect("the push service answers")
-        .json()
-        .await
-        .expect("devices");
+    let devices = new_devices(push_service, count).await;
 
     let mut tx = db.begin_write().await.unwrap();
     let mut changes = ChangeSet::default();
@@ -930,6 +923,18 @@ async fn push_seed(data_dir: &std::path::Path, count: usize, push_service: &str)
     }
     capacity::add_sessions(&db, &members, &devices).await;
     println!("seeded {count} members with one device each in {:.1?}", started.elapsed());
+}
+
+/// `count` new devices at the local push service (endpoints and keys, as JSON).
+async fn new_devices(push_service: &str, count: usize) -> Vec<Value> {
+    reqwest::Client::new()
+        .post(format!("{push_service}/devices/{count}"))
+        .send()
+        .await
+        .expect("the push service answers")
+        .json()
+        .await
+        .expect("devices")
 }
 
 /// The server's user + system CPU time so far, from /proc.
