@@ -88,6 +88,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         write_batch: args.write_batch as usize,
         trusted_proxies: args.trusted_proxies.clone(),
         mail: mail.clone(),
+        apps: args.apps(),
     };
     let app = Application::on_listener(listener, db.clone(), settings)
         .await

@@ -175,6 +175,33 @@ pub struct ServeArgs {
     #[arg(long, env = "FABRIQUE_MAIL_CLAIM_SECONDS", default_value_t = 300, value_parser = clap::value_parser!(i64).range(5..=3600))]
     pub mail_claim_seconds: i64,
 
+    /// The Android app's package name, for App Links (`/.well-known/assetlinks.json`).
+    #[arg(long, env = "FABRIQUE_ANDROID_PACKAGE", default_value = "org.fabrique.app", value_parser = app_id_part)]
+    pub android_package: String,
+
+    /// SHA-256 fingerprints of the certificates the Android app is signed with (`AB:CD:…`,
+    /// 32 pairs), comma-separated: with them, this server's invitation links open the app
+    /// directly (Android App Links). Without, they open the invitation page, which offers to
+    /// open the app.
+    #[arg(long, env = "FABRIQUE_ANDROID_CERT_FINGERPRINTS", value_delimiter = ',', value_parser = fingerprint)]
+    pub android_cert_fingerprints: Vec<String>,
+
+    /// The iOS app's identifiers (`TEAMID.org.fabrique.app`), comma-separated: with them,
+    /// invitation links open the app directly (Universal Links,
+    /// `/.well-known/apple-app-site-association`).
+    #[arg(long, env = "FABRIQUE_IOS_APP_IDS", value_delimiter = ',', value_parser = ios_app_id)]
+    pub ios_app_ids: Vec<String>,
+
+    /// Where to install the iOS app (an `https://apps.apple.com/…` address), shown on the
+    /// invitation page.
+    #[arg(long, env = "FABRIQUE_APP_STORE_URL", value_parser = https_address)]
+    pub app_store_url: Option<String>,
+
+    /// Where to install the Android app (Google Play, F-Droid or the publisher's page), shown
+    /// on the invitation page.
+    #[arg(long, env = "FABRIQUE_ANDROID_STORE_URL", value_parser = https_address)]
+    pub android_store_url: Option<String>,
+
     /// Files uploaded per person per hour.
     #[arg(long, env = "FABRIQUE_WRITE_LIMIT_UPLOADS", default_value_t = 200, value_parser = clap::value_parser!(u32).range(1..))]
     pub write_limit_uploads: u32,
@@ -207,6 +234,17 @@ impl ServeArgs {
     /// How mails leave, when an SMTP server is given.
     pub fn mail(&self, public_url: &str) -> Result<Option<MailConfig>, String> {
         self.smtp_url.as_deref().map(|url| MailConfig::new(url, self.mail_from.as_deref(), public_url)).transpose()
+    }
+
+    /// The apps this server's links open, and where to install them.
+    pub fn apps(&self) -> AppLinks {
+        AppLinks {
+            android_package: self.android_package.clone(),
+            android_cert_fingerprints: self.android_cert_fingerprints.clone(),
+            ios_app_ids: self.ios_app_ids.clone(),
+            app_store_url: self.app_store_url.clone(),
+            android_store_url: self.android_store_url.clone(),
+        }
     }
 
     pub fn push_endpoints(&self) -> EndpointRule {
@@ -254,6 +292,56 @@ pub struct Settings {
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// How mails leave; `None`: no mail, links are shown to pass on.
     pub mail: Option<MailConfig>,
+    /// The apps invitation links open, and where to install them.
+    pub apps: AppLinks,
+}
+
+/// The published apps, as this server's links know them (see `ServeArgs::android_package`
+/// and the following flags).
+#[derive(Debug, Clone, Default)]
+pub struct AppLinks {
+    pub android_package: String,
+    pub android_cert_fingerprints: Vec<String>,
+    pub ios_app_ids: Vec<String>,
+    pub app_store_url: Option<String>,
+    pub android_store_url: Option<String>,
+}
+
+/// A package name or bundle id: letters, digits, `_` and `.`.
+fn app_id_part(value: &str) -> Result<String, String> {
+    let valid = !value.is_empty()
+        && value.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+    if valid { Ok(value.to_owned()) } else { Err(format!("'{value}' is not a package name (org.example.app)")) }
+}
+
+/// A certificate's SHA-256 fingerprint as Android shows it: 32 hexadecimal pairs joined by `:`.
+fn fingerprint(value: &str) -> Result<String, String> {
+    let value = value.trim().to_ascii_uppercase();
+    let pairs: Vec<&str> = value.split(':').collect();
+    if pairs.len() == 32 && pairs.iter().all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_hexdigit())) {
+        Ok(value)
+    } else {
+        Err("a SHA-256 fingerprint is 32 hexadecimal pairs joined by ':' (keytool -list -v shows it)".into())
+    }
+}
+
+/// `TEAMID.bundle.id`: Apple's ten-character team id, then the bundle id.
+fn ios_app_id(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    match value.split_once('.') {
+        Some((team, bundle)) if team.len() == 10 && team.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            app_id_part(bundle).map(|_| value.to_owned())
+        }
+        _ => Err(format!("'{value}' is not an iOS app id (TEAMID.org.fabrique.app, the team id ten characters)")),
+    }
+}
+
+fn https_address(value: &str) -> Result<String, String> {
+    if value.starts_with("https://") && value.len() > "https://".len() && !value.contains(char::is_whitespace) {
+        Ok(value.to_owned())
+    } else {
+        Err(format!("'{value}' is not an https:// address"))
+    }
 }
 
 impl Default for Settings {
@@ -270,6 +358,26 @@ impl Default for Settings {
             write_batch: crate::sync::writer::MAX_BATCH,
             trusted_proxies: Vec::new(),
             mail: None,
+            apps: AppLinks { android_package: "org.fabrique.app".into(), ..AppLinks::default() },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn app_link_settings_are_checked() {
+        let upper = "14:6D:E9:83:C5:73:06:50:D8:EE:B9:95:2F:34:FC:64:16:A0:83:42:E6:1D:BE:A8:8A:04:96:B2:3F:CF:44:E5";
+        assert_eq!(fingerprint(&upper.to_lowercase()).unwrap(), upper);
+        assert!(fingerprint("14:6D:E9").is_err());
+        assert!(fingerprint(&upper.replace("14", "ZZ")).is_err());
+        assert_eq!(ios_app_id("ABCDE12345.org.fabrique.app").unwrap(), "ABCDE12345.org.fabrique.app");
+        assert!(ios_app_id("org.fabrique.app").is_err(), "no team id");
+        assert!(ios_app_id("ABCDE12345.").is_err());
+        assert!(app_id_part("org..app").is_err());
+        assert!(https_address("http://play.google.com").is_err());
+        assert!(https_address("https://play.google.com/store/apps/details?id=org.fabrique.app").is_ok());
     }
 }

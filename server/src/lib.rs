@@ -269,27 +269,30 @@ fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// `{"status": "ok", "database": "sqlite" | "postgres"}`; 503 when the database does not
-/// answer. The version only to a signed-in federation administrator (it tells an attacker
-/// which flaws to try).
+/// [`Health`]: whether the database answers (503 when not), and which federation this is,
+/// so an app can check an address a person typed before keeping it. The version only to a
+/// signed-in federation administrator (it tells an attacker which flaws to try).
 async fn health(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
-    let reachable = on_db!(&state.db, c => sqlx::query("SELECT 1").execute(c).await.map(|r| r.rows_affected())).is_ok();
-    let mut body = serde_json::json!({
-        "status": if reachable { "ok" } else { "unavailable" },
-        "database": state.db.backend(),
-    });
+    let federation: Result<Option<String>, _> = on_db!(&state.db, c => sqlx::query_scalar(
+        "SELECT name FROM organisations WHERE kind = 'federation' ORDER BY created_at LIMIT 1").fetch_optional(c).await);
+    let reachable = federation.is_ok();
     let token =
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    if let Some(token) = token
-        && reachable
-        && crate::auth::authenticate(&state.db, token.trim())
+    let admin = match token {
+        Some(token) if reachable => crate::auth::authenticate(&state.db, token.trim())
             .await
             .ok()
             .flatten()
-            .is_some_and(|a| a.is_federation_admin)
-    {
-        body["version"] = serde_json::json!(env!("CARGO_PKG_VERSION"));
-    }
+            .is_some_and(|a| a.is_federation_admin),
+        _ => false,
+    };
+    let body = fabrique_wire::accounts::Health {
+        status: if reachable { "ok" } else { "unavailable" }.into(),
+        service: "fabrique".into(),
+        federation: federation.ok().flatten().unwrap_or_else(|| "Fabrique".into()),
+        database: state.db.backend().into(),
+        version: admin.then(|| env!("CARGO_PKG_VERSION").to_owned()),
+    };
     let status = if reachable { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     (status, axum::Json(body)).into_response()
 }

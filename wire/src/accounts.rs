@@ -105,3 +105,22 @@ wire_type! {
         pub federation_name: Option<String>,
     }
 }
+
+wire_type! {
+    /// `GET /health`: whether the server answers, and which federation it serves. An app asks
+    /// it of an address a person typed (or an invitation link gave) before keeping it.
+    pub struct Health {
+        /// `ok`, or `unavailable` (with a 503) when the database does not answer.
+        pub status: String,
+        /// Always `fabrique`: an app tells a Fabrique server from any other site.
+        pub service: String,
+        /// The federation's name, as the apps show it ("Fédération des centres sociaux");
+        /// empty when the database does not answer.
+        pub federation: String,
+        /// `sqlite` or `postgres`.
+        pub database: String,
+        /// The server's version, only to a signed-in federation administrator.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub version: Option<String>,
+    }
+}

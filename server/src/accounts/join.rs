@@ -4,8 +4,8 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use chrono::{DateTime, Utc};
@@ -19,7 +19,57 @@ use crate::lang::Lang;
 use crate::{AppState, on_db};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/join/{code}", get(join_page).post(join_form))
+    Router::new()
+        .route("/join/{code}", get(join_page).post(join_form))
+        .route("/.well-known/assetlinks.json", get(asset_links))
+        .route("/.well-known/apple-app-site-association", get(apple_app_site_association))
+}
+
+/// Android App Links: the published app (its package and signing certificates, from the
+/// settings) may open this server's `/join/` links. 404 when no certificate is configured.
+async fn asset_links(State(state): State<AppState>) -> Response {
+    let apps = &state.settings.apps;
+    if apps.android_cert_fingerprints.is_empty() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let body = serde_json::json!([{
+        "relation": ["delegate_permission/common.handle_all_urls"],
+        "target": {
+            "namespace": "android_app",
+            "package_name": apps.android_package,
+            "sha256_cert_fingerprints": apps.android_cert_fingerprints,
+        }
+    }]);
+    ([(header::CACHE_CONTROL, "public, max-age=3600")], axum::Json(body)).into_response()
+}
+
+/// iOS Universal Links: the published app may open this server's `/join/` links (and only
+/// those: everything else stays a web page). 404 when no app id is configured.
+async fn apple_app_site_association(State(state): State<AppState>) -> Response {
+    let apps = &state.settings.apps;
+    if apps.ios_app_ids.is_empty() {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let body = serde_json::json!({
+        "applinks": {
+            "details": [{
+                "appIDs": apps.ios_app_ids,
+                "components": [{ "/": "/join/*", "comment": "An invitation opens the app on its federation." }]
+            }]
+        }
+    });
+    ([(header::CACHE_CONTROL, "public, max-age=3600")], axum::Json(body)).into_response()
+}
+
+/// The link that opens the installed app on this federation with the code filled in, for
+/// phones where the web link itself did not (no App Links or Universal Links configured,
+/// or the person opened it in a browser): `fabrique://join?server=…&code=…`.
+pub fn app_link(public_url: &str, code: &str) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair("server", public_url)
+        .append_pair("code", code.trim())
+        .finish();
+    format!("fabrique://join?{query}")
 }
 
 #[derive(Template)]
@@ -36,6 +86,10 @@ struct JoinPage {
     /// The link as a QR code (inline SVG), for a phone's camera when the page is open on a
     /// computer.
     qr: String,
+    /// Opens the installed app on this invitation ([`app_link`]).
+    app_link: String,
+    app_store_url: Option<String>,
+    android_store_url: Option<String>,
 }
 
 /// The page's own address as a QR code, as inline SVG (no XML declaration).
@@ -96,7 +150,20 @@ async fn join_page(State(state): State<AppState>, headers: HeaderMap, Path(code)
             let qr = qr_code(&format!("{}/join/{code}", state.settings.public_url));
             public_page(
                 StatusCode::OK,
-                &JoinPage { l, code, email, organisation, federation, until, name: String::new(), error: None, qr },
+                &JoinPage {
+                    l,
+                    app_link: app_link(&state.settings.public_url, &code),
+                    app_store_url: state.settings.apps.app_store_url.clone(),
+                    android_store_url: state.settings.apps.android_store_url.clone(),
+                    code,
+                    email,
+                    organisation,
+                    federation,
+                    until,
+                    name: String::new(),
+                    error: None,
+                    qr,
+                },
             )
         }
         Ok(None) => invalid_page(l),
@@ -140,6 +207,9 @@ async fn join_form(
                 name: form.display_name.clone(),
                 error: Some(error),
                 qr: String::new(),
+                app_link: app_link(&state.settings.public_url, &code),
+                app_store_url: state.settings.apps.app_store_url.clone(),
+                android_store_url: state.settings.apps.android_store_url.clone(),
             },
         )
     };

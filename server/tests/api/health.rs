@@ -4,12 +4,16 @@ use serde_json::Value;
 use crate::helpers::spawn_app;
 
 #[tokio::test]
-async fn health_answers_ok_and_names_the_backend() {
+async fn health_answers_ok_and_names_the_federation_and_the_backend() {
     let app = spawn_app().await;
     let response = app.get("/health", None).await;
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["status"], "ok");
+    // What an app checks before keeping an address a person typed.
+    assert_eq!(body["service"], "fabrique");
+    assert_eq!(body["federation"], "Fédération test");
+    serde_json::from_value::<fabrique_wire::accounts::Health>(body.clone()).expect("the wire type reads it");
     let expected = if std::env::var("FABRIQUE_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres")) {
         "postgres"
     } else {

@@ -3,6 +3,7 @@
 //! per area.
 
 mod access;
+mod app_links;
 mod accounts;
 mod attachments;
 mod bad_input;
