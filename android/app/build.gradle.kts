@@ -14,11 +14,14 @@ android {
         targetSdk = 35
         versionCode = 1
         versionName = "0.1.0"
-        // The server the app talks to; a federation builds its app with its own.
         // The publisher's push relay (fabrique-relay) for phones with Google services; empty:
         // UnifiedPush only.
         buildConfigField("String", "RELAY_URL", "\"${project.findProperty("fabrique.relayUrl") ?: ""}\"")
-        buildConfigField("String", "SERVER_URL", "\"${project.findProperty("fabrique.serverUrl") ?: "https://fabrique.example.org"}\"")
+        // One app for every federation: the address is asked at first start (or comes with an
+        // invitation link). Invitation links of the federations listed here open the app
+        // directly (App Links, verified through each server's /.well-known/assetlinks.json);
+        // every other federation's invitation page opens it with its fabrique:// button.
+        manifestPlaceholders["linkHost"] = project.findProperty("fabrique.linkHost") ?: "fabrique.example.org"
         ndk {
             // What scripts/build-android.sh builds with cargo-ndk into src/main/jniLibs.
             abiFilters += listOf("arm64-v8a", "armeabi-v7a", "x86_64")

@@ -11,6 +11,13 @@ struct FabriqueApp: App {
     var body: some Scene {
         WindowGroup {
             RootView(core: delegate.core)
+                // An invitation page's "Open in the app" button (fabrique://join?…).
+                .onOpenURL { url in delegate.core.send(.accounts(.openLink(url: url.absoluteString))) }
+                // An invitation link of a federation listed in the app's associated domains
+                // (Universal Links, verified through its /.well-known/apple-app-site-association).
+                .onContinueUserActivity(NSUserActivityTypeBrowsingWeb) { activity in
+                    if let url = activity.webpageURL { delegate.core.send(.accounts(.openLink(url: url.absoluteString))) }
+                }
         }
         .onChange(of: phase) { _, phase in
             switch phase {
@@ -29,9 +36,10 @@ final class AppDelegate: NSObject, UIApplicationDelegate, UNUserNotificationCent
     lazy var core = Core(push: push)
 
     func application(_ application: UIApplication, didFinishLaunchingWithOptions options: [UIApplication.LaunchOptionsKey: Any]? = nil) -> Bool {
-        let server = Bundle.main.object(forInfoDictionaryKey: "FabriqueServerURL") as? String ?? ""
+        // One app for every federation: the core asks for its address (or takes it from an
+        // invitation link) and keeps it.
         let language: Language = Locale.current.language.languageCode?.identifier == "fr" ? .french : .english
-        core.send(.start(serverUrl: server, language: language))
+        core.send(.start(language: language))
         // Taps on notifications come here, also when the tap started the app.
         UNUserNotificationCenter.current().delegate = self
         return true

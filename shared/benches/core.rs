@@ -138,7 +138,14 @@ fn change(seq: &mut i64, scope: String, id: Uuid, entity: Entity) -> Change {
 fn full_phone() -> (Phone, Vec<Uuid>) {
     let person = Uuid::now_v7();
     let mut phone = Phone { core: CoreFFI::new(), kv: HashMap::new(), http: Vec::new() };
-    phone.send(&Event::Start { server_url: "http://server".into(), language: Language::French });
+    phone.send(&Event::Start { language: Language::French });
+    phone.send(&Event::Accounts(fabrique_core::accounts::AccountsEvent::ChooseFederation {
+        address: "http://server.test".into(),
+    }));
+    phone.answer(
+        "/health",
+        &serde_json::json!({"status": "ok", "service": "fabrique", "federation": "Fédération", "database": "sqlite"}),
+    );
     phone.send(&Event::Accounts(fabrique_core::accounts::AccountsEvent::SignIn {
         email: "awa@example.org".into(),
         password: "correct horse battery".into(),

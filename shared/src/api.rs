@@ -52,6 +52,11 @@ pub fn url(server_url: &str, path: &str) -> String {
     format!("{}{}", server_url.trim_end_matches('/'), path)
 }
 
+/// A request before any sign-in (a federation's `/health`).
+pub fn public_get(server_url: &str, path: &str) -> HttpRequest {
+    request("GET", server_url, path, None, Vec::new())
+}
+
 pub fn get(credentials: &Credentials, path: &str) -> HttpRequest {
     request("GET", &credentials.server_url, path, Some(&credentials.token), Vec::new())
 }

@@ -36,7 +36,7 @@ impl App for Fabrique {
 
     fn update(&self, event: Event, model: &mut Model) -> Cmd {
         match event {
-            Event::Start { server_url, language } => accounts::start(model, server_url, language),
+            Event::Start { language } => accounts::start(model, language),
             Event::SetLanguage(language) => {
                 model.language = language;
                 let save =

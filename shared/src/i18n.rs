@@ -24,6 +24,12 @@ pub enum Text {
     SessionExpired,
     InvalidCredentials,
     InvitationInvalid,
+    InvitationLinkInvalid,
+    InvitationWhileSignedIn,
+    FederationAddressInvalid,
+    FederationUnreachable,
+    FederationNotFabrique,
+    FederationHelp,
     TooManyAttempts,
     EmailInvalid,
     PasswordTooShort,
@@ -161,6 +167,30 @@ impl Text {
             Text::InvalidCredentials => {
                 ("Adresse e-mail ou mot de passe incorrect.", "Wrong email address or password.")
             }
+            Text::InvitationLinkInvalid => (
+                "Ce lien d'invitation ne se lit pas. Demandez-en un nouveau à la personne qui vous a invité·e.",
+                "This invitation link cannot be read. Ask the person who invited you for a new one.",
+            ),
+            Text::InvitationWhileSignedIn => (
+                "Vous êtes déjà connecté·e. Cette invitation sert à créer un nouveau compte : déconnectez-vous d'abord (dans votre profil) si c'est bien ce que vous voulez, puis ouvrez-la de nouveau.",
+                "You are already signed in. This invitation is for creating a new account: sign out first (from your profile) if that is what you want, then open it again.",
+            ),
+            Text::FederationAddressInvalid => (
+                "Cette adresse ne se lit pas. Elle ressemble à fabrique.ma-federation.fr : vous la trouverez dans votre invitation, ou demandez-la à votre association.",
+                "This address cannot be read. It looks like fabrique.my-federation.org: you will find it in your invitation, or ask your association.",
+            ),
+            Text::FederationUnreachable => (
+                "Impossible de joindre cette adresse. Vérifiez-la lettre par lettre, et que le téléphone est connecté à Internet.",
+                "This address cannot be reached. Check it letter by letter, and that the phone is connected to the Internet.",
+            ),
+            Text::FederationHelp => (
+                "L'adresse de l'espace Fabrique de votre fédération, par exemple fabrique.ma-federation.fr. Elle figure dans votre invitation ; si on vous a envoyé un lien, ouvrez-le simplement sur ce téléphone.",
+                "The address of your federation's Fabrique space, for example fabrique.my-federation.org. It is in your invitation; if you were sent a link, simply open it on this phone.",
+            ),
+            Text::FederationNotFabrique => (
+                "Cette adresse n'est pas celle d'un espace Fabrique. Vérifiez-la dans votre invitation, ou demandez-la à votre association.",
+                "This is not the address of a Fabrique space. Check it in your invitation, or ask your association.",
+            ),
             Text::InvitationInvalid => (
                 "Ce code d'invitation n'est pas valable ou a expiré. Demandez-en un nouveau à votre association.",
                 "This invitation code is not valid or has expired. Ask your association for a new one.",

@@ -118,9 +118,9 @@ impl Route {
 #[repr(C)]
 pub enum Event {
     /// The app started: load what this device holds, then sync. `language` is the device's,
-    /// used until the person chooses one.
+    /// used until the person chooses one. The federation's address is asked of the person
+    /// (or taken from an invitation link) and kept: one app serves every federation.
     Start {
-        server_url: String,
         language: Language,
     },
     /// The app came to the foreground: sync now and keep the live channel open.
@@ -180,7 +180,12 @@ pub enum FeedEvent {
 #[derive(Default)]
 pub struct Model {
     pub language: Language,
-    pub server_url: String,
+    /// Set once the app has started (a shell may send `Start` again when it recreates its UI).
+    pub started: bool,
+    /// The federation this phone talks to; `None` until the person gives its address.
+    pub federation: Option<crate::accounts::types::Federation>,
+    /// A link the app was opened with before what the phone holds was read.
+    pub pending_link: Option<String>,
     pub phase: Phase,
     /// Changes at each sign-in and sign-out: answers for an earlier session are dropped.
     pub epoch: u64,
@@ -189,6 +194,11 @@ pub struct Model {
 }
 
 impl Model {
+    /// The federation's address, empty before one is chosen.
+    pub fn server_url(&self) -> &str {
+        self.federation.as_ref().map_or("", |f| f.address.as_str())
+    }
+
     pub fn tag(&mut self) -> u64 {
         self.next_tag += 1;
         self.next_tag

@@ -1,6 +1,7 @@
 //! What the core keeps in the device's key-value storage, and under which keys.
 //!
 //! - `settings`: the person's language;
+//! - `federation`: the address and name of the federation this phone talks to;
 //! - `session`: the signed-in person's token (absent when signed out);
 //! - `outbox:<person>`: that person's writes not yet covered by a pull, with the device's
 //!   client id for them (kept across sign-out: nothing a person wrote is lost);
@@ -18,6 +19,7 @@ use crate::i18n::Language;
 
 pub const SETTINGS: &str = "settings";
 pub const SESSION: &str = "session";
+pub const FEDERATION: &str = "federation";
 
 pub fn outbox_key(person: Uuid) -> String {
     format!("outbox:{person}")

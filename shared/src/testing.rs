@@ -71,8 +71,17 @@ impl Shell {
         self.carry_out(effects);
     }
 
+    /// Start the app on a phone that already knows its federation (the test server).
     pub fn start(&mut self) {
-        self.send(Event::Start { server_url: SERVER.into(), language: Language::French });
+        let federation =
+            crate::accounts::types::Federation { address: SERVER.into(), name: "Fédération test".into() };
+        self.kv.entry(crate::storage::FEDERATION.into()).or_insert_with(|| serde_json::to_vec(&federation).unwrap());
+        self.start_new();
+    }
+
+    /// Start the app as it is: on a new phone, the first screen asks for the federation.
+    pub fn start_new(&mut self) {
+        self.send(Event::Start { language: Language::French });
     }
 
     fn carry_out(&mut self, effects: Vec<Effect>) {

@@ -70,6 +70,8 @@ pub struct ViewModel {
 pub enum Screen {
     /// Reading what the device holds.
     Loading,
+    /// Which federation: its address, typed once (or given by an invitation link).
+    Federation(FederationView),
     SignIn(SignInView),
     Feed(FeedView),
     MyGroups(MyGroupsView),
@@ -121,6 +123,26 @@ pub struct SignInView {
     pub busy: bool,
     pub error: Option<String>,
     pub notice: Option<String>,
+    /// The federation's name, and its address (`fabrique.ma-federation.fr`) below it, with
+    /// a way to change it (`AccountsEvent::ChangeFederation`).
+    pub federation: String,
+    pub address: String,
+    /// From the invitation link the app was opened with: the shell opens the form that
+    /// creates one's account with this code filled in.
+    pub invitation_code: Option<String>,
+}
+
+/// The first screen on a new phone: the federation's address.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct FederationView {
+    /// What to fill the field with (the address last typed).
+    pub address: String,
+    /// Checking the address with its server.
+    pub busy: bool,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+    /// What to type, and where to find it.
+    pub help: String,
 }
 
 pub fn view(model: &Model) -> ViewModel {
@@ -144,9 +166,25 @@ pub fn view(model: &Model) -> ViewModel {
             form_files: Vec::new(),
             media_authorization: None,
         },
-        Phase::SignedOut(SignIn { busy, error, notice }) => ViewModel {
+        Phase::SignedOut(SignIn { busy, error, notice, address, invitation_code }) => ViewModel {
             language,
-            screen: Screen::SignIn(SignInView { busy: busy.is_some(), error: error.map(say), notice: notice.map(say) }),
+            screen: match &model.federation {
+                None => Screen::Federation(FederationView {
+                    address: address.clone(),
+                    busy: busy.is_some(),
+                    error: error.map(say),
+                    notice: notice.map(say),
+                    help: say(Text::FederationHelp),
+                }),
+                Some(federation) => Screen::SignIn(SignInView {
+                    busy: busy.is_some(),
+                    error: error.map(say),
+                    notice: notice.map(say),
+                    federation: federation.name.clone(),
+                    address: federation.address.trim_start_matches("https://").to_owned(),
+                    invitation_code: invitation_code.clone(),
+                }),
+            },
             status: Status::default(),
             notice: None,
             composer: None,

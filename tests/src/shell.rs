@@ -22,12 +22,14 @@ use crux_core::bridge::Request;
 use crux_http::protocol::{HttpHeader, HttpRequest, HttpResponse, HttpResult};
 use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult};
 use crux_time::{TimeRequest, TimeResponse};
+use fabrique_core::accounts::AccountsEvent;
 use fabrique_core::attachments::{UploadOperation, UploadProgress};
 use fabrique_core::ffi::CoreFFI;
 use fabrique_core::i18n::Language;
 use fabrique_core::model::EffectFfi;
 use fabrique_core::notifications::{PushOperation, PushRegistration};
 use fabrique_core::realtime::RealtimeOperation;
+use fabrique_core::view::Screen;
 use fabrique_core::{Event, ViewModel};
 use futures::StreamExt;
 use tokio::sync::mpsc;
@@ -105,10 +107,10 @@ impl Device {
         Device::start_on(name, server_url, storage, Some((service.clone(), service.device()))).await
     }
 
-    async fn start_on(name: &str, server_url: &str, storage: &Path, push: Option<(PushService, PushDevice)>) -> Device {
+    fn new(name: &str, server_url: &str, storage: &Path, push: Option<(PushService, PushDevice)>) -> Device {
         std::fs::create_dir_all(storage).expect("the device's storage can be created");
         let (sender, receiver) = mpsc::unbounded_channel();
-        let mut device = Device {
+        Device {
             name: name.to_owned(),
             core: CoreFFI::new(),
             server_url: server_url.to_owned(),
@@ -123,8 +125,36 @@ impl Device {
             push,
             pushes: Arc::default(),
             cut_upload_after: Arc::default(),
-        };
-        device.send(Event::Start { server_url: server_url.to_owned(), language: Language::French }).await;
+        }
+    }
+
+    async fn start_on(name: &str, server_url: &str, storage: &Path, push: Option<(PushService, PushDevice)>) -> Device {
+        let mut device = Device::new(name, server_url, storage, push);
+        // What the phone holds is read at once (the key-value effect answers in place).
+        device.send(Event::Start { language: Language::French }).await;
+        // A new phone asks for its federation first; a test phone is told the test server's.
+        if matches!(device.view().screen, Screen::Federation(_)) {
+            let address = server_url.to_owned();
+            device.send(Event::Accounts(AccountsEvent::ChooseFederation { address })).await;
+            device.settle().await;
+        }
+        device
+    }
+
+    /// Start the app on a new phone and open an invitation link with it, as a person tapping
+    /// the link in their mail does: the app asks for nothing else before the form that
+    /// creates the account.
+    pub async fn open_invitation(name: &str, link: &str, storage: &Path, push: Option<&PushService>) -> Device {
+        let mut device = Device::new(name, "", storage, push.map(|service| (service.clone(), service.device())));
+        device.send(Event::Accounts(AccountsEvent::OpenLink { url: link.to_owned() })).await;
+        device.send(Event::Start { language: Language::French }).await;
+        device.settle().await;
+        if let Screen::SignIn(form) = device.view().screen
+            && let Some((address, _)) = link.split_once("/join/")
+        {
+            device.server_url = address.to_owned();
+            assert!(form.invitation_code.is_some(), "the link's code is filled in: {form:?}");
+        }
         device
     }
 

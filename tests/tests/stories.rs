@@ -18,7 +18,8 @@ use fabrique_wire::groups::Visibility;
 use fabrique_wire::sync::Mutation;
 use uuid::Uuid;
 
-/// A new member: invited by the administrator, they redeem the code in the app.
+/// A new member: invited by the administrator, they open the invitation's link on their
+/// phone and create their account in the app.
 async fn new_member(server: &Server, name: &str) -> (Device, Uuid) {
     new_member_on(server, name, None).await
 }
@@ -28,12 +29,13 @@ async fn new_member_on(server: &Server, name: &str, push: Option<&PushService>) 
     let email = format!("{}@association.test", name.to_lowercase());
     let code = server.invite(&email).await;
     let storage = server.device_storage(name);
-    let mut device = match push {
-        Some(service) => Device::start_with_push(name, &server.url(), &storage, service).await,
-        None => Device::start(name, &server.url(), &storage).await,
-    };
-    device.settle().await;
-    assert!(matches!(device.view().screen, Screen::SignIn(_)), "a new phone asks to sign in");
+    // The link of the invitation mail, tapped on a new phone: the app opens on this
+    // federation with the code filled in.
+    let link = format!("{}/join/{code}", server.url());
+    let mut device = Device::open_invitation(name, &link, &storage, push).await;
+    let Screen::SignIn(form) = device.view().screen else { panic!("a new phone asks to sign in") };
+    assert_eq!(form.federation, "Fédération test");
+    assert_eq!(form.invitation_code.as_deref(), Some(code.as_str()));
     device
         .send(Event::Accounts(AccountsEvent::Redeem { code, display_name: name.into(), password: PASSWORD.into() }))
         .await;

@@ -22,6 +22,8 @@ struct RootView: View {
         switch view.screen {
         case .loading:
             ProgressView().accessibilityLabel(Text("loading"))
+        case .federation(let federation):
+            FederationScreen(view: federation, send: send)
         case .signIn(let signIn):
             SignInScreen(view: signIn, send: send)
         default:
@@ -77,7 +79,7 @@ struct ScreenView: View {
 
     var body: some View {
         switch view.screen {
-        case .loading, .signIn: EmptyView()
+        case .loading, .federation, .signIn: EmptyView()
         case .feed(let feed): FeedScreen(view: feed, model: view, send: send)
         case .myGroups(let groups): MyGroupsScreen(view: groups, send: send)
         case .browseGroups(let browse): BrowseGroupsScreen(view: browse, send: send)

@@ -3,8 +3,8 @@
 //! per area.
 
 mod access;
-mod app_links;
 mod accounts;
+mod app_links;
 mod attachments;
 mod bad_input;
 mod cancellation;

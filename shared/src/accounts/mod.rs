@@ -6,6 +6,7 @@
 //! restarts. Signing out forgets the token and the synced data, but keeps the person's
 //! unsent writes for their next sign-in.
 
+mod links;
 pub mod types;
 pub use self::types::*;
 
@@ -25,31 +26,123 @@ use crate::realtime::RealtimeOperation;
 use crate::storage::{self, SavedSession};
 use crate::sync;
 
-pub fn start(model: &mut Model, server_url: String, language: Language) -> Cmd {
-    if !matches!(model.phase, Phase::Starting) || !model.server_url.is_empty() {
+pub fn start(model: &mut Model, language: Language) -> Cmd {
+    if !matches!(model.phase, Phase::Starting) || model.started {
         // Started twice (a shell recreated its UI): what is loaded stays.
         return render();
     }
-    model.server_url = server_url;
+    model.started = true;
     model.language = language;
     let settings = Command::request_from_shell(storage::get(storage::SETTINGS))
         .then_send(|r| answered(AccountsAnswer::SettingsLoaded(r)));
-    let session = Command::request_from_shell(storage::get(storage::SESSION))
-        .then_send(|r| answered(AccountsAnswer::SessionLoaded(r)));
-    settings.and(session).and(render())
+    // The federation first, then the session: the sign-in screen knows where it is.
+    let federation = Command::request_from_shell(storage::get(storage::FEDERATION))
+        .then_send(|r| answered(AccountsAnswer::FederationLoaded(r)));
+    settings.and(federation).and(render())
+}
+
+fn federation_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
+    if let Ok(Some(federation)) = storage::read::<Federation>(result) {
+        model.federation = Some(federation);
+    }
+    Command::request_from_shell(storage::get(storage::SESSION))
+        .then_send(|r| answered(AccountsAnswer::SessionLoaded(r)))
 }
 
 fn session_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
     if !matches!(model.phase, Phase::Starting) {
         return Command::done();
     }
-    match storage::read::<SavedSession>(result) {
+    let started = match storage::read::<SavedSession>(result) {
         Ok(Some(saved)) => {
+            if model.federation.is_none() {
+                // Signed in by an earlier version, which kept no federation: its address is
+                // the session's, named after its host until the next check.
+                let name = links::host(&saved.server_url).unwrap_or_else(|| saved.server_url.clone());
+                model.federation = Some(Federation { address: saved.server_url.clone(), name });
+            }
             let credentials = Credentials { server_url: saved.server_url, token: saved.token };
             activate(model, credentials, saved.person_id, None)
         }
         _ => {
             model.phase = Phase::SignedOut(SignIn::default());
+            render()
+        }
+    };
+    match model.pending_link.take() {
+        Some(url) => started.and(open_link(model, url)),
+        None => started,
+    }
+}
+
+/// An invitation link: on the sign-in screen, its federation is checked and kept and the
+/// form that creates the account opens with its code; signed in, the person is told the
+/// invitation is for a new account.
+fn open_link(model: &mut Model, url: String) -> Cmd {
+    match &mut model.phase {
+        Phase::Starting => {
+            model.pending_link = Some(url);
+            Command::done()
+        }
+        Phase::Active(session) => {
+            session.notice = Some(Text::InvitationWhileSignedIn);
+            render()
+        }
+        Phase::SignedOut(_) => open_invitation(model, links::invitation(&url)),
+    }
+}
+
+fn open_invitation(model: &mut Model, link: Option<(String, String)>) -> Cmd {
+    let Phase::SignedOut(state) = &mut model.phase else { return render() };
+    match link {
+        Some((address, code)) if model.federation.as_ref().is_some_and(|f| f.address == address) => {
+            state.invitation_code = Some(code);
+            state.error = None;
+            render()
+        }
+        Some((address, code)) => check_federation(model, address, Some(code)),
+        None => {
+            state.error = Some(Text::InvitationLinkInvalid);
+            render()
+        }
+    }
+}
+
+/// Ask the address's server who it is before keeping it.
+fn check_federation(model: &mut Model, address: String, code: Option<String>) -> Cmd {
+    let tag = model.tag();
+    let Phase::SignedOut(state) = &mut model.phase else { return render() };
+    state.busy = Some(tag);
+    state.error = None;
+    state.notice = None;
+    state.address = address.clone();
+    let request = api::public_get(&address, "/health");
+    Command::request_from_shell(request)
+        .then_send(move |result| answered(AccountsAnswer::FederationChecked { tag, address, code, result }))
+        .and(render())
+}
+
+fn federation_checked(model: &mut Model, tag: u64, address: String, code: Option<String>, result: HttpResult) -> Cmd {
+    let Phase::SignedOut(state) = &mut model.phase else { return Command::done() };
+    if state.busy != Some(tag) {
+        return Command::done();
+    }
+    state.busy = None;
+    match api::decode::<fabrique_wire::accounts::Health>(result) {
+        Ok(health) if health.service == "fabrique" => {
+            let federation = Federation { address, name: health.federation };
+            let save = Command::request_from_shell(storage::set(storage::FEDERATION, &federation)).build();
+            state.invitation_code = code;
+            model.federation = Some(federation);
+            save.and(render())
+        }
+        Err(Failure::Unreachable) => {
+            state.error = Some(Text::FederationUnreachable);
+            render()
+        }
+        // Another site (no /health, or not ours), or a server in trouble.
+        Ok(_) | Err(_) => {
+            state.error = Some(Text::FederationNotFabrique);
             render()
         }
     }
@@ -68,11 +161,45 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
                 }
                 render()
             }
+            AccountsAnswer::FederationLoaded(result) => federation_loaded(model, result),
+            AccountsAnswer::FederationChecked { tag, address, code, result } => {
+                federation_checked(model, tag, address, code, result)
+            }
             AccountsAnswer::SessionLoaded(result) => session_loaded(model, result),
             AccountsAnswer::SignedIn { tag, result } => signed_in(model, tag, result),
             AccountsAnswer::ResetAsked { tag, result } => reset_asked(model, tag, result),
             AccountsAnswer::ErasureAsked { tag, result } => erasure_asked(model, tag, result),
         },
+        AccountsEvent::ChooseFederation { address } => {
+            let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            // An invitation link pasted, with or without its https://.
+            let typed = address.trim();
+            if let Some(link) = links::invitation(typed).or_else(|| links::invitation(&format!("https://{typed}"))) {
+                return open_invitation(model, Some(link));
+            }
+            match links::federation_address(typed) {
+                Some(address) => check_federation(model, address, None),
+                None => {
+                    state.address = address.trim().to_owned();
+                    state.error = Some(Text::FederationAddressInvalid);
+                    render()
+                }
+            }
+        }
+        AccountsEvent::ChangeFederation => {
+            let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            if state.busy.is_some() {
+                return render();
+            }
+            if let Some(federation) = model.federation.take() {
+                state.address = federation.address;
+            }
+            state.invitation_code = None;
+            state.error = None;
+            state.notice = None;
+            Command::request_from_shell(storage::delete(storage::FEDERATION)).build().and(render())
+        }
+        AccountsEvent::OpenLink { url } => open_link(model, url),
         AccountsEvent::EraseAccount { password } => {
             let Phase::Active(session) = &mut model.phase else { return render() };
             if password.is_empty() {
@@ -94,6 +221,9 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
         }
         AccountsEvent::SignIn { email, password } => {
             let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            if model.federation.is_none() {
+                return render();
+            }
             let email = email.trim().to_lowercase();
             if !email.contains('@') || email.len() > 254 {
                 state.error = Some(Text::EmailInvalid);
@@ -108,6 +238,9 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
         }
         AccountsEvent::Redeem { code, display_name, password } => {
             let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            if model.federation.is_none() {
+                return render();
+            }
             if display_name.trim().is_empty() {
                 state.error = Some(Text::NameRequired);
                 return render();
@@ -122,6 +255,9 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
         AccountsEvent::SignOut => sign_out(model, None),
         AccountsEvent::ForgotPassword { email } => {
             let Phase::SignedOut(state) = &mut model.phase else { return render() };
+            if model.federation.is_none() {
+                return render();
+            }
             let email = email.trim().to_lowercase();
             if !email.contains('@') || email.len() > 254 {
                 state.error = Some(Text::EmailInvalid);
@@ -134,7 +270,7 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
                 state.notice = None;
             }
             let mut request =
-                api::post(None, &model.server_url, "/v1/auth/password-reset", &PasswordResetRequest { email });
+                api::post(None, model.server_url(), "/v1/auth/password-reset", &PasswordResetRequest { email });
             // The mail is written in the language the person uses the app in.
             let language = match model.language {
                 Language::French => "fr",
@@ -196,7 +332,7 @@ fn send_sign_in(model: &mut Model, path: &str, body: &impl Serialize) -> Cmd {
         state.error = None;
     }
     // The server writes this person's mails in the app's language.
-    let request = api::in_language(api::post(None, &model.server_url, path, body), model.language);
+    let request = api::in_language(api::post(None, model.server_url(), path, body), model.language);
     Command::request_from_shell(request)
         .then_send(move |result| answered(AccountsAnswer::SignedIn { tag, result }))
         .and(render())
@@ -210,7 +346,7 @@ fn signed_in(model: &mut Model, tag: u64, result: HttpResult) -> Cmd {
     state.busy = None;
     match api::decode::<SessionResponse>(result) {
         Ok(answer) => {
-            let credentials = Credentials { server_url: model.server_url.clone(), token: answer.token };
+            let credentials = Credentials { server_url: model.server_url().to_owned(), token: answer.token };
             let person_id = answer.me.profile.id;
             let saved = SavedSession {
                 server_url: credentials.server_url.clone(),
@@ -337,6 +473,127 @@ mod tests {
         shell.start();
         assert!(matches!(shell.screen(), Screen::SignIn(_)));
         assert!(shell.http.is_empty(), "nothing is asked of the server before signing in");
+    }
+
+    fn health(federation: &str) -> fabrique_wire::accounts::Health {
+        fabrique_wire::accounts::Health {
+            status: "ok".into(),
+            service: "fabrique".into(),
+            federation: federation.into(),
+            database: "sqlite".into(),
+            version: None,
+        }
+    }
+
+    fn federation_view(shell: &Shell) -> crate::view::FederationView {
+        match shell.screen() {
+            Screen::Federation(view) => view,
+            other => panic!("expected the federation's address, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_new_phone_asks_for_the_federation_checks_it_and_keeps_it() {
+        let mut shell = Shell::default();
+        shell.start_new();
+        let first = federation_view(&shell);
+        assert!(first.address.is_empty() && !first.busy && first.error.is_none());
+        assert!(first.help.contains("fabrique.ma-federation.fr"), "{first:?}");
+        assert!(shell.http.is_empty(), "nothing asked before an address is typed");
+
+        // Not an address: said at once, nothing asked, what was typed stays.
+        shell.send(Event::Accounts(AccountsEvent::ChooseFederation { address: "ma fédération".into() }));
+        let view = federation_view(&shell);
+        assert!(view.error.as_deref().unwrap().starts_with("Cette adresse ne se lit pas"), "{view:?}");
+        assert_eq!(view.address, "ma fédération");
+        assert!(shell.http.is_empty());
+
+        // Unreachable, then another site: each said in words.
+        shell.send(Event::Accounts(AccountsEvent::ChooseFederation { address: "http://fabrique.test/".into() }));
+        assert!(federation_view(&shell).busy);
+        shell.answer_unreachable("/health");
+        let view = federation_view(&shell);
+        assert!(view.error.as_deref().unwrap().starts_with("Impossible de joindre"), "{view:?}");
+        assert_eq!(view.address, "http://fabrique.test", "the address as it will be kept");
+        shell.send(Event::Accounts(AccountsEvent::ChooseFederation { address: "http://fabrique.test".into() }));
+        let request = shell.take_request("/health");
+        shell.answer(request, ok(404, &"<html>Not found</html>"));
+        let view = federation_view(&shell);
+        assert!(view.error.as_deref().unwrap().contains("n'est pas celle d'un espace Fabrique"), "{view:?}");
+        assert!(!shell.kv.contains_key("federation"));
+
+        // A Fabrique server: kept, and the sign-in screen names it.
+        shell.send(Event::Accounts(AccountsEvent::ChooseFederation { address: "http://fabrique.test".into() }));
+        shell.answer_json("/health", 200, &health("Fédération des centres sociaux"));
+        let Screen::SignIn(form) = shell.screen() else { panic!("expected sign-in") };
+        assert_eq!(form.federation, "Fédération des centres sociaux");
+        assert_eq!(form.address, "http://fabrique.test");
+        assert!(form.error.is_none() && form.invitation_code.is_none());
+
+        // Started again: straight to sign-in, nothing asked.
+        let mut again = Shell::with_storage(shell.kv.clone());
+        again.start_new();
+        let Screen::SignIn(form) = again.screen() else { panic!("expected sign-in") };
+        assert_eq!(form.federation, "Fédération des centres sociaux");
+        assert!(again.http.is_empty());
+
+        // Another federation: back to the address, filled with the one kept until now.
+        again.send(Event::Accounts(AccountsEvent::ChangeFederation));
+        assert_eq!(federation_view(&again).address, "http://fabrique.test");
+        assert!(!again.kv.contains_key("federation"));
+    }
+
+    #[test]
+    fn an_invitation_link_opens_the_right_federation_with_its_code() {
+        // A new phone opened by the link, even before it has read what it holds.
+        let mut shell = Shell::default();
+        shell.send(Event::Accounts(AccountsEvent::OpenLink {
+            url: "http://fabrique.test/join/fh2s7bBe0-3G8XqfVkOD".into(),
+        }));
+        shell.start_new();
+        assert!(federation_view(&shell).busy, "the link's federation is being checked");
+        shell.answer_json("/health", 200, &health("Fédération test"));
+        let Screen::SignIn(form) = shell.screen() else { panic!("expected sign-in") };
+        assert_eq!(form.invitation_code.as_deref(), Some("fh2s7bBe0-3G8XqfVkOD"));
+        assert_eq!(form.federation, "Fédération test");
+
+        // The invitation page's button, on a phone that knows this federation: no check.
+        let mut known = Shell::default();
+        known.start();
+        known.send(Event::Accounts(AccountsEvent::OpenLink {
+            url: "fabrique://join?server=http%3A%2F%2Ffabrique.test&code=autre-code".into(),
+        }));
+        let Screen::SignIn(form) = known.screen() else { panic!("expected sign-in") };
+        assert_eq!(form.invitation_code.as_deref(), Some("autre-code"));
+        assert!(known.http.is_empty());
+
+        // Pasted in the address field, without its https://.
+        let mut pasted = Shell::default();
+        pasted.start_new();
+        pasted
+            .send(Event::Accounts(AccountsEvent::ChooseFederation { address: "ailleurs.example.org/join/xyz".into() }));
+        let request = pasted.http.pop_front().expect("a check");
+        assert_eq!(request.operation.url, "https://ailleurs.example.org/health");
+        pasted.answer(request, ok(200, &health("Ailleurs")));
+        let Screen::SignIn(form) = pasted.screen() else { panic!("expected sign-in") };
+        assert_eq!((form.federation.as_str(), form.invitation_code.as_deref()), ("Ailleurs", Some("xyz")));
+
+        // A broken link says so.
+        let mut broken = Shell::default();
+        broken.start_new();
+        broken.send(Event::Accounts(AccountsEvent::OpenLink { url: "https://fabrique.test/join/".into() }));
+        assert!(federation_view(&broken).error.as_deref().unwrap().starts_with("Ce lien d'invitation ne se lit pas"));
+    }
+
+    #[test]
+    fn an_invitation_opened_while_signed_in_says_what_it_is_for() {
+        let person = Uuid::now_v7();
+        let group = Uuid::now_v7();
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Accounts(AccountsEvent::OpenLink { url: "http://fabrique.test/join/abc".into() }));
+        let view = shell.view();
+        assert!(view.notice.as_deref().unwrap().starts_with("Vous êtes déjà connecté·e"), "{:?}", view.notice);
+        assert!(matches!(view.screen, Screen::Feed(_)), "still signed in");
     }
 
     #[test]

@@ -49,6 +49,15 @@ func deserializeOption<T, D: Deserializer>(
 }
 
 indirect public enum AccountsEvent: Hashable, Equatable {
+    /// The federation's address as the person typed it (`fabrique.ma-federation.fr`), or an
+    /// invitation link pasted: checked with the server before it is kept.
+    case chooseFederation(address: String)
+    /// "Not your federation?": forget the address kept, to type another.
+    case changeFederation
+    /// A link the phone opened the app with, or a QR code's text: an invitation
+    /// (`https://<federation>/join/<code>`, or `fabrique://join?server=…&code=…` from the
+    /// invitation page). It opens the right federation with the code filled in.
+    case openLink(url: String)
     case signIn(email: String, password: String)
     /// Create one's account from the invitation code an association gave.
     case redeem(code: String, displayName: String, password: String)
@@ -63,22 +72,30 @@ indirect public enum AccountsEvent: Hashable, Equatable {
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
         switch self {
-        case .signIn(let email, let password):
+        case .chooseFederation(let address):
             try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: address)
+        case .changeFederation:
+            try serializer.serialize_variant_index(value: 1)
+        case .openLink(let url):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: url)
+        case .signIn(let email, let password):
+            try serializer.serialize_variant_index(value: 3)
             try serializer.serialize_str(value: email)
             try serializer.serialize_str(value: password)
         case .redeem(let code, let displayName, let password):
-            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_variant_index(value: 4)
             try serializer.serialize_str(value: code)
             try serializer.serialize_str(value: displayName)
             try serializer.serialize_str(value: password)
         case .signOut:
-            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_variant_index(value: 5)
         case .forgotPassword(let email):
-            try serializer.serialize_variant_index(value: 3)
+            try serializer.serialize_variant_index(value: 6)
             try serializer.serialize_str(value: email)
         case .eraseAccount(let password):
-            try serializer.serialize_variant_index(value: 4)
+            try serializer.serialize_variant_index(value: 7)
             try serializer.serialize_str(value: password)
         }
         try serializer.decrease_container_depth()
@@ -95,24 +112,35 @@ indirect public enum AccountsEvent: Hashable, Equatable {
         try deserializer.increase_container_depth()
         switch index {
         case 0:
+            let address = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .chooseFederation(address: address)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .changeFederation
+        case 2:
+            let url = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .openLink(url: url)
+        case 3:
             let email = try deserializer.deserialize_str()
             let password = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .signIn(email: email, password: password)
-        case 1:
+        case 4:
             let code = try deserializer.deserialize_str()
             let displayName = try deserializer.deserialize_str()
             let password = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .redeem(code: code, displayName: displayName, password: password)
-        case 2:
+        case 5:
             try deserializer.decrease_container_depth()
             return .signOut
-        case 3:
+        case 6:
             let email = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .forgotPassword(email: email)
-        case 4:
+        case 7:
             let password = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .eraseAccount(password: password)
@@ -1942,8 +1970,9 @@ public struct ErasureView: Hashable, Equatable {
 /// Everything a shell may tell the core.
 indirect public enum Event: Hashable, Equatable {
     /// The app started: load what this device holds, then sync. `language` is the device's,
-    /// used until the person chooses one.
-    case start(serverUrl: String, language: Language)
+    /// used until the person chooses one. The federation's address is asked of the person
+    /// (or taken from an invitation link) and kept: one app serves every federation.
+    case start(language: Language)
     /// The app came to the foreground: sync now and keep the live channel open.
     case foreground
     /// The app went to the background: close the live channel.
@@ -1981,9 +2010,8 @@ indirect public enum Event: Hashable, Equatable {
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
         switch self {
-        case .start(let serverUrl, let language):
+        case .start(let language):
             try serializer.serialize_variant_index(value: 0)
-            try serializer.serialize_str(value: serverUrl)
             try language.serialize(serializer: serializer)
         case .foreground:
             try serializer.serialize_variant_index(value: 1)
@@ -2068,10 +2096,9 @@ indirect public enum Event: Hashable, Equatable {
         try deserializer.increase_container_depth()
         switch index {
         case 0:
-            let serverUrl = try deserializer.deserialize_str()
             let language = try Language.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
-            return .start(serverUrl: serverUrl, language: language)
+            return .start(language: language)
         case 1:
             try deserializer.decrease_container_depth()
             return .foreground
@@ -2732,6 +2759,70 @@ public struct FailedWriteView: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> FailedWriteView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// The first screen on a new phone: the federation's address.
+public struct FederationView: Hashable, Equatable {
+    /// What to fill the field with (the address last typed).
+    public var address: String
+    /// Checking the address with its server.
+    public var busy: Bool
+    public var error: String?
+    public var notice: String?
+    /// What to type, and where to find it.
+    public var help: String
+
+    public init(address: String, busy: Bool, error: String?, notice: String?, help: String) {
+        self.address = address
+        self.busy = busy
+        self.error = error
+        self.notice = notice
+        self.help = help
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.address)
+        try serializer.serialize_bool(value: self.busy)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.notice, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_str(value: self.help)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> FederationView {
+        try deserializer.increase_container_depth()
+        let address = try deserializer.deserialize_str()
+        let busy = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let notice = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let help = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return FederationView(address: address, busy: busy, error: error, notice: notice, help: help)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> FederationView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -7362,6 +7453,8 @@ public struct RsvpButton: Hashable, Equatable {
 indirect public enum Screen: Hashable, Equatable {
     /// Reading what the device holds.
     case loading
+    /// Which federation: its address, typed once (or given by an invitation link).
+    case federation(FederationView)
     case signIn(SignInView)
     case feed(FeedView)
     case myGroups(MyGroupsView)
@@ -7390,71 +7483,74 @@ indirect public enum Screen: Hashable, Equatable {
         switch self {
         case .loading:
             try serializer.serialize_variant_index(value: 0)
-        case .signIn(let x):
+        case .federation(let x):
             try serializer.serialize_variant_index(value: 1)
             try x.serialize(serializer: serializer)
-        case .feed(let x):
+        case .signIn(let x):
             try serializer.serialize_variant_index(value: 2)
             try x.serialize(serializer: serializer)
-        case .myGroups(let x):
+        case .feed(let x):
             try serializer.serialize_variant_index(value: 3)
             try x.serialize(serializer: serializer)
-        case .browseGroups(let x):
+        case .myGroups(let x):
             try serializer.serialize_variant_index(value: 4)
             try x.serialize(serializer: serializer)
-        case .group(let x):
+        case .browseGroups(let x):
             try serializer.serialize_variant_index(value: 5)
             try x.serialize(serializer: serializer)
-        case .post(let x):
+        case .group(let x):
             try serializer.serialize_variant_index(value: 6)
             try x.serialize(serializer: serializer)
-        case .myProfile(let x):
+        case .post(let x):
             try serializer.serialize_variant_index(value: 7)
             try x.serialize(serializer: serializer)
-        case .person(let x):
+        case .myProfile(let x):
             try serializer.serialize_variant_index(value: 8)
             try x.serialize(serializer: serializer)
-        case .questionsForMe(let x):
+        case .person(let x):
             try serializer.serialize_variant_index(value: 9)
             try x.serialize(serializer: serializer)
-        case .question(let x):
+        case .questionsForMe(let x):
             try serializer.serialize_variant_index(value: 10)
             try x.serialize(serializer: serializer)
-        case .search(let x):
+        case .question(let x):
             try serializer.serialize_variant_index(value: 11)
             try x.serialize(serializer: serializer)
-        case .directory(let x):
+        case .search(let x):
             try serializer.serialize_variant_index(value: 12)
             try x.serialize(serializer: serializer)
-        case .notifications(let x):
+        case .directory(let x):
             try serializer.serialize_variant_index(value: 13)
             try x.serialize(serializer: serializer)
-        case .notificationSettings(let x):
+        case .notifications(let x):
             try serializer.serialize_variant_index(value: 14)
             try x.serialize(serializer: serializer)
-        case .events(let x):
+        case .notificationSettings(let x):
             try serializer.serialize_variant_index(value: 15)
             try x.serialize(serializer: serializer)
-        case .event(let x):
+        case .events(let x):
             try serializer.serialize_variant_index(value: 16)
             try x.serialize(serializer: serializer)
-        case .calendar(let x):
+        case .event(let x):
             try serializer.serialize_variant_index(value: 17)
             try x.serialize(serializer: serializer)
-        case .charter(let x):
+        case .calendar(let x):
             try serializer.serialize_variant_index(value: 18)
             try x.serialize(serializer: serializer)
-        case .report(let x):
+        case .charter(let x):
             try serializer.serialize_variant_index(value: 19)
             try x.serialize(serializer: serializer)
-        case .conversations(let x):
+        case .report(let x):
             try serializer.serialize_variant_index(value: 20)
             try x.serialize(serializer: serializer)
-        case .conversation(let x):
+        case .conversations(let x):
             try serializer.serialize_variant_index(value: 21)
             try x.serialize(serializer: serializer)
-        case .mustRead(let x):
+        case .conversation(let x):
             try serializer.serialize_variant_index(value: 22)
+            try x.serialize(serializer: serializer)
+        case .mustRead(let x):
+            try serializer.serialize_variant_index(value: 23)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -7474,90 +7570,94 @@ indirect public enum Screen: Hashable, Equatable {
             try deserializer.decrease_container_depth()
             return .loading
         case 1:
+            let x = try FederationView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .federation(x)
+        case 2:
             let x = try SignInView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .signIn(x)
-        case 2:
+        case 3:
             let x = try FeedView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .feed(x)
-        case 3:
+        case 4:
             let x = try MyGroupsView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .myGroups(x)
-        case 4:
+        case 5:
             let x = try BrowseView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .browseGroups(x)
-        case 5:
+        case 6:
             let x = try GroupView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .group(x)
-        case 6:
+        case 7:
             let x = try PostView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .post(x)
-        case 7:
+        case 8:
             let x = try MyProfileView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .myProfile(x)
-        case 8:
+        case 9:
             let x = try PersonView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .person(x)
-        case 9:
+        case 10:
             let x = try QuestionsForMeView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .questionsForMe(x)
-        case 10:
+        case 11:
             let x = try QuestionView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .question(x)
-        case 11:
+        case 12:
             let x = try SearchView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .search(x)
-        case 12:
+        case 13:
             let x = try DirectoryView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .directory(x)
-        case 13:
+        case 14:
             let x = try NotificationsView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .notifications(x)
-        case 14:
+        case 15:
             let x = try NotificationSettingsView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .notificationSettings(x)
-        case 15:
+        case 16:
             let x = try EventsView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .events(x)
-        case 16:
+        case 17:
             let x = try EventView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .event(x)
-        case 17:
+        case 18:
             let x = try CalendarView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .calendar(x)
-        case 18:
+        case 19:
             let x = try CharterView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .charter(x)
-        case 19:
+        case 20:
             let x = try ReportView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .report(x)
-        case 20:
+        case 21:
             let x = try ConversationsView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .conversations(x)
-        case 21:
+        case 22:
             let x = try ConversationView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .conversation(x)
-        case 22:
+        case 23:
             let x = try MustReadView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .mustRead(x)
@@ -7778,11 +7878,21 @@ public struct SignInView: Hashable, Equatable {
     public var busy: Bool
     public var error: String?
     public var notice: String?
+    /// The federation's name, and its address (`fabrique.ma-federation.fr`) below it, with
+    /// a way to change it (`AccountsEvent::ChangeFederation`).
+    public var federation: String
+    public var address: String
+    /// From the invitation link the app was opened with: the shell opens the form that
+    /// creates one's account with this code filled in.
+    public var invitationCode: String?
 
-    public init(busy: Bool, error: String?, notice: String?) {
+    public init(busy: Bool, error: String?, notice: String?, federation: String, address: String, invitationCode: String?) {
         self.busy = busy
         self.error = error
         self.notice = notice
+        self.federation = federation
+        self.address = address
+        self.invitationCode = invitationCode
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -7792,6 +7902,11 @@ public struct SignInView: Hashable, Equatable {
             try serializer.serialize_str(value: value)
         }
         try serializeOption(value: self.notice, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_str(value: self.federation)
+        try serializer.serialize_str(value: self.address)
+        try serializeOption(value: self.invitationCode, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
         }
         try serializer.decrease_container_depth()
@@ -7812,8 +7927,13 @@ public struct SignInView: Hashable, Equatable {
         let notice = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let federation = try deserializer.deserialize_str()
+        let address = try deserializer.deserialize_str()
+        let invitationCode = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return SignInView(busy: busy, error: error, notice: notice)
+        return SignInView(busy: busy, error: error, notice: notice, federation: federation, address: address, invitationCode: invitationCode)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> SignInView {

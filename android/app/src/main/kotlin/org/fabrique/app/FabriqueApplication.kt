@@ -42,7 +42,7 @@ class FabriqueApplication : Application() {
         Notifier.createChannels(this)
         core.observe { views.value = it }
         val language = if (Locale.getDefault().language == "fr") Language.FRENCH else Language.ENGLISH
-        core.send(Event.Start(BuildConfig.SERVER_URL, language))
+        core.send(Event.Start(language))
         ProcessLifecycleOwner.get().lifecycle.addObserver(object : DefaultLifecycleObserver {
             override fun onStart(owner: LifecycleOwner) = core.send(Event.Foreground)
             override fun onStop(owner: LifecycleOwner) = core.send(Event.Background)

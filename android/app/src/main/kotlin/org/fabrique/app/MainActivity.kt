@@ -20,6 +20,7 @@ import org.fabrique.app.ui.LoadingScreen
 import org.fabrique.app.push.UnifiedPushRegistrar
 import org.fabrique.app.ui.NotificationPermission
 import org.fabrique.core.types.AttachmentsEvent
+import org.fabrique.core.types.AccountsEvent
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.NotificationsEvent
 import org.fabrique.core.types.Screen
@@ -67,11 +68,22 @@ class MainActivity : ComponentActivity() {
         super.onPause()
     }
 
-    /** A tap on a notification: the core opens what it is about and marks it read. */
+    /**
+     * A tap on a notification: the core opens what it is about and marks it read. An
+     * invitation link (https://<federation>/join/<code> or fabrique://join?…): the core opens
+     * its federation with the code filled in.
+     */
     private fun opened(intent: Intent?) {
+        val core = (application as FabriqueApplication).core
+        if (intent?.action == Intent.ACTION_VIEW) {
+            val link = intent.dataString ?: return
+            intent.data = null
+            core.send(Event.Accounts(AccountsEvent.OpenLink(link)))
+            return
+        }
         val payload = intent?.getStringExtra(PAYLOAD) ?: return
         intent.removeExtra(PAYLOAD)
-        (application as FabriqueApplication).core.send(Event.Notifications(NotificationsEvent.Tapped(payload)))
+        core.send(Event.Notifications(NotificationsEvent.Tapped(payload)))
     }
 
     companion object {

@@ -134,8 +134,12 @@ class CoreTest {
         val core = Core(FileKeyValueStore(Files.createTempDirectory("fabrique-phone").toFile()))
         cores += core
         val phone = Phone(core)
-        core.send(Event.Start(serverUrl, Language.FRENCH))
-        phone.await("the sign-in screen") { it.screen is Screen.SignIn }
+        core.send(Event.Start(Language.FRENCH))
+        // A new phone asks which federation; the address is checked with the server (GET /health).
+        phone.await("the federation's address") { it.screen is Screen.Federation }
+        core.send(Event.Accounts(AccountsEvent.ChooseFederation(serverUrl)))
+        val signIn = phone.await("the sign-in screen") { it.screen is Screen.SignIn }
+        assertTrue((signIn.screen as Screen.SignIn).value.federation.isNotEmpty())
         return phone
     }
 

@@ -42,6 +42,7 @@ import org.fabrique.core.types.ViewModel
 fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
     val screen = view.screen
     if (screen is Screen.Loading) return LoadingScreen()
+    if (screen is Screen.Federation) return FederationScreen(screen.value, send)
     if (screen is Screen.SignIn) return SignInScreen(screen.value, send)
     Scaffold(
         topBar = {

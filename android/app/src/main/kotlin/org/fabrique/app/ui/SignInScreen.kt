@@ -26,21 +26,64 @@ import androidx.compose.ui.unit.dp
 import org.fabrique.app.R
 import org.fabrique.core.types.AccountsEvent
 import org.fabrique.core.types.Event
+import org.fabrique.core.types.FederationView
 import org.fabrique.core.types.SignInView
 
-/** Sign in, or create one's account with the invitation code an association gave. */
+/**
+ * The first screen on a new phone: the federation's address, checked by the core with its
+ * server before it is kept. An invitation link opened on the phone skips it.
+ */
 @Composable
-fun SignInScreen(view: SignInView, send: Send) {
-    var email by rememberSaveable { mutableStateOf("") }
-    var password by rememberSaveable { mutableStateOf("") }
-    var code by rememberSaveable { mutableStateOf("") }
-    var name by rememberSaveable { mutableStateOf("") }
+fun FederationScreen(view: FederationView, send: Send) {
+    var address by rememberSaveable(view.address) { mutableStateOf(view.address) }
     Column(
         Modifier.padding(24.dp).verticalScroll(rememberScrollState()),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         Text(stringResource(R.string.app_name), style = MaterialTheme.typography.headlineMedium)
+        Text(stringResource(R.string.federation_title), style = MaterialTheme.typography.titleMedium)
         view.notice?.let { Text(it) }
+        Text(view.help)
+        OutlinedTextField(
+            value = address, onValueChange = { address = it }, label = { Text(stringResource(R.string.federation_address)) },
+            singleLine = true,
+            keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Uri), modifier = Modifier.fillMaxWidth(),
+        )
+        ErrorText(view.error)
+        Button(
+            onClick = { send(Event.Accounts(AccountsEvent.ChooseFederation(address))) },
+            enabled = !view.busy && address.isNotBlank(), modifier = Modifier.fillMaxWidth(),
+        ) { Text(stringResource(R.string.federation_continue)) }
+        LoadingRow(view.busy)
+    }
+}
+
+/**
+ * Sign in to the federation kept, or create one's account with the invitation code an
+ * association gave (filled in when the app was opened by the invitation's link).
+ */
+@Composable
+fun SignInScreen(view: SignInView, send: Send) {
+    var email by rememberSaveable { mutableStateOf("") }
+    var password by rememberSaveable { mutableStateOf("") }
+    var code by rememberSaveable(view.invitationCode) { mutableStateOf(view.invitationCode ?: "") }
+    var name by rememberSaveable { mutableStateOf("") }
+    var newPassword by rememberSaveable { mutableStateOf("") }
+    Column(
+        Modifier.padding(24.dp).verticalScroll(rememberScrollState()),
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
+        Text(view.federation, style = MaterialTheme.typography.headlineMedium)
+        Text(view.address, style = MaterialTheme.typography.bodySmall)
+        TextButton(onClick = { send(Event.Accounts(AccountsEvent.ChangeFederation)) }, enabled = !view.busy) {
+            Text(stringResource(R.string.change_federation))
+        }
+        view.notice?.let { Text(it) }
+        if (view.invitationCode != null) {
+            // Opened by an invitation: creating the account comes first.
+            InvitationForm(code, { code = it }, name, { name = it }, newPassword, { newPassword = it }, view, send)
+            HorizontalDivider()
+        }
         OutlinedTextField(
             value = email, onValueChange = { email = it }, label = { Text(stringResource(R.string.email)) },
             keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.Email), modifier = Modifier.fillMaxWidth(),
@@ -60,13 +103,31 @@ fun SignInScreen(view: SignInView, send: Send) {
             enabled = !view.busy,
         ) { Text(stringResource(R.string.forgot_password)) }
         LoadingRow(view.busy)
-        HorizontalDivider()
-        Text(stringResource(R.string.have_a_code), style = MaterialTheme.typography.titleMedium)
-        OutlinedTextField(value = code, onValueChange = { code = it }, label = { Text(stringResource(R.string.invitation_code)) }, modifier = Modifier.fillMaxWidth())
-        OutlinedTextField(value = name, onValueChange = { name = it }, label = { Text(stringResource(R.string.your_name)) }, modifier = Modifier.fillMaxWidth())
-        Button(
-            onClick = { send(Event.Accounts(AccountsEvent.Redeem(code.trim(), name.trim(), password))) },
-            enabled = !view.busy, modifier = Modifier.fillMaxWidth(),
-        ) { Text(stringResource(R.string.create_account)) }
+        if (view.invitationCode == null) {
+            HorizontalDivider()
+            InvitationForm(code, { code = it }, name, { name = it }, newPassword, { newPassword = it }, view, send)
+        }
     }
+}
+
+/** Create one's account: the invitation's code, one's name, and a password of one's choice. */
+@Composable
+private fun InvitationForm(
+    code: String, onCode: (String) -> Unit,
+    name: String, onName: (String) -> Unit,
+    password: String, onPassword: (String) -> Unit,
+    view: SignInView, send: Send,
+) {
+    Text(stringResource(R.string.have_a_code), style = MaterialTheme.typography.titleMedium)
+    OutlinedTextField(value = code, onValueChange = onCode, label = { Text(stringResource(R.string.invitation_code)) }, modifier = Modifier.fillMaxWidth())
+    OutlinedTextField(value = name, onValueChange = onName, label = { Text(stringResource(R.string.your_name)) }, modifier = Modifier.fillMaxWidth())
+    OutlinedTextField(
+        value = password, onValueChange = onPassword, label = { Text(stringResource(R.string.new_password)) },
+        visualTransformation = PasswordVisualTransformation(), modifier = Modifier.fillMaxWidth(),
+    )
+    if (view.invitationCode != null) ErrorText(view.error)
+    Button(
+        onClick = { send(Event.Accounts(AccountsEvent.Redeem(code.trim(), name.trim(), password))) },
+        enabled = !view.busy, modifier = Modifier.fillMaxWidth(),
+    ) { Text(stringResource(R.string.create_account)) }
 }

@@ -56,13 +56,71 @@ sealed interface AccountsEvent {
         return serializer.get_bytes()
     }
 
+    /// The federation's address as the person typed it (`fabrique.ma-federation.fr`), or an
+    /// invitation link pasted: checked with the server before it is kept.
+    data class ChooseFederation(
+        val address: String,
+    ) : AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(address)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): ChooseFederation {
+                deserializer.increase_container_depth()
+                val address = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return ChooseFederation(address)
+            }
+        }
+    }
+
+    /// "Not your federation?": forget the address kept, to type another.
+    data object ChangeFederation: AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): ChangeFederation {
+            return ChangeFederation
+        }
+    }
+
+    /// A link the phone opened the app with, or a QR code's text: an invitation
+    /// (`https://<federation>/join/<code>`, or `fabrique://join?server=…&code=…` from the
+    /// invitation page). It opens the right federation with the code filled in.
+    data class OpenLink(
+        val url: String,
+    ) : AccountsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(url)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): OpenLink {
+                deserializer.increase_container_depth()
+                val url = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return OpenLink(url)
+            }
+        }
+    }
+
     data class SignIn(
         val email: String,
         val password: String,
     ) : AccountsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(0)
+            serializer.serialize_variant_index(3)
             serializer.serialize_str(email)
             serializer.serialize_str(password)
             serializer.decrease_container_depth()
@@ -87,7 +145,7 @@ sealed interface AccountsEvent {
     ) : AccountsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(1)
+            serializer.serialize_variant_index(4)
             serializer.serialize_str(code)
             serializer.serialize_str(displayName)
             serializer.serialize_str(password)
@@ -109,7 +167,7 @@ sealed interface AccountsEvent {
     data object SignOut: AccountsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(2)
+            serializer.serialize_variant_index(5)
             serializer.decrease_container_depth()
         }
 
@@ -125,7 +183,7 @@ sealed interface AccountsEvent {
     ) : AccountsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(3)
+            serializer.serialize_variant_index(6)
             serializer.serialize_str(email)
             serializer.decrease_container_depth()
         }
@@ -147,7 +205,7 @@ sealed interface AccountsEvent {
     ) : AccountsEvent {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(4)
+            serializer.serialize_variant_index(7)
             serializer.serialize_str(password)
             serializer.decrease_container_depth()
         }
@@ -167,11 +225,14 @@ sealed interface AccountsEvent {
         fun deserialize(deserializer: Deserializer): AccountsEvent {
             val index = deserializer.deserialize_variant_index()
             return when (index) {
-                0 -> SignIn.deserialize(deserializer)
-                1 -> Redeem.deserialize(deserializer)
-                2 -> SignOut.deserialize(deserializer)
-                3 -> ForgotPassword.deserialize(deserializer)
-                4 -> EraseAccount.deserialize(deserializer)
+                0 -> ChooseFederation.deserialize(deserializer)
+                1 -> ChangeFederation.deserialize(deserializer)
+                2 -> OpenLink.deserialize(deserializer)
+                3 -> SignIn.deserialize(deserializer)
+                4 -> Redeem.deserialize(deserializer)
+                5 -> SignOut.deserialize(deserializer)
+                6 -> ForgotPassword.deserialize(deserializer)
+                7 -> EraseAccount.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for AccountsEvent: $index")
             }
         }
@@ -2325,15 +2386,14 @@ sealed interface Event {
     }
 
     /// The app started: load what this device holds, then sync. `language` is the device's,
-    /// used until the person chooses one.
+    /// used until the person chooses one. The federation's address is asked of the person
+    /// (or taken from an invitation link) and kept: one app serves every federation.
     data class Start(
-        val serverUrl: String,
         val language: org.fabrique.core.types.Language,
     ) : Event {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
             serializer.serialize_variant_index(0)
-            serializer.serialize_str(serverUrl)
             language.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -2341,10 +2401,9 @@ sealed interface Event {
         companion object {
             fun deserialize(deserializer: Deserializer): Start {
                 deserializer.increase_container_depth()
-                val serverUrl = deserializer.deserialize_str()
                 val language = org.fabrique.core.types.Language.deserialize(deserializer)
                 deserializer.decrease_container_depth()
-                return Start(serverUrl, language)
+                return Start(language)
             }
         }
     }
@@ -3552,6 +3611,70 @@ data class FailedWriteView(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): FailedWriteView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// The first screen on a new phone: the federation's address.
+data class FederationView(
+    /// What to fill the field with (the address last typed).
+    val address: String,
+    /// Checking the address with its server.
+    val busy: Boolean,
+    val error: String? = null,
+    val notice: String? = null,
+    /// What to type, and where to find it.
+    val help: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(address)
+        serializer.serialize_bool(busy)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        notice.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(help)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): FederationView {
+            deserializer.increase_container_depth()
+            val address = deserializer.deserialize_str()
+            val busy = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val notice =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val help = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return FederationView(address, busy, error, notice, help)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): FederationView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -9139,12 +9262,33 @@ sealed interface Screen {
         }
     }
 
+    /// Which federation: its address, typed once (or given by an invitation link).
+    data class Federation(
+        val value: org.fabrique.core.types.FederationView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Federation {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.FederationView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Federation(value)
+            }
+        }
+    }
+
     data class SignIn(
         val value: org.fabrique.core.types.SignInView,
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(1)
+            serializer.serialize_variant_index(2)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9164,7 +9308,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(2)
+            serializer.serialize_variant_index(3)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9184,7 +9328,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(3)
+            serializer.serialize_variant_index(4)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9204,7 +9348,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(4)
+            serializer.serialize_variant_index(5)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9224,7 +9368,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(5)
+            serializer.serialize_variant_index(6)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9244,7 +9388,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(6)
+            serializer.serialize_variant_index(7)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9264,7 +9408,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(7)
+            serializer.serialize_variant_index(8)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9284,7 +9428,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(8)
+            serializer.serialize_variant_index(9)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9304,7 +9448,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(9)
+            serializer.serialize_variant_index(10)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9324,7 +9468,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(10)
+            serializer.serialize_variant_index(11)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9344,7 +9488,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(11)
+            serializer.serialize_variant_index(12)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9364,7 +9508,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(12)
+            serializer.serialize_variant_index(13)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9384,7 +9528,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(13)
+            serializer.serialize_variant_index(14)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9404,7 +9548,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(14)
+            serializer.serialize_variant_index(15)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9424,7 +9568,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(15)
+            serializer.serialize_variant_index(16)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9444,7 +9588,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(16)
+            serializer.serialize_variant_index(17)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9464,7 +9608,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(17)
+            serializer.serialize_variant_index(18)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9484,7 +9628,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(18)
+            serializer.serialize_variant_index(19)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9504,7 +9648,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(19)
+            serializer.serialize_variant_index(20)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9524,7 +9668,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(20)
+            serializer.serialize_variant_index(21)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9544,7 +9688,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(21)
+            serializer.serialize_variant_index(22)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9564,7 +9708,7 @@ sealed interface Screen {
     ) : Screen {
         override fun serialize(serializer: Serializer) {
             serializer.increase_container_depth()
-            serializer.serialize_variant_index(22)
+            serializer.serialize_variant_index(23)
             value.serialize(serializer)
             serializer.decrease_container_depth()
         }
@@ -9585,28 +9729,29 @@ sealed interface Screen {
             val index = deserializer.deserialize_variant_index()
             return when (index) {
                 0 -> Loading.deserialize(deserializer)
-                1 -> SignIn.deserialize(deserializer)
-                2 -> Feed.deserialize(deserializer)
-                3 -> MyGroups.deserialize(deserializer)
-                4 -> BrowseGroups.deserialize(deserializer)
-                5 -> Group.deserialize(deserializer)
-                6 -> Post.deserialize(deserializer)
-                7 -> MyProfile.deserialize(deserializer)
-                8 -> Person.deserialize(deserializer)
-                9 -> QuestionsForMe.deserialize(deserializer)
-                10 -> Question.deserialize(deserializer)
-                11 -> Search.deserialize(deserializer)
-                12 -> Directory.deserialize(deserializer)
-                13 -> Notifications.deserialize(deserializer)
-                14 -> NotificationSettings.deserialize(deserializer)
-                15 -> Events.deserialize(deserializer)
-                16 -> Event.deserialize(deserializer)
-                17 -> Calendar.deserialize(deserializer)
-                18 -> Charter.deserialize(deserializer)
-                19 -> Report.deserialize(deserializer)
-                20 -> Conversations.deserialize(deserializer)
-                21 -> Conversation.deserialize(deserializer)
-                22 -> MustRead.deserialize(deserializer)
+                1 -> Federation.deserialize(deserializer)
+                2 -> SignIn.deserialize(deserializer)
+                3 -> Feed.deserialize(deserializer)
+                4 -> MyGroups.deserialize(deserializer)
+                5 -> BrowseGroups.deserialize(deserializer)
+                6 -> Group.deserialize(deserializer)
+                7 -> Post.deserialize(deserializer)
+                8 -> MyProfile.deserialize(deserializer)
+                9 -> Person.deserialize(deserializer)
+                10 -> QuestionsForMe.deserialize(deserializer)
+                11 -> Question.deserialize(deserializer)
+                12 -> Search.deserialize(deserializer)
+                13 -> Directory.deserialize(deserializer)
+                14 -> Notifications.deserialize(deserializer)
+                15 -> NotificationSettings.deserialize(deserializer)
+                16 -> Events.deserialize(deserializer)
+                17 -> Event.deserialize(deserializer)
+                18 -> Calendar.deserialize(deserializer)
+                19 -> Charter.deserialize(deserializer)
+                20 -> Report.deserialize(deserializer)
+                21 -> Conversations.deserialize(deserializer)
+                22 -> Conversation.deserialize(deserializer)
+                23 -> MustRead.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
@@ -9849,6 +9994,13 @@ data class SignInView(
     val busy: Boolean,
     val error: String? = null,
     val notice: String? = null,
+    /// The federation's name, and its address (`fabrique.ma-federation.fr`) below it, with
+    /// a way to change it (`AccountsEvent::ChangeFederation`).
+    val federation: String,
+    val address: String,
+    /// From the invitation link the app was opened with: the shell opens the form that
+    /// creates one's account with this code filled in.
+    val invitationCode: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -9857,6 +10009,11 @@ data class SignInView(
             serializer.serialize_str(it)
         }
         notice.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_str(federation)
+        serializer.serialize_str(address)
+        invitationCode.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
         }
         serializer.decrease_container_depth()
@@ -9880,8 +10037,14 @@ data class SignInView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val federation = deserializer.deserialize_str()
+            val address = deserializer.deserialize_str()
+            val invitationCode =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return SignInView(busy, error, notice)
+            return SignInView(busy, error, notice, federation, address, invitationCode)
         }
 
         @Throws(DeserializationError::class)
