@@ -141,6 +141,7 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::Event { id } => crate::events::open_event(session, &id),
         Route::Conversation { id } => crate::conversations::open_conversation(session, &id),
         Route::MustRead { id } => crate::must_reads::open(session, &id),
+        Route::PickPeople { purpose } => people::picker::open(session, purpose),
         Route::Feed
         | Route::MyGroups
         | Route::Search

@@ -25,6 +25,20 @@ pub enum Text {
     InvalidCredentials,
     InvitationInvalid,
     InvitationLinkInvalid,
+    PickInviteTitle,
+    PickStartTitle,
+    PickAddTitle,
+    PickHint,
+    PickInviteConfirm,
+    PickStartConfirm,
+    PickAddConfirm,
+    PickYou,
+    PickAlreadyMember,
+    PickAlreadyInvited,
+    PickAlreadyIn,
+    InvitationsSent,
+    GroupInvited,
+    JoinRequestsHint,
     InvitationWhileSignedIn,
     FederationAddressInvalid,
     FederationUnreachable,
@@ -167,6 +181,32 @@ impl Text {
             Text::InvalidCredentials => {
                 ("Adresse e-mail ou mot de passe incorrect.", "Wrong email address or password.")
             }
+            Text::PickInviteTitle => ("Inviter dans le groupe", "Invite to the group"),
+            Text::PickStartTitle => ("Nouvelle conversation", "New conversation"),
+            Text::PickAddTitle => ("Ajouter à la conversation", "Add to the conversation"),
+            Text::PickHint => (
+                "Cherchez des personnes par leur nom, puis touchez chacune pour la choisir.",
+                "Search people by name, then tap each one to choose them.",
+            ),
+            Text::PickInviteConfirm => ("Inviter", "Invite"),
+            Text::PickStartConfirm => ("Commencer la conversation", "Start the conversation"),
+            Text::PickAddConfirm => ("Ajouter", "Add"),
+            Text::PickYou => ("c'est vous", "that is you"),
+            Text::PickAlreadyMember => ("déjà membre", "already a member"),
+            Text::PickAlreadyInvited => ("déjà invité·e", "already invited"),
+            Text::PickAlreadyIn => ("déjà dans la conversation", "already in the conversation"),
+            Text::InvitationsSent => (
+                "Invitations envoyées : chaque personne les trouve dans « Mes groupes » et rejoint le groupe quand elle veut.",
+                "Invitations sent: each person finds them in “My groups” and joins the group when they want.",
+            ),
+            Text::GroupInvited => (
+                "Vous êtes invité·e dans ce groupe : rejoignez-le quand vous voulez.",
+                "You are invited into this group: join it whenever you want.",
+            ),
+            Text::JoinRequestsHint => (
+                "Ces personnes demandent à rejoindre le groupe. Acceptez celles que vous connaissez ; les autres ne sont pas prévenues d'un refus.",
+                "These people ask to join the group. Accept those you know; the others are not told of a refusal.",
+            ),
             Text::InvitationLinkInvalid => (
                 "Ce lien d'invitation ne se lit pas. Demandez-en un nouveau à la personne qui vous a invité·e.",
                 "This invitation link cannot be read. Ask the person who invited you for a new one.",

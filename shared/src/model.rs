@@ -94,6 +94,11 @@ pub enum Route {
     MustRead {
         id: String,
     },
+    /// Choose people from the directory: to invite into a group, to start or widen a
+    /// conversation.
+    PickPeople {
+        purpose: crate::people::types::PickPurpose,
+    },
 }
 
 impl Route {

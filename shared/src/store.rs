@@ -42,6 +42,10 @@ pub struct LocalStore {
     members_by_group: HashMap<Uuid, HashSet<Uuid>>,
     /// My role in each group I belong to.
     my_roles: HashMap<Uuid, GroupRole>,
+    /// Requests to join each group (held by those who run it, and by the asker), and
+    /// invitations into each group (held by those who run it, and by the invited): keys.
+    join_requests_by_group: HashMap<Uuid, HashSet<Uuid>>,
+    invitations_by_group: HashMap<Uuid, HashSet<Uuid>>,
     /// Public groups I follow without being a member.
     followed: HashSet<Uuid>,
     /// My conversations, by their last message.
@@ -220,6 +224,12 @@ impl LocalStore {
             Entity::MustRead(message) => {
                 self.must_reads_by_time.insert((message.created_at, id));
             }
+            Entity::JoinRequest(request) => {
+                self.join_requests_by_group.entry(request.group_id).or_default().insert(id);
+            }
+            Entity::GroupInvitation(invitation) => {
+                self.invitations_by_group.entry(invitation.group_id).or_default().insert(id);
+            }
             _ => {}
         }
     }
@@ -303,6 +313,12 @@ impl LocalStore {
             }
             Entity::MustRead(message) => {
                 self.must_reads_by_time.remove(&(message.created_at, id));
+            }
+            Entity::JoinRequest(request) => {
+                remove_key(&mut self.join_requests_by_group, request.group_id, id);
+            }
+            Entity::GroupInvitation(invitation) => {
+                remove_key(&mut self.invitations_by_group, invitation.group_id, id);
             }
             _ => {}
         }
@@ -508,6 +524,44 @@ impl LocalStore {
         })
     }
 
+    /// Requests to join the group, oldest first.
+    pub fn join_requests_of(&self, group_id: Uuid) -> Vec<&fabrique_wire::groups::JoinRequest> {
+        let mut requests: Vec<_> = self
+            .join_requests_by_group
+            .get(&group_id)
+            .into_iter()
+            .flatten()
+            .filter_map(|key| match self.held.get(&(EntityKind::JoinRequest, *key)).map(|h| &h.entity) {
+                Some(Entity::JoinRequest(request)) => Some(request),
+                _ => None,
+            })
+            .collect();
+        requests.sort_by_key(|r| (r.created_at, r.person_id));
+        requests
+    }
+
+    /// Invitations into the group not answered yet.
+    pub fn invitations_of(&self, group_id: Uuid) -> impl Iterator<Item = &fabrique_wire::groups::GroupInvitation> + '_ {
+        self.invitations_by_group.get(&group_id).into_iter().flatten().filter_map(|key| {
+            match self.held.get(&(EntityKind::GroupInvitation, *key)).map(|h| &h.entity) {
+                Some(Entity::GroupInvitation(invitation)) => Some(invitation),
+                _ => None,
+            }
+        })
+    }
+
+    /// Groups I am invited into and have not joined, by the invitation's date.
+    pub fn my_invitations(&self) -> Vec<&fabrique_wire::groups::GroupInvitation> {
+        let mut mine: Vec<_> = self
+            .invitations_by_group
+            .keys()
+            .flat_map(|group| self.invitations_of(*group))
+            .filter(|i| Some(i.person_id) == self.me && !self.my_roles.contains_key(&i.group_id))
+            .collect();
+        mine.sort_by_key(|i| (i.created_at, i.group_id));
+        mine
+    }
+
     pub fn my_role(&self, group_id: Uuid) -> Option<GroupRole> {
         self.my_roles.get(&group_id).copied()
     }
@@ -639,6 +693,15 @@ impl LocalStore {
 fn remove_from(index: &mut HashMap<Uuid, BTreeSet<(DateTime<Utc>, Uuid)>>, key: Uuid, entry: &(DateTime<Utc>, Uuid)) {
     if let Some(set) = index.get_mut(&key) {
         set.remove(entry);
+        if set.is_empty() {
+            index.remove(&key);
+        }
+    }
+}
+
+fn remove_key(index: &mut HashMap<Uuid, HashSet<Uuid>>, key: Uuid, entry: Uuid) {
+    if let Some(set) = index.get_mut(&key) {
+        set.remove(&entry);
         if set.is_empty() {
             index.remove(&key);
         }

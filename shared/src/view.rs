@@ -94,6 +94,8 @@ pub enum Screen {
     Conversations(ConversationsView),
     Conversation(ConversationView),
     MustRead(crate::must_reads::types::MustReadView),
+    /// Choosing people: to invite into a group, to start or widen a conversation.
+    PickPeople(crate::people::types::PickPeopleView),
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -236,6 +238,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
                 Screen::Conversation(crate::conversations::conversation_view(session, &overlay, id, language))
             }
             Route::MustRead { id } => Screen::MustRead(crate::must_reads::view(session, &overlay, id, language)),
+            Route::PickPeople { purpose } => Screen::PickPeople(people::picker::view(session, purpose, language)),
         }
     };
     ViewModel {

@@ -6,12 +6,15 @@ use std::time::Duration;
 
 use fabrique_core::accounts::AccountsEvent;
 use fabrique_core::composer::{ComposerEvent, ComposerTarget};
-use fabrique_core::groups::GroupsEvent;
+use fabrique_core::conversations::ConversationsEvent;
+use fabrique_core::groups::{GroupRelation, GroupsEvent};
+use fabrique_core::people::PeopleEvent;
+use fabrique_core::people::types::PickPurpose;
 use fabrique_core::posts::FeedView;
 use fabrique_core::view::Screen;
 use fabrique_core::{Event, Route, ViewModel};
 use fabrique_tests::push_service::PushService;
-use fabrique_tests::server::{PASSWORD, Server};
+use fabrique_tests::server::{ADMIN_EMAIL, PASSWORD, Server};
 use fabrique_tests::shell::Device;
 use fabrique_wire::events::NewEvent;
 use fabrique_wire::groups::Visibility;
@@ -577,4 +580,202 @@ fn walk(dir: &std::path::Path) -> Vec<String> {
         }
     }
     files
+}
+
+fn group_page(view: &ViewModel) -> Option<fabrique_core::groups::GroupView> {
+    match &view.screen {
+        Screen::Group(group) => Some(group.clone()),
+        _ => None,
+    }
+}
+
+fn picker(view: &ViewModel) -> Option<fabrique_core::people::types::PickPeopleView> {
+    match &view.screen {
+        Screen::PickPeople(picker) => Some(picker.clone()),
+        _ => None,
+    }
+}
+
+/// Choose people by name in the picker open on `device`, then confirm.
+async fn pick(device: &mut Device, names: &[&str], title: &str) {
+    device.wait_until(Duration::from_secs(10), |v| picker(v).is_some_and(|p| !p.loading && !p.people.is_empty())).await;
+    for name in names {
+        device
+            .send(Event::People(PeopleEvent::Directory {
+                query: (*name).into(),
+                skill: String::new(),
+                organisation_id: None,
+            }))
+            .await;
+        device.settle().await;
+        let view = picker(&device.view()).expect("the picker stays open");
+        let person = view.people.iter().find(|p| p.display_name == *name).unwrap_or_else(|| panic!("{name} is listed"));
+        assert!(person.unavailable.is_none(), "{name} can be chosen: {person:?}");
+        device
+            .send(Event::People(PeopleEvent::PickToggle {
+                person_id: person.id.clone(),
+                display_name: person.display_name.clone(),
+            }))
+            .await;
+    }
+    let view = picker(&device.view()).expect("the picker stays open");
+    assert_eq!(view.chosen, names.iter().map(|n| n.to_string()).collect::<Vec<_>>());
+    assert!(view.can_confirm);
+    device.send(Event::People(PeopleEvent::PickConfirm { title: title.into() })).await;
+    device.settle().await;
+}
+
+#[tokio::test]
+async fn an_organiser_accepts_a_request_to_join_on_the_phone_and_the_new_member_reads_the_group() {
+    let mut server = Server::start().await;
+    let group = server.create_group("Commission finances", Visibility::Private).await;
+    server.admin_posts(group, "Budget prévisionnel 2027 en pièce jointe").await;
+    let (mut awa, _) = new_member(&server, "Awa").await;
+
+    // Awa finds the private group and asks to join it.
+    awa.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    awa.settle().await;
+    let page = group_page(&awa.view()).expect("the group's page");
+    assert!(page.can_ask_to_join && !page.can_join, "{page:?}");
+    awa.send(Event::Groups(GroupsEvent::AskToJoin { id: group.to_string(), message: "Je suis trésorière".into() }))
+        .await;
+    awa.settle().await;
+
+    // The organiser (the administrator, who created it) sees the request on the group's page.
+    let mut ada = Device::start("Ada", &server.url(), &server.device_storage("Ada")).await;
+    ada.send(Event::Accounts(AccountsEvent::SignIn { email: ADMIN_EMAIL.into(), password: PASSWORD.into() })).await;
+    ada.settle().await;
+    ada.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    ada.wait_until(Duration::from_secs(10), |v| group_page(v).is_some_and(|g| !g.join_requests.is_empty())).await;
+    let page = group_page(&ada.view()).unwrap();
+    assert!(page.can_invite);
+    assert!(page.join_requests_hint.is_some());
+    let request = &page.join_requests[0];
+    assert_eq!((request.display_name.as_str(), request.message.as_str()), ("Awa", "Je suis trésorière"));
+    assert!(!request.when_text.is_empty());
+    ada.send(Event::Groups(GroupsEvent::DecideJoinRequest {
+        group_id: group.to_string(),
+        person_id: request.person_id.clone(),
+        accept: true,
+    }))
+    .await;
+    assert!(group_page(&ada.view()).unwrap().join_requests.is_empty(), "gone from the list at once");
+    ada.settle().await;
+
+    // Awa's phone is poked: the group is hers, with what was written before she came.
+    awa.send(Event::Navigate(Route::MyGroups)).await;
+    awa.wait_until(Duration::from_secs(20), |v| match &v.screen {
+        Screen::MyGroups(mine) => mine.groups.iter().any(|g| g.name == "Commission finances"),
+        _ => false,
+    })
+    .await;
+    awa.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    awa.settle().await;
+    let page = group_page(&awa.view()).unwrap();
+    assert!(page.can_post && !page.can_ask_to_join, "{page:?}");
+    assert!(page.posts.iter().any(|p| p.body == "Budget prévisionnel 2027 en pièce jointe"), "{:?}", page.posts);
+}
+
+#[tokio::test]
+async fn an_organiser_invites_from_the_phone_and_the_invited_member_joins_in_one_tap() {
+    let mut server = Server::start().await;
+    let group = server.create_group("Bureau", Visibility::Private).await;
+    let (mut bruno, _) = new_member(&server, "Bruno").await;
+    let mut ada = Device::start("Ada", &server.url(), &server.device_storage("Ada")).await;
+    ada.send(Event::Accounts(AccountsEvent::SignIn { email: ADMIN_EMAIL.into(), password: PASSWORD.into() })).await;
+    ada.settle().await;
+
+    ada.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    ada.settle().await;
+    assert!(group_page(&ada.view()).unwrap().can_invite);
+    let purpose = PickPurpose::InviteToGroup { group_id: group.to_string() };
+    ada.send(Event::Navigate(Route::PickPeople { purpose })).await;
+    pick(&mut ada, &["Bruno"], "").await;
+    assert!(group_page(&ada.view()).is_some(), "back on the group's page");
+    assert!(ada.view().notice.unwrap().starts_with("Invitations envoyées"));
+
+    // Already invited: said in the picker, and not chosen twice.
+    let purpose = PickPurpose::InviteToGroup { group_id: group.to_string() };
+    ada.send(Event::Navigate(Route::PickPeople { purpose })).await;
+    ada.settle().await;
+    let listed = picker(&ada.view()).unwrap();
+    let bruno_listed = listed.people.iter().find(|p| p.display_name == "Bruno").expect("listed");
+    assert_eq!(bruno_listed.unavailable.as_deref(), Some("déjà invité·e"));
+    assert!(listed.people.iter().any(|p| p.unavailable.as_deref() == Some("c'est vous")));
+
+    // Bruno's "My groups" shows the invitation; one tap and he is in.
+    bruno.send(Event::Navigate(Route::MyGroups)).await;
+    bruno
+        .wait_until(Duration::from_secs(20), |v| match &v.screen {
+            Screen::MyGroups(mine) => {
+                mine.groups.iter().any(|g| g.name == "Bureau" && g.relation == GroupRelation::Invited)
+            }
+            _ => false,
+        })
+        .await;
+    bruno.send(Event::Navigate(Route::Group { id: group.to_string() })).await;
+    bruno.settle().await;
+    let page = group_page(&bruno.view()).unwrap();
+    assert!(page.invited_text.is_some() && page.can_join, "{page:?}");
+    bruno.send(Event::Groups(GroupsEvent::Join { id: group.to_string() })).await;
+    bruno.settle().await;
+    let page = group_page(&bruno.view()).unwrap();
+    assert!(page.can_post && page.invited_text.is_none(), "{page:?}");
+    assert!(bruno.view().status.failed.is_empty(), "{:?}", bruno.view().status.failed);
+}
+
+#[tokio::test]
+async fn three_people_start_a_conversation_and_a_fourth_is_added_who_reads_it() {
+    let server = Server::start().await;
+    let (mut awa, _) = new_member(&server, "Awa").await;
+    let (mut bruno, _) = new_member(&server, "Bruno").await;
+    let (mut chloe, _) = new_member(&server, "Chloé").await;
+    let (mut david, _) = new_member(&server, "David").await;
+
+    // From the conversations list: a new conversation with Bruno and Chloé, titled.
+    awa.send(Event::Navigate(Route::Conversations)).await;
+    awa.send(Event::Navigate(Route::PickPeople { purpose: PickPurpose::StartConversation })).await;
+    pick(&mut awa, &["Bruno", "Chloé"], "Préparation de l'AG").await;
+    let Screen::Conversation(conversation) = awa.view().screen else { panic!("the new conversation opens") };
+    assert_eq!(conversation.title, "Préparation de l'AG");
+    assert!(conversation.can_add_people);
+    let id = conversation.id.clone();
+    awa.send(Event::Conversations(ConversationsEvent::Send {
+        conversation_id: id.clone(),
+        body: "On se retrouve jeudi ?".into(),
+    }))
+    .await;
+    awa.settle().await;
+
+    for phone in [&mut bruno, &mut chloe] {
+        phone.send(Event::Navigate(Route::Conversation { id: id.clone() })).await;
+        phone
+            .wait_until(Duration::from_secs(20), |v| match &v.screen {
+                Screen::Conversation(c) => c.messages.iter().any(|m| m.body == "On se retrouve jeudi ?"),
+                _ => false,
+            })
+            .await;
+    }
+
+    // David is added: those already in it cannot be chosen again.
+    awa.send(Event::Navigate(Route::PickPeople {
+        purpose: PickPurpose::AddToConversation { conversation_id: id.clone() },
+    }))
+    .await;
+    awa.settle().await;
+    let listed = picker(&awa.view()).unwrap();
+    let bruno_listed = listed.people.iter().find(|p| p.display_name == "Bruno").expect("listed");
+    assert_eq!(bruno_listed.unavailable.as_deref(), Some("déjà dans la conversation"));
+    pick(&mut awa, &["David"], "").await;
+    assert!(awa.view().status.failed.is_empty(), "{:?}", awa.view().status.failed);
+
+    david.send(Event::Navigate(Route::Conversation { id: id.clone() })).await;
+    david
+        .wait_until(Duration::from_secs(20), |v| match &v.screen {
+            Screen::Conversation(c) => c.participants.len() == 4 && c.found,
+            _ => false,
+        })
+        .await;
+    let Screen::Conversation(seen) = david.view().screen else { unreachable!() };
+    assert_eq!(seen.title, "Préparation de l'AG");
 }

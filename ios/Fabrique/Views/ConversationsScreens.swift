@@ -7,7 +7,7 @@ struct ConversationsScreen: View {
 
     var body: some View {
         List {
-            Button("new_conversation") { send(.navigate(.directory)) }
+            Button("new_conversation") { send(.navigate(.pickPeople(purpose: .startConversation))) }
             ForEach(view.items, id: \.id) { item in
                 Button { send(.navigate(.conversation(id: item.id))) } label: {
                     HStack {
@@ -67,6 +67,9 @@ struct ConversationScreen: View {
                     } else {
                         Button("block", role: .destructive) { send(.conversations(.block(personId: person))) }
                     }
+                }
+                if view.canAddPeople {
+                    Button("add_people") { send(.navigate(.pickPeople(purpose: .addToConversation(conversationId: view.id)))) }
                 }
                 if view.found { Button("leave_conversation") { send(.conversations(.leave(conversationId: view.id))) } }
             }

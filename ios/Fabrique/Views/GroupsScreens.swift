@@ -9,7 +9,11 @@ struct GroupRow: View {
         Button { send(.navigate(.group(id: group.id))) } label: {
             VStack(alignment: .leading) {
                 Text(group.name).font(.headline)
-                Text("members_count \(group.memberCount)").font(.caption)
+                if group.relation == .invited {
+                    Text("invited_group").font(.caption)
+                } else {
+                    Text("members_count \(group.memberCount)").font(.caption)
+                }
             }
         }
     }
@@ -59,6 +63,7 @@ struct GroupScreen: View {
                 Section {
                     Text(group.name).font(.title2)
                     Text(group.description)
+                    if let invited = view.invitedText { Text(invited).font(.headline) }
                 }
             }
             Section {
@@ -72,6 +77,25 @@ struct GroupScreen: View {
                     Button("new_event") { send(.events(.startCreate(groupId: view.id))) }
                     Button("message_members") { send(.events(.messageGroup(groupId: view.id))) }
                     NewPollForm(groupId: view.id, send: send)
+                }
+                if view.canInvite {
+                    Button("invite_people") { send(.navigate(.pickPeople(purpose: .inviteToGroup(groupId: view.id)))) }
+                }
+            }
+            if let hint = view.joinRequestsHint {
+                Section(hint) {
+                    ForEach(view.joinRequests, id: \.personId) { request in
+                        VStack(alignment: .leading) {
+                            Text(request.displayName).font(.headline)
+                            Text(request.whenText).font(.caption)
+                            if !request.message.isEmpty { Text(request.message) }
+                            HStack {
+                                Button("accept") { send(.groups(.decideJoinRequest(groupId: view.id, personId: request.personId, accept: true))) }
+                                Button("refuse") { send(.groups(.decideJoinRequest(groupId: view.id, personId: request.personId, accept: false))) }
+                            }
+                            .buttonStyle(.borderless)
+                        }
+                    }
                 }
             }
             ForEach(view.polls, id: \.id) { PollCard(poll: $0, send: send) }

@@ -184,3 +184,44 @@ struct DirectoryScreen: View {
         .onAppear { query = view.query; skill = view.skill }
     }
 }
+
+/// Choosing people from the directory: to invite into a group, to start a conversation with
+/// several people, or to add people to one. The core says who cannot be chosen, and why.
+struct PickPeopleScreen: View {
+    let view: PickPeopleView
+    let send: (Event) -> Void
+    @State private var query = ""
+    @State private var title = ""
+
+    var body: some View {
+        List {
+            Section {
+                Text(view.hint)
+                TextField("search_people", text: $query)
+                    .onChange(of: query) { _, query in send(.people(.directory(query: query, skill: "", organisationId: nil))) }
+                if !view.chosen.isEmpty { Text(view.chosen.joined(separator: ", ")).font(.headline) }
+                if view.asksTitle { TextField("conversation_title", text: $title) }
+                Button(view.confirmLabel) { send(.people(.pickConfirm(title: title))) }.disabled(!view.canConfirm)
+                if view.loading { ProgressView() }
+                ErrorText(text: view.error)
+            }
+            ForEach(view.people, id: \.id) { person in
+                Button { send(.people(.pickToggle(personId: person.id, displayName: person.displayName))) } label: {
+                    HStack {
+                        Image(systemName: person.chosen ? "checkmark.circle.fill" : "circle")
+                        VStack(alignment: .leading) {
+                            Text(person.displayName).font(.headline)
+                            Text([person.detail, person.unavailable ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
+                        }
+                    }
+                }
+                .disabled(person.unavailable != nil)
+                .accessibilityAddTraits(person.chosen ? .isSelected : [])
+            }
+            EmptyText(text: view.emptyText)
+            MoreButton(hasMore: view.hasMore) { send(.people(.directoryMore)) }
+        }
+        .navigationTitle(view.title)
+        .onAppear { query = view.query }
+    }
+}

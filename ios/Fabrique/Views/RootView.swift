@@ -101,6 +101,7 @@ struct ScreenView: View {
         case .conversations(let conversations): ConversationsScreen(view: conversations, send: send)
         case .conversation(let conversation): ConversationScreen(view: conversation, model: view, send: send)
         case .mustRead(let message): MustReadScreen(view: message, send: send)
+        case .pickPeople(let picker): PickPeopleScreen(view: picker, send: send)
         }
     }
 }

@@ -38,6 +38,12 @@ pub fn update(event: GroupsEvent, session: &mut Session) -> Cmd {
         GroupsEvent::Follow { id } => intent(session, &id, |group_id| Mutation::FollowGroup { group_id }),
         GroupsEvent::Unfollow { id } => intent(session, &id, |group_id| Mutation::UnfollowGroup { group_id }),
         GroupsEvent::Leave { id } => intent(session, &id, |group_id| Mutation::LeaveGroup { group_id }),
+        GroupsEvent::DecideJoinRequest { group_id, person_id, accept } => match (parse(&group_id), parse(&person_id)) {
+            (Some(group_id), Some(person_id)) if crate::events::organise::runs(session, group_id) => {
+                sync::write(session, Mutation::DecideJoinRequest { group_id, person_id, accept }).and(render())
+            }
+            _ => render(),
+        },
     }
 }
 
@@ -130,9 +136,15 @@ fn relation(session: &Session, overlay: &Overlay, group_id: Uuid, listing: Optio
         Some(GroupRole::Admin) => GroupRelation::Admin,
         Some(GroupRole::Organiser) => GroupRelation::Organiser,
         Some(GroupRole::Member) => GroupRelation::Member,
+        None if invited(session, group_id) => GroupRelation::Invited,
         None if session.store.follows(group_id) || listing.is_some_and(|l| l.following) => GroupRelation::Following,
         None => GroupRelation::None,
     }
+}
+
+/// An organiser invited me into the group.
+fn invited(session: &Session, group_id: Uuid) -> bool {
+    session.store.invitations_of(group_id).any(|i| i.person_id == session.person_id)
 }
 
 fn group_summary(group: &Group, relation: GroupRelation) -> GroupSummary {
@@ -154,7 +166,25 @@ pub fn my_groups_view(session: &Session, overlay: &Overlay, language: Language) 
         .map(|group| group_summary(group, relation(session, overlay, group.id, None)))
         .filter(|summary| summary.relation != GroupRelation::None)
         .collect();
-    groups.sort_by_key(|g| g.name.to_lowercase());
+    // Groups I am invited into, by the name the invitation carries (their content is not
+    // on the phone until I join).
+    for invitation in session.store.my_invitations() {
+        if groups.iter().any(|g| g.id == invitation.group_id.to_string()) {
+            continue;
+        }
+        let relation = relation(session, overlay, invitation.group_id, None);
+        if relation == GroupRelation::Invited {
+            groups.push(GroupSummary {
+                id: invitation.group_id.to_string(),
+                name: invitation.group_name.clone(),
+                description: String::new(),
+                private: true,
+                member_count: 0,
+                relation,
+            });
+        }
+    }
+    groups.sort_by_key(|g| (g.relation != GroupRelation::Invited, g.name.to_lowercase()));
     let empty_text = groups.is_empty().then(|| Text::MyGroupsEmpty.in_language(language).to_owned());
     MyGroupsView { groups, empty_text }
 }
@@ -212,6 +242,22 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         None => (Vec::new(), Vec::new()),
     };
     let reports_hint = (!reports.is_empty()).then(|| Text::ReportsHint.in_language(language).to_owned());
+    let runs = group_id.is_some_and(|g| crate::events::organise::runs(session, g));
+    let join_requests: Vec<JoinRequestView> = match group_id {
+        Some(g) if runs => session
+            .store
+            .join_requests_of(g)
+            .into_iter()
+            .filter(|r| !overlay.join_decisions.contains_key(&(g, r.person_id)))
+            .map(|r| JoinRequestView {
+                person_id: r.person_id.to_string(),
+                display_name: r.display_name.clone(),
+                message: r.message.clone(),
+                when_text: crate::i18n::when(r.created_at, session.time_zone(), language),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let loading = page.is_some_and(|p| p.listing_tag.is_some() || p.posts_tag.is_some());
     let empty_text = (!loading && posts.is_empty()).then(|| {
         if private && !member { Text::GroupPrivateContent } else { Text::GroupPostsEmpty }
@@ -230,7 +276,7 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         has_more_posts: page.is_some_and(|p| p.posts_cursor.is_some()),
         empty_text,
         can_post: member,
-        can_join: group.is_some() && !private && !member,
+        can_join: group.is_some() && (!private || relation == GroupRelation::Invited) && !member,
         can_ask_to_join: group.is_some() && private && relation == GroupRelation::None,
         can_follow: group.is_some() && !private && relation == GroupRelation::None,
         can_unfollow: relation == GroupRelation::Following,
@@ -250,11 +296,16 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
             Some(g) => crate::polls::group_polls(session, overlay, g, language),
             None => Vec::new(),
         },
-        can_organise: group_id.is_some_and(|g| crate::events::organise::runs(session, g)),
+        can_organise: runs,
         can_ask: member,
         reports,
         report_decisions,
         reports_hint,
+        join_requests_hint: (!join_requests.is_empty())
+            .then(|| Text::JoinRequestsHint.in_language(language).to_owned()),
+        join_requests,
+        can_invite: runs,
+        invited_text: (relation == GroupRelation::Invited).then(|| Text::GroupInvited.in_language(language).to_owned()),
     }
 }
 

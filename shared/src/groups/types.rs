@@ -37,6 +37,12 @@ pub enum GroupsEvent {
     Leave {
         id: String,
     },
+    /// An organiser answers a request to join their group.
+    DecideJoinRequest {
+        group_id: String,
+        person_id: String,
+        accept: bool,
+    },
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -65,6 +71,8 @@ pub enum GroupRelation {
     Following,
     /// A request to join a private group waits for its organisers.
     Requested,
+    /// An organiser invited me: I join when I want.
+    Invited,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -106,4 +114,21 @@ pub struct GroupView {
     pub reports: Vec<crate::moderation::types::GroupReportView>,
     pub report_decisions: Vec<crate::moderation::types::DecisionOption>,
     pub reports_hint: Option<String>,
+    /// Requests to join, for those who run the group, oldest first.
+    pub join_requests: Vec<JoinRequestView>,
+    pub join_requests_hint: Option<String>,
+    /// I run the group: invite people (`Route::PickPeople` with `PickPurpose::InviteToGroup`).
+    pub can_invite: bool,
+    /// Said when an organiser invited me (I join with `Join`).
+    pub invited_text: Option<String>,
+}
+
+/// Someone asking to join a group, as its organisers see it.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct JoinRequestView {
+    pub person_id: String,
+    pub display_name: String,
+    pub message: String,
+    /// When they asked, as people say it ("hier à 18 h").
+    pub when_text: String,
 }

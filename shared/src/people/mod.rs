@@ -1,6 +1,7 @@
 //! Profiles: mine (from the device, edited through the outbox) and other people's (online,
 //! shown only as far as each person allows).
 
+pub mod picker;
 pub mod types;
 pub use self::types::*;
 
@@ -45,6 +46,8 @@ pub fn update(event: PeopleEvent, session: &mut Session) -> Cmd {
             load_directory(session, false).and(render())
         }
         PeopleEvent::DirectoryMore => load_directory(session, true).and(render()),
+        PeopleEvent::PickToggle { person_id, display_name } => picker::toggle(session, &person_id, display_name),
+        PeopleEvent::PickConfirm { title } => picker::confirm(session, title),
         PeopleEvent::AskDataCopy => ask_data_copy(session).and(render()),
         PeopleEvent::RefreshDataCopies => {
             session.pages.data_copies.refresh_planned = false;

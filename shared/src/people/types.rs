@@ -33,6 +33,67 @@ pub enum PeopleEvent {
     AskDataCopy,
     /// Read again where one's copies stand (while one is being prepared).
     RefreshDataCopies,
+    /// Choose, or no longer choose, a person in the people picker.
+    PickToggle {
+        person_id: String,
+        display_name: String,
+    },
+    /// Do what the picker was opened for with the people chosen (`title`: a new
+    /// conversation's, optional; ignored otherwise).
+    PickConfirm {
+        title: String,
+    },
+}
+
+/// What the people picker is opened for.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum PickPurpose {
+    /// An organiser invites people into their group; each accepts by joining.
+    InviteToGroup { group_id: String },
+    /// A conversation with several people.
+    StartConversation,
+    /// More people in a conversation one is in.
+    AddToConversation { conversation_id: String },
+}
+
+/// The people chosen so far, as the picker stands.
+#[derive(Debug, Clone)]
+pub struct Picking {
+    pub purpose: PickPurpose,
+    /// In the order chosen: ids and names.
+    pub chosen: Vec<(uuid::Uuid, String)>,
+}
+
+/// Choosing people from the directory (the people one may see), for `purpose`.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PickPeopleView {
+    pub purpose: PickPurpose,
+    pub title: String,
+    pub hint: String,
+    pub query: String,
+    pub people: Vec<PickCandidate>,
+    /// The names chosen, in order.
+    pub chosen: Vec<String>,
+    /// A new conversation may be given a title.
+    pub asks_title: bool,
+    pub confirm_label: String,
+    pub can_confirm: bool,
+    pub loading: bool,
+    pub has_more: bool,
+    pub error: Option<String>,
+    pub empty_text: Option<String>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct PickCandidate {
+    pub id: String,
+    pub display_name: String,
+    /// Function and association, as one line.
+    pub detail: String,
+    pub chosen: bool,
+    /// Why this person cannot be chosen ("already a member"); `None`: they can.
+    pub unavailable: Option<String>,
 }
 
 /// One's copies of one's data, read online on one's profile.
@@ -52,6 +113,8 @@ pub struct DirectoryPage {
     pub query: String,
     pub skill: String,
     pub organisation_id: Option<uuid::Uuid>,
+    /// Open as the people picker (`Route::PickPeople`).
+    pub picking: Option<Picking>,
     pub list: crate::paging::OnlineList<Profile>,
 }
 

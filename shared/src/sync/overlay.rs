@@ -76,6 +76,11 @@ pub struct Overlay<'a> {
     pub group_levels: HashMap<Uuid, fabrique_wire::notifications::GroupLevel>,
     /// Reports an organiser decided on this phone (they leave the group's list at once).
     pub decided_reports: HashSet<Uuid>,
+    /// Requests to join (group, person) an organiser answered on this phone: accepted (true)
+    /// or refused. They leave the group's list at once.
+    pub join_decisions: HashMap<(Uuid, Uuid), bool>,
+    /// People (group, person) an organiser invited on this phone.
+    pub group_invitations: HashSet<(Uuid, Uuid)>,
     /// Conversations I started, oldest first.
     pub new_conversations: Vec<NewConversation<'a>>,
     /// Conversation → my messages not yet confirmed, oldest first.
@@ -232,14 +237,18 @@ impl<'a> Overlay<'a> {
                 | Mutation::AnnounceToAttendees { .. }
                 | Mutation::CreateGroup(_)
                 | Mutation::UpdateGroup { .. }
-                | Mutation::DecideJoinRequest { .. }
-                | Mutation::InviteToGroup { .. }
                 | Mutation::RemoveMember { .. }
                 | Mutation::SetMemberRole { .. }
                 | Mutation::Report { .. }
                 | Mutation::AcceptCharter { .. } => {}
                 Mutation::DecideReport { case_id, .. } => {
                     overlay.decided_reports.insert(*case_id);
+                }
+                Mutation::DecideJoinRequest { group_id, person_id, accept } => {
+                    overlay.join_decisions.insert((*group_id, *person_id), *accept);
+                }
+                Mutation::InviteToGroup { group_id, person_id } => {
+                    overlay.group_invitations.insert((*group_id, *person_id));
                 }
                 Mutation::StartConversation { id, person_ids, title } => {
                     overlay.new_conversations.push(NewConversation { id: *id, person_ids, title });

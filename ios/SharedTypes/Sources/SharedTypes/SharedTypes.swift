@@ -3050,6 +3050,8 @@ indirect public enum GroupRelation: Hashable, Equatable {
     case following
     /// A request to join a private group waits for its organisers.
     case requested
+    /// An organiser invited me: I join when I want.
+    case invited
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -3066,6 +3068,8 @@ indirect public enum GroupRelation: Hashable, Equatable {
             try serializer.serialize_variant_index(value: 4)
         case .requested:
             try serializer.serialize_variant_index(value: 5)
+        case .invited:
+            try serializer.serialize_variant_index(value: 6)
         }
         try serializer.decrease_container_depth()
     }
@@ -3098,6 +3102,9 @@ indirect public enum GroupRelation: Hashable, Equatable {
         case 5:
             try deserializer.decrease_container_depth()
             return .requested
+        case 6:
+            try deserializer.decrease_container_depth()
+            return .invited
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for GroupRelation: \(index)")
         }
     }
@@ -3246,8 +3253,15 @@ public struct GroupView: Hashable, Equatable {
     public var reports: [GroupReportView]
     public var reportDecisions: [DecisionOption]
     public var reportsHint: String?
+    /// Requests to join, for those who run the group, oldest first.
+    public var joinRequests: [JoinRequestView]
+    public var joinRequestsHint: String?
+    /// I run the group: invite people (`Route::PickPeople` with `PickPurpose::InviteToGroup`).
+    public var canInvite: Bool
+    /// Said when an organiser invited me (I join with `Join`).
+    public var invitedText: String?
 
-    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool, events: [EventSummary], polls: [PollView], canOrganise: Bool, reports: [GroupReportView], reportDecisions: [DecisionOption], reportsHint: String?) {
+    public init(id: String, group: GroupSummary?, loading: Bool, error: String?, posts: [PostSummary], hasMorePosts: Bool, emptyText: String?, canPost: Bool, canJoin: Bool, canAskToJoin: Bool, canFollow: Bool, canUnfollow: Bool, canLeave: Bool, questions: [QuestionSummary], canAsk: Bool, events: [EventSummary], polls: [PollView], canOrganise: Bool, reports: [GroupReportView], reportDecisions: [DecisionOption], reportsHint: String?, joinRequests: [JoinRequestView], joinRequestsHint: String?, canInvite: Bool, invitedText: String?) {
         self.id = id
         self.group = group
         self.loading = loading
@@ -3269,6 +3283,10 @@ public struct GroupView: Hashable, Equatable {
         self.reports = reports
         self.reportDecisions = reportDecisions
         self.reportsHint = reportsHint
+        self.joinRequests = joinRequests
+        self.joinRequestsHint = joinRequestsHint
+        self.canInvite = canInvite
+        self.invitedText = invitedText
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -3312,6 +3330,16 @@ public struct GroupView: Hashable, Equatable {
             try item.serialize(serializer: serializer)
         }
         try serializeOption(value: self.reportsHint, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeArray(value: self.joinRequests, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.joinRequestsHint, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.serialize_bool(value: self.canInvite)
+        try serializeOption(value: self.invitedText, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
         }
         try serializer.decrease_container_depth()
@@ -3366,8 +3394,18 @@ public struct GroupView: Hashable, Equatable {
         let reportsHint = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let joinRequests = try deserializeArray(deserializer: deserializer) { deserializer in
+            try JoinRequestView.deserialize(deserializer: deserializer)
+        }
+        let joinRequestsHint = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let canInvite = try deserializer.deserialize_bool()
+        let invitedText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk, events: events, polls: polls, canOrganise: canOrganise, reports: reports, reportDecisions: reportDecisions, reportsHint: reportsHint)
+        return GroupView(id: id, group: group, loading: loading, error: error, posts: posts, hasMorePosts: hasMorePosts, emptyText: emptyText, canPost: canPost, canJoin: canJoin, canAskToJoin: canAskToJoin, canFollow: canFollow, canUnfollow: canUnfollow, canLeave: canLeave, questions: questions, canAsk: canAsk, events: events, polls: polls, canOrganise: canOrganise, reports: reports, reportDecisions: reportDecisions, reportsHint: reportsHint, joinRequests: joinRequests, joinRequestsHint: joinRequestsHint, canInvite: canInvite, invitedText: invitedText)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> GroupView {
@@ -3391,6 +3429,8 @@ indirect public enum GroupsEvent: Hashable, Equatable {
     case follow(id: String)
     case unfollow(id: String)
     case leave(id: String)
+    /// An organiser answers a request to join their group.
+    case decideJoinRequest(groupId: String, personId: String, accept: Bool)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -3418,6 +3458,11 @@ indirect public enum GroupsEvent: Hashable, Equatable {
         case .leave(let id):
             try serializer.serialize_variant_index(value: 7)
             try serializer.serialize_str(value: id)
+        case .decideJoinRequest(let groupId, let personId, let accept):
+            try serializer.serialize_variant_index(value: 8)
+            try serializer.serialize_str(value: groupId)
+            try serializer.serialize_str(value: personId)
+            try serializer.serialize_bool(value: accept)
         }
         try serializer.decrease_container_depth()
     }
@@ -3463,6 +3508,12 @@ indirect public enum GroupsEvent: Hashable, Equatable {
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .leave(id: id)
+        case 8:
+            let groupId = try deserializer.deserialize_str()
+            let personId = try deserializer.deserialize_str()
+            let accept = try deserializer.deserialize_bool()
+            try deserializer.decrease_container_depth()
+            return .decideJoinRequest(groupId: groupId, personId: personId, accept: accept)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for GroupsEvent: \(index)")
         }
     }
@@ -3894,6 +3945,56 @@ public struct Instant: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> Instant {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Someone asking to join a group, as its organisers see it.
+public struct JoinRequestView: Hashable, Equatable {
+    public var personId: String
+    public var displayName: String
+    public var message: String
+    /// When they asked, as people say it ("hier à 18 h").
+    public var whenText: String
+
+    public init(personId: String, displayName: String, message: String, whenText: String) {
+        self.personId = personId
+        self.displayName = displayName
+        self.message = message
+        self.whenText = whenText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.personId)
+        try serializer.serialize_str(value: self.displayName)
+        try serializer.serialize_str(value: self.message)
+        try serializer.serialize_str(value: self.whenText)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> JoinRequestView {
+        try deserializer.increase_container_depth()
+        let personId = try deserializer.deserialize_str()
+        let displayName = try deserializer.deserialize_str()
+        let message = try deserializer.deserialize_str()
+        let whenText = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return JoinRequestView(personId: personId, displayName: displayName, message: message, whenText: whenText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> JoinRequestView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -5220,6 +5321,11 @@ indirect public enum PeopleEvent: Hashable, Equatable {
     case askDataCopy
     /// Read again where one's copies stand (while one is being prepared).
     case refreshDataCopies
+    /// Choose, or no longer choose, a person in the people picker.
+    case pickToggle(personId: String, displayName: String)
+    /// Do what the picker was opened for with the people chosen (`title`: a new
+    /// conversation's, optional; ignored otherwise).
+    case pickConfirm(title: String)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -5253,6 +5359,13 @@ indirect public enum PeopleEvent: Hashable, Equatable {
             try serializer.serialize_variant_index(value: 5)
         case .refreshDataCopies:
             try serializer.serialize_variant_index(value: 6)
+        case .pickToggle(let personId, let displayName):
+            try serializer.serialize_variant_index(value: 7)
+            try serializer.serialize_str(value: personId)
+            try serializer.serialize_str(value: displayName)
+        case .pickConfirm(let title):
+            try serializer.serialize_variant_index(value: 8)
+            try serializer.serialize_str(value: title)
         }
         try serializer.decrease_container_depth()
     }
@@ -5303,6 +5416,15 @@ indirect public enum PeopleEvent: Hashable, Equatable {
         case 6:
             try deserializer.decrease_container_depth()
             return .refreshDataCopies
+        case 7:
+            let personId = try deserializer.deserialize_str()
+            let displayName = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .pickToggle(personId: personId, displayName: displayName)
+        case 8:
+            let title = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .pickConfirm(title: title)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PeopleEvent: \(index)")
         }
     }
@@ -5378,6 +5500,226 @@ public struct PersonView: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> PersonView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct PickCandidate: Hashable, Equatable {
+    public var id: String
+    public var displayName: String
+    /// Function and association, as one line.
+    public var detail: String
+    public var chosen: Bool
+    /// Why this person cannot be chosen ("already a member"); `None`: they can.
+    public var unavailable: String?
+
+    public init(id: String, displayName: String, detail: String, chosen: Bool, unavailable: String?) {
+        self.id = id
+        self.displayName = displayName
+        self.detail = detail
+        self.chosen = chosen
+        self.unavailable = unavailable
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.id)
+        try serializer.serialize_str(value: self.displayName)
+        try serializer.serialize_str(value: self.detail)
+        try serializer.serialize_bool(value: self.chosen)
+        try serializeOption(value: self.unavailable, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PickCandidate {
+        try deserializer.increase_container_depth()
+        let id = try deserializer.deserialize_str()
+        let displayName = try deserializer.deserialize_str()
+        let detail = try deserializer.deserialize_str()
+        let chosen = try deserializer.deserialize_bool()
+        let unavailable = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return PickCandidate(id: id, displayName: displayName, detail: detail, chosen: chosen, unavailable: unavailable)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PickCandidate {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// Choosing people from the directory (the people one may see), for `purpose`.
+public struct PickPeopleView: Hashable, Equatable {
+    public var purpose: PickPurpose
+    public var title: String
+    public var hint: String
+    public var query: String
+    public var people: [PickCandidate]
+    /// The names chosen, in order.
+    public var chosen: [String]
+    /// A new conversation may be given a title.
+    public var asksTitle: Bool
+    public var confirmLabel: String
+    public var canConfirm: Bool
+    public var loading: Bool
+    public var hasMore: Bool
+    public var error: String?
+    public var emptyText: String?
+
+    public init(purpose: PickPurpose, title: String, hint: String, query: String, people: [PickCandidate], chosen: [String], asksTitle: Bool, confirmLabel: String, canConfirm: Bool, loading: Bool, hasMore: Bool, error: String?, emptyText: String?) {
+        self.purpose = purpose
+        self.title = title
+        self.hint = hint
+        self.query = query
+        self.people = people
+        self.chosen = chosen
+        self.asksTitle = asksTitle
+        self.confirmLabel = confirmLabel
+        self.canConfirm = canConfirm
+        self.loading = loading
+        self.hasMore = hasMore
+        self.error = error
+        self.emptyText = emptyText
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try self.purpose.serialize(serializer: serializer)
+        try serializer.serialize_str(value: self.title)
+        try serializer.serialize_str(value: self.hint)
+        try serializer.serialize_str(value: self.query)
+        try serializeArray(value: self.people, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeArray(value: self.chosen, serializer: serializer) { item, serializer in
+            try serializer.serialize_str(value: item)
+        }
+        try serializer.serialize_bool(value: self.asksTitle)
+        try serializer.serialize_str(value: self.confirmLabel)
+        try serializer.serialize_bool(value: self.canConfirm)
+        try serializer.serialize_bool(value: self.loading)
+        try serializer.serialize_bool(value: self.hasMore)
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PickPeopleView {
+        try deserializer.increase_container_depth()
+        let purpose = try PickPurpose.deserialize(deserializer: deserializer)
+        let title = try deserializer.deserialize_str()
+        let hint = try deserializer.deserialize_str()
+        let query = try deserializer.deserialize_str()
+        let people = try deserializeArray(deserializer: deserializer) { deserializer in
+            try PickCandidate.deserialize(deserializer: deserializer)
+        }
+        let chosen = try deserializeArray(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let asksTitle = try deserializer.deserialize_bool()
+        let confirmLabel = try deserializer.deserialize_str()
+        let canConfirm = try deserializer.deserialize_bool()
+        let loading = try deserializer.deserialize_bool()
+        let hasMore = try deserializer.deserialize_bool()
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
+        try deserializer.decrease_container_depth()
+        return PickPeopleView(purpose: purpose, title: title, hint: hint, query: query, people: people, chosen: chosen, asksTitle: asksTitle, confirmLabel: confirmLabel, canConfirm: canConfirm, loading: loading, hasMore: hasMore, error: error, emptyText: emptyText)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PickPeopleView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// What the people picker is opened for.
+indirect public enum PickPurpose: Hashable, Equatable {
+    /// An organiser invites people into their group; each accepts by joining.
+    case inviteToGroup(groupId: String)
+    /// A conversation with several people.
+    case startConversation
+    /// More people in a conversation one is in.
+    case addToConversation(conversationId: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .inviteToGroup(let groupId):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: groupId)
+        case .startConversation:
+            try serializer.serialize_variant_index(value: 1)
+        case .addToConversation(let conversationId):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: conversationId)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> PickPurpose {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let groupId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .inviteToGroup(groupId: groupId)
+        case 1:
+            try deserializer.decrease_container_depth()
+            return .startConversation
+        case 2:
+            let conversationId = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .addToConversation(conversationId: conversationId)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for PickPurpose: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> PickPurpose {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -7199,6 +7541,9 @@ indirect public enum Route: Hashable, Equatable {
     case conversation(id: String)
     /// A must-read message, whole (with its reach for its sender).
     case mustRead(id: String)
+    /// Choose people from the directory: to invite into a group, to start or widen a
+    /// conversation.
+    case pickPeople(purpose: PickPurpose)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -7254,6 +7599,9 @@ indirect public enum Route: Hashable, Equatable {
         case .mustRead(let id):
             try serializer.serialize_variant_index(value: 20)
             try serializer.serialize_str(value: id)
+        case .pickPeople(let purpose):
+            try serializer.serialize_variant_index(value: 21)
+            try purpose.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
     }
@@ -7340,6 +7688,10 @@ indirect public enum Route: Hashable, Equatable {
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .mustRead(id: id)
+        case 21:
+            let purpose = try PickPurpose.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .pickPeople(purpose: purpose)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Route: \(index)")
         }
     }
@@ -7477,6 +7829,8 @@ indirect public enum Screen: Hashable, Equatable {
     case conversations(ConversationsView)
     case conversation(ConversationView)
     case mustRead(MustReadView)
+    /// Choosing people: to invite into a group, to start or widen a conversation.
+    case pickPeople(PickPeopleView)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -7551,6 +7905,9 @@ indirect public enum Screen: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .mustRead(let x):
             try serializer.serialize_variant_index(value: 23)
+            try x.serialize(serializer: serializer)
+        case .pickPeople(let x):
+            try serializer.serialize_variant_index(value: 24)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -7661,6 +8018,10 @@ indirect public enum Screen: Hashable, Equatable {
             let x = try MustReadView.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .mustRead(x)
+        case 24:
+            let x = try PickPeopleView.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .pickPeople(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Screen: \(index)")
         }
     }

@@ -30,13 +30,14 @@ import org.fabrique.core.types.ConversationView
 import org.fabrique.core.types.ConversationsEvent
 import org.fabrique.core.types.ConversationsView
 import org.fabrique.core.types.Event
+import org.fabrique.core.types.PickPurpose
 import org.fabrique.core.types.Route
 import org.fabrique.core.types.ViewModel
 
 @Composable
 fun ConversationsScreen(view: ConversationsView, send: Send) {
     LazyColumn {
-        item { TextButton(onClick = { send(Event.Navigate(Route.Directory)) }) { Text(stringResource(R.string.new_conversation)) } }
+        item { TextButton(onClick = { send(Event.Navigate(Route.PickPeople(PickPurpose.StartConversation))) }) { Text(stringResource(R.string.new_conversation)) } }
         items(view.items, key = { it.id }) { item ->
             ListItem(
                 headlineContent = { Text(item.title) },
@@ -89,6 +90,7 @@ fun ConversationScreen(view: ConversationView, model: ViewModel, send: Send, pic
                     TextButton(onClick = { send(Event.Conversations(ConversationsEvent.Block(person))) }) { Text(stringResource(R.string.block)) }
                 }
             }
+            if (view.canAddPeople) TextButton(onClick = { send(Event.Navigate(Route.PickPeople(PickPurpose.AddToConversation(view.id)))) }) { Text(stringResource(R.string.add_people)) }
             if (view.found) TextButton(onClick = { send(Event.Conversations(ConversationsEvent.Leave(view.id))) }) { Text(stringResource(R.string.leave_conversation)) }
         }
     }

@@ -106,7 +106,8 @@ fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
                 is Screen.Conversations -> ConversationsScreen(screen.value, send)
                 is Screen.Conversation -> ConversationScreen(screen.value, view, send, pickFile)
                 is Screen.MustRead -> MustReadScreen(screen.value, send)
-                is Screen.Loading, is Screen.SignIn -> Unit
+                is Screen.PickPeople -> PickPeopleScreen(screen.value, send)
+                is Screen.Loading, is Screen.Federation, is Screen.SignIn -> Unit
             }
         }
     }

@@ -34,11 +34,13 @@ import org.fabrique.core.types.ComposerEvent
 import org.fabrique.core.types.ComposerTarget
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.EventsEvent
+import org.fabrique.core.types.GroupRelation
 import org.fabrique.core.types.GroupSummary
 import org.fabrique.core.types.GroupView
 import org.fabrique.core.types.GroupsEvent
 import org.fabrique.core.types.ModerationEvent
 import org.fabrique.core.types.MyGroupsView
+import org.fabrique.core.types.PickPurpose
 import org.fabrique.core.types.PollView
 import org.fabrique.core.types.PollsEvent
 import org.fabrique.core.types.QuestionsEvent
@@ -59,7 +61,10 @@ fun MyGroupsScreen(view: MyGroupsView, send: Send) {
 private fun GroupRow(group: GroupSummary, send: Send) {
     ListItem(
         headlineContent = { Text(group.name) },
-        supportingContent = { Text(stringResource(R.string.members_count, group.memberCount.toInt()) + if (group.private) " · " + stringResource(R.string.private_group) else "") },
+        supportingContent = {
+            if (group.relation == GroupRelation.INVITED) Text(stringResource(R.string.invited_group))
+            else Text(stringResource(R.string.members_count, group.memberCount.toInt()) + if (group.private) " · " + stringResource(R.string.private_group) else "")
+        },
         modifier = Modifier.clickable { send(Event.Navigate(Route.Group(group.id))) },
     )
 }
@@ -96,6 +101,7 @@ fun GroupScreen(view: GroupView, send: Send) {
                 Text(group.name, style = MaterialTheme.typography.headlineSmall)
                 Text(group.description)
             }
+            view.invitedText?.let { Text(it, style = MaterialTheme.typography.titleSmall) }
             Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                 if (view.canJoin) Button(onClick = { send(Event.Groups(GroupsEvent.Join(view.id))) }) { Text(stringResource(R.string.join)) }
                 if (view.canAskToJoin) Button(onClick = { send(Event.Groups(GroupsEvent.AskToJoin(view.id, ""))) }) { Text(stringResource(R.string.ask_to_join)) }
@@ -112,6 +118,23 @@ fun GroupScreen(view: GroupView, send: Send) {
                     OutlinedButton(onClick = { send(Event.Events(EventsEvent.MessageGroup(view.id))) }) { Text(stringResource(R.string.message_members)) }
                 }
                 NewPoll(view.id, send)
+            }
+            if (view.canInvite) {
+                OutlinedButton(onClick = { send(Event.Navigate(Route.PickPeople(PickPurpose.InviteToGroup(view.id)))) }) { Text(stringResource(R.string.invite_people)) }
+            }
+            view.joinRequestsHint?.let { Text(it, style = MaterialTheme.typography.titleSmall) }
+        }
+        items(view.joinRequests, key = { "request-" + it.personId }) { request ->
+            Card(Modifier.fillMaxWidth().padding(vertical = 4.dp)) {
+                Column(Modifier.padding(12.dp)) {
+                    Text(request.displayName, style = MaterialTheme.typography.titleSmall)
+                    Text(request.whenText, style = MaterialTheme.typography.bodySmall)
+                    if (request.message.isNotEmpty()) Text(request.message)
+                    Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        Button(onClick = { send(Event.Groups(GroupsEvent.DecideJoinRequest(view.id, request.personId, true))) }) { Text(stringResource(R.string.accept)) }
+                        OutlinedButton(onClick = { send(Event.Groups(GroupsEvent.DecideJoinRequest(view.id, request.personId, false))) }) { Text(stringResource(R.string.refuse)) }
+                    }
+                }
             }
         }
         items(view.polls, key = { it.id }) { poll -> PollCard(poll, send) }

@@ -12,6 +12,7 @@ import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Button
+import androidx.compose.material3.Checkbox
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
@@ -43,6 +44,7 @@ import org.fabrique.core.types.Language
 import org.fabrique.core.types.MyProfileView
 import org.fabrique.core.types.PeopleEvent
 import org.fabrique.core.types.PersonView
+import org.fabrique.core.types.PickPeopleView
 import org.fabrique.core.types.ProfileEditorView
 import org.fabrique.core.types.ProfileView
 import org.fabrique.core.types.ReportWhat
@@ -203,6 +205,55 @@ fun DirectoryScreen(view: DirectoryView, send: Send) {
                 headlineContent = { Text(person.displayName) },
                 supportingContent = { Text(listOf(person.function, person.organisationName).filter { it.isNotEmpty() }.joinToString(" · ")) },
                 modifier = Modifier.clickable { send(Event.Navigate(Route.Person(person.id))) },
+            )
+        }
+        item {
+            EmptyState(view.emptyText)
+            MoreButton(view.hasMore) { send(Event.People(PeopleEvent.DirectoryMore)) }
+        }
+    }
+}
+
+/**
+ * Choosing people from the directory: to invite into a group, to start a conversation with
+ * several people, or to add people to one. The core says who cannot be chosen, and why.
+ */
+@Composable
+fun PickPeopleScreen(view: PickPeopleView, send: Send) {
+    var query by rememberSaveable { mutableStateOf(view.query) }
+    var title by rememberSaveable { mutableStateOf("") }
+    LazyColumn(Modifier.padding(horizontal = 8.dp)) {
+        item {
+            Text(view.title, style = MaterialTheme.typography.headlineSmall)
+            Text(view.hint)
+            OutlinedTextField(
+                value = query,
+                onValueChange = { query = it; send(Event.People(PeopleEvent.Directory(it, "", null))) },
+                label = { Text(stringResource(R.string.search_people)) },
+                modifier = Modifier.fillMaxWidth(),
+            )
+            if (view.chosen.isNotEmpty()) Text(view.chosen.joinToString(", "), style = MaterialTheme.typography.titleSmall)
+            if (view.asksTitle) {
+                OutlinedTextField(value = title, onValueChange = { title = it }, label = { Text(stringResource(R.string.conversation_title)) }, modifier = Modifier.fillMaxWidth())
+            }
+            Button(onClick = { send(Event.People(PeopleEvent.PickConfirm(title))) }, enabled = view.canConfirm) { Text(view.confirmLabel) }
+            LoadingRow(view.loading)
+            ErrorText(view.error)
+        }
+        items(view.people, key = { it.id }) { person ->
+            ListItem(
+                headlineContent = { Text(person.displayName) },
+                supportingContent = { Text(listOfNotNull(person.detail.ifEmpty { null }, person.unavailable).joinToString(" · ")) },
+                leadingContent = {
+                    Checkbox(
+                        checked = person.chosen,
+                        onCheckedChange = { send(Event.People(PeopleEvent.PickToggle(person.id, person.displayName))) },
+                        enabled = person.unavailable == null,
+                    )
+                },
+                modifier = Modifier.clickable(enabled = person.unavailable == null) {
+                    send(Event.People(PeopleEvent.PickToggle(person.id, person.displayName)))
+                },
             )
         }
         item {

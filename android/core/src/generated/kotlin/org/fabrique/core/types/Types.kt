@@ -3908,7 +3908,9 @@ enum class GroupRelation {
     ADMIN,
     FOLLOWING,
     /// A request to join a private group waits for its organisers.
-    REQUESTED;
+    REQUESTED,
+    /// An organiser invited me: I join when I want.
+    INVITED;
 
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -3935,6 +3937,7 @@ enum class GroupRelation {
                 3 -> ADMIN
                 4 -> FOLLOWING
                 5 -> REQUESTED
+                6 -> INVITED
                 else -> throw DeserializationError("Unknown variant index for GroupRelation: $index")
             }
         }
@@ -4084,6 +4087,13 @@ data class GroupView(
     val reports: List<org.fabrique.core.types.GroupReportView>,
     val reportDecisions: List<org.fabrique.core.types.DecisionOption>,
     val reportsHint: String? = null,
+    /// Requests to join, for those who run the group, oldest first.
+    val joinRequests: List<org.fabrique.core.types.JoinRequestView>,
+    val joinRequestsHint: String? = null,
+    /// I run the group: invite people (`Route::PickPeople` with `PickPurpose::InviteToGroup`).
+    val canInvite: Boolean,
+    /// Said when an organiser invited me (I join with `Join`).
+    val invitedText: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -4126,6 +4136,16 @@ data class GroupView(
             it.serialize(serializer)
         }
         reportsHint.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        joinRequests.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        joinRequestsHint.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(canInvite)
+        invitedText.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
         }
         serializer.decrease_container_depth()
@@ -4191,8 +4211,21 @@ data class GroupView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val joinRequests =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.JoinRequestView.deserialize(deserializer)
+                }
+            val joinRequestsHint =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val canInvite = deserializer.deserialize_bool()
+            val invitedText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk, events, polls, canOrganise, reports, reportDecisions, reportsHint)
+            return GroupView(id, group, loading, error, posts, hasMorePosts, emptyText, canPost, canJoin, canAskToJoin, canFollow, canUnfollow, canLeave, questions, canAsk, events, polls, canOrganise, reports, reportDecisions, reportsHint, joinRequests, joinRequestsHint, canInvite, invitedText)
         }
 
         @Throws(DeserializationError::class)
@@ -4368,6 +4401,33 @@ sealed interface GroupsEvent {
         }
     }
 
+    /// An organiser answers a request to join their group.
+    data class DecideJoinRequest(
+        val groupId: String,
+        val personId: String,
+        val accept: Boolean,
+    ) : GroupsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(8)
+            serializer.serialize_str(groupId)
+            serializer.serialize_str(personId)
+            serializer.serialize_bool(accept)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): DecideJoinRequest {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                val personId = deserializer.deserialize_str()
+                val accept = deserializer.deserialize_bool()
+                deserializer.decrease_container_depth()
+                return DecideJoinRequest(groupId, personId, accept)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): GroupsEvent {
@@ -4381,6 +4441,7 @@ sealed interface GroupsEvent {
                 5 -> Follow.deserialize(deserializer)
                 6 -> Unfollow.deserialize(deserializer)
                 7 -> Leave.deserialize(deserializer)
+                8 -> DecideJoinRequest.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for GroupsEvent: $index")
             }
         }
@@ -4877,6 +4938,55 @@ data class Instant(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): Instant {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Someone asking to join a group, as its organisers see it.
+data class JoinRequestView(
+    val personId: String,
+    val displayName: String,
+    val message: String,
+    /// When they asked, as people say it ("hier à 18 h").
+    val whenText: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(personId)
+        serializer.serialize_str(displayName)
+        serializer.serialize_str(message)
+        serializer.serialize_str(whenText)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): JoinRequestView {
+            deserializer.increase_container_depth()
+            val personId = deserializer.deserialize_str()
+            val displayName = deserializer.deserialize_str()
+            val message = deserializer.deserialize_str()
+            val whenText = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return JoinRequestView(personId, displayName, message, whenText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): JoinRequestView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -6671,6 +6781,52 @@ sealed interface PeopleEvent {
         }
     }
 
+    /// Choose, or no longer choose, a person in the people picker.
+    data class PickToggle(
+        val personId: String,
+        val displayName: String,
+    ) : PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            serializer.serialize_str(personId)
+            serializer.serialize_str(displayName)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): PickToggle {
+                deserializer.increase_container_depth()
+                val personId = deserializer.deserialize_str()
+                val displayName = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return PickToggle(personId, displayName)
+            }
+        }
+    }
+
+    /// Do what the picker was opened for with the people chosen (`title`: a new
+    /// conversation's, optional; ignored otherwise).
+    data class PickConfirm(
+        val title: String,
+    ) : PeopleEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(8)
+            serializer.serialize_str(title)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): PickConfirm {
+                deserializer.increase_container_depth()
+                val title = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return PickConfirm(title)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): PeopleEvent {
@@ -6683,6 +6839,8 @@ sealed interface PeopleEvent {
                 4 -> DirectoryMore.deserialize(deserializer)
                 5 -> AskDataCopy.deserialize(deserializer)
                 6 -> RefreshDataCopies.deserialize(deserializer)
+                7 -> PickToggle.deserialize(deserializer)
+                8 -> PickConfirm.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for PeopleEvent: $index")
             }
         }
@@ -6757,6 +6915,252 @@ data class PersonView(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): PersonView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class PickCandidate(
+    val id: String,
+    val displayName: String,
+    /// Function and association, as one line.
+    val detail: String,
+    val chosen: Boolean,
+    /// Why this person cannot be chosen ("already a member"); `None`: they can.
+    val unavailable: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(id)
+        serializer.serialize_str(displayName)
+        serializer.serialize_str(detail)
+        serializer.serialize_bool(chosen)
+        unavailable.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): PickCandidate {
+            deserializer.increase_container_depth()
+            val id = deserializer.deserialize_str()
+            val displayName = deserializer.deserialize_str()
+            val detail = deserializer.deserialize_str()
+            val chosen = deserializer.deserialize_bool()
+            val unavailable =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return PickCandidate(id, displayName, detail, chosen, unavailable)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PickCandidate {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// Choosing people from the directory (the people one may see), for `purpose`.
+data class PickPeopleView(
+    val purpose: org.fabrique.core.types.PickPurpose,
+    val title: String,
+    val hint: String,
+    val query: String,
+    val people: List<org.fabrique.core.types.PickCandidate>,
+    /// The names chosen, in order.
+    val chosen: List<String>,
+    /// A new conversation may be given a title.
+    val asksTitle: Boolean,
+    val confirmLabel: String,
+    val canConfirm: Boolean,
+    val loading: Boolean,
+    val hasMore: Boolean,
+    val error: String? = null,
+    val emptyText: String? = null,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        purpose.serialize(serializer)
+        serializer.serialize_str(title)
+        serializer.serialize_str(hint)
+        serializer.serialize_str(query)
+        people.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        chosen.serialize(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.serialize_bool(asksTitle)
+        serializer.serialize_str(confirmLabel)
+        serializer.serialize_bool(canConfirm)
+        serializer.serialize_bool(loading)
+        serializer.serialize_bool(hasMore)
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): PickPeopleView {
+            deserializer.increase_container_depth()
+            val purpose = org.fabrique.core.types.PickPurpose.deserialize(deserializer)
+            val title = deserializer.deserialize_str()
+            val hint = deserializer.deserialize_str()
+            val query = deserializer.deserialize_str()
+            val people =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.PickCandidate.deserialize(deserializer)
+                }
+            val chosen =
+                deserializer.deserializeListOf {
+                    deserializer.deserialize_str()
+                }
+            val asksTitle = deserializer.deserialize_bool()
+            val confirmLabel = deserializer.deserialize_str()
+            val canConfirm = deserializer.deserialize_bool()
+            val loading = deserializer.deserialize_bool()
+            val hasMore = deserializer.deserialize_bool()
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            val emptyText =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
+            deserializer.decrease_container_depth()
+            return PickPeopleView(purpose, title, hint, query, people, chosen, asksTitle, confirmLabel, canConfirm, loading, hasMore, error, emptyText)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PickPeopleView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// What the people picker is opened for.
+sealed interface PickPurpose {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// An organiser invites people into their group; each accepts by joining.
+    data class InviteToGroup(
+        val groupId: String,
+    ) : PickPurpose {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(groupId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): InviteToGroup {
+                deserializer.increase_container_depth()
+                val groupId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return InviteToGroup(groupId)
+            }
+        }
+    }
+
+    /// A conversation with several people.
+    data object StartConversation: PickPurpose {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): StartConversation {
+            return StartConversation
+        }
+    }
+
+    /// More people in a conversation one is in.
+    data class AddToConversation(
+        val conversationId: String,
+    ) : PickPurpose {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(conversationId)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): AddToConversation {
+                deserializer.increase_container_depth()
+                val conversationId = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return AddToConversation(conversationId)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): PickPurpose {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> InviteToGroup.deserialize(deserializer)
+                1 -> StartConversation.deserialize(deserializer)
+                2 -> AddToConversation.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for PickPurpose: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): PickPurpose {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -9104,6 +9508,28 @@ sealed interface Route {
         }
     }
 
+    /// Choose people from the directory: to invite into a group, to start or widen a
+    /// conversation.
+    data class PickPeople(
+        val purpose: org.fabrique.core.types.PickPurpose,
+    ) : Route {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(21)
+            purpose.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): PickPeople {
+                deserializer.increase_container_depth()
+                val purpose = org.fabrique.core.types.PickPurpose.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return PickPeople(purpose)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Route {
@@ -9130,6 +9556,7 @@ sealed interface Route {
                 18 -> Conversations.deserialize(deserializer)
                 19 -> Conversation.deserialize(deserializer)
                 20 -> MustRead.deserialize(deserializer)
+                21 -> PickPeople.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Route: $index")
             }
         }
@@ -9723,6 +10150,27 @@ sealed interface Screen {
         }
     }
 
+    /// Choosing people: to invite into a group, to start or widen a conversation.
+    data class PickPeople(
+        val value: org.fabrique.core.types.PickPeopleView,
+    ) : Screen {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(24)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): PickPeople {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.PickPeopleView.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return PickPeople(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Screen {
@@ -9752,6 +10200,7 @@ sealed interface Screen {
                 21 -> Conversations.deserialize(deserializer)
                 22 -> Conversation.deserialize(deserializer)
                 23 -> MustRead.deserialize(deserializer)
+                24 -> PickPeople.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Screen: $index")
             }
         }
