@@ -25,6 +25,7 @@ pub enum Text {
     InvalidCredentials,
     InvitationInvalid,
     InvitationLinkInvalid,
+    FileGone,
     PickInviteTitle,
     PickStartTitle,
     PickAddTitle,
@@ -206,6 +207,10 @@ impl Text {
             Text::JoinRequestsHint => (
                 "Ces personnes demandent à rejoindre le groupe. Acceptez celles que vous connaissez ; les autres ne sont pas prévenues d'un refus.",
                 "These people ask to join the group. Accept those you know; the others are not told of a refusal.",
+            ),
+            Text::FileGone => (
+                "Ce fichier n'est plus disponible : il a été retiré.",
+                "This file is no longer available: it was removed.",
             ),
             Text::InvitationLinkInvalid => (
                 "Ce lien d'invitation ne se lit pas. Demandez-en un nouveau à la personne qui vous a invité·e.",

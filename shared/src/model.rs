@@ -39,6 +39,7 @@ pub enum Effect {
     Realtime(RealtimeOperation),
     Push(crate::notifications::types::PushOperation),
     Upload(crate::attachments::types::UploadOperation),
+    Download(crate::attachments::types::DownloadOperation),
 }
 
 pub type Cmd = Command<Effect, Event>;
@@ -246,6 +247,8 @@ pub struct Session {
     pub charter: crate::moderation::types::CharterState,
     /// The file being sent, and the retries (the files themselves are in the outbox).
     pub uploads: crate::attachments::types::Uploader,
+    /// Files of the server fetched to open them.
+    pub downloads: crate::attachments::types::Downloads,
     /// "Delete my account" under way, or why it was refused.
     pub erasure: crate::accounts::types::Erasure,
 }
@@ -327,6 +330,7 @@ impl Session {
             settings_error: None,
             charter: crate::moderation::types::CharterState::default(),
             uploads: crate::attachments::types::Uploader::default(),
+            downloads: crate::attachments::types::Downloads::default(),
             erasure: crate::accounts::types::Erasure::default(),
         }
     }

@@ -340,6 +340,13 @@ impl LocalStore {
         self.held.get(&(kind, id)).map(|h| &h.entity)
     }
 
+    pub fn attachment(&self, id: Uuid) -> Option<&fabrique_wire::attachments::Attachment> {
+        match self.held.get(&(EntityKind::Attachment, id)).map(|h| &h.entity) {
+            Some(Entity::Attachment(attachment)) => Some(attachment),
+            _ => None,
+        }
+    }
+
     pub fn must_read(&self, id: Uuid) -> Option<&fabrique_wire::must_reads::MustRead> {
         match self.entity(EntityKind::MustRead, id) {
             Some(Entity::MustRead(message)) => Some(message),

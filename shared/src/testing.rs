@@ -38,6 +38,7 @@ pub struct Shell {
     pub charter: Option<fabrique_wire::moderation::Charter>,
     /// Files being sent, the oldest first.
     pub uploads: VecDeque<Request<UploadOperation>>,
+    pub downloads: VecDeque<Request<crate::attachments::types::DownloadOperation>>,
     /// Files the core said it no longer needs.
     pub discarded: Vec<String>,
 }
@@ -55,6 +56,7 @@ impl Default for Shell {
             renders: 0,
             charter: None,
             uploads: VecDeque::new(),
+            downloads: VecDeque::new(),
             discarded: Vec::new(),
         }
     }
@@ -100,6 +102,7 @@ impl Shell {
                 Effect::Time(request) => self.timers.push(request),
                 Effect::Realtime(request) => self.realtime.push(request.operation),
                 Effect::Push(request) => self.push.push_back(request),
+                Effect::Download(request) => self.downloads.push_back(request),
                 Effect::Upload(request) => match &request.operation {
                     UploadOperation::Discard { file } => self.discarded.push(file.clone()),
                     UploadOperation::Send { .. } => self.uploads.push_back(request),
@@ -173,6 +176,17 @@ impl Shell {
             UploadOperation::Send { url, file, .. } => (url.trim_start_matches(SERVER).to_owned(), file.clone()),
             UploadOperation::Discard { .. } => unreachable!("only sends are kept"),
         }
+    }
+
+    /// Answer the oldest download with `progress`.
+    pub fn download_progress(&mut self, progress: crate::attachments::types::DownloadProgress) {
+        let mut request = self.downloads.pop_front().expect("a download under way");
+        let last = !matches!(progress, crate::attachments::types::DownloadProgress::Received { .. });
+        let effects = self.core.resolve(&mut request, progress).expect("download resolves");
+        if !last {
+            self.downloads.push_front(request);
+        }
+        self.carry_out(effects);
     }
 
     /// The shell says how far the oldest upload has gone.

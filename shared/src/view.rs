@@ -63,6 +63,9 @@ pub struct ViewModel {
     pub form_files: Vec<FileView>,
     /// The `Authorization` header value to load attachment URLs (`AttachmentView`) with.
     pub media_authorization: Option<String>,
+    /// A file fetched for a tap, to open now in the system's viewer; then
+    /// `AttachmentsEvent::Opened`.
+    pub open_file: Option<crate::attachments::types::OpenFileView>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -167,6 +170,7 @@ pub fn view(model: &Model) -> ViewModel {
             can_attach: false,
             form_files: Vec::new(),
             media_authorization: None,
+            open_file: None,
         },
         Phase::SignedOut(SignIn { busy, error, notice, address, invitation_code }) => ViewModel {
             language,
@@ -200,6 +204,7 @@ pub fn view(model: &Model) -> ViewModel {
             can_attach: false,
             form_files: Vec::new(),
             media_authorization: None,
+            open_file: None,
         },
         Phase::Active(session) => active_view(session, language),
     }
@@ -257,6 +262,7 @@ fn active_view(session: &Session, language: Language) -> ViewModel {
         can_attach: crate::attachments::open_form(session).is_some(),
         form_files: crate::attachments::form_files(session, language),
         media_authorization: Some(format!("Bearer {}", session.credentials.token)),
+        open_file: crate::attachments::open_file(session),
     }
 }
 

@@ -23,7 +23,7 @@ use crux_http::protocol::{HttpHeader, HttpRequest, HttpResponse, HttpResult};
 use crux_kv::{KeyValueOperation, KeyValueResponse, KeyValueResult};
 use crux_time::{TimeRequest, TimeResponse};
 use fabrique_core::accounts::AccountsEvent;
-use fabrique_core::attachments::{UploadOperation, UploadProgress};
+use fabrique_core::attachments::{DownloadOperation, DownloadProgress, UploadOperation, UploadProgress};
 use fabrique_core::ffi::CoreFFI;
 use fabrique_core::i18n::Language;
 use fabrique_core::model::EffectFfi;
@@ -219,6 +219,7 @@ impl Device {
                 EffectFfi::Realtime(operation) => self.realtime(operation),
                 EffectFfi::Push(operation) => self.push(id, operation),
                 EffectFfi::Upload(operation) => self.upload(id, operation),
+                EffectFfi::Download(operation) => self.download(id, operation),
             }
         }
     }
@@ -347,6 +348,19 @@ impl Device {
         self.tasks.push(tokio::spawn(async move {
             let job = UploadJob { id, url, token, file, cut_after };
             let end = send_file(&client, &online, &sender, job).await;
+            let _ = sender.send(Incoming::Output { id, bytes: encode(&end) });
+        }));
+    }
+
+    /// Fetch a file with the session into the phone's cache (`<storage>/cache`), telling the
+    /// progress as a phone's shell does.
+    fn download(&mut self, id: u32, operation: DownloadOperation) {
+        let DownloadOperation::Fetch { url, token, name } = operation;
+        self.pending.insert(id, Pending::Http);
+        let (client, online, sender) = (self.client.clone(), self.online.clone(), self.sender.clone());
+        let cache = self.storage.join("cache");
+        self.tasks.push(tokio::spawn(async move {
+            let end = fetch_file(&client, &online, &sender, id, &url, &token, &cache.join(name)).await;
             let _ = sender.send(Incoming::Output { id, bytes: encode(&end) });
         }));
     }
@@ -533,5 +547,42 @@ async fn send_http(client: &reqwest::Client, request: HttpRequest) -> HttpResult
     match response.bytes().await {
         Ok(body) => HttpResult::Ok(HttpResponse { status, headers, body: body.to_vec() }),
         Err(error) => HttpResult::Err(crux_http::HttpError::Io(error.to_string())),
+    }
+}
+
+/// A download as a phone's shell makes it: streamed to the file, with progress.
+async fn fetch_file(
+    client: &reqwest::Client,
+    online: &AtomicBool,
+    progress: &mpsc::UnboundedSender<Incoming>,
+    id: u32,
+    url: &str,
+    token: &str,
+    path: &Path,
+) -> DownloadProgress {
+    if !online.load(Ordering::SeqCst) {
+        return DownloadProgress::Unreachable;
+    }
+    let Ok(response) = client.get(url).bearer_auth(token).send().await else { return DownloadProgress::Unreachable };
+    let status = response.status().as_u16();
+    if status >= 300 {
+        let body = response.text().await.unwrap_or_default();
+        return DownloadProgress::Answered { status, body };
+    }
+    let total = response.content_length().unwrap_or(0);
+    let mut content = Vec::new();
+    let mut stream = response.bytes_stream();
+    while let Some(chunk) = stream.next().await {
+        let Ok(chunk) = chunk else { return DownloadProgress::Unreachable };
+        content.extend_from_slice(&chunk);
+        let bytes = content.len() as u64;
+        let _ = progress.send(Incoming::Progress { id, bytes: encode(&DownloadProgress::Received { bytes, total }) });
+    }
+    if let Some(folder) = path.parent() {
+        let _ = std::fs::create_dir_all(folder);
+    }
+    match std::fs::write(path, &content) {
+        Ok(()) => DownloadProgress::Saved { file: path.to_string_lossy().into_owned() },
+        Err(_) => DownloadProgress::Unreachable,
     }
 }

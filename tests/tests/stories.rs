@@ -552,10 +552,16 @@ async fn a_document_posted_from_a_phone_survives_a_cut_upload_and_reaches_the_gr
     assert_eq!(post.attachments.len(), 1);
     let attachment = &post.attachments[0];
     assert_eq!((attachment.name.as_str(), attachment.is_image), ("Compte rendu AG.pdf", false));
-    let authorization = view.media_authorization.clone().expect("signed in");
-    let response = server.client().get(&attachment.url).header("authorization", authorization).send().await.unwrap();
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.bytes().await.unwrap().to_vec(), document, "the file arrives whole");
+    // A tap: fetched with the session into the phone's cache, then handed to the system's viewer.
+    bruno
+        .send(Event::Attachments(AttachmentsEvent::Open { id: attachment.id.clone(), name: attachment.name.clone() }))
+        .await;
+    bruno.settle().await;
+    let opened = bruno.view().open_file.expect("the file to open");
+    assert!(opened.path.ends_with("Compte rendu AG.pdf") && !opened.is_image, "{opened:?}");
+    assert_eq!(std::fs::read(&opened.path).unwrap(), document, "the file arrives whole");
+    bruno.send(Event::Attachments(AttachmentsEvent::Opened)).await;
+    assert!(bruno.view().open_file.is_none());
 
     // Chloé, not in the group, cannot reach it even with its address.
     let chloe_authorization = chloe.view().media_authorization.expect("signed in");
@@ -563,6 +569,12 @@ async fn a_document_posted_from_a_phone_survives_a_cut_upload_and_reaches_the_gr
         server.client().get(&attachment.url).header("authorization", chloe_authorization).send().await.unwrap();
     assert_eq!(response.status(), 404);
     chloe.settle().await;
+    // Nor by the app: the tap says why, nothing opens.
+    chloe
+        .send(Event::Attachments(AttachmentsEvent::Open { id: attachment.id.clone(), name: attachment.name.clone() }))
+        .await;
+    chloe.settle().await;
+    assert!(chloe.view().open_file.is_none());
 
     // The cut upload and its retry stored one file.
     let stored: Vec<_> = walk(&server.files_dir()).into_iter().filter(|p| !p.ends_with(".part")).collect();

@@ -17,6 +17,10 @@ final class Core {
     private let storage: KeyValueStore
     private let push: PushRegistrar
     private let uploader = FileUploader()
+    private let downloader = FileDownloader()
+    /// Uploads that gave their final answer: a late progress report is dropped (the core
+    /// takes nothing after the end).
+    private var ended = Set<UInt32>()
     private var timers: [UInt64: Task<Void, Never>] = [:]
     private var realtime: Task<Void, Never>?
 
@@ -73,6 +77,8 @@ final class Core {
                 }
             case .upload(let operation):
                 upload(id, operation)
+            case .download(let operation):
+                download(id, operation)
             }
         }
     }
@@ -110,19 +116,32 @@ final class Core {
         realtime = nil
         guard case .connect(let url, let token) = operation, let address = URL(string: url) else { return }
         realtime = Task {
+            var failures = 0
             while !Task.isCancelled {
                 var request = URLRequest(url: address)
                 request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
                 request.timeoutInterval = 3600
-                if let (lines, _) = try? await URLSession.shared.bytes(for: request) {
-                    self.send(.poked)
-                    do {
-                        for try await line in lines.lines where line.trimmingCharacters(in: .whitespaces) == "event: poke" {
-                            self.send(.poked)
-                        }
-                    } catch {}
+                if let (lines, response) = try? await URLSession.shared.bytes(for: request) {
+                    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                    if status == 401 || status == 403 {
+                        // The session ended: one sync finds it out and signs out; no retry.
+                        self.send(.poked)
+                        return
+                    }
+                    if status == 200 {
+                        failures = 0
+                        self.send(.poked)
+                        do {
+                            for try await line in lines.lines where line.trimmingCharacters(in: .whitespaces) == "event: poke" {
+                                self.send(.poked)
+                            }
+                        } catch {}
+                    }
                 }
-                try? await Task.sleep(nanoseconds: 5_000_000_000)
+                // Again after 5 s, longer while the server keeps failing (up to 5 minutes).
+                failures += 1
+                let delay = min(300, 5 * (1 << min(failures - 1, 6)))
+                try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000_000)
             }
         }
     }
@@ -138,6 +157,17 @@ final class Core {
             }
         case .discard(let file):
             try? FileManager.default.removeItem(atPath: file)
+        }
+    }
+
+    /// A file fetched with the session into the cache, to be opened whole.
+    private func download(_ id: UInt32, _ operation: DownloadOperation) {
+        switch operation {
+        case .fetch(let url, let token, let name):
+            Task {
+                let end = await downloader.fetch(url: url, token: token, name: name)
+                self.resolve(id, (try? end.bincodeSerialize()) ?? [])
+            }
         }
     }
 

@@ -90,6 +90,34 @@ struct FileUploader {
     }
 }
 
+/// Fetches a file of the server with the session into the app's caches (out of backups,
+/// emptied by the system when space runs short), moved into place whole.
+struct FileDownloader {
+    func fetch(url: String, token: String, name: String) async -> DownloadProgress {
+        guard let address = URL(string: url) else { return .unreachable }
+        var request = URLRequest(url: address, timeoutInterval: 60)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        do {
+            let (downloaded, response) = try await URLSession.shared.download(for: request)
+            guard let http = response as? HTTPURLResponse else { return .unreachable }
+            guard http.statusCode < 300 else {
+                let body = (try? String(contentsOf: downloaded, encoding: .utf8)) ?? ""
+                return .answered(status: UInt16(http.statusCode), body: body)
+            }
+            let folder = try FileManager.default.url(for: .cachesDirectory, in: .userDomainMask, appropriateFor: nil, create: true)
+                .appendingPathComponent("files", isDirectory: true)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            // The core names the file; nothing of it may leave the folder.
+            let target = folder.appendingPathComponent((name as NSString).lastPathComponent)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.moveItem(at: downloaded, to: target)
+            return .saved(file: target.path)
+        } catch {
+            return .unreachable
+        }
+    }
+}
+
 private final class ProgressDelegate: NSObject, URLSessionTaskDelegate {
     private let progress: (UploadProgress) -> Void
     private var told: Int64 = -1

@@ -54,16 +54,24 @@ struct MoreButton: View {
 struct AttachmentsView: View {
     let items: [AttachmentView]
     let authorization: String?
+    let send: (Event) -> Void
 
     var body: some View {
         ForEach(items, id: \.id) { item in
-            if item.isImage, let thumbnail = item.thumbnailUrl {
-                AuthorizedImage(url: thumbnail, authorization: authorization)
-                    .frame(maxWidth: 240, maxHeight: 240)
-                    .accessibilityLabel(Text(item.name))
-            } else if let url = URL(string: item.url) {
-                Link("\(item.name) · \(item.size)", destination: url)
+            // A tap opens it whole: the core fetches it with the session, then Quick Look
+            // shows it (a photo full screen with zoom, a PDF, an office document).
+            Button { send(.attachments(.open(id: item.id, name: item.name))) } label: {
+                if item.isImage, let thumbnail = item.thumbnailUrl {
+                    AuthorizedImage(url: thumbnail, authorization: authorization)
+                        .frame(maxWidth: 240, maxHeight: 240)
+                } else {
+                    Label("\(item.name) · \(item.size)", systemImage: "doc")
+                }
             }
+            .buttonStyle(.borderless)
+            .accessibilityLabel(Text(item.name))
+            if let opening = item.opening { ProgressView(value: Double(opening), total: 100) }
+            ErrorText(text: item.error)
         }
     }
 }

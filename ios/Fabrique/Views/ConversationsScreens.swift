@@ -43,7 +43,7 @@ struct ConversationScreen: View {
                     VStack(alignment: message.mine ? .trailing : .leading) {
                         Text([message.mine ? "" : message.authorName, message.whenText].filter { !$0.isEmpty }.joined(separator: " · ")).font(.caption)
                         if !message.body.isEmpty { Text(message.body) }
-                        AttachmentsView(items: message.attachments, authorization: model.mediaAuthorization)
+                        AttachmentsView(items: message.attachments, authorization: model.mediaAuthorization, send: send)
                         PendingFilesView(files: message.pendingFiles)
                         if message.pending { Text(model.status.notSentLabel).font(.caption2) }
                     }

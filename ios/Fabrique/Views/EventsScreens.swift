@@ -60,7 +60,7 @@ struct EventScreen: View {
             }
             if let online = view.onlineUrl, let url = URL(string: online) { Link(online, destination: url) }
             Text(view.description)
-            AttachmentsView(items: view.attachments, authorization: model.mediaAuthorization)
+            AttachmentsView(items: view.attachments, authorization: model.mediaAuthorization, send: send)
             Text(view.seats)
             HStack {
                 ForEach(view.choices, id: \.label) { choice in

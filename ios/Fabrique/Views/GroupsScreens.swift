@@ -53,6 +53,8 @@ struct BrowseGroupsScreen: View {
 
 struct GroupScreen: View {
     let view: GroupView
+    /// The session, for the posts' photos.
+    let authorization: String?
     let send: (Event) -> Void
 
     var body: some View {
@@ -112,7 +114,7 @@ struct GroupScreen: View {
                     }
                 }
             }
-            ForEach(view.posts, id: \.id) { PostCard(post: $0, authorization: nil, send: send) }
+            ForEach(view.posts, id: \.id) { PostCard(post: $0, authorization: authorization, send: send) }
             EmptyText(text: view.emptyText)
             MoreButton(hasMore: view.hasMorePosts) { send(.groups(.morePosts)) }
             if view.canLeave { Button("leave_group", role: .destructive) { send(.groups(.leave(id: view.id))) } }

@@ -27,7 +27,7 @@ struct PostCard: View {
             Text([post.authorName, post.groupName, post.whenText].filter { !$0.isEmpty }.joined(separator: " · ")).font(.subheadline)
             if !post.title.isEmpty { Text(post.title).font(.headline) }
             Text(post.body)
-            AttachmentsView(items: post.attachments, authorization: authorization)
+            AttachmentsView(items: post.attachments, authorization: authorization, send: send)
             PendingFilesView(files: post.pendingFiles)
             if let label = post.pendingLabel { Text(label).font(.caption) }
             Reactions(targetId: post.id, reactions: post.reactions, send: send)

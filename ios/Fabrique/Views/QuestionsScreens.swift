@@ -44,7 +44,7 @@ struct QuestionScreen: View {
                 Section {
                     Text(question.title).font(.title3)
                     Text(question.details)
-                    AttachmentsView(items: view.attachments, authorization: model.mediaAuthorization)
+                    AttachmentsView(items: view.attachments, authorization: model.mediaAuthorization, send: send)
                     Button(question.following ? LocalizedStringKey("unfollow") : LocalizedStringKey("follow")) {
                         send(.questions(question.following ? .unfollow(id: question.id) : .follow(id: question.id)))
                     }

@@ -1,3 +1,4 @@
+import QuickLook
 import SwiftUI
 import SharedTypes
 
@@ -7,6 +8,7 @@ import SharedTypes
 @MainActor
 struct RootView: View {
     let core: Core
+    @State private var preview: URL?
 
     var body: some View {
         if let view = core.view {
@@ -52,6 +54,13 @@ struct RootView: View {
                 }
                 .navigationBarTitleDisplayMode(.inline)
             }
+            // A file fetched for a tap, shown by Quick Look (photos with zoom, PDFs, documents).
+            .onChange(of: view.openFile) { _, file in
+                guard let file else { return }
+                preview = URL(fileURLWithPath: file.path)
+                send(.attachments(.opened))
+            }
+            .quickLookPreview($preview)
             .sheet(isPresented: .constant(view.composer != nil), onDismiss: { send(.composer(.cancel)) }) {
                 if let composer = view.composer { ComposerSheet(view: composer, model: view, send: send) }
             }
@@ -83,7 +92,7 @@ struct ScreenView: View {
         case .feed(let feed): FeedScreen(view: feed, model: view, send: send)
         case .myGroups(let groups): MyGroupsScreen(view: groups, send: send)
         case .browseGroups(let browse): BrowseGroupsScreen(view: browse, send: send)
-        case .group(let group): GroupScreen(view: group, send: send)
+        case .group(let group): GroupScreen(view: group, authorization: view.mediaAuthorization, send: send)
         case .post(let post): PostScreen(view: post, model: view, send: send)
         case .myProfile(let profile): MyProfileScreen(view: profile, send: send)
         case .person(let person): PersonScreen(view: person, send: send)

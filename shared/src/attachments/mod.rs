@@ -11,6 +11,7 @@
 //! not accept) is shown in the form with why, and if its form was already sent, it is left
 //! out of the write, so the text is never lost.
 
+mod download;
 pub mod types;
 pub use self::types::*;
 
@@ -33,8 +34,14 @@ pub fn update(event: AttachmentsEvent, session: &mut Session) -> Cmd {
             Ok(id) => remove(session, id),
             Err(_) => render(),
         },
+        AttachmentsEvent::Open { id, name } => match Uuid::parse_str(&id) {
+            Ok(id) => download::open(session, id, name),
+            Err(_) => render(),
+        },
+        AttachmentsEvent::Opened => download::opened(session),
         AttachmentsEvent::Answered(epoch, answer) if epoch == session.epoch => match *answer {
             UploadAnswer::Progress { id, progress } => progressed(session, id, progress),
+            UploadAnswer::Downloaded { id, progress } => download::progressed(session, id, progress),
             UploadAnswer::Retry { generation } if generation == session.uploads.retry_generation => resume(session),
             UploadAnswer::Retry { .. } => Command::done(),
             UploadAnswer::SyncAsked => resume(session),
@@ -322,7 +329,14 @@ fn attachment_view(session: &Session, attachment: &Attachment, language: Languag
         url,
         width: attachment.width.and_then(|w| u32::try_from(w).ok()),
         height: attachment.height.and_then(|h| u32::try_from(h).ok()),
+        opening: download::progress(session, attachment.id),
+        error: download::error(session, attachment.id).map(|t| t.in_language(language).to_owned()),
     }
+}
+
+/// The file to open now, if a tap fetched one.
+pub fn open_file(session: &Session) -> Option<OpenFileView> {
+    download::to_open(session)
 }
 
 #[cfg(test)]
@@ -555,6 +569,51 @@ mod tests {
         assert_eq!(files[1].thumbnail_url, None);
         assert_eq!(files[1].size, "2 Ko");
         assert_eq!(shell.view().media_authorization.as_deref(), Some("Bearer fq_test"));
+
+        // A tap on the document: fetched with the session, with its progress, then opened.
+        let mut shell = shell;
+        let document = files[1].clone();
+        let open =
+            || Event::Attachments(AttachmentsEvent::Open { id: document.id.clone(), name: document.name.clone() });
+        shell.send(open());
+        let request = shell.downloads.front().expect("fetched");
+        let DownloadOperation::Fetch { url, token, name } = &request.operation;
+        assert_eq!(url, &format!("{SERVER}/v1/attachments/{}", document.id));
+        assert_eq!((token.as_str(), name.clone()), ("fq_test", format!("{}-CR.pdf", document.id)));
+        shell.send(open());
+        assert_eq!(shell.downloads.len(), 1, "a second tap while it comes fetches nothing more");
+        shell.download_progress(DownloadProgress::Received { bytes: 750, total: 1_500 });
+        let file = |shell: &Shell| match shell.screen() {
+            Screen::Feed(feed) => feed.items[0].attachments[1].clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(file(&shell).opening, Some(50));
+        assert!(shell.view().open_file.is_none());
+        shell.download_progress(DownloadProgress::Saved { file: "/cache/CR.pdf".into() });
+        assert_eq!(file(&shell).opening, None);
+        let opened = shell.view().open_file.expect("to open");
+        assert_eq!((opened.path.as_str(), opened.name.as_str(), opened.is_image), ("/cache/CR.pdf", "CR.pdf", false));
+        shell.send(Event::Attachments(AttachmentsEvent::Opened));
+        assert!(shell.view().open_file.is_none());
+        // Opened again: from the cache, at once.
+        shell.send(open());
+        assert!(shell.downloads.is_empty());
+        assert_eq!(shell.view().open_file.map(|f| f.path), Some("/cache/CR.pdf".into()));
+
+        // The photo, removed meanwhile: said on the photo, nothing to open.
+        shell.send(Event::Attachments(AttachmentsEvent::Opened));
+        let photo = files[0].clone();
+        shell.send(Event::Attachments(AttachmentsEvent::Open { id: photo.id.clone(), name: photo.name.clone() }));
+        shell.download_progress(DownloadProgress::Answered {
+            status: 404,
+            body: r#"{"error":{"code":"not_found","message":"gone"}}"#.into(),
+        });
+        let Screen::Feed(feed) = shell.screen() else { panic!() };
+        assert_eq!(
+            feed.items[0].attachments[0].error.as_deref(),
+            Some("Ce fichier n'est plus disponible : il a été retiré.")
+        );
+        assert!(shell.view().open_file.is_none());
     }
 
     #[test]

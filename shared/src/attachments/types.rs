@@ -43,6 +43,58 @@ impl Operation for UploadOperation {
     type Output = UploadProgress;
 }
 
+/// What the shell is asked to do to open a file whole: fetch it with the session.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum DownloadOperation {
+    /// `GET` `url` with `Authorization: Bearer <token>` into the app's cache under `name`
+    /// (kept out of backups; the shell may empty its cache whenever it likes). Answer
+    /// `Received` as bytes come (every few percent is enough), then exactly one of the others.
+    Fetch { url: String, token: String, name: String },
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum DownloadProgress {
+    /// `total` is 0 while unknown.
+    Received { bytes: u64, total: u64 },
+    /// Whole, at `file`: a path the shell can open.
+    Saved { file: String },
+    /// The server refused: its status and body (JSON text).
+    Answered { status: u16, body: String },
+    /// No answer (no network, connection cut).
+    Unreachable,
+}
+
+impl Operation for DownloadOperation {
+    type Output = DownloadProgress;
+}
+
+/// A file of the server being fetched to open it, or fetched already (for this session).
+#[derive(Debug, Clone)]
+pub enum Download {
+    Fetching { received: u64, total: u64 },
+    Saved { file: String },
+    Failed { reason: crate::i18n::Text },
+}
+
+/// Files fetched to open them, and the one to open now.
+#[derive(Debug, Default)]
+pub struct Downloads {
+    pub items: std::collections::HashMap<Uuid, Download>,
+    /// Fetched for a tap: the shell opens it (`ViewModel::open_file`), then says so.
+    pub open: Option<(Uuid, String)>,
+}
+
+/// A file the shell opens now in the system's viewer (a photo full screen with zoom, a
+/// document in the app that reads it), then sends `AttachmentsEvent::Opened`.
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct OpenFileView {
+    pub path: String,
+    pub name: String,
+    pub is_image: bool,
+}
+
 #[derive(Facet, Serialize, Deserialize, Debug)]
 #[repr(C)]
 pub enum AttachmentsEvent {
@@ -51,6 +103,11 @@ pub enum AttachmentsEvent {
     Add { file: String, name: String, size: u64 },
     /// Take a file off the open form.
     Remove { id: String },
+    /// Open a file of the server whole (a tap on a photo or a document): fetched with the
+    /// session, then given to the shell to open (`ViewModel::open_file`).
+    Open { id: String, name: String },
+    /// The shell opened the file it was given.
+    Opened,
     /// The answers of this area's effects: only the core creates these (for the session of
     /// the epoch they carry; an answer for an earlier session is dropped).
     #[serde(skip)]
@@ -144,6 +201,10 @@ pub enum UploadAnswer {
         id: Uuid,
         progress: UploadProgress,
     },
+    Downloaded {
+        id: Uuid,
+        progress: DownloadProgress,
+    },
     Retry {
         generation: u64,
     },
@@ -179,4 +240,8 @@ pub struct AttachmentView {
     pub thumbnail_url: Option<String>,
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// Being fetched to open it: how far, in percent (0 while the size is unknown).
+    pub opening: Option<u8>,
+    /// Why it could not be opened, if it could not.
+    pub error: Option<String>,
 }

@@ -336,8 +336,12 @@ public struct AttachmentView: Hashable, Equatable {
     public var thumbnailUrl: String?
     public var width: UInt32?
     public var height: UInt32?
+    /// Being fetched to open it: how far, in percent (0 while the size is unknown).
+    public var opening: UInt8?
+    /// Why it could not be opened, if it could not.
+    public var error: String?
 
-    public init(id: String, name: String, isImage: Bool, size: String, url: String, thumbnailUrl: String?, width: UInt32?, height: UInt32?) {
+    public init(id: String, name: String, isImage: Bool, size: String, url: String, thumbnailUrl: String?, width: UInt32?, height: UInt32?, opening: UInt8?, error: String?) {
         self.id = id
         self.name = name
         self.isImage = isImage
@@ -346,6 +350,8 @@ public struct AttachmentView: Hashable, Equatable {
         self.thumbnailUrl = thumbnailUrl
         self.width = width
         self.height = height
+        self.opening = opening
+        self.error = error
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -363,6 +369,12 @@ public struct AttachmentView: Hashable, Equatable {
         }
         try serializeOption(value: self.height, serializer: serializer) { value, serializer in
             try serializer.serialize_u32(value: value)
+        }
+        try serializeOption(value: self.opening, serializer: serializer) { value, serializer in
+            try serializer.serialize_u8(value: value)
+        }
+        try serializeOption(value: self.error, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
         }
         try serializer.decrease_container_depth()
     }
@@ -389,8 +401,14 @@ public struct AttachmentView: Hashable, Equatable {
         let height = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_u32()
         }
+        let opening = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_u8()
+        }
+        let error = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return AttachmentView(id: id, name: name, isImage: isImage, size: size, url: url, thumbnailUrl: thumbnailUrl, width: width, height: height)
+        return AttachmentView(id: id, name: name, isImage: isImage, size: size, url: url, thumbnailUrl: thumbnailUrl, width: width, height: height, opening: opening, error: error)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> AttachmentView {
@@ -409,6 +427,11 @@ indirect public enum AttachmentsEvent: Hashable, Equatable {
     case add(file: String, name: String, size: UInt64)
     /// Take a file off the open form.
     case remove(id: String)
+    /// Open a file of the server whole (a tap on a photo or a document): fetched with the
+    /// session, then given to the shell to open (`ViewModel::open_file`).
+    case open(id: String, name: String)
+    /// The shell opened the file it was given.
+    case opened
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -421,6 +444,12 @@ indirect public enum AttachmentsEvent: Hashable, Equatable {
         case .remove(let id):
             try serializer.serialize_variant_index(value: 1)
             try serializer.serialize_str(value: id)
+        case .open(let id, let name):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_str(value: id)
+            try serializer.serialize_str(value: name)
+        case .opened:
+            try serializer.serialize_variant_index(value: 3)
         }
         try serializer.decrease_container_depth()
     }
@@ -445,6 +474,14 @@ indirect public enum AttachmentsEvent: Hashable, Equatable {
             let id = try deserializer.deserialize_str()
             try deserializer.decrease_container_depth()
             return .remove(id: id)
+        case 2:
+            let id = try deserializer.deserialize_str()
+            let name = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .open(id: id, name: name)
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .opened
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for AttachmentsEvent: \(index)")
         }
     }
@@ -1791,6 +1828,126 @@ public struct DirectoryView: Hashable, Equatable {
     }
 }
 
+/// What the shell is asked to do to open a file whole: fetch it with the session.
+indirect public enum DownloadOperation: Hashable, Equatable {
+    /// `GET` `url` with `Authorization: Bearer <token>` into the app's cache under `name`
+    /// (kept out of backups; the shell may empty its cache whenever it likes). Answer
+    /// `Received` as bytes come (every few percent is enough), then exactly one of the others.
+    case fetch(url: String, token: String, name: String)
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .fetch(let url, let token, let name):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_str(value: url)
+            try serializer.serialize_str(value: token)
+            try serializer.serialize_str(value: name)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> DownloadOperation {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let url = try deserializer.deserialize_str()
+            let token = try deserializer.deserialize_str()
+            let name = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .fetch(url: url, token: token, name: name)
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for DownloadOperation: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> DownloadOperation {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+indirect public enum DownloadProgress: Hashable, Equatable {
+    /// `total` is 0 while unknown.
+    case received(bytes: UInt64, total: UInt64)
+    /// Whole, at `file`: a path the shell can open.
+    case saved(file: String)
+    /// The server refused: its status and body (JSON text).
+    case answered(status: UInt16, body: String)
+    /// No answer (no network, connection cut).
+    case unreachable
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        switch self {
+        case .received(let bytes, let total):
+            try serializer.serialize_variant_index(value: 0)
+            try serializer.serialize_u64(value: bytes)
+            try serializer.serialize_u64(value: total)
+        case .saved(let file):
+            try serializer.serialize_variant_index(value: 1)
+            try serializer.serialize_str(value: file)
+        case .answered(let status, let body):
+            try serializer.serialize_variant_index(value: 2)
+            try serializer.serialize_u16(value: status)
+            try serializer.serialize_str(value: body)
+        case .unreachable:
+            try serializer.serialize_variant_index(value: 3)
+        }
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> DownloadProgress {
+        let index = try deserializer.deserialize_variant_index()
+        try deserializer.increase_container_depth()
+        switch index {
+        case 0:
+            let bytes = try deserializer.deserialize_u64()
+            let total = try deserializer.deserialize_u64()
+            try deserializer.decrease_container_depth()
+            return .received(bytes: bytes, total: total)
+        case 1:
+            let file = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .saved(file: file)
+        case 2:
+            let status = try deserializer.deserialize_u16()
+            let body = try deserializer.deserialize_str()
+            try deserializer.decrease_container_depth()
+            return .answered(status: status, body: body)
+        case 3:
+            try deserializer.decrease_container_depth()
+            return .unreachable
+        default: throw DeserializationError.invalidInput(issue: "Unknown variant index for DownloadProgress: \(index)")
+        }
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> DownloadProgress {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
 /// Represents a duration of time, internally stored as nanoseconds
 public struct Duration: Hashable, Equatable {
     public var nanos: UInt64
@@ -1836,6 +1993,7 @@ indirect public enum Effect: Hashable, Equatable {
     case realtime(RealtimeOperation)
     case push(PushOperation)
     case upload(UploadOperation)
+    case download(DownloadOperation)
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
@@ -1860,6 +2018,9 @@ indirect public enum Effect: Hashable, Equatable {
             try x.serialize(serializer: serializer)
         case .upload(let x):
             try serializer.serialize_variant_index(value: 6)
+            try x.serialize(serializer: serializer)
+        case .download(let x):
+            try serializer.serialize_variant_index(value: 7)
             try x.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
@@ -1903,6 +2064,10 @@ indirect public enum Effect: Hashable, Equatable {
             let x = try UploadOperation.deserialize(deserializer: deserializer)
             try deserializer.decrease_container_depth()
             return .upload(x)
+        case 7:
+            let x = try DownloadOperation.deserialize(deserializer: deserializer)
+            try deserializer.decrease_container_depth()
+            return .download(x)
         default: throw DeserializationError.invalidInput(issue: "Unknown variant index for Effect: \(index)")
         }
     }
@@ -5301,6 +5466,52 @@ public struct NotificationsView: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> NotificationsView {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+/// A file the shell opens now in the system's viewer (a photo full screen with zoom, a
+/// document in the app that reads it), then sends `AttachmentsEvent::Opened`.
+public struct OpenFileView: Hashable, Equatable {
+    public var path: String
+    public var name: String
+    public var isImage: Bool
+
+    public init(path: String, name: String, isImage: Bool) {
+        self.path = path
+        self.name = name
+        self.isImage = isImage
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.path)
+        try serializer.serialize_str(value: self.name)
+        try serializer.serialize_bool(value: self.isImage)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> OpenFileView {
+        try deserializer.increase_container_depth()
+        let path = try deserializer.deserialize_str()
+        let name = try deserializer.deserialize_str()
+        let isImage = try deserializer.deserialize_bool()
+        try deserializer.decrease_container_depth()
+        return OpenFileView(path: path, name: name, isImage: isImage)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> OpenFileView {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {
@@ -8751,8 +8962,11 @@ public struct ViewModel: Hashable, Equatable {
     public var formFiles: [FileView]
     /// The `Authorization` header value to load attachment URLs (`AttachmentView`) with.
     public var mediaAuthorization: String?
+    /// A file fetched for a tap, to open now in the system's viewer; then
+    /// `AttachmentsEvent::Opened`.
+    public var openFile: OpenFileView?
 
-    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?, charterPrompt: String?, unreadMessages: UInt32, canAttach: Bool, formFiles: [FileView], mediaAuthorization: String?) {
+    public init(language: Language, screen: Screen, status: Status, notice: String?, composer: ComposerView?, ask: AskView?, canGoBack: Bool, unreadNotifications: UInt32, eventForm: EventFormView?, message: MessageView?, charterPrompt: String?, unreadMessages: UInt32, canAttach: Bool, formFiles: [FileView], mediaAuthorization: String?, openFile: OpenFileView?) {
         self.language = language
         self.screen = screen
         self.status = status
@@ -8768,6 +8982,7 @@ public struct ViewModel: Hashable, Equatable {
         self.canAttach = canAttach
         self.formFiles = formFiles
         self.mediaAuthorization = mediaAuthorization
+        self.openFile = openFile
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -8802,6 +9017,9 @@ public struct ViewModel: Hashable, Equatable {
         }
         try serializeOption(value: self.mediaAuthorization, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
+        }
+        try serializeOption(value: self.openFile, serializer: serializer) { value, serializer in
+            try value.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
     }
@@ -8845,8 +9063,11 @@ public struct ViewModel: Hashable, Equatable {
         let mediaAuthorization = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let openFile = try deserializeOption(deserializer: deserializer) { deserializer in
+            try OpenFileView.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message, charterPrompt: charterPrompt, unreadMessages: unreadMessages, canAttach: canAttach, formFiles: formFiles, mediaAuthorization: mediaAuthorization)
+        return ViewModel(language: language, screen: screen, status: status, notice: notice, composer: composer, ask: ask, canGoBack: canGoBack, unreadNotifications: unreadNotifications, eventForm: eventForm, message: message, charterPrompt: charterPrompt, unreadMessages: unreadMessages, canAttach: canAttach, formFiles: formFiles, mediaAuthorization: mediaAuthorization, openFile: openFile)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ViewModel {

@@ -13,6 +13,7 @@ import org.fabrique.app.push.FcmRegistrar
 import org.fabrique.app.push.Notifier
 import org.fabrique.app.push.UnifiedPushRegistrar
 import org.fabrique.core.Core
+import org.fabrique.core.FileDownloader
 import org.fabrique.core.FileKeyValueStore
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.Language
@@ -38,6 +39,9 @@ class FabriqueApplication : Application() {
         core = Core(
             storage = FileKeyValueStore(File(filesDir, "core")),
             push = FcmRegistrar(this, UnifiedPushRegistrar(this)),
+            // Files opened whole: in the cache (out of backups; shared with viewers through
+            // the FileProvider of res/xml/file_paths.xml).
+            downloader = FileDownloader(File(cacheDir, "files")),
         )
         Notifier.createChannels(this)
         core.observe { views.value = it }

@@ -1,28 +1,34 @@
 package org.fabrique.app
 
+import android.content.ActivityNotFoundException
 import android.content.Intent
 import android.net.Uri
 import android.os.Bundle
 import android.provider.OpenableColumns
+import android.webkit.MimeTypeMap
+import android.widget.Toast
 import androidx.activity.ComponentActivity
 import androidx.activity.compose.BackHandler
 import androidx.activity.compose.rememberLauncherForActivityResult
 import androidx.activity.compose.setContent
 import androidx.activity.result.contract.ActivityResultContracts
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.getValue
+import androidx.core.content.FileProvider
 import androidx.lifecycle.compose.collectAsStateWithLifecycle
 import java.io.File
 import java.lang.ref.WeakReference
 import java.util.UUID
+import org.fabrique.app.push.UnifiedPushRegistrar
 import org.fabrique.app.ui.FabriqueRoot
 import org.fabrique.app.ui.FabriqueTheme
 import org.fabrique.app.ui.LoadingScreen
-import org.fabrique.app.push.UnifiedPushRegistrar
 import org.fabrique.app.ui.NotificationPermission
-import org.fabrique.core.types.AttachmentsEvent
 import org.fabrique.core.types.AccountsEvent
+import org.fabrique.core.types.AttachmentsEvent
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.NotificationsEvent
+import org.fabrique.core.types.OpenFileView
 import org.fabrique.core.types.Screen
 
 class MainActivity : ComponentActivity() {
@@ -42,7 +48,17 @@ class MainActivity : ComponentActivity() {
                 } else {
                     BackHandler(enabled = current.canGoBack) { app.core.send(Event.Back) }
                     // Once signed in, once: why notifications help, then Android's question.
-                    if (current.screen !is Screen.SignIn) NotificationPermission(getPreferences(MODE_PRIVATE))
+                    if (current.screen !is Screen.SignIn && current.screen !is Screen.Federation) {
+                        NotificationPermission(getPreferences(MODE_PRIVATE))
+                    }
+                    // A file fetched for a tap: handed to the system's viewer, once.
+                    val toOpen = current.openFile
+                    LaunchedEffect(toOpen) {
+                        if (toOpen != null) {
+                            openWithSystem(toOpen)
+                            app.core.send(Event.Attachments(AttachmentsEvent.Opened))
+                        }
+                    }
                     FabriqueRoot(
                         view = current,
                         send = app.core::send,
@@ -50,6 +66,19 @@ class MainActivity : ComponentActivity() {
                     )
                 }
             }
+        }
+    }
+
+    /** A photo full screen (with zoom) or a document in the app that reads it, by its type. */
+    private fun openWithSystem(file: OpenFileView) {
+        val uri = FileProvider.getUriForFile(this, "$packageName.files", File(file.path))
+        val extension = file.name.substringAfterLast('.', "").lowercase()
+        val type = MimeTypeMap.getSingleton().getMimeTypeFromExtension(extension) ?: if (file.isImage) "image/*" else "*/*"
+        val view = Intent(Intent.ACTION_VIEW).setDataAndType(uri, type).addFlags(Intent.FLAG_GRANT_READ_URI_PERMISSION)
+        try {
+            startActivity(view)
+        } catch (missing: ActivityNotFoundException) {
+            Toast.makeText(this, getString(R.string.no_viewer, file.name), Toast.LENGTH_LONG).show()
         }
     }
 

@@ -1,5 +1,6 @@
 package org.fabrique.core
 
+import java.io.File
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
@@ -8,6 +9,7 @@ import java.util.concurrent.ScheduledFuture
 import java.util.concurrent.TimeUnit
 import org.fabrique.core.ffi.CoreException
 import org.fabrique.core.ffi.CoreFfi
+import org.fabrique.core.types.DownloadOperation
 import org.fabrique.core.types.Effect
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.Instant
@@ -33,6 +35,8 @@ class Core(
     private val http: HttpClient = HttpClient(),
     private val push: PushRegistrar = NoPush,
     private val uploader: FileUploader = FileUploader(),
+    /** Where files opened whole are fetched to: the app's cache directory on Android. */
+    private val downloader: FileDownloader = FileDownloader(File(System.getProperty("java.io.tmpdir"), "fabrique-files")),
     private val onError: (String) -> Unit = { System.err.println("fabrique core: $it") },
 ) : AutoCloseable {
     private val ffi = CoreFfi()
@@ -91,6 +95,7 @@ class Core(
                     coreThread.execute { resolve(request.id, output) }
                 }
                 is Effect.Upload -> upload(request.id, effect.value)
+                is Effect.Download -> download(request.id, effect.value)
             }
         }
     }
@@ -135,6 +140,20 @@ class Core(
                 coreThread.execute { resolve(id, output) }
             }
             is UploadOperation.Discard -> io.execute { uploader.discard(operation) }
+        }
+    }
+
+    /** A file comes down off the core thread; its progress, then its end, comes back to it. */
+    private fun download(id: UInt, operation: DownloadOperation) {
+        when (operation) {
+            is DownloadOperation.Fetch -> io.execute {
+                val end = downloader.fetch(operation) { progress ->
+                    val output = progress.bincodeSerialize()
+                    coreThread.execute { resolve(id, output) }
+                }
+                val output = end.bincodeSerialize()
+                coreThread.execute { resolve(id, output) }
+            }
         }
     }
 

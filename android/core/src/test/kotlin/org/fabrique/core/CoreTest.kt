@@ -1,5 +1,6 @@
 package org.fabrique.core
 
+import java.io.File
 import java.net.HttpURLConnection
 import java.net.URL
 import java.nio.file.Files
@@ -96,10 +97,17 @@ class CoreTest {
         val attachment = feedItems(seen).first { it.body == body }.attachments.single()
         assertEquals("Budget 2027.pdf", attachment.name)
         assertFalse(attachment.isImage)
+        // A tap: the bridge fetches it with the session, with progress, then the app opens it.
+        other.core.send(Event.Attachments(AttachmentsEvent.Open(attachment.id, attachment.name)))
+        val opened = other.await("the file to open") { it.openFile != null }.openFile!!
+        assertTrue(opened.path, opened.path.endsWith("Budget 2027.pdf"))
+        assertFalse(opened.isImage)
+        assertTrue("the file arrives whole", File(opened.path).readBytes().contentEquals(content))
+        other.core.send(Event.Attachments(AttachmentsEvent.Opened))
+        other.await("opened once") { it.openFile == null }
+        // Without the session the server gives nothing.
         val connection = URL(attachment.url).openConnection() as HttpURLConnection
-        connection.setRequestProperty("Authorization", seen.mediaAuthorization)
-        assertEquals(200, connection.responseCode)
-        assertTrue("the file arrives whole", connection.inputStream.use { it.readBytes() }.contentEquals(content))
+        assertEquals(401, connection.responseCode)
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.fabrique.app.ui
 
+import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
@@ -18,7 +19,6 @@ import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
@@ -89,20 +89,29 @@ fun StatusBanner(status: Status, send: Send) {
 
 /** Photos (thumbnails, opened whole) and documents (opened by the phone) on an item. */
 @Composable
-fun Attachments(items: List<AttachmentView>, authorization: String?) {
-    val uri = LocalUriHandler.current
+fun Attachments(items: List<AttachmentView>, authorization: String?, send: Send) {
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
         for (item in items) {
+            // A tap opens it whole: the core fetches it with the session, then the app hands
+            // it to the system's viewer (a photo full screen with zoom, a PDF in its reader).
+            val open = { send(Event.Attachments(AttachmentsEvent.Open(item.id, item.name))) }
             val thumbnail = item.thumbnailUrl
             if (item.isImage && thumbnail != null) {
                 val request = ImageRequest.Builder(androidx.compose.ui.platform.LocalContext.current)
                     .data(thumbnail)
                     .apply { if (authorization != null) addHeader("Authorization", authorization) }
                     .build()
-                AsyncImage(model = request, contentDescription = item.name, modifier = Modifier.size(160.dp))
+                AsyncImage(model = request, contentDescription = item.name, modifier = Modifier.size(160.dp).clickable(onClick = open))
             } else {
-                AssistChip(onClick = { uri.openUri(item.url) }, label = { Text("${item.name} · ${item.size}") })
+                AssistChip(onClick = open, label = { Text("${item.name} · ${item.size}") })
             }
+            item.opening?.let { percent ->
+                LinearProgressIndicator(
+                    progress = { percent.toFloat() / 100f },
+                    modifier = Modifier.fillMaxWidth().semantics { contentDescription = item.name },
+                )
+            }
+            ErrorText(item.error)
         }
     }
 }

@@ -66,7 +66,7 @@ fun ConversationScreen(view: ConversationView, model: ViewModel, send: Send, pic
                         val who = if (message.mine) "" else message.authorName
                         Text(listOf(who, message.whenText).filter { it.isNotEmpty() }.joinToString(" · "), style = MaterialTheme.typography.labelLarge)
                         if (message.body.isNotEmpty()) Text(message.body)
-                        Attachments(message.attachments, model.mediaAuthorization)
+                        Attachments(message.attachments, model.mediaAuthorization, send)
                         PendingFiles(message.pendingFiles)
                         if (message.pending) Text(model.status.notSentLabel, style = MaterialTheme.typography.bodySmall)
                     }

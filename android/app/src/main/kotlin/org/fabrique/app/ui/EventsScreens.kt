@@ -84,7 +84,7 @@ fun EventScreen(view: EventView, model: ViewModel, send: Send) {
         }
         view.onlineUrl?.let { url -> TextButton(onClick = { uri.openUri(url) }) { Text(url) } }
         Text(view.description)
-        Attachments(view.attachments, model.mediaAuthorization)
+        Attachments(view.attachments, model.mediaAuthorization, send)
         Text(view.seats)
         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
             for (choice in view.choices) {

@@ -88,7 +88,7 @@ fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
                 is Screen.Feed -> FeedScreen(screen.value, view, send)
                 is Screen.MyGroups -> MyGroupsScreen(screen.value, send)
                 is Screen.BrowseGroups -> BrowseGroupsScreen(screen.value, send)
-                is Screen.Group -> GroupScreen(screen.value, send)
+                is Screen.Group -> GroupScreen(screen.value, view.mediaAuthorization, send)
                 is Screen.Post -> PostScreen(screen.value, view, send)
                 is Screen.MyProfile -> MyProfileScreen(screen.value, send)
                 is Screen.Person -> PersonScreen(screen.value, send)

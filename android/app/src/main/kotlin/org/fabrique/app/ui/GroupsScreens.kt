@@ -92,7 +92,7 @@ fun BrowseGroupsScreen(view: BrowseView, send: Send) {
 }
 
 @Composable
-fun GroupScreen(view: GroupView, send: Send) {
+fun GroupScreen(view: GroupView, authorization: String?, send: Send) {
     LazyColumn(Modifier.padding(horizontal = 8.dp)) {
         item {
             LoadingRow(view.loading)
@@ -165,7 +165,7 @@ fun GroupScreen(view: GroupView, send: Send) {
                 }
             }
         }
-        items(view.posts, key = { it.id }) { post -> PostCard(post, null, send) }
+        items(view.posts, key = { it.id }) { post -> PostCard(post, authorization, send) }
         item {
             EmptyState(view.emptyText)
             MoreButton(view.hasMorePosts) { send(Event.Groups(GroupsEvent.MorePosts)) }

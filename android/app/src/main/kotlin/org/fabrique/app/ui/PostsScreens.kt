@@ -66,7 +66,7 @@ fun PostCard(post: PostSummary, authorization: String?, send: Send) {
             Text(listOf(post.authorName, post.groupName, post.whenText).filter { it.isNotEmpty() }.joinToString(" · "), style = MaterialTheme.typography.labelLarge)
             if (post.title.isNotEmpty()) Text(post.title, style = MaterialTheme.typography.titleMedium)
             Text(post.body, style = MaterialTheme.typography.bodyLarge)
-            Attachments(post.attachments, authorization)
+            Attachments(post.attachments, authorization, send)
             PendingFiles(post.pendingFiles)
             post.pendingLabel?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             Reactions(post.id, post.reactions, send)

@@ -72,7 +72,7 @@ fun QuestionScreen(view: QuestionView, model: ViewModel, send: Send) {
         view.question?.let { question ->
             Text(question.title, style = MaterialTheme.typography.headlineSmall)
             Text(question.details)
-            Attachments(view.attachments, model.mediaAuthorization)
+            Attachments(view.attachments, model.mediaAuthorization, send)
             Row {
                 val follow = if (question.following) QuestionsEvent.Unfollow(question.id) else QuestionsEvent.Follow(question.id)
                 TextButton(onClick = { send(Event.Questions(follow)) }) {

@@ -427,6 +427,10 @@ data class AttachmentView(
     val thumbnailUrl: String? = null,
     val width: UInt? = null,
     val height: UInt? = null,
+    /// Being fetched to open it: how far, in percent (0 while the size is unknown).
+    val opening: UByte? = null,
+    /// Why it could not be opened, if it could not.
+    val error: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -443,6 +447,12 @@ data class AttachmentView(
         }
         height.serializeOptionOf(serializer) {
             serializer.serialize_u32(it)
+        }
+        opening.serializeOptionOf(serializer) {
+            serializer.serialize_u8(it)
+        }
+        error.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
         }
         serializer.decrease_container_depth()
     }
@@ -473,8 +483,16 @@ data class AttachmentView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_u32()
                 }
+            val opening =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_u8()
+                }
+            val error =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return AttachmentView(id, name, isImage, size, url, thumbnailUrl, width, height)
+            return AttachmentView(id, name, isImage, size, url, thumbnailUrl, width, height, opening, error)
         }
 
         @Throws(DeserializationError::class)
@@ -550,6 +568,44 @@ sealed interface AttachmentsEvent {
         }
     }
 
+    /// Open a file of the server whole (a tap on a photo or a document): fetched with the
+    /// session, then given to the shell to open (`ViewModel::open_file`).
+    data class Open(
+        val id: String,
+        val name: String,
+    ) : AttachmentsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_str(id)
+            serializer.serialize_str(name)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Open {
+                deserializer.increase_container_depth()
+                val id = deserializer.deserialize_str()
+                val name = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Open(id, name)
+            }
+        }
+    }
+
+    /// The shell opened the file it was given.
+    data object Opened: AttachmentsEvent {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Opened {
+            return Opened
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): AttachmentsEvent {
@@ -557,6 +613,8 @@ sealed interface AttachmentsEvent {
             return when (index) {
                 0 -> Add.deserialize(deserializer)
                 1 -> Remove.deserialize(deserializer)
+                2 -> Open.deserialize(deserializer)
+                3 -> Opened.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for AttachmentsEvent: $index")
             }
         }
@@ -2105,6 +2163,189 @@ data class DirectoryView(
     }
 }
 
+/// What the shell is asked to do to open a file whole: fetch it with the session.
+sealed interface DownloadOperation {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// `GET` `url` with `Authorization: Bearer <token>` into the app's cache under `name`
+    /// (kept out of backups; the shell may empty its cache whenever it likes). Answer
+    /// `Received` as bytes come (every few percent is enough), then exactly one of the others.
+    data class Fetch(
+        val url: String,
+        val token: String,
+        val name: String,
+    ) : DownloadOperation {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_str(url)
+            serializer.serialize_str(token)
+            serializer.serialize_str(name)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Fetch {
+                deserializer.increase_container_depth()
+                val url = deserializer.deserialize_str()
+                val token = deserializer.deserialize_str()
+                val name = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Fetch(url, token, name)
+            }
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): DownloadOperation {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Fetch.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for DownloadOperation: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): DownloadOperation {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+sealed interface DownloadProgress {
+    fun serialize(serializer: Serializer)
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    /// `total` is 0 while unknown.
+    data class Received(
+        val bytes: ULong,
+        val total: ULong,
+    ) : DownloadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(0)
+            serializer.serialize_u64(bytes)
+            serializer.serialize_u64(total)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Received {
+                deserializer.increase_container_depth()
+                val bytes = deserializer.deserialize_u64()
+                val total = deserializer.deserialize_u64()
+                deserializer.decrease_container_depth()
+                return Received(bytes, total)
+            }
+        }
+    }
+
+    /// Whole, at `file`: a path the shell can open.
+    data class Saved(
+        val file: String,
+    ) : DownloadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(1)
+            serializer.serialize_str(file)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Saved {
+                deserializer.increase_container_depth()
+                val file = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Saved(file)
+            }
+        }
+    }
+
+    /// The server refused: its status and body (JSON text).
+    data class Answered(
+        val status: UShort,
+        val body: String,
+    ) : DownloadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(2)
+            serializer.serialize_u16(status)
+            serializer.serialize_str(body)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Answered {
+                deserializer.increase_container_depth()
+                val status = deserializer.deserialize_u16()
+                val body = deserializer.deserialize_str()
+                deserializer.decrease_container_depth()
+                return Answered(status, body)
+            }
+        }
+    }
+
+    /// No answer (no network, connection cut).
+    data object Unreachable: DownloadProgress {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(3)
+            serializer.decrease_container_depth()
+        }
+
+        fun deserialize(deserializer: Deserializer): Unreachable {
+            return Unreachable
+        }
+    }
+
+    companion object {
+        @Throws(DeserializationError::class)
+        fun deserialize(deserializer: Deserializer): DownloadProgress {
+            val index = deserializer.deserialize_variant_index()
+            return when (index) {
+                0 -> Received.deserialize(deserializer)
+                1 -> Saved.deserialize(deserializer)
+                2 -> Answered.deserialize(deserializer)
+                3 -> Unreachable.deserialize(deserializer)
+                else -> throw DeserializationError("Unknown variant index for DownloadProgress: $index")
+            }
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): DownloadProgress {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
 /// Represents a duration of time, internally stored as nanoseconds
 data class Duration(
     val nanos: ULong,
@@ -2293,6 +2534,26 @@ sealed interface Effect {
         }
     }
 
+    data class Download(
+        val value: org.fabrique.core.types.DownloadOperation,
+    ) : Effect {
+        override fun serialize(serializer: Serializer) {
+            serializer.increase_container_depth()
+            serializer.serialize_variant_index(7)
+            value.serialize(serializer)
+            serializer.decrease_container_depth()
+        }
+
+        companion object {
+            fun deserialize(deserializer: Deserializer): Download {
+                deserializer.increase_container_depth()
+                val value = org.fabrique.core.types.DownloadOperation.deserialize(deserializer)
+                deserializer.decrease_container_depth()
+                return Download(value)
+            }
+        }
+    }
+
     companion object {
         @Throws(DeserializationError::class)
         fun deserialize(deserializer: Deserializer): Effect {
@@ -2305,6 +2566,7 @@ sealed interface Effect {
                 4 -> Realtime.deserialize(deserializer)
                 5 -> Push.deserialize(deserializer)
                 6 -> Upload.deserialize(deserializer)
+                7 -> Download.deserialize(deserializer)
                 else -> throw DeserializationError("Unknown variant index for Effect: $index")
             }
         }
@@ -6620,6 +6882,52 @@ data class NotificationsView(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): NotificationsView {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+/// A file the shell opens now in the system's viewer (a photo full screen with zoom, a
+/// document in the app that reads it), then sends `AttachmentsEvent::Opened`.
+data class OpenFileView(
+    val path: String,
+    val name: String,
+    val isImage: Boolean,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(path)
+        serializer.serialize_str(name)
+        serializer.serialize_bool(isImage)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): OpenFileView {
+            deserializer.increase_container_depth()
+            val path = deserializer.deserialize_str()
+            val name = deserializer.deserialize_str()
+            val isImage = deserializer.deserialize_bool()
+            deserializer.decrease_container_depth()
+            return OpenFileView(path, name, isImage)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): OpenFileView {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
@@ -11147,6 +11455,9 @@ data class ViewModel(
     val formFiles: List<org.fabrique.core.types.FileView>,
     /// The `Authorization` header value to load attachment URLs (`AttachmentView`) with.
     val mediaAuthorization: String? = null,
+    /// A file fetched for a tap, to open now in the system's viewer; then
+    /// `AttachmentsEvent::Opened`.
+    val openFile: org.fabrique.core.types.OpenFileView? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -11180,6 +11491,9 @@ data class ViewModel(
         }
         mediaAuthorization.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
+        }
+        openFile.serializeOptionOf(serializer) {
+            it.serialize(serializer)
         }
         serializer.decrease_container_depth()
     }
@@ -11232,8 +11546,12 @@ data class ViewModel(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val openFile =
+                deserializer.deserializeOptionOf {
+                    org.fabrique.core.types.OpenFileView.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message, charterPrompt, unreadMessages, canAttach, formFiles, mediaAuthorization)
+            return ViewModel(language, screen, status, notice, composer, ask, canGoBack, unreadNotifications, eventForm, message, charterPrompt, unreadMessages, canAttach, formFiles, mediaAuthorization, openFile)
         }
 
         @Throws(DeserializationError::class)
