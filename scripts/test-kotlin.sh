@@ -70,4 +70,4 @@ say "Running the JUnit tests against the Rust library and the server"
 FABRIQUE_URL="http://127.0.0.1:$port" FABRIQUE_EMAIL="$email" FABRIQUE_PASSWORD="$password" \
     java -Djna.library.path=target/debug \
     -cp "$work/classes:$kotlin_home/lib/kotlin-stdlib.jar:$classpath" \
-    org.junit.runner.JUnitCore org.fabrique.core.CoreTest org.fabrique.core.PushDecryptTest
+    org.junit.runner.JUnitCore org.fabrique.core.CoreTest org.fabrique.core.PushDecryptTest org.fabrique.core.ProtectedKeyValueStoreTest

@@ -2,7 +2,9 @@
 //!
 //! - `settings`: the person's language;
 //! - `federation`: the address and name of the federation this phone talks to;
-//! - `session`: the signed-in person's token (absent when signed out);
+//! - `secret:session`: the signed-in person's token (absent when signed out). Keys starting
+//!   with `secret:` hold secrets: the shells keep them in the platform's protected storage
+//!   (Android Keystore, iOS Keychain, never in a backup), not in plain files;
 //! - `outbox:<person>`: that person's writes not yet covered by a pull, with the device's
 //!   client id for them (kept across sign-out: nothing a person wrote is lost);
 //! - `outbox-kept:<person>:<copy>`: an outbox that did not read, kept as it was;
@@ -18,7 +20,9 @@ use uuid::Uuid;
 use crate::i18n::Language;
 
 pub const SETTINGS: &str = "settings";
-pub const SESSION: &str = "session";
+pub const SESSION: &str = "secret:session";
+/// Where versions before the protected storage kept the session: read once, moved, deleted.
+pub const OLD_SESSION: &str = "session";
 pub const FEDERATION: &str = "federation";
 
 pub fn outbox_key(person: Uuid) -> String {

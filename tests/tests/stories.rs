@@ -52,7 +52,7 @@ async fn new_member_on(server: &Server, name: &str, push: Option<&PushService>) 
 fn my_id(device: &Device) -> Uuid {
     let dir = device.storage();
     // The session the core kept says who this phone belongs to.
-    let key: String = "session".bytes().map(|b| format!("{b:02x}")).collect();
+    let key: String = "secret:session".bytes().map(|b| format!("{b:02x}")).collect();
     let session: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join(key)).unwrap()).unwrap();
     session["person_id"].as_str().unwrap().parse().unwrap()
 }

@@ -16,6 +16,7 @@ final class Core {
     private let ffi = CoreFfi()
     private let storage: KeyValueStore
     private let push: PushRegistrar
+    private let storageQueue = DispatchQueue(label: "org.fabrique.storage")
     private let uploader = FileUploader()
     private let downloader = FileDownloader()
     /// Uploads that gave their final answer: a late progress report is dropped (the core
@@ -60,7 +61,12 @@ final class Core {
             case .render:
                 view = readView()
             case .keyValue(let operation):
-                resolve(id, (try? storage.handle(operation).bincodeSerialize()) ?? [])
+                // Files and the Keychain off the main thread, in order; answers back on it.
+                let storage = self.storage
+                storageQueue.async {
+                    let output = (try? storage.handle(operation).bincodeSerialize()) ?? []
+                    DispatchQueue.main.async { MainActor.assumeIsolated { self.resolve(id, output) } }
+                }
             case .http(let http):
                 Task {
                     let result = await HttpClient.send(http)

@@ -1,15 +1,20 @@
 import Foundation
+import Security
 import SharedTypes
 
-/// One file per key in Application Support; a value is written whole or not at all.
-struct KeyValueStore {
+/// One file per key in Application Support (in backups: unsent writes survive a restore),
+/// a value written whole or not at all; secrets (`secret:` keys) in the Keychain instead.
+struct KeyValueStore: Sendable {
     let directory: URL
+    /// The Keychain service the secrets (`secret:` keys: the session token) are kept under.
+    let secretService: String
 
-    init(directory: URL? = nil) {
+    init(directory: URL? = nil, secretService: String = "org.fabrique.app.secrets") {
         let base = directory ?? FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0]
             .appendingPathComponent("core", isDirectory: true)
         try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         self.directory = base
+        self.secretService = secretService
     }
 
     private func file(_ key: String) -> URL {
@@ -17,8 +22,34 @@ struct KeyValueStore {
     }
 
     private func read(_ key: String) -> Value {
+        if key.hasPrefix("secret:") { return readSecret(key) }
         guard let data = try? Data(contentsOf: file(key)) else { return .none }
         return .bytes([UInt8](data))
+    }
+
+    // Secrets live in the Keychain, on this device only (never in a backup nor moved to
+    // another phone), readable once the phone was unlocked after starting.
+
+    private func secretQuery(_ key: String) -> [String: Any] {
+        [kSecClass as String: kSecClassGenericPassword, kSecAttrService as String: secretService, kSecAttrAccount as String: key]
+    }
+
+    private func readSecret(_ key: String) -> Value {
+        var query = secretQuery(key)
+        query[kSecReturnData as String] = true
+        query[kSecMatchLimit as String] = kSecMatchLimitOne
+        var found: CFTypeRef?
+        guard SecItemCopyMatching(query as CFDictionary, &found) == errSecSuccess, let data = found as? Data else { return .none }
+        return .bytes([UInt8](data))
+    }
+
+    private func writeSecret(_ key: String, _ value: [UInt8]) throws {
+        SecItemDelete(secretQuery(key) as CFDictionary)
+        var item = secretQuery(key)
+        item[kSecValueData as String] = Data(value)
+        item[kSecAttrAccessible as String] = kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly
+        let status = SecItemAdd(item as CFDictionary, nil)
+        guard status == errSecSuccess else { throw NSError(domain: NSOSStatusErrorDomain, code: Int(status)) }
     }
 
     func handle(_ operation: KeyValueOperation) -> KeyValueResult {
@@ -28,14 +59,23 @@ struct KeyValueStore {
                 return .ok(response: .get(value: read(key)))
             case .set(let key, let value):
                 let previous = read(key)
-                try Data(value).write(to: file(key), options: .atomic)
+                if key.hasPrefix("secret:") {
+                    try writeSecret(key, value)
+                } else {
+                    try Data(value).write(to: file(key), options: .atomic)
+                }
                 return .ok(response: .set(previous: previous))
             case .delete(let key):
                 let previous = read(key)
-                try? FileManager.default.removeItem(at: file(key))
+                if key.hasPrefix("secret:") {
+                    SecItemDelete(secretQuery(key) as CFDictionary)
+                } else {
+                    try? FileManager.default.removeItem(at: file(key))
+                }
                 return .ok(response: .delete(previous: previous))
             case .exists(let key):
-                return .ok(response: .exists(isPresent: FileManager.default.fileExists(atPath: file(key).path)))
+                if case .bytes = read(key) { return .ok(response: .exists(isPresent: true)) }
+                return .ok(response: .exists(isPresent: false))
             case .listKeys:
                 return .ok(response: .listKeys(keys: [], nextCursor: 0))
             }

@@ -53,22 +53,47 @@ fn session_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
     if !matches!(model.phase, Phase::Starting) {
         return Command::done();
     }
-    let started = match storage::read::<SavedSession>(result) {
+    match storage::read::<SavedSession>(result) {
+        Ok(Some(saved)) => resume(model, saved, Command::done()),
+        // None in the protected storage: perhaps one an earlier version kept in a file.
+        _ => Command::request_from_shell(storage::get(storage::OLD_SESSION))
+            .then_send(|r| answered(AccountsAnswer::OldSessionLoaded(r))),
+    }
+}
+
+/// A session kept in a plain file by an earlier version moves to the protected storage (and
+/// the file goes), so the person stays signed in across the update.
+fn old_session_loaded(model: &mut Model, result: KeyValueResult) -> Cmd {
+    if !matches!(model.phase, Phase::Starting) {
+        return Command::done();
+    }
+    match storage::read::<SavedSession>(result) {
         Ok(Some(saved)) => {
-            if model.federation.is_none() {
-                // Signed in by an earlier version, which kept no federation: its address is
-                // the session's, named after its host until the next check.
-                let name = links::host(&saved.server_url).unwrap_or_else(|| saved.server_url.clone());
-                model.federation = Some(Federation { address: saved.server_url.clone(), name });
-            }
-            let credentials = Credentials { server_url: saved.server_url, token: saved.token };
-            activate(model, credentials, saved.person_id, None)
+            let save = Command::request_from_shell(storage::set(storage::SESSION, &saved))
+                .then_request(|_| Command::request_from_shell(storage::delete(storage::OLD_SESSION)))
+                .build();
+            resume(model, saved, save)
         }
         _ => {
             model.phase = Phase::SignedOut(SignIn::default());
-            render()
+            match model.pending_link.take() {
+                Some(url) => render().and(open_link(model, url)),
+                None => render(),
+            }
         }
-    };
+    }
+}
+
+/// Signed in already: straight to what the phone holds.
+fn resume(model: &mut Model, saved: SavedSession, also: Cmd) -> Cmd {
+    if model.federation.is_none() {
+        // Signed in by an earlier version, which kept no federation: its address is the
+        // session's, named after its host until the next check.
+        let name = links::host(&saved.server_url).unwrap_or_else(|| saved.server_url.clone());
+        model.federation = Some(Federation { address: saved.server_url.clone(), name });
+    }
+    let credentials = Credentials { server_url: saved.server_url, token: saved.token };
+    let started = also.and(activate(model, credentials, saved.person_id, None));
     match model.pending_link.take() {
         Some(url) => started.and(open_link(model, url)),
         None => started,
@@ -166,6 +191,7 @@ pub fn update(event: AccountsEvent, model: &mut Model) -> Cmd {
                 federation_checked(model, tag, address, code, result)
             }
             AccountsAnswer::SessionLoaded(result) => session_loaded(model, result),
+            AccountsAnswer::OldSessionLoaded(result) => old_session_loaded(model, result),
             AccountsAnswer::SignedIn { tag, result } => signed_in(model, tag, result),
             AccountsAnswer::ResetAsked { tag, result } => reset_asked(model, tag, result),
             AccountsAnswer::ErasureAsked { tag, result } => erasure_asked(model, tag, result),
@@ -597,12 +623,30 @@ mod tests {
     }
 
     #[test]
+    fn a_session_an_earlier_version_kept_in_a_file_moves_to_the_protected_storage() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let signed = signed_in(person, &first_pull(person, group, vec![]));
+        let mut kv = signed.kv.clone();
+        let session = kv.remove("secret:session").expect("kept as a secret");
+        kv.insert("session".into(), session.clone());
+        let mut updated = Shell::with_storage(kv);
+        updated.start();
+        assert!(
+            matches!(updated.screen(), Screen::Feed(_) | Screen::Loading),
+            "still signed in: {:?}",
+            updated.screen()
+        );
+        assert_eq!(updated.kv.get("secret:session"), Some(&session), "moved");
+        assert!(!updated.kv.contains_key("session"), "the plain file is gone");
+    }
+
+    #[test]
     fn signing_in_keeps_the_session_and_shows_the_feed_after_the_first_pull() {
         let person = Uuid::now_v7();
         let group = Uuid::now_v7();
         let shell =
             signed_in(person, &first_pull(person, group, vec![post(Uuid::now_v7(), group, person, "Bonjour", 1)]));
-        assert!(shell.kv.contains_key("session"));
+        assert!(shell.kv.contains_key("secret:session"));
         assert!(shell.kv.contains_key(&format!("store:{person}")));
         let Screen::Feed(feed) = shell.screen() else { panic!("expected the feed") };
         assert_eq!(feed.items.len(), 1);
@@ -685,7 +729,7 @@ mod tests {
         shell.answer(request, refusal(401, "invalid_credentials"));
         let Screen::MyProfile(profile) = shell.screen() else { panic!() };
         assert_eq!(profile.erasure.error.as_deref(), Some("This password is not the right one."));
-        assert!(shell.kv.contains_key("session"));
+        assert!(shell.kv.contains_key("secret:session"));
 
         // The right one: back to sign-in, told how to change one's mind; nothing of the
         // person stays on the phone, the unsent write neither.
@@ -694,7 +738,7 @@ mod tests {
         shell.answer(request, ok(202, &serde_json::json!({ "due_at": "2027-01-01T10:00:00Z" })));
         let Screen::SignIn(form) = shell.screen() else { panic!("expected sign-in") };
         assert!(form.notice.as_deref().unwrap().contains("Sign in here before then"), "{form:?}");
-        assert!(!shell.kv.contains_key("session"));
+        assert!(!shell.kv.contains_key("secret:session"));
         assert!(!shell.kv.contains_key(&format!("outbox:{person}")), "unsent writes go too");
         assert!(!shell.kv.contains_key(&format!("store:{person}")));
         assert!(
@@ -739,7 +783,7 @@ mod tests {
 
         let Screen::SignIn(form) = shell.screen() else { panic!("expected sign-in") };
         assert!(form.notice.is_some());
-        assert!(!shell.kv.contains_key("session"));
+        assert!(!shell.kv.contains_key("secret:session"));
         let outbox = String::from_utf8(shell.kv[&format!("outbox:{person}")].clone()).unwrap();
         assert!(outbox.contains("Pas perdu"));
     }

@@ -67,6 +67,8 @@ pub enum AccountsAnswer {
         result: HttpResult,
     },
     SessionLoaded(KeyValueResult),
+    /// The session as an earlier version kept it, in a plain file.
+    OldSessionLoaded(KeyValueResult),
     SignedIn {
         tag: u64,
         result: HttpResult,

@@ -688,7 +688,8 @@ mod storage_tests {
         assert!(!shell.kv.contains_key(&scope_key(person, group)));
 
         shell.send(Event::Accounts(crate::accounts::types::AccountsEvent::SignOut));
-        let left: Vec<&String> = shell.kv.keys().filter(|k| k.starts_with("store:") || *k == "session").collect();
+        let left: Vec<&String> =
+            shell.kv.keys().filter(|k| k.starts_with("store:") || *k == "secret:session").collect();
         assert!(left.is_empty(), "left on the phone: {left:?}");
         assert!(shell.kv.contains_key(&format!("outbox:{person}")), "the person's writes stay");
     }

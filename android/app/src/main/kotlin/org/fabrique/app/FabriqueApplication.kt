@@ -15,6 +15,7 @@ import org.fabrique.app.push.UnifiedPushRegistrar
 import org.fabrique.core.Core
 import org.fabrique.core.FileDownloader
 import org.fabrique.core.FileKeyValueStore
+import org.fabrique.core.ProtectedKeyValueStore
 import org.fabrique.core.types.Event
 import org.fabrique.core.types.Language
 import org.fabrique.core.types.ViewModel
@@ -37,7 +38,8 @@ class FabriqueApplication : Application() {
     override fun onCreate() {
         super.onCreate()
         core = Core(
-            storage = FileKeyValueStore(File(filesDir, "core")),
+            // The session token sealed under a Keystore key, out of backups; the rest in files.
+            storage = ProtectedKeyValueStore(FileKeyValueStore(File(filesDir, "core")), File(noBackupFilesDir, "secrets"), KeystoreKeys()),
             push = FcmRegistrar(this, UnifiedPushRegistrar(this)),
             // Files opened whole: in the cache (out of backups; shared with viewers through
             // the FileProvider of res/xml/file_paths.xml).

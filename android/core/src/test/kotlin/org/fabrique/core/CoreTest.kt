@@ -139,7 +139,10 @@ class CoreTest {
     }
 
     private fun startedPhone(): Phone {
-        val core = Core(FileKeyValueStore(Files.createTempDirectory("fabrique-phone").toFile()))
+        val root = Files.createTempDirectory("fabrique-phone").toFile()
+        val key = javax.crypto.KeyGenerator.getInstance("AES").apply { init(256) }.generateKey()
+        // As the app builds it, with a software key instead of the Android Keystore's.
+        val core = Core(ProtectedKeyValueStore(FileKeyValueStore(File(root, "core")), File(root, "secrets")) { key })
         cores += core
         val phone = Phone(core)
         core.send(Event.Start(Language.FRENCH))
