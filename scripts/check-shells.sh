@@ -23,3 +23,5 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$venv/requirements" 2>/dev/null)" !=
     echo "$requirements" > "$venv/requirements"
 fi
 "$venv/bin/python" scripts/shells/check.py
+# The build configuration check, fed broken copies: each mistake it is there for is caught.
+"$venv/bin/python" -m unittest --quiet scripts/shells/test_build_config.py

@@ -6,7 +6,9 @@
 - the uniffi C header of the Swift bindings is valid C (gcc -fsyntax-only);
 - the XML resources, the XcodeGen project and the Swift package manifest read;
 - every label the screens use exists in French and in English, on both platforms, and
-  neither language has a label the other lacks.
+  neither language has a label the other lacks;
+- the build configuration (build_config.py): Swift version, JDK toolchain, Gradle wrapper,
+  plain HTTP only in debug builds, no server address built in.
 
 Prints each problem as file:line: what, and exits 1 if there is any.
 """
@@ -21,6 +23,9 @@ import tree_sitter
 import tree_sitter_kotlin
 import tree_sitter_swift
 import yaml
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import build_config  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ANDROID = ROOT / "android"
@@ -157,12 +162,14 @@ def main() -> int:
     check_header()
     check_labels()
     check_project_files()
+    for path, line, what in build_config.check(ANDROID, IOS):
+        problem(path, line, what)
     for line in problems:
         print(line)
     if problems:
         print(f"{len(problems)} problem(s) in the shells' sources.", file=sys.stderr)
         return 1
-    print(f"{parsed} Swift and Kotlin sources parse; the C header compiles; labels exist in French and English on both platforms.")
+    print(f"{parsed} Swift and Kotlin sources parse; the C header compiles; labels exist in French and English on both platforms; the build configuration holds.")
     return 0
 
 
