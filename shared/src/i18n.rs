@@ -608,6 +608,40 @@ pub fn when(at: chrono::DateTime<chrono::Utc>, tz: chrono_tz::Tz, language: Lang
     }
 }
 
+/// When something was written, as people say it, on `tz`'s clock: "à l'instant",
+/// "il y a 5 min", "aujourd'hui à 14:05", "hier à 18:00", "jeudi à 18:00" within the week,
+/// "14 mars à 18:00" within the year, else the full date ([`when`]). English likewise.
+pub fn ago(
+    at: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
+    language: Language,
+) -> String {
+    use chrono::Datelike;
+    let french = language == Language::French;
+    let elapsed = now.signed_duration_since(at);
+    if elapsed < chrono::Duration::minutes(1) {
+        return if french { "à l'instant" } else { "just now" }.to_owned();
+    }
+    if elapsed < chrono::Duration::hours(1) {
+        let minutes = elapsed.num_minutes();
+        return if french { format!("il y a {minutes} min") } else { format!("{minutes} min ago") };
+    }
+    let (local, today) = (at.with_timezone(&tz), now.with_timezone(&tz).date_naive());
+    let (locale, at_word) = if french { (chrono::Locale::fr_FR, "à") } else { (chrono::Locale::en_GB, "at") };
+    let clock = local.format("%H:%M");
+    let days = (today - local.date_naive()).num_days();
+    match days {
+        0 => format!("{} {at_word} {clock}", if french { "aujourd'hui" } else { "today" }),
+        1 => format!("{} {at_word} {clock}", if french { "hier" } else { "yesterday" }),
+        2..=6 => format!("{} {at_word} {clock}", local.format_localized("%A", locale)),
+        _ if local.year() == today.year() => {
+            local.format_localized(&format!("%-d %B {at_word} %H:%M"), locale).to_string()
+        }
+        _ => when(at, tz, language),
+    }
+}
+
 /// A day as people read it: "12 décembre 2026", "12 December 2026" (chrono's locales).
 pub fn day(at: chrono::DateTime<chrono::Utc>, language: Language) -> String {
     let locale = match language {
@@ -738,6 +772,28 @@ mod tests {
         assert_eq!(when(at, chrono_tz::Europe::Paris, Language::French), "14 mars 2027 à 17:00");
         assert_eq!(when(at, chrono_tz::Indian::Reunion, Language::English), "14 March 2027 at 20:00");
         assert_eq!(time_zone(Some("America/Martinique")), chrono_tz::America::Martinique);
+        // Relative, as people say it (now: Sunday 14 March 2027, 17:55 in Paris).
+        let now: chrono::DateTime<chrono::Utc> = "2027-03-14T16:55:00Z".parse().unwrap();
+        let paris = chrono_tz::Europe::Paris;
+        let said = |at: &str, language| ago(at.parse().unwrap(), now, paris, language);
+        assert_eq!(said("2027-03-14T16:54:30Z", Language::French), "à l'instant");
+        assert_eq!(said("2027-03-14T16:50:00Z", Language::French), "il y a 5 min");
+        assert_eq!(said("2027-03-14T16:50:00Z", Language::English), "5 min ago");
+        assert_eq!(said("2027-03-14T08:05:00Z", Language::French), "aujourd'hui à 09:05");
+        assert_eq!(said("2027-03-13T17:00:00Z", Language::French), "hier à 18:00");
+        assert_eq!(said("2027-03-13T17:00:00Z", Language::English), "yesterday at 18:00");
+        assert_eq!(said("2027-03-11T17:00:00Z", Language::French), "jeudi à 18:00");
+        assert_eq!(said("2027-03-11T17:00:00Z", Language::English), "Thursday at 18:00");
+        assert_eq!(said("2027-01-02T09:00:00Z", Language::French), "2 janvier à 10:00");
+        assert_eq!(said("2026-12-24T09:00:00Z", Language::French), "24 décembre 2026 à 10:00");
+        // Just after midnight in Réunion it is already "yesterday" for 23:00 there.
+        let reunion = ago(
+            "2027-03-13T19:00:00Z".parse().unwrap(),
+            "2027-03-13T20:30:00Z".parse().unwrap(),
+            chrono_tz::Indian::Reunion,
+            Language::French,
+        );
+        assert_eq!(reunion, "hier à 23:00");
         assert_eq!(time_zone(Some("nowhere")), chrono_tz::Europe::Paris);
     }
 

@@ -192,6 +192,8 @@ pub struct Model {
     pub federation: Option<crate::accounts::types::Federation>,
     /// A link the app was opened with before what the phone holds was read.
     pub pending_link: Option<String>,
+    /// The phone's clock (fixed in tests): each session starts with it.
+    pub clock: crate::time::Clock,
     pub phase: Phase,
     /// Changes at each sign-in and sign-out: answers for an earlier session are dropped.
     pub epoch: u64,
@@ -221,6 +223,8 @@ pub enum Phase {
 
 /// A signed-in person on this device.
 pub struct Session {
+    /// What "now" is, and where new ids come from (see [`crate::time::Clock`]).
+    pub clock: crate::time::Clock,
     pub credentials: Credentials,
     pub person_id: Uuid,
     pub epoch: u64,
@@ -307,14 +311,16 @@ form_access! {
 pub const FEED_PAGE: usize = 20;
 
 impl Session {
-    pub fn new(credentials: Credentials, person_id: Uuid, epoch: u64) -> Self {
+    pub fn new(credentials: Credentials, person_id: Uuid, epoch: u64, mut clock: crate::time::Clock) -> Self {
+        let client_id = clock.new_id();
         Session {
+            clock,
             credentials,
             person_id,
             epoch,
             store: LocalStore::new(person_id),
             cursor: None,
-            outbox: Outbox::new(Uuid::now_v7()),
+            outbox: Outbox::new(client_id),
             store_loaded: false,
             outbox_loaded: false,
             sync: SyncState::default(),

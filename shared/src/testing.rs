@@ -63,6 +63,12 @@ impl Default for Shell {
 }
 
 impl Shell {
+    /// A fresh app whose clock stands still at `at` (times and new ids the same at every run).
+    pub fn at(at: chrono::DateTime<chrono::Utc>) -> Self {
+        let model = crate::model::Model { clock: crate::time::Clock::fixed(at), ..Default::default() };
+        Shell { core: Core::new_with(crate::app::Fabrique, model), ..Shell::default() }
+    }
+
     /// A fresh app with what this device's storage already holds.
     pub fn with_storage(kv: HashMap<String, Vec<u8>>) -> Self {
         Shell { kv, ..Shell::default() }
@@ -333,7 +339,11 @@ pub fn pull_page(changes: Vec<Change>, last_mutation_id: u64) -> PullResponse {
 
 /// A shell signed in as `person`, its first pull answered with `pull`.
 pub fn signed_in(person: Uuid, pull: &PullResponse) -> Shell {
-    let mut shell = Shell::default();
+    signed_in_on(Shell::default(), person, pull)
+}
+
+/// Signed in on `shell` (one whose clock stands still, for instance).
+pub fn signed_in_on(mut shell: Shell, person: Uuid, pull: &PullResponse) -> Shell {
     shell.start();
     shell.send(Event::Accounts(crate::accounts::types::AccountsEvent::SignIn {
         email: "awa@example.org".into(),

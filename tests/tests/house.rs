@@ -231,3 +231,28 @@ fn the_reading_finds_a_circle_where_there_is_one() {
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(found, vec![vec![src.join("a.rs"), src.join("b/inner.rs")]]);
 }
+
+/// The core reads the time and makes ids only through its clock (`shared/src/time.rs`), so
+/// its tests can fix them: no `Utc::now()` nor `Uuid::now_v7()` elsewhere, tests aside.
+#[test]
+fn the_core_reads_the_clock_and_makes_ids_only_through_its_clock() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/src");
+    let mut found = Vec::new();
+    for (_, file) in modules(&src) {
+        if file.ends_with("time.rs") || file.ends_with("testing.rs") {
+            continue;
+        }
+        let code = std::fs::read_to_string(&file).expect("a source reads");
+        let before_tests = code.split("#[cfg(test)]").next().unwrap_or_default();
+        for (number, line) in before_tests.lines().enumerate() {
+            if ["Utc::now", "now_v7(", "new_v4(", "SystemTime::now"].iter().any(|call| line.contains(call))
+                && !line.trim_start().starts_with("//")
+            {
+                found.push(format!("{}:{}: {}", file.display(), number + 1, line.trim()));
+            }
+        }
+    }
+    // Sync's backoff takes a random fraction, not the time.
+    found.retain(|line| !line.contains("sync/mod.rs") || !line.contains("new_v4()"));
+    assert!(found.is_empty(), "read through the session's clock instead:\n{}", found.join("\n"));
+}

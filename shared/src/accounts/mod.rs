@@ -409,7 +409,7 @@ fn activate(
     me: Option<fabrique_wire::people::Me>,
 ) -> Cmd {
     model.epoch += 1;
-    let mut session = Session::new(credentials, person_id, model.epoch);
+    let mut session = Session::new(credentials, person_id, model.epoch, model.clock.clone());
     session.me_at_sign_in = me;
     let load = sync::load(&session).and(crate::moderation::refresh(&mut session));
     model.phase = Phase::Active(Box::new(session));

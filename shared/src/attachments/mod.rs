@@ -98,7 +98,15 @@ fn add(session: &mut Session, file: String, name: String, size: u64) -> Cmd {
         None => UploadState::Waiting,
     };
     let cleanup = if refused.is_some() { discard(file.clone()) } else { Command::done() };
-    session.outbox.uploads.items.push(Upload { id: Uuid::now_v7(), target, submitted: false, file, name, size, state });
+    session.outbox.uploads.items.push(Upload {
+        id: session.clock.new_id(),
+        target,
+        submitted: false,
+        file,
+        name,
+        size,
+        state,
+    });
     sync::save_outbox(session).and(cleanup).and(resume(session)).and(render())
 }
 

@@ -112,7 +112,7 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
         match &composer.target {
             ComposerTarget::NewPost { group_id } => parse(group_id).map(|group_id| {
                 Mutation::CreatePost(NewPost {
-                    id: Uuid::now_v7(),
+                    id: session.clock.new_id(),
                     group_id,
                     kind: PostKind::News,
                     title,
@@ -125,18 +125,17 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
                 parse(id).map(|id| Mutation::EditPost { id, title: Some(title), body: Some(body) })
             }
             ComposerTarget::NewComment { post_id } => parse(post_id).map(|post_id| Mutation::CreateComment {
-                id: Uuid::now_v7(),
+                id: session.clock.new_id(),
                 post_id,
                 body,
                 mentions: mentions.clone(),
             }),
             ComposerTarget::EditComment { id } => parse(id).map(|id| Mutation::EditComment { id, body }),
             ComposerTarget::NewAnswer { question_id } => parse(question_id).map(|question_id| {
-                Mutation::AnswerQuestion { id: Uuid::now_v7(), question_id, body, mentions: mentions.clone() }
+                Mutation::AnswerQuestion { id: session.clock.new_id(), question_id, body, mentions: mentions.clone() }
             }),
-            ComposerTarget::NewAnswerComment { answer_id } => {
-                parse(answer_id).map(|answer_id| Mutation::CommentAnswer { id: Uuid::now_v7(), answer_id, body })
-            }
+            ComposerTarget::NewAnswerComment { answer_id } => parse(answer_id)
+                .map(|answer_id| Mutation::CommentAnswer { id: session.clock.new_id(), answer_id, body }),
         };
     session.close_composer();
     // The draft goes once the write is in the outbox (saved before it is shown).

@@ -89,7 +89,7 @@ fn start_with(session: &mut Session, mut people: Vec<Uuid>, title: String) -> Cm
             render()
         }
         _ => {
-            let id = Uuid::now_v7();
+            let id = session.clock.new_id();
             let write = sync::write(
                 session,
                 Mutation::StartConversation { id, person_ids: people, title: title.trim().to_owned() },
@@ -114,7 +114,8 @@ fn send(session: &mut Session, conversation_id: Uuid, body: String) -> Cmd {
         return render();
     }
     let attachments = crate::attachments::take_for_write(session, &target);
-    sync::write(session, Mutation::SendMessage { id: Uuid::now_v7(), conversation_id, body, attachments }).and(render())
+    let id = session.clock.new_id();
+    sync::write(session, Mutation::SendMessage { id, conversation_id, body, attachments }).and(render())
 }
 
 /// Opening a conversation reads it: its unread count goes to zero, here and on the server.
@@ -220,7 +221,7 @@ pub fn conversation_view(session: &Session, overlay: &Overlay, id: &str, languag
                 body: m.body.clone(),
                 mine: m.author_id == session.person_id,
                 created_at: rfc3339(m.created_at),
-                when_text: crate::i18n::when(m.created_at, session.time_zone(), language),
+                when_text: crate::i18n::ago(m.created_at, session.clock.now(), session.time_zone(), language),
                 pending: false,
                 attachments: crate::attachments::item_files(session, m.id, language),
                 pending_files: Vec::new(),

@@ -10,7 +10,6 @@ pub use self::types::*;
 
 pub mod organise;
 
-use chrono::{DateTime, Utc};
 use crux_core::{Command, render::render};
 use fabrique_wire::events::{Event, RsvpChoice, RsvpStatus};
 use fabrique_wire::sync::Mutation;
@@ -35,11 +34,6 @@ impl From<Rsvp> for RsvpChoice {
 
 /// Shown at most in a list.
 const LIST_MAX: usize = 100;
-
-/// The clock of the phone, for "coming" events (the only place the core reads it).
-fn now() -> DateTime<Utc> {
-    Utc::now()
-}
 
 pub fn update(event: EventsEvent, session: &mut Session) -> Cmd {
     match event {
@@ -236,7 +230,7 @@ fn summary(session: &Session, overlay: &Overlay, event: &Event, language: Langua
 pub fn events_view(session: &Session, overlay: &Overlay, language: Language) -> EventsView {
     let items: Vec<EventSummary> = session
         .store
-        .events_from(now())
+        .events_from(session.clock.now())
         .take(LIST_MAX)
         .map(|event| summary(session, overlay, event, language))
         .collect();
@@ -251,7 +245,7 @@ pub fn events_view(session: &Session, overlay: &Overlay, language: Language) -> 
 pub fn calendar_view(session: &Session, overlay: &Overlay, language: Language) -> CalendarView {
     let items: Vec<EventSummary> = session
         .store
-        .my_rsvps_from(now())
+        .my_rsvps_from(session.clock.now())
         .filter(|rsvp| {
             let (status, _) = my_status(session, overlay, rsvp.event_id);
             !matches!(status, Some(RsvpStatus::Declined) | None)
@@ -310,7 +304,7 @@ pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
         };
     };
     let (status, pending) = my_status(session, overlay, event.id);
-    let over = event.ends_at <= now();
+    let over = event.ends_at <= session.clock.now();
     let can_answer = !event.cancelled && !over;
     let selected = |choice: Rsvp| {
         matches!(
@@ -374,7 +368,7 @@ pub fn event_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
 pub fn of_group(session: &Session, overlay: &Overlay, group_id: Uuid, language: Language) -> Vec<EventSummary> {
     session
         .store
-        .events_from(now())
+        .events_from(session.clock.now())
         .filter(|e| e.group_id == group_id)
         .take(LIST_MAX)
         .map(|event| summary(session, overlay, event, language))

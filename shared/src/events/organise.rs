@@ -75,6 +75,7 @@ fn time(text: &str) -> Option<DateTime<Utc>> {
 }
 
 pub fn submit(session: &mut Session) -> Cmd {
+    let new_id = session.clock.new_id();
     let Some(form) = session.event_form_mut() else { return render() };
     let title = form.title.trim().to_owned();
     let (starts_at, ends_at) = (time(&form.starts_at), time(&form.ends_at));
@@ -108,7 +109,7 @@ pub fn submit(session: &mut Session) -> Cmd {
             capacity: Some(capacity.unwrap_or(0)),
         }),
         (None, Some(group_id)) => Mutation::CreateEvent(NewEvent {
-            id: Uuid::now_v7(),
+            id: new_id,
             group_id,
             title,
             description: form.description.trim().to_owned(),
@@ -212,7 +213,7 @@ fn send_must_read(session: &mut Session, group_id: Uuid) -> Cmd {
         return render();
     }
     let new = fabrique_wire::must_reads::NewMustRead {
-        id: Uuid::now_v7(),
+        id: session.clock.new_id(),
         audience: fabrique_wire::must_reads::MustReadAudience::Group { group_id },
         title,
         body,
@@ -223,6 +224,7 @@ fn send_must_read(session: &mut Session, group_id: Uuid) -> Cmd {
 }
 
 pub fn send_message(session: &mut Session) -> Cmd {
+    let new_id = session.clock.new_id();
     let Some(form) = session.message_mut() else { return render() };
     if let (true, Audience::Group(group_id)) = (form.must_read, form.audience) {
         return send_must_read(session, group_id);
@@ -241,7 +243,7 @@ pub fn send_message(session: &mut Session) -> Cmd {
         form.error = Some(problem);
         return render();
     }
-    let id = Uuid::now_v7();
+    let id = new_id;
     let mutation = match form.audience {
         Audience::Group(group_id) => Mutation::AnnounceToGroup { id, group_id, text },
         Audience::Attendees(event_id) => Mutation::AnnounceToAttendees { id, event_id, text },

@@ -253,7 +253,7 @@ pub fn group_view(session: &Session, overlay: &Overlay, id: &str, language: Lang
                 person_id: r.person_id.to_string(),
                 display_name: r.display_name.clone(),
                 message: r.message.clone(),
-                when_text: crate::i18n::when(r.created_at, session.time_zone(), language),
+                when_text: crate::i18n::ago(r.created_at, session.clock.now(), session.time_zone(), language),
             })
             .collect(),
         _ => Vec::new(),

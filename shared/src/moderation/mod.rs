@@ -32,7 +32,7 @@ pub fn update(event: ModerationEvent, session: &mut Session) -> Cmd {
         ModerationEvent::Report { what, id, reason, details } => {
             let Ok(target_id) = id.parse::<Uuid>() else { return render() };
             let report = Mutation::Report {
-                id: Uuid::now_v7(),
+                id: session.clock.new_id(),
                 target: what.wire(),
                 target_id,
                 reason: reason.wire(),

@@ -124,7 +124,7 @@ pub fn update(event: NotificationsEvent, session: &mut Session) -> Cmd {
                     actor_name: String::new(),
                     text: push.text.clone(),
                     count: 1,
-                    created_at: chrono::Utc::now(),
+                    created_at: session.clock.now(),
                     read: false,
                 });
             let overlay = Overlay::of(&session.outbox);
@@ -501,7 +501,7 @@ pub fn view(session: &Session, overlay: &Overlay, language: Language) -> Notific
             id: n.id.to_string(),
             text: sentence(n, language),
             created_at: crate::time::rfc3339(n.created_at),
-            when_text: crate::i18n::when(n.created_at, session.time_zone(), language),
+            when_text: crate::i18n::ago(n.created_at, session.clock.now(), session.time_zone(), language),
             unread: !is_read(n, overlay),
         })
         .collect();

@@ -27,7 +27,11 @@ pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
         PollsEvent::Pulled { .. } => Command::done(),
         PollsEvent::Vote { poll_id, choices } => match parse(&poll_id) {
             Some(poll_id) => {
-                if session.store.poll(poll_id).is_some_and(|p| is_closed(p, &Overlay::of(&session.outbox), now())) {
+                if session
+                    .store
+                    .poll(poll_id)
+                    .is_some_and(|p| is_closed(p, &Overlay::of(&session.outbox), session.clock.now()))
+                {
                     session.notice = Some(Text::PollClosed);
                     return render();
                 }
@@ -41,12 +45,12 @@ pub fn update(event: PollsEvent, session: &mut Session) -> Cmd {
         },
         PollsEvent::Create { group_id, question, options, multiple, anonymous, results_after_voting, closes_at } => {
             let Some(group_id) = parse(&group_id) else { return render() };
-            match checked(&question, &options, &closes_at, now()) {
+            match checked(&question, &options, &closes_at, session.clock.now()) {
                 Ok((question, options, closes_at)) => {
                     let results_shown =
                         if results_after_voting { ResultsShown::AfterVoting } else { ResultsShown::AfterClosing };
                     let poll = Mutation::CreatePoll(NewPoll {
-                        id: Uuid::now_v7(),
+                        id: session.clock.new_id(),
                         group_id,
                         question,
                         options,
@@ -74,7 +78,7 @@ pub fn read_results(session: &mut Session) -> Cmd {
     let Route::Group { id } = session.route() else { return Command::done() };
     let Some(group_id) = parse(id) else { return Command::done() };
     let runs = crate::events::organise::runs(session, group_id);
-    let now = now();
+    let now = session.clock.now();
     let wanted: Vec<Uuid> = session
         .store
         .polls_of(group_id)
@@ -93,10 +97,6 @@ pub fn read_results(session: &mut Session) -> Cmd {
         cmd = cmd.and(fetch);
     }
     cmd
-}
-
-fn now() -> DateTime<Utc> {
-    Utc::now()
 }
 
 fn checked(
@@ -140,7 +140,7 @@ pub fn group_polls(session: &Session, overlay: &Overlay, group_id: Uuid, languag
     let say = |text: Text| text.in_language(language).to_owned();
     let runs = crate::events::organise::runs(session, group_id);
     let member = session.store.my_role(group_id).is_some();
-    let now = now();
+    let now = session.clock.now();
     session
         .store
         .polls_of(group_id)

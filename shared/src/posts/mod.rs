@@ -191,7 +191,7 @@ pub fn summary(session: &Session, overlay: &Overlay, post: &Post, full: bool, la
         title: title.to_owned(),
         body: if full { body.to_owned() } else { excerpt(body) },
         created_at: rfc3339(post.created_at),
-        when_text: crate::i18n::when(post.created_at, session.time_zone(), language),
+        when_text: crate::i18n::ago(post.created_at, session.clock.now(), session.time_zone(), language),
         edited: post.edited_at.is_some(),
         comment_count: u32::try_from(comments).unwrap_or(u32::MAX),
         comments_label: comments_label(comments, language),
@@ -246,7 +246,7 @@ fn comment_view(session: &Session, overlay: &Overlay, comment: &Comment, languag
         author_name: comment.author_name.clone(),
         body: body.to_owned(),
         created_at: rfc3339(comment.created_at),
-        when_text: crate::i18n::when(comment.created_at, session.time_zone(), language),
+        when_text: crate::i18n::ago(comment.created_at, session.clock.now(), session.time_zone(), language),
         edited: comment.edited_at.is_some(),
         reactions: reactions(session, overlay, comment.id),
         pending,
@@ -417,6 +417,32 @@ mod tests {
     use crate::model::{Event, Route};
     use crate::testing::*;
     use crate::view::Screen;
+
+    #[test]
+    fn with_the_clock_fixed_times_read_as_people_say_them_and_new_ids_repeat() {
+        // 1 November 2026, 11:15 in Paris: posts written at 10:05, 10:10 and 10:14 UTC.
+        let now: chrono::DateTime<chrono::Utc> = "2026-11-01T10:15:00Z".parse().unwrap();
+        let (person, group) = (Uuid::from_u128(7), Uuid::from_u128(8));
+        let posts = vec![
+            post(Uuid::from_u128(1), group, person, "Premier", 5),
+            post(Uuid::from_u128(2), group, person, "Deuxième", 10),
+            post(Uuid::from_u128(3), group, person, "Troisième", 14),
+        ];
+        let pull = first_pull(person, group, posts);
+        let run = || {
+            let mut shell = signed_in_on(Shell::at(now), person, &pull);
+            let Screen::Feed(feed) = shell.screen() else { panic!("the feed") };
+            let said: Vec<String> = feed.items.iter().map(|i| i.when_text.clone()).collect();
+            shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
+            shell.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Nouveau".into() }));
+            let Screen::Feed(feed) = shell.screen() else { panic!("the feed") };
+            assert!(feed.items[0].pending && feed.items[0].body == "Nouveau");
+            (said, feed.items[0].id.clone())
+        };
+        let (said, new_id) = run();
+        assert_eq!(said, ["il y a 1 min", "il y a 5 min", "il y a 10 min"]);
+        assert_eq!(run().1, new_id, "the same id at every run");
+    }
 
     #[test]
     fn naming_a_member_with_an_at_sign_tells_the_server_who_was_named() {

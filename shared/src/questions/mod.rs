@@ -91,6 +91,7 @@ fn suggest(session: &mut Session) -> Cmd {
 }
 
 fn submit_ask(session: &mut Session) -> Cmd {
+    let new_id = session.clock.new_id();
     let Some(form) = session.ask_mut() else { return render() };
     let title = form.title.trim().to_owned();
     let problem = if title.is_empty() {
@@ -110,7 +111,7 @@ fn submit_ask(session: &mut Session) -> Cmd {
     }
     let tags = form.tags.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
     let mutation = Mutation::AskQuestion(NewQuestion {
-        id: Uuid::now_v7(),
+        id: new_id,
         group_ids: form.group_ids.clone(),
         title,
         details: form.details.trim().to_owned(),
