@@ -110,6 +110,10 @@ struct ComposerSheet: View {
             Form {
                 if view.hasTitle { TextField("title", text: $title) }
                 TextField("your_text", text: $text, axis: .vertical).lineLimit(4...20)
+                // "@" and the start of a name: the group's members who match, one tap to name them.
+                ForEach(view.mentionCandidates, id: \.personId) { candidate in
+                    Button("@\(candidate.displayName)") { text = candidate.text }
+                }
                 ErrorText(text: view.error)
                 FormFiles(model: model, send: send)
             }

@@ -92,16 +92,8 @@ fn submit(session: &mut Session, title: String, body: String) -> Cmd {
         composer.error = Some(problem);
         return render();
     }
-    let groups: Vec<Uuid> = match &composer.target {
-        ComposerTarget::NewPost { group_id } => parse(group_id).into_iter().collect(),
-        ComposerTarget::NewComment { post_id } => {
-            parse(post_id).and_then(|p| session.store.post(p)).map(|p| p.group_id).into_iter().collect()
-        }
-        ComposerTarget::NewAnswer { question_id } => {
-            parse(question_id).and_then(|q| session.store.question(q)).map(|q| q.group_ids.clone()).unwrap_or_default()
-        }
-        _ => Vec::new(),
-    };
+    let target = composer.target.clone();
+    let groups = groups_of(session, &target);
     let mentions = mentions_in(session, &groups, &body);
     let files = match crate::attachments::open_form(session) {
         Some(target) => crate::attachments::take_for_write(session, &target),
@@ -167,6 +159,20 @@ fn draft_loaded(session: &mut Session, result: crux_kv::KeyValueResult) -> Cmd {
     render()
 }
 
+/// The groups whose members a text written for `target` may name.
+fn groups_of(session: &Session, target: &ComposerTarget) -> Vec<Uuid> {
+    match target {
+        ComposerTarget::NewPost { group_id } => parse(group_id).into_iter().collect(),
+        ComposerTarget::NewComment { post_id } => {
+            parse(post_id).and_then(|p| session.store.post(p)).map(|p| p.group_id).into_iter().collect()
+        }
+        ComposerTarget::NewAnswer { question_id } => {
+            parse(question_id).and_then(|q| session.store.question(q)).map(|q| q.group_ids.clone()).unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
 pub fn composer_view(session: &Session, language: Language) -> Option<ComposerView> {
     session.composer().map(|composer| ComposerView {
         has_title: matches!(composer.target, ComposerTarget::NewPost { .. } | ComposerTarget::EditPost { .. }),
@@ -174,7 +180,50 @@ pub fn composer_view(session: &Session, language: Language) -> Option<ComposerVi
         title: composer.title.clone(),
         body: composer.body.clone(),
         error: composer.error.map(|t| t.in_language(language).to_owned()),
+        mention_candidates: mention_candidates(session, &groups_of(session, &composer.target), &composer.body),
     })
+}
+
+/// The most people offered at once while one types `@`.
+const CANDIDATES_MAX: usize = 8;
+
+/// While the text ends with `@` and the start of a name, the members of `groups` whose name
+/// (or a word of it) starts so, each with the text as it reads once chosen
+/// (`… @Awa Diallo `). Nobody when the text does not end in a mention being typed.
+pub fn mention_candidates(session: &Session, groups: &[Uuid], body: &str) -> Vec<MentionCandidate> {
+    let Some(at) = body.rfind('@') else { return Vec::new() };
+    // A mention starts a word, and is typed on one line, in a few words at most.
+    let typed = &body[at + 1..];
+    let starts_word = body[..at].chars().next_back().is_none_or(char::is_whitespace);
+    if !starts_word || typed.contains('\n') || typed.chars().count() > 40 || typed.split_whitespace().count() > 3 {
+        return Vec::new();
+    }
+    let typed = typed.trim_start().to_lowercase();
+    let mut seen = Vec::new();
+    let mut candidates: Vec<MentionCandidate> = groups
+        .iter()
+        .flat_map(|group| session.store.members_of(*group))
+        .filter(|member| member.person_id != session.person_id)
+        .filter(|member| {
+            let name = member.display_name.to_lowercase();
+            typed.is_empty()
+                || name.starts_with(&typed)
+                || name.split_whitespace().any(|word| word.starts_with(typed.as_str()))
+        })
+        .filter(|member| {
+            let new = !seen.contains(&member.person_id);
+            seen.push(member.person_id);
+            new
+        })
+        .map(|member| MentionCandidate {
+            person_id: member.person_id.to_string(),
+            display_name: member.display_name.clone(),
+            text: format!("{}@{} ", &body[..at], member.display_name),
+        })
+        .collect();
+    candidates.sort_by_key(|c| c.display_name.to_lowercase());
+    candidates.truncate(CANDIDATES_MAX);
+    candidates
 }
 
 /// The people named in `body` as `@Their Name`, among the members of `groups` the phone
@@ -199,4 +248,70 @@ pub fn mentions_in(session: &Session, groups: &[Uuid], body: &str) -> Vec<Uuid> 
     }
     named.truncate(20);
     named
+}
+
+#[cfg(test)]
+mod tests {
+    use fabrique_wire::groups::{GroupMember, GroupRole};
+    use fabrique_wire::sync::{Entity, Mutation, PushRequest};
+    use uuid::Uuid;
+
+    use super::types::{ComposerEvent, ComposerTarget};
+    use crate::model::Event;
+    use crate::testing::*;
+
+    #[test]
+    fn typing_at_offers_the_groups_members_and_choosing_one_names_them_in_the_post() {
+        let (me, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut pull = first_pull(me, group, vec![]);
+        let scope = format!("group:{group}");
+        let mut people = Vec::new();
+        for (n, name) in ["Bruno Martin", "Aline Petit", "Benoît Aubert"].into_iter().enumerate() {
+            let person = Uuid::now_v7();
+            people.push(person);
+            let member = GroupMember {
+                group_id: group,
+                person_id: person,
+                role: GroupRole::Member,
+                display_name: name.into(),
+                function: String::new(),
+                organisation_id: Uuid::from_u128(1),
+                joined_at: "2026-01-01T00:00:00Z".parse().unwrap(),
+            };
+            pull.changes.push(put(30 + n as i64, &scope, Uuid::now_v7(), Entity::GroupMember(member)));
+        }
+        let mut shell = signed_in(me, &pull);
+        shell.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: group.to_string() })));
+        let typed = |shell: &mut Shell, body: &str| {
+            shell.send(Event::Composer(ComposerEvent::DraftChanged { title: String::new(), body: body.into() }));
+            shell.view().composer.expect("the composer").mention_candidates
+        };
+        assert!(typed(&mut shell, "Merci").is_empty(), "no @, no list");
+        let all = typed(&mut shell, "Merci @");
+        assert_eq!(
+            all.iter().map(|c| c.display_name.as_str()).collect::<Vec<_>>(),
+            ["Aline Petit", "Benoît Aubert", "Bruno Martin"],
+            "every member but me, by name"
+        );
+        let b = typed(&mut shell, "Merci @b");
+        assert_eq!(b.iter().map(|c| c.display_name.as_str()).collect::<Vec<_>>(), ["Benoît Aubert", "Bruno Martin"]);
+        let surname = typed(&mut shell, "Merci @aub");
+        assert_eq!(surname.len(), 1, "a word of the name matches too");
+        assert!(typed(&mut shell, "contact@asso").is_empty(), "an address is no mention");
+        assert!(typed(&mut shell, "Merci @zoé").is_empty());
+
+        // Chosen: the name completed in the text, and the person named in the write.
+        let chosen = typed(&mut shell, "Merci @bru").remove(0);
+        assert_eq!(chosen.text, "Merci @Bruno Martin ");
+        assert!(typed(&mut shell, &chosen.text).is_empty(), "the list closes once chosen");
+        shell.send(Event::Composer(ComposerEvent::Submit {
+            title: String::new(),
+            body: format!("{}pour le local", chosen.text),
+        }));
+        shell.fire_timers();
+        let push = shell.take_request("/v1/sync/push");
+        let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
+        let Mutation::CreatePost(post) = &sent.mutations[0].mutation else { panic!("{:?}", sent.mutations) };
+        assert_eq!(post.mentions, vec![people[0]]);
+    }
 }

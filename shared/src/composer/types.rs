@@ -50,6 +50,17 @@ pub struct ComposerView {
     pub body: String,
     pub has_title: bool,
     pub error: Option<String>,
+    /// While an `@` and the start of a name are being typed: the group's members who match.
+    /// Choosing one puts its `text` in the field (the name completed) and sends `DraftChanged`.
+    pub mention_candidates: Vec<MentionCandidate>,
+}
+
+#[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct MentionCandidate {
+    pub person_id: String,
+    pub display_name: String,
+    /// The whole text once this person is chosen.
+    pub text: String,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]

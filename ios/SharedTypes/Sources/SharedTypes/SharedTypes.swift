@@ -985,13 +985,17 @@ public struct ComposerView: Hashable, Equatable {
     public var body: String
     public var hasTitle: Bool
     public var error: String?
+    /// While an `@` and the start of a name are being typed: the group's members who match.
+    /// Choosing one puts its `text` in the field (the name completed) and sends `DraftChanged`.
+    public var mentionCandidates: [MentionCandidate]
 
-    public init(target: ComposerTarget, title: String, body: String, hasTitle: Bool, error: String?) {
+    public init(target: ComposerTarget, title: String, body: String, hasTitle: Bool, error: String?, mentionCandidates: [MentionCandidate]) {
         self.target = target
         self.title = title
         self.body = body
         self.hasTitle = hasTitle
         self.error = error
+        self.mentionCandidates = mentionCandidates
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -1002,6 +1006,9 @@ public struct ComposerView: Hashable, Equatable {
         try serializer.serialize_bool(value: self.hasTitle)
         try serializeOption(value: self.error, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
+        }
+        try serializeArray(value: self.mentionCandidates, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
         }
         try serializer.decrease_container_depth()
     }
@@ -1021,8 +1028,11 @@ public struct ComposerView: Hashable, Equatable {
         let error = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let mentionCandidates = try deserializeArray(deserializer: deserializer) { deserializer in
+            try MentionCandidate.deserialize(deserializer: deserializer)
+        }
         try deserializer.decrease_container_depth()
-        return ComposerView(target: target, title: title, body: body, hasTitle: hasTitle, error: error)
+        return ComposerView(target: target, title: title, body: body, hasTitle: hasTitle, error: error, mentionCandidates: mentionCandidates)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> ComposerView {
@@ -4636,6 +4646,51 @@ public struct LevelOption: Hashable, Equatable {
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> LevelOption {
+        let deserializer = BincodeDeserializer.init(input: input);
+        let obj = try deserialize(deserializer: deserializer)
+        if deserializer.get_buffer_offset() < input.count {
+            throw DeserializationError.invalidInput(issue: "Some input bytes were not read")
+        }
+        return obj
+    }
+}
+
+public struct MentionCandidate: Hashable, Equatable {
+    public var personId: String
+    public var displayName: String
+    /// The whole text once this person is chosen.
+    public var text: String
+
+    public init(personId: String, displayName: String, text: String) {
+        self.personId = personId
+        self.displayName = displayName
+        self.text = text
+    }
+
+    public func serialize<S: Serializer>(serializer: S) throws {
+        try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.personId)
+        try serializer.serialize_str(value: self.displayName)
+        try serializer.serialize_str(value: self.text)
+        try serializer.decrease_container_depth()
+    }
+
+    public func bincodeSerialize() throws -> [UInt8] {
+        let serializer = BincodeSerializer.init();
+        try self.serialize(serializer: serializer)
+        return serializer.get_bytes()
+    }
+
+    public static func deserialize<D: Deserializer>(deserializer: D) throws -> MentionCandidate {
+        try deserializer.increase_container_depth()
+        let personId = try deserializer.deserialize_str()
+        let displayName = try deserializer.deserialize_str()
+        let text = try deserializer.deserialize_str()
+        try deserializer.decrease_container_depth()
+        return MentionCandidate(personId: personId, displayName: displayName, text: text)
+    }
+
+    public static func bincodeDeserialize(input: [UInt8]) throws -> MentionCandidate {
         let deserializer = BincodeDeserializer.init(input: input);
         let obj = try deserialize(deserializer: deserializer)
         if deserializer.get_buffer_offset() < input.count {

@@ -137,7 +137,9 @@ fun ComposerSheet(view: ComposerView, model: ViewModel, send: Send, pickFile: ()
     var title by remember(view.target) { mutableStateOf(view.title) }
     var body by remember(view.target) { mutableStateOf(view.body) }
     LaunchedEffect(title, body) {
-        delay(1000)
+        // Kept on the phone a second after typing stops; at once while a name is typed after
+        // "@", so the core can offer the group's members.
+        delay(if (body.substringAfterLast('\n').contains('@')) 150 else 1000)
         send(Event.Composer(ComposerEvent.DraftChanged(title, body)))
     }
     ModalBottomSheet(onDismissRequest = { send(Event.Composer(ComposerEvent.Cancel)) }) {
@@ -146,6 +148,13 @@ fun ComposerSheet(view: ComposerView, model: ViewModel, send: Send, pickFile: ()
                 OutlinedTextField(value = title, onValueChange = { title = it }, label = { Text(stringResource(R.string.title)) }, modifier = Modifier.fillMaxWidth())
             }
             OutlinedTextField(value = body, onValueChange = { body = it }, label = { Text(stringResource(R.string.your_text)) }, minLines = 4, modifier = Modifier.fillMaxWidth())
+            // "@" and the start of a name: the group's members who match, one tap to name them.
+            for (candidate in view.mentionCandidates) {
+                TextButton(onClick = {
+                    body = candidate.text
+                    send(Event.Composer(ComposerEvent.DraftChanged(title, candidate.text)))
+                }) { Text("@" + candidate.displayName) }
+            }
             ErrorText(view.error)
             FormFiles(model.formFiles, model.canAttach, send, pickFile)
             Row {

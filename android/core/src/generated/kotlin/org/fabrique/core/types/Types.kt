@@ -1243,6 +1243,9 @@ data class ComposerView(
     val body: String,
     val hasTitle: Boolean,
     val error: String? = null,
+    /// While an `@` and the start of a name are being typed: the group's members who match.
+    /// Choosing one puts its `text` in the field (the name completed) and sends `DraftChanged`.
+    val mentionCandidates: List<org.fabrique.core.types.MentionCandidate>,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -1252,6 +1255,9 @@ data class ComposerView(
         serializer.serialize_bool(hasTitle)
         error.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
+        }
+        mentionCandidates.serialize(serializer) {
+            it.serialize(serializer)
         }
         serializer.decrease_container_depth()
     }
@@ -1273,8 +1279,12 @@ data class ComposerView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val mentionCandidates =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.MentionCandidate.deserialize(deserializer)
+                }
             deserializer.decrease_container_depth()
-            return ComposerView(target, title, body, hasTitle, error)
+            return ComposerView(target, title, body, hasTitle, error, mentionCandidates)
         }
 
         @Throws(DeserializationError::class)
@@ -5932,6 +5942,51 @@ data class LevelOption(
 
         @Throws(DeserializationError::class)
         fun bincodeDeserialize(input: ByteArray?): LevelOption {
+            if (input == null) {
+                throw DeserializationError("Cannot deserialize null array")
+            }
+            val deserializer = BincodeDeserializer(input)
+            val value = deserialize(deserializer)
+            if (deserializer.get_buffer_offset() < input.size) {
+                throw DeserializationError("Some input bytes were not read")
+            }
+            return value
+        }
+    }
+}
+
+data class MentionCandidate(
+    val personId: String,
+    val displayName: String,
+    /// The whole text once this person is chosen.
+    val text: String,
+) {
+    fun serialize(serializer: Serializer) {
+        serializer.increase_container_depth()
+        serializer.serialize_str(personId)
+        serializer.serialize_str(displayName)
+        serializer.serialize_str(text)
+        serializer.decrease_container_depth()
+    }
+
+    fun bincodeSerialize(): ByteArray {
+        val serializer = BincodeSerializer()
+        serialize(serializer)
+        return serializer.get_bytes()
+    }
+
+    companion object {
+        fun deserialize(deserializer: Deserializer): MentionCandidate {
+            deserializer.increase_container_depth()
+            val personId = deserializer.deserialize_str()
+            val displayName = deserializer.deserialize_str()
+            val text = deserializer.deserialize_str()
+            deserializer.decrease_container_depth()
+            return MentionCandidate(personId, displayName, text)
+        }
+
+        @Throws(DeserializationError::class)
+        fun bincodeDeserialize(input: ByteArray?): MentionCandidate {
             if (input == null) {
                 throw DeserializationError("Cannot deserialize null array")
             }
