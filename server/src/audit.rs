@@ -26,6 +26,8 @@ pub enum Action {
     EventCancel,
     GroupCreate,
     GroupInvite,
+    GroupMemberAdd,
+    GroupOnArrival,
     GroupOwner,
     GroupUpdate,
     GroupVisibility,
@@ -60,7 +62,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 45] = [
+    pub const ALL: [Action; 47] = [
         Action::GroupMemberRole,
         Action::GroupMemberRemove,
         Action::GroupJoinRequestRefuse,
@@ -75,6 +77,8 @@ impl Action {
         Action::EventCancel,
         Action::GroupCreate,
         Action::GroupInvite,
+        Action::GroupMemberAdd,
+        Action::GroupOnArrival,
         Action::GroupOwner,
         Action::GroupUpdate,
         Action::GroupVisibility,
@@ -125,6 +129,8 @@ impl Action {
             Action::EventCancel => "event.cancel",
             Action::GroupCreate => "group.create",
             Action::GroupInvite => "group.invite",
+            Action::GroupMemberAdd => "group.member.add",
+            Action::GroupOnArrival => "group.on_arrival",
             Action::GroupOwner => "group.owner",
             Action::GroupUpdate => "group.update",
             Action::GroupVisibility => "group.visibility",

@@ -135,6 +135,7 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::Post { id } => posts::open_post(session, &id),
         Route::Person { id } => people::open_person(session, &id),
         Route::MyProfile => people::read_data_copies(session),
+        Route::MyGroups => groups::read_suggested(session),
         Route::QuestionsForMe => questions::open_for_me(session),
         Route::Question { id } => questions::open_question(session, &id),
         Route::Directory => people::open_directory(session),
@@ -143,7 +144,6 @@ pub(crate) fn navigate(session: &mut Session, route: Route) -> Cmd {
         Route::MustRead { id } => crate::must_reads::open(session, &id),
         Route::PickPeople { purpose } => people::picker::open(session, purpose),
         Route::Feed
-        | Route::MyGroups
         | Route::Search
         | Route::Notifications
         | Route::NotificationSettings
@@ -200,6 +200,7 @@ fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) ->
         Fetch::MustReadPeople => crate::must_reads::people_is_fresh(session, tag),
         Fetch::DataCopies => pages.data_copies.tag == Some(tag),
         Fetch::DataCopyAsked => pages.data_copies.asking == Some(tag),
+        Fetch::Suggested => pages.suggested.tag == Some(tag),
     };
     if !fresh {
         return Ok(Command::done());
@@ -232,6 +233,13 @@ fn fetched(session: &mut Session, tag: u64, fetch: Fetch, result: HttpResult) ->
         Fetch::MustReadReach => crate::must_reads::reach_answered(session, api::decode(result)),
         Fetch::MustReadPeople => crate::must_reads::people_answered(session, api::decode(result)),
         Fetch::DataCopies => return Ok(people::data_copies_read(session, api::decode(result)).and(render())),
+        Fetch::Suggested => {
+            pages.suggested.tag = None;
+            // A help: a failure keeps what was offered before.
+            if let Ok(items) = api::decode::<Vec<GroupListing>>(result) {
+                pages.suggested.items = items;
+            }
+        }
         Fetch::DataCopyAsked => return Ok(people::data_copy_asked(session, api::decode(result)).and(render())),
         Fetch::Attendees => {
             if let Some(page) = &mut pages.event {

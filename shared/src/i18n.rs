@@ -25,6 +25,7 @@ pub enum Text {
     InvalidCredentials,
     InvitationInvalid,
     InvitationLinkInvalid,
+    GroupsSuggested,
     FileGone,
     PickInviteTitle,
     PickStartTitle,
@@ -211,6 +212,10 @@ impl Text {
             Text::FileGone => (
                 "Ce fichier n'est plus disponible : il a été retiré.",
                 "This file is no longer available: it was removed.",
+            ),
+            Text::GroupsSuggested => (
+                "Groupes de votre association et de la fédération : rejoignez ceux qui vous intéressent.",
+                "Groups of your association and of the federation: join those that interest you.",
             ),
             Text::InvitationLinkInvalid => (
                 "Ce lien d'invitation ne se lit pas. Demandez-en un nouveau à la personne qui vous a invité·e.",

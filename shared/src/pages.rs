@@ -26,6 +26,14 @@ pub struct Pages {
     pub must_read: Option<crate::must_reads::types::ReachPage>,
     /// One's copies of one's data (on one's profile).
     pub data_copies: crate::people::types::DataCopies,
+    /// Groups of one's association and federation one is not in, offered on "My groups".
+    pub suggested: Suggested,
+}
+
+#[derive(Debug, Default)]
+pub struct Suggested {
+    pub items: Vec<GroupListing>,
+    pub tag: Option<u64>,
 }
 
 #[derive(Debug, Default)]
@@ -95,6 +103,7 @@ pub enum Fetch {
     MustReadPeople,
     DataCopies,
     DataCopyAsked,
+    Suggested,
 }
 
 /// A page read online answered: the request's tag (an answer whose tag is no longer the

@@ -791,3 +791,25 @@ async fn three_people_start_a_conversation_and_a_fourth_is_added_who_reads_it() 
     let Screen::Conversation(seen) = david.view().screen else { unreachable!() };
     assert_eq!(seen.title, "Préparation de l'AG");
 }
+
+#[tokio::test]
+async fn a_new_member_is_offered_the_federations_groups_and_joins_one_in_a_tap() {
+    let mut server = Server::start().await;
+    let group = server.create_group("Entraide fédérale", Visibility::Public).await;
+    server.admin_posts(group, "Bienvenue à toutes et à tous").await;
+    let (mut awa, _) = new_member(&server, "Awa").await;
+
+    awa.send(Event::Navigate(Route::MyGroups)).await;
+    awa.settle().await;
+    let Screen::MyGroups(mine) = awa.view().screen else { panic!("my groups") };
+    assert!(mine.groups.is_empty());
+    assert!(mine.suggestions_title.is_some() && mine.empty_text.is_none(), "{mine:?}");
+    let offered = mine.suggestions.iter().find(|g| g.name == "Entraide fédérale").expect("offered");
+    awa.send(Event::Groups(GroupsEvent::Join { id: offered.id.clone() })).await;
+    let Screen::MyGroups(mine) = awa.view().screen else { panic!("my groups") };
+    assert!(mine.suggestions.iter().all(|g| g.name != "Entraide fédérale"), "leaves the suggestions at once");
+    assert!(mine.groups.iter().any(|g| g.name == "Entraide fédérale" && g.relation == GroupRelation::Member));
+    awa.settle().await;
+    awa.send(Event::Navigate(Route::Feed)).await;
+    awa.wait_until(Duration::from_secs(20), |v| count_in_feed(v, "Bienvenue à toutes et à tous") == 1).await;
+}

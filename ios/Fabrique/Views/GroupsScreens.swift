@@ -28,6 +28,23 @@ struct MyGroupsScreen: View {
             Button("browse_groups") { send(.navigate(.browseGroups)) }
             ForEach(view.groups, id: \.id) { GroupRow(group: $0, send: send) }
             EmptyText(text: view.emptyText)
+            if let title = view.suggestionsTitle {
+                Section(title) {
+                    ForEach(view.suggestions, id: \.id) { group in
+                        HStack {
+                            GroupRow(group: group, send: send)
+                            Spacer()
+                            // One tap: a public group is joined, a private one asked.
+                            if group.private {
+                                Button("ask_to_join") { send(.groups(.askToJoin(id: group.id, message: ""))) }
+                            } else {
+                                Button("join") { send(.groups(.join(id: group.id))) }
+                            }
+                        }
+                        .buttonStyle(.borderless)
+                    }
+                }
+            }
         }
     }
 }

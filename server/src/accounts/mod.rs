@@ -418,6 +418,7 @@ pub async fn redeem(state: &AppState, ip: &str, body: &RedeemInvitationRequest, 
         people::put_me(&mut tx, person_id, &mut changes).await?;
     }
     exec!(&mut tx, sqlx::query("UPDATE invitations SET redeemed_at = $1 WHERE id = $2").bind(now).bind(invitation_id))?;
+    crate::groups::welcome(&mut tx, person_id, organisation_id, &mut changes).await?;
     set_language(&mut tx, person_id, l).await?;
     let (token, expires_at) = open_session(&mut tx, person_id).await?;
     let me = people::load_me(&mut tx, person_id).await?;

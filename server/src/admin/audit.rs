@@ -75,6 +75,11 @@ fn said(action: Action, l: Lang) -> &'static str {
         Action::EventCancel => ("a annulé un événement", "cancelled an event"),
         Action::GroupCreate => ("a créé un groupe", "created a group"),
         Action::GroupInvite => ("a invité quelqu'un dans un groupe", "invited someone into a group"),
+        Action::GroupMemberAdd => ("a ajouté quelqu'un à un groupe", "added someone to a group"),
+        Action::GroupOnArrival => (
+            "a changé ce que font les nouveaux membres à leur arrivée dans un groupe",
+            "changed what new members do on arrival in a group",
+        ),
         Action::GroupOwner => ("a changé l'organisation d'un groupe", "changed a group's organisation"),
         Action::GroupUpdate => ("a modifié un groupe", "changed a group"),
         Action::GroupVisibility => ("a changé la visibilité d'un groupe", "changed a group's visibility"),

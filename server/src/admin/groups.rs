@@ -6,6 +6,8 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use chrono::{DateTime, Utc};
 use fabrique_wire::groups::{GroupRole, Visibility};
@@ -31,6 +33,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/groups/{id}/visibility", post(set_visibility))
         .route("/admin/groups/{id}/owner", post(set_owner))
         .route("/admin/groups/{id}/members", post(change_member))
+        .route("/admin/groups/{id}/members/add", post(add_members))
+        .route("/admin/groups/{id}/on-arrival", post(set_on_arrival))
 }
 
 #[derive(Deserialize)]
@@ -154,6 +158,8 @@ struct GroupRow {
     visibility: String,
     member_count: i64,
     created_at: DateTime<Utc>,
+    /// `join` or `follow`: what new members of the organisation (and below) do on arrival.
+    on_arrival: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -172,6 +178,9 @@ struct GroupPage {
     members: Vec<MemberLine>,
     page: i64,
     more: bool,
+    /// The addresses typed to add, again, with why they were not added.
+    adding: String,
+    add_error: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,7 +191,7 @@ struct PageQuery {
 
 async fn load_group(tx: &mut crate::db::Tx, admin: &Admin, id: Uuid) -> Result<GroupRow, ApiError> {
     let group: Option<GroupRow> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT g.id, g.name, g.description, g.organisation_id, o.name AS organisation_name, g.visibility, g.member_count, g.created_at \
+        "SELECT g.id, g.name, g.description, g.organisation_id, o.name AS organisation_name, g.visibility, g.member_count, g.created_at, g.on_arrival \
          FROM groups g JOIN organisations o ON o.id = g.organisation_id WHERE g.id = $1 AND g.deleted_at IS NULL")
         .bind(id).fetch_optional(c).await)?;
     group.filter(|g| admin.may_act_on(g.organisation_id)).ok_or_else(not_yours)
@@ -195,7 +204,19 @@ async fn group_page(
     Path(id): Path<Uuid>,
     Query(query): Query<PageQuery>,
 ) -> PageResult {
-    let page = query.page.max(0);
+    page_with(&state, admin, notice, id, query.page, String::new(), None).await
+}
+
+async fn page_with(
+    state: &AppState,
+    admin: Admin,
+    notice: Notice,
+    id: Uuid,
+    page: i64,
+    adding: String,
+    add_error: Option<String>,
+) -> PageResult {
+    let page = page.max(0);
     let mut tx = state.db.begin_read().await?;
     let group = load_group(&mut tx, &admin, id).await?;
     let mut members: Vec<MemberLine> = on_tx!(&mut tx, c => sqlx::query_as(
@@ -206,7 +227,116 @@ async fn group_page(
     tx.commit().await?;
     let more = members.len() > 100;
     members.truncate(100);
-    Ok(render(&GroupPage { frame: admin.frame("groups", notice), group, organisations, members, page, more }))
+    let status = if add_error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let frame = admin.frame("groups", notice);
+    Ok((status, render(&GroupPage { frame, group, organisations, members, page, more, adding, add_error }))
+        .into_response())
+}
+
+/// The most addresses added at once.
+const ADD_MAX: usize = 200;
+
+#[derive(Deserialize)]
+struct AddForm {
+    /// E-mail addresses, one per line (or separated by commas or spaces).
+    emails: String,
+}
+
+/// Adds people to the group by their e-mail addresses, all or none: an address that is no
+/// one's in the administrator's organisations is named, and nobody is added.
+async fn add_members(State(state): State<AppState>, Path(id): Path<Uuid>, form: AdminForm<AddForm>) -> PageResult {
+    let AdminForm { admin, form } = form;
+    let l = admin.lang;
+    let emails: Vec<String> = form
+        .emails
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .map(|e| e.trim().to_lowercase())
+        .filter(|e| !e.is_empty())
+        .collect();
+    let again = |error: String| (form.emails.clone(), Some(error));
+    let refusal = if emails.is_empty() {
+        Some(again(l.tr("Indiquez au moins une adresse e-mail.", "Enter at least one e-mail address.").into()))
+    } else if emails.len() > ADD_MAX {
+        Some(again(format!("{} {ADD_MAX}.", l.tr("Au plus", "At most"))))
+    } else {
+        None
+    };
+    if let Some((adding, error)) = refusal {
+        return page_with(&state, admin, Notice(None), id, 0, adding, error).await;
+    }
+    let mut tx = state.db.begin_write().await?;
+    load_group(&mut tx, &admin, id).await?;
+    let mut found = Vec::new();
+    let mut unknown = Vec::new();
+    for email in &emails {
+        let person: Option<(Uuid, Uuid)> = on_tx!(&mut tx, c => sqlx::query_as(
+            "SELECT id, organisation_id FROM people WHERE email = $1 AND deactivated_at IS NULL")
+            .bind(email).fetch_optional(c).await)?;
+        match person {
+            Some((person_id, organisation_id)) if admin.may_act_on(organisation_id) => found.push(person_id),
+            _ => unknown.push(email.clone()),
+        }
+    }
+    if !unknown.is_empty() {
+        drop(tx);
+        let error = format!(
+            "{} {}",
+            l.tr(
+                "Personne n'a ces adresses parmi les personnes que vous gérez ; personne n'a été ajouté :",
+                "No one you manage has these addresses; no one was added:"
+            ),
+            unknown.join(", ")
+        );
+        return page_with(&state, admin, Notice(None), id, 0, form.emails.clone(), Some(error)).await;
+    }
+    let mut changes = ChangeSet::default();
+    for person_id in found {
+        groups::add_by_console(&mut tx, &admin.actor(), id, person_id, &mut changes).await?;
+    }
+    commit(&state, tx, changes).await?;
+    Ok(done(&format!("/admin/groups/{id}"), "members_added"))
+}
+
+#[derive(Deserialize)]
+struct OnArrivalForm {
+    /// `none`, `join` or `follow`.
+    on_arrival: String,
+}
+
+/// What new members of the group's organisation (and below) do on arrival: nothing, join it,
+/// or follow it (public groups). Federation administrators only.
+async fn set_on_arrival(
+    State(state): State<AppState>,
+    Path(id): Path<Uuid>,
+    form: AdminForm<OnArrivalForm>,
+) -> PageResult {
+    let AdminForm { admin, form } = form;
+    admin.require_federation_admin()?;
+    let on_arrival = match form.on_arrival.as_str() {
+        "none" => None,
+        "join" => Some("join"),
+        "follow" => Some("follow"),
+        _ => return Err(ApiError::invalid(ErrorCode::InvalidForm, "Unknown choice.").into()),
+    };
+    let mut tx = state.db.begin_write().await?;
+    let group = load_group(&mut tx, &admin, id).await?;
+    if on_arrival == Some("follow") && group.visibility != "public" {
+        return Err(
+            ApiError::invalid(ErrorCode::GroupIsPrivate, "Private groups cannot be followed: choose join.").into()
+        );
+    }
+    crate::exec!(&mut tx, sqlx::query("UPDATE groups SET on_arrival = $1 WHERE id = $2").bind(on_arrival).bind(id))?;
+    crate::audit::record(
+        &mut tx,
+        Some(admin.actor().person_id),
+        crate::audit::Action::GroupOnArrival,
+        "group",
+        Some(id),
+        serde_json::json!({ "on_arrival": on_arrival }),
+    )
+    .await?;
+    commit(&state, tx, ChangeSet::default()).await?;
+    Ok(done(&format!("/admin/groups/{id}"), "group_changed"))
 }
 
 #[derive(Deserialize)]

@@ -375,6 +375,10 @@ pub fn notice_text(key: &str, l: Lang) -> Option<String> {
         "group_created" => l.tr("Le groupe a été créé.", "The group was created."),
         "group_changed" => l.tr("Le groupe a été modifié.", "The group was changed."),
         "member_changed" => l.tr("Le membre a été modifié.", "The member was changed."),
+        "members_added" => l.tr(
+            "Les personnes ont été ajoutées : le groupe apparaît sur leur téléphone à la prochaine synchronisation.",
+            "The people were added: the group shows on their phones at the next sync.",
+        ),
         "case_taken" => l.tr("Vous traitez ce signalement.", "You are handling this report."),
         "case_released" => l.tr("Le signalement est de nouveau en attente.", "The report is waiting again."),
         "case_decided" => l.tr(

@@ -33,7 +33,11 @@ use crate::sync::scopes;
 use crate::{AppState, audit, exec, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_groups)).routes(routes!(get_group)).routes(routes!(list_members))
+    OpenApiRouter::new()
+        .routes(routes!(list_groups))
+        .routes(routes!(suggested_groups))
+        .routes(routes!(get_group))
+        .routes(routes!(list_members))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -601,16 +605,60 @@ pub async fn follow_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &
     if access.is_member() || access.following {
         return Ok(());
     }
+    add_follower(tx, group_id, actor.person_id, changes).await
+}
+
+async fn add_follower(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     exec!(
         tx,
         sqlx::query("INSERT INTO group_followers (group_id, person_id, created_at) VALUES ($1, $2, $3)")
             .bind(group_id)
-            .bind(actor.person_id)
+            .bind(person_id)
             .bind(Utc::now())
     )?;
-    scopes::grant(tx, actor.person_id, &scope::group(group_id), changes).await?;
-    let following = Entity::Following(Following { group_id, person_id: actor.person_id });
-    changes.put(scope::person(actor.person_id), pair_id(EntityKind::Following, group_id, actor.person_id), &following);
+    scopes::grant(tx, person_id, &scope::group(group_id), changes).await?;
+    let following = Entity::Following(Following { group_id, person_id });
+    changes.put(scope::person(person_id), pair_id(EntityKind::Following, group_id, person_id), &following);
+    Ok(())
+}
+
+/// A manager or administrator adds someone to a group from the console (their rights to the
+/// group and the person are checked there): a member at once, told by a notification-free
+/// change on their phone; recorded in the audit log.
+pub async fn add_by_console(
+    tx: &mut Tx,
+    actor: &Actor,
+    group_id: Uuid,
+    person_id: Uuid,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
+    add_member(tx, group_id, person_id, changes).await?;
+    audit::record(
+        tx,
+        Some(actor.person_id),
+        audit::Action::GroupMemberAdd,
+        "group",
+        Some(group_id),
+        serde_json::json!({ "person": person_id }),
+    )
+    .await
+}
+
+/// A new member arrives: they join (or follow) the groups marked for newcomers of their
+/// organisation or of one above it (`groups.on_arrival`, set in the console).
+pub async fn welcome(tx: &mut Tx, person_id: Uuid, organisation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    for organisation in crate::organisations::ancestry(tx, organisation_id).await? {
+        let marked: Vec<(Uuid, String, String)> = on_tx!(tx, c => sqlx::query_as(
+            "SELECT id, on_arrival, visibility FROM groups WHERE organisation_id = $1 AND on_arrival IS NOT NULL AND deleted_at IS NULL ORDER BY id")
+            .bind(organisation.id).fetch_all(c).await)?;
+        for (group_id, on_arrival, visibility) in marked {
+            match on_arrival.as_str() {
+                "join" => add_member(tx, group_id, person_id, changes).await?,
+                "follow" if visibility == "public" => add_follower(tx, group_id, person_id, changes).await?,
+                _ => {}
+            }
+        }
+    }
     Ok(())
 }
 
@@ -689,6 +737,40 @@ async fn list_groups(
         })
         .collect();
     Ok(Json(paging::page(items, limit, |l: &GroupListing| (l.group.name.clone(), l.group.id))))
+}
+
+/// The most groups suggested at once.
+const SUGGESTED_MAX: i64 = 20;
+
+/// Groups of the caller's association and of the organisations above it (the federation)
+/// that they neither belong to nor follow, the most joined first: what a new member is
+/// offered to join in one tap.
+#[utoipa::path(get, path = "/v1/groups/suggested", tag = "groups", security(("bearer" = [])),
+    responses((status = 200, body = Vec<GroupListing>), (status = 401, body = ErrorBody)))]
+async fn suggested_groups(
+    State(state): State<AppState>,
+    AuthUser(actor): AuthUser,
+) -> ApiResult<Json<Vec<GroupListing>>> {
+    let mut tx = state.db.begin_read().await?;
+    let mut rows: Vec<GroupRow> = Vec::new();
+    for organisation in crate::organisations::ancestry(&mut tx, actor.organisation_id).await?.into_iter().rev() {
+        let mut theirs: Vec<GroupRow> = on_tx!(&mut tx, c => sqlx::query_as(
+            "SELECT g.id, g.name, g.description, g.organisation_id, g.visibility, g.tags, g.member_count, g.created_at FROM groups g \
+             WHERE g.organisation_id = $1 AND g.deleted_at IS NULL \
+               AND NOT EXISTS (SELECT 1 FROM group_members m WHERE m.group_id = g.id AND m.person_id = $2) \
+               AND NOT EXISTS (SELECT 1 FROM group_followers f WHERE f.group_id = g.id AND f.person_id = $2) \
+             ORDER BY g.member_count DESC, g.name LIMIT $3")
+            .bind(organisation.id).bind(actor.person_id).bind(SUGGESTED_MAX).fetch_all(c).await)?;
+        rows.append(&mut theirs);
+        if rows.len() >= SUGGESTED_MAX as usize {
+            break;
+        }
+    }
+    tx.commit().await?;
+    rows.truncate(SUGGESTED_MAX as usize);
+    let items =
+        rows.iter().map(|row| GroupListing { group: Group::from(row), my_role: None, following: false }).collect();
+    Ok(Json(items))
 }
 
 #[utoipa::path(get, path = "/v1/groups/{id}", tag = "groups", security(("bearer" = [])),

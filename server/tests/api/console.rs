@@ -282,6 +282,8 @@ async fn an_association_manager_neither_sees_nor_changes_another_association() {
         ("/admin/groups".into(), vec![("name", "Intrus"), ("organisation_id", &theirs_text), ("visibility", "public")]),
         (format!("/admin/groups/{their_group}/visibility"), vec![("visibility", "private")]),
         (format!("/admin/groups/{their_group}/members"), vec![("person_id", &stranger_text), ("change", "remove")]),
+        (format!("/admin/groups/{their_group}/members/add"), vec![("emails", &stranger.email)]),
+        (format!("/admin/groups/{their_group}/on-arrival"), vec![("on_arrival", "join")]),
         ("/admin/charter".into(), vec![("text", "Ma charte")]),
     ];
     for (path, fields) in &writes {
@@ -975,4 +977,68 @@ async fn the_federation_chooses_how_long_notifications_and_audit_lines_are_kept_
     let details: Vec<String> = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'post.delete'").fetch_all(c).await).unwrap();
     assert_eq!(details, vec!["{\"kind\":\"recent\"}"]);
     assert!(forgotten.scopes.contains(&format!("person:{}", manager.id)), "the phones are told");
+}
+
+#[tokio::test]
+async fn the_group_page_adds_people_by_address_all_or_none_and_marks_groups_new_members_join() {
+    let app = spawn_app().await;
+    let (manager, stranger, mine, _theirs, _their_group) = two_associations(&app).await;
+    let (awa, bruno) = (app.member(mine, "Awa Diallo").await, app.member(mine, "Bruno Petit").await);
+    let group = app.group(&manager, "Commission finances", "private").await;
+    let mut console = Console::sign_in(&app, &manager.email).await;
+    let (_, page) = console.get(&format!("/admin/groups/{group}")).await;
+    assert!(page.contains("id=\"add-members\""), "{page}");
+    assert!(!page.contains("on-arrival"), "only federation administrators mark groups for newcomers");
+
+    // An address of someone outside the manager's association: named, and nobody added.
+    let emails = format!("{}\n{}", awa.email, stranger.email);
+    let (status, _, page) = console.post(&format!("/admin/groups/{group}/members/add"), &[("emails", &emails)]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(&stranger.email) && page.contains("role=\"alert\""), "{page}");
+    assert!(page.contains(&awa.email), "what was typed stays in the field");
+    let members = |app: &TestApp| {
+        let db = app.db.clone();
+        async move {
+            fabrique_server::on_db!(&db, c => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM group_members WHERE group_id = $1").bind(group).fetch_one(c).await).unwrap()
+        }
+    };
+    assert_eq!(members(&app).await, 1, "only its creator");
+    let (status, _, _) = console.post(&format!("/admin/groups/{group}/members/add"), &[("emails", "  ")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Both of the association, in any case and with commas: added, and their phones told.
+    let emails = format!("{}, {}", awa.email.to_uppercase(), bruno.email);
+    let (status, location, _) =
+        console.post(&format!("/admin/groups/{group}/members/add"), &[("emails", &emails)]).await;
+    assert_eq!(
+        (status, location.as_str()),
+        (StatusCode::SEE_OTHER, format!("/admin/groups/{group}?notice=members_added").as_str())
+    );
+    assert_eq!(members(&app).await, 3);
+    let mut awas = app.device(&awa);
+    awas.sync().await;
+    assert!(awas.has("group", group), "on her phone at the next sync");
+    assert!(audit_actions(&app).await.iter().filter(|a| *a == "group.member.add").count() == 2);
+
+    // The federation marks the group: every new member of the association joins it.
+    let mut federation = Console::sign_in(&app, "admin@federation.test").await;
+    let (_, page) = federation.get(&format!("/admin/groups/{group}")).await;
+    assert!(
+        page.contains("on-arrival") && !page.contains("value=\"follow\""),
+        "a private group is joined, not followed"
+    );
+    let (status, _, _) =
+        federation.post(&format!("/admin/groups/{group}/on-arrival"), &[("on_arrival", "follow")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _, _) = federation.post(&format!("/admin/groups/{group}/on-arrival"), &[("on_arrival", "join")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let newcomer = app.member(mine, "Chloé Nouvelle").await;
+    let elsewhere = app.member(_theirs, "Dan Ailleurs").await;
+    assert_eq!(members(&app).await, 4, "the newcomer of the association joined on arrival");
+    let mut phone = app.device(&newcomer);
+    phone.sync().await;
+    assert!(phone.has("group", group), "on the first sync");
+    let mut theirs_phone = app.device(&elsewhere);
+    theirs_phone.sync().await;
+    assert!(!theirs_phone.has("group", group), "not another association's");
 }

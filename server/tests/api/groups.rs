@@ -206,3 +206,31 @@ async fn joining_a_public_group_does_not_widen_my_association_only() {
     device.sync().await;
     assert!(device.entities("group_member").iter().any(|m| m["person_id"] == awa.id.to_string()));
 }
+
+#[tokio::test]
+async fn a_member_is_offered_the_groups_of_their_association_and_of_the_federation_they_are_not_in() {
+    let app = spawn_app().await;
+    let mine = app.new_association("Centre social des Tilleuls").await;
+    let theirs = app.new_association("Autre association").await;
+    let manager = app.manager(mine, "Marie").await;
+    let their_manager = app.manager(theirs, "Odile").await;
+    let ours = app.group(&manager, "Jardin partagé", "public").await;
+    let committee = app.group(&manager, "Bureau", "private").await;
+    let federation_wide = app.group(&app.admin, "Entraide fédérale", "public").await;
+    let not_ours = app.group(&their_manager, "Leur groupe", "public").await;
+    let awa = app.member(mine, "Awa").await;
+    app.act(&awa, json!({"type": "join_group", "group_id": ours})).await;
+
+    let response = app.get("/v1/groups/suggested", Some(&awa.token)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let suggested: Vec<Value> = response.json().await.unwrap();
+    let ids: Vec<String> = suggested.iter().map(|l| l["group"]["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(
+        ids,
+        [committee.to_string(), federation_wide.to_string()],
+        "the association's first, then the federation's"
+    );
+    assert!(!ids.contains(&ours.to_string()), "not one she is in");
+    assert!(!ids.contains(&not_ours.to_string()), "not another association's");
+    assert_eq!(app.get("/v1/groups/suggested", None).await.status(), StatusCode::UNAUTHORIZED);
+}

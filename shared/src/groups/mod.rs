@@ -54,6 +54,13 @@ fn intent(session: &mut Session, id: &str, mutation: impl FnOnce(Uuid) -> Mutati
     }
 }
 
+/// Read again which groups to offer (each time "My groups" opens: one joined meanwhile goes).
+pub fn read_suggested(session: &mut Session) -> Cmd {
+    let (tag, cmd) = session.fetch(Fetch::Suggested, "/v1/groups/suggested");
+    session.pages.suggested.tag = Some(tag);
+    cmd
+}
+
 pub fn open_browse(session: &mut Session) -> Cmd {
     if session.pages.browse.loaded || session.pages.browse.tag.is_some() {
         return Command::done();
@@ -185,8 +192,20 @@ pub fn my_groups_view(session: &Session, overlay: &Overlay, language: Language) 
         }
     }
     groups.sort_by_key(|g| (g.relation != GroupRelation::Invited, g.name.to_lowercase()));
-    let empty_text = groups.is_empty().then(|| Text::MyGroupsEmpty.in_language(language).to_owned());
-    MyGroupsView { groups, empty_text }
+    let (suggestions, joined): (Vec<GroupSummary>, Vec<GroupSummary>) = session
+        .pages
+        .suggested
+        .items
+        .iter()
+        .map(|listing| group_summary(&listing.group, relation(session, overlay, listing.group.id, Some(listing))))
+        .filter(|summary| !groups.iter().any(|g| g.id == summary.id))
+        .partition(|summary| summary.relation == GroupRelation::None);
+    // Joined, followed or asked on this phone since: among my groups at once.
+    groups.extend(joined);
+    let empty_text =
+        (groups.is_empty() && suggestions.is_empty()).then(|| Text::MyGroupsEmpty.in_language(language).to_owned());
+    let suggestions_title = (!suggestions.is_empty()).then(|| Text::GroupsSuggested.in_language(language).to_owned());
+    MyGroupsView { groups, empty_text, suggestions, suggestions_title }
 }
 
 pub fn browse_view(session: &Session, overlay: &Overlay, language: Language) -> BrowseView {

@@ -49,6 +49,10 @@ pub enum GroupsEvent {
 pub struct MyGroupsView {
     pub groups: Vec<GroupSummary>,
     pub empty_text: Option<String>,
+    /// Groups of my association and of the federation I am not in, to join in one tap
+    /// (`Join`, or `AskToJoin` for a private one); with a title saying so.
+    pub suggestions: Vec<GroupSummary>,
+    pub suggestions_title: Option<String>,
 }
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -5067,10 +5067,16 @@ indirect public enum MustReadsEvent: Hashable, Equatable {
 public struct MyGroupsView: Hashable, Equatable {
     public var groups: [GroupSummary]
     public var emptyText: String?
+    /// Groups of my association and of the federation I am not in, to join in one tap
+    /// (`Join`, or `AskToJoin` for a private one); with a title saying so.
+    public var suggestions: [GroupSummary]
+    public var suggestionsTitle: String?
 
-    public init(groups: [GroupSummary], emptyText: String?) {
+    public init(groups: [GroupSummary], emptyText: String?, suggestions: [GroupSummary], suggestionsTitle: String?) {
         self.groups = groups
         self.emptyText = emptyText
+        self.suggestions = suggestions
+        self.suggestionsTitle = suggestionsTitle
     }
 
     public func serialize<S: Serializer>(serializer: S) throws {
@@ -5079,6 +5085,12 @@ public struct MyGroupsView: Hashable, Equatable {
             try item.serialize(serializer: serializer)
         }
         try serializeOption(value: self.emptyText, serializer: serializer) { value, serializer in
+            try serializer.serialize_str(value: value)
+        }
+        try serializeArray(value: self.suggestions, serializer: serializer) { item, serializer in
+            try item.serialize(serializer: serializer)
+        }
+        try serializeOption(value: self.suggestionsTitle, serializer: serializer) { value, serializer in
             try serializer.serialize_str(value: value)
         }
         try serializer.decrease_container_depth()
@@ -5098,8 +5110,14 @@ public struct MyGroupsView: Hashable, Equatable {
         let emptyText = try deserializeOption(deserializer: deserializer) { deserializer in
             try deserializer.deserialize_str()
         }
+        let suggestions = try deserializeArray(deserializer: deserializer) { deserializer in
+            try GroupSummary.deserialize(deserializer: deserializer)
+        }
+        let suggestionsTitle = try deserializeOption(deserializer: deserializer) { deserializer in
+            try deserializer.deserialize_str()
+        }
         try deserializer.decrease_container_depth()
-        return MyGroupsView(groups: groups, emptyText: emptyText)
+        return MyGroupsView(groups: groups, emptyText: emptyText, suggestions: suggestions, suggestionsTitle: suggestionsTitle)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> MyGroupsView {

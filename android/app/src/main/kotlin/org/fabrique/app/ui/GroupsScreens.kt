@@ -54,6 +54,24 @@ fun MyGroupsScreen(view: MyGroupsView, send: Send) {
         }
         items(view.groups, key = { it.id }) { group -> GroupRow(group, send) }
         item { EmptyState(view.emptyText) }
+        view.suggestionsTitle?.let { title ->
+            item { Text(title, style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(8.dp)) }
+        }
+        items(view.suggestions, key = { "suggested-" + it.id }) { group ->
+            ListItem(
+                headlineContent = { Text(group.name) },
+                supportingContent = { Text(group.description, maxLines = 2) },
+                trailingContent = {
+                    // One tap: a public group is joined, a private one asked.
+                    if (group.private) {
+                        OutlinedButton(onClick = { send(Event.Groups(GroupsEvent.AskToJoin(group.id, ""))) }) { Text(stringResource(R.string.ask_to_join)) }
+                    } else {
+                        Button(onClick = { send(Event.Groups(GroupsEvent.Join(group.id))) }) { Text(stringResource(R.string.join)) }
+                    }
+                },
+                modifier = Modifier.clickable { send(Event.Navigate(Route.Group(group.id))) },
+            )
+        }
     }
 }
 

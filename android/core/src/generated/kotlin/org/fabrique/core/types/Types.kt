@@ -6401,6 +6401,10 @@ sealed interface MustReadsEvent {
 data class MyGroupsView(
     val groups: List<org.fabrique.core.types.GroupSummary>,
     val emptyText: String? = null,
+    /// Groups of my association and of the federation I am not in, to join in one tap
+    /// (`Join`, or `AskToJoin` for a private one); with a title saying so.
+    val suggestions: List<org.fabrique.core.types.GroupSummary>,
+    val suggestionsTitle: String? = null,
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
@@ -6408,6 +6412,12 @@ data class MyGroupsView(
             it.serialize(serializer)
         }
         emptyText.serializeOptionOf(serializer) {
+            serializer.serialize_str(it)
+        }
+        suggestions.serialize(serializer) {
+            it.serialize(serializer)
+        }
+        suggestionsTitle.serializeOptionOf(serializer) {
             serializer.serialize_str(it)
         }
         serializer.decrease_container_depth()
@@ -6430,8 +6440,16 @@ data class MyGroupsView(
                 deserializer.deserializeOptionOf {
                     deserializer.deserialize_str()
                 }
+            val suggestions =
+                deserializer.deserializeListOf {
+                    org.fabrique.core.types.GroupSummary.deserialize(deserializer)
+                }
+            val suggestionsTitle =
+                deserializer.deserializeOptionOf {
+                    deserializer.deserialize_str()
+                }
             deserializer.decrease_container_depth()
-            return MyGroupsView(groups, emptyText)
+            return MyGroupsView(groups, emptyText, suggestions, suggestionsTitle)
         }
 
         @Throws(DeserializationError::class)
