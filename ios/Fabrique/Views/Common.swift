@@ -2,6 +2,15 @@ import SwiftUI
 import UniformTypeIdentifiers
 import SharedTypes
 
+/// "Not sent yet" beside a choice kept on the phone (an answer, a vote, a setting) until
+/// the server has it.
+struct NotSentYet: View {
+    let pending: Bool
+    var body: some View {
+        if pending { Text("not_sent_yet").font(.caption) }
+    }
+}
+
 /// Offline, syncing, "3 not sent yet", and writes the server refused (each dismissable).
 struct StatusBanner: View {
     let status: Status
@@ -9,6 +18,7 @@ struct StatusBanner: View {
 
     var body: some View {
         VStack(alignment: .leading, spacing: 4) {
+            if status.syncing { ProgressView().accessibilityLabel(Text("syncing")) }
             if let problem = status.problem { Text(problem).font(.callout) }
             if status.notSentCount > 0 { Text("\(status.notSentCount) · \(status.notSentLabel)").font(.callout) }
             ForEach(status.failed, id: \.id) { failed in

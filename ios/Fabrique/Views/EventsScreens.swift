@@ -63,6 +63,7 @@ struct EventScreen: View {
             AttachmentsView(items: view.attachments, authorization: model.mediaAuthorization, send: send)
             Text(view.seats)
             HStack {
+                NotSentYet(pending: view.answerPending)
                 ForEach(view.choices, id: \.label) { choice in
                     Button(choice.label) { send(.events(.answer(id: view.id, choice: choice.choice))) }
                         .buttonStyle(.bordered)

@@ -171,6 +171,7 @@ struct PollCard: View {
             Text(poll.question).font(.headline)
             Text(String(format: NSLocalizedString(poll.closed ? "poll_closed_on" : "poll_closes_on", comment: ""), poll.closesWhen)).font(.caption)
             Text(poll.authorName).font(.caption)
+            NotSentYet(pending: poll.pending)
             ForEach(poll.options, id: \.index) { option in
                 Button { vote(option) } label: {
                     HStack {

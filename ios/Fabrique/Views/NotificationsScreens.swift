@@ -32,6 +32,7 @@ struct NotificationSettingsScreen: View {
     var body: some View {
         Form {
             Text(view.hint)
+            NotSentYet(pending: view.pending)
             ForEach(view.kinds, id: \.kind) { kind in
                 Toggle(kind.label, isOn: Binding(
                     get: { !muted.contains(kind.kind) },

@@ -25,6 +25,7 @@ struct MyProfileScreen: View {
                 ProfileEditor(editor: editor, send: send)
             } else {
                 if let profile = view.profile { ProfileCard(profile: profile) }
+                NotSentYet(pending: view.pending)
                 Text(view.email)
                 Button("edit_profile") { send(.people(.editProfile)) }
             }

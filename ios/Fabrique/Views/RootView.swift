@@ -12,7 +12,8 @@ struct RootView: View {
 
     var body: some View {
         if let view = core.view {
-            content(view)
+            // The app's own labels in the language chosen in the app, like the core's sentences.
+            content(view).environment(\.locale, Locale(identifier: view.language == .french ? "fr" : "en"))
         } else {
             ProgressView()
         }

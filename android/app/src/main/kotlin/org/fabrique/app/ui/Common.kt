@@ -66,10 +66,18 @@ fun MoreButton(hasMore: Boolean, onClick: () -> Unit) {
     if (hasMore) TextButton(onClick = onClick) { Text(stringResource(R.string.show_more)) }
 }
 
+/** "Not sent yet" beside a choice kept on the phone (an answer, a vote, a setting) until the server has it. */
+@Composable
+fun NotSentYet(pending: Boolean) {
+    if (pending) Text(stringResource(R.string.not_sent_yet), style = MaterialTheme.typography.bodySmall)
+}
+
 /** Offline, syncing, "3 not sent yet", and writes the server refused (each dismissable). */
 @Composable
 fun StatusBanner(status: Status, send: Send) {
     Column(Modifier.fillMaxWidth()) {
+        val syncing = stringResource(R.string.syncing)
+        if (status.syncing) LinearProgressIndicator(Modifier.fillMaxWidth().semantics { contentDescription = syncing })
         status.problem?.let { Text(it, modifier = Modifier.padding(8.dp), style = MaterialTheme.typography.bodyMedium) }
         if (status.notSentCount > 0u) {
             Text("${status.notSentCount} · ${status.notSentLabel}", modifier = Modifier.padding(horizontal = 8.dp))

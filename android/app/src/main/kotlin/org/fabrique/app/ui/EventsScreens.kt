@@ -87,6 +87,7 @@ fun EventScreen(view: EventView, model: ViewModel, send: Send) {
         Attachments(view.attachments, model.mediaAuthorization, send)
         Text(view.seats)
         Row(horizontalArrangement = Arrangement.spacedBy(6.dp)) {
+            NotSentYet(view.answerPending)
             for (choice in view.choices) {
                 FilterChip(selected = choice.selected, onClick = { send(Event.Events(EventsEvent.Answer(view.id, choice.choice))) }, label = { Text(choice.label) })
             }

@@ -1,8 +1,18 @@
 package org.fabrique.app.ui
 
+import android.content.res.Configuration
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.automirrored.filled.ArrowBack
+import androidx.compose.material.icons.filled.DateRange
+import androidx.compose.material.icons.filled.Email
+import androidx.compose.material.icons.filled.Home
+import androidx.compose.material.icons.filled.Notifications
+import androidx.compose.material.icons.filled.Person
+import androidx.compose.material.icons.filled.Search
+import androidx.compose.material.icons.filled.Star
 import androidx.compose.material3.AlertDialog
 import androidx.compose.material3.Badge
 import androidx.compose.material3.BadgedBox
@@ -15,20 +25,18 @@ import androidx.compose.material3.Scaffold
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.material3.TopAppBar
-import androidx.compose.material.icons.Icons
-import androidx.compose.material.icons.automirrored.filled.ArrowBack
-import androidx.compose.material.icons.filled.DateRange
-import androidx.compose.material.icons.filled.Email
-import androidx.compose.material.icons.filled.Home
-import androidx.compose.material.icons.filled.Notifications
-import androidx.compose.material.icons.filled.Person
-import androidx.compose.material.icons.filled.Search
-import androidx.compose.material.icons.filled.Star
+import androidx.compose.material3.pulltorefresh.PullToRefreshBox
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.remember
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalConfiguration
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
+import java.util.Locale
 import org.fabrique.app.R
 import org.fabrique.core.types.Event
+import org.fabrique.core.types.Language
 import org.fabrique.core.types.Route
 import org.fabrique.core.types.Screen
 import org.fabrique.core.types.ViewModel
@@ -40,6 +48,20 @@ import org.fabrique.core.types.ViewModel
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
 fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
+    // The app's own labels in the language chosen in the app, like the core's sentences.
+    val context = LocalContext.current
+    val localized = remember(view.language, context) {
+        val locale = if (view.language == Language.FRENCH) Locale.FRENCH else Locale.ENGLISH
+        context.createConfigurationContext(Configuration(context.resources.configuration).apply { setLocale(locale) })
+    }
+    CompositionLocalProvider(LocalContext provides localized, LocalConfiguration provides localized.resources.configuration) {
+        Screens(view, send, pickFile)
+    }
+}
+
+@OptIn(ExperimentalMaterial3Api::class)
+@Composable
+private fun Screens(view: ViewModel, send: Send, pickFile: () -> Unit) {
     val screen = view.screen
     if (screen is Screen.Loading) return LoadingScreen()
     if (screen is Screen.Federation) return FederationScreen(screen.value, send)
@@ -84,6 +106,8 @@ fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
             view.charterPrompt?.let { prompt ->
                 TextButton(onClick = { send(Event.Navigate(Route.Charter)) }) { Text(prompt) }
             }
+            // Pull down to sync now; the same indicator shows while any sync runs.
+            PullToRefreshBox(isRefreshing = view.status.syncing, onRefresh = { send(Event.Refresh) }) {
             when (screen) {
                 is Screen.Feed -> FeedScreen(screen.value, view, send)
                 is Screen.MyGroups -> MyGroupsScreen(screen.value, send)
@@ -108,6 +132,7 @@ fun FabriqueRoot(view: ViewModel, send: Send, pickFile: () -> Unit) {
                 is Screen.MustRead -> MustReadScreen(screen.value, send)
                 is Screen.PickPeople -> PickPeopleScreen(screen.value, send)
                 is Screen.Loading, is Screen.Federation, is Screen.SignIn -> Unit
+            }
             }
         }
     }

@@ -200,6 +200,7 @@ private fun PollCard(poll: PollView, send: Send) {
             Text(poll.question, style = MaterialTheme.typography.titleMedium)
             Text(stringResource(if (poll.closed) R.string.poll_closed_on else R.string.poll_closes_on, poll.closesWhen), style = MaterialTheme.typography.bodySmall)
             Text(poll.authorName, style = MaterialTheme.typography.bodySmall)
+            NotSentYet(poll.pending)
             val chosen = poll.options.filter { it.chosen }.map { it.index }
             for (option in poll.options) {
                 Row(verticalAlignment = Alignment.CenterVertically) {

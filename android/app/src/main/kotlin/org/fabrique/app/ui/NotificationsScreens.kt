@@ -61,6 +61,7 @@ fun NotificationSettingsScreen(view: NotificationSettingsView, send: Send) {
     var muted by remember { mutableStateOf(view.kinds.filter { !it.on }.map { it.kind }.toSet()) }
     Column(Modifier.padding(16.dp).verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
         Text(view.hint)
+        NotSentYet(view.pending)
         for (kind in view.kinds) {
             Row(verticalAlignment = Alignment.CenterVertically) {
                 Switch(checked = kind.kind !in muted, onCheckedChange = { on -> muted = if (on) muted - kind.kind else muted + kind.kind })

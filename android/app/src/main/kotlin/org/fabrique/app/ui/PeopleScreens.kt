@@ -58,6 +58,7 @@ fun MyProfileScreen(view: MyProfileView, send: Send) {
             ProfileEditor(editor, send)
         } else {
             view.profile?.let { ProfileCard(it) }
+            NotSentYet(view.pending)
             Text(view.email)
             Button(onClick = { send(Event.People(PeopleEvent.EditProfile)) }) { Text(stringResource(R.string.edit_profile)) }
         }
