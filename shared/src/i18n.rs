@@ -25,6 +25,7 @@ pub enum Text {
     InvalidCredentials,
     InvitationInvalid,
     InvitationLinkInvalid,
+    ChooseDate,
     GroupsSuggested,
     FileGone,
     PickInviteTitle,
@@ -217,6 +218,7 @@ impl Text {
                 "Groupes de votre association et de la fédération : rejoignez ceux qui vous intéressent.",
                 "Groups of your association and of the federation: join those that interest you.",
             ),
+            Text::ChooseDate => ("Choisir la date et l'heure", "Choose the date and time"),
             Text::InvitationLinkInvalid => (
                 "Ce lien d'invitation ne se lit pas. Demandez-en un nouveau à la personne qui vous a invité·e.",
                 "This invitation link cannot be read. Ask the person who invited you for a new one.",

@@ -107,8 +107,11 @@ struct EventFormSheet: View {
             Form {
                 Text(view.groupName).font(.caption)
                 TextField("title", text: $title)
-                TextField("starts_at", text: $startsAt)
-                TextField("ends_at", text: $endsAt)
+                // The system's pickers, on the event's clock; the core reads back what they give.
+                DatePicker("starts_at", selection: instant($startsAt), displayedComponents: [.date, .hourAndMinute])
+                    .environment(\.timeZone, TimeZone(identifier: view.timeZone) ?? .current)
+                DatePicker("ends_at", selection: instant($endsAt, after: startsAt), displayedComponents: [.date, .hourAndMinute])
+                    .environment(\.timeZone, TimeZone(identifier: view.timeZone) ?? .current)
                 TextField("place", text: $place)
                 TextField("online_link", text: $onlineUrl).keyboardType(.URL).textInputAutocapitalization(.never)
                 TextField("capacity", text: $capacity).keyboardType(.numberPad)
@@ -125,6 +128,24 @@ struct EventFormSheet: View {
             title = view.title; description = view.description; startsAt = view.startsAt; endsAt = view.endsAt
             place = view.place; onlineUrl = view.onlineUrl; capacity = view.capacity.map { String($0) } ?? ""
         }
+    }
+
+    /// An RFC 3339 text as a date for a picker (tomorrow at 18:00, or `after`, when empty),
+    /// and back.
+    private func instant(_ text: Binding<String>, after: String? = nil) -> Binding<Date> {
+        let format = ISO8601DateFormatter()
+        return Binding(
+            get: {
+                format.date(from: text.wrappedValue)
+                    ?? after.flatMap { format.date(from: $0) }
+                    ?? Calendar.current.date(bySettingHour: 18, minute: 0, second: 0, of: Date().addingTimeInterval(86_400))
+                    ?? Date()
+            },
+            set: { date in
+                text.wrappedValue = format.string(from: date)
+                changed()
+            }
+        )
     }
 
     private func changed() {

@@ -40,8 +40,8 @@ struct NotificationSettingsScreen: View {
                 ))
             }
             Section("quiet_hours") {
-                TextField("from", text: $quietStart)
-                TextField("to", text: $quietEnd)
+                DatePicker("from", selection: hour($quietStart), displayedComponents: .hourAndMinute)
+                DatePicker("to", selection: hour($quietEnd), displayedComponents: .hourAndMinute)
             }
             ErrorText(text: view.error)
             Button("save") {
@@ -68,5 +68,20 @@ struct NotificationSettingsScreen: View {
             quietEnd = view.quietEnd ?? ""
             muted = Set(view.kinds.filter { !$0.on }.map(\.kind))
         }
+    }
+
+    /// "22:00" as a time for the picker (22:00 when none), and back.
+    private func hour(_ text: Binding<String>) -> Binding<Date> {
+        Binding(
+            get: {
+                let parts = text.wrappedValue.split(separator: ":").compactMap { Int($0) }
+                let (h, m) = parts.count == 2 ? (parts[0], parts[1]) : (22, 0)
+                return Calendar.current.date(bySettingHour: h, minute: m, second: 0, of: Date()) ?? Date()
+            },
+            set: { date in
+                let parts = Calendar.current.dateComponents([.hour, .minute], from: date)
+                text.wrappedValue = String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+            }
+        )
     }
 }

@@ -545,6 +545,8 @@ mod tests {
         let Screen::Group(page) = shell.view().screen else { panic!("the group") };
         assert!(page.can_organise);
         shell.send(AppEvent::Events(EventsEvent::StartCreate { group_id: group.to_string() }));
+        let empty = shell.view().event_form.expect("the form");
+        assert_eq!(empty.starts_text, "Choisir la date et l'heure", "the picker's button says what to do");
         let form = |title: &str, ends: &str| EventsEvent::FormChanged {
             title: title.into(),
             description: "Bilan et budget".into(),
@@ -559,6 +561,7 @@ mod tests {
         shell.send(AppEvent::Events(EventsEvent::SubmitForm));
         let view = shell.view().event_form.expect("the form stays open");
         assert_eq!(view.title, "Assemblée générale", "nothing typed is lost");
+        assert_eq!(view.starts_text, "14 mars 2027 à 19:00", "as people read it, on the event's clock");
         assert!(view.error.unwrap().contains("fin"));
 
         shell.send(AppEvent::Events(form("Assemblée générale", "2027-03-14T20:00:00Z")));

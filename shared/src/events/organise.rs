@@ -70,6 +70,15 @@ pub fn form_changed(session: &mut Session, fields: FormFields) -> Cmd {
     render()
 }
 
+/// A date chosen in the form, as people read it on the event's clock; what to choose when
+/// none is yet.
+fn picked(text: &str, time_zone: &str, language: Language) -> String {
+    match time(text) {
+        Some(at) => crate::i18n::when(at, crate::i18n::time_zone(Some(time_zone)), language),
+        None => Text::ChooseDate.in_language(language).to_owned(),
+    }
+}
+
 fn time(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text.trim()).ok().map(|t| t.with_timezone(&Utc))
 }
@@ -269,6 +278,8 @@ fn reach_text(reach: &Reach, language: Language) -> String {
 
 pub fn form_view(session: &Session, language: Language) -> Option<EventFormView> {
     session.event_form().map(|form| EventFormView {
+        starts_text: picked(&form.starts_at, &form.time_zone, language),
+        ends_text: picked(&form.ends_at, &form.time_zone, language),
         editing: form.editing.is_some(),
         group_name: form.group_id.and_then(|g| session.store.group(g)).map(|g| g.name.clone()).unwrap_or_default(),
         title: form.title.clone(),

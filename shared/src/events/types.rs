@@ -208,6 +208,11 @@ pub struct AttendeeView {
 
 #[derive(Facet, Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct EventFormView {
+    /// When it starts and ends as people read it, on the event's clock ("14 mars 2027 à
+    /// 18:30"), for the buttons that open the system's date and time pickers; `starts_at`
+    /// and `ends_at` are what the pickers give back (RFC 3339).
+    pub starts_text: String,
+    pub ends_text: String,
     /// Changing an event (else a new one).
     pub editing: bool,
     pub group_name: String,

@@ -2382,6 +2382,11 @@ indirect public enum Event: Hashable, Equatable {
 }
 
 public struct EventFormView: Hashable, Equatable {
+    /// When it starts and ends as people read it, on the event's clock ("14 mars 2027 à
+    /// 18:30"), for the buttons that open the system's date and time pickers; `starts_at`
+    /// and `ends_at` are what the pickers give back (RFC 3339).
+    public var startsText: String
+    public var endsText: String
     /// Changing an event (else a new one).
     public var editing: Bool
     public var groupName: String
@@ -2395,7 +2400,9 @@ public struct EventFormView: Hashable, Equatable {
     public var capacity: UInt32?
     public var error: String?
 
-    public init(editing: Bool, groupName: String, title: String, description: String, startsAt: String, endsAt: String, timeZone: String, place: String, onlineUrl: String, capacity: UInt32?, error: String?) {
+    public init(startsText: String, endsText: String, editing: Bool, groupName: String, title: String, description: String, startsAt: String, endsAt: String, timeZone: String, place: String, onlineUrl: String, capacity: UInt32?, error: String?) {
+        self.startsText = startsText
+        self.endsText = endsText
         self.editing = editing
         self.groupName = groupName
         self.title = title
@@ -2411,6 +2418,8 @@ public struct EventFormView: Hashable, Equatable {
 
     public func serialize<S: Serializer>(serializer: S) throws {
         try serializer.increase_container_depth()
+        try serializer.serialize_str(value: self.startsText)
+        try serializer.serialize_str(value: self.endsText)
         try serializer.serialize_bool(value: self.editing)
         try serializer.serialize_str(value: self.groupName)
         try serializer.serialize_str(value: self.title)
@@ -2437,6 +2446,8 @@ public struct EventFormView: Hashable, Equatable {
 
     public static func deserialize<D: Deserializer>(deserializer: D) throws -> EventFormView {
         try deserializer.increase_container_depth()
+        let startsText = try deserializer.deserialize_str()
+        let endsText = try deserializer.deserialize_str()
         let editing = try deserializer.deserialize_bool()
         let groupName = try deserializer.deserialize_str()
         let title = try deserializer.deserialize_str()
@@ -2453,7 +2464,7 @@ public struct EventFormView: Hashable, Equatable {
             try deserializer.deserialize_str()
         }
         try deserializer.decrease_container_depth()
-        return EventFormView(editing: editing, groupName: groupName, title: title, description: description, startsAt: startsAt, endsAt: endsAt, timeZone: timeZone, place: place, onlineUrl: onlineUrl, capacity: capacity, error: error)
+        return EventFormView(startsText: startsText, endsText: endsText, editing: editing, groupName: groupName, title: title, description: description, startsAt: startsAt, endsAt: endsAt, timeZone: timeZone, place: place, onlineUrl: onlineUrl, capacity: capacity, error: error)
     }
 
     public static func bincodeDeserialize(input: [UInt8]) throws -> EventFormView {

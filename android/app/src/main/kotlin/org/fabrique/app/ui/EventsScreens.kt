@@ -1,5 +1,7 @@
 package org.fabrique.app.ui
 
+import android.app.DatePickerDialog
+import android.app.TimePickerDialog
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -28,9 +30,13 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.platform.LocalUriHandler
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.unit.dp
+import java.time.Instant
+import java.time.ZoneId
+import java.time.ZonedDateTime
 import org.fabrique.app.R
 import org.fabrique.core.types.CalendarView
 import org.fabrique.core.types.Event
@@ -110,7 +116,7 @@ fun EventScreen(view: EventView, model: ViewModel, send: Send) {
     }
 }
 
-/** An organiser's event: dates as the core reads them ("2027-03-14 18:30"), checked by the core. */
+/** An organiser's event: dates chosen with the system's pickers on the event's clock, checked by the core. */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
 fun EventFormSheet(view: EventFormView, model: ViewModel, send: Send, pickFile: () -> Unit) {
@@ -128,8 +134,10 @@ fun EventFormSheet(view: EventFormView, model: ViewModel, send: Send, pickFile: 
         Column(Modifier.padding(16.dp).verticalScroll(rememberScrollState()), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(view.groupName, style = MaterialTheme.typography.labelLarge)
             OutlinedTextField(value = title, onValueChange = { title = it; changed() }, label = { Text(stringResource(R.string.title)) }, modifier = Modifier.fillMaxWidth())
-            OutlinedTextField(value = startsAt, onValueChange = { startsAt = it; changed() }, label = { Text(stringResource(R.string.starts_at)) }, modifier = Modifier.fillMaxWidth())
-            OutlinedTextField(value = endsAt, onValueChange = { endsAt = it; changed() }, label = { Text(stringResource(R.string.ends_at)) }, modifier = Modifier.fillMaxWidth())
+            Text(stringResource(R.string.starts_at), style = MaterialTheme.typography.labelLarge)
+            DateTimeButton(view.startsText, startsAt, view.timeZone) { startsAt = it; changed() }
+            Text(stringResource(R.string.ends_at), style = MaterialTheme.typography.labelLarge)
+            DateTimeButton(view.endsText, endsAt.ifEmpty { startsAt }, view.timeZone) { endsAt = it; changed() }
             OutlinedTextField(value = place, onValueChange = { place = it; changed() }, label = { Text(stringResource(R.string.place)) }, modifier = Modifier.fillMaxWidth())
             OutlinedTextField(value = onlineUrl, onValueChange = { onlineUrl = it; changed() }, label = { Text(stringResource(R.string.online_link)) }, modifier = Modifier.fillMaxWidth())
             OutlinedTextField(value = capacity, onValueChange = { capacity = it; changed() }, label = { Text(stringResource(R.string.capacity)) }, modifier = Modifier.fillMaxWidth())
@@ -179,4 +187,23 @@ fun MessageSheet(view: MessageView, send: Send) {
             }
         }
     }
+}
+
+/**
+ * A date and time chosen with Android's own pickers (the day, then the hour), on [timeZone]'s
+ * clock; [onPicked] gets it as RFC 3339 for the core, which shows it back as [label].
+ */
+@Composable
+fun DateTimeButton(label: String, current: String, timeZone: String, onPicked: (String) -> Unit) {
+    val context = LocalContext.current
+    val zone = runCatching { ZoneId.of(timeZone) }.getOrDefault(ZoneId.systemDefault())
+    OutlinedButton(onClick = {
+        val start = runCatching { Instant.parse(current).atZone(zone) }.getOrElse { ZonedDateTime.now(zone).plusDays(1).withHour(18).withMinute(0) }
+        DatePickerDialog(context, { _, year, month, day ->
+            TimePickerDialog(context, { _, hour, minute ->
+                val picked = ZonedDateTime.of(year, month + 1, day, hour, minute, 0, 0, zone)
+                onPicked(picked.toInstant().toString())
+            }, start.hour, start.minute, android.text.format.DateFormat.is24HourFormat(context)).show()
+        }, start.year, start.monthValue - 1, start.dayOfMonth).show()
+    }, modifier = Modifier.fillMaxWidth()) { Text(label) }
 }

@@ -1,5 +1,6 @@
 package org.fabrique.app.ui
 
+import android.app.TimePickerDialog
 import androidx.compose.foundation.clickable
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
@@ -14,6 +15,7 @@ import androidx.compose.material3.Button
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.ListItem
 import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Switch
 import androidx.compose.material3.Text
@@ -25,6 +27,7 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalContext
 import androidx.compose.ui.res.stringResource
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
@@ -70,8 +73,8 @@ fun NotificationSettingsScreen(view: NotificationSettingsView, send: Send) {
         }
         Text(stringResource(R.string.quiet_hours), style = MaterialTheme.typography.titleSmall)
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            OutlinedTextField(value = quietStart, onValueChange = { quietStart = it }, label = { Text(stringResource(R.string.from)) }, modifier = Modifier.weight(1f))
-            OutlinedTextField(value = quietEnd, onValueChange = { quietEnd = it }, label = { Text(stringResource(R.string.to)) }, modifier = Modifier.weight(1f))
+            TimeButton(stringResource(R.string.from), quietStart, Modifier.weight(1f)) { quietStart = it }
+            TimeButton(stringResource(R.string.to), quietEnd, Modifier.weight(1f)) { quietEnd = it }
         }
         ErrorText(view.error)
         Button(onClick = {
@@ -101,4 +104,14 @@ fun NotificationSettingsScreen(view: NotificationSettingsView, send: Send) {
             }
         }
     }
+}
+
+/** An hour of the day ("22:00") chosen with Android's time picker; empty: none. */
+@Composable
+private fun TimeButton(label: String, value: String, modifier: Modifier, onPicked: (String) -> Unit) {
+    val context = LocalContext.current
+    OutlinedButton(onClick = {
+        val (hour, minute) = value.split(":").mapNotNull { it.toIntOrNull() }.let { if (it.size == 2) it[0] to it[1] else 22 to 0 }
+        TimePickerDialog(context, { _, h, m -> onPicked("%02d:%02d".format(h, m)) }, hour, minute, true).show()
+    }, modifier = modifier) { Text(if (value.isEmpty()) label else "$label $value") }
 }

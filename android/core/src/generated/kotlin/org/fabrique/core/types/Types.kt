@@ -3183,6 +3183,11 @@ sealed interface Event {
 }
 
 data class EventFormView(
+    /// When it starts and ends as people read it, on the event's clock ("14 mars 2027 à
+    /// 18:30"), for the buttons that open the system's date and time pickers; `starts_at`
+    /// and `ends_at` are what the pickers give back (RFC 3339).
+    val startsText: String,
+    val endsText: String,
     /// Changing an event (else a new one).
     val editing: Boolean,
     val groupName: String,
@@ -3198,6 +3203,8 @@ data class EventFormView(
 ) {
     fun serialize(serializer: Serializer) {
         serializer.increase_container_depth()
+        serializer.serialize_str(startsText)
+        serializer.serialize_str(endsText)
         serializer.serialize_bool(editing)
         serializer.serialize_str(groupName)
         serializer.serialize_str(title)
@@ -3225,6 +3232,8 @@ data class EventFormView(
     companion object {
         fun deserialize(deserializer: Deserializer): EventFormView {
             deserializer.increase_container_depth()
+            val startsText = deserializer.deserialize_str()
+            val endsText = deserializer.deserialize_str()
             val editing = deserializer.deserialize_bool()
             val groupName = deserializer.deserialize_str()
             val title = deserializer.deserialize_str()
@@ -3243,7 +3252,7 @@ data class EventFormView(
                     deserializer.deserialize_str()
                 }
             deserializer.decrease_container_depth()
-            return EventFormView(editing, groupName, title, description, startsAt, endsAt, timeZone, place, onlineUrl, capacity, error)
+            return EventFormView(startsText, endsText, editing, groupName, title, description, startsAt, endsAt, timeZone, place, onlineUrl, capacity, error)
         }
 
         @Throws(DeserializationError::class)
