@@ -1,3 +1,4 @@
+import PhotosUI
 import SwiftUI
 import UniformTypeIdentifiers
 import SharedTypes
@@ -130,6 +131,7 @@ struct FormFiles: View {
     let model: ViewModel
     let send: (Event) -> Void
     @State private var picking = false
+    @State private var photo: PhotosPickerItem?
 
     var body: some View {
         ForEach(model.formFiles, id: \.id) { file in
@@ -147,8 +149,21 @@ struct FormFiles: View {
             }
         }
         if model.canAttach {
+            // Photos from the photo library (what people mean by "a photo"), documents from Files.
+            PhotosPicker(selection: $photo, matching: .images) { Label("add_photo", systemImage: "photo") }
+                .onChange(of: photo) { _, item in
+                    guard let item else { return }
+                    photo = nil
+                    Task {
+                        guard let data = try? await item.loadTransferable(type: Data.self),
+                              let copy = FileCopy.intoOutgoing(data: data) else { return }
+                        let kind = item.supportedContentTypes.first
+                        let name = "photo.\(kind?.preferredFilenameExtension ?? "jpg")"
+                        send(.attachments(.add(file: copy.path, name: name, size: copy.size)))
+                    }
+                }
             Button("add_file") { picking = true }
-                .fileImporter(isPresented: $picking, allowedContentTypes: [.image, .pdf, .content]) { result in
+                .fileImporter(isPresented: $picking, allowedContentTypes: [.pdf, .content, .image]) { result in
                     guard case .success(let url) = result, let copy = FileCopy.intoOutgoing(url) else { return }
                     send(.attachments(.add(file: copy.path, name: url.lastPathComponent, size: copy.size)))
                 }
@@ -159,6 +174,15 @@ struct FormFiles: View {
 /// A picked file is copied into the app's storage (the picker's access does not last); the
 /// core says when the copy may go.
 enum FileCopy {
+    /// A photo from the library, written into the app's storage.
+    static func intoOutgoing(data: Data) -> (path: String, size: UInt64)? {
+        let folder = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0].appendingPathComponent("outgoing", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent(UUID().uuidString)
+        guard (try? data.write(to: copy, options: .atomic)) != nil else { return nil }
+        return (copy.path, UInt64(data.count))
+    }
+
     static func intoOutgoing(_ url: URL) -> (path: String, size: UInt64)? {
         let scoped = url.startAccessingSecurityScopedResource()
         defer { if scoped { url.stopAccessingSecurityScopedResource() } }

@@ -133,9 +133,27 @@ struct TabBar: View {
         .background(.bar)
     }
 
-    private func tab(_ label: LocalizedStringKey, _ image: String, _ route: Route) -> some View {
-        Button { send(.navigate(route)) } label: {
-            VStack { Image(systemName: image); Text(label).font(.caption) }.frame(maxWidth: .infinity)
+    /// The tab of the screen on show, if any (a tab's own screen, not one opened over it).
+    private var current: Route? {
+        switch view.screen {
+        case .feed: .feed
+        case .myGroups: .myGroups
+        case .events: .events
+        case .conversations: .conversations
+        case .myProfile: .myProfile
+        default: nil
         }
+    }
+
+    private func tab(_ label: LocalizedStringKey, _ image: String, _ route: Route) -> some View {
+        let selected = current == route
+        return Button { send(.navigate(route)) } label: {
+            VStack { Image(systemName: image); Text(label).font(.caption).fontWeight(selected ? .bold : .regular) }
+                .frame(maxWidth: .infinity)
+                .foregroundStyle(selected ? Color.accentColor : Color.secondary)
+        }
+        // Told to VoiceOver as a tab, and which one is selected.
+        .accessibilityAddTraits(selected ? [.isSelected, .isButton] : .isButton)
+        .accessibilityLabel(Text(label))
     }
 }
