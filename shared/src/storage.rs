@@ -102,6 +102,44 @@ pub fn read<T: for<'de> Deserialize<'de>>(result: KeyValueResult) -> Result<Opti
     }
 }
 
+/// A value written with its format's number (`{"format": N, "value": …}`), so a later version
+/// of the app reads it through its migrations.
+pub fn set_versioned(key: impl Into<String>, format: u64, value: &impl Serialize) -> KeyValueOperation {
+    set(key, &serde_json::json!({ "format": format, "value": value }))
+}
+
+/// A migration of a stored value from one format to the next.
+pub type Migration = fn(serde_json::Value) -> serde_json::Value;
+
+/// A versioned value as this version reads it: a value of format `n` goes through
+/// `migrations[n - 1..]` (`migrations[i]` takes format `i + 1` to `i + 2`; a value with no
+/// format number is format 1) up to `migrations.len() + 1`, this version's. A value of a
+/// later format (written by a newer version, before going back) is `Unreadable`: the caller
+/// keeps it aside rather than losing it.
+pub fn read_versioned<T: for<'de> Deserialize<'de>>(
+    result: KeyValueResult,
+    migrations: &[Migration],
+) -> Result<Option<T>, Unreadable> {
+    let bytes = match result {
+        KeyValueResult::Ok { response: KeyValueResponse::Get { value: Value::Bytes(bytes) } } => bytes,
+        KeyValueResult::Ok { response: KeyValueResponse::Get { value: Value::None } } => return Ok(None),
+        _ => return Err(Unreadable),
+    };
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| Unreadable)?;
+    let current = migrations.len() as u64 + 1;
+    let mut format = value.get("format").and_then(serde_json::Value::as_u64).unwrap_or(1);
+    if format > current || format == 0 {
+        return Err(Unreadable);
+    }
+    while format < current {
+        value = migrations[(format - 1) as usize](value);
+        format += 1;
+    }
+    serde_json::from_value(value.get_mut("value").map(serde_json::Value::take).ok_or(Unreadable)?)
+        .map(Some)
+        .map_err(|_| Unreadable)
+}
+
 /// Whether a `set` or `delete` was carried out.
 pub fn done(result: &KeyValueResult) -> bool {
     matches!(result, KeyValueResult::Ok { .. })

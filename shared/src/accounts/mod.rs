@@ -463,7 +463,9 @@ fn end_session(model: &mut Model, reason: Option<Text>, ending: Ending) -> Cmd {
     } else {
         // The outbox stays, with what it holds now (answers since the last save included).
         // (The scopes' keys are deleted below.)
-        Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox)).build()
+        let key = storage::outbox_key(session.person_id);
+        let format = crate::sync::outbox::OUTBOX_FORMAT;
+        Command::request_from_shell(storage::set_versioned(key, format, &session.outbox)).build()
     });
     for scope in session.store.scopes() {
         let key = storage::scope_key(session.person_id, scope);

@@ -86,7 +86,7 @@ fn store_loaded(session: &mut Session, index: Option<SavedIndex>, scopes: Vec<(S
 fn outbox_loaded(session: &mut Session, result: KeyValueResult) -> Cmd {
     let raw = storage::raw(&result);
     let epoch = session.epoch;
-    match storage::read::<Outbox>(result) {
+    match storage::read_versioned::<Outbox>(result, outbox::OUTBOX_MIGRATIONS) {
         Ok(Some(outbox)) => session.outbox = outbox.loaded(),
         Ok(None) => {}
         // A value that no longer reads cannot be sent, but it is what the person wrote: it is
@@ -179,8 +179,12 @@ pub fn write(session: &mut Session, mutation: Mutation) -> Cmd {
 pub fn save_outbox(session: &Session) -> Cmd {
     let epoch = session.epoch;
     let through = session.outbox.next_id - 1;
-    Command::request_from_shell(storage::set(storage::outbox_key(session.person_id), &session.outbox))
-        .then_send(move |result| answered(epoch, SyncAnswer::OutboxSaved { through, result }))
+    Command::request_from_shell(storage::set_versioned(
+        storage::outbox_key(session.person_id),
+        outbox::OUTBOX_FORMAT,
+        &session.outbox,
+    ))
+    .then_send(move |result| answered(epoch, SyncAnswer::OutboxSaved { through, result }))
 }
 
 fn outbox_saved(session: &mut Session, through: u64, result: KeyValueResult) -> Cmd {
@@ -417,7 +421,7 @@ mod tests {
 #[cfg(test)]
 mod workflow_tests {
     use fabrique_wire::sync::{
-        Entity, EntityKind, MutationOutcome, MutationResult, PullResponse, PushRequest, PushResponse,
+        Entity, EntityKind, Mutation, MutationOutcome, MutationResult, PullResponse, PushRequest, PushResponse,
     };
     use uuid::Uuid;
 
@@ -450,6 +454,46 @@ mod workflow_tests {
             view.notice
         );
         assert!(matches!(restarted.screen(), Screen::Feed(_)), "and the app goes on");
+    }
+
+    #[test]
+    fn an_outbox_an_earlier_version_wrote_is_read_after_the_update_and_sent() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut first = signed_in(person, &first_pull(person, group, vec![]));
+        write_post(&mut first, group, "Écrit avant la mise à jour");
+        let key = format!("outbox:{person}");
+        let saved: serde_json::Value = serde_json::from_slice(&first.kv[&key]).unwrap();
+        assert_eq!(saved["format"], 2, "written with its format's number");
+        // As the version before versioned outboxes wrote it: the outbox alone.
+        let mut kv = first.kv.clone();
+        kv.insert(key.clone(), serde_json::to_vec(&saved["value"]).unwrap());
+
+        let mut updated = Shell::with_storage(kv);
+        updated.start();
+        assert!(!updated.kv.keys().any(|k| k.starts_with("outbox-kept:")), "read, not kept aside");
+        assert!(updated.view().notice.is_none());
+        let Screen::Feed(feed) = updated.screen() else { panic!("the feed") };
+        assert!(feed.items.iter().any(|i| i.body == "Écrit avant la mise à jour" && i.pending));
+        updated.fire_timers();
+        let push = updated.take_request("/v1/sync/push");
+        let sent: PushRequest = serde_json::from_slice(&push.operation.body).unwrap();
+        assert!(
+            matches!(&sent.mutations[0].mutation, Mutation::CreatePost(p) if p.body == "Écrit avant la mise à jour"),
+            "and sent: {:?}",
+            sent.mutations
+        );
+        let resaved: serde_json::Value = serde_json::from_slice(&updated.kv[&key]).unwrap();
+        assert_eq!(resaved["format"], 2, "saved again in today's format");
+
+        // Written by a later version (the phone then went back to this one): kept aside, whole.
+        let mut kv = first.kv.clone();
+        let later = serde_json::to_vec(&serde_json::json!({ "format": 9, "value": { "new": "shape" } })).unwrap();
+        kv.insert(key, later.clone());
+        let mut older = Shell::with_storage(kv);
+        older.start();
+        let kept: Vec<_> = older.kv.iter().filter(|(k, _)| k.starts_with(&format!("outbox-kept:{person}:"))).collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].1, &later);
     }
 
     fn write_post(shell: &mut Shell, group: Uuid, body: &str) {

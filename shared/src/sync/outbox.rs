@@ -12,6 +12,19 @@ use uuid::Uuid;
 
 use crate::attachments::types::Uploads;
 
+/// How the outbox is written, format by format: each change gets a migration from the one
+/// before, so the writes an older version kept are read (and sent) after an update.
+///
+/// - format 1 (until December 2026): the outbox itself, with no format number;
+/// - format 2: `{"format": 2, "value": <the outbox>}`.
+pub const OUTBOX_MIGRATIONS: &[crate::storage::Migration] = &[from_format_1];
+
+pub const OUTBOX_FORMAT: u64 = OUTBOX_MIGRATIONS.len() as u64 + 1;
+
+fn from_format_1(outbox: serde_json::Value) -> serde_json::Value {
+    serde_json::json!({ "format": 2, "value": outbox })
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outbox {
     /// This device's id for the person's writes (a client id belongs to one person).
