@@ -813,3 +813,145 @@ async fn a_new_member_is_offered_the_federations_groups_and_joins_one_in_a_tap()
     awa.send(Event::Navigate(Route::Feed)).await;
     awa.wait_until(Duration::from_secs(20), |v| count_in_feed(v, "Bienvenue à toutes et à tous") == 1).await;
 }
+
+/// What a French screen must never show a person: a raw id or an ISO date. Every text of the
+/// view model is read, except the fields that carry ids, addresses and times for the app
+/// itself (never drawn as they are).
+fn raw_texts(view: &ViewModel) -> Vec<String> {
+    fn machine(key: &str) -> bool {
+        key == "id"
+            || key.ends_with("_id")
+            || key.ends_with("_ids")
+            || key.ends_with("url")
+            || key.ends_with("_at")
+            || key == "media_authorization"
+            || key == "path"
+            || key == "invitation_code"
+    }
+    fn walk(key: &str, value: &serde_json::Value, found: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) if !machine(key) => {
+                let iso = text
+                    .as_bytes()
+                    .windows(11)
+                    .any(|w| w[..4].iter().all(u8::is_ascii_digit) && w[4] == b'-' && w[7] == b'-' && w[10] == b'T');
+                let id = text
+                    .split(|c: char| c.is_whitespace() || c == '/' || c == '«' || c == '»')
+                    .any(|word| Uuid::parse_str(word).is_ok());
+                if iso || id {
+                    found.push(format!("{key}: {text}"));
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| walk(key, item, found)),
+            serde_json::Value::Object(fields) => fields.iter().for_each(|(k, v)| walk(k, v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    walk("", &serde_json::to_value(view).expect("the view model serialises"), &mut found);
+    found
+}
+
+/// Every screen a member goes through on their first day, checked for raw ids and ISO dates.
+fn readable(device: &Device) -> ViewModel {
+    let view = device.view();
+    let raw = raw_texts(&view);
+    assert!(raw.is_empty(), "raw text on a French screen ({:?}): {raw:?}", std::mem::discriminant(&view.screen));
+    view
+}
+
+/// The "done when", on a headless phone against the real server: a new member is
+/// invited by link, opens the right federation, creates their account, reads dates as people
+/// say them, is let into a private group by its organiser, opens a document there, and starts
+/// a conversation with three people — no raw id nor ISO date on any French screen.
+#[tokio::test]
+async fn a_new_members_first_day_from_the_invitation_link_to_a_conversation_with_three_people() {
+    use fabrique_core::attachments::AttachmentsEvent;
+
+    let mut server = Server::start().await;
+    let commission = server.create_group("Commission finances", Visibility::Private).await;
+    let (_bruno, _) = new_member(&server, "Bruno").await;
+    let (_chloe, _) = new_member(&server, "Chloé").await;
+
+    // The organiser (the administrator) has put the budget in the commission's group.
+    let mut ada = Device::start("Ada", &server.url(), &server.device_storage("Ada")).await;
+    ada.send(Event::Accounts(AccountsEvent::SignIn { email: ADMIN_EMAIL.into(), password: PASSWORD.into() })).await;
+    ada.settle().await;
+    let budget = b"%PDF-1.4\nBudget 2027".to_vec();
+    let file = ada.storage().join("budget.pdf");
+    std::fs::write(&file, &budget).unwrap();
+    ada.send(Event::Composer(ComposerEvent::Open(ComposerTarget::NewPost { group_id: commission.to_string() }))).await;
+    ada.send(Event::Attachments(AttachmentsEvent::Add {
+        file: file.display().to_string(),
+        name: "Budget 2027.pdf".into(),
+        size: budget.len() as u64,
+    }))
+    .await;
+    ada.wait_until(Duration::from_secs(20), |v| v.form_files.first().is_some_and(|f| f.progress == 100)).await;
+    ada.send(Event::Composer(ComposerEvent::Submit { title: String::new(), body: "Le budget à relire".into() })).await;
+    ada.settle().await;
+
+    // Awa taps the link of her invitation: the app opens on the federation, code filled in.
+    let code = server.invite("awa@association.test").await;
+    let link = format!("{}/join/{code}", server.url());
+    let mut awa = Device::open_invitation("Awa", &link, &server.device_storage("Awa"), None).await;
+    let Screen::SignIn(form) = readable(&awa).screen else { panic!("the form to create her account") };
+    assert_eq!((form.federation.as_str(), form.invitation_code.as_deref()), ("Fédération test", Some(code.as_str())));
+    awa.send(Event::Accounts(AccountsEvent::Redeem { code, display_name: "Awa".into(), password: PASSWORD.into() }))
+        .await;
+    awa.settle().await;
+    assert!(matches!(readable(&awa).screen, Screen::Feed(_)));
+
+    // She asks to join the commission; Ada lets her in from her phone.
+    awa.send(Event::Navigate(Route::Group { id: commission.to_string() })).await;
+    awa.settle().await;
+    readable(&awa);
+    awa.send(Event::Groups(GroupsEvent::AskToJoin {
+        id: commission.to_string(),
+        message: "Trésorière adjointe".into(),
+    }))
+    .await;
+    awa.settle().await;
+    ada.send(Event::Navigate(Route::Group { id: commission.to_string() })).await;
+    ada.wait_until(Duration::from_secs(10), |v| group_page(v).is_some_and(|g| !g.join_requests.is_empty())).await;
+    let request = group_page(&readable(&ada)).unwrap().join_requests[0].clone();
+    ada.send(Event::Groups(GroupsEvent::DecideJoinRequest {
+        group_id: commission.to_string(),
+        person_id: request.person_id,
+        accept: true,
+    }))
+    .await;
+    ada.settle().await;
+
+    // In the group: the post reads "il y a …", and the budget opens.
+    awa.send(Event::Navigate(Route::Feed)).await;
+    awa.wait_until(Duration::from_secs(20), |v| count_in_feed(v, "Le budget à relire") == 1).await;
+    let view = readable(&awa);
+    let post = feed(&view).items.into_iter().find(|p| p.body == "Le budget à relire").unwrap();
+    assert!(post.when_text.starts_with("il y a") || post.when_text == "à l'instant", "{}", post.when_text);
+    let document = post.attachments[0].clone();
+    awa.send(Event::Attachments(AttachmentsEvent::Open { id: document.id, name: document.name })).await;
+    awa.settle().await;
+    let opened = readable(&awa).open_file.expect("the document to open");
+    assert_eq!(std::fs::read(&opened.path).unwrap(), budget);
+    awa.send(Event::Attachments(AttachmentsEvent::Opened)).await;
+
+    // And a conversation with Bruno and Chloé.
+    awa.send(Event::Navigate(Route::Conversations)).await;
+    awa.send(Event::Navigate(Route::PickPeople { purpose: PickPurpose::StartConversation })).await;
+    awa.settle().await;
+    readable(&awa);
+    pick(&mut awa, &["Bruno", "Chloé"], "Commission").await;
+    awa.send(Event::Conversations(ConversationsEvent::Send {
+        conversation_id: match readable(&awa).screen {
+            Screen::Conversation(c) => c.id,
+            other => panic!("the conversation: {other:?}"),
+        },
+        body: "Bonjour à tous les deux".into(),
+    }))
+    .await;
+    awa.settle().await;
+    let Screen::Conversation(conversation) = readable(&awa).screen else { panic!() };
+    assert_eq!(conversation.participants.len(), 3);
+    assert!(conversation.messages.iter().any(|m| m.body == "Bonjour à tous les deux" && !m.when_text.is_empty()));
+}
