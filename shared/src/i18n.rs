@@ -25,6 +25,8 @@ pub enum Text {
     InvalidCredentials,
     InvitationInvalid,
     InvitationLinkInvalid,
+    LinkOtherFederation,
+    SignInToOpen,
     ChooseDate,
     GroupsSuggested,
     FileGone,
@@ -219,6 +221,13 @@ impl Text {
                 "Groups of your association and of the federation: join those that interest you.",
             ),
             Text::ChooseDate => ("Choisir la date et l'heure", "Choose the date and time"),
+            Text::LinkOtherFederation => (
+                "Ce lien est celui d'une autre fédération que celle de cette application : déconnectez-vous puis changez de fédération pour l'ouvrir.",
+                "This link belongs to another federation than this app's: sign out, then change federation to open it.",
+            ),
+            Text::SignInToOpen => {
+                ("Connectez-vous : le lien s'ouvrira juste après.", "Sign in: the link opens right after.")
+            }
             Text::InvitationLinkInvalid => (
                 "Ce lien d'invitation ne se lit pas. Demandez-en un nouveau à la personne qui vous a invité·e.",
                 "This invitation link cannot be read. Ask the person who invited you for a new one.",

@@ -192,6 +192,8 @@ pub struct Model {
     pub federation: Option<crate::accounts::types::Federation>,
     /// A link the app was opened with before what the phone holds was read.
     pub pending_link: Option<String>,
+    /// Where a mail's link opened while signed out leads, once signed in.
+    pub after_sign_in: Option<Route>,
     /// The phone's clock (fixed in tests): each session starts with it.
     pub clock: crate::time::Clock,
     pub phase: Phase,

@@ -149,6 +149,9 @@ async fn a_managers_must_read_reaches_five_people_two_in_the_app_three_by_mail_a
         assert!(mail.text.contains("Claire Manager a envoyé le"), "{}", mail.text);
         assert!(mail.text.contains("salle des fêtes"), "the message itself: {}", mail.text);
         assert!(mail.html.contains("Merci de confirmer votre présence."), "{}", mail.html);
+        // A link that opens the app at the message, where "J'ai lu" is.
+        let open = format!("/open/must-read/{id}");
+        assert!(mail.text.contains(&open) && mail.html.contains(&open), "{}", mail.text);
     }
     for name in ["anne.blanc", "bruno.carre"] {
         assert!(
@@ -190,6 +193,7 @@ async fn a_managers_must_read_reaches_five_people_two_in_the_app_three_by_mail_a
     let digest = smtp.first_to("chloe.dubois@association.test", "Voici ce qui vous attend", WITHIN).await;
     assert!(digest.text.contains("1 message important à lire"), "{}", digest.text);
     assert!(digest.text.contains("Assemblée générale le 14 mars"), "{}", digest.text);
+    assert!(digest.text.contains("/open/notifications"), "a link into the app: {}", digest.text);
 }
 
 #[tokio::test]

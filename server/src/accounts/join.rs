@@ -21,6 +21,8 @@ use crate::{AppState, on_db};
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/join/{code}", get(join_page).post(join_form))
+        .route("/open/{kind}", get(open_page))
+        .route("/open/{kind}/{id}", get(open_item_page))
         .route("/.well-known/assetlinks.json", get(asset_links))
         .route("/.well-known/apple-app-site-association", get(apple_app_site_association))
 }
@@ -54,11 +56,95 @@ async fn apple_app_site_association(State(state): State<AppState>) -> Response {
         "applinks": {
             "details": [{
                 "appIDs": apps.ios_app_ids,
-                "components": [{ "/": "/join/*", "comment": "An invitation opens the app on its federation." }]
+                "components": [
+                    { "/": "/join/*", "comment": "An invitation opens the app on its federation." },
+                    { "/": "/open/*", "comment": "A link of a mail opens the app at its item." }
+                ]
             }]
         }
     });
     ([(header::CACHE_CONTROL, "public, max-age=3600")], axum::Json(body)).into_response()
+}
+
+/// What a mail's link may open in the app: `/open/<kind>/<id>`, or `/open/notifications`.
+const OPENABLE: [&str; 5] = ["must-read", "question", "event", "post", "conversation"];
+
+/// The address a mail gives for an item (`kind` one of [`OPENABLE`], or `notifications`
+/// with no id): on a phone with the app (and App Links or Universal Links set up) it opens
+/// the app there; elsewhere a page with a button that does, and nothing of the item itself.
+pub fn item_link(public_url: &str, kind: &str, id: Option<uuid::Uuid>) -> String {
+    match id {
+        Some(id) => format!("{public_url}/open/{kind}/{id}"),
+        None => format!("{public_url}/open/{kind}"),
+    }
+}
+
+async fn open_page(State(state): State<AppState>, headers: HeaderMap, Path(kind): Path<String>) -> Response {
+    open_in_app(&state, Lang::from_headers(&headers), &kind, None)
+}
+
+async fn open_item_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((kind, id)): Path<(String, String)>,
+) -> Response {
+    open_in_app(&state, Lang::from_headers(&headers), &kind, Some(id))
+}
+
+/// A page that only offers to open the app (the item stays behind the sign-in: the link
+/// tells nothing to whoever else reads it).
+fn open_in_app(state: &AppState, l: Lang, kind: &str, id: Option<String>) -> Response {
+    let valid = match &id {
+        Some(id) => OPENABLE.contains(&kind) && uuid::Uuid::parse_str(id).is_ok(),
+        None => kind == "notifications",
+    };
+    if !valid {
+        return public_page(
+            StatusCode::NOT_FOUND,
+            &MessagePage {
+                l,
+                title: l.tr("Ce lien ne mène nulle part", "This link leads nowhere").into(),
+                text: l
+                    .tr(
+                        "Ouvrez l'application Fabrique pour retrouver ce que vous cherchiez.",
+                        "Open the Fabrique app to find what you were looking for.",
+                    )
+                    .into(),
+                next: None,
+            },
+        );
+    }
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query.append_pair("server", &state.settings.public_url).append_pair("kind", kind);
+    if let Some(id) = &id {
+        query.append_pair("id", id);
+    }
+    let link = format!("fabrique://open?{}", query.finish());
+    let install = match (&state.settings.apps.app_store_url, &state.settings.apps.android_store_url) {
+        (None, None) => l.tr(
+            " Pas encore installée ? Cherchez « Fabrique » dans la boutique d'applications de votre téléphone.",
+            " Not installed yet? Look for “Fabrique” in your phone's app store.",
+        ),
+        _ => l.tr(
+            " Pas encore installée ? Les liens vers les boutiques sont sur la page d'invitation que vous avez reçue.",
+            " Not installed yet? The store links are on the invitation page you received.",
+        ),
+    };
+    public_page(
+        StatusCode::OK,
+        &MessagePage {
+            l,
+            title: l.tr("À lire dans l'application Fabrique", "To read in the Fabrique app").into(),
+            text: format!(
+                "{}{install}",
+                l.tr(
+                    "Ce lien s'ouvre dans l'application Fabrique, sur votre téléphone, une fois connecté·e.",
+                    "This link opens in the Fabrique app, on your phone, once you are signed in.",
+                )
+            ),
+            next: Some((link, l.tr("Ouvrir dans l'application", "Open in the app").into())),
+        },
+    )
 }
 
 /// The link that opens the installed app on this federation with the code filled in, for

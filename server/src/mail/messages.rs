@@ -49,6 +49,8 @@ pub struct Digest {
     pub weekly: bool,
     pub lines: Vec<DigestLine>,
     pub unsubscribe: String,
+    /// Opens the app at the person's notifications (`/open/notifications`).
+    pub open: String,
 }
 
 pub struct DigestLine {
@@ -102,6 +104,8 @@ pub struct MustRead {
     pub sent_on: String,
     /// Title and text; `None` for a private group's message: nothing of it goes into a mail.
     pub said: Option<Said>,
+    /// Opens the app at the message, where "J'ai lu" is (`/open/must-read/<id>`).
+    pub open: String,
 }
 
 pub struct Said {

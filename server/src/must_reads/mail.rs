@@ -88,6 +88,7 @@ pub async fn mail_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
             audience,
             sent_on: l.day(&message.created_at, tz),
             said,
+            open: crate::accounts::join::item_link(&settings.public_url, "must-read", Some(message.id)),
         };
         let cause = format!("must-read:{}:{}", message.id, person.person_id);
         mail::queue(&mut tx, config, &cause, "must_read", mail.to(&person.email)?).await?;

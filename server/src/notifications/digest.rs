@@ -119,6 +119,7 @@ pub async fn send_due(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiRe
             weekly: person.digest != "daily",
             lines,
             unsubscribe: format!("{}/unsubscribe/{token}", settings.public_url),
+            open: crate::accounts::join::item_link(&settings.public_url, "notifications", None),
         };
         let cause = format!("digest:{}:{}", person.id, now.format("%Y-%m-%d"));
         if mail::queue(&mut tx, config, &cause, "digest", digest.to(&person.email)?).await? {

@@ -50,7 +50,9 @@ async fn the_published_apps_may_open_invitation_links_and_the_page_opens_the_ins
     let association: Value = response.json().await.unwrap();
     let details = &association["applinks"]["details"][0];
     assert_eq!(details["appIDs"], json!(["ABCDE12345.org.fabrique.app"]));
-    assert_eq!(details["components"][0]["/"], "/join/*", "only invitations open the app");
+    assert_eq!(details["components"][0]["/"], "/join/*", "invitations open the app");
+    assert_eq!(details["components"][1]["/"], "/open/*", "and mails' links to an item");
+    assert_eq!(details["components"].as_array().unwrap().len(), 2, "nothing else (the console stays a web page)");
 
     // The invitation page: a button opening the installed app on this federation with the
     // code, and where to install it.
@@ -71,4 +73,24 @@ async fn the_published_apps_may_open_invitation_links_and_the_page_opens_the_ins
     assert!(page.contains(&format!("id=\"open-app\" href=\"{expected}\"")), "{page}");
     assert!(page.contains("id=\"app-store\" href=\"https://apps.apple.com/app/id0000000000\""), "{page}");
     assert!(!page.contains("id=\"android-store\""), "no Android store configured: {page}");
+}
+
+#[tokio::test]
+async fn a_mails_link_to_an_item_offers_to_open_the_app_and_tells_nothing_of_the_item() {
+    let app = spawn_app_with(
+        true,
+        fabrique_server::config::Settings { public_url: "https://fabrique.example.org".into(), ..local_push() },
+    )
+    .await;
+    let id = uuid::Uuid::now_v7();
+    let response = app.get(&format!("/open/must-read/{id}"), None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    let expected = format!("fabrique://open?server=https%3A%2F%2Ffabrique.example.org&#38;kind=must-read&#38;id={id}");
+    assert!(page.contains(&expected), "{page}");
+    let page = app.get("/open/notifications", None).await.text().await.unwrap();
+    assert!(page.contains("kind=notifications"), "{page}");
+    for path in [format!("/open/admin/{id}"), "/open/question/not-an-id".into(), "/open/question".into()] {
+        assert_eq!(app.get(&path, None).await.status(), StatusCode::NOT_FOUND, "{path}");
+    }
 }

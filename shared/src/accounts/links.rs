@@ -5,6 +5,9 @@
 //! (`https://fabrique.ma-federation.fr/join/<code>`, which opens the app where App Links or
 //! Universal Links are set up) or the invitation page's button
 //! (`fabrique://join?server=https%3A%2F%2Ffabrique.ma-federation.fr&code=<code>`).
+//!
+//! A mail's link to an item (`https://<federation>/open/<kind>/<id>`, or the page's button
+//! `fabrique://open?server=…&kind=…&id=…`) opens the app there.
 
 use url::Url;
 
@@ -43,6 +46,48 @@ pub fn invitation(link: &str) -> Option<(String, String)> {
         }
         _ => None,
     }
+}
+
+/// The federation and the place in the app of a mail's link to an item; `None` when it is
+/// not one.
+pub fn item(link: &str) -> Option<(String, crate::model::Route)> {
+    let url = Url::parse(link.trim()).ok()?;
+    let (address, kind, id) = match url.scheme() {
+        "fabrique" => {
+            if url.host_str() != Some("open") {
+                return None;
+            }
+            let pair = |name: &str| url.query_pairs().find(|(key, _)| key == name).map(|(_, value)| value.into_owned());
+            (federation_address(&pair("server")?)?, pair("kind")?, pair("id"))
+        }
+        "http" | "https" => {
+            let path = url.path().trim_end_matches('/');
+            let start = path.rfind("/open/")?;
+            let mut rest = path[start + "/open/".len()..].split('/');
+            let kind = rest.next()?.to_owned();
+            let id = rest.next().map(str::to_owned);
+            if rest.next().is_some() {
+                return None;
+            }
+            (address_of(&url, &path[..start])?, kind, id)
+        }
+        _ => return None,
+    };
+    use crate::model::Route;
+    let id = match id {
+        Some(id) if uuid::Uuid::parse_str(&id).is_err() => return None,
+        id => id,
+    };
+    let route = match (kind.as_str(), id) {
+        ("notifications", None) => Route::Notifications,
+        ("must-read", Some(id)) => Route::MustRead { id },
+        ("question", Some(id)) => Route::Question { id },
+        ("event", Some(id)) => Route::Event { id },
+        ("post", Some(id)) => Route::Post { id },
+        ("conversation", Some(id)) => Route::Conversation { id },
+        _ => return None,
+    };
+    Some((address, route))
 }
 
 /// The host of an address, to name a federation whose name is not known yet.
@@ -96,6 +141,31 @@ mod tests {
         ];
         for (typed, expected) in cases {
             assert_eq!(federation_address(typed).as_deref(), expected, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_mails_links_give_their_federation_and_place() {
+        use crate::model::Route;
+        let id = "0193a5f0-7d2c-7e41-9a3b-1c2d3e4f5a6b";
+        let at = |link: &str| item(link);
+        assert_eq!(
+            at(&format!("https://fabrique.exemple.org/open/must-read/{id}")),
+            Some(("https://fabrique.exemple.org".to_owned(), Route::MustRead { id: id.into() }))
+        );
+        assert_eq!(
+            at(&format!("fabrique://open?server=https%3A%2F%2Ffabrique.exemple.org&kind=question&id={id}")),
+            Some(("https://fabrique.exemple.org".to_owned(), Route::Question { id: id.into() }))
+        );
+        assert_eq!(at("https://exemple.org/open/notifications").map(|(_, r)| r), Some(Route::Notifications));
+        for broken in [
+            "https://exemple.org/open/question/pas-un-id".to_owned(),
+            format!("https://exemple.org/open/admin/{id}"),
+            format!("https://exemple.org/open/post/{id}/plus"),
+            "https://exemple.org/open/notifications/extra".to_owned(),
+            format!("https://exemple.org/join/{id}"),
+        ] {
+            assert_eq!(at(&broken), None, "{broken}");
         }
     }
 

@@ -109,11 +109,35 @@ fn open_link(model: &mut Model, url: String) -> Cmd {
             model.pending_link = Some(url);
             Command::done()
         }
-        Phase::Active(session) => {
-            session.notice = Some(Text::InvitationWhileSignedIn);
-            render()
-        }
-        Phase::SignedOut(_) => open_invitation(model, links::invitation(&url)),
+        Phase::Active(session) => match links::item(&url) {
+            Some((address, route)) if address == session.credentials.server_url => {
+                Command::event(crate::model::Event::Navigate(route))
+            }
+            Some(_) => {
+                session.notice = Some(Text::LinkOtherFederation);
+                render()
+            }
+            None => {
+                session.notice = Some(Text::InvitationWhileSignedIn);
+                render()
+            }
+        },
+        Phase::SignedOut(state) => match links::item(&url) {
+            // A mail's link before signing in: its place waits for the sign-in.
+            Some((address, route)) if model.federation.as_ref().is_none_or(|f| f.address == address) => {
+                model.after_sign_in = Some(route);
+                if model.federation.is_none() {
+                    return check_federation(model, address, None);
+                }
+                state.notice = Some(Text::SignInToOpen);
+                render()
+            }
+            Some(_) => {
+                state.error = Some(Text::LinkOtherFederation);
+                render()
+            }
+            None => open_invitation(model, links::invitation(&url)),
+        },
     }
 }
 
@@ -413,7 +437,12 @@ fn activate(
     session.me_at_sign_in = me;
     let load = sync::load(&session).and(crate::moderation::refresh(&mut session));
     model.phase = Phase::Active(Box::new(session));
-    load.and(render())
+    // Signed in from a mail's link: there at once.
+    let place = match model.after_sign_in.take() {
+        Some(route) => Command::event(crate::model::Event::Navigate(route)),
+        None => Command::done(),
+    };
+    load.and(render()).and(place)
 }
 
 /// The server no longer accepts the token: back to sign-in, keeping the person's writes.
@@ -611,6 +640,38 @@ mod tests {
         broken.start_new();
         broken.send(Event::Accounts(AccountsEvent::OpenLink { url: "https://fabrique.test/join/".into() }));
         assert!(federation_view(&broken).error.as_deref().unwrap().starts_with("Ce lien d'invitation ne se lit pas"));
+    }
+
+    #[test]
+    fn a_mails_link_opens_the_app_at_its_item_after_signing_in_if_need_be() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let message = Uuid::now_v7();
+        let link = format!("http://fabrique.test/open/must-read/{message}");
+
+        // Signed in: there at once.
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        shell.send(Event::Accounts(AccountsEvent::OpenLink { url: link.clone() }));
+        assert!(matches!(shell.screen(), Screen::MustRead(_)), "{:?}", shell.screen());
+        // Another federation's link: said, nothing opened.
+        shell.send(Event::Navigate(crate::model::Route::Feed));
+        shell.send(Event::Accounts(AccountsEvent::OpenLink {
+            url: format!("https://ailleurs.example.org/open/must-read/{message}"),
+        }));
+        assert!(matches!(shell.screen(), Screen::Feed(_)));
+        assert!(shell.view().notice.unwrap().contains("autre fédération"));
+
+        // Signed out: it waits for the sign-in, then opens.
+        let mut signed_out = Shell::default();
+        signed_out.start();
+        signed_out.send(Event::Accounts(AccountsEvent::OpenLink { url: link }));
+        let Screen::SignIn(form) = signed_out.screen() else { panic!("sign in first") };
+        assert_eq!(form.notice.as_deref(), Some("Connectez-vous : le lien s'ouvrira juste après."));
+        signed_out
+            .send(Event::Accounts(AccountsEvent::SignIn { email: "awa@example.org".into(), password: "x".into() }));
+        signed_out.answer_json("/v1/auth/sign-in", 200, &session_response(person));
+        assert!(matches!(signed_out.screen(), Screen::MustRead(_) | Screen::Loading), "{:?}", signed_out.screen());
+        signed_out.answer_json("/v1/sync/pull", 200, &first_pull(person, group, vec![]));
+        assert!(matches!(signed_out.screen(), Screen::MustRead(_)), "{:?}", signed_out.screen());
     }
 
     #[test]
