@@ -22,7 +22,8 @@ final class NotificationService: UNNotificationServiceExtension {
             return
         }
         let language = Locale.current.language.languageCode?.identifier ?? "fr"
-        if let notice = try? pushNotice(payload: payload, language: language) {
+        // The group's name when the phone holds it, kept by the app in the App Group.
+        if let notice = try? pushNotice(payload: payload, language: language, names: SharedStorage.noticeNames()) {
             content.title = "Fabrique"
             content.body = notice.body
             // Grouped per group or conversation; the tap gives the core the payload.

@@ -163,17 +163,21 @@ pub struct PushNotice {
     pub kind: String,
 }
 
-/// The notice for a decrypted push (`language`: `fr` or `en`); the app passes the same
-/// payload to the core (`NotificationsEvent::Tapped`) when the person taps it.
+/// The notice for a decrypted push (`language`: `fr` or `en`), naming its group when
+/// `names` (what the core keeps under `shared:notice-names`; empty when none) holds it; the
+/// app passes the same payload to the core (`NotificationsEvent::Tapped`) when the person
+/// taps it.
 #[uniffi::export]
-pub fn push_notice(payload: Vec<u8>, language: String) -> Result<PushNotice, PushError> {
+pub fn push_notice(payload: Vec<u8>, language: String, names: Vec<u8>) -> Result<PushNotice, PushError> {
     let push: fabrique_wire::notifications::PushPayload =
         serde_json::from_slice(&payload).map_err(|_| PushError::Malformed)?;
     let language =
         if language.starts_with("en") { crate::i18n::Language::English } else { crate::i18n::Language::French };
+    let names: crate::notifications::types::NoticeNames = serde_json::from_slice(&names).unwrap_or_default();
+    let group = push.group_id.and_then(|g| names.groups.get(&g)).map(String::as_str);
     Ok(PushNotice {
         id: push.notification_id.to_string(),
-        body: crate::notifications::notice(push.kind, language).to_owned(),
+        body: crate::notifications::notice_in(push.kind, group, language),
         thread: push.group_id.unwrap_or(push.subject_id).to_string(),
         kind: push.kind.as_str().to_owned(),
     })

@@ -21,6 +21,10 @@ use crate::i18n::Language;
 
 pub const SETTINGS: &str = "settings";
 pub const SESSION: &str = "secret:session";
+/// The names a push notice may use (the person's groups), for the phone's push handler,
+/// which runs without the app (iOS: a separate extension). Keys starting with `shared:` are
+/// kept where it reads them (iOS: the App Group's container).
+pub const NOTICE_NAMES: &str = "shared:notice-names";
 /// Where versions before the protected storage kept the session: read once, moved, deleted.
 pub const OLD_SESSION: &str = "session";
 pub const FEDERATION: &str = "federation";

@@ -18,7 +18,12 @@ struct KeyValueStore: Sendable {
     }
 
     private func file(_ key: String) -> URL {
-        directory.appendingPathComponent(key.utf8.map { String(format: "%02x", $0) }.joined())
+        // `shared:` keys where the notification service extension reads them.
+        if key.hasPrefix("shared:"), let shared = SharedStorage.folder() {
+            try? FileManager.default.createDirectory(at: shared, withIntermediateDirectories: true)
+            return SharedStorage.file(key, in: shared)
+        }
+        return directory.appendingPathComponent(key.utf8.map { String(format: "%02x", $0) }.joined())
     }
 
     private func read(_ key: String) -> Value {

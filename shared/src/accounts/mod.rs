@@ -485,6 +485,8 @@ fn end_session(model: &mut Model, reason: Option<Text>, ending: Ending) -> Cmd {
         Command::notify_shell(RealtimeOperation::Disconnect).into(),
         Command::request_from_shell(crate::notifications::types::PushOperation::Unregister).build(),
         Command::request_from_shell(storage::delete(storage::SESSION)).build(),
+        // A shared phone's next user gets no notice naming this person's groups.
+        Command::request_from_shell(storage::delete(storage::NOTICE_NAMES)).build(),
         Command::request_from_shell(storage::delete(storage::store_key(session.person_id))).build(),
     ];
     commands.push(if ending == Ending::Erased {

@@ -233,6 +233,24 @@ fn level_label(level: Level, language: Language) -> &'static str {
 /// What a system notification says for a push, in the phone's language: written by the
 /// iOS notification extension and the Android push service from the decrypted payload (the
 /// server's own line is French only, and Apple and Google saw none of it).
+/// A push notice's sentence naming its group when the phone holds its name
+/// ("Nouvelle question dans « Trésorerie »"); the generic sentence otherwise.
+pub fn notice_in(kind: NotificationKind, group: Option<&str>, language: Language) -> String {
+    let Some(group) = group else { return notice(kind, language).to_owned() };
+    let french = language == Language::French;
+    let named = |fr: &str, en: &str| if french { format!("{fr} « {group} »") } else { format!("{en} “{group}”") };
+    match kind {
+        NotificationKind::QuestionAsked => named("Nouvelle question dans", "New question in"),
+        NotificationKind::EventCreated => named("Nouvel événement dans", "New event in"),
+        NotificationKind::PollCreated => named("Nouveau sondage dans", "New poll in"),
+        NotificationKind::GroupActivity => named("Nouvelles publications dans", "New posts in"),
+        NotificationKind::Announcement => named("Message d'un organisateur de", "Message from an organiser of"),
+        NotificationKind::JoinRequested => named("Nouvelle demande pour rejoindre", "New request to join"),
+        NotificationKind::MustRead => named("Un message important à lire dans", "An important message to read in"),
+        _ => notice(kind, language).to_owned(),
+    }
+}
+
 pub fn notice(kind: NotificationKind, language: Language) -> &'static str {
     let (fr, en) = match kind {
         NotificationKind::QuestionAsked => {
@@ -738,14 +756,38 @@ mod tests {
         let (id, group) = (Uuid::now_v7(), Uuid::now_v7());
         let payload = serde_json::json!({ "notification_id": id, "kind": "event_reminder", "subject_id": Uuid::now_v7(),
             "group_id": group, "text": "Un événement commence bientôt" });
-        let notice = crate::ffi::push_notice(payload.to_string().into_bytes(), "en".into()).unwrap();
+        let notice = crate::ffi::push_notice(payload.to_string().into_bytes(), "en".into(), vec![]).unwrap();
         assert_eq!(notice.id, id.to_string());
         assert_eq!(notice.body, "An event starts soon");
         assert_eq!((notice.thread, notice.kind.as_str()), (group.to_string(), "event_reminder"));
         assert_eq!(
-            crate::ffi::push_notice(payload.to_string().into_bytes(), "fr".into()).unwrap().body,
+            crate::ffi::push_notice(payload.to_string().into_bytes(), "fr".into(), vec![]).unwrap().body,
             "Un événement commence bientôt"
         );
-        assert!(crate::ffi::push_notice(b"{}".to_vec(), "fr".into()).is_err());
+        assert!(crate::ffi::push_notice(b"{}".to_vec(), "fr".into(), vec![]).is_err());
+    }
+
+    #[test]
+    fn a_push_notice_names_the_group_from_what_the_phone_holds_and_forgets_it_at_sign_out() {
+        let (person, group) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut shell = signed_in(person, &first_pull(person, group, vec![]));
+        let names = shell.kv.get("shared:notice-names").cloned().expect("written for the push handler");
+        let payload = serde_json::json!({ "notification_id": Uuid::now_v7(), "kind": "question_asked",
+            "subject_id": Uuid::now_v7(), "group_id": group, "text": "" })
+        .to_string()
+        .into_bytes();
+        let notice = crate::ffi::push_notice(payload.clone(), "fr".into(), names.clone()).unwrap();
+        assert_eq!(notice.body, "Nouvelle question dans « Trésorerie »");
+        let english = crate::ffi::push_notice(payload.clone(), "en".into(), names).unwrap();
+        assert_eq!(english.body, "New question in “Trésorerie”");
+        // A group the phone does not hold, or no names at all: the generic sentence.
+        let other = serde_json::json!({ "notification_id": Uuid::now_v7(), "kind": "question_asked",
+            "subject_id": Uuid::now_v7(), "group_id": Uuid::now_v7(), "text": "" });
+        let generic =
+            crate::ffi::push_notice(other.to_string().into_bytes(), "fr".into(), b"garbage".to_vec()).unwrap();
+        assert_eq!(generic.body, "Nouvelle question dans un de vos groupes");
+
+        shell.send(Event::Accounts(crate::accounts::types::AccountsEvent::SignOut));
+        assert!(!shell.kv.contains_key("shared:notice-names"), "not for the phone's next user");
     }
 }

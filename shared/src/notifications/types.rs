@@ -219,3 +219,18 @@ pub struct NotificationSettingsView {
     pub pending: bool,
     pub error: Option<String>,
 }
+
+/// What a push notice may name, written by the core for the phone's push handler: the
+/// person's groups (id → name), so a notice reads "Nouvelle question dans « Trésorerie »"
+/// rather than "…dans un de vos groupes". Nothing the person does not already hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoticeNames {
+    pub groups: std::collections::BTreeMap<uuid::Uuid, String>,
+}
+
+impl NoticeNames {
+    pub fn of(store: &crate::store::LocalStore) -> NoticeNames {
+        let groups = store.my_group_ids().filter_map(|id| store.group(id).map(|g| (id, g.name.clone()))).collect();
+        NoticeNames { groups }
+    }
+}

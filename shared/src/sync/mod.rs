@@ -220,6 +220,12 @@ pub fn save_store(session: &mut Session) -> Cmd {
         })
         .collect();
     operations.push(storage::set(storage::store_key(person), &index));
+    // The names a push notice may use, for the push handler that runs without the app.
+    let names = crate::notifications::types::NoticeNames::of(&session.store);
+    if session.sync.notice_names.as_ref() != Some(&names) {
+        operations.push(storage::set(storage::NOTICE_NAMES, &names));
+        session.sync.notice_names = Some(names);
+    }
     let epoch = session.epoch;
     let task = Command::new(move |ctx| async move {
         let mut saved = true;

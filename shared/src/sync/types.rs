@@ -27,6 +27,8 @@ pub struct SyncState {
     /// The store save under way, stopped at sign-out so nothing is written after it.
     pub store_save: Option<crux_core::command::AbortHandle>,
     pub(super) next_timer: usize,
+    /// The group names last written for push notices (written again only when they change).
+    pub notice_names: Option<crate::notifications::types::NoticeNames>,
 }
 
 /// What sync's effects answered.

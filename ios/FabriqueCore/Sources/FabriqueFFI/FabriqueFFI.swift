@@ -1094,15 +1094,18 @@ public func pushKeysNew() -> PushKeys  {
 })
 }
 /**
- * The notice for a decrypted push (`language`: `fr` or `en`); the app passes the same
- * payload to the core (`NotificationsEvent::Tapped`) when the person taps it.
+ * The notice for a decrypted push (`language`: `fr` or `en`), naming its group when
+ * `names` (what the core keeps under `shared:notice-names`; empty when none) holds it; the
+ * app passes the same payload to the core (`NotificationsEvent::Tapped`) when the person
+ * taps it.
  */
-public func pushNotice(payload: Data, language: String)throws  -> PushNotice  {
+public func pushNotice(payload: Data, language: String, names: Data)throws  -> PushNotice  {
     return try  FfiConverterTypePushNotice_lift(try rustCallWithError(FfiConverterTypePushError_lift) {
         uniffiCallStatus in
     uniffi_fabrique_core_fn_func_push_notice(
         FfiConverterData.lower(payload),
-        FfiConverterString.lower(language),uniffiCallStatus
+        FfiConverterString.lower(language),
+        FfiConverterData.lower(names),uniffiCallStatus
     )
 })
 }
@@ -1128,7 +1131,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_fabrique_core_checksum_func_push_keys_new() != 54138) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_fabrique_core_checksum_func_push_notice() != 60407) {
+    if (uniffi_fabrique_core_checksum_func_push_notice() != 18663) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_fabrique_core_checksum_method_coreffi_resolve() != 1389) {

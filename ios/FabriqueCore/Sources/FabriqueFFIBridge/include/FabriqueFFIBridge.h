@@ -287,7 +287,7 @@ RustBuffer uniffi_fabrique_core_fn_func_push_keys_new(RustCallStatus *_Nonnull o
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_NOTICE
 #define UNIFFI_FFIDEF_UNIFFI_FABRIQUE_CORE_FN_FUNC_PUSH_NOTICE
-RustBuffer uniffi_fabrique_core_fn_func_push_notice(RustBuffer payload, RustBuffer language, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_fabrique_core_fn_func_push_notice(RustBuffer payload, RustBuffer language, RustBuffer names, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_FABRIQUE_CORE_RUSTBUFFER_ALLOC

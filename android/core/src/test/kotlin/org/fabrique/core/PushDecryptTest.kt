@@ -54,11 +54,14 @@ class PushDecryptTest {
         val payload = """{"notification_id":"0190f3a2-7b1c-7d2e-8f30-123456789abc","kind":"question_asked",""" +
             """"subject_id":"0190f3a2-7b1c-7d2e-8f30-cba987654321","group_id":"0190f3a2-7b1c-7d2e-8f30-000000000001",""" +
             """"text":"Nouvelle question dans un de vos groupes"}"""
-        val notice = pushNotice(payload.toByteArray(), "en")
+        val notice = pushNotice(payload.toByteArray(), "en", ByteArray(0))
         assertEquals("0190f3a2-7b1c-7d2e-8f30-123456789abc", notice.id)
         assertEquals("New question in one of your groups", notice.body)
         assertEquals("0190f3a2-7b1c-7d2e-8f30-000000000001", notice.thread)
         assertEquals("question_asked", notice.kind)
-        assertEquals("Nouvelle question dans un de vos groupes", pushNotice(payload.toByteArray(), "fr").body)
+        assertEquals("Nouvelle question dans un de vos groupes", pushNotice(payload.toByteArray(), "fr", ByteArray(0)).body)
+        // With the names the core keeps for notices, the group is named.
+        val names = """{"groups":{"0190f3a2-7b1c-7d2e-8f30-000000000001":"Trésorerie"}}""".toByteArray()
+        assertEquals("Nouvelle question dans « Trésorerie »", pushNotice(payload.toByteArray(), "fr", names).body)
     }
 }

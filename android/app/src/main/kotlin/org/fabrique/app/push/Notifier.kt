@@ -11,10 +11,16 @@ import android.os.Build
 import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
+import java.io.File
 import java.util.Locale
 import org.fabrique.app.MainActivity
 import org.fabrique.app.R
+import org.fabrique.core.FileKeyValueStore
 import org.fabrique.core.ffi.pushNotice
+import org.fabrique.core.types.KeyValueOperation
+import org.fabrique.core.types.KeyValueResponse
+import org.fabrique.core.types.KeyValueResult
+import org.fabrique.core.types.Value
 
 /**
  * System notifications from decrypted pushes: one channel per kind of news (so people
@@ -49,6 +55,14 @@ object Notifier {
         else -> "groups"
     }
 
+    /** What the core kept for notices (the person's group names), read from its storage; empty when none. */
+    private fun noticeNames(context: Context): ByteArray {
+        val store = FileKeyValueStore(File(context.filesDir, "core"))
+        val result = store.handle(KeyValueOperation.Get("shared:notice-names"))
+        val value = ((result as? KeyValueResult.Ok)?.response as? KeyValueResponse.Get)?.value
+        return (value as? Value.Bytes)?.value?.toUByteArray()?.toByteArray() ?: ByteArray(0)
+    }
+
     /** Shows the push whose decrypted JSON is [payload]; nothing when notifications are off. */
     fun show(context: Context, payload: ByteArray) {
         if (Build.VERSION.SDK_INT >= 33 &&
@@ -57,7 +71,8 @@ object Notifier {
             return
         }
         val notice = try {
-            pushNotice(payload, Locale.getDefault().language)
+            // The group's name when the phone holds it (the core keeps it for notices).
+            pushNotice(payload, Locale.getDefault().language, noticeNames(context))
         } catch (unreadable: Exception) {
             return
         }

@@ -725,7 +725,7 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_fabrique_core_fn_func_push_keys_new(uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_fabrique_core_fn_func_push_notice(`payload`: RustBuffer.ByValue,`language`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_fabrique_core_fn_func_push_notice(`payload`: RustBuffer.ByValue,`language`: RustBuffer.ByValue,`names`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_fabrique_core_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -852,7 +852,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_fabrique_core_checksum_func_push_keys_new() and 0xFFFF) != 54138) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_fabrique_core_checksum_func_push_notice() and 0xFFFF) != 60407) {
+    if ((lib.uniffi_fabrique_core_checksum_func_push_notice() and 0xFFFF) != 18663) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_fabrique_core_checksum_method_coreffi_resolve() and 0xFFFF) != 1389) {
@@ -1803,17 +1803,20 @@ public object FfiConverterTypePushError : FfiConverterRustBuffer<PushException> 
     
 
         /**
-         * The notice for a decrypted push (`language`: `fr` or `en`); the app passes the same
-         * payload to the core (`NotificationsEvent::Tapped`) when the person taps it.
+         * The notice for a decrypted push (`language`: `fr` or `en`), naming its group when
+         * `names` (what the core keeps under `shared:notice-names`; empty when none) holds it; the
+         * app passes the same payload to the core (`NotificationsEvent::Tapped`) when the person
+         * taps it.
          */
-    @Throws(PushException::class) fun `pushNotice`(`payload`: kotlin.ByteArray, `language`: kotlin.String): PushNotice {
+    @Throws(PushException::class) fun `pushNotice`(`payload`: kotlin.ByteArray, `language`: kotlin.String, `names`: kotlin.ByteArray): PushNotice {
             return FfiConverterTypePushNotice.lift(
     uniffiRustCallWithError(PushException) { _status ->
     UniffiLib.uniffi_fabrique_core_fn_func_push_notice(
     
         
         FfiConverterByteArray.lower(`payload`),
-        FfiConverterString.lower(`language`),_status)
+        FfiConverterString.lower(`language`),
+        FfiConverterByteArray.lower(`names`),_status)
 }
     )
     }
