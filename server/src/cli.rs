@@ -40,7 +40,9 @@ pub async fn open_store(store: &StoreArgs) -> Result<Db, String> {
         std::fs::create_dir_all(&store.data_dir)
             .map_err(|e| format!("cannot create the data directory {}: {e}", store.data_dir.display()))?;
     }
-    let db = Db::connect(&store.database_url()).await.map_err(|e| format!("cannot open the database: {e}"))?;
+    let db = Db::connect_with(&store.database_url(), store.database_pool)
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))?;
     db.migrate().await.map_err(|e| format!("cannot update the database schema: {e}"))?;
     let indexed = crate::search::backfill(&db).await.map_err(|e| format!("cannot prepare search: {e}"))?;
     if indexed > 0 {

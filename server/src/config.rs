@@ -48,6 +48,12 @@ pub struct StoreArgs {
     /// Database URL: `sqlite:PATH` or `postgres://...`. Default: a SQLite file in the data directory.
     #[arg(long, env = "FABRIQUE_DATABASE_URL")]
     pub database_url: Option<String>,
+
+    /// Connections to the database: on PostgreSQL, the pool each instance keeps (several
+    /// instances share the server's `max_connections`, 100 by default); on SQLite, the
+    /// readers beside the one writer.
+    #[arg(long, env = "FABRIQUE_DATABASE_POOL", default_value_t = crate::db::DEFAULT_POOL, value_parser = clap::value_parser!(u32).range(2..=1000))]
+    pub database_pool: u32,
 }
 
 impl StoreArgs {
@@ -65,6 +71,7 @@ impl fmt::Debug for StoreArgs {
         f.debug_struct("StoreArgs")
             .field("data_dir", &self.data_dir)
             .field("database_url", &self.database_url.as_ref().map(|_| "[redacted]"))
+            .field("database_pool", &self.database_pool)
             .finish()
     }
 }

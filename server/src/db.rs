@@ -94,13 +94,23 @@ macro_rules! exec {
     };
 }
 
+/// Connections kept by default (see `StoreArgs::database_pool`).
+pub const DEFAULT_POOL: u32 = 16;
+
 impl Db {
-    /// Connects to `url` (`sqlite:` or `postgres://`), creating the SQLite file if needed.
+    /// Connects to `url` (`sqlite:` or `postgres://`), creating the SQLite file if needed,
+    /// with the default number of connections.
     pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
+        Db::connect_with(url, DEFAULT_POOL).await
+    }
+
+    /// Connects with `pool` connections: PostgreSQL's pool, or SQLite's readers (at most 8
+    /// help: reads are served from the page cache by as many threads as there are cores).
+    pub async fn connect_with(url: &str, pool: u32) -> Result<Db, sqlx::Error> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url)?;
             let pool = PgPoolOptions::new()
-                .max_connections(16)
+                .max_connections(pool.max(2))
                 .acquire_timeout(Duration::from_secs(10))
                 .after_release(|conn, _| {
                     Box::pin(async move {
@@ -130,7 +140,7 @@ impl Db {
                 .connect_with(options.clone())
                 .await?;
             let read = SqlitePoolOptions::new()
-                .max_connections(8)
+                .max_connections(pool.clamp(2, 8))
                 .acquire_timeout(Duration::from_secs(10))
                 .connect_with(options.read_only(true))
                 .await?;

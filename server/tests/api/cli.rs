@@ -174,3 +174,23 @@ async fn the_demo_shows_a_living_network_at_once() {
     stop_gracefully(served).await;
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[tokio::test]
+async fn the_database_pool_is_chosen_within_bounds() {
+    let data = temp_dir();
+    let refused = Command::new(BINARY)
+        .args(["serve", "--bind", "127.0.0.1:0", "--database-pool", "1", "--data-dir"])
+        .arg(&data)
+        .env_remove("FABRIQUE_DATABASE_URL")
+        .output()
+        .await
+        .unwrap();
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("--database-pool") && said.contains("2..=1000"), "{said}");
+
+    let served = serve(&data, &["--database-pool", "4"]).await;
+    let health: Value = reqwest::get(format!("http://{}/health", served.address)).await.unwrap().json().await.unwrap();
+    assert_eq!(health["status"], "ok");
+    stop_gracefully(served).await;
+}
