@@ -660,6 +660,18 @@ pub async fn forget_member(tx: &mut Tx, group_id: Uuid, person_id: Uuid, changes
     Ok(())
 }
 
+/// A person whose account is erased: their answers to every event go, each as
+/// [`forget_member`] does (the seats they free go to the waiting lists, phones are told).
+pub async fn forget_person(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let groups: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT DISTINCT e.group_id FROM event_rsvps r JOIN events e ON e.id = r.event_id WHERE r.person_id = $1")
+        .bind(person_id).fetch_all(c).await)?;
+    for group_id in groups {
+        forget_member(tx, group_id, person_id, changes).await?;
+    }
+    Ok(())
+}
+
 /// Reminders sent by one call of [`remind_due`].
 pub const REMINDERS_PER_ROUND: usize = 200;
 

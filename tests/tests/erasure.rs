@@ -361,3 +361,88 @@ async fn asked_by_letter_an_administrator_erases_and_the_writings_go_when_the_fe
     .unwrap();
     assert!(audit.contains("\"asked_by\":\"administrator\"") && audit.contains("\"writings\":\"removed\""), "{audit}");
 }
+
+#[tokio::test]
+async fn the_last_admin_erased_hands_the_group_over_and_their_seat_goes_to_the_waiting_list() {
+    let applied = |outcome: MutationOutcome| assert_eq!(outcome, MutationOutcome::Applied);
+    let server = Server::start().await;
+    let manager = fabrique_wire::accounts::InvitedRole::Manager;
+    let mut zoe = server.member_of("Zoé Dupont", server.admin.organisation_id, manager).await;
+    let mut bruno = server.member("Bruno Carre").await;
+    let mut chloe = server.member("Chloé Vidal").await;
+    // Zoé's group: Bruno its organiser, Chloé a member.
+    let group = Uuid::now_v7();
+    applied(
+        server
+            .act(
+                &mut zoe,
+                Mutation::CreateGroup(fabrique_wire::groups::NewGroup {
+                    id: group,
+                    name: "Atelier vélo".into(),
+                    description: String::new(),
+                    organisation_id: server.admin.organisation_id,
+                    visibility: Visibility::Public,
+                    tags: vec![],
+                }),
+            )
+            .await,
+    );
+    for member in [&mut bruno, &mut chloe] {
+        applied(server.act(member, Mutation::JoinGroup { group_id: group }).await);
+    }
+    let role = Mutation::SetMemberRole { group_id: group, person_id: bruno.id, role: GroupRole::Organiser };
+    applied(server.act(&mut zoe, role).await);
+    // One seat: Zoé has it, Chloé waits.
+    let event = Uuid::now_v7();
+    let starts_at = Utc::now() + chrono::Duration::days(7);
+    let new = NewEvent {
+        id: event,
+        group_id: group,
+        title: "Réparation de vélos".into(),
+        description: String::new(),
+        starts_at,
+        ends_at: starts_at + chrono::Duration::hours(2),
+        time_zone: "Europe/Paris".into(),
+        place: "Local".into(),
+        online_url: String::new(),
+        capacity: Some(1),
+        attachments: vec![],
+    };
+    applied(server.act(&mut zoe, Mutation::CreateEvent(new)).await);
+    applied(server.act(&mut zoe, Mutation::AnswerEvent { event_id: event, choice: RsvpChoice::Going }).await);
+    applied(server.act(&mut chloe, Mutation::AnswerEvent { event_id: event, choice: RsvpChoice::Going }).await);
+    let status = |person: Uuid| {
+        let db = server.db.clone();
+        async move {
+            on_db!(&db, c => sqlx::query_scalar::<_, String>("SELECT status FROM event_rsvps WHERE event_id = $1 AND person_id = $2")
+                .bind(event).bind(person).fetch_optional(c).await).unwrap()
+        }
+    };
+    assert_eq!(status(chloe.id).await.as_deref(), Some("waiting"));
+
+    // Zoé's account is erased.
+    assert_eq!(ask_erasure(&server, &zoe, PASSWORD).await.status(), StatusCode::ACCEPTED);
+    let later = Utc::now() + chrono::Duration::days(15);
+    assert_eq!(erasure::erase_due(&server.db, &server.files_dir(), later).await.unwrap().0, 1);
+
+    let roles: Vec<(Uuid, String)> = on_db!(&server.db, c => sqlx::query_as(
+        "SELECT person_id, role FROM group_members WHERE group_id = $1 ORDER BY role").bind(group).fetch_all(c).await)
+    .unwrap();
+    assert_eq!(
+        roles,
+        vec![(bruno.id, "admin".to_owned()), (chloe.id, "member".to_owned())],
+        "the organiser runs it now"
+    );
+    assert_eq!(status(chloe.id).await.as_deref(), Some("going"), "the freed seat went to the waiting list");
+    assert_eq!(status(zoe.id).await, None);
+    // Their phones hear it: Bruno's role, Chloé's seat.
+    let (changes, _) = server.pull_from(&chloe, None).await;
+    assert!(
+        changes.iter().any(|c| matches!(&c.entity, Some(Entity::MyRsvp(r)) if r.event_id == event && format!("{:?}", r.status) == "Going")),
+        "Chloé's phone is told she has a seat"
+    );
+    let (changes, _) = server.pull_from(&bruno, None).await;
+    assert!(changes.iter().any(
+        |c| matches!(&c.entity, Some(Entity::GroupMember(m)) if m.person_id == bruno.id && m.role == GroupRole::Admin)
+    ));
+}

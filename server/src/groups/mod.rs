@@ -321,11 +321,17 @@ async fn remove_membership(tx: &mut Tx, group: &GroupRow, person_id: Uuid, chang
 
 /// A person whose account is erased leaves every group (their member lines go from every
 /// list, the counts follow); their follows, requests and invitations go too. A group whose
-/// last admin they were keeps its other members (the federation's administrators run it).
+/// last admin they were gets a new one (see [`hand_over`]); their answers to events go, and
+/// the seats they free go to the waiting lists.
 pub async fn forget_person(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let groups: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT group_id FROM group_members WHERE person_id = $1")
         .bind(person_id).fetch_all(c).await)?;
     for group_id in groups {
+        if access::role_of(tx, group_id, person_id).await? == Some(GroupRole::Admin)
+            && admin_count(tx, group_id).await? == 1
+        {
+            hand_over(tx, group_id, person_id, changes).await?;
+        }
         match access::load_group(tx, group_id).await? {
             Some(group) => remove_membership(tx, &group, person_id, changes).await?,
             None => {
@@ -338,6 +344,7 @@ pub async fn forget_person(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet
             }
         }
     }
+    crate::events::forget_person(tx, person_id, changes).await?;
     // (Follows are in the person's own scope only.)
     for (table, kind, organisers_see) in [
         ("join_requests", EntityKind::JoinRequest, true),
@@ -356,6 +363,34 @@ pub async fn forget_person(tx: &mut Tx, person_id: Uuid, changes: &mut ChangeSet
         }
     }
     Ok(())
+}
+
+/// The last admin of a group leaves it for good (their account is erased): the
+/// longest-standing organiser, else the longest-standing member, becomes its admin, so the
+/// group keeps someone who answers its requests and runs it. Said in the audit log.
+async fn hand_over(tx: &mut Tx, group_id: Uuid, leaving: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+    let next: Option<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
+        "SELECT person_id FROM group_members WHERE group_id = $1 AND person_id <> $2 \
+         ORDER BY CASE role WHEN 'organiser' THEN 0 ELSE 1 END, joined_at, person_id LIMIT 1")
+        .bind(group_id).bind(leaving).fetch_optional(c).await)?;
+    let Some(next) = next else { return Ok(()) };
+    exec!(
+        tx,
+        sqlx::query("UPDATE group_members SET role = 'admin' WHERE group_id = $1 AND person_id = $2")
+            .bind(group_id)
+            .bind(next)
+    )?;
+    scopes::grant(tx, next, &scope::group_admin(group_id), changes).await?;
+    put_member(tx, group_id, next, changes).await?;
+    audit::record(
+        tx,
+        None,
+        audit::Action::GroupMemberRole,
+        "group",
+        Some(group_id),
+        serde_json::json!({ "person": next, "role": "admin", "because": "the last admin's account was erased" }),
+    )
+    .await
 }
 
 async fn admin_count(tx: &mut Tx, group_id: Uuid) -> ApiResult<i64> {
