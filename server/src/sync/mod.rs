@@ -63,9 +63,12 @@ async fn events(
     let visible = visible_set(&state.db, actor.person_id).await;
     let start = futures::stream::once(async { Ok(Event::default().event("poke").data("{}")) });
     let news = (crate::pokes::sessions_changed(actor.person_id), crate::pokes::scopes_changed(actor.person_id));
+    // After a failed read (poking on every change), the set is read again at a poke, at most
+    // every 10 seconds, until the database answers.
+    let retry_at = tokio::time::Instant::now() + Duration::from_secs(10);
     let pokes = futures::stream::unfold(
-        (receiver, visible, state, actor, news),
-        |(mut receiver, mut visible, state, actor, news)| async move {
+        (receiver, visible, state, actor, news, retry_at),
+        |(mut receiver, mut visible, state, actor, news, mut retry_at)| async move {
             let (sessions, my_scopes) = &news;
             loop {
                 let (concerns_me, session_news, scope_news) = match receiver.recv().await {
@@ -82,14 +85,16 @@ async fn events(
                 if session_news && !crate::auth::session_alive(&state.db, &actor).await.unwrap_or(true) {
                     return None;
                 }
-                if scope_news {
+                let fallen_back = visible.contains("*") && tokio::time::Instant::now() >= retry_at;
+                if scope_news || fallen_back {
                     // A group joined or left, a role, a conversation: the new set from now on
                     // (read again only then, not at every poke: thousands of channels listen).
                     visible = visible_set(&state.db, actor.person_id).await;
+                    retry_at = tokio::time::Instant::now() + Duration::from_secs(10);
                 }
                 if concerns_me || scope_news {
                     let event = Event::default().event("poke").data("{}");
-                    return Some((Ok(event), (receiver, visible, state, actor, news)));
+                    return Some((Ok(event), (receiver, visible, state, actor, news, retry_at)));
                 }
             }
         },
