@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A must-read message to a federation of 250,000 people on SQLite, release build (issue 22):
 # the time to write its deliveries, the reach's p50/p95 while "J'ai lu" arrives, and the mails
-# queued per second once the delay is over.
+# queued per second once the delay is over, and the mails sent per second to an SMTP server
+# on a local port by the server's own sender.
 #
 #   ./scripts/bench-must-read.sh [people, default 250000] [readers, default 200]
 set -euo pipefail

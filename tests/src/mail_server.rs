@@ -136,6 +136,11 @@ impl MailServer {
         self.shared.lock().unwrap().delay = delay;
     }
 
+    /// How many mails arrived (without copying them).
+    pub fn count(&self) -> usize {
+        self.shared.lock().unwrap().received.len()
+    }
+
     pub fn received(&self) -> Vec<Received> {
         self.shared.lock().unwrap().received.clone()
     }

@@ -145,7 +145,9 @@ enum Command {
     /// to the whole federation (the time to write its deliveries: a row per person); `readers`
     /// people say "J'ai lu", `concurrency` at a time, while the reach is read again and again
     /// (p50, p95); then the mails of everyone who has not read it are queued, round after
-    /// round, straight in the database of `data_dir` (mails queued per second).
+    /// round, straight in the database of `data_dir` (mails queued per second); then the
+    /// server's mail sender hands the first `send` of them to an SMTP server on a local port
+    /// (mails sent per second).
     MustRead {
         #[arg(long)]
         url: String,
@@ -155,6 +157,8 @@ enum Command {
         readers: usize,
         #[arg(long, default_value_t = 8)]
         concurrency: usize,
+        #[arg(long, default_value_t = 5000)]
+        send: usize,
     },
     /// Erase the accounts of the `people` most prolific authors of a database seeded by
     /// `seed` (writings kept, the default), straight in the database of `data_dir`: the time
@@ -238,8 +242,8 @@ async fn main() {
         }
         Command::Run { url, seconds, concurrency } => run(&url, seconds, concurrency).await,
         Command::Erase { data_dir, people } => erase(&data_dir, people).await,
-        Command::MustRead { url, data_dir, readers, concurrency } => {
-            must_read(&url, &data_dir, readers, concurrency).await
+        Command::MustRead { url, data_dir, readers, concurrency, send } => {
+            must_read(&url, &data_dir, readers, concurrency, send).await
         }
         Command::Relay { pushes, concurrency } => relay_bench(pushes, concurrency).await,
         Command::ConsoleSeed { data_dir, days, audit_lines, cases } => {
@@ -1325,7 +1329,7 @@ async fn relay_bench(pushes: usize, concurrency: usize) {
     println!("  relay memory: {at_rest:.1} MB at rest, {after:.1} MB after");
 }
 
-async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concurrency: usize) {
+async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concurrency: usize, send: usize) {
     use fabrique_server::must_reads::mail::mail_due;
     use futures::StreamExt;
     let client = reqwest::Client::builder().pool_max_idle_per_host(64).build().unwrap();
@@ -1383,12 +1387,14 @@ async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concur
         reads[reads.len() - 1]
     );
 
-    // The mails of everyone else, queued (not sent: no SMTP server listens) as the server's
-    // maintenance loop does once the delay is over.
+    // The mails of everyone else, queued as the server's maintenance loop does once the delay
+    // is over, then sent to an SMTP server on a local port.
+    let smtp = fabrique_tests::mail_server::MailServer::start();
     let db = Db::connect(&format!("sqlite:{}", data_dir.join("fabrique.db").display())).await.expect("database");
+    let config = fabrique_server::mail::MailConfig::new(&smtp.url(), None, url).expect("an SMTP URL");
     let settings = fabrique_server::config::Settings {
         public_url: url.to_owned(),
-        mail: Some(fabrique_server::mail::MailConfig::new("smtp://127.0.0.1:9", None, url).expect("an SMTP URL")),
+        mail: Some(config.clone()),
         ..fabrique_server::config::Settings::default()
     };
     let later = chrono::Utc::now() + chrono::Duration::hours(25);
@@ -1411,6 +1417,30 @@ async fn must_read(url: &str, data_dir: &std::path::Path, readers: usize, concur
     println!(
         "reach at the end: {} read in the app, {} mailed, {} not reached, of {}",
         last["read_in_app"], last["mailed"], last["not_reached"], last["recipients"]
+    );
+
+    // Sending: the server's own sender, as `fabrique serve` runs it, to the local SMTP server
+    // (which accepts at once: this measures the server's side, claims and records included).
+    let options = fabrique_server::mail::sender::MailSenderOptions::default();
+    let parallel = options.parallel;
+    let sender = fabrique_server::mail::sender::MailSender::new(db.clone(), config, options).expect("a mail sender");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(sender.run(async move {
+        let _ = stopped.await;
+    }));
+    let wanted = send.min(mailed);
+    let sending = Instant::now();
+    while smtp.count() < wanted {
+        assert!(sending.elapsed() < Duration::from_secs(600), "{} of {wanted} mails sent in 10 minutes", smtp.count());
+        // Polled: the SMTP server counts as it receives.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let took = sending.elapsed();
+    let _ = stop.send(());
+    let _ = running.await;
+    println!(
+        "{wanted} mails sent to the SMTP server in {took:.1?}: {:.0} per second ({parallel} at once)",
+        wanted as f64 / took.as_secs_f64()
     );
 }
 
