@@ -40,10 +40,7 @@ impl Apns {
         let url = options.apns_url.trim_end_matches('/').to_owned();
         // APNs speaks HTTP/2 only: negotiated over TLS (ALPN); a stand-in on plain HTTP (for
         // tests) is spoken to in HTTP/2 from the first byte.
-        let mut http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(options.timeout_seconds))
-            .connect_timeout(Duration::from_secs(options.timeout_seconds))
-            .redirect(reqwest::redirect::Policy::none());
+        let mut http = options.http_client()?;
         if url.starts_with("http://") {
             http = http.http2_prior_knowledge();
         }

@@ -34,7 +34,6 @@ pub use push::{Delivered, WebPush};
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
@@ -62,12 +61,7 @@ fn per_minute(count: u32) -> Quota {
 
 impl Relay {
     pub fn new(options: &Options) -> Result<Arc<Relay>, String> {
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(options.timeout_seconds))
-            .connect_timeout(Duration::from_secs(options.timeout_seconds))
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| format!("cannot build the HTTP client: {e}"))?;
+        let http = options.http_client()?.build().map_err(|e| format!("cannot build the HTTP client: {e}"))?;
         let apns = match &options.apns_key_file {
             Some(file) => Some(apns::Apns::new(options, file)?),
             None => None,

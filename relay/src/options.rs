@@ -50,6 +50,11 @@ pub struct Options {
     #[arg(long, env = "FABRIQUE_RELAY_FCM_URL", default_value = "https://fcm.googleapis.com")]
     pub fcm_url: String,
 
+    /// Certificates (PEM, one or several in the file) trusted beside the system's for APNs
+    /// and FCM: a private network's TLS-inspecting proxy, or the stand-ins of the tests.
+    #[arg(long, env = "FABRIQUE_RELAY_EXTRA_ROOT_CERTIFICATE")]
+    pub extra_root_certificate: Option<PathBuf>,
+
     /// Pushes one sending server (one VAPID key) may relay per minute.
     #[arg(long, env = "FABRIQUE_RELAY_PER_SENDER_PER_MINUTE", default_value_t = 6000)]
     pub per_sender_per_minute: u32,
@@ -61,4 +66,27 @@ pub struct Options {
     /// Seconds a request to APNs or FCM may take.
     #[arg(long, env = "FABRIQUE_RELAY_TIMEOUT_SECONDS", default_value_t = 10)]
     pub timeout_seconds: u64,
+}
+
+impl Options {
+    /// The HTTP client for APNs and FCM: its timeouts, no redirect, and the extra root
+    /// certificate when one is given.
+    pub fn http_client(&self) -> Result<reqwest::ClientBuilder, String> {
+        let mut builder = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(self.timeout_seconds))
+            .connect_timeout(std::time::Duration::from_secs(self.timeout_seconds))
+            .redirect(reqwest::redirect::Policy::none());
+        if let Some(file) = &self.extra_root_certificate {
+            let pem = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let certificates = reqwest::Certificate::from_pem_bundle(&pem)
+                .map_err(|e| format!("{} is not a PEM certificate: {e}", file.display()))?;
+            if certificates.is_empty() {
+                return Err(format!("{} holds no PEM certificate", file.display()));
+            }
+            for certificate in certificates {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        Ok(builder)
+    }
 }

@@ -17,3 +17,4 @@ pub mod push_platforms;
 pub mod push_service;
 pub mod server;
 pub mod shell;
+pub mod tls;

@@ -43,6 +43,8 @@ struct ApnsState {
 
 pub struct ApnsStandIn {
     pub address: SocketAddr,
+    /// Its TLS certificate (made for the test), PEM: the relay is told to trust it.
+    pub certificate_pem: String,
     /// The `.p8` key the relay signs with (PKCS#8 PEM), its id and the team.
     pub key_pem: String,
     pub key_id: String,
@@ -62,12 +64,14 @@ impl ApnsStandIn {
         let app = Router::new().route("/3/device/{token}", post(apns_push)).with_state(checks);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for APNs");
         let address = listener.local_addr().unwrap();
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        ApnsStandIn { address, key_pem, key_id, team_id, topic, state }
+        // HTTP/2 over TLS, negotiated by ALPN, as APNs speaks it.
+        let tls = crate::tls::TestTls::new();
+        tls.serve(listener, app);
+        ApnsStandIn { address, certificate_pem: tls.certificate_pem, key_pem, key_id, team_id, topic, state }
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}", self.address)
+        format!("https://localhost:{}", self.address.port())
     }
 
     pub fn script(&self, device: &str, answer: Scripted) {
@@ -155,6 +159,8 @@ struct FcmState {
 
 pub struct FcmStandIn {
     pub address: SocketAddr,
+    /// Its TLS certificate (made for the test), PEM.
+    pub certificate_pem: String,
     /// The service-account key file's content (as Google gives it).
     pub service_account: String,
     state: Arc<Mutex<FcmState>>,
@@ -165,7 +171,7 @@ impl FcmStandIn {
         let key = RS256KeyPair::generate(2048).expect("an RSA key");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for FCM");
         let address = listener.local_addr().unwrap();
-        let token_uri = format!("http://{address}/token");
+        let token_uri = format!("https://localhost:{}/token", address.port());
         let service_account = serde_json::json!({
             "type": "service_account",
             "project_id": "fabrique-test",
@@ -181,12 +187,13 @@ impl FcmStandIn {
             .route("/token", post(fcm_token))
             .route("/v1/projects/{project}/messages:send", post(fcm_send))
             .with_state(checks);
-        tokio::spawn(async move { axum::serve(listener, app).await });
-        FcmStandIn { address, service_account, state }
+        let tls = crate::tls::TestTls::new();
+        tls.serve(listener, app);
+        FcmStandIn { address, certificate_pem: tls.certificate_pem, service_account, state }
     }
 
     pub fn url(&self) -> String {
-        format!("http://{}", self.address)
+        format!("https://localhost:{}", self.address.port())
     }
 
     pub fn script(&self, device: &str, answer: Scripted) {

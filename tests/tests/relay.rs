@@ -3,7 +3,9 @@
 //! which hands the still-encrypted body on; the phone's side decrypts it with the core's own
 //! function. A token APNs says is gone makes the server forget the device; Google's
 //! `Retry-After` comes back to the sender; TTL, Urgency and Topic become expiry, priority and
-//! collapse id; a request not signed for this relay is refused.
+//! collapse id; a request not signed for this relay is refused. The stand-ins speak TLS (HTTP/2
+//! negotiated by ALPN for APNs) with certificates made for the test, which the relay is told
+//! to trust (`--extra-root-certificate`), as it trusts Apple's and Google's.
 
 use std::time::Duration;
 
@@ -47,6 +49,10 @@ async fn platforms() -> Platforms {
     std::fs::write(&key, &apns.key_pem).unwrap();
     let account = dir.join("service-account.json");
     std::fs::write(&account, &fcm.service_account).unwrap();
+    // Both stand-ins speak TLS with certificates made for the test: the relay trusts them.
+    let certificates = dir.join("stand-ins.pem");
+    std::fs::write(&certificates, format!("{}{}", apns.certificate_pem, fcm.certificate_pem)).unwrap();
+    let certificates = certificates.display().to_string();
     let (apns_url, fcm_url) = (apns.url(), fcm.url());
     let (key, account) = (key.display().to_string(), account.display().to_string());
     let relay = start_relay(&[
@@ -64,6 +70,8 @@ async fn platforms() -> Platforms {
         &account,
         "--fcm-url",
         &fcm_url,
+        "--extra-root-certificate",
+        &certificates,
     ])
     .await;
     Platforms { apns, fcm, relay, _dir: tempdir::Dir(dir) }

@@ -1216,6 +1216,9 @@ async fn relay_bench(pushes: usize, concurrency: usize) {
     std::fs::create_dir_all(&dir).unwrap();
     let key = dir.join("AuthKey.p8");
     std::fs::write(&key, &apns.key_pem).unwrap();
+    // The stand-in speaks HTTP/2 over TLS as APNs does: the relay trusts its certificate.
+    let certificate = dir.join("stand-in.pem");
+    std::fs::write(&certificate, &apns.certificate_pem).unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let relay_url = format!("http://127.0.0.1:{port}");
     let binary = std::env::current_exe().unwrap().with_file_name("fabrique-relay");
@@ -1224,6 +1227,8 @@ async fn relay_bench(pushes: usize, concurrency: usize) {
         .arg(&key)
         .args(["--apns-key-id", &apns.key_id, "--apns-team-id", &apns.team_id, "--apns-topic", &apns.topic])
         .args(["--apns-url", &apns.url(), "--per-sender-per-minute", "100000000", "--per-token-per-minute", "1000000"])
+        .arg("--extra-root-certificate")
+        .arg(&certificate)
         .env("RUST_LOG", "warn")
         .spawn()
         .unwrap_or_else(|e| panic!("{} does not start: {e}", binary.display()));
