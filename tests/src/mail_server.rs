@@ -111,6 +111,8 @@ pub struct MailServer {
 impl MailServer {
     pub fn start() -> MailServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a local port for SMTP");
+        // Accepted connections inherit it on Linux: replies leave at once.
+        socket2::SockRef::from(&listener).set_tcp_nodelay(true).expect("TCP_NODELAY");
         let port = listener.local_addr().expect("an address").port();
         let shared = Arc::new(Mutex::new(Shared::default()));
         let mut server = Server::new(Sink { shared: shared.clone(), current: None });

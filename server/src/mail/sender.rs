@@ -105,32 +105,31 @@ impl MailSender {
         }
     }
 
-    /// Claims the mails due at `now` and sends them: several people's at once, each person's
-    /// in the order written; each outcome recorded as soon as it is known.
+    /// Claims the mails due at `now` and sends them in waves: `parallel` people's at once, each
+    /// person's in the order written; a wave's outcomes recorded together in one commit as soon
+    /// as it ends (one sync to disk for the wave, not one per mail), so a crash sends again at
+    /// most the wave that was in flight.
     pub async fn send_due(&self, now: DateTime<Utc>) -> ApiResult<Round> {
-        use futures::StreamExt;
         let claimed = self.claim(now).await?;
         let mut round = Round { claimed: claimed.len(), ..Round::default() };
-        let mut queues: Vec<Vec<Claimed>> = Vec::new();
+        let mut queues: Vec<std::collections::VecDeque<Claimed>> = Vec::new();
         for mail in claimed {
             match queues.iter_mut().find(|queue| queue[0].recipient == mail.recipient) {
-                Some(queue) => queue.push(mail),
-                None => queues.push(vec![mail]),
+                Some(queue) => queue.push_back(mail),
+                None => queues.push(std::collections::VecDeque::from([mail])),
             }
         }
-        let mut done = futures::stream::iter(queues)
-            .map(|queue| async move {
-                let mut recorded = Vec::with_capacity(queue.len());
-                for mail in queue {
-                    let outcome = self.send(&mail).await;
-                    recorded.push(self.record(&mail, outcome).await);
-                }
-                recorded
-            })
-            .buffer_unordered(self.options.parallel.max(1));
-        while let Some(recorded) = done.next().await {
-            for outcome in recorded {
-                match outcome? {
+        loop {
+            // The next mail of up to `parallel` people: never two for one person in a wave.
+            let wave: Vec<Claimed> =
+                queues.iter_mut().filter_map(|queue| queue.pop_front()).take(self.options.parallel.max(1)).collect();
+            if wave.is_empty() {
+                break;
+            }
+            queues.retain(|queue| !queue.is_empty());
+            let outcomes = futures::future::join_all(wave.iter().map(|mail| self.send(mail))).await;
+            for recorded in self.record(wave.iter().zip(outcomes)).await? {
+                match recorded {
                     Recorded::Sent => round.sent += 1,
                     Recorded::Retried => round.retried += 1,
                     Recorded::Failed => round.failed += 1,
@@ -179,29 +178,33 @@ impl MailSender {
         }
     }
 
-    async fn record(&self, mail: &Claimed, outcome: Outcome) -> ApiResult<Recorded> {
+    /// Writes the outcomes of a wave, in one transaction.
+    async fn record<'a>(&self, outcomes: impl Iterator<Item = (&'a Claimed, Outcome)>) -> ApiResult<Vec<Recorded>> {
         let now = Utc::now();
         let mut tx = self.db.begin_write().await?;
-        let recorded = match outcome {
-            Outcome::Sent => {
-                exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'sent', message = NULL, claimed_until = NULL, finished_at = $1, last_error = NULL WHERE id = $2")
-                    .bind(now).bind(mail.id))?;
-                Recorded::Sent
-            }
-            Outcome::Retry(error) if mail.attempts < self.options.max_attempts => {
-                tracing::info!(mail = mail.id, %error, "a mail goes again later");
-                let not_before = now + backoff(mail.attempts);
-                exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'waiting', not_before = $1, claimed_until = NULL, last_error = $2 WHERE id = $3")
-                    .bind(not_before).bind(&error).bind(mail.id))?;
-                Recorded::Retried
-            }
-            Outcome::Retry(error) | Outcome::Failed(error) => {
-                tracing::warn!(mail = mail.id, %error, "a mail could not be sent");
-                exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'failed', message = NULL, claimed_until = NULL, finished_at = $1, last_error = $2 WHERE id = $3")
-                    .bind(now).bind(&error).bind(mail.id))?;
-                Recorded::Failed
-            }
-        };
+        let mut recorded = Vec::new();
+        for (mail, outcome) in outcomes {
+            recorded.push(match outcome {
+                Outcome::Sent => {
+                    exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'sent', message = NULL, claimed_until = NULL, finished_at = $1, last_error = NULL WHERE id = $2")
+                        .bind(now).bind(mail.id))?;
+                    Recorded::Sent
+                }
+                Outcome::Retry(error) if mail.attempts < self.options.max_attempts => {
+                    tracing::info!(mail = mail.id, %error, "a mail goes again later");
+                    let not_before = now + backoff(mail.attempts);
+                    exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'waiting', not_before = $1, claimed_until = NULL, last_error = $2 WHERE id = $3")
+                        .bind(not_before).bind(&error).bind(mail.id))?;
+                    Recorded::Retried
+                }
+                Outcome::Retry(error) | Outcome::Failed(error) => {
+                    tracing::warn!(mail = mail.id, %error, "a mail could not be sent");
+                    exec!(&mut tx, sqlx::query("UPDATE mail_outbox SET state = 'failed', message = NULL, claimed_until = NULL, finished_at = $1, last_error = $2 WHERE id = $3")
+                        .bind(now).bind(&error).bind(mail.id))?;
+                    Recorded::Failed
+                }
+            });
+        }
         tx.commit().await?;
         Ok(recorded)
     }
