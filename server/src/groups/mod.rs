@@ -393,6 +393,12 @@ async fn hand_over(tx: &mut Tx, group_id: Uuid, leaving: Uuid, changes: &mut Cha
     .await
 }
 
+/// The audit line of an action by `actor` on `person` in a group.
+async fn audit_about(tx: &mut Tx, actor: &Actor, action: audit::Action, group_id: Uuid, person: Uuid) -> ApiResult<()> {
+    audit::record(tx, Some(actor.person_id), action, "group", Some(group_id), serde_json::json!({ "person": person }))
+        .await
+}
+
 async fn admin_count(tx: &mut Tx, group_id: Uuid) -> ApiResult<i64> {
     let count: i64 = on_tx!(tx, c => sqlx::query_scalar("SELECT COUNT(*) FROM group_members WHERE group_id = $1 AND role = 'admin'")
         .bind(group_id).fetch_one(c).await)?;
@@ -491,15 +497,7 @@ pub async fn decide_join_request(
         add_member(tx, group_id, person_id, changes).await?;
     }
     let action = if accept { audit::Action::GroupJoinRequestAccept } else { audit::Action::GroupJoinRequestRefuse };
-    audit::record(
-        tx,
-        Some(actor.person_id),
-        action,
-        "group",
-        Some(group_id),
-        serde_json::json!({ "person": person_id }),
-    )
-    .await
+    audit_about(tx, actor, action, group_id, person_id).await
 }
 
 pub async fn invite_to_group(
@@ -534,15 +532,7 @@ pub async fn invite_to_group(
     let id = pair_id(EntityKind::GroupInvitation, group_id, person_id);
     changes.put(scope::group_admin(group_id), id, &invitation);
     changes.put(scope::person(person_id), id, &invitation);
-    audit::record(
-        tx,
-        Some(actor.person_id),
-        audit::Action::GroupInvite,
-        "group",
-        Some(group_id),
-        serde_json::json!({ "person": person_id }),
-    )
-    .await
+    audit_about(tx, actor, audit::Action::GroupInvite, group_id, person_id).await
 }
 
 pub async fn leave_group(tx: &mut Tx, actor: &Actor, group_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
@@ -578,15 +568,7 @@ pub async fn remove_member(
         return Err(last_admin());
     }
     remove_membership(tx, &access.group, person_id, changes).await?;
-    audit::record(
-        tx,
-        Some(actor.person_id),
-        audit::Action::GroupMemberRemove,
-        "group",
-        Some(group_id),
-        serde_json::json!({ "person": person_id }),
-    )
-    .await
+    audit_about(tx, actor, audit::Action::GroupMemberRemove, group_id, person_id).await
 }
 
 pub async fn set_member_role(
@@ -668,15 +650,7 @@ pub async fn add_by_console(
     changes: &mut ChangeSet,
 ) -> ApiResult<()> {
     add_member(tx, group_id, person_id, changes).await?;
-    audit::record(
-        tx,
-        Some(actor.person_id),
-        audit::Action::GroupMemberAdd,
-        "group",
-        Some(group_id),
-        serde_json::json!({ "person": person_id }),
-    )
-    .await
+    audit_about(tx, actor, audit::Action::GroupMemberAdd, group_id, person_id).await
 }
 
 /// A new member arrives: they join (or follow) the groups marked for newcomers of their
