@@ -159,11 +159,11 @@ impl MailServer {
     /// Waits until `count` mails have arrived in all.
     pub async fn until(&self, count: usize, within: Duration) {
         let deadline = tokio::time::Instant::now() + within;
-        while self.received().len() < count {
+        while self.count() < count {
             assert!(
                 tokio::time::Instant::now() < deadline,
                 "{count} mails expected within {within:?}, {} arrived",
-                self.received().len()
+                self.count()
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
