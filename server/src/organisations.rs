@@ -310,12 +310,14 @@ pub async fn grant_scopes(
 pub async fn scopes_moved(tx: &mut Tx, organisation_id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     // Everyone's live channels read their scopes again (an organisation rarely moves).
     changes.poke("*".to_owned());
+    changes.scopes_changed();
     const SUBTREE: &str = "WITH RECURSIVE subtree(id) AS ( \
             SELECT id FROM organisations WHERE id = $1 \
             UNION ALL SELECT o.id FROM organisations o JOIN subtree s ON o.parent_id = s.id)";
     let uuid_text = |column: &str| tx.uuid_text(column);
     let sql_delete = format!(
-        "{SUBTREE} DELETE FROM person_scopes WHERE scope LIKE 'organisation:%' AND person_id IN \
+        "{SUBTREE} UPDATE person_scopes SET seq = NULL, revoked = true \
+         WHERE scope LIKE 'organisation:%' AND NOT revoked AND person_id IN \
             (SELECT p.id FROM people p WHERE p.organisation_id IN (SELECT id FROM subtree))"
     );
     let sql_insert = format!(
@@ -326,8 +328,10 @@ pub async fn scopes_moved(tx: &mut Tx, organisation_id: Uuid, changes: &mut Chan
             SELECT p.id, p.organisation_id FROM people p WHERE p.organisation_id IN (SELECT id FROM subtree) \
             UNION SELECT c.person_id, o.parent_id FROM chain c JOIN organisations o ON o.id = c.organisation_id \
             WHERE o.parent_id IS NOT NULL) \
-         INSERT INTO person_scopes (person_id, scope) SELECT person_id, 'organisation:' || {} FROM chain WHERE true \
-         ON CONFLICT (person_id, scope) DO NOTHING",
+         INSERT INTO person_scopes (person_id, scope, seq, revoked, regranted) \
+         SELECT person_id, 'organisation:' || {}, NULL, false, false FROM chain WHERE true \
+         ON CONFLICT (person_id, scope) DO UPDATE SET seq = NULL, revoked = false, regranted = true \
+         WHERE person_scopes.revoked",
         uuid_text("organisation_id")
     );
     exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql_delete)).bind(organisation_id))?;

@@ -315,7 +315,7 @@ type Standing = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 pub async fn acknowledge(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row = load(tx, id).await?.ok_or_else(must_read_not_found)?;
     let visible: Option<i64> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT CAST(1 AS BIGINT) FROM person_scopes WHERE person_id = $1 AND scope = $2")
+        "SELECT CAST(1 AS BIGINT) FROM person_scopes WHERE person_id = $1 AND scope = $2 AND NOT revoked")
         .bind(actor.person_id).bind(audience_scope(&row.audience())).fetch_optional(c).await)?;
     let recipient: Option<Standing> = on_tx!(tx, c => sqlx::query_as(
         "SELECT read_at, mailed_at FROM must_read_recipients WHERE must_read_id = $1 AND person_id = $2")

@@ -56,6 +56,8 @@ pub struct ChangeSet {
     items: Vec<PendingChange>,
     /// Scopes to poke although nothing in them changed (see [`ChangeSet::poke`]).
     pokes: Vec<String>,
+    /// Scopes were granted or revoked: their rows take this transaction's number.
+    scopes_changed: bool,
 }
 
 impl ChangeSet {
@@ -75,6 +77,13 @@ impl ChangeSet {
         self.pokes.push(scope);
     }
 
+    /// A person's scopes were granted or revoked in this transaction (see
+    /// [`crate::sync::scopes`]): [`commit`] gives their rows the transaction's number, which
+    /// is how a cursor learns of them.
+    pub fn scopes_changed(&mut self) {
+        self.scopes_changed = true;
+    }
+
     /// The objects this change set already changes, by scope and id (a later change to one
     /// of them would win over the earlier).
     pub fn changed(&self) -> std::collections::HashSet<(String, Uuid)> {
@@ -82,18 +91,20 @@ impl ChangeSet {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty() && self.pokes.is_empty()
+        self.items.is_empty() && self.pokes.is_empty() && !self.scopes_changed
     }
 
     /// Adds another transaction part's changes after these (a later change still wins).
     pub fn extend(&mut self, other: ChangeSet) {
         self.items.extend(other.items);
         self.pokes.extend(other.pokes);
+        self.scopes_changed |= other.scopes_changed;
     }
 
     pub fn clear(&mut self) {
         self.items.clear();
         self.pokes.clear();
+        self.scopes_changed = false;
     }
 }
 
@@ -112,12 +123,19 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     kept.sort_unstable();
 
     let count = kept.len() as i64;
-    let end: i64 = if count == 0 {
+    // Granted or revoked scopes take a number too (the last of the transaction's).
+    let numbers = if changes.scopes_changed { count.max(1) } else { count };
+    let end: i64 = if numbers == 0 {
         0
     } else {
         on_tx!(tx, c => sqlx::query_scalar("UPDATE sync_counter SET value = value + $1 WHERE id = 1 RETURNING value")
-            .bind(count).fetch_one(c).await)?
+            .bind(numbers).fetch_one(c).await)?
     };
+    if changes.scopes_changed {
+        // Only this transaction's rows are unnumbered (other transactions' are not visible
+        // to it, and are numbered when they commit).
+        exec!(tx, sqlx::query("UPDATE person_scopes SET seq = $1 WHERE seq IS NULL").bind(end))?;
+    }
     let now = Utc::now();
     let mut scopes: Vec<String> = Vec::new();
     let rows: Vec<(&PendingChange, i64)> = kept
@@ -187,6 +205,8 @@ pub async fn compact(db: &Db, before: DateTime<Utc>) -> ApiResult<u64> {
         .bind(before).fetch_one(c).await)?;
     let Some(through) = through else { return Ok(0) };
     let deleted = exec!(&mut tx, sqlx::query("DELETE FROM sync_log WHERE deleted AND seq <= $1").bind(through))?;
+    // Revoked scopes likewise: a cursor from before `through` is reset, so none needs them.
+    exec!(&mut tx, sqlx::query("DELETE FROM person_scopes WHERE revoked AND seq <= $1").bind(through))?;
     exec!(
         &mut tx,
         sqlx::query("UPDATE sync_counter SET compacted_through = $1 WHERE id = 1 AND compacted_through < $1")

@@ -3,10 +3,12 @@
 //! One read-only snapshot serves the whole answer: the scopes the person may see now, the
 //! counter `H` (every change numbered up to `H` is committed and visible), the changes and
 //! the client's last mutation id. Then:
-//! 1. scopes the cursor holds but the person may no longer see are purged;
+//! 1. scopes revoked (or granted again) since the cursor last looked are purged;
 //! 2. the known scopes get their changes in `(cursor.seq, H]`, a bounded page at a time;
-//! 3. once they are caught up to `H`, new scopes are sent as snapshots, page by page in
-//!    sequence order, and join the known scopes when complete (they are then at `H` too).
+//! 3. once they are caught up to `H`, scopes granted since are sent as snapshots, page by
+//!    page in sequence order, and join the known scopes when complete (they are then at `H`
+//!    too). The cursor knows which scopes are known by their grants' numbers
+//!    ([`crate::sync::cursor`]), so it does not grow with them.
 
 use std::io::Write;
 
@@ -22,9 +24,9 @@ use crate::auth::AuthUser;
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
-use crate::sync::cursor::{Cursor, Snapshot};
+use crate::sync::cursor::{Cursor, ListingCursor, Received, Round, Snapshot};
 use crate::sync::push::client_taken;
-use crate::sync::scopes;
+use crate::sync::scopes::{self, ScopeRow, ScopeState};
 use crate::{AppState, on_tx};
 
 /// The answer as sent, [`PullResponse`] in JSON. The changes go out as the lines stored
@@ -97,62 +99,71 @@ pub async fn pull(
         }
         Some(n) => n.min(MAX_PULL_LIMIT),
     } as i64;
-    let mut cursor = match &request.cursor {
-        Some(text) => Cursor::decode(text)?,
-        None => Cursor::default(),
+    let received = match &request.cursor {
+        Some(text) => Some(Cursor::decode(text)?),
+        None => None,
     };
 
     let mut tx = state.db.begin_read().await?;
-    // Counter, visible scopes and the client's progress: one statement, one snapshot.
-    let header: Header = on_tx!(&mut tx, c => sqlx::query_as(
+    // Counter, the person's scopes and the client's progress: one statement, one snapshot.
+    let sql = format!(
         "SELECT value AS high, compacted_through, \
-            (SELECT string_agg(scope, ' ') FROM person_scopes WHERE person_id = $1) AS scopes, \
+            (SELECT string_agg({}, ' ') FROM person_scopes WHERE person_id = $1) AS scopes, \
             (SELECT person_id FROM sync_clients WHERE client_id = $2) AS client_owner, \
             (SELECT last_mutation_id FROM sync_clients WHERE client_id = $2) AS last_mutation_id \
-         FROM sync_counter WHERE id = 1")
+         FROM sync_counter WHERE id = 1",
+        scopes::ROW_TEXT
+    );
+    let header: Header = on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(sql.as_str()))
         .bind(actor.person_id).bind(request.client_id).fetch_one(c).await)?;
     if header.client_owner.is_some_and(|owner| owner != actor.person_id) {
         return Err(client_taken());
     }
     let (high, compacted_through) = (header.high, header.compacted_through);
     let last_mutation_id = header.last_mutation_id.unwrap_or(0);
-    let visible = scopes::split(header.scopes.as_deref());
-
-    // A cursor from before the last compaction may have missed deletions: start over.
-    let started = !cursor.known.is_empty() || !cursor.pending.is_empty();
-    let reset = started && (cursor.seq < compacted_through || cursor.seq > high);
-    if reset {
-        cursor = Cursor::default();
-    }
+    let rows = scopes::rows(header.scopes.as_deref());
+    let visible: Vec<&ScopeRow> = rows.iter().filter(|row| row.visible()).collect();
 
     let mut purged_scopes = Vec::new();
-    cursor.known.retain(|s| {
-        visible.contains(s) || {
-            purged_scopes.push(s.clone());
-            false
-        }
-    });
-    cursor.pending.retain(|p| {
-        visible.contains(&p.scope) || {
-            purged_scopes.push(p.scope.clone());
-            false
-        }
-    });
-    for scope in &visible {
-        if !cursor.known.contains(scope) && !cursor.pending.iter().any(|p| &p.scope == scope) {
-            cursor.pending.push(Snapshot { scope: scope.clone(), after: 0, start: high });
+    let mut start_over = false;
+    let mut cursor = match received {
+        None => Cursor::default(),
+        Some(Received::Current(cursor)) => cursor,
+        Some(Received::Listing(listing)) => from_listing(listing, &visible, &mut purged_scopes).unwrap_or_else(|| {
+            start_over = true;
+            Cursor::default()
+        }),
+    };
+    // A cursor from before the last compaction may have missed deletions: start over.
+    let reset = start_over
+        || cursor.started()
+            && (cursor.seq < compacted_through || cursor.seq > high || cursor.at > high || cursor.purged > high);
+    if reset {
+        cursor = Cursor::default();
+        purged_scopes.clear();
+    }
+
+    // 1. What the device may hold and must drop: scopes revoked since it last looked, and
+    //    those granted again (it may still hold what it had before).
+    if cursor.started() {
+        for row in &rows {
+            if row.seq > cursor.purged && row.seq <= high && row.state != ScopeState::Granted {
+                purged_scopes.push(row.scope.clone());
+            }
         }
     }
+    cursor.purged = high;
 
     let mut lines: Vec<String> = Vec::new();
     let mut sent: i64 = 0;
     let mut has_more = false;
 
     // 2. Changes in the scopes the device already holds.
-    if cursor.known.is_empty() {
+    let known: Vec<String> = visible.iter().filter(|row| knows(&cursor, row)).map(|row| row.scope.clone()).collect();
+    if known.is_empty() {
         cursor.seq = high;
     } else if cursor.seq < high {
-        let page = changes_in(&mut tx, &cursor.known, cursor.seq, high, limit).await?;
+        let page = changes_in(&mut tx, &known, cursor.seq, high, limit).await?;
         sent += page.count;
         lines.extend(page.lines);
         // A full page may have more behind it; the next pull tells.
@@ -165,24 +176,45 @@ pub async fn pull(
         }
     }
 
-    // 3. Snapshots of new scopes, once the known ones are at `high`.
-    while !has_more && !cursor.pending.is_empty() {
+    // 3. Snapshots of the scopes granted since `cursor.at`, once the known ones are at
+    //    `high`, in rounds: those granted up to the round's start, in the order of their names.
+    while !has_more {
+        let Some(round) = cursor.round.as_mut() else {
+            if visible.iter().any(|row| row.seq > cursor.at) {
+                cursor.round = Some(Round { to: high, done: None, snapshot: None });
+                continue;
+            }
+            break;
+        };
+        let at = cursor.at;
+        let next = visible.iter().find(|row| {
+            row.seq > at && row.seq <= round.to && round.done.as_ref().is_none_or(|done| &row.scope > done)
+        });
+        let Some(next) = next else {
+            // The round is complete: its scopes are known; grants since it began make the next.
+            cursor.at = round.to;
+            cursor.round = None;
+            continue;
+        };
         let budget = limit - sent;
         if budget <= 0 {
             has_more = true;
             break;
         }
-        let snapshot = cursor.pending[0].clone();
+        let mut snapshot = match round.snapshot.take() {
+            Some(snapshot) if snapshot.scope == next.scope => snapshot,
+            _ => Snapshot { scope: next.scope.clone(), after: 0, start: high },
+        };
         let page = snapshot_page(&mut tx, &snapshot, high, budget).await?;
         sent += page.count;
         lines.extend(page.lines);
         if let Some(last) = page.last {
-            cursor.pending[0].after = last;
+            snapshot.after = last;
         }
         if page.count < budget {
-            let done = cursor.pending.remove(0);
-            cursor.known.push(done.scope);
+            round.done = Some(snapshot.scope);
         } else {
+            round.snapshot = Some(snapshot);
             has_more = true;
         }
     }
@@ -196,6 +228,29 @@ pub async fn pull(
         has_more,
         last_mutation_id: last_mutation_id as u64,
     })
+}
+
+/// Whether the device holds `row`'s scope in full: granted before `cursor.at`, or sent
+/// already in the round under way.
+fn knows(cursor: &Cursor, row: &ScopeRow) -> bool {
+    row.seq <= cursor.at
+        || cursor
+            .round
+            .as_ref()
+            .is_some_and(|round| row.seq <= round.to && round.done.as_ref().is_some_and(|done| &row.scope <= done))
+}
+
+/// A cursor of the first format, which listed the scopes the device held: a device that was
+/// up to date goes on from where it was (scopes granted before this format all read as
+/// number 0); one caught in the middle of snapshots starts again (`None`).
+fn from_listing(listing: ListingCursor, visible: &[&ScopeRow], purged_scopes: &mut Vec<String>) -> Option<Cursor> {
+    let holds_all = listing.pending.is_empty()
+        && visible.iter().all(|row| row.seq <= listing.seq && listing.known.contains(&row.scope));
+    if !holds_all {
+        return None;
+    }
+    purged_scopes.extend(listing.known.into_iter().filter(|scope| !visible.iter().any(|row| &row.scope == scope)));
+    Some(Cursor::caught_up(listing.seq))
 }
 
 /// Up to this many changes since the cursor (in all scopes), a pull walks the sequence index.

@@ -96,6 +96,7 @@ pub async fn push(
                 }
                 break;
             }
+            Step::Failed(error) => return Err(error),
         }
     }
 
@@ -114,6 +115,9 @@ pub enum Step {
     Replayed(MutationResult, i64),
     /// Not applied: the person writes faster than by hand; push again after these seconds.
     WriteLimited(u64),
+    /// Not applied, and nothing of it written: the push is answered with this error (a gap,
+    /// another person's device, or a failure of the server undone).
+    Failed(ApiError),
 }
 
 /// One mutation of `client_id`, inside `tx` (its own transaction on PostgreSQL, the batch's on
@@ -121,6 +125,10 @@ pub enum Step {
 /// person's write limits, applied under a savepoint so that a refusal undoes it alone, and
 /// recorded with the client's progress. Its changes go to `changes`, which the caller writes
 /// to the change log before committing.
+///
+/// Everything it writes is under its savepoint: a failure is undone ([`Step::Failed`]), so the
+/// transaction holds nothing of it and goes on. An `Err` (the database failed beyond that)
+/// leaves the transaction fit only for a rollback.
 async fn one(
     tx: &mut Tx,
     limits: &limits::WriteLimits,
@@ -129,26 +137,32 @@ async fn one(
     entry: &ClientMutation,
     changes: &mut ChangeSet,
 ) -> ApiResult<Step> {
-    let last = lock_client(tx, actor, client_id).await?;
+    tx.savepoint().await?;
+    let last = match lock_client(tx, actor, client_id).await {
+        Ok(last) => last,
+        Err(error) => return undone(tx, error).await,
+    };
     let id = entry.id as i64;
     if id <= last {
+        tx.release_savepoint().await?;
         let outcome = recorded_outcome(tx, client_id, id).await?;
         return Ok(Step::Replayed(MutationResult { id: entry.id, outcome }, last));
     }
     if id != last + 1 {
-        return Err(ApiError::conflict(
+        let gap = ApiError::conflict(
             ErrorCode::MutationGap,
             format!("Mutation {} is missing: the server expects mutation {} next.", last + 1, last + 1),
         )
-        .with_details(serde_json::json!({ "expected_mutation_id": last + 1 })));
+        .with_details(serde_json::json!({ "expected_mutation_id": last + 1 }));
+        return undone(tx, gap).await;
     }
     if let Err(wait) = limits.take(actor.person_id, &limits::costs(&entry.mutation)) {
+        tx.release_savepoint().await?;
         let retry_after = wait.as_secs().max(1);
         tracing::info!(mutation = id, retry_after, "write limit reached");
         return Ok(Step::WriteLimited(retry_after));
     }
     let mut applied = ChangeSet::default();
-    tx.savepoint().await?;
     let outcome = match apply(tx, actor, &entry.mutation, &mut applied).await {
         Ok(()) => {
             tx.release_savepoint().await?;
@@ -161,31 +175,46 @@ async fn one(
                 tracing::info!(mutation = id, code, "mutation rejected");
                 MutationOutcome::Rejected { code: code.to_owned(), message: message.to_owned() }
             }
-            None => return Err(error),
+            None => return undone(tx, error).await,
         },
     };
     let (outcome_text, code, message) = match &outcome {
         MutationOutcome::Applied => ("applied", None, None),
         MutationOutcome::Rejected { code, message } => ("rejected", Some(code.as_str()), Some(message.as_str())),
     };
-    exec!(tx, sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(Utc::now()))?;
+    let now = Utc::now();
+    // An upsert: a refusal undid the registration of a client new with this mutation.
     exec!(
         tx,
-        sqlx::query("UPDATE sync_clients SET last_mutation_id = $1 WHERE client_id = $2").bind(id).bind(client_id)
+        sqlx::query(
+            "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, $3, $4) \
+        ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id"
+        )
+        .bind(client_id)
+        .bind(actor.person_id)
+        .bind(id)
+        .bind(now)
     )?;
+    exec!(tx, sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(now))?;
     Ok(Step::Done(MutationResult { id: entry.id, outcome }))
 }
 
-/// Registers the client on first use and locks its row for this transaction; refuses a
-/// client id that belongs to someone else. Returns its last mutation id.
+/// Undoes what the mutation wrote: the push is answered with `error`, and the transaction
+/// goes on as if the mutation had never been tried.
+async fn undone(tx: &mut Tx, error: ApiError) -> ApiResult<Step> {
+    tx.rollback_to_savepoint().await?;
+    Ok(Step::Failed(error))
+}
+
+/// Registers the client on first use and locks its row for this transaction (one statement:
+/// the upsert takes the row lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the
+/// write lock); refuses a client id that belongs to someone else. Returns its last mutation id.
 async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
-    exec!(tx, sqlx::query("INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) ON CONFLICT (client_id) DO NOTHING")
-        .bind(client_id).bind(actor.person_id).bind(Utc::now()))?;
-    // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL locks the row.
-    let sql = format!("SELECT person_id, last_mutation_id FROM sync_clients WHERE client_id = $1{}", tx.for_update());
-    let (owner, last): (Uuid, i64) =
-        on_tx!(tx, c => sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str())).bind(client_id).fetch_one(c).await)?;
+    let (owner, last): (Uuid, i64) = on_tx!(tx, c => sqlx::query_as(
+        "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) \
+         ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id RETURNING person_id, last_mutation_id")
+        .bind(client_id).bind(actor.person_id).bind(Utc::now()).fetch_one(c).await)?;
     if owner != actor.person_id {
         return Err(client_taken());
     }

@@ -2,8 +2,10 @@
 //! writer task, together, in one transaction, with one change-log write and one commit (one
 //! `fsync` with `synchronous = FULL`) for the whole batch.
 //!
-//! Each mutation keeps its own savepoint: one that is refused, or that fails, is undone alone
-//! and answered alone; the others go on. A push is answered only once the batch that holds
+//! Each mutation keeps its own savepoint ([`crate::sync::push`]): one that is refused, or
+//! that fails, is undone alone and answered alone; the others go on. Only a failure of the
+//! database beyond a savepoint takes the batch with it: none is applied, each device pushes
+//! its mutation again. A push is answered only once the batch that holds
 //! its mutation is committed, so "applied" still means "on disk". If the commit itself fails,
 //! every mutation of the batch is answered with the error and none is applied: their devices
 //! keep them and push them again.
@@ -95,29 +97,29 @@ async fn apply_batch<T>(db: &Db, pokes: &Pokes, batch: Vec<Job<T>>) {
     };
     let mut all = ChangeSet::default();
     let mut answers: Vec<(oneshot::Sender<ApiResult<T>>, ApiResult<T>)> = Vec::with_capacity(batch.len());
-    for job in batch {
+    let mut jobs = batch.into_iter();
+    for job in jobs.by_ref() {
         let mut changes = ChangeSet::default();
-        let outcome = match savepoint(&mut tx, "SAVEPOINT job").await {
-            Ok(()) => (job.work)(&mut tx, &mut changes).await,
-            Err(error) => Err(error),
-        };
-        let outcome = match outcome {
-            Ok(done) => match savepoint(&mut tx, "RELEASE SAVEPOINT job").await {
-                Ok(()) => {
-                    all.extend(changes);
-                    Ok(done)
-                }
-                Err(error) => Err(error),
-            },
-            Err(error) => {
-                // Undone alone; the batch goes on (unless the transaction itself is broken,
-                // which the commit then says).
-                let _ = savepoint(&mut tx, "ROLLBACK TO SAVEPOINT job").await;
-                let _ = savepoint(&mut tx, "RELEASE SAVEPOINT job").await;
-                Err(error)
+        let outcome = (job.work)(&mut tx, &mut changes).await;
+        match outcome {
+            Ok(done) => {
+                all.extend(changes);
+                answers.push((job.reply, Ok(done)));
             }
-        };
-        answers.push((job.reply, outcome));
+            // The database failed beyond what a savepoint undoes: nothing of the batch is
+            // applied (dropping the transaction rolls it back); each device pushes again.
+            Err(error) => {
+                tracing::error!(%error, "a mutation failed: none of its batch is applied");
+                for (reply, _) in answers {
+                    let _ = reply.send(Err(copy(&error)));
+                }
+                for job in jobs {
+                    let _ = job.reply.send(Err(copy(&error)));
+                }
+                let _ = job.reply.send(Err(error));
+                return;
+            }
+        }
     }
     let committed = async {
         let scopes = log::commit(&mut tx, all).await?;
@@ -139,11 +141,6 @@ async fn apply_batch<T>(db: &Db, pokes: &Pokes, batch: Vec<Job<T>>) {
             }
         }
     }
-}
-
-async fn savepoint(tx: &mut Tx, statement: &'static str) -> ApiResult<()> {
-    crate::exec!(tx, sqlx::query(statement))?;
-    Ok(())
 }
 
 /// The same failure for each mutation of a batch that could not be written.

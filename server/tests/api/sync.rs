@@ -532,3 +532,113 @@ async fn concurrent_pushes_applied_together_each_get_their_own_outcome_and_none_
     reader.sync().await;
     assert_eq!(reader.entities("post").len() as i64, expected_posts);
 }
+
+#[tokio::test]
+async fn the_cursor_stays_small_for_a_person_in_hundreds_of_groups() {
+    // Write limits off: one organiser creates 300 groups in a few seconds.
+    let settings = fabrique_server::config::Settings { write_limits: None, ..crate::helpers::local_push() };
+    let app = crate::helpers::spawn_app_with(true, settings).await;
+    let association = app.new_association("Fédération").await;
+    let organiser = app.manager(association, "Karim Haddad").await;
+    let member = app.member(association, "Antoine Blanc").await;
+    // 300 public groups, each with a post, all joined by one member.
+    let mut creator = app.device(&organiser);
+    let mut joiner = app.device(&member);
+    let (mut groups, mut posts) = (Vec::new(), Vec::new());
+    for i in 0..300 {
+        let group = Uuid::now_v7();
+        assert_applied(
+            &creator
+                .send(json!({ "type": "create_group", "id": group, "name": format!("Groupe {i}"), "organisation_id": association, "visibility": "public" }))
+                .await,
+        );
+        let (post, mutation) = create_post(group, &format!("Bienvenue dans le groupe {i}"));
+        assert_applied(&creator.send(mutation).await);
+        assert_applied(&joiner.send(json!({ "type": "join_group", "group_id": group })).await);
+        groups.push(group);
+        posts.push(post);
+    }
+
+    let mut device = app.device(&member);
+    let pages = device.sync_with_limit(100).await;
+    assert!(pages.len() >= 6, "the first sync came in pages");
+    let longest = pages.iter().map(|page| page["cursor"].as_str().unwrap().len()).max().unwrap();
+    assert!(longest < 300, "a cursor of {longest} bytes in the middle of the first sync");
+    for post in &posts {
+        assert!(device.has("post", *post));
+    }
+    let cursor = device.cursor.clone().unwrap();
+    assert!(cursor.len() < 100, "a cursor of {} bytes at rest, in 300 groups", cursor.len());
+
+    // A new post in one of them arrives alone; the cursor keeps its size.
+    let (late, mutation) = create_post(groups[150], "Nouvelle");
+    assert_applied(&creator.send(mutation).await);
+    let pages = device.sync().await;
+    assert_eq!(pages[0]["changes"].as_array().unwrap().len(), 1);
+    assert!(device.has("post", late));
+    assert!(device.cursor.as_ref().unwrap().len() < 100);
+}
+
+#[tokio::test]
+async fn a_member_who_leaves_and_comes_back_sees_what_was_deleted_while_away_gone() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let member = app.member(association, "Antoine Blanc").await;
+    let group = app.group(&manager, "Sorties", "public").await;
+    let kept = app.post_in(&manager, group, "Sortie de printemps").await;
+    let removed = app.post_in(&manager, group, "Sortie annulée").await;
+    assert_applied(&app.act(&member, json!({ "type": "join_group", "group_id": group })).await);
+    let mut device = app.device(&member);
+    device.sync().await;
+    assert!(device.has("post", removed));
+
+    // Leaves and comes back between two pulls of this device, while a post is deleted.
+    assert_applied(&app.act(&member, json!({ "type": "leave_group", "group_id": group })).await);
+    assert_applied(&app.act(&manager, json!({ "type": "delete_post", "id": removed })).await);
+    assert_applied(&app.act(&member, json!({ "type": "join_group", "group_id": group })).await);
+    let pages = device.sync().await;
+
+    assert!(pages[0]["purged_scopes"].as_array().unwrap().contains(&json!(format!("group:{group}"))));
+    assert!(!device.has("post", removed), "deleted while the member was away: gone from the phone too");
+    assert!(device.has("post", kept), "the group came back in full");
+    // Nothing purged again at the next pull.
+    let pages = device.sync().await;
+    assert!(pages[0]["purged_scopes"].as_array().unwrap().is_empty());
+    assert!(device.has("post", kept));
+}
+
+#[tokio::test]
+async fn a_device_up_to_date_before_the_small_cursor_goes_on_without_starting_over() {
+    use base64::Engine;
+    let app = spawn_app().await;
+    let (manager, member, group) = club(&app).await;
+    let mut device = app.device(&member);
+    device.sync().await;
+    let first = app.post_in(&manager, group, "Avant la mise à jour").await;
+    let held = device.store.len();
+
+    // What the previous server version gave: the counter and the list of scopes held.
+    let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let current: Value = serde_json::from_slice(&engine.decode(device.cursor.as_ref().unwrap()).unwrap()).unwrap();
+    let high = current["seq"].as_i64().unwrap();
+    let scopes: Vec<String> = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar(
+        "SELECT scope FROM person_scopes WHERE person_id = $1 AND NOT revoked").bind(member.id).fetch_all(c).await)
+    .unwrap();
+    let listing = json!({ "seq": high, "known": scopes, "pending": [] });
+    device.cursor = Some(engine.encode(serde_json::to_vec(&listing).unwrap()));
+
+    let pages = device.sync().await;
+    assert_eq!(pages[0]["reset"], false, "no start over");
+    assert_eq!(pages[0]["changes"].as_array().unwrap().len(), 1, "only what changed since");
+    assert!(device.has("post", first));
+    assert_eq!(device.store.len(), held + 1);
+
+    // One caught in the middle of a first sync starts over, and converges.
+    let listing = json!({ "seq": high, "known": [], "pending": [{ "scope": format!("group:{group}"), "after": 0, "start": high }] });
+    device.cursor = Some(engine.encode(serde_json::to_vec(&listing).unwrap()));
+    let pages = device.sync().await;
+    assert_eq!(pages[0]["reset"], true);
+    assert!(device.has("post", first));
+    assert_eq!(device.store.len(), held + 1);
+}
