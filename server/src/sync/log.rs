@@ -77,9 +77,9 @@ impl ChangeSet {
         self.pokes.push(scope);
     }
 
-    /// A person's scopes were granted or revoked in this transaction (see
-    /// [`crate::sync::scopes`]): [`commit`] gives their rows the transaction's number, which
-    /// is how a cursor learns of them.
+    /// A person's scopes were granted or revoked in this transaction (by the scopes module,
+    /// which calls this): [`commit`] gives their rows the transaction's number, which is how a
+    /// cursor learns of them.
     pub fn scopes_changed(&mut self) {
         self.scopes_changed = true;
     }
