@@ -11,6 +11,7 @@
 //!    ([`crate::sync::cursor`]), so it does not grow with them.
 
 use std::io::Write;
+use std::sync::LazyLock;
 
 use axum::extract::State;
 use axum::http::header;
@@ -65,6 +66,18 @@ impl IntoResponse for PullAnswer {
     }
 }
 
+/// The statement that reads a pull's [`Header`] (written once: it embeds the scopes' row text).
+static HEADER: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "SELECT value AS high, compacted_through, \
+            (SELECT string_agg({}, ' ') FROM person_scopes WHERE person_id = $1) AS scopes, \
+            (SELECT person_id FROM sync_clients WHERE client_id = $2) AS client_owner, \
+            (SELECT last_mutation_id FROM sync_clients WHERE client_id = $2) AS last_mutation_id \
+         FROM sync_counter WHERE id = 1",
+        scopes::ROW_TEXT
+    )
+});
+
 #[derive(sqlx::FromRow)]
 struct Header {
     high: i64,
@@ -106,15 +119,7 @@ pub async fn pull(
 
     let mut tx = state.db.begin_read().await?;
     // Counter, the person's scopes and the client's progress: one statement, one snapshot.
-    let sql = format!(
-        "SELECT value AS high, compacted_through, \
-            (SELECT string_agg({}, ' ') FROM person_scopes WHERE person_id = $1) AS scopes, \
-            (SELECT person_id FROM sync_clients WHERE client_id = $2) AS client_owner, \
-            (SELECT last_mutation_id FROM sync_clients WHERE client_id = $2) AS last_mutation_id \
-         FROM sync_counter WHERE id = 1",
-        scopes::ROW_TEXT
-    );
-    let header: Header = on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(sql.as_str()))
+    let header: Header = on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(HEADER.as_str()))
         .bind(actor.person_id).bind(request.client_id).fetch_one(c).await)?;
     if header.client_owner.is_some_and(|owner| owner != actor.person_id) {
         return Err(client_taken());

@@ -85,65 +85,36 @@ async fn run<T: Send + 'static>(db: Db, pokes: Pokes, mut receiver: mpsc::Receiv
 }
 
 async fn apply_batch<T>(db: &Db, pokes: &Pokes, batch: Vec<Job<T>>) {
-    let mut tx = match db.begin_write().await {
-        Ok(tx) => tx,
-        Err(error) => {
-            let error = ApiError::from(error);
-            for job in batch {
-                let _ = job.reply.send(Err(copy(&error)));
-            }
-            return;
-        }
-    };
-    let mut all = ChangeSet::default();
-    let mut answers: Vec<(oneshot::Sender<ApiResult<T>>, ApiResult<T>)> = Vec::with_capacity(batch.len());
-    let mut jobs = batch.into_iter();
-    for job in jobs.by_ref() {
-        let mut changes = ChangeSet::default();
-        let outcome = (job.work)(&mut tx, &mut changes).await;
-        match outcome {
-            Ok(done) => {
-                all.extend(changes);
-                answers.push((job.reply, Ok(done)));
-            }
-            // The database failed beyond what a savepoint undoes: nothing of the batch is
-            // applied (dropping the transaction rolls it back); each device pushes again.
-            Err(error) => {
-                tracing::error!(%error, "a mutation failed: none of its batch is applied");
-                for (reply, _) in answers {
-                    let _ = reply.send(Err(copy(&error)));
-                }
-                for job in jobs {
-                    let _ = job.reply.send(Err(copy(&error)));
-                }
-                let _ = job.reply.send(Err(error));
-                return;
-            }
-        }
-    }
-    let committed = async {
-        let scopes = log::commit(&mut tx, all).await?;
-        tx.commit().await?;
-        ApiResult::Ok(scopes)
-    }
-    .await;
-    match committed {
-        Ok(scopes) => {
+    let (works, replies): (Vec<Work<T>>, Vec<_>) = batch.into_iter().map(|job| (job.work, job.reply)).unzip();
+    match write_batch(db, works).await {
+        Ok((scopes, answers)) => {
             pokes.after_commit(scopes);
-            for (reply, outcome) in answers {
-                let _ = reply.send(outcome);
+            for (reply, answer) in replies.into_iter().zip(answers) {
+                let _ = reply.send(Ok(answer));
             }
         }
         Err(error) => {
-            tracing::error!(%error, "a batch of mutations could not be committed: none is applied");
-            for (reply, _) in answers {
-                let _ = reply.send(Err(copy(&error)));
+            tracing::error!(%error, "a batch of mutations could not be written: none is applied");
+            for reply in replies {
+                let _ = reply.send(Err(ApiError::internal(error.to_string())));
             }
         }
     }
 }
 
-/// The same failure for each mutation of a batch that could not be written.
-fn copy(error: &ApiError) -> ApiError {
-    ApiError::internal(error.to_string())
+/// Runs each mutation's work in one transaction, then commits: the changed scopes and each
+/// work's answer, in order. An error here is the database failing beyond what a mutation's
+/// savepoint undoes: the transaction is dropped (rolled back), nothing of the batch applied.
+async fn write_batch<T>(db: &Db, works: Vec<Work<T>>) -> ApiResult<(Vec<String>, Vec<T>)> {
+    let mut tx = db.begin_write().await?;
+    let mut all = ChangeSet::default();
+    let mut answers = Vec::with_capacity(works.len());
+    for work in works {
+        let mut changes = ChangeSet::default();
+        answers.push(work(&mut tx, &mut changes).await?);
+        all.extend(changes);
+    }
+    let scopes = log::commit(&mut tx, all).await?;
+    tx.commit().await?;
+    Ok((scopes, answers))
 }
