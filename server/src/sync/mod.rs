@@ -82,14 +82,17 @@ async fn events(
                 };
                 // Signed out, password changed, deactivated: the channel ends at once. If
                 // the database cannot answer, it stays open (every request checks anyway).
-                if session_news && !crate::auth::session_alive(&state.db, &actor).await.unwrap_or(true) {
+                // The database reads are boxed: this loop waits on every channel for hours, and
+                // its state would otherwise be as large as their futures, on each of thousands
+                // of channels (measured: 38 KB a channel before, see `scripts/bench-capacity.sh`).
+                if session_news && !Box::pin(crate::auth::session_alive(&state.db, &actor)).await.unwrap_or(true) {
                     return None;
                 }
                 let fallen_back = visible.contains("*") && tokio::time::Instant::now() >= retry_at;
                 if scope_news || fallen_back {
                     // A group joined or left, a role, a conversation: the new set from now on
                     // (read again only then, not at every poke: thousands of channels listen).
-                    visible = visible_set(&state.db, actor.person_id).await;
+                    visible = Box::pin(visible_set(&state.db, actor.person_id)).await;
                     retry_at = tokio::time::Instant::now() + Duration::from_secs(10);
                 }
                 if concerns_me || scope_news {
