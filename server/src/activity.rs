@@ -4,11 +4,13 @@
 //! a day is kept only to count distinct people over the window, and forgotten after
 //! [`KEPT_DAYS`].
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::db::{Db, Tx};
+use crate::db::{Column, Db, Tx, rows_json};
 use crate::error::ApiResult;
 use crate::{exec, on_tx};
 
@@ -21,38 +23,99 @@ fn day(at: DateTime<Utc>) -> NaiveDate {
     at.date_naive()
 }
 
-async fn count(
-    tx: &mut Tx,
-    organisation_id: Uuid,
-    person_id: Uuid,
-    at: DateTime<Utc>,
-    column: &'static str,
-) -> ApiResult<()> {
-    let sql = format!(
-        "INSERT INTO activity_days (organisation_id, day, {column}) VALUES ($1, $2, 1) \
-         ON CONFLICT (organisation_id, day) DO UPDATE SET {column} = activity_days.{column} + 1"
-    );
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql.clone())).bind(organisation_id).bind(day(at)))?;
-    exec!(
-        tx,
-        sqlx::query(
-            "INSERT INTO activity_people (organisation_id, day, person_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
-        )
-        .bind(organisation_id)
-        .bind(day(at))
-        .bind(person_id)
-    )?;
-    Ok(())
+/// What one transaction's writes count, by association and day. Written once, when the
+/// transaction commits (the change log's commit calls [`Tally::write`]): two statements for a
+/// whole batch of mutations instead of two for each.
+#[derive(Default)]
+pub struct Tally {
+    /// Posts, questions asked and answers, by association and day.
+    days: HashMap<(Uuid, NaiveDate), [i64; 3]>,
+    /// Who was active, by association and day.
+    people: HashSet<(Uuid, NaiveDate, Uuid)>,
+}
+
+#[derive(Clone, Copy)]
+enum Counted {
+    Posts = 0,
+    QuestionsAsked = 1,
+    Answers = 2,
+}
+
+impl Tally {
+    fn count(&mut self, organisation_id: Uuid, person_id: Uuid, at: DateTime<Utc>, what: Counted) {
+        self.days.entry((organisation_id, day(at))).or_default()[what as usize] += 1;
+        self.people.insert((organisation_id, day(at), person_id));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    /// Adds another part of the transaction's counts.
+    pub fn extend(&mut self, other: Tally) {
+        for (key, counts) in other.days {
+            let mine = self.days.entry(key).or_default();
+            for (mine, theirs) in mine.iter_mut().zip(counts) {
+                *mine += theirs;
+            }
+        }
+        self.people.extend(other.people);
+    }
+
+    /// Adds the counts to the association's days.
+    pub async fn write(&self, tx: &mut Tx) -> ApiResult<()> {
+        if self.is_empty() {
+            return Ok(());
+        }
+        let source = tx.json_rows(
+            1,
+            &[
+                ("organisation_id", Column::Uuid),
+                ("day", Column::Date),
+                ("posts", Column::Integer),
+                ("questions_asked", Column::Integer),
+                ("answers", Column::Integer),
+            ],
+        );
+        let sql = format!(
+            "INSERT INTO activity_days (organisation_id, day, posts, questions_asked, answers) \
+             SELECT r.organisation_id, r.day, r.posts, r.questions_asked, r.answers FROM {source} AS r WHERE true \
+             ON CONFLICT (organisation_id, day) DO UPDATE SET posts = activity_days.posts + excluded.posts, \
+                questions_asked = activity_days.questions_asked + excluded.questions_asked, \
+                answers = activity_days.answers + excluded.answers"
+        );
+        let rows: Vec<(Uuid, NaiveDate, i64, i64, i64)> = self
+            .days
+            .iter()
+            .map(|(&(organisation, day), &[posts, asked, answers])| (organisation, day, posts, asked, answers))
+            .collect();
+        exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(rows_json(&rows)))?;
+        let source =
+            tx.json_rows(1, &[("organisation_id", Column::Uuid), ("day", Column::Date), ("person_id", Column::Uuid)]);
+        let sql = format!(
+            "INSERT INTO activity_people (organisation_id, day, person_id) \
+             SELECT r.organisation_id, r.day, r.person_id FROM {source} AS r WHERE true ON CONFLICT DO NOTHING"
+        );
+        let rows: Vec<&(Uuid, NaiveDate, Uuid)> = self.people.iter().collect();
+        exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(rows_json(&rows)))?;
+        Ok(())
+    }
 }
 
 /// The author is the signed-in actor: their association is known without a query.
-pub async fn posted(tx: &mut Tx, author: &Actor, at: DateTime<Utc>) -> ApiResult<()> {
-    count(tx, author.organisation_id, author.person_id, at, "posts").await
+pub fn posted(tally: &mut Tally, author: &Actor, at: DateTime<Utc>) {
+    tally.count(author.organisation_id, author.person_id, at, Counted::Posts);
 }
 
-pub async fn asked(tx: &mut Tx, question_id: Uuid, asker: &Actor, at: DateTime<Utc>) -> ApiResult<()> {
+pub async fn asked(
+    tx: &mut Tx,
+    tally: &mut Tally,
+    question_id: Uuid,
+    asker: &Actor,
+    at: DateTime<Utc>,
+) -> ApiResult<()> {
     let organisation = asker.organisation_id;
-    count(tx, organisation, asker.person_id, at, "questions_asked").await?;
+    tally.count(organisation, asker.person_id, at, Counted::QuestionsAsked);
     exec!(tx, sqlx::query("INSERT INTO activity_questions (question_id, organisation_id, asked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
         .bind(question_id).bind(organisation).bind(at))?;
     Ok(())
@@ -62,12 +125,13 @@ pub async fn asked(tx: &mut Tx, question_id: Uuid, asker: &Actor, at: DateTime<U
 /// sets the question's time to a first answer, for the asker's association.
 pub async fn answered(
     tx: &mut Tx,
+    tally: &mut Tally,
     question_id: Uuid,
     asker: Uuid,
     answerer: &Actor,
     at: DateTime<Utc>,
 ) -> ApiResult<()> {
-    count(tx, answerer.organisation_id, answerer.person_id, at, "answers").await?;
+    tally.count(answerer.organisation_id, answerer.person_id, at, Counted::Answers);
     if answerer.person_id == asker {
         // Asker's own follow-ups are not an answer to wait for.
         return Ok(());

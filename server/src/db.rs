@@ -217,17 +217,8 @@ impl Tx {
         }
     }
 
-    /// A savepoint inside this transaction: what a failed mutation wrote is undone alone.
-    pub async fn savepoint(&mut self) -> Result<(), sqlx::Error> {
-        exec!(self, sqlx::query("SAVEPOINT mutation"))?;
-        Ok(())
-    }
-
-    pub async fn release_savepoint(&mut self) -> Result<(), sqlx::Error> {
-        exec!(self, sqlx::query("RELEASE SAVEPOINT mutation"))?;
-        Ok(())
-    }
-
+    /// Undoes what a mutation wrote since its savepoint, named `mutation` (taken by
+    /// `sync::push` with the mutation's first statement), and ends that savepoint.
     pub async fn rollback_to_savepoint(&mut self) -> Result<(), sqlx::Error> {
         exec!(self, sqlx::query("ROLLBACK TO SAVEPOINT mutation"))?;
         exec!(self, sqlx::query("RELEASE SAVEPOINT mutation"))?;
@@ -291,11 +282,14 @@ impl Tx {
     pub fn json_rows(&self, param: usize, columns: &[(&str, Column)]) -> String {
         let read = |i: usize, column: Column| match (self, column) {
             (Tx::Sqlite(_), Column::Uuid) => format!("unhex(replace(json_extract(value, '$[{i}]'), '-', ''))"),
-            (Tx::Sqlite(_), Column::Text | Column::Integer | Column::Bool) => format!("json_extract(value, '$[{i}]')"),
+            (Tx::Sqlite(_), Column::Text | Column::Integer | Column::Bool | Column::Date) => {
+                format!("json_extract(value, '$[{i}]')")
+            }
             (Tx::Postgres(_), Column::Uuid) => format!("CAST(value->>{i} AS UUID)"),
             (Tx::Postgres(_), Column::Text) => format!("value->>{i}"),
             (Tx::Postgres(_), Column::Integer) => format!("CAST(value->>{i} AS BIGINT)"),
             (Tx::Postgres(_), Column::Bool) => format!("CAST(value->>{i} AS BOOLEAN)"),
+            (Tx::Postgres(_), Column::Date) => format!("CAST(value->>{i} AS DATE)"),
         };
         let list: Vec<String> =
             columns.iter().enumerate().map(|(i, (name, column))| format!("{} AS {name}", read(i, *column))).collect();
@@ -337,6 +331,8 @@ pub enum Column {
     Text,
     Integer,
     Bool,
+    /// A day, `2026-12-06` (`NaiveDate` in JSON).
+    Date,
 }
 
 /// The rows as the JSON [`Tx::json_rows`] reads.

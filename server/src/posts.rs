@@ -220,12 +220,16 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: &NewPost, changes: &m
     if !access.can_post() {
         return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to post in it."));
     }
-    exec!(tx, sqlx::query("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()))
+    // The row as written, for the change log, without reading it back.
+    let row: PostRow = on_tx!(tx, c => sqlx::query_as("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+        RETURNING id, group_id, author_id, (SELECT display_name FROM people WHERE people.id = posts.author_id) AS author_name, \
+            (SELECT organisation_id FROM people WHERE people.id = posts.author_id) AS author_organisation_id, \
+            kind, title, body, comment_count, created_at, edited_at, deleted_at")
+        .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).fetch_one(c).await)
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    crate::activity::posted(tx, actor, Utc::now()).await?;
+    crate::activity::posted(changes.activity(), actor, Utc::now());
     crate::search::index_post(tx, id, group_id, &title, &body).await?;
-    put_post(tx, id, changes).await?;
+    changes.put(scope::group(group_id), id, &Entity::Post(row.into()));
     let scopes = [scope::group(group_id)];
     let attached = fabrique_wire::attachments::AttachedTo::Post;
     crate::attachments::attach(tx, actor, attachments, attached, id, &scopes, changes).await?;

@@ -305,7 +305,7 @@ pub async fn ask_question(
             sqlx::query("INSERT INTO question_groups (question_id, group_id) VALUES ($1, $2)").bind(id).bind(group)
         )?;
     }
-    crate::activity::asked(tx, id, actor, now).await?;
+    crate::activity::asked(tx, changes.activity(), id, actor, now).await?;
     set_tags(tx, id, &tags).await?;
     crate::search::index_question(tx, id, &title, &details, &tags).await?;
     follow(tx, id, actor.person_id, changes).await?;
@@ -477,7 +477,7 @@ pub async fn answer_question(
     )
     .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     exec!(tx, sqlx::query("UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1").bind(question_id))?;
-    crate::activity::answered(tx, question_id, question.author_id, actor, Utc::now()).await?;
+    crate::activity::answered(tx, changes.activity(), question_id, question.author_id, actor, Utc::now()).await?;
     crate::search::index(tx, SearchKind::Answer, id, None, "", &body).await?;
     put_answer(tx, id, changes).await?;
     put_question(tx, question_id, changes).await?;

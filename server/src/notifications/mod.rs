@@ -135,15 +135,18 @@ fn text_max(kind: NotificationKind) -> usize {
 /// a notification in their list and a push to each of their devices (held during their
 /// quiet hours). Returns how many people were told.
 pub async fn notify(tx: &mut Tx, cause: &Cause<'_>, recipients: &[Uuid], changes: &mut ChangeSet) -> ApiResult<usize> {
+    let mut seen = std::collections::HashSet::new();
+    let wanted: Vec<Uuid> =
+        recipients.iter().copied().filter(|p| (*p != cause.actor_id || cause.tell_actor) && seen.insert(*p)).collect();
+    if wanted.is_empty() {
+        return Ok(0);
+    }
     let actor_name: String = on_tx!(tx, c => sqlx::query_scalar("SELECT display_name FROM people WHERE id = $1")
         .bind(cause.actor_id).fetch_one(c).await)?;
     let text: String = cause.text.chars().take(text_max(cause.kind)).collect();
     let now = Utc::now();
     let topic = topic(cause.kind, cause);
     let mut told = 0;
-    let mut seen = std::collections::HashSet::new();
-    let wanted: Vec<Uuid> =
-        recipients.iter().copied().filter(|p| (*p != cause.actor_id || cause.tell_actor) && seen.insert(*p)).collect();
     let all_choices = settings::for_recipients(tx, &wanted, cause.group_id).await?;
     // New posts join each person's open "new posts" notification of this group, and new
     // messages the open one of their conversation: all of them read in one statement, and

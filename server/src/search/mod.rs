@@ -62,24 +62,25 @@ pub async fn index(
     body: &str,
 ) -> ApiResult<()> {
     match tx {
+        // One round trip (the three statements in one string): the document's row, then its
+        // words under the row's id, replacing any it had.
         Tx::Sqlite(c) => {
-            let id: i64 = sqlx::query_scalar(
+            sqlx::query(
                 "INSERT INTO search_documents (kind, item_id, group_id) VALUES ($1, $2, $3) \
-                 ON CONFLICT (kind, item_id) DO UPDATE SET group_id = excluded.group_id RETURNING id",
+                    ON CONFLICT (kind, item_id) DO UPDATE SET group_id = excluded.group_id; \
+                 DELETE FROM search_terms WHERE rowid = \
+                    (SELECT id FROM search_documents WHERE kind = $1 AND item_id = $2); \
+                 INSERT INTO search_terms (rowid, title, body, facets) \
+                    SELECT id, $4, $5, $6 FROM search_documents WHERE kind = $1 AND item_id = $2",
             )
             .bind(kind_str(kind))
             .bind(item_id)
             .bind(group_id)
-            .fetch_one(&mut **c)
+            .bind(words::stems(title))
+            .bind(words::stems(body))
+            .bind(facet(kind))
+            .execute(&mut **c)
             .await?;
-            sqlx::query("DELETE FROM search_terms WHERE rowid = $1").bind(id).execute(&mut **c).await?;
-            sqlx::query("INSERT INTO search_terms (rowid, title, body, facets) VALUES ($1, $2, $3, $4)")
-                .bind(id)
-                .bind(words::stems(title))
-                .bind(words::stems(body))
-                .bind(facet(kind))
-                .execute(&mut **c)
-                .await?;
         }
         Tx::Postgres(c) => {
             sqlx::query(

@@ -10,9 +10,10 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use fabrique_wire::sync::{Entity, EntityKind};
+use fabrique_wire::sync::{Entity, EntityKind, MutationOutcome};
 use uuid::Uuid;
 
+use crate::activity::Tally;
 use crate::db::{Column, Db, Tx, rows_json};
 use crate::error::ApiResult;
 use crate::{exec, on_tx};
@@ -50,10 +51,23 @@ pub fn pair_id(kind: EntityKind, first: Uuid, second: Uuid) -> Uuid {
     Uuid::new_v5(&Uuid::NAMESPACE_OID, &name)
 }
 
+/// A device's mutation handled in the transaction (applied or refused): the client's progress
+/// and the outcome a replay answers, written by [`commit`] with the others of its batch.
+pub struct Progress {
+    pub client_id: Uuid,
+    pub person_id: Uuid,
+    pub mutation_id: i64,
+    pub outcome: MutationOutcome,
+}
+
 /// Changes made by one transaction, in order; a later change to the same object wins.
 #[derive(Default)]
 pub struct ChangeSet {
     items: Vec<PendingChange>,
+    /// Devices' mutations handled, in order (see [`Progress`]).
+    progress: Vec<Progress>,
+    /// What the transaction's writes count for the associations' activity.
+    activity: Tally,
     /// Scopes to poke although nothing in them changed (see [`ChangeSet::poke`]).
     pokes: Vec<String>,
     /// Scopes were granted or revoked: their rows take this transaction's number.
@@ -90,8 +104,33 @@ impl ChangeSet {
         self.items.iter().map(|item| (item.scope.clone(), item.id)).collect()
     }
 
+    /// A device's mutation was handled: its outcome and the client's progress are written
+    /// by [`commit`], in one statement for the whole batch.
+    pub fn handled(&mut self, progress: Progress) {
+        self.progress.push(progress);
+    }
+
+    /// The last mutation of `client_id` handled in this transaction and not yet written.
+    pub fn last_handled(&self, client_id: Uuid) -> Option<i64> {
+        self.progress.iter().rev().find(|p| p.client_id == client_id).map(|p| p.mutation_id)
+    }
+
+    /// The outcome of a mutation handled in this transaction and not yet written.
+    pub fn handled_outcome(&self, client_id: Uuid, mutation_id: i64) -> Option<&MutationOutcome> {
+        self.progress.iter().find(|p| p.client_id == client_id && p.mutation_id == mutation_id).map(|p| &p.outcome)
+    }
+
+    /// Activity counted by the transaction, written with its changes.
+    pub fn activity(&mut self) -> &mut Tally {
+        &mut self.activity
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty() && self.pokes.is_empty() && !self.scopes_changed
+        self.items.is_empty()
+            && self.pokes.is_empty()
+            && !self.scopes_changed
+            && self.progress.is_empty()
+            && self.activity.is_empty()
     }
 
     /// Adds another transaction part's changes after these (a later change still wins).
@@ -99,12 +138,16 @@ impl ChangeSet {
         self.items.extend(other.items);
         self.pokes.extend(other.pokes);
         self.scopes_changed |= other.scopes_changed;
+        self.progress.extend(other.progress);
+        self.activity.extend(other.activity);
     }
 
     pub fn clear(&mut self) {
         self.items.clear();
         self.pokes.clear();
         self.scopes_changed = false;
+        self.progress.clear();
+        self.activity = Tally::default();
     }
 }
 
@@ -152,6 +195,10 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
         write_rows(tx, chunk, now).await?;
     }
+    for chunk in changes.progress.chunks(ROWS_PER_STATEMENT) {
+        write_progress(tx, chunk, now).await?;
+    }
+    changes.activity.write(tx).await?;
     if tx.is_postgres() {
         // Delivered to every instance's listener when (and only if) the transaction commits.
         exec!(
@@ -189,6 +236,56 @@ async fn write_rows(tx: &mut Tx, rows: &[(&PendingChange, i64)], now: DateTime<U
         .iter()
         .map(|(change, seq)| {
             (change.scope.as_str(), change.kind.as_str(), change.id, *seq, change.line(*seq), change.data.is_none())
+        })
+        .collect();
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(rows_json(&rows)))?;
+    Ok(())
+}
+
+/// The devices' progress (each client's last mutation) and the outcomes of their mutations,
+/// for replays: two statements for a batch of mutations.
+async fn write_progress(tx: &mut Tx, handled: &[Progress], now: DateTime<Utc>) -> ApiResult<()> {
+    // Each client's last mutation (one row each: an upsert may not touch a row twice).
+    let mut last: HashMap<Uuid, (Uuid, i64)> = HashMap::new();
+    for p in handled {
+        let entry = last.entry(p.client_id).or_insert((p.person_id, p.mutation_id));
+        entry.1 = entry.1.max(p.mutation_id);
+    }
+    let clients: Vec<(Uuid, Uuid, i64)> = last.into_iter().map(|(client, (person, id))| (client, person, id)).collect();
+    // An upsert: a refusal undid the registration of a client new with that mutation.
+    let source = tx.json_rows(
+        2,
+        &[("client_id", Column::Uuid), ("person_id", Column::Uuid), ("last_mutation_id", Column::Integer)],
+    );
+    let sql = format!(
+        "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) \
+         SELECT r.client_id, r.person_id, r.last_mutation_id, $1 FROM {source} AS r WHERE true \
+         ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id"
+    );
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(rows_json(&clients)))?;
+    let source = tx.json_rows(
+        2,
+        &[
+            ("client_id", Column::Uuid),
+            ("mutation_id", Column::Integer),
+            ("outcome", Column::Text),
+            ("error_code", Column::Text),
+            ("error_message", Column::Text),
+        ],
+    );
+    let sql = format!(
+        "INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) \
+         SELECT r.client_id, r.mutation_id, r.outcome, r.error_code, r.error_message, $1 FROM {source} AS r"
+    );
+    /// A mutation's outcome as stored: client, mutation, outcome, error code and message.
+    type Outcome<'a> = (Uuid, i64, &'a str, Option<&'a str>, Option<&'a str>);
+    let rows: Vec<Outcome> = handled
+        .iter()
+        .map(|p| match &p.outcome {
+            MutationOutcome::Applied => (p.client_id, p.mutation_id, "applied", None, None),
+            MutationOutcome::Rejected { code, message } => {
+                (p.client_id, p.mutation_id, "rejected", Some(code.as_str()), Some(message.as_str()))
+            }
         })
         .collect();
     exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(rows_json(&rows)))?;

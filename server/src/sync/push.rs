@@ -17,8 +17,8 @@ use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::sync::apply::apply;
-use crate::sync::log::{self, ChangeSet};
-use crate::{AppState, exec, limits, on_tx};
+use crate::sync::log::{self, ChangeSet, Progress};
+use crate::{AppState, limits, on_tx};
 
 /// Push mutations, in order, numbered from where the server is for this client.
 #[utoipa::path(post, path = "/v1/sync/push", tag = "sync", security(("bearer" = [])), request_body = PushRequest,
@@ -137,15 +137,17 @@ async fn one(
     entry: &ClientMutation,
     changes: &mut ChangeSet,
 ) -> ApiResult<Step> {
-    tx.savepoint().await?;
     let last = match lock_client(tx, actor, client_id).await {
-        Ok(last) => last,
+        // A mutation of this client earlier in the batch is not written yet (see `Progress`).
+        Ok(stored) => changes.last_handled(client_id).unwrap_or(stored),
         Err(error) => return undone(tx, error).await,
     };
     let id = entry.id as i64;
     if id <= last {
-        tx.release_savepoint().await?;
-        let outcome = recorded_outcome(tx, client_id, id).await?;
+        let outcome = match changes.handled_outcome(client_id, id) {
+            Some(outcome) => outcome.clone(),
+            None => recorded_outcome(tx, client_id, id).await?,
+        };
         return Ok(Step::Replayed(MutationResult { id: entry.id, outcome }, last));
     }
     if id != last + 1 {
@@ -157,7 +159,6 @@ async fn one(
         return undone(tx, gap).await;
     }
     if let Err(wait) = limits.take(actor.person_id, &limits::costs(&entry.mutation)) {
-        tx.release_savepoint().await?;
         let retry_after = wait.as_secs().max(1);
         tracing::info!(mutation = id, retry_after, "write limit reached");
         return Ok(Step::WriteLimited(retry_after));
@@ -165,7 +166,6 @@ async fn one(
     let mut applied = ChangeSet::default();
     let outcome = match apply(tx, actor, &entry.mutation, &mut applied).await {
         Ok(()) => {
-            tx.release_savepoint().await?;
             changes.extend(applied);
             MutationOutcome::Applied
         }
@@ -178,25 +178,8 @@ async fn one(
             None => return undone(tx, error).await,
         },
     };
-    let (outcome_text, code, message) = match &outcome {
-        MutationOutcome::Applied => ("applied", None, None),
-        MutationOutcome::Rejected { code, message } => ("rejected", Some(code.as_str()), Some(message.as_str())),
-    };
-    let now = Utc::now();
-    // An upsert: a refusal undid the registration of a client new with this mutation.
-    exec!(
-        tx,
-        sqlx::query(
-            "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, $3, $4) \
-        ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id"
-        )
-        .bind(client_id)
-        .bind(actor.person_id)
-        .bind(id)
-        .bind(now)
-    )?;
-    exec!(tx, sqlx::query("INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(client_id).bind(id).bind(outcome_text).bind(code).bind(message).bind(now))?;
+    // Written with the batch's others when the transaction commits (`log::commit`).
+    changes.handled(Progress { client_id, person_id: actor.person_id, mutation_id: id, outcome: outcome.clone() });
     Ok(Step::Done(MutationResult { id: entry.id, outcome }))
 }
 
@@ -207,14 +190,44 @@ async fn undone(tx: &mut Tx, error: ApiError) -> ApiResult<Step> {
     Ok(Step::Failed(error))
 }
 
-/// Registers the client on first use and locks its row for this transaction (one statement:
-/// the upsert takes the row lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the
-/// write lock); refuses a client id that belongs to someone else. Returns its last mutation id.
+/// Registers the client on first use and locks its row for this transaction (the upsert takes
+/// the row lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the write lock), then
+/// takes the mutation's savepoint; refuses a client id that belongs to someone else. Returns
+/// its last mutation id.
+///
+/// The lock is taken before the savepoint, so that a refusal undone by the savepoint keeps it:
+/// on PostgreSQL a copy of the same push waits for this transaction, then answers what it
+/// recorded, instead of registering the client a second time. The savepoint is not released
+/// when the mutation succeeds: the transaction's commit releases it with the others, and the
+/// last one taken is the one a refusal goes back to ([`Tx::rollback_to_savepoint`]). On SQLite
+/// the two statements go in one string: one round trip to the database's thread (PostgreSQL
+/// takes one statement with parameters at a time).
 async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
-    let (owner, last): (Uuid, i64) = on_tx!(tx, c => sqlx::query_as(
-        "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) \
-         ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id RETURNING person_id, last_mutation_id")
-        .bind(client_id).bind(actor.person_id).bind(Utc::now()).fetch_one(c).await)?;
+    macro_rules! lock {
+        () => {
+            "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) \
+             ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id RETURNING person_id, last_mutation_id"
+        };
+    }
+    let now = Utc::now();
+    let (owner, last): (Uuid, i64) = match tx {
+        Tx::Sqlite(c) => {
+            // Every row read (not only the first): the savepoint after it must run too.
+            let rows: Vec<(Uuid, i64)> = sqlx::query_as(concat!(lock!(), "; SAVEPOINT mutation"))
+                .bind(client_id)
+                .bind(actor.person_id)
+                .bind(now)
+                .fetch_all(&mut **c)
+                .await?;
+            rows.into_iter().next().ok_or_else(|| ApiError::internal("the client's row was not returned"))?
+        }
+        Tx::Postgres(c) => {
+            let row =
+                sqlx::query_as(lock!()).bind(client_id).bind(actor.person_id).bind(now).fetch_one(&mut **c).await?;
+            sqlx::query("SAVEPOINT mutation").execute(&mut **c).await?;
+            row
+        }
+    };
     if owner != actor.person_id {
         return Err(client_taken());
     }

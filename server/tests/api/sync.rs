@@ -43,6 +43,35 @@ async fn the_same_mutation_pushed_twice_at_once_applies_once() {
     assert_eq!(stored, 1);
 }
 
+/// Copies of one push sent at once land together in the writer's batch on SQLite: the later
+/// copies must see the first one's outcome before it is written (it is written at commit).
+#[tokio::test]
+async fn copies_of_a_push_sent_at_once_are_each_told_the_one_outcome() {
+    let app = spawn_app().await;
+    let (manager, _, group) = club(&app).await;
+    let outsider = app.member(manager.organisation_id, "Oscar Outsider").await;
+    for (person, expected) in [(&manager, "applied"), (&outsider, "rejected")] {
+        let device = app.device(person);
+        let body = json!({ "client_id": device.client_id, "mutations": [
+            { "id": 1, "mutation": create_post(group, "Une seule fois").1 },
+            { "id": 2, "mutation": { "type": "update_profile", "update": { "bio": "Bénévole" } } },
+        ] });
+        let answers = futures::future::join_all((0..8).map(|_| device.push_raw(&body))).await;
+        for answer in answers {
+            assert_eq!(answer.status(), StatusCode::OK);
+            let answer: Value = answer.json().await.unwrap();
+            assert_eq!(answer["results"][0]["outcome"]["status"], expected, "{answer}");
+            assert_eq!(answer["results"][1]["outcome"]["status"], "applied", "{answer}");
+            assert_eq!(answer["last_mutation_id"], 2);
+        }
+        let recorded: i64 = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sync_mutations WHERE client_id = $1").bind(device.client_id).fetch_one(c).await)
+        .unwrap();
+        assert_eq!(recorded, 2, "each mutation recorded once");
+    }
+    assert_eq!(app.count("posts").await, 1, "the member's post, once; the outsider's refused");
+}
+
 #[tokio::test]
 async fn a_batch_replayed_after_a_lost_answer_applies_each_mutation_once() {
     let app = spawn_app().await;
