@@ -141,18 +141,12 @@ impl ChangeSet {
         self.progress.extend(other.progress);
         self.activity.extend(other.activity);
     }
-
-    pub fn clear(&mut self) {
-        self.items.clear();
-        self.pokes.clear();
-        self.scopes_changed = false;
-        self.progress.clear();
-        self.activity = Tally::default();
-    }
 }
 
-/// Writes the changes with fresh sequence numbers; call it last in the transaction.
-/// Returns the scopes that changed, for the pokes sent once the transaction commits.
+/// Writes the changes with fresh sequence numbers, then what the transaction counted and
+/// handled (the devices' progress and outcomes, the activity), each in bulk: a few statements
+/// for a whole batch of mutations. Call it last in the transaction. Returns the scopes that
+/// changed, for the pokes sent once the transaction commits.
 pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     if changes.is_empty() {
         return Ok(Vec::new());

@@ -1,6 +1,7 @@
 //! Group commit on SQLite (issue 23): the mutations of concurrent pushes are applied by one
-//! writer task, together, in one transaction, with one change-log write and one commit (one
-//! `fsync` with `synchronous = FULL`) for the whole batch.
+//! writer task, together, in one transaction, with one commit (one `fsync` with
+//! `synchronous = FULL`) for the whole batch, and the change log, the devices' progress and
+//! the activity counts written once for it, in bulk ([`crate::sync::log::commit`]).
 //!
 //! Each mutation keeps its own savepoint ([`crate::sync::push`]): one that is refused, or
 //! that fails, is undone alone and answered alone; the others go on. Only a failure of the
