@@ -55,7 +55,6 @@ pub fn pair_id(kind: EntityKind, first: Uuid, second: Uuid) -> Uuid {
 /// and the outcome a replay answers, written by [`commit`] with the others of its batch.
 pub struct Progress {
     pub client_id: Uuid,
-    pub person_id: Uuid,
     pub mutation_id: i64,
     pub outcome: MutationOutcome,
 }
@@ -239,24 +238,20 @@ async fn write_rows(tx: &mut Tx, rows: &[(&PendingChange, i64)], now: DateTime<U
 /// The devices' progress (each client's last mutation) and the outcomes of their mutations,
 /// for replays: two statements for a batch of mutations.
 async fn write_progress(tx: &mut Tx, handled: &[Progress], now: DateTime<Utc>) -> ApiResult<()> {
-    // Each client's last mutation (one row each: an upsert may not touch a row twice).
-    let mut last: HashMap<Uuid, (Uuid, i64)> = HashMap::new();
+    // Each client's last mutation. Its row exists: the mutation registered it before its
+    // savepoint (`push::lock_client`), so a refusal undone does not undo it.
+    let mut last: HashMap<Uuid, i64> = HashMap::new();
     for p in handled {
-        let entry = last.entry(p.client_id).or_insert((p.person_id, p.mutation_id));
-        entry.1 = entry.1.max(p.mutation_id);
+        let entry = last.entry(p.client_id).or_insert(p.mutation_id);
+        *entry = (*entry).max(p.mutation_id);
     }
-    let clients: Vec<(Uuid, Uuid, i64)> = last.into_iter().map(|(client, (person, id))| (client, person, id)).collect();
-    // An upsert: a refusal undid the registration of a client new with that mutation.
-    let source = tx.json_rows(
-        2,
-        &[("client_id", Column::Uuid), ("person_id", Column::Uuid), ("last_mutation_id", Column::Integer)],
-    );
+    let clients: Vec<(Uuid, i64)> = last.into_iter().collect();
+    let source = tx.json_rows(1, &[("client_id", Column::Uuid), ("last_mutation_id", Column::Integer)]);
     let sql = format!(
-        "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) \
-         SELECT r.client_id, r.person_id, r.last_mutation_id, $1 FROM {source} AS r WHERE true \
-         ON CONFLICT (client_id) DO UPDATE SET last_mutation_id = excluded.last_mutation_id"
+        "UPDATE sync_clients SET last_mutation_id = r.last_mutation_id FROM {source} AS r \
+         WHERE sync_clients.client_id = r.client_id"
     );
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(rows_json(&clients)))?;
+    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(rows_json(&clients)))?;
     let source = tx.json_rows(
         2,
         &[

@@ -179,7 +179,7 @@ async fn one(
         },
     };
     // Written with the batch's others when the transaction commits (`log::commit`).
-    changes.handled(Progress { client_id, person_id: actor.person_id, mutation_id: id, outcome: outcome.clone() });
+    changes.handled(Progress { client_id, mutation_id: id, outcome: outcome.clone() });
     Ok(Step::Done(MutationResult { id: entry.id, outcome }))
 }
 

@@ -87,10 +87,8 @@ async fn run<T: Send + 'static>(db: Db, pokes: Pokes, mut receiver: mpsc::Receiv
 
 async fn apply_batch<T>(db: &Db, pokes: &Pokes, batch: Vec<Job<T>>) {
     let (works, replies): (Vec<Work<T>>, Vec<_>) = batch.into_iter().map(|job| (job.work, job.reply)).unzip();
-    let (count, started) = (works.len(), std::time::Instant::now());
     match write_batch(db, works).await {
-        Ok((scopes, answers, committing)) => {
-            tracing::debug!(mutations = count, elapsed = ?started.elapsed(), ?committing, "batch committed");
+        Ok((scopes, answers)) => {
             pokes.after_commit(scopes);
             for (reply, answer) in replies.into_iter().zip(answers) {
                 let _ = reply.send(Ok(answer));
@@ -108,7 +106,8 @@ async fn apply_batch<T>(db: &Db, pokes: &Pokes, batch: Vec<Job<T>>) {
 /// Runs each mutation's work in one transaction, then commits: the changed scopes and each
 /// work's answer, in order. An error here is the database failing beyond what a mutation's
 /// savepoint undoes: the transaction is dropped (rolled back), nothing of the batch applied.
-async fn write_batch<T>(db: &Db, works: Vec<Work<T>>) -> ApiResult<(Vec<String>, Vec<T>, std::time::Duration)> {
+async fn write_batch<T>(db: &Db, works: Vec<Work<T>>) -> ApiResult<(Vec<String>, Vec<T>)> {
+    let started = std::time::Instant::now();
     let mut tx = db.begin_write().await?;
     // One set for the batch: a mutation adds to it only what it did (a refused one nothing),
     // and sees what the batch's earlier mutations handled but did not write yet.
@@ -120,5 +119,7 @@ async fn write_batch<T>(db: &Db, works: Vec<Work<T>>) -> ApiResult<(Vec<String>,
     let scopes = log::commit(&mut tx, all).await?;
     let committing = std::time::Instant::now();
     tx.commit().await?;
-    Ok((scopes, answers, committing.elapsed()))
+    let (elapsed, committing) = (started.elapsed(), committing.elapsed());
+    tracing::debug!(mutations = answers.len(), ?elapsed, ?committing, "batch committed");
+    Ok((scopes, answers))
 }
