@@ -134,14 +134,21 @@ impl Db {
                 .synchronous(SqliteSynchronous::Full)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
+            // No ping when a connection is taken from the pool (sqlx's default, made for
+            // servers across a network): an SQLite connection is a file in this process,
+            // and the ping is a round trip to its worker thread, as dear as a statement — two
+            // of a pull's seven. A connection whose worker thread died answers every command
+            // with an error, and the pool replaces it at its lifetime's end.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
+                .test_before_acquire(false)
                 .connect_with(options.clone())
                 .await?;
             let read = SqlitePoolOptions::new()
                 .max_connections(pool.clamp(2, 8))
                 .acquire_timeout(Duration::from_secs(10))
+                .test_before_acquire(false)
                 .connect_with(options.read_only(true))
                 .await?;
             Ok(Db::Sqlite { read, write })
