@@ -1,5 +1,6 @@
 //! Who is asking, at the bottom of the house: the signed-in [`Actor`] behind a request, the
-//! [`AuthUser`] extractor every signed-in endpoint takes, the caller's address
+//! [`AuthUser`] extractor every signed-in endpoint takes (but the pull, which checks the
+//! session in its own first statement: [`UncheckedToken`], [`SESSION_PERSON`]), the caller's address
 //! ([`ClientIp`]), and the tokens (random secrets stored as their SHA-256 only). Accounts,
 //! areas and the console all ask here; nothing here asks them.
 
@@ -45,14 +46,43 @@ impl FromRequestParts<AppState> for AuthUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or_else(ApiError::unauthorized)?;
-        authenticate(&state.db, token.trim()).await?.map(AuthUser).ok_or_else(ApiError::unauthorized)
+        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
+        authenticate(&state.db, token).await?.map(AuthUser).ok_or_else(ApiError::unauthorized)
     }
+}
+
+/// Extractor for the one endpoint that checks the session in its own first statement, the
+/// pull (called by every device at every poke: the check would otherwise be a read of its
+/// own): the request's bearer token, not yet checked, or a 401 when there is none. The
+/// handler reads the session with [`SESSION_PERSON`] in its snapshot and answers a 401 when
+/// it finds no row, as [`AuthUser`] would have.
+pub struct UncheckedToken {
+    hash: Vec<u8>,
+}
+
+impl UncheckedToken {
+    /// The token's hash, bound as `$1` of [`SESSION_PERSON`].
+    pub fn hash(&self) -> &[u8] {
+        &self.hash
+    }
+}
+
+impl FromRequestParts<AppState> for UncheckedToken {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
+        Ok(UncheckedToken { hash: hash_token(token) })
+    }
+}
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
 }
 
 /// The caller's address, for throttling and the audit log: the peer's, or, when the peer
@@ -101,24 +131,58 @@ pub fn client_address(
     client
 }
 
+/// The person behind a session that still lets them in (not signed out, not expired, the
+/// person not deactivated), with `$1` the token's hash and `$2` the time now: the one
+/// definition of a valid session, read on its own by [`authenticate`] and [`session_alive`],
+/// and within the pull's first statement.
+pub const SESSION_PERSON: &str = "SELECT p.id AS person_id, p.organisation_id, p.platform_role, p.last_seen_at \
+     FROM sessions s JOIN people p ON p.id = s.person_id \
+     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL";
+
+/// A row of [`SESSION_PERSON`].
+#[derive(Debug, sqlx::FromRow)]
+pub struct SessionPerson {
+    pub person_id: Uuid,
+    organisation_id: Uuid,
+    platform_role: String,
+    last_seen_at: Option<DateTime<Utc>>,
+}
+
+impl SessionPerson {
+    fn actor(self, token_hash: Vec<u8>) -> Actor {
+        Actor {
+            person_id: self.person_id,
+            organisation_id: self.organisation_id,
+            is_federation_admin: self.platform_role == "federation_admin",
+            token_hash,
+        }
+    }
+
+    /// Notes when the person last used the app, to the hour (digests go to those who did
+    /// not): one small write per person per hour, not one per request.
+    pub async fn note_seen(&self, db: &Db, now: DateTime<Utc>) -> ApiResult<()> {
+        if self.last_seen_at.is_none_or(|at| at < now - Duration::hours(1)) {
+            let mut tx = db.begin_write().await?;
+            exec!(
+                &mut tx,
+                sqlx::query("UPDATE people SET last_seen_at = $1 WHERE id = $2").bind(now).bind(self.person_id)
+            )?;
+            tx.commit().await?;
+        }
+        Ok(())
+    }
+}
+
 pub async fn authenticate(db: &Db, token: &str) -> ApiResult<Option<Actor>> {
     let token_hash = hash_token(token);
     let now = Utc::now();
-    let row: Option<(Uuid, Uuid, String, Option<DateTime<Utc>>)> = on_db!(db, c => sqlx::query_as(
-        "SELECT p.id, p.organisation_id, p.platform_role, p.last_seen_at FROM sessions s JOIN people p ON p.id = s.person_id \
-         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL")
-        .bind(&token_hash).bind(now).fetch_optional(c).await)?;
-    let Some((person_id, organisation_id, role, seen)) = row else {
+    let row: Option<SessionPerson> =
+        on_db!(db, c => sqlx::query_as(SESSION_PERSON).bind(&token_hash).bind(now).fetch_optional(c).await)?;
+    let Some(person) = row else {
         return Ok(None);
     };
-    // When the person last used the app, to the hour (digests go to those who did not): one
-    // small write per person per hour, not one per request.
-    if seen.is_none_or(|at| at < now - Duration::hours(1)) {
-        let mut tx = db.begin_write().await?;
-        exec!(&mut tx, sqlx::query("UPDATE people SET last_seen_at = $1 WHERE id = $2").bind(now).bind(person_id))?;
-        tx.commit().await?;
-    }
-    Ok(Some(Actor { person_id, organisation_id, is_federation_admin: role == "federation_admin", token_hash }))
+    person.note_seen(db, now).await?;
+    Ok(Some(person.actor(token_hash)))
 }
 
 /// Random secret for tokens and codes, URL-safe.
@@ -136,9 +200,7 @@ pub fn hash_token(token: &str) -> Vec<u8> {
 /// person not deactivated): what a live channel checks when told a session ended.
 pub async fn session_alive(db: &Db, actor: &Actor) -> ApiResult<bool> {
     let now = Utc::now();
-    let alive: Option<i64> = on_db!(db, c => sqlx::query_scalar(
-        "SELECT CAST(1 AS BIGINT) FROM sessions s JOIN people p ON p.id = s.person_id \
-         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL")
+    let alive: Option<SessionPerson> = on_db!(db, c => sqlx::query_as(SESSION_PERSON)
         .bind(&actor.token_hash).bind(now).fetch_optional(c).await)?;
     Ok(alive.is_some())
 }

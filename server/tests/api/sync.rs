@@ -671,3 +671,49 @@ async fn a_device_up_to_date_before_the_small_cursor_goes_on_without_starting_ov
     assert!(device.has("post", first));
     assert_eq!(device.store.len(), held + 1);
 }
+
+#[tokio::test]
+async fn a_pull_lets_in_a_live_session_only_and_notes_when_the_person_was_seen() {
+    let app = spawn_app().await;
+    let (_, member, _) = club(&app).await;
+    let pull = |token: String| {
+        let app = &app;
+        async move { app.post("/v1/sync/pull", Some(&token), &json!({ "client_id": Uuid::new_v4() })).await.status() }
+    };
+    let now = chrono::Utc::now();
+    let mut tx = app.db.begin_write().await.unwrap();
+    fabrique_server::exec!(&mut tx, sqlx::query("UPDATE people SET last_seen_at = NULL WHERE id = $1").bind(member.id))
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    assert_eq!(pull(member.token.clone()).await, StatusCode::OK);
+    let seen: Option<chrono::DateTime<chrono::Utc>> = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar(
+        "SELECT last_seen_at FROM people WHERE id = $1").bind(member.id).fetch_one(c).await)
+    .unwrap();
+    assert!(seen.is_some(), "the pull noted that the person used the app");
+
+    assert_eq!(pull("fq_forged".into()).await, StatusCode::UNAUTHORIZED);
+    let expired = app.sign_in(&member.email, crate::helpers::PASSWORD).await;
+    let mut tx = app.db.begin_write().await.unwrap();
+    fabrique_server::exec!(
+        &mut tx,
+        sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
+            .bind(now - chrono::Duration::minutes(1))
+            .bind(fabrique_server::auth::hash_token(&expired.token))
+    )
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(pull(expired.token.clone()).await, StatusCode::UNAUTHORIZED, "an expired session");
+    let other = app.sign_in(&member.email, crate::helpers::PASSWORD).await;
+    assert_eq!(app.post("/v1/auth/sign-out", Some(&other.token), &json!({})).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(pull(other.token.clone()).await, StatusCode::UNAUTHORIZED, "a session signed out");
+    assert_eq!(pull(member.token.clone()).await, StatusCode::OK, "the person's other session lives on");
+    let mut tx = app.db.begin_write().await.unwrap();
+    fabrique_server::exec!(
+        &mut tx,
+        sqlx::query("UPDATE people SET deactivated_at = $1 WHERE id = $2").bind(now).bind(member.id)
+    )
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(pull(member.token.clone()).await, StatusCode::UNAUTHORIZED, "a person deactivated");
+}
