@@ -105,11 +105,6 @@ struct PageRow {
 /// Pull the changes since a cursor (none on first use).
 #[utoipa::path(post, path = "/v1/sync/pull", tag = "sync", security(("bearer" = [])), request_body = PullRequest,
     responses((status = 200, body = PullResponse), (status = 400, description = "Invalid cursor", body = ErrorBody), (status = 403, body = ErrorBody)))]
-///
-/// The session is checked in the pull's first statement rather than by [`auth::AuthUser`]
-/// beforehand (one read fewer on the request every device makes at every poke); so a
-/// request whose body or cursor is malformed is told so even when its token is no longer
-/// valid (it learns nothing of anyone's data).
 #[tracing::instrument(skip_all, fields(person = tracing::field::Empty))]
 pub async fn pull(
     State(state): State<AppState>,
@@ -131,10 +126,14 @@ pub async fn pull(
     let now = Utc::now();
     let mut tx = state.db.begin_read().await?;
     // The session, the counter, the person's scopes and the client's progress: one
-    // statement, one snapshot.
+    // statement, one snapshot. The session is checked here rather than by `AuthUser` before
+    // the handler (one read fewer on the request every device makes at every poke); so a
+    // malformed body or cursor is told so even when the token is no longer valid (which
+    // tells nothing of anyone's data).
     let header: Option<Header> = on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(HEADER.as_str()))
         .bind(token.hash()).bind(now).bind(request.client_id).fetch_optional(c).await)?;
-    let Some(Header { person, high, compacted_through, scopes, client_owner, last_mutation_id }) = header else {
+    let Some(Header { person, high, compacted_through, scopes: scope_rows, client_owner, last_mutation_id }) = header
+    else {
         return Err(ApiError::unauthorized());
     };
     tracing::Span::current().record("person", tracing::field::display(person.person_id));
@@ -142,7 +141,7 @@ pub async fn pull(
         return Err(client_taken());
     }
     let last_mutation_id = last_mutation_id.unwrap_or(0);
-    let rows = scopes::rows(scopes.as_deref());
+    let rows = scopes::rows(scope_rows.as_deref());
     let visible: Vec<&ScopeRow> = rows.iter().filter(|row| row.visible()).collect();
 
     let mut purged_scopes = Vec::new();
