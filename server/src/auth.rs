@@ -1,8 +1,8 @@
 //! Who is asking, at the bottom of the house: the signed-in [`Actor`] behind a request, the
 //! [`AuthUser`] extractor every signed-in endpoint takes (but the pull, which checks the
-//! session in its own first statement: [`UncheckedToken`], [`SESSION_PERSON`]), the caller's address
-//! ([`ClientIp`]), and the tokens (random secrets stored as their SHA-256 only). Accounts,
-//! areas and the console all ask here; nothing here asks them.
+//! session in its own first statement: [`UncheckedToken`], [`SESSION_PERSON`]), the
+//! caller's address ([`ClientIp`]), and the tokens (random secrets stored as their SHA-256
+//! only). Accounts, areas and the console all ask here; nothing here asks them.
 
 use std::net::SocketAddr;
 
@@ -46,7 +46,7 @@ impl FromRequestParts<AppState> for AuthUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
+        let token = bearer(&parts.headers).ok_or_else(ApiError::unauthorized)?;
         authenticate(&state.db, token).await?.map(AuthUser).ok_or_else(ApiError::unauthorized)
     }
 }
@@ -71,14 +71,14 @@ impl FromRequestParts<AppState> for UncheckedToken {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts).ok_or_else(ApiError::unauthorized)?;
+        let token = bearer(&parts.headers).ok_or_else(ApiError::unauthorized)?;
         Ok(UncheckedToken { hash: hash_token(token) })
     }
 }
 
-fn bearer(parts: &Parts) -> Option<&str> {
-    parts
-        .headers
+/// The token of an `Authorization: Bearer …` header, if the request has one.
+pub fn bearer(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))

@@ -279,14 +279,11 @@ async fn health(State(state): State<AppState>, headers: axum::http::HeaderMap) -
     let federation: Result<Option<String>, _> = on_db!(&state.db, c => sqlx::query_scalar(
         "SELECT name FROM organisations WHERE kind = 'federation' ORDER BY created_at LIMIT 1").fetch_optional(c).await);
     let reachable = federation.is_ok();
-    let token =
-        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let token = crate::auth::bearer(&headers);
     let admin = match token {
-        Some(token) if reachable => crate::auth::authenticate(&state.db, token.trim())
-            .await
-            .ok()
-            .flatten()
-            .is_some_and(|a| a.is_federation_admin),
+        Some(token) if reachable => {
+            crate::auth::authenticate(&state.db, token).await.ok().flatten().is_some_and(|a| a.is_federation_admin)
+        }
         _ => false,
     };
     let body = fabrique_wire::accounts::Health {
