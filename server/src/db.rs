@@ -139,11 +139,15 @@ impl Db {
             // and the ping is a round trip to its worker thread, as dear as a statement — two
             // of a pull's seven. A connection whose worker thread died answers every command
             // with an error, and the pool replaces it at its lifetime's end.
+            // The writer keeps its savepoints' journal in memory (a savepoint a mutation, see
+            // `sync::push`): SQLite writes it to a temporary file otherwise, a write to the
+            // kernel for every page a mutation changes (an eighth of the writer's time under a
+            // stream of posts). Readers keep their default: a large sort may use the disk.
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
                 .test_before_acquire(false)
-                .connect_with(options.clone())
+                .connect_with(options.clone().pragma("temp_store", "memory"))
                 .await?;
             let read = SqlitePoolOptions::new()
                 .max_connections(pool.clamp(2, 8))

@@ -1,6 +1,6 @@
 //! The charter: versioned text that administrators publish from the console; the newest
 //! version is in force, and a person accepts it (from the app) before taking part. Until
-//! then the server refuses what they would publish ([`check_may_take_part`]), and the app
+//! then the server refuses what they would publish ([`Standing::check_may_take_part`]), and the app
 //! shows the charter before its composers.
 
 use axum::extract::State;
@@ -102,20 +102,39 @@ pub async fn accept_charter(tx: &mut Tx, actor: &Actor, version: i64) -> ApiResu
     Ok(())
 }
 
-/// Whether a person may publish now: not suspended, and the charter in force accepted.
-pub async fn check_may_take_part(tx: &mut Tx, person_id: Uuid) -> ApiResult<()> {
-    type Standing = (Option<DateTime<Utc>>, Option<i64>, Option<i64>);
-    let row: Option<Standing> = on_tx!(tx, c => sqlx::query_as(
-        "SELECT p.suspended_until, p.charter_version, (SELECT MAX(version) FROM charter_versions) FROM people p WHERE p.id = $1")
-        .bind(person_id).fetch_optional(c).await)?;
-    let Some((suspended_until, accepted, in_force)) = row else { return Ok(()) };
-    super::check_not_suspended(suspended_until, Utc::now())?;
-    match in_force {
-        Some(in_force) if accepted.unwrap_or(0) < in_force => Err(ApiError::forbidden(
-            ErrorCode::CharterNotAccepted,
-            "Read and accept the charter before taking part: what you wrote is kept and sent once you accept it.",
-        )),
-        _ => Ok(()),
+/// What decides whether a person may publish now: a suspension, and which version of the
+/// charter they accepted against the one in force. Read in the statement that opens each
+/// mutation of a push (`sync::push`), in the mutation's transaction, so that an acceptance or
+/// a suspension earlier in the same batch counts.
+#[derive(sqlx::FromRow, Clone, Debug)]
+pub struct Standing {
+    pub suspended_until: Option<DateTime<Utc>>,
+    pub charter_accepted: Option<i64>,
+    pub charter_in_force: Option<i64>,
+}
+
+impl Standing {
+    /// SQL for the standing's columns, of the person whose id is bound at `$param`, to add to
+    /// a statement's `SELECT` or `RETURNING` list.
+    pub fn columns(param: usize) -> String {
+        format!(
+            "(SELECT suspended_until FROM people WHERE id = ${param}) AS suspended_until, \
+             (SELECT charter_version FROM people WHERE id = ${param}) AS charter_accepted, \
+             (SELECT MAX(version) FROM charter_versions) AS charter_in_force"
+        )
+    }
+
+    /// Whether the person may publish now: not suspended, and the charter in force accepted
+    /// (the mutations that publish, `Mutation::publishes`).
+    pub fn check_may_take_part(&self, now: DateTime<Utc>) -> ApiResult<()> {
+        super::check_not_suspended(self.suspended_until, now)?;
+        match self.charter_in_force {
+            Some(in_force) if self.charter_accepted.unwrap_or(0) < in_force => Err(ApiError::forbidden(
+                ErrorCode::CharterNotAccepted,
+                "Read and accept the charter before taking part: what you wrote is kept and sent once you accept it.",
+            )),
+            _ => Ok(()),
+        }
     }
 }
 

@@ -6,13 +6,22 @@ use fabrique_wire::sync::Mutation;
 use crate::auth::Actor;
 use crate::db::Tx;
 use crate::error::ApiResult;
+use crate::moderation::charter::Standing;
 use crate::sync::log::ChangeSet;
 use crate::{conversations, events, groups, moderation, notifications, people, polls, posts, questions};
 
-pub async fn apply(tx: &mut Tx, actor: &Actor, mutation: &Mutation, changes: &mut ChangeSet) -> ApiResult<()> {
+/// Applies `mutation` for `actor`, whose `standing` was read in this transaction (by the
+/// statement that opened the mutation, `sync::push`).
+pub async fn apply(
+    tx: &mut Tx,
+    actor: &Actor,
+    standing: &Standing,
+    mutation: &Mutation,
+    changes: &mut ChangeSet,
+) -> ApiResult<()> {
     // Writes that publish (`Mutation::publishes`, exhaustive in wire) wait for the charter.
     if mutation.publishes() {
-        moderation::charter::check_may_take_part(tx, actor.person_id).await?;
+        standing.check_may_take_part(chrono::Utc::now())?;
     }
     match mutation {
         Mutation::CreateGroup(group) => groups::create_group(tx, actor, group, changes).await,

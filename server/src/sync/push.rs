@@ -16,6 +16,7 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::Tx;
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
+use crate::moderation::charter::Standing;
 use crate::sync::apply::apply;
 use crate::sync::log::{self, ChangeSet, Progress};
 use crate::{AppState, limits, on_tx};
@@ -137,9 +138,9 @@ async fn one(
     entry: &ClientMutation,
     changes: &mut ChangeSet,
 ) -> ApiResult<Step> {
-    let last = match lock_client(tx, actor, client_id).await {
+    let (last, standing) = match lock_client(tx, actor, client_id).await {
         // A mutation of this client earlier in the batch is not written yet (see `Progress`).
-        Ok(stored) => changes.last_handled(client_id).unwrap_or(stored),
+        Ok(locked) => (changes.last_handled(client_id).unwrap_or(locked.last_mutation_id), locked.standing),
         Err(error) => return undone(tx, error).await,
     };
     let id = entry.id as i64;
@@ -164,7 +165,7 @@ async fn one(
         return Ok(Step::WriteLimited(retry_after));
     }
     let mut applied = ChangeSet::default();
-    let outcome = match apply(tx, actor, &entry.mutation, &mut applied).await {
+    let outcome = match apply(tx, actor, &standing, &entry.mutation, &mut applied).await {
         Ok(()) => {
             changes.extend(applied);
             MutationOutcome::Applied
@@ -190,10 +191,20 @@ async fn undone(tx: &mut Tx, error: ApiError) -> ApiResult<Step> {
     Ok(Step::Failed(error))
 }
 
+/// The client's row, locked, and the person's standing (whether they may publish), read in
+/// the statement that opens a mutation.
+#[derive(sqlx::FromRow)]
+struct Locked {
+    person_id: Uuid,
+    last_mutation_id: i64,
+    #[sqlx(flatten)]
+    standing: Standing,
+}
+
 /// Registers the client on first use and locks its row for this transaction (the upsert takes
-/// the row lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the write lock), then
-/// takes the mutation's savepoint; refuses a client id that belongs to someone else. Returns
-/// its last mutation id.
+/// the row lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the write lock), reads
+/// the person's standing with it (one statement), then takes the mutation's savepoint; refuses
+/// a client id that belongs to someone else.
 ///
 /// The lock is taken before the savepoint, so that a refusal undone by the savepoint keeps it:
 /// on PostgreSQL a copy of the same push waits for this transaction, then answers what it
@@ -202,18 +213,18 @@ async fn undone(tx: &mut Tx, error: ApiError) -> ApiResult<Step> {
 /// last one taken is the one a refusal goes back to ([`Tx::rollback_to_savepoint`]). On SQLite
 /// the two statements go in one string: one round trip to the database's thread (PostgreSQL
 /// takes one statement with parameters at a time).
-async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i64> {
-    macro_rules! lock {
-        () => {
-            "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) \
-             ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id RETURNING person_id, last_mutation_id"
-        };
-    }
+async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<Locked> {
+    let lock = format!(
+        "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) \
+         ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id \
+         RETURNING person_id, last_mutation_id, {}",
+        Standing::columns(2)
+    );
     let now = Utc::now();
-    let (owner, last): (Uuid, i64) = match tx {
+    let locked: Locked = match tx {
         Tx::Sqlite(c) => {
             // Every row read (not only the first): the savepoint after it must run too.
-            let rows: Vec<(Uuid, i64)> = sqlx::query_as(concat!(lock!(), "; SAVEPOINT mutation"))
+            let rows: Vec<Locked> = sqlx::query_as(sqlx::AssertSqlSafe(lock + "; SAVEPOINT mutation"))
                 .bind(client_id)
                 .bind(actor.person_id)
                 .bind(now)
@@ -222,16 +233,20 @@ async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<i
             rows.into_iter().next().ok_or_else(|| ApiError::internal("the client's row was not returned"))?
         }
         Tx::Postgres(c) => {
-            let row =
-                sqlx::query_as(lock!()).bind(client_id).bind(actor.person_id).bind(now).fetch_one(&mut **c).await?;
+            let row = sqlx::query_as(sqlx::AssertSqlSafe(lock))
+                .bind(client_id)
+                .bind(actor.person_id)
+                .bind(now)
+                .fetch_one(&mut **c)
+                .await?;
             sqlx::query("SAVEPOINT mutation").execute(&mut **c).await?;
             row
         }
     };
-    if owner != actor.person_id {
+    if locked.person_id != actor.person_id {
         return Err(client_taken());
     }
-    Ok(last)
+    Ok(locked)
 }
 
 pub fn client_taken() -> ApiError {

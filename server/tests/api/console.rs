@@ -447,6 +447,30 @@ async fn once_a_charter_is_published_a_person_accepts_it_before_posting_and_the_
     let charter: serde_json::Value = app.get("/v1/charter", Some(&member.token)).await.json().await.unwrap();
     assert_eq!(charter["accepted"], true);
 
+    // Whether a person may publish is read for each mutation of a push, after the ones before
+    // it: a post refused, the charter accepted, then a post applied.
+    let newcomer = app.member(association, "Bruno Lefèvre").await;
+    app.add_to_group(&app.admin, group, &newcomer).await;
+    let post =
+        |id: Uuid| json!({ "type": "create_post", "id": id, "group_id": group, "kind": "news", "body": "Enfin" });
+    let (refused, applied) = (Uuid::now_v7(), Uuid::now_v7());
+    let device = app.device(&newcomer);
+    let response = device
+        .push_raw(&json!({ "client_id": device.client_id, "mutations": [
+            { "id": 1, "mutation": post(refused) },
+            { "id": 2, "mutation": { "type": "accept_charter", "version": 1 } },
+            { "id": 3, "mutation": post(applied) },
+        ] }))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let answer: serde_json::Value = response.json().await.unwrap();
+    assert_rejected(&answer["results"][0]["outcome"], "charter_not_accepted");
+    assert_applied(&answer["results"][1]["outcome"]);
+    assert_applied(&answer["results"][2]["outcome"]);
+    let kept = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar::<_, Uuid>("SELECT id FROM posts WHERE author_id = $1")
+        .bind(newcomer.id).fetch_all(c).await).unwrap();
+    assert_eq!(kept, vec![applied]);
+
     let (_, page) = console.get("/admin/charter/1").await;
     assert!(page.contains("Claire Dubois"), "{page}");
     assert!(audit_actions(&app).await.contains(&"charter.publish".to_owned()));
