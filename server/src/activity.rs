@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::auth::Actor;
-use crate::db::{Column, Db, Tx, rows_json};
+use crate::db::{Bind, Column, Db, Statements, Tx, rows_json};
 use crate::error::ApiResult;
 use crate::{exec, on_tx};
 
@@ -62,10 +62,10 @@ impl Tally {
         self.people.extend(other.people);
     }
 
-    /// Adds the counts to the association's days.
-    pub async fn write(&self, tx: &mut Tx) -> ApiResult<()> {
+    /// Adds the counts to the association's days (statements for `writes`, run in `tx`).
+    pub fn write(&self, tx: &Tx, writes: &mut Statements) {
         if self.is_empty() {
-            return Ok(());
+            return;
         }
         let source = tx.json_rows(
             1,
@@ -89,7 +89,7 @@ impl Tally {
             .iter()
             .map(|(&(organisation, day), &[posts, asked, answers])| (organisation, day, posts, asked, answers))
             .collect();
-        exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(rows_json(&rows)))?;
+        writes.push(sql, vec![Bind::Text(rows_json(&rows))]);
         let source =
             tx.json_rows(1, &[("organisation_id", Column::Uuid), ("day", Column::Date), ("person_id", Column::Uuid)]);
         let sql = format!(
@@ -97,8 +97,7 @@ impl Tally {
              SELECT r.organisation_id, r.day, r.person_id FROM {source} AS r WHERE true ON CONFLICT DO NOTHING"
         );
         let rows: Vec<&(Uuid, NaiveDate, Uuid)> = self.people.iter().collect();
-        exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(rows_json(&rows)))?;
-        Ok(())
+        writes.push(sql, vec![Bind::Text(rows_json(&rows))]);
     }
 }
 

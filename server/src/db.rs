@@ -34,9 +34,10 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use sqlx::{Arguments, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 #[derive(Clone, Debug)]
 pub enum Db {
@@ -335,6 +336,89 @@ impl Tx {
     }
 }
 
+/// A value bound to one of [`Statements`].
+#[derive(Clone, Debug)]
+pub enum Bind {
+    Text(String),
+    Integer(i64),
+    Time(DateTime<Utc>),
+}
+
+/// Statements that answer no rows, run in order in a transaction: on SQLite in one string,
+/// one round trip to the database's thread for all of them (each is a round trip otherwise,
+/// a thread hand-off each way); on PostgreSQL one after the other (it takes one statement with
+/// parameters at a time). Each is written with its own parameters, from `$1`.
+#[derive(Default)]
+pub struct Statements {
+    list: Vec<(String, Vec<Bind>)>,
+}
+
+impl Statements {
+    pub fn push(&mut self, sql: String, binds: Vec<Bind>) {
+        self.list.push((sql, binds));
+    }
+
+    pub async fn run(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
+        match tx {
+            Tx::Sqlite(c) => {
+                if self.list.is_empty() {
+                    return Ok(());
+                }
+                let mut sql = String::new();
+                let mut arguments = sqlx::sqlite::SqliteArguments::default();
+                for (statement, binds) in self.list {
+                    // Parameters are numbered in the whole string: this statement's after the
+                    // ones before it.
+                    sql.push_str(&renumbered(&statement, arguments.len()));
+                    sql.push_str(";\n");
+                    for bind in binds {
+                        match bind {
+                            Bind::Text(text) => arguments.add(text),
+                            Bind::Integer(number) => arguments.add(number),
+                            Bind::Time(time) => arguments.add(time),
+                        }
+                        .map_err(sqlx::Error::Encode)?;
+                    }
+                }
+                sqlx::query_with(sqlx::AssertSqlSafe(sql), arguments).execute(&mut **c).await?;
+            }
+            Tx::Postgres(c) => {
+                for (statement, binds) in self.list {
+                    let mut query = sqlx::query(sqlx::AssertSqlSafe(statement));
+                    for bind in binds {
+                        query = match bind {
+                            Bind::Text(text) => query.bind(text),
+                            Bind::Integer(number) => query.bind(number),
+                            Bind::Time(time) => query.bind(time),
+                        };
+                    }
+                    query.execute(&mut **c).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `sql` with each parameter `$n` made `$(n + offset)` (`$` before anything but a digit, as in
+/// a JSON path `'$[0]'`, is left as it is).
+fn renumbered(sql: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut rest = sql;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 {
+            let n: usize = rest[..digits].parse().expect("ASCII digits");
+            out.push_str(&(n + offset).to_string());
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The type of a column of [`Tx::json_rows`].
 #[derive(Clone, Copy, Debug)]
 pub enum Column {
@@ -354,4 +438,19 @@ pub fn rows_json(rows: &impl serde::Serialize) -> String {
 /// The ids as the JSON array [`Tx::id_set`] reads.
 pub fn ids_json(ids: &[uuid::Uuid]) -> String {
     serde_json::to_string(ids).expect("ids serialise")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::renumbered;
+
+    #[test]
+    fn parameters_are_numbered_after_the_statements_before() {
+        assert_eq!(
+            renumbered("INSERT INTO t SELECT json_extract(value, '$[0]'), $1 FROM json_each($2) WHERE x = $12", 3),
+            "INSERT INTO t SELECT json_extract(value, '$[0]'), $4 FROM json_each($5) WHERE x = $15"
+        );
+        assert_eq!(renumbered("SELECT 1", 7), "SELECT 1");
+        assert_eq!(renumbered("SELECT $1, '$'", 0), "SELECT $1, '$'");
+    }
 }

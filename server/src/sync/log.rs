@@ -14,7 +14,7 @@ use fabrique_wire::sync::{Entity, EntityKind, MutationOutcome};
 use uuid::Uuid;
 
 use crate::activity::Tally;
-use crate::db::{Column, Db, Tx, rows_json};
+use crate::db::{Bind, Column, Db, Statements, Tx, rows_json};
 use crate::error::ApiResult;
 use crate::{exec, on_tx};
 
@@ -144,7 +144,8 @@ impl ChangeSet {
 
 /// Writes the changes with fresh sequence numbers, then what the transaction counted and
 /// handled (the devices' progress and outcomes, the activity), each in bulk: a few statements
-/// for a whole batch of mutations. Call it last in the transaction. Returns the scopes that
+/// for a whole batch of mutations, and two round trips on SQLite (the counter, then all the
+/// writes in one string). Call it last in the transaction. Returns the scopes that
 /// changed, for the pokes sent once the transaction commits.
 pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     if changes.is_empty() {
@@ -167,10 +168,12 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
         on_tx!(tx, c => sqlx::query_scalar("UPDATE sync_counter SET value = value + $1 WHERE id = 1 RETURNING value")
             .bind(numbers).fetch_one(c).await)?
     };
+    // What follows answers nothing: one round trip on SQLite (`Statements`).
+    let mut writes = Statements::default();
     if changes.scopes_changed {
         // Only this transaction's rows are unnumbered (other transactions' are not visible
         // to it, and are numbered when they commit).
-        exec!(tx, sqlx::query("UPDATE person_scopes SET seq = $1 WHERE seq IS NULL").bind(end))?;
+        writes.push("UPDATE person_scopes SET seq = $1 WHERE seq IS NULL".to_owned(), vec![Bind::Integer(end)]);
     }
     let now = Utc::now();
     let mut scopes: Vec<String> = Vec::new();
@@ -186,12 +189,13 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     }
     // Many rows per statement: a change set of thousands (a fan-out) is a few statements.
     for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        write_rows(tx, chunk, now).await?;
+        write_rows(tx, &mut writes, chunk, now);
     }
     for chunk in changes.progress.chunks(ROWS_PER_STATEMENT) {
-        write_progress(tx, chunk, now).await?;
+        write_progress(tx, &mut writes, chunk, now);
     }
-    changes.activity.write(tx).await?;
+    changes.activity.write(tx, &mut writes);
+    writes.run(tx).await?;
     if tx.is_postgres() {
         // Delivered to every instance's listener when (and only if) the transaction commits.
         exec!(
@@ -207,7 +211,7 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
 /// Rows written by one statement.
 const ROWS_PER_STATEMENT: usize = 1000;
 
-async fn write_rows(tx: &mut Tx, rows: &[(&PendingChange, i64)], now: DateTime<Utc>) -> ApiResult<()> {
+fn write_rows(tx: &Tx, writes: &mut Statements, rows: &[(&PendingChange, i64)], now: DateTime<Utc>) {
     let source = tx.json_rows(
         2,
         &[
@@ -231,13 +235,12 @@ async fn write_rows(tx: &mut Tx, rows: &[(&PendingChange, i64)], now: DateTime<U
             (change.scope.as_str(), change.kind.as_str(), change.id, *seq, change.line(*seq), change.data.is_none())
         })
         .collect();
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(rows_json(&rows)))?;
-    Ok(())
+    writes.push(sql, vec![Bind::Time(now), Bind::Text(rows_json(&rows))]);
 }
 
 /// The devices' progress (each client's last mutation) and the outcomes of their mutations,
 /// for replays: two statements for a batch of mutations.
-async fn write_progress(tx: &mut Tx, handled: &[Progress], now: DateTime<Utc>) -> ApiResult<()> {
+fn write_progress(tx: &Tx, writes: &mut Statements, handled: &[Progress], now: DateTime<Utc>) {
     // Each client's last mutation. Its row exists: the mutation registered it before its
     // savepoint (`push::lock_client`), so a refusal undone does not undo it.
     let mut last: HashMap<Uuid, i64> = HashMap::new();
@@ -251,7 +254,7 @@ async fn write_progress(tx: &mut Tx, handled: &[Progress], now: DateTime<Utc>) -
         "UPDATE sync_clients SET last_mutation_id = r.last_mutation_id FROM {source} AS r \
          WHERE sync_clients.client_id = r.client_id"
     );
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(rows_json(&clients)))?;
+    writes.push(sql, vec![Bind::Text(rows_json(&clients))]);
     let source = tx.json_rows(
         2,
         &[
@@ -277,8 +280,7 @@ async fn write_progress(tx: &mut Tx, handled: &[Progress], now: DateTime<Utc>) -
             }
         })
         .collect();
-    exec!(tx, sqlx::query(sqlx::AssertSqlSafe(sql)).bind(now).bind(rows_json(&rows)))?;
-    Ok(())
+    writes.push(sql, vec![Bind::Time(now), Bind::Text(rows_json(&rows))]);
 }
 
 /// Forgets tombstones older than `before`. Cursors that had not yet seen them get a reset
