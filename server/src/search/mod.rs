@@ -25,9 +25,10 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{Actor, AuthUser};
-use crate::db::{Db, Tx};
+use crate::db::{Bind, Column, Db, Statements, Tx, rows_json};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Query};
+use crate::sync::log::ChangeSet;
 use crate::{AppState, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -52,106 +53,197 @@ fn facet(kind: SearchKind) -> String {
 // ---------------------------------------------------------------------------------------
 // Keeping the index
 
+/// What a transaction changes in search: written with its other changes when it commits
+/// ([`crate::sync::log::commit`], through [`Entries::write`]), all at once. On SQLite the
+/// full-text index writes its pending entries to disk at each savepoint (a push's mutation
+/// each takes one): written once at the end, a batch of mutations writes them once, and
+/// without a round trip of their own.
+#[derive(Default)]
+pub struct Entries {
+    /// The last of each thing's entries: `Some` indexed with these words, `None` taken out.
+    last: Vec<((SearchKind, Uuid), Option<Words>)>,
+}
+
+struct Words {
+    group_id: Option<Uuid>,
+    title: String,
+    body: String,
+}
+
+impl Entries {
+    fn set(&mut self, kind: SearchKind, item_id: Uuid, words: Option<Words>) {
+        self.last.retain(|(key, _)| *key != (kind, item_id));
+        self.last.push(((kind, item_id), words));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.last.is_empty()
+    }
+
+    /// Adds a later part's entries after these (a later entry for a thing wins).
+    pub fn extend(&mut self, other: Entries) {
+        for ((kind, item_id), words) in other.last {
+            self.set(kind, item_id, words);
+        }
+    }
+
+    /// The statements that write the entries, for `writes`, run in `tx`.
+    pub fn write(&self, tx: &Tx, writes: &mut Statements) {
+        let indexed: Vec<(&str, Uuid, Option<Uuid>, &str, &str)> = self
+            .last
+            .iter()
+            .filter_map(|((kind, id), words)| {
+                words.as_ref().map(|w| (kind_str(*kind), *id, w.group_id, w.title.as_str(), w.body.as_str()))
+            })
+            .collect();
+        let removed: Vec<(&str, Uuid)> = self
+            .last
+            .iter()
+            .filter(|(_, words)| words.is_none())
+            .map(|((kind, id), _)| (kind_str(*kind), *id))
+            .collect();
+        let things = |param| tx.json_rows(param, &[("kind", Column::Text), ("item_id", Column::Uuid)]);
+        if !removed.is_empty() {
+            let rows = Bind::Text(rows_json(&removed));
+            if tx.is_sqlite() {
+                writes.push(
+                    format!(
+                        "DELETE FROM search_terms WHERE rowid IN (SELECT d.id FROM search_documents d \
+                         JOIN {} AS r ON d.kind = r.kind AND d.item_id = r.item_id)",
+                        things(1)
+                    ),
+                    vec![rows.clone()],
+                );
+            }
+            writes.push(
+                format!(
+                    "DELETE FROM search_documents WHERE EXISTS (SELECT 1 FROM {} AS r \
+                     WHERE search_documents.kind = r.kind AND search_documents.item_id = r.item_id)",
+                    things(1)
+                ),
+                vec![rows],
+            );
+        }
+        if indexed.is_empty() {
+            return;
+        }
+        if tx.is_sqlite() {
+            // The words as French stems (FTS5 has none), with the kind's word in `facets`.
+            let stemmed: Vec<(&str, Uuid, Option<Uuid>, String, String, String)> = indexed
+                .iter()
+                .map(|&(kind, id, group_id, title, body)| {
+                    (kind, id, group_id, words::stems(title), words::stems(body), format!("k{kind}"))
+                })
+                .collect();
+            let rows = Bind::Text(rows_json(&stemmed));
+            let source = tx.json_rows(
+                1,
+                &[
+                    ("kind", Column::Text),
+                    ("item_id", Column::Uuid),
+                    ("group_id", Column::Uuid),
+                    ("title", Column::Text),
+                    ("body", Column::Text),
+                    ("facets", Column::Text),
+                ],
+            );
+            // In the order given: rows are created in it, and search reads the newest first.
+            writes.push(
+                format!(
+                    "INSERT INTO search_documents (kind, item_id, group_id) \
+                     SELECT r.kind, r.item_id, r.group_id FROM {source} AS r WHERE true \
+                     ON CONFLICT (kind, item_id) DO UPDATE SET group_id = excluded.group_id"
+                ),
+                vec![rows.clone()],
+            );
+            // Any words the things had are replaced.
+            writes.push(
+                format!(
+                    "DELETE FROM search_terms WHERE rowid IN (SELECT d.id FROM search_documents d \
+                     JOIN {source} AS r ON d.kind = r.kind AND d.item_id = r.item_id)"
+                ),
+                vec![rows.clone()],
+            );
+            writes.push(
+                format!(
+                    "INSERT INTO search_terms (rowid, title, body, facets) \
+                     SELECT d.id, r.title, r.body, r.facets FROM search_documents d \
+                     JOIN {source} AS r ON d.kind = r.kind AND d.item_id = r.item_id ORDER BY d.id"
+                ),
+                vec![rows],
+            );
+        } else {
+            let source = tx.json_rows(
+                1,
+                &[
+                    ("kind", Column::Text),
+                    ("item_id", Column::Uuid),
+                    ("group_id", Column::Uuid),
+                    ("title", Column::Text),
+                    ("body", Column::Text),
+                ],
+            );
+            writes.push(
+                format!(
+                    "INSERT INTO search_documents (kind, item_id, group_id, document) \
+                     SELECT r.kind, r.item_id, r.group_id, setweight(to_tsvector('fabrique_french', r.title), 'A') \
+                        || setweight(to_tsvector('fabrique_french', r.body), 'B') FROM {source} AS r \
+                     ON CONFLICT (kind, item_id) DO UPDATE SET group_id = excluded.group_id, document = excluded.document"
+                ),
+                vec![Bind::Text(rows_json(&indexed))],
+            );
+        }
+    }
+}
+
 /// Index (or index again) one thing: `title` weighs more than `body`.
-pub async fn index(
-    tx: &mut Tx,
+pub fn index(
+    changes: &mut ChangeSet,
     kind: SearchKind,
     item_id: Uuid,
     group_id: Option<Uuid>,
     title: &str,
     body: &str,
-) -> ApiResult<()> {
-    match tx {
-        // One round trip (the three statements in one string): the document's row, then its
-        // words under the row's id, replacing any it had.
-        Tx::Sqlite(c) => {
-            sqlx::query(
-                "INSERT INTO search_documents (kind, item_id, group_id) VALUES ($1, $2, $3) \
-                    ON CONFLICT (kind, item_id) DO UPDATE SET group_id = excluded.group_id; \
-                 DELETE FROM search_terms WHERE rowid = \
-                    (SELECT id FROM search_documents WHERE kind = $1 AND item_id = $2); \
-                 INSERT INTO search_terms (rowid, title, body, facets) \
-                    SELECT id, $4, $5, $6 FROM search_documents WHERE kind = $1 AND item_id = $2",
-            )
-            .bind(kind_str(kind))
-            .bind(item_id)
-            .bind(group_id)
-            .bind(words::stems(title))
-            .bind(words::stems(body))
-            .bind(facet(kind))
-            .execute(&mut **c)
-            .await?;
-        }
-        Tx::Postgres(c) => {
-            sqlx::query(
-                "INSERT INTO search_documents (kind, item_id, group_id, document) VALUES ($1, $2, $3, \
-                    setweight(to_tsvector('fabrique_french', $4), 'A') || setweight(to_tsvector('fabrique_french', $5), 'B')) \
-                 ON CONFLICT (kind, item_id) DO UPDATE SET group_id = excluded.group_id, document = excluded.document",
-            )
-            .bind(kind_str(kind))
-            .bind(item_id)
-            .bind(group_id)
-            .bind(title)
-            .bind(body)
-            .execute(&mut **c)
-            .await?;
-        }
-    }
-    Ok(())
+) {
+    let words = Words { group_id, title: title.to_owned(), body: body.to_owned() };
+    changes.search().set(kind, item_id, Some(words));
 }
 
 /// Take a thing out of search (deleted, or no longer searchable).
-pub async fn remove(tx: &mut Tx, kind: SearchKind, item_id: Uuid) -> ApiResult<()> {
-    match tx {
-        Tx::Sqlite(c) => {
-            let id: Option<i64> =
-                sqlx::query_scalar("DELETE FROM search_documents WHERE kind = $1 AND item_id = $2 RETURNING id")
-                    .bind(kind_str(kind))
-                    .bind(item_id)
-                    .fetch_optional(&mut **c)
-                    .await?;
-            if let Some(id) = id {
-                sqlx::query("DELETE FROM search_terms WHERE rowid = $1").bind(id).execute(&mut **c).await?;
-            }
-        }
-        Tx::Postgres(c) => {
-            sqlx::query("DELETE FROM search_documents WHERE kind = $1 AND item_id = $2")
-                .bind(kind_str(kind))
-                .bind(item_id)
-                .execute(&mut **c)
-                .await?;
-        }
-    }
-    Ok(())
+pub fn remove(changes: &mut ChangeSet, kind: SearchKind, item_id: Uuid) {
+    changes.search().set(kind, item_id, None);
 }
 
-pub async fn index_post(tx: &mut Tx, id: Uuid, group_id: Uuid, title: &str, body: &str) -> ApiResult<()> {
-    index(tx, SearchKind::Post, id, Some(group_id), title, body).await
+pub fn index_post(changes: &mut ChangeSet, id: Uuid, group_id: Uuid, title: &str, body: &str) {
+    index(changes, SearchKind::Post, id, Some(group_id), title, body)
 }
 
-pub async fn index_group(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
+pub async fn index_group(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row: Option<(String, String, String)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT name, description, tags FROM groups WHERE id = $1 AND deleted_at IS NULL").bind(id).fetch_optional(c).await)?;
     match row {
         Some((name, description, tags)) => {
             let tags: Vec<String> = serde_json::from_str(&tags).unwrap_or_default();
-            index(tx, SearchKind::Group, id, None, &name, &format!("{description} {}", tags.join(" "))).await
+            index(changes, SearchKind::Group, id, None, &name, &format!("{description} {}", tags.join(" ")));
         }
-        None => remove(tx, SearchKind::Group, id).await,
+        None => remove(changes, SearchKind::Group, id),
     }
+    Ok(())
 }
 
 /// A person is found by name, function, association, skills and interests.
-pub async fn index_person(tx: &mut Tx, id: Uuid) -> ApiResult<()> {
+pub async fn index_person(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     let row: Option<(String, String, String)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT p.display_name, p.function, o.name FROM people p JOIN organisations o ON o.id = p.organisation_id \
          WHERE p.id = $1 AND p.deactivated_at IS NULL").bind(id).fetch_optional(c).await)?;
     let Some((name, function, organisation)) = row else {
-        return remove(tx, SearchKind::Person, id).await;
+        remove(changes, SearchKind::Person, id);
+        return Ok(());
     };
     let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
         "SELECT tag FROM person_tags WHERE person_id = $1 ORDER BY kind, tag").bind(id).fetch_all(c).await)?;
-    index(tx, SearchKind::Person, id, None, &name, &format!("{function} {organisation} {}", tags.join(" "))).await
+    index(changes, SearchKind::Person, id, None, &name, &format!("{function} {organisation} {}", tags.join(" ")));
+    Ok(())
 }
 
 /// Index what has no search entry yet (on SQLite the words are prepared in Rust, so rows
@@ -206,9 +298,11 @@ async fn backfill_kind(db: &Db, kind: SearchKind) -> ApiResult<u64> {
             tx.commit().await?;
             return Ok(indexed);
         };
+        let mut changes = ChangeSet::default();
         for (_, id) in &batch {
-            index_again(&mut tx, kind, *id).await?;
+            index_again(&mut tx, kind, *id, &mut changes).await?;
         }
+        crate::sync::log::commit(&mut tx, changes).await?;
         tx.commit().await?;
         indexed += batch.len() as u64;
         after = last;
@@ -216,32 +310,33 @@ async fn backfill_kind(db: &Db, kind: SearchKind) -> ApiResult<u64> {
 }
 
 /// A question is found by its title, its details and its tags.
-pub async fn index_question(tx: &mut Tx, id: Uuid, title: &str, details: &str, tags: &[String]) -> ApiResult<()> {
-    index(tx, SearchKind::Question, id, None, title, &format!("{details} {}", tags.join(" "))).await
+pub fn index_question(changes: &mut ChangeSet, id: Uuid, title: &str, details: &str, tags: &[String]) {
+    index(changes, SearchKind::Question, id, None, title, &format!("{details} {}", tags.join(" ")))
 }
 
 /// Index one thing again from what is stored.
-async fn index_again(tx: &mut Tx, kind: SearchKind, id: Uuid) -> ApiResult<()> {
+async fn index_again(tx: &mut Tx, kind: SearchKind, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
     match kind {
-        SearchKind::Group => index_group(tx, id).await,
-        SearchKind::Person => index_person(tx, id).await,
+        SearchKind::Group => index_group(tx, id, changes).await?,
+        SearchKind::Person => index_person(tx, id, changes).await?,
         SearchKind::Post => {
             let (group_id, title, body): (Uuid, String, String) = on_tx!(tx, c => sqlx::query_as(
                 "SELECT group_id, title, body FROM posts WHERE id = $1").bind(id).fetch_one(c).await)?;
-            index_post(tx, id, group_id, &title, &body).await
+            index_post(changes, id, group_id, &title, &body);
         }
         SearchKind::Question => {
             let (title, details): (String, String) = on_tx!(tx, c => sqlx::query_as(
                 "SELECT title, details FROM questions WHERE id = $1").bind(id).fetch_one(c).await)?;
             let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
                 "SELECT tag FROM question_tags WHERE question_id = $1 ORDER BY tag").bind(id).fetch_all(c).await)?;
-            index_question(tx, id, &title, &details, &tags).await
+            index_question(changes, id, &title, &details, &tags);
         }
         SearchKind::Answer => {
             let body: String = on_tx!(tx, c => sqlx::query_scalar("SELECT body FROM answers WHERE id = $1").bind(id).fetch_one(c).await)?;
-            index(tx, SearchKind::Answer, id, None, "", &body).await
+            index(changes, SearchKind::Answer, id, None, "", &body);
         }
     }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -610,4 +705,31 @@ pub async fn similar_questions(
         }
     };
     Ok(ids)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_entry_for_a_thing_wins_and_comes_last() {
+        let words = |title: &str| Some(Words { group_id: None, title: title.to_owned(), body: String::new() });
+        let (first, second) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut entries = Entries::default();
+        entries.set(SearchKind::Post, first, words("avant"));
+        entries.set(SearchKind::Post, second, words("garde"));
+        let mut later = Entries::default();
+        later.set(SearchKind::Post, first, None);
+        later.set(SearchKind::Group, first, words("même id, autre chose"));
+        entries.extend(later);
+        let kept: Vec<((SearchKind, Uuid), bool)> = entries.last.iter().map(|(key, w)| (*key, w.is_some())).collect();
+        assert_eq!(
+            kept,
+            vec![
+                ((SearchKind::Post, second), true),
+                ((SearchKind::Post, first), false),
+                ((SearchKind::Group, first), true)
+            ]
+        );
+    }
 }

@@ -16,6 +16,7 @@ use uuid::Uuid;
 use crate::activity::Tally;
 use crate::db::{Bind, Column, Db, Statements, Tx, rows_json};
 use crate::error::ApiResult;
+use crate::search::Entries;
 use crate::{exec, on_tx};
 
 struct PendingChange {
@@ -71,6 +72,8 @@ pub struct ChangeSet {
     pokes: Vec<String>,
     /// Scopes were granted or revoked: their rows take this transaction's number.
     scopes_changed: bool,
+    /// What changes in search, written with the rest.
+    search: Entries,
 }
 
 impl ChangeSet {
@@ -124,12 +127,19 @@ impl ChangeSet {
         &mut self.activity
     }
 
+    /// What the transaction changes in search (see [`crate::search::index`]), written with
+    /// its changes.
+    pub fn search(&mut self) -> &mut Entries {
+        &mut self.search
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
             && self.pokes.is_empty()
             && !self.scopes_changed
             && self.progress.is_empty()
             && self.activity.is_empty()
+            && self.search.is_empty()
     }
 
     /// Adds another transaction part's changes after these (a later change still wins).
@@ -139,6 +149,7 @@ impl ChangeSet {
         self.scopes_changed |= other.scopes_changed;
         self.progress.extend(other.progress);
         self.activity.extend(other.activity);
+        self.search.extend(other.search);
     }
 }
 
@@ -195,8 +206,9 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
         write_progress(tx, &mut writes, chunk, now);
     }
     changes.activity.write(tx, &mut writes);
+    changes.search.write(tx, &mut writes);
     writes.run(tx).await?;
-    if tx.is_postgres() {
+    if tx.is_postgres() && !scopes.is_empty() {
         // Delivered to every instance's listener when (and only if) the transaction commits.
         exec!(
             tx,

@@ -355,3 +355,42 @@ async fn an_answer_found_says_which_question_it_answers() {
     assert_eq!(item["kind"], "question");
     assert!(item.get("question_id").is_none(), "nothing more for a question: {item}");
 }
+
+#[tokio::test]
+async fn posts_written_at_once_by_many_devices_are_each_found_and_one_deleted_meanwhile_is_not() {
+    let app = spawn_app().await;
+    let association = app.new_association("Maison des loisirs").await;
+    let group = app.group(&app.admin, "Loisirs", "public").await;
+    let words = ["jardinage", "tricot", "cuisine", "peinture", "chorale", "randonnée", "théâtre", "poterie"];
+    let mut devices = Vec::new();
+    for (i, _) in words.iter().enumerate() {
+        let member = app.member(association, &format!("Membre {i}")).await;
+        app.add_to_group(&app.admin, group, &member).await;
+        devices.push((member.clone(), app.device(&member)));
+    }
+    // Each device pushes its post at the same moment (on SQLite, mutations applied in batches
+    // whose search entries are written together); the last also deletes its post.
+    let post = |id: Uuid, word: &str| json!({ "type": "create_post", "id": id, "group_id": group, "kind": "news", "body": format!("Atelier {word} samedi") });
+    let posts: Vec<Uuid> = words.iter().map(|_| Uuid::now_v7()).collect();
+    let pushes = devices.iter().zip(&posts).zip(words).enumerate().map(|(i, (((_, device), id), word))| {
+        let mut mutations = vec![json!({ "id": 1, "mutation": post(*id, word) })];
+        if i == words.len() - 1 {
+            mutations.push(json!({ "id": 2, "mutation": { "type": "delete_post", "id": id } }));
+        }
+        let body = json!({ "client_id": device.client_id, "mutations": mutations });
+        async move { device.push_raw(&body).await }
+    });
+    for response in futures::future::join_all(pushes).await {
+        assert_eq!(response.status(), 200);
+        let answer: Value = response.json().await.unwrap();
+        for result in answer["results"].as_array().unwrap() {
+            assert_applied(&result["outcome"]);
+        }
+    }
+    let reader = &devices[0].0;
+    for (word, id) in words.iter().zip(&posts).take(words.len() - 1) {
+        assert_eq!(ids(&search(&app, reader, word).await), vec![*id], "{word}");
+    }
+    assert_eq!(ids(&search(&app, reader, "poterie").await), Vec::<Uuid>::new(), "the deleted post is not found");
+    assert_eq!(ids(&search(&app, reader, "atelier").await).len(), words.len() - 1);
+}
