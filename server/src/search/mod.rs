@@ -129,7 +129,9 @@ impl Entries {
         }
         if tx.is_sqlite() {
             // The words as French stems (FTS5 has none), with the kind's word in `facets`.
-            let stemmed: Vec<(&str, Uuid, Option<Uuid>, String, String, String)> = indexed
+            /// Kind, id, group, the title's and the body's stems, the kind's word.
+            type Stemmed<'a> = (&'a str, Uuid, Option<Uuid>, String, String, String);
+            let stemmed: Vec<Stemmed> = indexed
                 .iter()
                 .map(|&(kind, id, group_id, title, body)| {
                     (kind, id, group_id, words::stems(title), words::stems(body), format!("k{kind}"))
