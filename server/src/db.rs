@@ -140,6 +140,7 @@ impl Db {
             // and the ping is a round trip to its worker thread, as dear as a statement — two
             // of a pull's seven. A connection whose worker thread died answers every command
             // with an error, and the pool replaces it at its lifetime's end.
+            //
             // The writer keeps its savepoints' journal in memory (a savepoint a mutation, see
             // `sync::push`): SQLite writes it to a temporary file otherwise, a write to the
             // kernel for every page a mutation changes (an eighth of the writer's time under a

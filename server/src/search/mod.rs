@@ -64,6 +64,15 @@ pub struct Entries {
     last: Vec<((SearchKind, Uuid), Option<Words>)>,
 }
 
+/// The columns of an indexed thing's row, as [`Entries::write`] binds them.
+const INDEXED: [(&str, Column); 5] = [
+    ("kind", Column::Text),
+    ("item_id", Column::Uuid),
+    ("group_id", Column::Uuid),
+    ("title", Column::Text),
+    ("body", Column::Text),
+];
+
 struct Words {
     group_id: Option<Uuid>,
     title: String,
@@ -128,8 +137,8 @@ impl Entries {
             return;
         }
         if tx.is_sqlite() {
-            // The words as French stems (FTS5 has none), with the kind's word in `facets`.
-            /// Kind, id, group, the title's and the body's stems, the kind's word.
+            // The words as French stems (FTS5 has none), with the kind's word in `facets`: kind,
+            // id, group, the title's and the body's stems, the kind's word.
             type Stemmed<'a> = (&'a str, Uuid, Option<Uuid>, String, String, String);
             let stemmed: Vec<Stemmed> = indexed
                 .iter()
@@ -138,17 +147,7 @@ impl Entries {
                 })
                 .collect();
             let rows = Bind::Text(rows_json(&stemmed));
-            let source = tx.json_rows(
-                1,
-                &[
-                    ("kind", Column::Text),
-                    ("item_id", Column::Uuid),
-                    ("group_id", Column::Uuid),
-                    ("title", Column::Text),
-                    ("body", Column::Text),
-                    ("facets", Column::Text),
-                ],
-            );
+            let source = tx.json_rows(1, &[&INDEXED[..], &[("facets", Column::Text)]].concat());
             // In the order given: rows are created in it, and search reads the newest first.
             writes.push(
                 format!(
@@ -175,16 +174,7 @@ impl Entries {
                 vec![rows],
             );
         } else {
-            let source = tx.json_rows(
-                1,
-                &[
-                    ("kind", Column::Text),
-                    ("item_id", Column::Uuid),
-                    ("group_id", Column::Uuid),
-                    ("title", Column::Text),
-                    ("body", Column::Text),
-                ],
-            );
+            let source = tx.json_rows(1, &INDEXED);
             writes.push(
                 format!(
                     "INSERT INTO search_documents (kind, item_id, group_id, document) \
