@@ -228,7 +228,7 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: &NewPost, changes: &m
         .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).fetch_one(c).await)
         .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     crate::activity::posted(changes.activity(), actor, Utc::now());
-    crate::search::index_post(changes, id, group_id, &title, &body);
+    crate::search::index_post(changes.search(), id, group_id, &title, &body);
     changes.put(scope::group(group_id), id, &Entity::Post(row.into()));
     let scopes = [scope::group(group_id)];
     let attached = fabrique_wire::attachments::AttachedTo::Post;
@@ -276,7 +276,7 @@ pub async fn edit_post(
     )?;
     let title = title.unwrap_or(post.title);
     let body = body.unwrap_or(post.body);
-    crate::search::index_post(changes, id, post.group_id, &title, &body);
+    crate::search::index_post(changes.search(), id, post.group_id, &title, &body);
     put_post(tx, id, changes).await
 }
 
@@ -290,7 +290,7 @@ pub async fn delete_post(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut Cha
     let now = Utc::now();
     // The words go; the row stays, so that later edits are answered "deleted", not "not found".
     exec!(tx, sqlx::query("UPDATE posts SET deleted_at = $1, title = '', body = '' WHERE id = $2").bind(now).bind(id))?;
-    crate::search::remove(changes, fabrique_wire::search::SearchKind::Post, id);
+    crate::search::remove(changes.search(), fabrique_wire::search::SearchKind::Post, id);
     crate::attachments::detach_all(tx, id, &[scope::group(post.group_id)], changes).await?;
     let comments: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar("SELECT id FROM comments WHERE post_id = $1 AND deleted_at IS NULL").bind(id).fetch_all(c).await)?;
     exec!(

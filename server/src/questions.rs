@@ -307,7 +307,7 @@ pub async fn ask_question(
     }
     crate::activity::asked(tx, changes.activity(), id, actor, now).await?;
     set_tags(tx, id, &tags).await?;
-    crate::search::index_question(changes, id, &title, &details, &tags);
+    crate::search::index_question(changes.search(), id, &title, &details, &tags);
     follow(tx, id, actor.person_id, changes).await?;
     put_question(tx, id, changes).await?;
     let scopes: Vec<String> = groups.iter().map(|g| scope::group(*g)).collect();
@@ -366,7 +366,7 @@ pub async fn edit_question(
     let title = title.unwrap_or(question.title);
     let details = details.unwrap_or(question.details);
     let tags = tags.unwrap_or_else(|| serde_json::from_str(&question.tags).unwrap_or_default());
-    crate::search::index_question(changes, id, &title, &details, &tags);
+    crate::search::index_question(changes.search(), id, &title, &details, &tags);
     put_question(tx, id, changes).await
 }
 
@@ -417,9 +417,9 @@ pub async fn delete_question(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut
         .bind(Utc::now())
         .bind(id)
     )?;
-    crate::search::remove(changes, SearchKind::Question, id);
+    crate::search::remove(changes.search(), SearchKind::Question, id);
     for answer in &answers {
-        crate::search::remove(changes, SearchKind::Answer, *answer);
+        crate::search::remove(changes.search(), SearchKind::Answer, *answer);
         delete_in(&groups, EntityKind::Answer, *answer, changes);
     }
     for comment in comments {
@@ -478,7 +478,7 @@ pub async fn answer_question(
     .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
     exec!(tx, sqlx::query("UPDATE questions SET answer_count = answer_count + 1 WHERE id = $1").bind(question_id))?;
     crate::activity::answered(tx, changes.activity(), question_id, question.author_id, actor, Utc::now()).await?;
-    crate::search::index(changes, SearchKind::Answer, id, None, "", &body);
+    crate::search::index(changes.search(), SearchKind::Answer, id, None, "", &body);
     put_answer(tx, id, changes).await?;
     put_question(tx, question_id, changes).await?;
     crate::notifications::question_answered(tx, actor, question_id, &question.title, changes).await?;
@@ -506,7 +506,7 @@ pub async fn edit_answer(tx: &mut Tx, actor: &Actor, id: Uuid, body: &str, chang
         tx,
         sqlx::query("UPDATE answers SET body = $1, edited_at = $2 WHERE id = $3").bind(&body).bind(Utc::now()).bind(id)
     )?;
-    crate::search::index(changes, SearchKind::Answer, id, None, "", &body);
+    crate::search::index(changes.search(), SearchKind::Answer, id, None, "", &body);
     put_answer(tx, id, changes).await
 }
 
@@ -538,7 +538,7 @@ pub async fn delete_answer(tx: &mut Tx, actor: &Actor, id: Uuid, changes: &mut C
     for comment in comments {
         delete_in(&groups, EntityKind::AnswerComment, comment, changes);
     }
-    crate::search::remove(changes, SearchKind::Answer, id);
+    crate::search::remove(changes.search(), SearchKind::Answer, id);
     delete_in(&groups, EntityKind::Answer, id, changes);
     put_question(tx, answer.question_id, changes).await
 }

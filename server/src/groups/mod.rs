@@ -188,7 +188,7 @@ pub async fn create_group(tx: &mut Tx, actor: &Actor, group: &NewGroup, changes:
     )?;
     scopes::grant(tx, actor.person_id, &scope::group(id), changes).await?;
     scopes::grant(tx, actor.person_id, &scope::group_admin(id), changes).await?;
-    crate::search::index_group(tx, id, changes).await?;
+    crate::search::index_group(tx, id, changes.search()).await?;
     put_group(tx, id, changes).await?;
     put_member(tx, id, actor.person_id, changes).await?;
     audit::record(
@@ -235,7 +235,7 @@ pub async fn update_group(
         tags.map(|t| fields::tags("tags", t)).transpose()?.map(|t| serde_json::to_string(&t).unwrap_or_default());
     exec!(tx, sqlx::query("UPDATE groups SET name = COALESCE($1, name), description = COALESCE($2, description), tags = COALESCE($3, tags) WHERE id = $4")
         .bind(&name).bind(&description).bind(&tags).bind(id))?;
-    crate::search::index_group(tx, id, changes).await?;
+    crate::search::index_group(tx, id, changes.search()).await?;
     put_group(tx, id, changes).await?;
     audit::record(tx, Some(actor.person_id), audit::Action::GroupUpdate, "group", Some(id), serde_json::json!({})).await
 }
@@ -870,7 +870,7 @@ pub async fn set_visibility(
             crate::notifications::forget_group(tx, person_id, group_id, changes).await?;
         }
     }
-    crate::search::index_group(tx, group_id, changes).await?;
+    crate::search::index_group(tx, group_id, changes.search()).await?;
     put_group(tx, group_id, changes).await?;
     audit::record(
         tx,

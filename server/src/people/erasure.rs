@@ -189,7 +189,7 @@ pub async fn cancel(tx: &mut Tx, by: Uuid, person_id: Uuid) -> ApiResult<bool> {
     }
     // Found again in search (written as a change set, as every other write does).
     let mut changes = crate::sync::log::ChangeSet::default();
-    crate::search::index_person(tx, person_id, &mut changes).await?;
+    crate::search::index_person(tx, person_id, changes.search()).await?;
     crate::sync::log::commit(tx, changes).await?;
     audit::record(tx, Some(by), audit::Action::PersonErasureCancel, "person", Some(person_id), serde_json::json!({}))
         .await?;
@@ -329,7 +329,7 @@ pub async fn erase(
         .bind(now)
         .bind(person_id)
     )?;
-    crate::search::index_person(tx, person_id, changes).await?;
+    crate::search::index_person(tx, person_id, changes.search()).await?;
     rewrite_lines(tx, person_id, &name, writings, changes).await?;
     audit::record(
         tx,

@@ -43,7 +43,7 @@ pub async fn insert_person(tx: &mut Tx, person: NewPerson, changes: &mut ChangeS
         .on_unique(ErrorCode::AccountExists, "An account already exists for this email address: sign in instead.")?;
     crate::sync::scopes::grant(tx, id, &scope::person(id), changes).await?;
     crate::organisations::grant_scopes(tx, id, person.organisation_id, changes).await?;
-    crate::search::index_person(tx, id, changes).await?;
+    crate::search::index_person(tx, id, changes.search()).await?;
     put_me(tx, id, changes).await?;
     Ok(id)
 }
@@ -200,7 +200,7 @@ pub async fn update_profile(
             )?;
         }
     }
-    crate::search::index_person(tx, id, changes).await?;
+    crate::search::index_person(tx, id, changes.search()).await?;
     put_me(tx, id, changes).await?;
     if display_name.is_some() || function.is_some() || visibility.is_some() {
         // Group member lists show name and function, and list people as their visibility
@@ -381,7 +381,7 @@ pub async fn end_access(
         crate::web_push::forget(tx, id, now).await?;
     }
     changes.poke(crate::pokes::sessions_changed(person_id));
-    crate::search::index_person(tx, person_id, changes).await
+    crate::search::index_person(tx, person_id, changes.search()).await
 }
 
 pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {
@@ -396,7 +396,7 @@ pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResul
     )?;
     // Found again in search (written as a change set, as every other write does).
     let mut changes = crate::sync::log::ChangeSet::default();
-    crate::search::index_person(tx, person_id, &mut changes).await?;
+    crate::search::index_person(tx, person_id, changes.search()).await?;
     crate::sync::log::commit(tx, changes).await?;
     crate::audit::record(
         tx,

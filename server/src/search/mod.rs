@@ -28,7 +28,6 @@ use crate::auth::{Actor, AuthUser};
 use crate::db::{Bind, Column, Db, Statements, Tx, rows_json};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Query};
-use crate::sync::log::ChangeSet;
 use crate::{AppState, fields, on_tx, paging};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -53,8 +52,8 @@ fn facet(kind: SearchKind) -> String {
 // ---------------------------------------------------------------------------------------
 // Keeping the index
 
-/// What a transaction changes in search: written with its other changes when it commits
-/// ([`crate::sync::log::commit`], through [`Entries::write`]), all at once. On SQLite the
+/// What a transaction changes in search, kept in its change set: written with its other
+/// changes when it commits (the change log's `commit`, through [`Entries::write`]), all at once. On SQLite the
 /// full-text index writes its pending entries to disk at each savepoint (a push's mutation
 /// each takes one): written once at the end, a batch of mutations writes them once, and
 /// without a round trip of their own.
@@ -189,52 +188,45 @@ impl Entries {
 }
 
 /// Index (or index again) one thing: `title` weighs more than `body`.
-pub fn index(
-    changes: &mut ChangeSet,
-    kind: SearchKind,
-    item_id: Uuid,
-    group_id: Option<Uuid>,
-    title: &str,
-    body: &str,
-) {
+pub fn index(entries: &mut Entries, kind: SearchKind, item_id: Uuid, group_id: Option<Uuid>, title: &str, body: &str) {
     let words = Words { group_id, title: title.to_owned(), body: body.to_owned() };
-    changes.search().set(kind, item_id, Some(words));
+    entries.set(kind, item_id, Some(words));
 }
 
 /// Take a thing out of search (deleted, or no longer searchable).
-pub fn remove(changes: &mut ChangeSet, kind: SearchKind, item_id: Uuid) {
-    changes.search().set(kind, item_id, None);
+pub fn remove(entries: &mut Entries, kind: SearchKind, item_id: Uuid) {
+    entries.set(kind, item_id, None);
 }
 
-pub fn index_post(changes: &mut ChangeSet, id: Uuid, group_id: Uuid, title: &str, body: &str) {
-    index(changes, SearchKind::Post, id, Some(group_id), title, body)
+pub fn index_post(entries: &mut Entries, id: Uuid, group_id: Uuid, title: &str, body: &str) {
+    index(entries, SearchKind::Post, id, Some(group_id), title, body)
 }
 
-pub async fn index_group(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn index_group(tx: &mut Tx, id: Uuid, entries: &mut Entries) -> ApiResult<()> {
     let row: Option<(String, String, String)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT name, description, tags FROM groups WHERE id = $1 AND deleted_at IS NULL").bind(id).fetch_optional(c).await)?;
     match row {
         Some((name, description, tags)) => {
             let tags: Vec<String> = serde_json::from_str(&tags).unwrap_or_default();
-            index(changes, SearchKind::Group, id, None, &name, &format!("{description} {}", tags.join(" ")));
+            index(entries, SearchKind::Group, id, None, &name, &format!("{description} {}", tags.join(" ")));
         }
-        None => remove(changes, SearchKind::Group, id),
+        None => remove(entries, SearchKind::Group, id),
     }
     Ok(())
 }
 
 /// A person is found by name, function, association, skills and interests.
-pub async fn index_person(tx: &mut Tx, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+pub async fn index_person(tx: &mut Tx, id: Uuid, entries: &mut Entries) -> ApiResult<()> {
     let row: Option<(String, String, String)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT p.display_name, p.function, o.name FROM people p JOIN organisations o ON o.id = p.organisation_id \
          WHERE p.id = $1 AND p.deactivated_at IS NULL").bind(id).fetch_optional(c).await)?;
     let Some((name, function, organisation)) = row else {
-        remove(changes, SearchKind::Person, id);
+        remove(entries, SearchKind::Person, id);
         return Ok(());
     };
     let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
         "SELECT tag FROM person_tags WHERE person_id = $1 ORDER BY kind, tag").bind(id).fetch_all(c).await)?;
-    index(changes, SearchKind::Person, id, None, &name, &format!("{function} {organisation} {}", tags.join(" ")));
+    index(entries, SearchKind::Person, id, None, &name, &format!("{function} {organisation} {}", tags.join(" ")));
     Ok(())
 }
 
@@ -290,11 +282,13 @@ async fn backfill_kind(db: &Db, kind: SearchKind) -> ApiResult<u64> {
             tx.commit().await?;
             return Ok(indexed);
         };
-        let mut changes = ChangeSet::default();
+        let mut entries = Entries::default();
         for (_, id) in &batch {
-            index_again(&mut tx, kind, *id, &mut changes).await?;
+            index_again(&mut tx, kind, *id, &mut entries).await?;
         }
-        crate::sync::log::commit(&mut tx, changes).await?;
+        let mut writes = Statements::default();
+        entries.write(&tx, &mut writes);
+        writes.run(&mut tx).await?;
         tx.commit().await?;
         indexed += batch.len() as u64;
         after = last;
@@ -302,30 +296,30 @@ async fn backfill_kind(db: &Db, kind: SearchKind) -> ApiResult<u64> {
 }
 
 /// A question is found by its title, its details and its tags.
-pub fn index_question(changes: &mut ChangeSet, id: Uuid, title: &str, details: &str, tags: &[String]) {
-    index(changes, SearchKind::Question, id, None, title, &format!("{details} {}", tags.join(" ")))
+pub fn index_question(entries: &mut Entries, id: Uuid, title: &str, details: &str, tags: &[String]) {
+    index(entries, SearchKind::Question, id, None, title, &format!("{details} {}", tags.join(" ")))
 }
 
 /// Index one thing again from what is stored.
-async fn index_again(tx: &mut Tx, kind: SearchKind, id: Uuid, changes: &mut ChangeSet) -> ApiResult<()> {
+async fn index_again(tx: &mut Tx, kind: SearchKind, id: Uuid, entries: &mut Entries) -> ApiResult<()> {
     match kind {
-        SearchKind::Group => index_group(tx, id, changes).await?,
-        SearchKind::Person => index_person(tx, id, changes).await?,
+        SearchKind::Group => index_group(tx, id, entries).await?,
+        SearchKind::Person => index_person(tx, id, entries).await?,
         SearchKind::Post => {
             let (group_id, title, body): (Uuid, String, String) = on_tx!(tx, c => sqlx::query_as(
                 "SELECT group_id, title, body FROM posts WHERE id = $1").bind(id).fetch_one(c).await)?;
-            index_post(changes, id, group_id, &title, &body);
+            index_post(entries, id, group_id, &title, &body);
         }
         SearchKind::Question => {
             let (title, details): (String, String) = on_tx!(tx, c => sqlx::query_as(
                 "SELECT title, details FROM questions WHERE id = $1").bind(id).fetch_one(c).await)?;
             let tags: Vec<String> = on_tx!(tx, c => sqlx::query_scalar(
                 "SELECT tag FROM question_tags WHERE question_id = $1 ORDER BY tag").bind(id).fetch_all(c).await)?;
-            index_question(changes, id, &title, &details, &tags);
+            index_question(entries, id, &title, &details, &tags);
         }
         SearchKind::Answer => {
             let body: String = on_tx!(tx, c => sqlx::query_scalar("SELECT body FROM answers WHERE id = $1").bind(id).fetch_one(c).await)?;
-            index(changes, SearchKind::Answer, id, None, "", &body);
+            index(entries, SearchKind::Answer, id, None, "", &body);
         }
     }
     Ok(())
