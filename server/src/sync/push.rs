@@ -214,17 +214,22 @@ struct Locked {
 /// the two statements go in one string: one round trip to the database's thread (PostgreSQL
 /// takes one statement with parameters at a time).
 async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<Locked> {
-    let lock = format!(
-        "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) \
-         ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id \
-         RETURNING person_id, last_mutation_id, {}",
-        Standing::columns(2)
-    );
+    // Built once: it is the first statement of every mutation.
+    static LOCK: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        format!(
+            "INSERT INTO sync_clients (client_id, person_id, last_mutation_id, created_at) VALUES ($1, $2, 0, $3) \
+             ON CONFLICT (client_id) DO UPDATE SET client_id = excluded.client_id \
+             RETURNING person_id, last_mutation_id, {}",
+            Standing::columns(2)
+        )
+    });
+    static LOCK_AND_SAVEPOINT: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{}; SAVEPOINT mutation", *LOCK));
     let now = Utc::now();
     let locked: Locked = match tx {
         Tx::Sqlite(c) => {
             // Every row read (not only the first): the savepoint after it must run too.
-            let rows: Vec<Locked> = sqlx::query_as(sqlx::AssertSqlSafe(lock + "; SAVEPOINT mutation"))
+            let rows: Vec<Locked> = sqlx::query_as(sqlx::AssertSqlSafe(LOCK_AND_SAVEPOINT.as_str()))
                 .bind(client_id)
                 .bind(actor.person_id)
                 .bind(now)
@@ -233,7 +238,7 @@ async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<L
             rows.into_iter().next().ok_or_else(|| ApiError::internal("the client's row was not returned"))?
         }
         Tx::Postgres(c) => {
-            let row = sqlx::query_as(sqlx::AssertSqlSafe(lock))
+            let row = sqlx::query_as(sqlx::AssertSqlSafe(LOCK.as_str()))
                 .bind(client_id)
                 .bind(actor.person_id)
                 .bind(now)
