@@ -53,10 +53,10 @@ fn facet(kind: SearchKind) -> String {
 // Keeping the index
 
 /// What a transaction changes in search, kept in its change set: written with its other
-/// changes when it commits (the change log's `commit`, through [`Entries::write`]), all at once. On SQLite the
-/// full-text index writes its pending entries to disk at each savepoint (a push's mutation
-/// each takes one): written once at the end, a batch of mutations writes them once, and
-/// without a round trip of their own.
+/// changes when it commits (the change log's `commit`, through [`Entries::write`]), all at
+/// once. On SQLite the full-text index writes its pending entries to disk at each savepoint (a
+/// push's mutation each takes one): written once at the end, a batch of mutations writes them
+/// once, and without a round trip of their own.
 #[derive(Default)]
 pub struct Entries {
     /// The last of each thing's entries: `Some` indexed with these words, `None` taken out.
@@ -111,17 +111,17 @@ impl Entries {
             .map(|((kind, id), _)| (kind_str(*kind), *id))
             .collect();
         let things = |param| tx.json_rows(param, &[("kind", Column::Text), ("item_id", Column::Uuid)]);
+        // SQLite's words of the things in `source` (its index is apart from their rows).
+        let drop_terms = |source: &str| {
+            format!(
+                "DELETE FROM search_terms WHERE rowid IN (SELECT d.id FROM search_documents d \
+                 JOIN {source} AS r ON d.kind = r.kind AND d.item_id = r.item_id)"
+            )
+        };
         if !removed.is_empty() {
             let rows = Bind::Text(rows_json(&removed));
             if tx.is_sqlite() {
-                writes.push(
-                    format!(
-                        "DELETE FROM search_terms WHERE rowid IN (SELECT d.id FROM search_documents d \
-                         JOIN {} AS r ON d.kind = r.kind AND d.item_id = r.item_id)",
-                        things(1)
-                    ),
-                    vec![rows.clone()],
-                );
+                writes.push(drop_terms(&things(1)), vec![rows.clone()]);
             }
             writes.push(
                 format!(
@@ -139,10 +139,19 @@ impl Entries {
             // The words as French stems (FTS5 has none), with the kind's word in `facets`: kind,
             // id, group, the title's and the body's stems, the kind's word.
             type Stemmed<'a> = (&'a str, Uuid, Option<Uuid>, String, String, String);
-            let stemmed: Vec<Stemmed> = indexed
+            let stemmed: Vec<Stemmed> = self
+                .last
                 .iter()
-                .map(|&(kind, id, group_id, title, body)| {
-                    (kind, id, group_id, words::stems(title), words::stems(body), format!("k{kind}"))
+                .filter_map(|((kind, id), entry)| {
+                    let w = entry.as_ref()?;
+                    Some((
+                        kind_str(*kind),
+                        *id,
+                        w.group_id,
+                        words::stems(&w.title),
+                        words::stems(&w.body),
+                        facet(*kind),
+                    ))
                 })
                 .collect();
             let rows = Bind::Text(rows_json(&stemmed));
@@ -157,13 +166,7 @@ impl Entries {
                 vec![rows.clone()],
             );
             // Any words the things had are replaced.
-            writes.push(
-                format!(
-                    "DELETE FROM search_terms WHERE rowid IN (SELECT d.id FROM search_documents d \
-                     JOIN {source} AS r ON d.kind = r.kind AND d.item_id = r.item_id)"
-                ),
-                vec![rows.clone()],
-            );
+            writes.push(drop_terms(&source), vec![rows.clone()]);
             writes.push(
                 format!(
                     "INSERT INTO search_terms (rowid, title, body, facets) \
