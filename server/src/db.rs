@@ -443,7 +443,18 @@ pub fn ids_json(ids: &[uuid::Uuid]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use sqlx::Connection;
+
     use super::renumbered;
+
+    /// `.cargo/config.toml` has SQLite built with the query planner stability guarantee:
+    /// without it, every statement with `LIMIT $n` is prepared again at every run.
+    #[tokio::test]
+    async fn sqlite_keeps_its_plans_whatever_is_bound() {
+        let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:").await.unwrap();
+        let options: Vec<String> = sqlx::query_scalar("PRAGMA compile_options").fetch_all(&mut conn).await.unwrap();
+        assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "SQLite built without ENABLE_QPSG: {options:?}");
+    }
 
     #[test]
     fn parameters_are_numbered_after_the_statements_before() {
