@@ -274,6 +274,20 @@ fn from_listing(listing: ListingCursor, visible: &[&ScopeRow], purged_scopes: &m
     Some(Cursor::caught_up(listing.seq))
 }
 
+/// The head of the statement that aggregates a page (a subquery of `seq, line` in the order
+/// of `seq`, with its limit) into a [`PageRow`]. SQLite aggregates the rows in the order the
+/// subquery yields them (a subquery with a `LIMIT` is never merged into an aggregate around
+/// it), and an `ORDER BY` inside its aggregate would copy every line into a temporary b-tree
+/// first, to sort what is sorted (a tenth of the server's CPU under a stream of pulls):
+/// the API tests check the order of the changes pulled. PostgreSQL is told the order.
+fn page_of(tx: &Tx) -> &'static str {
+    if tx.is_sqlite() {
+        "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',') AS lines FROM"
+    } else {
+        "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',' ORDER BY seq) AS lines FROM"
+    }
+}
+
 /// Up to this many changes since the cursor (in all scopes), a pull walks the sequence index.
 const SEQUENCE_WALK_LIMIT: i64 = 500;
 
@@ -287,8 +301,9 @@ async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, li
     // PostgreSQL's planner chooses with its statistics.
     let walk = tx.is_sqlite() && through - after <= SEQUENCE_WALK_LIMIT;
     let sql = format!(
-        "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',' ORDER BY seq) AS lines FROM ( \
+        "{} ( \
            SELECT seq, line FROM sync_log WHERE seq > $1 AND seq <= $2 AND {}scope IN ({}) ORDER BY seq LIMIT $3) page",
+        page_of(tx),
         if walk { "+" } else { "" },
         placeholders.join(", ")
     );
@@ -304,9 +319,12 @@ async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, li
 
 /// The next page of a scope's snapshot: live objects, and deletions since it began.
 async fn snapshot_page(tx: &mut Tx, snapshot: &Snapshot, through: i64, limit: i64) -> ApiResult<PageRow> {
-    let page: PageRow = on_tx!(tx, c => sqlx::query_as(
-        "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',' ORDER BY seq) AS lines FROM ( \
-           SELECT seq, line FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (NOT deleted OR seq > $4) ORDER BY seq LIMIT $5) page")
+    let sql = format!(
+        "{} ( \
+           SELECT seq, line FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (NOT deleted OR seq > $4) ORDER BY seq LIMIT $5) page",
+        page_of(tx)
+    );
+    let page: PageRow = on_tx!(tx, c => sqlx::query_as(AssertSqlSafe(sql.clone()))
         .bind(&snapshot.scope).bind(snapshot.after).bind(through).bind(snapshot.start).bind(limit).fetch_one(c).await)?;
     Ok(page)
 }
