@@ -29,7 +29,7 @@ use crate::extract::Json;
 use crate::sync::cursor::{Cursor, ListingCursor, Received, Round, Snapshot};
 use crate::sync::push::client_taken;
 use crate::sync::scopes::{self, ScopeRow, ScopeState};
-use crate::{AppState, on_tx};
+use crate::{AppState, on_db, on_tx};
 
 /// The answer as sent, [`PullResponse`] in JSON. The changes go out as the lines stored
 /// in the change log (written by [`crate::sync::log`], so valid JSON), concatenated by the
@@ -69,18 +69,55 @@ impl IntoResponse for PullAnswer {
 
 /// The statement that reads a pull's [`Header`] (written once: it embeds the scopes' row text).
 /// It checks the session too ([`auth::SESSION_PERSON`], `$1` and `$2`): no row, no session.
-static HEADER: LazyLock<String> = LazyLock::new(|| {
+static HEADER: LazyLock<String> = LazyLock::new(|| header_with("", ""));
+
+/// The [`Header`] and, in the same statement (so in one snapshot, without a transaction
+/// around it: one round trip), the page a device kept up to date needs: the changes numbered
+/// in `($4, min(high, $4 + SEQUENCE_WALK_LIMIT)]` in the scopes granted up to `$5`, at most
+/// `$6` ([`AtOnce`]). On SQLite, a walk along the sequence index (see [`changes_in`]).
+static AT_ONCE_SQLITE: LazyLock<String> = LazyLock::new(|| at_once(true));
+static AT_ONCE_POSTGRES: LazyLock<String> = LazyLock::new(|| at_once(false));
+
+fn at_once(sqlite: bool) -> String {
+    header_with(
+        &format!(
+            ", page AS ({} ( \
+               SELECT seq, line FROM sync_log \
+               WHERE seq > $4 \
+                 AND seq <= (SELECT CASE WHEN value < $4 + {SEQUENCE_WALK_LIMIT} THEN value ELSE $4 + {SEQUENCE_WALK_LIMIT} END \
+                             FROM sync_counter WHERE id = 1) \
+                 AND {}scope IN (SELECT scope FROM person_scopes \
+                   WHERE person_id = (SELECT person_id FROM me) AND NOT revoked AND COALESCE(seq, 0) <= $5) \
+               ORDER BY seq LIMIT $6) rows)",
+            page_of(sqlite),
+            if sqlite { "+" } else { "" }
+        ),
+        "page",
+    )
+}
+
+/// The header's statement, with more common table expressions after `me` (`with`, from its
+/// comma) and one of them (`page`, a [`PageRow`]) joined to the answer.
+fn header_with(with: &str, page: &str) -> String {
+    let (columns, join) = if page.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(", {page}.count AS page_count, {page}.last AS page_last, {page}.lines AS page_lines"),
+            format!(" CROSS JOIN {page}"),
+        )
+    };
     format!(
-        "WITH me AS ({}) \
+        "WITH me AS ({}){with} \
          SELECT me.*, c.value AS high, c.compacted_through, \
             (SELECT string_agg({}, ' ') FROM person_scopes WHERE person_id = me.person_id) AS scopes, \
             (SELECT person_id FROM sync_clients WHERE client_id = $3) AS client_owner, \
-            (SELECT last_mutation_id FROM sync_clients WHERE client_id = $3) AS last_mutation_id \
-         FROM me CROSS JOIN sync_counter c WHERE c.id = 1",
+            (SELECT last_mutation_id FROM sync_clients WHERE client_id = $3) AS last_mutation_id{columns} \
+         FROM me CROSS JOIN sync_counter c{join} WHERE c.id = 1",
         auth::SESSION_PERSON,
         scopes::ROW_TEXT
     )
-});
+}
 
 #[derive(sqlx::FromRow)]
 struct Header {
@@ -100,6 +137,35 @@ struct PageRow {
     count: i64,
     last: Option<i64>,
     lines: Option<String>,
+}
+
+/// What [`AT_ONCE_SQLITE`] and [`AT_ONCE_POSTGRES`] read.
+#[derive(sqlx::FromRow)]
+struct AtOnce {
+    #[sqlx(flatten)]
+    header: Header,
+    page_count: i64,
+    page_last: Option<i64>,
+    page_lines: Option<String>,
+}
+
+/// A page read with the header: the changes after `after` in the scopes granted up to `at`,
+/// up to `SEQUENCE_WALK_LIMIT` numbers further.
+struct Prefetched {
+    after: i64,
+    at: i64,
+    page: PageRow,
+}
+
+impl Prefetched {
+    /// Whether this is the page [`changes_in`] would read for the cursor's known scopes up to
+    /// `high`: the same start and scopes, and either a full page or one that reached `high`.
+    fn answers(&self, cursor: &Cursor, high: i64, limit: i64) -> bool {
+        self.after == cursor.seq
+            && self.at == cursor.at
+            && cursor.round.is_none()
+            && (self.page.count == limit || high <= self.after + SEQUENCE_WALK_LIMIT)
+    }
 }
 
 /// Pull the changes since a cursor (none on first use).
@@ -124,6 +190,28 @@ pub async fn pull(
     };
 
     let now = Utc::now();
+    // A device kept up to date (its cursor caught up, no snapshot under way): one statement
+    // reads the header and the page it most likely needs. When the page is not the one its
+    // scopes need, or snapshots must follow, the pull starts again in a transaction.
+    if let Some(Received::Current(cursor)) = &received
+        && cursor.started()
+        && cursor.round.is_none()
+    {
+        let sql = if state.db.is_sqlite() { &AT_ONCE_SQLITE } else { &AT_ONCE_POSTGRES };
+        let row: Option<AtOnce> = on_db!(&state.db, c => sqlx::query_as(AssertSqlSafe(sql.as_str()))
+            .bind(token.hash()).bind(now).bind(request.client_id).bind(cursor.seq).bind(cursor.at).bind(limit)
+            .fetch_optional(c).await)?;
+        let Some(AtOnce { header, page_count, page_last, page_lines }) = row else {
+            return Err(ApiError::unauthorized());
+        };
+        let page = PageRow { count: page_count, last: page_last, lines: page_lines };
+        let prefetched = Prefetched { after: cursor.seq, at: cursor.at, page };
+        if let Some((person, answer)) = respond(None, header, Some(prefetched), received.clone(), limit).await? {
+            person.note_seen(&state.db, now).await?;
+            return Ok(answer);
+        }
+    }
+
     let mut tx = state.db.begin_read().await?;
     // The session, the counter, the person's scopes and the client's progress: one
     // statement, one snapshot. The session is checked here rather than by `AuthUser` before
@@ -132,10 +220,27 @@ pub async fn pull(
     // tells nothing of anyone's data).
     let header: Option<Header> = on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(HEADER.as_str()))
         .bind(token.hash()).bind(now).bind(request.client_id).fetch_optional(c).await)?;
-    let Some(Header { person, high, compacted_through, scopes: scope_rows, client_owner, last_mutation_id }) = header
-    else {
+    let Some(header) = header else {
         return Err(ApiError::unauthorized());
     };
+    let (person, answer) = respond(Some(&mut tx), header, None, received, limit)
+        .await?
+        .ok_or_else(|| ApiError::internal("a pull in a transaction gave no answer"))?;
+    tx.commit().await?;
+    person.note_seen(&state.db, now).await?;
+    Ok(answer)
+}
+
+/// The answer to a pull from `received`, given its header. Without a transaction (`tx`),
+/// only from the `prefetched` page: `None` when the answer needs more of the database.
+async fn respond(
+    mut tx: Option<&mut Tx>,
+    header: Header,
+    mut prefetched: Option<Prefetched>,
+    received: Option<Received>,
+    limit: i64,
+) -> ApiResult<Option<(SessionPerson, PullAnswer)>> {
+    let Header { person, high, compacted_through, scopes: scope_rows, client_owner, last_mutation_id } = header;
     tracing::Span::current().record("person", tracing::field::display(person.person_id));
     if client_owner.is_some_and(|owner| owner != person.person_id) {
         return Err(client_taken());
@@ -183,7 +288,11 @@ pub async fn pull(
     if known.is_empty() {
         cursor.seq = high;
     } else if cursor.seq < high {
-        let page = changes_in(&mut tx, &known, cursor.seq, high, limit).await?;
+        let page = match (prefetched.take(), tx.as_deref_mut()) {
+            (Some(prefetched), _) if prefetched.answers(&cursor, high, limit) => prefetched.page,
+            (_, Some(tx)) => changes_in(tx, &known, cursor.seq, high, limit).await?,
+            (_, None) => return Ok(None),
+        };
         sent += page.count;
         lines.extend(page.lines);
         // A full page may have more behind it; the next pull tells.
@@ -225,7 +334,10 @@ pub async fn pull(
             Some(snapshot) if snapshot.scope == next.scope => snapshot,
             _ => Snapshot { scope: next.scope.clone(), after: 0, start: high },
         };
-        let page = snapshot_page(&mut tx, &snapshot, high, budget).await?;
+        let Some(tx) = tx.as_deref_mut() else {
+            return Ok(None);
+        };
+        let page = snapshot_page(tx, &snapshot, high, budget).await?;
         sent += page.count;
         lines.extend(page.lines);
         if let Some(last) = page.last {
@@ -238,17 +350,15 @@ pub async fn pull(
             has_more = true;
         }
     }
-    tx.commit().await?;
-    person.note_seen(&state.db, now).await?;
-
-    Ok(PullAnswer {
+    let answer = PullAnswer {
         cursor: cursor.encode(),
         reset,
         purged_scopes,
         lines,
         has_more,
         last_mutation_id: last_mutation_id as u64,
-    })
+    };
+    Ok(Some((person, answer)))
 }
 
 /// Whether the device holds `row`'s scope in full: granted before `cursor.at`, or sent
@@ -280,8 +390,8 @@ fn from_listing(listing: ListingCursor, visible: &[&ScopeRow], purged_scopes: &m
 /// it), and an `ORDER BY` inside its aggregate would copy every line into a temporary b-tree
 /// first, to sort what is sorted (a tenth of the server's CPU under a stream of pulls):
 /// the API tests check the order of the changes pulled. PostgreSQL is told the order.
-fn page_of(tx: &Tx) -> &'static str {
-    if tx.is_sqlite() {
+fn page_of(sqlite: bool) -> &'static str {
+    if sqlite {
         "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',') AS lines FROM"
     } else {
         "SELECT COUNT(*) AS count, MAX(seq) AS last, string_agg(line, ',' ORDER BY seq) AS lines FROM"
@@ -303,7 +413,7 @@ async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, li
     let sql = format!(
         "{} ( \
            SELECT seq, line FROM sync_log WHERE seq > $1 AND seq <= $2 AND {}scope IN ({}) ORDER BY seq LIMIT $3) page",
-        page_of(tx),
+        page_of(tx.is_sqlite()),
         if walk { "+" } else { "" },
         placeholders.join(", ")
     );
@@ -322,7 +432,7 @@ async fn snapshot_page(tx: &mut Tx, snapshot: &Snapshot, through: i64, limit: i6
     let sql = format!(
         "{} ( \
            SELECT seq, line FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (NOT deleted OR seq > $4) ORDER BY seq LIMIT $5) page",
-        page_of(tx)
+        page_of(tx.is_sqlite())
     );
     let page: PageRow = on_tx!(tx, c => sqlx::query_as(AssertSqlSafe(sql.clone()))
         .bind(&snapshot.scope).bind(snapshot.after).bind(through).bind(snapshot.start).bind(limit).fetch_one(c).await)?;

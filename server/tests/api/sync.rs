@@ -491,6 +491,35 @@ async fn a_device_back_after_many_changes_everywhere_gets_exactly_its_own() {
 }
 
 #[tokio::test]
+async fn a_change_far_behind_many_changes_elsewhere_still_reaches_a_device_kept_up_to_date() {
+    // A device kept up to date has its pull read with the page after its cursor, up to 500
+    // numbers further; a change of its own beyond that window must still come, in the same pull.
+    let settings = fabrique_server::config::Settings { write_limits: None, ..crate::helpers::local_push() };
+    let app = crate::helpers::spawn_app_with(true, settings).await;
+    let (manager, member, group) = club(&app).await;
+    let elsewhere = app.group(&manager, "Ailleurs", "private").await;
+    let mut device = app.device(&member);
+    device.sync().await;
+
+    let writer = app.device(&manager);
+    for batch in 0..6u64 {
+        let mutations: Vec<Value> = (1..=100u64)
+            .map(|i| json!({ "id": batch * 100 + i, "mutation": create_post(elsewhere, &format!("Ailleurs {i}")).1 }))
+            .collect();
+        let response = writer.push_raw(&json!({ "client_id": writer.client_id, "mutations": mutations })).await;
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    let (mine, post) = create_post(group, "Pour le groupe");
+    assert_applied(&app.act(&manager, post).await);
+
+    let pages = device.sync().await;
+
+    assert_eq!(pages.len(), 1, "one pull");
+    let held: Vec<String> = device.entities("post").iter().map(|p| p["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(held, vec![mine.to_string()], "the group's post, nothing from elsewhere");
+}
+
+#[tokio::test]
 async fn a_write_is_answered_only_once_its_transaction_is_on_disk() {
     // SQLite syncs its log at each commit (FULL), so an acknowledged write survives a power
     // cut; PostgreSQL's commit waits for its log on disk (synchronous_commit on).
