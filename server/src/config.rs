@@ -51,7 +51,7 @@ pub struct StoreArgs {
 
     /// Connections to the database: on PostgreSQL, the pool each instance keeps (several
     /// instances share the server's `max_connections`, 100 by default); on SQLite, the
-    /// readers beside the one writer.
+    /// readers beside the one writer (at most two a core are used, and 8).
     #[arg(long, env = "FABRIQUE_DATABASE_POOL", default_value_t = crate::db::DEFAULT_POOL, value_parser = clap::value_parser!(u32).range(2..=1000))]
     pub database_pool: u32,
 }

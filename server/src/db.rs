@@ -98,6 +98,12 @@ macro_rules! exec {
 /// Connections kept by default (see `StoreArgs::database_pool`).
 pub const DEFAULT_POOL: u32 = 16;
 
+/// SQLite's readers for a pool of `pool`: see [`Db::connect_with`].
+fn sqlite_readers(pool: u32) -> u32 {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    pool.min(2 * cores).clamp(2, 8)
+}
+
 impl Db {
     /// Connects to `url` (`sqlite:` or `postgres://`), creating the SQLite file if needed,
     /// with the default number of connections.
@@ -105,8 +111,11 @@ impl Db {
         Db::connect_with(url, DEFAULT_POOL).await
     }
 
-    /// Connects with `pool` connections: PostgreSQL's pool, or SQLite's readers (at most 8
-    /// help: reads are served from the page cache by as many threads as there are cores).
+    /// Connects with `pool` connections: PostgreSQL's pool, or SQLite's readers: at most two
+    /// a core (and 8), since reads are served from the page cache by as many threads as there
+    /// are cores, the second covering one that waits on the disk; each reader keeps its own
+    /// page cache and prepared statements (4 readers instead of 8 on 2 cores: 115–120 MB
+    /// instead of 128–129 under the capacity test at 2,000 members, pulls as fast).
     pub async fn connect_with(url: &str, pool: u32) -> Result<Db, sqlx::Error> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let options = PgConnectOptions::from_str(url)?;
@@ -152,7 +161,7 @@ impl Db {
                 .connect_with(options.clone().pragma("temp_store", "memory"))
                 .await?;
             let read = SqlitePoolOptions::new()
-                .max_connections(pool.clamp(2, 8))
+                .max_connections(sqlite_readers(pool))
                 .acquire_timeout(Duration::from_secs(10))
                 .test_before_acquire(false)
                 .connect_with(options.read_only(true))
