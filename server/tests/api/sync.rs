@@ -17,6 +17,16 @@ async fn club(app: &TestApp) -> (Person, Person, Uuid) {
     (manager, member, group)
 }
 
+/// A club whose manager also runs a group the member is not in ("Ailleurs"), without write
+/// limits (for bulk writes).
+async fn club_and_elsewhere_without_write_limits() -> (TestApp, Person, Person, Uuid, Uuid) {
+    let settings = fabrique_server::config::Settings { write_limits: None, ..crate::helpers::local_push() };
+    let app = crate::helpers::spawn_app_with(true, settings).await;
+    let (manager, member, group) = club(&app).await;
+    let elsewhere = app.group(&manager, "Ailleurs", "private").await;
+    (app, manager, member, group, elsewhere)
+}
+
 fn create_post(group: Uuid, body: &str) -> (Uuid, Value) {
     let id = Uuid::now_v7();
     (id, json!({ "type": "create_post", "id": id, "group_id": group, "kind": "news", "body": body }))
@@ -452,10 +462,7 @@ async fn a_live_channel_learns_of_a_conversation_someone_else_added_them_to() {
 async fn a_device_back_after_many_changes_everywhere_gets_exactly_its_own() {
     // More changes than the pull's sequence walk covers (500): both ways of reading run.
     // 700 posts from one person in a moment: a bulk import, without write limits.
-    let settings = fabrique_server::config::Settings { write_limits: None, ..crate::helpers::local_push() };
-    let app = crate::helpers::spawn_app_with(true, settings).await;
-    let (manager, member, group) = club(&app).await;
-    let elsewhere = app.group(&manager, "Ailleurs", "private").await;
+    let (app, manager, member, group, elsewhere) = club_and_elsewhere_without_write_limits().await;
     let mut device = app.device(&member);
     device.sync().await;
     device.seen_seqs.clear();
@@ -494,10 +501,7 @@ async fn a_device_back_after_many_changes_everywhere_gets_exactly_its_own() {
 async fn a_change_far_behind_many_changes_elsewhere_still_reaches_a_device_kept_up_to_date() {
     // A device kept up to date has its pull read with the page after its cursor, up to 500
     // numbers further; a change of its own beyond that window must still come, in the same pull.
-    let settings = fabrique_server::config::Settings { write_limits: None, ..crate::helpers::local_push() };
-    let app = crate::helpers::spawn_app_with(true, settings).await;
-    let (manager, member, group) = club(&app).await;
-    let elsewhere = app.group(&manager, "Ailleurs", "private").await;
+    let (app, manager, member, group, elsewhere) = club_and_elsewhere_without_write_limits().await;
     let mut device = app.device(&member);
     device.sync().await;
 
