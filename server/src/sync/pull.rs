@@ -2,7 +2,10 @@
 //!
 //! One read-only snapshot serves the whole answer: the scopes the person may see now, the
 //! counter `H` (every change numbered up to `H` is committed and visible), the changes and
-//! the client's last mutation id. Then:
+//! the client's last mutation id. For a device kept up to date (the pull made at every poke),
+//! that snapshot is one statement, which reads the page after its cursor with the rest; any
+//! other pull, and one that needs another page than that, is answered in a read transaction.
+//! Then:
 //! 1. scopes revoked (or granted again) since the cursor last looked are purged;
 //! 2. the known scopes get their changes in `(cursor.seq, H]`, a bounded page at a time;
 //! 3. once they are caught up to `H`, scopes granted since are sent as snapshots, page by
