@@ -72,43 +72,40 @@ impl IntoResponse for PullAnswer {
 
 /// The statement that reads a pull's [`Header`] (written once: it embeds the scopes' row text).
 /// It checks the session too ([`auth::SESSION_PERSON`], `$1` and `$2`): no row, no session.
-static HEADER: LazyLock<String> = LazyLock::new(|| header_with("", ""));
+static HEADER: LazyLock<String> = LazyLock::new(|| header_and(None));
 
 /// The [`Header`] and, in the same statement (so in one snapshot, without a transaction
 /// around it: one round trip), the page a device kept up to date needs: the changes numbered
 /// in `($4, min(high, $4 + SEQUENCE_WALK_LIMIT)]` in the scopes granted up to `$5`, at most
 /// `$6` ([`AtOnce`]). On SQLite, a walk along the sequence index (see [`changes_in`]).
-static AT_ONCE_SQLITE: LazyLock<String> = LazyLock::new(|| at_once(true));
-static AT_ONCE_POSTGRES: LazyLock<String> = LazyLock::new(|| at_once(false));
+static AT_ONCE_SQLITE: LazyLock<String> = LazyLock::new(|| header_and(Some(page_after_cursor(true))));
+static AT_ONCE_POSTGRES: LazyLock<String> = LazyLock::new(|| header_and(Some(page_after_cursor(false))));
 
-fn at_once(sqlite: bool) -> String {
-    header_with(
-        &format!(
-            ", page AS ({} ( \
-               SELECT seq, line FROM sync_log \
-               WHERE seq > $4 \
-                 AND seq <= (SELECT CASE WHEN value < $4 + {SEQUENCE_WALK_LIMIT} THEN value ELSE $4 + {SEQUENCE_WALK_LIMIT} END \
-                             FROM sync_counter WHERE id = 1) \
-                 AND {}scope IN (SELECT scope FROM person_scopes \
-                   WHERE person_id = (SELECT person_id FROM me) AND NOT revoked AND COALESCE(seq, 0) <= $5) \
-               ORDER BY seq LIMIT $6) rows)",
-            page_of(sqlite),
-            if sqlite { "+" } else { "" }
-        ),
-        "page",
+fn page_after_cursor(sqlite: bool) -> String {
+    format!(
+        "{} ( \
+           SELECT seq, line FROM sync_log \
+           WHERE seq > $4 \
+             AND seq <= (SELECT CASE WHEN value < $4 + {SEQUENCE_WALK_LIMIT} THEN value ELSE $4 + {SEQUENCE_WALK_LIMIT} END \
+                         FROM sync_counter WHERE id = 1) \
+             AND {}scope IN (SELECT scope FROM person_scopes \
+               WHERE person_id = (SELECT person_id FROM me) AND NOT revoked AND COALESCE(seq, 0) <= $5) \
+           ORDER BY seq LIMIT $6) rows",
+        page_of(sqlite),
+        if sqlite { "+" } else { "" }
     )
 }
 
-/// The header's statement, with more common table expressions after `me` (`with`, from its
-/// comma) and one of them (`page`, a [`PageRow`]) joined to the answer.
-fn header_with(with: &str, page: &str) -> String {
-    let (columns, join) = if page.is_empty() {
-        (String::new(), String::new())
-    } else {
-        (
-            format!(", {page}.count AS page_count, {page}.last AS page_last, {page}.lines AS page_lines"),
-            format!(" CROSS JOIN {page}"),
-        )
+/// The header's statement; with a `page` (a statement giving a [`PageRow`], which may use the
+/// session's row `me`), that page's columns too, prefixed `page_`.
+fn header_and(page: Option<String>) -> String {
+    let (with, columns, join) = match page {
+        None => (String::new(), "", ""),
+        Some(page) => (
+            format!(", page AS ({page})"),
+            ", page.count AS page_count, page.last AS page_last, page.lines AS page_lines",
+            " CROSS JOIN page",
+        ),
     };
     format!(
         "WITH me AS ({}){with} \
