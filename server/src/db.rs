@@ -386,31 +386,39 @@ impl Statements {
                     sql.push_str(&renumbered(&statement, arguments.len()));
                     sql.push_str(";\n");
                     for bind in binds {
-                        match bind {
-                            Bind::Text(text) => arguments.add(text),
-                            Bind::Integer(number) => arguments.add(number),
-                            Bind::Time(time) => arguments.add(time),
-                        }
-                        .map_err(sqlx::Error::Encode)?;
+                        bind.add_to(&mut arguments)?;
                     }
                 }
                 sqlx::query_with(sqlx::AssertSqlSafe(sql), arguments).execute(&mut **c).await?;
             }
             Tx::Postgres(c) => {
                 for (statement, binds) in self.list {
-                    let mut query = sqlx::query(sqlx::AssertSqlSafe(statement));
+                    let mut arguments = sqlx::postgres::PgArguments::default();
                     for bind in binds {
-                        query = match bind {
-                            Bind::Text(text) => query.bind(text),
-                            Bind::Integer(number) => query.bind(number),
-                            Bind::Time(time) => query.bind(time),
-                        };
+                        bind.add_to(&mut arguments)?;
                     }
-                    query.execute(&mut **c).await?;
+                    sqlx::query_with(sqlx::AssertSqlSafe(statement), arguments).execute(&mut **c).await?;
                 }
             }
         }
         Ok(())
+    }
+}
+
+impl Bind {
+    fn add_to<A>(self, arguments: &mut A) -> Result<(), sqlx::Error>
+    where
+        A: Arguments,
+        String: for<'t> sqlx::Encode<'t, A::Database> + sqlx::Type<A::Database>,
+        i64: for<'t> sqlx::Encode<'t, A::Database> + sqlx::Type<A::Database>,
+        DateTime<Utc>: for<'t> sqlx::Encode<'t, A::Database> + sqlx::Type<A::Database>,
+    {
+        match self {
+            Bind::Text(text) => arguments.add(text),
+            Bind::Integer(number) => arguments.add(number),
+            Bind::Time(time) => arguments.add(time),
+        }
+        .map_err(sqlx::Error::Encode)
     }
 }
 
