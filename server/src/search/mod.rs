@@ -59,8 +59,9 @@ fn facet(kind: SearchKind) -> String {
 /// once, and without a round trip of their own.
 #[derive(Default)]
 pub struct Entries {
-    /// The last of each thing's entries: `Some` indexed with these words, `None` taken out.
-    last: Vec<((SearchKind, Uuid), Option<Words>)>,
+    /// Each thing's entries in the order given (the last one counts): `Some` indexed with
+    /// these words, `None` taken out.
+    all: Vec<((SearchKind, Uuid), Option<Words>)>,
 }
 
 /// The columns of an indexed thing's row, as [`Entries::write`] binds them.
@@ -80,36 +81,34 @@ struct Words {
 
 impl Entries {
     fn set(&mut self, kind: SearchKind, item_id: Uuid, words: Option<Words>) {
-        self.last.retain(|(key, _)| *key != (kind, item_id));
-        self.last.push(((kind, item_id), words));
+        self.all.push(((kind, item_id), words));
     }
 
     pub fn is_empty(&self) -> bool {
-        self.last.is_empty()
+        self.all.is_empty()
     }
 
     /// Adds a later part's entries after these (a later entry for a thing wins).
     pub fn extend(&mut self, other: Entries) {
-        for ((kind, item_id), words) in other.last {
-            self.set(kind, item_id, words);
-        }
+        self.all.extend(other.all);
+    }
+
+    /// The last entry of each thing, in the order of those last entries.
+    fn latest(&self) -> Vec<&((SearchKind, Uuid), Option<Words>)> {
+        let mut seen = std::collections::HashSet::new();
+        let mut latest: Vec<_> =
+            self.all.iter().rev().filter(|((kind, id), _)| seen.insert((kind_str(*kind), *id))).collect();
+        latest.reverse();
+        latest
     }
 
     /// The statements that write the entries, for `writes`, run in `tx`.
     pub fn write(&self, tx: &Tx, writes: &mut Statements) {
-        let indexed: Vec<(&str, Uuid, Option<Uuid>, &str, &str)> = self
-            .last
-            .iter()
-            .filter_map(|((kind, id), words)| {
-                words.as_ref().map(|w| (kind_str(*kind), *id, w.group_id, w.title.as_str(), w.body.as_str()))
-            })
-            .collect();
-        let removed: Vec<(&str, Uuid)> = self
-            .last
-            .iter()
-            .filter(|(_, words)| words.is_none())
-            .map(|((kind, id), _)| (kind_str(*kind), *id))
-            .collect();
+        let latest = self.latest();
+        let indexed: Vec<(SearchKind, Uuid, &Words)> =
+            latest.iter().filter_map(|((kind, id), words)| Some((*kind, *id, words.as_ref()?))).collect();
+        let removed: Vec<(&str, Uuid)> =
+            latest.iter().filter(|(_, words)| words.is_none()).map(|((kind, id), _)| (kind_str(*kind), *id)).collect();
         let things = |param| tx.json_rows(param, &[("kind", Column::Text), ("item_id", Column::Uuid)]);
         // SQLite's words of the things in `source` (its index is apart from their rows).
         let drop_terms = |source: &str| {
@@ -139,19 +138,10 @@ impl Entries {
             // The words as French stems (FTS5 has none), with the kind's word in `facets`: kind,
             // id, group, the title's and the body's stems, the kind's word.
             type Stemmed<'a> = (&'a str, Uuid, Option<Uuid>, String, String, String);
-            let stemmed: Vec<Stemmed> = self
-                .last
+            let stemmed: Vec<Stemmed> = indexed
                 .iter()
-                .filter_map(|((kind, id), entry)| {
-                    let w = entry.as_ref()?;
-                    Some((
-                        kind_str(*kind),
-                        *id,
-                        w.group_id,
-                        words::stems(&w.title),
-                        words::stems(&w.body),
-                        facet(*kind),
-                    ))
+                .map(|&(kind, id, w)| {
+                    (kind_str(kind), id, w.group_id, words::stems(&w.title), words::stems(&w.body), facet(kind))
                 })
                 .collect();
             let rows = Bind::Text(rows_json(&stemmed));
@@ -177,6 +167,10 @@ impl Entries {
             );
         } else {
             let source = tx.json_rows(1, &INDEXED);
+            let rows: Vec<(&str, Uuid, Option<Uuid>, &str, &str)> = indexed
+                .iter()
+                .map(|&(kind, id, w)| (kind_str(kind), id, w.group_id, w.title.as_str(), w.body.as_str()))
+                .collect();
             writes.push(
                 format!(
                     "INSERT INTO search_documents (kind, item_id, group_id, document) \
@@ -184,7 +178,7 @@ impl Entries {
                         || setweight(to_tsvector('fabrique_french', r.body), 'B') FROM {source} AS r \
                      ON CONFLICT (kind, item_id) DO UPDATE SET group_id = excluded.group_id, document = excluded.document"
                 ),
-                vec![Bind::Text(rows_json(&indexed))],
+                vec![Bind::Text(rows_json(&rows))],
             );
         }
     }
@@ -711,7 +705,8 @@ mod tests {
         later.set(SearchKind::Post, first, None);
         later.set(SearchKind::Group, first, words("même id, autre chose"));
         entries.extend(later);
-        let kept: Vec<((SearchKind, Uuid), bool)> = entries.last.iter().map(|(key, w)| (*key, w.is_some())).collect();
+        let kept: Vec<((SearchKind, Uuid), bool)> =
+            entries.latest().iter().map(|(key, w)| (*key, w.is_some())).collect();
         assert_eq!(
             kept,
             vec![
