@@ -187,10 +187,7 @@ pub async fn cancel(tx: &mut Tx, by: Uuid, person_id: Uuid) -> ApiResult<bool> {
     if cancelled == 0 {
         return Ok(false);
     }
-    // Found again in search (written as a change set, as every other write does).
-    let mut changes = crate::sync::log::ChangeSet::default();
-    crate::search::index_person(tx, person_id, changes.search()).await?;
-    crate::sync::log::commit(tx, changes).await?;
+    super::found_again(tx, person_id).await?;
     audit::record(tx, Some(by), audit::Action::PersonErasureCancel, "person", Some(person_id), serde_json::json!({}))
         .await?;
     Ok(true)

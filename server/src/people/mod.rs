@@ -384,6 +384,15 @@ pub async fn end_access(
     crate::search::index_person(tx, person_id, changes.search()).await
 }
 
+/// `person_id` is found in search again (reactivated, or their erasure cancelled): written as
+/// a change set of its own, as every other write is.
+pub(crate) async fn found_again(tx: &mut Tx, person_id: Uuid) -> ApiResult<()> {
+    let mut changes = ChangeSet::default();
+    crate::search::index_person(tx, person_id, changes.search()).await?;
+    crate::sync::log::commit(tx, changes).await?;
+    Ok(())
+}
+
 pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResult<()> {
     may_administer(tx, actor, person_id).await?;
     // An account being erased is brought back by cancelling the erasure; an erased one never.
@@ -394,10 +403,7 @@ pub async fn reactivate(tx: &mut Tx, actor: &Actor, person_id: Uuid) -> ApiResul
         )
         .bind(person_id)
     )?;
-    // Found again in search (written as a change set, as every other write does).
-    let mut changes = crate::sync::log::ChangeSet::default();
-    crate::search::index_person(tx, person_id, changes.search()).await?;
-    crate::sync::log::commit(tx, changes).await?;
+    found_again(tx, person_id).await?;
     crate::audit::record(
         tx,
         Some(actor.person_id),
