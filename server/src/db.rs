@@ -8,7 +8,9 @@
 //!
 //! SQLite has one writer at a time: writes go through a one-connection pool so that they
 //! queue in Tokio instead of spinning in SQLite's busy handler, and reads use their own pool
-//! (WAL lets them run beside the writer).
+//! (WAL lets them run beside the writer). The WAL is copied back into the database file
+//! (checkpointed) by a connection of its own ([`checkpoints`]), beside the writer instead of in
+//! its commits.
 //!
 //! # Cancellation: no connection goes back to a pool inside a transaction
 //!
@@ -38,10 +40,11 @@ use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Arguments, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use uuid::Uuid;
 
 #[derive(Clone, Debug)]
 pub enum Db {
-    Sqlite { read: SqlitePool, write: SqlitePool },
+    Sqlite { read: SqlitePool, write: SqlitePool, checkpoint: SqlitePool },
     Postgres(PgPool),
 }
 
@@ -154,19 +157,34 @@ impl Db {
             // `sync::push`): SQLite writes it to a temporary file otherwise, a write to the
             // kernel for every page a mutation changes (an eighth of the writer's time under a
             // stream of posts). Readers keep their default: a large sort may use the disk.
+            //
+            // The writer checkpoints only when the WAL has grown far beyond what the
+            // checkpointing connection leaves (see `checkpoints`).
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
                 .test_before_acquire(false)
-                .connect_with(options.clone().pragma("temp_store", "memory"))
+                .connect_with(
+                    options
+                        .clone()
+                        .pragma("temp_store", "memory")
+                        .pragma("wal_autocheckpoint", WRITER_CHECKPOINTS_AFTER.to_string()),
+                )
                 .await?;
+            let checkpoint = SqlitePoolOptions::new()
+                .max_connections(1)
+                .test_before_acquire(false)
+                // It copies pages from the WAL to the file: no cache of its own to speak of.
+                .connect_with(options.clone().pragma("cache_size", "-128"))
+                .await?;
+            tokio::spawn(checkpoints(checkpoint.clone()));
             let read = SqlitePoolOptions::new()
                 .max_connections(sqlite_readers(pool))
                 .acquire_timeout(Duration::from_secs(10))
                 .test_before_acquire(false)
                 .connect_with(options.read_only(true))
                 .await?;
-            Ok(Db::Sqlite { read, write })
+            Ok(Db::Sqlite { read, write, checkpoint })
         } else {
             Err(sqlx::Error::Configuration("the database URL must start with sqlite: or postgres://".into()))
         }
@@ -212,11 +230,48 @@ impl Db {
 
     pub async fn close(&self) {
         match self {
-            Db::Sqlite { read, write } => {
+            Db::Sqlite { read, write, checkpoint } => {
+                checkpoint.close().await;
                 read.close().await;
                 write.close().await;
             }
             Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// How often the WAL is checkpointed (a round with nothing to copy costs a statement).
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
+
+/// Pages in the WAL after which the writer checkpoints in its own commit: only when
+/// [`checkpoints`] has fallen far behind (SQLite's default is 1,000: about 4 MB).
+const WRITER_CHECKPOINTS_AFTER: u32 = 20_000;
+
+/// Checkpoints SQLite's WAL, on a connection of its own, until the pool is closed: a
+/// commit of the writer, which otherwise checkpoints each time the WAL passes 1,000 pages,
+/// then only syncs the WAL. A checkpoint copies the WAL's pages into the database file and
+/// syncs it: a sixth of the writer's time under a stream of posts, and the slowest commits
+/// (10 to 200 ms, which every push of their batch waited for). `PASSIVE`: it waits for no
+/// one; the writer and the readers go on beside it, and pages still read by a reader's
+/// snapshot are copied by a later round. The writer restarts the WAL from its beginning once
+/// it is all copied. Every change is durable in the WAL before its commit returns: a
+/// checkpoint moves it, it does not make it durable.
+async fn checkpoints(pool: SqlitePool) {
+    let mut every = tokio::time::interval(CHECKPOINT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        // busy (0 or 1), frames in the WAL, frames copied.
+        let done: Result<(i64, i64, i64), sqlx::Error> =
+            sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&pool).await;
+        if let Err(error) = done {
+            if pool.is_closed() {
+                return;
+            }
+            tracing::warn!(%error, "a checkpoint of the WAL failed: the next round tries again");
         }
     }
 }
@@ -356,20 +411,106 @@ pub enum Bind {
     Text(String),
     Integer(i64),
     Time(DateTime<Utc>),
+    Id(Uuid),
 }
 
-/// Statements that answer no rows, run in order in a transaction: on SQLite in one string,
-/// one round trip to the database's thread for all of them (each is a round trip otherwise,
-/// a thread hand-off each way); on PostgreSQL one after the other (it takes one statement with
-/// parameters at a time). Each is written with its own parameters, from `$1`.
+/// Statements run in order in a transaction: on SQLite in one string, one round trip to the
+/// database's thread for all of them (each is a round trip otherwise, a thread hand-off each
+/// way); on PostgreSQL one after the other (it takes one statement with parameters at a
+/// time). Each is written with its own parameters, from `$1`. [`Statements::run`] for those
+/// that answer nothing; [`Statements::fetch`] for each one's rows.
+///
+/// On SQLite a statement that fails stops the ones after it, as on PostgreSQL; the ones before
+/// it are done (the caller's savepoint undoes them when it must).
 #[derive(Default)]
 pub struct Statements {
     list: Vec<(String, Vec<Bind>)>,
 }
 
+/// The rows one of [`Statements`] answered ([`Statements::fetch`]), read as a type that
+/// either backend's row gives (`sqlx::FromRow` for both, as `query_as` asks).
+pub enum Rows {
+    Sqlite(Vec<sqlx::sqlite::SqliteRow>),
+    Postgres(Vec<sqlx::postgres::PgRow>),
+}
+
+impl Rows {
+    pub fn all<T>(&self) -> Result<Vec<T>, sqlx::Error>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+    {
+        match self {
+            Rows::Sqlite(rows) => rows.iter().map(T::from_row).collect(),
+            Rows::Postgres(rows) => rows.iter().map(T::from_row).collect(),
+        }
+    }
+
+    /// The first row, if there is one.
+    pub fn first<T>(&self) -> Result<Option<T>, sqlx::Error>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow> + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+    {
+        match self {
+            Rows::Sqlite(rows) => rows.first().map(T::from_row).transpose(),
+            Rows::Postgres(rows) => rows.first().map(T::from_row).transpose(),
+        }
+    }
+}
+
 impl Statements {
     pub fn push(&mut self, sql: String, binds: Vec<Bind>) {
         self.list.push((sql, binds));
+    }
+
+    /// The whole list as one string on SQLite, its parameters numbered in the whole string
+    /// (each statement's after the ones before it).
+    fn one_string(self) -> Result<(String, sqlx::sqlite::SqliteArguments), sqlx::Error> {
+        let mut sql = String::new();
+        let mut arguments = sqlx::sqlite::SqliteArguments::default();
+        for (statement, binds) in self.list {
+            sql.push_str(&renumbered(&statement, arguments.len()));
+            sql.push_str(";\n");
+            for bind in binds {
+                bind.add_to(&mut arguments)?;
+            }
+        }
+        Ok((sql, arguments))
+    }
+
+    /// Runs them all and answers each one's rows, in order.
+    pub async fn fetch(self, tx: &mut Tx) -> Result<Vec<Rows>, sqlx::Error> {
+        use futures::TryStreamExt;
+        use sqlx::Executor;
+        let count = self.list.len();
+        let mut answers = Vec::with_capacity(count);
+        match tx {
+            Tx::Sqlite(c) => {
+                let (sql, arguments) = self.one_string()?;
+                let mut steps = (&mut **c).fetch_many(sqlx::query_with(sqlx::AssertSqlSafe(sql), arguments));
+                let mut rows = Vec::new();
+                // A statement's rows, then its end; the next statement's after.
+                while let Some(step) = steps.try_next().await? {
+                    match step {
+                        sqlx::Either::Right(row) => rows.push(row),
+                        sqlx::Either::Left(_) => answers.push(Rows::Sqlite(std::mem::take(&mut rows))),
+                    }
+                }
+            }
+            Tx::Postgres(c) => {
+                for (statement, binds) in self.list {
+                    let mut arguments = sqlx::postgres::PgArguments::default();
+                    for bind in binds {
+                        bind.add_to(&mut arguments)?;
+                    }
+                    let rows = sqlx::query_with(sqlx::AssertSqlSafe(statement), arguments).fetch_all(&mut **c).await?;
+                    answers.push(Rows::Postgres(rows));
+                }
+            }
+        }
+        if answers.len() != count {
+            return Err(sqlx::Error::Protocol(format!("{count} statements sent, {} answered", answers.len())));
+        }
+        Ok(answers)
     }
 
     pub async fn run(self, tx: &mut Tx) -> Result<(), sqlx::Error> {
@@ -378,17 +519,7 @@ impl Statements {
                 if self.list.is_empty() {
                     return Ok(());
                 }
-                let mut sql = String::new();
-                let mut arguments = sqlx::sqlite::SqliteArguments::default();
-                for (statement, binds) in self.list {
-                    // Parameters are numbered in the whole string: this statement's after the
-                    // ones before it.
-                    sql.push_str(&renumbered(&statement, arguments.len()));
-                    sql.push_str(";\n");
-                    for bind in binds {
-                        bind.add_to(&mut arguments)?;
-                    }
-                }
+                let (sql, arguments) = self.one_string()?;
                 sqlx::query_with(sqlx::AssertSqlSafe(sql), arguments).execute(&mut **c).await?;
             }
             Tx::Postgres(c) => {
@@ -412,11 +543,13 @@ impl Bind {
         String: for<'t> sqlx::Encode<'t, A::Database> + sqlx::Type<A::Database>,
         i64: for<'t> sqlx::Encode<'t, A::Database> + sqlx::Type<A::Database>,
         DateTime<Utc>: for<'t> sqlx::Encode<'t, A::Database> + sqlx::Type<A::Database>,
+        Uuid: for<'t> sqlx::Encode<'t, A::Database> + sqlx::Type<A::Database>,
     {
         match self {
             Bind::Text(text) => arguments.add(text),
             Bind::Integer(number) => arguments.add(number),
             Bind::Time(time) => arguments.add(time),
+            Bind::Id(id) => arguments.add(id),
         }
         .map_err(sqlx::Error::Encode)
     }
@@ -466,7 +599,7 @@ pub fn ids_json(ids: &[uuid::Uuid]) -> String {
 mod tests {
     use sqlx::Connection;
 
-    use super::renumbered;
+    use super::{Bind, Db, Statements, renumbered};
 
     /// `.cargo/config.toml` has SQLite built with the query planner stability guarantee:
     /// without it, every statement with `LIMIT $n` is prepared again at every run.
@@ -475,6 +608,82 @@ mod tests {
         let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:").await.unwrap();
         let options: Vec<String> = sqlx::query_scalar("PRAGMA compile_options").fetch_all(&mut conn).await.unwrap();
         assert!(options.iter().any(|o| o == "ENABLE_QPSG"), "SQLite built without ENABLE_QPSG: {options:?}");
+    }
+
+    /// A directory of its own for one test's database file, removed at the end.
+    struct Scratch(std::path::PathBuf);
+
+    impl Scratch {
+        fn new() -> Scratch {
+            let dir = std::env::temp_dir().join(format!("fabrique-db-test-{}", uuid::Uuid::new_v4()));
+            std::fs::create_dir_all(&dir).unwrap();
+            Scratch(dir)
+        }
+
+        fn url(&self) -> String {
+            format!("sqlite:{}", self.0.join("test.db").display())
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    #[tokio::test]
+    async fn statements_sent_together_answer_each_its_own_rows() {
+        let scratch = Scratch::new();
+        let db = Db::connect(&scratch.url()).await.unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        let mut statements = Statements::default();
+        statements.push("CREATE TABLE t (n INTEGER, label TEXT)".to_owned(), vec![]);
+        statements.push(
+            "INSERT INTO t VALUES ($1, $2), ($1 + 1, $2) RETURNING n, label".to_owned(),
+            vec![Bind::Integer(7), Bind::Text("seven".to_owned())],
+        );
+        statements.push("SELECT n, label FROM t WHERE n > $1".to_owned(), vec![Bind::Integer(100)]);
+        statements.push("SELECT count(*) FROM t WHERE label = $1".to_owned(), vec![Bind::Text("seven".to_owned())]);
+        let answers = statements.fetch(&mut tx).await.unwrap();
+        assert_eq!(answers.len(), 4);
+        assert!(answers[0].all::<(i64,)>().unwrap().is_empty());
+        let written: Vec<(i64, String)> = answers[1].all().unwrap();
+        assert_eq!(written, vec![(7, "seven".to_owned()), (8, "seven".to_owned())]);
+        assert_eq!(answers[2].first::<(i64, String)>().unwrap(), None);
+        assert_eq!(answers[3].first::<(i64,)>().unwrap(), Some((2,)));
+        tx.commit().await.unwrap();
+        db.close().await;
+    }
+
+    /// The WAL is copied into the database file beside the writer, without a commit of the
+    /// writer doing it: the file grows by what was written while the writer does nothing.
+    #[tokio::test]
+    async fn the_wal_is_checkpointed_beside_the_writer() {
+        let scratch = Scratch::new();
+        let db = Db::connect(&scratch.url()).await.unwrap();
+        let file = scratch.0.join("test.db");
+        let mut tx = db.begin_write().await.unwrap();
+        let mut statements = Statements::default();
+        statements.push("CREATE TABLE t (payload TEXT)".to_owned(), vec![]);
+        // 2 MB: 500 pages, fewer than SQLite's own threshold (1,000) for a checkpoint in a commit.
+        statements.push(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) \
+             INSERT INTO t SELECT printf('%.4000c', 'x') FROM n"
+                .to_owned(),
+            vec![],
+        );
+        statements.run(&mut tx).await.unwrap();
+        tx.commit().await.unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let size = std::fs::metadata(&file).unwrap().len();
+            if size >= 2_000_000 {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the database file stayed at {size} bytes");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        db.close().await;
     }
 
     #[test]

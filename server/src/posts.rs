@@ -20,7 +20,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{Actor, AuthUser};
-use crate::db::Tx;
+use crate::db::{Bind, Statements, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
@@ -216,18 +216,43 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: &NewPost, changes: &m
         fields::text("title", title, fabrique_wire::posts::TITLE_MAX, fields::Presence::Optional, fields::Lines::One)?;
     let body =
         fields::text("body", body, fabrique_wire::posts::BODY_MAX, fields::Presence::Required, fields::Lines::Many)?;
-    let access = GroupAccess::load(tx, actor, group_id).await?;
+    // One round trip (`Statements`): the caller's access to the group, the post written, and
+    // who is told of it. The post is written before its access is known: a refusal is undone
+    // by the mutation's savepoint (`sync::push`), as every refused mutation's writes are. The
+    // row is written only for a group that exists (no foreign key failure to tell apart).
+    let now = Utc::now();
+    let mut statements = Statements::default();
+    statements.push(GroupAccess::SQL.to_owned(), vec![Bind::Id(group_id), Bind::Id(actor.person_id)]);
+    statements.push(
+        "INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) \
+         SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM groups WHERE id = $2) \
+         RETURNING id, group_id, author_id, (SELECT display_name FROM people WHERE people.id = posts.author_id) AS author_name, \
+            (SELECT organisation_id FROM people WHERE people.id = posts.author_id) AS author_organisation_id, \
+            kind, title, body, comment_count, created_at, edited_at, deleted_at"
+            .to_owned(),
+        vec![
+            Bind::Id(id),
+            Bind::Id(group_id),
+            Bind::Id(actor.person_id),
+            Bind::Text(kind_to_str(kind).to_owned()),
+            Bind::Text(title.clone()),
+            Bind::Text(body.clone()),
+            Bind::Time(now),
+        ],
+    );
+    statements.push(crate::notifications::GROUP_ACTIVITY_RECIPIENTS.to_owned(), vec![Bind::Id(group_id)]);
+    // The same id taken (by anything, in any group) says so before anything else: as a post
+    // in a group the caller may write to would.
+    let answers =
+        statements.fetch(tx).await.on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
+    let access = GroupAccess::from_row(actor, answers[0].first()?)?;
     if !access.can_post() {
         return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to post in it."));
     }
     // The row as written, for the change log, without reading it back.
-    let row: PostRow = on_tx!(tx, c => sqlx::query_as("INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-        RETURNING id, group_id, author_id, (SELECT display_name FROM people WHERE people.id = posts.author_id) AS author_name, \
-            (SELECT organisation_id FROM people WHERE people.id = posts.author_id) AS author_organisation_id, \
-            kind, title, body, comment_count, created_at, edited_at, deleted_at")
-        .bind(id).bind(group_id).bind(actor.person_id).bind(kind_to_str(kind)).bind(&title).bind(&body).bind(Utc::now()).fetch_one(c).await)
-        .on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    crate::activity::posted(changes.activity(), actor, Utc::now());
+    let row: PostRow = answers[1].first()?.ok_or_else(|| ApiError::internal("the new post was not returned"))?;
+    let recipients: Vec<Uuid> = answers[2].all::<(Uuid,)>()?.into_iter().map(|(person,)| person).collect();
+    crate::activity::posted(changes.activity(), actor, now);
     crate::search::index_post(changes.search(), id, group_id, &title, &body);
     changes.put(scope::group(group_id), id, &Entity::Post(row.into()));
     let scopes = [scope::group(group_id)];
@@ -235,7 +260,8 @@ pub async fn create_post(tx: &mut Tx, actor: &Actor, post: &NewPost, changes: &m
     crate::attachments::attach(tx, actor, attachments, attached, id, &scopes, changes).await?;
     let line = if title.is_empty() { body.as_str() } else { title.as_str() };
     crate::notifications::mentioned(tx, actor, id, &[group_id], mentions, line, changes).await?;
-    crate::notifications::group_activity(tx, actor, group_id, id, &access.group.name, changes).await?;
+    let group_name = &access.group.name;
+    crate::notifications::group_activity(tx, actor, group_id, id, group_name, &recipients, changes).await?;
     Ok(())
 }
 

@@ -61,7 +61,7 @@ pub fn role_to_str(role: &GroupRole) -> &'static str {
 }
 
 #[derive(sqlx::FromRow)]
-struct AccessRow {
+pub struct AccessRow {
     #[sqlx(flatten)]
     group: GroupRow,
     my_role: Option<String>,
@@ -97,15 +97,23 @@ pub async fn role_of(tx: &mut Tx, group_id: Uuid, person_id: Uuid) -> ApiResult<
 }
 
 impl GroupAccess {
+    /// The statement that reads it: the group at `$1`, the caller at `$2`; at most one
+    /// [`AccessRow`] (none: no such group).
+    pub const SQL: &str = "SELECT g.id, g.name, g.description, g.organisation_id, g.visibility, g.tags, g.member_count, g.created_at, \
+            (SELECT role FROM group_members WHERE group_id = g.id AND person_id = $2) AS my_role, \
+            (SELECT COUNT(*) FROM group_followers WHERE group_id = g.id AND person_id = $2) AS following, \
+            (SELECT COUNT(*) FROM organisation_managers WHERE organisation_id = g.organisation_id AND person_id = $2) AS manages \
+         FROM groups g WHERE g.id = $1 AND g.deleted_at IS NULL";
+
     /// One statement: every mutation and group read starts here.
     pub async fn load(tx: &mut Tx, actor: &Actor, group_id: Uuid) -> ApiResult<GroupAccess> {
-        let row: Option<AccessRow> = on_tx!(tx, c => sqlx::query_as(
-            "SELECT g.id, g.name, g.description, g.organisation_id, g.visibility, g.tags, g.member_count, g.created_at, \
-                (SELECT role FROM group_members WHERE group_id = g.id AND person_id = $2) AS my_role, \
-                (SELECT COUNT(*) FROM group_followers WHERE group_id = g.id AND person_id = $2) AS following, \
-                (SELECT COUNT(*) FROM organisation_managers WHERE organisation_id = g.organisation_id AND person_id = $2) AS manages \
-             FROM groups g WHERE g.id = $1 AND g.deleted_at IS NULL")
+        let row: Option<AccessRow> = on_tx!(tx, c => sqlx::query_as(GroupAccess::SQL)
             .bind(group_id).bind(actor.person_id).fetch_optional(c).await)?;
+        GroupAccess::from_row(actor, row)
+    }
+
+    /// The access read by [`GroupAccess::SQL`] (sent with other statements, for one).
+    pub fn from_row(actor: &Actor, row: Option<AccessRow>) -> ApiResult<GroupAccess> {
         let row = row.ok_or_else(group_not_found)?;
         Ok(GroupAccess {
             role: row.my_role.as_deref().map(role_from_str),

@@ -369,24 +369,27 @@ pub async fn join_requested(
     notify(tx, &cause, &recipients, changes).await
 }
 
-/// A new post: the group's followers, and the members who asked for everything of it.
+/// Who is told of a new post in the group at `$1` ([`group_activity`]): its followers and the
+/// members who asked for everything of it. One column, `person_id`; read by the post's own
+/// statements (`posts::create_post`, one round trip).
+pub const GROUP_ACTIVITY_RECIPIENTS: &str = "SELECT person_id FROM group_followers WHERE group_id = $1 \
+     UNION SELECT l.person_id FROM group_notification_levels l \
+     JOIN group_members m ON m.group_id = l.group_id AND m.person_id = l.person_id \
+     WHERE l.group_id = $1 AND l.level = 'everything'";
+
+/// A new post: its `recipients` ([`GROUP_ACTIVITY_RECIPIENTS`]) told.
 pub async fn group_activity(
     tx: &mut Tx,
     actor: &Actor,
     group_id: Uuid,
     post_id: Uuid,
     group_name: &str,
+    recipients: &[Uuid],
     changes: &mut ChangeSet,
 ) -> ApiResult<usize> {
-    let recipients: Vec<Uuid> = on_tx!(tx, c => sqlx::query_scalar(
-        "SELECT person_id FROM group_followers WHERE group_id = $1 \
-         UNION SELECT l.person_id FROM group_notification_levels l \
-         JOIN group_members m ON m.group_id = l.group_id AND m.person_id = l.person_id \
-         WHERE l.group_id = $1 AND l.level = 'everything'")
-        .bind(group_id).fetch_all(c).await)?;
     let cause = Cause::new(NotificationKind::GroupActivity, post_id, actor, group_name)
         .in_group(group_id, Audience::Group(GroupLevel::Everything));
-    notify(tx, &cause, &recipients, changes).await
+    notify(tx, &cause, recipients, changes).await
 }
 
 /// People named in something written in `groups` (a post's group, a question's groups):
