@@ -157,19 +157,11 @@ impl Db {
             // `sync::push`): SQLite writes it to a temporary file otherwise, a write to the
             // kernel for every page a mutation changes (an eighth of the writer's time under a
             // stream of posts). Readers keep their default: a large sort may use the disk.
-            //
-            // The writer checkpoints only when the WAL has grown far beyond what the
-            // checkpointing connection leaves (see `checkpoints`).
             let write = SqlitePoolOptions::new()
                 .max_connections(1)
                 .acquire_timeout(Duration::from_secs(30))
                 .test_before_acquire(false)
-                .connect_with(
-                    options
-                        .clone()
-                        .pragma("temp_store", "memory")
-                        .pragma("wal_autocheckpoint", WRITER_CHECKPOINTS_AFTER.to_string()),
-                )
+                .connect_with(options.clone().pragma("temp_store", "memory"))
                 .await?;
             let checkpoint = SqlitePoolOptions::new()
                 .max_connections(1)
@@ -240,38 +232,45 @@ impl Db {
     }
 }
 
-/// How often the WAL is checkpointed (a round with nothing to copy costs a statement).
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(200);
+/// A round of [`checkpoints`] when the last one found nothing to copy.
+const CHECKPOINT_IDLE: Duration = Duration::from_millis(200);
 
-/// Pages in the WAL after which the writer checkpoints in its own commit: only when
-/// [`checkpoints`] has fallen far behind (SQLite's default is 1,000: about 4 MB).
-const WRITER_CHECKPOINTS_AFTER: u32 = 20_000;
+/// A round of [`checkpoints`] after one that copied something: the WAL under a stream of
+/// writes.
+const CHECKPOINT_BUSY: Duration = Duration::from_millis(20);
 
-/// Checkpoints SQLite's WAL, on a connection of its own, until the pool is closed: a
-/// commit of the writer, which otherwise checkpoints each time the WAL passes 1,000 pages,
-/// then only syncs the WAL. A checkpoint copies the WAL's pages into the database file and
-/// syncs it: a sixth of the writer's time under a stream of posts, and the slowest commits
-/// (10 to 200 ms, which every push of their batch waited for). `PASSIVE`: it waits for no
-/// one; the writer and the readers go on beside it, and pages still read by a reader's
-/// snapshot are copied by a later round. The writer restarts the WAL from its beginning once
-/// it is all copied. Every change is durable in the WAL before its commit returns: a
-/// checkpoint moves it, it does not make it durable.
+/// Checkpoints SQLite's WAL, on a connection of its own, until the pool is closed. A
+/// checkpoint copies the WAL's pages into the database file and syncs it; the writer's
+/// commit that makes the WAL pass 1,000 pages (SQLite's threshold) does it otherwise, and
+/// those were the slowest commits (10 to 200 ms, which every push of the batch waited for).
+/// `PASSIVE`: it waits for no one; the writer and the readers go on beside it.
+///
+/// The writer still checkpoints at its threshold: only it can finish the copy (beside a busy
+/// writer the WAL is never all copied, as new commits keep coming) and so let the WAL start
+/// again from its beginning, instead of growing without end; the rounds here leave it a few
+/// pages to copy. Every change is durable in the WAL before its commit returns: a checkpoint
+/// moves it, it does not make it durable.
 async fn checkpoints(pool: SqlitePool) {
-    let mut every = tokio::time::interval(CHECKPOINT_EVERY);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut copied_before = 0;
     loop {
-        every.tick().await;
-        if pool.is_closed() {
-            return;
-        }
-        // busy (0 or 1), frames in the WAL, frames copied.
+        // busy (0 or 1), frames in the WAL, frames copied into the database file.
         let done: Result<(i64, i64, i64), sqlx::Error> =
             sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&pool).await;
-        if let Err(error) = done {
-            if pool.is_closed() {
-                return;
+        let pause = match done {
+            Ok((_, _, copied)) if copied != copied_before => {
+                copied_before = copied;
+                CHECKPOINT_BUSY
             }
-            tracing::warn!(%error, "a checkpoint of the WAL failed: the next round tries again");
+            Ok(_) => CHECKPOINT_IDLE,
+            Err(_) if pool.is_closed() => return,
+            Err(error) => {
+                tracing::warn!(%error, "a checkpoint of the WAL failed: the next round tries again");
+                CHECKPOINT_IDLE
+            }
+        };
+        tokio::time::sleep(pause).await;
+        if pool.is_closed() {
+            return;
         }
     }
 }
@@ -684,6 +683,39 @@ mod tests {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
         db.close().await;
+    }
+
+    /// Under a stream of commits the WAL still starts again from its beginning: the copies
+    /// beside the writer never finish it alone (new commits keep coming), so without the
+    /// writer's own it would grow without end.
+    #[tokio::test]
+    async fn the_wal_starts_again_under_a_stream_of_writes() {
+        let scratch = Scratch::new();
+        let db = Db::connect(&scratch.url()).await.unwrap();
+        let wal = scratch.0.join("test.db-wal");
+        let mut tx = db.begin_write().await.unwrap();
+        exec_all(&mut tx, "CREATE TABLE t (payload TEXT)").await;
+        tx.commit().await.unwrap();
+        // 600 commits of 10 pages: 6,000 pages, six times SQLite's threshold of 1,000.
+        for _ in 0..600 {
+            let mut tx = db.begin_write().await.unwrap();
+            exec_all(
+                &mut tx,
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) \
+                 INSERT INTO t SELECT printf('%.4000c', 'x') FROM n",
+            )
+            .await;
+            tx.commit().await.unwrap();
+        }
+        let size = std::fs::metadata(&wal).unwrap().len();
+        assert!(size < 3_000 * 4_096, "the WAL grew to {size} bytes");
+        db.close().await;
+    }
+
+    async fn exec_all(tx: &mut super::Tx, sql: &str) {
+        let mut statements = Statements::default();
+        statements.push(sql.to_owned(), vec![]);
+        statements.run(tx).await.unwrap();
     }
 
     #[test]
