@@ -661,18 +661,8 @@ mod tests {
         let scratch = Scratch::new();
         let db = Db::connect(&scratch.url()).await.unwrap();
         let file = scratch.0.join("test.db");
-        let mut tx = db.begin_write().await.unwrap();
-        let mut statements = Statements::default();
-        statements.push("CREATE TABLE t (payload TEXT)".to_owned(), vec![]);
         // 2 MB: 500 pages, fewer than SQLite's own threshold (1,000) for a checkpoint in a commit.
-        statements.push(
-            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) \
-             INSERT INTO t SELECT printf('%.4000c', 'x') FROM n"
-                .to_owned(),
-            vec![],
-        );
-        statements.run(&mut tx).await.unwrap();
-        tx.commit().await.unwrap();
+        write_pages(&db, 500).await;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         loop {
             let size = std::fs::metadata(&file).unwrap().len();
@@ -693,29 +683,28 @@ mod tests {
         let scratch = Scratch::new();
         let db = Db::connect(&scratch.url()).await.unwrap();
         let wal = scratch.0.join("test.db-wal");
-        let mut tx = db.begin_write().await.unwrap();
-        exec_all(&mut tx, "CREATE TABLE t (payload TEXT)").await;
-        tx.commit().await.unwrap();
         // 600 commits of 10 pages: 6,000 pages, six times SQLite's threshold of 1,000.
         for _ in 0..600 {
-            let mut tx = db.begin_write().await.unwrap();
-            exec_all(
-                &mut tx,
-                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) \
-                 INSERT INTO t SELECT printf('%.4000c', 'x') FROM n",
-            )
-            .await;
-            tx.commit().await.unwrap();
+            write_pages(&db, 10).await;
         }
         let size = std::fs::metadata(&wal).unwrap().len();
         assert!(size < 3_000 * 4_096, "the WAL grew to {size} bytes");
         db.close().await;
     }
 
-    async fn exec_all(tx: &mut super::Tx, sql: &str) {
+    /// Commits `pages` rows of 4,000 bytes (a page each) to table `t`, created if need be.
+    async fn write_pages(db: &Db, pages: i64) {
+        let mut tx = db.begin_write().await.unwrap();
         let mut statements = Statements::default();
-        statements.push(sql.to_owned(), vec![]);
-        statements.run(tx).await.unwrap();
+        statements.push("CREATE TABLE IF NOT EXISTS t (payload TEXT)".to_owned(), vec![]);
+        statements.push(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) \
+             INSERT INTO t SELECT printf('%.4000c', 'x') FROM n"
+                .to_owned(),
+            vec![Bind::Integer(pages)],
+        );
+        statements.run(&mut tx).await.unwrap();
+        tx.commit().await.unwrap();
     }
 
     #[test]
