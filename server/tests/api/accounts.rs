@@ -174,9 +174,18 @@ async fn the_waits_grow_with_each_failure() {
             sign_in_from(&app, "203.0.113.7", &owner.email, &format!("guess {n}")).await.status(),
             StatusCode::UNAUTHORIZED
         );
+        // The wait as set (whole seconds from the failure): `Retry-After` says what is left of
+        // it, a second less when the clock's second turned between the two requests.
+        let mut tx = app.db.begin_read().await.unwrap();
+        let wait: i64 = fabrique_server::on_tx!(&mut tx, c => sqlx::query_scalar(
+            "SELECT blocked_until - updated_at FROM sign_in_throttle WHERE key LIKE '%:pair:%'").fetch_one(c).await)
+        .unwrap();
+        tx.commit().await.unwrap();
         let response = sign_in_from(&app, "203.0.113.7", &owner.email, "one more").await;
         assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-        waits.push(response.headers()["retry-after"].to_str().unwrap().parse::<u64>().unwrap());
+        let retry_after = response.headers()["retry-after"].to_str().unwrap().parse::<i64>().unwrap();
+        assert!((1..=wait).contains(&retry_after), "Retry-After {retry_after} for a wait of {wait} s");
+        waits.push(wait);
     }
     assert!(waits.windows(2).all(|w| w[1] > w[0]), "growing waits: {waits:?}");
 }
