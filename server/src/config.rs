@@ -130,8 +130,8 @@ pub struct ServeArgs {
     #[arg(long, env = "FABRIQUE_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<ipnet::IpNet>,
 
-    /// On SQLite, the most mutations of concurrent pushes applied in one transaction (group
-    /// commit: one sync to disk for all of them); 1 commits each one alone.
+    /// The most mutations of concurrent pushes applied in one transaction (group commit: one
+    /// sync to disk for all of them; on PostgreSQL at most 64); 1 commits each one alone.
     #[arg(long, env = "FABRIQUE_WRITE_BATCH", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub write_batch: u32,
 

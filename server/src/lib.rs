@@ -84,9 +84,8 @@ pub struct AppState {
     pub pokes: Pokes,
     /// Per-person write limits of this instance (see [`limits`]).
     pub limits: Arc<limits::WriteLimits>,
-    /// On SQLite, the writer that applies concurrent pushes together (group commit); on
-    /// PostgreSQL none: each mutation is its own transaction.
-    pub writer: Option<sync::writer::Writer<sync::push::Step>>,
+    /// The writer that applies concurrent pushes together (group commit), on either backend.
+    pub writer: sync::writer::Writer<sync::push::Step>,
 }
 
 #[derive(OpenApi)]
@@ -135,12 +134,7 @@ impl Application {
             Some(per_hour) => limits::WriteLimits::new(per_hour),
             None => limits::WriteLimits::off(),
         });
-        let writer = match &db {
-            db::Db::Sqlite { .. } => {
-                Some(sync::writer::Writer::start(db.clone(), pokes.clone(), settings.write_batch.max(1)))
-            }
-            db::Db::Postgres(_) => None,
-        };
+        let writer = sync::writer::Writer::start(db.clone(), pokes.clone(), settings.write_batch.max(1));
         let state = AppState { db, settings: Arc::new(settings), pokes, limits, writer };
         let router = router(state.clone());
         Ok(Application { listener, router, state })

@@ -18,7 +18,7 @@ use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::moderation::charter::Standing;
 use crate::sync::apply::apply;
-use crate::sync::log::{self, ChangeSet, Progress};
+use crate::sync::log::{ChangeSet, Progress};
 use crate::{AppState, limits, on_tx};
 
 /// Push mutations, in order, numbered from where the server is for this client.
@@ -56,30 +56,14 @@ pub async fn push(
     let mut results = Vec::with_capacity(request.mutations.len());
     let mut last_mutation_id = None;
     for entry in &request.mutations {
-        let step = match &state.writer {
-            // SQLite: in the writer's next batch (group commit), answered once it is on disk.
-            Some(writer) => {
-                let (limits, actor, client_id, entry) =
-                    (state.limits.clone(), actor.clone(), request.client_id, entry.clone());
-                writer
-                    .run(Box::new(move |tx, changes| {
-                        Box::pin(async move { one(tx, &limits, &actor, client_id, &entry, changes).await })
-                    }))
-                    .await?
-            }
-            // PostgreSQL: its own transaction, concurrently with other pushes.
-            None => {
-                let mut tx = state.db.begin_write().await?;
-                let mut changes = ChangeSet::default();
-                let step = one(&mut tx, &state.limits, &actor, request.client_id, entry, &mut changes).await?;
-                if matches!(step, Step::Done(_)) {
-                    let scopes = log::commit(&mut tx, changes).await?;
-                    tx.commit().await?;
-                    state.pokes.after_commit(scopes);
-                }
-                step
-            }
-        };
+        // In the writer's next batch (group commit), answered once it is on disk.
+        let (limits, actor, client_id, entry) = (state.limits.clone(), actor.clone(), request.client_id, entry.clone());
+        let step = state
+            .writer
+            .run(Box::new(move |tx, changes| {
+                Box::pin(async move { one(tx, &limits, &actor, client_id, &entry, changes).await })
+            }))
+            .await?;
         match step {
             Step::Replayed(result, last) => {
                 results.push(result);
@@ -121,8 +105,7 @@ pub enum Step {
     Failed(ApiError),
 }
 
-/// One mutation of `client_id`, inside `tx` (its own transaction on PostgreSQL, the batch's on
-/// SQLite): exactly once (a replay answers the recorded outcome, a gap is refused), within the
+/// One mutation of `client_id`, inside `tx` (the writer's batch): exactly once (a replay answers the recorded outcome, a gap is refused), within the
 /// person's write limits, applied under a savepoint so that a refusal undoes it alone, and
 /// recorded with the client's progress. Its changes go to `changes`, which the caller writes
 /// to the change log before committing.

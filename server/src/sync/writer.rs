@@ -1,7 +1,8 @@
-//! Group commit on SQLite (issue 23): the mutations of concurrent pushes are applied by one
-//! writer task, together, in one transaction, with one commit (one `fsync` with
-//! `synchronous = FULL`) for the whole batch, and the change log, the devices' progress and
-//! the activity counts written once for it, in bulk ([`crate::sync::log::commit`]).
+//! Group commit (issue 23): the mutations of concurrent pushes are applied by one writer task
+//! of this instance, together, in one transaction, with one commit (one sync of SQLite's WAL
+//! with `synchronous = FULL`, one flush of PostgreSQL's) for the whole batch, and the change
+//! log, the devices' progress and the activity counts written once for it, in bulk
+//! ([`crate::sync::log::commit`]).
 //!
 //! Each mutation keeps its own savepoint ([`crate::sync::push`]): one that is refused, or
 //! that fails, is undone alone and answered alone; the others go on. Only a failure of the
@@ -11,8 +12,14 @@
 //! every mutation of the batch is answered with the error and none is applied: their devices
 //! keep them and push them again.
 //!
-//! SQLite has one writer anyway: batching changes only how often it syncs. PostgreSQL runs
-//! each mutation in its own transaction, concurrently ([`crate::sync::push`]).
+//! SQLite has one writer anyway: batching changes only how often it syncs. On PostgreSQL the
+//! change counter's row, locked by every writing transaction from its change log to its
+//! commit (`log::commit`), made concurrent transactions of one mutation each wait for each
+//! other's flush to disk, one by one: batches share one. Several instances on one database
+//! each have their writer; their batches queue on that row as single mutations did. A batch
+//! holds at most [`MAX_BATCH`] savepoints: PostgreSQL keeps the ids of 64 subtransactions of a
+//! transaction in shared memory, and beyond that every other session's snapshot reads them
+//! from disk.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -24,7 +31,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::pokes::Pokes;
 use crate::sync::log::{self, ChangeSet};
 
-/// Mutations applied in one transaction at most, unless configured (`--write-batch`).
+/// Mutations applied in one transaction at most, unless configured (`--write-batch`; on
+/// PostgreSQL never more: see the module's header).
 pub const MAX_BATCH: usize = 64;
 
 /// One mutation's work inside the batch's transaction: it writes its changes to the set it
@@ -51,6 +59,7 @@ impl<T> Clone for Writer<T> {
 impl<T: Send + 'static> Writer<T> {
     /// Starts the writer task over `db`; it ends when every handle is dropped.
     pub fn start(db: Db, pokes: Pokes, batch: usize) -> Writer<T> {
+        let batch = if db.is_sqlite() { batch } else { batch.min(MAX_BATCH) };
         let (jobs, receiver) = mpsc::channel(1024);
         tokio::spawn(run(db, pokes, receiver, batch));
         Writer { jobs }
