@@ -1,8 +1,9 @@
 //! `POST /v1/sync/push`: exactly-once application of a device's mutations.
 //!
-//! Each mutation runs in its own transaction that first locks the client's row, so two
-//! copies of the same push (a retry racing the original) apply it once: the second sees
-//! the first's `last_mutation_id` and answers with the recorded outcome.
+//! Each mutation runs under its own savepoint in a batch of the instance's writer
+//! ([`crate::sync::writer`]), after locking the client's row, so two copies of the same push (a
+//! retry racing the original, on this instance or another) apply it once: the second sees the
+//! first's `last_mutation_id` and answers with the recorded outcome.
 
 use axum::extract::State;
 use chrono::Utc;
@@ -105,9 +106,10 @@ pub enum Step {
     Failed(ApiError),
 }
 
-/// One mutation of `client_id`, inside `tx` (the writer's batch): exactly once (a replay answers the recorded outcome, a gap is refused), within the
-/// person's write limits, applied under a savepoint so that a refusal undoes it alone, and
-/// recorded with the client's progress. Its changes go to `changes`, which the caller writes
+/// One mutation of `client_id`, inside `tx` (the writer's batch): exactly once (a replay
+/// answers the recorded outcome, a gap is refused), within the person's write limits, applied
+/// under a savepoint so that a refusal undoes it alone, and recorded with the client's
+/// progress. Its changes go to `changes`, which the caller writes
 /// to the change log before committing.
 ///
 /// Everything it writes is under its savepoint: a failure is undone ([`Step::Failed`]), so the
