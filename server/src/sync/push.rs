@@ -1,9 +1,9 @@
 //! `POST /v1/sync/push`: exactly-once application of a device's mutations.
 //!
-//! Each mutation runs under its own savepoint in a batch of the instance's writer
-//! ([`crate::sync::writer`]), after locking the client's row, so two copies of the same push (a
-//! retry racing the original, on this instance or another) apply it once: the second sees the
-//! first's `last_mutation_id` and answers with the recorded outcome.
+//! Each mutation runs under its own savepoint in a batch of the instance's writer (group
+//! commit), after locking the client's row, so two copies of the same push (a retry racing the
+//! original, on this instance or another) apply it once: the second sees the first's
+//! `last_mutation_id` and answers with the recorded outcome.
 
 use axum::extract::State;
 use chrono::Utc;
