@@ -250,8 +250,13 @@ fn write_rows(tx: &Tx, writes: &mut Statements, rows: &[(&PendingChange, i64)], 
     writes.push(sql, vec![Bind::Time(now), Bind::Text(rows_json(&rows))]);
 }
 
-/// The devices' progress (each client's last mutation) and the outcomes of their mutations,
-/// for replays: two statements for a batch of mutations.
+/// The devices' progress (each client's last mutation) and the refusals among their
+/// mutations, for replays: at most two statements for a batch of mutations.
+///
+/// A mutation at or below its client's last one that has no refusal recorded was applied
+/// ([`crate::sync::push`] answers a replay so): an applied mutation writes no row of its own.
+/// Those rows would be most of a post's pages in the write-ahead log (one per client, at a
+/// place of its own in the table's key), for nothing a replay needs.
 fn write_progress(tx: &Tx, writes: &mut Statements, handled: &[Progress], now: DateTime<Utc>) {
     // Each client's last mutation. Its row exists: the mutation registered it before its
     // savepoint (`push::lock_client`), so a refusal undone does not undo it.
@@ -267,32 +272,34 @@ fn write_progress(tx: &Tx, writes: &mut Statements, handled: &[Progress], now: D
          WHERE sync_clients.client_id = r.client_id"
     );
     writes.push(sql, vec![Bind::Text(rows_json(&clients))]);
+    /// A refusal as stored: client, mutation, error code and message.
+    type Refusal<'a> = (Uuid, i64, &'a str, &'a str);
+    let refused: Vec<Refusal> = handled
+        .iter()
+        .filter_map(|p| match &p.outcome {
+            MutationOutcome::Applied => None,
+            MutationOutcome::Rejected { code, message } => {
+                Some((p.client_id, p.mutation_id, code.as_str(), message.as_str()))
+            }
+        })
+        .collect();
+    if refused.is_empty() {
+        return;
+    }
     let source = tx.json_rows(
         2,
         &[
             ("client_id", Column::Uuid),
             ("mutation_id", Column::Integer),
-            ("outcome", Column::Text),
             ("error_code", Column::Text),
             ("error_message", Column::Text),
         ],
     );
     let sql = format!(
         "INSERT INTO sync_mutations (client_id, mutation_id, outcome, error_code, error_message, processed_at) \
-         SELECT r.client_id, r.mutation_id, r.outcome, r.error_code, r.error_message, $1 FROM {source} AS r"
+         SELECT r.client_id, r.mutation_id, 'rejected', r.error_code, r.error_message, $1 FROM {source} AS r"
     );
-    /// A mutation's outcome as stored: client, mutation, outcome, error code and message.
-    type Outcome<'a> = (Uuid, i64, &'a str, Option<&'a str>, Option<&'a str>);
-    let rows: Vec<Outcome> = handled
-        .iter()
-        .map(|p| match &p.outcome {
-            MutationOutcome::Applied => (p.client_id, p.mutation_id, "applied", None, None),
-            MutationOutcome::Rejected { code, message } => {
-                (p.client_id, p.mutation_id, "rejected", Some(code.as_str()), Some(message.as_str()))
-            }
-        })
-        .collect();
-    writes.push(sql, vec![Bind::Time(now), Bind::Text(rows_json(&rows))]);
+    writes.push(sql, vec![Bind::Time(now), Bind::Text(rows_json(&refused))]);
 }
 
 /// Forgets tombstones older than `before`. Cursors that had not yet seen them get a reset

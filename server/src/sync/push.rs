@@ -246,6 +246,8 @@ pub fn client_taken() -> ApiError {
     )
 }
 
+/// What became of a mutation handled before (at or below its client's last): refused if a
+/// refusal is recorded, else applied (only refusals are written: `log::commit`).
 async fn recorded_outcome(tx: &mut Tx, client_id: Uuid, id: i64) -> ApiResult<MutationOutcome> {
     let row: Option<(String, Option<String>, Option<String>)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT outcome, error_code, error_message FROM sync_mutations WHERE client_id = $1 AND mutation_id = $2")
