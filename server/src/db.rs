@@ -478,38 +478,63 @@ impl Statements {
 
     /// Runs them all and answers each one's rows, in order.
     pub async fn fetch(self, tx: &mut Tx) -> Result<Vec<Rows>, sqlx::Error> {
-        use futures::TryStreamExt;
-        use sqlx::Executor;
         let count = self.list.len();
-        let mut answers = Vec::with_capacity(count);
-        match tx {
-            Tx::Sqlite(c) => {
-                let (sql, arguments) = self.one_string()?;
-                let mut steps = (&mut **c).fetch_many(sqlx::query_with(sqlx::AssertSqlSafe(sql), arguments));
-                let mut rows = Vec::new();
-                // A statement's rows, then its end; the next statement's after.
-                while let Some(step) = steps.try_next().await? {
-                    match step {
-                        sqlx::Either::Right(row) => rows.push(row),
-                        sqlx::Either::Left(_) => answers.push(Rows::Sqlite(std::mem::take(&mut rows))),
-                    }
-                }
-            }
-            Tx::Postgres(c) => {
-                for (statement, binds) in self.list {
-                    let mut arguments = sqlx::postgres::PgArguments::default();
-                    for bind in binds {
-                        bind.add_to(&mut arguments)?;
-                    }
-                    let rows = sqlx::query_with(sqlx::AssertSqlSafe(statement), arguments).fetch_all(&mut **c).await?;
-                    answers.push(Rows::Postgres(rows));
-                }
-            }
-        }
+        let (answers, failure) = self.fetch_each(tx).await;
+        failure?;
         if answers.len() != count {
             return Err(sqlx::Error::Protocol(format!("{count} statements sent, {} answered", answers.len())));
         }
         Ok(answers)
+    }
+
+    /// Runs them in order until one fails: the rows of each one done, and the failure that
+    /// stopped the others if one did (the caller knows from the rows' count which ones ran).
+    pub async fn fetch_each(self, tx: &mut Tx) -> (Vec<Rows>, Result<(), sqlx::Error>) {
+        use futures::TryStreamExt;
+        use sqlx::Executor;
+        let mut answers = Vec::with_capacity(self.list.len());
+        let failure = match tx {
+            Tx::Sqlite(c) => match self.one_string() {
+                Err(error) => Err(error),
+                Ok((sql, arguments)) => {
+                    let mut steps = (&mut **c).fetch_many(sqlx::query_with(sqlx::AssertSqlSafe(sql), arguments));
+                    let mut rows = Vec::new();
+                    // A statement's rows, then its end; the next statement's after.
+                    loop {
+                        match steps.try_next().await {
+                            Ok(Some(sqlx::Either::Right(row))) => rows.push(row),
+                            Ok(Some(sqlx::Either::Left(_))) => answers.push(Rows::Sqlite(std::mem::take(&mut rows))),
+                            Ok(None) => break Ok(()),
+                            Err(error) => break Err(error),
+                        }
+                    }
+                }
+            },
+            Tx::Postgres(c) => {
+                let mut failure = Ok(());
+                for (statement, binds) in self.list {
+                    let mut arguments = sqlx::postgres::PgArguments::default();
+                    if let Err(error) = binds.into_iter().try_for_each(|bind| bind.add_to(&mut arguments)) {
+                        failure = Err(error);
+                        break;
+                    }
+                    match sqlx::query_with(sqlx::AssertSqlSafe(statement), arguments).fetch_all(&mut **c).await {
+                        Ok(rows) => answers.push(Rows::Postgres(rows)),
+                        Err(error) => {
+                            failure = Err(error);
+                            break;
+                        }
+                    }
+                }
+                failure
+            }
+        };
+        (answers, failure)
+    }
+
+    /// Adds `other`'s statements after these.
+    pub fn append(&mut self, other: Statements) {
+        self.list.extend(other.list);
     }
 
     pub async fn run(self, tx: &mut Tx) -> Result<(), sqlx::Error> {

@@ -20,7 +20,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::auth::{Actor, AuthUser};
-use crate::db::{Bind, Statements, Tx};
+use crate::db::{Bind, Rows, Statements, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode, OnConstraint};
 use crate::extract::{Json, Path, Query};
 use crate::groups::access::GroupAccess;
@@ -211,58 +211,102 @@ async fn check_may_delete(
 }
 
 pub async fn create_post(tx: &mut Tx, actor: &Actor, post: &NewPost, changes: &mut ChangeSet) -> ApiResult<()> {
-    let &NewPost { id, group_id, ref kind, ref title, ref body, ref mentions, ref attachments } = post;
-    let title =
-        fields::text("title", title, fabrique_wire::posts::TITLE_MAX, fields::Presence::Optional, fields::Lines::One)?;
-    let body =
-        fields::text("body", body, fabrique_wire::posts::BODY_MAX, fields::Presence::Required, fields::Lines::Many)?;
-    // One round trip (`Statements`): the caller's access to the group, the post written, and
-    // who is told of it. The post is written before its access is known: a refusal is undone
-    // by the mutation's savepoint (`sync::push`), as every refused mutation's writes are. The
-    // row is written only for a group that exists (no foreign key failure to tell apart).
-    let now = Utc::now();
-    let mut statements = Statements::default();
-    statements.push(GroupAccess::SQL.to_owned(), vec![Bind::Id(group_id), Bind::Id(actor.person_id)]);
-    statements.push(
-        "INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) \
-         SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM groups WHERE id = $2) \
-         RETURNING id, group_id, author_id, (SELECT display_name FROM people WHERE people.id = posts.author_id) AS author_name, \
-            (SELECT organisation_id FROM people WHERE people.id = posts.author_id) AS author_organisation_id, \
-            kind, title, body, comment_count, created_at, edited_at, deleted_at"
-            .to_owned(),
-        vec![
-            Bind::Id(id),
-            Bind::Id(group_id),
-            Bind::Id(actor.person_id),
-            Bind::Text(kind_to_str(kind).to_owned()),
-            Bind::Text(title.clone()),
-            Bind::Text(body.clone()),
-            Bind::Time(now),
-        ],
-    );
-    statements.push(crate::notifications::GROUP_ACTIVITY_RECIPIENTS.to_owned(), vec![Bind::Id(group_id)]);
-    // The same id taken (by anything, in any group) says so before anything else: as a post
-    // in a group the caller may write to would.
-    let answers =
-        statements.fetch(tx).await.on_unique(ErrorCode::AlreadyExists, "An object with this id already exists.")?;
-    let access = GroupAccess::from_row(actor, answers[0].first()?)?;
-    if !access.can_post() {
-        return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to post in it."));
+    let write = PostWrite::prepare(post)?;
+    let answers = write.statements(actor).fetch(tx).await?;
+    write.finish(tx, actor, &answers, changes).await
+}
+
+/// A new post checked, with its statements (the caller's access to the group, the post
+/// written, who is told of it) built before anything is sent: [`create_post`] sends them in one
+/// round trip; a push sends them with the statement that opens its mutation
+/// (`sync::apply::Opening`).
+///
+/// The post is written before its access is known: a refusal is undone by the mutation's
+/// savepoint (`sync::push`), as every refused mutation's writes are. The row is written only
+/// for a group that exists, and only if its id is free (no error to tell apart: the statements
+/// after it run whatever happens).
+pub struct PostWrite<'a> {
+    post: &'a NewPost,
+    title: String,
+    body: String,
+    now: DateTime<Utc>,
+}
+
+impl<'a> PostWrite<'a> {
+    pub fn prepare(post: &'a NewPost) -> ApiResult<PostWrite<'a>> {
+        let title = fields::text(
+            "title",
+            &post.title,
+            fabrique_wire::posts::TITLE_MAX,
+            fields::Presence::Optional,
+            fields::Lines::One,
+        )?;
+        let body = fields::text(
+            "body",
+            &post.body,
+            fabrique_wire::posts::BODY_MAX,
+            fields::Presence::Required,
+            fields::Lines::Many,
+        )?;
+        Ok(PostWrite { post, title, body, now: Utc::now() })
     }
-    // The row as written, for the change log, without reading it back.
-    let row: PostRow = answers[1].first()?.ok_or_else(|| ApiError::internal("the new post was not returned"))?;
-    let recipients: Vec<Uuid> = answers[2].all::<(Uuid,)>()?.into_iter().map(|(person,)| person).collect();
-    crate::activity::posted(changes.activity(), actor, now);
-    crate::search::index_post(changes.search(), id, group_id, &title, &body);
-    changes.put(scope::group(group_id), id, &Entity::Post(row.into()));
-    let scopes = [scope::group(group_id)];
-    let attached = fabrique_wire::attachments::AttachedTo::Post;
-    crate::attachments::attach(tx, actor, attachments, attached, id, &scopes, changes).await?;
-    let line = if title.is_empty() { body.as_str() } else { title.as_str() };
-    crate::notifications::mentioned(tx, actor, id, &[group_id], mentions, line, changes).await?;
-    let group_name = &access.group.name;
-    crate::notifications::group_activity(tx, actor, group_id, id, group_name, &recipients, changes).await?;
-    Ok(())
+
+    pub fn statements(&self, actor: &Actor) -> Statements {
+        let (id, group_id) = (self.post.id, self.post.group_id);
+        let mut statements = Statements::default();
+        statements.push(GroupAccess::SQL.to_owned(), vec![Bind::Id(group_id), Bind::Id(actor.person_id)]);
+        statements.push(
+            "INSERT INTO posts (id, group_id, author_id, kind, title, body, created_at) \
+             SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM groups WHERE id = $2) \
+             ON CONFLICT (id) DO NOTHING \
+             RETURNING id, group_id, author_id, (SELECT display_name FROM people WHERE people.id = posts.author_id) AS author_name, \
+                (SELECT organisation_id FROM people WHERE people.id = posts.author_id) AS author_organisation_id, \
+                kind, title, body, comment_count, created_at, edited_at, deleted_at"
+                .to_owned(),
+            vec![
+                Bind::Id(id),
+                Bind::Id(group_id),
+                Bind::Id(actor.person_id),
+                Bind::Text(kind_to_str(&self.post.kind).to_owned()),
+                Bind::Text(self.title.clone()),
+                Bind::Text(self.body.clone()),
+                Bind::Time(self.now),
+            ],
+        );
+        statements.push(crate::notifications::GROUP_ACTIVITY_RECIPIENTS.to_owned(), vec![Bind::Id(group_id)]);
+        statements
+    }
+
+    /// The rest, from what [`PostWrite::statements`] answered.
+    pub async fn finish(self, tx: &mut Tx, actor: &Actor, answers: &[Rows], changes: &mut ChangeSet) -> ApiResult<()> {
+        let PostWrite { post, title, body, now } = self;
+        let (id, group_id) = (post.id, post.group_id);
+        let [access, written, recipients] = answers else {
+            return Err(ApiError::internal(format!("a post's 3 statements answered {}", answers.len())));
+        };
+        let access = GroupAccess::from_row(actor, access.first()?)?;
+        // The row as written, for the change log, without reading it back.
+        let Some(row): Option<PostRow> = written.first()? else {
+            // The group exists (its access was read): the id is taken. Said before the
+            // caller's right to post there, as a unique key refused it before.
+            return Err(ApiError::conflict(ErrorCode::AlreadyExists, "An object with this id already exists."));
+        };
+        if !access.can_post() {
+            return Err(ApiError::forbidden(ErrorCode::NotAMember, "Join the group to post in it."));
+        }
+        let recipients: Vec<Uuid> = recipients.all::<(Uuid,)>()?.into_iter().map(|(person,)| person).collect();
+        crate::activity::posted(changes.activity(), actor, now);
+        crate::search::index_post(changes.search(), id, group_id, &title, &body);
+        changes.put(scope::group(group_id), id, &Entity::Post(row.into()));
+        let scopes = [scope::group(group_id)];
+        let attached = fabrique_wire::attachments::AttachedTo::Post;
+        crate::attachments::attach(tx, actor, &post.attachments, attached, id, &scopes, changes).await?;
+        let line = if title.is_empty() { body.as_str() } else { title.as_str() };
+        crate::notifications::mentioned(tx, actor, id, &[group_id], &post.mentions, line, changes).await?;
+        let group_name = &access.group.name;
+        crate::notifications::group_activity(tx, actor, group_id, id, group_name, &recipients, changes).await?;
+        Ok(())
+    }
 }
 
 pub async fn edit_post(

@@ -14,11 +14,11 @@ use fabrique_wire::sync::{
 use uuid::Uuid;
 
 use crate::auth::{Actor, AuthUser};
-use crate::db::Tx;
+use crate::db::{Bind, Rows, Statements, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::Json;
 use crate::moderation::charter::Standing;
-use crate::sync::apply::apply;
+use crate::sync::apply::{Opening, apply};
 use crate::sync::log::{ChangeSet, Progress};
 use crate::{AppState, limits, on_tx};
 
@@ -123,13 +123,21 @@ async fn one(
     entry: &ClientMutation,
     changes: &mut ChangeSet,
 ) -> ApiResult<Step> {
-    let (last, standing) = match lock_client(tx, actor, client_id).await {
-        // A mutation of this client earlier in the batch is not written yet (see `Progress`).
-        Ok(locked) => (changes.last_handled(client_id).unwrap_or(locked.last_mutation_id), locked.standing),
-        Err(error) => return undone(tx, error).await,
-    };
+    let opening = Opening::of(&entry.mutation);
+    let (locked, answers) =
+        match lock_client(tx, actor, client_id, opening.as_ref().map(|o| o.statements(actor))).await? {
+            Opened::Locked(locked, answers) => (locked, answers),
+            Opened::Undo(error) => return undone(tx, error).await,
+        };
+    // What the opening wrote must go when the mutation stops before it is applied.
+    let opened = opening.is_some();
+    // A mutation of this client earlier in the batch is not written yet (see `Progress`).
+    let last = changes.last_handled(client_id).unwrap_or(locked.last_mutation_id);
     let id = entry.id as i64;
     if id <= last {
+        if opened {
+            tx.rollback_to_savepoint().await?;
+        }
         let outcome = match changes.handled_outcome(client_id, id) {
             Some(outcome) => outcome.clone(),
             None => recorded_outcome(tx, client_id, id).await?,
@@ -145,12 +153,16 @@ async fn one(
         return undone(tx, gap).await;
     }
     if let Err(wait) = limits.take(actor.person_id, &limits::costs(&entry.mutation)) {
+        if opened {
+            tx.rollback_to_savepoint().await?;
+        }
         let retry_after = wait.as_secs().max(1);
         tracing::info!(mutation = id, retry_after, "write limit reached");
         return Ok(Step::WriteLimited(retry_after));
     }
     let mut applied = ChangeSet::default();
-    let outcome = match apply(tx, actor, &standing, &entry.mutation, &mut applied).await {
+    let opened = opening.map(|opening| (opening, answers));
+    let outcome = match apply(tx, actor, &locked.standing, &entry.mutation, opened, &mut applied).await {
         Ok(()) => {
             changes.extend(applied);
             MutationOutcome::Applied
@@ -186,19 +198,30 @@ struct Locked {
     standing: Standing,
 }
 
+/// What came of the round trip that opens a mutation.
+enum Opened {
+    /// The client's row locked, the savepoint taken, and what the mutation's opening
+    /// statements answered (none without an opening).
+    Locked(Locked, Vec<Rows>),
+    /// The savepoint was taken, then this stopped the mutation: undo it and answer this.
+    Undo(ApiError),
+}
+
 /// Registers the client on first use and locks its row for this transaction (the upsert takes
 /// the row lock on PostgreSQL; SQLite's `BEGIN IMMEDIATE` already holds the write lock), reads
-/// the person's standing with it (one statement), then takes the mutation's savepoint; refuses
-/// a client id that belongs to someone else.
+/// the person's standing with it (one statement), then takes the mutation's savepoint, then
+/// runs the mutation's `opening` statements if it has some (`sync::apply::Opening`); refuses
+/// a client id that belongs to someone else. On SQLite all go in one string: one round trip to
+/// the database's thread (PostgreSQL takes one statement with parameters at a time).
 ///
 /// The lock is taken before the savepoint, so that a refusal undone by the savepoint keeps it:
 /// on PostgreSQL a copy of the same push waits for this transaction, then answers what it
 /// recorded, instead of registering the client a second time. The savepoint is not released
 /// when the mutation succeeds: the transaction's commit releases it with the others, and the
-/// last one taken is the one a refusal goes back to ([`Tx::rollback_to_savepoint`]). On SQLite
-/// the two statements go in one string: one round trip to the database's thread (PostgreSQL
-/// takes one statement with parameters at a time).
-async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<Locked> {
+/// last one taken is the one a refusal goes back to ([`Tx::rollback_to_savepoint`]). A failure
+/// before the savepoint is taken is the database's, beyond what a savepoint undoes: an `Err`,
+/// and the batch goes with it.
+async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid, opening: Option<Statements>) -> ApiResult<Opened> {
     // Built once: it is the first statement of every mutation.
     static LOCK: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
         format!(
@@ -208,35 +231,28 @@ async fn lock_client(tx: &mut Tx, actor: &Actor, client_id: Uuid) -> ApiResult<L
             Standing::columns(2)
         )
     });
-    static LOCK_AND_SAVEPOINT: std::sync::LazyLock<String> =
-        std::sync::LazyLock::new(|| format!("{}; SAVEPOINT mutation", *LOCK));
-    let now = Utc::now();
-    let locked: Locked = match tx {
-        Tx::Sqlite(c) => {
-            // Every row read (not only the first): the savepoint after it must run too.
-            let rows: Vec<Locked> = sqlx::query_as(sqlx::AssertSqlSafe(LOCK_AND_SAVEPOINT.as_str()))
-                .bind(client_id)
-                .bind(actor.person_id)
-                .bind(now)
-                .fetch_all(&mut **c)
-                .await?;
-            rows.into_iter().next().ok_or_else(|| ApiError::internal("the client's row was not returned"))?
-        }
-        Tx::Postgres(c) => {
-            let row = sqlx::query_as(sqlx::AssertSqlSafe(LOCK.as_str()))
-                .bind(client_id)
-                .bind(actor.person_id)
-                .bind(now)
-                .fetch_one(&mut **c)
-                .await?;
-            sqlx::query("SAVEPOINT mutation").execute(&mut **c).await?;
-            row
-        }
+    let mut statements = Statements::default();
+    statements.push(LOCK.clone(), vec![Bind::Id(client_id), Bind::Id(actor.person_id), Bind::Time(Utc::now())]);
+    statements.push("SAVEPOINT mutation".to_owned(), Vec::new());
+    if let Some(opening) = opening {
+        statements.append(opening);
+    }
+    let (answers, failure) = statements.fetch_each(tx).await;
+    if answers.len() < 2 {
+        return Err(failure.err().map_or_else(|| ApiError::internal("the client's lock answered nothing"), Into::into));
+    }
+    let mut answers = answers.into_iter();
+    let locked: Option<Locked> = answers.next().map(|rows| rows.first()).transpose()?.flatten();
+    let locked = match (locked, failure) {
+        (_, Err(error)) => return Ok(Opened::Undo(error.into())),
+        (None, Ok(())) => return Ok(Opened::Undo(ApiError::internal("the client's row was not returned"))),
+        (Some(locked), Ok(())) => locked,
     };
     if locked.person_id != actor.person_id {
-        return Err(client_taken());
+        return Ok(Opened::Undo(client_taken()));
     }
-    Ok(locked)
+    // The savepoint's (empty) answer, then the opening's.
+    Ok(Opened::Locked(locked, answers.skip(1).collect()))
 }
 
 pub fn client_taken() -> ApiError {

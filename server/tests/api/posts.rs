@@ -97,3 +97,37 @@ async fn the_author_edits_and_an_edit_after_delete_is_rejected() {
     );
     assert_eq!(app.get(&format!("/v1/posts/{post}"), Some(&manager.token)).await.status(), StatusCode::NOT_FOUND);
 }
+
+/// A post is written before the caller's rights are checked (in the round trip that opens its
+/// mutation): an id already taken, a group one may not post in, or a group that does not exist
+/// must each leave what is stored as it was.
+#[tokio::test]
+async fn a_post_refused_leaves_nothing_and_replaces_nothing() {
+    let app = spawn_app().await;
+    let association = app.new_association("Club").await;
+    let manager = app.manager(association, "Karim Haddad").await;
+    let member = app.member(association, "Antoine Blanc").await;
+    let group = app.group(&manager, "Entraîneurs", "public").await;
+    let other = app.group(&manager, "Bureau", "public").await;
+    app.add_to_group(&manager, group, &member).await;
+    let post = app.post_in(&manager, group, "Réunion jeudi").await;
+
+    // The same id again, by another member of its group, then by its author in another group:
+    // refused, and the post keeps its author, group and text.
+    let again = json!({ "type": "create_post", "id": post, "group_id": group, "kind": "news", "body": "Autre chose" });
+    assert_eq!(app.act(&member, again).await["code"], "already_exists");
+    let elsewhere = json!({ "type": "create_post", "id": post, "group_id": other, "kind": "news", "body": "Ailleurs" });
+    assert_eq!(app.act(&manager, elsewhere).await["code"], "already_exists");
+    // A group one has not joined, and a group that does not exist.
+    let outside = json!({ "type": "create_post", "id": Uuid::now_v7(), "group_id": other, "kind": "news", "body": "Hors groupe" });
+    assert_rejected(&app.act(&member, outside).await, "not_a_member");
+    let nowhere = json!({ "type": "create_post", "id": Uuid::now_v7(), "group_id": Uuid::now_v7(), "kind": "news", "body": "Nulle part" });
+    assert_eq!(app.act(&member, nowhere).await["status"], "rejected");
+
+    assert_eq!(app.count("posts").await, 1, "only the first post");
+    let read: Value = app.get(&format!("/v1/posts/{post}"), Some(&manager.token)).await.json().await.unwrap();
+    assert_eq!(
+        (read["group_id"].as_str(), read["body"].as_str()),
+        (Some(group.to_string().as_str()), Some("Réunion jeudi"))
+    );
+}
