@@ -254,7 +254,7 @@ fn write_rows(tx: &Tx, writes: &mut Statements, rows: &[(&PendingChange, i64)], 
 /// mutations, for replays: at most two statements for a batch of mutations.
 ///
 /// A mutation at or below its client's last one that has no refusal recorded was applied
-/// ([`crate::sync::push`] answers a replay so): an applied mutation writes no row of its own.
+/// (`sync::push` answers a replay so): an applied mutation writes no row of its own.
 /// Those rows would be most of a post's pages in the write-ahead log (one per client, at a
 /// place of its own in the table's key), for nothing a replay needs.
 fn write_progress(tx: &Tx, writes: &mut Statements, handled: &[Progress], now: DateTime<Utc>) {

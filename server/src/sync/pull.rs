@@ -429,12 +429,18 @@ async fn changes_in(tx: &mut Tx, scopes: &[String], after: i64, through: i64, li
 
 /// The next page of a scope's snapshot: live objects, and deletions since it began.
 async fn snapshot_page(tx: &mut Tx, snapshot: &Snapshot, through: i64, limit: i64) -> ApiResult<PageRow> {
-    let sql = format!(
-        "{} ( \
-           SELECT seq, line FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (NOT deleted OR seq > $4) ORDER BY seq LIMIT $5) page",
-        page_of(tx.is_sqlite())
-    );
-    let page: PageRow = on_tx!(tx, c => sqlx::query_as(AssertSqlSafe(sql.clone()))
+    // Built once for each backend: a first sync asks for many pages.
+    fn statement(sqlite: bool) -> String {
+        format!(
+            "{} ( \
+               SELECT seq, line FROM sync_log WHERE scope = $1 AND seq > $2 AND seq <= $3 AND (NOT deleted OR seq > $4) ORDER BY seq LIMIT $5) page",
+            page_of(sqlite)
+        )
+    }
+    static SQLITE: LazyLock<String> = LazyLock::new(|| statement(true));
+    static POSTGRES: LazyLock<String> = LazyLock::new(|| statement(false));
+    let sql = if tx.is_sqlite() { SQLITE.as_str() } else { POSTGRES.as_str() };
+    let page: PageRow = on_tx!(tx, c => sqlx::query_as(AssertSqlSafe(sql))
         .bind(&snapshot.scope).bind(snapshot.after).bind(through).bind(snapshot.start).bind(limit).fetch_one(c).await)?;
     Ok(page)
 }
