@@ -493,42 +493,35 @@ impl Statements {
         use futures::TryStreamExt;
         use sqlx::Executor;
         let mut answers = Vec::with_capacity(self.list.len());
-        let failure = match tx {
-            Tx::Sqlite(c) => match self.one_string() {
-                Err(error) => Err(error),
-                Ok((sql, arguments)) => {
+        let failure = async {
+            match tx {
+                Tx::Sqlite(c) => {
+                    let (sql, arguments) = self.one_string()?;
                     let mut steps = (&mut **c).fetch_many(sqlx::query_with(sqlx::AssertSqlSafe(sql), arguments));
                     let mut rows = Vec::new();
                     // A statement's rows, then its end; the next statement's after.
-                    loop {
-                        match steps.try_next().await {
-                            Ok(Some(sqlx::Either::Right(row))) => rows.push(row),
-                            Ok(Some(sqlx::Either::Left(_))) => answers.push(Rows::Sqlite(std::mem::take(&mut rows))),
-                            Ok(None) => break Ok(()),
-                            Err(error) => break Err(error),
+                    while let Some(step) = steps.try_next().await? {
+                        match step {
+                            sqlx::Either::Right(row) => rows.push(row),
+                            sqlx::Either::Left(_) => answers.push(Rows::Sqlite(std::mem::take(&mut rows))),
                         }
                     }
                 }
-            },
-            Tx::Postgres(c) => {
-                let mut failure = Ok(());
-                for (statement, binds) in self.list {
-                    let mut arguments = sqlx::postgres::PgArguments::default();
-                    if let Err(error) = binds.into_iter().try_for_each(|bind| bind.add_to(&mut arguments)) {
-                        failure = Err(error);
-                        break;
-                    }
-                    match sqlx::query_with(sqlx::AssertSqlSafe(statement), arguments).fetch_all(&mut **c).await {
-                        Ok(rows) => answers.push(Rows::Postgres(rows)),
-                        Err(error) => {
-                            failure = Err(error);
-                            break;
+                Tx::Postgres(c) => {
+                    for (statement, binds) in self.list {
+                        let mut arguments = sqlx::postgres::PgArguments::default();
+                        for bind in binds {
+                            bind.add_to(&mut arguments)?;
                         }
+                        let rows =
+                            sqlx::query_with(sqlx::AssertSqlSafe(statement), arguments).fetch_all(&mut **c).await?;
+                        answers.push(Rows::Postgres(rows));
                     }
                 }
-                failure
             }
-        };
+            Ok(())
+        }
+        .await;
         (answers, failure)
     }
 

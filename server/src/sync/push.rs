@@ -130,12 +130,12 @@ async fn one(
             Opened::Undo(error) => return undone(tx, error).await,
         };
     // What the opening wrote must go when the mutation stops before it is applied.
-    let opened = opening.is_some();
+    let wrote_ahead = opening.is_some();
     // A mutation of this client earlier in the batch is not written yet (see `Progress`).
     let last = changes.last_handled(client_id).unwrap_or(locked.last_mutation_id);
     let id = entry.id as i64;
     if id <= last {
-        if opened {
+        if wrote_ahead {
             tx.rollback_to_savepoint().await?;
         }
         let outcome = match changes.handled_outcome(client_id, id) {
@@ -153,7 +153,7 @@ async fn one(
         return undone(tx, gap).await;
     }
     if let Err(wait) = limits.take(actor.person_id, &limits::costs(&entry.mutation)) {
-        if opened {
+        if wrote_ahead {
             tx.rollback_to_savepoint().await?;
         }
         let retry_after = wait.as_secs().max(1);
