@@ -1,5 +1,6 @@
 //! What the `fabrique` binary does for each command.
 
+use std::future::Future;
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -95,6 +96,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     let app = Application::on_listener(listener, db.clone(), settings)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+    let signal = shutdown_signal();
     tracing::info!(address = %app.local_addr(), "Fabrique is listening");
     let files_dir = app.state().settings.files_dir.clone();
     let maintenance = tokio::spawn(maintenance(
@@ -139,7 +141,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     };
     let pokes = app.pokes();
     let stop = async move {
-        shutdown_signal().await;
+        signal.await;
         pokes.stop();
     };
     let result = app.run_until_stopped(stop).await.map_err(|e| e.to_string());
@@ -344,26 +346,39 @@ async fn maintenance(
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Completes at SIGTERM or Ctrl-C. Listens from the moment it is called, not from its first
+/// poll: a stop sent as soon as the server says it listens is not missed (the process would
+/// otherwise die of the signal instead of finishing its requests).
+fn shutdown_signal() -> impl Future<Output = ()> + Send + use<> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let listening = {
+        use tokio::signal::unix::{SignalKind, signal};
+        (signal(SignalKind::terminate()), signal(SignalKind::interrupt()))
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+    async move {
+        #[cfg(unix)]
+        {
+            let (terminate, interrupt) = listening;
+            tokio::select! {
+                () = received(terminate) => {},
+                () = received(interrupt) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down: finishing requests in flight");
     }
-    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// A signal that could not be listened for never comes.
+#[cfg(unix)]
+async fn received(signal: std::io::Result<tokio::signal::unix::Signal>) {
+    match signal {
+        Ok(mut signal) => {
+            signal.recv().await;
+        }
+        Err(_) => std::future::pending().await,
+    }
 }
 
 async fn create_admin(args: CreateAdminArgs) -> Result<(), String> {

@@ -22,6 +22,7 @@ pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod connections;
 pub mod conversations;
 pub mod db;
 pub mod demo;
@@ -150,8 +151,8 @@ impl Application {
 
     /// Serves until `shutdown` completes, then lets requests in flight finish.
     pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown).await
+        connections::serve(self.listener, self.router, shutdown).await;
+        Ok(())
     }
 }
 
