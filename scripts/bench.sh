@@ -6,6 +6,8 @@
 # size on the wire of the reader's pull of 100 items (plain, gzip, zstd), then the capacity:
 # how many concurrently active members the server holds within Mattermost's limits
 # (scripts/bench-capacity.sh, about 15 minutes; FABRIQUE_BENCH_CAPACITY=off leaves it out).
+# The server's memory is printed at rest over the dataset, at its highest under the posts and
+# pulls (tens of thousands of posts written) and at rest after them.
 #
 #   ./scripts/bench.sh [seconds per phase, default 10] [concurrency levels, default "1 8 16"]
 set -euo pipefail
@@ -24,6 +26,9 @@ for _ in $(seq 1 50); do
     curl -sf "http://127.0.0.1:$port/health" >/dev/null && break
     sleep 0.2
 done
+memory() { awk -v field="$1:" '$1 == field { printf "%.0f MB", $2 / 1024 }' "/proc/$server/status"; }
+code() { echo "$(memory RssFile) of it mapped from files, the program's code above all"; }
+echo "== the server's memory at rest over the dataset: $(memory VmRSS) ($(code))"
 for concurrency in $levels; do
     echo "== $concurrency concurrent clients"
     ./target/release/fabrique-loadgen run --url "http://127.0.0.1:$port" --seconds "$seconds" --concurrency "$concurrency"
@@ -37,6 +42,8 @@ for encoding in identity gzip zstd; do
         -d '{"limit": 100}')
     echo "$encoding: $bytes bytes"
 done
+sleep 5
+echo "== the server's memory: $(memory VmHWM) at its highest under these loads, $(memory VmRSS) at rest after them ($(code))"
 kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
 if [ "${FABRIQUE_BENCH_CAPACITY:-on}" != off ]; then

@@ -18,17 +18,24 @@ use axum::Router;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 
+/// How long a connection may wait between requests, or take to send a request's headers.
+pub const IDLE: Duration = Duration::from_secs(30);
+
 /// Serves `router` on `listener` until `shutdown` completes, then stops accepting and lets
 /// the connections finish what they are answering (live channels end on their own: their
 /// pokes stop with the server).
 pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<Output = ()> + Send + 'static) {
-    let builder = http1::Builder::new();
+    let mut builder = http1::Builder::new();
+    // A connection that sends no request for this long is closed: one kept by an app between
+    // its requests (a reverse proxy keeps its own), or one that sends its headers a byte at a
+    // time to hold the server's memory. A live channel is an answer being written, never idle.
+    builder.timer(TokioTimer::new()).header_read_timeout(IDLE);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {

@@ -224,7 +224,9 @@ fn common_answers(openapi: &mut utoipa::openapi::OpenApi) {
 
 fn router(state: AppState) -> Router {
     let (api, openapi) = api_router();
-    let openapi = Arc::new(openapi);
+    // Kept as the text it is served as: the document's own structure, held for the process's
+    // life, took about 2 MB.
+    let openapi = axum::body::Bytes::from(serde_json::to_vec(&openapi).expect("the OpenAPI document is JSON"));
     // Browsers that reached us over https keep to it (only when the public address is https:
     // a plain-HTTP development server must stay reachable).
     let hsts = state.settings.public_url.starts_with("https://").then(|| {
@@ -236,7 +238,7 @@ fn router(state: AppState) -> Router {
     Router::new()
         .merge(api)
         .route("/health", get(health))
-        .route("/v1/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()) }))
+        .route("/v1/openapi.json", get(move || async move { ([(header::CONTENT_TYPE, "application/json")], openapi) }))
         .merge(accounts::setup::router())
         .merge(accounts::reset::router())
         .merge(accounts::join::router())

@@ -10,6 +10,7 @@ mod bad_input;
 mod cancellation;
 mod cli;
 mod compression;
+mod connections;
 mod console;
 mod conversations;
 mod events;

@@ -1,0 +1,70 @@
+//! Connections: one that sends no request for `connections::IDLE` is closed, whether it never
+//! sent one, sends its headers and stops, or waits after an answer; a live channel, an answer
+//! still being written, stays open past it and still says when to pull.
+
+use std::time::Duration;
+
+use fabrique_server::connections::IDLE;
+use futures::StreamExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+use crate::helpers::spawn_app;
+
+/// Reads until the server closes the connection; what it read, or `None` if it stayed open.
+async fn closed_within(stream: &mut TcpStream, within: Duration) -> Option<Vec<u8>> {
+    let mut read = Vec::new();
+    let mut buffer = [0u8; 4096];
+    tokio::time::timeout(within, async {
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => return read,
+                Ok(n) => read.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await
+    .ok()
+}
+
+#[tokio::test]
+async fn connections_that_send_no_request_are_closed_and_a_live_channel_stays_open() {
+    let app = spawn_app().await;
+    let member = app.member(app.admin.organisation_id, "Inès Marchand").await;
+    let group = app.group(&app.admin, "Bénévoles", "public").await;
+    app.add_to_group(&app.admin, group, &member).await;
+
+    let mut live =
+        app.client.get(app.url("/v1/sync/events")).bearer_auth(&member.token).send().await.unwrap().bytes_stream();
+    let first = live.next().await.unwrap().unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("event: poke"), "{first:?}");
+
+    let mut silent = TcpStream::connect(app.address).await.unwrap();
+    let mut halfway = TcpStream::connect(app.address).await.unwrap();
+    halfway.write_all(b"GET /health HTTP/1.1\r\nhost: fabrique\r\n").await.unwrap();
+    let mut answered = TcpStream::connect(app.address).await.unwrap();
+    answered.write_all(b"GET /health HTTP/1.1\r\nhost: fabrique\r\n\r\n").await.unwrap();
+    let mut answer = [0u8; 15];
+    answered.read_exact(&mut answer).await.unwrap();
+    assert_eq!(&answer, b"HTTP/1.1 200 OK");
+
+    // Well before the limit, all three are still open.
+    tokio::time::sleep(IDLE / 2).await;
+    assert!(closed_within(&mut silent, Duration::from_millis(100)).await.is_none(), "closed before its time");
+    for stream in [&mut silent, &mut halfway, &mut answered] {
+        assert!(closed_within(stream, IDLE).await.is_some(), "a connection without a request stays open");
+    }
+
+    // The live channel outlived them and still tells its member to pull.
+    app.post_in(&app.admin, group, "La réunion est avancée à 18 h.").await;
+    let poke = tokio::time::timeout(Duration::from_secs(10), async {
+        loop {
+            let chunk = live.next().await.expect("the live channel is open").unwrap();
+            if String::from_utf8_lossy(&chunk).contains("event: poke") {
+                return;
+            }
+        }
+    })
+    .await;
+    assert!(poke.is_ok(), "no poke on the live channel after a post in the member's group");
+}
