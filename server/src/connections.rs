@@ -32,9 +32,10 @@ pub const IDLE: Duration = Duration::from_secs(30);
 /// pokes stop with the server).
 pub async fn serve(listener: TcpListener, router: Router, shutdown: impl Future<Output = ()> + Send + 'static) {
     let mut builder = http1::Builder::new();
-    // A connection that sends no request for this long is closed: one kept by an app between
-    // its requests (a reverse proxy keeps its own), or one that sends its headers a byte at a
-    // time to hold the server's memory. A live channel is an answer being written, never idle.
+    // A connection that sends no request for this long is closed: one kept open between
+    // requests and no longer used, or one that sends its headers a byte at a time to hold the
+    // server's memory. A live channel is an answer being written, never idle. (A reverse proxy
+    // that keeps connections to the server must let them go sooner: README.)
     builder.timer(TokioTimer::new()).header_read_timeout(IDLE);
     let graceful = GracefulShutdown::new();
     let mut shutdown = std::pin::pin!(shutdown);
