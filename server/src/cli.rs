@@ -144,7 +144,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
         signal.await;
         pokes.stop();
     };
-    let result = app.run_until_stopped(stop).await.map_err(|e| e.to_string());
+    app.run_until_stopped(stop).await;
     let _ = stop_pushes.send(());
     let _ = pushes.await;
     let _ = stop_mails.send(());
@@ -155,7 +155,7 @@ async fn serve(args: ServeArgs, demo_data: bool) -> Result<(), String> {
     reminders.abort();
     db.close().await;
     tracing::info!("stopped");
-    result
+    Ok(())
 }
 
 /// Event reminders (24 h and 1 h before) and polls closing at their date, checked every minute.
