@@ -87,6 +87,8 @@ pub struct AppState {
     pub limits: Arc<limits::WriteLimits>,
     /// The writer that applies concurrent pushes together (group commit), on either backend.
     pub writer: sync::writer::Writer<sync::push::Step>,
+    /// Sessions found valid a moment ago (SQLite only, see [`auth::Sessions`]).
+    pub sessions: Arc<auth::Sessions>,
 }
 
 #[derive(OpenApi)]
@@ -136,7 +138,8 @@ impl Application {
             None => limits::WriteLimits::off(),
         });
         let writer = sync::writer::Writer::start(db.clone(), pokes.clone(), settings.write_batch.max(1));
-        let state = AppState { db, settings: Arc::new(settings), pokes, limits, writer };
+        let sessions = Arc::new(auth::Sessions::for_db(&db));
+        let state = AppState { db, settings: Arc::new(settings), pokes, limits, writer, sessions };
         let router = router(state.clone());
         Ok(Application { listener, router, state })
     }
@@ -278,7 +281,7 @@ async fn health(State(state): State<AppState>, headers: axum::http::HeaderMap) -
     let token = crate::auth::bearer(&headers);
     let admin = match token {
         Some(token) if reachable => {
-            crate::auth::authenticate(&state.db, token).await.ok().flatten().is_some_and(|a| a.is_federation_admin)
+            crate::auth::authenticate(&state, token).await.ok().flatten().is_some_and(|a| a.is_federation_admin)
         }
         _ => false,
     };

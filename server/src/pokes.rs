@@ -6,6 +6,7 @@
 //! listener pokes its subscribers: instances share nothing but the database.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sqlx::postgres::PgListener;
 use tokio::sync::{broadcast, watch};
@@ -27,14 +28,21 @@ pub struct Pokes {
     /// Set when the server stops: live channels end and the listener gives back its
     /// connection, so that the pool can close (a stop must not wait on open streams).
     stopping: Arc<watch::Sender<bool>>,
+    /// How many commits of this process ended sessions (SQLite only: see
+    /// [`Pokes::sessions_ended`]).
+    sessions_ended: Arc<AtomicU64>,
 }
 
 /// The scope that tells a person's live channels that one of their sessions ended (signed
-/// out, password changed, account deactivated): each checks its own and closes if it ended.
-/// Never a scope of the change log, so no one pulls for it.
+/// out, password changed, account deactivated) or now lets them do other things (made or
+/// no longer a federation administrator): each checks its own and closes if it ended, and
+/// what `auth` remembers of sessions is forgotten. Never a scope of the change log, so no one
+/// pulls for it.
 pub fn sessions_changed(person_id: uuid::Uuid) -> String {
-    format!("sessions:{person_id}")
+    format!("{SESSIONS}{person_id}")
 }
+
+const SESSIONS: &str = "sessions:";
 
 /// The scope that tells a person's live channels that what they may read changed (a group
 /// joined or left, a role, a conversation): each reads the person's scopes again. Never a
@@ -58,7 +66,7 @@ impl Pokes {
         let (sender, _) = broadcast::channel(1024);
         let stopping = Arc::new(watch::channel(false).0);
         match db {
-            Db::Sqlite { .. } => Ok(Pokes { sender, local: true, stopping }),
+            Db::Sqlite { .. } => Ok(Pokes { sender, local: true, stopping, sessions_ended: Arc::default() }),
             Db::Postgres(pool) => {
                 let mut listener = PgListener::connect_with(pool).await?;
                 listener.listen(POKE_CHANNEL).await?;
@@ -86,7 +94,7 @@ impl Pokes {
                         }
                     }
                 });
-                Ok(Pokes { sender, local: false, stopping })
+                Ok(Pokes { sender, local: false, stopping, sessions_ended: Arc::default() })
             }
         }
     }
@@ -94,8 +102,21 @@ impl Pokes {
     /// Call after a transaction that wrote to the change log has committed.
     pub fn after_commit(&self, scopes: Vec<String>) {
         if self.local && !scopes.is_empty() {
+            if scopes.iter().any(|s| s == "*" || s.starts_with(SESSIONS)) {
+                self.sessions_ended.fetch_add(1, Ordering::SeqCst);
+            }
             let _ = self.sender.send(Arc::new(scopes));
         }
+    }
+
+    /// How many commits of this process ended sessions ([`sessions_changed`]: signed out,
+    /// password changed, account closed, role changed), counted before the committer goes on,
+    /// so before its answer: what `auth` remembers of sessions is good only while this number
+    /// stays the same. Counted on SQLite, where every write is this process's; on PostgreSQL
+    /// another instance's commit reaches this one a moment later (`NOTIFY`), so nothing is
+    /// remembered there.
+    pub fn sessions_ended(&self) -> u64 {
+        self.sessions_ended.load(Ordering::SeqCst)
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Scopes> {

@@ -485,6 +485,8 @@ pub async fn set_federation_admin(
             .bind(person_id)
     )?;
     put_me(tx, person_id, changes).await?;
+    // Their sessions let them do other things now: what was remembered of them goes (`auth`).
+    changes.poke(crate::pokes::sessions_changed(person_id));
     crate::audit::record(
         tx,
         Some(actor.person_id),

@@ -785,6 +785,35 @@ async fn deactivating_a_person_closes_their_live_channel_at_once() {
 
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(ends_soon(live).await, "the deactivated person's live channel closed");
+    // The server had just checked their session (opening the channel): it ended all the same.
+    assert_eq!(app.get("/v1/me", Some(&person.token)).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn a_person_named_federation_administrator_or_no_longer_one_is_so_at_their_next_request() {
+    // Arrange: a member whose session the server has just checked; /health tells the version
+    // to federation administrators only.
+    let app = spawn_app().await;
+    let association = app.new_association("Amicale").await;
+    let person = app.member(association, "Bruno").await;
+    let told_the_version = || async {
+        let body: serde_json::Value = app.get("/health", Some(&person.token)).await.json().await.unwrap();
+        body["version"].is_string()
+    };
+    assert!(!told_the_version().await);
+    let mut console = Console::sign_in(&app, &app.admin.email).await;
+    let role = format!("/admin/people/{}/role", person.id);
+
+    // Act
+    let (named, _, _) = console.post(&role, &[("change", "federation_admin")]).await;
+    let now_admin = told_the_version().await;
+    let (unnamed, _, _) = console.post(&role, &[("change", "not_federation_admin")]).await;
+    let still_admin = told_the_version().await;
+
+    // Assert
+    assert_eq!((named, unnamed), (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER));
+    assert!(now_admin, "an administrator from their next request");
+    assert!(!still_admin, "no longer one from their next request");
 }
 
 /// The code at the end of an invitation link shown on a page.
