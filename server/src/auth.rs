@@ -237,9 +237,8 @@ impl Sessions {
 
     fn recall(&self, token_hash: &[u8], ended: u64, now: DateTime<Utc>) -> Option<SessionPerson> {
         let known = self.known.as_ref()?.get(token_hash)?;
-        let valid = known.ended == ended
-            && known.person.session_expires_at > now
-            && known.read_at.elapsed() < REMEMBERED;
+        let valid =
+            known.ended == ended && known.person.session_expires_at > now && known.read_at.elapsed() < REMEMBERED;
         valid.then_some(known.person)
     }
 
