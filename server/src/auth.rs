@@ -135,17 +135,18 @@ pub fn client_address(
 /// person not deactivated), with `$1` the token's hash and `$2` the time now: the one
 /// definition of a valid session, read on its own by [`authenticate`] and [`session_alive`],
 /// and within the pull's first statement.
-pub const SESSION_PERSON: &str = "SELECT p.id AS person_id, p.organisation_id, p.platform_role, p.last_seen_at, \
+pub const SESSION_PERSON: &str = "SELECT p.id AS person_id, p.organisation_id, \
+        p.platform_role = 'federation_admin' AS is_federation_admin, p.last_seen_at, \
         s.expires_at AS session_expires_at \
      FROM sessions s JOIN people p ON p.id = s.person_id \
      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.deactivated_at IS NULL";
 
 /// A row of [`SESSION_PERSON`].
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
 pub struct SessionPerson {
     pub person_id: Uuid,
     organisation_id: Uuid,
-    platform_role: String,
+    is_federation_admin: bool,
     last_seen_at: Option<DateTime<Utc>>,
     session_expires_at: DateTime<Utc>,
 }
@@ -155,7 +156,7 @@ impl SessionPerson {
         Actor {
             person_id: self.person_id,
             organisation_id: self.organisation_id,
-            is_federation_admin: self.platform_role == "federation_admin",
+            is_federation_admin: self.is_federation_admin,
             token_hash,
         }
     }
@@ -213,13 +214,13 @@ pub async fn authenticate(state: &AppState, token: &str) -> ApiResult<Option<Act
 /// password change, closed account or federation role changed forgets them all: rare beside
 /// requests), it has not expired, and it was read less than [`REMEMBERED`] ago.
 pub struct Sessions {
-    known: Option<quick_cache::sync::Cache<Vec<u8>, Known>>,
+    known: Option<quick_cache::sync::Cache<[u8; 32], Known>>,
 }
 
 /// How long a session read is trusted at most, whatever else holds.
 pub const REMEMBERED: std::time::Duration = std::time::Duration::from_secs(300);
 
-/// Sessions remembered at most (about 200 bytes each).
+/// Sessions remembered at most (about 100 bytes each, nothing on the heap but the table).
 const CAPACITY: usize = 10_000;
 
 #[derive(Clone)]
@@ -236,28 +237,33 @@ impl Sessions {
     }
 
     fn recall(&self, token_hash: &[u8], ended: u64, now: DateTime<Utc>) -> Option<SessionPerson> {
-        let known = self.known.as_ref()?.get(token_hash)?;
+        let known = self.known.as_ref()?.get(&key(token_hash)?)?;
         let valid =
             known.ended == ended && known.person.session_expires_at > now && known.read_at.elapsed() < REMEMBERED;
         valid.then_some(known.person)
     }
 
     fn remember(&self, token_hash: &[u8], person: &SessionPerson, ended: u64) {
-        if let Some(known) = &self.known {
+        if let (Some(known), Some(key)) = (&self.known, key(token_hash)) {
             let read_at = std::time::Instant::now();
-            known.insert(token_hash.to_vec(), Known { person: person.clone(), ended, read_at });
+            known.insert(key, Known { person: *person, ended, read_at });
         }
     }
 
     /// The person was just noted as seen (`SessionPerson::note_seen`).
     fn seen(&self, token_hash: &[u8], now: DateTime<Utc>) {
-        if let Some(known) = &self.known
-            && let Some(mut entry) = known.get(token_hash)
+        if let (Some(known), Some(key)) = (&self.known, key(token_hash))
+            && let Some(mut entry) = known.get(&key)
         {
             entry.person.last_seen_at = Some(now);
-            known.insert(token_hash.to_vec(), entry);
+            known.insert(key, entry);
         }
     }
+}
+
+/// A token's hash as the key it is remembered under ([`hash_token`]: always 32 bytes).
+fn key(token_hash: &[u8]) -> Option<[u8; 32]> {
+    token_hash.try_into().ok()
 }
 
 /// Random secret for tokens and codes, URL-safe.
@@ -339,7 +345,7 @@ mod tests {
         SessionPerson {
             person_id: Uuid::new_v4(),
             organisation_id: Uuid::new_v4(),
-            platform_role: "member".into(),
+            is_federation_admin: false,
             last_seen_at: None,
             session_expires_at: expires_at,
         }
@@ -349,25 +355,25 @@ mod tests {
     fn a_session_is_recalled_only_while_no_session_ended_and_it_has_not_expired() {
         let sessions = Sessions { known: Some(quick_cache::sync::Cache::new(10)) };
         let now = Utc::now();
-        sessions.remember(b"lasting", &session(now + Duration::days(30)), 7);
-        sessions.remember(b"expiring", &session(now + Duration::minutes(1)), 7);
+        sessions.remember(&[1; 32], &session(now + Duration::days(30)), 7);
+        sessions.remember(&[2; 32], &session(now + Duration::minutes(1)), 7);
 
-        assert!(sessions.recall(b"lasting", 7, now).is_some());
-        assert!(sessions.recall(b"lasting", 8, now).is_none(), "a session ended since it was read");
-        assert!(sessions.recall(b"expiring", 7, now).is_some());
-        assert!(sessions.recall(b"expiring", 7, now + Duration::minutes(2)).is_none(), "it expired since");
-        assert!(sessions.recall(b"never read", 7, now).is_none());
+        assert!(sessions.recall(&[1; 32], 7, now).is_some());
+        assert!(sessions.recall(&[1; 32], 8, now).is_none(), "a session ended since it was read");
+        assert!(sessions.recall(&[2; 32], 7, now).is_some());
+        assert!(sessions.recall(&[2; 32], 7, now + Duration::minutes(2)).is_none(), "it expired since");
+        assert!(sessions.recall(&[3; 32], 7, now).is_none());
     }
 
     #[test]
     fn what_is_remembered_of_a_session_learns_that_its_person_was_just_seen() {
         let sessions = Sessions { known: Some(quick_cache::sync::Cache::new(10)) };
         let now = Utc::now();
-        sessions.remember(b"token", &session(now + Duration::days(30)), 0);
+        sessions.remember(&[4; 32], &session(now + Duration::days(30)), 0);
 
-        sessions.seen(b"token", now);
+        sessions.seen(&[4; 32], now);
 
-        let recalled = sessions.recall(b"token", 0, now).unwrap();
+        let recalled = sessions.recall(&[4; 32], 0, now).unwrap();
         assert_eq!(recalled.last_seen_at, Some(now));
     }
 }
