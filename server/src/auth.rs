@@ -205,7 +205,7 @@ pub async fn authenticate(state: &AppState, token: &str) -> ApiResult<Option<Act
 
 /// Sessions this instance found valid a moment ago, so that a request does not read its
 /// session again: on SQLite that read is a round trip to a reader's thread of its own, a
-/// quarter of the server's CPU for a post (measured: 80–100 µs of 370–390). SQLite only: its
+/// fifth of the server's CPU for a post (measured: 65–100 µs of 370–430). SQLite only: its
 /// writes are all this process's, which counts those that end sessions
 /// ([`crate::pokes::Pokes::sessions_ended`], counted before their answer); on PostgreSQL
 /// another instance's would reach this one a moment late, and every request reads its session.

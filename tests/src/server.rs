@@ -5,9 +5,11 @@ use std::path::PathBuf;
 
 use fabrique_server::accounts::{self, setup};
 use fabrique_server::config::Settings;
-use fabrique_server::db::Db;
+use fabrique_server::db::{Db, Tx};
 use fabrique_server::mail::MailConfig;
 use fabrique_server::mail::sender::{MailSender, MailSenderOptions};
+use fabrique_server::pokes::Pokes;
+use fabrique_server::sync::log::ChangeSet;
 use fabrique_server::web_push::endpoints::EndpointRule;
 use fabrique_server::web_push::sender::{Sender, SenderOptions};
 use fabrique_server::{Application, on_db};
@@ -31,6 +33,8 @@ pub struct Server {
     pub admin: Admin,
     pub db: Db,
     client: reqwest::Client,
+    /// The running server's pokes, for the writes a story makes through the library.
+    pokes: Pokes,
 }
 
 /// A member of the federation acting through the API (for stories told at the API level).
@@ -150,6 +154,7 @@ impl Server {
             .await
             .expect("the server binds");
         let address = app.local_addr();
+        let pokes = app.state().pokes.clone();
         tokio::spawn(app.run_until_stopped(std::future::pending()));
 
         let client = reqwest::Client::new();
@@ -169,7 +174,16 @@ impl Server {
             client_id: Uuid::now_v7(),
             next_mutation: 1,
         };
-        Server { address, dir, admin, db, client }
+        Server { address, dir, admin, db, client, pokes }
+    }
+
+    /// Commits a write a story made through the library as the server commits its own: the
+    /// change log, then the pokes after the commit (live channels, and the sessions the
+    /// server remembers, which a closed account's must not outlive).
+    pub async fn commit(&self, mut tx: Tx, changes: ChangeSet) {
+        let scopes = fabrique_server::sync::log::commit(&mut tx, changes).await.expect("the change log written");
+        tx.commit().await.expect("committed");
+        self.pokes.after_commit(scopes);
     }
 
     /// Where the server keeps uploaded files.

@@ -328,8 +328,7 @@ async fn asked_by_letter_an_administrator_erases_and_the_writings_go_when_the_fe
     erasure::request(&mut tx, &settings, zephyrine.id, AskedBy::Administrator(server.admin.id), now, &mut changes)
         .await
         .unwrap();
-    fabrique_server::sync::log::commit(&mut tx, changes).await.unwrap();
-    tx.commit().await.unwrap();
+    server.commit(tx, changes).await;
 
     // Asked for her by an administrator: signing in does not cancel it (the account is closed).
     assert_eq!(sign_in(&server, ADDRESS, PASSWORD).await, StatusCode::UNAUTHORIZED);
