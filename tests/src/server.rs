@@ -8,11 +8,10 @@ use fabrique_server::config::Settings;
 use fabrique_server::db::{Db, Tx};
 use fabrique_server::mail::MailConfig;
 use fabrique_server::mail::sender::{MailSender, MailSenderOptions};
-use fabrique_server::pokes::Pokes;
 use fabrique_server::sync::log::ChangeSet;
 use fabrique_server::web_push::endpoints::EndpointRule;
 use fabrique_server::web_push::sender::{Sender, SenderOptions};
-use fabrique_server::{Application, on_db};
+use fabrique_server::{AppState, Application, on_db};
 use fabrique_wire::accounts::{
     CreateInvitationRequest, Invitation, RedeemInvitationRequest, SessionResponse, SignInRequest,
 };
@@ -33,8 +32,8 @@ pub struct Server {
     pub admin: Admin,
     pub db: Db,
     client: reqwest::Client,
-    /// The running server's pokes, for the writes a story makes through the library.
-    pokes: Pokes,
+    /// The running server's state, for the writes a story makes through the library.
+    state: AppState,
 }
 
 /// A member of the federation acting through the API (for stories told at the API level).
@@ -154,7 +153,7 @@ impl Server {
             .await
             .expect("the server binds");
         let address = app.local_addr();
-        let pokes = app.state().pokes.clone();
+        let state = app.state().clone();
         tokio::spawn(app.run_until_stopped(std::future::pending()));
 
         let client = reqwest::Client::new();
@@ -174,16 +173,14 @@ impl Server {
             client_id: Uuid::now_v7(),
             next_mutation: 1,
         };
-        Server { address, dir, admin, db, client, pokes }
+        Server { address, dir, admin, db, client, state }
     }
 
     /// Commits a write a story made through the library as the server commits its own: the
     /// change log, then the pokes after the commit (live channels, and the sessions the
     /// server remembers, which a closed account's must not outlive).
-    pub async fn commit(&self, mut tx: Tx, changes: ChangeSet) {
-        let scopes = fabrique_server::sync::log::commit(&mut tx, changes).await.expect("the change log written");
-        tx.commit().await.expect("committed");
-        self.pokes.after_commit(scopes);
+    pub async fn commit(&self, tx: Tx, changes: ChangeSet) {
+        fabrique_server::admin::commit(&self.state, tx, changes).await.expect("committed");
     }
 
     /// Where the server keeps uploaded files.
