@@ -267,7 +267,7 @@ async fn maintenance(
             tracing::warn!(%error, "activity clean-up failed");
         }
         // Notifications and audit lines past the federation's retention (console, "Conservation").
-        match crate::retention::apply(&db, &settings, chrono::Utc::now()).await {
+        match crate::retention::apply(&db, &pokes, &settings, chrono::Utc::now()).await {
             Ok(forgotten) => {
                 if forgotten.notifications > 0
                     || forgotten.audit_lines > 0
@@ -282,18 +282,14 @@ async fn maintenance(
                         "applied the federation's retention"
                     );
                 }
-                pokes.after_commit(forgotten.scopes);
             }
             Err(error) => tracing::warn!(%error, "retention clean-up failed"),
         }
         // Copies of people's data: those cut off by a restart are prepared; those past their
         // 7 days leave the disk.
-        match crate::exports::prepare_waiting(&db, &settings, chrono::Utc::now()).await {
-            Ok((0, _)) => {}
-            Ok((count, scopes)) => {
-                tracing::info!(count, "prepared copies of people's data");
-                pokes.after_commit(scopes);
-            }
+        match crate::exports::prepare_waiting(&db, &pokes, &settings, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "prepared copies of people's data"),
             Err(error) => tracing::warn!(%error, "preparing copies of people's data failed"),
         }
         match crate::exports::expire(&db, &files_dir, chrono::Utc::now()).await {
@@ -302,12 +298,9 @@ async fn maintenance(
             Err(error) => tracing::warn!(%error, "forgetting old copies of people's data failed"),
         }
         // Accounts whose erasure's grace period ended (GDPR art. 17).
-        match crate::people::erasure::erase_due(&db, &files_dir, chrono::Utc::now()).await {
-            Ok((0, _)) => {}
-            Ok((count, scopes)) => {
-                tracing::info!(count, "erased accounts");
-                pokes.after_commit(scopes);
-            }
+        match crate::people::erasure::erase_due(&db, &pokes, &files_dir, chrono::Utc::now()).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "erased accounts"),
             Err(error) => tracing::warn!(%error, "erasure of accounts failed"),
         }
         match crate::mail::sender::forget_finished(&db, chrono::Utc::now() - chrono::Duration::days(7)).await {

@@ -27,6 +27,7 @@ use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::extract::{Json, Path as UrlPath};
+use crate::pokes::Pokes;
 use crate::sync::log::ChangeSet;
 use crate::{AppState, exec, on_db, on_tx};
 
@@ -230,18 +231,16 @@ fn not_found() -> ApiError {
 pub fn start(state: &AppState) {
     let (db, settings, pokes) = (state.db.clone(), state.settings.clone(), state.pokes.clone());
     tokio::spawn(async move {
-        match prepare_waiting(&db, &settings, Utc::now()).await {
-            Ok((_, scopes)) => pokes.after_commit(scopes),
-            Err(error) => tracing::warn!(%error, "preparing a copy of someone's data failed"),
+        if let Err(error) = prepare_waiting(&db, &pokes, &settings, Utc::now()).await {
+            tracing::warn!(%error, "preparing a copy of someone's data failed");
         }
     });
 }
 
-/// Prepares every copy waiting (or cut off by a restart), one at a time; how many, and the
-/// scopes to poke (the notifications that announce them).
-pub async fn prepare_waiting(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiResult<(usize, Vec<String>)> {
+/// Prepares every copy waiting (or cut off by a restart), one at a time, each announced as
+/// soon as it is ready (its notification's scopes poked); how many.
+pub async fn prepare_waiting(db: &Db, pokes: &Pokes, settings: &Settings, now: DateTime<Utc>) -> ApiResult<usize> {
     let mut prepared = 0;
-    let mut scopes = Vec::new();
     loop {
         let mut tx = db.begin_write().await?;
         let claimed: Option<(Uuid, Uuid, Option<Uuid>)> = on_tx!(&mut tx, c => sqlx::query_as(
@@ -251,10 +250,10 @@ pub async fn prepare_waiting(db: &Db, settings: &Settings, now: DateTime<Utc>) -
              RETURNING id, person_id, requested_by")
             .bind(now).bind(now - STALLED_AFTER).fetch_optional(c).await)?;
         tx.commit().await?;
-        let Some((id, person_id, requested_by)) = claimed else { return Ok((prepared, scopes)) };
+        let Some((id, person_id, requested_by)) = claimed else { return Ok(prepared) };
         match prepare(db, settings, id, person_id).await {
             Ok(size) => {
-                scopes.extend(ready(db, settings, id, person_id, requested_by, size).await?);
+                pokes.after_commit(ready(db, settings, id, person_id, requested_by, size).await?);
                 prepared += 1;
             }
             Err(error) => {

@@ -18,6 +18,7 @@ use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult, ErrorCode};
 use crate::lang::Lang;
+use crate::pokes::Pokes;
 use crate::sync::log::ChangeSet;
 use crate::{audit, exec, on_db, on_tx};
 
@@ -184,13 +185,14 @@ pub struct Forgotten {
     /// Owners of unused accounts told by e-mail, and accounts closed.
     pub warned: usize,
     pub closed: usize,
-    /// Scopes whose notifications went (phones drop them at their next pull).
-    pub scopes: Vec<String>,
 }
 
 /// The federation's retention applied at `now`: notifications and audit lines past it go;
 /// owners of accounts about to pass it are told, and accounts past it (told a month ago) close.
-pub async fn apply(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiResult<Forgotten> {
+/// A round at a time, each its own transaction, whose scopes are poked as soon as it commits:
+/// a later round that fails takes nothing back from the live channels of an earlier one (nor
+/// leaves a closed account's session remembered, `auth::Sessions`).
+pub async fn apply(db: &Db, pokes: &Pokes, settings: &Settings, now: DateTime<Utc>) -> ApiResult<Forgotten> {
     let retention = {
         let mut tx = db.begin_read().await?;
         let retention = load(&mut tx).await?;
@@ -201,7 +203,7 @@ pub async fn apply(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiResul
     loop {
         let (count, scopes) = crate::notifications::forget_old(db, retention.notifications_before(now)).await?;
         forgotten.notifications += count;
-        forgotten.scopes.extend(scopes);
+        pokes.after_commit(scopes);
         if count < crate::notifications::FORGET_PER_ROUND as usize {
             break;
         }
@@ -209,9 +211,8 @@ pub async fn apply(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiResul
     forgotten.audit_lines = forget_audit(db, retention.audit_before(now)).await?;
     if let (Some(before), Some(config)) = (retention.unused_before(now), &settings.mail) {
         loop {
-            let (warned, scopes) = warn_unused(db, settings, config, &retention, before, now).await?;
+            let warned = warn_unused(db, settings, config, &retention, before, now).await?;
             forgotten.warned += warned;
-            forgotten.scopes.extend(scopes);
             if (warned as i64) < ACCOUNTS_PER_ROUND {
                 break;
             }
@@ -219,7 +220,7 @@ pub async fn apply(db: &Db, settings: &Settings, now: DateTime<Utc>) -> ApiResul
         loop {
             let (closed, scopes) = close_unused(db, before, now).await?;
             forgotten.closed += closed;
-            forgotten.scopes.extend(scopes);
+            pokes.after_commit(scopes);
             if (closed as i64) < ACCOUNTS_PER_ROUND {
                 break;
             }
@@ -248,7 +249,7 @@ async fn warn_unused(
     retention: &Retention,
     before: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> ApiResult<(usize, Vec<String>)> {
+) -> ApiResult<usize> {
     let mut tx = db.begin_write().await?;
     let sql = format!(
         "SELECT p.id, p.email, p.display_name, p.language FROM people p \
@@ -277,7 +278,7 @@ async fn warn_unused(
         )?;
     }
     tx.commit().await?;
-    Ok((people.len(), Vec::new()))
+    Ok(people.len())
 }
 
 /// Closes the accounts unused since before `before` whose owners were told a month ago at

@@ -183,6 +183,12 @@ impl Server {
         fabrique_server::admin::commit(&self.state, tx, changes).await.expect("committed");
     }
 
+    /// The running server's pokes, for the server's background work a story runs itself
+    /// (retention, erasure), which pokes as it commits.
+    pub fn pokes(&self) -> &fabrique_server::pokes::Pokes {
+        &self.state.pokes
+    }
+
     /// Where the server keeps uploaded files.
     pub fn files_dir(&self) -> PathBuf {
         self.dir.join("attachments")

@@ -213,7 +213,9 @@ async fn a_member_erases_their_account_from_the_app_and_nothing_of_them_is_left_
     // Signing in again cancels it; asking again starts it again.
     assert_eq!(sign_in(&server, ADDRESS, PASSWORD).await, StatusCode::OK);
     assert_eq!(
-        erasure::erase_due(&server.db, &server.files_dir(), due + chrono::Duration::days(1)).await.unwrap().0,
+        erasure::erase_due(&server.db, server.pokes(), &server.files_dir(), due + chrono::Duration::days(1))
+            .await
+            .unwrap(),
         0
     );
     let session: fabrique_wire::accounts::SessionResponse =
@@ -223,9 +225,10 @@ async fn a_member_erases_their_account_from_the_app_and_nothing_of_them_is_left_
 
     // Not before its day; then erased.
     let now = Utc::now();
-    assert_eq!(erasure::erase_due(&server.db, &server.files_dir(), now).await.unwrap().0, 0);
-    let (erased, _) =
-        erasure::erase_due(&server.db, &server.files_dir(), now + chrono::Duration::days(15)).await.unwrap();
+    assert_eq!(erasure::erase_due(&server.db, server.pokes(), &server.files_dir(), now).await.unwrap(), 0);
+    let erased = erasure::erase_due(&server.db, server.pokes(), &server.files_dir(), now + chrono::Duration::days(15))
+        .await
+        .unwrap();
     assert_eq!(erased, 1);
 
     let left = rows_holding(&server.db, &TRACES).await;
@@ -333,8 +336,9 @@ async fn asked_by_letter_an_administrator_erases_and_the_writings_go_when_the_fe
     // Asked for her by an administrator: signing in does not cancel it (the account is closed).
     assert_eq!(sign_in(&server, ADDRESS, PASSWORD).await, StatusCode::UNAUTHORIZED);
     assert_eq!(server.get("/v1/me", &zephyrine.token).await.status(), StatusCode::UNAUTHORIZED);
-    let (erased, _) =
-        erasure::erase_due(&server.db, &server.files_dir(), now + chrono::Duration::days(15)).await.unwrap();
+    let erased = erasure::erase_due(&server.db, server.pokes(), &server.files_dir(), now + chrono::Duration::days(15))
+        .await
+        .unwrap();
     assert_eq!(erased, 1);
     let left = rows_holding(&server.db, &TRACES).await;
     assert!(left.is_empty(), "rows still holding the person: {left:?}");
@@ -422,7 +426,7 @@ async fn the_last_admin_erased_hands_the_group_over_and_their_seat_goes_to_the_w
     // Zoé's account is erased.
     assert_eq!(ask_erasure(&server, &zoe, PASSWORD).await.status(), StatusCode::ACCEPTED);
     let later = Utc::now() + chrono::Duration::days(15);
-    assert_eq!(erasure::erase_due(&server.db, &server.files_dir(), later).await.unwrap().0, 1);
+    assert_eq!(erasure::erase_due(&server.db, server.pokes(), &server.files_dir(), later).await.unwrap(), 1);
 
     let roles: Vec<(Uuid, String)> = on_db!(&server.db, c => sqlx::query_as(
         "SELECT person_id, role FROM group_members WHERE group_id = $1 ORDER BY role").bind(group).fetch_all(c).await)

@@ -544,18 +544,23 @@ async fn an_unused_account_is_told_a_month_before_it_closes_and_coming_back_keep
     away_since(&server, here.id, now - chrono::Duration::days(10)).await;
 
     // A month before: Paul and Rita are told (once), Sara is not; nobody is closed yet.
-    let round = retention::apply(&server.db, &settings, now).await.unwrap();
+    let round = retention::apply(&server.db, server.pokes(), &settings, now).await.unwrap();
     assert_eq!((round.warned, round.closed), (2, 0), "{round:?}");
-    assert_eq!(retention::apply(&server.db, &settings, now).await.unwrap().warned, 0, "told once");
+    assert_eq!(retention::apply(&server.db, server.pokes(), &settings, now).await.unwrap().warned, 0, "told once");
     let told = smtp.first_to("paul.absent@association.test", "sera fermé", WITHIN).await;
     assert!(told.text.contains("12 mois") && told.text.contains("ouvrir l'application"), "{}", told.text);
     assert!(smtp.to("sara.presente@association.test").iter().all(|m| !m.text.contains("sera fermé")));
 
     // Rita opens the app in the month; a month later Paul's account closes, hers stays.
+    // Paul's phone still holds a session the server read a moment before (and remembers):
+    // closing the account ends it at once.
     let later = now + chrono::Duration::days(31);
     away_since(&server, back.id, now + chrono::Duration::days(3)).await;
-    let round = retention::apply(&server.db, &settings, later).await.unwrap();
+    assert_eq!(server.get("/v1/me", &gone.token).await.status(), StatusCode::OK);
+    away_since(&server, gone.id, now - chrono::Duration::days(360)).await;
+    let round = retention::apply(&server.db, server.pokes(), &settings, later).await.unwrap();
     assert_eq!(round.closed, 1, "{round:?}");
+    assert_eq!(server.get("/v1/me", &gone.token).await.status(), StatusCode::UNAUTHORIZED);
     let closed: Vec<String> = on_db!(&server.db, c => sqlx::query_scalar(
         "SELECT display_name FROM people WHERE deactivated_at IS NOT NULL ORDER BY display_name").fetch_all(c).await)
     .unwrap();

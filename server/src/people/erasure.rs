@@ -25,6 +25,7 @@ use crate::config::Settings;
 use crate::db::{Db, Tx};
 use crate::error::{ApiError, ApiResult};
 use crate::lang::Lang;
+use crate::pokes::Pokes;
 use crate::sync::log::ChangeSet;
 use crate::{audit, exec, on_tx};
 
@@ -194,10 +195,9 @@ pub async fn cancel(tx: &mut Tx, by: Uuid, person_id: Uuid) -> ApiResult<bool> {
 }
 
 /// Erases the accounts whose grace period ended by `now`, one transaction each (their
-/// files leave `files_dir` once it committed); how many, and the scopes to poke.
-pub async fn erase_due(db: &Db, files_dir: &Path, now: DateTime<Utc>) -> ApiResult<(usize, Vec<String>)> {
+/// files leave `files_dir` once it committed, and its scopes are poked); how many.
+pub async fn erase_due(db: &Db, pokes: &Pokes, files_dir: &Path, now: DateTime<Utc>) -> ApiResult<usize> {
     let mut erased = 0;
-    let mut scopes = Vec::new();
     loop {
         let mut tx = db.begin_read().await?;
         let due: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar(
@@ -211,14 +211,15 @@ pub async fn erase_due(db: &Db, files_dir: &Path, now: DateTime<Utc>) -> ApiResu
             let archives: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar("DELETE FROM data_exports WHERE person_id = $1 RETURNING id")
                 .bind(person_id).fetch_all(c).await)?;
             let files = erase(&mut tx, *person_id, writings, now, &mut changes).await?;
-            scopes.extend(crate::sync::log::commit(&mut tx, changes).await?);
+            let scopes = crate::sync::log::commit(&mut tx, changes).await?;
             tx.commit().await?;
+            pokes.after_commit(scopes);
             crate::attachments::remove_files(files_dir, &files).await;
             crate::exports::remove_archives(files_dir, &archives).await;
             erased += 1;
         }
         if (due.len() as i64) < PER_ROUND {
-            return Ok((erased, scopes));
+            return Ok(erased);
         }
     }
 }

@@ -1021,7 +1021,9 @@ async fn the_federation_chooses_how_long_notifications_and_audit_lines_are_kept_
             .bind(Uuid::now_v7()).bind(format!("{{\"kind\":\"{kind}\"}}")).bind(now - age * 6)).unwrap();
     }
     tx.commit().await.unwrap();
-    let forgotten = fabrique_server::retention::apply(&app.db, &Default::default(), now).await.unwrap();
+    let pokes = fabrique_server::pokes::Pokes::start(&app.db).await.unwrap();
+    let mut poked = pokes.subscribe();
+    let forgotten = fabrique_server::retention::apply(&app.db, &pokes, &Default::default(), now).await.unwrap();
     assert_eq!((forgotten.notifications, forgotten.audit_lines), (1, 1), "{forgotten:?}");
     let texts: Vec<String> =
         fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT text FROM notifications").fetch_all(c).await)
@@ -1029,7 +1031,8 @@ async fn the_federation_chooses_how_long_notifications_and_audit_lines_are_kept_
     assert_eq!(texts, vec!["recent"]);
     let details: Vec<String> = fabrique_server::on_db!(&app.db, c => sqlx::query_scalar("SELECT details FROM audit_log WHERE action = 'post.delete'").fetch_all(c).await).unwrap();
     assert_eq!(details, vec!["{\"kind\":\"recent\"}"]);
-    assert!(forgotten.scopes.contains(&format!("person:{}", manager.id)), "the phones are told");
+    let scopes = tokio::time::timeout(std::time::Duration::from_secs(10), poked.recv()).await.unwrap().unwrap();
+    assert!(scopes.contains(&format!("person:{}", manager.id)), "the phones are told: {scopes:?}");
 }
 
 #[tokio::test]

@@ -1471,6 +1471,7 @@ async fn erase(data_dir: &std::path::Path, people: i64) {
         "SELECT id FROM people WHERE platform_role = 'federation_admin' LIMIT 1").fetch_one(c).await)
     .unwrap();
     let settings = fabrique_server::config::Settings::default();
+    let pokes = fabrique_server::pokes::Pokes::start(&db).await.unwrap();
     let mut took = Vec::new();
     for (person, posts) in authors {
         let now = chrono::Utc::now();
@@ -1481,8 +1482,9 @@ async fn erase(data_dir: &std::path::Path, people: i64) {
         tx.commit().await.unwrap();
         let before: i64 = count("SELECT COALESCE(MAX(seq), 0) FROM sync_log").await;
         let started = Instant::now();
-        let (erased, _) =
-            erasure::erase_due(&db, &data_dir.join("attachments"), now + chrono::Duration::days(15)).await.unwrap();
+        let erased = erasure::erase_due(&db, &pokes, &data_dir.join("attachments"), now + chrono::Duration::days(15))
+            .await
+            .unwrap();
         let elapsed = started.elapsed();
         let after: i64 = count("SELECT COALESCE(MAX(seq), 0) FROM sync_log").await;
         assert_eq!(erased, 1);
