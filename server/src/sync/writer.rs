@@ -118,6 +118,7 @@ async fn apply_batch<T>(db: &Db, pokes: &Pokes, batch: Vec<Job<T>>) {
 async fn write_batch<T>(db: &Db, works: Vec<Work<T>>) -> ApiResult<(Vec<String>, Vec<T>)> {
     let started = std::time::Instant::now();
     let mut tx = db.begin_write().await?;
+    let began = started.elapsed();
     // One set for the batch: a mutation adds to it only what it did (a refused one nothing),
     // and sees what the batch's earlier mutations handled but did not write yet.
     let mut all = ChangeSet::default();
@@ -125,10 +126,11 @@ async fn write_batch<T>(db: &Db, works: Vec<Work<T>>) -> ApiResult<(Vec<String>,
     for work in works {
         answers.push(work(&mut tx, &mut all).await?);
     }
+    let logging = std::time::Instant::now();
     let scopes = log::commit(&mut tx, all).await?;
-    let committing = std::time::Instant::now();
+    let (logged, committing) = (logging.elapsed(), std::time::Instant::now());
     tx.commit().await?;
     let (elapsed, committing) = (started.elapsed(), committing.elapsed());
-    tracing::debug!(mutations = answers.len(), ?elapsed, ?committing, "batch committed");
+    tracing::debug!(mutations = answers.len(), ?elapsed, ?began, ?logged, ?committing, "batch committed");
     Ok((scopes, answers))
 }
