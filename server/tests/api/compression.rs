@@ -1,6 +1,6 @@
 //! Answers are compressed for phones that accept it (members pay for mobile data): the same
 //! changes whichever way they travel, smaller on the wire; the live channel is never held in
-//! a compressor's buffer.
+//! a compressor's buffer; small answers go as they are.
 
 use std::io::Read;
 
@@ -80,4 +80,22 @@ async fn the_live_channel_is_not_compressed_even_for_a_client_that_accepts_it() 
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(response.headers().get("content-type").unwrap(), "text/event-stream");
     assert!(response.headers().get(CONTENT_ENCODING).is_none());
+}
+
+#[tokio::test]
+async fn a_small_answer_goes_as_it_is_even_to_a_client_that_accepts_compression() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .post(format!("http://{}/v1/sync/push", app.address))
+        .bearer_auth(&app.admin.token)
+        .header(ACCEPT_ENCODING, "gzip, zstd")
+        .json(&json!({ "client_id": Uuid::now_v7(), "mutations": [] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers().get(CONTENT_ENCODING).is_none());
+    let answer: Value = response.json().await.unwrap();
+    assert_eq!(answer["last_mutation_id"], 0, "{answer}");
 }
