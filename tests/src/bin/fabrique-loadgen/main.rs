@@ -728,11 +728,19 @@ async fn push_one(
     n: u64,
     mutation: Value,
 ) -> Duration {
-    let body = json!({ "client_id": client_id, "mutations": [{ "id": n, "mutation": mutation }] });
+    let push = json!({ "client_id": client_id, "mutations": [{ "id": n, "mutation": mutation }] });
     let sent = Instant::now();
-    let response = client.post(format!("{url}/v1/sync/push")).bearer_auth(token).json(&body).send().await.unwrap();
+    // Compressed answers accepted, as the apps' HTTP stacks say on every request.
+    let response = client
+        .post(format!("{url}/v1/sync/push"))
+        .bearer_auth(token)
+        .header("accept-encoding", "gzip")
+        .json(&push)
+        .send()
+        .await
+        .unwrap();
     assert!(response.status().is_success(), "push failed: {}", response.status());
-    let answer: Value = response.json().await.unwrap();
+    let answer: Value = serde_json::from_slice(&body(response).await.unwrap()).unwrap();
     assert_eq!(answer["results"][0]["outcome"]["status"], "applied", "{answer}");
     sent.elapsed()
 }
