@@ -28,8 +28,12 @@ for batch in 1 64; do
     done
     if [ "$batch" = 64 ] && command -v perf >/dev/null; then
         echo "== where the server's CPU goes while 16 devices post (perf, self time)"
-        perf record -q -e cpu-clock -F 999 -g -p "$server" -o "$data/perf.data" -- \
-            ./target/release/fabrique-loadgen run --url "http://127.0.0.1:$port" --seconds "$seconds" --concurrency 16 >/dev/null 2>&1 || true
+        # Recorded while the posts are pushed only: the load generator's run goes on with pulls.
+        ./target/release/fabrique-loadgen run --url "http://127.0.0.1:$port" --seconds "$seconds" --concurrency 16 > "$data/run.log" 2>&1 &
+        run=$!
+        until grep -q "^first sync" "$data/run.log" || ! kill -0 "$run" 2>/dev/null; do sleep 0.05; done
+        perf record -q -e cpu-clock -F 999 -g -p "$server" -o "$data/perf.data" -- sleep "$seconds" >/dev/null 2>&1 || true
+        wait "$run" || true
         perf report -q -i "$data/perf.data" --no-children --sort dso,symbol --percent-limit 1.5 --stdio -g none 2>/dev/null \
             | sed -E 's/[[:space:]]+-[[:space:]]+-[[:space:]]*$//' | head -40 || true
     fi
