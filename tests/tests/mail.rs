@@ -557,6 +557,7 @@ async fn an_unused_account_is_told_a_month_before_it_closes_and_coming_back_keep
     let later = now + chrono::Duration::days(31);
     away_since(&server, back.id, now + chrono::Duration::days(3)).await;
     assert_eq!(server.get("/v1/me", &gone.token).await.status(), StatusCode::OK);
+    // That request counted as a visit: Paul is put back to his year away.
     away_since(&server, gone.id, now - chrono::Duration::days(360)).await;
     let round = retention::apply(&server.db, server.pokes(), &settings, later).await.unwrap();
     assert_eq!(round.closed, 1, "{round:?}");

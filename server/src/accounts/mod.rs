@@ -173,13 +173,10 @@ async fn sign_out(State(state): State<AppState>, AuthUser(actor): AuthUser) -> A
 
 /// Commits `tx`, which ended sessions of `person_id`, and tells that person's live channels
 /// to check theirs (they close at once if theirs ended).
-pub async fn sessions_ended(state: &AppState, mut tx: Tx, person_id: Uuid) -> ApiResult<()> {
+pub async fn sessions_ended(state: &AppState, tx: Tx, person_id: Uuid) -> ApiResult<()> {
     let mut changes = ChangeSet::default();
     changes.poke(crate::pokes::sessions_changed(person_id));
-    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
-    tx.commit().await?;
-    state.pokes.after_commit(scopes);
-    Ok(())
+    crate::sync::log::commit_and_poke(tx, changes, &state.pokes).await
 }
 
 /// Erase one's account: closed at once on every device, erased for good after the grace
@@ -212,9 +209,7 @@ async fn request_erasure(
         &mut changes,
     )
     .await?;
-    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
-    tx.commit().await?;
-    state.pokes.after_commit(scopes);
+    crate::sync::log::commit_and_poke(tx, changes, &state.pokes).await?;
     Ok((StatusCode::ACCEPTED, Json(AccountErasure { due_at })))
 }
 

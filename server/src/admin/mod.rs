@@ -477,16 +477,10 @@ async fn dashboard(
     Ok(render(&Dashboard { frame: admin.frame("home", notice), open_cases, people, pending_charter, first_steps }))
 }
 
-/// Ends a console write: the change log, the commit, then the pokes to open apps.
-pub async fn commit(
-    state: &AppState,
-    mut tx: crate::db::Tx,
-    changes: crate::sync::log::ChangeSet,
-) -> Result<(), ApiError> {
-    let scopes = crate::sync::log::commit(&mut tx, changes).await?;
-    tx.commit().await?;
-    state.pokes.after_commit(scopes);
-    Ok(())
+/// Ends a console write: the change log, the commit, then the pokes to open apps
+/// ([`crate::sync::log::commit_and_poke`]).
+pub async fn commit(state: &AppState, tx: crate::db::Tx, changes: crate::sync::log::ChangeSet) -> Result<(), ApiError> {
+    crate::sync::log::commit_and_poke(tx, changes, &state.pokes).await
 }
 
 /// A page of a long list: where the next one starts, if any.

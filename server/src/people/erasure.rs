@@ -211,9 +211,7 @@ pub async fn erase_due(db: &Db, pokes: &Pokes, files_dir: &Path, now: DateTime<U
             let archives: Vec<Uuid> = on_tx!(&mut tx, c => sqlx::query_scalar("DELETE FROM data_exports WHERE person_id = $1 RETURNING id")
                 .bind(person_id).fetch_all(c).await)?;
             let files = erase(&mut tx, *person_id, writings, now, &mut changes).await?;
-            let scopes = crate::sync::log::commit(&mut tx, changes).await?;
-            tx.commit().await?;
-            pokes.after_commit(scopes);
+            crate::sync::log::commit_and_poke(tx, changes, pokes).await?;
             crate::attachments::remove_files(files_dir, &files).await;
             crate::exports::remove_archives(files_dir, &archives).await;
             erased += 1;

@@ -220,6 +220,17 @@ pub async fn commit(tx: &mut Tx, changes: ChangeSet) -> ApiResult<Vec<String>> {
     Ok(scopes)
 }
 
+/// Ends a write that is not the writer's batch (the console, an account's sessions, the
+/// background work): the change log, the commit, then the pokes to open apps and to the
+/// sessions this instance remembers, in that order, so that nothing is poked that is not on
+/// disk and nothing on disk goes unpoked.
+pub async fn commit_and_poke(mut tx: Tx, changes: ChangeSet, pokes: &crate::pokes::Pokes) -> ApiResult<()> {
+    let scopes = commit(&mut tx, changes).await?;
+    tx.commit().await?;
+    pokes.after_commit(scopes);
+    Ok(())
+}
+
 /// Rows written by one statement.
 const ROWS_PER_STATEMENT: usize = 1000;
 
