@@ -65,6 +65,12 @@ impl UncheckedToken {
     pub fn hash(&self) -> &[u8] {
         &self.hash
     }
+
+    /// The person behind the token if their session lets them in, as [`AuthUser`] would
+    /// find them; a 401 otherwise.
+    pub async fn check(self, state: &AppState) -> ApiResult<Actor> {
+        authenticate_hash(state, self.hash).await?.ok_or_else(ApiError::unauthorized)
+    }
 }
 
 impl FromRequestParts<AppState> for UncheckedToken {
@@ -181,7 +187,11 @@ impl SessionPerson {
 /// The person behind `token` if their session lets them in ([`SESSION_PERSON`]), read from
 /// the database or remembered from a request a moment ago ([`Sessions`]).
 pub async fn authenticate(state: &AppState, token: &str) -> ApiResult<Option<Actor>> {
-    let token_hash = hash_token(token);
+    authenticate_hash(state, hash_token(token)).await
+}
+
+/// [`authenticate`] for a token already hashed ([`hash_token`]).
+async fn authenticate_hash(state: &AppState, token_hash: Vec<u8>) -> ApiResult<Option<Actor>> {
     let now = Utc::now();
     // Read before the session: a session that ends while it is read is not remembered.
     let ended = state.pokes.sessions_ended();

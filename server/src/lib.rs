@@ -89,6 +89,8 @@ pub struct AppState {
     pub writer: sync::writer::Writer<sync::push::Step>,
     /// Sessions found valid a moment ago (SQLite only, see [`auth::Sessions`]).
     pub sessions: Arc<auth::Sessions>,
+    /// Turns at the database's readers for the requests that come in bursts (see [`db::Turns`]).
+    pub turns: db::Turns,
 }
 
 #[derive(OpenApi)]
@@ -139,7 +141,8 @@ impl Application {
         });
         let writer = sync::writer::Writer::start(db.clone(), pokes.clone(), settings.write_batch.max(1));
         let sessions = Arc::new(auth::Sessions::for_db(&db));
-        let state = AppState { db, settings: Arc::new(settings), pokes, limits, writer, sessions };
+        let turns = db::Turns::new(&db);
+        let state = AppState { db, settings: Arc::new(settings), pokes, limits, writer, sessions, turns };
         let router = router(state.clone());
         Ok(Application { listener, router, state })
     }

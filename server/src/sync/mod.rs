@@ -29,7 +29,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use crate::AppState;
-use crate::auth::AuthUser;
+use crate::auth::UncheckedToken;
 use crate::db::Db;
 use crate::error::ApiResult;
 
@@ -55,12 +55,23 @@ async fn visible_set(db: &Db, person_id: Uuid) -> HashSet<String> {
     responses((status = 200, description = "text/event-stream of `poke` events", content_type = "text/event-stream"), (status = 401, body = ErrorBody)))]
 async fn events(
     State(state): State<AppState>,
-    AuthUser(actor): AuthUser,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let receiver = state.pokes.subscribe();
+    token: UncheckedToken,
+) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
+    // Every app opens its channel again when the server restarts: the channels wait for a turn
+    // at the database in a few bytes each, then check their session and read what their person
+    // may see (see `db::Turns`).
+    let turn = state.turns.wait().await;
+    let opened = Box::pin(async {
+        let actor = token.check(&state).await?;
+        let receiver = state.pokes.subscribe();
+        let visible = visible_set(&state.db, actor.person_id).await;
+        ApiResult::Ok((actor, receiver, visible))
+    })
+    .await;
+    drop(turn);
+    let (actor, receiver, visible) = opened?;
     // A stopping server closes live channels, so that its graceful stop does not wait on them.
     let stopped = state.pokes.stopped();
-    let visible = visible_set(&state.db, actor.person_id).await;
     let start = futures::stream::once(async { Ok(Event::default().event("poke").data("{}")) });
     let news = (crate::pokes::sessions_changed(actor.person_id), crate::pokes::scopes_changed(actor.person_id));
     // After a failed read (poking on every change), the set is read again at a poke, at most
@@ -102,6 +113,6 @@ async fn events(
             }
         },
     );
-    Sse::new(futures::StreamExt::take_until(futures::StreamExt::chain(start, pokes), stopped))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+    Ok(Sse::new(futures::StreamExt::take_until(futures::StreamExt::chain(start, pokes), stopped))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }

@@ -177,6 +177,14 @@ pub async fn pull(
     token: UncheckedToken,
     Json(request): Json<PullRequest>,
 ) -> ApiResult<PullAnswer> {
+    // The pulls of every app poked at once wait for a turn at the database in a few bytes each
+    // (see `db::Turns`), then build their reads.
+    let _turn = state.turns.wait().await;
+    Box::pin(answer(&state, token, request)).await
+}
+
+/// The answer to a pull, read from the database.
+async fn answer(state: &AppState, token: UncheckedToken, request: PullRequest) -> ApiResult<PullAnswer> {
     let limit = match request.limit {
         None => DEFAULT_PULL_LIMIT,
         Some(0) => {

@@ -93,6 +93,9 @@ async fn a_missing_or_bad_token_is_a_401() {
     error_of(app.get("/v1/me", None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     error_of(app.get("/v1/me", Some("fq_forged")).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
     error_of(app.post("/v1/sync/pull", None, &json!({})).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    // The live channel checks its session itself, once it has its turn at the database.
+    error_of(app.get("/v1/sync/events", None).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
+    error_of(app.get("/v1/sync/events", Some("fq_forged")).await, StatusCode::UNAUTHORIZED, "unauthorized").await;
 }
 
 #[tokio::test]

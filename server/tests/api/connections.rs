@@ -1,11 +1,14 @@
 //! Connections: one that sends no request for `connections::IDLE` is closed, whether it never
 //! sent one, sends its headers and stops, or waits after an answer; a live channel, an answer
-//! still being written, stays open past it and still says when to pull.
+//! still being written, stays open past it and still says when to pull. Channels and pulls
+//! arriving together, far more than the database has readers, are all served.
 
 use std::time::Duration;
 
 use fabrique_server::connections::IDLE;
 use futures::StreamExt;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -61,4 +64,50 @@ async fn connections_that_send_no_request_are_closed_and_a_live_channel_stays_op
     })
     .await;
     assert!(poke.is_ok(), "no poke on the live channel after a post in the member's group");
+}
+
+/// Every app opens its live channel again when the server restarts and pulls at its first
+/// poke: many times more at once than the database has readers, each waiting for its turn
+/// (`db::Turns`). Each channel opens with its poke, each pull brings the member's post, and a
+/// forged token among them is still refused.
+#[tokio::test]
+async fn live_channels_and_pulls_arriving_together_are_all_served() {
+    let app = spawn_app().await;
+    let member = app.member(app.admin.organisation_id, "Inès Marchand").await;
+    let group = app.group(&app.admin, "Bénévoles", "public").await;
+    app.add_to_group(&app.admin, group, &member).await;
+    let post = app.post_in(&app.admin, group, "Rendez-vous samedi à 9 h devant la salle.").await;
+    let together = 8 * app.db.readers();
+
+    let apps = (0..together).map(|_| async {
+        let channel = app.client.get(app.url("/v1/sync/events")).bearer_auth(&member.token).send().await.unwrap();
+        assert_eq!(channel.status(), StatusCode::OK);
+        let mut channel = channel.bytes_stream();
+        let first = channel.next().await.unwrap().unwrap();
+        assert!(String::from_utf8_lossy(&first).contains("event: poke"), "{first:?}");
+        let pull = app
+            .client
+            .post(app.url("/v1/sync/pull"))
+            .bearer_auth(&member.token)
+            .json(&json!({ "client_id": uuid::Uuid::new_v4() }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(pull.status(), StatusCode::OK);
+        let page: Value = pull.json().await.unwrap();
+        assert!(
+            page["changes"].as_array().unwrap().iter().any(|change| change["id"] == post.to_string()),
+            "the pull brings the post: {page}"
+        );
+        channel
+    });
+    let forged = async {
+        let refused = app.client.get(app.url("/v1/sync/events")).bearer_auth("fq_forged").send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    };
+    let (channels, ()) =
+        tokio::time::timeout(Duration::from_secs(60), futures::future::join(futures::future::join_all(apps), forged))
+            .await
+            .expect("every channel and pull answered");
+    assert_eq!(channels.len(), together);
 }
