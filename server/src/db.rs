@@ -626,7 +626,7 @@ pub fn ids_json(ids: &[uuid::Uuid]) -> String {
 /// few bytes of a place in line, and only then builds its reads, whose futures hold several
 /// kilobytes each while they wait (sqlx's statements, the pool's wait, both backends' arms):
 /// measured with 2,000 members of the capacity test opening their channels within a second,
-/// 101–102 MB at the server's highest against 114–117 MB (`docs/performance.md`).
+/// 101–103 MB at the server's highest against 114–117 MB (`docs/performance.md`).
 #[derive(Clone)]
 pub struct Turns(std::sync::Arc<tokio::sync::Semaphore>);
 
