@@ -51,11 +51,12 @@ impl FromRequestParts<AppState> for AuthUser {
     }
 }
 
-/// Extractor for the one endpoint that checks the session in its own first statement, the
-/// pull (called by every device at every poke: the check would otherwise be a read of its
-/// own): the request's bearer token, not yet checked, or a 401 when there is none. The
-/// handler reads the session with [`SESSION_PERSON`] in its snapshot and answers a 401 when
-/// it finds no row, as [`AuthUser`] would have.
+/// Extractor for the endpoints that check the session themselves: the request's bearer token,
+/// not yet checked, or a 401 when there is none. The pull (called by every device at every
+/// poke: the check would otherwise be a read of its own) reads the session with
+/// [`SESSION_PERSON`] in its snapshot and answers a 401 when it finds no row, as [`AuthUser`]
+/// would have; the live channel checks it ([`UncheckedToken::check`]) once it has its turn at
+/// the database ([`crate::db::Turns`]).
 pub struct UncheckedToken {
     hash: Vec<u8>,
 }
