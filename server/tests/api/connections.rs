@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use fabrique_server::connections::IDLE;
-use futures::StreamExt;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -32,10 +31,7 @@ async fn connections_that_send_no_request_are_closed_and_a_live_channel_stays_op
     let group = app.group(&app.admin, "Bénévoles", "public").await;
     app.add_to_group(&app.admin, group, &member).await;
 
-    let mut live =
-        app.client.get(app.url("/v1/sync/events")).bearer_auth(&member.token).send().await.unwrap().bytes_stream();
-    let first = live.next().await.unwrap().unwrap();
-    assert!(String::from_utf8_lossy(&first).contains("event: poke"), "{first:?}");
+    let mut live = app.live_channel(&member.token).await;
 
     let mut silent = TcpStream::connect(app.address).await.unwrap();
     let mut halfway = TcpStream::connect(app.address).await.unwrap();
@@ -56,7 +52,7 @@ async fn connections_that_send_no_request_are_closed_and_a_live_channel_stays_op
     app.post_in(&app.admin, group, "La réunion est avancée à 18 h.").await;
     let poke = tokio::time::timeout(Duration::from_secs(10), async {
         loop {
-            let chunk = live.next().await.expect("the live channel is open").unwrap();
+            let chunk = live.chunk().await.unwrap().expect("the live channel is open");
             if String::from_utf8_lossy(&chunk).contains("event: poke") {
                 return;
             }
@@ -80,11 +76,7 @@ async fn live_channels_and_pulls_arriving_together_are_all_served() {
     let together = 8 * app.db.readers();
 
     let apps = (0..together).map(|_| async {
-        let channel = app.client.get(app.url("/v1/sync/events")).bearer_auth(&member.token).send().await.unwrap();
-        assert_eq!(channel.status(), StatusCode::OK);
-        let mut channel = channel.bytes_stream();
-        let first = channel.next().await.unwrap().unwrap();
-        assert!(String::from_utf8_lossy(&first).contains("event: poke"), "{first:?}");
+        let channel = app.live_channel(&member.token).await;
         let pull = app
             .client
             .post(app.url("/v1/sync/pull"))

@@ -718,15 +718,6 @@ async fn the_federation_chooses_its_clock_and_where_unanswered_questions_go_from
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 
-/// A live channel (`/v1/sync/events`) opened with `token`, its first poke read.
-async fn live_channel(app: &TestApp, token: &str) -> reqwest::Response {
-    let mut live = app.client.get(app.url("/v1/sync/events")).bearer_auth(token).send().await.unwrap();
-    assert_eq!(live.status(), StatusCode::OK);
-    let first = live.chunk().await.unwrap().expect("the first poke");
-    assert!(String::from_utf8_lossy(&first).contains("poke"));
-    live
-}
-
 /// Whether the channel ends within five seconds (keep-alive comments aside).
 async fn ends_soon(mut live: reqwest::Response) -> bool {
     tokio::time::timeout(std::time::Duration::from_secs(5), async { while let Ok(Some(_)) = live.chunk().await {} })
@@ -741,7 +732,7 @@ async fn a_password_change_ends_every_other_session_the_console_and_the_live_cha
     let app = spawn_app().await;
     let mut console = Console::sign_in(&app, &app.admin.email).await;
     let other_phone = app.sign_in(&app.admin.email, PASSWORD).await;
-    let live = live_channel(&app, &other_phone.token).await;
+    let live = app.live_channel(&other_phone.token).await;
 
     // Act
     let response = app
@@ -764,7 +755,7 @@ async fn a_password_change_ends_every_other_session_the_console_and_the_live_cha
 #[tokio::test]
 async fn signing_out_closes_the_live_channel_at_once() {
     let app = spawn_app().await;
-    let live = live_channel(&app, &app.admin.token).await;
+    let live = app.live_channel(&app.admin.token).await;
 
     let response = app.post("/v1/auth/sign-out", Some(&app.admin.token), &json!({})).await;
 
@@ -777,7 +768,7 @@ async fn deactivating_a_person_closes_their_live_channel_at_once() {
     let app = spawn_app().await;
     let association = app.new_association("Amicale").await;
     let person = app.member(association, "Bruno").await;
-    let live = live_channel(&app, &person.token).await;
+    let live = app.live_channel(&person.token).await;
     let mut console = Console::sign_in(&app, &app.admin.email).await;
     console.get(&format!("/admin/people/{}/deactivate", person.id)).await;
 

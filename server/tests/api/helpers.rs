@@ -241,6 +241,15 @@ impl TestApp {
         format!("http://{}{}", self.address, path)
     }
 
+    /// A live channel (`/v1/sync/events`) opened with `token`, its first poke read.
+    pub async fn live_channel(&self, token: &str) -> reqwest::Response {
+        let mut live = self.client.get(self.url("/v1/sync/events")).bearer_auth(token).send().await.unwrap();
+        assert_eq!(live.status(), StatusCode::OK);
+        let first = live.chunk().await.unwrap().expect("the first poke");
+        assert!(String::from_utf8_lossy(&first).contains("event: poke"), "{first:?}");
+        live
+    }
+
     pub async fn get(&self, path: &str, token: Option<&str>) -> reqwest::Response {
         let mut request = self.client.get(self.url(path));
         if let Some(token) = token {
