@@ -639,10 +639,12 @@ impl Turns {
         Turns(std::sync::Arc::new(tokio::sync::Semaphore::new(4 * db.readers())))
     }
 
-    /// Waits for a turn, held until the returned permit is dropped.
-    pub async fn wait(&self) -> tokio::sync::SemaphorePermit<'_> {
+    /// Runs `work` in a turn: waits for one, then makes `work`'s future, in a box so that the
+    /// caller's own future never holds its space, and runs it; the turn ends with it.
+    pub async fn run<F: std::future::Future>(&self, work: impl FnOnce() -> F) -> F::Output {
         // The semaphore is never closed.
-        self.0.acquire().await.expect("turns are never closed")
+        let _turn = self.0.acquire().await.expect("turns are never closed");
+        Box::pin(work()).await
     }
 }
 

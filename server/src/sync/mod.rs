@@ -60,16 +60,15 @@ async fn events(
     // Every app opens its channel again when the server restarts: the channels wait for a turn
     // at the database in a few bytes each, then check their session and read what their person
     // may see (see `db::Turns`).
-    let turn = state.turns.wait().await;
-    let opened = Box::pin(async {
-        let actor = token.check(&state).await?;
-        let receiver = state.pokes.subscribe();
-        let visible = visible_set(&state.db, actor.person_id).await;
-        ApiResult::Ok((actor, receiver, visible))
-    })
-    .await;
-    drop(turn);
-    let (actor, receiver, visible) = opened?;
+    let (actor, receiver, visible) = state
+        .turns
+        .run(|| async {
+            let actor = token.check(&state).await?;
+            let receiver = state.pokes.subscribe();
+            let visible = visible_set(&state.db, actor.person_id).await;
+            ApiResult::Ok((actor, receiver, visible))
+        })
+        .await?;
     // A stopping server closes live channels, so that its graceful stop does not wait on them.
     let stopped = state.pokes.stopped();
     let start = futures::stream::once(async { Ok(Event::default().event("poke").data("{}")) });

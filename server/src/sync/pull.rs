@@ -179,8 +179,7 @@ pub async fn pull(
 ) -> ApiResult<PullAnswer> {
     // The pulls of every app poked at once wait for a turn at the database in a few bytes each
     // (see `db::Turns`), then build their reads.
-    let _turn = state.turns.wait().await;
-    Box::pin(answer(&state, token, request)).await
+    state.turns.run(|| answer(&state, token, request)).await
 }
 
 /// The answer to a pull, read from the database.
