@@ -642,7 +642,6 @@ impl Turns {
     /// Runs `work` in a turn: waits for one, then makes `work`'s future, in a box so that the
     /// caller's own future never holds its space, and runs it; the turn ends with it.
     pub async fn run<F: std::future::Future>(&self, work: impl FnOnce() -> F) -> F::Output {
-        // The semaphore is never closed.
         let _turn = self.0.acquire().await.expect("turns are never closed");
         Box::pin(work()).await
     }

@@ -77,14 +77,7 @@ async fn live_channels_and_pulls_arriving_together_are_all_served() {
 
     let apps = (0..together).map(|_| async {
         let channel = app.live_channel(&member.token).await;
-        let pull = app
-            .client
-            .post(app.url("/v1/sync/pull"))
-            .bearer_auth(&member.token)
-            .json(&json!({ "client_id": uuid::Uuid::new_v4() }))
-            .send()
-            .await
-            .unwrap();
+        let pull = app.post("/v1/sync/pull", Some(&member.token), &json!({ "client_id": uuid::Uuid::new_v4() })).await;
         assert_eq!(pull.status(), StatusCode::OK);
         let page: Value = pull.json().await.unwrap();
         assert!(
@@ -94,7 +87,7 @@ async fn live_channels_and_pulls_arriving_together_are_all_served() {
         channel
     });
     let forged = async {
-        let refused = app.client.get(app.url("/v1/sync/events")).bearer_auth("fq_forged").send().await.unwrap();
+        let refused = app.get("/v1/sync/events", Some("fq_forged")).await;
         assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     };
     let (channels, ()) =
